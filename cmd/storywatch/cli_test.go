@@ -1,0 +1,121 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestCheckReportsEveryProblemWithItsPlace(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "config.yaml")
+	bad := `store:
+  path: ./x.db
+schedule: "*/61 * * * *"
+feeds:
+  - url: ftp://example.com/feed
+  - url: https://example.com/rss
+    colour: blue
+`
+	if err := os.WriteFile(path, []byte(bad), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := cli(t, "-c", path, "check")
+	if code == 0 {
+		t.Fatalf("check passed a broken config:\n%s", out)
+	}
+	for _, want := range []string{"colour", path + ":"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check output lacks %q:\n%s\n%s", want, out, errOut)
+		}
+	}
+}
+
+func TestBadConfigIsOneLineOnStderr(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "missing.yaml")
+	out, errOut, code := cli(t, "-c", path, "articles", "--json")
+	if code == 0 {
+		t.Fatal("articles with a missing config succeeded")
+	}
+	if out != "" {
+		t.Errorf("stdout not empty on a fatal error: %q", out)
+	}
+	if lines := strings.Count(strings.TrimSpace(errOut), "\n"); lines != 0 || !strings.Contains(errOut, "missing.yaml") {
+		t.Errorf("want one line naming the file, got %q", errOut)
+	}
+}
+
+func TestExampleConfigChecks(t *testing.T) {
+	t.Setenv("STORYWATCH_WEBHOOK_SECRET", "s3cret-value")
+	t.Setenv("SMTP_PASSWORD", "smtp-pass-value")
+	out, errOut, code := cli(t, "-c", "../../config.example.yaml", "check")
+	if code != 0 {
+		t.Fatalf("config.example.yaml does not check: %s %s", out, errOut)
+	}
+	if strings.Contains(out+errOut, "s3cret-value") || strings.Contains(out+errOut, "smtp-pass-value") {
+		t.Error("check printed a secret")
+	}
+}
+
+func TestCompareAndFactsJSON(t *testing.T) {
+	dir := t.TempDir()
+	old := filepath.Join(dir, "old.txt")
+	cur := filepath.Join(dir, "new.txt")
+	os.WriteFile(old, []byte("Putin agreed to meet Zelensky within the next two weeks.\n\nUkraine offered to buy about $90 billion worth of US weapons.\n"), 0o600)
+	os.WriteFile(cur, []byte("Putin agreed to meet Zelensky on August 29.\n\nUkraine offered to buy about $100 billion worth of US weapons.\n"), 0o600)
+
+	var cmp struct {
+		Changes []map[string]any `json:"changes"`
+		Edits   []map[string]any `json:"edits"`
+	}
+	decodeJSON(t, mustCLI(t, "compare", old, cur, "--published", "2025-08-19T06:00:00Z", "--json"), &cmp)
+	if len(cmp.Edits) == 0 {
+		t.Error("compare found no edit between two different texts")
+	}
+	kinds := map[string]bool{}
+	for _, c := range cmp.Changes {
+		kinds[c["kind"].(string)] = true
+		for _, key := range []string{"before", "after", "before_value", "after_value", "subject", "before_sentence", "after_sentence"} {
+			if _, ok := c[key]; !ok {
+				t.Errorf("fact change lacks %q: %v", key, c)
+			}
+		}
+	}
+	for _, k := range []string{"date", "number"} {
+		if !kinds[k] {
+			t.Errorf("compare missed the %s change: %v", k, cmp.Changes)
+		}
+	}
+
+	var fs struct {
+		Facts []struct {
+			Kind  string `json:"kind"`
+			Text  string `json:"text"`
+			Start int    `json:"start"`
+			End   int    `json:"end"`
+		} `json:"facts"`
+	}
+	decodeJSON(t, mustCLI(t, "facts", old, "--published", "2025-08-19T06:00:00Z", "--json"), &fs)
+	raw, _ := os.ReadFile(old)
+	if len(fs.Facts) == 0 {
+		t.Fatal("facts found nothing")
+	}
+	for _, f := range fs.Facts {
+		if f.Start < 0 || f.End > len(raw) || string(raw[f.Start:f.End]) != f.Text {
+			t.Errorf("fact %+v: offsets do not point at its text", f)
+		}
+	}
+}
+
+func TestDemoShowsVersionDiffs(t *testing.T) {
+	out := mustCLI(t, "demo", "--color", "never")
+	for _, want := range []string{"Poll 1", "Poll 2", "version 1 → 2", "{+", "[-"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("demo output lacks %q", want)
+		}
+	}
+	if t.Failed() {
+		t.Log(out)
+	}
+}

@@ -1,0 +1,105 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/storywatch/storywatch/diff/facts"
+	"github.com/storywatch/storywatch/diff/report"
+	"github.com/storywatch/storywatch/monitor/config"
+	"github.com/storywatch/storywatch/store"
+)
+
+type changeJSON struct {
+	Article    string         `json:"article"`
+	ArticleID  string         `json:"article_id"`
+	Title      string         `json:"title"`
+	Version    int            `json:"version"`
+	DetectedAt *time.Time     `json:"detected_at"`
+	Facts      []facts.Change `json:"facts"`
+	Inserted   int            `json:"inserted"`
+	Deleted    int            `json:"deleted"`
+	Changed    int            `json:"changed"`
+	Moved      int            `json:"moved"`
+}
+
+func (a *app) changesCommand() *cobra.Command {
+	var since string
+	c := &cobra.Command{
+		Use:   "changes",
+		Short: "List what changed, newest first (one entry per stored version after the first)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			var cutoff time.Time
+			if since != "" {
+				d, err := parseSince(since)
+				if err != nil {
+					return err
+				}
+				cutoff = time.Now().Add(-d)
+			}
+			return a.withReadStore(func(_ *config.Config, s *store.Store) error {
+				chs, err := s.Changes(cutoff)
+				if err != nil {
+					return fmt.Errorf("list changes: %w", err)
+				}
+				out := make([]changeJSON, 0, len(chs))
+				for _, ch := range chs {
+					out = append(out, changeJSON{
+						Article: ch.Article, ArticleID: ch.ArticleID, Title: ch.Title, Version: ch.Version,
+						DetectedAt: jsonTime(ch.DetectedAt), Facts: nonNilFacts(ch.Facts),
+						Inserted: ch.Inserted, Deleted: ch.Deleted, Changed: ch.Changed, Moved: ch.Moved,
+					})
+				}
+				if a.jsonOut {
+					return writeJSON(a.stdout, map[string]any{"changes": out})
+				}
+				if len(out) == 0 {
+					fmt.Fprintln(a.stdout, "no changes")
+					return nil
+				}
+				for _, ch := range out {
+					fmt.Fprintf(a.stdout, "%s  %s  v%d  %s\n", humanTime(deref(ch.DetectedAt)), ch.ArticleID, ch.Version, ch.Title)
+					if len(ch.Facts) == 0 {
+						fmt.Fprintf(a.stdout, "    text edited (%d changed, %d inserted, %d deleted, %d moved sentences); no fact changed\n",
+							ch.Changed, ch.Inserted, ch.Deleted, ch.Moved)
+					}
+					for _, f := range ch.Facts {
+						fmt.Fprintf(a.stdout, "    %s\n", report.DescribeChange(f))
+					}
+				}
+				return nil
+			})
+		},
+	}
+	c.Flags().StringVar(&since, "since", "", "only changes detected within this duration (e.g. 90m, 24h, 7d)")
+	return a.addJSON(c)
+}
+
+// parseSince accepts Go durations plus a days suffix ("7d").
+func parseSince(s string) (time.Duration, error) {
+	if days, ok := strings.CutSuffix(s, "d"); ok {
+		n, err := strconv.ParseFloat(days, 64)
+		if err == nil && n >= 0 {
+			return time.Duration(n * float64(24*time.Hour)), nil
+		}
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil || d < 0 {
+		return 0, fmt.Errorf("--since %q: want a duration such as 90m, 24h or 7d", s)
+	}
+	return d, nil
+}
+
+func firstNonZero(ts ...time.Time) time.Time {
+	for _, t := range ts {
+		if !t.IsZero() {
+			return t
+		}
+	}
+	return time.Time{}
+}

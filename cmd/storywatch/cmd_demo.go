@@ -1,0 +1,240 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/storywatch/storywatch/diff"
+	"github.com/storywatch/storywatch/diff/report"
+	"github.com/storywatch/storywatch/monitor"
+	"github.com/storywatch/storywatch/monitor/config"
+	"github.com/storywatch/storywatch/monitor/corpus"
+	"github.com/storywatch/storywatch/store"
+)
+
+func (a *app) demoCommand() *cobra.Command {
+	var keep string
+	var verbose bool
+	c := &cobra.Command{
+		Use:   "demo",
+		Short: "Offline demo: an evolving summit story served on 127.0.0.1, polled by the real pipeline",
+		Long: "demo serves an evolving story (the planned Putin–Zelensky summit, revised several times) as feeds\n" +
+			"and article pages on 127.0.0.1, polls it with the real pipeline into a temporary store after each\n" +
+			"revision, and prints the versions, diffs and fact changes a user would see. No network needed.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return a.demo(keep, verbose)
+		},
+	}
+	c.Flags().StringVar(&keep, "keep", "", "write the demo's store and config into this directory and keep them")
+	c.Flags().BoolVarP(&verbose, "verbose", "v", false, "print the pipeline's logs")
+	c.Flags().StringVar(&a.color, "color", "auto", "colour the diffs: auto, always or never")
+	return c
+}
+
+// demoConfig watches the corpus server's feeds with the same story filter
+// as config.example.yaml.
+const demoConfig = `# storywatch demo config: feeds served by "storywatch demo" on loopback.
+store:
+  path: %q
+schedule: "@every 1m"
+feeds:
+%s
+story:
+  any: ["(?i)summit", "(?i)peace (talks|deal)", "(?i)ceasefire"]
+  all: ["(?i)putin|kremlin|russia", "(?i)zelensk|kyiv|ukrain"]
+fetch:
+  allow_private_addresses: true   # the demo's server is on 127.0.0.1
+notify:
+  kinds: [date, number, quote, position, location, title]
+`
+
+func (a *app) demo(keep string, verbose bool) error {
+	srv, err := corpus.NewDemo(corpus.Options{RotateBoilerplate: true})
+	if err != nil {
+		return fmt.Errorf("build demo corpus: %w", err)
+	}
+	if err := srv.Start(); err != nil {
+		return fmt.Errorf("start demo server: %w", err)
+	}
+	defer srv.Close()
+
+	dir := keep
+	if dir == "" {
+		dir, err = os.MkdirTemp("", "storywatch-demo-")
+		if err != nil {
+			return fmt.Errorf("create demo directory: %w", err)
+		}
+		defer os.RemoveAll(dir)
+	} else if err := os.MkdirAll(dir, 0o750); err != nil {
+		return fmt.Errorf("create demo directory: %w", err)
+	}
+	var feeds strings.Builder
+	for _, u := range srv.FeedURLs() {
+		fmt.Fprintf(&feeds, "  - url: %q\n", u)
+	}
+	cfgPath := filepath.Join(dir, "config.yaml")
+	cfgText := fmt.Sprintf(demoConfig, filepath.Join(dir, "storywatch.db"), feeds.String())
+	if err := os.WriteFile(cfgPath, []byte(cfgText), 0o600); err != nil {
+		return fmt.Errorf("write demo config: %w", err)
+	}
+	cfg, err := config.Load(cfgPath)
+	if err != nil {
+		return fmt.Errorf("load demo config: %w", err)
+	}
+	s, err := openWritable(cfg)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	log := slog.New(slog.DiscardHandler)
+	if verbose {
+		log = slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	}
+	m, err := monitor.New(monitor.Options{Config: cfg, Store: s, Logger: log, Version: version})
+	if err != nil {
+		return err
+	}
+	defer m.Close()
+
+	w := a.stdout
+	color := a.useColor()
+	fmt.Fprintf(w, "storywatch demo: an evolving summit story on %s (%d feeds), polled by the real pipeline\n",
+		srv.URL(), len(srv.FeedURLs()))
+	fmt.Fprintf(w, "store: %s\n", cfg.Store.Path)
+
+	ctx := context.Background()
+	for pass := 1; ; pass++ {
+		fmt.Fprintf(w, "\n%s\n", heading(fmt.Sprintf("Poll %d: revision %d of the story", pass, srv.Revision()), color))
+		passStart := time.Now()
+		res := m.PollAll(ctx)
+		for _, f := range res.Feeds {
+			if f.Err != nil {
+				fmt.Fprintf(w, "  %s: error: %v\n", f.Name, f.Err)
+				continue
+			}
+			fmt.Fprintf(w, "  %-28s %d items, %d on the story, %d new versions\n", f.URL[len(srv.URL()):], f.Items, f.Matched, f.NewVersions)
+		}
+		if err := m.Close(); err != nil { // flush this pass's writes before reading
+			return err
+		}
+		if err := printPass(w, s, pass, passStart, color); err != nil {
+			return err
+		}
+		if len(srv.Revise()) == 0 {
+			break
+		}
+		if m, err = monitor.New(monitor.Options{Config: cfg, Store: s, Logger: log, Version: version}); err != nil {
+			return err
+		}
+	}
+	arts, err := s.Articles()
+	if err != nil {
+		return err
+	}
+	chs, err := s.Changes(time.Time{})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\n%s\n", heading("Summary", color))
+	fmt.Fprintf(w, "  %d articles tracked, %d changed versions stored, %d fact changes reported\n",
+		len(arts), len(chs), countFacts(chs))
+	if keep != "" {
+		fmt.Fprintf(w, "\nThe store is kept. Explore it with:\n  storywatch -c %s articles\n  storywatch -c %s changes\n  storywatch -c %s diff ARTICLE-ID\n", cfgPath, cfgPath, cfgPath)
+	} else {
+		fmt.Fprintln(w, "\nRun `storywatch demo --keep DIR` to keep the store and explore it with `articles`, `history`, `diff` and `changes`.")
+	}
+	return nil
+}
+
+// printPass shows the articles first seen (first pass) or changed in this pass.
+func printPass(w io.Writer, s *store.Store, pass int, since time.Time, color bool) error {
+	if pass == 1 {
+		arts, err := s.Articles()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "\n  Tracking %d articles:\n", len(arts))
+		for _, art := range arts {
+			fmt.Fprintf(w, "    %s  %s (%s)\n", art.ID, art.Title, art.Outlet)
+		}
+		return nil
+	}
+	chs, err := s.Changes(since)
+	if err != nil {
+		return err
+	}
+	if len(chs) == 0 {
+		fmt.Fprintln(w, "\n  No article changed (the pages' rotating boilerplate is ignored).")
+	}
+	for _, ch := range chs {
+		art, err := s.Article(ch.ArticleID)
+		if err != nil {
+			return err
+		}
+		old, err := s.Version(art.ID, ch.Version-1)
+		if err != nil {
+			return err
+		}
+		cur, err := s.Version(art.ID, ch.Version)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "\n  %s  (%s, version %d → %d, id %s)\n", cur.Title, art.Outlet, ch.Version-1, ch.Version, art.ID)
+		ref := firstNonZero(art.Published, old.FetchedAt)
+		res := diff.Compare(diff.Document{Title: old.Title, Text: old.Text, Published: ref},
+			diff.Document{Title: cur.Title, Text: cur.Text, Published: ref}, diff.Options{})
+		if err := report.WriteDiff(&indent{w: w, prefix: "    ", bol: true}, res, report.Style{Color: color, Context: 0}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func countFacts(chs []store.Change) int {
+	n := 0
+	for _, c := range chs {
+		n += len(c.Facts)
+	}
+	return n
+}
+
+func heading(s string, color bool) string {
+	if color {
+		return "\x1b[1m== " + s + " ==\x1b[0m"
+	}
+	return "== " + s + " =="
+}
+
+// indent prefixes every line written through it.
+type indent struct {
+	w      io.Writer
+	prefix string
+	bol    bool // at the beginning of a line
+}
+
+func (i *indent) Write(p []byte) (int, error) {
+	var b strings.Builder
+	for _, l := range strings.SplitAfter(string(p), "\n") {
+		if l == "" {
+			continue
+		}
+		if i.bol {
+			b.WriteString(i.prefix)
+		}
+		b.WriteString(l)
+		i.bol = strings.HasSuffix(l, "\n")
+	}
+	if _, err := io.WriteString(i.w, b.String()); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}

@@ -1,0 +1,86 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/storywatch/storywatch/diff"
+	"github.com/storywatch/storywatch/diff/facts"
+	"github.com/storywatch/storywatch/diff/report"
+	"github.com/storywatch/storywatch/monitor/config"
+	"github.com/storywatch/storywatch/store"
+)
+
+func (a *app) diffCommand() *cobra.Command {
+	var from, to int
+	c := &cobra.Command{
+		Use:   "diff ARTICLE",
+		Short: "Show the word diff and fact changes between two versions (default: the last two)",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.withReadStore(func(_ *config.Config, s *store.Store) error {
+				art, err := s.Article(args[0])
+				if err != nil {
+					return fmt.Errorf("article %s: %w", args[0], err)
+				}
+				if to == 0 {
+					to = art.Versions
+				}
+				if from == 0 {
+					from = to - 1
+				}
+				if art.Versions < 2 && !cmd.Flags().Changed("from") {
+					if a.jsonOut {
+						return writeJSON(a.stdout, map[string]any{"article": art.URL, "from": 1, "to": 1, "changes": []facts.Change{}, "edits": []diff.Edit{}})
+					}
+					fmt.Fprintf(a.stdout, "%s has one version only: nothing to compare yet\n", art.URL)
+					return nil
+				}
+				if from < 1 || to < 1 || from > art.Versions || to > art.Versions {
+					return fmt.Errorf("article %s has versions 1..%d: --from %d --to %d is out of range", art.URL, art.Versions, from, to)
+				}
+				old, err := s.Version(art.ID, from)
+				if err != nil {
+					return fmt.Errorf("read version %d: %w", from, err)
+				}
+				cur, err := s.Version(art.ID, to)
+				if err != nil {
+					return fmt.Errorf("read version %d: %w", to, err)
+				}
+				ref := firstNonZero(art.Published, old.Published, old.FetchedAt)
+				res := diff.Compare(
+					diff.Document{Title: old.Title, Text: old.Text, Published: ref},
+					diff.Document{Title: cur.Title, Text: cur.Text, Published: ref},
+					diff.Options{})
+				if a.jsonOut {
+					return writeJSON(a.stdout, map[string]any{
+						"article": art.URL, "from": from, "to": to, "summary": res.Summary,
+						"changes": nonNilFacts(res.Facts), "edits": nonNilEdits(res.Edits),
+					})
+				}
+				fmt.Fprintf(a.stdout, "%s\n%s\nversion %d (%s) → version %d (%s)\n\n", cur.Title, art.URL,
+					from, humanTime(old.FetchedAt), to, humanTime(cur.FetchedAt))
+				return report.WriteDiff(a.stdout, res, report.Style{Color: a.useColor(), Context: 1})
+			})
+		},
+	}
+	c.Flags().IntVar(&from, "from", 0, "old version (default: the one before --to)")
+	c.Flags().IntVar(&to, "to", 0, "new version (default: the latest)")
+	c.Flags().StringVar(&a.color, "color", "auto", "colour the diff: auto, always or never")
+	return a.addJSON(c)
+}
+
+func nonNilFacts(f []facts.Change) []facts.Change {
+	if f == nil {
+		return []facts.Change{}
+	}
+	return f
+}
+
+func nonNilEdits(e []diff.Edit) []diff.Edit {
+	if e == nil {
+		return []diff.Edit{}
+	}
+	return e
+}

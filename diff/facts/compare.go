@@ -1,0 +1,154 @@
+package facts
+
+import (
+	"sort"
+	"time"
+
+	"github.com/storywatch/storywatch/diff/align"
+)
+
+// Compare reports the fact changes between two versions of a text.
+func Compare(oldText, newText string, published time.Time) []Change {
+	o, n := align.Split(oldText), align.Split(newText)
+	return CompareAligned(oldText, newText, o, n, align.Align(o, n), published)
+}
+
+// side is one version: its text, sentences and facts bucketed by sentence.
+type side struct {
+	text  string
+	sents []align.Sentence
+	items []item
+	by    [][]int // sentence -> indices into items
+}
+
+func newSide(text string, sents []align.Sentence, published time.Time) *side {
+	s := &side{text: text, sents: sents, items: extractItems(text, published), by: make([][]int, len(sents))}
+	for i, it := range s.items {
+		if k := sentenceOf(sents, it.Start); k >= 0 {
+			s.by[k] = append(s.by[k], i)
+		}
+	}
+	return s
+}
+
+// sentenceOf returns the sentence holding offset off, or the last sentence
+// starting before it (text between sentences belongs to the one before).
+func sentenceOf(sents []align.Sentence, off int) int {
+	k := sort.Search(len(sents), func(i int) bool { return sents[i].Start > off }) - 1
+	if k < 0 && len(sents) > 0 {
+		return 0
+	}
+	return k
+}
+
+// change is a Change under construction, with the facts behind it.
+type change struct {
+	old, new *item
+	oSent    int // old sentence, or -1
+	nSent    int // new sentence, or -1
+	pos      float64
+	detail   string
+}
+
+// CompareAligned is Compare for callers that have aligned the sentences
+// already (package diff does, for the word diff).
+func CompareAligned(oldText, newText string, old, new []align.Sentence, links []align.Link, published time.Time) []Change {
+	o, n := newSide(oldText, old, published), newSide(newText, new, published)
+	lx := english()
+	m := &matcher{lx: lx, published: published}
+	pos := sentencePositions(links, len(old), len(new))
+	seenO, seenN := make([]bool, len(old)), make([]bool, len(new))
+	valid := func(i, n int) bool { return i >= 0 && i < n }
+	for _, l := range links {
+		oi, ni := l.Old, l.New
+		if !valid(oi, len(old)) {
+			oi = -1
+		}
+		if !valid(ni, len(new)) {
+			ni = -1
+		}
+		if oi >= 0 {
+			seenO[oi] = true
+		}
+		if ni >= 0 {
+			seenN[ni] = true
+		}
+		switch {
+		case oi >= 0 && ni >= 0:
+			// Equal sentences too: their words are the same, but a
+			// pronoun speaker ("he told Trump") may now resolve to
+			// someone else.
+			m.pair(o, n, oi, ni, pos)
+		case oi >= 0:
+			m.removeAll(o, oi, pos)
+		case ni >= 0:
+			m.addAll(n, ni)
+		}
+	}
+	// sentences no link mentions: treat as deleted / inserted
+	for i, s := range seenO {
+		if !s {
+			m.removeAll(o, i, pos)
+		}
+	}
+	for i, s := range seenN {
+		if !s {
+			m.addAll(n, i)
+		}
+	}
+	m.cancel()
+	m.subsume()
+	sort.SliceStable(m.out, func(i, j int) bool { return m.out[i].pos < m.out[j].pos })
+	res := make([]Change, 0, len(m.out))
+	for _, c := range m.out {
+		res = append(res, c.build(o, n))
+	}
+	return res
+}
+
+// sentencePositions places each old sentence in new-document order, so a
+// removed fact sorts where its sentence stood.
+func sentencePositions(links []align.Link, nOld, nNew int) []float64 {
+	pos := make([]float64, nOld)
+	for i := range pos {
+		pos[i] = float64(i)
+	}
+	last := -0.5
+	for _, l := range links {
+		if l.New >= 0 && l.New < nNew {
+			last = float64(l.New)
+			if l.Old >= 0 && l.Old < nOld {
+				pos[l.Old] = last
+			}
+			continue
+		}
+		if l.Old >= 0 && l.Old < nOld {
+			pos[l.Old] = last + 0.5
+		}
+	}
+	return pos
+}
+
+// build turns a change into the public form.
+func (c change) build(o, n *side) Change {
+	var out Change
+	if c.old != nil {
+		out.Kind = c.old.Kind
+		out.Before, out.BeforeValue, out.Subject = c.old.Text, c.old.Value, c.old.Subject
+	}
+	if c.new != nil {
+		out.Kind = c.new.Kind
+		out.After, out.AfterValue = c.new.Text, c.new.Value
+		if c.new.Subject != "" {
+			out.Subject = c.new.Subject
+		}
+	}
+	if c.oSent >= 0 {
+		out.BeforeSentence = o.sents[c.oSent].Text
+	}
+	if c.nSent >= 0 {
+		out.AfterSentence = n.sents[c.nSent].Text
+	}
+	out.Detail = c.detail
+	return out
+}

@@ -1,0 +1,214 @@
+package facts
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/storywatch/storywatch/diff/facts/timex"
+)
+
+// item is a fact plus what Compare needs to match it across versions.
+type item struct {
+	Fact
+	key   string   // normalised value that decides "same fact"
+	slot  string   // what the fact is about: number unit+head, speaker, actor
+	words []string // quote words, or position object words
+	mod   string   // TIMEX3 mod, for dates
+	inQ   bool     // lies inside a direct quote
+}
+
+// qspan is one direct quote: the marks at open and close, the words between.
+type qspan struct {
+	open, close int // byte offsets of the opening and closing mark
+	cs, ce      int // content, trimmed
+	end         int // byte after the closing mark
+}
+
+// sent is one sentence of the internal segmentation, in token indices.
+type sent struct {
+	from, to int // tokens [from, to)
+	para     int
+}
+
+// doc is one text prepared for extraction.
+type doc struct {
+	text   string
+	lx     *lexicon
+	toks   []token
+	quotes []qspan
+	inQ    []int // per token: index of the quote it lies in, or -1
+	sents  []sent
+	dates  []timex.Expr
+	// lastPerson is the last named speaker or actor, for "he said".
+	lastPerson string
+	// lastSpeaker is the last named subject of a speech verb: a quote's
+	// "he said" prefers it to actors named in between.
+	lastSpeaker string
+}
+
+// Extract returns every fact found in text, in order of Start. Relative
+// dates resolve against published (zero: unresolved).
+func Extract(text string, published time.Time) []Fact {
+	its := extractItems(text, published)
+	out := make([]Fact, len(its))
+	for i, it := range its {
+		out[i] = it.Fact
+	}
+	return out
+}
+
+// extractItems runs every extractor over text.
+func extractItems(text string, published time.Time) []item {
+	d := newDoc(text, published)
+	var its []item
+	its = append(its, d.dateItems()...)
+	its = append(its, d.numberItems()...)
+	its = append(its, d.quoteAndPositionItems()...)
+	its = append(its, d.locationItems()...)
+	sort.SliceStable(its, func(i, j int) bool {
+		if its[i].Start != its[j].Start {
+			return its[i].Start < its[j].Start
+		}
+		return its[i].End < its[j].End
+	})
+	return its
+}
+
+func newDoc(text string, published time.Time) *doc {
+	d := &doc{text: text, lx: english(), toks: tokenize(text)}
+	d.quotes = findQuotes(text)
+	d.inQ = make([]int, len(d.toks))
+	qi := 0
+	for i, t := range d.toks {
+		for qi < len(d.quotes) && d.quotes[qi].end <= t.start {
+			qi++
+		}
+		d.inQ[i] = -1
+		if qi < len(d.quotes) && t.start > d.quotes[qi].open && t.start < d.quotes[qi].close {
+			d.inQ[i] = qi
+		}
+	}
+	d.sents = d.split()
+	d.dates = mergeDates(text, timex.Find(text, published))
+	return d
+}
+
+// abbrev are words after which a full stop does not end a sentence.
+var abbrev = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "gen": true, "sen": true,
+	"rep": true, "gov": true, "lt": true, "col": true, "sgt": true, "prof": true, "jan": true,
+	"feb": true, "aug": true, "sept": true, "sep": true, "oct": true, "nov": true, "dec": true,
+	"jr": true, "sr": true, "no": true, "vs": true, "etc": false,
+}
+
+// split segments the tokens into sentences. Quotes are never split, so a
+// quote and its attribution ("...," he said) stay together.
+func (d *doc) split() []sent {
+	var out []sent
+	from, para := 0, 0
+	for i := 0; i < len(d.toks); i++ {
+		if i > from && strings.ContainsRune(d.text[d.toks[i-1].end:d.toks[i].start], '\n') {
+			out = append(out, sent{from, i, para})
+			from = i
+			para++
+		}
+		t := d.toks[i]
+		if t.kind != tokPunct || d.inQ[i] >= 0 || i+1 >= len(d.toks) {
+			continue
+		}
+		end := i
+		switch t.text {
+		case ".", "!", "?":
+			if t.text == "." && i > 0 && (abbrev[d.toks[i-1].lower] || isInitials(d.toks[i-1].text)) {
+				continue
+			}
+		case "”", "\"", "»", "“", "’":
+			// a closing mark after sentence punctuation ends the sentence
+			if i == 0 || !strings.Contains(".!?", d.toks[i-1].text) || d.toks[i-1].kind != tokPunct {
+				continue
+			}
+		default:
+			continue
+		}
+		n := d.toks[end+1]
+		if !n.space || !(n.isCap() || n.kind == tokNum || isOpenQuote(n.text)) {
+			continue
+		}
+		out = append(out, sent{from, end + 1, para})
+		from = end + 1
+	}
+	if from < len(d.toks) {
+		out = append(out, sent{from, len(d.toks), para})
+	}
+	return out
+}
+
+func isOpenQuote(s string) bool {
+	return s == "“" || s == "\"" || s == "«" || s == "„" || s == "‘"
+}
+
+// tokAt returns the index of the first token starting at or after off.
+func (d *doc) tokAt(off int) int {
+	return sort.Search(len(d.toks), func(i int) bool { return d.toks[i].start >= off })
+}
+
+// inDate reports whether [s,e) overlaps a temporal expression.
+func (d *doc) inDate(s, e int) bool {
+	i := sort.Search(len(d.dates), func(i int) bool { return d.dates[i].End > s })
+	return i < len(d.dates) && d.dates[i].Start < e
+}
+
+// dateItems turns the temporal expressions into facts.
+func (d *doc) dateItems() []item {
+	out := make([]item, 0, len(d.dates))
+	for _, e := range d.dates {
+		if e.Start < 0 || e.End > len(d.text) || e.Start >= e.End {
+			continue // defensive: never trust offsets from another package
+		}
+		it := item{Fact: Fact{Kind: KindDate, Text: d.text[e.Start:e.End], Start: e.Start, End: e.End,
+			Value: e.Value, Type: e.Type}, key: e.Value, mod: e.Mod}
+		if ti := d.tokAt(e.Start); ti < len(d.toks) {
+			it.inQ = d.inQ[ti] >= 0
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
+// span makes the text of tokens [a, b].
+func (d *doc) span(a, b int) (string, int, int) {
+	s, e := d.toks[a].start, d.toks[b].end
+	return d.text[s:e], s, e
+}
+
+// mergeDates joins temporal expressions that qualify each other, "February
+// this year" or "the last week of August", into one: as one fact, they
+// change together and are reported once.
+func mergeDates(text string, ds []timex.Expr) []timex.Expr {
+	if len(ds) < 2 {
+		return ds
+	}
+	out := ds[:1:1]
+	for _, e := range ds[1:] {
+		p := &out[len(out)-1]
+		gap := ""
+		if e.Start >= p.End && e.End <= len(text) {
+			gap = strings.TrimSpace(text[p.End:e.Start])
+		}
+		if e.Start < p.End || (gap != "" && gap != "of" && gap != ",") || p.Type != e.Type || strings.Contains(text[p.End:e.Start], "\n") {
+			out = append(out, e)
+			continue
+		}
+		v := p.Value
+		if !concrete(v) || (concrete(e.Value) && len(e.Value) > len(v)) {
+			v = e.Value
+		}
+		mod := p.Mod
+		if mod == "" {
+			mod = e.Mod
+		}
+		*p = timex.Expr{Start: p.Start, End: e.End, Text: text[p.Start:e.End], Type: p.Type, Value: v, Mod: mod}
+	}
+	return out
+}

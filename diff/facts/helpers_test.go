@@ -1,0 +1,35 @@
+package facts
+
+import (
+	"testing"
+	"time"
+)
+
+// pub is the publication time of the summit story used across tests.
+var pub = time.Date(2025, 8, 19, 8, 0, 0, 0, time.UTC)
+
+// factsOf returns the facts of one kind in text.
+func factsOf(t *testing.T, text string, k Kind) []Fact {
+	t.Helper()
+	var out []Fact
+	for _, f := range Extract(text, pub) {
+		if text[f.Start:f.End] != f.Text {
+			t.Fatalf("fact %+v: text[%d:%d] = %q", f, f.Start, f.End, text[f.Start:f.End])
+		}
+		if f.Kind == k {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// changesOf returns the changes of one kind between two texts.
+func changesOf(oldText, newText string, k Kind) []Change {
+	var out []Change
+	for _, c := range Compare(oldText, newText, pub) {
+		if c.Kind == k {
+			out = append(out, c)
+		}
+	}
+	return out
+}

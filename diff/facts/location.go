@@ -1,0 +1,120 @@
+package facts
+
+import "strings"
+
+// placeFillers may stand between a locative word and a place name: "in the
+// Turkish city of Istanbul", "at the Vatican".
+var placeFillers = map[string]bool{
+	"the": true, "city": true, "capital": true, "town": true, "of": true, "resort": true,
+	"port": true, "region": true, "state": true, "country": true, "a": true, "nearby": true,
+	"neighbouring": true, "neighboring": true, "southern": true, "northern": true, "eastern": true,
+	"western": true, "central": true,
+}
+
+// matchPlace returns the canonical name of the longest gazetteer name at
+// token i and the index of its last token.
+func (d *doc) matchPlace(i int) (string, int, bool) {
+	toks := d.toks
+	if !toks[i].isCap() {
+		return "", 0, false
+	}
+	var sb strings.Builder
+	best, end, ok := "", 0, false
+	for n := 0; n < d.lx.placeMax && i+n < len(toks); n++ {
+		t := toks[i+n]
+		if n > 0 && t.space {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(t.text)
+		name := sb.String()
+		if c, found := d.lx.placeByName[stripPoss(name)]; found {
+			if hasPoss(name) {
+				break // "Moscow's position" names an actor, not a place
+			}
+			best, end, ok = c, i+n, true
+		}
+	}
+	return best, end, ok
+}
+
+// locationItems finds gazetteer places used as the place where something
+// happens: after "in", "at", "near", a motion verb plus "to", or right
+// after another such place ("Budapest, Hungary").
+func (d *doc) locationItems() []item {
+	var out []item
+	prevEnd := -10
+	for i := 0; i < len(d.toks); i++ {
+		name, end, ok := d.matchPlace(i)
+		if !ok {
+			continue
+		}
+		if d.locative(i) || (prevEnd == i-2 && d.toks[i-1].text == ",") {
+			text, s, e := d.span(i, end)
+			p := d.lx.places[name]
+			out = append(out, item{
+				Fact: Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: name, Type: p.typ},
+				key:  name,
+				inQ:  d.inQ[i] >= 0,
+			})
+			prevEnd = end
+		}
+		i = end
+	}
+	return out
+}
+
+// locative reports whether the place name at token i follows a locative
+// word, allowing fillers such as "the Turkish city of".
+func (d *doc) locative(i int) bool {
+	toks := d.toks
+	k := i - 1
+	for n := 0; k >= 0 && n < 5; n, k = n+1, k-1 {
+		t := toks[k]
+		if t.kind != tokWord {
+			return false
+		}
+		if d.lx.locPrep[t.lower] {
+			return true
+		}
+		if t.lower == "to" {
+			return k > 0 && d.lx.motion[toks[k-1].lower]
+		}
+		if d.lx.motion[t.lower] && (t.lower == "visit" || t.lower == "visits" || t.lower == "visited") {
+			return true
+		}
+		for _, ph := range d.lx.locPhrase {
+			if k-len(ph)+1 >= 0 && toks[k].lower == ph[len(ph)-1] {
+				match := true
+				for m := range ph {
+					if toks[k-len(ph)+1+m].lower != ph[m] {
+						match = false
+						break
+					}
+				}
+				if match {
+					return true
+				}
+			}
+		}
+		if placeFillers[t.lower] || (t.isCap() && !d.lx.function[t.lower]) {
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// within reports whether place a lies inside place b, by the gazetteer.
+func (lx *lexicon) within(a, b string) bool {
+	for i := 0; i < 8 && a != ""; i++ {
+		p, ok := lx.places[a]
+		if !ok {
+			return false
+		}
+		if p.parent == b {
+			return true
+		}
+		a = p.parent
+	}
+	return false
+}

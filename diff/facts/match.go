@@ -1,0 +1,339 @@
+package facts
+
+import (
+	"strings"
+	"time"
+)
+
+// matcher pairs the facts of two versions and collects the changes.
+type matcher struct {
+	lx        *lexicon
+	published time.Time
+	pos       []float64
+	out       []change
+}
+
+// pass is one round of pairing: pair a and b when same holds; report says
+// whether the pair is a change (else the fact simply stayed).
+type pass struct {
+	same   func(m *matcher, a, b *item) bool
+	report bool
+}
+
+var passes = map[Kind][]pass{
+	KindDate: {
+		{func(m *matcher, a, b *item) bool { return m.dateEqual(a, b) }, false},
+		{func(_ *matcher, a, b *item) bool { return true }, true},
+	},
+	KindNumber: {
+		{func(_ *matcher, a, b *item) bool { return a.key == b.key }, false},
+		{func(_ *matcher, a, b *item) bool { return a.slot == b.slot && a.slot != "|" }, true},
+		{func(_ *matcher, a, b *item) bool { return unitOf(a) == unitOf(b) && unitOf(a) != "" }, true},
+	},
+	KindQuote: {
+		{func(_ *matcher, a, b *item) bool { return sameWords(a.words, b.words) }, false},
+		{func(_ *matcher, a, b *item) bool { return overlap(a.words, b.words) >= 0.5 }, true},
+	},
+	KindPosition: {
+		{func(_ *matcher, a, b *item) bool { return slotEqual(a.slot, b.slot) && a.key == b.key }, false},
+		{func(_ *matcher, a, b *item) bool { return slotEqual(a.slot, b.slot) }, true},
+	},
+	KindLocation: {
+		{func(_ *matcher, a, b *item) bool { return a.key == b.key }, false},
+		{func(_ *matcher, a, b *item) bool { return true }, true},
+	},
+}
+
+// slotEqual compares speaker or actor keys, allowing one edit in longer
+// names ("zelensky", "zelenskiy").
+func slotEqual(a, b string) bool {
+	if a == b {
+		return true
+	}
+	return len(a) >= 5 && len(b) >= 5 && editDistance(a, b) <= 1
+}
+
+var kindOrder = []Kind{KindDate, KindNumber, KindQuote, KindPosition, KindLocation}
+
+func unitOf(it *item) string { u, _, _ := strings.Cut(it.slot, "|"); return u }
+
+// pair matches the facts of old sentence oi and new sentence ni.
+func (m *matcher) pair(o, n *side, oi, ni int, pos []float64) {
+	m.pos = pos
+	olds, news := o.by[oi], n.by[ni]
+	usedO, usedN := make([]bool, len(olds)), make([]bool, len(news))
+	for _, k := range kindOrder {
+		for _, p := range passes[k] {
+			for i, a := range olds {
+				ai := &o.items[a]
+				if usedO[i] || ai.Kind != k {
+					continue
+				}
+				for j, b := range news {
+					bi := &n.items[b]
+					if usedN[j] || bi.Kind != k || !p.same(m, ai, bi) {
+						continue
+					}
+					usedO[i], usedN[j] = true, true
+					if d, changed := m.detail(ai, bi, p.report); changed {
+						m.out = append(m.out, change{old: ai, new: bi, oSent: oi, nSent: ni, pos: float64(ni), detail: d})
+					}
+					break
+				}
+			}
+		}
+	}
+	for i, a := range olds {
+		if !usedO[i] && reportable(&o.items[a]) {
+			m.out = append(m.out, change{old: &o.items[a], oSent: oi, nSent: -1, pos: pos[oi]})
+		}
+	}
+	for j, b := range news {
+		if !usedN[j] && reportable(&n.items[b]) {
+			m.out = append(m.out, change{new: &n.items[b], oSent: -1, nSent: ni, pos: float64(ni)})
+		}
+	}
+}
+
+// reportable reports whether a fact may be reported as added or removed on
+// its own. Vague time references ("now", "previously", "eventually") take
+// part in matching but are no news when they come or go.
+func reportable(it *item) bool {
+	if it.Kind != KindDate {
+		return true
+	}
+	switch it.Value {
+	case "PRESENT_REF", "PAST_REF", "FUTURE_REF":
+		return false
+	}
+	return true
+}
+
+// detail decides whether a matched pair is a change and how to qualify it.
+func (m *matcher) detail(a, b *item, report bool) (string, bool) {
+	switch a.Kind {
+	case KindQuote:
+		if !report {
+			if a.slot != "" && b.slot != "" && !slotEqual(a.slot, b.slot) {
+				return "reattributed", true
+			}
+			return "", false
+		}
+		return "reworded", true
+	case KindDate:
+		if !report {
+			return "", false
+		}
+		return dateDetail(a, b), true
+	case KindLocation:
+		switch {
+		case !report:
+			return "", false
+		case m.lx.within(b.key, a.key):
+			return "refinement", true
+		case m.lx.within(a.key, b.key):
+			return "generalization", true
+		}
+		return "", true
+	}
+	return "", report
+}
+
+func (m *matcher) removeAll(o *side, oi int, pos []float64) {
+	for _, a := range o.by[oi] {
+		if !reportable(&o.items[a]) {
+			continue
+		}
+		m.out = append(m.out, change{old: &o.items[a], oSent: oi, nSent: -1, pos: pos[oi]})
+	}
+}
+
+func (m *matcher) addAll(n *side, ni int) {
+	for _, b := range n.by[ni] {
+		if !reportable(&n.items[b]) {
+			continue
+		}
+		m.out = append(m.out, change{new: &n.items[b], oSent: -1, nSent: ni, pos: float64(ni)})
+	}
+}
+
+// cancel removes a removed fact and an added fact that are the same fact
+// (a sentence split, merged or moved); then it pairs a removed and an added
+// fact of the same slot in neighbouring sentences as one change.
+func (m *matcher) cancel() {
+	drop := make([]bool, len(m.out))
+	var extra []change
+	for _, strict := range []bool{true, false} {
+		for i := range m.out {
+			r := &m.out[i]
+			if drop[i] || r.new != nil || r.old == nil {
+				continue
+			}
+			for j := range m.out {
+				a := &m.out[j]
+				if drop[j] || a.old != nil || a.new == nil || a.new.Kind != r.old.Kind {
+					continue
+				}
+				if strict {
+					if !m.equivalent(r.old, a.new) {
+						continue
+					}
+					drop[i], drop[j] = true, true
+					if d, ch := m.detail(r.old, a.new, false); ch {
+						extra = append(extra, change{old: r.old, new: a.new, oSent: r.oSent, nSent: a.nSent, pos: a.pos, detail: d})
+					}
+					break
+				}
+				if !m.near(r, a) || !m.sameSlot(r.old, a.new) {
+					continue
+				}
+				drop[i], drop[j] = true, true
+				d, _ := m.detail(r.old, a.new, true)
+				extra = append(extra, change{old: r.old, new: a.new, oSent: r.oSent, nSent: a.nSent, pos: a.pos, detail: d})
+				break
+			}
+		}
+	}
+	out := m.out[:0:0]
+	for i, c := range m.out {
+		if !drop[i] {
+			out = append(out, c)
+		}
+	}
+	m.out = append(out, extra...)
+}
+
+// equivalent reports whether two facts state the same thing.
+func (m *matcher) equivalent(a, b *item) bool {
+	switch a.Kind {
+	case KindDate:
+		return m.dateEqual(a, b)
+	case KindQuote:
+		return sameWords(a.words, b.words)
+	case KindPosition:
+		return slotEqual(a.slot, b.slot) && a.key == b.key
+	}
+	return a.key == b.key
+}
+
+// sameSlot reports whether two facts fill the same slot, so that a removed
+// and an added one are better read as one change.
+func (m *matcher) sameSlot(a, b *item) bool {
+	switch a.Kind {
+	case KindNumber:
+		return a.slot == b.slot && a.slot != "|"
+	case KindQuote:
+		return overlap(a.words, b.words) >= 0.5
+	case KindPosition:
+		return slotEqual(a.slot, b.slot) && overlap(a.words, b.words) > 0
+	}
+	return false
+}
+
+// near reports whether a removed and an added fact stood in neighbouring
+// sentences.
+func (m *matcher) near(r, a *change) bool {
+	if r.oSent < 0 || a.nSent < 0 || r.oSent >= len(m.pos) {
+		return false
+	}
+	d := m.pos[r.oSent] - float64(a.nSent)
+	return d >= -1.5 && d <= 1.5
+}
+
+// subsume drops date, number and location changes inside a changed quote:
+// the quote change already says it.
+func (m *matcher) subsume() {
+	type span struct{ s, e int }
+	var os, ns []span
+	for _, c := range m.out {
+		if c.old != nil && c.old.Kind == KindQuote || c.new != nil && c.new.Kind == KindQuote {
+			if c.old != nil {
+				os = append(os, span{c.old.Start, c.old.End})
+			}
+			if c.new != nil {
+				ns = append(ns, span{c.new.Start, c.new.End})
+			}
+		}
+	}
+	in := func(sp []span, it *item) bool {
+		if it == nil {
+			return false
+		}
+		for _, s := range sp {
+			if it.Start >= s.s && it.End <= s.e {
+				return true
+			}
+		}
+		return false
+	}
+	out := m.out[:0]
+	for _, c := range m.out {
+		k := c.old
+		if k == nil {
+			k = c.new
+		}
+		if k.Kind != KindQuote && (in(os, c.old) || in(ns, c.new)) {
+			continue
+		}
+		out = append(out, c)
+	}
+	m.out = out
+}
+
+// sameWords reports whether two quotes say the same, allowing typo fixes:
+// equal length and each differing word within a small edit distance.
+func sameWords(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] == b[i] {
+			continue
+		}
+		if min(len(a[i]), len(b[i])) < 4 || editDistance(a[i], b[i]) > 1+len(a[i])/7 {
+			return false
+		}
+	}
+	return true
+}
+
+// overlap is the share of the shorter word list found in the other.
+func overlap(a, b []string) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	set := make(map[string]int, len(a))
+	for _, w := range a {
+		set[w]++
+	}
+	common := 0
+	for _, w := range b {
+		if set[w] > 0 {
+			set[w]--
+			common++
+		}
+	}
+	return float64(common) / float64(min(len(a), len(b)))
+}
+
+// editDistance is the Levenshtein distance of two short words.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			c := prev[j-1]
+			if ra[i-1] != rb[j-1] {
+				c++
+			}
+			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

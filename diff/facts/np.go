@@ -1,0 +1,136 @@
+package facts
+
+import "strings"
+
+// pronouns that stand for a person or an organisation named before.
+var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true, "we": true, "i": true}
+
+// skippable are words that may stand between a subject and its verb.
+var skippable = map[string]bool{
+	"has": true, "have": true, "had": true, "did": true, "does": true, "do": true, "is": true,
+	"are": true, "was": true, "were": true, "will": true, "would": true, "could": true, "may": true,
+	"might": true, "can": true, "should": true, "must": true, "not": true, "never": true, "also": true,
+	"both": true, "all": true, "still": true, "previously": true, "now": true, "again": true,
+	"already": true, "then": true, "later": true, "no": true, "longer": true, "had's": false,
+	"reportedly": true, "apparently": true, "initially": true, "firmly": true, "flatly": true,
+	"publicly": true, "repeatedly": true, "once": true, "swiftly": true, "quickly": true, "be": true,
+	"been": true, "even": true, "ultimately": true, "just": true, "immediately": true, "yet": true, "instead": true,
+}
+
+// hedges are words that make a stance tentative.
+var hedges = map[string]bool{"could": true, "may": true, "might": true, "would": true, "possibly": true, "perhaps": true}
+
+// negations flip a stance.
+var negations = map[string]bool{"not": true, "never": true, "no": true}
+
+// isNeg reports whether a word token negates ("not", "didn't", "won’t").
+func isNeg(lower string) bool {
+	return negations[lower] || strings.HasSuffix(lower, "n't") || strings.HasSuffix(lower, "n’t")
+}
+
+// objectControl verbs take an object that is the subject of the next
+// infinitive: "urged Trump to insist" -> Trump insists.
+var objectControl = map[string]bool{
+	"urge": true, "urged": true, "urges": true, "urging": true, "ask": true, "asked": true,
+	"asks": true, "told": true, "tell": true, "tells": true, "pressed": true, "press": true,
+	"invited": true, "want": true, "wants": true, "wanted": true, "persuaded": true,
+	"pushed": true, "encouraged": true, "called": true,
+}
+
+// np is a noun phrase: tokens [from, to].
+type np struct{ from, to int }
+
+// npBefore returns the noun phrase ending just before token i, within
+// tokens lo..i-1: a run of capitalised words, maybe with a lower-case head
+// ("European leaders") or title ("Kremlin aide Yuri Ushakov"), or a
+// pronoun. ok is false when there is none.
+func (d *doc) npBefore(i, lo int) (np, bool) {
+	toks := d.toks
+	k := i - 1
+	if k < lo || toks[k].kind != tokWord {
+		return np{}, false
+	}
+	if pronouns[toks[k].lower] {
+		return np{k, k}, true
+	}
+	to := k
+	caps := 0
+	for ; k >= lo && toks[k].kind == tokWord; k-- {
+		t := toks[k]
+		if t.isCap() {
+			if d.lx.function[t.lower] && t.lower != "us" {
+				break // "The", "But" at sentence start
+			}
+			if hasPoss(t.text) && k != to && caps == 0 {
+				break
+			}
+			caps++
+			continue
+		}
+		if d.lx.function[t.lower] || d.lx.speech[t.lower] {
+			break
+		}
+		// lower-case head or title: only right after (before, in text
+		// order) a capitalised word
+		if k-1 >= lo && toks[k-1].isCap() && !d.lx.function[toks[k-1].lower] && (k == to || caps > 0) {
+			continue
+		}
+		break
+	}
+	if caps == 0 {
+		return np{}, false
+	}
+	from := k + 1
+	// coordination: "Merz and French President Emmanuel Macron"
+	if from-2 >= lo && toks[from-1].lower == "and" && toks[from-2].isCap() {
+		if p, ok := d.npBefore(from-1, lo); ok {
+			from = p.from
+		}
+	}
+	return np{from, to}, true
+}
+
+// npAfter returns the capitalised noun phrase starting at token i
+// ("said Kremlin aide Yuri Ushakov").
+func (d *doc) npAfter(i, hi int) (np, bool) {
+	toks := d.toks
+	if i >= hi || !toks[i].isCap() || d.lx.function[toks[i].lower] {
+		if i < hi && pronouns[toks[i].lower] {
+			return np{i, i}, true
+		}
+		return np{}, false
+	}
+	k := i
+	for k+1 < hi && toks[k+1].kind == tokWord && (toks[k+1].isCap() ||
+		(k+2 < hi && toks[k+2].isCap() && !d.lx.function[toks[k+1].lower] && !d.lx.speech[toks[k+1].lower])) {
+		k++
+	}
+	return np{i, k}, true
+}
+
+// npText returns the words of a noun phrase as written.
+func (d *doc) npText(p np) string { return d.text[d.toks[p.from].start:d.toks[p.to].end] }
+
+// actorKey is the comparison form of an actor or speaker: its last
+// capitalised word without possessive ("Kremlin aide Yuri Ushakov" ->
+// "ushakov", "Russia's Foreign Ministry" -> "ministry").
+func actorKey(name string) string {
+	f := strings.Fields(name)
+	for i := len(f) - 1; i >= 0; i-- {
+		w := stripPoss(strings.Trim(f[i], ",.;:"))
+		if w != "" && w[0] >= 'A' && w[0] <= 'Z' || i == 0 {
+			return strings.ToLower(stripPoss(w))
+		}
+	}
+	return strings.ToLower(name)
+}
+
+// resolve turns a pronoun subject into the last named person.
+func (d *doc) resolve(p np) string {
+	if p.from == p.to && pronouns[d.toks[p.from].lower] {
+		return d.lastPerson
+	}
+	name := d.npText(p)
+	d.lastPerson = name
+	return name
+}

@@ -1,0 +1,401 @@
+package facts
+
+import (
+	"strconv"
+	"strings"
+)
+
+// months are month names and abbreviations: a number next to one is part
+// of a date, even when the date tagger missed it.
+var months = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true,
+	"december": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
+	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+}
+
+// casualtyNouns make "one" a count ("one person was killed").
+var casualtyNouns = map[string]bool{
+	"person": true, "civilian": true, "soldier": true, "child": true, "man": true, "woman": true,
+}
+
+// numberItems finds amounts, money, counts and percentages.
+func (d *doc) numberItems() []item {
+	var out []item
+	for i := 0; i < len(d.toks); {
+		it, next, ok := d.number(i)
+		if ok {
+			out = append(out, it)
+			i = next
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// number tries to read a number phrase starting at token i.
+func (d *doc) number(i int) (item, int, bool) {
+	lx, toks := d.lx, d.toks
+	t := toks[i]
+	first := i
+	cur := ""
+	// currency symbol: "$", "US$", "€"
+	if c, ok := lx.curSymbol[t.text]; ok {
+		cur, i = c, i+1
+	} else if t.text == "US" && i+1 < len(toks) && !toks[i+1].space && toks[i+1].text == "$" {
+		cur, i = "USD", i+2
+	}
+	if i >= len(toks) {
+		return item{}, 0, false
+	}
+	v, vague, suffix, j, explicit, ok := d.numberCore(i)
+	if !ok {
+		return item{}, 0, false
+	}
+	numTok := toks[i]
+	// digits glued to a word ("G7", "F-16") are names, not amounts
+	if numTok.kind == tokNum && cur == "" && i > 0 && !numTok.space &&
+		(toks[i-1].kind == tokWord || toks[i-1].text == "-") {
+		return item{}, 0, false
+	}
+	// scale words: "billion", "bn", "m" (glued only)
+	scaled := false
+	for j < len(toks) && vague == "" {
+		s, ok := lx.scales[toks[j].lower]
+		if !ok || (len(toks[j].lower) <= 2 && toks[j].lower != "bn" && toks[j].space) {
+			break
+		}
+		if toks[j].lower == "m" && toks[j].space {
+			break
+		}
+		v *= s
+		scaled = true
+		j++
+	}
+	unit := ""
+	last := j - 1
+	switch {
+	case cur != "":
+		unit = cur
+	case j < len(toks) && toks[j].text == "%":
+		unit, last, j = "percent", j, j+1
+	default:
+		if u, n := d.phrase(j, lx.percent); n > 0 {
+			unit, last, j = u, j+n-1, j+n
+		} else if j < len(toks) && lx.curWord[toks[j].lower] != "" {
+			unit, last, j = lx.curWord[toks[j].lower], j, j+1
+		}
+	}
+	// "US dollars"
+	if unit == "" && j+1 < len(toks) && toks[j].text == "US" && lx.curWord[toks[j+1].lower] != "" {
+		unit, last, j = lx.curWord[toks[j+1].lower], j+1, j+2
+	}
+	if numTok.kind == tokNum && cur == "" && !scaled && unit == "" && d.looksLikeDate(i) {
+		return item{}, 0, false
+	}
+	if d.inDate(toks[first].start, toks[last].end) {
+		return item{}, 0, false
+	}
+	head := ""
+	if suffix != "" {
+		head, unit = suffix, suffix
+	} else if unit == "" || vague != "" {
+		var at int
+		head, at = d.countNoun(j)
+		unit = head
+		if at >= 0 {
+			last, j = at, at+1 // the text names what is counted: "four people"
+		}
+	} else {
+		head = d.headAfter(j)
+	}
+	if numTok.kind == tokWord && !explicit && unit == "" && cur == "" {
+		return item{}, 0, false // a bare "two" says nothing
+	}
+	// approximation before the number: "about", "at least", "more than"
+	prefix := ""
+	if p, n := d.phraseBefore(first, lx.approx); n > 0 {
+		prefix = p
+		first -= n
+	}
+	text, s, e := d.span(first, last)
+	num := vague
+	if num == "" {
+		num = strconv.FormatFloat(v, 'f', -1, 64)
+	}
+	value := prefix + num
+	if unit != "" {
+		value += " " + unit
+	}
+	it := item{Fact: Fact{Kind: KindNumber, Text: text, Start: s, End: e, Value: value, Subject: head},
+		inQ: d.inQ[i] >= 0}
+	it.key = numberKey(prefix, num, unit)
+	it.slot = singular(unit) + "|" + singular(head)
+	return it, j, true
+}
+
+// numberKey is the comparison form of a number: "about" and exact are the
+// same fact, "at least" and "more than" are not; plurals do not matter.
+func numberKey(prefix, num, unit string) string {
+	if prefix == "~" {
+		prefix = ""
+	}
+	return prefix + num + " " + singular(unit)
+}
+
+// singular strips an English plural ending.
+func singular(w string) string {
+	switch {
+	case w == "people":
+		return "person"
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "ss"):
+		return w
+	case strings.HasSuffix(w, "s") && len(w) > 3:
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// numberCore reads digits or number words at token i. It returns the value,
+// a vague word ("dozens") instead of a value, the next token, whether the
+// number was written so that it must be a number, and ok.
+func (d *doc) numberCore(i int) (v float64, vague, suffix string, next int, explicit, ok bool) {
+	lx, toks := d.lx, d.toks
+	t := toks[i]
+	if t.kind == tokNum {
+		f, ok := parseDigits(t.text)
+		if !ok {
+			return 0, "", "", 0, false, false
+		}
+		// "29th", "1st": ordinals are not amounts
+		if i+1 < len(toks) && !toks[i+1].space {
+			switch toks[i+1].lower {
+			case "st", "nd", "rd", "th":
+				return 0, "", "", 0, false, false
+			}
+		}
+		return f, "", "", i + 1, true, true
+	}
+	if t.kind != tokWord {
+		return 0, "", "", 0, false, false
+	}
+	if w, ok := lx.vague[t.lower]; ok {
+		j := i + 1
+		// "tens of thousands", "hundreds of thousands"
+		if j+1 < len(toks) && toks[j].lower == "of" && lx.vague[toks[j+1].lower] != "" {
+			w += " of " + toks[j+1].lower
+			j += 2
+		}
+		return 0, w, "", j, true, true
+	}
+	// "a dozen", "a half", "a million"
+	if (t.lower == "a" || t.lower == "an") && i+1 < len(toks) {
+		n := toks[i+1].lower
+		if n == "dozen" || n == "half" {
+			return lx.units[n], "", "", i + 2, true, true
+		}
+		if s, ok := lx.scales[n]; ok && len(n) > 2 {
+			return s, "", "", i + 2, true, true
+		}
+		return 0, "", "", 0, false, false
+	}
+	parts := strings.Split(t.lower, "-") // "twenty-five", "three-and-a-half-year-old"
+	total, used := wordsValue(lx, parts)
+	if used == 0 {
+		return 0, "", "", 0, false, false
+	}
+	if used < len(parts) && total != 1 {
+		// the rest of the word is the unit: "-year-old"
+		return total, "", strings.Join(parts[used:], "-"), i + 1, true, true
+	}
+	j := i + 1
+	if len(parts) == 1 && total >= 20 && j < len(toks) {
+		if u, ok := lx.units[toks[j].lower]; ok && u < 10 {
+			total += u
+			j++
+		}
+	}
+	explicit = false
+	// "three and a half"
+	if j+2 < len(toks) && toks[j].lower == "and" && toks[j+1].lower == "a" && toks[j+2].lower == "half" {
+		total += 0.5
+		j += 3
+		explicit = true
+	}
+	// "one" is usually a pronoun or an article ("one side"): keep it only
+	// with a scale or a fraction
+	if total == 1 && !explicit {
+		_, approx := d.phraseBefore(i, lx.approx)
+		scaled := j < len(toks) && lx.scales[toks[j].lower] != 0
+		if !scaled && approx == 0 && !(j < len(toks) && casualtyNouns[toks[j].lower]) {
+			return 0, "", "", 0, false, false
+		}
+		explicit = true
+	}
+	if j < len(toks) && lx.scales[toks[j].lower] != 0 && len(toks[j].lower) > 2 {
+		explicit = true
+	}
+	return total, "", "", j, explicit, true
+}
+
+// parseDigits parses "90", "1,000", "3.5", "1/2" and "3-1/2".
+func parseDigits(s string) (float64, bool) {
+	s = strings.ReplaceAll(s, ",", "")
+	whole := 0.0
+	if a, b, ok := strings.Cut(s, "-"); ok {
+		w, err := strconv.ParseFloat(a, 64)
+		if err != nil {
+			return 0, false
+		}
+		whole, s = w, b
+	}
+	if a, b, ok := strings.Cut(s, "/"); ok {
+		n, err1 := strconv.ParseFloat(a, 64)
+		m, err2 := strconv.ParseFloat(b, 64)
+		if err1 != nil || err2 != nil || m == 0 {
+			return 0, false
+		}
+		return whole + n/m, true
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return 0, false
+	}
+	return whole + f, true
+}
+
+// looksLikeDate reports whether the digits at token i are a year, a day
+// next to a month or a clock time.
+func (d *doc) looksLikeDate(i int) bool {
+	toks := d.toks
+	t := toks[i]
+	if len(t.text) == 4 && t.text >= "1800" && t.text <= "2199" {
+		return true
+	}
+	if i > 0 {
+		p := i - 1
+		if toks[p].text == "." && p > 0 {
+			p--
+		}
+		if (months[toks[p].lower] && toks[p].isCap()) || toks[p].text == ":" {
+			return true
+		}
+	}
+	if i+1 < len(toks) {
+		n := toks[i+1]
+		if months[n.lower] && n.isCap() || (n.text == ":" && !n.space) {
+			return true
+		}
+		switch n.lower {
+		case "a.m.", "p.m.", "am", "pm", "gmt", "utc", "a.m", "p.m":
+			return true
+		}
+	}
+	return false
+}
+
+// phrase matches the longest phrase of m starting at token i and returns
+// its value and length in tokens.
+func (d *doc) phrase(i int, m map[string]string) (string, int) {
+	best, bn := "", 0
+	var sb strings.Builder
+	for n := 1; n <= 3 && i+n-1 < len(d.toks); n++ {
+		if n > 1 {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(d.toks[i+n-1].lower)
+		if v, ok := m[sb.String()]; ok {
+			best, bn = v, n
+		}
+	}
+	return best, bn
+}
+
+// phraseBefore matches the longest phrase of m ending just before token i.
+func (d *doc) phraseBefore(i int, m map[string]string) (string, int) {
+	best, bn := "", 0
+	for n := 1; n <= d.lx.approxMax && i-n >= 0; n++ {
+		ws := make([]string, n)
+		for k := 0; k < n; k++ {
+			ws[k] = d.toks[i-n+k].lower
+		}
+		if v, ok := m[strings.Join(ws, " ")]; ok {
+			best, bn = v, n
+		}
+	}
+	return best, bn
+}
+
+// countNoun returns the noun counted by a number ending before token j and
+// its index (-1 when none): "four people", "dozens of civilians", "three
+// Ukrainian soldiers".
+func (d *doc) countNoun(j int) (string, int) {
+	toks := d.toks
+	if j < len(toks) && toks[j].lower == "of" {
+		j++
+		if j < len(toks) && d.lx.function[toks[j].lower] {
+			j++
+		}
+	}
+	// glued hyphen: "3-1/2-year-old"
+	if j+1 < len(toks) && toks[j].text == "-" && !toks[j].space {
+		j++
+	}
+	for k := 0; k < 3 && j < len(toks); k, j = k+1, j+1 {
+		t := toks[j]
+		if t.kind != tokWord {
+			return "", -1
+		}
+		if t.isCap() {
+			continue // "Ukrainian soldiers"
+		}
+		if d.lx.function[t.lower] || d.lx.units[t.lower] != 0 {
+			return "", -1
+		}
+		return t.lower, j
+	}
+	return "", -1
+}
+
+// headAfter returns the first content word after an amount: "$90 billion
+// worth of US weapons" -> "weapons".
+func (d *doc) headAfter(j int) string {
+	for k := 0; k < 5 && j < len(d.toks); k, j = k+1, j+1 {
+		t := d.toks[j]
+		if t.kind != tokWord {
+			if t.text == "," || t.text == "." || t.text == ";" {
+				return ""
+			}
+			continue
+		}
+		if t.isCap() || d.lx.function[t.lower] || t.lower == "worth" {
+			continue
+		}
+		return t.lower
+	}
+	return ""
+}
+
+// wordsValue reads number words from the start of parts ("twenty", "five";
+// "three", "and", "a", "half") and returns the value and how many parts it
+// used.
+func wordsValue(lx *lexicon, parts []string) (float64, int) {
+	total, n := 0.0, 0
+	for n < len(parts) {
+		p := parts[n]
+		u, ok := lx.units[p]
+		if !ok || p == "half" || p == "dozen" || (n > 0 && (total < 20 || u >= 10)) {
+			break
+		}
+		total += u
+		n++
+	}
+	if n > 0 && n+2 < len(parts) && parts[n] == "and" && parts[n+1] == "a" && parts[n+2] == "half" {
+		total += 0.5
+		n += 3
+	}
+	return total, n
+}

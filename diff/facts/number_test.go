@@ -1,0 +1,78 @@
+package facts
+
+import "testing"
+
+func TestExtractNumbers(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // Text=Value pairs
+	}{
+		{"money approx", "Ukraine offered to buy about $90 billion worth of US weapons.", []string{"about $90 billion=~90000000000 USD"}},
+		{"money glued scale", "It pledged $90bn in aid.", []string{"$90bn=90000000000 USD"}},
+		{"money word", "It pledged 90 billion dollars in aid.", []string{"90 billion dollars=90000000000 USD"}},
+		{"US dollar sign", "It pledged US$90 billion.", []string{"US$90 billion=90000000000 USD"}},
+		{"euro", "The EU gave €165bn.", []string{"€165bn=165000000000 EUR"}},
+		{"count words", "The strike killed four people.", []string{"four people=4 people"}},
+		{"at least", "It killed at least 31 people.", []string{"at least 31 people=>=31 people"}},
+		{"more than", "Russia fired more than 300 drones.", []string{"more than 300 drones=>300 drones"}},
+		{"up to", "Up to 200 troops could be sent.", []string{"Up to 200 troops=<=200 troops"}},
+		{"percent sign", "Support fell to 38%.", []string{"38%=38 percent"}},
+		{"per cent", "Support fell to 38 per cent.", []string{"38 per cent=38 percent"}},
+		{"fraction words", "It is three and a half times larger.", []string{"three and a half times=3.5 times"}},
+		{"vague", "Dozens of people were hurt.", []string{"Dozens of people=dozens people"}},
+		{"vague of vague", "It killed tens of thousands of soldiers.", []string{"tens of thousands of soldiers=tens of thousands soldiers"}},
+		{"a thousand", "They swapped a thousand prisoners.", []string{"a thousand prisoners=1000 prisoners"}},
+		{"comma thousands", "They swapped 1,000 prisoners.", []string{"1,000 prisoners=1000 prisoners"}},
+		{"one person", "At least one person was killed.", []string{"At least one person=>=1 person"}},
+		{"hyphen age", "a 3-1/2-year-old war", []string{"3-1/2-year-old=3.5 year-old"}},
+		{"hyphen words age", "a three-and-a-half-year-old war", []string{"three-and-a-half-year-old=3.5 year-old"}},
+		{"bare one dropped", "One side or the other will lose.", nil},
+		{"ordinal dropped", "The 19th package of sanctions.", nil},
+		{"name dropped", "The G7 met with F-16 pilots.", nil},
+		{"year dropped", "The war began in 2022.", nil},
+		{"day of month dropped", "They meet on August 29.", nil},
+		{"clock dropped", "The call began at 10:30 GMT.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, f := range factsOf(t, tt.text, KindNumber) {
+				got = append(got, f.Text+"="+f.Value)
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %q, want %q", got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("fact %d = %q, want %q", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestCompareNumbers(t *testing.T) {
+	base := "Zelensky said Ukraine offered to buy about $90 billion worth of US weapons and the strike killed four people."
+	tests := []struct {
+		name, new   string
+		want        int
+		before, aft string
+	}{
+		{"amount changed", "Zelensky said Ukraine offered to buy about $100 billion worth of US weapons and the strike killed four people.", 1, "about $90 billion", "about $100 billion"},
+		{"count changed", "Zelensky said Ukraine offered to buy about $90 billion worth of US weapons and the strike killed three people.", 1, "four people", "three people"},
+		{"bn style", "Zelensky said Ukraine offered to buy about $90bn worth of US weapons and the strike killed four people.", 0, "", ""},
+		{"dollars word", "Zelensky said Ukraine offered to buy about 90 billion dollars worth of US weapons and the strike killed 4 people.", 0, "", ""},
+		{"approx dropped", "Zelensky said Ukraine offered to buy $90 billion worth of US weapons and the strike killed four people.", 0, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := changesOf(base, tt.new, KindNumber)
+			if len(got) != tt.want {
+				t.Fatalf("got %d changes %+v, want %d", len(got), got, tt.want)
+			}
+			if tt.want == 1 && (got[0].Before != tt.before || got[0].After != tt.aft) {
+				t.Errorf("change %q -> %q, want %q -> %q", got[0].Before, got[0].After, tt.before, tt.aft)
+			}
+		})
+	}
+}

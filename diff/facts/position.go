@@ -1,0 +1,310 @@
+package facts
+
+import "strings"
+
+// nounMarkers before a stance word make it a noun ("Trump's offer", "the
+// support of"), not a verb.
+var nounMarkers = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "that": true, "his": true, "her": true,
+	"its": true, "their": true, "our": true, "my": true, "your": true, "of": true, "for": true,
+	"with": true, "by": true, "in": true, "on": true, "any": true, "no": true, "new": true,
+	"public": true, "such": true, "whose": true, "military": true, "financial": true,
+}
+
+// objectStops end the object of a stance verb.
+var objectStops = map[string]bool{
+	"after": true, "before": true, "while": true, "but": true, "because": true, "as": true,
+	"if": true, "instead": true, "which": true, "who": true, "when": true, "within": true,
+	"during": true, "until": true, "and": true, "or": true, "since": true, "though": true,
+	"although": true, "unless": true, "saying": true, "adding": true, "so": true,
+}
+
+// matchStance returns the longest stance phrase at token k: its class and
+// the index of its last token.
+func (d *doc) matchStance(k, hi int) (string, int, bool) {
+	cls, end, ok := "", 0, false
+	for _, e := range d.lx.stance[d.toks[k].lower] {
+		j := k + 1
+		matched := true
+		for _, w := range e.words[1:] {
+			if w == "*" {
+				if j < hi && j+1 < hi && d.toks[j].kind == tokWord {
+					j++ // one optional word; the next word must still match
+				}
+				continue
+			}
+			if j >= hi || d.toks[j].lower != w {
+				matched = false
+				break
+			}
+			j++
+		}
+		if matched && (!ok || j-1 > end) {
+			cls, end, ok = e.class, j-1, true
+		}
+	}
+	return cls, end, ok
+}
+
+// position reads a stance verb at token k: actor, verb phrase, object.
+func (d *doc) position(k int, s sent, actors []string) (item, bool) {
+	toks := d.toks
+	class, vend, ok := d.matchStance(k, s.to)
+	if !ok {
+		return item{}, false
+	}
+	if k > s.from {
+		p := toks[k-1]
+		if nounMarkers[p.lower] || (p.kind == tokWord && hasPoss(p.text)) {
+			return item{}, false
+		}
+	}
+	// bare "back" is too often an adverb ("came back"): require an object
+	if toks[k].lower == "back" && vend == k {
+		if k+1 >= s.to || !(toks[k+1].isCap() || nounMarkers[toks[k+1].lower]) {
+			return item{}, false
+		}
+	}
+	// "refused to accept": the inner verb, negated, carries the stance
+	if isRefusal(toks[k].lower) && vend+2 < s.to && toks[vend+1].lower == "to" {
+		if _, _, ok := d.matchStance(vend+2, s.to); ok {
+			return item{}, false
+		}
+	}
+	// the words between subject and verb: negation, hedges, auxiliaries
+	g := k - 1
+	neg, hedge, passive := false, false, false
+	first := k
+scan:
+	for g >= s.from && toks[g].kind == tokWord && !toks[g].isCap() &&
+		(skippable[toks[g].lower] || isNeg(toks[g].lower) || strings.HasSuffix(toks[g].lower, "ly")) {
+		l := toks[g].lower
+		switch {
+		case isNeg(l):
+			neg = !neg
+			first = g
+			if g-1 >= s.from && skippable[toks[g-1].lower] && !hedges[toks[g-1].lower] {
+				first = g - 1 // "did not", "has not"
+			}
+		case hedges[l]:
+			hedge = true
+			first = g
+		case l == "was" || l == "were" || l == "been" || l == "is" || l == "are" || l == "be":
+			passive = strings.HasSuffix(toks[k].lower, "ed")
+		}
+		g--
+	}
+	if g-1 >= s.from && toks[g].lower == "to" && isRefusal(toks[g-1].lower) {
+		neg, first = !neg, g-1
+		g -= 2
+		goto scan
+	}
+	actor := ""
+	switch {
+	case passive && vend+1 < s.to && toks[vend+1].lower == "by":
+		if p, ok := d.npAfter(vend+2, s.to); ok {
+			actor = d.resolve(p)
+		}
+	case g >= s.from && toks[g].lower == "to":
+		actor = d.infinitiveSubject(g, s, actors)
+	default:
+		actor = d.subjectBefore(g+1, s, actors)
+	}
+	if actor == "" {
+		return item{}, false
+	}
+	// object: up to 8 tokens, to the first clause boundary
+	j := vend + 1
+	if j < s.to && (toks[j].lower == "to" || toks[j].lower == "for" || toks[j].lower == "on") && class != "propose" {
+		j++
+	}
+	oFrom, oTo := j, j-1
+	for ; j < s.to && j-oFrom < 8; j++ {
+		t := toks[j]
+		if d.inQ[j] >= 0 || t.kind == tokPunct && t.text != "-" && t.text != "$" && t.text != "%" ||
+			objectStops[t.lower] || (t.lower == "to" && j > oFrom) {
+			break
+		}
+		oTo = j
+	}
+	object := ""
+	var owords []string
+	if oTo >= oFrom {
+		object, _, _ = d.span(oFrom, oTo)
+		for _, w := range normWords(d.lx, object) {
+			if !d.lx.function[w] {
+				owords = append(owords, w)
+			}
+		}
+	}
+	stance := class
+	if neg {
+		switch class {
+		case "accept", "support":
+			stance = "reject"
+		case "reject":
+			stance, hedge = "accept", true // "did not rule out"
+		default:
+			stance = "not " + class
+		}
+	}
+	if hedge || class == "consider" {
+		stance += "?"
+	}
+	text, st, en := d.span(first, vend)
+	value := stance
+	if object != "" {
+		value += ": " + object
+	}
+	return item{
+		Fact:  Fact{Kind: KindPosition, Text: text, Start: st, End: en, Value: value, Subject: actor},
+		key:   stanceGroup(stance),
+		slot:  actorKey(actor),
+		words: owords,
+	}, true
+}
+
+// isRefusal reports whether w is a form of "refuse" or "decline", which
+// negate the verb they govern.
+func isRefusal(w string) bool {
+	return strings.HasPrefix(w, "refus") || strings.HasPrefix(w, "declin")
+}
+
+// stanceGroup folds stances that a reader would not tell apart: accepting
+// and supporting are both "for".
+func stanceGroup(s string) string {
+	h := ""
+	if b, ok := strings.CutSuffix(s, "?"); ok {
+		s, h = b, "?"
+	}
+	switch s {
+	case "accept", "support":
+		s = "for"
+	case "reject":
+		s = "against"
+	}
+	return s + h
+}
+
+// subjectBefore finds the actor of a verb whose subject ends before token i.
+func (d *doc) subjectBefore(i int, s sent, actors []string) string {
+	toks := d.toks
+	j := i - 1
+	// parenthetical: "European leaders — who rushed to Washington — urged"
+	if j >= s.from && (toks[j].text == "—" || toks[j].text == "–" || toks[j].text == ")" || toks[j].text == ",") {
+		open := map[string]string{"—": "—", "–": "–", ")": "(", ",": ","}[toks[j].text]
+		for m := j - 1; m > s.from; m-- {
+			if toks[m].text == open {
+				if p, ok := d.npBefore(m, s.from); ok {
+					return d.named(p, s)
+				}
+				break
+			}
+		}
+		return lastOr(actors, "")
+	}
+	if j >= s.from && toks[j].lower == "who" {
+		k := j - 1
+		for k >= s.from && (toks[k].text == "," || toks[k].text == "—" || toks[k].text == "–") {
+			k--
+		}
+		if p, ok := d.npBefore(k+1, s.from); ok {
+			return d.named(p, s)
+		}
+	}
+	p, ok := d.npBefore(i, s.from)
+	if !ok {
+		if j >= s.from && (toks[j].lower == "but" || toks[j].lower == "and") {
+			if a := lastOr(actors, ""); a != "" {
+				return a
+			}
+			if p, ok := d.sentenceSubject(s); ok {
+				return d.resolve(p)
+			}
+		}
+		return ""
+	}
+	return d.named(p, s)
+}
+
+// named resolves a noun phrase; a pronoun right after a speech verb ("the
+// ministry said it could accept") stands for that verb's subject.
+func (d *doc) named(p np, s sent) string {
+	toks := d.toks
+	if p.from == p.to && pronouns[toks[p.from].lower] {
+		k := p.from - 1
+		if k >= s.from && toks[k].lower == "that" {
+			k--
+		}
+		if k >= s.from && d.lx.speech[toks[k].lower] {
+			g := k - 1
+			for g >= s.from && skippable[toks[g].lower] {
+				g--
+			}
+			if q, ok := d.npBefore(g+1, s.from); ok {
+				return d.resolve(q)
+			}
+		}
+	}
+	return d.resolve(p)
+}
+
+// infinitiveSubject finds who does the verb after "to" at token g:
+// "urged Trump to insist" -> Trump; "who rushed to Washington to back up
+// Zelensky" -> the subject of "who".
+func (d *doc) infinitiveSubject(g int, s sent, actors []string) string {
+	toks := d.toks
+	if p, ok := d.npBefore(g, s.from); ok && p.from-1 >= s.from && objectControl[toks[p.from-1].lower] {
+		return d.named(p, s)
+	}
+	for m := g - 1; m > s.from; m-- {
+		if toks[m].lower == "who" {
+			k := m - 1
+			for k >= s.from && (toks[k].text == "," || toks[k].text == "—" || toks[k].text == "–") {
+				k--
+			}
+			if p, ok := d.npBefore(k+1, s.from); ok {
+				return d.named(p, s)
+			}
+			break
+		}
+	}
+	if a := lastOr(actors, ""); a != "" {
+		return a
+	}
+	// the subject of the verb that governs the infinitive
+	m := g - 1
+	for m >= s.from && toks[m].kind == tokWord && !toks[m].isCap() && !pronouns[toks[m].lower] {
+		m--
+	}
+	if p, ok := d.npBefore(m+1, s.from); ok {
+		return d.named(p, s)
+	}
+	return ""
+}
+
+func lastOr(xs []string, def string) string {
+	if len(xs) == 0 {
+		return def
+	}
+	return xs[len(xs)-1]
+}
+
+// sentenceSubject returns the first capitalised noun phrase of a sentence
+// that is followed by a lower-case word, a rough main subject for verbs
+// coordinated with "and" or "but".
+func (d *doc) sentenceSubject(s sent) (np, bool) {
+	for k := s.from; k < s.to && k < s.from+12; k++ {
+		if d.inQ[k] >= 0 || !d.toks[k].isCap() || d.lx.function[d.toks[k].lower] {
+			continue
+		}
+		p, ok := d.npAfter(k, s.to)
+		if ok && p.to+1 < s.to && d.toks[p.to+1].kind == tokWord && !d.toks[p.to+1].isCap() {
+			return p, true
+		}
+		if ok {
+			k = p.to
+		}
+	}
+	return np{}, false
+}

@@ -1,0 +1,135 @@
+package facts
+
+import "strings"
+
+// speaker is a speech verb of a sentence and whom it attributes words to.
+type speaker struct {
+	tok  int
+	name string
+}
+
+// quoteAndPositionItems walks the sentences in order, so a pronoun ("he
+// said") can resolve to the last person named before it.
+func (d *doc) quoteAndPositionItems() []item {
+	var out []item
+	lastQuote, lastQuotePara := "", -1
+	qi := 0
+	for _, s := range d.sents {
+		var spk []speaker
+		var actors []string
+		for k := s.from; k < s.to; k++ {
+			if d.inQ[k] >= 0 || d.toks[k].kind != tokWord {
+				continue
+			}
+			if it, ok := d.position(k, s, actors); ok {
+				actors = append(actors, it.Subject)
+				out = append(out, it)
+			}
+			if d.lx.speech[d.toks[k].lower] || (d.toks[k].lower == "according" && k+1 < s.to && d.toks[k+1].lower == "to") {
+				if name := d.speakerOf(k, s); name != "" {
+					spk = append(spk, speaker{k, name})
+				}
+			}
+		}
+		// quotes opening in this sentence
+		for ; qi < len(d.quotes) && d.quotes[qi].open < d.toks[s.to-1].end; qi++ {
+			q := d.quotes[qi]
+			if q.open < d.toks[s.from].start {
+				continue
+			}
+			name := nearest(spk, d.tokAt(q.open))
+			if name == "" && lastQuotePara == s.para {
+				name = lastQuote
+			}
+			words := normWords(d.lx, d.text[q.cs:q.ce])
+			if len(words) == 0 {
+				continue
+			}
+			out = append(out, item{
+				Fact:  Fact{Kind: KindQuote, Text: d.text[q.cs:q.ce], Start: q.cs, End: q.ce, Value: strings.Join(words, " "), Subject: name},
+				key:   strings.Join(words, " "),
+				slot:  actorKey(name),
+				words: words,
+			})
+			if name != "" {
+				lastQuote, lastQuotePara = name, s.para
+			}
+		}
+	}
+	return out
+}
+
+// nearest returns the speaker whose verb is closest to token t.
+func nearest(spk []speaker, t int) string {
+	best, bd := "", 1<<30
+	for _, s := range spk {
+		dd := s.tok - t
+		if dd < 0 {
+			dd = -dd
+		}
+		if dd < bd {
+			best, bd = s.name, dd
+		}
+	}
+	return best
+}
+
+// speakerOf finds who a speech verb at token k attributes words to:
+// "Trump said", "said Trump", "according to Trump", "he said".
+func (d *doc) speakerOf(k int, s sent) string {
+	toks := d.toks
+	if toks[k].lower == "according" {
+		if p, ok := d.npAfter(k+2, s.to); ok {
+			return d.resolveSpeaker(p)
+		}
+		return ""
+	}
+	// inverted order after a quote: "..., said Kremlin aide Yuri Ushakov"
+	if k > s.from && (toks[k-1].text == "," || isCloseMark(toks[k-1].text)) {
+		if p, ok := d.npAfter(k+1, s.to); ok {
+			return d.resolveSpeaker(p)
+		}
+	}
+	g := k - 1
+	for g >= s.from && toks[g].kind == tokWord && skippable[toks[g].lower] {
+		g--
+	}
+	p, ok := d.npBefore(g+1, s.from)
+	if !ok {
+		return ""
+	}
+	// "Dmitriev, in an X post, called it": skip the prepositional phrase
+	j := p.from - 1
+	for j >= s.from && toks[j].kind == tokWord && (toks[j].lower == "a" || toks[j].lower == "an" || toks[j].lower == "the") {
+		j--
+	}
+	if j > s.from && j < p.from-1 && isPrep(toks[j].lower) && toks[j-1].text == "," {
+		if q, ok := d.npBefore(j-1, s.from); ok {
+			p = q
+		}
+	}
+	return d.resolveSpeaker(p)
+}
+
+func isPrep(w string) bool {
+	switch w {
+	case "in", "on", "at", "via", "during", "through":
+		return true
+	}
+	return false
+}
+
+func isCloseMark(s string) bool { return s == "”" || s == "\"" || s == "»" || s == "“" || s == "’" }
+
+// resolveSpeaker is resolve for the subject of a speech verb.
+func (d *doc) resolveSpeaker(p np) string {
+	if p.from == p.to && pronouns[d.toks[p.from].lower] {
+		if d.lastSpeaker != "" {
+			return d.lastSpeaker
+		}
+		return d.lastPerson
+	}
+	name := d.resolve(p)
+	d.lastSpeaker = name
+	return name
+}

@@ -1,0 +1,82 @@
+package facts
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// findQuotes finds the direct quotes of text: straight "...", curly “...”,
+// «...», „...“ and ‘...’ (the last only when it cannot be an apostrophe).
+// A quote never crosses a line break.
+func findQuotes(text string) []qspan {
+	var out []qspan
+	for i := 0; i < len(text); {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		var closers string
+		switch r {
+		case '“':
+			closers = "”“"
+		case '"':
+			closers = "\""
+		case '«':
+			closers = "»"
+		case '„':
+			closers = "“”"
+		case '‘':
+			if i > 0 {
+				p, _ := utf8.DecodeLastRuneInString(text[:i])
+				if unicode.IsLetter(p) || unicode.IsDigit(p) {
+					break
+				}
+			}
+			closers = "’"
+		}
+		if closers == "" {
+			i += w
+			continue
+		}
+		j := closeQuote(text, i+w, r, closers)
+		if j < 0 {
+			i += w
+			continue
+		}
+		_, cw := utf8.DecodeRuneInString(text[j:])
+		q := qspan{open: i, close: j, end: j + cw}
+		q.cs, q.ce = i+w, j
+		for q.cs < q.ce && (text[q.cs] == ' ' || text[q.cs] == '\t') {
+			q.cs++
+		}
+		for q.ce > q.cs && strings.ContainsRune(" \t,;:", rune(text[q.ce-1])) {
+			q.ce--
+		}
+		if q.ce > q.cs && (r != '‘' || len(strings.Fields(text[q.cs:q.ce])) >= 3) {
+			out = append(out, q)
+		}
+		i = j + cw
+	}
+	return out
+}
+
+// closeQuote returns the offset of the mark closing a quote opened by open,
+// searching from i, or -1.
+func closeQuote(text string, i int, open rune, closers string) int {
+	for j := i; j < len(text); {
+		r, w := utf8.DecodeRuneInString(text[j:])
+		if r == '\n' {
+			return -1
+		}
+		if strings.ContainsRune(closers, r) {
+			if open != '‘' {
+				return j
+			}
+			// ’ closes only when no letter follows (else it is an apostrophe)
+			n, _ := utf8.DecodeRuneInString(text[j+w:])
+			if j+w >= len(text) || !unicode.IsLetter(n) {
+				return j
+			}
+		}
+		j += w
+	}
+	return -1
+}

@@ -1,0 +1,169 @@
+package facts
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Score counts true positives, false positives and false negatives.
+type Score struct {
+	TP, FP, FN int
+}
+
+// Precision is TP/(TP+FP), 1 when nothing was predicted.
+func (s Score) Precision() float64 {
+	if s.TP+s.FP == 0 {
+		return 1
+	}
+	return float64(s.TP) / float64(s.TP+s.FP)
+}
+
+// Recall is TP/(TP+FN), 1 when nothing was expected.
+func (s Score) Recall() float64 {
+	if s.TP+s.FN == 0 {
+		return 1
+	}
+	return float64(s.TP) / float64(s.TP+s.FN)
+}
+
+// F1 is the harmonic mean of precision and recall.
+func (s Score) F1() float64 {
+	p, r := s.Precision(), s.Recall()
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+func (s *Score) add(o Score) { s.TP += o.TP; s.FP += o.FP; s.FN += o.FN }
+
+// Report is the outcome of scoring a dev set.
+type Report struct {
+	Pairs         int            // pairs scored
+	NoChangePairs int            // pairs that expect no change
+	Kinds         map[Kind]Score // per kind
+	Total         Score          // over all kinds
+	// NoChangeFailures names the no-change pairs that produced a change.
+	NoChangeFailures []string
+	// Errors lists every false positive and false negative, one per line.
+	Errors []string
+}
+
+// String renders the report as a table.
+func (r Report) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "pairs %d (no-change %d)\n", r.Pairs, r.NoChangePairs)
+	fmt.Fprintf(&b, "%-9s %4s %4s %4s %6s %6s %6s\n", "kind", "TP", "FP", "FN", "P", "R", "F1")
+	kinds := make([]string, 0, len(r.Kinds))
+	for k := range r.Kinds {
+		kinds = append(kinds, string(k))
+	}
+	sort.Strings(kinds)
+	row := func(name string, s Score) {
+		fmt.Fprintf(&b, "%-9s %4d %4d %4d %6.3f %6.3f %6.3f\n", name, s.TP, s.FP, s.FN, s.Precision(), s.Recall(), s.F1())
+	}
+	for _, k := range kinds {
+		row(k, r.Kinds[Kind(k)])
+	}
+	row("all", r.Total)
+	if len(r.NoChangeFailures) > 0 {
+		fmt.Fprintf(&b, "no-change pairs with changes: %s\n", strings.Join(r.NoChangeFailures, ", "))
+	}
+	return b.String()
+}
+
+// ScoreDevSet runs Compare on every pair of the dev set in dir and scores
+// the changes against the expected ones. A predicted change matches an
+// expected one when the kinds are equal and both Before and After match:
+// both empty, or equal after normalisation (case, whitespace, quote marks
+// and surrounding punctuation), or one contains the other as whole words
+// (so "$90 billion" matches "about $90 billion" and "the next two weeks"
+// matches "within the next two weeks"). Matching is one to one.
+func ScoreDevSet(dir string) (Report, error) {
+	pairs, err := LoadDevSet(dir)
+	if err != nil {
+		return Report{}, err
+	}
+	r := Report{Kinds: map[Kind]Score{}}
+	for _, p := range pairs {
+		got := Compare(p.Old, p.New, p.Published)
+		r.Pairs++
+		if len(p.Expected) == 0 {
+			r.NoChangePairs++
+			if len(got) > 0 {
+				r.NoChangeFailures = append(r.NoChangeFailures, p.Name)
+			}
+		}
+		scores, errs := scorePair(got, p.Expected)
+		for k, s := range scores {
+			ks := r.Kinds[k]
+			ks.add(s)
+			r.Kinds[k] = ks
+			r.Total.add(s)
+		}
+		for _, e := range errs {
+			r.Errors = append(r.Errors, p.Name+": "+e)
+		}
+	}
+	return r, nil
+}
+
+// scorePair matches predicted against expected changes of one pair.
+func scorePair(got []Change, want []GoldChange) (map[Kind]Score, []string) {
+	scores := map[Kind]Score{}
+	used := make([]bool, len(got))
+	var errs []string
+	for _, w := range want {
+		found := false
+		for i, g := range got {
+			if !used[i] && g.Kind == w.Kind && textMatch(g.Before, w.Before) && textMatch(g.After, w.After) {
+				used[i], found = true, true
+				break
+			}
+		}
+		s := scores[w.Kind]
+		if found {
+			s.TP++
+		} else {
+			s.FN++
+			errs = append(errs, fmt.Sprintf("FN %s %q -> %q", w.Kind, w.Before, w.After))
+		}
+		scores[w.Kind] = s
+	}
+	for i, g := range got {
+		if used[i] {
+			continue
+		}
+		s := scores[g.Kind]
+		s.FP++
+		scores[g.Kind] = s
+		errs = append(errs, fmt.Sprintf("FP %s %q -> %q (%s) [%s | %s]", g.Kind, g.Before, g.After, g.Detail, g.BeforeSentence, g.AfterSentence))
+	}
+	return scores, errs
+}
+
+// textMatch implements the matching rule of ScoreDevSet for one side.
+func textMatch(got, want string) bool {
+	g, w := normGold(got), normGold(want)
+	if g == "" || w == "" {
+		return g == w
+	}
+	return g == w || strings.Contains(" "+g+" ", " "+w+" ") || strings.Contains(" "+w+" ", " "+g+" ")
+}
+
+// normGold lower-cases s, unifies quote marks and drops punctuation at
+// word edges, so "“very good,”" equals "very good".
+func normGold(s string) string {
+	s = strings.ToLower(s)
+	s = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "«", "\"", "»", "\"", "„", "\"").Replace(s)
+	f := strings.Fields(s)
+	out := f[:0]
+	for _, w := range f {
+		w = strings.Trim(w, "\"'.,;:!?()—–-…")
+		if w != "" {
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, " ")
+}

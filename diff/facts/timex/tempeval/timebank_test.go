@@ -1,0 +1,39 @@
+package tempeval
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/storywatch/storywatch/diff/facts/timex"
+)
+
+// TestTimeBankScore scores timex.Find on the corpora under $TIMEBANK_DIR
+// (TimeBank and AQUAINT in TimeML) and prints the table. With
+// $TIMEBANK_ERRORS set it also writes every disagreement to that file.
+// It is skipped when $TIMEBANK_DIR is unset, since the corpora are not
+// part of the repository.
+func TestTimeBankScore(t *testing.T) {
+	dir := os.Getenv("TIMEBANK_DIR")
+	if dir == "" {
+		t.Skip("TIMEBANK_DIR not set")
+	}
+	r, err := ScoreDir(dir, timex.Find)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Total.Gold == 0 {
+		t.Fatalf("no gold expressions under %s", dir)
+	}
+	t.Logf("\n%s", r)
+	if path := os.Getenv("TIMEBANK_ERRORS"); path != "" {
+		var b strings.Builder
+		for _, e := range r.Errors {
+			fmt.Fprintf(&b, "%s\t%s\t%q\t%s\t%s\t%q\t%s\t%s\t%s\n", e.Kind, e.File, e.Gold.Text, e.Gold.Type, e.Gold.Value, e.System.Text, e.System.Type, e.System.Value, e.Context)
+		}
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,187 @@
+package timex
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+)
+
+// ref is the publication time of the seed article: Tuesday 2025-08-19.
+var ref = time.Date(2025, 8, 19, 14, 0, 0, 0, time.UTC)
+
+type want struct{ text, typ, value, mod string }
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"past weekday", "fast-moving talks Monday between leaders", []want{{"Monday", "DATE", "2025-08-18", ""}}},
+		{"weekday on", "after meeting with Putin on Friday, he said", []want{{"Friday", "DATE", "2025-08-15", ""}}},
+		{"future weekday", "The leaders will meet Friday in Geneva.", []want{{"Friday", "DATE", "2025-08-22", ""}}},
+		{"last week", "whom he met in Alaska last week — following", []want{{"last week", "DATE", "2025-W33", ""}}},
+		{"in February", "criticize the Ukrainian leader in February.", []want{{"February", "DATE", "2025-02", ""}}},
+		{"in June", "took place in Turkey in June.", []want{{"June", "DATE", "2025-06", ""}}},
+		{"next two weeks", "the bilateral meeting within the next two weeks, but", []want{{"the next two weeks", "DURATION", "P2W", ""}}},
+		{"week to 10 days", "formalized on paper within the next week to 10 days", []want{{"the next week to 10 days", "DURATION", "P10D", ""}}},
+		{"ago with modifier", "since the invasion nearly three and a half years ago, and", []want{{"nearly three and a half years ago", "DATE", "2022-02", "APPROX"}}},
+		{"duration with modifier", "It lasted nearly three and a half years.", []want{{"nearly three and a half years", "DURATION", "P3.5Y", "EQUAL_OR_LESS"}}},
+		{"early month", "talks resume in early September", []want{{"early September", "DATE", "2025-09", "START"}}},
+		{"full date", "signed on Aug. 7, 1998, in Nairobi", []want{{"Aug. 7, 1998", "DATE", "1998-08-07", ""}}},
+		{"day month year", "born 7 August 1998 there", []want{{"7 August 1998", "DATE", "1998-08-07", ""}}},
+		{"month year", "since August 1988 the firm", []want{{"August 1988", "DATE", "1988-08", ""}}},
+		{"numeric date", "posted 8/29/2025 at", []want{{"8/29/2025", "DATE", "2025-08-29", ""}}},
+		{"iso date", "dated 2025-08-29 and", []want{{"2025-08-29", "DATE", "2025-08-29", ""}}},
+		{"yesterday", "Prices fell yesterday.", []want{{"yesterday", "DATE", "2025-08-18", ""}}},
+		{"tomorrow morning", "They meet tomorrow morning.", []want{{"tomorrow morning", "TIME", "2025-08-20TMO", ""}}},
+		{"tonight", "He speaks tonight.", []want{{"tonight", "TIME", "2025-08-19TNI", ""}}},
+		{"last night", "Shelling went on last night.", []want{{"last night", "TIME", "2025-08-18TNI", ""}}},
+		{"clock", "The talks start at 8:30 a.m. EST sharp.", []want{{"8:30 a.m. EST", "TIME", "2025-08-19T08:30", ""}}},
+		{"pm", "ended at 10 p.m. yesterday", []want{{"10 p.m. yesterday", "TIME", "2025-08-18T22:00", ""}}},
+		{"now", "Now the market has crashed.", []want{{"Now", "DATE", "PRESENT_REF", ""}}},
+		{"recently", "as he recently said", []want{{"recently", "DATE", "PAST_REF", ""}}},
+		{"future", "in the future, we hope", []want{{"the future", "DATE", "FUTURE_REF", ""}}},
+		{"this year", "Sales rose this year.", []want{{"this year", "DATE", "2025", ""}}},
+		{"next month", "It opens next month.", []want{{"next month", "DATE", "2025-09", ""}}},
+		{"two years ago", "He left two years ago.", []want{{"two years ago", "DATE", "2023", ""}}},
+		{"year", "Elections were held in 1998.", []want{{"1998", "DATE", "1998", ""}}},
+		{"not a year", "They sent 1500 troops and $2000.", nil},
+		{"decade", "in the 1990s the war", []want{{"the 1990s", "DATE", "199", ""}}},
+		{"fiscal quarter", "profit in the third quarter rose", []want{{"the third quarter", "DATE", "2025-Q3", ""}}},
+		{"adjective quarter", "a third-quarter loss", []want{{"third-quarter", "DATE", "2025-Q3", ""}}},
+		{"fiscal year", "results for fiscal 1989 were", []want{{"fiscal 1989", "DATE", "1989", ""}}},
+		{"past years", "in the past three years", []want{{"the past three years", "DURATION", "P3Y", ""}}},
+		{"adjective duration", "a two-year contract", []want{{"two-year", "DURATION", "P2Y", ""}}},
+		{"age is no duration", "the 6-year-old boy", nil},
+		{"set daily", "He runs daily.", []want{{"daily", "SET", "P1D", ""}}},
+		{"set each", "meets each Thursday", []want{{"each Thursday", "SET", "XXXX-WXX-4", ""}}},
+		{"rate", "grew 5% a year", []want{{"a year", "SET", "P1Y", ""}}},
+		{"season", "talks resumed this summer", []want{{"this summer", "DATE", "2025-SU", ""}}},
+		{"last season", "it failed last winter", []want{{"last winter", "DATE", "2024-WI", ""}}},
+		{"holiday", "home by Christmas", []want{{"Christmas", "DATE", "2025-12-25", ""}}},
+		{"words year", "in nineteen ninety-six he", []want{{"nineteen ninety-six", "DATE", "1996", ""}}},
+		{"may modal", "They may decide. It may rain in May.", []want{{"May", "DATE", "2025-05", ""}}},
+		{"mid", "since mid-November", []want{{"mid-November", "DATE", "2024-11", "MID"}}},
+		{"end of year", "by the end of 1990", []want{{"the end of 1990", "DATE", "1990", "END"}}},
+		{"or so", "in the next year or so", []want{{"the next year or so", "DATE", "2026", "APPROX"}}},
+		{"two", "Monday and Tuesday", []want{{"Monday", "DATE", "2025-08-18", ""}, {"Tuesday", "DATE", "2025-08-19", ""}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Find(tt.text, ref)
+			checkOffsets(t, tt.text, got)
+			if len(got) != len(tt.want) {
+				t.Fatalf("Find(%q) = %+v, want %d expressions %+v", tt.text, got, len(tt.want), tt.want)
+			}
+			for i, w := range tt.want {
+				g := got[i]
+				if g.Text != w.text || g.Type != w.typ || g.Value != w.value || g.Mod != w.mod {
+					t.Errorf("expr %d = {%q %s %s %q}, want {%q %s %s %q}", i, g.Text, g.Type, g.Value, g.Mod, w.text, w.typ, w.value, w.mod)
+				}
+			}
+		})
+	}
+}
+
+func TestFindAnchoredDuration(t *testing.T) {
+	got := Find("within the next two weeks; over the past three years", ref)
+	if len(got) != 2 {
+		t.Fatalf("got %+v", got)
+	}
+	if got[0].Begin != "2025-08-19" || got[0].Until != "2025-09-02" {
+		t.Errorf("next two weeks: Begin %q Until %q", got[0].Begin, got[0].Until)
+	}
+	if got[1].Begin != "2022-08-19" || got[1].Until != "2025-08-19" {
+		t.Errorf("past three years: Begin %q Until %q", got[1].Begin, got[1].Until)
+	}
+}
+
+func TestFindZeroRef(t *testing.T) {
+	tests := []struct{ text, value string }{
+		{"Monday", "XXXX-WXX-1"},
+		{"in June", "XXXX-06"},
+		{"last week", "XXXX-WXX"},
+		{"Aug. 7, 1998", "1998-08-07"},
+		{"now", "PRESENT_REF"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			got := Find(tt.text, time.Time{})
+			if len(got) != 1 || got[0].Value != tt.value {
+				t.Fatalf("Find(%q, zero) = %+v, want value %s", tt.text, got, tt.value)
+			}
+		})
+	}
+}
+
+func TestFindSeedArticle(t *testing.T) {
+	text, err := os.ReadFile("testdata/summit-article.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := Find(string(text), ref)
+	checkOffsets(t, string(text), got)
+	values := map[string]bool{}
+	for _, e := range got {
+		values[e.Text+"="+e.Value] = true
+	}
+	for _, w := range []string{"Monday=2025-08-18", "last week=2025-W33", "the next two weeks=P2W", "February=2025-02", "June=2025-06", "Friday=2025-08-15", "the next week to 10 days=P10D"} {
+		if !values[w] {
+			t.Errorf("seed article: missing %s in %v", w, values)
+		}
+	}
+}
+
+// checkOffsets asserts the invariants every Find result keeps.
+func checkOffsets(t *testing.T, text string, got []Expr) {
+	t.Helper()
+	prevEnd := 0
+	for _, e := range got {
+		if e.Start < prevEnd || e.End <= e.Start || e.End > len(text) {
+			t.Fatalf("bad offsets %d..%d (prev end %d, len %d) in %+v", e.Start, e.End, prevEnd, len(text), got)
+		}
+		if text[e.Start:e.End] != e.Text {
+			t.Fatalf("text[%d:%d] = %q, Text = %q", e.Start, e.End, text[e.Start:e.End], e.Text)
+		}
+		switch e.Type {
+		case TypeDate, TypeTime, TypeDuration, TypeSet:
+		default:
+			t.Fatalf("bad type %q in %+v", e.Type, e)
+		}
+		if e.Value == "" {
+			t.Fatalf("empty value in %+v", e)
+		}
+		prevEnd = e.End
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{
+		"talks Monday", "within the next week to 10 days", "Aug. 7, 1998", "3-1/2-year-old war",
+		"8:30 a.m. EST", "the '90s", "12/31/1999", "nineteen ninety-six", "Q3 1998", "mid-",
+		"every other week", "’", "the year two thousand and one", "last", "1,000.5 years ago",
+		strings.Repeat("the next ", 20), "\xff\xfe May", "Sept. 31, 2025",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := Find(s, ref)
+		checkOffsets(t, s, got)
+		Find(s, time.Time{})
+	})
+}
+
+func BenchmarkFind(b *testing.B) {
+	text, err := os.ReadFile("testdata/summit-article.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := string(text)
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Find(s, ref)
+	}
+}

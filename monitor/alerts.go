@@ -1,0 +1,140 @@
+package monitor
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/storywatch/storywatch/diff/facts"
+	"github.com/storywatch/storywatch/monitor/config"
+	"github.com/storywatch/storywatch/notify"
+	"github.com/storywatch/storywatch/notify/email"
+	"github.com/storywatch/storywatch/notify/webhook"
+	"github.com/storywatch/storywatch/store"
+)
+
+// BuildNotifiers builds one notifier per configured channel, keyed by the
+// channel name stored with each queued alert.
+func BuildNotifiers(cfg *config.Config, client *http.Client, version string) (map[string]notify.Notifier, error) {
+	out := map[string]notify.Notifier{}
+	for i, w := range cfg.Notify.Webhooks {
+		out[webhookChannel(i)] = webhook.New(webhook.Config{
+			URL: w.URL, Secret: w.Secret.Reveal(), UserAgent: "storywatch/" + version,
+		}, client)
+	}
+	if e := cfg.Notify.Email; e != nil {
+		n, err := email.New(email.Config{
+			Host: e.Host, Port: e.Port, TLS: e.TLS, Username: e.Username,
+			Password: e.Password.Reveal(), From: e.From, To: e.To, Timeout: 30 * time.Second,
+		})
+		if err != nil {
+			return nil, fmt.Errorf("build email notifier: %w", err)
+		}
+		out["email"] = n
+	}
+	return out, nil
+}
+
+func webhookChannel(i int) string { return "webhook:" + strconv.Itoa(i) }
+
+// alertsFor queues one alert per channel for a stored change, when the
+// change carries a fact of a kind the user asked for (or "text" is asked
+// for). The key is derived from article, version and channel, so a replay
+// after a crash produces the same key and the store drops the duplicate.
+func (m *Monitor) alertsFor(a store.Article, ch *store.Change) ([]store.OutboxEntry, error) {
+	kinds := m.cfg.Notify.Kinds
+	var wanted []facts.Change
+	for _, f := range ch.Facts {
+		if slices.Contains(kinds, string(f.Kind)) {
+			wanted = append(wanted, f)
+		}
+	}
+	if len(wanted) == 0 && !slices.Contains(kinds, "text") {
+		return nil, nil
+	}
+	channels := make([]string, 0, len(m.notifiers))
+	for name := range m.notifiers {
+		channels = append(channels, name)
+	}
+	slices.Sort(channels)
+	var out []store.OutboxEntry
+	for _, channel := range channels {
+		al := notify.Alert{
+			Article: a.URL, Title: ch.Title, Version: ch.Version, DetectedAt: ch.DetectedAt,
+			Facts: wanted, ArticleID: a.ID, Outlet: a.Outlet, Summary: summarize(ch),
+			Key: alertKey(a.ID, ch.Version, channel),
+		}
+		if al.Facts == nil {
+			al.Facts = []facts.Change{}
+		}
+		body, err := json.Marshal(al)
+		if err != nil {
+			return nil, fmt.Errorf("encode alert: %w", err)
+		}
+		out = append(out, store.OutboxEntry{
+			Key: al.Key, Channel: channel, Body: body, Created: ch.DetectedAt, NextAttempt: ch.DetectedAt,
+		})
+	}
+	return out, nil
+}
+
+func alertKey(articleID string, version int, channel string) string {
+	sum := sha256.Sum256([]byte(articleID + "\x00" + strconv.Itoa(version) + "\x00" + channel))
+	return "sw-" + hex.EncodeToString(sum[:12])
+}
+
+// summarize says in words how many sentences the edit touched.
+func summarize(ch *store.Change) string {
+	var parts []string
+	add := func(n int, what string) {
+		if n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, what))
+		}
+	}
+	add(ch.Changed, "changed")
+	add(ch.Inserted, "inserted")
+	add(ch.Deleted, "deleted")
+	add(ch.Moved, "moved")
+	if len(parts) == 0 {
+		return "title changed"
+	}
+	return "sentences: " + strings.Join(parts, ", ")
+}
+
+// outboxAdapter lets the notify dispatcher work on the store's outbox.
+type outboxAdapter struct{ s *store.Store }
+
+func (o outboxAdapter) Due(now time.Time, limit int) ([]notify.Pending, error) {
+	entries, err := o.s.DueAlerts(now, limit)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]notify.Pending, 0, len(entries))
+	for _, e := range entries {
+		var a notify.Alert
+		if err := json.Unmarshal(e.Body, &a); err != nil {
+			// A body we cannot read can never be sent: dead-letter it, visibly.
+			if derr := o.s.AlertDead(e.Key, now, "decode alert: "+err.Error()); derr != nil {
+				return nil, derr
+			}
+			continue
+		}
+		a.Key = e.Key
+		out = append(out, notify.Pending{Key: e.Key, Channel: e.Channel, Alert: a, Attempts: e.Attempts, Created: e.Created})
+	}
+	return out, nil
+}
+
+func (o outboxAdapter) Delivered(key string, at time.Time) error { return o.s.AlertDelivered(key, at) }
+func (o outboxAdapter) Failed(key string, next time.Time, msg string) error {
+	return o.s.AlertFailed(key, next, msg)
+}
+func (o outboxAdapter) Dead(key string, at time.Time, msg string) error {
+	return o.s.AlertDead(key, at, msg)
+}

@@ -1,0 +1,157 @@
+package config
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Parse decodes and validates a config from data. name is the file name used
+// in problem messages. Before decoding, ${NAME} and ${NAME:-default} in scalar
+// values are replaced from the environment. Decoding is strict: an unknown
+// key is a problem. *_file secrets are not read (see Load). On failure Parse
+// returns a nil Config and an error joining every Problem (see Problems).
+func Parse(data []byte, name string) (*Config, error) {
+	c, ps := parse(data, name, "", os.LookupEnv, false)
+	if len(ps) > 0 {
+		return nil, joinProblems(ps)
+	}
+	return c, nil
+}
+
+// Load reads, parses and validates the config file at path. It also reads
+// secret_file and password_file (relative paths are taken from the config
+// file's directory) into the matching Secret. Every error names the path; a
+// missing file gives a Problem wrapping fs.ErrNotExist.
+func Load(path string) (*Config, error) {
+	c, ps := load(path, os.LookupEnv)
+	if len(ps) > 0 {
+		return nil, joinProblems(ps)
+	}
+	return c, nil
+}
+
+// load is Load with an injectable environment, returning sorted problems.
+func load(path string, lookup lookupFunc) (*Config, []Problem) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		msg := "read config file: " + err.Error()
+		var pe *fs.PathError
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			msg = "config file does not exist"
+		case errors.As(err, &pe):
+			msg = "read config file: " + pe.Err.Error()
+		}
+		return nil, []Problem{{File: path, Msg: msg, Err: err}}
+	}
+	return parse(data, path, filepath.Dir(path), lookup, true)
+}
+
+// parse runs every stage and collects all problems, so `storywatch check`
+// can show them at once: syntax, variables, unknown keys, types, secret
+// files, then validation. A later stage's problem on a path that an earlier
+// stage already flagged is dropped, since it is only a consequence.
+func parse(data []byte, name, dir string, lookup lookupFunc, readFiles bool) (*Config, []Problem) {
+	c := Default()
+	c.file = name
+
+	root, ps := parseTree(data, name)
+	if root == nil {
+		if len(ps) > 0 {
+			return nil, ps
+		}
+		// Empty file: all defaults, and validation says what is missing.
+		ps = append(ps, c.validate()...)
+		sortProblems(ps)
+		return c, ps
+	}
+
+	w := newTreeWalker(name, lookup)
+	w.walk(root, reflect.TypeFor[Config](), "")
+	c.pos = w.pos
+	ps = append(ps, w.problems...)
+
+	if err := root.Decode(c); err != nil {
+		for _, tp := range c.typeProblems(err) {
+			// A type error on no known path, on a line the walk already
+			// flagged (a non-scalar key), repeats that problem.
+			if tp.Path == "" && slices.ContainsFunc(w.problems, func(p Problem) bool { return p.Line == tp.Line }) {
+				continue
+			}
+			ps = append(ps, tp)
+		}
+	}
+	c.applyDefaults()
+	if readFiles {
+		ps = append(ps, c.readSecretFiles(dir)...)
+	}
+	ps = appendUnflagged(ps, c.validate())
+	sortProblems(ps)
+	return c, ps
+}
+
+// parseTree parses the YAML text into a node tree. It returns nil for an
+// empty document and a syntax problem for malformed YAML or for more than
+// one document.
+func parseTree(data []byte, name string) (*yaml.Node, []Problem) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var root yaml.Node
+	if err := dec.Decode(&root); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, nil
+		}
+		return nil, []Problem{syntaxProblem(name, data, err)}
+	}
+	var extra yaml.Node
+	switch err := dec.Decode(&extra); {
+	case err == nil:
+		return nil, []Problem{{File: name, Line: extra.Line, Column: extra.Column,
+			Msg: "a second YAML document is not allowed; the config is one document", Err: ErrSyntax}}
+	case !errors.Is(err, io.EOF):
+		return nil, []Problem{syntaxProblem(name, data, err)}
+	}
+	if len(root.Content) == 0 || isNull(root.Content[0]) {
+		return nil, nil
+	}
+	return &root, nil
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
+}
+
+// applyDefaults fills values whose default depends on other values.
+func (c *Config) applyDefaults() {
+	for i := range c.Feeds {
+		f := &c.Feeds[i]
+		if f.Name == "" {
+			if u, err := url.Parse(strings.TrimSpace(f.URL)); err == nil {
+				f.Name = strings.TrimPrefix(u.Hostname(), "www.")
+			}
+		}
+	}
+	if len(c.Notify.Kinds) == 0 {
+		c.Notify.Kinds = DefaultKinds()
+	}
+	if e := c.Notify.Email; e != nil {
+		e.TLS = strings.ToLower(strings.TrimSpace(e.TLS))
+		if e.TLS == "" {
+			e.TLS = TLSStartTLS
+		}
+		if e.Port == 0 {
+			e.Port = defaultPorts[e.TLS]
+		}
+	}
+	c.Log.Level = strings.ToLower(strings.TrimSpace(c.Log.Level))
+	c.Log.Format = strings.ToLower(strings.TrimSpace(c.Log.Format))
+}

@@ -1,0 +1,53 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// readSecretFiles loads every *_file secret that is set alone. A secret
+// set both ways is left for validate to report.
+func (c *Config) readSecretFiles(dir string) []Problem {
+	var ps []Problem
+	read := func(path, file string) (Secret, bool) {
+		v, err := readSecretFile(dir, file)
+		if err != nil {
+			pos := c.Position(path)
+			ps = append(ps, Problem{File: c.file, Path: path, Line: pos.Line, Column: pos.Column,
+				Msg: err.Error(), Err: errors.Join(ErrSecretFile, err)})
+			return "", false
+		}
+		return v, true
+	}
+	for i := range c.Notify.Webhooks {
+		h := &c.Notify.Webhooks[i]
+		if h.SecretFile != "" && h.Secret == "" {
+			h.Secret, h.secretFromFile = read(fmt.Sprintf("notify.webhooks[%d].secret_file", i), h.SecretFile)
+		}
+	}
+	if e := c.Notify.Email; e != nil && e.PasswordFile != "" && e.Password == "" {
+		e.Password, e.passwordFromFile = read("notify.email.password_file", e.PasswordFile)
+	}
+	return ps
+}
+
+// readSecretFile reads a secret file, trimming the trailing newline that
+// editors and `echo` add.
+func readSecretFile(dir, file string) (Secret, error) {
+	p := file
+	if !filepath.IsAbs(p) && dir != "" {
+		p = filepath.Join(dir, p)
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return "", fmt.Errorf("read secret file: %w", err)
+	}
+	v := strings.TrimRight(string(data), "\r\n")
+	if v == "" {
+		return "", fmt.Errorf("secret file %s is empty", p)
+	}
+	return Secret(v), nil
+}

@@ -1,0 +1,56 @@
+package corpus
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Revision is one published state of an article: what a reader sees in the
+// <article> element and what feeds carry for it.
+type Revision struct {
+	Title      string
+	Byline     string
+	Published  time.Time // first publication; the same for every revision of an article
+	Modified   time.Time // when this revision went out
+	Paragraphs []string
+}
+
+// Text is the revision's title and paragraphs, one per line: the text a perfect
+// extractor recovers from the page.
+func (r Revision) Text() string {
+	return r.Title + "\n" + strings.Join(r.Paragraphs, "\n")
+}
+
+func (r Revision) clone() Revision {
+	r.Paragraphs = append([]string(nil), r.Paragraphs...)
+	return r
+}
+
+// article is one served page. Fields other than cur and gen never change after
+// construction; cur and gen change only under Server.mu.
+type article struct {
+	path    string // canonical path, e.g. /wire/2025/08/19/slug.html
+	site    string // outlet name shown in the masthead
+	section string
+	cur     Revision
+	gen     int    // article-local revision number, 1 for the first
+	tag     string // hash of cur's content and gen, used for weak ETags
+}
+
+func (a *article) setRevision(r Revision, gen int) {
+	a.cur = r
+	a.gen = gen
+	h := sha256.New()
+	h.Write([]byte(r.Text()))
+	h.Write([]byte{0})
+	h.Write([]byte(strconv.Itoa(gen)))
+	a.tag = hex.EncodeToString(h.Sum(nil)[:12])
+}
+
+func bodyTag(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:12])
+}

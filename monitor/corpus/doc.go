@@ -1,0 +1,45 @@
+// Package corpus serves news on loopback for the storywatch demo, the
+// end-to-end tests and benchmarks: feeds in four formats and realistic
+// article pages that change when the caller says so.
+//
+// Two corpora exist. NewDemo serves an embedded story (story/*/NN.txt): the
+// wire article that opens from the seed text and is revised four times (its
+// dates, numbers, quotes, a position and a location change, a paragraph moves,
+// a typo and a spelling are fixed, the headline changes once), two shorter
+// articles on the same story from other outlets, and an unrelated weather
+// article that a story filter must drop. story/CHANGES.md lists every edit and
+// the fact changes a perfect tool reports. NewSynthetic generates any number
+// of feeds and ~800-word articles from the seed's sentences, deterministically
+// from Options.Seed, and Revise makes real, recorded edits (LastEdits).
+//
+// Both serve:
+//
+//	/                      an index of feeds and articles
+//	/feeds/NAME.EXT        RSS 2.0 (.rss), Atom (.atom), RSS 1.0 (.rdf), JSON Feed (.json)
+//	/SITE/SECTION/Y/M/D/SLUG.html   article pages
+//
+// Demo feed names are wire, world, europe and latest (with all formats:
+// /feeds/wire.rss, /feeds/world.atom, /feeds/europe.rdf, /feeds/latest.json);
+// synthetic ones are feed-000, feed-001 and so on. Some feed links carry
+// ?utm_source=rss&utm_medium=feed, and one article is listed in more than one
+// feed under the same canonical URL.
+//
+// Pages are news-site HTML: head with canonical link, Open Graph and
+// article:published_time/modified_time metadata and JSON-LD NewsArticle, then
+// navigation, ads, the <article> element (h1, byline, <time>, paragraphs,
+// share bar, "Advertisement" slots with constant text), comments, a "Most
+// read" and a "Related" aside, and a footer. With Options.RotateBoilerplate
+// everything outside <article> changes on every request; the <article> element
+// changes only on Revise.
+//
+// Caching: feeds carry a strong ETag (hash of the body) and Last-Modified (the
+// newest item's revision time) and answer 304 to If-None-Match or
+// If-Modified-Since. Pages carry Last-Modified (their revision time) and an
+// ETag that is strong (hash of the body) without RotateBoilerplate and weak,
+// W/"hash of article text and revision", with it, because the bytes then
+// differ on every request while the article does not; both validators yield
+// 304 on pages too.
+//
+// Links are absolute, built from Options.BaseURL or else the request's Host,
+// so a Handler wrapped in another server stays self-consistent.
+package corpus

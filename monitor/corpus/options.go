@@ -1,0 +1,88 @@
+package corpus
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+)
+
+// Feed formats accepted in Options.Formats.
+const (
+	FormatRSS  = "rss"  // RSS 2.0, served as /feeds/NAME.rss
+	FormatAtom = "atom" // Atom 1.0, served as /feeds/NAME.atom
+	FormatRDF  = "rdf"  // RSS 1.0 (RDF), served as /feeds/NAME.rdf
+	FormatJSON = "json" // JSON Feed 1.1, served as /feeds/NAME.json
+)
+
+// AllFormats lists every supported feed format in round-robin order.
+func AllFormats() []string { return []string{FormatRSS, FormatAtom, FormatRDF, FormatJSON} }
+
+// Options configures a Server. The zero value is a valid demo configuration.
+type Options struct {
+	// Feeds is the number of feeds in synthetic mode; it must be at least 1 there.
+	// Ignored by NewDemo, whose feeds are fixed by the story.
+	Feeds int
+	// ArticlesPerFeed is the number of distinct articles per feed in synthetic mode;
+	// it must be at least 1 there. Ignored by NewDemo.
+	ArticlesPerFeed int
+	// EditFraction is the fraction (0..1) of all synthetic articles that get one real
+	// edit on each Revise, rounded to the nearest whole article. Zero: Revise edits
+	// nothing. Ignored by NewDemo, which follows its story.
+	EditFraction float64
+	// Seed makes every generated name, number, edit and boilerplate choice
+	// deterministic. Zero is a valid seed.
+	Seed int64
+	// RotateBoilerplate makes every page request return different navigation, ads,
+	// "most read" and related lists, comment counts and an "updated N minutes ago"
+	// line, while the <article> element only changes on Revise. False: a page is
+	// byte-identical between requests until its article is revised.
+	RotateBoilerplate bool
+	// Formats are the feed formats assigned to feeds round-robin, from FormatRSS,
+	// FormatAtom, FormatRDF and FormatJSON. Empty: all four, in that order.
+	Formats []string
+	// BaseURL, when set (for example "http://127.0.0.1:8080"), is the absolute
+	// prefix of every link in feeds and pages and the base WriteStatic uses.
+	// Empty: links are built from the request's Host, and WriteStatic uses URL().
+	BaseURL string
+}
+
+func (o Options) formats() ([]string, error) {
+	if len(o.Formats) == 0 {
+		return AllFormats(), nil
+	}
+	out := make([]string, 0, len(o.Formats))
+	for _, f := range o.Formats {
+		f = strings.ToLower(strings.TrimSpace(f))
+		switch f {
+		case FormatRSS, FormatAtom, FormatRDF, FormatJSON:
+			out = append(out, f)
+		default:
+			return nil, fmt.Errorf("check formats: unknown format %q: %w", f, ErrOptions)
+		}
+	}
+	return out, nil
+}
+
+func (o Options) validateBase() error {
+	if o.BaseURL == "" {
+		return nil
+	}
+	u, err := url.Parse(o.BaseURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("check base url %q: want http(s)://host[:port]: %w", o.BaseURL, ErrOptions)
+	}
+	return nil
+}
+
+func (o Options) validateSynthetic() error {
+	if o.Feeds < 1 {
+		return fmt.Errorf("check feeds: %d < 1: %w", o.Feeds, ErrOptions)
+	}
+	if o.ArticlesPerFeed < 1 {
+		return fmt.Errorf("check articles per feed: %d < 1: %w", o.ArticlesPerFeed, ErrOptions)
+	}
+	if o.EditFraction < 0 || o.EditFraction > 1 || o.EditFraction != o.EditFraction {
+		return fmt.Errorf("check edit fraction: %v not in [0,1]: %w", o.EditFraction, ErrOptions)
+	}
+	return nil
+}

@@ -1,0 +1,216 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+)
+
+// dropTags never hold article text.
+var dropTags = map[string]bool{
+	"script": true, "style": true, "noscript": true, "iframe": true, "template": true,
+	"svg": true, "canvas": true, "object": true, "embed": true, "button": true,
+	"select": true, "input": true, "textarea": true, "video": true, "audio": true,
+	"link": true, "dialog": true,
+}
+
+// chromeTags are page furniture. They are removed unless they hold the
+// article (ASP.NET pages wrap the whole body in a <form>).
+var chromeTags = map[string]bool{
+	"nav": true, "aside": true, "footer": true, "form": true, "menu": true,
+}
+
+// chromeRoles are ARIA landmark roles of page furniture.
+var chromeRoles = map[string]bool{
+	"navigation": true, "banner": true, "complementary": true, "contentinfo": true,
+	"search": true, "dialog": true, "alertdialog": true, "menu": true, "menubar": true,
+	"toolbar": true, "tablist": true, "alert": true, "status": true, "marquee": true, "timer": true,
+}
+
+// boilerTokens are whole words of class/id/aria-label values that mark
+// rotating boilerplate. Whole words, so "ad" does not match "header".
+var boilerTokens = map[string]bool{
+	"ad": true, "ads": true, "adv": true, "advert": true, "adverts": true, "advertisement": true,
+	"advertising": true, "adslot": true, "adunit": true, "adsbygoogle": true, "dfp": true,
+	"promo": true, "promos": true, "promoted": true, "promotion": true, "sponsor": true,
+	"sponsored": true, "sponsors": true, "related": true, "popular": true, "trending": true,
+	"comments": true, "comment": true, "commenting": true, "share": true, "shares": true,
+	"sharing": true, "sharebar": true, "social": true, "newsletter": true, "newsletters": true,
+	"subscribe": true, "subscription": true, "cookie": true, "cookies": true, "consent": true,
+	"gdpr": true, "banner": true, "recommended": true, "recommendations": true, "recirc": true,
+	"outbrain": true, "taboola": true, "mostread": true, "sidebar": true, "widget": true,
+	"popup": true, "modal": true, "overlay": true, "paywall": true, "breadcrumb": true,
+	"breadcrumbs": true, "toolbar": true, "timeago": true, "signup": true, "teaser": true,
+}
+
+// boilerJoined are matched inside the value with separators removed, for
+// compound names such as "most-read", "commentCount" or "time_ago".
+var boilerJoined = []string{
+	"mostread", "mostpopular", "mostviewed", "mostshared", "commentcount", "advert",
+	"outbrain", "taboola", "newsletter", "sponsor", "recommend", "cookie", "timeago",
+	"relatedcontent", "relatedstories", "relatedarticles", "readmore", "readnext",
+	"sharebar", "sharetools", "socialshare", "moreon", "alsoread",
+}
+
+// cleanDoc removes boilerplate from doc in place.
+func cleanDoc(doc *html.Node) {
+	total := paragraphTextLen(doc)
+	var remove []*html.Node
+	walk(doc, func(n *html.Node, inArticle bool) bool {
+		if dropTags[n.Data] {
+			// readability reads JSON-LD itself; keep it for that.
+			if n.Data == "script" && strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") {
+				return false
+			}
+			remove = append(remove, n)
+			return false
+		}
+		if isBoilerplate(n, inArticle) && !holdsArticle(n, total) {
+			remove = append(remove, n)
+			return false
+		}
+		// Trim huge attributes (data: URIs, inline JSON) that only slow
+		// readability's regular expressions down.
+		for i := range n.Attr {
+			if len(n.Attr[i].Val) > 2048 && n.Attr[i].Key != "href" {
+				n.Attr[i].Val = ""
+			}
+		}
+		return true
+	})
+	for _, n := range remove {
+		if n.Parent != nil {
+			n.Parent.RemoveChild(n)
+		}
+	}
+	removeComments(doc)
+}
+
+// isBoilerplate decides from the element alone.
+func isBoilerplate(n *html.Node, inArticle bool) bool {
+	if chromeTags[n.Data] || (n.Data == "header" && !inArticle) {
+		return true
+	}
+	if hasAttr(n, "hidden") || strings.EqualFold(attr(n, "aria-hidden"), "true") {
+		return true
+	}
+	if style := strings.ToLower(attr(n, "style")); strings.Contains(strings.ReplaceAll(style, " ", ""), "display:none") {
+		return true
+	}
+	if chromeRoles[strings.ToLower(strings.TrimSpace(attr(n, "role")))] {
+		return true
+	}
+	for _, a := range n.Attr {
+		switch {
+		case a.Key == "class" || a.Key == "id" || a.Key == "aria-label" || a.Key == "data-component" || a.Key == "data-testid":
+			if boilerValue(a.Val) {
+				return true
+			}
+		case strings.HasPrefix(a.Key, "data-ad-") || a.Key == "data-ad" || a.Key == "data-google-query-id":
+			return true
+		}
+	}
+	return false
+}
+
+// boilerValue matches an attribute value against the boilerplate words.
+func boilerValue(v string) bool {
+	if v == "" || len(v) > 1024 {
+		return false
+	}
+	for _, w := range splitWords(v) {
+		if boilerTokens[w] {
+			return true
+		}
+	}
+	joined := strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, v)
+	for _, j := range boilerJoined {
+		if strings.Contains(joined, j) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitWords lower-cases v and splits it at non-alphanumerics and at
+// camelCase boundaries: "adSlot top-ad" -> [ad slot top ad].
+func splitWords(v string) []string {
+	var words []string
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			words = append(words, string(cur))
+			cur = cur[:0]
+		}
+	}
+	var prev rune
+	for _, r := range v {
+		switch {
+		case unicode.IsUpper(r):
+			if unicode.IsLower(prev) || unicode.IsDigit(prev) {
+				flush()
+			}
+			cur = append(cur, unicode.ToLower(r))
+		case unicode.IsLetter(r):
+			cur = append(cur, r)
+		default:
+			flush()
+		}
+		prev = r
+	}
+	flush()
+	return words
+}
+
+// holdsArticle protects wrappers: elements that are or contain the article,
+// or hold most of the page's paragraph text, are never removed.
+func holdsArticle(n *html.Node, total int) bool {
+	if n.Data == "body" || n.Data == "html" || n.Data == "main" || isArticleRoot(n) {
+		return true
+	}
+	found := false
+	walk(n, func(e *html.Node, _ bool) bool {
+		if found {
+			return false
+		}
+		if e != n && (e.Data == "main" || isArticleRoot(e) || strings.EqualFold(attr(e, "role"), "main")) {
+			found = true
+			return false
+		}
+		return true
+	})
+	if found {
+		return true
+	}
+	// A share of almost nothing protects nothing: a lone footer line is
+	// not an article.
+	const minArticleText = 140
+	pl := paragraphTextLen(n)
+	return pl >= minArticleText && pl*5 > total*2
+}
+
+// removeComments drops comment nodes, iteratively.
+func removeComments(doc *html.Node) {
+	stack := []*html.Node{doc}
+	var comments []*html.Node
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.CommentNode {
+				comments = append(comments, c)
+			} else {
+				stack = append(stack, c)
+			}
+		}
+	}
+	for _, c := range comments {
+		c.Parent.RemoveChild(c)
+	}
+}

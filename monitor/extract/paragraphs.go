@@ -1,0 +1,139 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+)
+
+// blockTags end one paragraph and start the next.
+var blockTags = map[string]bool{
+	"p": true, "div": true, "section": true, "article": true, "main": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
+	"li": true, "ul": true, "ol": true, "dl": true, "dt": true, "dd": true,
+	"blockquote": true, "pre": true, "table": true, "tr": true, "td": true, "th": true,
+	"figure": true, "figcaption": true, "header": true, "footer": true, "aside": true,
+	"br": true, "hr": true, "address": true, "details": true, "summary": true, "body": true,
+}
+
+// paragraphs returns the plain-text paragraphs under root, skipping UI lines.
+func paragraphs(root *html.Node) []string {
+	var out []string
+	var buf strings.Builder
+	flush := func() {
+		if p := normalizeSpace(buf.String()); p != "" && !isUILine(p) {
+			out = append(out, p)
+		}
+		buf.Reset()
+	}
+	// Iterative pre/post-order walk: a nil entry after a block element
+	// marks its end.
+	type item struct {
+		n   *html.Node
+		end bool
+	}
+	stack := []item{{n: root}}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		n := it.n
+		if it.end {
+			flush()
+			continue
+		}
+		switch n.Type {
+		case html.TextNode:
+			buf.WriteString(n.Data)
+			continue
+		case html.ElementNode:
+			if dropTags[n.Data] {
+				continue
+			}
+			if blockTags[n.Data] {
+				flush()
+				stack = append(stack, item{n: n, end: true})
+			}
+		case html.DocumentNode:
+		default:
+			continue
+		}
+		for c := n.LastChild; c != nil; c = c.PrevSibling {
+			stack = append(stack, item{n: c})
+		}
+	}
+	flush()
+	return out
+}
+
+// normalizeSpace collapses every run of white space (no-break spaces and
+// zero-width characters too) to one space and trims the ends.
+func normalizeSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r) || r == '\u00a0' || r == '\u2007' || r == '\u202f':
+			space = b.Len() > 0
+			continue
+		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff' || r == '\u00ad':
+			continue
+		case unicode.IsControl(r):
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// uiLines are whole lines, lower-cased without trailing punctuation, that
+// are interface text rather than article text.
+var uiLines = map[string]bool{
+	"advertisement": true, "advertisements": true, "ad": true, "ads": true, "sponsored": true,
+	"sponsored content": true, "paid content": true, "paid post": true, "promoted": true,
+	"share": true, "share this": true, "share this article": true, "share this story": true,
+	"share on facebook": true, "share on twitter": true, "share on x": true, "tweet": true,
+	"facebook": true, "twitter": true, "x": true, "linkedin": true, "whatsapp": true, "reddit": true,
+	"email": true, "print": true, "copy link": true, "link copied": true, "save": true, "save article": true,
+	"read more": true, "continue reading": true, "read full article": true, "read next": true,
+	"see more": true, "show more": true, "load more": true, "more": true, "click here": true,
+	"comments": true, "comment": true, "show comments": true, "view comments": true, "join the conversation": true,
+	"sign up": true, "sign in": true, "log in": true, "subscribe": true, "subscribe now": true,
+	"follow us": true, "related": true, "related articles": true, "related stories": true,
+	"related content": true, "more on this story": true, "more from": true, "you may also like": true,
+	"most read": true, "most popular": true, "most viewed": true, "trending": true, "trending now": true,
+	"recommended": true, "recommended for you": true, "skip to content": true, "skip to main content": true,
+	"skip advertisement": true, "story continues below advertisement": true, "article continues below advertisement": true,
+	"scroll to continue with content": true, "advertisement - scroll to continue": true,
+	"loading": true, "listen": true, "listen to this article": true, "play": true, "pause": true,
+	"close": true, "menu": true, "search": true, "back to top": true, "top": true,
+}
+
+var (
+	// "12 comments", "1.2k shares"
+	countLine = regexp.MustCompile(`^[\d.,]+[km]?\s+(comments?|replies|shares?|reactions?|likes?|views?)$`)
+	// "updated 3 minutes ago", "published: 2 hrs ago", "just now"
+	relativeTime = regexp.MustCompile(`^((last\s+)?(updated|published|posted|modified)\s*:?\s*)?((\d+|an?|one)\s+(seconds?|secs?|minutes?|mins?|hours?|hrs?|h|m|days?|d|weeks?)\s+ago|just\s+now|moments?\s+ago)$`)
+)
+
+// isUILine reports whether a paragraph is interface text: a known UI
+// phrase, a counter, a relative timestamp, or no letters or digits at all.
+func isUILine(p string) bool {
+	if len(p) > 80 {
+		return false
+	}
+	if !strings.ContainsFunc(p, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+		return true
+	}
+	l := strings.ToLower(strings.TrimRightFunc(p, func(r rune) bool {
+		return unicode.IsPunct(r) || unicode.IsSpace(r) || r == '›' || r == '»' || r == '→'
+	}))
+	l = strings.TrimLeftFunc(l, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
+	return uiLines[l] || countLine.MatchString(l) || relativeTime.MatchString(l)
+}

@@ -1,0 +1,113 @@
+package feed
+
+import (
+	"bytes"
+	"mime"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+)
+
+var (
+	bomUTF8    = []byte{0xEF, 0xBB, 0xBF}
+	bomUTF16LE = []byte{0xFF, 0xFE}
+	bomUTF16BE = []byte{0xFE, 0xFF}
+
+	// xmlDecl matches an XML declaration at the very start of the body.
+	xmlDecl = regexp.MustCompile(`^<\?xml[^>]*?\?>`)
+	// xmlEncoding finds the encoding pseudo-attribute inside it.
+	xmlEncoding = regexp.MustCompile(`encoding\s*=\s*["']([A-Za-z0-9._:\-]+)["']`)
+)
+
+// toUTF8 returns body as UTF-8 without BOM, leading whitespace or NUL
+// bytes, and with any XML declaration rewritten to say UTF-8 so the XML
+// decoder does not convert a second time.
+//
+// The XML declaration wins over the Content-Type charset because it travels
+// with the bytes, while the header is often a server-wide default.
+func toUTF8(body []byte, contentType string) []byte {
+	switch {
+	case bytes.HasPrefix(body, bomUTF8):
+		body = body[len(bomUTF8):]
+	case bytes.HasPrefix(body, bomUTF16LE), bytes.HasPrefix(body, bomUTF16BE):
+		if out, err := unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewDecoder().Bytes(body); err == nil {
+			body = out
+		}
+		return finish(body, true)
+	}
+	body = bytes.TrimLeft(body, " \t\r\n\x00")
+
+	label := ""
+	if m := xmlDecl.Find(body); m != nil {
+		if e := xmlEncoding.FindSubmatch(m); e != nil {
+			label = string(e[1])
+		}
+	}
+	if label == "" {
+		if _, params, err := mime.ParseMediaType(contentType); err == nil {
+			label = params["charset"]
+		}
+	}
+	if enc := lookup(label); enc != nil {
+		if out, err := enc.NewDecoder().Bytes(body); err == nil {
+			return finish(out, true)
+		}
+	}
+	return finish(utf8OrWindows1252(body), false)
+}
+
+// lookup returns the decoder for a charset label, or nil for UTF-8, unknown
+// labels and the empty label.
+func lookup(label string) encoding.Encoding {
+	label = strings.TrimSpace(label)
+	if label == "" {
+		return nil
+	}
+	enc, name := charset.Lookup(label)
+	if enc == nil || name == "utf-8" {
+		return nil
+	}
+	return enc
+}
+
+// utf8OrWindows1252 keeps valid UTF-8 sequences and reads every other byte as
+// windows-1252, the de-facto meaning of "Latin-1" on the web.
+func utf8OrWindows1252(b []byte) []byte {
+	if utf8.Valid(b) {
+		return b
+	}
+	dec := charmap.Windows1252
+	out := make([]byte, 0, len(b)+len(b)/8)
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if r == utf8.RuneError && size <= 1 {
+			out = utf8.AppendRune(out, dec.DecodeByte(b[0]))
+			b = b[1:]
+			continue
+		}
+		out = append(out, b[:size]...)
+		b = b[size:]
+	}
+	return out
+}
+
+// finish drops NUL bytes and invalid UTF-8 and, for XML, states UTF-8 in
+// the declaration.
+func finish(b []byte, converted bool) []byte {
+	b = bytes.TrimLeft(b, " \t\r\n\x00\uFEFF")
+	if bytes.IndexByte(b, 0) >= 0 {
+		b = bytes.ReplaceAll(b, []byte{0}, nil)
+	}
+	if !utf8.Valid(b) {
+		b = bytes.ToValidUTF8(b, nil)
+	}
+	if m := xmlDecl.Find(b); m != nil && (converted || xmlEncoding.Match(m)) {
+		b = append([]byte(`<?xml version="1.0" encoding="UTF-8"?>`), b[len(m):]...)
+	}
+	return b
+}

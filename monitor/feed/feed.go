@@ -1,0 +1,30 @@
+package feed
+
+import "time"
+
+// Item is one entry of a feed.
+type Item struct {
+	// GUID identifies the item within its feed: the feed's guid/id, else the
+	// resolved link. Empty only when the item has neither.
+	GUID string
+	// Link is the absolute http(s) URL of the article, "" when the item has
+	// none (callers skip such items).
+	Link string
+	// Title and Summary are plain text with whitespace collapsed.
+	Title, Summary string
+	// Content is the full content as given by the feed, HTML kept.
+	Content string
+	// Authors are the author names (or e-mail addresses when no name is
+	// given).
+	Authors []string
+	// Published and Updated are zero when the feed gives no parsable date.
+	Published, Updated time.Time
+}
+
+// Feed is a parsed feed.
+type Feed struct {
+	// Title is plain text; Link is the site's absolute URL, if any.
+	Title, Link string
+	// Items are in feed order, duplicates by GUID removed.
+	Items []Item
+}

@@ -1,0 +1,182 @@
+package feed
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/mmcdole/gofeed"
+)
+
+// Parse parses an RSS, RDF, Atom or JSON Feed body. contentType is the
+// response's Content-Type (used for its charset); feedURL is where the body
+// came from and is the base for relative links. Errors wrap ErrNotFeed for
+// bodies that are not feeds, or describe the syntax problem.
+func Parse(body []byte, contentType, feedURL string) (*Feed, error) {
+	body = toUTF8(body, contentType)
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil, fmt.Errorf("parse feed: empty body: %w", ErrNotFeed)
+	}
+	switch gofeed.DetectFeedType(bytes.NewReader(head(body))) {
+	case gofeed.FeedTypeUnknown:
+		return nil, fmt.Errorf("parse feed: %s: %w", describe(body), ErrNotFeed)
+	case gofeed.FeedTypeJSON:
+		if !isJSONFeed(body) {
+			return nil, fmt.Errorf("parse feed: got JSON that is not a JSON Feed: %w", ErrNotFeed)
+		}
+	}
+
+	p := gofeed.NewParser()
+	// We never use images; the scan HTML-parses every description and
+	// dominated the time on large feeds.
+	p.RSSTranslator = &gofeed.DefaultRSSTranslator{DisableContentImageScan: true}
+	gf, err := p.Parse(bytes.NewReader(body))
+	if err != nil {
+		return nil, fmt.Errorf("parse feed: %w", err)
+	}
+	base, _ := url.Parse(feedURL)
+	if base != nil && !base.IsAbs() {
+		base = nil
+	}
+	out := &Feed{
+		Title: plainText(gf.Title),
+		Link:  resolve(base, gf.Link),
+		Items: make([]Item, 0, len(gf.Items)),
+	}
+	seen := make(map[string]bool, len(gf.Items))
+	for _, gi := range gf.Items {
+		if gi == nil {
+			continue
+		}
+		it := convertItem(gi, base)
+		if it.GUID != "" {
+			if seen[it.GUID] {
+				continue
+			}
+			seen[it.GUID] = true
+		}
+		out.Items = append(out.Items, it)
+	}
+	return out, nil
+}
+
+func convertItem(gi *gofeed.Item, base *url.URL) Item {
+	link := resolve(base, gi.Link)
+	if link == "" {
+		for _, l := range gi.Links {
+			if link = resolve(base, l); link != "" {
+				break
+			}
+		}
+	}
+	it := Item{
+		GUID:    clean(strings.TrimSpace(gi.GUID)),
+		Link:    link,
+		Title:   plainText(gi.Title),
+		Summary: plainText(gi.Description),
+		Content: clean(gi.Content),
+	}
+	if it.GUID == "" {
+		it.GUID = link
+	}
+	for _, p := range gi.Authors {
+		if p == nil {
+			continue
+		}
+		name := plainText(p.Name)
+		if name == "" {
+			name = plainText(p.Email)
+		}
+		if name != "" {
+			it.Authors = append(it.Authors, name)
+		}
+	}
+	if gi.PublishedParsed != nil {
+		it.Published = *gi.PublishedParsed
+	}
+	if gi.UpdatedParsed != nil {
+		it.Updated = *gi.UpdatedParsed
+	}
+	return it
+}
+
+// resolve makes ref absolute against base and keeps only http(s) results,
+// so a "javascript:" or "mailto:" link never reaches the fetcher.
+func resolve(base *url.URL, ref string) string {
+	ref = strings.TrimSpace(clean(ref))
+	if ref == "" {
+		return ""
+	}
+	u, err := url.Parse(ref)
+	if err != nil {
+		return ""
+	}
+	if base != nil {
+		u = base.ResolveReference(u)
+	}
+	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	return u.String()
+}
+
+// head is the prefix gofeed inspects to detect the type.
+func head(b []byte) []byte {
+	const n = 4096
+	if len(b) > n {
+		return b[:n]
+	}
+	return b
+}
+
+var (
+	htmlStart = regexp.MustCompile(`(?i)^(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>])`)
+	xmlRoot   = regexp.MustCompile(`<([A-Za-z_][\w.:\-]*)`)
+)
+
+// describe says what a body that is not a feed looks like.
+func describe(b []byte) string {
+	h := head(b)
+	switch {
+	case htmlStart.Match(h):
+		return "got an HTML page"
+	case h[0] == '{' || h[0] == '[':
+		return "got JSON that is not a JSON Feed"
+	case h[0] == '<':
+		rest := h
+		if m := xmlDecl.Find(rest); m != nil {
+			rest = rest[len(m):]
+		}
+		for bytes.HasPrefix(bytes.TrimSpace(rest), []byte("<!")) || bytes.HasPrefix(bytes.TrimSpace(rest), []byte("<?")) {
+			rest = bytes.TrimSpace(rest)
+			i := bytes.IndexByte(rest, '>')
+			if i < 0 {
+				break
+			}
+			rest = rest[i+1:]
+		}
+		if m := xmlRoot.FindSubmatch(rest); m != nil {
+			if strings.EqualFold(string(m[1]), "html") {
+				return "got an HTML page"
+			}
+			return fmt.Sprintf("got XML with root element <%s>, not RSS, RDF or Atom", m[1])
+		}
+		return "got markup without a feed root element"
+	}
+	return "got plain text, not XML or JSON"
+}
+
+// isJSONFeed checks the version URL every JSON Feed must carry.
+func isJSONFeed(b []byte) bool {
+	var probe struct {
+		Version string `json:"version"`
+	}
+	if err := json.Unmarshal(b, &probe); err != nil {
+		// Let gofeed report the syntax error.
+		return bytes.HasPrefix(b, []byte("{")) && bytes.Contains(head(b), []byte("jsonfeed.org"))
+	}
+	return strings.Contains(probe.Version, "jsonfeed.org/version/")
+}

@@ -1,0 +1,271 @@
+package feed
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+const feedURL = "https://feeds.example.com/news/rss.xml"
+
+func readFixture(t testing.TB, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestParseFixtures(t *testing.T) {
+	utc := func(s string) time.Time {
+		tm, err := time.Parse(time.RFC3339, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return tm
+	}
+	tests := []struct {
+		file        string
+		contentType string
+		wantTitle   string
+		wantLink    string
+		want        []Item // compared field by field; zero fields are checked too
+	}{
+		{"rss2.xml", "application/rss+xml", "World News & Analysis", "https://news.example.com/world", []Item{
+			{GUID: "summit-2025-08-18", Link: "https://news.example.com/world/2025/08/18/summit?utm_source=rss",
+				Title:   "Putin and Zelensky set for peace summit",
+				Summary: "Russian and Ukrainian presidents looked set for a peace summit. Trump spoke to Putin.",
+				Content: "<p>Full text with <em>markup</em>.</p>", Authors: []string{"Jane Reporter"},
+				Published: utc("2025-08-18T21:04:00Z")},
+			{GUID: "https://news.example.com/world/2025/08/18/nato", Link: "https://news.example.com/world/2025/08/18/nato",
+				Title: "Kremlin rules out NATO troops", Summary: "Russia’s Foreign Ministry ruled out the deployment.",
+				Published: utc("2025-08-18T18:30:00Z")},
+		}},
+		{"rss091.xml", "", "Old Style Feed", "http://old.example.com/", []Item{
+			{GUID: "http://old.example.com/ceasefire.html", Link: "http://old.example.com/ceasefire.html",
+				Title: "Ceasefire talks resume", Summary: "Talks resume in Istanbul."},
+		}},
+		{"atom.xml", "application/atom+xml", "Example Atom Feed", "https://atom.example.org/", []Item{
+			{GUID: "urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a", Link: "https://atom.example.org/2025/08/guarantees",
+				Title: "Security guarantees for Kyiv", Summary: "Trump told Zelensky the US would help.",
+				Content:   "<p>When it comes to security, there’s going to be a lot of help.</p>",
+				Authors:   []string{"Sam Writer", "desk@atom.example.org"},
+				Published: utc("2025-08-18T20:00:00Z"), Updated: utc("2025-08-19T06:15:00Z")},
+		}},
+		{"rdf.xml", "application/rdf+xml", "RDF Site Summary", "https://rdf.example.net/", []Item{
+			{GUID: "https://rdf.example.net/a", Link: "https://rdf.example.net/a",
+				Title: "Merz says meeting within two weeks", Summary: "No confirmation of a date or location.",
+				Authors: []string{"Desk"}, Published: utc("2025-08-18T22:10:00Z"), Updated: utc("2025-08-18T22:10:00Z")},
+		}},
+		{"jsonfeed.json", "application/feed+json", "JSON World", "https://json.example.com/", []Item{
+			{GUID: "2", Link: "https://json.example.com/2025/08/18/weapons",
+				Title: "Ukraine offers to buy $90 billion of US weapons", Summary: "Ukraine offered to buy weapons.",
+				Content: "<p>Zelensky said Ukraine offered to buy about <b>$90 billion</b>.</p>",
+				Authors: []string{"Alex Analyst"}, Published: utc("2025-08-18T21:00:00Z"), Updated: utc("2025-08-18T23:00:00Z")},
+			{GUID: "3", Link: "https://feeds.example.com/2025/08/19/relative", Title: "Relative item"},
+		}},
+		{"windows1251.xml", "text/xml; charset=utf-8", "Новости мира", "https://ru.example.com/", []Item{
+			{GUID: "https://ru.example.com/news/1", Link: "https://ru.example.com/news/1",
+				Title: "Путин и Зеленский готовятся к саммиту", Summary: "Переговоры в Вашингтоне — «очень хорошие»."},
+		}},
+		{"windows1251-nodecl.xml", "text/xml; charset=windows-1251", "Новости мира", "", []Item{
+			{GUID: "https://ru.example.com/news/1", Link: "https://ru.example.com/news/1", Title: "Путин и Зеленский готовятся к саммиту"},
+		}},
+		{"latin1-nodecl.xml", "text/xml", "Actualités du monde", "https://fr.example.com/", []Item{
+			{GUID: "https://fr.example.com/article/1", Link: "https://fr.example.com/article/1",
+				Title:   "Macron plaide pour un cessez-le-feu à Washington",
+				Summary: "«Quand nous parlons de garanties de sécurité» – déclaration."},
+		}},
+		{"bom-blank.xml", "", "BOM Feed", "", []Item{
+			{GUID: "https://bom.example.com/1", Link: "https://bom.example.com/1", Title: "Café talks"},
+		}},
+		{"relative.xml", "", "Relative Links", "https://feeds.example.com/", []Item{
+			{GUID: "https://feeds.example.com/world/summit.html", Link: "https://feeds.example.com/world/summit.html", Title: "Root relative"},
+			{GUID: "https://feeds.example.com/news/story-2.html", Link: "https://feeds.example.com/news/story-2.html", Title: "Path relative"},
+			{GUID: "https://cdn.example.com/story-3", Link: "https://cdn.example.com/story-3", Title: "Protocol relative"},
+			{Title: "Script link"},
+			{Title: "No link at all", Summary: "Just text."},
+			{GUID: "https://other.example.org/story-4", Link: "https://other.example.org/story-4", Title: "Absolute"},
+		}},
+		{"dupguid.xml", "", "Duplicates", "", []Item{
+			{GUID: "g-1", Link: "https://dup.example.com/1", Title: "First"},
+			{GUID: "g-2", Link: "https://dup.example.com/2", Title: "Second"},
+			{GUID: "https://dup.example.com/3", Link: "https://dup.example.com/3", Title: "No guid"},
+		}},
+		{"nul-bytes.xml", "", "Nul Feed", "", []Item{
+			{GUID: "https://nul.example.com/1", Link: "https://nul.example.com/1", Title: "Bad bytes here"},
+		}},
+		{"invalid-utf8-decl.xml", "", "Mixed", "", []Item{
+			{GUID: "https://mixed.example.com/1", Link: "https://mixed.example.com/1", Title: "Café résumé"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			f, err := Parse(readFixture(t, tt.file), tt.contentType, feedURL)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if f.Title != tt.wantTitle || f.Link != tt.wantLink {
+				t.Errorf("feed = %q %q, want %q %q", f.Title, f.Link, tt.wantTitle, tt.wantLink)
+			}
+			if len(f.Items) != len(tt.want) {
+				t.Fatalf("got %d items, want %d: %+v", len(f.Items), len(tt.want), f.Items)
+			}
+			for i, want := range tt.want {
+				if diff := compareItem(f.Items[i], want); diff != "" {
+					t.Errorf("item %d: %s", i, diff)
+				}
+			}
+		})
+	}
+}
+
+func compareItem(got, want Item) string {
+	var d []string
+	check := func(name, g, w string) {
+		if g != w {
+			d = append(d, fmt.Sprintf("%s = %q, want %q", name, g, w))
+		}
+	}
+	check("GUID", got.GUID, want.GUID)
+	check("Link", got.Link, want.Link)
+	check("Title", got.Title, want.Title)
+	check("Summary", got.Summary, want.Summary)
+	check("Content", got.Content, want.Content)
+	check("Authors", strings.Join(got.Authors, "|"), strings.Join(want.Authors, "|"))
+	if !got.Published.Equal(want.Published) {
+		d = append(d, fmt.Sprintf("Published = %v, want %v", got.Published, want.Published))
+	}
+	if !got.Updated.Equal(want.Updated) {
+		d = append(d, fmt.Sprintf("Updated = %v, want %v", got.Updated, want.Updated))
+	}
+	return strings.Join(d, "; ")
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name    string
+		body    []byte
+		ct      string
+		notFeed bool
+		wantMsg string
+	}{
+		{"html page", readFixture(t, "page.html"), "text/html", true, "got an HTML page"},
+		{"xhtml page", []byte(`<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body/></html>`), "", true, "got an HTML page"},
+		{"json non-feed", readFixture(t, "notfeed.json"), "application/json", true, "got JSON that is not a JSON Feed"},
+		{"json array", []byte(`[1,2,3]`), "application/json", true, "got JSON that is not a JSON Feed"},
+		{"empty", nil, "", true, "empty body"},
+		{"whitespace and BOM", []byte("\xef\xbb\xbf \n\t "), "", true, "empty body"},
+		{"other xml", []byte(`<?xml version="1.0"?><sitemap><url/></sitemap>`), "", true, "root element <sitemap>"},
+		{"plain text", []byte("Service Unavailable"), "text/plain", true, "plain text"},
+		{"malformed xml", readFixture(t, "malformed.xml"), "", false, "XML syntax error on line 6"},
+		{"broken json feed", []byte(`{"version":"https://jsonfeed.org/version/1.1","items":[`), "", false, "parse feed: "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := Parse(tt.body, tt.ct, feedURL)
+			if err == nil {
+				t.Fatalf("Parse = %+v, want error", f)
+			}
+			if errors.Is(err, ErrNotFeed) != tt.notFeed {
+				t.Errorf("errors.Is(err, ErrNotFeed) = %v, want %v (err %v)", !tt.notFeed, tt.notFeed, err)
+			}
+			if !strings.Contains(err.Error(), tt.wantMsg) || !strings.HasPrefix(err.Error(), "parse feed: ") {
+				t.Errorf("err = %q, want it to say %q", err, tt.wantMsg)
+			}
+		})
+	}
+}
+
+// bigFeed builds an RSS feed with n items, every tenth with markup in the
+// title and every hundredth a duplicate GUID.
+func bigFeed(n int) []byte {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Big</title>`)
+	for i := range n {
+		guid := i
+		if i%100 == 99 {
+			guid = i - 1
+		}
+		title := fmt.Sprintf("Story number %d", i)
+		if i%10 == 0 {
+			title = fmt.Sprintf("Story &lt;b&gt;number&lt;/b&gt; %d &amp; more", i)
+		}
+		fmt.Fprintf(&b, "<item><title>%s</title><link>/s/%d</link><guid>g%d</guid><description>Summary %d</description><pubDate>Mon, 18 Aug 2025 21:04:00 +0000</pubDate></item>\n", title, i, guid, i)
+	}
+	b.WriteString(`</channel></rss>`)
+	return []byte(b.String())
+}
+
+func TestParseHugeFeed(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large input")
+	}
+	const n = 100_000
+	f, err := Parse(bigFeed(n), "", feedURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := n - n/100; len(f.Items) != want {
+		t.Fatalf("got %d items, want %d", len(f.Items), want)
+	}
+	if it := f.Items[10]; it.Title != "Story number 10 & more" || it.Link != "https://feeds.example.com/s/10" {
+		t.Errorf("item 10 = %+v", it)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	entries, err := os.ReadDir("testdata")
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, e := range entries {
+		if !e.IsDir() {
+			f.Add(readFixture(f, e.Name()), "")
+		}
+	}
+	f.Add([]byte(`<rss><channel><item><title>&lt;</title></item></channel></rss>`), "text/xml; charset=koi8-r")
+	f.Fuzz(func(t *testing.T, body []byte, ct string) {
+		feed, err := Parse(body, ct, feedURL)
+		if err != nil {
+			if feed != nil {
+				t.Fatal("non-nil feed with error")
+			}
+			return
+		}
+		seen := map[string]bool{}
+		for _, it := range feed.Items {
+			for _, s := range []string{it.GUID, it.Link, it.Title, it.Summary, it.Content} {
+				if !utf8.ValidString(s) || strings.ContainsRune(s, 0) {
+					t.Fatalf("invalid text %q", s)
+				}
+			}
+			if it.Link != "" && !strings.HasPrefix(it.Link, "http://") && !strings.HasPrefix(it.Link, "https://") {
+				t.Fatalf("non-http link %q", it.Link)
+			}
+			if it.GUID != "" {
+				if seen[it.GUID] {
+					t.Fatalf("duplicate GUID %q", it.GUID)
+				}
+				seen[it.GUID] = true
+			}
+		}
+	})
+}
+
+func BenchmarkParse(b *testing.B) {
+	body := bigFeed(1000)
+	b.SetBytes(int64(len(body)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Parse(body, "", feedURL); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,212 @@
+package fetch
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"time"
+)
+
+// Client fetches feeds and pages. It is safe for concurrent use; build one
+// with New and share it.
+type Client struct {
+	opts   Options
+	http   *http.Client
+	limits *hostLimits
+	now    func() time.Time
+}
+
+// Request describes one GET.
+type Request struct {
+	// URL to fetch; only http and https.
+	URL string
+	// ETag and LastModified come from the previous Response and make the
+	// request conditional (If-None-Match / If-Modified-Since).
+	ETag, LastModified string
+	// Accept is sent as the Accept header; empty sends "*/*".
+	Accept string
+}
+
+// Response is a fully read answer. For 304, NotModified is true and Body is
+// empty.
+type Response struct {
+	// URL is the final URL after redirects.
+	URL string
+	// Status is the HTTP status code (2xx or 304).
+	Status int
+	// NotModified is true for a 304 answer to a conditional request.
+	NotModified bool
+	// Body is the decoded (gunzipped) body, at most Options.MaxBodyBytes.
+	Body []byte
+	// ContentType is the Content-Type header as sent.
+	ContentType string
+	// ETag and LastModified are the validators to send next time.
+	ETag, LastModified string
+	// Header holds all response headers.
+	Header http.Header
+}
+
+// New builds a Client from opts; zero fields take their defaults.
+func New(opts Options) *Client {
+	opts = opts.withDefaults()
+	dialer := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}
+	if !opts.AllowPrivate {
+		dialer.Control = dialControl
+	}
+	transport := &http.Transport{
+		// No proxy from the environment: the address check must see the
+		// real destination, not the proxy.
+		Proxy:                 nil,
+		DialContext:           dialer.DialContext,
+		ForceAttemptHTTP2:     true,
+		TLSClientConfig:       &tls.Config{MinVersion: tls.VersionTLS12},
+		TLSHandshakeTimeout:   10 * time.Second,
+		ResponseHeaderTimeout: opts.Timeout,
+		ExpectContinueTimeout: time.Second,
+		MaxIdleConns:          100,
+		MaxIdleConnsPerHost:   opts.PerHostConcurrency,
+		IdleConnTimeout:       90 * time.Second,
+		// We ask for gzip ourselves so the size cap can apply to the
+		// decoded bytes.
+		DisableCompression: true,
+	}
+	c := &Client{
+		opts:   opts,
+		limits: newHostLimits(opts.PerHostConcurrency, opts.PerHostInterval),
+		now:    time.Now,
+	}
+	c.http = &http.Client{Transport: transport, CheckRedirect: c.checkRedirect}
+	return c
+}
+
+// checkRedirect enforces scheme, count and loop rules on every hop.
+func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
+	if c.opts.MaxRedirects < 0 {
+		return http.ErrUseLastResponse
+	}
+	target := Redact(req.URL.String())
+	if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
+		return fmt.Errorf("redirect to %s: %w", target, ErrScheme)
+	}
+	for _, prev := range via {
+		if prev.URL.String() == req.URL.String() {
+			return fmt.Errorf("redirect to %s after %d hops: %w: %w", target, len(via), ErrRedirectLoop, ErrTooManyRedirects)
+		}
+	}
+	if len(via) > c.opts.MaxRedirects {
+		return fmt.Errorf("redirect to %s: more than %d hops: %w", target, c.opts.MaxRedirects, ErrTooManyRedirects)
+	}
+	return nil
+}
+
+// Get fetches r.URL and reads the whole body. Non-2xx answers other than 304
+// return a *StatusError; every error names the redacted URL.
+func (c *Client) Get(ctx context.Context, r Request) (*Response, error) {
+	red := Redact(r.URL)
+	u, err := url.Parse(r.URL)
+	if err != nil {
+		return nil, fmt.Errorf("get %s: parse URL: %w", red, err)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return nil, fmt.Errorf("get %s: %w %q", red, ErrScheme, u.Scheme)
+	}
+	if u.Host == "" {
+		return nil, fmt.Errorf("get %s: parse URL: missing host", red)
+	}
+
+	ctx, cancel := context.WithTimeoutCause(ctx, c.opts.Timeout, ErrTimeout)
+	defer cancel()
+
+	release, err := c.limits.acquire(ctx, u.Host)
+	if err != nil {
+		return nil, c.wrapErr(ctx, red, "wait for host slot", err)
+	}
+	defer release()
+
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return nil, fmt.Errorf("get %s: build request: %w", red, err)
+	}
+	req.Header.Set("User-Agent", c.opts.UserAgent)
+	accept := r.Accept
+	if accept == "" {
+		accept = "*/*"
+	}
+	req.Header.Set("Accept", accept)
+	req.Header.Set("Accept-Encoding", "gzip")
+	if r.ETag != "" {
+		req.Header.Set("If-None-Match", r.ETag)
+	}
+	if r.LastModified != "" {
+		req.Header.Set("If-Modified-Since", r.LastModified)
+	}
+
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return nil, c.wrapErr(ctx, red, "", err)
+	}
+	defer closeBody(resp.Body)
+
+	final := r.URL
+	if resp.Request != nil && resp.Request.URL != nil {
+		final = resp.Request.URL.String()
+	}
+	out := &Response{
+		URL:          final,
+		Status:       resp.StatusCode,
+		ContentType:  resp.Header.Get("Content-Type"),
+		ETag:         resp.Header.Get("ETag"),
+		LastModified: resp.Header.Get("Last-Modified"),
+		Header:       resp.Header,
+	}
+	switch {
+	case resp.StatusCode == http.StatusNotModified:
+		out.NotModified = true
+		return out, nil
+	case resp.StatusCode < 200 || resp.StatusCode > 299:
+		se := &StatusError{URL: Redact(final), Code: resp.StatusCode}
+		if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable {
+			se.RetryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), c.now())
+		}
+		return nil, se
+	}
+
+	if resp.ContentLength > c.opts.MaxBodyBytes {
+		return nil, fmt.Errorf("get %s: %d bytes announced, limit %d: %w", red, resp.ContentLength, c.opts.MaxBodyBytes, ErrTooLarge)
+	}
+	body, err := readBody(resp.Body, c.opts.MaxBodyBytes)
+	if err != nil {
+		return nil, c.wrapErr(ctx, red, "read body", err)
+	}
+	out.Body = body
+	return out, nil
+}
+
+// wrapErr names the URL and turns our own deadline into ErrTimeout, while a
+// cancelled parent context stays context.Canceled.
+func (c *Client) wrapErr(ctx context.Context, red, what string, err error) error {
+	prefix := "get " + red
+	if what != "" {
+		prefix += ": " + what
+	}
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err // url.Error repeats the unredacted URL
+	}
+	if errors.Is(context.Cause(ctx), ErrTimeout) && !errors.Is(err, ErrTooLarge) {
+		return fmt.Errorf("%s: after %s: %w: %w", prefix, c.opts.Timeout, ErrTimeout, context.DeadlineExceeded)
+	}
+	return fmt.Errorf("%s: %w", prefix, err)
+}
+
+// closeBody drains a little of what is left so the connection can be reused,
+// then closes. Large leftovers are not worth reading.
+func closeBody(rc io.ReadCloser) {
+	_, _ = io.Copy(io.Discard, io.LimitReader(rc, 64<<10))
+	_ = rc.Close()
+}

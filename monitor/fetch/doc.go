@@ -1,0 +1,26 @@
+// Package fetch is storywatch's HTTP client for feeds and article pages.
+//
+// One [Client] is built per process with [New] and shared by every worker. It
+// applies the project's HTTP hygiene in one place:
+//
+//   - a descriptive User-Agent and conditional GET (If-None-Match /
+//     If-Modified-Since), with 304 reported as [Response.NotModified];
+//   - a time limit on the whole request including the body, and a cap on the
+//     body size that also applies to the decompressed size of gzip bodies, so a
+//     gzip bomb stops at the cap ([ErrTooLarge]);
+//   - gzip is requested and decoded here, including servers that send gzip
+//     bytes without a Content-Encoding header;
+//   - only http and https, also on redirects ([ErrScheme]), a bounded number of
+//     redirects and clear reporting of redirect loops;
+//   - unless [Options.AllowPrivate] is set, connections to loopback, private,
+//     link-local, multicast, unspecified and cloud metadata addresses are
+//     refused ([ErrBlockedAddress]). The check runs on the IP actually dialed,
+//     after DNS resolution, so DNS rebinding and redirects are covered too;
+//   - per-host concurrency and spacing limits, so a burst of article links on
+//     one site does not hammer it;
+//   - non-2xx answers become a [*StatusError] carrying Retry-After for 429/503;
+//   - errors name the URL through [Redact], because URLs may carry tokens.
+//
+// [Canonicalize] normalises article URLs (tracking parameters, default ports,
+// fragments) so the same story reached through different links gets one key.
+package fetch

@@ -1,0 +1,163 @@
+package monitor
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/storywatch/storywatch/monitor/config"
+	"github.com/storywatch/storywatch/monitor/fetch"
+	"github.com/storywatch/storywatch/notify"
+	"github.com/storywatch/storywatch/store"
+)
+
+// Options configure a Monitor. Config and Store are required.
+type Options struct {
+	Config *config.Config
+	Store  *store.Store
+	// Logger receives the pipeline's logs; nil discards them.
+	Logger *slog.Logger
+	// Fetcher overrides the HTTP client built from Config.Fetch; nil builds it.
+	Fetcher *fetch.Client
+	// Notifiers overrides the channels built from Config.Notify, keyed by
+	// channel name ("webhook:0", "email"); nil builds them.
+	Notifiers map[string]notify.Notifier
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+	// Version is storywatch's version, used in the User-Agent.
+	Version string
+}
+
+// Monitor runs the pipeline. It is safe for concurrent use.
+type Monitor struct {
+	cfg       *config.Config
+	store     *store.Store
+	log       *slog.Logger
+	fetcher   *fetch.Client
+	notifiers map[string]notify.Notifier
+	now       func() time.Time
+	writer    *writer
+	dispatch  *notify.Dispatcher
+	articles  keyedMutex
+	workers   chan struct{} // bounds concurrent article fetches
+
+	rejectedMu sync.Mutex
+	rejected   map[string]bool // item links whose page did not match the story
+}
+
+// New builds a Monitor from its options.
+func New(opts Options) (*Monitor, error) {
+	if opts.Config == nil || opts.Store == nil {
+		return nil, fmt.Errorf("new monitor: config and store are required")
+	}
+	m := &Monitor{
+		cfg:      opts.Config,
+		store:    opts.Store,
+		log:      opts.Logger,
+		fetcher:  opts.Fetcher,
+		now:      opts.Now,
+		rejected: map[string]bool{},
+	}
+	if m.log == nil {
+		m.log = slog.New(slog.DiscardHandler)
+	}
+	if m.now == nil {
+		m.now = time.Now
+	}
+	if m.fetcher == nil {
+		m.fetcher = fetch.New(FetchOptions(opts.Config, opts.Version))
+	}
+	m.notifiers = opts.Notifiers
+	if m.notifiers == nil {
+		n, err := BuildNotifiers(opts.Config, &http.Client{Timeout: 30 * time.Second}, opts.Version)
+		if err != nil {
+			return nil, err
+		}
+		m.notifiers = n
+	}
+	workers := opts.Config.Fetch.Workers
+	if workers <= 0 {
+		workers = 4
+	}
+	m.workers = make(chan struct{}, workers)
+	m.writer = newWriter(opts.Store, m.log)
+	m.dispatch = &notify.Dispatcher{
+		Outbox:    outboxAdapter{opts.Store},
+		Notifiers: m.notifiers,
+		Policy: notify.Policy{
+			Initial:   time.Duration(opts.Config.Notify.Retry.Initial),
+			Max:       time.Duration(opts.Config.Notify.Retry.Max),
+			DeadAfter: time.Duration(opts.Config.Notify.Retry.DeadAfter),
+		},
+		Now:    m.now,
+		Logger: m.log.With("component", "notify"),
+	}
+	return m, nil
+}
+
+// Close flushes pending writes. It does not close the store.
+func (m *Monitor) Close() error {
+	return m.writer.close()
+}
+
+// Deliver sends the alerts that are due until none is left or ctx is done.
+func (m *Monitor) Deliver(ctx context.Context) error {
+	return m.dispatch.Drain(ctx)
+}
+
+// FetchOptions turns the fetch section of the config into client options.
+func FetchOptions(cfg *config.Config, version string) fetch.Options {
+	ua := cfg.Fetch.UserAgent
+	if ua == "" {
+		if version == "" {
+			version = "dev"
+		}
+		ua = "storywatch/" + version + " (+https://github.com/storywatch/storywatch)"
+	}
+	return fetch.Options{
+		UserAgent:          ua,
+		Timeout:            time.Duration(cfg.Fetch.Timeout),
+		MaxBodyBytes:       cfg.Fetch.MaxBodyBytes,
+		AllowPrivate:       cfg.Fetch.AllowPrivateAddresses,
+		PerHostConcurrency: cfg.Fetch.PerHostConcurrency,
+		PerHostInterval:    time.Duration(cfg.Fetch.PerHostInterval),
+	}
+}
+
+// keyedMutex serialises work on one key (an article) without a global lock.
+type keyedMutex struct {
+	mu    sync.Mutex
+	locks map[string]*keyedEntry
+}
+
+type keyedEntry struct {
+	mu   sync.Mutex
+	refs int
+}
+
+func (k *keyedMutex) lock(key string) func() {
+	k.mu.Lock()
+	if k.locks == nil {
+		k.locks = map[string]*keyedEntry{}
+	}
+	e := k.locks[key]
+	if e == nil {
+		e = &keyedEntry{}
+		k.locks[key] = e
+	}
+	e.refs++
+	k.mu.Unlock()
+	e.mu.Lock()
+	return func() {
+		e.mu.Unlock()
+		k.mu.Lock()
+		e.refs--
+		if e.refs == 0 {
+			delete(k.locks, key)
+		}
+		k.mu.Unlock()
+	}
+}

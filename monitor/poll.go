@@ -1,0 +1,202 @@
+package monitor
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"sync"
+	"time"
+
+	"github.com/storywatch/storywatch/monitor/config"
+	"github.com/storywatch/storywatch/monitor/feed"
+	"github.com/storywatch/storywatch/monitor/fetch"
+	"github.com/storywatch/storywatch/store"
+)
+
+// FeedResult is the outcome of polling one feed.
+type FeedResult struct {
+	URL, Name   string
+	Err         error // nil after a good poll
+	Skipped     string // why the feed was not polled (Retry-After, backoff)
+	NotModified bool
+	Items       int // items in the feed
+	Matched     int // items that cover the story
+	NewVersions int // versions stored (first versions included)
+	Changed     int // versions stored after the first
+}
+
+// PassResult is the outcome of one pass over every feed.
+type PassResult struct {
+	Feeds []FeedResult
+}
+
+// Failed returns the feeds whose poll failed.
+func (p PassResult) Failed() []FeedResult {
+	var out []FeedResult
+	for _, f := range p.Feeds {
+		if f.Err != nil {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// PollAll polls every configured feed once, a few at a time, and returns
+// when all are done. One failing feed never stops the others.
+func (m *Monitor) PollAll(ctx context.Context) PassResult {
+	res := PassResult{Feeds: make([]FeedResult, len(m.cfg.Feeds))}
+	sem := make(chan struct{}, cap(m.workers))
+	var wg sync.WaitGroup
+	for i := range m.cfg.Feeds {
+		if ctx.Err() != nil {
+			res.Feeds[i] = FeedResult{URL: m.cfg.Feeds[i].URL, Name: feedName(m.cfg.Feeds[i]), Skipped: "shutting down"}
+			continue
+		}
+		sem <- struct{}{}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			res.Feeds[i] = m.PollFeed(ctx, i, false)
+		}()
+	}
+	wg.Wait()
+	return res
+}
+
+// PollFeed polls the i-th configured feed. A scheduled poll also respects
+// the backoff of a feed that keeps failing; a manual one only the server's
+// Retry-After.
+func (m *Monitor) PollFeed(ctx context.Context, i int, scheduled bool) FeedResult {
+	fc := m.cfg.Feeds[i]
+	res := FeedResult{URL: fc.URL, Name: feedName(fc)}
+	log := m.log.With("feed_url", fetch.Redact(fc.URL))
+
+	st, err := m.store.Feed(fc.URL)
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		res.Err = fmt.Errorf("load feed state: %w", err)
+		return res
+	}
+	st.URL, st.Name = fc.URL, res.Name
+	now := m.now()
+	if now.Before(st.RetryAfter) {
+		res.Skipped = "server asked to wait until " + st.RetryAfter.UTC().Format(time.RFC3339)
+		return res
+	}
+	if scheduled && st.Failures > 1 && now.Before(st.LastPolled.Add(failureBackoff(st.Failures))) {
+		res.Skipped = fmt.Sprintf("backing off after %d failures", st.Failures)
+		return res
+	}
+
+	err = m.pollFeed(ctx, fc, &st, &res)
+	st.LastPolled = m.now()
+	st.NextPoll = nextPoll(m.cfg, i, st.LastPolled)
+	if err != nil {
+		res.Err = fmt.Errorf("poll feed %s: %w", fetch.Redact(fc.URL), err)
+		st.Status, st.Error = "error", err.Error()
+		st.Failures++
+		var se *fetch.StatusError
+		if errors.As(err, &se) && se.RetryAfter > 0 {
+			st.RetryAfter = st.LastPolled.Add(se.RetryAfter)
+		}
+		log.Warn("poll failed", "err", err, "failures", st.Failures)
+	} else {
+		st.Error, st.Failures = "", 0
+		st.Status = "ok"
+		if res.NotModified {
+			st.Status = "not_modified"
+		}
+		log.Info("polled", "items", res.Items, "matched", res.Matched, "new_versions", res.NewVersions, "not_modified", res.NotModified)
+	}
+	if werr := m.writer.putFeed(st); werr != nil && res.Err == nil {
+		res.Err = fmt.Errorf("save feed state: %w", werr)
+	}
+	return res
+}
+
+func (m *Monitor) pollFeed(ctx context.Context, fc config.Feed, st *store.FeedState, res *FeedResult) error {
+	resp, err := m.fetcher.Get(ctx, fetch.Request{
+		URL: fc.URL, ETag: st.ETag, LastModified: st.LastModified,
+		Accept: "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5",
+	})
+	if err != nil {
+		return err
+	}
+	if resp.NotModified {
+		res.NotModified = true
+		res.Items, res.Matched = st.Items, st.Matched
+		return nil
+	}
+	parsed, err := feed.Parse(resp.Body, resp.ContentType, resp.URL)
+	if err != nil {
+		return err
+	}
+	st.ETag, st.LastModified = resp.ETag, resp.LastModified
+	res.Items = len(parsed.Items)
+
+	src := source{feedURL: fc.URL, outlet: res.Name}
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var itemErrs []error
+	for _, it := range parsed.Items {
+		if ctx.Err() != nil {
+			break // shutting down: articles in hand finish, no new ones start
+		}
+		if it.Link == "" {
+			continue
+		}
+		m.workers <- struct{}{}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { <-m.workers }()
+			out, err := m.processItem(ctx, src, it)
+			mu.Lock()
+			defer mu.Unlock()
+			if out.matched {
+				res.Matched++
+			}
+			if out.seq > 0 {
+				res.NewVersions++
+				if out.seq > 1 {
+					res.Changed++
+				}
+			}
+			if err != nil {
+				itemErrs = append(itemErrs, err)
+			}
+		}()
+	}
+	wg.Wait()
+	st.Items, st.Matched = res.Items, res.Matched
+	for _, err := range itemErrs {
+		m.log.Warn("article failed", "feed_url", fetch.Redact(fc.URL), "err", err)
+	}
+	return nil
+}
+
+// failureBackoff is how long a scheduled poll waits after n consecutive
+// failures: 1m, 2m, 4m ... capped at 6h, so a dead feed costs little.
+func failureBackoff(n int) time.Duration {
+	d := time.Minute << min(n-1, 20)
+	return min(d, 6*time.Hour)
+}
+
+func nextPoll(cfg *config.Config, i int, after time.Time) time.Time {
+	sched, err := config.ParseSchedule(cfg.FeedSchedule(i))
+	if err != nil {
+		return time.Time{}
+	}
+	return sched.Next(after)
+}
+
+func feedName(fc config.Feed) string {
+	if fc.Name != "" {
+		return fc.Name
+	}
+	if u, err := url.Parse(fc.URL); err == nil && u.Host != "" {
+		return u.Host
+	}
+	return fc.URL
+}

@@ -1,0 +1,129 @@
+package monitor
+
+import (
+	"errors"
+	"log/slog"
+	"sync"
+
+	"github.com/storywatch/storywatch/store"
+)
+
+// writer is the store's single writer. Workers hand it updates; it commits
+// whatever has queued up in one bbolt transaction, because one transaction
+// per article costs an fsync each and bbolt's own Batch is slow when the
+// callers are few.
+type writer struct {
+	store *store.Store
+	log   *slog.Logger
+	reqs  chan writeReq
+	done  chan struct{}
+
+	mu     sync.RWMutex // guards closed against sends on a closed channel
+	closed bool
+}
+
+type writeReq struct {
+	update *store.Update
+	feed   *store.FeedState
+	reply  chan writeResult
+}
+
+type writeResult struct {
+	seq int
+	err error
+}
+
+// maxBatch bounds one transaction so a huge pass still commits regularly.
+const maxBatch = 512
+
+var errWriterClosed = errors.New("monitor: store writer is closed")
+
+func newWriter(s *store.Store, log *slog.Logger) *writer {
+	w := &writer{store: s, log: log, reqs: make(chan writeReq, maxBatch), done: make(chan struct{})}
+	go w.loop()
+	return w
+}
+
+// apply writes one article update and returns the version's sequence
+// number (0 when no version was stored).
+func (w *writer) apply(u store.Update) (int, error) {
+	return w.submit(writeReq{update: &u})
+}
+
+// putFeed writes one feed's state.
+func (w *writer) putFeed(f store.FeedState) error {
+	_, err := w.submit(writeReq{feed: &f})
+	return err
+}
+
+func (w *writer) submit(r writeReq) (int, error) {
+	r.reply = make(chan writeResult, 1)
+	w.mu.RLock()
+	if w.closed {
+		w.mu.RUnlock()
+		return 0, errWriterClosed
+	}
+	w.reqs <- r
+	w.mu.RUnlock()
+	res := <-r.reply
+	return res.seq, res.err
+}
+
+func (w *writer) loop() {
+	defer close(w.done)
+	batch := make([]writeReq, 0, maxBatch)
+	for r := range w.reqs {
+		batch = append(batch[:0], r)
+	fill:
+		for len(batch) < maxBatch {
+			select {
+			case r, ok := <-w.reqs:
+				if !ok {
+					break fill
+				}
+				batch = append(batch, r)
+			default:
+				break fill
+			}
+		}
+		w.commit(batch)
+	}
+}
+
+func (w *writer) commit(batch []writeReq) {
+	var updates []store.Update
+	var feeds []store.FeedState
+	idx := make([]int, len(batch)) // position of each request's update, -1 for feeds
+	for i, r := range batch {
+		idx[i] = -1
+		if r.update != nil {
+			idx[i] = len(updates)
+			updates = append(updates, *r.update)
+		}
+		if r.feed != nil {
+			feeds = append(feeds, *r.feed)
+		}
+	}
+	seqs, err := w.store.Apply(updates, feeds)
+	if err != nil {
+		w.log.Error("write batch", "updates", len(updates), "feeds", len(feeds), "err", err)
+	}
+	for i, r := range batch {
+		res := writeResult{err: err}
+		if err == nil && idx[i] >= 0 && idx[i] < len(seqs) {
+			res.seq = seqs[idx[i]]
+		}
+		r.reply <- res
+	}
+}
+
+func (w *writer) close() error {
+	w.mu.Lock()
+	if !w.closed {
+		w.closed = true
+		close(w.reqs)
+	}
+	w.mu.Unlock()
+	<-w.done
+	return nil
+}

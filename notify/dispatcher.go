@@ -1,0 +1,339 @@
+package notify
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"sync"
+	"time"
+)
+
+// Dispatcher defaults, used for zero fields.
+const (
+	DefaultPerAttemptTimeout = 30 * time.Second
+	DefaultBatchSize         = 100
+	defaultRunInterval       = time.Minute
+)
+
+// Dispatcher delivers the due entries of an [Outbox] through the
+// [Notifier] of each entry's channel. Fill in the fields, then call
+// [Dispatcher.Run] (daemon) or [Dispatcher.Drain] (one-shot); a Dispatcher
+// must not be copied after first use.
+type Dispatcher struct {
+	// Outbox holds the pending alerts. Required.
+	Outbox Outbox
+	// Notifiers maps a channel name (Pending.Channel) to its notifier. An
+	// entry for a channel missing here goes to the dead letters.
+	Notifiers map[string]Notifier
+	// Policy sets backoff and give-up times; zero fields take defaults.
+	Policy Policy
+	// Now is the clock; nil means time.Now. Tests inject a fake one.
+	Now func() time.Time
+	// Logger receives one line per failed, dead or delivered attempt; nil
+	// discards.
+	Logger *slog.Logger
+	// PerAttemptTimeout bounds each Notify call, so that a hanging receiver
+	// cannot stall its channel. Zero means 30s.
+	PerAttemptTimeout time.Duration
+	// BatchSize is how many due entries one pass takes. Zero means 100.
+	BatchSize int
+	// Jitter returns a random number in [0, 1) for backoff jitter; nil
+	// means math/rand/v2.Float64.
+	Jitter func() float64
+
+	mu       sync.Mutex // serialises Outbox calls from the channel goroutines
+	wakeOnce sync.Once
+	wake     chan struct{}
+}
+
+// outcome is what one attempt did to a pending entry.
+type outcome int
+
+const (
+	outDelivered outcome = iota
+	outRetry             // failed, scheduled again
+	outDead              // moved to the dead letters
+	outAborted           // cut short by ctx; left untouched and still due
+)
+
+// result is the outcome of one attempt.
+type result struct {
+	key string
+	out outcome
+}
+
+// DeliverDue makes one pass over the entries that are due now: one attempt
+// each. Channels are delivered concurrently, so a slow webhook does not hold
+// back email; within a channel entries go oldest first. failed counts
+// attempts that did not deliver (retried later or dead). err joins the
+// outbox errors and, if ctx ended, ctx.Err().
+func (d *Dispatcher) DeliverDue(ctx context.Context) (delivered, failed int, err error) {
+	res, err := d.pass(ctx)
+	for _, r := range res {
+		switch r.out {
+		case outDelivered:
+			delivered++
+		case outRetry, outDead:
+			failed++
+		}
+	}
+	return delivered, failed, err
+}
+
+// pass is one DeliverDue pass, reporting each entry's outcome.
+func (d *Dispatcher) pass(ctx context.Context) ([]result, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	due, err := d.due(d.now())
+	if err != nil {
+		return nil, err
+	}
+	// Group by channel, keeping the outbox's oldest-first order.
+	var order []string
+	byChannel := map[string][]Pending{}
+	for _, p := range due {
+		if _, ok := byChannel[p.Channel]; !ok {
+			order = append(order, p.Channel)
+		}
+		byChannel[p.Channel] = append(byChannel[p.Channel], p)
+	}
+	var (
+		wg      sync.WaitGroup
+		resMu   sync.Mutex
+		results []result
+		errs    []error
+	)
+	for _, ch := range order {
+		wg.Go(func() {
+			for _, p := range byChannel[ch] {
+				if ctx.Err() != nil {
+					return
+				}
+				out, err := d.attempt(ctx, p)
+				resMu.Lock()
+				results = append(results, result{key: p.Key, out: out})
+				if err != nil {
+					errs = append(errs, err)
+				}
+				resMu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		errs = append(errs, err)
+	}
+	return results, errors.Join(errs...)
+}
+
+// attempt delivers p once and records the outcome in the outbox. The error
+// is an outbox error; the notifier's own error is recorded, not returned.
+func (d *Dispatcher) attempt(ctx context.Context, p Pending) (outcome, error) {
+	log := d.logger().With(slog.String("channel", p.Channel), slog.String("key", p.Key),
+		slog.String("article", p.Alert.Article), slog.Int("attempt", p.Attempts+1))
+	n := d.Notifiers[p.Channel]
+	if n == nil {
+		msg := fmt.Sprintf("%v %q (removed from the config?)", ErrUnknownChannel, p.Channel)
+		log.Error("alert dead", slog.String("error", msg))
+		return outDead, d.dead(p.Key, d.now(), msg)
+	}
+	a := p.Alert
+	if a.Key == "" {
+		a.Key = p.Key
+	}
+	actx, cancel := context.WithTimeout(ctx, d.perAttemptTimeout())
+	err := n.Notify(actx, a)
+	cancel()
+	now := d.now()
+	if err == nil {
+		log.Debug("alert delivered")
+		return outDelivered, d.delivered(p.Key, now)
+	}
+	if ctx.Err() != nil {
+		// We are shutting down and cut the attempt short ourselves; the
+		// receiver is not to blame, so the entry stays due unchanged.
+		return outAborted, nil
+	}
+	pol := d.Policy.withDefaults()
+	attempts := p.Attempts + 1
+	switch {
+	case IsPermanent(err):
+		msg := "permanent failure: " + err.Error()
+		log.Error("alert dead", slog.String("error", msg))
+		return outDead, d.dead(p.Key, now, msg)
+	case now.Sub(p.Created) >= pol.DeadAfter:
+		msg := fmt.Sprintf("gave up after %d attempts in %s: %v", attempts, now.Sub(p.Created).Round(time.Second), err)
+		log.Error("alert dead", slog.String("error", msg))
+		return outDead, d.dead(p.Key, now, msg)
+	}
+	delay := pol.Backoff(attempts, d.jitter())
+	if ra, ok := retryAfter(err); ok && ra > delay {
+		// The server knows best when it can take the alert again, but a
+		// far-off Retry-After must not park the alert beyond our cap.
+		delay = min(ra, pol.Max)
+	}
+	next := now.Add(delay)
+	log.Warn("alert delivery failed", slog.String("error", err.Error()), slog.Time("next_attempt", next))
+	return outRetry, d.failed(p.Key, next, err.Error())
+}
+
+// Run delivers due alerts every interval (zero means one minute) until ctx
+// is done. [Dispatcher.Wake] starts a pass at once, e.g. after new alerts
+// were queued. When a pass filled a whole batch the next one starts at once.
+func (d *Dispatcher) Run(ctx context.Context, interval time.Duration) {
+	if interval <= 0 {
+		interval = defaultRunInterval
+	}
+	wake := d.wakeChan()
+	timer := time.NewTimer(interval)
+	defer timer.Stop()
+	for {
+		delivered, failed, err := d.DeliverDue(ctx)
+		if ctx.Err() != nil {
+			return
+		}
+		if err != nil {
+			d.logger().Error("deliver alerts", slog.String("error", err.Error()))
+		}
+		if err == nil && delivered+failed >= d.batchSize() {
+			continue
+		}
+		timer.Reset(interval)
+		select {
+		case <-ctx.Done():
+			return
+		case <-wake:
+		case <-timer.C:
+		}
+	}
+}
+
+// Wake makes a running [Dispatcher.Run] start a pass now. It never blocks;
+// wakes that arrive while a pass runs fold into one.
+func (d *Dispatcher) Wake() {
+	select {
+	case d.wakeChan() <- struct{}{}:
+	default:
+	}
+}
+
+// Drain delivers until nothing is due now or ctx is done; the CLI's poll
+// uses it with a bounded ctx. It returns nil when every alert it saw was
+// delivered or moved to the dead letters, else an error wrapping
+// [ErrPending] that counts the alerts still waiting (failed and scheduled for
+// later, or not reached before ctx ended), joined with any outbox error.
+func (d *Dispatcher) Drain(ctx context.Context) error {
+	pending := map[string]bool{}
+	var errs []error
+	for ctx.Err() == nil {
+		res, err := d.pass(ctx)
+		for _, r := range res {
+			pending[r.key] = r.out == outRetry || r.out == outAborted
+		}
+		if err != nil {
+			errs = append(errs, err)
+			break
+		}
+		if len(res) == 0 {
+			break
+		}
+	}
+	if ctx.Err() != nil {
+		// What was due but never reached is pending too.
+		if left, err := d.due(d.now()); err == nil {
+			for _, p := range left {
+				pending[p.Key] = true
+			}
+		}
+	}
+	n := 0
+	for _, still := range pending {
+		if still {
+			n++
+		}
+	}
+	if n > 0 {
+		errs = append([]error{fmt.Errorf("drain outbox: %d alerts not delivered yet: %w", n, ErrPending)}, errs...)
+	}
+	return errors.Join(errs...)
+}
+
+func (d *Dispatcher) due(now time.Time) ([]Pending, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	due, err := d.Outbox.Due(now, d.batchSize())
+	if err != nil {
+		return nil, fmt.Errorf("list due alerts: %w", err)
+	}
+	return due, nil
+}
+
+func (d *Dispatcher) delivered(key string, at time.Time) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if err := d.Outbox.Delivered(key, at); err != nil {
+		return fmt.Errorf("mark alert %s delivered: %w", key, err)
+	}
+	return nil
+}
+
+func (d *Dispatcher) failed(key string, next time.Time, msg string) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if err := d.Outbox.Failed(key, next, msg); err != nil {
+		return fmt.Errorf("mark alert %s failed: %w", key, err)
+	}
+	return nil
+}
+
+func (d *Dispatcher) dead(key string, at time.Time, msg string) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if err := d.Outbox.Dead(key, at, msg); err != nil {
+		return fmt.Errorf("move alert %s to dead letters: %w", key, err)
+	}
+	return nil
+}
+
+func (d *Dispatcher) wakeChan() chan struct{} {
+	d.wakeOnce.Do(func() { d.wake = make(chan struct{}, 1) })
+	return d.wake
+}
+
+func (d *Dispatcher) now() time.Time {
+	if d.Now != nil {
+		return d.Now()
+	}
+	return time.Now()
+}
+
+func (d *Dispatcher) logger() *slog.Logger {
+	if d.Logger != nil {
+		return d.Logger
+	}
+	return slog.New(slog.DiscardHandler)
+}
+
+func (d *Dispatcher) jitter() func() float64 {
+	if d.Jitter != nil {
+		return d.Jitter
+	}
+	return rand.Float64
+}
+
+func (d *Dispatcher) perAttemptTimeout() time.Duration {
+	if d.PerAttemptTimeout > 0 {
+		return d.PerAttemptTimeout
+	}
+	return DefaultPerAttemptTimeout
+}
+
+func (d *Dispatcher) batchSize() int {
+	if d.BatchSize > 0 {
+		return d.BatchSize
+	}
+	return DefaultBatchSize
+}

@@ -1,0 +1,223 @@
+package store
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"slices"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Update is everything one processed article writes.
+type Update struct {
+	// Article is upserted: Feeds and Aliases are merged without duplicates,
+	// Title and Published replace the stored ones when set, Outlet and
+	// FirstSeen keep their first value, ETag, LastModified and PageHash are
+	// replaced as given. ID defaults to ArticleID(URL). Versions and
+	// LastChanged are maintained by the store and ignored here.
+	Article Article
+	// Version is the new text; nil when only article metadata changes
+	// (LastChecked, ETag, ...). Seq is assigned by the store.
+	Version *Version
+	// Change is the diff summary of Version against the previous one; nil
+	// for a first version. Its ArticleID, Article and Version are filled in
+	// by the store, Title and DetectedAt default to the version's title and
+	// fetch time. It is dropped when Version is nil, not stored, or the
+	// article's first.
+	Change *Change
+	// Alerts are queued in the outbox; keys already queued, dead or
+	// delivered are skipped. They are dropped with a duplicate Version.
+	Alerts []OutboxEntry
+}
+
+// Apply writes all updates and feed states in one transaction and returns,
+// per update, the seq assigned to its version (0 when none was stored). A
+// version whose Hash equals the latest stored version's Hash is not stored,
+// and then its Change and Alerts are dropped too, so replaying a pass after a
+// crash never stores a duplicate. An empty Hash is replaced by the SHA-256 of
+// title and text. Any error rolls back everything.
+func (s *Store) Apply(updates []Update, feeds []FeedState) ([]int, error) {
+	seqs := make([]int, len(updates))
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		for i := range updates {
+			seq, err := s.applyOne(tx, &updates[i])
+			if err != nil {
+				return fmt.Errorf("article %s: %w", updates[i].Article.URL, err)
+			}
+			seqs[i] = seq
+		}
+		for _, f := range feeds {
+			if err := putFeed(tx, f); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("apply updates: %w", err)
+	}
+	return seqs, nil
+}
+
+func (s *Store) applyOne(tx *bolt.Tx, u *Update) (int, error) {
+	a := u.Article
+	if a.URL == "" {
+		return 0, errors.New("empty article URL")
+	}
+	if a.ID == "" {
+		a.ID = ArticleID(a.URL)
+	}
+	rec, err := getArticle(tx, a.ID)
+	switch {
+	case errors.Is(err, ErrNotFound):
+		rec = &articleRecord{ID: a.ID}
+	case err != nil:
+		return 0, err
+	}
+	mergeArticle(rec, a)
+
+	seq := 0
+	if u.Version != nil {
+		v := *u.Version
+		if v.Hash == "" {
+			sum := sha256.Sum256([]byte(v.Title + "\n" + v.Text))
+			v.Hash = hex.EncodeToString(sum[:])
+		}
+		if rec.LatestSeq > 0 && v.Hash == rec.LatestHash {
+			// Already stored: a replay. Only the metadata is refreshed.
+			return 0, s.finishArticle(tx, rec)
+		}
+		if seq, err = s.appendVersion(tx, rec, &v); err != nil {
+			return 0, err
+		}
+		if a.Title == "" && v.Title != "" {
+			rec.Title = v.Title
+		}
+		if rec.FirstSeen.IsZero() {
+			rec.FirstSeen = utc(v.FetchedAt)
+		}
+		if u.Change != nil && rec.Versions > 1 {
+			c := *u.Change
+			c.ArticleID, c.Article, c.Version = rec.ID, rec.URL, seq
+			if c.Title == "" {
+				c.Title = v.Title
+			}
+			if c.DetectedAt.IsZero() {
+				c.DetectedAt = v.FetchedAt
+			}
+			if err := putChange(tx, &c); err != nil {
+				return 0, err
+			}
+		}
+	}
+	if rec.FirstSeen.IsZero() {
+		rec.FirstSeen = rec.LastChecked
+	}
+	for _, e := range u.Alerts {
+		if _, err := queueAlert(tx, e); err != nil {
+			return 0, err
+		}
+	}
+	return seq, s.finishArticle(tx, rec)
+}
+
+// finishArticle writes the record and points its URL and aliases at it.
+func (s *Store) finishArticle(tx *bolt.Tx, rec *articleRecord) error {
+	if err := putArticle(tx, rec); err != nil {
+		return err
+	}
+	al := tx.Bucket(bucketAliases)
+	for _, u := range append([]string{rec.URL}, rec.Aliases...) {
+		if u == "" {
+			continue
+		}
+		if old := al.Get([]byte(u)); old != nil && string(old) != rec.ID {
+			// Never steal another article's canonical URL.
+			if other, err := getArticle(tx, string(old)); err == nil && other.URL == u {
+				continue
+			}
+		}
+		if err := al.Put([]byte(u), []byte(rec.ID)); err != nil {
+			return fmt.Errorf("write alias %s: %w", u, err)
+		}
+	}
+	return nil
+}
+
+// mergeArticle folds the caller's view of an article into the stored record.
+func mergeArticle(rec *articleRecord, a Article) {
+	if rec.URL != "" && rec.URL != a.URL {
+		rec.Aliases = appendUnique(rec.Aliases, rec.URL)
+	}
+	rec.URL = a.URL
+	if a.Title != "" {
+		rec.Title = a.Title
+	}
+	if rec.Outlet == "" {
+		rec.Outlet = a.Outlet
+	}
+	rec.Feeds = appendUnique(rec.Feeds, a.Feeds...)
+	rec.Aliases = appendUnique(rec.Aliases, a.Aliases...)
+	rec.Aliases = slices.DeleteFunc(rec.Aliases, func(s string) bool { return s == rec.URL || s == "" })
+	if fs := utc(a.FirstSeen); !fs.IsZero() && (rec.FirstSeen.IsZero() || fs.Before(rec.FirstSeen)) {
+		rec.FirstSeen = fs
+	}
+	if lc := utc(a.LastChecked); lc.After(rec.LastChecked) {
+		rec.LastChecked = lc
+	}
+	if !a.Published.IsZero() {
+		rec.Published = utc(a.Published)
+	}
+	rec.ETag, rec.LastModified, rec.PageHash = a.ETag, a.LastModified, a.PageHash
+}
+
+func appendUnique(list []string, add ...string) []string {
+	for _, s := range add {
+		if s != "" && !slices.Contains(list, s) {
+			list = append(list, s)
+		}
+	}
+	return list
+}
+
+// appendVersion compresses v and stores it as the next version of rec,
+// updating rec's version bookkeeping.
+func (s *Store) appendVersion(tx *bolt.Tx, rec *articleRecord, v *Version) (int, error) {
+	vb, err := tx.Bucket(bucketVersions).CreateBucketIfNotExists([]byte(rec.ID))
+	if err != nil {
+		return 0, fmt.Errorf("create version bucket: %w", err)
+	}
+	n, err := vb.NextSequence()
+	if err != nil {
+		return 0, fmt.Errorf("next version seq: %w", err)
+	}
+	seq := int(n)
+	raw, err := marshalVersion(v)
+	if err != nil {
+		return 0, err
+	}
+	h := versionHeader{raw: len(v.Title) + len(v.Text), fetchedAt: utc(v.FetchedAt)}
+	var base []byte
+	if rec.KeySeq > 0 && rec.KeyCount < keyframeEvery {
+		if base, err = s.payload(vb, rec.KeySeq, nil); err != nil {
+			return 0, fmt.Errorf("read keyframe: %w", err)
+		}
+	}
+	var body []byte
+	h.kind, body = s.encodePayload(raw, base)
+	if h.kind == kindKeyframe {
+		rec.KeySeq, rec.KeyCount = seq, 0
+	} else {
+		h.base = rec.KeySeq
+		rec.KeyCount++
+	}
+	if err := vb.Put(seqKey(seq), append(appendHeader(nil, h), body...)); err != nil {
+		return 0, fmt.Errorf("write version %d: %w", seq, err)
+	}
+	rec.Versions++
+	rec.LatestSeq, rec.LatestHash = seq, v.Hash
+	rec.LastChanged = utc(v.FetchedAt)
+	return seq, nil
+}

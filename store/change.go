@@ -1,0 +1,165 @@
+package store
+
+import (
+	"encoding/binary"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/storywatch/storywatch/diff/facts"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Change is the diff summary of one stored version after the first.
+type Change struct {
+	ArticleID  string         `json:"article_id"`
+	Article    string         `json:"article"` // canonical URL
+	Title      string         `json:"title"`
+	Version    int            `json:"version"`
+	DetectedAt time.Time      `json:"detected_at"`
+	Facts      []facts.Change `json:"facts"`
+	Inserted   int            `json:"inserted"` // sentence counts
+	Deleted    int            `json:"deleted"`
+	Changed    int            `json:"changed"`
+	Moved      int            `json:"moved"`
+}
+
+// timeKey encodes t so that bytewise order is time order, also before 1970:
+// seconds with the sign bit flipped, then nanoseconds.
+func timeKey(t time.Time) []byte {
+	b := binary.BigEndian.AppendUint64(nil, uint64(t.Unix())^(1<<63))
+	return binary.BigEndian.AppendUint32(b, uint32(t.Nanosecond()))
+}
+
+func parseTimeKey(b []byte) time.Time {
+	sec := int64(binary.BigEndian.Uint64(b) ^ (1 << 63))
+	t := time.Unix(sec, int64(binary.BigEndian.Uint32(b[8:]))).UTC()
+	if sec == zeroUnix && t.Nanosecond() == 0 {
+		return time.Time{}
+	}
+	return t
+}
+
+// changeKey is timeKey(detected) + seq + id; artChangeKey is id + 0 + seq.
+func changeKey(detected time.Time, id string, seq int) []byte {
+	k := append(timeKey(detected), seqKey(seq)...)
+	return append(k, id...)
+}
+
+func artChangePrefix(id string) []byte { return append([]byte(id), 0) }
+
+func artChangeKey(id string, seq int) []byte { return append(artChangePrefix(id), seqKey(seq)...) }
+
+func putChange(tx *bolt.Tx, c *Change) error {
+	b := encodeChange(c)
+	k := changeKey(utc(c.DetectedAt), c.ArticleID, c.Version)
+	if err := tx.Bucket(bucketChanges).Put(k, b); err != nil {
+		return fmt.Errorf("write change: %w", err)
+	}
+	if err := tx.Bucket(bucketArtChanges).Put(artChangeKey(c.ArticleID, c.Version), k); err != nil {
+		return fmt.Errorf("write change index: %w", err)
+	}
+	return nil
+}
+
+// deleteChange removes the change record of version seq of article id, if any.
+func deleteChange(tx *bolt.Tx, id string, seq int) error {
+	ak := artChangeKey(id, seq)
+	idx := tx.Bucket(bucketArtChanges)
+	k := idx.Get(ak)
+	if k == nil {
+		return nil
+	}
+	if err := tx.Bucket(bucketChanges).Delete(copyBytes(k)); err != nil {
+		return fmt.Errorf("delete change: %w", err)
+	}
+	return idx.Delete(ak)
+}
+
+// decodeChange rebuilds a Change from its key and stored value. The
+// record (small, apart from version text) keeps Changes fast with many
+// versions; article id, version and detection time live in the key.
+func decodeChange(k, v []byte) (Change, error) {
+	if len(k) < 20 {
+		return Change{}, fmt.Errorf("decode change: short key")
+	}
+	c := Change{ArticleID: string(k[20:]), Version: keySeq(k[12:20]), DetectedAt: parseTimeKey(k[:12])}
+	if err := decodeChangeValue(v, &c); err != nil {
+		return Change{}, err
+	}
+	return c, nil
+}
+
+// Changes returns the changes detected at or after since, newest first
+// (DetectedAt descending, then version descending). A zero since returns all.
+func (s *Store) Changes(since time.Time) ([]Change, error) {
+	var out []Change
+	err := s.db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketChanges)
+		if b == nil {
+			return nil
+		}
+		c := b.Cursor()
+		var k, v []byte
+		if since.IsZero() {
+			k, v = c.First()
+		} else {
+			k, v = c.Seek(timeKey(since.UTC()))
+		}
+		for ; k != nil; k, v = c.Next() {
+			ch, err := decodeChange(k, v)
+			if err != nil {
+				return err
+			}
+			out = append(out, ch)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list changes: %w", err)
+	}
+	slices.Reverse(out)
+	// The key orders equal times by seq then id ascending; restore the
+	// documented tie-break (version descending) and make it total.
+	slices.SortStableFunc(out, func(a, b Change) int {
+		if c := b.DetectedAt.Compare(a.DetectedAt); c != 0 {
+			return c
+		}
+		if a.Version != b.Version {
+			return b.Version - a.Version
+		}
+		return strings.Compare(a.ArticleID, b.ArticleID)
+	})
+	return out, nil
+}
+
+// ArticleChanges returns the changes of article id in version order (oldest
+// first). An article without changes yields an empty list.
+func (s *Store) ArticleChanges(id string) ([]Change, error) {
+	var out []Change
+	err := s.db.View(func(tx *bolt.Tx) error {
+		idx, changes := tx.Bucket(bucketArtChanges), tx.Bucket(bucketChanges)
+		if idx == nil || changes == nil {
+			return nil
+		}
+		prefix := artChangePrefix(id)
+		c := idx.Cursor()
+		for k, ck := c.Seek(prefix); k != nil && len(k) == len(prefix)+8 && string(k[:len(prefix)]) == string(prefix); k, ck = c.Next() {
+			v := changes.Get(ck)
+			if v == nil {
+				return fmt.Errorf("change index points to missing record")
+			}
+			ch, err := decodeChange(ck, v)
+			if err != nil {
+				return err
+			}
+			out = append(out, ch)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list changes of %s: %w", id, err)
+	}
+	return out, nil
+}

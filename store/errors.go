@@ -1,0 +1,19 @@
+package store
+
+import "errors"
+
+// ErrNotFound is returned when an article, version, feed or alert does not exist.
+var ErrNotFound = errors.New("store: not found")
+
+// ErrLocked is returned by Open when another process (normally a running
+// storywatch daemon) holds the store file's lock for longer than
+// Options.Timeout. Open wraps it with the path.
+var ErrLocked = errors.New("store: locked by another process")
+
+// ErrSchema is returned by Open when the store was written by a newer
+// storywatch whose schema this version does not understand.
+var ErrSchema = errors.New("store: schema version too new")
+
+// ErrAmbiguous is returned by Article when an id prefix matches more than one
+// article.
+var ErrAmbiguous = errors.New("store: ambiguous article id prefix")

@@ -1,0 +1,100 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// FeedState is the health and conditional-GET state of one feed.
+type FeedState struct {
+	URL          string    `json:"url"`
+	Name         string    `json:"name,omitempty"`
+	ETag         string    `json:"etag,omitempty"`
+	LastModified string    `json:"last_modified,omitempty"`
+	LastPolled   time.Time `json:"last_polled,omitzero"`
+	Status       string    `json:"status"`               // "ok", "not_modified", "error", "" (never polled)
+	Error        string    `json:"error,omitempty"`      // cause of the last failure; empty after a good poll
+	Items        int       `json:"items"`                // items in the last good parse
+	Matched      int       `json:"matched"`              // of those, the ones matching the story filter
+	NextPoll     time.Time `json:"next_poll,omitzero"`   // when the scheduler polls next
+	RetryAfter   time.Time `json:"retry_after,omitzero"` // server-requested earliest retry (429/503)
+	Failures     int       `json:"failures,omitempty"`   // consecutive failures
+}
+
+func (f FeedState) normalised() FeedState {
+	f.LastPolled, f.NextPoll, f.RetryAfter = utc(f.LastPolled), utc(f.NextPoll), utc(f.RetryAfter)
+	return f
+}
+
+func putFeed(tx *bolt.Tx, f FeedState) error {
+	if f.URL == "" {
+		return fmt.Errorf("write feed state: empty URL")
+	}
+	b, err := json.Marshal(f.normalised())
+	if err != nil {
+		return fmt.Errorf("encode feed %s: %w", f.URL, err)
+	}
+	if err := tx.Bucket(bucketFeeds).Put([]byte(f.URL), b); err != nil {
+		return fmt.Errorf("write feed %s: %w", f.URL, err)
+	}
+	return nil
+}
+
+// Feed returns the stored state of the feed at url, or ErrNotFound.
+func (s *Store) Feed(url string) (FeedState, error) {
+	var f FeedState
+	err := s.db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketFeeds)
+		if b == nil || url == "" {
+			return ErrNotFound
+		}
+		v := b.Get([]byte(url))
+		if v == nil {
+			return ErrNotFound
+		}
+		return json.Unmarshal(v, &f)
+	})
+	if err != nil {
+		return FeedState{}, fmt.Errorf("read feed %s: %w", url, err)
+	}
+	return f, nil
+}
+
+// Feeds returns the state of every feed ever polled, sorted by URL.
+func (s *Store) Feeds() ([]FeedState, error) {
+	var out []FeedState
+	err := s.db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketFeeds)
+		if b == nil {
+			return nil
+		}
+		// bbolt keys are sorted bytewise, so this is URL order.
+		return b.ForEach(func(_, v []byte) error {
+			var f FeedState
+			if err := json.Unmarshal(v, &f); err != nil {
+				return fmt.Errorf("decode feed: %w", err)
+			}
+			out = append(out, f)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list feeds: %w", err)
+	}
+	return out, nil
+}
+
+// DeleteFeed forgets the state of the feed at url (e.g. after it was removed
+// from the config). A missing feed is not an error.
+func (s *Store) DeleteFeed(url string) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketFeeds).Delete([]byte(url))
+	})
+	if err != nil {
+		return fmt.Errorf("delete feed %s: %w", url, err)
+	}
+	return nil
+}

@@ -1,0 +1,45 @@
+package store
+
+import (
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Stats summarises the store's size.
+type Stats struct {
+	Articles    int   `json:"articles"`
+	Versions    int   `json:"versions"`
+	StoredBytes int64 `json:"stored_bytes"` // bytes of the stored (compressed) version records
+	RawBytes    int64 `json:"raw_bytes"`    // uncompressed title+text of those versions
+}
+
+// Stats counts articles and versions and compares stored with raw bytes.
+func (s *Store) Stats() (Stats, error) {
+	var st Stats
+	err := s.db.View(func(tx *bolt.Tx) error {
+		if b := tx.Bucket(bucketArticles); b != nil {
+			st.Articles = b.Stats().KeyN
+		}
+		root := tx.Bucket(bucketVersions)
+		if root == nil {
+			return nil
+		}
+		return root.ForEachBucket(func(id []byte) error {
+			return root.Bucket(id).ForEach(func(k, v []byte) error {
+				h, _, err := parseHeader(v)
+				if err != nil {
+					return fmt.Errorf("article %s version %d: %w", id, keySeq(k), err)
+				}
+				st.Versions++
+				st.StoredBytes += int64(len(v))
+				st.RawBytes += int64(h.raw)
+				return nil
+			})
+		})
+	})
+	if err != nil {
+		return Stats{}, fmt.Errorf("read store stats: %w", err)
+	}
+	return st, nil
+}
