@@ -1,7 +1,6 @@
 package diff
 
 import (
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -20,24 +19,6 @@ const (
 type WordOp struct {
 	Op   string `json:"op"` // OpEqual, OpInsert or OpDelete
 	Text string `json:"text"`
-}
-
-// Options tune a comparison. The zero value is ready to use.
-type Options struct {
-	// Timeout bounds the word diff of one pair of texts (go-diff's
-	// DiffTimeout); when it runs out the diff is correct but coarser.
-	// Zero means 2s: set on purpose, since go-diff's own 1s default
-	// silently degrades big diffs.
-	Timeout time.Duration
-}
-
-const defaultTimeout = 2 * time.Second
-
-func (o Options) timeout() time.Duration {
-	if o.Timeout <= 0 {
-		return defaultTimeout
-	}
-	return o.Timeout
 }
 
 // Words returns the word-level diff of two texts. Both texts are cut into

@@ -3,6 +3,9 @@ package diff
 import (
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/storywatch/storywatch/diff/internal/benchtext"
 )
 
 // wdiff renders ops in the [-deleted-]{+inserted+} style.
@@ -112,4 +115,26 @@ func checkWords(t testing.TB, old, new string, ops []WordOp) {
 	if o.String() != old || n.String() != new {
 		t.Fatalf("ops do not rebuild the texts:\nold %q\n  → %q\nnew %q\n  → %q", old, o.String(), new, n.String())
 	}
+}
+
+func TestOptionsTimeout(t *testing.T) {
+	tests := []struct {
+		in, want time.Duration
+	}{
+		{0, 2 * time.Second},
+		{-time.Second, 2 * time.Second},
+		{5 * time.Second, 5 * time.Second},
+	}
+	for _, tt := range tests {
+		if got := (Options{Timeout: tt.in}).timeout(); got != tt.want {
+			t.Errorf("Options{Timeout: %v}.timeout() = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestWordsExpiredTimeoutStaysCorrect(t *testing.T) {
+	// A deadline that has passed before the diff starts makes go-diff give
+	// up early; the result must still rebuild both texts.
+	old, new := benchtext.Pair(3000)
+	checkWords(t, old, new, Words(old, new, Options{Timeout: time.Nanosecond}))
 }

@@ -135,6 +135,10 @@ func (m *Monitor) pollFeed(ctx context.Context, fc config.Feed, st *store.FeedSt
 	st.ETag, st.LastModified = resp.ETag, resp.LastModified
 	res.Items = len(parsed.Items)
 
+	if fc.Name == "" && parsed.Title != "" {
+		// Without a configured name the feed's own title names the outlet.
+		res.Name, st.Name = parsed.Title, parsed.Title
+	}
 	src := source{feedURL: fc.URL, outlet: res.Name}
 	var wg sync.WaitGroup
 	var mu sync.Mutex

@@ -24,8 +24,8 @@ func BenchmarkApply(b *testing.B) {
 	mustApply(b, s, nil, ups...)
 	paras := strings.Split(base, "\n\n")
 	round := 0
-	var raw int64
 	b.ResetTimer()
+	cpu := startCPU()
 	for b.Loop() {
 		round++
 		ups = ups[:0]
@@ -34,7 +34,6 @@ func BenchmarkApply(b *testing.B) {
 			p := append([]string(nil), paras...)
 			p[round%len(p)] += fmt.Sprintf(" Updated %d.", round)
 			text := strings.Join(p, "\n\n")
-			raw += int64(len(text))
 			u := articleUpdate(url(i), "Summit", text, t0.Add(time.Duration(round)*time.Minute))
 			u.Change = &Change{Changed: 1, Facts: []facts.Change{{Kind: facts.KindNumber, Before: "1", After: "2"}}}
 			u.Alerts = []OutboxEntry{{Key: fmt.Sprintf("%d-%d", i, round), Channel: "webhook:0", Body: []byte(`{}`)}}
@@ -45,6 +44,7 @@ func BenchmarkApply(b *testing.B) {
 		}
 	}
 	b.StopTimer()
+	cpu.report(b)
 	st, err := s.Stats()
 	if err != nil {
 		b.Fatal(err)
@@ -62,12 +62,14 @@ func BenchmarkLatestVersion(b *testing.B) {
 	}
 	id := ArticleID(url)
 	b.ResetTimer()
+	cpu := startCPU()
 	for b.Loop() {
 		v, err := s.LatestVersion(id)
 		if err != nil || v.Seq != 20 {
 			b.Fatalf("LatestVersion = %d, %v", v.Seq, err)
 		}
 	}
+	cpu.report(b)
 }
 
 // BenchmarkChanges lists changes from a store of 100k versions (1000
@@ -111,12 +113,14 @@ func BenchmarkChanges(b *testing.B) {
 		{"all", time.Time{}, articles * (versions - 1)},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
+			cpu := startCPU()
 			for b.Loop() {
 				chs, err := s.Changes(bc.since)
 				if err != nil || len(chs) != bc.want {
 					b.Fatalf("Changes = %d, %v; want %d", len(chs), err, bc.want)
 				}
 			}
+			cpu.report(b)
 		})
 	}
 }

@@ -1,10 +1,9 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
-	"slices"
-	"strings"
 	"time"
 
 	"github.com/storywatch/storywatch/diff/facts"
@@ -92,7 +91,8 @@ func decodeChange(k, v []byte) (Change, error) {
 }
 
 // Changes returns the changes detected at or after since, newest first
-// (DetectedAt descending, then version descending). A zero since returns all.
+// (DetectedAt descending, then version descending, then article id
+// descending). A zero since returns all.
 func (s *Store) Changes(since time.Time) ([]Change, error) {
 	var out []Change
 	err := s.db.View(func(tx *bolt.Tx) error {
@@ -100,14 +100,14 @@ func (s *Store) Changes(since time.Time) ([]Change, error) {
 		if b == nil {
 			return nil
 		}
-		c := b.Cursor()
-		var k, v []byte
-		if since.IsZero() {
-			k, v = c.First()
-		} else {
-			k, v = c.Seek(timeKey(since.UTC()))
+		// Keys sort by time, then seq, then id: walking backwards yields
+		// newest first, version descending among equal times.
+		var lowest []byte
+		if !since.IsZero() {
+			lowest = timeKey(since.UTC())
 		}
-		for ; k != nil; k, v = c.Next() {
+		c := b.Cursor()
+		for k, v := c.Last(); k != nil && (lowest == nil || bytes.Compare(k, lowest) >= 0); k, v = c.Prev() {
 			ch, err := decodeChange(k, v)
 			if err != nil {
 				return err
@@ -119,18 +119,6 @@ func (s *Store) Changes(since time.Time) ([]Change, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list changes: %w", err)
 	}
-	slices.Reverse(out)
-	// The key orders equal times by seq then id ascending; restore the
-	// documented tie-break (version descending) and make it total.
-	slices.SortStableFunc(out, func(a, b Change) int {
-		if c := b.DetectedAt.Compare(a.DetectedAt); c != 0 {
-			return c
-		}
-		if a.Version != b.Version {
-			return b.Version - a.Version
-		}
-		return strings.Compare(a.ArticleID, b.ArticleID)
-	})
 	return out, nil
 }
 

@@ -35,12 +35,12 @@ func TestChangesOrderAndSince(t *testing.T) {
 		ver int
 	}
 	all := []key{
-		{"https://example.com/b", 3}, {"https://example.com/a", 3}, // same time: version desc, then id
+		{"https://example.com/b", 3}, {"https://example.com/a", 3}, // same time: version desc, then id desc
 		{"https://example.com/a", 2},
 		{"https://example.com/b", 2},
 		{"https://example.com/c", 2},
 	}
-	if ArticleID("https://example.com/a") < ArticleID("https://example.com/b") {
+	if ArticleID("https://example.com/a") > ArticleID("https://example.com/b") {
 		all[0], all[1] = all[1], all[0]
 	}
 	tests := []struct {

@@ -11,14 +11,15 @@ import (
 //	uvarint(n<<1 | 0) followed by n literal bytes   insert
 //	uvarint(n<<1 | 1) uvarint(offset)               copy n bytes of base from offset
 //
-// Edits to a news story touch a few words, so a delta against the previous
-// keyframe is tiny and can be read with one pass and no hash tables. (A zstd
+// Edits to a news story touch a few words, so a delta against the article's
+// keyframe is tiny and is read back in one pass without hash tables. (A zstd
 // raw dictionary gives similar sizes but rebuilds megabyte-sized match
 // tables for every new dictionary, which made each write cost milliseconds.)
 
 const (
 	deltaMinMatch = 12 // shorter matches cost more as a copy op than as literals
 	deltaHashLen  = 8  // bytes hashed to find match candidates
+	deltaStep     = 4  // index every 4th base position; matches grow backwards
 )
 
 var errBadDelta = errors.New("decode version: corrupt delta")
@@ -29,15 +30,15 @@ func encodeDelta(base, target []byte) []byte {
 	if len(base) < deltaHashLen || len(target) < deltaMinMatch {
 		return appendInsert(out, target)
 	}
-	// Hash table of base positions: twice the base (up to 256k entries),
-	// power-of-two size, last position wins.
-	shift := 64 - uint(min(bits.Len(uint(len(base)))+1, 18))
+	// Hash table of every deltaStep-th base position: power-of-two size, two
+	// slots per indexed position (up to 128k), last position wins.
+	shift := 64 - uint(min(bits.Len(uint(len(base)/deltaStep))+1, 17))
 	table := make([]int32, 1<<(64-shift))
 	for i := range table {
 		table[i] = -1
 	}
 	hash := func(b []byte) uint64 { return (binary.LittleEndian.Uint64(b) * 0x9E3779B97F4A7C15) >> shift }
-	for j := 0; j+deltaHashLen <= len(base); j++ {
+	for j := 0; j+deltaHashLen <= len(base); j += deltaStep {
 		table[hash(base[j:])] = int32(j)
 	}
 

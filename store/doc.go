@@ -22,13 +22,23 @@
 // # Version encoding
 //
 // A version value is a short binary header (format, kind, base seq, raw
-// length, fetch time) followed by zstd-compressed JSON of the version. A
-// keyframe is compressed on its own. Every other version is compressed with
-// its article's latest keyframe as a raw zstd dictionary, so an edited
-// article costs little more than its edits, and reading any version takes at
-// most two decompressions. A new keyframe starts when the dictionary stops
-// paying off or after keyframeEvery versions. Compact re-encodes versions
-// whose keyframe it removes.
+// length, fetch time) and a body. The payload it encodes is the version's
+// metadata as JSON followed by the raw text. A keyframe's body is the
+// zstd-compressed payload. Any other version's body is a copy/insert delta
+// against its article's latest keyframe (zstd-compressed when that helps),
+// so an edited article costs little more than its edits and reading any
+// version takes one decompression plus one delta pass. A new keyframe starts
+// when the delta would be more than half a keyframe (the story was
+// rewritten) or after keyframeEvery deltas. Compact re-encodes versions whose
+// keyframe it removes. On the seed article edited six times the versions
+// take about a tenth of the raw title+text bytes.
+//
+// zstd raw dictionaries (the previous text as dictionary) compress about as
+// well, but klauspost/compress rebuilds megabyte-sized match tables for
+// every new dictionary, which made each stored version cost milliseconds.
+//
+// Change records use a small binary form (see changecodec.go) because
+// Changes reads them in bulk.
 //
 // # Locking
 //

@@ -25,7 +25,7 @@ func TestReadCommandsWhileDaemonRuns(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { srv.Close() })
-	cfg := writeConfig(t, t.TempDir(), srv.FeedURLs(), "")
+	cfg := writeConfig(t, t.TempDir(), srv.FeedURLs(), summitStory)
 
 	daemon := exec.Command(binPath, "-c", cfg, "run")
 	var daemonErr bytes.Buffer

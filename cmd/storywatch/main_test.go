@@ -63,7 +63,14 @@ func decodeJSON(t *testing.T, out string, v any) {
 	}
 }
 
+// summitStory is the story filter of config.example.yaml.
+const summitStory = `story:
+  any: ["(?i)summit", "(?i)peace (talks|deal)", "(?i)ceasefire"]
+  all: ["(?i)putin|kremlin|russia", "(?i)zelensk|kyiv|ukrain"]
+`
+
 // writeConfig writes a config watching feeds into dir and returns its path.
+// extra is appended (e.g. summitStory, a notify section).
 func writeConfig(t *testing.T, dir string, feeds []string, extra string) string {
 	t.Helper()
 	var b strings.Builder
@@ -71,10 +78,7 @@ func writeConfig(t *testing.T, dir string, feeds []string, extra string) string 
 	for _, f := range feeds {
 		fmt.Fprintf(&b, "  - url: %q\n", f)
 	}
-	b.WriteString(`story:
-  any: ["(?i)summit", "(?i)peace (talks|deal)", "(?i)ceasefire"]
-  all: ["(?i)putin|kremlin|russia", "(?i)zelensk|kyiv|ukrain"]
-fetch:
+	b.WriteString(`fetch:
   allow_private_addresses: true
 log:
   level: warn
@@ -85,4 +89,20 @@ log:
 		t.Fatal(err)
 	}
 	return path
+}
+
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func writeFile(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -23,6 +23,7 @@ func TestPollReportsExactlyTheEditedArticles(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { srv.Close() })
+	// The synthetic story uses invented names: no story filter, every item counts.
 	cfg := writeConfig(t, t.TempDir(), srv.FeedURLs(), "")
 
 	mustCLI(t, "-c", cfg, "poll")

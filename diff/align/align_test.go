@@ -20,6 +20,8 @@ const (
 	sDecl    = "Putin declined Zelensky’s public invitation to meet him face-to-face there and sent a low-level delegation instead."
 	sMacron  = "Macron also said European leaders would eventually need to be included in any peace talks."
 	sNew     = "Zelensky later flew to Berlin for talks with Merz about the coalition of the willing."
+	sOtherA  = "Trump told reporters in the Oval Office that he liked the concept of a ceasefire."
+	sOtherB  = "But the two sides could work on a peace deal while the fighting continued, he said."
 	sOther   = "Trump told reporters in the Oval Office that he liked the concept of a ceasefire but the two sides could work on a peace deal while the fighting continued."
 )
 
@@ -45,6 +47,9 @@ func TestAlign(t *testing.T) {
 		{"moved and reworded", []string{sMerz, sZel, sTone, sDeal}, []string{sZel, sTone, sDeal, sMerz2}, "E1-0 E2-1 E3-2 M0-3"},
 		{"unrelated replacement is delete and insert", []string{sMerz, sMacron, sDeal}, []string{sMerz, sOther, sDeal}, "E0-0 D1- I-1 E2-2"},
 		{"repeated sentences pair in order", []string{sDeal, sMin, sDeal}, []string{sDeal, sDeal}, "E0-0 D1- E2-1"},
+		{"split sentence is change and insert", []string{sOther}, []string{sOtherA, sOtherB}, "C0-0 I-1"},
+		{"merged sentences are change and delete", []string{sOtherA, sOtherB}, []string{sOther}, "C0-0 D1-"},
+		{"swap of neighbours is one move", []string{sMerz, sZel, sTone}, []string{sMerz, sTone, sZel}, "E0-0 M2-1 E1-2"}, // either side of a swap may move; the result is stable
 		{"mask-only overlap is not a change", []string{"It lasted 5 days."}, []string{"On 3 May 2024."}, "D0- I-0"},
 	}
 	for _, tt := range tests {

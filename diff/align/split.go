@@ -103,8 +103,10 @@ func isBoundary(text string, s, runStart, runEnd, end, next, hi int) bool {
 		return false // "John F. Kennedy"
 	case strings.Contains(word, ".") || maybeFinal[word]:
 		// "U.S.", "a.m.", "Inc." end a sentence only when a typical
-		// sentence opener follows: "in the U.S. The" but "U.S. President".
-		return starters[firstWord(text, next, hi)]
+		// sentence opener or a quotation follows: "in the U.S. The" and
+		// "in the U.S. “We", but "U.S. President".
+		r, _ := utf8.DecodeRuneInString(text[next:hi])
+		return isOpener(r) || starters[firstWord(text, next, hi)]
 	}
 	return true
 }

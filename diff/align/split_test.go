@@ -18,6 +18,7 @@ func TestSplit(t *testing.T) {
 		{"title abbreviations", "Mr. Smith met Gen. Jones. Dr. Who left.", []string{"Mr. Smith met Gen. Jones.", "Dr. Who left."}},
 		{"U.S. before a name", "U.S. President Donald Trump spoke. He left.", []string{"U.S. President Donald Trump spoke.", "He left."}},
 		{"U.S. at sentence end", "He flew to the U.S. The talks followed.", []string{"He flew to the U.S.", "The talks followed."}},
+		{"U.S. before a quotation", "He flew to the U.S. “We will help,” he said.", []string{"He flew to the U.S.", "“We will help,” he said."}},
 		{"month abbreviation", "It starts Jan. 5 in Geneva. Delegates arrive Feb. 2.", []string{"It starts Jan. 5 in Geneva.", "Delegates arrive Feb. 2."}},
 		{"a.m. before a weekday", "They met at 10 a.m. Monday. It went well.", []string{"They met at 10 a.m. Monday.", "It went well."}},
 		{"a.m. at sentence end", "They met at 10 a.m. The talks lasted an hour.", []string{"They met at 10 a.m.", "The talks lasted an hour."}},

@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -66,13 +67,22 @@ func extractItems(text string, published time.Time) []item {
 	its = append(its, d.numberItems()...)
 	its = append(its, d.quoteAndPositionItems()...)
 	its = append(its, d.locationItems()...)
-	sort.SliceStable(its, func(i, j int) bool {
-		if its[i].Start != its[j].Start {
-			return its[i].Start < its[j].Start
+	// sort indices, not the (large) items
+	idx := make([]int32, len(its))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortStableFunc(idx, func(a, b int32) int {
+		if its[a].Start != its[b].Start {
+			return its[a].Start - its[b].Start
 		}
-		return its[i].End < its[j].End
+		return its[a].End - its[b].End
 	})
-	return its
+	out := make([]item, len(its))
+	for i, k := range idx {
+		out[i] = its[k]
+	}
+	return out
 }
 
 func newDoc(text string, published time.Time) *doc {

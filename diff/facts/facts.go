@@ -1,6 +1,3 @@
-// Package facts extracts the reported facts of a news text (dates, numbers,
-// quotes, positions, locations) and reports which of them changed between
-// two versions of an article.
 package facts
 
 // Kind names a kind of fact. The values are part of the public JSON interface.

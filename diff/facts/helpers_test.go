@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"os"
 	"testing"
 	"time"
 )
@@ -32,4 +33,14 @@ func changesOf(oldText, newText string, k Kind) []Change {
 		}
 	}
 	return out
+}
+
+// seedText returns the summit article of the dev set.
+func seedText(t testing.TB) string {
+	t.Helper()
+	b, err := os.ReadFile("testdata/devset/base/summit.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

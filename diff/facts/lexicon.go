@@ -35,6 +35,7 @@ type lexicon struct {
 	stance      map[string][]stanceEntry // first word form -> entries
 	speech      map[string]bool
 	function    map[string]bool
+	titles      map[string]bool // lower-case words allowed inside a name
 	spelling    map[string]string
 	units       map[string]float64 // number words
 	scales      map[string]float64
@@ -47,6 +48,7 @@ type lexicon struct {
 	places      map[string]place  // canonical name -> entry
 	placeByName map[string]string // name or alias -> canonical name
 	placeMax    int               // longest place name, in words
+	placeFirst  map[string]bool   // first word of every place name
 	locPrep     map[string]bool   // single-word locative prepositions
 	locPhrase   [][]string        // multi-word locative phrases
 	motion      map[string]bool
@@ -106,11 +108,11 @@ func splitLast(l string) (string, string, error) {
 
 func loadLexicon(lang string) (*lexicon, error) {
 	lx := &lexicon{
-		stance: map[string][]stanceEntry{}, speech: map[string]bool{}, function: map[string]bool{},
+		stance: map[string][]stanceEntry{}, speech: map[string]bool{}, function: map[string]bool{}, titles: map[string]bool{},
 		spelling: map[string]string{}, units: map[string]float64{}, scales: map[string]float64{},
 		vague: map[string]string{}, approx: map[string]string{}, curSymbol: map[string]string{},
 		curWord: map[string]string{}, percent: map[string]string{}, places: map[string]place{},
-		placeByName: map[string]string{}, locPrep: map[string]bool{}, motion: map[string]bool{},
+		placeByName: map[string]string{}, placeFirst: map[string]bool{}, locPrep: map[string]bool{}, motion: map[string]bool{},
 	}
 	steps := []func(string, *lexicon) error{loadStance, loadWords, loadNumbers, loadPlaces, loadLocative}
 	for _, f := range steps {
@@ -125,7 +127,7 @@ func loadWords(lang string, lx *lexicon) error {
 	for _, f := range []struct {
 		name string
 		m    map[string]bool
-	}{{"speech.txt", lx.speech}, {"function.txt", lx.function}} {
+	}{{"speech.txt", lx.speech}, {"function.txt", lx.function}, {"titles.txt", lx.titles}} {
 		lines, err := readLines(lang, f.name)
 		if err != nil {
 			return err
@@ -211,6 +213,7 @@ func loadPlaces(lang string, lx *lexicon) error {
 		}
 		for _, n := range names {
 			lx.placeByName[n] = p.name
+			lx.placeFirst[firstWord(n)] = true
 			lx.placeMax = max(lx.placeMax, len(strings.Fields(n)))
 		}
 	}
@@ -303,4 +306,13 @@ func inflect(v string) []string {
 		s, ed, ing = v+"s", v+"ed", v+"ing"
 	}
 	return []string{v, s, ed, ing}
+}
+
+// firstWord returns the first word of a place name as the tokenizer splits
+// it ("St" of "St. Petersburg", "Mar-a-Lago" whole).
+func firstWord(n string) string {
+	if t := tokenize(n); len(t) > 0 {
+		return t[0].text
+	}
+	return n
 }

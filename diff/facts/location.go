@@ -15,7 +15,7 @@ var placeFillers = map[string]bool{
 // token i and the index of its last token.
 func (d *doc) matchPlace(i int) (string, int, bool) {
 	toks := d.toks
-	if !toks[i].isCap() {
+	if !toks[i].isCap() || !d.lx.placeFirst[stripPoss(toks[i].text)] {
 		return "", 0, false
 	}
 	var sb strings.Builder

@@ -102,7 +102,7 @@ func (d *doc) npAfter(i, hi int) (np, bool) {
 	}
 	k := i
 	for k+1 < hi && toks[k+1].kind == tokWord && (toks[k+1].isCap() ||
-		(k+2 < hi && toks[k+2].isCap() && !d.lx.function[toks[k+1].lower] && !d.lx.speech[toks[k+1].lower])) {
+		(k+2 < hi && toks[k+2].isCap() && d.lx.titles[toks[k+1].lower])) {
 		k++
 	}
 	return np{i, k}, true

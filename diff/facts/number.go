@@ -202,6 +202,9 @@ func (d *doc) numberCore(i int) (v float64, vague, suffix string, next int, expl
 		}
 		return 0, "", "", 0, false, false
 	}
+	if _, ok := lx.units[t.lower]; !ok && strings.IndexByte(t.lower, '-') < 0 {
+		return 0, "", "", 0, false, false // the common case: not a number word
+	}
 	parts := strings.Split(t.lower, "-") // "twenty-five", "three-and-a-half-year-old"
 	total, used := wordsValue(lx, parts)
 	if used == 0 {

@@ -17,6 +17,7 @@ func (d *doc) quoteAndPositionItems() []item {
 	for _, s := range d.sents {
 		var spk []speaker
 		var actors []string
+		before := d.lastPerson
 		for k := s.from; k < s.to; k++ {
 			if d.inQ[k] >= 0 || d.toks[k].kind != tokWord {
 				continue
@@ -28,6 +29,15 @@ func (d *doc) quoteAndPositionItems() []item {
 			if d.lx.speech[d.toks[k].lower] || (d.toks[k].lower == "according" && k+1 < s.to && d.toks[k+1].lower == "to") {
 				if name := d.speakerOf(k, s); name != "" {
 					spk = append(spk, speaker{k, name})
+				}
+			}
+		}
+		// a sentence without speech or stance verbs still names its
+		// subject, the antecedent of a "he" that follows
+		if len(spk) == 0 && len(actors) == 0 && d.lastPerson == before {
+			if p, ok := d.sentenceSubject(s); ok && !pronouns[d.toks[p.from].lower] {
+				if _, place := d.lx.placeByName[stripPoss(d.npText(p))]; !place {
+					d.lastPerson = d.npText(p)
 				}
 			}
 		}
@@ -119,7 +129,9 @@ func isPrep(w string) bool {
 	return false
 }
 
-func isCloseMark(s string) bool { return s == "”" || s == "\"" || s == "»" || s == "“" || s == "’" }
+func isCloseMark(s string) bool {
+	return s == "”" || s == "\"" || s == "»" || s == "“" || s == "’"
+}
 
 // resolveSpeaker is resolve for the subject of a speech verb.
 func (d *doc) resolveSpeaker(p np) string {

@@ -126,6 +126,7 @@ func parseTree(data []byte, name string) (*yaml.Node, []Problem) {
 	return &root, nil
 }
 
+// isNull reports whether n is an explicit or implied null ("~", "null", "").
 func isNull(n *yaml.Node) bool {
 	return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
 }

@@ -404,6 +404,10 @@ func TestParseConsequencesSuppressed(t *testing.T) {
 	if !errors.Is(p, ErrMissingVariable) {
 		t.Errorf("got %v, want only the unset variable", p)
 	}
+	_, err := Parse([]byte("? [a]\n: b\n"), "test.yaml")
+	if ps := Problems(err); len(ps) != 2 || !slices.ContainsFunc(ps, func(p Problem) bool { return p.Path == "feeds" }) {
+		t.Errorf("a bad key must not hide other problems: %v", err)
+	}
 	p = onlyProblem(t, feed+"notify:\n  email: yes\n")
 	if !errors.Is(p, ErrType) || p.Path != "notify.email" {
 		t.Errorf("got %v, want only the type error on notify.email", p)
@@ -436,5 +440,28 @@ feeds:
 	p = onlyProblem(t, feed+"x-notes: {anything: [goes]}\nfetch:\n  x-local: 1\n")
 	if p.Path != "fetch.x-local" {
 		t.Errorf("x- keys are only free at the top level; got %v", p)
+	}
+}
+
+// TestParseAliasBomb checks that exponential alias and merge chains are
+// refused rather than expanded (the walk visits each node once and yaml.v3
+// limits aliasing when decoding).
+func TestParseAliasBomb(t *testing.T) {
+	var merge, seq strings.Builder
+	merge.WriteString("x-0: &a0 {url: https://e.com/x}\n")
+	seq.WriteString("x-0: &a0 [x]\n")
+	for i := 1; i < 40; i++ {
+		fmt.Fprintf(&merge, "x-%d: &a%d {<<: [*a%d, *a%d, *a%d]}\n", i, i, i-1, i-1, i-1)
+		fmt.Fprintf(&seq, "x-%d: &a%d [*a%[3]d, *a%[3]d, *a%[3]d, *a%[3]d]\n", i, i, i-1)
+	}
+	merge.WriteString("feeds:\n  - <<: *a39\n")
+	seq.WriteString(feed + "story:\n  any: *a39\n")
+	for name, text := range map[string]string{"merge": merge.String(), "sequence": seq.String()} {
+		t.Run(name, func(t *testing.T) {
+			_, err := Parse([]byte(text), "bomb.yaml")
+			if err == nil || !strings.Contains(err.Error(), "excessive aliasing") {
+				t.Errorf("got %v, want the aliasing limit", err)
+			}
+		})
 	}
 }

@@ -48,31 +48,49 @@ func (p Problem) Error() string {
 // Unwrap returns the problem's sentinel or cause.
 func (p Problem) Unwrap() error { return p.Err }
 
-// Problems flattens err, as returned by Parse, Load or Validate, into its
-// problems. Joined errors are unwrapped; an error that is not a Problem
-// becomes a Problem with only Msg and Err set. Nil gives nil.
+// Problems flattens err, as returned by Parse, Load or Validate (also when
+// wrapped with %w), into its problems. Joined errors are unwrapped; an error
+// that holds no Problem becomes a Problem with only Msg and Err set. Nil
+// gives nil.
 func Problems(err error) []Problem {
 	if err == nil {
 		return nil
 	}
-	var p Problem
-	if errors.As(err, &p) && !isJoin(err) {
-		return []Problem{p}
-	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []Problem
-		for _, e := range j.Unwrap() {
-			out = append(out, Problems(e)...)
-		}
-		return out
+	if ps := collectProblems(err); len(ps) > 0 {
+		return ps
 	}
 	return []Problem{{Msg: err.Error(), Err: err}}
 }
 
-// isJoin reports whether err directly wraps several errors.
-func isJoin(err error) bool {
-	_, ok := err.(interface{ Unwrap() []error })
-	return ok
+// collectProblems walks err's tree and returns the Problems in it; a
+// branch of a join without any becomes a plain Problem.
+func collectProblems(err error) []Problem {
+	switch e := err.(type) {
+	case Problem:
+		return []Problem{e}
+	case *Problem:
+		if e != nil {
+			return []Problem{*e}
+		}
+	case interface{ Unwrap() []error }:
+		var out []Problem
+		for _, x := range e.Unwrap() {
+			if x == nil {
+				continue
+			}
+			if sub := collectProblems(x); len(sub) > 0 {
+				out = append(out, sub...)
+			} else {
+				out = append(out, Problem{Msg: x.Error(), Err: x})
+			}
+		}
+		return out
+	case interface{ Unwrap() error }:
+		if inner := e.Unwrap(); inner != nil {
+			return collectProblems(inner)
+		}
+	}
+	return nil
 }
 
 // joinProblems returns the problems as one error, nil for none.
@@ -129,8 +147,8 @@ func appendUnflagged(ps, more []Problem) []Problem {
 	for _, m := range more {
 		flagged := false
 		for _, p := range ps[:earlier] {
-			if p.Path == "" && p.Line == 0 {
-				continue // a file-level problem says nothing about m's path
+			if (p.Path == "" && p.Line == 0) || errors.Is(p, ErrUnknownKey) {
+				continue // says nothing about the value at m's path
 			}
 			if within(m.Path, p.Path) {
 				flagged = true

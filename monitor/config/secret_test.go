@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -116,5 +117,29 @@ func TestSecretEmpty(t *testing.T) {
 	}
 	if strings.Contains(Default().String(), "secret") {
 		t.Errorf("a config without secrets mentions one:\n%s", Default())
+	}
+}
+
+// TestStringRoundTrip checks that String prints a config that parses back
+// to the same values, secrets aside.
+func TestStringRoundTrip(t *testing.T) {
+	t.Setenv("STORYWATCH_WEBHOOK_SECRET", "a")
+	t.Setenv("SMTP_PASSWORD", "b")
+	c, err := Load(examplePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := Parse([]byte(c.String()), "string.yaml")
+	if err != nil {
+		t.Fatalf("String output does not parse: %v\n%s", err, c)
+	}
+	// Secrets print as "<secret>"; everything else must survive.
+	back.Notify.Webhooks[0].Secret = c.Notify.Webhooks[0].Secret
+	back.Notify.Email.Password = c.Notify.Email.Password
+	if got, want := back.String(), c.String(); got != want {
+		t.Errorf("round trip changed the config:\n got: %s\nwant: %s", got, want)
+	}
+	if !reflect.DeepEqual(back.Feeds, c.Feeds) || !reflect.DeepEqual(back.Fetch, c.Fetch) || !reflect.DeepEqual(back.Store, c.Store) {
+		t.Errorf("round trip changed values")
 	}
 }

@@ -23,12 +23,21 @@ type treeWalker struct {
 	// seen stops re-walking a node reached again through an alias, which
 	// both avoids double expansion and bounds work on alias bombs.
 	seen map[*yaml.Node]bool
+	// merged records which mapping was merged ("<<") into which path.
+	merged map[mergeKey]bool
+}
+
+// mergeKey identifies one merge of a node into a path.
+type mergeKey struct {
+	node *yaml.Node
+	path string
 }
 
 var unmarshalerType = reflect.TypeFor[yaml.Unmarshaler]()
 
 func newTreeWalker(file string, lookup lookupFunc) *treeWalker {
-	return &treeWalker{file: file, lookup: lookup, pos: map[string]Position{}, seen: map[*yaml.Node]bool{}}
+	return &treeWalker{file: file, lookup: lookup, pos: map[string]Position{},
+		seen: map[*yaml.Node]bool{}, merged: map[mergeKey]bool{}}
 }
 
 func (w *treeWalker) add(path string, n *yaml.Node, msg string, err error) {
@@ -128,6 +137,13 @@ func (w *treeWalker) walkMerge(v *yaml.Node, t reflect.Type, path string) {
 	if v == nil {
 		return
 	}
+	// Merging the same mapping twice into one place adds nothing, and
+	// skipping it keeps chains of merged aliases from exploding.
+	key := mergeKey{v, path}
+	if w.merged[key] {
+		return
+	}
+	w.merged[key] = true
 	switch v.Kind {
 	case yaml.MappingNode:
 		w.walkMapping(v, t, path)

@@ -3,6 +3,7 @@ package config
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -179,5 +180,11 @@ func TestProblemsFlatten(t *testing.T) {
 	}
 	if !errors.Is(err, ErrUnknownKey) {
 		t.Errorf("errors.Is through join failed")
+	}
+	if ps := Problems(fmt.Errorf("load config: %w", err)); len(ps) != 3 || ps[1].Path != "b" {
+		t.Errorf("Problems of a wrapped join = %+v, want all 3", ps)
+	}
+	if ps := Problems(fmt.Errorf("plain: %w", other)); len(ps) != 1 || ps[0].Msg != "plain: plain" {
+		t.Errorf("Problems of a wrapped plain error = %+v", ps)
 	}
 }

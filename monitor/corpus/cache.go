@@ -1,6 +1,9 @@
 package corpus
 
-import "sync"
+import (
+	"sync"
+	"time"
+)
 
 // cacheKey names one rendered object. gen is the article generation (pages)
 // or the server revision (feeds), so an entry rendered from state that a
@@ -13,8 +16,10 @@ type cacheKey struct {
 }
 
 type cacheVal struct {
-	body  []byte
-	parts pageParts
+	body    []byte
+	etag    string
+	updated time.Time
+	parts   pageParts
 }
 
 // renderCache keeps rendered feeds and page parts until the next Revise, so

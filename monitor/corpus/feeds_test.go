@@ -101,7 +101,7 @@ func TestFeedEscaping(t *testing.T) {
 		t.Run(format, func(t *testing.T) {
 			s := newServer(Options{}, []*article{{path: "/a.html", site: "Site & Co"}}, []*feed{{name: "x", title: nasty, format: format, path: "/feeds/x." + format, site: "S", items: []feedItem{{article: 0}}}}, &demoSource{revs: [][]Revision{{rev}}})
 			s.arts[0].setRevision(rev, 1)
-			body, _, err := s.feedBody(0, "http://127.0.0.1:1")
+			body, _, _, err := s.feedBody(0, "http://127.0.0.1:1")
 			if err != nil {
 				t.Fatalf("render: %v", err)
 			}

@@ -40,22 +40,28 @@ func (s *Server) findFeed(path string) (int, bool) {
 	return 0, false
 }
 
-// feedBody renders (or fetches from cache) feed i for base, returning the body
-// and the newest modification time among its items.
-func (s *Server) feedBody(i int, base string) ([]byte, time.Time, error) {
+// feedBody renders (or fetches from cache) feed i for base, returning the
+// body, its ETag and the newest modification time among its items.
+func (s *Server) feedBody(i int, base string) (body []byte, etag string, updated time.Time, err error) {
+	key := cacheKey{kind: 'f', idx: i, base: base}
 	s.mu.RLock()
-	v := s.view(s.feeds[i], base)
-	key := cacheKey{kind: 'f', idx: i, gen: s.revision, base: base}
+	key.gen = s.revision
+	c, ok := s.cache.get(key)
+	var v feedView
+	if !ok {
+		v = s.view(s.feeds[i], base)
+	}
 	s.mu.RUnlock()
-	if c, ok := s.cache.get(key); ok {
-		return c.body, v.updated, nil
+	if ok {
+		return c.body, c.etag, c.updated, nil
 	}
-	body, err := renderFeed(v)
+	body, err = renderFeed(v)
 	if err != nil {
-		return nil, time.Time{}, err
+		return nil, "", time.Time{}, err
 	}
-	s.cache.put(key, cacheVal{body: body})
-	return body, v.updated, nil
+	c = cacheVal{body: body, etag: `"` + bodyTag(body) + `"`, updated: v.updated}
+	s.cache.put(key, c)
+	return c.body, c.etag, c.updated, nil
 }
 
 // serveFeed serves a feed with a strong ETag (hash of the body) and
@@ -67,13 +73,13 @@ func (s *Server) serveFeed(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	body, updated, err := s.feedBody(i, s.requestBase(r))
+	body, etag, updated, err := s.feedBody(i, s.requestBase(r))
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
 	w.Header().Set("Content-Type", feedContentType(s.feeds[i].format))
-	w.Header().Set("ETag", `"`+bodyTag(body)+`"`)
+	w.Header().Set("ETag", etag)
 	w.Header().Set("Cache-Control", "public, max-age=60")
 	http.ServeContent(w, r, "", updated, bytes.NewReader(body))
 }
@@ -115,13 +121,18 @@ func (s *Server) pageBody(i int, base string, reqNo int64) (body []byte, etag st
 	return body, etag, a.cur.Modified, nil
 }
 
-func (s *Server) feedLinks(base string) []string {
-	out := make([]string, 0, 2)
+// feedLink is a <link rel="alternate"> to a feed in a page head.
+type feedLink struct{ url, title, mime string }
+
+// feedLinks names the first two feeds, as sites advertise a couple of feeds per page.
+func (s *Server) feedLinks(base string) []feedLink {
+	out := make([]feedLink, 0, 2)
 	for _, f := range s.feeds {
 		if len(out) == cap(out) {
 			break
 		}
-		out = append(out, base+f.path)
+		mime, _, _ := strings.Cut(feedContentType(f.format), ";")
+		out = append(out, feedLink{url: base + f.path, title: f.title, mime: mime})
 	}
 	return out
 }

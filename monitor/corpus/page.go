@@ -43,7 +43,7 @@ type ldThing struct {
 }
 
 // renderParts renders the head and the article element of a.
-func renderParts(a *article, canonical string, feedLinks []string) (pageParts, error) {
+func renderParts(a *article, canonical string, feedLinks []feedLink) (pageParts, error) {
 	r := a.cur
 	pub := r.Published.UTC().Format(time.RFC3339)
 	mod := r.Modified.UTC().Format(time.RFC3339)
@@ -78,7 +78,7 @@ func renderParts(a *article, canonical string, feedLinks []string) (pageParts, e
 		fmt.Fprintf(&h, "<meta property=\"article:section\" content=\"%s\">\n", esc(a.section))
 	}
 	for _, fl := range feedLinks {
-		fmt.Fprintf(&h, "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"%s\" href=\"%s\">\n", esc(a.site), esc(fl))
+		fmt.Fprintf(&h, "<link rel=\"alternate\" type=\"%s\" title=\"%s\" href=\"%s\">\n", fl.mime, esc(fl.title), esc(fl.url))
 	}
 	h.WriteString("<link rel=\"stylesheet\" href=\"/static/site.css\">\n")
 	fmt.Fprintf(&h, "<script type=\"application/ld+json\">%s</script>\n", ldJSON)

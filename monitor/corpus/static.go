@@ -27,7 +27,7 @@ func WriteStatic(dir string, s *Server) error {
 		return nil
 	}
 	for i, f := range s.feeds {
-		body, _, err := s.feedBody(i, base)
+		body, _, _, err := s.feedBody(i, base)
 		if err != nil {
 			return fmt.Errorf("write static corpus: %w", err)
 		}

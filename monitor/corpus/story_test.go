@@ -3,6 +3,7 @@ package corpus
 import (
 	"errors"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -93,16 +94,23 @@ func TestDemoServing(t *testing.T) {
 	if got := len(s.ArticleURLs()); got != len(demoArticles) {
 		t.Fatalf("%d articles, want %d", got, len(demoArticles))
 	}
-	story := regexp.MustCompile(`(?i)summit|peace|putin|zelensky|kremlin`)
-	unrelated := 0
-	for _, u := range s.ArticleURLs() {
-		r, _ := s.Current(u)
-		if !story.MatchString(r.Text()) {
-			unrelated++
-		}
+	// The CONTRACT's example story filter, applied to what a feed item carries
+	// (title and summary), must keep the three story articles and drop the weather.
+	anyOf := []*regexp.Regexp{regexp.MustCompile(`(?i)summit`), regexp.MustCompile(`(?i)peace talks`)}
+	allOf := []*regexp.Regexp{regexp.MustCompile(`(?i)putin|kremlin`), regexp.MustCompile(`(?i)zelensk`)}
+	all, err := StoryRevisions()
+	if err != nil {
+		t.Fatal(err)
 	}
-	if unrelated != 1 {
-		t.Errorf("%d unrelated articles, want 1", unrelated)
+	for path, revs := range all {
+		for i, r := range revs {
+			item := r.Title + "\n" + r.Paragraphs[0]
+			keep := slices.ContainsFunc(anyOf, func(re *regexp.Regexp) bool { return re.MatchString(item) }) &&
+				!slices.ContainsFunc(allOf, func(re *regexp.Regexp) bool { return !re.MatchString(item) })
+			if want := !strings.Contains(path, "/weather/"); keep != want {
+				t.Errorf("%s revision %d: example filter keeps=%v, want %v", path, i+1, keep, want)
+			}
+		}
 	}
 	steps := 0
 	for range 8 {
@@ -113,7 +121,6 @@ func TestDemoServing(t *testing.T) {
 	if steps != 4 {
 		t.Errorf("demo changed on %d Revise calls, want 4", steps)
 	}
-	all, _ := StoryRevisions()
 	for _, u := range s.ArticleURLs() {
 		r, _ := s.Current(u)
 		revs := all[strings.TrimPrefix(u, s.URL())]

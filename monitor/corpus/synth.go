@@ -36,10 +36,10 @@ var cores = []string{coreWhen, coreVenue, coreAmount, coreTroops, coreStance, co
 
 // synthArticle is the editable model behind one synthetic page.
 type synthArticle struct {
-	vars                                              []string // fixed replacer pairs: cast, places, numbers
-	when, venue, amount, troops, stance, quote, title int      // indices into the slot pools
-	fill                                              []string // rendered filler sentences
-	paras                                             [][]int  // sentence ids; id >= 0: fill[id], id < 0: cores[-id-1]
+	vars                                              map[string]string // fixed slots: cast, places, numbers
+	when, venue, amount, troops, stance, quote, title int               // indices into the slot pools
+	fill                                              []string          // rendered filler sentences
+	paras                                             [][]int           // sentence ids; id >= 0: fill[id], id < 0: cores[-id-1]
 	byline                                            string
 	published, modified                               time.Time
 }
@@ -124,29 +124,29 @@ func newSynthArticle(rng *rand.Rand) *synthArticle {
 	day := rng.IntN(len(weekdays))
 	mon := rng.Perm(len(months))
 	m := &synthArticle{
-		vars: []string{
+		vars: pairsToMap(
 			"{A}", a.leader, "{As}", a.surname, "{Aadj}", a.adj, "{Actry}", a.country, "{Acap}", a.capital,
 			"{B}", b.leader, "{Bs}", b.surname, "{Badj}", b.adj, "{Bctry}", b.country, "{Bcap}", b.capital,
 			"{M}", med.title, "{Ms}", med.surname, "{Mctry}", med.country, "{Mweap}", med.weapons,
-			"{Mseat}", med.seat, "{Mcap}", med.capital,
+			"{Mseat}", med.seat, "{Mcap}", med.capital, "{Mhe}", med.he,
 			"{E1}", e1[0], "{E1s}", e1[1], "{E2}", e2[0], "{E2s}", e2[1],
 			"{Aide}", pick(rng, aides), "{Envoy}", pick(rng, envoys), "{Nato}", pick(rng, natoHead),
 			"{Day}", weekdays[day], "{Day2}", weekdays[(day+4)%len(weekdays)],
 			"{Month}", months[mon[0]], "{Month2}", months[mon[1]],
 			"{Place}", places[pl[0]], "{Place2}", places[pl[1]], "{Years}", pick(rng, yearsAgo),
-			"{GuarDays}", strconv.Itoa(7 + rng.IntN(14)), "{Civ}", strconv.Itoa(3 + rng.IntN(40)),
-			"{Pct}", fmt.Sprintf("%d.%d", rng.IntN(3), 1+rng.IntN(9)), "{Vill}", strconv.Itoa(2 + rng.IntN(12)),
-			"{Gap}", strconv.Itoa(2 + rng.IntN(6)), "{Yrs2}", strconv.Itoa(3 + rng.IntN(4)),
-			"{Pct2}", strconv.Itoa(20 + rng.IntN(25)), "{Disp}", strconv.Itoa(3 + rng.IntN(5)),
-			"{Hours}", strconv.Itoa(2 + rng.IntN(5)),
-		},
+			"{GuarDays}", strconv.Itoa(7+rng.IntN(14)), "{Civ}", strconv.Itoa(3+rng.IntN(40)),
+			"{Pct}", fmt.Sprintf("%d.%d", rng.IntN(3), 1+rng.IntN(9)), "{Vill}", strconv.Itoa(2+rng.IntN(12)),
+			"{Gap}", strconv.Itoa(2+rng.IntN(6)), "{Yrs2}", strconv.Itoa(3+rng.IntN(4)),
+			"{Pct2}", strconv.Itoa(20+rng.IntN(25)), "{Disp}", strconv.Itoa(3+rng.IntN(5)),
+			"{Hours}", strconv.Itoa(2+rng.IntN(5)),
+		),
 		when: rng.IntN(len(whenPool)), venue: rng.IntN(len(venuePool)), amount: rng.IntN(len(amountPool)),
 		troops: rng.IntN(len(troopsPool)), stance: rng.IntN(len(stancePool)), quote: rng.IntN(len(quotePool)),
 		title:     rng.IntN(len(titlePool)),
 		published: synthEpoch.Add(time.Duration(rng.IntN(18*60)) * time.Minute),
 	}
 	m.modified = m.published
-	r := strings.NewReplacer(m.vars...)
+	r := slotFiller{fixed: m.vars}
 
 	// Fillers until about 800 words, then shuffle them with the core sentences.
 	target := 760 + rng.IntN(80)
@@ -181,11 +181,55 @@ func newSynthArticle(rng *rand.Rand) *synthArticle {
 	return m
 }
 
-func (m *synthArticle) replacer() *strings.Replacer {
-	pairs := append(slices.Clip(m.vars),
-		"{When}", whenPool[m.when], "{Venue}", venuePool[m.venue], "{Amount}", amountPool[m.amount],
-		"{Troops}", troopsPool[m.troops], "{Stance}", stancePool[m.stance], "{Quote}", quotePool[m.quote])
-	return strings.NewReplacer(pairs...)
+func (m *synthArticle) replacer() slotFiller {
+	return slotFiller{fixed: m.vars, edit: map[string]string{
+		"{When}": whenPool[m.when], "{Venue}": venuePool[m.venue], "{Amount}": amountPool[m.amount],
+		"{Troops}": troopsPool[m.troops], "{Stance}": stancePool[m.stance], "{Quote}": quotePool[m.quote],
+	}}
+}
+
+// slotFiller expands {Name} slots; strings.Replacer with ~90 pairs was the
+// main cost of generating large corpora.
+type slotFiller struct {
+	fixed, edit map[string]string
+}
+
+// Replace substitutes every known {Name} in tmpl and leaves unknown ones as they are.
+func (f slotFiller) Replace(tmpl string) string {
+	var b strings.Builder
+	b.Grow(len(tmpl) + 64)
+	for {
+		i := strings.IndexByte(tmpl, '{')
+		if i < 0 {
+			b.WriteString(tmpl)
+			return b.String()
+		}
+		j := strings.IndexByte(tmpl[i:], '}')
+		if j < 0 {
+			b.WriteString(tmpl)
+			return b.String()
+		}
+		key := tmpl[i : i+j+1]
+		v, ok := f.edit[key]
+		if !ok {
+			v, ok = f.fixed[key]
+		}
+		b.WriteString(tmpl[:i])
+		if ok {
+			b.WriteString(v)
+		} else {
+			b.WriteString(key)
+		}
+		tmpl = tmpl[i+j+1:]
+	}
+}
+
+func pairsToMap(pairs ...string) map[string]string {
+	m := make(map[string]string, len(pairs)/2)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		m[pairs[i]] = pairs[i+1]
+	}
+	return m
 }
 
 func (m *synthArticle) render() Revision {

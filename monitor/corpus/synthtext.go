@@ -12,22 +12,22 @@ type party struct {
 
 var parties = [][2]party{
 	{{"Russian", "Russia", "Moscow", "Vladimir Putin", "Putin"}, {"Ukrainian", "Ukraine", "Kyiv", "Volodymyr Zelensky", "Zelensky"}},
-	{{"Valdorian", "Valdoria", "Kessel", "Anton Kresh", "Kresh"}, {"Ostrian", "Ostria", "Marvik", "Lena Halvorsen", "Halvorsen"}},
-	{{"Tarsan", "Tarsa", "Ombra", "Dmitri Vasko", "Vasko"}, {"Lirian", "Liria", "Peldor", "Irena Solak", "Solak"}},
-	{{"Karesian", "Karesia", "Vorn", "Mikhail Doran", "Doran"}, {"Beltic", "Beltica", "Sarn", "Oksana Leit", "Leit"}},
+	{{"Valdorian", "Valdoria", "Kessel", "Anton Kresh", "Kresh"}, {"Ostrian", "Ostria", "Marvik", "Lars Halvorsen", "Halvorsen"}},
+	{{"Tarsan", "Tarsa", "Ombra", "Dmitri Vasko", "Vasko"}, {"Lirian", "Liria", "Peldor", "Ivan Solak", "Solak"}},
+	{{"Karesian", "Karesia", "Vorn", "Mikhail Doran", "Doran"}, {"Beltic", "Beltica", "Sarn", "Ostap Leit", "Leit"}},
 	{{"Norvan", "Norva", "Grell", "Yuri Makar", "Makar"}, {"Selvian", "Selvia", "Tovin", "Andrei Kostal", "Kostal"}},
 }
 
 // mediator hosts the talks.
 type mediator struct {
-	title, surname, country, weapons, seat, capital string
+	title, surname, country, weapons, seat, capital, he string
 }
 
 var mediators = []mediator{
-	{"US President Donald Trump", "Trump", "the United States", "US", "the White House", "Washington"},
-	{"US President Joan Whitaker", "Whitaker", "the United States", "American", "the White House", "Washington"},
-	{"Turkish President Recep Tayyip Erdogan", "Erdogan", "Turkey", "Turkish", "the presidential palace", "Ankara"},
-	{"Swiss President Karin Keller-Sutter", "Keller-Sutter", "Switzerland", "Swiss", "the Federal Palace", "Bern"},
+	{"US President Donald Trump", "Trump", "the United States", "US", "the White House", "Washington", "he"},
+	{"US President Joan Whitaker", "Whitaker", "the United States", "American", "the White House", "Washington", "she"},
+	{"Turkish President Recep Tayyip Erdogan", "Erdogan", "Turkey", "Turkish", "the presidential palace", "Ankara", "he"},
+	{"Swiss President Karin Keller-Sutter", "Keller-Sutter", "Switzerland", "Swiss", "the Federal Palace", "Bern", "she"},
 }
 
 // European leaders; two distinct ones appear per article.
@@ -98,7 +98,7 @@ const (
 // fillers never change after generation. The first always opens the article.
 var fillers = []string{
 	"{Aadj} and {Badj} leaders {A} and {B} looked set for a peace summit after fast-moving talks on {Day} between {M} and European leaders that focused on the key issue of long-term security guarantees for {Bcap}.",
-	"Hopes of a breakthrough rose after {Ms} said he had spoken by phone with {As} — whom he met in {Place} last week — following a “very good” meeting with the Europeans and the {Badj} leader at {Mseat}.",
+	"Hopes of a breakthrough rose after {Ms} said {Mhe} had spoken by phone with {As} — whom {Mhe} met in {Place} last week — following a “very good” meeting with the Europeans and the {Badj} leader at {Mseat}.",
 	"It would be the first meeting between the {Aadj} and {Badj} leaders since {Acap}’s invasion nearly {Years} years ago, and comes as {Ms} tries to live up to a promise to quickly end the war.",
 	"{Ms} told {Bs} that {Mctry} would help guarantee {Bctry}’s security in any deal to end the war, though the extent of any assistance was not immediately clear.",
 	"{Ms} told reporters that European countries would be involved, calling them “a first line of defense because they’re there.”",
@@ -108,7 +108,7 @@ var fillers = []string{
 	"{Aide} said in audio remarks on {Day} that {Ms} and {As} had discussed “the possibility of raising the level of representatives” at the direct negotiations.",
 	"Meanwhile, European leaders — who rushed to {Mcap} to back up {Bs} — urged {Ms} to insist that {As} agree to a ceasefire before any talks can advance.",
 	"{Ms} previously backed that proposal but reversed course after meeting with {As} on {Day2}, instead adopting {Acap}’s position that any peace agreement be comprehensive.",
-	"{Ms} told reporters that he liked the concept of a ceasefire but that the two sides could work on a peace deal while the fighting continued.",
+	"{Ms} told reporters that {Mhe} liked the concept of a ceasefire but that the two sides could work on a peace deal while the fighting continued.",
 	"“I wish they could stop, I’d like them to stop,” {Ms} said. “But strategically that could be a disadvantage for one side or the other.”",
 	"{As}’s special envoy for investment and economic cooperation, {Envoy}, called it “an important day of diplomacy” in a post on social media.",
 	"{E1s} and {E2} both voiced support for a ceasefire as a prerequisite to any direct talks with {Actry}.",
@@ -120,7 +120,7 @@ var fillers = []string{
 	"European stocks edged higher on hopes of a deal, while oil prices slipped by {Pct} percent in early trading.",
 	"The {Aadj} Defense Ministry said its forces had taken control of {Vill} villages in the east over the past week, a claim that could not be independently verified.",
 	"Diplomats said any agreement would need to address prisoner exchanges, the return of deported children and the future of occupied territory.",
-	"{Ms} said he would decide on his next steps after speaking again with both leaders, adding that he was “not in a rush.”",
+	"{Ms} said {Mhe} would decide on the next steps after speaking again with both leaders, adding that {Mhe} was “not in a rush.”",
 	"A senior European official, speaking on condition of anonymity, said the mood in the room had been “constructive but sober.”",
 	"{Bs} has repeatedly said he will not cede territory that {Actry} has failed to capture on the battlefield.",
 	"{E1s} told reporters that the next step would be a trilateral meeting involving {Ms}, {As} and {Bs}.",

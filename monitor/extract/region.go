@@ -42,7 +42,10 @@ func Region(page []byte) []byte {
 		// name stays a []byte: converting every tag name would allocate.
 		name, hasAttr := z.TagName()
 		var itemprop, role string
-		if tt == html.StartTagToken && hasAttr && (!itemBody.opened() || !main.opened()) {
+		// TagAttr copies and unescapes; only call it when the raw tag can
+		// hold one of the two attributes.
+		if tt == html.StartTagToken && hasAttr && (!itemBody.opened() || !main.opened()) &&
+			(bytes.Contains(z.Raw(), []byte("itemprop")) || bytes.Contains(z.Raw(), []byte("role"))) {
 			itemprop, role = regionAttrs(z)
 		}
 		if done := article.step(tt, name, string(name) == "article", start, offset); done {

@@ -63,7 +63,7 @@ var english = sync.OnceValue(func() *lexicon { return parseLexicon(enLexicon, st
 var startWords = []string{
 	"the", "a", "an", "fiscal", "noon", "midnight", "midday", "tonight", "each", "every", "per",
 	"q", "year", "mid", "fy", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays",
-	"saturdays", "sundays", "'", "half", "its", "their", "this", "nineteen",
+	"saturdays", "sundays", "'", "half", "its", "their", "this", "nineteen", "that",
 	// Words that open durations ("the past three years", "recent weeks").
 	"past", "last", "previous", "preceding", "prior", "recent", "next", "coming", "following",
 	"remaining", "upcoming", "first", "final", "initial", "latest", "entire", "full", "whole",

@@ -27,6 +27,9 @@ type parser struct {
 	// lastQ and lastQY remember the last quarter mentioned, which "the
 	// quarter" and "the year-earlier quarter" refer back to in business news.
 	lastQ, lastQY int
+	// lastDate is the last calendar value mentioned, which "that year",
+	// "that day" and "the same day" refer back to.
+	lastDate string
 }
 
 func newParser(text string, ref time.Time) *parser {
@@ -167,6 +170,14 @@ func (c cand) ago() bool { return c.isAgo }
 // remember updates the discourse state after a match.
 func (p *parser) remember(c cand) {
 	v := c.val
+	if (c.typ == TypeDate || c.typ == TypeTime) && len(v) >= 4 && isDigits(v, 0, 4) {
+		p.lastDate = v
+	}
+	if c.typ == TypeDuration && (v == "P6M" || v == "P9M") {
+		// "the first nine months": the period in hand is no longer a
+		// quarter, so "a year earlier" means the year.
+		p.lastQ = 0
+	}
 	if c.setsQ && len(v) == 7 && v[4] == '-' && v[5] == 'Q' && v[6] >= '1' && v[6] <= '4' {
 		p.lastQ = int(v[6] - '0')
 		p.lastQY = atoi4(v[:4])

@@ -66,6 +66,8 @@ func TestFind(t *testing.T) {
 		{"mid", "since mid-November", []want{{"mid-November", "DATE", "2024-11", "MID"}}},
 		{"end of year", "by the end of 1990", []want{{"the end of 1990", "DATE", "1990", "END"}}},
 		{"or so", "in the next year or so", []want{{"the next year or so", "DATE", "2026", "APPROX"}}},
+		{"that year", "He came in June 1998 and left later that year.", []want{{"June 1998", "DATE", "1998-06", ""}, {"later that year", "DATE", "1998", "END"}}},
+		{"that year alone", "In 1998 and that year", []want{{"1998", "DATE", "1998", ""}, {"that year", "DATE", "1998", ""}}},
 		{"two", "Monday and Tuesday", []want{{"Monday", "DATE", "2025-08-18", ""}, {"Tuesday", "DATE", "2025-08-19", ""}}},
 	}
 	for _, tt := range tests {

@@ -49,6 +49,7 @@ type Message struct {
 	Text      string              // the text/plain part
 	HTML      string              // the text/html part
 	Headers   map[string][]string // every header, as sent
+	Username  string              // the SMTP AUTH user, if the client authenticated
 }
 
 // New connects to Mailpit (see the package documentation) and creates a
@@ -222,6 +223,7 @@ func (s *Server) message(ctx context.Context, id string) (Message, error) {
 		Subject   string
 		Text      string
 		HTML      string
+		Username  string
 	}
 	if err := s.getJSON(ctx, "/api/v1/message/"+url.PathEscape(id), &m); err != nil {
 		return Message{}, fmt.Errorf("get message %s: %w", id, err)
@@ -230,7 +232,7 @@ func (s *Server) message(ctx context.Context, id string) (Message, error) {
 	if err := s.getJSON(ctx, "/api/v1/message/"+url.PathEscape(id)+"/headers", &headers); err != nil {
 		return Message{}, fmt.Errorf("get headers of message %s: %w", id, err)
 	}
-	msg := Message{ID: m.ID, MessageID: m.MessageID, Subject: m.Subject, Text: m.Text, HTML: m.HTML, Headers: headers}
+	msg := Message{ID: m.ID, MessageID: m.MessageID, Subject: m.Subject, Text: m.Text, HTML: m.HTML, Headers: headers, Username: m.Username}
 	if m.From != nil {
 		msg.From = m.From.Address
 	}

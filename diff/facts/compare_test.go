@@ -1,0 +1,94 @@
+package facts
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/storywatch/storywatch/diff/align"
+)
+
+func TestCompareMovedFactIsNoChange(t *testing.T) {
+	old := "Trump met Zelensky at the White House.\nUkraine offered to buy about $90 billion worth of US weapons.\nThe talks ended late."
+	// the sentence with the amount moves to the end; the first is reworded
+	nw := "Trump hosted Zelensky at the White House.\nThe talks ended late.\nUkraine offered to buy about $90 billion worth of US weapons."
+	if got := Compare(old, nw, pub); len(got) != 0 {
+		t.Errorf("moving a sentence reported %+v", got)
+	}
+}
+
+func TestCompareSplitSentenceIsNoChange(t *testing.T) {
+	old := "Zelensky hailed the promise as “a major step forward” and said Ukraine offered to buy about $90 billion worth of US weapons."
+	nw := "Zelensky hailed the promise as “a major step forward.”\nHe said Ukraine offered to buy about $90 billion worth of US weapons."
+	if got := Compare(old, nw, pub); len(got) != 0 {
+		t.Errorf("splitting a sentence reported %+v", got)
+	}
+}
+
+func TestCompareAddedAndRemovedSentences(t *testing.T) {
+	old := "Trump met Putin in Alaska.\nRussia fired 85 drones overnight."
+	nw := "Trump met Putin in Alaska.\nOrban offered to host the summit in Budapest."
+	got := Compare(old, nw, pub)
+	var added, removed []string
+	for _, c := range got {
+		switch {
+		case c.Before == "":
+			added = append(added, string(c.Kind))
+			if c.AfterSentence == "" || c.BeforeSentence != "" {
+				t.Errorf("added change without its sentence: %+v", c)
+			}
+		case c.After == "":
+			removed = append(removed, string(c.Kind))
+			if c.BeforeSentence == "" {
+				t.Errorf("removed change without its sentence: %+v", c)
+			}
+		}
+	}
+	if strings.Join(removed, ",") != "number" {
+		t.Errorf("removed %v, want [number]", removed)
+	}
+	if strings.Join(added, ",") != "position,location" {
+		t.Errorf("added %v, want [position location]", added)
+	}
+}
+
+func TestCompareFillsSentencesAndValues(t *testing.T) {
+	old := "Ukraine offered to buy about $90 billion worth of US weapons."
+	nw := "Ukraine offered to buy about $100 billion worth of US weapons."
+	got := Compare(old, nw, pub)
+	if len(got) != 1 {
+		t.Fatalf("got %+v", got)
+	}
+	c := got[0]
+	want := Change{Kind: KindNumber, Before: "about $90 billion", After: "about $100 billion",
+		BeforeValue: "~90000000000 USD", AfterValue: "~100000000000 USD", Subject: "weapons",
+		BeforeSentence: old, AfterSentence: nw}
+	if c != want {
+		t.Errorf("got  %+v\nwant %+v", c, want)
+	}
+}
+
+func TestComparePronounReattribution(t *testing.T) {
+	old := "Macron also said Europe must be included.\n“We speak about the whole continent,” he told Trump."
+	nw := "Merz also said Europe must be included.\n“We speak about the whole continent,” he told Trump."
+	got := changesOf(old, nw, KindQuote)
+	if len(got) != 1 || got[0].Detail != "reattributed" || got[0].Subject != "Merz" {
+		t.Errorf("got %+v, want one reattributed quote by Merz", got)
+	}
+}
+
+func TestCompareAlignedToleratesBadLinks(t *testing.T) {
+	old, nw := "Trump met Putin in Alaska.", "Trump met Putin in Geneva."
+	o, n := align.Split(old), align.Split(nw)
+	links := []align.Link{{Op: align.Change, Old: 7, New: 0}, {Op: align.Change, Old: 0, New: -3}}
+	got := CompareAligned(old, nw, o, n, links, pub)
+	if len(got) == 0 {
+		t.Fatal("no change reported")
+	}
+}
+
+func TestCompareIdenticalIsEmpty(t *testing.T) {
+	b := seedText(t)
+	if got := Compare(b, b, pub); len(got) != 0 {
+		t.Errorf("identical texts reported %+v", got)
+	}
+}

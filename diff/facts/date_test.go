@@ -1,0 +1,67 @@
+package facts
+
+// Date tests depend on package timex (helper C1) and are kept apart, so a
+// timex regression shows up here and not as a failure of the other kinds.
+
+import "testing"
+
+func TestExtractDates(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       string // Text=Value of the first date
+	}{
+		{"weekday", "The talks took place on Monday.", "Monday=2025-08-18"},
+		{"abbrev month", "They will meet on Aug. 29.", "Aug. 29=2025-08-29"},
+		{"month", "The last talks were in June.", "June=2025-06"},
+		{"month year", "The war began in February 2022.", "February 2022=2022-02"},
+		{"duration", "Putin agreed to meet within the next two weeks.", "the next two weeks=P2W"},
+		{"merged qualifier", "Trump criticized him in February this year.", "February this year=2025-02"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ds := factsOf(t, tt.text, KindDate)
+			if len(ds) == 0 {
+				t.Fatalf("no date in %q", tt.text)
+			}
+			if got := ds[0].Text + "=" + ds[0].Value; got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+			if ds[0].Type == "" {
+				t.Errorf("date %q has no TIMEX3 type", ds[0].Text)
+			}
+		})
+	}
+}
+
+func TestNoNumberInsideDate(t *testing.T) {
+	text := "The leaders will meet on August 29, 2025 within 10 days."
+	if ns := factsOf(t, text, KindNumber); len(ns) != 0 {
+		t.Errorf("date parts reported as numbers: %+v", ns)
+	}
+}
+
+func TestCompareDates(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		detail         string // "" with n == 0: no change
+		n              int
+	}{
+		{"abbrev", "Merz said the leaders would meet on August 29.", "Merz said the leaders would meet on Aug. 29.", "", 0},
+		{"year added", "The last talks took place in Turkey in June.", "The last talks took place in Turkey in June 2025.", "", 0},
+		{"refinement", "Merz said Putin agreed to meet within the next two weeks.", "Merz said Putin agreed to meet on August 29.", "refinement", 1},
+		{"shift", "Merz said the leaders would meet on August 29.", "Merz said the leaders would meet in early September.", "shift", 1},
+		{"weekday shift", "Zelensky will travel to Washington on Monday.", "Zelensky will travel to Washington on Tuesday.", "shift", 1},
+		{"vague reference dropped", "Trump previously backed the plan, officials said.", "Trump backed the plan, officials said.", "", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := changesOf(tt.old, tt.new, KindDate)
+			if len(got) != tt.n {
+				t.Fatalf("got %+v, want %d changes", got, tt.n)
+			}
+			if tt.n == 1 && got[0].Detail != tt.detail {
+				t.Errorf("detail %q, want %q (%+v)", got[0].Detail, tt.detail, got[0])
+			}
+		})
+	}
+}

@@ -1,0 +1,80 @@
+package facts
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestLexiconLoads(t *testing.T) {
+	lx, err := loadLexicon("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checks := []struct {
+		name string
+		ok   bool
+	}{
+		{"stance ruled", len(lx.stance["ruled"]) > 0},
+		{"speech said", lx.speech["said"]},
+		{"scale bn", lx.scales["bn"] == 1e9},
+		{"approx at least", lx.approx["at least"] == ">="},
+		{"place alias", lx.placeByName["Kiev"] == "Kyiv"},
+		{"istanbul in turkey", lx.within("Istanbul", "Turkey")},
+		{"oval office in washington", lx.within("Oval Office", "Washington")},
+		{"turkey not in istanbul", !lx.within("Turkey", "Istanbul")},
+	}
+	for _, c := range checks {
+		if !c.ok {
+			t.Errorf("%s: failed", c.name)
+		}
+	}
+	if _, err := loadLexicon("xx"); err == nil {
+		t.Error("missing language loaded without error")
+	}
+}
+
+func TestEveryPlaceParentIsKnown(t *testing.T) {
+	lx := english()
+	for name, p := range lx.places {
+		if p.parent != "" {
+			if _, ok := lx.places[p.parent]; !ok {
+				t.Errorf("place %q: parent %q not in gazetteer", name, p.parent)
+			}
+		}
+	}
+}
+
+func TestInflect(t *testing.T) {
+	tests := map[string]string{
+		"reject": "reject rejects rejected rejecting",
+		"agree":  "agree agrees agreed agreeing",
+		"rule":   "rule rules ruled ruling",
+		"deny":   "deny denies denied denying",
+		"drop":   "drop drops dropped dropping",
+		"back":   "back backs backed backing",
+		"push":   "push pushes pushed pushing",
+		"weigh":  "weigh weighs weighed weighing",
+	}
+	for v, want := range tests {
+		t.Run(v, func(t *testing.T) {
+			if got := strings.Join(inflect(v), " "); got != want {
+				t.Errorf("inflect(%q) = %q, want %q", v, got, want)
+			}
+		})
+	}
+}
+
+func TestTokenize(t *testing.T) {
+	text := "U.S. envoy’s $90bn, 3-1/2-year-old war; “Hi.”"
+	var got []string
+	for _, tk := range tokenize(text) {
+		if text[tk.start:tk.end] != tk.text {
+			t.Fatalf("token %+v does not match its offsets", tk)
+		}
+		got = append(got, tk.text)
+	}
+	want := "U.S.|envoy’s|$|90|bn|,|3-1/2|-|year-old|war|;|“|Hi|.|”"
+	if strings.Join(got, "|") != want {
+		t.Errorf("tokens %q\nwant   %q", strings.Join(got, "|"), want)
+	}
+}

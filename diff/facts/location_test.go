@@ -1,0 +1,62 @@
+package facts
+
+import "testing"
+
+func TestExtractLocations(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // Text=Value
+	}{
+		{"in city", "The talks took place in Istanbul.", []string{"Istanbul=Istanbul"}},
+		{"alias", "He arrived in Kiev on Sunday.", []string{"Kiev=Kyiv"}},
+		{"venue", "They met at the White House.", []string{"White House=White House"}},
+		{"filler", "They met in the Turkish city of Istanbul.", []string{"Istanbul=Istanbul"}},
+		{"motion to", "European leaders rushed to Washington.", []string{"Washington=Washington"}},
+		{"recipient to", "The US will give weapons to Ukraine.", nil},
+		{"metonymy", "Moscow’s invasion and Kyiv said.", nil},
+		{"possessive after in", "in Moscow’s view", nil},
+		{"chain", "They will meet in Anchorage, Alaska.", []string{"Anchorage=Anchorage", "Alaska=Alaska"}},
+		{"multi word", "Officials met in Saudi Arabia and in New York.", []string{"Saudi Arabia=Saudi Arabia", "New York=New York"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, f := range factsOf(t, tt.text, KindLocation) {
+				got = append(got, f.Text+"="+f.Value)
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %q, want %q", got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("location %d = %q, want %q", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestCompareLocations(t *testing.T) {
+	old := "The last direct talks took place in Turkey, and officials met again later."
+	tests := []struct {
+		name, new     string
+		after, detail string
+		n             int
+	}{
+		{"refinement", "The last direct talks took place in Istanbul, and officials met again later.", "Istanbul", "refinement", 1},
+		{"other place", "The last direct talks took place in Geneva, and officials met again later.", "Geneva", "", 1},
+		{"alias", "The last direct talks took place in Türkiye, and officials met again later.", "", "", 0},
+		{"removed", "The last direct talks took place, and officials met again later.", "", "", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := changesOf(old, tt.new, KindLocation)
+			if len(got) != tt.n {
+				t.Fatalf("got %+v, want %d changes", got, tt.n)
+			}
+			if tt.n == 1 && (got[0].After != tt.after || got[0].Detail != tt.detail) {
+				t.Errorf("got %+v, want after %q detail %q", got[0], tt.after, tt.detail)
+			}
+		})
+	}
+}

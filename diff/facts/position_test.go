@@ -1,0 +1,92 @@
+package facts
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestExtractPositions(t *testing.T) {
+	tests := []struct {
+		name, text               string
+		verb, actor, stance, obj string
+	}{
+		{"rule out", "Just before the talks began, Russia’s Foreign Ministry ruled out the deployment of troops from NATO countries to help secure a peace deal.",
+			"ruled out", "Russia’s Foreign Ministry", "reject", "the deployment of troops from NATO countries"},
+		{"said it could accept", "Russia’s Foreign Ministry said it could accept the deployment of troops from NATO countries.",
+			"could accept", "Russia’s Foreign Ministry", "accept?", "the deployment of troops from NATO countries"},
+		{"did not rule out", "Peskov did not rule out a meeting.", "did not rule out", "Peskov", "accept?", "a meeting"},
+		{"negated accept", "Putin has not agreed to the meeting.", "has not agreed", "Putin", "reject", "the meeting"},
+		{"hedge", "Zelensky may accept the proposal.", "may accept", "Zelensky", "accept?", "the proposal"},
+		{"consider", "Ukraine was considering Russian demands.", "considering", "Ukraine", "consider?", "Russian demands"},
+		{"object control", "European leaders urged Trump to insist on a ceasefire.", "insist", "Trump", "demand", "a ceasefire"},
+		{"parenthetical", "European leaders — who rushed to Washington — urged Trump to act.", "urged", "European leaders", "demand", "Trump"},
+		{"coordinated verb", "Trump previously backed that proposal but reversed course after meeting Putin.", "reversed course", "Trump", "reverse", ""},
+		{"refused to", "Putin declined to accept the invitation.", "declined to accept", "Putin", "reject", "the invitation"},
+		{"phrase", "Merz and French President Emmanuel Macron both voiced support for a ceasefire.", "voiced support for", "Merz and French President Emmanuel Macron", "support", "a ceasefire"},
+		{"drop demand", "Macron dropped his demand for a ceasefire.", "dropped his demand", "Macron", "reverse", ""},
+		{"pronoun", "Putin met Trump.\nHe rejected the plan.", "rejected", "Putin", "reject", "the plan"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var found []Fact
+			for _, f := range factsOf(t, tt.text, KindPosition) {
+				if f.Text == tt.verb {
+					found = append(found, f)
+				}
+			}
+			if len(found) != 1 {
+				t.Fatalf("want one position %q in %+v", tt.verb, factsOf(t, tt.text, KindPosition))
+			}
+			f := found[0]
+			stance, obj, _ := strings.Cut(f.Value, ": ")
+			if f.Subject != tt.actor || stance != tt.stance || (tt.obj != "" && obj != tt.obj) {
+				t.Errorf("got %q %q %q, want %q %q %q", f.Subject, stance, obj, tt.actor, tt.stance, tt.obj)
+			}
+		})
+	}
+}
+
+func TestNotAPosition(t *testing.T) {
+	for _, text := range []string{
+		"It added complications to Trump’s offer.",
+		"The offer of support was welcome news.",
+		"He came back home.",
+		"“We will reject it,” said nobody in particular.",
+	} {
+		t.Run(text, func(t *testing.T) {
+			if ps := factsOf(t, text, KindPosition); len(ps) != 0 {
+				t.Errorf("got %+v", ps)
+			}
+		})
+	}
+}
+
+func TestComparePositions(t *testing.T) {
+	old := "Russia’s Foreign Ministry ruled out the deployment of troops from NATO countries."
+	tests := []struct {
+		name, new     string
+		before, after string
+	}{
+		{"reversal", "Russia’s Foreign Ministry said it could accept the deployment of troops from NATO countries.", "ruled out", "could accept"},
+		{"synonym", "Russia’s Foreign Ministry rejected the deployment of troops from NATO countries.", "", ""},
+		{"flip by negation", "Russia’s Foreign Ministry did not rule out the deployment of troops from NATO countries.", "ruled out", "did not rule out"},
+		{"other actor", "Germany ruled out the deployment of troops from NATO countries.", "ruled out", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := changesOf(old, tt.new, KindPosition)
+			if tt.before == "" && tt.after == "" {
+				if len(got) != 0 {
+					t.Fatalf("got %+v, want none", got)
+				}
+				return
+			}
+			if len(got) == 0 || got[0].Before != tt.before || got[0].After != tt.after {
+				t.Fatalf("got %+v, want %q -> %q", got, tt.before, tt.after)
+			}
+			if got[0].Subject == "" {
+				t.Errorf("change has no actor: %+v", got[0])
+			}
+		})
+	}
+}

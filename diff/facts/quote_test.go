@@ -1,0 +1,76 @@
+package facts
+
+import "testing"
+
+func TestExtractQuotes(t *testing.T) {
+	tests := []struct {
+		name, text     string
+		quote, speaker string
+	}{
+		{"curly after", "“There's no deal until there's a deal,” Trump told reporters.", "There's no deal until there's a deal", "Trump"},
+		{"straight inverted", `"We are satisfied," said Kremlin aide Yuri Ushakov.`, "We are satisfied", "Kremlin aide Yuri Ushakov"},
+		{"before colon", `Merz said: "The next steps are difficult."`, "The next steps are difficult.", "Merz"},
+		{"according to", `The summit is "on hold," according to Peskov.`, "on hold", "Peskov"},
+		{"guillemets", "Macron said «this is a step».", "this is a step", "Macron"},
+		{"german marks", "Merz sagte „Wir helfen“, said Merz.", "Wir helfen", "Merz"},
+		{"single curly", "Putin called it ‘a very useful meeting’ in Anchorage.", "a very useful meeting", "Putin"},
+		{"pronoun", "Trump spoke in the Oval Office.\n“I'd like them to stop,” he said.", "I'd like them to stop", "Trump"},
+		{"appositive with PP", "Putin's envoy, Kirill Dmitriev, in an X post called it “an important day.”", "an important day.", "Kirill Dmitriev"},
+		{"continuation", "“It will help,” Trump said. “We'll help them out.”", "We'll help them out.", "Trump"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			qs := factsOf(t, tt.text, KindQuote)
+			if len(qs) == 0 {
+				t.Fatalf("no quote in %q", tt.text)
+			}
+			q := qs[len(qs)-1]
+			if q.Text != tt.quote || q.Subject != tt.speaker {
+				t.Errorf("quote %q by %q, want %q by %q", q.Text, q.Subject, tt.quote, tt.speaker)
+			}
+		})
+	}
+}
+
+func TestNoQuoteFromApostrophes(t *testing.T) {
+	text := "Moscow’s invasion and Ukraine’s allies’ response were ‘discussed’ by NATO’s chief."
+	if qs := factsOf(t, text, KindQuote); len(qs) != 0 {
+		t.Errorf("apostrophes made quotes: %+v", qs)
+	}
+}
+
+func TestCompareQuotes(t *testing.T) {
+	old := "Zelensky hailed the promise as “a major step forward,” he said.\n“When it comes to security, there's going to be a lot of help,” Trump told reporters."
+	tests := []struct {
+		name, new string
+		want      []string // detail of each quote change ("+" added, "-" removed)
+	}{
+		{"unchanged", old, nil},
+		{"straight marks", "Zelensky hailed the promise as \"a major step forward,\" he said.\n\"When it comes to security, there's going to be a lot of help,\" Trump told reporters.", nil},
+		{"said synonym", "Zelensky hailed the promise as “a major step forward,” he said.\n“When it comes to security, there's going to be a lot of help,” Trump said.", nil},
+		{"reworded", "Zelensky hailed the promise as “an important step forward,” he said.\n“When it comes to security, there's going to be a lot of help,” Trump told reporters.", []string{"reworded"}},
+		{"reattributed", "Zelensky hailed the promise as “a major step forward,” he said.\n“When it comes to security, there's going to be a lot of help,” Vance told reporters.", []string{"reattributed"}},
+		{"removed", "Zelensky hailed the promise, he said.\n“When it comes to security, there's going to be a lot of help,” Trump told reporters.", []string{"-"}},
+		{"typo fixed", "Zelensky hailed the promise as “a major step froward,” he said.\n“When it comes to security, there's going to be a lot of help,” Trump told reporters.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := changesOf(old, tt.new, KindQuote)
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %+v, want %v", got, tt.want)
+			}
+			for i, c := range got {
+				d := c.Detail
+				switch {
+				case c.Before == "":
+					d = "+"
+				case c.After == "":
+					d = "-"
+				}
+				if d != tt.want[i] {
+					t.Errorf("change %d: %q (%+v), want %q", i, d, c, tt.want[i])
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,173 @@
+package timex
+
+import (
+	"strconv"
+	"time"
+)
+
+// weekdayDate resolves weekday wd (1 = Monday) against the reference:
+// the most recent such day, or the next one in a future-tense sentence.
+func (p *parser) weekdayDate(i, wd int) (time.Time, bool) {
+	if !p.hasRef {
+		return time.Time{}, false
+	}
+	rw := int(p.ref.Weekday())
+	if rw == 0 {
+		rw = 7
+	}
+	if p.future(i) {
+		return p.ref.AddDate(0, 0, (wd-rw+7)%7), true
+	}
+	return p.ref.AddDate(0, 0, -((rw - wd + 7) % 7)), true
+}
+
+// partOfDay matches "morning", "afternoon", "evening", "night" at i.
+func (p *parser) partOfDay(i int) (string, int, bool) {
+	return p.match(kindPartofday, i)
+}
+
+// ruleWeekday matches "Friday", "Friday morning".
+func (p *parser) ruleWeekday(i int) (cand, bool) {
+	key, k, ok := p.match(kindWeekday, i)
+	if !ok {
+		return cand{}, false
+	}
+	wd, _ := strconv.Atoi(key)
+	val := "XXXX-WXX-" + key
+	if t, ok := p.weekdayDate(i, wd); ok {
+		val = fmtDay(t)
+	}
+	if pod, k2, ok := p.partOfDay(k); ok {
+		return cand{i: i, j: k2, typ: TypeTime, val: val + "T" + pod}, true
+	}
+	return cand{i: i, j: k, typ: TypeDate, val: val}, true
+}
+
+// ruleDeictic matches "today", "yesterday morning", "tonight", "this
+// morning", "last night".
+func (p *parser) ruleDeictic(i int) (cand, bool) {
+	w := p.w(i)
+	day := func(off int) string {
+		if !p.hasRef {
+			return "XXXX-XX-XX"
+		}
+		return fmtDay(p.ref.AddDate(0, 0, off))
+	}
+	switch w {
+	case "tonight":
+		return cand{i: i, j: i + 1, typ: TypeTime, val: day(0) + "TNI"}, true
+	case "this":
+		if pod, k, ok := p.partOfDay(i + 1); ok && pod != "NI" {
+			return cand{i: i, j: k, typ: TypeTime, val: day(0) + "T" + pod}, true
+		}
+		return cand{}, false
+	case "last":
+		if p.w(i+1) == "night" {
+			return cand{i: i, j: i + 2, typ: TypeTime, val: day(-1) + "TNI"}, true
+		}
+		return cand{}, false
+	}
+	key, k, ok := p.match(kindDeictic, i)
+	if !ok || p.w(k) == "'" && p.w(k+1) == "s" && key == "0" {
+		// "today's youth" speaks of the present age, not the day.
+		return cand{}, false
+	}
+	off, _ := strconv.Atoi(key)
+	if pod, k2, ok := p.partOfDay(k); ok {
+		return cand{i: i, j: k2, typ: TypeTime, val: day(off) + "T" + pod}, true
+	}
+	return cand{i: i, j: k, typ: TypeDate, val: day(off)}, true
+}
+
+// ruleRef matches "now", "recently", "the future", ...
+func (p *parser) ruleRef(i int) (cand, bool) {
+	key, k, ok := p.match(kindRef, i)
+	if !ok {
+		return cand{}, false
+	}
+	return cand{i: i, j: k, typ: TypeDate, val: key}, true
+}
+
+// timeZones are abbreviations that may follow a clock time.
+var timeZones = map[string]bool{
+	"est": true, "edt": true, "cst": true, "cdt": true, "mst": true, "mdt": true, "pst": true,
+	"pdt": true, "gmt": true, "utc": true, "et": true, "pt": true, "ct": true, "bst": true,
+	"cet": true, "cest": true, "msk": true, "ist": true, "jst": true,
+}
+
+// ruleClock matches clock times: "8:30 a.m. EST", "10 p.m.", "noon",
+// "midnight", "9 o'clock".
+func (p *parser) ruleClock(i int) (cand, bool) {
+	switch p.w(i) {
+	case "noon", "midday":
+		if p.w(i-1) == "high" {
+			return cand{}, false
+		}
+		return p.clockDay(i, i+1, "12:00"), true
+	case "midnight":
+		return p.clockDay(i, i+1, "24:00"), true
+	}
+	h, ok := p.num(i)
+	if !ok || h > 24 || len(p.t[i].w) > 2 {
+		return cand{}, false
+	}
+	k, mins, hasMin := i+1, 0, false
+	if p.w(k) == ":" && p.adj(k) && p.adj(k+1) {
+		if m, ok := p.num(k + 1); ok && len(p.t[k+1].w) == 2 && m < 60 {
+			mins, hasMin, k = m, true, k+2
+		}
+	}
+	ampm := ""
+	switch {
+	case p.w(k) == "a" || p.w(k) == "p":
+		if p.w(k+1) == "." && p.w(k+2) == "m" {
+			ampm, k = p.w(k), k+3
+			if p.w(k) == "." && p.adj(k) {
+				k++
+			}
+		}
+	case p.w(k) == "am" || p.w(k) == "pm":
+		ampm, k = p.w(k)[:1], k+1
+	case p.w(k) == "o" && p.w(k+1) == "'" && p.w(k+2) == "clock":
+		ampm, k = "o", k+3
+	}
+	if !hasMin && ampm == "" {
+		return cand{}, false
+	}
+	if ampm == "p" && h < 12 {
+		h += 12
+	} else if ampm == "a" && h == 12 {
+		h = 0
+	}
+	if ampm != "" && ampm != "o" && h > 24 {
+		return cand{}, false
+	}
+	if timeZones[p.w(k)] {
+		k++
+	}
+	return p.clockDay(i, k, pad2(h)+":"+pad2(mins)), true
+}
+
+// clockDay builds a TIME at hh:mm on the reference day, or on the day named
+// right after the clock time ("noon Thursday", "9 a.m. yesterday").
+func (p *parser) clockDay(i, k int, hhmm string) cand {
+	date := "XXXX-XX-XX"
+	if p.hasRef {
+		date = fmtDay(p.ref)
+	}
+	if p.w(k) == "," || p.w(k) == "on" {
+		if c, ok := p.ruleDate(k + 1); ok && len(c.val) == 10 {
+			return cand{i: i, j: c.j, typ: TypeTime, val: c.val + "T" + hhmm}
+		}
+	}
+	if c, ok := p.ruleDate(k); ok && len(c.val) == 10 {
+		return cand{i: i, j: c.j, typ: TypeTime, val: c.val + "T" + hhmm}
+	}
+	if c, ok := p.ruleWeekday(k); ok && c.typ == TypeDate {
+		return cand{i: i, j: c.j, typ: TypeTime, val: c.val + "T" + hhmm}
+	}
+	if c, ok := p.ruleDeictic(k); ok && c.typ == TypeDate {
+		return cand{i: i, j: c.j, typ: TypeTime, val: c.val + "T" + hhmm}
+	}
+	return cand{i: i, j: k, typ: TypeTime, val: date + "T" + hhmm}
+}
