@@ -133,7 +133,11 @@ func (s *Store) finishArticle(tx *bolt.Tx, rec *articleRecord) error {
 		if u == "" {
 			continue
 		}
-		if old := al.Get([]byte(u)); old != nil && string(old) != rec.ID {
+		old := al.Get([]byte(u))
+		if string(old) == rec.ID {
+			continue // unchanged: a Put would still dirty the page
+		}
+		if old != nil {
 			// Never steal another article's canonical URL.
 			if other, err := getArticle(tx, string(old)); err == nil && other.URL == u {
 				continue

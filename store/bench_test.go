@@ -86,14 +86,19 @@ func BenchmarkChanges(b *testing.B) {
 	}
 	// One detected time per (version, article), a second apart.
 	at := func(v, a int) time.Time { return t0.Add(time.Duration(v*articles+a) * time.Second) }
-	for v := range versions {
-		ups := make([]Update, 0, articles)
-		for a := range articles {
-			u := articleUpdate(fmt.Sprintf("https://example.com/story/%d", a), "Story", fmt.Sprintf("%s Revision %d.", para, v), at(v, a))
-			if v > 0 {
-				u.Change = &Change{Facts: fc, Changed: 2}
+	// Article-major batches of 10 articles x 100 versions: each commit then
+	// rewrites a few version buckets rather than a thousand.
+	const perBatch = 10
+	for first := 0; first < articles; first += perBatch {
+		ups := make([]Update, 0, perBatch*versions)
+		for a := first; a < first+perBatch; a++ {
+			for v := range versions {
+				u := articleUpdate(fmt.Sprintf("https://example.com/story/%d", a), "Story", fmt.Sprintf("%s Revision %d.", para, v), at(v, a))
+				if v > 0 {
+					u.Change = &Change{Facts: fc, Changed: 2}
+				}
+				ups = append(ups, u)
 			}
-			ups = append(ups, u)
 		}
 		mustApply(b, s, nil, ups...)
 	}

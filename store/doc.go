@@ -11,8 +11,8 @@
 //	aliases     canonical URL and every alias URL -> article id
 //	versions    one nested bucket per article id; key = big-endian seq, so a
 //	            cursor walks versions in order; value = compressed version
-//	changes     12-byte detected-time key + id + seq -> small change record;
-//	            Changes(since) is one cursor seek plus a scan
+//	changes     12-byte detected time + 8-byte seq + id -> small change record;
+//	            Changes(since) walks it backwards from the end to since
 //	artchanges  id + 0x00 + seq -> key in changes (per-article index)
 //	feeds       feed URL -> feed state (JSON)
 //	outbox      alert key -> pending alert (JSON)

@@ -14,7 +14,7 @@ type FeedState struct {
 	Name         string    `json:"name,omitempty"`
 	ETag         string    `json:"etag,omitempty"`
 	LastModified string    `json:"last_modified,omitempty"`
-	LastPolled   time.Time `json:"last_polled,omitzero"`
+	LastPolled   time.Time `json:"last_polled"`
 	Status       string    `json:"status"`               // "ok", "not_modified", "error", "" (never polled)
 	Error        string    `json:"error,omitempty"`      // cause of the last failure; empty after a good poll
 	Items        int       `json:"items"`                // items in the last good parse
@@ -24,16 +24,37 @@ type FeedState struct {
 	Failures     int       `json:"failures,omitempty"`   // consecutive failures
 }
 
-func (f FeedState) normalised() FeedState {
-	f.LastPolled, f.NextPoll, f.RetryAfter = utc(f.LastPolled), utc(f.NextPoll), utc(f.RetryAfter)
-	return f
+// feedRecord is the stored form of a FeedState: the same fields under
+// storage tags, so the public JSON tags can change without touching old files.
+type feedRecord struct {
+	URL          string    `json:"url"`
+	Name         string    `json:"name,omitempty"`
+	ETag         string    `json:"etag,omitempty"`
+	LastModified string    `json:"last_modified,omitempty"`
+	LastPolled   time.Time `json:"last_polled,omitzero"`
+	Status       string    `json:"status,omitempty"`
+	Error        string    `json:"error,omitempty"`
+	Items        int       `json:"items,omitempty"`
+	Matched      int       `json:"matched,omitempty"`
+	NextPoll     time.Time `json:"next_poll,omitzero"`
+	RetryAfter   time.Time `json:"retry_after,omitzero"`
+	Failures     int       `json:"failures,omitempty"`
+}
+
+func decodeFeed(v []byte) (FeedState, error) {
+	var r feedRecord
+	if err := json.Unmarshal(v, &r); err != nil {
+		return FeedState{}, fmt.Errorf("decode feed: %w", err)
+	}
+	return FeedState(r), nil
 }
 
 func putFeed(tx *bolt.Tx, f FeedState) error {
 	if f.URL == "" {
 		return fmt.Errorf("write feed state: empty URL")
 	}
-	b, err := json.Marshal(f.normalised())
+	f.LastPolled, f.NextPoll, f.RetryAfter = utc(f.LastPolled), utc(f.NextPoll), utc(f.RetryAfter)
+	b, err := json.Marshal(feedRecord(f))
 	if err != nil {
 		return fmt.Errorf("encode feed %s: %w", f.URL, err)
 	}
@@ -55,7 +76,9 @@ func (s *Store) Feed(url string) (FeedState, error) {
 		if v == nil {
 			return ErrNotFound
 		}
-		return json.Unmarshal(v, &f)
+		var err error
+		f, err = decodeFeed(v)
+		return err
 	})
 	if err != nil {
 		return FeedState{}, fmt.Errorf("read feed %s: %w", url, err)
@@ -73,9 +96,9 @@ func (s *Store) Feeds() ([]FeedState, error) {
 		}
 		// bbolt keys are sorted bytewise, so this is URL order.
 		return b.ForEach(func(_, v []byte) error {
-			var f FeedState
-			if err := json.Unmarshal(v, &f); err != nil {
-				return fmt.Errorf("decode feed: %w", err)
+			f, err := decodeFeed(v)
+			if err != nil {
+				return err
 			}
 			out = append(out, f)
 			return nil

@@ -22,13 +22,30 @@ type OutboxEntry struct {
 	DeadAt      time.Time `json:"dead_at,omitzero"`     // non-zero: in the dead-letter list
 }
 
-func (e OutboxEntry) normalised() OutboxEntry {
-	e.Created, e.NextAttempt, e.DeadAt = utc(e.Created), utc(e.NextAttempt), utc(e.DeadAt)
-	return e
+// entryRecord is the stored form of an OutboxEntry: the same fields under
+// storage tags, independent of the public ones.
+type entryRecord struct {
+	Key         string    `json:"k"`
+	Channel     string    `json:"c"`
+	Body        []byte    `json:"b,omitempty"`
+	Created     time.Time `json:"t,omitzero"`
+	NextAttempt time.Time `json:"n,omitzero"`
+	Attempts    int       `json:"a,omitempty"`
+	LastError   string    `json:"e,omitempty"`
+	DeadAt      time.Time `json:"d,omitzero"`
+}
+
+func decodeEntry(v []byte) (OutboxEntry, error) {
+	var r entryRecord
+	if err := json.Unmarshal(v, &r); err != nil {
+		return OutboxEntry{}, err
+	}
+	return OutboxEntry(r), nil
 }
 
 func putEntry(b *bolt.Bucket, e OutboxEntry) error {
-	v, err := json.Marshal(e.normalised())
+	e.Created, e.NextAttempt, e.DeadAt = utc(e.Created), utc(e.NextAttempt), utc(e.DeadAt)
+	v, err := json.Marshal(entryRecord(e))
 	if err != nil {
 		return fmt.Errorf("encode alert %s: %w", e.Key, err)
 	}
@@ -46,8 +63,8 @@ func getEntry(b *bolt.Bucket, key string) (OutboxEntry, bool, error) {
 	if v == nil {
 		return OutboxEntry{}, false, nil
 	}
-	var e OutboxEntry
-	if err := json.Unmarshal(v, &e); err != nil {
+	e, err := decodeEntry(v)
+	if err != nil {
 		return OutboxEntry{}, false, fmt.Errorf("decode alert %s: %w", key, err)
 	}
 	return e, true, nil
@@ -60,8 +77,8 @@ func listEntries(tx *bolt.Tx, bucket []byte) ([]OutboxEntry, error) {
 	}
 	var out []OutboxEntry
 	err := b.ForEach(func(k, v []byte) error {
-		var e OutboxEntry
-		if err := json.Unmarshal(v, &e); err != nil {
+		e, err := decodeEntry(v)
+		if err != nil {
 			return fmt.Errorf("decode alert %s: %w", k, err)
 		}
 		out = append(out, e)

@@ -21,8 +21,9 @@ import (
 // running daemon, over a unix socket beside the store, to run the same
 // command against the store it holds. Either way the output is identical.
 
-// forwardable are the commands a daemon runs on behalf of the CLI: reads only.
-var forwardable = []string{"feeds", "articles", "history", "diff", "changes", "timeline", "alerts"}
+// forwardable are the commands a daemon runs on behalf of the CLI: the
+// reads, and the small maintenance writes that go through its store.
+var forwardable = []string{"feeds", "articles", "history", "diff", "changes", "timeline", "alerts", "compact"}
 
 type controlRequest struct {
 	Args  []string `json:"args"`
@@ -54,6 +55,27 @@ func (a *app) withReadStore(fn func(*config.Config, *store.Store) error) error {
 	s, err := store.Open(path, store.Options{ReadOnly: true, Timeout: 300 * time.Millisecond})
 	if errors.Is(err, store.ErrLocked) {
 		return a.forward(socketPath(path))
+	}
+	if err != nil {
+		return fmt.Errorf("open store: %w", err)
+	}
+	defer s.Close()
+	return fn(cfg, s)
+}
+
+// withWriteStore runs fn on the store opened for writing, or forwards the
+// command to the daemon when the daemon holds the store.
+func (a *app) withWriteStore(fn func(*config.Config, *store.Store) error) error {
+	if a.daemonStore != nil {
+		return fn(a.daemonConfig, a.daemonStore)
+	}
+	cfg, err := a.loadConfig()
+	if err != nil {
+		return err
+	}
+	s, err := store.Open(cfg.Store.Path, store.Options{Timeout: 300 * time.Millisecond})
+	if errors.Is(err, store.ErrLocked) {
+		return a.forward(socketPath(cfg.Store.Path))
 	}
 	if err != nil {
 		return fmt.Errorf("open store: %w", err)
@@ -129,7 +151,7 @@ func handleControl(conn net.Conn, cfg *config.Config, s *store.Store, log *slog.
 	var out, errOut bytes.Buffer
 	resp := controlResponse{}
 	if len(req.Args) == 0 || !slices.Contains(forwardable, firstCommand(req.Args)) {
-		resp.Stderr, resp.Code = "storywatch: the daemon only answers read commands\n", 2
+		resp.Stderr, resp.Code = "storywatch: the daemon does not run this command for the CLI\n", 2
 	} else {
 		color := req.Color
 		// The daemon's own config counts: the client's path may be relative

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/storywatch/storywatch/diff/internal/benchtext"
 )
 
 // The sentences below come from the seed article.
@@ -65,7 +67,7 @@ func TestAlign(t *testing.T) {
 }
 
 func TestAlignParagraphReorderIsMovesOnly(t *testing.T) {
-	text := readFixture(t, "summit-article.txt")
+	text := benchtext.Seed
 	paras := strings.Split(strings.TrimSpace(text), "\n")
 	// Swap paragraphs 3 and 10 and move paragraph 15 to the top.
 	re := append([]string(nil), paras...)
@@ -99,7 +101,7 @@ func TestAlignSeedNoFalseChange(t *testing.T) {
 	// Replacing every sentence with a different sentence of the same story
 	// must not pair unrelated sentences: shift each sentence by half the
 	// article and drop the originals.
-	text := readFixture(t, "summit-article.txt")
+	text := benchtext.Seed
 	s := Split(text)
 	half := len(s) / 2
 	old := s[:half]

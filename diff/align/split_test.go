@@ -1,9 +1,10 @@
 package align
 
 import (
-	"os"
 	"strings"
 	"testing"
+
+	"github.com/storywatch/storywatch/diff/internal/benchtext"
 )
 
 func TestSplit(t *testing.T) {
@@ -72,7 +73,7 @@ func TestSplitParagraphIndexes(t *testing.T) {
 }
 
 func TestSplitSeed(t *testing.T) {
-	text := readFixture(t, "summit-article.txt")
+	text := benchtext.Seed
 	got := Split(text)
 	checkOffsets(t, text, got)
 	// The seed has 19 paragraphs; three of them hold two sentences.
@@ -104,13 +105,4 @@ func checkOffsets(t testing.TB, text string, got []Sentence) {
 		}
 		prev = s.End
 	}
-}
-
-func readFixture(t testing.TB, name string) string {
-	t.Helper()
-	b, err := os.ReadFile("testdata/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
 }

@@ -53,9 +53,17 @@ type change struct {
 // CompareAligned is Compare for callers that have aligned the sentences
 // already (package diff does, for the word diff).
 func CompareAligned(oldText, newText string, old, new []align.Sentence, links []align.Link, published time.Time) []Change {
-	o, n := newSide(oldText, old, published), newSide(newText, new, published)
+	// the two extractions are independent: run them side by side
+	var o *side
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		o = newSide(oldText, old, published)
+	}()
+	n := newSide(newText, new, published)
+	<-done
 	lx := english()
-	m := &matcher{lx: lx, published: published}
+	m := &matcher{lx: lx, published: published, oldText: oldText, newText: newText}
 	pos := sentencePositions(links, len(old), len(new))
 	seenO, seenN := make([]bool, len(old)), make([]bool, len(new))
 	valid := func(i, n int) bool { return i >= 0 && i < n }

@@ -17,6 +17,7 @@ type item struct {
 	words []string // quote words, or position object words
 	mod   string   // TIMEX3 mod, for dates
 	inQ   bool     // lies inside a direct quote
+	via   string   // quote by a pronoun: the sentence that names the speaker
 }
 
 // qspan is one direct quote: the marks at open and close, the words between.
@@ -43,6 +44,10 @@ type doc struct {
 	dates  []timex.Expr
 	// lastPerson is the last named speaker or actor, for "he said".
 	lastPerson string
+	// lastPersonAt and lastSpeakerAt are the byte offsets where those
+	// names stand, so a pronoun quote can tell which sentence named its
+	// speaker.
+	lastPersonAt, lastSpeakerAt int
 	// lastSpeaker is the last named subject of a speech verb: a quote's
 	// "he said" prefers it to actors named in between.
 	lastSpeaker string
@@ -62,11 +67,15 @@ func Extract(text string, published time.Time) []Fact {
 // extractItems runs every extractor over text.
 func extractItems(text string, published time.Time) []item {
 	d := newDoc(text, published)
-	var its []item
-	its = append(its, d.dateItems()...)
-	its = append(its, d.numberItems()...)
-	its = append(its, d.quoteAndPositionItems()...)
-	its = append(its, d.locationItems()...)
+	lists := [][]item{d.dateItems(), d.numberItems(), d.quoteAndPositionItems(), d.locationItems()}
+	n := 0
+	for _, l := range lists {
+		n += len(l)
+	}
+	its := make([]item, 0, n)
+	for _, l := range lists {
+		its = append(its, l...)
+	}
 	// sort indices, not the (large) items
 	idx := make([]int32, len(its))
 	for i := range idx {
@@ -109,7 +118,7 @@ var abbrev = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "gen": true, "sen": true,
 	"rep": true, "gov": true, "lt": true, "col": true, "sgt": true, "prof": true, "jan": true,
 	"feb": true, "aug": true, "sept": true, "sep": true, "oct": true, "nov": true, "dec": true,
-	"jr": true, "sr": true, "no": true, "vs": true, "etc": false,
+	"jr": true, "sr": true, "no": true, "vs": true,
 }
 
 // split segments the tokens into sentences. Quotes are never split, so a

@@ -46,6 +46,10 @@ func (d *doc) locationItems() []item {
 	for i := 0; i < len(d.toks); i++ {
 		name, end, ok := d.matchPlace(i)
 		if !ok {
+			// a place the gazetteer lacks, named as one: "the town of Mukachevo"
+			if it, ok := d.namedPlace(i); ok {
+				out = append(out, it)
+			}
 			continue
 		}
 		if d.locative(i) || (prevEnd == i-2 && d.toks[i-1].text == ",") {
@@ -117,4 +121,28 @@ func (lx *lexicon) within(a, b string) bool {
 		a = p.parent
 	}
 	return false
+}
+
+// placeNouns introduce a place name with "of": "the city of Pokrovsk".
+var placeNouns = map[string]bool{
+	"city": true, "town": true, "village": true, "region": true, "port": true,
+	"province": true, "oblast": true, "settlement": true,
+}
+
+// namedPlace reads a capitalised name after "city of" and the like.
+func (d *doc) namedPlace(i int) (item, bool) {
+	toks := d.toks
+	if i < 2 || !toks[i].isCap() || toks[i-1].lower != "of" || !placeNouns[toks[i-2].lower] || hasPoss(toks[i].text) {
+		return item{}, false
+	}
+	p, ok := d.npAfter(i, len(toks))
+	if !ok {
+		return item{}, false
+	}
+	text, s, e := d.span(p.from, p.to)
+	return item{
+		Fact: Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: text, Type: toks[i-2].lower},
+		key:  text,
+		inQ:  d.inQ[i] >= 0,
+	}, true
 }

@@ -11,6 +11,9 @@ type matcher struct {
 	published time.Time
 	pos       []float64
 	out       []change
+	// oldText and newText let a pronoun reattribution be checked against
+	// mere reordering.
+	oldText, newText string
 }
 
 // pass is one round of pairing: pair a and b when same holds; report says
@@ -95,6 +98,13 @@ func (m *matcher) pair(o, n *side, oi, ni int, pos []float64) {
 	}
 }
 
+// reordered reports whether a quote attributed by a pronoun ("he said")
+// changed speaker only because sentences moved: both sentences that named
+// the speakers stand unchanged in the other version.
+func (m *matcher) reordered(a, b *item) bool {
+	return a.via != "" && b.via != "" && strings.Contains(m.newText, a.via) && strings.Contains(m.oldText, b.via)
+}
+
 // reportable reports whether a fact may be reported as added or removed on
 // its own. Vague time references ("now", "previously", "eventually") take
 // part in matching but are no news when they come or go.
@@ -114,7 +124,7 @@ func (m *matcher) detail(a, b *item, report bool) (string, bool) {
 	switch a.Kind {
 	case KindQuote:
 		if !report {
-			if a.slot != "" && b.slot != "" && !slotEqual(a.slot, b.slot) {
+			if a.slot != "" && b.slot != "" && !slotEqual(a.slot, b.slot) && !m.reordered(a, b) {
 				return "reattributed", true
 			}
 			return "", false

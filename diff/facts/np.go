@@ -11,7 +11,7 @@ var skippable = map[string]bool{
 	"are": true, "was": true, "were": true, "will": true, "would": true, "could": true, "may": true,
 	"might": true, "can": true, "should": true, "must": true, "not": true, "never": true, "also": true,
 	"both": true, "all": true, "still": true, "previously": true, "now": true, "again": true,
-	"already": true, "then": true, "later": true, "no": true, "longer": true, "had's": false,
+	"already": true, "then": true, "later": true, "no": true, "longer": true,
 	"reportedly": true, "apparently": true, "initially": true, "firmly": true, "flatly": true,
 	"publicly": true, "repeatedly": true, "once": true, "swiftly": true, "quickly": true, "be": true,
 	"been": true, "even": true, "ultimately": true, "just": true, "immediately": true, "yet": true, "instead": true,
@@ -131,6 +131,6 @@ func (d *doc) resolve(p np) string {
 		return d.lastPerson
 	}
 	name := d.npText(p)
-	d.lastPerson = name
+	d.lastPerson, d.lastPersonAt = name, d.toks[p.from].start
 	return name
 }

@@ -131,7 +131,7 @@ scan:
 	var owords []string
 	if oTo >= oFrom {
 		object, _, _ = d.span(oFrom, oTo)
-		for _, w := range normWords(d.lx, object) {
+		for _, w := range d.normToks(oFrom, oTo+1) {
 			if !d.lx.function[w] {
 				owords = append(owords, w)
 			}
@@ -190,6 +190,16 @@ func stanceGroup(s string) string {
 func (d *doc) subjectBefore(i int, s sent, actors []string) string {
 	toks := d.toks
 	j := i - 1
+	// participle clause: "Fico blocked the package, demanding guarantees"
+	if j >= s.from && toks[j].text == "," && strings.HasSuffix(toks[i].lower, "ing") {
+		if a := lastOr(actors, ""); a != "" {
+			return a
+		}
+		if p, ok := d.sentenceSubject(s); ok {
+			return d.resolve(p)
+		}
+		return ""
+	}
 	// parenthetical: "European leaders — who rushed to Washington — urged"
 	if j >= s.from && (toks[j].text == "—" || toks[j].text == "–" || toks[j].text == ")" || toks[j].text == ",") {
 		open := map[string]string{"—": "—", "–": "–", ")": "(", ",": ","}[toks[j].text]

@@ -6,13 +6,14 @@ import "strings"
 type speaker struct {
 	tok  int
 	name string
+	via  int // offset of the antecedent when the subject is a pronoun, else -1
 }
 
 // quoteAndPositionItems walks the sentences in order, so a pronoun ("he
 // said") can resolve to the last person named before it.
 func (d *doc) quoteAndPositionItems() []item {
 	var out []item
-	lastQuote, lastQuotePara := "", -1
+	lastQuote, lastQuotePara, lastVia := "", -1, ""
 	qi := 0
 	for _, s := range d.sents {
 		var spk []speaker
@@ -27,8 +28,10 @@ func (d *doc) quoteAndPositionItems() []item {
 				out = append(out, it)
 			}
 			if d.lx.speech[d.toks[k].lower] || (d.toks[k].lower == "according" && k+1 < s.to && d.toks[k+1].lower == "to") {
-				if name := d.speakerOf(k, s); name != "" {
-					spk = append(spk, speaker{k, name})
+				if name, via := d.speakerOf(k, s); name != "" {
+					spk = append(spk, speaker{k, name, via})
+					// the speaker is the latest subject: "X said, calling for"
+					actors = append(actors, name)
 				}
 			}
 		}
@@ -37,7 +40,7 @@ func (d *doc) quoteAndPositionItems() []item {
 		if len(spk) == 0 && len(actors) == 0 && d.lastPerson == before {
 			if p, ok := d.sentenceSubject(s); ok && !pronouns[d.toks[p.from].lower] {
 				if _, place := d.lx.placeByName[stripPoss(d.npText(p))]; !place {
-					d.lastPerson = d.npText(p)
+					d.lastPerson, d.lastPersonAt = d.npText(p), d.toks[p.from].start
 				}
 			}
 		}
@@ -47,11 +50,12 @@ func (d *doc) quoteAndPositionItems() []item {
 			if q.open < d.toks[s.from].start {
 				continue
 			}
-			name := nearest(spk, d.tokAt(q.open))
+			name, at := nearest(spk, d.tokAt(q.open))
+			via := d.sentenceText(at)
 			if name == "" && lastQuotePara == s.para {
-				name = lastQuote
+				name, via = lastQuote, lastVia // the speaker goes on talking
 			}
-			words := normWords(d.lx, d.text[q.cs:q.ce])
+			words := d.normToks(d.tokAt(q.cs), d.tokAt(q.ce))
 			if len(words) == 0 {
 				continue
 			}
@@ -60,9 +64,10 @@ func (d *doc) quoteAndPositionItems() []item {
 				key:   strings.Join(words, " "),
 				slot:  actorKey(name),
 				words: words,
+				via:   via,
 			})
 			if name != "" {
-				lastQuote, lastQuotePara = name, s.para
+				lastQuote, lastQuotePara, lastVia = name, s.para, via
 			}
 		}
 	}
@@ -70,29 +75,44 @@ func (d *doc) quoteAndPositionItems() []item {
 }
 
 // nearest returns the speaker whose verb is closest to token t.
-func nearest(spk []speaker, t int) string {
-	best, bd := "", 1<<30
+func nearest(spk []speaker, t int) (string, int) {
+	best, bd, via := "", 1<<30, -1
 	for _, s := range spk {
 		dd := s.tok - t
 		if dd < 0 {
 			dd = -dd
 		}
 		if dd < bd {
-			best, bd = s.name, dd
+			best, bd, via = s.name, dd, s.via
 		}
 	}
-	return best
+	return best, via
+}
+
+// sentenceText returns the internal sentence holding byte offset off, or
+// "" for a negative offset.
+func (d *doc) sentenceText(off int) string {
+	if off < 0 {
+		return ""
+	}
+	t := d.tokAt(off)
+	for _, s := range d.sents {
+		if t >= s.from && t < s.to {
+			return d.text[d.toks[s.from].start:d.toks[s.to-1].end]
+		}
+	}
+	return ""
 }
 
 // speakerOf finds who a speech verb at token k attributes words to:
 // "Trump said", "said Trump", "according to Trump", "he said".
-func (d *doc) speakerOf(k int, s sent) string {
+func (d *doc) speakerOf(k int, s sent) (string, int) {
 	toks := d.toks
 	if toks[k].lower == "according" {
 		if p, ok := d.npAfter(k+2, s.to); ok {
 			return d.resolveSpeaker(p)
 		}
-		return ""
+		return "", -1
 	}
 	// inverted order after a quote: "..., said Kremlin aide Yuri Ushakov"
 	if k > s.from && (toks[k-1].text == "," || isCloseMark(toks[k-1].text)) {
@@ -106,7 +126,7 @@ func (d *doc) speakerOf(k int, s sent) string {
 	}
 	p, ok := d.npBefore(g+1, s.from)
 	if !ok {
-		return ""
+		return "", -1
 	}
 	// "Dmitriev, in an X post, called it": skip the prepositional phrase
 	j := p.from - 1
@@ -133,15 +153,16 @@ func isCloseMark(s string) bool {
 	return s == "”" || s == "\"" || s == "»" || s == "“" || s == "’"
 }
 
-// resolveSpeaker is resolve for the subject of a speech verb.
-func (d *doc) resolveSpeaker(p np) string {
+// resolveSpeaker is resolve for the subject of a speech verb. For a
+// pronoun it also returns the offset of the name it stands for, else -1.
+func (d *doc) resolveSpeaker(p np) (string, int) {
 	if p.from == p.to && pronouns[d.toks[p.from].lower] {
 		if d.lastSpeaker != "" {
-			return d.lastSpeaker
+			return d.lastSpeaker, d.lastSpeakerAt
 		}
-		return d.lastPerson
+		return d.lastPerson, d.lastPersonAt
 	}
 	name := d.resolve(p)
-	d.lastSpeaker = name
-	return name
+	d.lastSpeaker, d.lastSpeakerAt = name, d.toks[p.from].start
+	return name, -1
 }

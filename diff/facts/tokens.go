@@ -27,23 +27,32 @@ type token struct {
 // isApos reports whether r is an apostrophe.
 func isApos(r rune) bool { return r == '\'' || r == '’' }
 
-// tokenize splits text into tokens. It never allocates per rune and keeps
-// byte offsets, so facts can point back into the text.
+// tokenize splits text into tokens, keeping byte offsets so facts can
+// point back into the text. Lower-case forms are slices of one lowered copy
+// of the text, so a token costs no allocation of its own.
 func tokenize(text string) []token {
+	lower := lowerSameWidth(text)
 	toks := make([]token, 0, len(text)/5+1)
 	space := true
 	for i := 0; i < len(text); {
-		r, w := utf8.DecodeRuneInString(text[i:])
+		c := text[i]
+		r, w := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
-		case unicode.IsSpace(r):
+		case c == ' ' || c == '\n' || c == '\t' || c == '\r' || (c >= utf8.RuneSelf && unicode.IsSpace(r)):
 			space = true
 			i += w
 			continue
-		case unicode.IsLetter(r):
+		case isLetterAt(r):
 			j := i + w
 			for j < len(text) {
-				r2, w2 := utf8.DecodeRuneInString(text[j:])
-				if unicode.IsLetter(r2) || unicode.IsMark(r2) {
+				r2, w2 := rune(text[j]), 1
+				if r2 >= utf8.RuneSelf {
+					r2, w2 = utf8.DecodeRuneInString(text[j:])
+				}
+				if isLetterAt(r2) || (r2 >= utf8.RuneSelf && unicode.IsMark(r2)) {
 					j += w2
 					continue
 				}
@@ -51,7 +60,7 @@ func tokenize(text string) []token {
 				// only inside initials ("U.S", "D.C")
 				if isApos(r2) || r2 == '-' || r2 == '.' {
 					r3, _ := utf8.DecodeRuneInString(text[j+w2:])
-					if unicode.IsLetter(r3) && (r2 != '.' || isInitials(text[i:j])) {
+					if isLetterAt(r3) && (r2 != '.' || isInitials(text[i:j])) {
 						j += w2
 						continue
 					}
@@ -61,9 +70,9 @@ func tokenize(text string) []token {
 				}
 				break
 			}
-			toks = append(toks, mkTok(text, i, j, tokWord, space))
+			toks = append(toks, token{start: i, end: j, text: text[i:j], lower: lower[i:j], kind: tokWord, space: space})
 			i = j
-		case r >= '0' && r <= '9':
+		case c >= '0' && c <= '9':
 			j := i + 1
 			for j < len(text) {
 				c := text[j]
@@ -82,15 +91,58 @@ func tokenize(text string) []token {
 				}
 				break
 			}
-			toks = append(toks, mkTok(text, i, j, tokNum, space))
+			toks = append(toks, token{start: i, end: j, text: text[i:j], lower: text[i:j], kind: tokNum, space: space})
 			i = j
 		default:
-			toks = append(toks, mkTok(text, i, i+w, tokPunct, space))
+			toks = append(toks, token{start: i, end: i + w, text: text[i : i+w], lower: lower[i : i+w], kind: tokPunct, space: space})
 			i += w
 		}
 		space = false
 	}
 	return toks
+}
+
+// isLetterAt is unicode.IsLetter with an ASCII fast path.
+func isLetterAt(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r|0x20 >= 'a' && r|0x20 <= 'z'
+	}
+	return unicode.IsLetter(r)
+}
+
+// lowerSameWidth lower-cases text rune by rune, keeping a rune whose lower
+// case has another UTF-8 width, so byte offsets stay valid in both.
+func lowerSameWidth(text string) string {
+	hasUpper := false
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c >= utf8.RuneSelf || (c >= 'A' && c <= 'Z') {
+			hasUpper = true
+			break
+		}
+	}
+	if !hasUpper {
+		return text
+	}
+	b := make([]byte, 0, len(text))
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(text[i:])
+		if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == w {
+			b = utf8.AppendRune(b, l)
+		} else {
+			b = append(b, text[i:i+w]...)
+		}
+		i += w
+	}
+	return string(b)
 }
 
 // isInitials reports whether w is single letters separated by dots, as in
@@ -102,11 +154,6 @@ func isInitials(w string) bool {
 		}
 	}
 	return true
-}
-
-func mkTok(text string, i, j int, k tokKind, space bool) token {
-	t := text[i:j]
-	return token{start: i, end: j, text: t, lower: strings.ToLower(t), kind: k, space: space}
 }
 
 // isCap reports whether a word token starts with an upper-case letter.
@@ -131,6 +178,27 @@ func stripPoss(s string) string {
 // hasPoss reports whether a word ends in a possessive.
 func hasPoss(s string) bool { return stripPoss(s) != s }
 
+// normToks is normWords over the document's own tokens [a, b), which
+// spares tokenizing the words again.
+func (d *doc) normToks(a, b int) []string {
+	out := make([]string, 0, b-a)
+	for _, t := range d.toks[a:b] {
+		if t.kind != tokPunct {
+			out = append(out, normWord(d.lx, t.lower))
+		}
+	}
+	return out
+}
+
+// normWord maps one lower-case word to its comparison form.
+func normWord(lx *lexicon, w string) string {
+	w = strings.ReplaceAll(w, "’", "'")
+	if a, ok := lx.spelling[w]; ok {
+		return a
+	}
+	return w
+}
+
 // normWords returns the lower-case words of s with British spellings
 // mapped to American ones and punctuation dropped: the form in which two
 // wordings are compared.
@@ -140,11 +208,7 @@ func normWords(lx *lexicon, s string) []string {
 		if t.kind == tokPunct {
 			continue
 		}
-		w := strings.ReplaceAll(t.lower, "’", "'")
-		if a, ok := lx.spelling[w]; ok {
-			w = a
-		}
-		out = append(out, w)
+		out = append(out, normWord(lx, t.lower))
 	}
 	return out
 }

@@ -52,8 +52,8 @@ type Retention struct {
 type Feed struct {
 	// URL is the feed's absolute http(s) address.
 	URL string `yaml:"url" json:"url"`
-	// Name labels the feed in output; Parse sets it to the URL's host
-	// (without "www.") when empty.
+	// Name labels the feed (the outlet) in output; empty means the feed's
+	// own title once it has been polled, else the URL's host.
 	Name string `yaml:"name,omitempty" json:"name,omitempty"`
 	// Schedule overrides Config.Schedule for this feed; empty inherits it.
 	Schedule string `yaml:"schedule,omitempty" json:"schedule,omitempty"`

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io"
 	"io/fs"
-	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -133,14 +132,6 @@ func isNull(n *yaml.Node) bool {
 
 // applyDefaults fills values whose default depends on other values.
 func (c *Config) applyDefaults() {
-	for i := range c.Feeds {
-		f := &c.Feeds[i]
-		if f.Name == "" {
-			if u, err := url.Parse(strings.TrimSpace(f.URL)); err == nil {
-				f.Name = strings.TrimPrefix(u.Hostname(), "www.")
-			}
-		}
-	}
 	if len(c.Notify.Kinds) == 0 {
 		c.Notify.Kinds = DefaultKinds()
 	}

@@ -2,6 +2,7 @@ package config
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -43,8 +44,8 @@ func TestParseDefaults(t *testing.T) {
 	if !slices.Equal(c.Notify.Kinds, DefaultKinds()) {
 		t.Errorf("kinds = %v, want the default six", c.Notify.Kinds)
 	}
-	if got := c.Feeds[0].Name; got != "example.com" {
-		t.Errorf("feed name = %q, want the host example.com", got)
+	if got := c.Feeds[0].Name; got != "" {
+		t.Errorf("feed name = %q, want empty (the pipeline names it after the feed's title)", got)
 	}
 	if got := c.Notify.Email.Port; got != 465 {
 		t.Errorf("email port = %d, want 465 for tls", got)
@@ -444,8 +445,9 @@ feeds:
 }
 
 // TestParseAliasBomb checks that exponential alias and merge chains are
-// refused rather than expanded (the walk visits each node once and yaml.v3
-// limits aliasing when decoding).
+// refused rather than expanded: the walk visits each node once, yaml.v3
+// limits aliasing when decoding, and a list of lists is one type error per
+// element, not per expanded leaf.
 func TestParseAliasBomb(t *testing.T) {
 	var merge, seq strings.Builder
 	merge.WriteString("x-0: &a0 {url: https://e.com/x}\n")
@@ -459,8 +461,8 @@ func TestParseAliasBomb(t *testing.T) {
 	for name, text := range map[string]string{"merge": merge.String(), "sequence": seq.String()} {
 		t.Run(name, func(t *testing.T) {
 			_, err := Parse([]byte(text), "bomb.yaml")
-			if err == nil || !strings.Contains(err.Error(), "excessive aliasing") {
-				t.Errorf("got %v, want the aliasing limit", err)
+			if n := len(Problems(err)); n == 0 || n > 10 {
+				t.Errorf("got %d problems, want a few: %v", n, err)
 			}
 		})
 	}

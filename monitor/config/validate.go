@@ -236,10 +236,19 @@ func (v *validator) email(e *Email) {
 	if strings.TrimSpace(e.Host) == "" {
 		v.add(base+".host", "must not be empty")
 	}
-	if !oneOf(e.TLS, validTLS) {
+	// Parse fills TLS and Port; a Config built in code may leave them
+	// zero, which means the same defaults.
+	tls, port := e.TLS, e.Port
+	if tls == "" {
+		tls = TLSStartTLS
+	}
+	if port == 0 {
+		port = defaultPorts[tls]
+	}
+	if !oneOf(tls, validTLS) {
 		v.add(base+".tls", "must be one of %s, got %q", strings.Join(validTLS, ", "), e.TLS)
 	}
-	if (e.Port != 0 || oneOf(e.TLS, validTLS)) && (e.Port < 1 || e.Port > 65535) {
+	if (e.Port != 0 || oneOf(tls, validTLS)) && (port < 1 || port > 65535) {
 		v.add(base+".port", "must be between 1 and 65535, got %d", e.Port)
 	}
 	if e.Password != "" && e.PasswordFile != "" && !e.passwordFromFile {

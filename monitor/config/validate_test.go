@@ -127,6 +127,18 @@ func TestValidateCollectsAll(t *testing.T) {
 	}
 }
 
+// TestValidateCodeDefaults checks that a Config built in code may leave
+// zero values that Parse would fill in.
+func TestValidateCodeDefaults(t *testing.T) {
+	c := Default()
+	c.Feeds = []Feed{{URL: "https://example.com/rss"}}
+	c.Notify.Kinds = nil
+	c.Notify.Email = &Email{Host: "smtp", From: "a@example.com", To: []string{"b@example.com"}}
+	if err := c.Validate(); err != nil {
+		t.Errorf("Validate: %v", err)
+	}
+}
+
 // TestProblemError checks the "file:line:col: path: msg" format, including
 // the forms without a place.
 func TestProblemError(t *testing.T) {

@@ -1,6 +1,8 @@
 package corpus
 
 import (
+	"io"
+	"net/http"
 	"slices"
 	"strings"
 	"testing"
@@ -168,5 +170,48 @@ func TestSyntheticArticles(t *testing.T) {
 	}
 	if len(titles) < 20 {
 		t.Errorf("only %d distinct titles in 100 articles", len(titles))
+	}
+}
+
+// TestConcurrentReviseAndServe serves pages and feeds while Revise runs (run
+// it with -race), then checks nothing stale is served afterwards.
+func TestConcurrentReviseAndServe(t *testing.T) {
+	s := startSynthetic(t, Options{Feeds: 2, ArticlesPerFeed: 5, EditFraction: 0.5, Seed: 8, RotateBoilerplate: true})
+	urls := append(s.ArticleURLs(), s.FeedURLs()...)
+	done := make(chan struct{})
+	errs := make(chan error, 4)
+	for w := range 4 {
+		go func() {
+			for i := w; ; i++ {
+				select {
+				case <-done:
+					errs <- nil
+					return
+				default:
+				}
+				resp, err := http.Get(urls[i%len(urls)])
+				if err != nil {
+					errs <- err
+					return
+				}
+				_, _ = io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+			}
+		}()
+	}
+	for range 5 {
+		s.Revise()
+	}
+	close(done)
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Fatalf("get: %v", err)
+		}
+	}
+	for _, u := range s.ArticleURLs() {
+		r, _ := s.Current(u)
+		if got := articleText(t, u); !strings.Contains(got, r.Paragraphs[len(r.Paragraphs)-1]) || !strings.HasPrefix(got, r.Title) {
+			t.Errorf("%s: served text is not the current revision", u)
+		}
 	}
 }

@@ -15,8 +15,8 @@ import (
 type Edit struct {
 	URL    string // canonical article URL
 	Kind   string // date, number, quote, position, location, title or paragraph
-	Before string // the changed words before the edit ("paragraph N" for a move)
-	After  string // the changed words after the edit
+	Before string // the changed words before the edit, as in the text ("paragraph N" for a move)
+	After  string // the changed words after the edit; dates may carry a preposition ("on August 29")
 }
 
 // source advances the corpus by one step. It mutates the articles it changes

@@ -60,7 +60,8 @@ type demoSource struct {
 // /feeds/wire, /feeds/world, /feeds/europe and /feeds/latest, each with the
 // extension of its format (Options.Formats round-robin; by default .rss,
 // .atom, .rdf and .json). Revise advances every article that has a next
-// revision. Options.Feeds, ArticlesPerFeed and EditFraction are ignored.
+// revision; story/CHANGES.md lists what each step changes. Options.Seed only
+// drives the boilerplate; Feeds, ArticlesPerFeed and EditFraction are ignored.
 func NewDemo(opts Options) (*Server, error) {
 	formats, err := opts.formats()
 	if err != nil {

@@ -30,6 +30,8 @@ var chromeRoles = map[string]bool{
 
 // boilerTokens are whole words of class/id/aria-label values that mark
 // rotating boilerplate. Whole words, so "ad" does not match "header".
+// "teaser" and "widget" are deliberately absent: some sites use them for
+// the article's own lede or body blocks.
 var boilerTokens = map[string]bool{
 	"ad": true, "ads": true, "adv": true, "advert": true, "adverts": true, "advertisement": true,
 	"advertising": true, "adslot": true, "adunit": true, "adsbygoogle": true, "dfp": true,
@@ -39,9 +41,9 @@ var boilerTokens = map[string]bool{
 	"sharing": true, "sharebar": true, "social": true, "newsletter": true, "newsletters": true,
 	"subscribe": true, "subscription": true, "cookie": true, "cookies": true, "consent": true,
 	"gdpr": true, "banner": true, "recommended": true, "recommendations": true, "recirc": true,
-	"outbrain": true, "taboola": true, "mostread": true, "sidebar": true, "widget": true,
+	"outbrain": true, "taboola": true, "mostread": true, "sidebar": true,
 	"popup": true, "modal": true, "overlay": true, "paywall": true, "breadcrumb": true,
-	"breadcrumbs": true, "toolbar": true, "timeago": true, "signup": true, "teaser": true,
+	"breadcrumbs": true, "toolbar": true, "timeago": true, "signup": true,
 }
 
 // boilerJoined are matched inside the value with separators removed, for

@@ -389,3 +389,26 @@ func BenchmarkCanonical(b *testing.B) {
 		}
 	}
 }
+
+func TestExtractConcurrent(t *testing.T) {
+	page := readFile(t, "summit-a.html")
+	want, err := Extract(page, pageURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			a, err := Extract(page, pageURL)
+			if err == nil && a.Text() != want.Text() {
+				err = fmt.Errorf("concurrent extraction differs")
+			}
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}

@@ -18,18 +18,22 @@ var blockTags = map[string]bool{
 	"br": true, "hr": true, "address": true, "details": true, "summary": true, "body": true,
 }
 
-// paragraphs returns the plain-text paragraphs under root, skipping UI lines.
+// paragraphs returns the plain-text paragraphs under root, skipping UI lines
+// and inline "Read more: <link>" teasers.
 func paragraphs(root *html.Node) []string {
 	var out []string
 	var buf strings.Builder
+	linkBytes := 0 // bytes of buf that came from inside <a>
+	inLink := 0
 	flush := func() {
-		if p := normalizeSpace(buf.String()); p != "" && !isUILine(p) {
+		raw := buf.String()
+		if p := normalizeSpace(raw); p != "" && !isUILine(p) && !isLinkTeaser(p, linkBytes, len(raw)) {
 			out = append(out, p)
 		}
 		buf.Reset()
+		linkBytes = 0
 	}
-	// Iterative pre/post-order walk: a nil entry after a block element
-	// marks its end.
+	// Iterative walk; an entry with end set marks where an element closes.
 	type item struct {
 		n   *html.Node
 		end bool
@@ -40,12 +44,20 @@ func paragraphs(root *html.Node) []string {
 		stack = stack[:len(stack)-1]
 		n := it.n
 		if it.end {
-			flush()
+			if n.Data == "a" {
+				inLink--
+			}
+			if blockTags[n.Data] {
+				flush()
+			}
 			continue
 		}
 		switch n.Type {
 		case html.TextNode:
 			buf.WriteString(n.Data)
+			if inLink > 0 {
+				linkBytes += len(n.Data)
+			}
 			continue
 		case html.ElementNode:
 			if dropTags[n.Data] {
@@ -53,6 +65,11 @@ func paragraphs(root *html.Node) []string {
 			}
 			if blockTags[n.Data] {
 				flush()
+			}
+			if n.Data == "a" {
+				inLink++
+			}
+			if blockTags[n.Data] || n.Data == "a" {
 				stack = append(stack, item{n: n, end: true})
 			}
 		case html.DocumentNode:
@@ -65,6 +82,15 @@ func paragraphs(root *html.Node) []string {
 	}
 	flush()
 	return out
+}
+
+// teaserPrefix matches the lead-in of inline links to other stories.
+var teaserPrefix = regexp.MustCompile(`(?i)^(read more|read also|also read|related|see also|more on this( story)?|more|watch|listen|recommended|don't miss|trending|latest|further reading)\s*[:|›»\-–—]`)
+
+// isLinkTeaser reports whether p is a short "Read more: <headline>" line
+// made mostly of link text. Such lines point at other stories and rotate.
+func isLinkTeaser(p string, linkBytes, rawBytes int) bool {
+	return len(p) <= 200 && rawBytes > 0 && linkBytes*2 >= rawBytes && teaserPrefix.MatchString(p)
 }
 
 // normalizeSpace collapses every run of white space (no-break spaces and

@@ -38,7 +38,7 @@ func blockedAddr(ip netip.Addr) bool {
 // dialControl runs after DNS resolution, just before connect(2), so it sees
 // the address really dialed: a hostname that resolves to 127.0.0.1, a DNS
 // rebinding answer or a redirect to an internal host are all caught here.
-func dialControl(network, address string, _ syscall.RawConn) error {
+func dialControl(_, address string, _ syscall.RawConn) error {
 	host, _, err := net.SplitHostPort(address)
 	if err != nil {
 		return fmt.Errorf("check address %q: %w", address, err)
@@ -48,7 +48,7 @@ func dialControl(network, address string, _ syscall.RawConn) error {
 		return fmt.Errorf("check address %q: %w", address, err)
 	}
 	if blockedAddr(ip) {
-		return fmt.Errorf("dial %s %s: %w", network, ip, ErrBlockedAddress)
+		return fmt.Errorf("%s is not a public address (allow_private_addresses is off): %w", ip, ErrBlockedAddress)
 	}
 	return nil
 }

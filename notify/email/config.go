@@ -112,3 +112,6 @@ func (c Config) timeout() time.Duration {
 	}
 	return DefaultTimeout
 }
+
+// Channel is the outbox channel name of the email notifier (there is one).
+const Channel = "email"

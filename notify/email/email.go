@@ -2,8 +2,10 @@ package email
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
+	"net"
 	"net/textproto"
 	"strings"
 
@@ -40,13 +42,22 @@ func (n *Notifier) Notify(ctx context.Context, a notify.Alert) error {
 	if err != nil {
 		return notify.Permanent(fmt.Errorf("build email: %w", err))
 	}
-	c, err := n.client()
+	// Cancelled when Notify returns, which also releases the watch that
+	// dial sets up on the connection.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	c, err := n.client(ctx)
 	if err != nil {
 		return notify.Permanent(n.wrap("configure smtp client", err))
 	}
 	if err := c.DialAndSendWithContext(ctx, m); err != nil {
+		if cerr := ctx.Err(); cerr != nil {
+			// We closed the connection; say why rather than only
+			// "use of closed network connection".
+			err = fmt.Errorf("%w: %w", cerr, err)
+		}
 		err = n.wrap("send email", err)
-		if permanentSMTP(err) {
+		if ctx.Err() == nil && permanentSMTP(err) {
 			return notify.Permanent(err)
 		}
 		return err
@@ -55,14 +66,17 @@ func (n *Notifier) Notify(ctx context.Context, a notify.Alert) error {
 }
 
 // client builds a go-mail client for one delivery.
-func (n *Notifier) client() (*gomail.Client, error) {
+func (n *Notifier) client(ctx context.Context) (*gomail.Client, error) {
 	opts := []gomail.Option{
 		gomail.WithPort(n.cfg.port()),
 		gomail.WithTimeout(n.cfg.timeout()),
+		gomail.WithDialContextFunc(n.dial(ctx)),
 	}
 	switch n.cfg.tls() {
 	case TLSImplicit:
-		opts = append(opts, gomail.WithSSL(), gomail.WithTLSPolicy(gomail.NoTLS))
+		// dial does the TLS handshake itself (go-mail's WithSSL is ignored
+		// with a custom dialer); NoTLS stops a STARTTLS attempt on top.
+		opts = append(opts, gomail.WithTLSPolicy(gomail.NoTLS))
 	case TLSNone:
 		opts = append(opts, gomail.WithTLSPolicy(gomail.NoTLS))
 	default:
@@ -79,15 +93,36 @@ func (n *Notifier) client() (*gomail.Client, error) {
 	return gomail.NewClient(n.cfg.Host, opts...)
 }
 
+// dial returns go-mail's dialer: TCP, or TLS for the "tls" mode. go-mail
+// watches the context only while dialing and bounds each later command by
+// Timeout alone, so the connection is closed as soon as ctx ends: a hanging
+// server cannot hold the dispatcher beyond its per-attempt timeout.
+func (n *Notifier) dial(ctx context.Context) gomail.DialContextFunc {
+	return func(dctx context.Context, network, addr string) (net.Conn, error) {
+		d := &net.Dialer{Timeout: n.cfg.timeout()}
+		var conn net.Conn
+		var err error
+		if n.cfg.tls() == TLSImplicit {
+			td := &tls.Dialer{NetDialer: d, Config: &tls.Config{ServerName: n.cfg.Host, MinVersion: tls.VersionTLS12}}
+			conn, err = td.DialContext(dctx, network, addr)
+		} else {
+			conn, err = d.DialContext(dctx, network, addr)
+		}
+		if err != nil {
+			return nil, err
+		}
+		context.AfterFunc(ctx, func() { _ = conn.Close() })
+		return conn, nil
+	}
+}
+
 // permanentSMTP reports whether err carries a 5xx SMTP reply, which no
 // retry will change (unknown mailbox, relaying denied, bad credentials).
+// Everything else (4xx replies, network errors, timeouts) is worth a retry.
 func permanentSMTP(err error) bool {
 	var se *gomail.SendError
-	if errors.As(err, &se) {
-		if code := se.ErrorCode(); code != 0 {
-			return code >= 500
-		}
-		return !se.IsTemp() && se.Reason != gomail.ErrConnCheck && se.Reason != gomail.ErrAmbiguous && se.Reason != gomail.ErrSMTPReset && se.Reason != gomail.ErrWriteContent
+	if errors.As(err, &se) && se.ErrorCode() != 0 {
+		return se.ErrorCode() >= 500
 	}
 	var te *textproto.Error
 	if errors.As(err, &te) {
@@ -96,12 +131,14 @@ func permanentSMTP(err error) bool {
 	return false
 }
 
-// wrap builds "verb: cause" with the password scrubbed from the cause's text.
+// wrap builds "verb: cause" on one line with the password scrubbed from the
+// cause's text.
 func (n *Notifier) wrap(verb string, err error) error {
 	msg := err.Error()
 	if n.cfg.Password != "" {
 		msg = strings.ReplaceAll(msg, n.cfg.Password, "[redacted]")
 	}
+	msg = strings.Join(strings.Fields(msg), " ")
 	return &redactedError{msg: verb + ": " + msg, err: err}
 }
 

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"net"
+	"net/http"
+	"net/http/httptest"
 	"net/smtp"
 	"strings"
 	"testing"
@@ -220,6 +222,65 @@ func TestSMTPReplies(t *testing.T) {
 				t.Errorf("error leaks the password: %v", err)
 			}
 		})
+	}
+}
+
+// TestHangingServerHonoursContext: go-mail alone would wait Timeout (a
+// minute here) for each reply; the attempt must end with its context.
+func TestHangingServerHonoursContext(t *testing.T) {
+	for _, step := range []string{"GREET", "RCPT", "DATA."} {
+		t.Run(step, func(t *testing.T) {
+			srv := newScriptedSMTP(t, map[string]string{step: hang})
+			n, err := email.New(email.Config{Host: "127.0.0.1", Port: srv.port, TLS: email.TLSNone,
+				From: "alerts@example.com", To: []string{"desk@example.com"}, Timeout: time.Minute})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+			defer cancel()
+			start := time.Now()
+			err = n.Notify(ctx, sampleAlert("k"))
+			if !errors.Is(err, context.DeadlineExceeded) || notify.IsPermanent(err) {
+				t.Errorf("Notify = %v, want a retryable deadline error", err)
+			}
+			if d := time.Since(start); d > 30*time.Second {
+				t.Errorf("Notify took %s; it ignored the context", d)
+			}
+		})
+	}
+}
+
+// TestImplicitTLSHandshakes points the "tls" mode at a TLS server whose
+// certificate nobody trusts: the handshake must happen (and fail on the
+// certificate), proving the mode encrypts from the first byte.
+func TestImplicitTLSHandshakes(t *testing.T) {
+	srv := httptest.NewTLSServer(http.NotFoundHandler())
+	defer srv.Close()
+	port := srv.Listener.Addr().(*net.TCPAddr).Port
+	n, err := email.New(email.Config{Host: "127.0.0.1", Port: port, TLS: email.TLSImplicit,
+		From: "alerts@example.com", To: []string{"desk@example.com"}, Timeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = n.Notify(context.Background(), sampleAlert("k"))
+	if err == nil || !strings.Contains(err.Error(), "certificate") {
+		t.Errorf("Notify = %v, want a certificate error from the TLS handshake", err)
+	}
+}
+
+func TestStartTLSRequired(t *testing.T) {
+	srv := newScriptedSMTP(t, nil) // offers no STARTTLS
+	n, err := email.New(email.Config{Host: "127.0.0.1", Port: srv.port, TLS: email.TLSStartTLS,
+		From: "alerts@example.com", To: []string{"desk@example.com"}, Timeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = n.Notify(context.Background(), sampleAlert("k"))
+	if err == nil || !strings.Contains(err.Error(), "STARTTLS") {
+		t.Errorf("Notify = %v, want a refusal to send without STARTTLS", err)
+	}
+	if strings.Contains(srv.data(), "Subject:") {
+		t.Error("message sent in clear text although starttls was required")
 	}
 }
 

@@ -2,6 +2,7 @@ package email_test
 
 import (
 	"bufio"
+	"io"
 	"net"
 	"strconv"
 	"strings"
@@ -13,7 +14,8 @@ func itoa(i int) string { return strconv.Itoa(i) }
 
 // scriptedSMTP is a minimal SMTP server on loopback that answers every
 // command with 250 unless replies says otherwise. Keys: GREET, AUTH, MAIL,
-// RCPT, DATA (the 354 step) and "DATA." (after the message).
+// RCPT, DATA (the 354 step) and "DATA." (after the message). The reply
+// "HANG" sends nothing and waits for the client to give up.
 type scriptedSMTP struct {
 	port    int
 	replies map[string]string
@@ -46,6 +48,9 @@ func newScriptedSMTP(t *testing.T, replies map[string]string) *scriptedSMTP {
 	return s
 }
 
+// hang is the reply that makes the server stop answering.
+const hang = "HANG"
+
 func (s *scriptedSMTP) reply(key, def string) string {
 	if r, ok := s.replies[key]; ok {
 		return r
@@ -57,6 +62,10 @@ func (s *scriptedSMTP) serve(c net.Conn) {
 	defer c.Close()
 	r := bufio.NewReader(c)
 	w := func(line string) bool {
+		if line == hang {
+			_, _ = io.Copy(io.Discard, r) // until the client closes
+			return false
+		}
 		_, err := c.Write([]byte(line + "\r\n"))
 		return err == nil
 	}
@@ -100,7 +109,9 @@ func (s *scriptedSMTP) serve(c net.Conn) {
 				s.buf.WriteString(l)
 				s.mu.Unlock()
 			}
-			w(s.reply("DATA.", "250 queued"))
+			if !w(s.reply("DATA.", "250 queued")) {
+				return
+			}
 		case "QUIT":
 			w("221 bye")
 			return

@@ -10,7 +10,7 @@ import (
 // URLs are commonly secret tokens (Slack, Discord, Zapier ...).
 func RedactURL(raw string) string {
 	u, err := url.Parse(raw)
-	if err != nil || u.Host == "" {
+	if err != nil || u.Scheme == "" || u.Host == "" {
 		return "[invalid URL]"
 	}
 	s := u.Scheme + "://" + u.Host

@@ -502,3 +502,14 @@ func FuzzRedactURL(f *testing.F) {
 		}
 	})
 }
+
+func TestChannel(t *testing.T) {
+	a := webhook.Config{URL: "https://hooks.example.com/T0KEN123"}.Channel()
+	b := webhook.Config{URL: "https://hooks.example.com/OTHER456"}.Channel()
+	if a == b || a != (webhook.Config{URL: "https://hooks.example.com/T0KEN123", Secret: "x"}).Channel() {
+		t.Errorf("channels %q, %q: want stable per URL and distinct", a, b)
+	}
+	if !strings.HasPrefix(a, "webhook:") || strings.Contains(a, "T0KEN") {
+		t.Errorf("channel %q", a)
+	}
+}

@@ -148,6 +148,15 @@ func durValue(n float64, vague bool, unit string) string {
 	num := fmtNum(n, vague)
 	switch unit {
 	case "H":
+		if !vague && n != float64(int64(n)) {
+			// "5 1/2 hours" = PT5H30M.
+			h := int64(n)
+			m := int64((n-float64(h))*60 + 0.5)
+			if h == 0 {
+				return "PT" + strconv.FormatInt(m, 10) + "M"
+			}
+			return "PT" + strconv.FormatInt(h, 10) + "H" + strconv.FormatInt(m, 10) + "M"
+		}
 		return "PT" + num + "H"
 	case "MIN":
 		return "PT" + num + "M"

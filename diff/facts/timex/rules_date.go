@@ -50,6 +50,13 @@ func (p *parser) relYear(i int) (y, j int, ok bool) {
 
 // dayAt matches a day of the month ("30", "30th", "1st").
 func (p *parser) dayAt(i int) (d, j int, ok bool) {
+	if key, k, ok := p.match(kindOrdinal, i); ok && p.t[i].kind == kWord {
+		// "March eighth", "the first of May".
+		if n, _ := strconv.Atoi(key); n >= 1 && n <= 31 {
+			return n, k, true
+		}
+		return 0, i, false
+	}
 	n, ok := p.num(i)
 	if !ok || n < 1 || n > 31 || len(p.t[i].w) > 2 {
 		return 0, i, false
@@ -134,6 +141,11 @@ func (p *parser) ruleDate(i int) (cand, bool) {
 		return cand{i: i, j: k2, typ: TypeDate, val: fmtMonth(y, m)}, true
 	}
 	// "7 August 1998", "the 7th of August".
+	if p.w(k) == "the" {
+		if _, k2, ok := p.dayAt(k + 1); ok && p.w(k2) == "of" {
+			k++
+		}
+	}
 	if d, k2, ok := p.dayAt(k); ok {
 		if p.w(k2) == "of" {
 			k2++

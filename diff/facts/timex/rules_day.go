@@ -34,7 +34,11 @@ func (p *parser) ruleWeekday(i int) (cand, bool) {
 	}
 	wd, _ := strconv.Atoi(key)
 	val := "XXXX-WXX-" + key
-	if t, ok := p.weekdayDate(i, wd); ok {
+	if p.w(k) == "'" && p.w(k+1) == "s" && p.hasRef {
+		// "Wednesday's ruling" reports a done thing: the past day.
+		rw := (int(p.ref.Weekday())+6)%7 + 1
+		val = fmtDay(p.ref.AddDate(0, 0, -((rw - wd + 7) % 7)))
+	} else if t, ok := p.weekdayDate(i, wd); ok {
 		val = fmtDay(t)
 	}
 	if pod, k2, ok := p.partOfDay(k); ok {
@@ -144,6 +148,8 @@ func (p *parser) ruleClock(i int) (cand, bool) {
 	}
 	if timeZones[p.w(k)] {
 		k++
+	} else if p.w(k) == "local" && p.w(k+1) == "time" {
+		k += 2
 	}
 	return p.clockDay(i, k, pad2(h)+":"+pad2(mins)), true
 }
@@ -157,6 +163,9 @@ func (p *parser) clockDay(i, k int, hhmm string) cand {
 	}
 	if p.w(k) == "," || p.w(k) == "on" {
 		if c, ok := p.ruleDate(k + 1); ok && len(c.val) == 10 {
+			return cand{i: i, j: c.j, typ: TypeTime, val: c.val + "T" + hhmm}
+		}
+		if c, ok := p.ruleWeekday(k + 1); ok && c.typ == TypeDate {
 			return cand{i: i, j: c.j, typ: TypeTime, val: c.val + "T" + hhmm}
 		}
 	}

@@ -1,5 +1,7 @@
 package timex
 
+import "time"
+
 // durWords qualify a duration: "the past three years", "the first nine
 // months", "the next two weeks"; the value is the direction from the
 // reference (-1 back, +1 forward, 0 not anchored).
@@ -141,7 +143,14 @@ func (p *parser) ruleQuant(i int) (cand, bool) {
 			// Business news: "a year ago" compares with the quarter in hand.
 			c.val = fmtQuarter(p.lastQY-1, p.lastQ)
 		default:
-			t := shift(p.ref, u, float64(back)*v)
+			anchor := p.ref
+			if w := p.w(k3); w == "earlier" || w == "later" {
+				// "three days later" counts from the story's last date.
+				if a, ok := p.anchorFor(u); ok {
+					anchor = a
+				}
+			}
+			t := shift(anchor, u, float64(back)*v)
 			g := u
 			if u == "Y" && v != float64(int(v)) {
 				g = "M" // "three and a half years ago"
@@ -168,4 +177,23 @@ func (p *parser) ruleQuant(i int) (cand, bool) {
 		}
 	}
 	return c, true
+}
+
+// anchorFor returns the last calendar day mentioned, to count days or
+// weeks from ("three days later"). Longer distances ("a year earlier")
+// compare with the time of writing in news, so they get no anchor.
+func (p *parser) anchorFor(unit string) (time.Time, bool) {
+	v := p.lastDate
+	need := 0
+	switch unit {
+	case "D", "W":
+		need = 10
+	default:
+		return time.Time{}, false
+	}
+	if len(v) < need || v[5] < '0' || v[5] > '9' {
+		return time.Time{}, false
+	}
+	s, _, ok := valueInterval(v[:need])
+	return s, ok
 }

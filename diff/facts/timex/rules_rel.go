@@ -190,6 +190,9 @@ func (p *parser) ruleRel(i int) (cand, bool) {
 // ruleAnaphor matches "that year", "that day", "the same day", which take
 // their value from the last calendar date mentioned before them.
 func (p *parser) ruleAnaphor(i int) (cand, bool) {
+	if c, ok := p.ruleNextDay(i); ok {
+		return c, true
+	}
 	k := i
 	switch {
 	case p.w(k) == "that":
@@ -222,4 +225,30 @@ func (p *parser) ruleAnaphor(i int) (cand, bool) {
 		return cand{}, false
 	}
 	return cand{i: i, j: j, typ: TypeDate, val: v[:n]}, true
+}
+
+// ruleNextDay matches "the next day", "the following morning", "the day
+// before", counted from the last calendar day mentioned.
+func (p *parser) ruleNextDay(i int) (cand, bool) {
+	if p.w(i) != "the" || len(p.lastDate) < 10 || !isDigits(p.lastDate, 5, 2) {
+		return cand{}, false
+	}
+	off, j := 0, 0
+	switch w1, w2 := p.w(i+1), p.w(i+2); {
+	case (w1 == "next" || w1 == "following") && (w2 == "day" || w2 == "morning" || w2 == "evening" || w2 == "night"):
+		off, j = 1, i+3
+	case (w1 == "previous" || w1 == "prior" || w1 == "preceding") && (w2 == "day" || w2 == "night" || w2 == "evening"):
+		off, j = -1, i+3
+	case w1 == "day" && w2 == "after":
+		off, j = 1, i+3
+	case w1 == "day" && w2 == "before":
+		off, j = -1, i+3
+	default:
+		return cand{}, false
+	}
+	s, _, ok := valueInterval(p.lastDate[:10])
+	if !ok {
+		return cand{}, false
+	}
+	return cand{i: i, j: j, typ: TypeDate, val: fmtDay(s.AddDate(0, 0, off))}, true
 }

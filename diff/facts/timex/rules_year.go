@@ -175,7 +175,7 @@ func (p *parser) ruleHoliday(i int) (cand, bool) {
 			tense := p.tense(i)
 			half := 24 * time.Hour * 182
 			switch {
-			case t.After(p.ref) && (tense < 0 || tense == 0 && t.Sub(p.ref) > half):
+			case t.After(p.ref) && (tense < 0 && t.Sub(p.ref) > half/6 || tense == 0 && t.Sub(p.ref) > half):
 				y--
 			case t.Before(p.ref) && (tense > 0 || tense == 0 && p.ref.Sub(t) > half):
 				y++

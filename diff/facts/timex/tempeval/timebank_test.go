@@ -2,7 +2,9 @@ package tempeval
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -34,6 +36,42 @@ func TestTimeBankScore(t *testing.T) {
 		}
 		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 			t.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkTimeBankFind measures timex.Find over the texts under
+// $TIMEBANK_DIR, a larger and more varied sample of news than the seed.
+func BenchmarkTimeBankFind(b *testing.B) {
+	dir := os.Getenv("TIMEBANK_DIR")
+	if dir == "" {
+		b.Skip("TIMEBANK_DIR not set")
+	}
+	var docs []Doc
+	size := 0
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".tml") {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		doc, err := ParseTML(data)
+		if err != nil {
+			return err
+		}
+		docs = append(docs, doc)
+		size += len(doc.Text)
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, d := range docs {
+			timex.Find(d.Text, d.DCT)
 		}
 	}
 }

@@ -1,0 +1,56 @@
+package feed
+
+import (
+	"testing"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+)
+
+func TestParseEncodings(t *testing.T) {
+	const title = "Зеленский: «très bien»"
+	rss := func(decl string) string {
+		return decl + `<rss version="2.0"><channel><title>T</title><item><title>` + title + `</title><link>https://e.example/1</link></item></channel></rss>`
+	}
+	utf16le := func(s string) []byte {
+		b, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	koi8 := func(s string) []byte {
+		b, err := charmap.KOI8R.NewEncoder().Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	const cyrTitle = "Зеленский в Вашингтоне"
+	cyr := func(decl string) string {
+		return decl + `<rss version="2.0"><channel><title>T</title><item><title>` + cyrTitle + `</title><link>https://e.example/1</link></item></channel></rss>`
+	}
+	tests := []struct {
+		name string
+		body []byte
+		ct   string
+		want string
+	}{
+		{"utf-16 with BOM", utf16le(rss(`<?xml version="1.0" encoding="UTF-16"?>`)), "", title},
+		{"content-type koi8-r, no declaration", koi8(cyr("")), "application/rss+xml; charset=KOI8-R", cyrTitle},
+		{"declaration wins over content-type", koi8(cyr(`<?xml version="1.0" encoding="koi8-r"?>`)), "text/xml; charset=utf-8", cyrTitle},
+		{"utf-8 declared, content-type default latin-1", []byte(rss(`<?xml version="1.0" encoding="utf-8"?>`)), "text/xml; charset=ISO-8859-1", title},
+		{"unknown charset label", []byte(rss(`<?xml version="1.0" encoding="x-bogus"?>`)), "", title},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := Parse(tt.body, tt.ct, feedURL)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(f.Items) != 1 || f.Items[0].Title != tt.want {
+				t.Fatalf("items = %+v, want one titled %q", f.Items, tt.want)
+			}
+		})
+	}
+}
