@@ -1,13 +1,10 @@
 package monitor
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"net/http"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -23,10 +20,11 @@ import (
 // channel name stored with each queued alert.
 func BuildNotifiers(cfg *config.Config, client *http.Client, version string) (map[string]notify.Notifier, error) {
 	out := map[string]notify.Notifier{}
-	for i, w := range cfg.Notify.Webhooks {
-		out[webhookChannel(i)] = webhook.New(webhook.Config{
-			URL: w.URL, Secret: w.Secret.Reveal(), UserAgent: "storywatch/" + version,
-		}, client)
+	for _, w := range cfg.Notify.Webhooks {
+		wc := webhook.Config{URL: w.URL, Secret: w.Secret.Reveal(), UserAgent: "storywatch/" + version}
+		// The channel is named after the URL's hash, so reordering the config
+		// does not send queued alerts to another receiver.
+		out[wc.Channel()] = webhook.New(wc, client)
 	}
 	if e := cfg.Notify.Email; e != nil {
 		n, err := email.New(email.Config{
@@ -36,26 +34,18 @@ func BuildNotifiers(cfg *config.Config, client *http.Client, version string) (ma
 		if err != nil {
 			return nil, fmt.Errorf("build email notifier: %w", err)
 		}
-		out["email"] = n
+		out[email.Channel] = n
 	}
 	return out, nil
 }
-
-func webhookChannel(i int) string { return "webhook:" + strconv.Itoa(i) }
 
 // alertsFor queues one alert per channel for a stored change, when the
 // change carries a fact of a kind the user asked for (or "text" is asked
 // for). The key is derived from article, version and channel, so a replay
 // after a crash produces the same key and the store drops the duplicate.
 func (m *Monitor) alertsFor(a store.Article, ch *store.Change) ([]store.OutboxEntry, error) {
-	kinds := m.cfg.Notify.Kinds
-	var wanted []facts.Change
-	for _, f := range ch.Facts {
-		if slices.Contains(kinds, string(f.Kind)) {
-			wanted = append(wanted, f)
-		}
-	}
-	if len(wanted) == 0 && !slices.Contains(kinds, "text") {
+	wanted, alert := notify.Select(ch.Facts, m.cfg.Notify.Kinds)
+	if !alert {
 		return nil, nil
 	}
 	channels := make([]string, 0, len(m.notifiers))
@@ -68,7 +58,7 @@ func (m *Monitor) alertsFor(a store.Article, ch *store.Change) ([]store.OutboxEn
 		al := notify.Alert{
 			Article: a.URL, Title: ch.Title, Version: ch.Version, DetectedAt: ch.DetectedAt,
 			Facts: wanted, ArticleID: a.ID, Outlet: a.Outlet, Summary: summarize(ch),
-			Key: alertKey(a.ID, ch.Version, channel),
+			Key: notify.Key(a.ID, ch.Version, channel),
 		}
 		if al.Facts == nil {
 			al.Facts = []facts.Change{}
@@ -82,11 +72,6 @@ func (m *Monitor) alertsFor(a store.Article, ch *store.Change) ([]store.OutboxEn
 		})
 	}
 	return out, nil
-}
-
-func alertKey(articleID string, version int, channel string) string {
-	sum := sha256.Sum256([]byte(articleID + "\x00" + strconv.Itoa(version) + "\x00" + channel))
-	return "sw-" + hex.EncodeToString(sum[:12])
 }
 
 // summarize says in words how many sentences the edit touched.

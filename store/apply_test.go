@@ -87,7 +87,7 @@ func TestApplyRoundTrip(t *testing.T) {
 	}
 	wantCh := []Change{
 		{ArticleID: id, Article: url, Title: second.Version.Title, Version: 2, DetectedAt: at[1], Facts: second.Change.Facts, Changed: 1},
-		{ArticleID: id, Article: url, Title: third.Version.Title, Version: 3, DetectedAt: at[2], Changed: 1},
+		{ArticleID: id, Article: url, Title: third.Version.Title, Version: 3, DetectedAt: at[2], Facts: []facts.Change{}, Changed: 1},
 	}
 	if !reflect.DeepEqual(chs, wantCh) {
 		t.Errorf("ArticleChanges:\n%s\nwant\n%s", dump(chs), dump(wantCh))

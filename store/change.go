@@ -87,6 +87,9 @@ func decodeChange(k, v []byte) (Change, error) {
 	if err := decodeChangeValue(v, &c); err != nil {
 		return Change{}, err
 	}
+	if c.Facts == nil {
+		c.Facts = []facts.Change{} // JSON consumers expect "facts": []
+	}
 	return c, nil
 }
 

@@ -85,7 +85,8 @@ func (a *app) rootCommand() *cobra.Command {
 	root.AddCommand(
 		a.runCommand(), a.pollCommand(), a.feedsCommand(), a.articlesCommand(), a.historyCommand(),
 		a.diffCommand(), a.changesCommand(), a.compareCommand(), a.factsCommand(), a.checkCommand(),
-		a.demoCommand(), a.alertsCommand(), a.compactCommand(),
+		a.demoCommand(), a.alertsCommand(), a.compactCommand(), a.evalCommand(),
+		a.timelineCommand(), a.benchCommand(),
 	)
 	return root
 }

@@ -63,16 +63,18 @@ func CompareAligned(oldText, newText string, old, new []align.Sentence, links []
 	n := newSide(newText, new, published)
 	<-done
 	lx := english()
-	m := &matcher{lx: lx, published: published, oldText: oldText, newText: newText}
 	pos := sentencePositions(links, len(old), len(new))
+	m := &matcher{lx: lx, oldText: oldText, newText: newText, pos: pos}
 	seenO, seenN := make([]bool, len(old)), make([]bool, len(new))
-	valid := func(i, n int) bool { return i >= 0 && i < n }
+	// a sentence linked twice (a split the aligner maps one-to-many) has
+	// its facts counted once: later links see it as absent
+	valid := func(i int, seen []bool) bool { return i >= 0 && i < len(seen) && !seen[i] }
 	for _, l := range links {
 		oi, ni := l.Old, l.New
-		if !valid(oi, len(old)) {
+		if !valid(oi, seenO) {
 			oi = -1
 		}
-		if !valid(ni, len(new)) {
+		if !valid(ni, seenN) {
 			ni = -1
 		}
 		if oi >= 0 {
@@ -86,7 +88,7 @@ func CompareAligned(oldText, newText string, old, new []align.Sentence, links []
 			// Equal sentences too: their words are the same, but a
 			// pronoun speaker ("he told Trump") may now resolve to
 			// someone else.
-			m.pair(o, n, oi, ni, pos)
+			m.pair(o, n, oi, ni)
 		case oi >= 0:
 			m.removeAll(o, oi, pos)
 		case ni >= 0:

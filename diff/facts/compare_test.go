@@ -92,3 +92,14 @@ func TestCompareIdenticalIsEmpty(t *testing.T) {
 		t.Errorf("identical texts reported %+v", got)
 	}
 }
+
+func TestCompareAlignedSentenceLinkedTwice(t *testing.T) {
+	old := "Russia fired 85 drones overnight."
+	nw := "Russia fired 85 drones overnight.\nRussia fired 85 drones overnight."
+	o, n := align.Split(old), align.Split(nw)
+	links := []align.Link{{Op: align.Equal, Old: 0, New: 0, Score: 1}, {Op: align.Change, Old: 0, New: 1}}
+	got := CompareAligned(old, nw, o, n, links, pub)
+	if len(got) != 1 || got[0].Before != "" || got[0].After != "85 drones" {
+		t.Errorf("got %+v, want the repeated number once as added", got)
+	}
+}

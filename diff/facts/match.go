@@ -1,16 +1,12 @@
 package facts
 
-import (
-	"strings"
-	"time"
-)
+import "strings"
 
 // matcher pairs the facts of two versions and collects the changes.
 type matcher struct {
-	lx        *lexicon
-	published time.Time
-	pos       []float64
-	out       []change
+	lx  *lexicon
+	pos []float64
+	out []change
 	// oldText and newText let a pronoun reattribution be checked against
 	// mere reordering.
 	oldText, newText string
@@ -61,8 +57,8 @@ var kindOrder = []Kind{KindDate, KindNumber, KindQuote, KindPosition, KindLocati
 func unitOf(it *item) string { u, _, _ := strings.Cut(it.slot, "|"); return u }
 
 // pair matches the facts of old sentence oi and new sentence ni.
-func (m *matcher) pair(o, n *side, oi, ni int, pos []float64) {
-	m.pos = pos
+func (m *matcher) pair(o, n *side, oi, ni int) {
+	pos := m.pos
 	olds, news := o.by[oi], n.by[ni]
 	usedO, usedN := make([]bool, len(olds)), make([]bool, len(news))
 	for _, k := range kindOrder {

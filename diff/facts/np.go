@@ -70,9 +70,9 @@ func (d *doc) npBefore(i, lo int) (np, bool) {
 		if d.lx.function[t.lower] || d.lx.speech[t.lower] {
 			break
 		}
-		// lower-case head or title: only right after (before, in text
-		// order) a capitalised word
-		if k-1 >= lo && toks[k-1].isCap() && !d.lx.function[toks[k-1].lower] && (k == to || caps > 0) {
+		// lower-case head ("European leaders") or title ("Kremlin aide
+		// Yuri Ushakov"): only right after a capitalised word
+		if k-1 >= lo && toks[k-1].isCap() && !d.lx.function[toks[k-1].lower] && (k == to || d.lx.titles[t.lower]) {
 			continue
 		}
 		break

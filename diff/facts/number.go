@@ -14,6 +14,9 @@ var months = map[string]bool{
 	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
 }
 
+// referential words before a number word make it name a known group.
+var referential = map[string]bool{"the": true, "these": true, "those": true, "their": true, "his": true, "her": true, "its": true, "our": true}
+
 // casualtyNouns make "one" a count ("one person was killed").
 var casualtyNouns = map[string]bool{
 	"person": true, "civilian": true, "soldier": true, "child": true, "man": true, "woman": true,
@@ -112,6 +115,10 @@ func (d *doc) number(i int) (item, int, bool) {
 	}
 	if numTok.kind == tokWord && !explicit && unit == "" && cur == "" {
 		return item{}, 0, false // a bare "two" says nothing
+	}
+	// "the two leaders", "their three sons": a reference, not a count
+	if numTok.kind == tokWord && suffix == "" && cur == "" && first > 0 && referential[toks[first-1].lower] {
+		return item{}, 0, false
 	}
 	// approximation before the number: "about", "at least", "more than"
 	prefix := ""

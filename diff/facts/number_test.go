@@ -27,6 +27,7 @@ func TestExtractNumbers(t *testing.T) {
 		{"hyphen age", "a 3-1/2-year-old war", []string{"3-1/2-year-old=3.5 year-old"}},
 		{"hyphen words age", "a three-and-a-half-year-old war", []string{"three-and-a-half-year-old=3.5 year-old"}},
 		{"bare one dropped", "One side or the other will lose.", nil},
+		{"referential dropped", "It was the first meeting of the two leaders.", nil},
 		{"ordinal dropped", "The 19th package of sanctions.", nil},
 		{"name dropped", "The G7 met with F-16 pilots.", nil},
 		{"year dropped", "The war began in 2022.", nil},

@@ -110,8 +110,8 @@ scan:
 	default:
 		actor = d.subjectBefore(g+1, s, actors)
 	}
-	if actor == "" {
-		return item{}, false
+	if actor == "" || isDemonym(actor) {
+		return item{}, false // "Russian demands": a noun after an adjective
 	}
 	// object: up to 8 tokens, to the first clause boundary
 	j := vend + 1
@@ -317,4 +317,18 @@ func (d *doc) sentenceSubject(s sent) (np, bool) {
 		}
 	}
 	return np{}, false
+}
+
+// isDemonym reports whether a one-word name looks like a nationality
+// adjective ("Russian", "European"), which modifies a noun and is no actor.
+func isDemonym(name string) bool {
+	if strings.ContainsRune(name, ' ') {
+		return false
+	}
+	for _, suf := range []string{"ian", "ean", "ese", "ish", "can", "ench", "ern"} {
+		if strings.HasSuffix(name, suf) {
+			return true
+		}
+	}
+	return false
 }

@@ -126,6 +126,13 @@ func (d *doc) speakerOf(k int, s sent) (string, int) {
 	}
 	p, ok := d.npBefore(g+1, s.from)
 	if !ok {
+		// "Zelensky, who had challenged Putin, called it ..."
+		if g >= s.from && (toks[g].text == "," || toks[g].text == "—" || toks[g].text == ")") {
+			if name := d.subjectBefore(g+1, s, nil); name != "" {
+				d.lastSpeaker, d.lastSpeakerAt = name, d.lastPersonAt
+				return name, -1
+			}
+		}
 		return "", -1
 	}
 	// "Dmitriev, in an X post, called it": skip the prepositional phrase

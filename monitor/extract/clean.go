@@ -52,7 +52,8 @@ var boilerJoined = []string{
 	"mostread", "mostpopular", "mostviewed", "mostshared", "commentcount", "advert",
 	"outbrain", "taboola", "newsletter", "sponsor", "recommend", "cookie", "timeago",
 	"relatedcontent", "relatedstories", "relatedarticles", "readmore", "readnext",
-	"sharebar", "sharetools", "socialshare", "moreon", "alsoread",
+	"sharebar", "sharetools", "socialshare", "moreon", "alsoread", "morestories",
+	"morenews", "otherstories", "morefrom", "youmightlike", "youmayalsolike",
 }
 
 // cleanDoc removes boilerplate from doc in place.

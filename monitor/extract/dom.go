@@ -77,12 +77,17 @@ func hasToken(s, tok string) bool {
 	return false
 }
 
-// textLen counts the non-space bytes of text inside n's <p> elements.
+// paragraphTextLen counts the non-space bytes of text inside n's prose-sized
+// <p> elements. Short ones are skipped so that a list of a thousand one-line
+// teasers does not outweigh the article.
 func paragraphTextLen(n *html.Node) int {
+	const minProse = 80
 	total := 0
 	walk(n, func(e *html.Node, _ bool) bool {
 		if e.Data == "p" {
-			total += textLen(e)
+			if l := textLen(e); l >= minProse {
+				total += l
+			}
 			return false
 		}
 		return true

@@ -26,13 +26,11 @@ func readFile(t testing.TB, name string) []byte {
 	return b
 }
 
-// seedParagraphs is the real article every fixture wraps.
+// seedParagraphs is the real article every fixture wraps (a copy of the
+// project's seed article, so the test runs from a bare checkout).
 func seedParagraphs(t testing.TB) []string {
 	t.Helper()
-	b, err := os.ReadFile("../../../shared/seed/summit-article.txt")
-	if err != nil {
-		b = readFile(t, "summit-article.txt")
-	}
+	b := readFile(t, "summit-article.txt")
 	var ps []string
 	for line := range strings.SplitSeq(string(b), "\n") {
 		if line = strings.TrimSpace(line); line != "" {
