@@ -62,6 +62,9 @@
 // name, Type the gazetteer type. A changed place is a "refinement" when the
 // new one lies within the old one, a "generalization" in the reverse case.
 //
+// title: CompareTitle compares two headlines; case, punctuation, quote
+// marks and spelling variants are no change.
+//
 // # Comparison
 //
 // CompareAligned extracts the facts of both texts once, buckets them by

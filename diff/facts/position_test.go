@@ -51,6 +51,7 @@ func TestNotAPosition(t *testing.T) {
 		"It added complications to Trump’s offer.",
 		"The offer of support was welcome news.",
 		"He came back home.",
+		"They discussed Russian demands for land.",
 		"“We will reject it,” said nobody in particular.",
 	} {
 		t.Run(text, func(t *testing.T) {

@@ -16,6 +16,7 @@ func TestExtractQuotes(t *testing.T) {
 		{"single curly", "Putin called it ‘a very useful meeting’ in Anchorage.", "a very useful meeting", "Putin"},
 		{"pronoun", "Trump spoke in the Oval Office.\n“I'd like them to stop,” he said.", "I'd like them to stop", "Trump"},
 		{"appositive with PP", "Putin's envoy, Kirill Dmitriev, in an X post called it “an important day.”", "an important day.", "Kirill Dmitriev"},
+		{"relative clause", `Zelensky, who had challenged Putin, called the delegation "a theatrical prop" on Friday.`, "a theatrical prop", "Zelensky"},
 		{"continuation", "“It will help,” Trump said. “We'll help them out.”", "We'll help them out.", "Trump"},
 	}
 	for _, tt := range tests {

@@ -1,0 +1,137 @@
+package bench
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"runtime/pprof"
+	"strings"
+	"time"
+
+	"github.com/storywatch/storywatch/monitor"
+	"github.com/storywatch/storywatch/monitor/config"
+	"github.com/storywatch/storywatch/store"
+)
+
+// PassSpec describes one pipeline pass. A worker process reads it as JSON.
+type PassSpec struct {
+	// Store is the bbolt file the pass reads and writes.
+	Store string `json:"store"`
+	// Feeds are the feed URLs polled, each once.
+	Feeds []string `json:"feeds"`
+	// Workers is fetch.workers; zero means the config default.
+	Workers int `json:"workers,omitempty"`
+	// PerHost is fetch.per_host_concurrency; zero means the config default.
+	// The bench raises it because the whole corpus is one host, 127.0.0.1.
+	PerHost int `json:"per_host,omitempty"`
+	// CPUProfile, when set, receives a pprof CPU profile of the pass.
+	CPUProfile string `json:"cpu_profile,omitempty"`
+}
+
+// PassStats is what one pass measured.
+type PassStats struct {
+	Wall        time.Duration `json:"wall"`
+	CPU         time.Duration `json:"cpu"`      // user+system CPU of the pass
+	PeakRSS     int64         `json:"peak_rss"` // VmHWM of the worker process, bytes
+	Feeds       int           `json:"feeds"`
+	NotModified int           `json:"not_modified"` // feeds answered 304
+	Failed      int           `json:"failed"`
+	Items       int           `json:"items"`
+	NewVersions int           `json:"new_versions"` // first versions included
+	Changed     int           `json:"changed"`      // versions after the first
+	FirstError  string        `json:"first_error,omitempty"`
+}
+
+// passConfig is the YAML config of a bench pass: the user's defaults except
+// that loopback is allowed and the per-host limit fits a one-host corpus.
+func passConfig(spec PassSpec) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "store:\n  path: %q\nschedule: \"@every 10m\"\nfeeds:\n", spec.Store)
+	for _, u := range spec.Feeds {
+		fmt.Fprintf(&b, "  - url: %q\n", u)
+	}
+	b.WriteString("fetch:\n  allow_private_addresses: true\n")
+	if spec.Workers > 0 {
+		fmt.Fprintf(&b, "  workers: %d\n", spec.Workers)
+	}
+	if spec.PerHost > 0 {
+		fmt.Fprintf(&b, "  per_host_concurrency: %d\n", spec.PerHost)
+	}
+	return b.String()
+}
+
+// RunPass polls every feed of spec once with the real monitor and reports
+// what it cost. Writes are flushed before it returns.
+func RunPass(ctx context.Context, spec PassSpec, log *slog.Logger) (PassStats, error) {
+	var st PassStats
+	cfg, err := config.Parse([]byte(passConfig(spec)), "bench.yaml")
+	if err != nil {
+		return st, fmt.Errorf("build pass config: %w", err)
+	}
+	if spec.CPUProfile != "" {
+		f, err := os.Create(spec.CPUProfile)
+		if err != nil {
+			return st, fmt.Errorf("create cpu profile: %w", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return st, fmt.Errorf("start cpu profile: %w", err)
+		}
+		defer pprof.StopCPUProfile()
+	}
+	cpu0, t0 := cpuTime(), time.Now()
+	s, err := store.Open(spec.Store, store.Options{Timeout: 10 * time.Second})
+	if err != nil {
+		return st, err
+	}
+	defer s.Close()
+	m, err := monitor.New(monitor.Options{Config: cfg, Store: s, Logger: log, Version: "bench"})
+	if err != nil {
+		return st, err
+	}
+	res := m.PollAll(ctx)
+	if err := m.Close(); err != nil {
+		return st, fmt.Errorf("flush writes: %w", err)
+	}
+	if err := s.Close(); err != nil {
+		return st, fmt.Errorf("close store: %w", err)
+	}
+	st.Wall, st.CPU = time.Since(t0), cpuTime()-cpu0
+	st.PeakRSS = peakRSS()
+	st.Feeds = len(res.Feeds)
+	for _, f := range res.Feeds {
+		if f.Err != nil {
+			st.Failed++
+			if st.FirstError == "" {
+				st.FirstError = f.Err.Error()
+			}
+		}
+		if f.NotModified {
+			st.NotModified++
+		}
+		st.Items += f.Items
+		st.NewVersions += f.NewVersions
+		st.Changed += f.Changed
+	}
+	return st, nil
+}
+
+// Worker is the body of a worker process: it reads a PassSpec as JSON from
+// in, runs it and writes the PassStats as JSON to out.
+func Worker(ctx context.Context, in io.Reader, out io.Writer, log *slog.Logger) error {
+	var spec PassSpec
+	if err := json.NewDecoder(in).Decode(&spec); err != nil {
+		return fmt.Errorf("read pass spec: %w", err)
+	}
+	st, err := RunPass(ctx, spec, log)
+	if err != nil {
+		return err
+	}
+	if err := json.NewEncoder(out).Encode(st); err != nil {
+		return fmt.Errorf("write pass stats: %w", err)
+	}
+	return nil
+}
