@@ -68,14 +68,11 @@ func Compare(old, new Document, opts Options) Result {
 	changes := facts.CompareAligned(old.Text, new.Text, oldSents, newSents, links, new.Published)
 	if align.Canonical(old.Title) != align.Canonical(new.Title) {
 		r.TitleChanged = true
-		title := facts.Change{
-			Kind:        facts.KindTitle,
-			Before:      old.Title,
-			After:       new.Title,
-			BeforeValue: old.Title,
-			AfterValue:  new.Title,
+		// A headline edit that only fixes case, punctuation or spelling is an
+		// edit, not a fact change.
+		if title, ok := facts.CompareTitle(old.Title, new.Title); ok {
+			changes = append([]facts.Change{title}, changes...)
 		}
-		changes = append([]facts.Change{title}, changes...)
 	}
 	r.Facts = changes
 	return r

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/storywatch/storywatch/diff/facts"
@@ -65,7 +66,7 @@ func buildFixture(path string, articles, versions int, seed int64) error {
 			if !ok {
 				return fmt.Errorf("fixture article %s vanished", u)
 			}
-			text := cur.Text()
+			text := strings.Join(cur.Paragraphs, "\n\n")
 			sum := sha256.Sum256([]byte(cur.Title + "\x00" + text))
 			a := store.Article{URL: u, Title: cur.Title, Outlet: "Fixture", FirstSeen: start,
 				LastChecked: at, Published: cur.Published, Feeds: []string{"http://fixture.invalid/feeds/feed-000.rss"}}
@@ -74,9 +75,10 @@ func buildFixture(path string, articles, versions int, seed int64) error {
 				Published: cur.Published, Modified: cur.Modified, Hash: hex.EncodeToString(sum[:]),
 			}}
 			if e, ok := byURL[u]; ok {
-				up.Change = &store.Change{Changed: 1, Facts: []facts.Change{{
-					Kind: facts.Kind(e.Kind), Before: e.Before, After: e.After,
-				}}}
+				up.Change = &store.Change{Changed: 1}
+				if e.Kind != corpus.KindParagraph {
+					up.Change.Facts = []facts.Change{{Kind: facts.Kind(e.Kind), Before: e.Before, After: e.After}}
+				}
 			}
 			ups = append(ups, up)
 			written++
