@@ -1,18 +1,198 @@
 package main
 
 import (
-	"errors"
+	"fmt"
+	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
+
+	"github.com/storywatch/storywatch/diff/facts"
+	"github.com/storywatch/storywatch/diff/timeline"
+	"github.com/storywatch/storywatch/monitor/config"
+	"github.com/storywatch/storywatch/store"
 )
 
+type timelineJSON struct {
+	Key          string              `json:"key"`
+	Kind         facts.Kind          `json:"kind"`
+	Topic        string              `json:"topic"`
+	Articles     int                 `json:"articles"`
+	Changes      int                 `json:"changes"`
+	Converged    bool                `json:"converged"`
+	Contradicted bool                `json:"contradicted"`
+	Values       []timelineValueJSON `json:"values"`
+}
+
+type timelineValueJSON struct {
+	Value       string     `json:"value"`
+	Text        string     `json:"text"`
+	Sentence    string     `json:"sentence"`
+	Article     string     `json:"article"`
+	ArticleID   string     `json:"article_id"`
+	Outlet      string     `json:"outlet"`
+	Title       string     `json:"title"`
+	Version     int        `json:"version"`
+	LastVersion int        `json:"last_version"`
+	FirstSeen   *time.Time `json:"first_seen"`
+	LastSeen    *time.Time `json:"last_seen"`
+	Current     bool       `json:"current"`
+}
+
 func (a *app) timelineCommand() *cobra.Command {
-	return a.addJSON(&cobra.Command{
+	var kinds []string
+	c := &cobra.Command{
 		Use:   "timeline",
 		Short: "Each tracked fact of the story with the values reported over time, by outlet and version",
-		Args:  cobra.NoArgs,
+		Long: "timeline follows each fact of the story across articles and versions: the date and place of\n" +
+			"an event, each party's position on a topic, key numbers, quotes. For every value it shows when\n" +
+			"and by which outlet it was first and last reported; '*' marks the value an article reports now.",
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return errors.New("timeline: not implemented yet") // TODO(timeline helper)
+			want, err := parseKinds(kinds)
+			if err != nil {
+				return err
+			}
+			return a.withReadStore(func(_ *config.Config, s *store.Store) error {
+				threads, err := buildTimeline(s)
+				if err != nil {
+					return err
+				}
+				out := make([]timelineJSON, 0, len(threads))
+				for _, th := range threads {
+					if len(want) > 0 && !want[th.Kind] {
+						continue
+					}
+					out = append(out, toTimelineJSON(th))
+				}
+				if a.jsonOut {
+					return writeJSON(a.stdout, map[string]any{"timeline": out})
+				}
+				return a.printTimeline(out)
+			})
 		},
-	})
+	}
+	c.Flags().StringSliceVar(&kinds, "kind", nil, "only these kinds of fact (date, location, position, number, quote)")
+	return a.addJSON(c)
+}
+
+// buildTimeline streams every stored version through a timeline builder,
+// one article at a time, so only one article's texts are in memory.
+func buildTimeline(s *store.Store) ([]timeline.Thread, error) {
+	arts, err := s.Articles()
+	if err != nil {
+		return nil, fmt.Errorf("list articles: %w", err)
+	}
+	b := timeline.NewBuilder()
+	for _, art := range arts {
+		vs, err := s.Versions(art.ID)
+		if err != nil {
+			return nil, fmt.Errorf("read versions: %w", err)
+		}
+		outlet := art.Outlet
+		if outlet == "" {
+			outlet = art.ID
+		}
+		var prevModified time.Time
+		for i := range vs {
+			v := &vs[i]
+			b.Add(&timeline.Observation{
+				Article: art.URL, ArticleID: art.ID, Outlet: outlet, Title: v.Title, Version: v.Seq,
+				Seen: seenAt(v, prevModified), Published: firstNonZero(art.Published, v.Published, v.FetchedAt),
+				Text: v.Text, Facts: v.Facts,
+			})
+			prevModified = v.Modified
+		}
+	}
+	return b.Threads(), nil
+}
+
+// seenAt dates a version by the outlet's own modification time, which
+// tells when the story said it, unless the page claims none, claims one in
+// the future, or kept the previous version's.
+func seenAt(v *store.Version, prevModified time.Time) time.Time {
+	m := v.Modified
+	if m.IsZero() || m.After(v.FetchedAt) || m.Equal(prevModified) {
+		return v.FetchedAt
+	}
+	return m
+}
+
+func parseKinds(in []string) (map[facts.Kind]bool, error) {
+	want := map[facts.Kind]bool{}
+	for _, k := range in {
+		switch kk := facts.Kind(strings.ToLower(strings.TrimSpace(k))); kk {
+		case facts.KindDate, facts.KindLocation, facts.KindPosition, facts.KindNumber, facts.KindQuote:
+			want[kk] = true
+		default:
+			return nil, fmt.Errorf("--kind %q: want date, location, position, number or quote", k)
+		}
+	}
+	return want, nil
+}
+
+func toTimelineJSON(th timeline.Thread) timelineJSON {
+	out := timelineJSON{
+		Key: th.Key, Kind: th.Kind, Topic: th.Topic, Articles: th.Articles, Changes: th.Changes,
+		Converged: th.Converged, Contradicted: th.Contradicted,
+		Values: make([]timelineValueJSON, 0, len(th.Values)),
+	}
+	for _, v := range th.Values {
+		out.Values = append(out.Values, timelineValueJSON{
+			Value: v.Value, Text: v.Text, Sentence: v.Sentence, Article: v.Article, ArticleID: v.ArticleID,
+			Outlet: v.Outlet, Title: v.Title, Version: v.Version, LastVersion: v.LastVersion,
+			FirstSeen: jsonTime(v.First), LastSeen: jsonTime(v.Last), Current: v.Current,
+		})
+	}
+	return out
+}
+
+func (a *app) printTimeline(threads []timelineJSON) error {
+	if len(threads) == 0 {
+		fmt.Fprintln(a.stdout, "no tracked facts yet")
+		return nil
+	}
+	for i, th := range threads {
+		if i > 0 {
+			fmt.Fprintln(a.stdout)
+		}
+		fmt.Fprintf(a.stdout, "%s  (%s; %s)\n", th.Topic, plural(th.Articles, "article"), threadState(th))
+		tw := newTable(a.stdout)
+		for _, v := range th.Values {
+			mark := " "
+			if v.Current {
+				mark = "*"
+			}
+			versions := fmt.Sprintf("v%d", v.Version)
+			if v.LastVersion != v.Version {
+				versions += fmt.Sprintf("-%d", v.LastVersion)
+			}
+			fmt.Fprintf(tw, "%s %s\t%s %s\t%q\t%s\n", mark, humanTime(deref(v.FirstSeen)), truncate(v.Outlet, 30),
+				versions, truncate(v.Text, 60), truncate(v.Value, 40))
+		}
+		if err := tw.Flush(); err != nil {
+			return fmt.Errorf("write timeline: %w", err)
+		}
+	}
+	fmt.Fprintln(a.stdout, "\n* the value the article reports now")
+	return nil
+}
+
+func threadState(th timelineJSON) string {
+	switch {
+	case th.Contradicted:
+		return "CONTRADICTED: outlets disagree now"
+	case th.Converged:
+		return "outlets agree"
+	case th.Changes > 0:
+		return plural(th.Changes, "change")
+	}
+	return "unchanged"
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }

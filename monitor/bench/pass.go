@@ -33,7 +33,8 @@ type PassSpec struct {
 
 // PassStats is what one pass measured.
 type PassStats struct {
-	Wall        time.Duration `json:"wall"`
+	Wall        time.Duration `json:"wall"`      // store open to store closed
+	ProcWall    time.Duration `json:"proc_wall"` // the whole worker process, start-up included (set by the parent)
 	CPU         time.Duration `json:"cpu"`      // user+system CPU of the pass
 	PeakRSS     int64         `json:"peak_rss"` // VmHWM of the worker process, bytes
 	Feeds       int           `json:"feeds"`

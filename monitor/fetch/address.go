@@ -35,20 +35,23 @@ func blockedAddr(ip netip.Addr) bool {
 	return false
 }
 
-// dialControl runs after DNS resolution, just before connect(2), so it sees
+// dialControl returns a net.Dialer Control refusing the addresses blocked
+// reports. It runs after DNS resolution, just before connect(2), so it sees
 // the address really dialed: a hostname that resolves to 127.0.0.1, a DNS
 // rebinding answer or a redirect to an internal host are all caught here.
-func dialControl(_, address string, _ syscall.RawConn) error {
-	host, _, err := net.SplitHostPort(address)
-	if err != nil {
-		return fmt.Errorf("check address %q: %w", address, err)
+func dialControl(blocked func(netip.Addr) bool) func(_, address string, _ syscall.RawConn) error {
+	return func(_, address string, _ syscall.RawConn) error {
+		host, _, err := net.SplitHostPort(address)
+		if err != nil {
+			return fmt.Errorf("check address %q: %w", address, err)
+		}
+		ip, err := netip.ParseAddr(host)
+		if err != nil {
+			return fmt.Errorf("check address %q: %w", address, err)
+		}
+		if blocked(ip) {
+			return fmt.Errorf("%s is not a public address (allow_private_addresses is off): %w", ip, ErrBlockedAddress)
+		}
+		return nil
 	}
-	ip, err := netip.ParseAddr(host)
-	if err != nil {
-		return fmt.Errorf("check address %q: %w", address, err)
-	}
-	if blockedAddr(ip) {
-		return fmt.Errorf("%s is not a public address (allow_private_addresses is off): %w", ip, ErrBlockedAddress)
-	}
-	return nil
 }

@@ -3,6 +3,7 @@ package fetch
 import (
 	"bytes"
 	"compress/gzip"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -32,6 +33,36 @@ func readBody(r io.Reader, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("decode gzip: %w", err)
 	}
 	return out, nil
+}
+
+// readPrefix reads at most limit bytes from r, gzip-decoded like readBody,
+// and reports whether the body went on past them. A gzip stream cut by the
+// limit yields what decoded before the cut.
+func readPrefix(r io.Reader, limit int64) ([]byte, bool, error) {
+	raw, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, false, err
+	}
+	truncated := int64(len(raw)) > limit
+	if truncated {
+		raw = raw[:limit]
+	}
+	if !isGzip(raw) {
+		return raw, truncated, nil
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(raw))
+	if err != nil {
+		return nil, false, fmt.Errorf("decode gzip: %w", err)
+	}
+	defer zr.Close()
+	out, err := io.ReadAll(io.LimitReader(zr, limit+1))
+	if err != nil && !(truncated && errors.Is(err, io.ErrUnexpectedEOF)) {
+		return nil, false, fmt.Errorf("decode gzip: %w", err)
+	}
+	if int64(len(out)) > limit {
+		out, truncated = out[:limit], true
+	}
+	return out, truncated, nil
 }
 
 func isGzip(b []byte) bool {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"time"
 )
@@ -18,6 +19,7 @@ type Client struct {
 	opts   Options
 	http   *http.Client
 	limits *hostLimits
+	robots *robotsCache
 	now    func() time.Time
 }
 
@@ -30,6 +32,12 @@ type Request struct {
 	ETag, LastModified string
 	// Accept is sent as the Accept header; empty sends "*/*".
 	Accept string
+	// Robots makes Get consult the host's robots.txt first (the group for
+	// RobotsAgent, else "*") and fail with ErrDisallowed, without fetching
+	// URL, when it may not be fetched. Set it for article pages; feeds are
+	// published to be polled. The robots.txt is cached per scheme and host
+	// for Options.RobotsTTL.
+	Robots bool
 }
 
 // Response is a fully read answer. For 304, NotModified is true and Body is
@@ -49,14 +57,22 @@ type Response struct {
 	ETag, LastModified string
 	// Header holds all response headers.
 	Header http.Header
+
+	truncated bool // only for internal prefix reads (robots.txt)
 }
 
 // New builds a Client from opts; zero fields take their defaults.
 func New(opts Options) *Client {
+	return newClient(opts, blockedAddr)
+}
+
+// newClient is New with the address policy as a parameter, so tests can
+// treat one loopback address as public and another as blocked.
+func newClient(opts Options, blocked func(netip.Addr) bool) *Client {
 	opts = opts.withDefaults()
 	dialer := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}
 	if !opts.AllowPrivate {
-		dialer.Control = dialControl
+		dialer.Control = dialControl(blocked)
 	}
 	transport := &http.Transport{
 		// No proxy from the environment: the address check must see the
@@ -78,6 +94,7 @@ func New(opts Options) *Client {
 	c := &Client{
 		opts:   opts,
 		limits: newHostLimits(opts.PerHostConcurrency, opts.PerHostInterval),
+		robots: newRobotsCache(),
 		now:    time.Now,
 	}
 	c.http = &http.Client{Transport: transport, CheckRedirect: c.checkRedirect}
@@ -105,7 +122,8 @@ func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
 }
 
 // Get fetches r.URL and reads the whole body. Non-2xx answers other than 304
-// return a *StatusError; every error names the redacted URL.
+// return a *StatusError; every error names the redacted URL. With r.Robots
+// set, robots.txt is consulted first (see Request.Robots).
 func (c *Client) Get(ctx context.Context, r Request) (*Response, error) {
 	red := Redact(r.URL)
 	u, err := url.Parse(r.URL)
@@ -118,7 +136,17 @@ func (c *Client) Get(ctx context.Context, r Request) (*Response, error) {
 	if u.Host == "" {
 		return nil, fmt.Errorf("get %s: parse URL: missing host", red)
 	}
+	if r.Robots {
+		if err := c.checkRobots(ctx, u, red); err != nil {
+			return nil, err
+		}
+	}
+	return c.get(ctx, r, u, red, c.opts.MaxBodyBytes, false)
+}
 
+// get performs one GET of u. With prefix set, a body longer than limit is
+// cut at limit (Response.truncated) instead of failing with ErrTooLarge.
+func (c *Client) get(ctx context.Context, r Request, u *url.URL, red string, limit int64, prefix bool) (*Response, error) {
 	ctx, cancel := context.WithTimeoutCause(ctx, c.opts.Timeout, ErrTimeout)
 	defer cancel()
 
@@ -176,10 +204,18 @@ func (c *Client) Get(ctx context.Context, r Request) (*Response, error) {
 		return nil, se
 	}
 
-	if resp.ContentLength > c.opts.MaxBodyBytes {
-		return nil, fmt.Errorf("get %s: %d bytes announced, limit %d: %w", red, resp.ContentLength, c.opts.MaxBodyBytes, ErrTooLarge)
+	if prefix {
+		body, truncated, err := readPrefix(resp.Body, limit)
+		if err != nil {
+			return nil, c.wrapErr(ctx, red, "read body", err)
+		}
+		out.Body, out.truncated = body, truncated
+		return out, nil
 	}
-	body, err := readBody(resp.Body, c.opts.MaxBodyBytes)
+	if resp.ContentLength > limit {
+		return nil, fmt.Errorf("get %s: %d bytes announced, limit %d: %w", red, resp.ContentLength, limit, ErrTooLarge)
+	}
+	body, err := readBody(resp.Body, limit)
 	if err != nil {
 		return nil, c.wrapErr(ctx, red, "read body", err)
 	}

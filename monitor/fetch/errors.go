@@ -33,6 +33,12 @@ var ErrScheme = errors.New("unsupported URL scheme")
 // context.DeadlineExceeded.
 var ErrTimeout = errors.New("request timed out")
 
+// ErrDisallowed is returned for a Request with Robots set when the site's
+// robots.txt does not let storywatch fetch the URL, or could not be read
+// because the server failed (5xx, 429, timeout, refused connection): RFC
+// 9309 says to assume "disallow all" then. The page itself is not fetched.
+var ErrDisallowed = errors.New("disallowed by robots.txt")
+
 // StatusError reports a response whose status is neither 2xx nor 304.
 type StatusError struct {
 	// URL is the redacted URL that answered.

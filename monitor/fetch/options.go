@@ -9,6 +9,10 @@ const (
 	DefaultMaxBodyBytes       int64 = 5 << 20
 	DefaultMaxRedirects             = 10
 	DefaultPerHostConcurrency       = 2
+	DefaultRobotsTTL                = time.Hour
+	// MaxRobotsTTL is the longest a robots.txt is trusted (RFC 9309 section
+	// 2.4 asks for at most 24 hours).
+	MaxRobotsTTL = 24 * time.Hour
 )
 
 // Options configure a Client. The zero value is usable: every zero field
@@ -35,6 +39,10 @@ type Options struct {
 	// PerHostInterval is the minimum spacing between the starts of two
 	// requests to one host. Zero: no spacing.
 	PerHostInterval time.Duration
+	// RobotsTTL is how long a host's robots.txt is cached for requests with
+	// Request.Robots set. After a server failure it is fetched again after
+	// at most a minute. Zero: 1h; capped at MaxRobotsTTL.
+	RobotsTTL time.Duration
 }
 
 func (o Options) withDefaults() Options {
@@ -53,6 +61,10 @@ func (o Options) withDefaults() Options {
 	if o.PerHostConcurrency <= 0 {
 		o.PerHostConcurrency = DefaultPerHostConcurrency
 	}
+	if o.RobotsTTL <= 0 {
+		o.RobotsTTL = DefaultRobotsTTL
+	}
+	o.RobotsTTL = min(o.RobotsTTL, MaxRobotsTTL)
 	if o.PerHostInterval < 0 {
 		o.PerHostInterval = 0
 	}

@@ -1,0 +1,296 @@
+package timeline
+
+import (
+	"strings"
+	"time"
+
+	"github.com/storywatch/storywatch/diff/facts"
+	"github.com/storywatch/storywatch/diff/facts/timex"
+)
+
+// Builder collects observations one at a time and keeps only what the
+// threads need, never the texts, so a whole store can stream through it.
+// The zero value is not usable; call NewBuilder. A Builder is not safe for
+// concurrent use.
+type Builder struct {
+	threads map[slotKey]*thread
+	order   []*thread
+	quotes  map[string][]*thread // speaker key -> quote threads
+	quoteOf map[[2]string]*thread // speaker key, wording -> its thread
+	latest  map[string]int       // article -> latest version added
+	first   map[string]int       // article -> earliest version added
+	exprs   map[exprKey]timex.Expr
+	// scratch space reused across facts
+	toks []token
+	buf  []byte
+	sent sentence
+}
+
+// slotKey identifies a thread without building a string per fact.
+type slotKey struct {
+	kind    facts.Kind
+	a, b, c string
+}
+
+func (k slotKey) String() string {
+	s := string(k.kind) + "/" + k.a
+	if k.b != "" {
+		s += "/" + k.b
+	}
+	if k.c != "" {
+		s += "/" + k.c
+	}
+	return s
+}
+
+type valueKey struct{ article, norm string }
+
+type exprKey struct {
+	text, typ, value string
+	ref              time.Time
+}
+
+type thread struct {
+	key    slotKey
+	topic  string
+	values []*value
+	byVal  map[valueKey]*value
+	words  map[string]bool // quote threads: content words of the first wording
+}
+
+type value struct {
+	Value
+	norm string
+	expr timex.Expr // dates only
+}
+
+// NewBuilder returns an empty Builder.
+func NewBuilder() *Builder {
+	return &Builder{
+		threads: map[slotKey]*thread{},
+		quotes:  map[string][]*thread{},
+		quoteOf: map[[2]string]*thread{},
+		latest:  map[string]int{},
+		first:   map[string]int{},
+		exprs:   map[exprKey]timex.Expr{},
+	}
+}
+
+// Add records the facts of one version. Versions of an article may come in
+// any order; facts whose offsets do not fit the text are skipped.
+func (b *Builder) Add(o *Observation) {
+	if v, ok := b.latest[o.Article]; !ok || o.Version > v {
+		b.latest[o.Article] = o.Version
+	}
+	if v, ok := b.first[o.Article]; !ok || o.Version < v {
+		b.first[o.Article] = o.Version
+	}
+	b.sent = sentence{start: -1, end: -1}
+	for i := range o.Facts {
+		f := &o.Facts[i]
+		if f.Start < 0 || f.End > len(o.Text) || f.Start > f.End {
+			continue
+		}
+		switch f.Kind {
+		case facts.KindDate, facts.KindLocation:
+			b.addEventFact(o, f)
+		case facts.KindPosition:
+			b.addPosition(o, f)
+		case facts.KindNumber:
+			b.addNumber(o, f)
+		case facts.KindQuote:
+			b.addQuote(o, f)
+		}
+	}
+}
+
+// sentenceOf tokenises the sentence around f, reusing the last one when f
+// lies in it (facts come in text order).
+func (b *Builder) sentenceOf(o *Observation, f *facts.Fact) *sentence {
+	if b.sent.start <= f.Start && f.End <= b.sent.end {
+		return &b.sent
+	}
+	s, e := sentenceBounds(o.Text, f.Start, f.End)
+	b.toks = tokenize(o.Text, s, e, b.toks)
+	b.sent = sentence{start: s, end: e, toks: b.toks}
+	return &b.sent
+}
+
+func (b *Builder) addEventFact(o *Observation, f *facts.Fact) {
+	s := b.sentenceOf(o, f)
+	ev := eventFor(o.Text, s.toks, f.Start, f.End, b.buf)
+	if ev == "" {
+		return
+	}
+	key := slotKey{kind: f.Kind, a: ev}
+	norm := f.Value
+	if f.Kind == facts.KindDate {
+		norm = f.Type + "|" + f.Value
+	} else {
+		norm = strings.ToLower(f.Value)
+		if f.Type == "venue" {
+			key.b = "venue" // "the White House" is not a rival of "Budapest"
+		}
+	}
+	t := b.thread(key, func() string { return topicOfEvent(f.Kind, ev, key.b) })
+	if v := b.record(t, o, f, norm, s); v != nil && f.Kind == facts.KindDate {
+		v.expr = b.expr(o, f)
+	}
+}
+
+func topicOfEvent(k facts.Kind, ev, sub string) string {
+	label := eventLabels[ev]
+	if label == "" {
+		label = "the " + ev
+	}
+	if k == facts.KindDate {
+		return "date of " + label
+	}
+	if sub == "venue" {
+		return "venue of " + label
+	}
+	return "place of " + label
+}
+
+func (b *Builder) addPosition(o *Observation, f *facts.Fact) {
+	stance, object := splitStance(f.Value)
+	topic := topicOf(object, b.buf)
+	if topic == "" {
+		return
+	}
+	norm := foldStance(stance)
+	for _, a := range actorsOf(f.Subject) {
+		key := slotKey{kind: facts.KindPosition, a: a.key, b: topic}
+		t := b.thread(key, func() string { return a.label + " on " + topic })
+		b.record(t, o, f, norm, nil)
+	}
+}
+
+func (b *Builder) addNumber(o *Observation, f *facts.Fact) {
+	num, unit, _ := strings.Cut(f.Value, " ")
+	num = strings.TrimPrefix(num, "~") // "about $90 billion" is "$90 billion"
+	subject := strings.ToLower(f.Subject)
+	if subject == "" {
+		subject = unit
+	}
+	key := slotKey{kind: facts.KindNumber, a: singular(subject), b: singular(unit)}
+	t := b.thread(key, func() string {
+		if currencies[strings.ToLower(unit)] {
+			return "amount for " + subject + " (" + unit + ")"
+		}
+		return "number of " + subject
+	})
+	b.record(t, o, f, num+" "+key.b, nil)
+}
+
+func (b *Builder) addQuote(o *Observation, f *facts.Fact) {
+	speakers := actorsOf(f.Subject)
+	sp := actor{key: "unknown", label: "an unnamed speaker"}
+	if len(speakers) > 0 {
+		sp = speakers[0]
+	}
+	norm := foldSpelling(f.Value)
+	t := b.quoteThread(sp, norm)
+	b.record(t, o, f, norm, nil)
+}
+
+// quoteThread finds the thread of a speaker's quote: the same wording, or
+// one sharing at least half its content words (a reworded quote).
+func (b *Builder) quoteThread(sp actor, norm string) *thread {
+	if t, ok := b.quoteOf[[2]string{sp.key, norm}]; ok {
+		return t
+	}
+	norm = strings.Clone(norm)
+	list := b.quotes[sp.key]
+	words := contentWords(norm)
+	for _, t := range list {
+		if overlap(words, t.words) >= 0.5 {
+			b.quoteOf[[2]string{sp.key, norm}] = t
+			return t
+		}
+	}
+	key := slotKey{kind: facts.KindQuote, a: sp.key, b: firstWords(norm, 5)}
+	t := b.thread(key, func() string { return "quote by " + sp.label + ": “" + firstWords(norm, 8) + "…”" })
+	t.words = words
+	b.quotes[sp.key] = append(list, t)
+	b.quoteOf[[2]string{sp.key, norm}] = t
+	return t
+}
+
+// thread returns the thread of key, creating it with topic() if needed.
+func (b *Builder) thread(key slotKey, topic func() string) *thread {
+	if t, ok := b.threads[key]; ok {
+		return t
+	}
+	t := &thread{key: key, topic: topic(), byVal: map[valueKey]*value{}}
+	b.threads[key] = t
+	b.order = append(b.order, t)
+	return t
+}
+
+// record notes that o reports norm in thread t. It returns the value when
+// it is new, so the caller can complete it.
+func (b *Builder) record(t *thread, o *Observation, f *facts.Fact, norm string, s *sentence) *value {
+	vk := valueKey{article: o.Article, norm: norm}
+	if v, ok := t.byVal[vk]; ok {
+		if o.Version > v.LastVersion {
+			v.LastVersion, v.Last = o.Version, o.Seen
+		}
+		if o.Version < v.Version {
+			v.Value.Version, v.First = o.Version, o.Seen
+			v.Text, v.Title = strings.Clone(f.Text), strings.Clone(o.Title)
+			v.Sentence = b.sentenceText(o, f, s)
+		}
+		return nil
+	}
+	v := &value{norm: strings.Clone(norm), Value: Value{
+		Value: strings.Clone(f.Value), Text: strings.Clone(f.Text), Sentence: b.sentenceText(o, f, s),
+		Article: o.Article, ArticleID: o.ArticleID, Outlet: o.Outlet, Title: strings.Clone(o.Title),
+		Version: o.Version, LastVersion: o.Version, First: o.Seen, Last: o.Seen,
+	}}
+	if f.Kind == facts.KindPosition {
+		v.Value.Value = strings.Clone(norm)
+	}
+	vk.norm = v.norm
+	t.byVal[vk] = v
+	t.values = append(t.values, v)
+	return v
+}
+
+// sentenceText copies the sentence of f out of the text, so the value does
+// not keep the whole version alive.
+func (b *Builder) sentenceText(o *Observation, f *facts.Fact, s *sentence) string {
+	if s == nil || s.start > f.Start || s.end < f.End {
+		st, en := sentenceBounds(o.Text, f.Start, f.End)
+		return strings.Clone(o.Text[st:en])
+	}
+	return strings.Clone(o.Text[s.start:s.end])
+}
+
+// expr rebuilds the temporal expression of a date fact, with the interval
+// an anchored duration covers ("the next two weeks" from August 19), which
+// the stored fact does not carry. Results are cached per wording and day.
+func (b *Builder) expr(o *Observation, f *facts.Fact) timex.Expr {
+	e := timex.Expr{Type: f.Type, Value: f.Value}
+	if f.Type != timex.TypeDuration {
+		return e
+	}
+	ref := o.Published
+	if ref.IsZero() {
+		ref = o.Seen
+	}
+	ref = ref.UTC().Truncate(24 * time.Hour)
+	k := exprKey{text: f.Text, typ: f.Type, value: f.Value, ref: ref}
+	if c, ok := b.exprs[k]; ok {
+		return c
+	}
+	for _, x := range timex.Find(f.Text, ref) {
+		if x.Type == f.Type && x.Value == f.Value {
+			e = x
+			break
+		}
+	}
+	k.text = strings.Clone(k.text)
+	b.exprs[k] = e
+	return e
+}

@@ -1,0 +1,33 @@
+// Package timeline follows the facts of a story across articles and
+// versions: the summit's date and place, each party's position on a
+// ceasefire or on foreign troops, the key numbers, the quotes. It turns the
+// facts stored with every version (see package facts) into threads, one per
+// tracked fact ("slot"), listing each value as reported, by which outlet, in
+// which article and version, first and last seen. A reader sees the
+// coverage converge on one value, or contradict itself.
+//
+// Grouping is rule based and cheap:
+//
+//   - dates and places attach to the event they are about: the nearest
+//     event noun of a small lexicon ("meeting", "summit", "talks",
+//     "ceasefire", "guarantees" ...) to the left of the fact in the same
+//     clause, or a few words to its right; a pronoun subject ("it would be
+//     held in Budapest") reaches back to the event named earlier in the
+//     sentence. Facts attached to no event are not tracked.
+//   - positions group by actor (titles stripped, "Moscow" and "the Kremlin"
+//     folded, "Merz and Macron" split) and by topic (a topic lexicon over
+//     the object, else its first content word).
+//   - numbers group by counted noun and unit; quotes by speaker and by
+//     wording similarity.
+//
+// A value is recorded once per article and normalised value (dates
+// compare with timex.Same), with its first and last sighting. Threads that
+// neither changed nor were reported by two articles are dropped, as are
+// unchanged deictic dates ("Monday", "today"). Threads come ordered by
+// importance: articles reporting them times distinct values.
+//
+// The package is pure logic: it never reads the store. Feed it through a
+// Builder one observation (one stored version) at a time, so that a store
+// of 100,000 versions never sits in memory at once; Build is the one-call
+// form.
+package timeline

@@ -1,0 +1,129 @@
+package bench
+
+import (
+	"fmt"
+	"io"
+	"time"
+)
+
+func mib(b int64) string { return fmt.Sprintf("%.0f MiB", float64(b)/(1<<20)) }
+
+func secs(d time.Duration) string {
+	switch {
+	case d <= 0:
+		return "-"
+	case d < time.Millisecond:
+		return fmt.Sprintf("%.0f µs", float64(d)/float64(time.Microsecond))
+	case d < time.Second:
+		return fmt.Sprintf("%.1f ms", float64(d)/float64(time.Millisecond))
+	default:
+		return fmt.Sprintf("%.2f s", d.Seconds())
+	}
+}
+
+func rate(n int, d time.Duration) string {
+	if n == 0 || d <= 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.0f", float64(n)/d.Seconds())
+}
+
+// passRow prints one pass as a table row.
+func passRow(w io.Writer, scale string, name string, p PassStats, note string) {
+	fmt.Fprintf(w, "| %s | %s | %d | %d | %d | %s | %s | %s | %s | %s |\n",
+		scale, name, p.Feeds, p.NotModified, p.NewVersions, secs(p.Wall), rate(p.NewVersions, p.Wall),
+		rate(p.NewVersions, p.CPU), mib(p.PeakRSS), note)
+}
+
+func writeScale(w io.Writer, sr ScaleResult, frac float64) {
+	scale := fmt.Sprintf("%d articles", sr.Articles)
+	if sr.Articles == sr.Store.Articles || sr.Store.Articles == 0 {
+		fmt.Fprintf(w, "\n### %s in %d feeds\n\n", scale, sr.Feeds)
+	} else {
+		fmt.Fprintf(w, "\n### %s in %d feeds (%d stored)\n\n", scale, sr.Feeds, sr.Store.Articles)
+	}
+	fmt.Fprintln(w, "| scale | pass | feeds | 304 | versions | wall | versions/s | versions/CPU-s | peak RSS | notes |")
+	fmt.Fprintln(w, "|---|---|---:|---:|---:|---:|---:|---:|---:|---|")
+	note := func(p PassStats) string {
+		if p.Failed == 0 {
+			return ""
+		}
+		return fmt.Sprintf("%d feeds failed: %s", p.Failed, p.FirstError)
+	}
+	passRow(w, scale, "ingest (all new)", sr.Ingest, note(sr.Ingest))
+	passRow(w, scale, "no change", sr.NoChange, note(sr.NoChange))
+	n := note(sr.Changed)
+	if n == "" {
+		n = fmt.Sprintf("%d of %d edited articles stored as changed", sr.Changed.Changed, sr.Edited)
+	}
+	passRow(w, scale, fmt.Sprintf("%.0f%% changed", frac*100), sr.Changed, n)
+	st := sr.Store
+	if st.Versions > 0 {
+		fmt.Fprintf(w, "\nstore: %d articles, %d versions, %d stored bytes/version, raw text %d bytes/version, ratio %.3f; bbolt file %s\n",
+			st.Articles, st.Versions, st.StoredBytes/int64(st.Versions), st.RawBytes/int64(st.Versions),
+			float64(st.StoredBytes)/float64(max(st.RawBytes, 1)), mib(sr.FileBytes))
+	}
+}
+
+func writeScaleSummary(w io.Writer, scales []ScaleResult) {
+	if len(scales) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "\n### Summary by scale")
+	fmt.Fprintln(w, "\n| articles | ingest versions/s | ingest versions/CPU-s | changed-pass versions/s | no-change pass | peak RSS (max of passes) | stored/raw |")
+	fmt.Fprintln(w, "|---:|---:|---:|---:|---:|---:|---:|")
+	for _, s := range scales {
+		peak := max(s.Ingest.PeakRSS, s.NoChange.PeakRSS, s.Changed.PeakRSS)
+		ratio := float64(s.Store.StoredBytes) / float64(max(s.Store.RawBytes, 1))
+		fmt.Fprintf(w, "| %d | %s | %s | %s | %s (%d feeds) | %s | %.3f |\n", s.Articles,
+			rate(s.Ingest.NewVersions, s.Ingest.Wall), rate(s.Ingest.NewVersions, s.Ingest.CPU),
+			rate(s.Changed.NewVersions, s.Changed.Wall), secs(s.NoChange.Wall), s.NoChange.Feeds, mib(peak), ratio)
+	}
+}
+
+func writeCompare(w io.Writer, c CompareResult) {
+	fmt.Fprintf(w, "\n### compare: a %d-word pair\n\n", c.Words)
+	fmt.Fprintf(w, "diff.Compare (alignment, word diff, facts) in process over %d runs: min %s, median %s, max %s; %d fact changes\n",
+		c.Runs, secs(c.Min), secs(c.Median), secs(c.Max), c.Facts)
+	switch {
+	case c.CLIErr != "":
+		fmt.Fprintf(w, "`storywatch compare OLD NEW --json`: failed: %s\n", c.CLIErr)
+	case c.CLI > 0:
+		fmt.Fprintf(w, "`storywatch compare OLD NEW --json` (process start included): %s\n", secs(c.CLI))
+	}
+}
+
+func writeReads(w io.Writer, r ReadsResult) {
+	fmt.Fprintf(w, "\n### Read commands on a store of %d versions (%d articles; written by store.Apply in %s)\n\n",
+		r.Store.Versions, r.Store.Articles, secs(r.Build))
+	fmt.Fprintf(w, "store.Changes in process: %d changes in %s\n", r.NChanges, secs(r.InProc))
+	for _, c := range []CLIRun{r.Changes, r.Timeline} {
+		if len(c.Args) < 3 {
+			continue
+		}
+		name := c.Args[2]
+		if c.Err != "" {
+			fmt.Fprintf(w, "`storywatch %s --json`: failed after %s: %s\n", name, secs(c.Wall), c.Err)
+			continue
+		}
+		fmt.Fprintf(w, "`storywatch %s --json`: %s, peak RSS %s, %d bytes of JSON\n", name, secs(c.Wall), mib(c.PeakRSS), c.Bytes)
+	}
+}
+
+func writeURLWatch(w io.Writer, u URLWatchResult) {
+	fmt.Fprintln(w, "\n### Revision pass vs urlwatch (same pages, served by nginx)")
+	if u.Skipped != "" {
+		fmt.Fprintf(w, "\nskipped: %s\n", u.Skipped)
+		return
+	}
+	fmt.Fprintf(w, "\n%d articles (%d feeds for storywatch), %d really edited, boilerplate rotated on every page; both tools had seen every page once before.\n\n",
+		u.Articles, u.Feeds, u.Edited)
+	fmt.Fprintln(w, "| tool | wall | CPU | peak RSS | pages flagged changed |")
+	fmt.Fprintln(w, "|---|---:|---:|---:|---:|")
+	fmt.Fprintf(w, "| urlwatch | %s | %s | %s | %d |\n", secs(u.URLWatch.Wall), secs(u.URLWatch.CPU), mib(u.URLWatch.PeakRSS), u.URLWatch.Flagged)
+	fmt.Fprintf(w, "| storywatch | %s | %s | %s | %d |\n", secs(u.Storywatch.Wall), secs(u.Storywatch.CPU), mib(u.Storywatch.PeakRSS), u.Storywatch.Flagged)
+	if u.Storywatch.Wall > 0 {
+		fmt.Fprintf(w, "\nstorywatch is %.1fx faster (wall, process start included) and uses %.1fx less memory.\n",
+			u.URLWatch.Wall.Seconds()/u.Storywatch.Wall.Seconds(), float64(u.URLWatch.PeakRSS)/float64(max(u.Storywatch.PeakRSS, 1)))
+	}
+}
