@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -61,9 +62,11 @@ func (m *Monitor) processItem(ctx context.Context, src source, it feed.Item) (it
 	default:
 		return out, fmt.Errorf("look up article %s: %w", link, err)
 	}
-	feedText := itemText(it)
+	// The feed's own text is only needed to filter a new item or as a
+	// fallback; converting its HTML for every known item costs a lot at scale.
+	feedText := sync.OnceValue(func() string { return itemText(it) })
 	if !out.matched {
-		out.matched = m.cfg.Matcher().Match(it.Title, it.Summary, feedText)
+		out.matched = m.cfg.Matcher().Match(it.Title, it.Summary, feedText())
 	}
 	if !out.matched && (!m.cfg.Fetch.ArticlePages || m.isRejected(link)) {
 		return out, nil
@@ -105,13 +108,14 @@ func (c *content) notModified() bool { return c.source == "" }
 // observe fetches and extracts the article page, falling back to the feed's
 // own content when the page cannot be had. It returns the error of the page
 // alongside a feed fallback so that the failure is still reported.
-func (m *Monitor) observe(ctx context.Context, link string, known store.Article, it feed.Item, feedText string) (*content, error) {
+func (m *Monitor) observe(ctx context.Context, link string, known store.Article, it feed.Item, feedText func() string) (*content, error) {
 	fallback := func(cause error) (*content, error) {
-		if strings.TrimSpace(feedText) == "" {
+		text := feedText()
+		if strings.TrimSpace(text) == "" {
 			return nil, cause
 		}
 		return &content{
-			url: link, title: it.Title, text: feedText, source: "feed",
+			url: link, title: it.Title, text: text, source: "feed",
 			published: it.Published, modified: it.Updated,
 		}, cause
 	}
@@ -164,8 +168,7 @@ func (m *Monitor) touch(known store.Article, c *content, src source) error {
 	a.LastChecked = m.now()
 	a.ETag, a.LastModified, a.PageHash = c.etag, c.lastModified, c.pageHash
 	a.Feeds = []string{src.feedURL}
-	_, err := m.writer.apply(store.Update{Article: a})
-	return err
+	return m.writer.post(store.Update{Article: a})
 }
 
 // record stores c as a new version of its article when its content changed,
@@ -210,15 +213,13 @@ func (m *Monitor) record(src source, link string, known store.Article, c *conten
 	if hasPrev {
 		if prev.Hash == v.Hash {
 			a.PageHash = c.pageHash
-			_, err := m.writer.apply(store.Update{Article: a})
-			return 0, err
+			return 0, m.writer.post(store.Update{Article: a})
 		}
 		if reason := suspicious(prev, v); reason != "" {
 			// Keep the last good version; leave PageHash unset so the page is
 			// extracted again next time.
 			log.Warn("kept last good version", "reason", reason, "source", v.Source)
-			_, err := m.writer.apply(store.Update{Article: a})
-			return 0, err
+			return 0, m.writer.post(store.Update{Article: a})
 		}
 	}
 	a.PageHash = c.pageHash
@@ -232,8 +233,7 @@ func (m *Monitor) record(src source, link string, known store.Article, c *conten
 			diff.Document{Title: v.Title, Text: v.Text, Published: ref},
 			diff.Options{})
 		if !res.Changed() {
-			_, err := m.writer.apply(store.Update{Article: a})
-			return 0, err
+			return 0, m.writer.post(store.Update{Article: a})
 		}
 		u.Change = &store.Change{
 			ArticleID: a.ID, Article: a.URL, Title: v.Title, Version: prev.Seq + 1, DetectedAt: now,

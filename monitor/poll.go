@@ -58,10 +58,14 @@ func (m *Monitor) PollAll(ctx context.Context) PassResult {
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			res.Feeds[i] = m.PollFeed(ctx, i, false)
+			res.Feeds[i] = m.pollFeedState(ctx, i, false, false)
 		}()
 	}
 	wg.Wait()
+	// The feed states were queued without waiting for each commit (one
+	// fsync per feed would bound a pass over thousands of unchanged feeds);
+	// wait once for all of them, so the pass is on disk when PollAll returns.
+	m.writer.barrier()
 	return res
 }
 
@@ -69,6 +73,13 @@ func (m *Monitor) PollAll(ctx context.Context) PassResult {
 // the backoff of a feed that keeps failing; a manual one only the server's
 // Retry-After.
 func (m *Monitor) PollFeed(ctx context.Context, i int, scheduled bool) FeedResult {
+	return m.pollFeedState(ctx, i, scheduled, true)
+}
+
+// pollFeedState polls feed i; wait makes it wait for the feed state's
+// commit, else the state is only queued and a failure to write it is logged
+// by the writer.
+func (m *Monitor) pollFeedState(ctx context.Context, i int, scheduled, wait bool) FeedResult {
 	fc := m.cfg.Feeds[i]
 	res := FeedResult{URL: fc.URL, Name: feedName(fc)}
 	log := m.log.With("feed_url", fetch.Redact(fc.URL))
@@ -109,7 +120,13 @@ func (m *Monitor) PollFeed(ctx context.Context, i int, scheduled bool) FeedResul
 		}
 		log.Info("polled", "items", res.Items, "matched", res.Matched, "new_versions", res.NewVersions, "not_modified", res.NotModified)
 	}
-	if werr := m.writer.putFeed(st); werr != nil && res.Err == nil {
+	var werr error
+	if wait {
+		werr = m.writer.putFeed(st)
+	} else {
+		werr = m.writer.postFeed(st)
+	}
+	if werr != nil && res.Err == nil {
 		res.Err = fmt.Errorf("save feed state: %w", werr)
 	}
 	return res

@@ -50,6 +50,40 @@ func (w *writer) apply(u store.Update) (int, error) {
 	return w.submit(writeReq{update: &u})
 }
 
+// post queues an article update without waiting for its commit. It is for
+// bookkeeping (LastChecked, ETag, PageHash of an unchanged article) whose
+// loss in a crash only costs one more fetch: waiting for each of those
+// fsyncs would bound a pass over unchanged articles by disk latency. The
+// single writer keeps the order of updates, a failed commit is logged, and
+// close commits everything posted.
+func (w *writer) post(u store.Update) error {
+	w.mu.RLock()
+	defer w.mu.RUnlock()
+	if w.closed {
+		return errWriterClosed
+	}
+	w.reqs <- writeReq{update: &u}
+	return nil
+}
+
+// postFeed queues one feed's state without waiting for its commit (see post).
+func (w *writer) postFeed(f store.FeedState) error {
+	w.mu.RLock()
+	defer w.mu.RUnlock()
+	if w.closed {
+		return errWriterClosed
+	}
+	w.reqs <- writeReq{feed: &f}
+	return nil
+}
+
+// barrier returns once everything queued before it is committed (or failed
+// and logged). The writer commits in queue order, so an empty request's
+// reply is enough.
+func (w *writer) barrier() {
+	_, _ = w.submit(writeReq{})
+}
+
 // putFeed writes one feed's state.
 func (w *writer) putFeed(f store.FeedState) error {
 	_, err := w.submit(writeReq{feed: &f})
@@ -104,7 +138,11 @@ func (w *writer) commit(batch []writeReq) {
 			feeds = append(feeds, *r.feed)
 		}
 	}
-	seqs, err := w.store.Apply(updates, feeds)
+	var seqs []int
+	var err error
+	if len(updates)+len(feeds) > 0 { // a batch of barriers only writes nothing
+		seqs, err = w.store.Apply(updates, feeds)
+	}
 	if err != nil {
 		w.log.Error("write batch", "updates", len(updates), "feeds", len(feeds), "err", err)
 	}
@@ -113,7 +151,9 @@ func (w *writer) commit(batch []writeReq) {
 		if err == nil && idx[i] >= 0 && idx[i] < len(seqs) {
 			res.seq = seqs[idx[i]]
 		}
-		r.reply <- res
+		if r.reply != nil { // nil for posted updates
+			r.reply <- res
+		}
 	}
 }
 

@@ -53,6 +53,7 @@ func (a *app) benchCommand() *cobra.Command {
 	f.IntVar(&opts.Workers, "workers", 8, "fetch.workers of the pipeline passes")
 	f.IntVar(&opts.PerHost, "per-host", 8, "fetch.per_host_concurrency (the corpus is one host, 127.0.0.1)")
 	f.Int64Var(&opts.Seed, "seed", 1, "corpus seed")
+	f.StringSliceVar(&opts.Only, "only", nil, "run only these sections: scales, compare, reads, urlwatch")
 	f.StringVar(&opts.Dir, "dir", "", "keep stores, static files and configs in this directory")
 	f.StringVar(&opts.CPUProfile, "cpuprofile", "", "write each pass's CPU profile to PREFIX-PASS.pprof")
 	f.BoolVar(&quick, "quick", false, "a run of about a minute: 1,000 articles, a 10,000-version store")

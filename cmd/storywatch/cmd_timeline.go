@@ -167,8 +167,14 @@ func (a *app) printTimeline(threads []timelineJSON) error {
 			if v.LastVersion != v.Version {
 				versions += fmt.Sprintf("-%d", v.LastVersion)
 			}
-			fmt.Fprintf(tw, "%s %s\t%s %s\t%q\t%s\n", mark, humanTime(deref(v.FirstSeen)), truncate(v.Outlet, 30),
-				versions, truncate(v.Text, 60), truncate(v.Value, 40))
+			value := truncate(v.Value, 40)
+			if th.Kind == facts.KindQuote {
+				value = "" // the normalised wording repeats the text
+			}
+			// The article id tells apart articles of one outlet (or of one
+			// aggregator feed); `storywatch history ID` shows them.
+			fmt.Fprintf(tw, "%s %s\t%s\t%s %s\t%q\t%s\n", mark, humanTime(deref(v.FirstSeen)), truncate(v.Outlet, 30),
+				shortID(v.ArticleID), versions, truncate(v.Text, 60), value)
 		}
 		if err := tw.Flush(); err != nil {
 			return fmt.Errorf("write timeline: %w", err)
@@ -187,7 +193,19 @@ func threadState(th timelineJSON) string {
 	case th.Changes > 0:
 		return plural(th.Changes, "change")
 	}
-	return "unchanged"
+	for _, v := range th.Values {
+		if !v.Current {
+			return "no longer reported"
+		}
+	}
+	return "new in a later version"
+}
+
+func shortID(id string) string {
+	if len(id) > 8 {
+		return id[:8]
+	}
+	return id
 }
 
 func plural(n int, word string) string {

@@ -16,14 +16,14 @@ import (
 	"github.com/storywatch/storywatch/store"
 )
 
-// bbolt locks the store file for the daemon's lifetime. Read commands
-// therefore open the store read-only when they can, and otherwise ask the
-// running daemon, over a unix socket beside the store, to run the same
-// command against the store it holds. Either way the output is identical.
+// bbolt locks the store file for the daemon's lifetime. The CLI therefore
+// opens the store itself when it can, and otherwise asks the running daemon,
+// over a unix socket beside the store (mode 0600), to run the same command
+// against the store it holds. Either way the output is identical.
 
 // forwardable are the commands a daemon runs on behalf of the CLI: the
 // reads, and the small maintenance writes that go through its store.
-var forwardable = []string{"feeds", "articles", "history", "diff", "changes", "timeline", "alerts", "compact"}
+var forwardable = []string{"poll", "feeds", "articles", "history", "diff", "changes", "timeline", "alerts", "compact"}
 
 type controlRequest struct {
 	Args  []string `json:"args"`

@@ -61,6 +61,10 @@ func TestReadCommandsWhileDaemonRuns(t *testing.T) {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
+	// poll while the daemon runs: the daemon makes the pass.
+	if out := mustCLI(t, "-c", cfg, "poll"); !strings.Contains(out, "delivered by the running daemon") {
+		t.Errorf("poll while the daemon runs: %q", out)
+	}
 	for _, args := range [][]string{
 		{"feeds", "--json"},
 		{"history", articles.Articles[0].ID, "--json"},

@@ -115,8 +115,10 @@ func (d *doc) speakerOf(k int, s sent) (string, int) {
 		return "", -1
 	}
 	// inverted order after a quote: "..., said Kremlin aide Yuri Ushakov"
+	// After a bare comma the name must also end the clause ("…, said Merz."),
+	// or "X, who attended, said Europe was ready" would make Europe the speaker.
 	if k > s.from && (toks[k-1].text == "," || isCloseMark(toks[k-1].text)) {
-		if p, ok := d.npAfter(k+1, s.to); ok {
+		if p, ok := d.npAfter(k+1, s.to); ok && (isCloseMark(toks[k-1].text) || endsClause(toks, p.to+1, s.to)) {
 			return d.resolveSpeaker(p)
 		}
 	}
@@ -158,6 +160,19 @@ func isPrep(w string) bool {
 
 func isCloseMark(s string) bool {
 	return s == "”" || s == "\"" || s == "»" || s == "“" || s == "’"
+}
+
+// endsClause reports whether token i ends a clause: the sentence's end or
+// clause punctuation.
+func endsClause(toks []token, i, hi int) bool {
+	if i >= hi {
+		return true
+	}
+	switch toks[i].text {
+	case ".", ",", ";", ":", "!", "?", "—":
+		return true
+	}
+	return isCloseMark(toks[i].text)
 }
 
 // resolveSpeaker is resolve for the subject of a speech verb. For a

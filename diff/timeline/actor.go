@@ -101,7 +101,7 @@ func topicOf(object string, buf []byte) string {
 	var toks []token
 	toks = tokenize(object, 0, len(object), toks)
 	fallback := ""
-	for i, t := range toks {
+	for _, t := range toks {
 		if t.punct {
 			continue
 		}
@@ -110,7 +110,6 @@ func topicOf(object string, buf []byte) string {
 			if tp == "troops" {
 				return troopsOf(object, toks, buf)
 			}
-			_ = i
 			return tp
 		}
 		if fallback == "" && !function[string(buf)] {

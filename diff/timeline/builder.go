@@ -15,11 +15,21 @@ import (
 type Builder struct {
 	threads map[slotKey]*thread
 	order   []*thread
-	quotes  map[string][]*thread // speaker key -> quote threads
+	quotes  map[string][]*thread  // speaker key -> quote threads
 	quoteOf map[[2]string]*thread // speaker key, wording -> its thread
-	latest  map[string]int       // article -> latest version added
-	first   map[string]int       // article -> earliest version added
-	exprs   map[exprKey]timex.Expr
+	// articles numbers the articles, so per-fact lookups hash an int,
+	// not a URL; latest and first are indexed by that number.
+	articles map[string]int
+	latest   []int // latest version added
+	first    []int // earliest version added
+	cur      int   // number of the article being added
+	exprs    map[exprKey]timex.Expr
+	memo     map[memoKey]resolved
+	// events caches the event of a fact for the article being added; it
+	// is cleared when the next article starts, so it holds one article's
+	// sentences at most.
+	events       map[eventKey]string
+	eventArticle string
 	// scratch space reused across facts
 	toks []token
 	buf  []byte
@@ -43,7 +53,10 @@ func (k slotKey) String() string {
 	return s
 }
 
-type valueKey struct{ article, norm string }
+type valueKey struct {
+	article int
+	norm    string
+}
 
 type exprKey struct {
 	text, typ, value string
@@ -60,30 +73,41 @@ type thread struct {
 
 type value struct {
 	Value
-	norm string
-	expr timex.Expr // dates only
+	article int // the Builder's number of the article
+	norm    string
+	expr    timex.Expr // dates only
 }
 
 // NewBuilder returns an empty Builder.
 func NewBuilder() *Builder {
 	return &Builder{
-		threads: map[slotKey]*thread{},
-		quotes:  map[string][]*thread{},
-		quoteOf: map[[2]string]*thread{},
-		latest:  map[string]int{},
-		first:   map[string]int{},
-		exprs:   map[exprKey]timex.Expr{},
+		threads:  map[slotKey]*thread{},
+		quotes:   map[string][]*thread{},
+		quoteOf:  map[[2]string]*thread{},
+		articles: map[string]int{},
+		exprs:    map[exprKey]timex.Expr{},
+		memo:     map[memoKey]resolved{},
+		events:   map[eventKey]string{},
+		buf:      make([]byte, 0, 64),
 	}
 }
 
 // Add records the facts of one version. Versions of an article may come in
 // any order; facts whose offsets do not fit the text are skipped.
 func (b *Builder) Add(o *Observation) {
-	if v, ok := b.latest[o.Article]; !ok || o.Version > v {
-		b.latest[o.Article] = o.Version
+	a, ok := b.articles[o.Article]
+	if !ok {
+		a = len(b.latest)
+		b.articles[o.Article] = a
+		b.latest = append(b.latest, o.Version)
+		b.first = append(b.first, o.Version)
 	}
-	if v, ok := b.first[o.Article]; !ok || o.Version < v {
-		b.first[o.Article] = o.Version
+	b.cur = a
+	b.latest[a] = max(b.latest[a], o.Version)
+	b.first[a] = min(b.first[a], o.Version)
+	if o.Article != b.eventArticle {
+		clear(b.events)
+		b.eventArticle = o.Article
 	}
 	b.sent = sentence{start: -1, end: -1}
 	for i := range o.Facts {
@@ -94,12 +118,11 @@ func (b *Builder) Add(o *Observation) {
 		switch f.Kind {
 		case facts.KindDate, facts.KindLocation:
 			b.addEventFact(o, f)
-		case facts.KindPosition:
-			b.addPosition(o, f)
-		case facts.KindNumber:
-			b.addNumber(o, f)
-		case facts.KindQuote:
-			b.addQuote(o, f)
+		case facts.KindPosition, facts.KindNumber, facts.KindQuote:
+			r := b.resolve(f)
+			for _, t := range r.threads {
+				b.record(t, o, f, r.norm, nil)
+			}
 		}
 	}
 }
@@ -111,27 +134,38 @@ func (b *Builder) sentenceOf(o *Observation, f *facts.Fact) *sentence {
 		return &b.sent
 	}
 	s, e := sentenceBounds(o.Text, f.Start, f.End)
-	b.toks = tokenize(o.Text, s, e, b.toks)
-	b.sent = sentence{start: s, end: e, toks: b.toks}
+	b.sent = sentence{start: s, end: e}
 	return &b.sent
+}
+
+// eventKey identifies a fact by its sentence and place in it, which decide
+// its event.
+type eventKey struct {
+	sent     string
+	from, to int
 }
 
 func (b *Builder) addEventFact(o *Observation, f *facts.Fact) {
 	s := b.sentenceOf(o, f)
-	ev := eventFor(o.Text, s.toks, f.Start, f.End, b.buf)
+	// Most sentences recur unchanged in the next version of the article.
+	ek := eventKey{sent: o.Text[s.start:s.end], from: f.Start - s.start, to: f.End - s.start}
+	ev, ok := b.events[ek]
+	if !ok {
+		if s.toks == nil {
+			b.toks = tokenize(o.Text, s.start, s.end, b.toks)
+			s.toks = b.toks
+		}
+		ev = eventFor(o.Text, s.toks, f.Start, f.End, b.buf)
+		b.events[ek] = ev
+	}
 	if ev == "" {
 		return
 	}
 	key := slotKey{kind: f.Kind, a: ev}
-	norm := f.Value
-	if f.Kind == facts.KindDate {
-		norm = f.Type + "|" + f.Value
-	} else {
-		norm = strings.ToLower(f.Value)
-		if f.Type == "venue" {
-			key.b = "venue" // "the White House" is not a rival of "Budapest"
-		}
+	if f.Kind == facts.KindLocation && f.Type == "venue" {
+		key.b = "venue" // "the White House" is not a rival of "Budapest"
 	}
+	norm := b.resolve(f).norm
 	t := b.thread(key, func() string { return topicOfEvent(f.Kind, ev, key.b) })
 	if v := b.record(t, o, f, norm, s); v != nil && f.Kind == facts.KindDate {
 		v.expr = b.expr(o, f)
@@ -152,21 +186,59 @@ func topicOfEvent(k facts.Kind, ev, sub string) string {
 	return "place of " + label
 }
 
-func (b *Builder) addPosition(o *Observation, f *facts.Fact) {
+// resolved is what a fact's kind, subject and value decide: the threads
+// it belongs to (positions, numbers, quotes) and its normalised value.
+type resolved struct {
+	threads []*thread
+	norm    string
+}
+
+type memoKey struct {
+	kind                facts.Kind
+	subject, value, typ string
+}
+
+// resolve maps a fact to its threads and normalised value. Versions of an
+// article repeat most facts, so the answer is memoised on the fact's
+// strings and costs one map lookup after the first time.
+func (b *Builder) resolve(f *facts.Fact) resolved {
+	k := memoKey{kind: f.Kind, subject: f.Subject, value: f.Value, typ: f.Type}
+	if r, ok := b.memo[k]; ok {
+		return r
+	}
+	var r resolved
+	switch f.Kind {
+	case facts.KindDate:
+		r.norm = f.Type + "|" + f.Value
+	case facts.KindLocation:
+		r.norm = strings.ToLower(f.Value)
+	case facts.KindPosition:
+		r = b.resolvePosition(f)
+	case facts.KindNumber:
+		r = b.resolveNumber(f)
+	case facts.KindQuote:
+		r = b.resolveQuote(f)
+	}
+	k.subject, k.value, k.typ = strings.Clone(k.subject), strings.Clone(k.value), strings.Clone(k.typ)
+	b.memo[k] = r
+	return r
+}
+
+func (b *Builder) resolvePosition(f *facts.Fact) resolved {
 	stance, object := splitStance(f.Value)
 	topic := topicOf(object, b.buf)
 	if topic == "" {
-		return
+		return resolved{}
 	}
-	norm := foldStance(stance)
+	r := resolved{norm: foldStance(stance)}
 	for _, a := range actorsOf(f.Subject) {
 		key := slotKey{kind: facts.KindPosition, a: a.key, b: topic}
-		t := b.thread(key, func() string { return a.label + " on " + topic })
-		b.record(t, o, f, norm, nil)
+		r.threads = append(r.threads, b.thread(key, func() string { return a.label + " on " + topic }))
 	}
+	return r
 }
 
-func (b *Builder) addNumber(o *Observation, f *facts.Fact) {
+func (b *Builder) resolveNumber(f *facts.Fact) resolved {
 	num, unit, _ := strings.Cut(f.Value, " ")
 	num = strings.TrimPrefix(num, "~") // "about $90 billion" is "$90 billion"
 	subject := strings.ToLower(f.Subject)
@@ -180,18 +252,16 @@ func (b *Builder) addNumber(o *Observation, f *facts.Fact) {
 		}
 		return "number of " + subject
 	})
-	b.record(t, o, f, num+" "+key.b, nil)
+	return resolved{threads: []*thread{t}, norm: num + " " + key.b}
 }
 
-func (b *Builder) addQuote(o *Observation, f *facts.Fact) {
-	speakers := actorsOf(f.Subject)
+func (b *Builder) resolveQuote(f *facts.Fact) resolved {
 	sp := actor{key: "unknown", label: "an unnamed speaker"}
-	if len(speakers) > 0 {
+	if speakers := actorsOf(f.Subject); len(speakers) > 0 {
 		sp = speakers[0]
 	}
 	norm := foldSpelling(f.Value)
-	t := b.quoteThread(sp, norm)
-	b.record(t, o, f, norm, nil)
+	return resolved{threads: []*thread{b.quoteThread(sp, norm)}, norm: norm}
 }
 
 // quoteThread finds the thread of a speaker's quote: the same wording, or
@@ -231,7 +301,7 @@ func (b *Builder) thread(key slotKey, topic func() string) *thread {
 // record notes that o reports norm in thread t. It returns the value when
 // it is new, so the caller can complete it.
 func (b *Builder) record(t *thread, o *Observation, f *facts.Fact, norm string, s *sentence) *value {
-	vk := valueKey{article: o.Article, norm: norm}
+	vk := valueKey{article: b.cur, norm: norm}
 	if v, ok := t.byVal[vk]; ok {
 		if o.Version > v.LastVersion {
 			v.LastVersion, v.Last = o.Version, o.Seen
@@ -243,7 +313,7 @@ func (b *Builder) record(t *thread, o *Observation, f *facts.Fact, norm string, 
 		}
 		return nil
 	}
-	v := &value{norm: strings.Clone(norm), Value: Value{
+	v := &value{article: b.cur, norm: strings.Clone(norm), Value: Value{
 		Value: strings.Clone(f.Value), Text: strings.Clone(f.Text), Sentence: b.sentenceText(o, f, s),
 		Article: o.Article, ArticleID: o.ArticleID, Outlet: o.Outlet, Title: strings.Clone(o.Title),
 		Version: o.Version, LastVersion: o.Version, First: o.Seen, Last: o.Seen,

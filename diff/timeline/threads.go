@@ -60,13 +60,13 @@ func (b *Builder) finish(t *thread) (Thread, bool) {
 	for _, v := range t.values {
 		norms[v.norm] = true
 		articles[v.Article] = true
-		v.Current = v.LastVersion == b.latest[v.Article]
+		v.Current = v.LastVersion == b.latest[v.article]
 		if v.Current {
 			current = append(current, v)
 		} else {
 			changed = true
 		}
-		if v.Version > b.first[v.Article] {
+		if v.Version > b.first[v.article] {
 			changed = true
 		}
 	}

@@ -47,6 +47,9 @@ type Options struct {
 	// time `changes`, `timeline` and `compare` as a user runs them.
 	// Empty: those CLI timings are skipped.
 	Storywatch []string
+	// Only names the sections to run, from "scales", "compare", "reads" and
+	// "urlwatch". Empty: all of them.
+	Only []string
 	// Dir holds stores, static files and configs. Empty: a temporary
 	// directory removed at the end.
 	Dir string

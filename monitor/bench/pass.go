@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"runtime"
 	"runtime/pprof"
 	"strings"
 	"time"
@@ -33,17 +34,22 @@ type PassSpec struct {
 
 // PassStats is what one pass measured.
 type PassStats struct {
-	Wall        time.Duration `json:"wall"`      // store open to store closed
-	ProcWall    time.Duration `json:"proc_wall"` // the whole worker process, start-up included (set by the parent)
-	CPU         time.Duration `json:"cpu"`      // user+system CPU of the pass
-	PeakRSS     int64         `json:"peak_rss"` // VmHWM of the worker process, bytes
-	Feeds       int           `json:"feeds"`
-	NotModified int           `json:"not_modified"` // feeds answered 304
-	Failed      int           `json:"failed"`
-	Items       int           `json:"items"`
-	NewVersions int           `json:"new_versions"` // first versions included
-	Changed     int           `json:"changed"`      // versions after the first
-	FirstError  string        `json:"first_error,omitempty"`
+	Wall     time.Duration `json:"wall"`      // store open to store closed
+	ProcWall time.Duration `json:"proc_wall"` // the whole worker process, start-up included (set by the parent)
+	CPU      time.Duration `json:"cpu"`       // user+system CPU of the pass
+	PeakRSS  int64         `json:"peak_rss"`  // VmHWM of the worker process, bytes
+	// RSS at the end of the pass, split as the kernel counts it: anonymous
+	// memory (Go heap, stacks) and file pages (the mmapped bbolt file).
+	EndRSSAnon  int64  `json:"end_rss_anon"`
+	EndRSSFile  int64  `json:"end_rss_file"`
+	GoHeapSys   uint64 `json:"go_heap_sys"` // runtime.MemStats.HeapSys at the end
+	Feeds       int    `json:"feeds"`
+	NotModified int    `json:"not_modified"` // feeds answered 304
+	Failed      int    `json:"failed"`
+	Items       int    `json:"items"`
+	NewVersions int    `json:"new_versions"` // first versions included
+	Changed     int    `json:"changed"`      // versions after the first
+	FirstError  string `json:"first_error,omitempty"`
 }
 
 // passConfig is the YAML config of a bench pass: the user's defaults except
@@ -97,6 +103,10 @@ func RunPass(ctx context.Context, spec PassSpec, log *slog.Logger) (PassStats, e
 	if err := m.Close(); err != nil {
 		return st, fmt.Errorf("flush writes: %w", err)
 	}
+	st.EndRSSAnon, st.EndRSSFile = procStatus("RssAnon:"), procStatus("RssFile:")
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	st.GoHeapSys = ms.HeapSys
 	if err := s.Close(); err != nil {
 		return st, fmt.Errorf("close store: %w", err)
 	}

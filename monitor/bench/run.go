@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -58,8 +59,12 @@ func Run(ctx context.Context, opts Options) error {
 	fmt.Fprintf(w, "pipeline passes run in a child process; fetch.workers=%d, fetch.per_host_concurrency=%d (the corpus is one host)\n",
 		opts.Workers, opts.PerHost)
 
+	want := func(section string) bool { return len(opts.Only) == 0 || slices.Contains(opts.Only, section) }
 	var scales []ScaleResult
 	for _, n := range opts.Scales {
+		if !want("scales") {
+			break
+		}
 		opts.Logger.Info("scale", "articles", n)
 		sr, err := r.scale(ctx, n)
 		if err != nil {
@@ -70,13 +75,15 @@ func Run(ctx context.Context, opts Options) error {
 	}
 	writeScaleSummary(w, scales)
 
-	cr, err := r.compare(ctx)
-	if err != nil {
-		return err
+	if want("compare") {
+		cr, err := r.compare(ctx)
+		if err != nil {
+			return err
+		}
+		writeCompare(w, cr)
 	}
-	writeCompare(w, cr)
 
-	if opts.FixtureVersions > 0 {
+	if opts.FixtureVersions > 0 && want("reads") {
 		rr, err := r.reads(ctx)
 		if err != nil {
 			return err
@@ -84,7 +91,7 @@ func Run(ctx context.Context, opts Options) error {
 		writeReads(w, rr)
 	}
 
-	if opts.URLWatchArticles > 0 {
+	if opts.URLWatchArticles > 0 && want("urlwatch") {
 		ur, err := r.urlwatch(ctx)
 		if err != nil {
 			return err

@@ -18,6 +18,16 @@
 //     after DNS resolution, so DNS rebinding and redirects are covered too;
 //   - per-host concurrency and spacing limits, so a burst of article links on
 //     one site does not hammer it;
+//   - with [Request.Robots] set (article pages), the host's robots.txt is
+//     honoured for the [RobotsAgent] token, else "*" (RFC 9309: groups,
+//     longest match, "*" and "$"), cached per scheme and host for
+//     [Options.RobotsTTL]; a page it forbids fails with [ErrDisallowed]
+//     without being fetched. robots.txt travels through the same client, so
+//     the address, scheme and size rules apply to it too (only its first
+//     500 KiB are read). A missing robots.txt (4xx) allows everything; one
+//     that fails with a server error or timeout disallows everything, as the
+//     RFC asks, unless an earlier copy was read, and is retried after a
+//     minute;
 //   - non-2xx answers become a [*StatusError] carrying Retry-After for 429/503;
 //   - errors name the URL through [Redact], because URLs may carry tokens.
 //

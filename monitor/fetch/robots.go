@@ -214,7 +214,9 @@ func normalizeRobotsPath(s string) string {
 				b.WriteByte(hex[v&0xf])
 			}
 			i += 2
-		case c <= 0x20 || c >= 0x7f:
+		case c <= 0x20 || c >= 0x7f || c == '%':
+			// A '%' that starts no escape is written as one, so a second
+			// pass reads it the same way.
 			b.WriteByte('%')
 			b.WriteByte(hex[c>>4])
 			b.WriteByte(hex[c&0xf])
