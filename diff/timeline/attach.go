@@ -6,6 +6,8 @@ package timeline
 const (
 	maxLeftWords  = 12
 	maxRightWords = 3
+	// appositiveWords is how far past a comma the event noun may stand.
+	appositiveWords = 2
 )
 
 // eventFor returns the canonical event the fact at [start, end) of text is
@@ -26,17 +28,23 @@ func eventFor(text string, toks []token, start, end int, buf []byte) string {
 	}
 	// Left: the nearest event noun in the same clause. A pronoun subject
 	// lets the search cross clause marks to its antecedent.
-	words, cross := 0, false
+	words, cross, comma, limit := 0, false, false, maxLeftWords
 	for i := first - 1; i >= 0; i-- {
 		t := toks[i]
 		if t.punct {
 			if t.clause && !cross {
-				break
+				// An appositive: "the meeting, expected in early
+				// September, ..." reaches back past one comma to the noun
+				// right before it, and no further.
+				if text[t.start] != ',' || comma {
+					break
+				}
+				comma, limit = true, min(limit, words+appositiveWords)
 			}
 			continue
 		}
 		words++
-		if !cross && words > maxLeftWords {
+		if !cross && words > limit {
 			break
 		}
 		if ev := eventAt(text, toks, i, buf); ev != "" {

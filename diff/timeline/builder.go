@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -34,23 +35,20 @@ type Builder struct {
 	toks []token
 	buf  []byte
 	sent sentence
+	past []pastMark // events dated in the past by the version being added
 }
 
 // slotKey identifies a thread without building a string per fact.
 type slotKey struct {
-	kind    facts.Kind
-	a, b, c string
+	kind facts.Kind
+	a, b string // event, actor or counted noun; then topic, unit or qualifier
 }
 
 func (k slotKey) String() string {
-	s := string(k.kind) + "/" + k.a
-	if k.b != "" {
-		s += "/" + k.b
+	if k.b == "" {
+		return string(k.kind) + "/" + k.a
 	}
-	if k.c != "" {
-		s += "/" + k.c
-	}
-	return s
+	return string(k.kind) + "/" + k.a + "/" + k.b
 }
 
 type valueKey struct {
@@ -110,21 +108,32 @@ func (b *Builder) Add(o *Observation) {
 		b.eventArticle = o.Article
 	}
 	b.sent = sentence{start: -1, end: -1}
-	for i := range o.Facts {
-		f := &o.Facts[i]
-		if f.Start < 0 || f.End > len(o.Text) || f.Start > f.End {
-			continue
-		}
-		switch f.Kind {
-		case facts.KindDate, facts.KindLocation:
-			b.addEventFact(o, f)
-		case facts.KindPosition, facts.KindNumber, facts.KindQuote:
-			r := b.resolve(f)
-			for _, t := range r.threads {
-				b.record(t, o, f, r.norm, nil)
+	b.past = b.past[:0]
+	// Places come second: a past date of an event in the same sentence
+	// ("the summit in Alaska last week") rules its place out too.
+	for pass := 0; pass < 2; pass++ {
+		for i := range o.Facts {
+			f := &o.Facts[i]
+			if f.Start < 0 || f.End > len(o.Text) || f.Start > f.End || (f.Kind == facts.KindLocation) != (pass == 1) {
+				continue
+			}
+			switch f.Kind {
+			case facts.KindDate, facts.KindLocation:
+				b.addEventFact(o, f)
+			case facts.KindPosition, facts.KindNumber, facts.KindQuote:
+				r := b.resolve(f)
+				for _, t := range r.threads {
+					b.record(t, o, f, r.norm, nil)
+				}
 			}
 		}
 	}
+}
+
+// pastMark notes an event that a sentence dates in the past.
+type pastMark struct {
+	sent int
+	ev   string
 }
 
 // sentenceOf tokenises the sentence around f, reusing the last one when f
@@ -161,13 +170,24 @@ func (b *Builder) addEventFact(o *Observation, f *facts.Fact) {
 	if ev == "" {
 		return
 	}
+	r := b.resolve(f)
+	// An earlier occurrence of the event, unmarked ("met at a summit in
+	// Alaska last week"), is background, not the event the story follows.
+	if !strings.HasPrefix(ev, "last ") {
+		if r.past {
+			b.past = append(b.past, pastMark{sent: s.start, ev: ev})
+			return
+		}
+		if f.Kind == facts.KindLocation && slices.Contains(b.past, pastMark{sent: s.start, ev: ev}) {
+			return
+		}
+	}
 	key := slotKey{kind: f.Kind, a: ev}
 	if f.Kind == facts.KindLocation && f.Type == "venue" {
 		key.b = "venue" // "the White House" is not a rival of "Budapest"
 	}
-	norm := b.resolve(f).norm
 	t := b.thread(key, func() string { return topicOfEvent(f.Kind, ev, key.b) })
-	if v := b.record(t, o, f, norm, s); v != nil && f.Kind == facts.KindDate {
+	if v := b.record(t, o, f, r.norm, s); v != nil && f.Kind == facts.KindDate {
 		v.expr = b.expr(o, f)
 	}
 }
@@ -191,11 +211,12 @@ func topicOfEvent(k facts.Kind, ev, sub string) string {
 type resolved struct {
 	threads []*thread
 	norm    string
+	past    bool // dates: the words point back ("last week", "ago")
 }
 
 type memoKey struct {
-	kind                facts.Kind
-	subject, value, typ string
+	kind                      facts.Kind
+	subject, value, typ, text string // text only for dates; for the rest the others decide
 }
 
 // resolve maps a fact to its threads and normalised value. Versions of an
@@ -203,6 +224,9 @@ type memoKey struct {
 // strings and costs one map lookup after the first time.
 func (b *Builder) resolve(f *facts.Fact) resolved {
 	k := memoKey{kind: f.Kind, subject: f.Subject, value: f.Value, typ: f.Type}
+	if f.Kind == facts.KindDate {
+		k.text = f.Text
+	}
 	if r, ok := b.memo[k]; ok {
 		return r
 	}
@@ -210,6 +234,7 @@ func (b *Builder) resolve(f *facts.Fact) resolved {
 	switch f.Kind {
 	case facts.KindDate:
 		r.norm = f.Type + "|" + f.Value
+		r.past = pointsBack(f.Text)
 	case facts.KindLocation:
 		r.norm = strings.ToLower(f.Value)
 	case facts.KindPosition:
@@ -219,7 +244,7 @@ func (b *Builder) resolve(f *facts.Fact) resolved {
 	case facts.KindQuote:
 		r = b.resolveQuote(f)
 	}
-	k.subject, k.value, k.typ = strings.Clone(k.subject), strings.Clone(k.value), strings.Clone(k.typ)
+	k.subject, k.value, k.typ, k.text = strings.Clone(k.subject), strings.Clone(k.value), strings.Clone(k.typ), strings.Clone(k.text)
 	b.memo[k] = r
 	return r
 }
@@ -310,6 +335,9 @@ func (b *Builder) record(t *thread, o *Observation, f *facts.Fact, norm string, 
 			v.Value.Version, v.First = o.Version, o.Seen
 			v.Text, v.Title = strings.Clone(f.Text), strings.Clone(o.Title)
 			v.Sentence = b.sentenceText(o, f, s)
+			if f.Kind != facts.KindPosition {
+				v.Value.Value = strings.Clone(f.Value)
+			}
 		}
 		return nil
 	}

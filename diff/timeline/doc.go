@@ -13,15 +13,24 @@
 //     "ceasefire", "guarantees" ...) to the left of the fact in the same
 //     clause, or a few words to its right; a pronoun subject ("it would be
 //     held in Budapest") reaches back to the event named earlier in the
-//     sentence. Facts attached to no event are not tracked.
+//     sentence. A verb ("after meeting with Putin on Friday") is no event
+//     noun, "the last talks" are another event than "the talks", and a date
+//     whose words point back ("last week", "ago") marks a past occurrence
+//     that is left out with its place. Facts attached to no event are not
+//     tracked.
 //   - positions group by actor (titles stripped, "Moscow" and "the Kremlin"
 //     folded, "Merz and Macron" split) and by topic (a topic lexicon over
 //     the object, else its first content word).
 //   - numbers group by counted noun and unit; quotes by speaker and by
 //     wording similarity.
 //
-// A value is recorded once per article and normalised value (dates
-// compare with timex.Same), with its first and last sighting. Threads that
+// A value is recorded once per article and normalised value (for dates the
+// TIMEX3 type and value, for positions the stance, for numbers the amount
+// with "about" dropped, for quotes the wording with British spellings
+// folded), with its first and last sighting. Whether outlets agree now is
+// judged on the values their latest versions report; dates agree when
+// timex.Compare finds one within the other ("August 29", "the end of
+// August"). Threads that
 // neither changed nor were reported by two articles are dropped, as are
 // unchanged deictic dates ("Monday", "today"). Threads come ordered by
 // importance: articles reporting them times distinct values.

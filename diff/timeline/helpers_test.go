@@ -11,7 +11,7 @@ import (
 // spec names one fact of a hand-made observation by its words in the text.
 type spec struct {
 	kind    facts.Kind
-	words   string // located in the text; the n-th occurrence with "#n" suffix not needed so far
+	words   string // located in the text, searching on from the previous fact
 	value   string
 	typ     string
 	subject string

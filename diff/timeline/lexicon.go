@@ -121,3 +121,10 @@ var deictic = map[string]bool{
 var currencies = map[string]bool{
 	"usd": true, "eur": true, "gbp": true, "rub": true, "uah": true, "jpy": true, "cny": true, "chf": true,
 }
+
+// pastCues in a date's words place it before the report: "last week",
+// "two days ago", "earlier this month".
+var pastCues = map[string]bool{
+	"last": true, "ago": true, "yesterday": true, "earlier": true, "previous": true,
+	"past": true, "former": true, "previously": true,
+}

@@ -218,6 +218,24 @@ func TestBuild(t *testing.T) {
 			},
 		},
 		{
+			name: "a past occurrence of the event stays out of the summit's threads",
+			obs: func(t *testing.T) []Observation {
+				alaska := "Trump and Putin held a summit in Alaska last week. "
+				return []Observation{
+					obs(t, "wire", 1, 0, alaska+merzBudapest, place("Alaska"), date("last week", "2025-W33", "DATE"), aug29, place("Budapest")),
+					obs(t, "courier", 1, 1, alaska+merzSept, place("Alaska"), date("last week", "2025-W33", "DATE"), earlySept, place("Budapest")),
+				}
+			},
+			check: func(t *testing.T, th []Thread) {
+				if p := find(t, th, "location/summit"); !slices.Equal(distinct(p), []string{"Budapest"}) || p.Contradicted {
+					t.Errorf("place of the summit = %v", distinct(p))
+				}
+				if d := find(t, th, "date/summit"); !slices.Equal(distinct(d), []string{"2025-08-29", "2025-09"}) {
+					t.Errorf("date of the summit = %v", distinct(d))
+				}
+			},
+		},
+		{
 			name: "numbers: the weapons deal changes, approximate counts agree",
 			obs: func(t *testing.T) []Observation {
 				w1 := "Ukraine offered to buy about $90 billion worth of US weapons."

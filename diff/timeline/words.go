@@ -90,3 +90,13 @@ func foldWord(w string) string {
 	}
 	return w
 }
+
+// pointsBack reports whether a date's words place it in the past.
+func pointsBack(text string) bool {
+	for _, w := range strings.Fields(strings.ToLower(text)) {
+		if pastCues[w] {
+			return true
+		}
+	}
+	return false
+}

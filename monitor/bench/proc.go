@@ -2,7 +2,9 @@ package bench
 
 import (
 	"bufio"
+	"fmt"
 	"os"
+	"os/exec"
 	"strconv"
 	"strings"
 	"syscall"
@@ -15,8 +17,11 @@ func peakRSS() int64 { return procStatus("VmHWM:") }
 
 // procStatus reads one "kB" field of /proc/self/status in bytes, 0 when
 // unavailable.
-func procStatus(field string) int64 {
-	f, err := os.Open("/proc/self/status")
+func procStatus(field string) int64 { return statusField("/proc/self/status", field) }
+
+// statusField reads one "kB" field of a /proc status file in bytes.
+func statusField(path, field string) int64 {
+	f, err := os.Open(path)
 	if err != nil {
 		return 0
 	}
@@ -49,16 +54,57 @@ func cpuTime() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-// childUsage returns the CPU time and peak RSS (bytes) of a finished child.
-func childUsage(ps *os.ProcessState) (time.Duration, int64) {
+// childCPU returns the CPU time of a finished child.
+func childCPU(ps *os.ProcessState) time.Duration {
 	if ps == nil {
-		return 0, 0
+		return 0
 	}
-	ru, ok := ps.SysUsage().(*syscall.Rusage)
-	if !ok || ru == nil {
-		return ps.UserTime() + ps.SystemTime(), 0
+	return ps.UserTime() + ps.SystemTime()
+}
+
+// measured is a finished child process.
+type measured struct {
+	Wall    time.Duration
+	CPU     time.Duration
+	PeakRSS int64 // bytes; 0 when the child was too short-lived to sample
+}
+
+// runMeasured runs cmd and samples its VmHWM from /proc while it runs.
+// The rusage ru_maxrss of a child is useless here: Linux carries the
+// parent's peak over the fork into the child, and the parent holds the
+// corpus. VmHWM is reset by exec and only grows, so the last sample is the
+// child's own peak (up to the sampling interval before it exits).
+func runMeasured(cmd *exec.Cmd) (measured, error) {
+	var m measured
+	t0 := time.Now()
+	if err := cmd.Start(); err != nil {
+		return m, err
 	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()), ru.Maxrss << 10
+	status := fmt.Sprintf("/proc/%d/status", cmd.Process.Pid)
+	stop := make(chan struct{})
+	peak := make(chan int64, 1)
+	go func() {
+		var last int64
+		tick := time.NewTicker(5 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-stop:
+				peak <- last
+				return
+			case <-tick.C:
+				if v := statusField(status, "VmHWM:"); v > 0 {
+					last = v
+				}
+			}
+		}
+	}()
+	err := cmd.Wait()
+	m.Wall = time.Since(t0)
+	close(stop)
+	m.PeakRSS = <-peak
+	m.CPU = childCPU(cmd.ProcessState)
+	return m, err
 }
 
 // loadAvg is the first field of /proc/loadavg, or "?".

@@ -41,10 +41,8 @@ func (r *runner) cli(ctx context.Context, args ...string) CLIRun {
 	var n countWriter
 	var errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &n, &errOut
-	t0 := time.Now()
-	err := cmd.Run()
-	run.Wall = time.Since(t0)
-	_, run.PeakRSS = childUsage(cmd.ProcessState)
+	m, err := runMeasured(cmd)
+	run.Wall, run.PeakRSS = m.Wall, m.PeakRSS
 	run.Bytes = int64(n)
 	if err != nil {
 		msg, _, _ := strings.Cut(strings.TrimSpace(errOut.String()), "\n")
@@ -68,7 +66,7 @@ var _ io.Writer = (*countWriter)(nil)
 func (r *runner) reads(ctx context.Context) (ReadsResult, error) {
 	var rr ReadsResult
 	path := filepath.Join(r.dir, "fixture.db")
-	defer os.Remove(path)
+	defer r.remove(path)
 	r.opts.Logger.Info("fixture", "versions", r.opts.FixtureVersions)
 	t0 := time.Now()
 	if err := buildFixture(path, r.opts.FixtureArticles, r.opts.FixtureVersions, r.opts.Seed); err != nil {

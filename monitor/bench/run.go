@@ -31,6 +31,14 @@ type ScaleResult struct {
 type runner struct {
 	opts Options
 	dir  string
+	keep bool // Options.Dir was given: leave stores there for inspection
+}
+
+// remove deletes a store file unless the user asked to keep them.
+func (r *runner) remove(path string) {
+	if !r.keep {
+		_ = os.Remove(path)
+	}
 }
 
 // Run executes every benchmark of opts and writes the result tables to
@@ -41,7 +49,7 @@ func Run(ctx context.Context, opts Options) error {
 	if len(opts.Worker) == 0 {
 		return fmt.Errorf("run bench: no worker command: %w", ErrWorker)
 	}
-	r := &runner{opts: opts, dir: opts.Dir}
+	r := &runner{opts: opts, dir: opts.Dir, keep: opts.Dir != ""}
 	if r.dir == "" {
 		d, err := os.MkdirTemp("", "storywatch-bench-")
 		if err != nil {
@@ -119,7 +127,7 @@ func (r *runner) scale(ctx context.Context, n int) (ScaleResult, error) {
 	}
 	defer srv.Close()
 	path := filepath.Join(r.dir, fmt.Sprintf("scale-%d.db", n))
-	defer os.Remove(path)
+	defer r.remove(path)
 	spec := PassSpec{Store: path, Feeds: srv.FeedURLs(), Workers: r.opts.Workers, PerHost: r.opts.PerHost}
 	name := fmt.Sprintf("%d", n)
 	if sr.Ingest, err = r.pass(ctx, spec, "ingest-"+name); err != nil {
@@ -163,16 +171,14 @@ func (r *runner) pass(ctx context.Context, spec PassSpec, name string) (PassStat
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	t0 := time.Now()
 	if err := cmd.Run(); err != nil {
-		return PassStats{}, fmt.Errorf("pass %s: %w: %v: %s", name, ErrWorker, err, strings.TrimSpace(errOut.String()))
+		return PassStats{}, fmt.Errorf("pass %s: %w: %w: %s", name, ErrWorker, err, strings.TrimSpace(errOut.String()))
 	}
 	var st PassStats
 	if err := json.Unmarshal(out.Bytes(), &st); err != nil {
 		return PassStats{}, fmt.Errorf("pass %s: decode stats: %w", name, err)
 	}
-	st.ProcWall = time.Since(t0)
-	if _, rss := childUsage(cmd.ProcessState); rss > st.PeakRSS {
-		st.PeakRSS = rss
-	}
-	r.opts.Logger.Info("pass done", "name", name, "wall", st.Wall, "versions", st.NewVersions, "failed", st.Failed)
+	st.ProcWall, st.ProcCPU = time.Since(t0), childCPU(cmd.ProcessState) // PeakRSS is the worker's own VmHWM
+	r.opts.Logger.Info("pass done", "name", name, "wall", st.Wall, "cpu", st.CPU, "versions", st.NewVersions, "failed", st.Failed,
+		"peak_rss_mib", st.PeakRSS>>20, "end_rss_anon_mib", st.EndRSSAnon>>20, "end_rss_file_mib", st.EndRSSFile>>20, "go_heap_sys_mib", st.GoHeapSys>>20)
 	return st, nil
 }

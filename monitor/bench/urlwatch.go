@@ -132,10 +132,8 @@ func (r *runner) urlwatch(ctx context.Context) (URLWatchResult, error) {
 		var out, errOut bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &out, &errOut
 		cmd.Env = append(os.Environ(), "HOME="+uwDir) // keep urlwatch's files out of the user's home
-		t0 := time.Now()
-		err := cmd.Run()
-		tr.Wall = time.Since(t0)
-		tr.CPU, tr.PeakRSS = childUsage(cmd.ProcessState)
+		m, err := runMeasured(cmd)
+		tr.Wall, tr.CPU, tr.PeakRSS = m.Wall, m.CPU, m.PeakRSS
 		if err != nil {
 			return tr, fmt.Errorf("run urlwatch: %w: %s", err, strings.TrimSpace(errOut.String()))
 		}
@@ -145,7 +143,7 @@ func (r *runner) urlwatch(ctx context.Context) (URLWatchResult, error) {
 
 	spec := PassSpec{Store: filepath.Join(r.dir, "urlwatch-compare.db"), Feeds: srv.FeedURLs(),
 		Workers: r.opts.Workers, PerHost: r.opts.PerHost}
-	defer os.Remove(spec.Store)
+	defer r.remove(spec.Store)
 	// Baselines: both tools see every page once.
 	r.opts.Logger.Info("urlwatch baseline", "jobs", ur.Articles)
 	if _, err := runURLWatch(); err != nil {
@@ -168,6 +166,6 @@ func (r *runner) urlwatch(ctx context.Context) (URLWatchResult, error) {
 	if err != nil {
 		return ur, err
 	}
-	ur.Storywatch = ToolRun{Wall: st.ProcWall, CPU: st.CPU, PeakRSS: st.PeakRSS, Flagged: st.Changed}
+	ur.Storywatch = ToolRun{Wall: st.ProcWall, CPU: st.ProcCPU, PeakRSS: st.PeakRSS, Flagged: st.Changed}
 	return ur, nil
 }

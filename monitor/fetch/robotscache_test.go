@@ -67,6 +67,14 @@ func robotsStatus(code int) http.HandlerFunc {
 
 func TestRobotsGet(t *testing.T) {
 	big := "User-agent: *\nDisallow: /private\n" + strings.Repeat("# padding padding padding\n", 30000) + "Disallow: /late\n"
+	// The 500 KiB cut falls right after "Disallow: /": the half rule must
+	// not be read as "disallow everything".
+	head := "User-agent: *\n"
+	cut := head + strings.Repeat("#", robotsMaxBytes-len(head)-1-len("Disallow: /")) + "\nDisallow: /"
+	if len(cut) != robotsMaxBytes {
+		t.Fatalf("cut file is %d bytes", len(cut))
+	}
+	cut += "private\n"
 	tests := []struct {
 		name    string
 		robots  http.HandlerFunc
@@ -102,6 +110,7 @@ func TestRobotsGet(t *testing.T) {
 		}, "/z", []error{ErrDisallowed}, nil},
 		{"over 500 KiB: the start counts", robotsText(big), "/private", []error{ErrDisallowed}, nil},
 		{"over 500 KiB: the rest is ignored", robotsText(big), "/late", nil, nil},
+		{"over 500 KiB: a rule cut in half is dropped", robotsText(cut), "/public", nil, nil},
 		{"robots.txt itself is fetched", robotsText("User-agent: *\nDisallow: /\n"), "/robots.txt", nil, nil},
 	}
 	for _, tt := range tests {

@@ -244,6 +244,13 @@ func atoi4(s string) int {
 // it and right after it. News is mostly past tense, so the default is past.
 func (p *parser) future(i int) bool { return p.tense(i) > 0 }
 
+// plannedEvent are nouns whose date is usually ahead even in a past-tense
+// sentence.
+var plannedEvent = map[string]bool{
+	"meeting": true, "summit": true, "visit": true, "deadline": true, "vote": true, "election": true,
+	"elections": true, "referendum": true, "ceremony": true, "conference": true,
+}
+
 // tense is future() with a third answer: +1 future, -1 past (a past verb
 // is closer than any future cue), 0 when the sentence gives no cue.
 func (p *parser) tense(i int) int {
@@ -255,12 +262,17 @@ func (p *parser) tense(i int) int {
 		if p.lx.has(kindFuture, w) {
 			return 1
 		}
+		if plannedEvent[w] {
+			// "agreed to the meeting in early September": the date belongs to
+			// a planned event, not to the past verb before it.
+			return 0
+		}
 		if pastVerb(w) || w == "since" {
 			// A past verb closer to the date than any cue wins, unless
 			// it is a passive future: "to be published", "will be held".
 			if p.w(k-1) == "be" {
 				switch p.w(k - 2) {
-				case "to", "will", "would", "shall", "'ll":
+				case "to", "will", "would", "shall", "'ll", "could", "may", "might", "can", "should", "must":
 					return 1
 				}
 			}

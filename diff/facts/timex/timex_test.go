@@ -193,3 +193,20 @@ func BenchmarkFind(b *testing.B) {
 		Find(s, ref)
 	}
 }
+
+// TestPlannedEventsLookAhead: a past verb before a planned event's date, or
+// a modal passive, does not push the date into the past.
+func TestPlannedEventsLookAhead(t *testing.T) {
+	ref := time.Date(2025, 8, 19, 6, 0, 0, 0, time.UTC)
+	tests := []struct{ text, value string }{
+		{"Merz said Putin had agreed to the bilateral meeting in early September.", "2025-09"},
+		{"Diplomats said a date for the summit could be announced on Thursday.", "2025-08-21"},
+		{"The last direct talks took place in Turkey in June.", "2025-06"},
+	}
+	for _, tt := range tests {
+		got := Find(tt.text, ref)
+		if len(got) != 1 || got[0].Value != tt.value {
+			t.Errorf("Find(%q) = %+v, want one expression valued %s", tt.text, got, tt.value)
+		}
+	}
+}
