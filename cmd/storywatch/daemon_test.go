@@ -69,6 +69,8 @@ func TestReadCommandsWhileDaemonRuns(t *testing.T) {
 		{"feeds", "--json"},
 		{"history", articles.Articles[0].ID, "--json"},
 		{"changes", "--json"},
+		{"timeline", "--json"},
+		{"alerts", "--json"},
 	} {
 		out := mustCLI(t, append([]string{"-c", cfg}, args...)...)
 		var v map[string]any

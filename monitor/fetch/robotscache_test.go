@@ -301,3 +301,17 @@ func TestRobotsWaitHonoursContext(t *testing.T) {
 		t.Fatalf("fetching caller: %v", err)
 	}
 }
+
+// TestRobotsWithOneSlotPerHost: robots.txt is fetched before the page takes
+// its per-host slot, so a limit of one request per host cannot deadlock.
+func TestRobotsWithOneSlotPerHost(t *testing.T) {
+	site := newRobotsSite(t, robotsText("User-agent: *\nDisallow: /private\n"))
+	c := newLocal(Options{PerHostConcurrency: 1, Timeout: 5 * time.Second})
+	resp, err := c.Get(context.Background(), Request{URL: site.srv.URL + "/a", Robots: true})
+	if err != nil || string(resp.Body) != "page" {
+		t.Fatalf("Get = %v, %v", resp, err)
+	}
+	if site.robotsHits.Load() != 1 {
+		t.Errorf("robots.txt fetched %d times, want 1", site.robotsHits.Load())
+	}
+}
