@@ -23,7 +23,7 @@ type CompareResult struct {
 }
 
 // comparePair builds two versions of a text of at least words words from
-// synthetic articles, the second after one real edit to each article.
+// whole synthetic articles, the second after one real edit to each.
 func comparePair(words int, seed int64) (old, cur string, err error) {
 	n := words/700 + 1
 	srv, err := corpus.NewSynthetic(corpus.Options{Feeds: 1, ArticlesPerFeed: n, EditFraction: 1, Seed: seed, BaseURL: "http://pair.invalid"})
@@ -31,17 +31,17 @@ func comparePair(words int, seed int64) (old, cur string, err error) {
 		return "", "", fmt.Errorf("build compare corpus: %w", err)
 	}
 	join := func() string {
+		// Whole articles, headline first, so that every edit is in the pair.
 		var paras []string
 		count := 0
 		for _, u := range srv.ArticleURLs() {
-			rev, _ := srv.Current(u)
-			for _, p := range rev.Paragraphs {
-				if count >= words {
-					break
-				}
-				paras = append(paras, p)
-				count += len(strings.Fields(p))
+			if count >= words {
+				break
 			}
+			rev, _ := srv.Current(u)
+			paras = append(paras, rev.Title)
+			paras = append(paras, rev.Paragraphs...)
+			count += len(strings.Fields(rev.Text()))
 		}
 		return strings.Join(paras, "\n\n")
 	}

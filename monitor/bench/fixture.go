@@ -48,6 +48,10 @@ func buildFixture(path string, articles, versions int, seed int64) error {
 		}
 		return nil
 	}
+	// Facts are extracted once per article and reused for its later
+	// versions: the read commands then see a realistic number of facts per
+	// version without the fixture costing a facts.Extract per version.
+	factsOf := map[string][]facts.Fact{}
 	written := 0
 	for rev := 0; written < versions; rev++ {
 		byURL := map[string]corpus.Edit{}
@@ -67,12 +71,17 @@ func buildFixture(path string, articles, versions int, seed int64) error {
 				return fmt.Errorf("fixture article %s vanished", u)
 			}
 			text := strings.Join(cur.Paragraphs, "\n\n")
+			fs, ok := factsOf[u]
+			if !ok {
+				fs = facts.Extract(text, cur.Published)
+				factsOf[u] = fs
+			}
 			sum := sha256.Sum256([]byte(cur.Title + "\x00" + text))
 			a := store.Article{URL: u, Title: cur.Title, Outlet: "Fixture", FirstSeen: start,
 				LastChecked: at, Published: cur.Published, Feeds: []string{"http://fixture.invalid/feeds/feed-000.rss"}}
 			up := store.Update{Article: a, Version: &store.Version{
 				FetchedAt: at.Add(time.Duration(i) * time.Millisecond), Title: cur.Title, Text: text, Source: "page",
-				Published: cur.Published, Modified: cur.Modified, Hash: hex.EncodeToString(sum[:]),
+				Published: cur.Published, Modified: cur.Modified, Hash: hex.EncodeToString(sum[:]), Facts: fs,
 			}}
 			if e, ok := byURL[u]; ok {
 				up.Change = &store.Change{Changed: 1}

@@ -30,9 +30,9 @@ func rate(n int, d time.Duration) string {
 
 // passRow prints one pass as a table row.
 func passRow(w io.Writer, scale string, name string, p PassStats, note string) {
-	fmt.Fprintf(w, "| %s | %s | %d | %d | %d | %s | %s | %s | %s | %s |\n",
-		scale, name, p.Feeds, p.NotModified, p.NewVersions, secs(p.Wall), rate(p.NewVersions, p.Wall),
-		rate(p.NewVersions, p.CPU), mib(p.PeakRSS), note)
+	fmt.Fprintf(w, "| %s | %s | %d | %d | %d | %s | %s | %s | %s | %s | %s | %s |\n",
+		scale, name, p.Feeds, p.NotModified, p.NewVersions, secs(p.Wall), secs(p.CPU), rate(p.NewVersions, p.Wall),
+		rate(p.NewVersions, p.CPU), mib(p.PeakRSS), mib(p.EndRSSAnon)+" + "+mib(p.EndRSSFile), note)
 }
 
 func writeScale(w io.Writer, sr ScaleResult, frac float64) {
@@ -42,8 +42,8 @@ func writeScale(w io.Writer, sr ScaleResult, frac float64) {
 	} else {
 		fmt.Fprintf(w, "\n### %s in %d feeds (%d stored)\n\n", scale, sr.Feeds, sr.Store.Articles)
 	}
-	fmt.Fprintln(w, "| scale | pass | feeds | 304 | versions | wall | versions/s | versions/CPU-s | peak RSS | notes |")
-	fmt.Fprintln(w, "|---|---|---:|---:|---:|---:|---:|---:|---:|---|")
+	fmt.Fprintln(w, "| scale | pass | feeds | 304 | versions | wall | CPU | versions/s | versions/CPU-s | peak RSS | RSS at end: heap + mapped store | notes |")
+	fmt.Fprintln(w, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
 	note := func(p PassStats) string {
 		if p.Failed == 0 {
 			return ""
@@ -96,6 +96,7 @@ func writeCompare(w io.Writer, c CompareResult) {
 func writeReads(w io.Writer, r ReadsResult) {
 	fmt.Fprintf(w, "\n### Read commands on a store of %d versions (%d articles; written by store.Apply in %s)\n\n",
 		r.Store.Versions, r.Store.Articles, secs(r.Build))
+	fmt.Fprintln(w, "(each version carries the facts of its article's first version; each change one fact change)")
 	fmt.Fprintf(w, "store.Changes in process: %d changes in %s\n", r.NChanges, secs(r.InProc))
 	for _, c := range []CLIRun{r.Changes, r.Timeline} {
 		if len(c.Args) < 3 {

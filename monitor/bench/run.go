@@ -66,6 +66,7 @@ func Run(ctx context.Context, opts Options) error {
 		time.Now().UTC().Format(time.RFC3339))
 	fmt.Fprintf(w, "pipeline passes run in a child process; fetch.workers=%d, fetch.per_host_concurrency=%d (the corpus is one host)\n",
 		opts.Workers, opts.PerHost)
+	fmt.Fprintln(w, "versions/CPU-s: versions stored per second of CPU the worker used, i.e. per core; wall-clock rates also depend on what else runs on the machine")
 
 	want := func(section string) bool { return len(opts.Only) == 0 || slices.Contains(opts.Only, section) }
 	var scales []ScaleResult

@@ -2,6 +2,8 @@ package fetch
 
 import (
 	"bytes"
+	"cmp"
+	"slices"
 	"strings"
 )
 
@@ -18,8 +20,8 @@ type robotsRule struct {
 	line     string // the line as written, for error messages
 }
 
-// robotsRules are the rules of one robots.txt that apply to one agent. The
-// zero value allows everything.
+// robotsRules are the rules of one robots.txt that apply to one agent,
+// most specific first. The zero value allows everything.
 type robotsRules struct {
 	rules []robotsRule
 }
@@ -86,10 +88,25 @@ func parseRobots(body []byte, agent string) robotsRules {
 			star = append(star, g.rules...)
 		}
 	}
+	rules := star
 	if haveOwn {
-		return robotsRules{rules: own}
+		rules = own
 	}
-	return robotsRules{rules: star}
+	// Most specific first, Allow before Disallow of the same length: the
+	// first rule that matches then decides.
+	slices.SortStableFunc(rules, func(a, b robotsRule) int {
+		if a.length != b.length {
+			return cmp.Compare(b.length, a.length)
+		}
+		switch {
+		case a.allow == b.allow:
+			return 0
+		case a.allow:
+			return -1
+		}
+		return 1
+	})
+	return robotsRules{rules: rules}
 }
 
 func newRobotsRule(allow bool, value, key string) robotsRule {
@@ -140,17 +157,13 @@ func (r robotsRules) allowed(path string) (bool, *robotsRule) {
 	if path == "/robots.txt" {
 		return true, nil
 	}
-	var best *robotsRule
 	for i := range r.rules {
 		rule := &r.rules[i]
-		if best != nil && (rule.length < best.length || (rule.length == best.length && !rule.allow)) {
-			continue
-		}
 		if robotsMatch(rule.pattern, rule.anchored, path) {
-			best = rule
+			return rule.allow, rule
 		}
 	}
-	return best == nil || best.allow, best
+	return true, nil
 }
 
 // robotsMatch reports whether pattern, where '*' matches any run of octets,

@@ -220,6 +220,18 @@ func FuzzRobots(f *testing.F) {
 				t.Fatalf("disallowed %q by a file without Disallow lines", path)
 			}
 		}
+		// Independent of the rule order: the longest matching pattern
+		// decides, Allow winning a tie.
+		want, bestLen := true, -1
+		norm := normalizeRobotsPath(path)
+		for _, r := range rules.rules {
+			if robotsMatch(r.pattern, r.anchored, norm) && (r.length > bestLen || (r.length == bestLen && r.allow)) {
+				want, bestLen = r.allow, r.length
+			}
+		}
+		if norm != "/robots.txt" && ok != want {
+			t.Fatalf("allowed(%q) = %v, longest match says %v", path, ok, want)
+		}
 		if ok, _ := rules.allowed("/robots.txt"); !ok {
 			t.Fatal("/robots.txt must always be allowed")
 		}
