@@ -21,14 +21,99 @@ type side struct {
 	by    [][]int // sentence -> indices into items
 }
 
-func newSide(text string, sents []align.Sentence, published time.Time) *side {
-	s := &side{text: text, sents: sents, items: extractItems(text, published), by: make([][]int, len(sents))}
+func newSide(text string, sents []align.Sentence, need []bool, published time.Time) *side {
+	s := &side{text: text, sents: sents, by: make([][]int, len(sents))}
+	for _, b := range blocks(need) {
+		// Extract from a few sentences before the block too: a pronoun's
+		// speaker or "the quarter" may be named there.
+		from := max(0, b[0]-contextSentences)
+		start, end := 0, len(text)
+		if from > 0 {
+			start = sents[from].Start
+		}
+		if b[1] < len(sents) {
+			end = sents[b[1]].Start
+		}
+		for _, it := range extractItems(text[start:end], published) {
+			it.Start += start
+			it.End += start
+			if k := sentenceOf(sents, it.Start); k >= b[0] && k < b[1] && need[k] {
+				s.items = append(s.items, it)
+			}
+		}
+	}
 	for i, it := range s.items {
 		if k := sentenceOf(sents, it.Start); k >= 0 {
 			s.by[k] = append(s.by[k], i)
 		}
 	}
 	return s
+}
+
+// contextSentences are extracted before each block of needed sentences, and
+// followSentences after each changed one are compared too: a pronoun there
+// may now resolve to another speaker.
+const (
+	contextSentences = 3
+	followSentences  = 2
+)
+
+// needed marks the sentences whose facts must be compared: those of every
+// non-equal link, the few after them, and (so both sides agree) the equal
+// partners of all of these. Facts of the other sentences cannot change.
+// Extracting only these makes comparing a long article with a small edit
+// cheap; when most sentences are needed everything is.
+func needed(links []align.Link, nOld, nNew int) (oldNeed, newNeed []bool) {
+	oldNeed, newNeed = make([]bool, nOld), make([]bool, nNew)
+	mark := func(need []bool, i int) {
+		for k := i; k >= 0 && k < len(need) && k <= i+followSentences; k++ {
+			need[k] = true
+		}
+	}
+	for _, l := range links {
+		if l.Op == align.Equal {
+			continue
+		}
+		if l.Old >= 0 {
+			mark(oldNeed, l.Old)
+		}
+		if l.New >= 0 {
+			mark(newNeed, l.New)
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, l := range links {
+			if l.Old < 0 || l.New < 0 || l.Old >= nOld || l.New >= nNew || oldNeed[l.Old] == newNeed[l.New] {
+				continue
+			}
+			oldNeed[l.Old], newNeed[l.New] = true, true
+			changed = true
+		}
+	}
+	return oldNeed, newNeed
+}
+
+// blocks returns the runs of needed sentences as [from, to) pairs.
+func blocks(need []bool) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(need); i++ {
+		if !need[i] {
+			continue
+		}
+		j := i
+		for j < len(need) && need[j] {
+			j++
+		}
+		// Blocks closer than the context would overlap: join them.
+		if n := len(out); n > 0 && i-out[n-1][1] <= contextSentences {
+			out[n-1][1] = j
+		} else {
+			out = append(out, [2]int{i, j})
+		}
+		i = j
+	}
+	return out
 }
 
 // sentenceOf returns the sentence holding offset off, or the last sentence
@@ -54,13 +139,14 @@ type change struct {
 // already (package diff does, for the word diff).
 func CompareAligned(oldText, newText string, old, new []align.Sentence, links []align.Link, published time.Time) []Change {
 	// the two extractions are independent: run them side by side
+	oldNeed, newNeed := needed(links, len(old), len(new))
 	var o *side
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		o = newSide(oldText, old, published)
+		o = newSide(oldText, old, oldNeed, published)
 	}()
-	n := newSide(newText, new, published)
+	n := newSide(newText, new, newNeed, published)
 	<-done
 	lx := english()
 	pos := sentencePositions(links, len(old), len(new))
