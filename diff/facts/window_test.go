@@ -1,0 +1,53 @@
+package facts
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/storywatch/storywatch/diff/internal/benchtext"
+)
+
+// TestWindowedCompareMatchesWholeText: comparing only the sentences an edit
+// can affect must report what comparing every sentence reports. A long pair
+// is many copies of one edited part; each copy must yield the same changes.
+func TestWindowedCompareMatchesWholeText(t *testing.T) {
+	ref := time.Date(2025, 8, 19, 6, 0, 0, 0, time.UTC)
+	old, cur := benchtext.Pair(5000)
+	oneOld, oneCur := benchtext.Pair(1)
+	per := Compare(oneOld, oneCur, ref)
+	all := Compare(old, cur, ref)
+	if len(per) == 0 {
+		t.Fatal("one edited part reports no change")
+	}
+	perKind, allKind := map[Kind]int{}, map[Kind]int{}
+	for _, c := range per {
+		perKind[c.Kind]++
+	}
+	for _, c := range all {
+		allKind[c.Kind]++
+	}
+	partsSeen := strings.Count(old, "(Part ") / strings.Count(oneOld, "(Part ")
+	for k, n := range perKind {
+		if allKind[k] != n*partsSeen {
+			t.Errorf("%s: %d changes over %d parts, want %d × %d", k, allKind[k], partsSeen, n, partsSeen)
+		}
+	}
+}
+
+// TestWindowedCompareFollowsPronouns: an unchanged quote whose pronoun now
+// points at another speaker is compared even though its sentence is equal.
+func TestWindowedCompareFollowsPronouns(t *testing.T) {
+	pad := strings.Repeat("The talks in Washington went on for hours without a break.\n\n", 30)
+	old := pad + "Finnish President Alexander Stubb said Europe was ready.\n\n“This is the most serious effort yet,” he told reporters.\n\n" + pad
+	cur := pad + "Polish President Andrzej Duda said Europe was ready.\n\n“This is the most serious effort yet,” he told reporters.\n\n" + pad
+	var found bool
+	for _, c := range Compare(old, cur, time.Time{}) {
+		if c.Kind == KindQuote && c.Detail == "reattributed" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("quote re-attributed by a pronoun not reported: %+v", Compare(old, cur, time.Time{}))
+	}
+}
