@@ -151,6 +151,10 @@ func numberKey(prefix, num, unit string) string {
 	return prefix + num + " " + singular(unit)
 }
 
+// Singular strips an English plural ending ("countries" → "country"), the
+// way number slots are keyed; package timeline keys its threads the same way.
+func Singular(w string) string { return singular(w) }
+
 // singular strips an English plural ending.
 func singular(w string) string {
 	switch {

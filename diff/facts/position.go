@@ -170,6 +170,11 @@ func isRefusal(w string) bool {
 	return strings.HasPrefix(w, "refus") || strings.HasPrefix(w, "declin")
 }
 
+// StanceGroup folds stances that a reader would not tell apart: accepting
+// and supporting are both "for", rejecting is "against"; a trailing "?"
+// (a hedge) is kept.
+func StanceGroup(s string) string { return stanceGroup(s) }
+
 // stanceGroup folds stances that a reader would not tell apart: accepting
 // and supporting are both "for".
 func stanceGroup(s string) string {

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/storywatch/storywatch/diff/facts"
 )
 
 // actor is one party a position or quote belongs to.
@@ -79,20 +81,8 @@ func splitStance(v string) (stance, object string) {
 }
 
 // foldStance folds stances a reader would not tell apart, as the fact
-// comparison does: accepting and supporting are both "for".
-func foldStance(s string) string {
-	h := ""
-	if b, ok := strings.CutSuffix(s, "?"); ok {
-		s, h = b, "?"
-	}
-	switch s {
-	case "accept", "support":
-		s = "for"
-	case "reject":
-		s = "against"
-	}
-	return s + h
-}
+// comparison does.
+func foldStance(s string) string { return facts.StanceGroup(s) }
 
 // topicOf names what a position's object is about: a topic of the lexicon
 // ("the deployment of troops from NATO countries" is "NATO troops"), else

@@ -1,22 +1,13 @@
 package timeline
 
-import "strings"
+import (
+	"strings"
 
-// singular strips an English plural ending, as the fact extractor does for
-// number slots.
-func singular(w string) string {
-	switch {
-	case w == "people":
-		return "person"
-	case strings.HasSuffix(w, "ies") && len(w) > 4:
-		return w[:len(w)-3] + "y"
-	case strings.HasSuffix(w, "ss"):
-		return w
-	case strings.HasSuffix(w, "s") && len(w) > 3:
-		return w[:len(w)-1]
-	}
-	return w
-}
+	"github.com/storywatch/storywatch/diff/facts"
+)
+
+// singular keys number slots the way the fact extractor does.
+func singular(w string) string { return facts.Singular(w) }
 
 // contentWords returns the words of a normalised quote that carry meaning
 // (three letters or more).

@@ -37,8 +37,11 @@ type PassStats struct {
 	Wall     time.Duration `json:"wall"`      // store open to store closed
 	ProcWall time.Duration `json:"proc_wall"` // the whole worker process, start-up included (set by the parent)
 	CPU      time.Duration `json:"cpu"`       // user+system CPU of the pass
-	ProcCPU  time.Duration `json:"proc_cpu"`  // CPU of the whole worker process (set by the parent)
-	PeakRSS  int64         `json:"peak_rss"`  // VmHWM of the worker process, bytes
+	// ServerCPU is what the parent (the corpus server) used meanwhile, on
+	// the same cores (set by the parent).
+	ServerCPU time.Duration `json:"server_cpu"`
+	ProcCPU   time.Duration `json:"proc_cpu"` // CPU of the whole worker process (set by the parent)
+	PeakRSS   int64         `json:"peak_rss"` // VmHWM of the worker process, bytes
 	// RSS at the end of the pass, split as the kernel counts it: anonymous
 	// memory (Go heap, stacks) and file pages (the mmapped bbolt file).
 	EndRSSAnon  int64  `json:"end_rss_anon"`

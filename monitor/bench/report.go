@@ -31,7 +31,7 @@ func rate(n int, d time.Duration) string {
 // passRow prints one pass as a table row.
 func passRow(w io.Writer, scale string, name string, p PassStats, note string) {
 	fmt.Fprintf(w, "| %s | %s | %d | %d | %d | %s | %s | %s | %s | %s | %s | %s |\n",
-		scale, name, p.Feeds, p.NotModified, p.NewVersions, secs(p.Wall), secs(p.CPU), rate(p.NewVersions, p.Wall),
+		scale, name, p.Feeds, p.NotModified, p.NewVersions, secs(p.Wall), secs(p.CPU)+" (+"+secs(p.ServerCPU)+")", rate(p.NewVersions, p.Wall),
 		rate(p.NewVersions, p.CPU), mib(p.PeakRSS), mib(p.EndRSSAnon)+" + "+mib(p.EndRSSFile), note)
 }
 
@@ -42,7 +42,7 @@ func writeScale(w io.Writer, sr ScaleResult, frac float64) {
 	} else {
 		fmt.Fprintf(w, "\n### %s in %d feeds (%d stored)\n\n", scale, sr.Feeds, sr.Store.Articles)
 	}
-	fmt.Fprintln(w, "| scale | pass | feeds | 304 | versions | wall | CPU | versions/s | versions/CPU-s | peak RSS | RSS at end: heap + mapped store | notes |")
+	fmt.Fprintln(w, "| scale | pass | feeds | 304 | versions | wall | CPU (+ corpus server) | versions/s | versions/CPU-s | peak RSS | RSS at end: heap + mapped store | notes |")
 	fmt.Fprintln(w, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
 	note := func(p PassStats) string {
 		if p.Failed == 0 {

@@ -170,7 +170,7 @@ func (r *runner) pass(ctx context.Context, spec PassSpec, name string) (PassStat
 	cmd.Stdin = bytes.NewReader(in)
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
-	t0 := time.Now()
+	t0, server0 := time.Now(), cpuTime()
 	if err := cmd.Run(); err != nil {
 		return PassStats{}, fmt.Errorf("pass %s: %w: %w: %s", name, ErrWorker, err, strings.TrimSpace(errOut.String()))
 	}
@@ -179,6 +179,7 @@ func (r *runner) pass(ctx context.Context, spec PassSpec, name string) (PassStat
 		return PassStats{}, fmt.Errorf("pass %s: decode stats: %w", name, err)
 	}
 	st.ProcWall, st.ProcCPU = time.Since(t0), childCPU(cmd.ProcessState) // PeakRSS is the worker's own VmHWM
+	st.ServerCPU = cpuTime() - server0
 	r.opts.Logger.Info("pass done", "name", name, "wall", st.Wall, "cpu", st.CPU, "versions", st.NewVersions, "failed", st.Failed,
 		"peak_rss_mib", st.PeakRSS>>20, "end_rss_anon_mib", st.EndRSSAnon>>20, "end_rss_file_mib", st.EndRSSFile>>20, "go_heap_sys_mib", st.GoHeapSys>>20)
 	return st, nil
