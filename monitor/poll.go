@@ -17,7 +17,7 @@ import (
 // FeedResult is the outcome of polling one feed.
 type FeedResult struct {
 	URL, Name   string
-	Err         error // nil after a good poll
+	Err         error  // nil after a good poll
 	Skipped     string // why the feed was not polled (Retry-After, backoff)
 	NotModified bool
 	Items       int // items in the feed

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/storywatch/storywatch/diff"
 	"github.com/storywatch/storywatch/monitor/config"
 	"github.com/storywatch/storywatch/monitor/corpus"
 	"github.com/storywatch/storywatch/monitor/extract"
@@ -235,5 +236,17 @@ func TestRun(t *testing.T) {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())
 		}
+	}
+}
+
+// BenchmarkComparePair is the `compare` hot path on a 5,000-word pair.
+func BenchmarkComparePair(b *testing.B) {
+	old, cur, err := comparePair(5000, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ref := time.Date(2025, 8, 19, 6, 0, 0, 0, time.UTC)
+	for b.Loop() {
+		diff.Compare(diff.Document{Text: old, Published: ref}, diff.Document{Text: cur, Published: ref}, diff.Options{})
 	}
 }

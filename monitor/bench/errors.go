@@ -2,9 +2,5 @@ package bench
 
 import "errors"
 
-// ErrMissingTool reports that an external program the comparison needs
-// (nginx, urlwatch) is not installed.
-var ErrMissingTool = errors.New("bench: tool not installed")
-
-// ErrWorker reports that a worker process failed.
+// ErrWorker reports that a worker process failed or printed no stats.
 var ErrWorker = errors.New("bench: worker failed")

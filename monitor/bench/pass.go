@@ -42,6 +42,10 @@ type PassStats struct {
 	ServerCPU time.Duration `json:"server_cpu"`
 	ProcCPU   time.Duration `json:"proc_cpu"` // CPU of the whole worker process (set by the parent)
 	PeakRSS   int64         `json:"peak_rss"` // VmHWM of the worker process, bytes
+	// PeakAnon is the largest anonymous RSS (heap, stacks: memory the
+	// process owns) seen by sampling every 10ms. VmHWM also counts the pages
+	// of the mmapped store file, which are page cache the kernel can drop.
+	PeakAnon int64 `json:"peak_anon"`
 	// RSS at the end of the pass, split as the kernel counts it: anonymous
 	// memory (Go heap, stacks) and file pages (the mmapped bbolt file).
 	EndRSSAnon  int64  `json:"end_rss_anon"`
@@ -93,6 +97,7 @@ func RunPass(ctx context.Context, spec PassSpec, log *slog.Logger) (PassStats, e
 		}
 		defer pprof.StopCPUProfile()
 	}
+	stopSampling := sampleAnon()
 	cpu0, t0 := cpuTime(), time.Now()
 	s, err := store.Open(spec.Store, store.Options{Timeout: 10 * time.Second})
 	if err != nil {
@@ -116,6 +121,7 @@ func RunPass(ctx context.Context, spec PassSpec, log *slog.Logger) (PassStats, e
 	}
 	st.Wall, st.CPU = time.Since(t0), cpuTime()-cpu0
 	st.PeakRSS = peakRSS()
+	st.PeakAnon = stopSampling()
 	st.Feeds = len(res.Feeds)
 	for _, f := range res.Feeds {
 		if f.Err != nil {

@@ -119,3 +119,28 @@ func loadAvg() string {
 	}
 	return f[0] + " " + f[1] + " " + f[2]
 }
+
+// sampleAnon samples this process's RssAnon every 10ms until the returned
+// func is called, which returns the largest value seen, in bytes.
+func sampleAnon() func() int64 {
+	stop := make(chan struct{})
+	peak := make(chan int64, 1)
+	go func() {
+		var hi int64
+		tick := time.NewTicker(10 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			hi = max(hi, procStatus("RssAnon:"))
+			select {
+			case <-stop:
+				peak <- hi
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return func() int64 {
+		close(stop)
+		return <-peak
+	}
+}

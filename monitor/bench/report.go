@@ -3,8 +3,21 @@ package bench
 import (
 	"fmt"
 	"io"
+	"runtime"
 	"time"
 )
+
+// writeHeader names the machine, the settings and how to read the tables.
+func writeHeader(w io.Writer, opts Options) {
+	fmt.Fprintf(w, "storywatch bench: %s %s/%s, %d CPUs (GOMAXPROCS %d), load average at start %s, %s\n",
+		runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.GOMAXPROCS(0), loadAvg(),
+		time.Now().UTC().Format(time.RFC3339))
+	fmt.Fprintf(w, "pipeline passes run in a child process; fetch.workers=%d, fetch.per_host_concurrency=%d (the corpus is one host)\n",
+		opts.Workers, opts.PerHost)
+	fmt.Fprintln(w, "the corpus is synthetic (monitor/corpus): ~800-word articles, rotating boilerplate, one host; no story filter, so every item is tracked")
+	fmt.Fprintln(w, "peak RSS is the worker's VmHWM, which includes the pages of the mmapped bbolt file it touched (page cache the kernel can reclaim); peak anon RSS is the memory it owns (heap, stacks), sampled every 10ms")
+	fmt.Fprintln(w, "versions/CPU-s: versions stored per second of CPU the worker used, i.e. per core; wall-clock rates also depend on what else runs on the machine")
+}
 
 func mib(b int64) string { return fmt.Sprintf("%.0f MiB", float64(b)/(1<<20)) }
 
@@ -32,7 +45,7 @@ func rate(n int, d time.Duration) string {
 func passRow(w io.Writer, scale string, name string, p PassStats, note string) {
 	fmt.Fprintf(w, "| %s | %s | %d | %d | %d | %s | %s | %s | %s | %s | %s | %s |\n",
 		scale, name, p.Feeds, p.NotModified, p.NewVersions, secs(p.Wall), secs(p.CPU)+" (+"+secs(p.ServerCPU)+")", rate(p.NewVersions, p.Wall),
-		rate(p.NewVersions, p.CPU), mib(p.PeakRSS), mib(p.EndRSSAnon)+" + "+mib(p.EndRSSFile), note)
+		rate(p.NewVersions, p.CPU), mib(p.PeakRSS), mib(p.PeakAnon), note)
 }
 
 func writeScale(w io.Writer, sr ScaleResult, frac float64) {
@@ -42,7 +55,7 @@ func writeScale(w io.Writer, sr ScaleResult, frac float64) {
 	} else {
 		fmt.Fprintf(w, "\n### %s in %d feeds (%d stored)\n\n", scale, sr.Feeds, sr.Store.Articles)
 	}
-	fmt.Fprintln(w, "| scale | pass | feeds | 304 | versions | wall | CPU (+ corpus server) | versions/s | versions/CPU-s | peak RSS | RSS at end: heap + mapped store | notes |")
+	fmt.Fprintln(w, "| scale | pass | feeds | 304 | versions | wall | CPU (+ corpus server) | versions/s | versions/CPU-s | peak RSS | peak anon RSS | notes |")
 	fmt.Fprintln(w, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
 	note := func(p PassStats) string {
 		if p.Failed == 0 {
@@ -70,14 +83,15 @@ func writeScaleSummary(w io.Writer, scales []ScaleResult) {
 		return
 	}
 	fmt.Fprintln(w, "\n### Summary by scale")
-	fmt.Fprintln(w, "\n| articles | ingest versions/s | ingest versions/CPU-s | changed-pass versions/s | no-change pass | peak RSS (max of passes) | stored/raw |")
-	fmt.Fprintln(w, "|---:|---:|---:|---:|---:|---:|---:|")
+	fmt.Fprintln(w, "\n| articles | ingest versions/s | ingest versions/CPU-s | changed-pass versions/s | no-change pass | peak RSS (max of passes) | peak anon RSS | stored/raw |")
+	fmt.Fprintln(w, "|---:|---:|---:|---:|---:|---:|---:|---:|")
 	for _, s := range scales {
 		peak := max(s.Ingest.PeakRSS, s.NoChange.PeakRSS, s.Changed.PeakRSS)
+		anon := max(s.Ingest.PeakAnon, s.NoChange.PeakAnon, s.Changed.PeakAnon)
 		ratio := float64(s.Store.StoredBytes) / float64(max(s.Store.RawBytes, 1))
-		fmt.Fprintf(w, "| %d | %s | %s | %s | %s (%d feeds) | %s | %.3f |\n", s.Articles,
+		fmt.Fprintf(w, "| %d | %s | %s | %s | %s (%d feeds) | %s | %s | %.3f |\n", s.Articles,
 			rate(s.Ingest.NewVersions, s.Ingest.Wall), rate(s.Ingest.NewVersions, s.Ingest.CPU),
-			rate(s.Changed.NewVersions, s.Changed.Wall), secs(s.NoChange.Wall), s.NoChange.Feeds, mib(peak), ratio)
+			rate(s.Changed.NewVersions, s.Changed.Wall), secs(s.NoChange.Wall), s.NoChange.Feeds, mib(peak), mib(anon), ratio)
 	}
 }
 
@@ -97,6 +111,11 @@ func writeReads(w io.Writer, r ReadsResult) {
 	fmt.Fprintf(w, "\n### Read commands on a store of %d versions (%d articles; written by store.Apply in %s)\n\n",
 		r.Store.Versions, r.Store.Articles, secs(r.Build))
 	fmt.Fprintln(w, "(each version carries the facts of its article's first version; each change one fact change)")
+	if r.Store.Versions > 0 {
+		fmt.Fprintf(w, "store: %d stored bytes/version, raw text %d bytes/version, ratio %.3f\n",
+			r.Store.StoredBytes/int64(r.Store.Versions), r.Store.RawBytes/int64(r.Store.Versions),
+			float64(r.Store.StoredBytes)/float64(max(r.Store.RawBytes, 1)))
+	}
 	fmt.Fprintf(w, "store.Changes in process: %d changes in %s\n", r.NChanges, secs(r.InProc))
 	for _, c := range []CLIRun{r.Changes, r.Timeline} {
 		if len(c.Args) < 3 {

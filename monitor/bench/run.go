@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -61,12 +60,7 @@ func Run(ctx context.Context, opts Options) error {
 		return fmt.Errorf("create bench directory: %w", err)
 	}
 	w := opts.Out
-	fmt.Fprintf(w, "storywatch bench: %s %s/%s, %d CPUs (GOMAXPROCS %d), load average at start %s, %s\n",
-		runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.GOMAXPROCS(0), loadAvg(),
-		time.Now().UTC().Format(time.RFC3339))
-	fmt.Fprintf(w, "pipeline passes run in a child process; fetch.workers=%d, fetch.per_host_concurrency=%d (the corpus is one host)\n",
-		opts.Workers, opts.PerHost)
-	fmt.Fprintln(w, "versions/CPU-s: versions stored per second of CPU the worker used, i.e. per core; wall-clock rates also depend on what else runs on the machine")
+	writeHeader(w, opts)
 
 	want := func(section string) bool { return len(opts.Only) == 0 || slices.Contains(opts.Only, section) }
 	var scales []ScaleResult
