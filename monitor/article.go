@@ -38,6 +38,7 @@ type content struct {
 	title, byline, text string
 	published, modified time.Time
 	source              string // "page" or "feed"
+	siteName            string // the page's own name for its site (og:site_name)
 	etag, lastModified  string
 	pageHash            string
 }
@@ -127,7 +128,7 @@ func (m *Monitor) observe(ctx context.Context, link string, known store.Article,
 	if !m.cfg.Fetch.ArticlePages {
 		return fallback(nil)
 	}
-	req := fetch.Request{URL: it.Link, Accept: "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"}
+	req := fetch.Request{URL: it.Link, Accept: "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5", Robots: m.cfg.Fetch.Robots}
 	if known.ID != "" {
 		req.ETag, req.LastModified = known.ETag, known.LastModified
 	}
@@ -142,7 +143,7 @@ func (m *Monitor) observe(ctx context.Context, link string, known store.Article,
 	if known.ID != "" && known.Versions > 0 && pageHash == known.PageHash {
 		return &content{url: known.URL, etag: resp.ETag, lastModified: resp.LastModified, pageHash: pageHash}, nil
 	}
-	art, err := extract.Extract(resp.Body, resp.URL)
+	art, err := extract.Extract(pageUTF8(resp.Body, resp.ContentType), resp.URL)
 	if err != nil {
 		return fallback(fmt.Errorf("extract article %s: %w", fetch.Redact(resp.URL), err))
 	}
@@ -159,7 +160,7 @@ func (m *Monitor) observe(ctx context.Context, link string, known store.Article,
 	published := firstTime(art.Published, it.Published)
 	return &content{
 		url: canon, title: firstString(art.Title, it.Title), byline: art.Byline, text: art.Text(),
-		published: published, modified: firstTime(art.Modified, it.Updated), source: "page",
+		published: published, modified: firstTime(art.Modified, it.Updated), source: "page", siteName: art.SiteName,
 		etag: resp.ETag, lastModified: resp.LastModified, pageHash: pageHash,
 	}, nil
 }
@@ -193,7 +194,9 @@ func (m *Monitor) record(src source, link string, known store.Article, c *conten
 		}
 	}
 	if a.ID == "" {
-		a = store.Article{ID: store.ArticleID(c.url), URL: c.url, Outlet: src.outlet, FirstSeen: now}
+		// The site's own name says whose article it is; the feed it was seen
+		// in first may be an aggregator or another outlet's feed.
+		a = store.Article{ID: store.ArticleID(c.url), URL: c.url, Outlet: firstString(c.siteName, src.outlet), FirstSeen: now}
 	}
 	if link != a.URL {
 		a.Aliases = []string{link}

@@ -89,6 +89,9 @@ func (m *Monitor) pollFeedState(ctx context.Context, i int, scheduled, wait bool
 		res.Err = fmt.Errorf("load feed state: %w", err)
 		return res
 	}
+	if fc.Name == "" && st.Name != "" {
+		res.Name = st.Name // the feed's title from an earlier poll (a 304 has none)
+	}
 	st.URL, st.Name = fc.URL, res.Name
 	now := m.now()
 	if now.Before(st.RetryAfter) {
@@ -160,11 +163,15 @@ func (m *Monitor) pollFeed(ctx context.Context, fc config.Feed, st *store.FeedSt
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	var itemErrs []error
+	var noLink []string // titles of items without a usable link
 	for _, it := range parsed.Items {
 		if ctx.Err() != nil {
 			break // shutting down: articles in hand finish, no new ones start
 		}
 		if it.Link == "" {
+			// No link, or one that is not an absolute http(s) URL (relative
+			// links were already resolved against the feed).
+			noLink = append(noLink, it.Title)
 			continue
 		}
 		m.workers <- struct{}{}
@@ -190,6 +197,10 @@ func (m *Monitor) pollFeed(ctx context.Context, fc config.Feed, st *store.FeedSt
 		}()
 	}
 	wg.Wait()
+	if len(noLink) > 0 {
+		m.log.Warn("items skipped: no usable http(s) link", "feed_url", fetch.Redact(fc.URL),
+			"items", len(noLink), "first_title", noLink[0])
+	}
 	st.Items, st.Matched = res.Items, res.Matched
 	for _, err := range itemErrs {
 		m.log.Warn("article failed", "feed_url", fetch.Redact(fc.URL), "err", err)

@@ -21,7 +21,59 @@ type versionMeta struct {
 	Modified  time.Time    `json:"m,omitzero"`
 	Title     string       `json:"t,omitempty"`
 	Byline    string       `json:"b,omitempty"`
-	Facts     []facts.Fact `json:"k,omitempty"`
+	Facts     []facts.Fact `json:"k,omitempty"` // read only: the first format
+	Compact   []storedFact `json:"x,omitempty"`
+}
+
+// storedFact is a facts.Fact without what the version's text already holds:
+// the words are text[Start:End], and the value is left out when it equals
+// them. Facts are stored with every version for timelines; spelled out they
+// weighed about as much as the text.
+type storedFact struct {
+	Kind    facts.Kind `json:"k"`
+	Start   int        `json:"s"`
+	End     int        `json:"e"`
+	Text    string     `json:"w,omitempty"` // only when not text[Start:End]
+	Value   *string    `json:"v,omitempty"` // only when not the words
+	Type    string     `json:"t,omitempty"`
+	Subject string     `json:"j,omitempty"`
+}
+
+func compactFacts(fs []facts.Fact, text string) []storedFact {
+	if len(fs) == 0 {
+		return nil
+	}
+	out := make([]storedFact, len(fs))
+	for i, f := range fs {
+		sf := storedFact{Kind: f.Kind, Start: f.Start, End: f.End, Type: f.Type, Subject: f.Subject}
+		if f.Start < 0 || f.End > len(text) || f.Start > f.End || text[f.Start:f.End] != f.Text {
+			sf.Text = f.Text
+		}
+		if f.Value != f.Text {
+			sf.Value = &f.Value
+		}
+		out[i] = sf
+	}
+	return out
+}
+
+func expandFacts(sfs []storedFact, text string) []facts.Fact {
+	if len(sfs) == 0 {
+		return nil
+	}
+	out := make([]facts.Fact, len(sfs))
+	for i, sf := range sfs {
+		f := facts.Fact{Kind: sf.Kind, Start: sf.Start, End: sf.End, Text: sf.Text, Type: sf.Type, Subject: sf.Subject}
+		if f.Text == "" && f.Start >= 0 && f.Start <= f.End && f.End <= len(text) {
+			f.Text = text[f.Start:f.End]
+		}
+		f.Value = f.Text
+		if sf.Value != nil {
+			f.Value = *sf.Value
+		}
+		out[i] = f
+	}
+	return out
 }
 
 // Version record header: format byte, kind byte, then uvarint base seq,
@@ -105,7 +157,7 @@ func marshalVersion(v *Version) ([]byte, error) {
 	meta, err := json.Marshal(versionMeta{
 		FetchedAt: utc(v.FetchedAt), Hash: v.Hash, Source: v.Source,
 		Published: utc(v.Published), Modified: utc(v.Modified),
-		Title: v.Title, Byline: v.Byline, Facts: v.Facts,
+		Title: v.Title, Byline: v.Byline, Compact: compactFacts(v.Facts, v.Text),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("encode version: %w", err)
@@ -125,10 +177,15 @@ func unmarshalVersion(seq int, p []byte) (Version, error) {
 	if err := json.Unmarshal(p[k:k+int(n)], &m); err != nil {
 		return Version{}, fmt.Errorf("decode version %d: %w", seq, err)
 	}
+	text := string(p[k+int(n):])
+	fs := m.Facts
+	if len(m.Compact) > 0 {
+		fs = expandFacts(m.Compact, text)
+	}
 	return Version{
 		Seq: seq, FetchedAt: m.FetchedAt, Hash: m.Hash, Title: m.Title, Byline: m.Byline,
-		Published: m.Published, Modified: m.Modified, Text: string(p[k+int(n):]),
-		Source: m.Source, Facts: m.Facts,
+		Published: m.Published, Modified: m.Modified, Text: text,
+		Source: m.Source, Facts: fs,
 	}, nil
 }
 

@@ -56,7 +56,7 @@ func (a *app) changesCommand() *cobra.Command {
 					})
 				}
 				if a.jsonOut {
-					return writeJSON(a.stdout, map[string]any{"changes": out})
+					return writeJSONList(a.stdout, "changes", out)
 				}
 				if len(out) == 0 {
 					fmt.Fprintln(a.stdout, "no changes")

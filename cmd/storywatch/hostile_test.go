@@ -220,6 +220,17 @@ func TestHostileInputs(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("poll exit %d with hostile feeds, want 0\n%s", code, errOut)
 	}
+	for path, n := range map[string]string{"/feeds/links.rss": "items=5", "/feeds/nolink-nodate.rss": "items=1"} {
+		found := false
+		for _, l := range strings.Split(errOut, "\n") {
+			if strings.Contains(l, "no usable http(s) link") && strings.Contains(l, srv.URL+path) && strings.Contains(l, n) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: items without a usable link not reported (%s):\n%s", path, n, errOut)
+		}
+	}
 
 	var fs struct {
 		Feeds []struct {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -14,6 +15,30 @@ func writeJSON(w io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
+		return fmt.Errorf("write json: %w", err)
+	}
+	return nil
+}
+
+// writeJSONList prints {"<key>":[...]} with one compact element per line:
+// one JSON object like writeJSON, but streamed, because indenting a list of
+// 100k changes costs seconds and hundreds of megabytes.
+func writeJSONList[T any](w io.Writer, key string, items []T) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	fmt.Fprintf(bw, "{%q: [", key)
+	for i := range items {
+		if i > 0 {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n  ")
+		if err := enc.Encode(items[i]); err != nil { // Encode adds a newline: harmless whitespace
+			return fmt.Errorf("write json: %w", err)
+		}
+	}
+	bw.WriteString("]}\n")
+	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write json: %w", err)
 	}
 	return nil
