@@ -249,6 +249,9 @@ func (m *Monitor) record(src source, link string, known store.Article, c *conten
 			Inserted: res.Summary.Inserted, Deleted: res.Summary.Deleted,
 			Changed: res.Summary.Changed, Moved: res.Summary.Moved,
 		}
+		if prev.Seq > 1 {
+			u.Change.SinceFirst = m.sinceFirst(a.ID, v, ref)
+		}
 		u.Alerts, err = m.alertsFor(a, u.Change)
 		if err != nil {
 			return 0, err
@@ -262,6 +265,21 @@ func (m *Monitor) record(src source, link string, known store.Article, c *conten
 		return 0, fmt.Errorf("store version of %s: %w", a.URL, err)
 	}
 	return seq, nil
+}
+
+// sinceFirst compares a new version with the article's first one: what the
+// coverage says now against what it said at first. Compact never removes a
+// first version; should it be unreadable, the comparison is left out.
+func (m *Monitor) sinceFirst(id string, v store.Version, ref time.Time) []facts.Change {
+	first, err := m.store.Version(id, 1)
+	if err != nil {
+		m.log.Warn("read first version", "article_id", id, "err", err)
+		return nil
+	}
+	return diff.Compare(
+		diff.Document{Title: first.Title, Text: first.Text, Published: ref},
+		diff.Document{Title: v.Title, Text: v.Text, Published: ref},
+		diff.Options{}).Facts
 }
 
 // suspicious explains why a new observation looks like a broken fetch or

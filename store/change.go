@@ -18,6 +18,9 @@ type Change struct {
 	Version    int            `json:"version"`
 	DetectedAt time.Time      `json:"detected_at"`
 	Facts      []facts.Change `json:"facts"`
+	// SinceFirst are the fact changes from the article's first version to
+	// this one (for versions after the second; empty otherwise).
+	SinceFirst []facts.Change `json:"since_first,omitempty"`
 	Inserted   int            `json:"inserted"` // sentence counts
 	Deleted    int            `json:"deleted"`
 	Changed    int            `json:"changed"`

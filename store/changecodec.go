@@ -15,6 +15,8 @@ import (
 //	format(1) url title inserted deleted changed moved nfacts
 //	then per fact: kind before after before_value after_value subject
 //	               before_sentence after_sentence detail
+//	then, only when there are any, nsince and the SinceFirst facts alike
+//	(records without them are the same bytes as before they existed)
 const changeFormat1 = 1
 
 // changeFactFields is the number of facts.Change fields the format stores;
@@ -36,12 +38,18 @@ func encodeChange(c *Change) []byte {
 	num(c.Deleted)
 	num(c.Changed)
 	num(c.Moved)
-	num(len(c.Facts))
-	for _, f := range c.Facts {
-		for _, s := range []string{string(f.Kind), f.Before, f.After, f.BeforeValue, f.AfterValue,
-			f.Subject, f.BeforeSentence, f.AfterSentence, f.Detail} {
-			str(s)
+	list := func(fs []facts.Change) {
+		num(len(fs))
+		for _, f := range fs {
+			for _, s := range []string{string(f.Kind), f.Before, f.After, f.BeforeValue, f.AfterValue,
+				f.Subject, f.BeforeSentence, f.AfterSentence, f.Detail} {
+				str(s)
+			}
 		}
+	}
+	list(c.Facts)
+	if len(c.SinceFirst) > 0 {
+		list(c.SinceFirst)
 	}
 	return b
 }
@@ -81,17 +89,29 @@ func decodeChangeValue(v []byte, c *Change) error {
 	}
 	c.Article, c.Title = str(), str()
 	c.Inserted, c.Deleted, c.Changed, c.Moved = num(), num(), num(), num()
-	n := num()
-	if bad || n > len(s) { // every fact takes at least one byte per field
-		return errBadChange
-	}
-	if n > 0 {
-		c.Facts = make([]facts.Change, n)
-		for i := range c.Facts {
-			f := &c.Facts[i]
+	list := func() []facts.Change {
+		n := num()
+		if bad || n > len(s) { // every fact takes at least one byte per field
+			bad = true
+			return nil
+		}
+		if n == 0 {
+			return nil
+		}
+		fs := make([]facts.Change, n)
+		for i := range fs {
+			f := &fs[i]
 			f.Kind = facts.Kind(str())
 			f.Before, f.After, f.BeforeValue, f.AfterValue = str(), str(), str(), str()
 			f.Subject, f.BeforeSentence, f.AfterSentence, f.Detail = str(), str(), str(), str()
+		}
+		return fs
+	}
+	c.Facts = list()
+	if !bad && len(s) > 0 {
+		// The encoder writes this section only when it is not empty.
+		if c.SinceFirst = list(); len(c.SinceFirst) == 0 {
+			bad = true
 		}
 	}
 	if bad || len(s) != 0 {

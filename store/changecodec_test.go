@@ -38,6 +38,24 @@ func TestChangeCodecCoversFactChange(t *testing.T) {
 	}
 }
 
+func TestChangeCodecSinceFirst(t *testing.T) {
+	c := Change{Article: "https://example.com/a", Title: "t", Facts: []facts.Change{{Kind: facts.KindNumber, Before: "1", After: "2"}},
+		SinceFirst: []facts.Change{{Kind: facts.KindDate, Before: "June", After: "July", Detail: "shift"}}}
+	var got Change
+	if err := decodeChangeValue(encodeChange(&c), &got); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got.SinceFirst, c.SinceFirst) || !reflect.DeepEqual(got.Facts, c.Facts) {
+		t.Errorf("round trip: got %+v, want %+v", got, c)
+	}
+	// A record without the section decodes without it.
+	c.SinceFirst = nil
+	var plain Change
+	if err := decodeChangeValue(encodeChange(&c), &plain); err != nil || plain.SinceFirst != nil {
+		t.Errorf("record without since-first: %v %+v", err, plain.SinceFirst)
+	}
+}
+
 func TestChangeCodecCorrupt(t *testing.T) {
 	good := encodeChange(&Change{Article: "https://example.com/a", Facts: []facts.Change{{Kind: facts.KindNumber, Before: "1"}}})
 	tests := map[string][]byte{

@@ -21,6 +21,7 @@ type changeJSON struct {
 	Version    int            `json:"version"`
 	DetectedAt *time.Time     `json:"detected_at"`
 	Facts      []facts.Change `json:"facts"`
+	SinceFirst []facts.Change `json:"since_first,omitempty"`
 	Inserted   int            `json:"inserted"`
 	Deleted    int            `json:"deleted"`
 	Changed    int            `json:"changed"`
@@ -51,7 +52,7 @@ func (a *app) changesCommand() *cobra.Command {
 				for _, ch := range chs {
 					out = append(out, changeJSON{
 						Article: ch.Article, ArticleID: ch.ArticleID, Title: ch.Title, Version: ch.Version,
-						DetectedAt: jsonTime(ch.DetectedAt), Facts: nonNilFacts(ch.Facts),
+						DetectedAt: jsonTime(ch.DetectedAt), Facts: nonNilFacts(ch.Facts), SinceFirst: ch.SinceFirst,
 						Inserted: ch.Inserted, Deleted: ch.Deleted, Changed: ch.Changed, Moved: ch.Moved,
 					})
 				}
@@ -70,6 +71,9 @@ func (a *app) changesCommand() *cobra.Command {
 					}
 					for _, f := range ch.Facts {
 						fmt.Fprintf(a.stdout, "    %s\n", report.DescribeChange(f))
+					}
+					if len(ch.SinceFirst) > 0 {
+						fmt.Fprintf(a.stdout, "    since the first version: %d fact changes\n", len(ch.SinceFirst))
 					}
 				}
 				return nil
