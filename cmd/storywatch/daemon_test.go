@@ -17,14 +17,7 @@ import (
 // daemon's control socket), that a second daemon fails fast, and that
 // SIGTERM stops the daemon with exit 0.
 func TestReadCommandsWhileDaemonRuns(t *testing.T) {
-	srv, err := corpus.NewDemo(corpus.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := srv.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { srv.Close() })
+	srv := startCorpus(t, corpus.NewDemo, corpus.Options{})
 	cfg := writeConfig(t, t.TempDir(), srv.FeedURLs(), summitStory)
 
 	daemon := exec.Command(binPath, "-c", cfg, "run")
@@ -84,7 +77,7 @@ func TestReadCommandsWhileDaemonRuns(t *testing.T) {
 	second := exec.CommandContext(ctx, binPath, "-c", cfg, "run")
 	var secondErr bytes.Buffer
 	second.Stderr = &secondErr
-	err = second.Run()
+	err := second.Run()
 	if err == nil {
 		t.Fatal("a second daemon on the same store started")
 	}

@@ -52,14 +52,7 @@ type alertsOut struct {
 // after it recovers, once, under the same key; one that refuses for good
 // sends the alert to the dead letters, which `alerts retry` brings back.
 func TestAlertsSurviveReceiverOutages(t *testing.T) {
-	srv, err := corpus.NewDemo(corpus.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := srv.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { srv.Close() })
+	srv := startCorpus(t, corpus.NewDemo, corpus.Options{})
 	hook := &flakyHook{status: http.StatusServiceUnavailable, ok: map[string]int{}}
 	hs := httptest.NewServer(hook)
 	t.Cleanup(hs.Close)

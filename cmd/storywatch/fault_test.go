@@ -48,16 +48,9 @@ func TestSIGKILLLosesNothing(t *testing.T) {
 		t.Skip("fault test: skipped in -short mode")
 	}
 	const kills = 30
-	srv, err := corpus.NewSynthetic(corpus.Options{
+	srv := startCorpus(t, corpus.NewSynthetic, corpus.Options{
 		Feeds: 3, ArticlesPerFeed: 10, EditFraction: 0.3, Seed: 11, RotateBoilerplate: true,
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := srv.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { srv.Close() })
 	hooks := &keyLog{hits: map[string]int{}, body: map[string][]byte{}}
 	hookSrv := httptest.NewServer(hooks)
 	t.Cleanup(hookSrv.Close)

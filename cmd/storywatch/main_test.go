@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/storywatch/storywatch/monitor/corpus"
 )
 
 // binPath is the storywatch binary built once for the tests that need a
@@ -108,3 +110,17 @@ func writeFile(t *testing.T, path, text string) {
 }
 
 func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
+
+// startCorpus builds and starts a corpus server that the test closes.
+func startCorpus(t *testing.T, build func(corpus.Options) (*corpus.Server, error), opts corpus.Options) *corpus.Server {
+	t.Helper()
+	srv, err := build(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	return srv
+}

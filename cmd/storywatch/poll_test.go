@@ -13,16 +13,9 @@ import (
 // a third of the articles really edited; poll, poll, `changes --json` must
 // name exactly the edited articles.
 func TestPollReportsExactlyTheEditedArticles(t *testing.T) {
-	srv, err := corpus.NewSynthetic(corpus.Options{
+	srv := startCorpus(t, corpus.NewSynthetic, corpus.Options{
 		Feeds: 4, ArticlesPerFeed: 6, EditFraction: 1.0 / 3, Seed: 7, RotateBoilerplate: true,
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := srv.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { srv.Close() })
 	// The synthetic story uses invented names: no story filter, every item counts.
 	cfg := writeConfig(t, t.TempDir(), srv.FeedURLs(), "")
 

@@ -21,14 +21,7 @@ func TestSecretsNeverPrinted(t *testing.T) {
 		urlToken   = "tok-7d1e88b0"
 		smtpPass   = "smtp-pass-93ab1f"
 	)
-	srv, err := corpus.NewDemo(corpus.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := srv.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { srv.Close() })
+	srv := startCorpus(t, corpus.NewDemo, corpus.Options{})
 	var hits atomic.Int64
 	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		hits.Add(1)

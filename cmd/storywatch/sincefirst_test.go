@@ -11,14 +11,7 @@ import (
 // compared with the first, so `changes` tells what the article says now
 // against what it said at first.
 func TestChangesSinceFirstVersion(t *testing.T) {
-	srv, err := corpus.NewDemo(corpus.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := srv.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { srv.Close() })
+	srv := startCorpus(t, corpus.NewDemo, corpus.Options{})
 	cfg := writeConfig(t, t.TempDir(), srv.FeedURLs(), summitStory)
 	for {
 		mustCLI(t, "-c", cfg, "poll")

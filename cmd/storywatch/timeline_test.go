@@ -34,14 +34,7 @@ type timelineOut struct {
 // outlets, and the Foreign Ministry's turn on NATO troops
 // (monitor/corpus/story/CHANGES.md).
 func TestTimelineDemoStory(t *testing.T) {
-	srv, err := corpus.NewDemo(corpus.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := srv.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { srv.Close() })
+	srv := startCorpus(t, corpus.NewDemo, corpus.Options{})
 	cfg := writeConfig(t, t.TempDir(), srv.FeedURLs(), summitStory)
 	for i := 0; i < 10; i++ {
 		mustCLI(t, "-c", cfg, "poll")
