@@ -5,7 +5,7 @@
 // Start Mailpit once per machine (CI does it in .ci/run):
 //
 //	mailpit --smtp 127.0.0.1:1025 --listen 127.0.0.1:8025 --disable-version-check \
-//	    --smtp-auth-accept-any --smtp-auth-allow-insecure
+//	    --smtp-auth-accept-any --smtp-auth-allow-insecure --smtp-disable-rdns
 //
 // STORYWATCH_MAILPIT_SMTP and STORYWATCH_MAILPIT_API override the addresses.
 // Without a running Mailpit, [New] skips the test, or fails it when the CI

@@ -68,7 +68,7 @@ func New(t testing.TB) *Server {
 	}
 	s := &Server{host: host, port: port, api: api, client: &http.Client{Timeout: 10 * time.Second}}
 	if err := s.ping(smtpAddr); err != nil {
-		msg := fmt.Sprintf("mailpit not running on %s (API %s): %v; start it with `mailpit --smtp %s --listen %s --disable-version-check --smtp-auth-accept-any --smtp-auth-allow-insecure`",
+		msg := fmt.Sprintf("mailpit not running on %s (API %s): %v; start it with `mailpit --smtp %s --listen %s --disable-version-check --smtp-auth-accept-any --smtp-auth-allow-insecure --smtp-disable-rdns`",
 			smtpAddr, api, err, smtpAddr, strings.TrimPrefix(strings.TrimPrefix(api, "http://"), "https://"))
 		if os.Getenv("CI") != "" {
 			t.Fatal(msg)
