@@ -143,7 +143,7 @@ func (m *Monitor) observe(ctx context.Context, link string, known store.Article,
 	if known.ID != "" && known.Versions > 0 && pageHash == known.PageHash {
 		return &content{url: known.URL, etag: resp.ETag, lastModified: resp.LastModified, pageHash: pageHash}, nil
 	}
-	art, err := extract.Extract(pageUTF8(resp.Body, resp.ContentType), resp.URL)
+	art, err := m.extractPage(pageUTF8(resp.Body, resp.ContentType), resp.URL)
 	if err != nil {
 		return fallback(fmt.Errorf("extract article %s: %w", fetch.Redact(resp.URL), err))
 	}

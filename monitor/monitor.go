@@ -44,6 +44,8 @@ type Monitor struct {
 	articles  keyedMutex
 	workers   chan struct{} // bounds concurrent article fetches
 
+	sites siteLearner // which sites' pages may skip readability
+
 	rejectedMu sync.Mutex
 	rejected   map[string]bool // item links whose page did not match the story
 }

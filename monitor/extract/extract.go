@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -14,6 +15,20 @@ import (
 // relative URLs; may be empty). It fails with ErrNoContent when no article
 // text is found. It never panics on malformed input.
 func Extract(page []byte, pageURL string) (Article, error) {
+	return extract(page, pageURL, false)
+}
+
+// ExtractRegion is Extract without readability: the text is taken from the
+// page's cleaned main region (<article>, else <main>, else <body>) with the
+// same boilerplate removal and paragraph rules. It is several times faster
+// and gives the same text on sites that mark up their article well; callers
+// should check that against Extract on a site's pages before relying on it
+// (package monitor learns this per site).
+func ExtractRegion(page []byte, pageURL string) (Article, error) {
+	return extract(page, pageURL, true)
+}
+
+func extract(page []byte, pageURL string, regionOnly bool) (Article, error) {
 	base, _ := url.Parse(pageURL)
 	if base != nil && !base.IsAbs() {
 		base = nil
@@ -34,10 +49,17 @@ func Extract(page []byte, pageURL string) (Article, error) {
 
 	// readability keeps state while parsing; a fresh parser per call keeps
 	// Extract safe for concurrent use.
-	rp := readability.NewParser()
-	ra, rerr := rp.ParseAndMutate(doc, base)
+	var ra readability.Article
+	var rerr error = errSkipped
+	if !regionOnly {
+		rp := readability.NewParser()
+		ra, rerr = rp.ParseAndMutate(doc, base)
+	}
 	if rerr == nil && ra.Node != nil {
 		art.Paragraphs = paragraphs(ra.Node)
+	}
+	if regionOnly {
+		art.Paragraphs = paragraphs(bodyNode(doc))
 	}
 	if len(art.Paragraphs) == 0 {
 		// readability gave up (very short or unusual pages): fall back to
@@ -45,19 +67,20 @@ func Extract(page []byte, pageURL string) (Article, error) {
 		art.Paragraphs = paragraphs(mainNode(doc))
 	}
 
-	art.Title = firstNonEmpty(normalizeSpace(ra.Title()), normalizeSpace(m.title), docTitle(doc))
-	art.Byline = firstNonEmpty(normalizeSpace(ra.Byline()), normalizeSpace(m.byline))
-	art.SiteName = firstNonEmpty(normalizeSpace(ra.SiteName()), normalizeSpace(m.siteName))
-	if art.Published.IsZero() {
-		if t, err := ra.PublishedTime(); err == nil {
+	if rerr == nil {
+		art.Title = normalizeSpace(ra.Title())
+		art.Byline = normalizeSpace(ra.Byline())
+		art.SiteName = normalizeSpace(ra.SiteName())
+		if t, err := ra.PublishedTime(); err == nil && art.Published.IsZero() {
 			art.Published = t
 		}
-	}
-	if art.Modified.IsZero() {
-		if t, err := ra.ModifiedTime(); err == nil {
+		if t, err := ra.ModifiedTime(); err == nil && art.Modified.IsZero() {
 			art.Modified = t
 		}
 	}
+	art.Title = firstNonEmpty(art.Title, normalizeSpace(m.title), docTitle(doc))
+	art.Byline = firstNonEmpty(art.Byline, normalizeSpace(m.byline))
+	art.SiteName = firstNonEmpty(art.SiteName, normalizeSpace(m.siteName))
 	if art.Published.IsZero() {
 		art.Published = m.timeFallback
 	}
@@ -67,6 +90,41 @@ func Extract(page []byte, pageURL string) (Article, error) {
 	}
 	return art, nil
 }
+
+// bodyNode picks the article text for the fast path: the element marked
+// itemprop=articleBody, else the main region without its header, figures
+// and captions (what readability drops around the text).
+func bodyNode(doc *html.Node) *html.Node {
+	var body *html.Node
+	walk(doc, func(n *html.Node, _ bool) bool {
+		if body == nil && n.Type == html.ElementNode && hasToken(attr(n, "itemprop"), "articleBody") {
+			body = n
+		}
+		return body == nil
+	})
+	if body != nil {
+		return body
+	}
+	root := mainNode(doc)
+	var drop []*html.Node
+	walk(root, func(n *html.Node, _ bool) bool {
+		switch n.Data {
+		case "header", "figure", "figcaption", "h1", "time", "address":
+			drop = append(drop, n)
+			return false
+		}
+		return true
+	})
+	for _, n := range drop {
+		if n.Parent != nil {
+			n.Parent.RemoveChild(n)
+		}
+	}
+	return root
+}
+
+// errSkipped stands for readability's result when it was not run.
+var errSkipped = errors.New("readability skipped")
 
 // mainNode picks the fallback region: article, main, else body.
 func mainNode(doc *html.Node) *html.Node {

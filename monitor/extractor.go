@@ -1,0 +1,89 @@
+package monitor
+
+import (
+	"net/url"
+	"slices"
+	"sync"
+
+	"github.com/storywatch/storywatch/monitor/extract"
+)
+
+// Readability costs a few milliseconds a page; most news sites mark up
+// their article well enough that the text of the article region, cleaned of
+// boilerplate, is exactly what readability finds. siteLearner checks that on
+// each site's first pages by running both, then uses the fast path alone for
+// that site, checking again every recheckEvery pages and falling back to
+// readability for good sites that stop agreeing.
+const (
+	learnPages   = 3  // agreeing pages before a site is trusted
+	recheckEvery = 25 // fast pages between two checks
+)
+
+type siteLearner struct {
+	mu    sync.Mutex
+	sites map[string]*siteState
+}
+
+type siteState struct {
+	agreed     int  // consecutive pages where both extractions agreed
+	trusted    bool // the fast path is used
+	sinceCheck int  // fast pages since the last check
+}
+
+// useFast reports whether the next page of host may skip readability.
+func (l *siteLearner) useFast(host string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	st := l.state(host)
+	if st.trusted && st.sinceCheck < recheckEvery {
+		st.sinceCheck++
+		return true
+	}
+	return false
+}
+
+// record notes whether both extractions agreed on a page of host.
+func (l *siteLearner) record(host string, agree bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	st := l.state(host)
+	st.sinceCheck = 0
+	if !agree {
+		st.agreed, st.trusted = 0, false
+		return
+	}
+	st.agreed++
+	st.trusted = st.agreed >= learnPages
+}
+
+func (l *siteLearner) state(host string) *siteState {
+	if l.sites == nil {
+		l.sites = map[string]*siteState{}
+	}
+	st := l.sites[host]
+	if st == nil {
+		st = &siteState{}
+		l.sites[host] = st
+	}
+	return st
+}
+
+// extractPage extracts an article page, through the fast path when its site
+// has earned it.
+func (m *Monitor) extractPage(page []byte, pageURL string) (extract.Article, error) {
+	host := pageURL
+	if u, err := url.Parse(pageURL); err == nil {
+		host = u.Host
+	}
+	if m.sites.useFast(host) {
+		return extract.ExtractRegion(page, pageURL)
+	}
+	full, err := extract.Extract(page, pageURL)
+	if err != nil {
+		return full, err
+	}
+	fast, ferr := extract.ExtractRegion(page, pageURL)
+	agree := ferr == nil && fast.Title == full.Title && slices.Equal(fast.Paragraphs, full.Paragraphs)
+	m.sites.record(host, agree)
+	return full, nil
+}
