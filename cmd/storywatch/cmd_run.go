@@ -39,11 +39,14 @@ func (a *app) runCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			stopControl, err := serveControl(ctx, socketPath(cfg.Store.Path), cfg, s, log)
-			if err != nil {
-				return err
+			// Without the socket the daemon still works; only the CLI cannot
+			// read the store while it runs (e.g. a path too long for a unix
+			// socket), so that is a warning, not a reason to stop.
+			if stopControl, err := serveControl(ctx, socketPath(cfg.Store.Path), cfg, s, log); err != nil {
+				log.Error("control socket unavailable: read commands will fail while the daemon runs", "err", err)
+			} else {
+				defer stopControl()
 			}
-			defer stopControl()
 			if err := m.Run(ctx); err != nil {
 				return err
 			}
