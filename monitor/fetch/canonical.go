@@ -32,7 +32,7 @@ func Canonicalize(raw string) (string, error) {
 		return "", fmt.Errorf("canonicalize %s: not an absolute URL", Redact(raw))
 	}
 	host := strings.ToLower(u.Hostname())
-	host = strings.TrimSuffix(host, ".")
+	host = strings.TrimRight(host, ".") // "example.com." is example.com; ".." is no host
 	if host == "" {
 		return "", fmt.Errorf("canonicalize %s: empty host", Redact(raw))
 	}
