@@ -57,23 +57,22 @@ func (w *writer) apply(u store.Update) (int, error) {
 // single writer keeps the order of updates, a failed commit is logged, and
 // close commits everything posted.
 func (w *writer) post(u store.Update) error {
-	w.mu.RLock()
-	defer w.mu.RUnlock()
-	if w.closed {
-		return errWriterClosed
-	}
-	w.reqs <- writeReq{update: &u}
-	return nil
+	return w.enqueue(writeReq{update: &u})
 }
 
 // postFeed queues one feed's state without waiting for its commit (see post).
 func (w *writer) postFeed(f store.FeedState) error {
+	return w.enqueue(writeReq{feed: &f})
+}
+
+// enqueue hands r to the writer loop unless the writer is closed.
+func (w *writer) enqueue(r writeReq) error {
 	w.mu.RLock()
 	defer w.mu.RUnlock()
 	if w.closed {
 		return errWriterClosed
 	}
-	w.reqs <- writeReq{feed: &f}
+	w.reqs <- r
 	return nil
 }
 
@@ -92,13 +91,9 @@ func (w *writer) putFeed(f store.FeedState) error {
 
 func (w *writer) submit(r writeReq) (int, error) {
 	r.reply = make(chan writeResult, 1)
-	w.mu.RLock()
-	if w.closed {
-		w.mu.RUnlock()
-		return 0, errWriterClosed
+	if err := w.enqueue(r); err != nil {
+		return 0, err
 	}
-	w.reqs <- r
-	w.mu.RUnlock()
 	res := <-r.reply
 	return res.seq, res.err
 }

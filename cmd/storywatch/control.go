@@ -41,6 +41,16 @@ func socketPath(storePath string) string { return storePath + ".sock" }
 // withReadStore runs fn on a store opened read-only, or forwards the whole
 // command to the daemon when the daemon holds the store.
 func (a *app) withReadStore(fn func(*config.Config, *store.Store) error) error {
+	return a.withStore(true, fn)
+}
+
+// withWriteStore runs fn on the store opened for writing, or forwards the
+// command to the daemon when the daemon holds the store.
+func (a *app) withWriteStore(fn func(*config.Config, *store.Store) error) error {
+	return a.withStore(false, fn)
+}
+
+func (a *app) withStore(readOnly bool, fn func(*config.Config, *store.Store) error) error {
 	if a.daemonStore != nil {
 		return fn(a.daemonConfig, a.daemonStore)
 	}
@@ -49,33 +59,12 @@ func (a *app) withReadStore(fn func(*config.Config, *store.Store) error) error {
 		return err
 	}
 	path := cfg.Store.Path
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+	if _, err := os.Stat(path); readOnly && errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("store %s does not exist yet: run `storywatch poll` or `storywatch run` first", path)
 	}
-	s, err := store.Open(path, store.Options{ReadOnly: true, Timeout: 300 * time.Millisecond})
+	s, err := store.Open(path, store.Options{ReadOnly: readOnly, Timeout: 300 * time.Millisecond})
 	if errors.Is(err, store.ErrLocked) {
 		return a.forward(socketPath(path))
-	}
-	if err != nil {
-		return fmt.Errorf("open store: %w", err)
-	}
-	defer s.Close()
-	return fn(cfg, s)
-}
-
-// withWriteStore runs fn on the store opened for writing, or forwards the
-// command to the daemon when the daemon holds the store.
-func (a *app) withWriteStore(fn func(*config.Config, *store.Store) error) error {
-	if a.daemonStore != nil {
-		return fn(a.daemonConfig, a.daemonStore)
-	}
-	cfg, err := a.loadConfig()
-	if err != nil {
-		return err
-	}
-	s, err := store.Open(cfg.Store.Path, store.Options{Timeout: 300 * time.Millisecond})
-	if errors.Is(err, store.ErrLocked) {
-		return a.forward(socketPath(cfg.Store.Path))
 	}
 	if err != nil {
 		return fmt.Errorf("open store: %w", err)
