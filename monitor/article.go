@@ -128,11 +128,12 @@ func (m *Monitor) observe(ctx context.Context, link string, known store.Article,
 	if resp.NotModified {
 		return &content{url: known.URL, etag: known.ETag, lastModified: known.LastModified, pageHash: known.PageHash}, nil
 	}
-	pageHash := hashBytes(extract.Region(resp.Body))
+	sc := extract.Scan(resp.Body)
+	pageHash := hashBytes(sc.Region())
 	if known.ID != "" && known.Versions > 0 && pageHash == known.PageHash {
 		return &content{url: known.URL, etag: resp.ETag, lastModified: resp.LastModified, pageHash: pageHash}, nil
 	}
-	art, err := m.extractPage(pageUTF8(resp.Body, resp.ContentType), resp.URL)
+	art, err := m.extractPage(sc, pageUTF8(resp.Body, resp.ContentType), resp.URL)
 	if err != nil {
 		return fallback(fmt.Errorf("extract article %s: %w", fetch.Redact(resp.URL), err))
 	}

@@ -69,21 +69,33 @@ func (l *siteLearner) state(host string) *siteState {
 }
 
 // extractPage extracts an article page, through the fast path when its site
-// has earned it.
-func (m *Monitor) extractPage(page []byte, pageURL string) (extract.Article, error) {
+// has earned it. sc is the page as scanned for its region hash; page is the
+// same page converted to UTF-8 (the same bytes for almost every page).
+func (m *Monitor) extractPage(sc *extract.Scanned, page []byte, pageURL string) (extract.Article, error) {
 	host := pageURL
 	if u, err := url.Parse(pageURL); err == nil {
 		host = u.Host
 	}
+	if !sameBytes(sc.Page(), page) {
+		sc = extract.Scan(page)
+	}
 	if m.sites.useFast(host) {
-		return extract.ExtractRegion(page, pageURL)
+		return sc.ExtractFast(pageURL)
 	}
 	full, err := extract.Extract(page, pageURL)
 	if err != nil {
 		return full, err
 	}
-	fast, ferr := extract.ExtractRegion(page, pageURL)
-	agree := ferr == nil && fast.Title == full.Title && slices.Equal(fast.Paragraphs, full.Paragraphs)
+	fast, ferr := sc.ExtractFast(pageURL)
+	// The fast path reads only the head and the article region, so the
+	// dates must agree too, not just the text.
+	agree := ferr == nil && fast.Title == full.Title && slices.Equal(fast.Paragraphs, full.Paragraphs) &&
+		fast.Published.Equal(full.Published) && fast.Modified.Equal(full.Modified)
 	m.sites.record(host, agree)
 	return full, nil
+}
+
+// sameBytes reports whether a and b are the same slice of memory.
+func sameBytes(a, b []byte) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }

@@ -18,7 +18,7 @@ var blockTags = map[string]bool{
 // paragraphs separated by blank lines: the fallback when the page cannot be
 // fetched, and what the story filter sees before any page is fetched.
 func itemText(it feed.Item) string {
-	src := it.Content
+	src := it.Content()
 	if strings.TrimSpace(src) == "" {
 		src = it.Summary
 	}

@@ -69,7 +69,6 @@ func (m *Monitor) record(src source, link string, known store.Article, c *conten
 	}
 	a.PageHash = c.pageHash
 	ref := firstTime(a.Published, c.published, now)
-	v.Facts = facts.Extract(v.Text, ref)
 	a.Title = v.Title
 	u := store.Update{Article: a, Version: &v}
 	if hasPrev {
@@ -80,6 +79,7 @@ func (m *Monitor) record(src source, link string, known store.Article, c *conten
 		if !res.Changed() {
 			return 0, m.writer.post(store.Update{Article: a})
 		}
+		v.Facts = facts.Extract(v.Text, ref)
 		u.Change = &store.Change{
 			ArticleID: a.ID, Article: a.URL, Title: v.Title, Version: prev.Seq + 1, DetectedAt: now,
 			Facts:    res.Facts,
@@ -95,6 +95,7 @@ func (m *Monitor) record(src source, link string, known store.Article, c *conten
 		}
 		log.Info("new version", "version", u.Change.Version, "facts", len(res.Facts))
 	} else {
+		v.Facts = facts.Extract(v.Text, ref)
 		log.Info("new article", "title", v.Title, "source", v.Source)
 	}
 	seq, err := m.writer.apply(u)

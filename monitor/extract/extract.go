@@ -29,11 +29,16 @@ func ExtractRegion(page []byte, pageURL string) (Article, error) {
 }
 
 func extract(page []byte, pageURL string, regionOnly bool) (Article, error) {
+	return extractClean(sanitize(page), pageURL, regionOnly)
+}
+
+// extractClean is extract on a page that is valid UTF-8 without NUL bytes
+// and nests no deeper than maxDepth.
+func extractClean(page []byte, pageURL string, regionOnly bool) (Article, error) {
 	base, _ := url.Parse(pageURL)
 	if base != nil && !base.IsAbs() {
 		base = nil
 	}
-	page = sanitize(page)
 	doc, err := html.Parse(bytes.NewReader(page))
 	if err != nil {
 		return Article{}, fmt.Errorf("parse html: %w", err)

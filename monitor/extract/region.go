@@ -1,9 +1,6 @@
 package extract
 
 import (
-	"bytes"
-	"strings"
-
 	"golang.org/x/net/html"
 )
 
@@ -24,58 +21,7 @@ import (
 // article text lives outside the chosen element (an <article> that holds only
 // the headline), so callers should still extract now and then even when the
 // hash is stable.
-func Region(page []byte) []byte {
-	var article, body, main, itemBody span
-	var best []byte
-	z := html.NewTokenizer(bytes.NewReader(page))
-	offset := 0
-	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			break
-		}
-		start := offset
-		offset += len(z.Raw())
-		if tt != html.StartTagToken && tt != html.EndTagToken {
-			continue
-		}
-		// name stays a []byte: converting every tag name would allocate.
-		name, hasAttr := z.TagName()
-		var itemprop, role string
-		// TagAttr copies and unescapes; only call it when the raw tag can
-		// hold one of the two attributes.
-		if tt == html.StartTagToken && hasAttr && (!itemBody.opened() || !main.opened()) &&
-			(bytes.Contains(z.Raw(), []byte("itemprop")) || bytes.Contains(z.Raw(), []byte("role"))) {
-			itemprop, role = regionAttrs(z)
-		}
-		if done := article.step(tt, name, string(name) == "article", start, offset); done {
-			if r := page[article.start:article.end]; len(r) > len(best) {
-				best = r
-			}
-			article = span{}
-		}
-		itemBody.step(tt, name, strings.EqualFold(itemprop, "articleBody"), start, offset)
-		main.step(tt, name, string(name) == "main" || strings.EqualFold(role, "main"), start, offset)
-		body.step(tt, name, string(name) == "body", start, offset)
-	}
-	if article.opened() && !article.closed() { // unclosed at EOF
-		if r := page[article.start:]; len(r) > len(best) {
-			best = r
-		}
-	}
-	if best != nil {
-		return best
-	}
-	for _, s := range []span{itemBody, main, body} {
-		if s.opened() {
-			if s.closed() {
-				return page[s.start:s.end]
-			}
-			return page[s.start:]
-		}
-	}
-	return page
-}
+func Region(page []byte) []byte { return Scan(page).Region() }
 
 // span follows one element from its start tag to the matching end tag,
 // counting nested elements of the same name.

@@ -12,8 +12,10 @@ type Item struct {
 	Link string
 	// Title and Summary are plain text with whitespace collapsed.
 	Title, Summary string
-	// Content is the full content as given by the feed, HTML kept.
-	Content string
+	// content is the full content as given by the feed, HTML kept, unless
+	// Parse set it aside in deferred.
+	content  string
+	deferred *deferredContent
 	// Authors are the author names (or e-mail addresses when no name is
 	// given).
 	Authors []string
@@ -27,4 +29,13 @@ type Feed struct {
 	Title, Link string
 	// Items are in feed order, duplicates by GUID removed.
 	Items []Item
+}
+
+// Content returns the full content as given by the feed, HTML kept. Parse
+// leaves large content undecoded until it is asked for.
+func (it Item) Content() string {
+	if it.deferred != nil {
+		return it.deferred.decode()
+	}
+	return it.content
 }

@@ -16,11 +16,18 @@ import (
 // came from and is the base for relative links. Errors wrap ErrNotFeed for
 // bodies that are not feeds, or describe the syntax problem.
 func Parse(body []byte, contentType, feedURL string) (*Feed, error) {
+	return parse(body, contentType, feedURL, minDeferred)
+}
+
+// parse is Parse setting aside content of at least minSize bytes; a
+// negative minSize parses everything at once.
+func parse(body []byte, contentType, feedURL string, minSize int) (*Feed, error) {
 	body = toUTF8(body, contentType)
 	if len(bytes.TrimSpace(body)) == 0 {
 		return nil, fmt.Errorf("parse feed: empty body: %w", ErrNotFeed)
 	}
-	switch gofeed.DetectFeedType(bytes.NewReader(head(body))) {
+	ft := gofeed.DetectFeedType(bytes.NewReader(head(body)))
+	switch ft {
 	case gofeed.FeedTypeUnknown:
 		return nil, fmt.Errorf("parse feed: %s: %w", describe(body), ErrNotFeed)
 	case gofeed.FeedTypeJSON:
@@ -29,6 +36,10 @@ func Parse(body []byte, contentType, feedURL string) (*Feed, error) {
 		}
 	}
 
+	var set []*deferredContent
+	if minSize >= 0 {
+		body, set = deferContent(body, ft, minSize)
+	}
 	p := gofeed.NewParser()
 	// We never use images; the scan HTML-parses every description and
 	// dominated the time on large feeds.
@@ -52,6 +63,9 @@ func Parse(body []byte, contentType, feedURL string) (*Feed, error) {
 			continue
 		}
 		it := convertItem(gi, base)
+		if k, ok := deferredIndex(it.content, len(set)); ok {
+			it.content, it.deferred = "", set[k]
+		}
 		if it.GUID != "" {
 			if seen[it.GUID] {
 				continue
@@ -77,7 +91,7 @@ func convertItem(gi *gofeed.Item, base *url.URL) Item {
 		Link:    link,
 		Title:   plainText(gi.Title),
 		Summary: plainText(gi.Description),
-		Content: clean(gi.Content),
+		content: clean(gi.Content),
 	}
 	if it.GUID == "" {
 		it.GUID = link

@@ -41,7 +41,7 @@ func TestParseFixtures(t *testing.T) {
 			{GUID: "summit-2025-08-18", Link: "https://news.example.com/world/2025/08/18/summit?utm_source=rss",
 				Title:   "Putin and Zelensky set for peace summit",
 				Summary: "Russian and Ukrainian presidents looked set for a peace summit. Trump spoke to Putin.",
-				Content: "<p>Full text with <em>markup</em>.</p>", Authors: []string{"Jane Reporter"},
+				content: "<p>Full text with <em>markup</em>.</p>", Authors: []string{"Jane Reporter"},
 				Published: utc("2025-08-18T21:04:00Z")},
 			{GUID: "https://news.example.com/world/2025/08/18/nato", Link: "https://news.example.com/world/2025/08/18/nato",
 				Title: "Kremlin rules out NATO troops", Summary: "Russia’s Foreign Ministry ruled out the deployment.",
@@ -54,7 +54,7 @@ func TestParseFixtures(t *testing.T) {
 		{"atom.xml", "application/atom+xml", "Example Atom Feed", "https://atom.example.org/", []Item{
 			{GUID: "urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a", Link: "https://atom.example.org/2025/08/guarantees",
 				Title: "Security guarantees for Kyiv", Summary: "Trump told Zelensky the US would help.",
-				Content:   "<p>When it comes to security, there’s going to be a lot of help.</p>",
+				content:   "<p>When it comes to security, there’s going to be a lot of help.</p>",
 				Authors:   []string{"Sam Writer", "desk@atom.example.org"},
 				Published: utc("2025-08-18T20:00:00Z"), Updated: utc("2025-08-19T06:15:00Z")},
 		}},
@@ -66,7 +66,7 @@ func TestParseFixtures(t *testing.T) {
 		{"jsonfeed.json", "application/feed+json", "JSON World", "https://json.example.com/", []Item{
 			{GUID: "2", Link: "https://json.example.com/2025/08/18/weapons",
 				Title: "Ukraine offers to buy $90 billion of US weapons", Summary: "Ukraine offered to buy weapons.",
-				Content: "<p>Zelensky said Ukraine offered to buy about <b>$90 billion</b>.</p>",
+				content: "<p>Zelensky said Ukraine offered to buy about <b>$90 billion</b>.</p>",
 				Authors: []string{"Alex Analyst"}, Published: utc("2025-08-18T21:00:00Z"), Updated: utc("2025-08-18T23:00:00Z")},
 			{GUID: "3", Link: "https://feeds.example.com/2025/08/19/relative", Title: "Relative item"},
 		}},
@@ -137,7 +137,7 @@ func compareItem(got, want Item) string {
 	check("Link", got.Link, want.Link)
 	check("Title", got.Title, want.Title)
 	check("Summary", got.Summary, want.Summary)
-	check("Content", got.Content, want.Content)
+	check("Content", got.Content(), want.Content())
 	check("Authors", strings.Join(got.Authors, "|"), strings.Join(want.Authors, "|"))
 	if !got.Published.Equal(want.Published) {
 		d = append(d, fmt.Sprintf("Published = %v, want %v", got.Published, want.Published))
@@ -244,7 +244,7 @@ func FuzzParse(f *testing.F) {
 		}
 		seen := map[string]bool{}
 		for _, it := range feed.Items {
-			for _, s := range []string{it.GUID, it.Link, it.Title, it.Summary, it.Content} {
+			for _, s := range []string{it.GUID, it.Link, it.Title, it.Summary, it.Content()} {
 				if !utf8.ValidString(s) || strings.ContainsRune(s, 0) {
 					t.Fatalf("invalid text %q", s)
 				}

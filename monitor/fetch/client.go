@@ -215,7 +215,7 @@ func (c *Client) get(ctx context.Context, r Request, u *url.URL, red string, lim
 	if resp.ContentLength > limit {
 		return nil, fmt.Errorf("get %s: %d bytes announced, limit %d: %w", red, resp.ContentLength, limit, ErrTooLarge)
 	}
-	body, err := readBody(resp.Body, limit)
+	body, err := readBody(resp.Body, limit, resp.ContentLength)
 	if err != nil {
 		return nil, c.wrapErr(ctx, red, "read body", err)
 	}

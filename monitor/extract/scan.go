@@ -1,0 +1,198 @@
+package extract
+
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+)
+
+// Scanned is a page tokenised once. The pipeline hashes its article region
+// to skip unchanged pages and, on sites where the fast path has been shown to
+// agree with readability, extracts from the page's head and article region
+// alone instead of parsing and cleaning the whole page again: on real news
+// pages the region is a small part of the bytes.
+type Scanned struct {
+	page    []byte
+	region  [2]int   // the article region, see Region
+	headEnd int      // offset just past </head>; 0 when the page has none
+	ldJSON  [][2]int // <script type="application/ld+json"> elements
+	depth   int      // approximate deepest element nesting
+}
+
+// Scan tokenises page once. page is not copied: it must not change while
+// the result is used.
+func Scan(page []byte) *Scanned {
+	s := &Scanned{page: page}
+	var article, body, main, itemBody span
+	var best [2]int
+	haveBest := false
+	var depth atomDepth
+	var script [2]int // an ld+json script being read; script[1] == -1 while open
+	inScript := false
+	z := html.NewTokenizer(bytes.NewReader(page))
+	offset := 0
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		start := offset
+		offset += len(z.Raw())
+		if tt != html.StartTagToken && tt != html.EndTagToken {
+			continue
+		}
+		// name stays a []byte: converting every tag name would allocate.
+		name, hasAttr := z.TagName()
+		a := atom.Lookup(name)
+		switch tt {
+		case html.StartTagToken:
+			s.depth = max(s.depth, depth.start(a))
+			if a == atom.Script && hasAttr && bytes.Contains(z.Raw(), []byte("ld+json")) && scriptIsLDJSON(z) {
+				script, inScript = [2]int{start, -1}, true
+			}
+		case html.EndTagToken:
+			depth.end(a)
+			switch {
+			case a == atom.Head && s.headEnd == 0:
+				s.headEnd = offset
+			case a == atom.Script && inScript:
+				script[1], inScript = offset, false
+				s.ldJSON = append(s.ldJSON, script)
+			}
+		}
+		var itemprop, role string
+		// TagAttr copies and unescapes; only call it when the raw tag can
+		// hold one of the two attributes.
+		if tt == html.StartTagToken && hasAttr && (!itemBody.opened() || !main.opened()) &&
+			(bytes.Contains(z.Raw(), []byte("itemprop")) || bytes.Contains(z.Raw(), []byte("role"))) {
+			itemprop, role = regionAttrs(z)
+		}
+		if done := article.step(tt, name, a == atom.Article, start, offset); done {
+			if article.end-article.start > best[1]-best[0] {
+				best, haveBest = [2]int{article.start, article.end}, true
+			}
+			article = span{}
+		}
+		itemBody.step(tt, name, strings.EqualFold(itemprop, "articleBody"), start, offset)
+		main.step(tt, name, a == atom.Main || strings.EqualFold(role, "main"), start, offset)
+		body.step(tt, name, a == atom.Body, start, offset)
+	}
+	if article.opened() && !article.closed() { // unclosed at EOF
+		if len(page)-article.start > best[1]-best[0] {
+			best, haveBest = [2]int{article.start, len(page)}, true
+		}
+	}
+	s.region = [2]int{0, len(page)}
+	if haveBest {
+		s.region = best
+		return s
+	}
+	for _, sp := range []span{itemBody, main, body} {
+		if sp.opened() {
+			s.region = [2]int{sp.start, len(page)}
+			if sp.closed() {
+				s.region[1] = sp.end
+			}
+			break
+		}
+	}
+	return s
+}
+
+// Page returns the scanned page.
+func (s *Scanned) Page() []byte { return s.page }
+
+// Region returns the raw bytes of the article region, a subslice of the
+// page (see the package function Region).
+func (s *Scanned) Region() []byte { return s.page[s.region[0]:s.region[1]] }
+
+// ExtractFast is ExtractRegion on the page's head, its JSON-LD blocks and its
+// article region only. The page furniture around the article (navigation,
+// asides, comments, footers) is never parsed. What it can miss is metadata
+// that sits outside those parts (a <time> in a side bar, a <meta> in the
+// footer), so callers check it against Extract as they do ExtractRegion.
+// Pages that need cleaning first (another charset, NUL bytes, invalid UTF-8,
+// deep nesting) take the ExtractRegion path.
+func (s *Scanned) ExtractFast(pageURL string) (Article, error) {
+	if s.depth > maxDepth/2 || needsSanitizing(s.page) {
+		return ExtractRegion(s.page, pageURL)
+	}
+	r0, r1 := s.region[0], s.region[1]
+	if s.headEnd == 0 || s.headEnd > r0 {
+		return extractClean(s.page, pageURL, true)
+	}
+	doc := make([]byte, 0, s.headEnd+(r1-r0)+1024)
+	doc = append(doc, s.page[:s.headEnd]...)
+	for _, sc := range s.ldJSON {
+		if sc[0] >= s.headEnd && (sc[1] <= r0 || sc[0] >= r1) {
+			doc = append(doc, s.page[sc[0]:sc[1]]...)
+		}
+	}
+	doc = append(doc, s.page[r0:r1]...)
+	return extractClean(doc, pageURL, true)
+}
+
+// needsSanitizing reports whether sanitize would change page.
+func needsSanitizing(page []byte) bool {
+	if bytes.IndexByte(page, 0) >= 0 || !utf8.Valid(page) {
+		return true
+	}
+	// Without a BOM or <meta charset>, DetermineEncoding guesses
+	// windows-1252 for pure ASCII, which decodes to the same bytes.
+	_, name, _ := charset.DetermineEncoding(page, "")
+	return name != "utf-8" && (name != "windows-1252" || !isASCII(page))
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func scriptIsLDJSON(z *html.Tokenizer) bool {
+	for {
+		k, v, more := z.TagAttr()
+		if string(k) == "type" {
+			return strings.Contains(strings.ToLower(string(v)), "ld+json")
+		}
+		if !more {
+			return false
+		}
+	}
+}
+
+// atomDepth approximates the parser's open-element stack like depthTracker,
+// on atoms so that tracking it costs no allocation; unknown tag names share
+// atom 0, which only makes the estimate coarser for them.
+type atomDepth struct{ stack []atom.Atom }
+
+func (d *atomDepth) start(a atom.Atom) int {
+	switch a {
+	case atom.Area, atom.Base, atom.Br, atom.Col, atom.Embed, atom.Hr, atom.Img, atom.Input,
+		atom.Link, atom.Meta, atom.Param, atom.Source, atom.Track, atom.Wbr, atom.Keygen:
+		return len(d.stack)
+	case atom.P, atom.Li, atom.Dt, atom.Dd, atom.Tr, atom.Td, atom.Th, atom.Option:
+		if n := len(d.stack); n > 0 && d.stack[n-1] == a {
+			d.stack = d.stack[:n-1]
+		}
+	}
+	d.stack = append(d.stack, a)
+	return len(d.stack)
+}
+
+// end pops to a if it is open near the top, as depthTracker.end does.
+func (d *atomDepth) end(a atom.Atom) {
+	for i, n := len(d.stack)-1, 0; i >= 0 && n < 16; i, n = i-1, n+1 {
+		if d.stack[i] == a {
+			d.stack = d.stack[:i]
+			return
+		}
+	}
+}
