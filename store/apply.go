@@ -40,13 +40,21 @@ type Update struct {
 // title and text. Any error rolls back everything.
 func (s *Store) Apply(updates []Update, feeds []FeedState) ([]int, error) {
 	seqs := make([]int, len(updates))
+	var undo func() // drops a dictionary trained in a transaction that did not commit
 	err := s.db.Update(func(tx *bolt.Tx) error {
+		keyframes := 0
 		for i := range updates {
-			seq, err := s.applyOne(tx, &updates[i])
+			seq, err := s.applyOne(tx, &updates[i], &keyframes)
 			if err != nil {
 				return fmt.Errorf("article %s: %w", updates[i].Article.URL, err)
 			}
 			seqs[i] = seq
+		}
+		if keyframes > 0 {
+			var err error
+			if undo, err = s.noteKeyframes(tx, keyframes); err != nil {
+				return err
+			}
 		}
 		for _, f := range feeds {
 			if err := putFeed(tx, f); err != nil {
@@ -55,13 +63,21 @@ func (s *Store) Apply(updates []Update, feeds []FeedState) ([]int, error) {
 		}
 		return nil
 	})
+	if undo != nil {
+		if err != nil {
+			undo()
+		} else {
+			s.codec.settle()
+		}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("apply updates: %w", err)
 	}
 	return seqs, nil
 }
 
-func (s *Store) applyOne(tx *bolt.Tx, u *Update) (int, error) {
+// applyOne writes one update; keyframes counts the keyframes it stores.
+func (s *Store) applyOne(tx *bolt.Tx, u *Update, keyframes *int) (int, error) {
 	a := u.Article
 	if a.URL == "" {
 		return 0, errors.New("empty article URL")
@@ -89,7 +105,7 @@ func (s *Store) applyOne(tx *bolt.Tx, u *Update) (int, error) {
 			// Already stored: a replay. Only the metadata is refreshed.
 			return 0, s.finishArticle(tx, rec)
 		}
-		if seq, err = s.appendVersion(tx, rec, &v); err != nil {
+		if seq, err = s.appendVersion(tx, rec, &v, keyframes); err != nil {
 			return 0, err
 		}
 		if a.Title == "" && v.Title != "" {
@@ -187,8 +203,8 @@ func appendUnique(list []string, add ...string) []string {
 }
 
 // appendVersion compresses v and stores it as the next version of rec,
-// updating rec's version bookkeeping.
-func (s *Store) appendVersion(tx *bolt.Tx, rec *articleRecord, v *Version) (int, error) {
+// updating rec's version bookkeeping; a keyframe adds one to keyframes.
+func (s *Store) appendVersion(tx *bolt.Tx, rec *articleRecord, v *Version, keyframes *int) (int, error) {
 	vb, err := tx.Bucket(bucketVersions).CreateBucketIfNotExists([]byte(rec.ID))
 	if err != nil {
 		return 0, fmt.Errorf("create version bucket: %w", err)
@@ -198,21 +214,23 @@ func (s *Store) appendVersion(tx *bolt.Tx, rec *articleRecord, v *Version) (int,
 		return 0, fmt.Errorf("next version seq: %w", err)
 	}
 	seq := int(n)
-	raw, err := marshalVersion(v)
-	if err != nil {
-		return 0, err
-	}
-	h := versionHeader{raw: len(v.Title) + len(v.Text), fetchedAt: utc(v.FetchedAt)}
+	raw := marshalPayload(v)
+	h := versionHeader{format: versionFormat2, raw: len(v.Title) + len(v.Text), fetchedAt: utc(v.FetchedAt)}
 	var base []byte
 	if rec.KeySeq > 0 && rec.KeyCount < keyframeEvery {
-		if base, err = s.payload(vb, rec.KeySeq, nil); err != nil {
+		bh, p, err := s.payload(vb, rec.KeySeq, nil)
+		if err != nil {
 			return 0, fmt.Errorf("read keyframe: %w", err)
+		}
+		if bh.format == versionFormat2 {
+			base = p // a format 1 keyframe is JSON: start a binary one
 		}
 	}
 	var body []byte
-	h.kind, body = s.encodePayload(raw, base)
+	h.kind, h.dict, body = s.encodePayload(raw, base)
 	if h.kind == kindKeyframe {
 		rec.KeySeq, rec.KeyCount = seq, 0
+		*keyframes++
 	} else {
 		h.base = rec.KeySeq
 		rec.KeyCount++

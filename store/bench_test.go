@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -8,10 +9,13 @@ import (
 	"time"
 
 	"github.com/storywatch/storywatch/diff/facts"
+	bolt "go.etcd.io/bbolt"
 )
 
 // BenchmarkApply measures one Apply of a batch of 100 updates, each a new
-// edited version (with change and alert) of one of 100 articles.
+// edited version (with change and alert) of one of 100 articles. The 100
+// first versions stored before the timer starts pass the first
+// dictionary threshold, so the deltas are compressed with a dictionary.
 func BenchmarkApply(b *testing.B) {
 	s := mustOpen(b)
 	base := summit(b)
@@ -124,6 +128,93 @@ func BenchmarkChanges(b *testing.B) {
 				if err != nil || len(chs) != bc.want {
 					b.Fatalf("Changes = %d, %v; want %d", len(chs), err, bc.want)
 				}
+			}
+			cpu.report(b)
+		})
+	}
+}
+
+// BenchmarkEncodePayload measures encoding one new article's version as a
+// keyframe (binary payload + zstd), without a dictionary and with the one
+// the store trained from the articles before it. stored/raw is the
+// record's compressed bytes over its title+text bytes.
+func BenchmarkEncodePayload(b *testing.B) {
+	ups := variedArticles(b, dictTrainAt[0]+200)
+	for _, bc := range []struct {
+		name  string
+		train bool
+	}{{"no-dict", false}, {"dict", true}} {
+		b.Run(bc.name, func(b *testing.B) {
+			s := mustOpenPath(b, filepath.Join(b.TempDir(), "storywatch.db"), Options{noSync: true})
+			if bc.train {
+				mustApply(b, s, nil, ups[:dictTrainAt[0]]...)
+				if s.codec.activeDict() == 0 {
+					b.Fatal("no dictionary trained")
+				}
+			}
+			rest := ups[dictTrainAt[0]:]
+			var stored, raw int
+			i := 0
+			cpu := startCPU()
+			for b.Loop() {
+				v := rest[i%len(rest)].Version
+				i++
+				_, _, body := s.encodePayload(marshalPayload(v), nil)
+				stored += len(body)
+				raw += len(v.Title) + len(v.Text)
+			}
+			cpu.report(b)
+			b.ReportMetric(float64(stored)/float64(raw), "stored/raw")
+		})
+	}
+}
+
+// BenchmarkDecodePayload measures decoding a keyframe's binary payload
+// (the read path without decompression).
+func BenchmarkDecodePayload(b *testing.B) {
+	v := variedArticles(b, 1)[0].Version
+	p := marshalPayload(v)
+	for b.Loop() {
+		if _, err := unmarshalPayload(1, t0, p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkTrainDict measures how long the writer stalls training a
+// dictionary from the keyframes of n articles (up to maxDictSamples of
+// them are read), recompressing the sampled ones included. The training
+// transaction is rolled back, so every iteration trains afresh.
+func BenchmarkTrainDict(b *testing.B) {
+	for _, n := range []int{dictTrainAt[0], dictTrainAt[1]} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			s := mustOpenPath(b, filepath.Join(b.TempDir(), "storywatch.db"), Options{noSync: true})
+			ups := variedArticles(b, n)
+			// Keep the fixture dictionary-free: store it below the threshold
+			// and reset the count.
+			for i := 0; i < n; i += dictTrainAt[0] - 1 {
+				mustApply(b, s, nil, ups[i:min(i+dictTrainAt[0]-1, n)]...)
+				if err := s.db.Update(func(tx *bolt.Tx) error {
+					return tx.Bucket(bucketMeta).Delete(keyDictState)
+				}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			errRollback := errors.New("roll back")
+			cpu := startCPU()
+			for b.Loop() {
+				var undo func()
+				err := s.db.Update(func(tx *bolt.Tx) error {
+					var err error
+					if undo, _, err = s.trainDict(tx, n, n); err != nil {
+						return err
+					}
+					return errRollback
+				})
+				if !errors.Is(err, errRollback) || undo == nil {
+					b.Fatalf("training: %v, dictionary adopted: %t", err, undo != nil)
+				}
+				undo()
 			}
 			cpu.report(b)
 		})

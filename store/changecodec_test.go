@@ -133,6 +133,8 @@ func FuzzDelta(f *testing.F) {
 
 func FuzzParseHeader(f *testing.F) {
 	f.Add(appendHeader(nil, versionHeader{kind: kindDelta, base: 3, raw: 4000, fetchedAt: t0}))
+	f.Add(appendHeader(nil, versionHeader{format: versionFormat2, kind: kindKeyframe, dict: 7, raw: 4000, fetchedAt: t0}))
+	f.Add(appendHeader(nil, versionHeader{format: versionFormat1, kind: kindDeltaRaw, base: 1, raw: 10}))
 	f.Add([]byte{versionFormat1, 0})
 	f.Fuzz(func(t *testing.T, b []byte) {
 		h, _, err := parseHeader(b)

@@ -84,7 +84,8 @@ func (s *Store) compactArticle(tx *bolt.Tx, id string, keepLast int, cutoff time
 	}
 
 	// Survivors compressed against a keyframe that goes must be decoded
-	// while that keyframe still exists, then re-encoded.
+	// while that keyframe still exists, then re-encoded, in the binary
+	// payload format and with the dictionary new records use.
 	type orphan struct {
 		storedVersion
 		payload []byte
@@ -93,8 +94,11 @@ func (s *Store) compactArticle(tx *bolt.Tx, id string, keepLast int, cutoff time
 	cache := payloadCache{}
 	for _, sv := range kept {
 		if sv.h.kind != kindKeyframe && gone[sv.h.base] {
-			p, err := s.payload(vb, sv.seq, cache)
+			h, p, err := s.payload(vb, sv.seq, cache)
 			if err != nil {
+				return 0, err
+			}
+			if p, err = toFormat2(sv.seq, h, p); err != nil {
 				return 0, err
 			}
 			orphans = append(orphans, orphan{sv, p})
@@ -123,7 +127,8 @@ func (s *Store) compactArticle(tx *bolt.Tx, id string, keepLast int, cutoff time
 			base = nk.payload
 		}
 		var body []byte
-		h.kind, body = s.encodePayload(o.payload, base)
+		h.format = versionFormat2
+		h.kind, h.dict, body = s.encodePayload(o.payload, base)
 		if h.kind == kindKeyframe {
 			if !ok {
 				replaced[h.base] = newKey{o.seq, o.payload}

@@ -10,16 +10,28 @@ import (
 type Stats struct {
 	Articles    int   `json:"articles"`
 	Versions    int   `json:"versions"`
-	StoredBytes int64 `json:"stored_bytes"` // bytes of the stored (compressed) version records
+	StoredBytes int64 `json:"stored_bytes"` // bytes of the stored (compressed) version records and of the dictionaries they use
 	RawBytes    int64 `json:"raw_bytes"`    // uncompressed title+text of those versions
+	DictBytes   int64 `json:"dict_bytes"`   // of StoredBytes, the store's trained zstd dictionaries
 }
 
 // Stats counts articles and versions and compares stored with raw bytes.
+// The dictionaries the records were compressed with count as stored bytes,
+// so StoredBytes/RawBytes is the honest compression ratio.
 func (s *Store) Stats() (Stats, error) {
 	var st Stats
 	err := s.db.View(func(tx *bolt.Tx) error {
 		if b := tx.Bucket(bucketArticles); b != nil {
 			st.Articles = b.Stats().KeyN
+		}
+		if meta := tx.Bucket(bucketMeta); meta != nil {
+			if err := forEachDict(meta, func(_ uint32, d []byte) error {
+				st.DictBytes += int64(len(d))
+				return nil
+			}); err != nil {
+				return err
+			}
+			st.StoredBytes += st.DictBytes
 		}
 		root := tx.Bucket(bucketVersions)
 		if root == nil {

@@ -14,8 +14,11 @@ import (
 )
 
 // schemaVersion is the layout this package writes. Bump it when a change
-// would make older binaries misread the file.
-const schemaVersion = 1
+// would make older binaries misread the file. Schema 2 added binary
+// (format 2) version records and dictionaries, which schema 1 binaries
+// cannot read; a write-open upgrades a schema 1 file, whose format 1
+// records stay readable.
+const schemaVersion = 2
 
 // defaultTimeout is how long Open waits for the file lock when
 // Options.Timeout is zero.
@@ -108,7 +111,13 @@ func Open(path string, opts Options) (*Store, error) {
 		_ = db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	return &Store{db: db, path: path, codec: c}, nil
+	s := &Store{db: db, path: path, codec: c}
+	if err := db.View(s.loadDicts); err != nil {
+		_ = s.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	c.settle()
+	return s, nil
 }
 
 // checkSchema refuses a file whose schema is newer than this binary's.
@@ -130,7 +139,8 @@ func checkSchema(tx *bolt.Tx) error {
 	return nil
 }
 
-// initSchema creates missing buckets and records the schema version.
+// initSchema creates missing buckets and records (or upgrades to) the
+// schema version.
 func initSchema(tx *bolt.Tx) error {
 	if err := checkSchema(tx); err != nil {
 		return err
@@ -141,7 +151,7 @@ func initSchema(tx *bolt.Tx) error {
 		}
 	}
 	meta := tx.Bucket(bucketMeta)
-	if meta.Get(keySchema) == nil {
+	if v := meta.Get(keySchema); len(v) != 4 || binary.BigEndian.Uint32(v) < schemaVersion {
 		if err := meta.Put(keySchema, binary.BigEndian.AppendUint32(nil, schemaVersion)); err != nil {
 			return fmt.Errorf("write schema version: %w", err)
 		}

@@ -38,11 +38,7 @@ func (s *Store) Versions(id string) ([]Version, error) {
 		c := vb.Cursor()
 		for k, _ := c.First(); k != nil; k, _ = c.Next() {
 			seq := keySeq(k)
-			p, err := s.payload(vb, seq, cache)
-			if err != nil {
-				return err
-			}
-			v, err := unmarshalVersion(seq, p)
+			v, err := s.readVersion(vb, seq, cache)
 			if err != nil {
 				return err
 			}
@@ -64,11 +60,8 @@ func (s *Store) Version(id string, seq int) (Version, error) {
 		if vb == nil || seq <= 0 {
 			return ErrNotFound
 		}
-		p, err := s.payload(vb, seq, nil)
-		if err != nil {
-			return err
-		}
-		v, err = unmarshalVersion(seq, p)
+		var err error
+		v, err = s.readVersion(vb, seq, nil)
 		return err
 	})
 	if err != nil {
@@ -91,11 +84,8 @@ func (s *Store) LatestVersion(id string) (Version, error) {
 			return ErrNotFound
 		}
 		seq := keySeq(k)
-		p, err := s.payload(vb, seq, nil)
-		if err != nil {
-			return err
-		}
-		v, err = unmarshalVersion(seq, p)
+		var err error
+		v, err = s.readVersion(vb, seq, nil)
 		return err
 	})
 	if err != nil {

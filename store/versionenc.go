@@ -10,9 +10,9 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// versionMeta is the stored form of a Version without its text; the seq is
-// the key. A payload is uvarint(len(meta JSON)), the meta JSON, then the raw
-// text, so reading a version never unescapes the text.
+// versionMeta is the payload metadata of record format 1, which stored it
+// as JSON; it is only read now. A format 1 payload is uvarint(len(meta
+// JSON)), the meta JSON, then the raw text.
 type versionMeta struct {
 	FetchedAt time.Time    `json:"f,omitzero"`
 	Hash      string       `json:"h,omitempty"`
@@ -21,14 +21,13 @@ type versionMeta struct {
 	Modified  time.Time    `json:"m,omitzero"`
 	Title     string       `json:"t,omitempty"`
 	Byline    string       `json:"b,omitempty"`
-	Facts     []facts.Fact `json:"k,omitempty"` // read only: the first format
+	Facts     []facts.Fact `json:"k,omitempty"` // the first facts form
 	Compact   []storedFact `json:"x,omitempty"`
 }
 
-// storedFact is a facts.Fact without what the version's text already holds:
-// the words are text[Start:End], and the value is left out when it equals
-// them. Facts are stored with every version for timelines; spelled out they
-// weighed about as much as the text.
+// storedFact is a format 1 facts.Fact without what the version's text
+// already holds: the words are text[Start:End], and the value is left out
+// when it equals them.
 type storedFact struct {
 	Kind    facts.Kind `json:"k"`
 	Start   int        `json:"s"`
@@ -37,24 +36,6 @@ type storedFact struct {
 	Value   *string    `json:"v,omitempty"` // only when not the words
 	Type    string     `json:"t,omitempty"`
 	Subject string     `json:"j,omitempty"`
-}
-
-func compactFacts(fs []facts.Fact, text string) []storedFact {
-	if len(fs) == 0 {
-		return nil
-	}
-	out := make([]storedFact, len(fs))
-	for i, f := range fs {
-		sf := storedFact{Kind: f.Kind, Start: f.Start, End: f.End, Type: f.Type, Subject: f.Subject}
-		if f.Start < 0 || f.End > len(text) || f.Start > f.End || text[f.Start:f.End] != f.Text {
-			sf.Text = f.Text
-		}
-		if f.Value != f.Text {
-			sf.Value = &f.Value
-		}
-		out[i] = sf
-	}
-	return out
 }
 
 func expandFacts(sfs []storedFact, text string) []facts.Fact {
@@ -76,11 +57,18 @@ func expandFacts(sfs []storedFact, text string) []facts.Fact {
 	return out
 }
 
-// Version record header: format byte, kind byte, then uvarint base seq,
-// uvarint raw length (title+text bytes), varint fetch seconds, uvarint nanos.
-// The header lets Compact and Stats work without decompressing.
+// Version record header: format byte, kind byte, then (format 2 only)
+// uvarint dictionary id, then uvarint base seq, uvarint raw length
+// (title+text bytes), varint fetch seconds, uvarint nanos. The header lets
+// Compact and Stats work without decompressing.
+//
+// The format also says how the payload is encoded: format 1 records hold
+// the JSON payload (versionMeta) and are only read; format 2 records hold
+// the binary payload of payloadenc.go, compressed with the named zstd
+// dictionary (0 = none). A delta always has its keyframe's format.
 const (
 	versionFormat1 = 1
+	versionFormat2 = 2
 
 	kindKeyframe = 0 // zstd of the payload
 	kindDelta    = 1 // zstd of a delta against the base keyframe's payload
@@ -93,14 +81,23 @@ const keyframeEvery = 32
 
 // versionHeader is the decoded header of a stored version.
 type versionHeader struct {
+	format    byte
 	kind      byte
-	base      int // seq of the keyframe a delta was compressed against; 0 for keyframes
-	raw       int // uncompressed title+text bytes
+	dict      uint32 // zstd dictionary of the body; 0 = none (always 0 in format 1)
+	base      int    // seq of the keyframe a delta was compressed against; 0 for keyframes
+	raw       int    // uncompressed title+text bytes
 	fetchedAt time.Time
 }
 
+// appendHeader appends h in its format; a zero format means format 2.
 func appendHeader(dst []byte, h versionHeader) []byte {
-	dst = append(dst, versionFormat1, h.kind)
+	if h.format == 0 {
+		h.format = versionFormat2
+	}
+	dst = append(dst, h.format, h.kind)
+	if h.format != versionFormat1 {
+		dst = binary.AppendUvarint(dst, uint64(h.dict))
+	}
 	dst = binary.AppendUvarint(dst, uint64(h.base))
 	dst = binary.AppendUvarint(dst, uint64(h.raw))
 	dst = binary.AppendVarint(dst, h.fetchedAt.Unix())
@@ -111,14 +108,21 @@ func appendHeader(dst []byte, h versionHeader) []byte {
 // parseHeader splits a stored version into header and compressed payload.
 func parseHeader(b []byte) (versionHeader, []byte, error) {
 	var h versionHeader
-	if len(b) < 2 || b[0] != versionFormat1 {
+	if len(b) < 2 || (b[0] != versionFormat1 && b[0] != versionFormat2) {
 		return h, nil, fmt.Errorf("decode version: unknown record format")
 	}
-	h.kind = b[1]
+	h.format, h.kind = b[0], b[1]
 	if h.kind > kindDeltaRaw {
 		return h, nil, fmt.Errorf("decode version: unknown kind %d", h.kind)
 	}
 	rest := b[2:]
+	if h.format == versionFormat2 {
+		d, n := binary.Uvarint(rest)
+		if n <= 0 || d > 1<<32-1 {
+			return h, nil, fmt.Errorf("decode version: corrupt dictionary id")
+		}
+		h.dict, rest = uint32(d), rest[n:]
+	}
 	var vals [4]int64
 	for i := range vals {
 		var n int
@@ -152,23 +156,8 @@ func seqKey(seq int) []byte { return binary.BigEndian.AppendUint64(nil, uint64(s
 
 func keySeq(k []byte) int { return int(binary.BigEndian.Uint64(k)) }
 
-// marshalVersion returns the uncompressed payload of v.
-func marshalVersion(v *Version) ([]byte, error) {
-	meta, err := json.Marshal(versionMeta{
-		FetchedAt: utc(v.FetchedAt), Hash: v.Hash, Source: v.Source,
-		Published: utc(v.Published), Modified: utc(v.Modified),
-		Title: v.Title, Byline: v.Byline, Compact: compactFacts(v.Facts, v.Text),
-	})
-	if err != nil {
-		return nil, fmt.Errorf("encode version: %w", err)
-	}
-	b := make([]byte, 0, binary.MaxVarintLen64+len(meta)+len(v.Text))
-	b = binary.AppendUvarint(b, uint64(len(meta)))
-	b = append(b, meta...)
-	return append(b, v.Text...), nil
-}
-
-func unmarshalVersion(seq int, p []byte) (Version, error) {
+// unmarshalJSONVersion decodes a format 1 payload.
+func unmarshalJSONVersion(seq int, p []byte) (Version, error) {
 	n, k := binary.Uvarint(p)
 	if k <= 0 || n > uint64(len(p)-k) {
 		return Version{}, fmt.Errorf("decode version %d: corrupt payload", seq)
@@ -189,78 +178,112 @@ func unmarshalVersion(seq int, p []byte) (Version, error) {
 	}, nil
 }
 
+// decodeVersion decodes payload p of a record with header h.
+func decodeVersion(seq int, h versionHeader, p []byte) (Version, error) {
+	if h.format == versionFormat1 {
+		return unmarshalJSONVersion(seq, p)
+	}
+	return unmarshalPayload(seq, h.fetchedAt, p)
+}
+
+// toFormat2 returns p, the payload of a record of format f, as a binary
+// payload; Compact uses it to re-encode versions of old records.
+func toFormat2(seq int, h versionHeader, p []byte) ([]byte, error) {
+	if h.format != versionFormat1 {
+		return p, nil
+	}
+	v, err := unmarshalJSONVersion(seq, p)
+	if err != nil {
+		return nil, err
+	}
+	return marshalPayload(&v), nil
+}
+
 // payloadCache remembers decoded keyframe payloads while one transaction
 // walks several versions of an article.
 type payloadCache map[int][]byte
 
-// payload returns the uncompressed payload of version seq in bucket vb.
-func (s *Store) payload(vb *bolt.Bucket, seq int, cache payloadCache) ([]byte, error) {
-	if p, ok := cache[seq]; ok {
-		return p, nil
+// readVersion decodes version seq of bucket vb.
+func (s *Store) readVersion(vb *bolt.Bucket, seq int, cache payloadCache) (Version, error) {
+	h, p, err := s.payload(vb, seq, cache)
+	if err != nil {
+		return Version{}, err
 	}
+	return decodeVersion(seq, h, p)
+}
+
+// payload returns the header and uncompressed payload of version seq in
+// bucket vb.
+func (s *Store) payload(vb *bolt.Bucket, seq int, cache payloadCache) (versionHeader, []byte, error) {
 	rec := vb.Get(seqKey(seq))
 	if rec == nil {
-		return nil, fmt.Errorf("version %d: %w", seq, ErrNotFound)
+		return versionHeader{}, nil, fmt.Errorf("version %d: %w", seq, ErrNotFound)
 	}
 	h, body, err := parseHeader(rec)
 	if err != nil {
-		return nil, err
+		return h, nil, fmt.Errorf("version %d: %w", seq, err)
+	}
+	if p, ok := cache[seq]; ok {
+		return h, p, nil
 	}
 	if h.kind == kindKeyframe {
-		p, err := s.codec.decompress(body)
+		p, err := s.codec.decompress(body, h.dict)
 		if err != nil {
-			return nil, fmt.Errorf("version %d: %w", seq, err)
+			return h, nil, fmt.Errorf("version %d: %w", seq, err)
 		}
 		if cache != nil {
 			cache[seq] = p
 		}
-		return p, nil
+		return h, p, nil
 	}
 	if h.base == seq {
-		return nil, fmt.Errorf("version %d: delta against itself", seq)
+		return h, nil, fmt.Errorf("version %d: delta against itself", seq)
 	}
-	base, err := s.payload(vb, h.base, cache)
+	bh, base, err := s.payload(vb, h.base, cache)
 	if err != nil {
-		return nil, fmt.Errorf("read keyframe %d of version %d: %w", h.base, seq, err)
+		return h, nil, fmt.Errorf("read keyframe %d of version %d: %w", h.base, seq, err)
+	}
+	if bh.kind != kindKeyframe || bh.format != h.format {
+		return h, nil, fmt.Errorf("version %d: base %d is no keyframe of its format", seq, h.base)
 	}
 	ops := body
 	if h.kind == kindDelta {
-		if ops, err = s.codec.decompress(body); err != nil {
-			return nil, fmt.Errorf("version %d: %w", seq, err)
+		if ops, err = s.codec.decompress(body, h.dict); err != nil {
+			return h, nil, fmt.Errorf("version %d: %w", seq, err)
 		}
 	}
 	p, err := applyDelta(base, ops, len(base))
 	if err != nil {
-		return nil, fmt.Errorf("version %d: %w", seq, err)
+		return h, nil, fmt.Errorf("version %d: %w", seq, err)
 	}
-	return p, nil
+	return h, p, nil
 }
 
 // minCompress is the smallest delta worth a zstd attempt: below it the
 // frame overhead eats any gain.
 const minCompress = 64
 
-// encodePayload compresses payload p as a keyframe or, when a keyframe base
-// is given and pays off, as a delta against it. It returns the header kind
-// and the body.
-func (s *Store) encodePayload(p, base []byte) (byte, []byte) {
-	full := func() []byte { return s.codec.compress(p) }
+// encodePayload compresses binary payload p as a keyframe or, when a
+// keyframe base is given and pays off, as a delta against it. It returns
+// the header kind, the dictionary id and the body.
+func (s *Store) encodePayload(p, base []byte) (byte, uint32, []byte) {
 	if base == nil {
-		return kindKeyframe, full()
+		z, id := s.codec.compress(p)
+		return kindKeyframe, id, z
 	}
-	kind, body := byte(kindDeltaRaw), encodeDelta(base, p)
+	kind, dict, body := byte(kindDeltaRaw), uint32(0), encodeDelta(base, p)
 	if len(body) >= minCompress {
-		if z := s.codec.compress(body); len(z) < len(body) {
-			kind, body = kindDelta, z
+		if z, id := s.codec.compress(body); len(z) < len(body) {
+			kind, dict, body = kindDelta, id, z
 		}
 	}
 	if len(body)*8 < len(p) {
-		return kind, body // clearly paying off; skip the trial compression
+		return kind, dict, body // clearly paying off; skip the trial compression
 	}
 	// The story was rewritten: start a new keyframe unless the delta is
 	// still less than half a keyframe.
-	if f := full(); len(body)*2 > len(f) {
-		return kindKeyframe, f
+	if f, id := s.codec.compress(p); len(body)*2 > len(f) {
+		return kindKeyframe, id, f
 	}
-	return kind, body
+	return kind, dict, body
 }

@@ -48,22 +48,20 @@ func (a *app) changesCommand() *cobra.Command {
 				if err != nil {
 					return fmt.Errorf("list changes: %w", err)
 				}
-				out := make([]changeJSON, 0, len(chs))
-				for _, ch := range chs {
-					out = append(out, changeJSON{
-						Article: ch.Article, ArticleID: ch.ArticleID, Title: ch.Title, Version: ch.Version,
-						DetectedAt: jsonTime(ch.DetectedAt), Facts: nonNilFacts(ch.Facts), SinceFirst: ch.SinceFirst,
-						Inserted: ch.Inserted, Deleted: ch.Deleted, Changed: ch.Changed, Moved: ch.Moved,
+				if a.jsonOut {
+					// Converted one at a time, so that 100k changes are
+					// not held twice.
+					return writeJSONStream(a.stdout, "changes", len(chs), func(dst []byte, i int) ([]byte, error) {
+						c := toChangeJSON(&chs[i])
+						return c.appendJSON(dst)
 					})
 				}
-				if a.jsonOut {
-					return writeJSONList(a.stdout, "changes", out)
-				}
-				if len(out) == 0 {
+				if len(chs) == 0 {
 					fmt.Fprintln(a.stdout, "no changes")
 					return nil
 				}
-				for _, ch := range out {
+				for i := range chs {
+					ch := toChangeJSON(&chs[i])
 					fmt.Fprintf(a.stdout, "%s  %s  v%d  %s\n", humanTime(deref(ch.DetectedAt)), ch.ArticleID, ch.Version, ch.Title)
 					if len(ch.Facts) == 0 {
 						fmt.Fprintf(a.stdout, "    text edited (%d changed, %d inserted, %d deleted, %d moved sentences); no fact changed\n",
@@ -82,6 +80,15 @@ func (a *app) changesCommand() *cobra.Command {
 	}
 	c.Flags().StringVar(&since, "since", "", "only changes detected within this duration (e.g. 90m, 24h, 7d)")
 	return a.addJSON(c)
+}
+
+// toChangeJSON is the JSON shape of one stored change.
+func toChangeJSON(ch *store.Change) changeJSON {
+	return changeJSON{
+		Article: ch.Article, ArticleID: ch.ArticleID, Title: ch.Title, Version: ch.Version,
+		DetectedAt: jsonTime(ch.DetectedAt), Facts: nonNilFacts(ch.Facts), SinceFirst: ch.SinceFirst,
+		Inserted: ch.Inserted, Deleted: ch.Deleted, Changed: ch.Changed, Moved: ch.Moved,
+	}
 }
 
 // parseSince accepts Go durations plus a days suffix ("7d").

@@ -66,7 +66,7 @@ func (a *app) timelineCommand() *cobra.Command {
 					out = append(out, toTimelineJSON(th))
 				}
 				if a.jsonOut {
-					return writeJSON(a.stdout, map[string]any{"timeline": out})
+					return writeTimelineJSON(a.stdout, out)
 				}
 				return a.printTimeline(out)
 			})
