@@ -37,7 +37,9 @@ type content struct {
 }
 
 // processItem takes one feed item through fetch, extraction, diff and store.
-func (m *Monitor) processItem(ctx context.Context, src source, it feed.Item) (itemOutcome, error) {
+// release gives back the item's worker slot; it is called once the item no
+// longer needs the network or much CPU (see record).
+func (m *Monitor) processItem(ctx context.Context, src source, it feed.Item, release func()) (itemOutcome, error) {
 	var out itemOutcome
 	link, err := fetch.Canonicalize(it.Link)
 	if err != nil {
@@ -88,7 +90,7 @@ func (m *Monitor) processItem(ctx context.Context, src source, it feed.Item) (it
 		unlockID := m.articles.lock("id:" + c.url)
 		defer unlockID()
 	}
-	seq, err := m.record(src, link, known, c)
+	seq, err := m.record(src, link, known, c, release)
 	out.seq = seq
 	if err == nil {
 		err = fetchErr

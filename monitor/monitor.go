@@ -43,12 +43,18 @@ type Monitor struct {
 	dispatch  *notify.Dispatcher
 	articles  keyedMutex
 	workers   chan struct{} // bounds concurrent article fetches
+	// committing bounds items that are done but for their commit.
+	committing chan struct{}
 
 	sites siteLearner // which sites' pages may skip readability
 
 	rejectedMu sync.Mutex
 	rejected   map[string]bool // item links whose page did not match the story
 }
+
+// pendingPerWorker items per worker slot may wait for their commit; enough
+// to fill a batch while one commit syncs, few enough to bound memory.
+const pendingPerWorker = 4
 
 // New builds a Monitor from its options.
 func New(opts Options) (*Monitor, error) {
@@ -85,6 +91,7 @@ func New(opts Options) (*Monitor, error) {
 		workers = 4
 	}
 	m.workers = make(chan struct{}, workers)
+	m.committing = make(chan struct{}, pendingPerWorker*workers)
 	m.writer = newWriter(opts.Store, m.log)
 	m.dispatch = &notify.Dispatcher{
 		Outbox:    outboxAdapter{opts.Store},

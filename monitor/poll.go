@@ -178,8 +178,9 @@ func (m *Monitor) pollFeed(ctx context.Context, fc config.Feed, st *store.FeedSt
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			defer func() { <-m.workers }()
-			out, err := m.processItem(ctx, src, it)
+			release := sync.OnceFunc(func() { <-m.workers })
+			defer release()
+			out, err := m.processItem(ctx, src, it, release)
 			mu.Lock()
 			defer mu.Unlock()
 			if out.matched {

@@ -17,7 +17,7 @@ const shrinkLimit = 0.5
 // record stores c as a new version of its article when its content changed,
 // with the diff against the previous version and the alerts it causes, in
 // one transaction.
-func (m *Monitor) record(src source, link string, known store.Article, c *content) (int, error) {
+func (m *Monitor) record(src source, link string, known store.Article, c *content, release func()) (int, error) {
 	now := m.now()
 	a := known
 	if c.url != known.URL {
@@ -98,7 +98,14 @@ func (m *Monitor) record(src source, link string, known store.Article, c *conten
 		v.Facts = facts.Extract(v.Text, ref)
 		log.Info("new article", "title", v.Title, "source", v.Source)
 	}
+	// Waiting for the commit (an fsync shared with other items) needs no
+	// worker slot: give it back so that another article is fetched and
+	// diffed meanwhile, or a slow disk would idle the CPUs. committing bounds
+	// how many finished items may wait.
+	m.committing <- struct{}{}
+	release()
 	seq, err := m.writer.apply(u)
+	<-m.committing
 	if err != nil {
 		return 0, fmt.Errorf("store version of %s: %w", a.URL, err)
 	}
