@@ -36,21 +36,35 @@ func parse(body []byte, contentType, feedURL string, minSize int) (*Feed, error)
 		}
 	}
 
-	var set []*deferredContent
-	if minSize >= 0 {
-		body, set = deferContent(body, ft, minSize)
+	base, _ := url.Parse(feedURL)
+	if base != nil && !base.IsAbs() {
+		base = nil
 	}
+	if minSize >= 0 {
+		if lazy, set := deferContent(body, ft, minSize); len(set.items) > 0 {
+			// Every set-aside element must come back as exactly one item's
+			// content; one that sat anywhere else (inside a title, in a
+			// duplicate item) makes the feed parse whole, as does an error,
+			// whose message then names the real input.
+			if f, claimed, err := parseBody(lazy, base, set); err == nil && claimed == len(set.items) {
+				return f, nil
+			}
+		}
+	}
+	f, _, err := parseBody(body, base, deferredSet{})
+	return f, err
+}
+
+// parseBody parses a feed with gofeed and converts it, swapping the marks of
+// set for their content. It reports how many marks it swapped.
+func parseBody(body []byte, base *url.URL, set deferredSet) (*Feed, int, error) {
 	p := gofeed.NewParser()
 	// We never use images; the scan HTML-parses every description and
 	// dominated the time on large feeds.
 	p.RSSTranslator = &gofeed.DefaultRSSTranslator{DisableContentImageScan: true}
 	gf, err := p.Parse(bytes.NewReader(body))
 	if err != nil {
-		return nil, fmt.Errorf("parse feed: %w", err)
-	}
-	base, _ := url.Parse(feedURL)
-	if base != nil && !base.IsAbs() {
-		base = nil
+		return nil, 0, fmt.Errorf("parse feed: %w", err)
 	}
 	out := &Feed{
 		Title: plainText(gf.Title),
@@ -58,23 +72,25 @@ func parse(body []byte, contentType, feedURL string, minSize int) (*Feed, error)
 		Items: make([]Item, 0, len(gf.Items)),
 	}
 	seen := make(map[string]bool, len(gf.Items))
+	claimed := 0
 	for _, gi := range gf.Items {
 		if gi == nil {
 			continue
 		}
 		it := convertItem(gi, base)
-		if k, ok := deferredIndex(it.content, len(set)); ok {
-			it.content, it.deferred = "", set[k]
-		}
 		if it.GUID != "" {
 			if seen[it.GUID] {
 				continue
 			}
 			seen[it.GUID] = true
 		}
+		if d := set.lookup(it.content); d != nil && !d.claimed {
+			it.content, it.deferred, d.claimed = "", d, true
+			claimed++
+		}
 		out.Items = append(out.Items, it)
 	}
-	return out, nil
+	return out, claimed, nil
 }
 
 func convertItem(gi *gofeed.Item, base *url.URL) Item {
