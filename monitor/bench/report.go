@@ -15,7 +15,7 @@ func writeHeader(w io.Writer, opts Options) {
 	fmt.Fprintf(w, "pipeline passes run in a child process; fetch.workers=%d, fetch.per_host_concurrency=%d (the corpus is one host)\n",
 		opts.Workers, opts.PerHost)
 	fmt.Fprintln(w, "the corpus is synthetic (monitor/corpus): ~800-word articles, rotating boilerplate, one host; no story filter, so every item is tracked")
-	fmt.Fprintln(w, "peak RSS is the worker's VmHWM, which includes the pages of the mmapped bbolt file it touched (page cache the kernel can reclaim); peak anon RSS is the memory it owns (heap, stacks), sampled every 10ms")
+	fmt.Fprintln(w, "peak RSS is the worker's VmHWM, which includes the pages of the mmapped bbolt file it touched (page cache the kernel can reclaim); peak anon RSS is the memory it owns (heap, stacks), sampled every 10ms; file-backed RSS at end is RssFile when the pass ends (the executable's pages and the store's)")
 	fmt.Fprintln(w, "versions/CPU-s: versions stored per second of CPU the worker used, i.e. per core; wall-clock rates also depend on what else runs on the machine")
 }
 
@@ -43,9 +43,9 @@ func rate(n int, d time.Duration) string {
 
 // passRow prints one pass as a table row.
 func passRow(w io.Writer, scale string, name string, p PassStats, note string) {
-	fmt.Fprintf(w, "| %s | %s | %d | %d | %d | %s | %s | %s | %s | %s | %s | %s |\n",
+	fmt.Fprintf(w, "| %s | %s | %d | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s |\n",
 		scale, name, p.Feeds, p.NotModified, p.NewVersions, secs(p.Wall), secs(p.CPU)+" (+"+secs(p.ServerCPU)+")", rate(p.NewVersions, p.Wall),
-		rate(p.NewVersions, p.CPU), mib(p.PeakRSS), mib(p.PeakAnon), note)
+		rate(p.NewVersions, p.CPU), mib(p.PeakRSS), mib(p.PeakAnon), mib(p.EndRSSFile), note)
 }
 
 func writeScale(w io.Writer, sr ScaleResult, frac float64) {
@@ -55,8 +55,8 @@ func writeScale(w io.Writer, sr ScaleResult, frac float64) {
 	} else {
 		fmt.Fprintf(w, "\n### %s in %d feeds (%d stored)\n\n", scale, sr.Feeds, sr.Store.Articles)
 	}
-	fmt.Fprintln(w, "| scale | pass | feeds | 304 | versions | wall | CPU (+ corpus server) | versions/s | versions/CPU-s | peak RSS | peak anon RSS | notes |")
-	fmt.Fprintln(w, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+	fmt.Fprintln(w, "| scale | pass | feeds | 304 | versions | wall | CPU (+ corpus server) | versions/s | versions/CPU-s | peak RSS | peak anon RSS | file-backed RSS at end | notes |")
+	fmt.Fprintln(w, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
 	note := func(p PassStats) string {
 		if p.Failed == 0 {
 			return ""
