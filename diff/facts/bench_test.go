@@ -1,6 +1,8 @@
 package facts
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -38,5 +40,40 @@ func BenchmarkCompare(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Compare(o, n, pub)
+	}
+}
+
+// BenchmarkExtractArticles runs Extract over each article of the demo
+// story and the dev set's base texts, one call per article, the way the
+// pipeline calls it (a few kilobytes each, not one long text).
+func BenchmarkExtractArticles(b *testing.B) {
+	paths, err := filepath.Glob("testdata/story/*/*.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	base, err := filepath.Glob("testdata/devset/base/*.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var texts []string
+	size := 0
+	for _, p := range append(paths, base...) {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(data))
+		size += len(data)
+	}
+	if len(texts) < 10 {
+		b.Fatalf("found %d articles, want >= 10", len(texts))
+	}
+	b.SetBytes(int64(size))
+	b.ReportMetric(float64(len(texts)), "articles")
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			Extract(t, pub)
+		}
 	}
 }

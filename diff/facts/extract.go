@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/storywatch/storywatch/diff/facts/timex"
@@ -56,28 +57,46 @@ type doc struct {
 // Extract returns every fact found in text, in order of Start. Relative
 // dates resolve against published (zero: unresolved).
 func Extract(text string, published time.Time) []Fact {
-	its := extractItems(text, published)
+	buf := docBufs.Get().(*docBuf)
+	defer buf.release()
+	its, order := extractUnsorted(text, published, buf)
 	out := make([]Fact, len(its))
-	for i, it := range its {
-		out[i] = it.Fact
+	for i, k := range order {
+		out[i] = its[k].Fact
 	}
 	return out
 }
 
-// extractItems runs every extractor over text.
+// extractItems runs every extractor over text and returns the items in
+// order of Start (then End).
 func extractItems(text string, published time.Time) []item {
-	d := newDoc(text, published)
-	lists := [][]item{d.dateItems(), d.numberItems(), d.quoteAndPositionItems(), d.locationItems()}
-	n := 0
-	for _, l := range lists {
-		n += len(l)
+	buf := docBufs.Get().(*docBuf)
+	defer buf.release()
+	its, order := extractUnsorted(text, published, buf)
+	out := make([]item, len(its))
+	for i, k := range order {
+		out[i] = its[k]
 	}
-	its := make([]item, 0, n)
-	for _, l := range lists {
-		its = append(its, l...)
-	}
+	return out
+}
+
+// extractUnsorted runs every extractor over text. It returns the items in
+// the order the extractors found them and, apart, their order by Start
+// then End. Both slices live in buf: the caller copies out what it needs
+// (Extract only the facts) before it releases buf.
+func extractUnsorted(text string, published time.Time, buf *docBuf) ([]item, []int32) {
+	d := newDoc(text, published, buf)
+	// One slice for all extractors, in a fixed order (the stable sort
+	// below keeps that order among items with equal extents).
+	its := buf.items[:0]
+	its = d.dateItems(its)
+	its = d.numberItems(its)
+	its = d.quoteAndPositionItems(its)
+	its = d.locationItems(its)
+	buf.items = its
 	// sort indices, not the (large) items
-	idx := make([]int32, len(its))
+	idx := slices.Grow(buf.order[:0], len(its))[:len(its)]
+	buf.order = idx
 	for i := range idx {
 		idx[i] = int32(i)
 	}
@@ -87,17 +106,26 @@ func extractItems(text string, published time.Time) []item {
 		}
 		return its[a].End - its[b].End
 	})
-	out := make([]item, len(its))
-	for i, k := range idx {
-		out[i] = its[k]
-	}
-	return out
+	return its, idx
 }
 
-func newDoc(text string, published time.Time) *doc {
-	d := &doc{text: text, lx: english(), toks: tokenize(text)}
+// newDoc prepares text for the extractors. Its per-token slices live in
+// buf, which the caller releases once the items are made.
+func newDoc(text string, published time.Time, buf *docBuf) *doc {
+	d := &doc{text: text, lx: english()}
+	d.toks = appendTokens(buf.toks[:0], text)
+	buf.toks = d.toks
+	for i := range d.toks {
+		if w := d.toks[i].lower; d.lx.classFilter.mayHave(w) {
+			d.toks[i].cls = d.lx.class[w]
+		}
+	}
 	d.quotes = findQuotes(text)
-	d.inQ = make([]int, len(d.toks))
+	if cap(buf.inQ) < len(d.toks) {
+		buf.inQ = make([]int, len(d.toks), cap(d.toks))
+	}
+	buf.inQ = buf.inQ[:len(d.toks)]
+	d.inQ = buf.inQ
 	qi := 0
 	for i, t := range d.toks {
 		for qi < len(d.quotes) && d.quotes[qi].end <= t.start {
@@ -111,6 +139,38 @@ func newDoc(text string, published time.Time) *doc {
 	d.sents = d.split()
 	d.dates = mergeDates(text, timex.Find(text, published))
 	return d
+}
+
+// docBuf holds the scratch slices of one extraction for reuse. A long
+// article has thousands of tokens and hundreds of items; allocated afresh
+// for every text, their memory was zeroed, scavenged and faulted in again
+// each time, a large part of the cost of extraction. Results never refer
+// to these slices (items and facts are copied out, and hold only strings
+// and their own word slices), so reuse cannot change what is returned.
+type docBuf struct {
+	toks  []token
+	inQ   []int
+	items []item  // the items found, before sorting
+	order []int32 // their order by extent
+}
+
+// docBufs recycles docBufs between calls; sync.Pool keeps one per P, so
+// concurrent workers do not contend.
+var docBufs = sync.Pool{New: func() any { return new(docBuf) }}
+
+// maxPooledTokens bounds the buffers kept for reuse (about 7 MB of
+// tokens), so one huge input does not pin its memory for good.
+const maxPooledTokens = 1 << 17
+
+// release returns the buffer to docBufs. It is not cleared: until reused
+// it keeps the last text alive, but sync.Pool drops idle buffers within
+// two garbage collections, and clearing cost more than that is worth.
+func (b *docBuf) release() {
+	if cap(b.toks) > maxPooledTokens || cap(b.items) > maxPooledTokens/8 {
+		return
+	}
+	b.toks = b.toks[:0]
+	docBufs.Put(b)
 }
 
 // abbrev are words after which a full stop does not end a sentence.
@@ -127,12 +187,12 @@ func (d *doc) split() []sent {
 	var out []sent
 	from, para := 0, 0
 	for i := 0; i < len(d.toks); i++ {
-		if i > from && strings.ContainsRune(d.text[d.toks[i-1].end:d.toks[i].start], '\n') {
+		if i > from && d.toks[i].space && strings.IndexByte(d.text[d.toks[i-1].end:d.toks[i].start], '\n') >= 0 {
 			out = append(out, sent{from, i, para})
 			from = i
 			para++
 		}
-		t := d.toks[i]
+		t := &d.toks[i]
 		if t.kind != tokPunct || d.inQ[i] >= 0 || i+1 >= len(d.toks) {
 			continue
 		}
@@ -178,9 +238,8 @@ func (d *doc) inDate(s, e int) bool {
 	return i < len(d.dates) && d.dates[i].Start < e
 }
 
-// dateItems turns the temporal expressions into facts.
-func (d *doc) dateItems() []item {
-	out := make([]item, 0, len(d.dates))
+// dateItems appends the temporal expressions to out as facts.
+func (d *doc) dateItems(out []item) []item {
 	for _, e := range d.dates {
 		if e.Start < 0 || e.End > len(d.text) || e.Start >= e.End {
 			continue // defensive: never trust offsets from another package
@@ -208,7 +267,9 @@ func mergeDates(text string, ds []timex.Expr) []timex.Expr {
 	if len(ds) < 2 {
 		return ds
 	}
-	out := ds[:1:1]
+	// Merged in place: out never runs ahead of the element being read,
+	// and ds is this package's own copy, fresh from timex.Find.
+	out := ds[:1]
 	for _, e := range ds[1:] {
 		p := &out[len(out)-1]
 		gap := ""

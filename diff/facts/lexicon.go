@@ -52,6 +52,62 @@ type lexicon struct {
 	locPrep     map[string]bool   // single-word locative prepositions
 	locPhrase   [][]string        // multi-word locative phrases
 	motion      map[string]bool
+	// class answers, in one lookup per token, which of the word lists
+	// above hold a lower-case form (see wordClass): the extractors ask
+	// several lists about every token, and most tokens are in none.
+	class map[string]wordClass
+	// classFilter holds the keys of class, to skip most lookups of words
+	// that are in no list.
+	classFilter wordFilter
+	// curFirst marks the first bytes of the currency symbols, so most
+	// tokens are turned away without a lookup of their text.
+	curFirst [256]bool
+}
+
+// wordClass is a set of word lists a lower-case form belongs to.
+type wordClass uint8
+
+// The word lists a wordClass can name.
+const (
+	clsStance   wordClass = 1 << iota // first word of a stance phrase
+	clsSpeech                         // speech verb
+	clsFunction                       // function word
+	clsVague                          // vague amount ("dozens")
+	clsUnit                           // number word ("three")
+	clsSpelling                       // British spelling ("favour")
+)
+
+// buildClasses fills lx.class and lx.curFirst from the finished lists.
+func (lx *lexicon) buildClasses() {
+	lx.class = map[string]wordClass{}
+	for w := range lx.stance {
+		lx.class[w] |= clsStance
+	}
+	for _, l := range []struct {
+		m map[string]bool
+		c wordClass
+	}{{lx.speech, clsSpeech}, {lx.function, clsFunction}} {
+		for w := range l.m {
+			lx.class[w] |= l.c
+		}
+	}
+	for w := range lx.vague {
+		lx.class[w] |= clsVague
+	}
+	for w := range lx.units {
+		lx.class[w] |= clsUnit
+	}
+	for w := range lx.spelling {
+		lx.class[w] |= clsSpelling
+	}
+	for w := range lx.class {
+		lx.classFilter.add(w)
+	}
+	for s := range lx.curSymbol {
+		if s != "" {
+			lx.curFirst[s[0]] = true
+		}
+	}
 }
 
 // english returns the English lexicon, parsing it on first use.
@@ -120,6 +176,7 @@ func loadLexicon(lang string) (*lexicon, error) {
 			return nil, err
 		}
 	}
+	lx.buildClasses()
 	return lx, nil
 }
 

@@ -37,13 +37,15 @@ func (d *doc) matchPlace(i int) (string, int, bool) {
 	return best, end, ok
 }
 
-// locationItems finds gazetteer places used as the place where something
-// happens: after "in", "at", "near", a motion verb plus "to", or right
-// after another such place ("Budapest, Hungary").
-func (d *doc) locationItems() []item {
-	var out []item
+// locationItems appends to out the gazetteer places used as the place
+// where something happens: after "in", "at", "near", a motion verb plus
+// "to", or right after another such place ("Budapest, Hungary").
+func (d *doc) locationItems(out []item) []item {
 	prevEnd := -10
 	for i := 0; i < len(d.toks); i++ {
+		if !d.toks[i].isCap() {
+			continue // both matchPlace and namedPlace need a capital
+		}
 		name, end, ok := d.matchPlace(i)
 		if !ok {
 			// a place the gazetteer lacks, named as one: "the town of Mukachevo"

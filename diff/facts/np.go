@@ -58,7 +58,7 @@ func (d *doc) npBefore(i, lo int) (np, bool) {
 	for ; k >= lo && toks[k].kind == tokWord; k-- {
 		t := toks[k]
 		if t.isCap() {
-			if d.lx.function[t.lower] && t.lower != "us" {
+			if t.is(clsFunction) && t.lower != "us" {
 				break // "The", "But" at sentence start
 			}
 			if hasPoss(t.text) && k != to && caps == 0 {
@@ -67,12 +67,12 @@ func (d *doc) npBefore(i, lo int) (np, bool) {
 			caps++
 			continue
 		}
-		if d.lx.function[t.lower] || d.lx.speech[t.lower] {
+		if t.is(clsFunction | clsSpeech) {
 			break
 		}
 		// lower-case head ("European leaders") or title ("Kremlin aide
 		// Yuri Ushakov"): only right after a capitalised word
-		if k-1 >= lo && toks[k-1].isCap() && !d.lx.function[toks[k-1].lower] && (k == to || d.lx.titles[t.lower]) {
+		if k-1 >= lo && toks[k-1].isCap() && !toks[k-1].is(clsFunction) && (k == to || d.lx.titles[t.lower]) {
 			continue
 		}
 		break
@@ -94,7 +94,7 @@ func (d *doc) npBefore(i, lo int) (np, bool) {
 // ("said Kremlin aide Yuri Ushakov").
 func (d *doc) npAfter(i, hi int) (np, bool) {
 	toks := d.toks
-	if i >= hi || !toks[i].isCap() || d.lx.function[toks[i].lower] {
+	if i >= hi || !toks[i].isCap() || toks[i].is(clsFunction) {
 		if i < hi && pronouns[toks[i].lower] {
 			return np{i, i}, true
 		}

@@ -22,10 +22,13 @@ var casualtyNouns = map[string]bool{
 	"person": true, "civilian": true, "soldier": true, "child": true, "man": true, "woman": true,
 }
 
-// numberItems finds amounts, money, counts and percentages.
-func (d *doc) numberItems() []item {
-	var out []item
+// numberItems appends the amounts, money, counts and percentages to out.
+func (d *doc) numberItems(out []item) []item {
 	for i := 0; i < len(d.toks); {
+		if !d.mayStartNumber(i) {
+			i++
+			continue
+		}
 		it, next, ok := d.number(i)
 		if ok {
 			out = append(out, it)
@@ -37,6 +40,17 @@ func (d *doc) numberItems() []item {
 	return out
 }
 
+// mayStartNumber is false where number(i) must fail, so that most tokens
+// skip the call. It mirrors the first tests of number and numberCore:
+// a number starts with a currency symbol, "US" (for "US$"), digits, a
+// vague amount, "a"/"an", a number word, or a hyphenated word.
+func (d *doc) mayStartNumber(i int) bool {
+	t := &d.toks[i]
+	return t.kind == tokNum || t.is(clsVague|clsUnit) ||
+		(t.text != "" && d.lx.curFirst[t.text[0]]) || t.text == "US" ||
+		(t.kind == tokWord && (t.lower == "a" || t.lower == "an" || strings.IndexByte(t.lower, '-') >= 0))
+}
+
 // number tries to read a number phrase starting at token i.
 func (d *doc) number(i int) (item, int, bool) {
 	lx, toks := d.lx, d.toks
@@ -44,7 +58,11 @@ func (d *doc) number(i int) (item, int, bool) {
 	first := i
 	cur := ""
 	// currency symbol: "$", "US$", "€"
-	if c, ok := lx.curSymbol[t.text]; ok {
+	c, ok := "", false
+	if t.text != "" && lx.curFirst[t.text[0]] {
+		c, ok = lx.curSymbol[t.text]
+	}
+	if ok {
 		cur, i = c, i+1
 	} else if t.text == "US" && i+1 < len(toks) && !toks[i+1].space && toks[i+1].text == "$" {
 		cur, i = "USD", i+2
@@ -193,7 +211,8 @@ func (d *doc) numberCore(i int) (v float64, vague, suffix string, next int, expl
 	if t.kind != tokWord {
 		return 0, "", "", 0, false, false
 	}
-	if w, ok := lx.vague[t.lower]; ok {
+	if t.is(clsVague) {
+		w := lx.vague[t.lower]
 		j := i + 1
 		// "tens of thousands", "hundreds of thousands"
 		if j+1 < len(toks) && toks[j].lower == "of" && lx.vague[toks[j+1].lower] != "" {
@@ -213,7 +232,7 @@ func (d *doc) numberCore(i int) (v float64, vague, suffix string, next int, expl
 		}
 		return 0, "", "", 0, false, false
 	}
-	if _, ok := lx.units[t.lower]; !ok && strings.IndexByte(t.lower, '-') < 0 {
+	if !t.is(clsUnit) && strings.IndexByte(t.lower, '-') < 0 {
 		return 0, "", "", 0, false, false // the common case: not a number word
 	}
 	parts := strings.Split(t.lower, "-") // "twenty-five", "three-and-a-half-year-old"

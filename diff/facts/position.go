@@ -23,6 +23,9 @@ var objectStops = map[string]bool{
 // the index of its last token.
 func (d *doc) matchStance(k, hi int) (string, int, bool) {
 	cls, end, ok := "", 0, false
+	if !d.toks[k].is(clsStance) {
+		return cls, end, ok // most words start no stance phrase
+	}
 	for _, e := range d.lx.stance[d.toks[k].lower] {
 		j := k + 1
 		matched := true

@@ -9,10 +9,10 @@ type speaker struct {
 	via  int // offset of the antecedent when the subject is a pronoun, else -1
 }
 
-// quoteAndPositionItems walks the sentences in order, so a pronoun ("he
-// said") can resolve to the last person named before it.
-func (d *doc) quoteAndPositionItems() []item {
-	var out []item
+// quoteAndPositionItems appends quotes and positions to out. It walks the
+// sentences in order, so a pronoun ("he said") can resolve to the last
+// person named before it.
+func (d *doc) quoteAndPositionItems(out []item) []item {
 	lastQuote, lastQuotePara, lastVia := "", -1, ""
 	qi := 0
 	for _, s := range d.sents {
@@ -23,11 +23,14 @@ func (d *doc) quoteAndPositionItems() []item {
 			if d.inQ[k] >= 0 || d.toks[k].kind != tokWord {
 				continue
 			}
-			if it, ok := d.position(k, s, actors); ok {
-				actors = append(actors, it.Subject)
-				out = append(out, it)
+			// position starts with a stance phrase at k: test that first.
+			if d.toks[k].is(clsStance) {
+				if it, ok := d.position(k, s, actors); ok {
+					actors = append(actors, it.Subject)
+					out = append(out, it)
+				}
 			}
-			if d.lx.speech[d.toks[k].lower] || (d.toks[k].lower == "according" && k+1 < s.to && d.toks[k+1].lower == "to") {
+			if d.toks[k].is(clsSpeech) || (d.toks[k].lower == "according" && k+1 < s.to && d.toks[k+1].lower == "to") {
 				if name, via := d.speakerOf(k, s); name != "" {
 					spk = append(spk, speaker{k, name, via})
 					// the speaker is the latest subject: "X said, calling for"
@@ -59,9 +62,10 @@ func (d *doc) quoteAndPositionItems() []item {
 			if len(words) == 0 {
 				continue
 			}
+			key := strings.Join(words, " ")
 			out = append(out, item{
-				Fact:  Fact{Kind: KindQuote, Text: d.text[q.cs:q.ce], Start: q.cs, End: q.ce, Value: strings.Join(words, " "), Subject: name},
-				key:   strings.Join(words, " "),
+				Fact:  Fact{Kind: KindQuote, Text: d.text[q.cs:q.ce], Start: q.cs, End: q.ce, Value: key, Subject: name},
+				key:   key,
 				slot:  actorKey(name),
 				words: words,
 				via:   via,

@@ -12,6 +12,10 @@ import (
 func findQuotes(text string) []qspan {
 	var out []qspan
 	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && c != '"' {
+			i++ // the common case: an ASCII byte that opens nothing
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(text[i:])
 		var closers string
 		switch r {
@@ -62,7 +66,10 @@ func findQuotes(text string) []qspan {
 // searching from i, or -1.
 func closeQuote(text string, i int, open rune, closers string) int {
 	for j := i; j < len(text); {
-		r, w := utf8.DecodeRuneInString(text[j:])
+		r, w := rune(text[j]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(text[j:])
+		}
 		if r == '\n' {
 			return -1
 		}

@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -21,8 +22,15 @@ type token struct {
 	text       string
 	lower      string
 	kind       tokKind
-	space      bool // whitespace (or text start) precedes the token
+	space      bool      // whitespace (or text start) precedes the token
+	upper      bool      // a word whose first letter is upper case
+	curly      bool      // the token holds a curly apostrophe (’)
+	cls        wordClass // word lists holding lower (set by newDoc)
 }
+
+// is reports whether the token's lower-case form is in one of the word
+// lists of c: the same answer as a lookup of lower in those lists.
+func (t token) is(c wordClass) bool { return t.cls&c != 0 }
 
 // isApos reports whether r is an apostrophe.
 func isApos(r rune) bool { return r == '\'' || r == '’' }
@@ -31,8 +39,15 @@ func isApos(r rune) bool { return r == '\'' || r == '’' }
 // point back into the text. Lower-case forms are slices of one lowered copy
 // of the text, so a token costs no allocation of its own.
 func tokenize(text string) []token {
+	return appendTokens(make([]token, 0, len(text)/5+1), text)
+}
+
+// appendTokens is tokenize appending to toks, which may be a reused buffer.
+func appendTokens(toks []token, text string) []token {
 	lower := lowerSameWidth(text)
-	toks := make([]token, 0, len(text)/5+1)
+	if cap(toks) < len(toks)+len(text)/5+1 {
+		toks = slices.Grow(toks, len(text)/5+1)
+	}
 	space := true
 	for i := 0; i < len(text); {
 		c := text[i]
@@ -47,7 +62,13 @@ func tokenize(text string) []token {
 			continue
 		case isLetterAt(r):
 			j := i + w
+			curly := false
 			for j < len(text) {
+				// ASCII letters, the common case, without the rune machinery
+				if c := text[j]; c < utf8.RuneSelf && c|0x20 >= 'a' && c|0x20 <= 'z' {
+					j++
+					continue
+				}
 				r2, w2 := rune(text[j]), 1
 				if r2 >= utf8.RuneSelf {
 					r2, w2 = utf8.DecodeRuneInString(text[j:])
@@ -61,6 +82,7 @@ func tokenize(text string) []token {
 				if isApos(r2) || r2 == '-' || r2 == '.' {
 					r3, _ := utf8.DecodeRuneInString(text[j+w2:])
 					if isLetterAt(r3) && (r2 != '.' || isInitials(text[i:j])) {
+						curly = curly || r2 == '’'
 						j += w2
 						continue
 					}
@@ -70,7 +92,7 @@ func tokenize(text string) []token {
 				}
 				break
 			}
-			toks = append(toks, token{start: i, end: j, text: text[i:j], lower: lower[i:j], kind: tokWord, space: space})
+			toks = appendToken(toks, i, j, text[i:j], lower[i:j], tokWord, space, unicode.IsUpper(r), curly)
 			i = j
 		case c >= '0' && c <= '9':
 			j := i + 1
@@ -91,14 +113,28 @@ func tokenize(text string) []token {
 				}
 				break
 			}
-			toks = append(toks, token{start: i, end: j, text: text[i:j], lower: text[i:j], kind: tokNum, space: space})
+			toks = appendToken(toks, i, j, text[i:j], text[i:j], tokNum, space, false, false)
 			i = j
 		default:
-			toks = append(toks, token{start: i, end: i + w, text: text[i : i+w], lower: lower[i : i+w], kind: tokPunct, space: space})
+			toks = appendToken(toks, i, i+w, text[i:i+w], lower[i:i+w], tokPunct, space, false, r == '’')
 			i += w
 		}
 		space = false
 	}
+	return toks
+}
+
+// appendToken appends a token, storing its fields one by one. Appending a
+// token literal copies the whole struct with a bulk write barrier while
+// the garbage collector runs, which cost more than tokenizing; a reused
+// buffer (see docBuf) still holds an old token, so every field is set.
+func appendToken(toks []token, start, end int, text, lower string, kind tokKind, space, upper, curly bool) []token {
+	if len(toks) == cap(toks) {
+		toks = slices.Grow(toks, 1)
+	}
+	toks = toks[:len(toks)+1]
+	t := &toks[len(toks)-1]
+	t.start, t.end, t.text, t.lower, t.kind, t.space, t.upper, t.curly, t.cls = start, end, text, lower, kind, space, upper, curly, 0
 	return toks
 }
 
@@ -123,50 +159,59 @@ func lowerSameWidth(text string) string {
 	if !hasUpper {
 		return text
 	}
-	b := make([]byte, 0, len(text))
+	// A Builder hands its bytes over as the string, one copy fewer than
+	// []byte then string(b); runs that need no change are copied whole.
+	var b strings.Builder
+	b.Grow(len(text))
+	from := 0
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
 			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
+				b.WriteString(text[from:i])
+				b.WriteByte(c + 'a' - 'A')
+				from = i + 1
 			}
-			b = append(b, c)
 			i++
 			continue
 		}
 		r, w := utf8.DecodeRuneInString(text[i:])
 		if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == w {
-			b = utf8.AppendRune(b, l)
-		} else {
-			b = append(b, text[i:i+w]...)
+			b.WriteString(text[from:i])
+			b.WriteRune(l)
+			from = i + w
 		}
 		i += w
 	}
-	return string(b)
+	b.WriteString(text[from:])
+	return b.String()
 }
 
 // isInitials reports whether w is single letters separated by dots, as in
 // "U", "U.S" or "D.C".
 func isInitials(w string) bool {
-	for _, part := range strings.Split(w, ".") {
+	for {
+		part, rest, more := strings.Cut(w, ".")
 		if utf8.RuneCountInString(part) != 1 {
 			return false
 		}
+		if !more {
+			return true
+		}
+		w = rest
 	}
-	return true
 }
 
 // isCap reports whether a word token starts with an upper-case letter.
-func (t token) isCap() bool {
-	if t.kind != tokWord {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(t.text)
-	return unicode.IsUpper(r)
-}
+func (t *token) isCap() bool { return t.upper }
 
 // stripPoss removes a possessive "'s" or "’s" (or a bare trailing apostrophe).
 func stripPoss(s string) string {
+	// Every suffix below ends in 's', '\'' or the last byte of '’'; most
+	// words end in none of them.
+	if n := len(s); n == 0 || s[n-1] != 's' && s[n-1] != '\'' && s[n-1] != "’"[2] {
+		return s
+	}
 	for _, suf := range []string{"'s", "’s", "'", "’"} {
 		if t, ok := strings.CutSuffix(s, suf); ok && t != "" {
 			return t
@@ -182,9 +227,18 @@ func hasPoss(s string) bool { return stripPoss(s) != s }
 // spares tokenizing the words again.
 func (d *doc) normToks(a, b int) []string {
 	out := make([]string, 0, b-a)
-	for _, t := range d.toks[a:b] {
-		if t.kind != tokPunct {
+	for i := a; i < b; i++ {
+		t := &d.toks[i]
+		switch {
+		case t.kind == tokPunct:
+		case t.curly:
 			out = append(out, normWord(d.lx, t.lower))
+		case t.is(clsSpelling):
+			// no curly apostrophe to fold: normWord is the spelling lookup,
+			// which the word class has answered
+			out = append(out, d.lx.spelling[t.lower])
+		default:
+			out = append(out, t.lower)
 		}
 	}
 	return out

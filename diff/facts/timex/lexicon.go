@@ -47,6 +47,7 @@ type phrase struct {
 // longest first.
 type entry struct {
 	byKind [numKinds][]phrase
+	core   coreInfo // summary of the core kinds, see shortcut.go
 }
 
 // lexicon holds the phrases of one language indexed by first word, so the
@@ -54,6 +55,17 @@ type entry struct {
 // modified afterwards.
 type lexicon struct {
 	words map[string]*entry
+	// filter holds the keys of words, to turn most other words away
+	// before the map lookup.
+	filter wordFilter
+}
+
+// entry returns the entry of word w, nil if none.
+func (lx *lexicon) entry(w string) *entry {
+	if !lx.filter.mayHave(w) {
+		return nil
+	}
+	return lx.words[w]
 }
 
 // english returns the English lexicon, parsed on first use.
@@ -127,12 +139,19 @@ func parseLexicon(src string, extra []string) *lexicon {
 			sort.SliceStable(ps, func(a, b int) bool { return len(ps[a].words) > len(ps[b].words) })
 		}
 	}
+	for w := range lx.words {
+		lx.filter.add(w)
+	}
+	// After the filter: weekdayPlural looks words up through it.
+	for w, e := range lx.words {
+		e.core = coreInfoOf(lx, w, e)
+	}
 	return lx
 }
 
 // phrases returns the phrases of kind that start with word w.
 func (lx *lexicon) phrases(kind int, w string) []phrase {
-	if e := lx.words[w]; e != nil {
+	if e := lx.entry(w); e != nil {
 		return e.byKind[kind]
 	}
 	return nil
@@ -151,10 +170,10 @@ func (lx *lexicon) has(kind int, w string) bool {
 // match finds the longest phrase of kind starting at token i and returns
 // its key and the index after it.
 func (p *parser) match(kind, i int) (key string, j int, ok bool) {
-	if i < 0 || i >= len(p.t) || p.info[i] == nil {
+	if i < 0 || i >= len(p.t) || p.t[i].info == nil {
 		return "", i, false
 	}
-	for _, ph := range p.info[i].byKind[kind] {
+	for _, ph := range p.t[i].info.byKind[kind] {
 		if i+len(ph.words) > len(p.t) {
 			continue
 		}

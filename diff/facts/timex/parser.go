@@ -20,10 +20,12 @@ type parser struct {
 	text   string
 	t      []token
 	lx     *lexicon
-	info   []*entry  // lexicon entry of each token, nil if none
 	ref    time.Time // reference day (midnight UTC)
 	refT   time.Time // reference time as given
 	hasRef bool
+	// exhaustive turns off the shortcut of shortcut.go, for tests that
+	// check the shortcut changes nothing.
+	exhaustive bool
 	// lastQ and lastQY remember the last quarter mentioned, which "the
 	// quarter" and "the year-earlier quarter" refer back to in business news.
 	lastQ, lastQY int
@@ -32,30 +34,32 @@ type parser struct {
 	lastDate string
 }
 
-func newParser(text string, ref time.Time) *parser {
-	p := &parser{text: text, lx: english(), refT: ref, hasRef: !ref.IsZero()}
+// newParser tokenizes text into toks (reused, see tokenBufs) and looks
+// up each word's lexicon entry once.
+func newParser(text string, ref time.Time, toks []token, exhaustive bool) *parser {
+	p := &parser{text: text, lx: english(), refT: ref, hasRef: !ref.IsZero(), exhaustive: exhaustive}
 	if p.hasRef {
 		p.ref = dayOf(ref)
 	}
-	p.t = tokenize(text, make([]token, 0, len(text)/3+1))
-	p.info = make([]*entry, len(p.t))
+	p.t = tokenize(text, toks)
 	for i := range p.t {
 		if p.t[i].kind != kNum {
-			p.info[i] = p.lx.words[p.t[i].w]
+			p.t[i].info = p.lx.entry(p.t[i].w)
 		}
 	}
 	return p
 }
 
 func (p *parser) run() []Expr {
-	var out []Expr
+	// News has a temporal expression in about every 60 tokens.
+	out := make([]Expr, 0, len(p.t)/64+4)
 	for i := 0; i < len(p.t); {
 		tk := &p.t[i]
-		if tk.kind == kWord && p.info[i] == nil {
+		if tk.kind == kWord && tk.info == nil {
 			i++
 			continue
 		}
-		if tk.kind == kPunct && p.info[i] == nil {
+		if tk.kind == kPunct && tk.info == nil {
 			i++
 			continue
 		}
@@ -103,13 +107,13 @@ func (p *parser) core(i int) (cand, bool) {
 
 // best returns the longest match at i, including leading modifiers.
 func (p *parser) best(i int) (cand, bool) {
-	best, found := p.core(i)
+	best, found := p.coreAt(i)
 	// Position modifiers: "early next year", "the end of 1990", "mid-1990s".
 	if mod, k, ok := p.match(kindPos, i); ok {
 		if p.w(k) == "-" && p.adj(k) {
 			k++
 		}
-		c, ok := p.core(k)
+		c, ok := p.coreAt(k)
 		if ok && c.alt != "" {
 			c.typ, c.val = TypeDate, c.alt
 		}
@@ -129,7 +133,7 @@ func (p *parser) best(i int) (cand, bool) {
 	}
 	// Quantity modifiers: "nearly three years", "more than a decade ago".
 	if mod, k, ok := p.match(kindMod, i); ok && !isRelWord(p.w(k)) && p.w(k) != "the" {
-		if c, ok := p.core(k); ok && (c.typ == TypeDuration || c.ago()) {
+		if c, ok := p.coreAt(k); ok && (c.typ == TypeDuration || c.ago()) {
 			c.mod = mod
 			if c.ago() {
 				// A distance back in time: "more than" a year ago is

@@ -70,7 +70,7 @@ func (p *parser) ruleQuant(i int) (cand, bool) {
 	if !ok || u == "HY" || u == "WE" {
 		return cand{}, false
 	}
-	if p.w(k3) == "-" && p.adj(k3) && p.w(k3+1) != "long" || u == "Q" && plural && p.t[k2-1].w == "-" {
+	if p.w(k3) == "-" && p.adj(k3) && p.w(k3+1) != "long" || u == "Q" && plural && k2 > 0 && p.t[k2-1].w == "-" {
 		// Ages ("6-year-old") name people, compounds ("year-end") are
 		// another rule's, "three-quarters" is a fraction.
 		return cand{}, false

@@ -13,7 +13,10 @@
 // fields carry the interval it covers, from the reference day forward.
 package timex
 
-import "time"
+import (
+	"sync"
+	"time"
+)
 
 // Expr is one temporal expression. Start and End are byte offsets into the
 // text given to Find.
@@ -42,7 +45,36 @@ const (
 // never overlap. Relative expressions ("Monday", "next week") resolve
 // against ref; a zero ref leaves them unresolved (values with X
 // placeholders or PRESENT_REF-style references).
-func Find(text string, ref time.Time) []Expr {
-	p := newParser(text, ref)
-	return p.run()
+func Find(text string, ref time.Time) []Expr { return find(text, ref, false) }
+
+// find is Find; exhaustive tries every rule at every possible start,
+// without the shortcut of shortcut.go, for tests.
+func find(text string, ref time.Time, exhaustive bool) []Expr {
+	buf := tokenBufs.Get().(*[]token)
+	toks := *buf
+	if want := len(text)/4 + 16; cap(toks) < want {
+		// English runs about five bytes a token; append grows the rest.
+		toks = make([]token, 0, want)
+	}
+	p := newParser(text, ref, toks[:0], exhaustive)
+	out := p.run()
+	if cap(p.t) <= maxPooledTokens {
+		// Not cleared: until reused the buffer keeps this text alive, but
+		// sync.Pool drops idle buffers within two garbage collections,
+		// and clearing cost more than that is worth.
+		*buf = p.t[:0]
+		tokenBufs.Put(buf)
+	}
+	return out
 }
+
+// tokenBufs recycles token slices between calls. A long article needs
+// hundreds of kilobytes of tokens; allocated afresh on every call, that
+// memory was zeroed, scavenged and faulted in again each time, which cost
+// more than tagging. The pool holds scratch space only: no result refers
+// to it, so it cannot change what Find returns.
+var tokenBufs = sync.Pool{New: func() any { return new([]token) }}
+
+// maxPooledTokens bounds the buffers kept for reuse (about 7 MB of
+// tokens), so one huge input does not pin its memory for good.
+const maxPooledTokens = 1 << 17

@@ -210,3 +210,13 @@ func TestPlannedEventsLookAhead(t *testing.T) {
 		}
 	}
 }
+
+// TestFindQuartersAtStart is a regression test: a plural "quarters" as
+// the first token made ruleQuant read the token before the text.
+func TestFindQuartersAtStart(t *testing.T) {
+	for _, s := range []string{"Quarters later", "quarters upwards - mid mid these entire"} {
+		t.Run(s, func(t *testing.T) {
+			checkOffsets(t, s, Find(s, ref))
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,11 +25,15 @@ type token struct {
 	sp   bool // whitespace (or start of text) precedes the token
 	nl   bool // a line break precedes the token
 	up   bool // the word starts with an upper-case letter
+	// info is the lexicon entry of the word, nil if none (set by newParser).
+	info *entry
 }
 
-// tokenize splits text into tokens. It never fails and allocates only for
-// words that need lower-casing.
+// tokenize splits text into tokens. It never fails. ASCII words are
+// sliced from one lower-cased copy of the text, so only words with
+// non-ASCII letters allocate a string of their own.
 func tokenize(text string, toks []token) []token {
+	lower := lowerASCII(text)
 	sp, nl := true, true
 	for i := 0; i < len(text); {
 		c := text[i]
@@ -69,19 +74,16 @@ func tokenize(text string, toks []token) []token {
 				}
 				break
 			}
-			toks = append(toks, token{s: i, e: j, w: text[i:j], num: v, kind: kNum, sp: sp, nl: nl})
+			toks = appendToken(toks, i, j, text[i:j], v, kNum, sp, nl, false)
 			i = j
 		case c < utf8.RuneSelf && isASCIILetter(c):
 			j := i
-			upper := false
+			ascii := true
 			for j < len(text) {
 				d := text[j]
 				if d < utf8.RuneSelf {
 					if !isASCIILetter(d) {
 						break
-					}
-					if d >= 'A' && d <= 'Z' {
-						upper = true
 					}
 					j++
 					continue
@@ -90,18 +92,20 @@ func tokenize(text string, toks []token) []token {
 				if !unicode.IsLetter(r) {
 					break
 				}
-				upper = true // force the slow path for non-ASCII words
+				ascii = false // strings.ToLower may change the width of the word
 				j += n
 			}
-			w := text[i:j]
-			if upper {
-				w = strings.ToLower(w)
+			// For an ASCII word the slice of the lowered copy is exactly
+			// strings.ToLower of the word.
+			w := lower[i:j]
+			if !ascii {
+				w = strings.ToLower(text[i:j])
 			}
-			toks = append(toks, token{s: i, e: j, w: w, kind: kWord, sp: sp, nl: nl, up: c >= 'A' && c <= 'Z'})
+			toks = appendToken(toks, i, j, w, 0, kWord, sp, nl, c >= 'A' && c <= 'Z')
 			i = j
 		case c < utf8.RuneSelf:
 			w := text[i : i+1]
-			toks = append(toks, token{s: i, e: i + 1, w: w, kind: kPunct, sp: sp, nl: nl})
+			toks = appendToken(toks, i, i+1, w, 0, kPunct, sp, nl, false)
 			i++
 		default:
 			r, n := utf8.DecodeRuneInString(text[i:])
@@ -115,7 +119,7 @@ func tokenize(text string, toks []token) []token {
 					}
 					j += n2
 				}
-				toks = append(toks, token{s: i, e: j, w: strings.ToLower(text[i:j]), kind: kWord, sp: sp, nl: nl, up: unicode.IsUpper(r)})
+				toks = appendToken(toks, i, j, strings.ToLower(text[i:j]), 0, kWord, sp, nl, unicode.IsUpper(r))
 				i = j
 			case unicode.IsSpace(r):
 				sp = true
@@ -129,12 +133,51 @@ func tokenize(text string, toks []token) []token {
 				case '\u2013', '\u2014', '\u2010', '\u2011':
 					w = "-"
 				}
-				toks = append(toks, token{s: i, e: i + n, w: w, kind: kPunct, sp: sp, nl: nl})
+				toks = appendToken(toks, i, i+n, w, 0, kPunct, sp, nl, false)
 				i += n
 			}
 		}
 		sp, nl = false, false
 	}
+	return toks
+}
+
+// lowerASCII returns text with its ASCII upper-case letters lowered and
+// every other byte kept, so offsets into it are offsets into text. Runs
+// without capitals are copied whole: capitals are a few percent of news.
+func lowerASCII(text string) string {
+	k := 0
+	for k < len(text) && !(text[k] >= 'A' && text[k] <= 'Z') {
+		k++
+	}
+	if k == len(text) {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	from := 0
+	for ; k < len(text); k++ {
+		if c := text[k]; c >= 'A' && c <= 'Z' {
+			b.WriteString(text[from:k])
+			b.WriteByte(c + 'a' - 'A')
+			from = k + 1
+		}
+	}
+	b.WriteString(text[from:])
+	return b.String()
+}
+
+// appendToken appends a token, storing its fields one by one. Appending a
+// token literal copies the whole struct with a bulk write barrier while
+// the garbage collector runs, which cost more than tokenizing; a reused
+// buffer (see tokenBufs) still holds an old token, so every field is set.
+func appendToken(toks []token, s, e int, w string, num float64, kind byte, sp, nl, up bool) []token {
+	if len(toks) == cap(toks) {
+		toks = slices.Grow(toks, 1)
+	}
+	toks = toks[:len(toks)+1]
+	t := &toks[len(toks)-1]
+	t.s, t.e, t.w, t.num, t.kind, t.sp, t.nl, t.up, t.info = s, e, w, num, kind, sp, nl, up, nil
 	return toks
 }
 

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/storywatch/storywatch/diff/facts/timex"
 )
@@ -14,6 +15,9 @@ import (
 // TestTimeBankScore scores timex.Find on the corpora under $TIMEBANK_DIR
 // (TimeBank and AQUAINT in TimeML) and prints the table. With
 // $TIMEBANK_ERRORS set it also writes every disagreement to that file.
+// With $TIMEBANK_DUMP set it writes every expression found, all fields,
+// to that file: two dumps from two versions of the tagger differ exactly
+// where its output changed, which the scores alone can hide.
 // It is skipped when $TIMEBANK_DIR is unset, since the corpora are not
 // part of the repository.
 func TestTimeBankScore(t *testing.T) {
@@ -21,9 +25,23 @@ func TestTimeBankScore(t *testing.T) {
 	if dir == "" {
 		t.Skip("TIMEBANK_DIR not set")
 	}
-	r, err := ScoreDir(dir, timex.Find)
+	var dump strings.Builder
+	find := func(text string, ref time.Time) []timex.Expr {
+		es := timex.Find(text, ref)
+		fmt.Fprintf(&dump, "== %d bytes, ref %s\n", len(text), ref.Format(time.RFC3339))
+		for _, e := range es {
+			fmt.Fprintf(&dump, "%+v\n", e)
+		}
+		return es
+	}
+	r, err := ScoreDir(dir, find)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if path := os.Getenv("TIMEBANK_DUMP"); path != "" {
+		if err := os.WriteFile(path, []byte(dump.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if r.Total.Gold == 0 {
 		t.Fatalf("no gold expressions under %s", dir)
