@@ -144,12 +144,11 @@ func (s *Store) finishArticle(tx *bolt.Tx, rec *articleRecord) error {
 	if err := putArticle(tx, rec); err != nil {
 		return err
 	}
-	al := tx.Bucket(bucketAliases)
 	for _, u := range append([]string{rec.URL}, rec.Aliases...) {
 		if u == "" {
 			continue
 		}
-		old := al.Get([]byte(u))
+		old := lookupURL(tx, u)
 		if string(old) == rec.ID {
 			continue // unchanged: a Put would still dirty the page
 		}
@@ -159,7 +158,7 @@ func (s *Store) finishArticle(tx *bolt.Tx, rec *articleRecord) error {
 				continue
 			}
 		}
-		if err := al.Put([]byte(u), []byte(rec.ID)); err != nil {
+		if err := putURL(tx, u, rec.ID); err != nil {
 			return fmt.Errorf("write alias %s: %w", u, err)
 		}
 	}
@@ -205,20 +204,16 @@ func appendUnique(list []string, add ...string) []string {
 // appendVersion compresses v and stores it as the next version of rec,
 // updating rec's version bookkeeping; a keyframe adds one to keyframes.
 func (s *Store) appendVersion(tx *bolt.Tx, rec *articleRecord, v *Version, keyframes *int) (int, error) {
-	vb, err := tx.Bucket(bucketVersions).CreateBucketIfNotExists([]byte(rec.ID))
-	if err != nil {
-		return 0, fmt.Errorf("create version bucket: %w", err)
-	}
-	n, err := vb.NextSequence()
+	vs := openVersions(tx, rec.ID)
+	seq, err := vs.nextSeq(rec.LatestSeq)
 	if err != nil {
 		return 0, fmt.Errorf("next version seq: %w", err)
 	}
-	seq := int(n)
 	raw := marshalPayload(v)
 	h := versionHeader{format: versionFormat2, raw: len(v.Title) + len(v.Text), fetchedAt: utc(v.FetchedAt)}
 	var base []byte
 	if rec.KeySeq > 0 && rec.KeyCount < keyframeEvery {
-		bh, p, err := s.payload(vb, rec.KeySeq, nil)
+		bh, p, err := s.payload(vs, rec.KeySeq, nil)
 		if err != nil {
 			return 0, fmt.Errorf("read keyframe: %w", err)
 		}
@@ -235,7 +230,7 @@ func (s *Store) appendVersion(tx *bolt.Tx, rec *articleRecord, v *Version, keyfr
 		h.base = rec.KeySeq
 		rec.KeyCount++
 	}
-	if err := vb.Put(seqKey(seq), append(appendHeader(nil, h), body...)); err != nil {
+	if err := vs.put(seq, append(appendHeader(nil, h), body...)); err != nil {
 		return 0, fmt.Errorf("write version %d: %w", seq, err)
 	}
 	rec.Versions++

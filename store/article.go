@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -37,7 +36,8 @@ type Article struct {
 
 // articleRecord is the stored form of an Article plus the bookkeeping the
 // store needs to append versions without decompressing anything but the
-// keyframe.
+// keyframe. It is stored in the binary form of articlecodec.go; the JSON
+// tags read the records older binaries wrote.
 type articleRecord struct {
 	ID           string    `json:"id"`
 	URL          string    `json:"url"`
@@ -77,14 +77,6 @@ func ArticleID(canonicalURL string) string {
 	return hex.EncodeToString(sum[:6])
 }
 
-func decodeArticle(b []byte) (*articleRecord, error) {
-	var r articleRecord
-	if err := json.Unmarshal(b, &r); err != nil {
-		return nil, fmt.Errorf("decode article: %w", err)
-	}
-	return &r, nil
-}
-
 // getArticle loads the record of article id, or ErrNotFound.
 func getArticle(tx *bolt.Tx, id string) (*articleRecord, error) {
 	b := tx.Bucket(bucketArticles)
@@ -99,11 +91,7 @@ func getArticle(tx *bolt.Tx, id string) (*articleRecord, error) {
 }
 
 func putArticle(tx *bolt.Tx, r *articleRecord) error {
-	b, err := json.Marshal(r)
-	if err != nil {
-		return fmt.Errorf("encode article %s: %w", r.ID, err)
-	}
-	if err := tx.Bucket(bucketArticles).Put([]byte(r.ID), b); err != nil {
+	if err := tx.Bucket(bucketArticles).Put([]byte(r.ID), encodeArticle(r)); err != nil {
 		return fmt.Errorf("write article %s: %w", r.ID, err)
 	}
 	return nil
@@ -139,10 +127,8 @@ func resolve(tx *bolt.Tx, ref string) (*articleRecord, error) {
 	if r, err := getArticle(tx, ref); !errors.Is(err, ErrNotFound) {
 		return r, err
 	}
-	if al := tx.Bucket(bucketAliases); al != nil {
-		if id := al.Get([]byte(ref)); id != nil {
-			return getArticle(tx, string(id))
-		}
+	if r, err := resolveURL(tx, ref); !errors.Is(err, ErrNotFound) {
+		return r, err
 	}
 	arts := tx.Bucket(bucketArticles)
 	if len(ref) < minPrefix || arts == nil {

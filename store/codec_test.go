@@ -15,9 +15,13 @@ func headers(t *testing.T, s *Store, id string) map[int]versionHeader {
 	t.Helper()
 	out := map[int]versionHeader{}
 	err := s.db.View(func(tx *bolt.Tx) error {
-		return versionBucket(tx, id).ForEach(func(k, v []byte) error {
+		vs, ok := versionsOf(tx, id)
+		if !ok {
+			return ErrNotFound
+		}
+		return vs.each(func(seq int, v []byte) error {
 			h, _, err := parseHeader(v)
-			out[keySeq(k)] = h
+			out[seq] = h
 			return err
 		})
 	})

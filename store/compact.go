@@ -54,18 +54,20 @@ type storedVersion struct {
 }
 
 func (s *Store) compactArticle(tx *bolt.Tx, id string, keepLast int, cutoff time.Time) (int, error) {
-	vb := versionBucket(tx, id)
-	if vb == nil {
+	vs, ok := versionsOf(tx, id)
+	if !ok {
 		return 0, nil
 	}
 	var all []storedVersion
-	c := vb.Cursor()
-	for k, v := c.First(); k != nil; k, v = c.Next() {
+	if err := vs.each(func(seq int, v []byte) error {
 		h, _, err := parseHeader(v)
 		if err != nil {
-			return 0, fmt.Errorf("version %d: %w", keySeq(k), err)
+			return fmt.Errorf("version %d: %w", seq, err)
 		}
-		all = append(all, storedVersion{keySeq(k), h})
+		all = append(all, storedVersion{seq, h})
+		return nil
+	}); err != nil {
+		return 0, err
 	}
 	gone := map[int]bool{}
 	var kept []storedVersion
@@ -94,7 +96,7 @@ func (s *Store) compactArticle(tx *bolt.Tx, id string, keepLast int, cutoff time
 	cache := payloadCache{}
 	for _, sv := range kept {
 		if sv.h.kind != kindKeyframe && gone[sv.h.base] {
-			h, p, err := s.payload(vb, sv.seq, cache)
+			h, p, err := s.payload(vs, sv.seq, cache)
 			if err != nil {
 				return 0, err
 			}
@@ -105,7 +107,7 @@ func (s *Store) compactArticle(tx *bolt.Tx, id string, keepLast int, cutoff time
 		}
 	}
 	for seq := range gone {
-		if err := vb.Delete(seqKey(seq)); err != nil {
+		if err := vs.del(seq); err != nil {
 			return 0, fmt.Errorf("delete version %d: %w", seq, err)
 		}
 		if err := deleteChange(tx, id, seq); err != nil {
@@ -137,7 +139,7 @@ func (s *Store) compactArticle(tx *bolt.Tx, id string, keepLast int, cutoff time
 		} else {
 			h.base = nk.seq
 		}
-		if err := vb.Put(seqKey(o.seq), append(appendHeader(nil, h), body...)); err != nil {
+		if err := vs.put(o.seq, append(appendHeader(nil, h), body...)); err != nil {
 			return 0, fmt.Errorf("rewrite version %d: %w", o.seq, err)
 		}
 	}
@@ -147,7 +149,7 @@ func (s *Store) compactArticle(tx *bolt.Tx, id string, keepLast int, cutoff time
 		return 0, err
 	}
 	rec.Versions = len(kept)
-	latest := vb.Get(seqKey(kept[len(kept)-1].seq))
+	latest := vs.get(kept[len(kept)-1].seq)
 	lh, _, err := parseHeader(latest)
 	if err != nil {
 		return 0, err
@@ -157,7 +159,7 @@ func (s *Store) compactArticle(tx *bolt.Tx, id string, keepLast int, cutoff time
 		rec.KeySeq = lh.base
 	}
 	rec.KeyCount = 0
-	if err := vb.ForEach(func(_, v []byte) error {
+	if err := vs.each(func(_ int, v []byte) error {
 		if h, _, err := parseHeader(v); err == nil && h.kind != kindKeyframe && h.base == rec.KeySeq {
 			rec.KeyCount++
 		}

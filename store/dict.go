@@ -157,28 +157,28 @@ type sample struct {
 }
 
 // sampleKeyframes reads up to maxDictSamples binary keyframes, the latest of
-// randomly chosen articles (reservoir sampling over the version buckets,
+// randomly chosen articles (reservoir sampling over the articles with versions,
 // seeded by the caller, so it is repeatable).
 func (s *Store) sampleKeyframes(tx *bolt.Tx, seed uint64) []sample {
-	root := tx.Bucket(bucketVersions)
-	var ids [][]byte
+	var ids []string
 	seen := 0
 	rng := rand.New(rand.NewPCG(seed, 0x5eed))
-	c := root.Cursor()
-	for k, v := c.First(); k != nil; k, v = c.Next() {
-		if v != nil {
-			continue // not a nested bucket
-		}
+	// Only the index is walked (and the schema 2 buckets' names), not
+	// the records: training stays cheap however large the store. A
+	// malformed index key ends the walk early; training goes on with the
+	// articles seen, as latestKeyframe skips corrupt records.
+	_ = eachArticleVersions(tx, func(id []byte, _ versionSet) error {
 		seen++
 		if len(ids) < maxDictSamples {
-			ids = append(ids, bytes.Clone(k))
+			ids = append(ids, string(id))
 		} else if j := rng.IntN(seen); j < maxDictSamples {
-			ids[j] = bytes.Clone(k)
+			ids[j] = string(id)
 		}
-	}
+		return nil
+	})
 	var out []sample
 	for _, id := range ids {
-		if sm, ok := s.latestKeyframe(root.Bucket(id), id); ok {
+		if sm, ok := s.latestKeyframe(openVersions(tx, id), []byte(id)); ok {
 			out = append(out, sm)
 		}
 	}
@@ -188,23 +188,19 @@ func (s *Store) sampleKeyframes(tx *bolt.Tx, seed uint64) []sample {
 // latestKeyframe reads the binary keyframe the latest version of article
 // id is based on. A corrupt record is skipped: it is reported when read,
 // and must not stop the writer from training.
-func (s *Store) latestKeyframe(vb *bolt.Bucket, id []byte) (sample, bool) {
-	if vb == nil {
-		return sample{}, false
-	}
-	k, v := vb.Cursor().Last()
-	if k == nil {
+func (s *Store) latestKeyframe(vs versionSet, id []byte) (sample, bool) {
+	seq, v := vs.last()
+	if seq == 0 {
 		return sample{}, false
 	}
 	h, _, err := parseHeader(v)
 	if err != nil {
 		return sample{}, false
 	}
-	seq := keySeq(k)
 	if h.kind != kindKeyframe {
 		seq = h.base
 	}
-	rec := vb.Get(seqKey(seq))
+	rec := vs.get(seq)
 	if rec == nil {
 		return sample{}, false
 	}
@@ -299,7 +295,6 @@ func (s *Store) dictPays(d []byte, held [][]byte, horizon int) bool {
 // makes them smaller. Their payloads do not change, so the deltas based
 // on them stay valid.
 func (s *Store) recompress(tx *bolt.Tx, samples []sample, id uint32) error {
-	root := tx.Bucket(bucketVersions)
 	for _, sm := range samples {
 		if sm.h.dict == id {
 			continue
@@ -310,7 +305,7 @@ func (s *Store) recompress(tx *bolt.Tx, samples []sample, id uint32) error {
 		}
 		h := sm.h
 		h.dict = id
-		if err := root.Bucket(sm.article).Put(seqKey(sm.seq), append(appendHeader(nil, h), z...)); err != nil {
+		if err := openVersions(tx, string(sm.article)).put(sm.seq, append(appendHeader(nil, h), z...)); err != nil {
 			return fmt.Errorf("recompress version %d of %s: %w", sm.seq, sm.article, err)
 		}
 	}

@@ -56,12 +56,11 @@ func recordDicts(t *testing.T, s *Store) (map[string]map[int]uint32, map[uint32]
 		}); err != nil {
 			return err
 		}
-		root := tx.Bucket(bucketVersions)
-		return root.ForEachBucket(func(id []byte) error {
+		return eachArticleVersions(tx, func(id []byte, vs versionSet) error {
 			recs[string(id)] = map[int]uint32{}
-			return root.Bucket(id).ForEach(func(k, v []byte) error {
+			return vs.each(func(seq int, v []byte) error {
 				h, _, err := parseHeader(v)
-				recs[string(id)][keySeq(k)] = h.dict
+				recs[string(id)][seq] = h.dict
 				return err
 			})
 		})
@@ -126,12 +125,9 @@ func TestDictTrainedAtThreshold(t *testing.T) {
 	}
 	var records int64
 	if err := s.db.View(func(tx *bolt.Tx) error {
-		root := tx.Bucket(bucketVersions)
-		return root.ForEachBucket(func(id []byte) error {
-			return root.Bucket(id).ForEach(func(_, v []byte) error {
-				records += int64(len(v))
-				return nil
-			})
+		return tx.Bucket(bucketRecords).ForEach(func(_, v []byte) error {
+			records += int64(len(v))
+			return nil
 		})
 	}); err != nil {
 		t.Fatal(err)

@@ -9,10 +9,17 @@
 //	meta        "schema" -> schema version; Open refuses newer files (ErrSchema);
 //	            "dict/" + big-endian id -> zstd dictionary; "dictstate" ->
 //	            keyframes written and when to train next
-//	articles    article id -> article record (JSON)
-//	aliases     canonical URL and every alias URL -> article id
-//	versions    one nested bucket per article id; key = big-endian seq, so a
-//	            cursor walks versions in order; value = compressed version
+//	articles    article id -> article record (binary, articlecodec.go;
+//	            JSON records of older binaries are still read)
+//	urls        12-byte SHA-256 prefix of the canonical URL and of every
+//	            alias URL -> article id (urls.go)
+//	aliases     schema 2: canonical and alias URL -> article id; still read
+//	vrecords    big-endian record number, in write order -> compressed
+//	            version; appends only touch the last leaf (versionset.go)
+//	vindex      uint16 len(id) + id + big-endian seq -> record number, so a
+//	            cursor walks an article's versions in order
+//	versions    schema 2: one nested bucket per article id, key = big-endian
+//	            seq, value = compressed version; still read and appended to
 //	changes     12-byte detected time + 8-byte seq + id -> small change record;
 //	            Changes(since) walks it backwards from the end to since
 //	artchanges  id + 0x00 + seq -> key in changes (per-article index)

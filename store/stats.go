@@ -33,15 +33,11 @@ func (s *Store) Stats() (Stats, error) {
 			}
 			st.StoredBytes += st.DictBytes
 		}
-		root := tx.Bucket(bucketVersions)
-		if root == nil {
-			return nil
-		}
-		return root.ForEachBucket(func(id []byte) error {
-			return root.Bucket(id).ForEach(func(k, v []byte) error {
+		return eachArticleVersions(tx, func(id []byte, vs versionSet) error {
+			return vs.each(func(seq int, v []byte) error {
 				h, _, err := parseHeader(v)
 				if err != nil {
-					return fmt.Errorf("article %s version %d: %w", id, keySeq(k), err)
+					return fmt.Errorf("article %s version %d: %w", id, seq, err)
 				}
 				st.Versions++
 				st.StoredBytes += int64(len(v))

@@ -17,8 +17,11 @@ import (
 // would make older binaries misread the file. Schema 2 added binary
 // (format 2) version records and dictionaries, which schema 1 binaries
 // cannot read; a write-open upgrades a schema 1 file, whose format 1
-// records stay readable.
-const schemaVersion = 2
+// records stay readable. Schema 3 stores new articles' versions in the
+// flat record and index buckets (versionset.go) and URLs in the hashed
+// urls bucket (urls.go), which schema 2 binaries would not see; what was
+// stored before stays where it was, readable.
+const schemaVersion = 3
 
 // defaultTimeout is how long Open waits for the file lock when
 // Options.Timeout is zero.
@@ -41,6 +44,7 @@ var (
 	allBuckets = [][]byte{
 		bucketMeta, bucketArticles, bucketAliases, bucketVersions, bucketChanges,
 		bucketArtChanges, bucketFeeds, bucketOutbox, bucketDead, bucketDelivered,
+		bucketRecords, bucketIndex, bucketURLs,
 	}
 )
 

@@ -30,15 +30,20 @@ func (s *Store) Versions(id string) ([]Version, error) {
 		if _, err := getArticle(tx, id); err != nil {
 			return err
 		}
-		vb := versionBucket(tx, id)
-		if vb == nil {
+		vs, ok := versionsOf(tx, id)
+		if !ok {
 			return nil
 		}
+		var seqs []int
+		if err := vs.each(func(seq int, _ []byte) error {
+			seqs = append(seqs, seq)
+			return nil
+		}); err != nil {
+			return err
+		}
 		cache := payloadCache{}
-		c := vb.Cursor()
-		for k, _ := c.First(); k != nil; k, _ = c.Next() {
-			seq := keySeq(k)
-			v, err := s.readVersion(vb, seq, cache)
+		for _, seq := range seqs {
+			v, err := s.readVersion(vs, seq, cache)
 			if err != nil {
 				return err
 			}
@@ -56,12 +61,12 @@ func (s *Store) Versions(id string) ([]Version, error) {
 func (s *Store) Version(id string, seq int) (Version, error) {
 	var v Version
 	err := s.db.View(func(tx *bolt.Tx) error {
-		vb := versionBucket(tx, id)
-		if vb == nil || seq <= 0 {
+		vs, ok := versionsOf(tx, id)
+		if !ok || seq <= 0 {
 			return ErrNotFound
 		}
 		var err error
-		v, err = s.readVersion(vb, seq, nil)
+		v, err = s.readVersion(vs, seq, nil)
 		return err
 	})
 	if err != nil {
@@ -75,33 +80,22 @@ func (s *Store) Version(id string, seq int) (Version, error) {
 func (s *Store) LatestVersion(id string) (Version, error) {
 	var v Version
 	err := s.db.View(func(tx *bolt.Tx) error {
-		vb := versionBucket(tx, id)
-		if vb == nil {
+		vs, ok := versionsOf(tx, id)
+		if !ok {
 			return ErrNotFound
 		}
-		k, _ := vb.Cursor().Last()
-		if k == nil {
+		seq, _ := vs.last()
+		if seq == 0 {
 			return ErrNotFound
 		}
-		seq := keySeq(k)
 		var err error
-		v, err = s.readVersion(vb, seq, nil)
+		v, err = s.readVersion(vs, seq, nil)
 		return err
 	})
 	if err != nil {
 		return Version{}, fmt.Errorf("read latest version of %s: %w", id, err)
 	}
 	return v, nil
-}
-
-// versionBucket returns the nested bucket holding article id's versions, or
-// nil when there is none.
-func versionBucket(tx *bolt.Tx, id string) *bolt.Bucket {
-	root := tx.Bucket(bucketVersions)
-	if root == nil || id == "" {
-		return nil
-	}
-	return root.Bucket([]byte(id))
 }
 
 // utc normalises a timestamp for storage: UTC, no monotonic reading.

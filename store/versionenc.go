@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/storywatch/storywatch/diff/facts"
-	bolt "go.etcd.io/bbolt"
 )
 
 // versionMeta is the payload metadata of record format 1, which stored it
@@ -203,19 +202,18 @@ func toFormat2(seq int, h versionHeader, p []byte) ([]byte, error) {
 // walks several versions of an article.
 type payloadCache map[int][]byte
 
-// readVersion decodes version seq of bucket vb.
-func (s *Store) readVersion(vb *bolt.Bucket, seq int, cache payloadCache) (Version, error) {
-	h, p, err := s.payload(vb, seq, cache)
+// readVersion decodes version seq of vs.
+func (s *Store) readVersion(vs versionSet, seq int, cache payloadCache) (Version, error) {
+	h, p, err := s.payload(vs, seq, cache)
 	if err != nil {
 		return Version{}, err
 	}
 	return decodeVersion(seq, h, p)
 }
 
-// payload returns the header and uncompressed payload of version seq in
-// bucket vb.
-func (s *Store) payload(vb *bolt.Bucket, seq int, cache payloadCache) (versionHeader, []byte, error) {
-	rec := vb.Get(seqKey(seq))
+// payload returns the header and uncompressed payload of version seq of vs.
+func (s *Store) payload(vs versionSet, seq int, cache payloadCache) (versionHeader, []byte, error) {
+	rec := vs.get(seq)
 	if rec == nil {
 		return versionHeader{}, nil, fmt.Errorf("version %d: %w", seq, ErrNotFound)
 	}
@@ -239,7 +237,7 @@ func (s *Store) payload(vb *bolt.Bucket, seq int, cache payloadCache) (versionHe
 	if h.base == seq {
 		return h, nil, fmt.Errorf("version %d: delta against itself", seq)
 	}
-	bh, base, err := s.payload(vb, h.base, cache)
+	bh, base, err := s.payload(vs, h.base, cache)
 	if err != nil {
 		return h, nil, fmt.Errorf("read keyframe %d of version %d: %w", h.base, seq, err)
 	}
