@@ -56,6 +56,12 @@ func (m *Monitor) processItem(ctx context.Context, src source, it feed.Item, rel
 	default:
 		return out, fmt.Errorf("look up article %s: %w", link, err)
 	}
+	if !passFrom(ctx).first(link, src.feedURL) {
+		// Another feed of this pass listed the article and it was checked a
+		// moment ago: asking the site again would only be impolite. PollAll
+		// records this feed on the article at the end of the pass.
+		return out, nil
+	}
 	// The feed's own text is only needed to filter a new item or as a
 	// fallback; converting its HTML for every known item costs a lot at scale.
 	feedText := sync.OnceValue(func() string { return itemText(it) })

@@ -46,6 +46,7 @@ func (p PassResult) Failed() []FeedResult {
 // when all are done. One failing feed never stops the others.
 func (m *Monitor) PollAll(ctx context.Context) PassResult {
 	res := PassResult{Feeds: make([]FeedResult, len(m.cfg.Feeds))}
+	ctx = withPass(ctx)
 	sem := make(chan struct{}, cap(m.workers))
 	var wg sync.WaitGroup
 	for i := range m.cfg.Feeds {
@@ -66,6 +67,10 @@ func (m *Monitor) PollAll(ctx context.Context) PassResult {
 	// fsync per feed would bound a pass over thousands of unchanged feeds);
 	// wait once for all of them, so the pass is on disk when PollAll returns.
 	m.writer.barrier()
+	if p := passFrom(ctx); p != nil {
+		m.recordFeeds(p)
+		m.writer.barrier()
+	}
 	return res
 }
 

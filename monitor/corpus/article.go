@@ -35,14 +35,42 @@ type article struct {
 	path    string // canonical path, e.g. /wire/2025/08/19/slug.html
 	site    string // outlet name shown in the masthead
 	section string
-	cur     Revision
-	gen     int    // article-local revision number, 1 for the first
-	tag     string // hash of cur's content and gen, used for weak ETags
+	// sectionSlug is slugify(section), set by newServer.
+	sectionSlug string
+	cur         Revision
+	gen         int    // article-local revision number, 1 for the first
+	tag         string // hash of cur's content and gen, used for weak ETags
+	flags       textFlags
+}
+
+// textFlags are the cleanFlags of a revision's title and paragraphs,
+// computed once per revision so rendering can copy clean text unescaped.
+// Like Revision.Paragraphs, paras is replaced, never mutated.
+type textFlags struct {
+	title uint8
+	paras []uint8
+}
+
+func flagsOf(r *Revision) textFlags {
+	f := textFlags{title: cleanFlags(r.Title), paras: make([]uint8, len(r.Paragraphs))}
+	for i, p := range r.Paragraphs {
+		f.paras[i] = cleanFlags(p)
+	}
+	return f
+}
+
+// para returns the flags of paragraph i (none for a missing one).
+func (f textFlags) para(i int) uint8 {
+	if i < len(f.paras) {
+		return f.paras[i]
+	}
+	return 0
 }
 
 func (a *article) setRevision(r Revision, gen int) {
 	a.cur = r
 	a.gen = gen
+	a.flags = flagsOf(&r)
 	h := sha256.New()
 	h.Write([]byte(r.Text()))
 	h.Write([]byte{0})

@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"fmt"
 	"html"
 	"math/rand/v2"
 	"strings"
@@ -10,7 +9,7 @@ import (
 // Boilerplate pools. Some "most read" headlines mention the story's names on
 // purpose: an extractor that keeps sidebars would then see spurious changes.
 var (
-	navSections = []string{"World", "Europe", "US", "Politics", "Business", "Markets", "Climate", "Technology", "Sport", "Culture", "Opinion", "Weather"}
+	navSections = [...]string{"World", "Europe", "US", "Politics", "Business", "Markets", "Climate", "Technology", "Sport", "Culture", "Opinion", "Weather"}
 	adCopy      = []string{
 		"Switch your energy plan today and save up to 20% on winter bills.",
 		"Noise-cancelling headphones, now half price for members.",
@@ -25,7 +24,7 @@ var (
 		"Electric SUVs with zero-percent finance this month.",
 		"Book a free hearing test near you.",
 	}
-	mostReadPool = []string{
+	mostReadPool = [...]string{
 		"Live: Putin and Zelensky summit latest as leaders react",
 		"What we know about the proposed peace talks",
 		"Markets rally as hopes of a ceasefire grow",
@@ -55,44 +54,77 @@ var (
 	}
 )
 
-// boilerplate is everything on a page outside the <article> element that may
-// rotate between requests.
-type boilerplate struct {
-	nav          []string
-	topAd        string
-	sideAd       string
-	ticker       string
-	updatedMins  int
-	mostRead     []string
-	related      []int // indices of other articles
-	commentCount int
+// Pre-rendered pool entries: every page request draws from the pools, so the
+// escaping and slugs are done once instead of per request.
+var (
+	navItems = mapStrings(navSections[:], func(s string) string {
+		return `<li><a href="/` + slugify(s) + `/">` + html.EscapeString(s) + `</a></li>`
+	})
+	adCopyHTML   = mapStrings(adCopy, html.EscapeString)
+	mostReadHTML = mapStrings(mostReadPool[:], html.EscapeString)
+	tickerHTML   = mapStrings(tickerPool, html.EscapeString)
+)
+
+func mapStrings(in []string, f func(string) string) []string {
+	out := make([]string, len(in))
+	for i, s := range in {
+		out[i] = f(s)
+	}
+	return out
 }
 
-// newBoilerplate draws one page's boilerplate. self is excluded from related links.
+const (
+	mostReadCount = 6 // "most read" entries per page
+	maxRelated    = 4 // related links per page
+)
+
+// boilerplate is everything on a page outside the <article> element that may
+// rotate between requests, as indices into the pools so that a draw does not
+// allocate.
+type boilerplate struct {
+	nav          [len(navSections)]int // order of navSections
+	topAd        int                   // index into adCopy
+	sideAd       int                   // index into adCopy
+	ticker       int                   // index into tickerPool
+	updatedMins  int
+	commentCount int
+	mostRead     [mostReadCount]int // indices into mostReadPool
+	related      [maxRelated]int    // indices of other articles
+	nRelated     int
+}
+
+// newBoilerplate draws one page's boilerplate. self is excluded from related
+// links. The sequence of rng calls is part of the served bytes' identity
+// (same seed and request number, same page): do not reorder it.
 func newBoilerplate(rng *rand.Rand, self, articles int) boilerplate {
-	b := boilerplate{
-		nav:          append([]string(nil), navSections...),
-		topAd:        adCopy[rng.IntN(len(adCopy))],
-		sideAd:       adCopy[rng.IntN(len(adCopy))],
-		ticker:       tickerPool[rng.IntN(len(tickerPool))],
-		updatedMins:  1 + rng.IntN(59),
-		commentCount: rng.IntN(2400),
+	var b boilerplate
+	for i := range b.nav {
+		b.nav[i] = i
 	}
+	b.topAd = rng.IntN(len(adCopy))
+	b.sideAd = rng.IntN(len(adCopy))
+	b.ticker = rng.IntN(len(tickerPool))
+	b.updatedMins = 1 + rng.IntN(59)
+	b.commentCount = rng.IntN(2400)
 	// Keep "World" first as real sites do, shuffle the rest.
 	rest := b.nav[1:]
 	rng.Shuffle(len(rest), func(i, j int) { rest[i], rest[j] = rest[j], rest[i] })
-	perm := rng.Perm(len(mostReadPool))
-	for _, i := range perm[:6] {
-		b.mostRead = append(b.mostRead, mostReadPool[i])
+	// rng.Perm(len(mostReadPool)), without its allocation.
+	var perm [len(mostReadPool)]int
+	for i := range perm {
+		perm[i] = i
 	}
+	rng.Shuffle(len(perm), func(i, j int) { perm[i], perm[j] = perm[j], perm[i] })
+	copy(b.mostRead[:], perm[:mostReadCount])
 	if articles > 1 {
-		n := min(4, articles-1)
+		n := min(maxRelated, articles-1)
 		// Sample from a window so huge synthetic corpora do not pay for a full permutation.
 		start := rng.IntN(articles)
-		for k := 0; len(b.related) < n && k < articles; k++ {
+		for k := 0; b.nRelated < n && k < articles; k++ {
 			i := (start + k*7 + rng.IntN(3)) % articles
-			if i != self && !containsInt(b.related, i) {
-				b.related = append(b.related, i)
+			if i != self && !containsInt(b.related[:b.nRelated], i) {
+				b.related[b.nRelated] = i
+				b.nRelated++
 			}
 		}
 	}
@@ -122,12 +154,4 @@ func slugify(s string) string {
 		}
 	}
 	return strings.TrimSuffix(b.String(), "-")
-}
-
-func writeNav(b *strings.Builder, bp boilerplate) {
-	b.WriteString(`<nav class="site-nav" aria-label="Sections"><ul>`)
-	for _, s := range bp.nav {
-		fmt.Fprintf(b, `<li><a href="/%s/">%s</a></li>`, slugify(s), html.EscapeString(s))
-	}
-	b.WriteString("</ul></nav>\n")
 }

@@ -1,52 +1,51 @@
 package corpus
 
-import (
-	"sync"
-	"time"
-)
+import "sync"
 
-// cacheKey names one rendered object. gen is the article generation (pages)
-// or the server revision (feeds), so an entry rendered from state that a
-// concurrent Revise has since replaced is never served again.
-type cacheKey struct {
-	kind byte // 'f' feed, 'p' page parts
+// tagKey names the validator of one rendered object for one link base.
+type tagKey struct {
+	kind byte // 'f' feed, 'p' page
 	idx  int
-	gen  int
 	base string
 }
 
-type cacheVal struct {
-	body    []byte
-	etag    string
-	updated time.Time
-	parts   pageParts
+// tagVal is an ETag and the generation it was computed for: an article's gen
+// for pages, the sum of its items' gens for feeds. Generations only grow, so
+// an entry whose gen differs from the current one is stale.
+type tagVal struct {
+	gen  int
+	etag string
 }
 
-// renderCache keeps rendered feeds and page parts until the next Revise, so
-// serving stays cheap in benchmarks with thousands of articles.
-type renderCache struct {
+// tagCache keeps the strong ETags of feeds and fixed pages, so a conditional
+// GET that matches is answered without rendering and hashing the body. It
+// holds one short string per object and base, never bodies, so it stays small
+// at 100k articles; bodies are rendered per request instead.
+type tagCache struct {
 	mu sync.Mutex
-	m  map[cacheKey]cacheVal
+	m  map[tagKey]tagVal
 }
 
-func (c *renderCache) init() { c.m = make(map[cacheKey]cacheVal) }
+func (c *tagCache) init() { c.m = make(map[tagKey]tagVal) }
 
-func (c *renderCache) get(k cacheKey) (cacheVal, bool) {
+// get returns the ETag stored for k at generation gen.
+func (c *tagCache) get(k tagKey, gen int) (string, bool) {
 	c.mu.Lock()
-	defer c.mu.Unlock()
 	v, ok := c.m[k]
-	return v, ok
+	c.mu.Unlock()
+	if !ok || v.gen != gen {
+		return "", false
+	}
+	return v.etag, true
 }
 
-func (c *renderCache) put(k cacheKey, v cacheVal) {
+// put stores etag for k at gen unless a newer generation is already stored
+// (a slow request must not replace a later request's entry).
+func (c *tagCache) put(k tagKey, gen int, etag string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.m[k] = v
-}
-
-// reset drops every entry; keys carry generations, so this only frees memory.
-func (c *renderCache) reset() {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	clear(c.m)
+	if old, ok := c.m[k]; ok && old.gen > gen {
+		return
+	}
+	c.m[k] = tagVal{gen: gen, etag: etag}
 }

@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -45,13 +44,16 @@ type feed struct {
 // Server serves a news corpus over HTTP on loopback. Its methods are safe for
 // concurrent use.
 type Server struct {
-	opts     Options
-	src      source
-	feeds    []*feed
-	byPath   map[string]int // canonical path -> index into arts
-	handler  http.Handler
-	requests atomic.Int64
-	cache    renderCache
+	opts      Options
+	src       source
+	feeds     []*feed
+	byPath    map[string]int   // canonical path -> index into arts
+	fast      map[string]route // paths served without the mux
+	headFeeds []feedLink       // feeds every page's head links to
+	handler   http.Handler
+	requests  atomic.Int64
+	tags      tagCache
+	bufs      bufPool
 
 	mu       sync.RWMutex // guards arts' revisions, revision, edits
 	arts     []*article
@@ -60,7 +62,7 @@ type Server struct {
 
 	lifeMu sync.Mutex // guards ln, srv, url
 	ln     net.Listener
-	srv    *http.Server
+	srv    *httpServer
 	url    string
 }
 
@@ -68,8 +70,11 @@ func newServer(opts Options, arts []*article, feeds []*feed, src source) *Server
 	s := &Server{opts: opts, arts: arts, feeds: feeds, src: src, byPath: make(map[string]int, len(arts))}
 	for i, a := range arts {
 		s.byPath[a.path] = i
+		a.sectionSlug = slugify(a.section)
 	}
-	s.cache.init()
+	s.fast = fastRoutes(feeds, arts)
+	s.headFeeds = headFeedLinks(feeds)
+	s.tags.init()
 	s.handler = s.routes()
 	return s
 }
@@ -87,8 +92,8 @@ func (s *Server) Start() error {
 	}
 	s.ln = ln
 	s.url = "http://" + ln.Addr().String()
-	s.srv = &http.Server{Handler: s.handler, ReadHeaderTimeout: 10 * time.Second}
-	go func(srv *http.Server) { _ = srv.Serve(ln) }(s.srv)
+	s.srv = newHTTPServer(ln, s.handler, &s.bufs)
+	go s.srv.serve()
 	return nil
 }
 
@@ -103,7 +108,7 @@ func (s *Server) Close() error {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	if err := srv.Shutdown(ctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+	if err := srv.shutdown(ctx); err != nil {
 		return fmt.Errorf("shut down corpus server: %w", err)
 	}
 	return nil
@@ -160,7 +165,6 @@ func (s *Server) Revise() []string {
 	}
 	s.edits = edits
 	s.mu.Unlock()
-	s.cache.reset()
 	out := make([]string, len(changed))
 	for i, idx := range changed {
 		out[i] = b + s.arts[idx].path
