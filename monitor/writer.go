@@ -4,6 +4,7 @@ import (
 	"errors"
 	"log/slog"
 	"sync"
+	"time"
 
 	"github.com/storywatch/storywatch/store"
 )
@@ -35,6 +36,13 @@ type writeResult struct {
 
 // maxBatch bounds one transaction so a huge pass still commits regularly.
 const maxBatch = 512
+
+// A batch smaller than groupCommit waits up to groupWindow for more
+// requests before it commits.
+const (
+	groupCommit = 16
+	groupWindow = time.Millisecond
+)
 
 var errWriterClosed = errors.New("monitor: store writer is closed")
 
@@ -101,19 +109,42 @@ func (w *writer) submit(r writeReq) (int, error) {
 func (w *writer) loop() {
 	defer close(w.done)
 	batch := make([]writeReq, 0, maxBatch)
+	window := time.NewTimer(time.Hour)
+	window.Stop()
 	for r := range w.reqs {
 		batch = append(batch[:0], r)
+		open := true
 	fill:
-		for len(batch) < maxBatch {
+		for len(batch) < maxBatch && open {
 			select {
 			case r, ok := <-w.reqs:
 				if !ok {
+					open = false
 					break fill
 				}
 				batch = append(batch, r)
 			default:
 				break fill
 			}
+		}
+		if open && len(batch) < groupCommit {
+			// A small batch waits a moment for others: every commit costs
+			// an fsync, and the items that wait for it have given their
+			// worker slots back.
+			window.Reset(groupWindow)
+		wait:
+			for len(batch) < maxBatch {
+				select {
+				case r, ok := <-w.reqs:
+					if !ok {
+						break wait
+					}
+					batch = append(batch, r)
+				case <-window.C:
+					break wait
+				}
+			}
+			window.Stop()
 		}
 		w.commit(batch)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"fmt"
 	"strconv"
 	"strings"
@@ -44,35 +45,45 @@ func (a *app) changesCommand() *cobra.Command {
 				cutoff = time.Now().Add(-d)
 			}
 			return a.withReadStore(func(_ *config.Config, s *store.Store) error {
-				chs, err := s.Changes(cutoff)
-				if err != nil {
-					return fmt.Errorf("list changes: %w", err)
-				}
 				if a.jsonOut {
-					// Converted one at a time, so that 100k changes are
-					// not held twice.
-					return writeJSONStream(a.stdout, "changes", len(chs), func(dst []byte, i int) ([]byte, error) {
-						c := toChangeJSON(&chs[i])
-						return c.appendJSON(dst)
-					})
+					// Streamed from the store: at 100k changes building
+					// the list first cost a third of the command.
+					lw := newJSONListWriter(a.stdout, "changes")
+					if err := s.EachChange(cutoff, func(ch *store.Change) error {
+						c := toChangeJSON(ch)
+						return lw.add(c.appendJSON)
+					}); err != nil {
+						return fmt.Errorf("list changes: %w", err)
+					}
+					return lw.close()
 				}
-				if len(chs) == 0 {
-					fmt.Fprintln(a.stdout, "no changes")
-					return nil
-				}
-				for i := range chs {
-					ch := toChangeJSON(&chs[i])
-					fmt.Fprintf(a.stdout, "%s  %s  v%d  %s\n", humanTime(deref(ch.DetectedAt)), ch.ArticleID, ch.Version, ch.Title)
+				// Streamed and buffered too: one write per line made
+				// 100k changes cost hundreds of thousands of syscalls.
+				w := bufio.NewWriterSize(a.stdout, jsonFlushSize)
+				n := 0
+				if err := s.EachChange(cutoff, func(c *store.Change) error {
+					n++
+					ch := toChangeJSON(c)
+					_, err := fmt.Fprintf(w, "%s  %s  v%d  %s\n", humanTime(deref(ch.DetectedAt)), ch.ArticleID, ch.Version, ch.Title)
 					if len(ch.Facts) == 0 {
-						fmt.Fprintf(a.stdout, "    text edited (%d changed, %d inserted, %d deleted, %d moved sentences); no fact changed\n",
+						fmt.Fprintf(w, "    text edited (%d changed, %d inserted, %d deleted, %d moved sentences); no fact changed\n",
 							ch.Changed, ch.Inserted, ch.Deleted, ch.Moved)
 					}
 					for _, f := range ch.Facts {
-						fmt.Fprintf(a.stdout, "    %s\n", report.DescribeChange(f))
+						fmt.Fprintf(w, "    %s\n", report.DescribeChange(f))
 					}
 					if len(ch.SinceFirst) > 0 {
-						fmt.Fprintf(a.stdout, "    since the first version: %d fact changes\n", len(ch.SinceFirst))
+						fmt.Fprintf(w, "    since the first version: %d fact changes\n", len(ch.SinceFirst))
 					}
+					return err // the writer keeps its first error: stop at it
+				}); err != nil {
+					return fmt.Errorf("list changes: %w", err)
+				}
+				if n == 0 {
+					fmt.Fprintln(w, "no changes")
+				}
+				if err := w.Flush(); err != nil {
+					return fmt.Errorf("write output: %w", err)
 				}
 				return nil
 			})

@@ -1,14 +1,17 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"os"
+	"path/filepath"
 	"slices"
 	"time"
 
@@ -19,7 +22,9 @@ import (
 // bbolt locks the store file for the daemon's lifetime. The CLI therefore
 // opens the store itself when it can, and otherwise asks the running daemon,
 // over a unix socket beside the store (mode 0600), to run the same command
-// against the store it holds. Either way the output is identical.
+// against the store it holds. Either way the output is identical. The
+// answer streams back as it is produced (controlframe.go), through a spool
+// that keeps a slow client from holding the daemon's store (controlspool.go).
 
 // forwardable are the commands a daemon runs on behalf of the CLI: the
 // reads, and the small maintenance writes that go through its store.
@@ -28,12 +33,36 @@ var forwardable = []string{"poll", "feeds", "articles", "history", "diff", "chan
 type controlRequest struct {
 	Args  []string `json:"args"`
 	Color bool     `json:"color"`
+	// Stream asks for the framed answer of controlframe.go (version 1).
+	// A daemon that predates it ignores the field and answers with one
+	// controlResponse, which the client still reads.
+	Stream int `json:"stream,omitempty"`
 }
 
+// controlResponse is the answer to a request without Stream: the whole
+// output in one JSON object.
 type controlResponse struct {
 	Stdout string `json:"stdout"`
 	Stderr string `json:"stderr"`
 	Code   int    `json:"code"`
+}
+
+// controlIdle is how long either side of the control socket waits for the
+// other to read or write before giving up. It bounds a stall, not a
+// command: a long output keeps flowing as long as the client reads it.
+const controlIdle = 2 * time.Minute
+
+// idleConn refreshes the connection's deadline before each read and write.
+type idleConn struct{ net.Conn }
+
+func (c idleConn) Read(p []byte) (int, error) {
+	_ = c.SetReadDeadline(time.Now().Add(controlIdle))
+	return c.Conn.Read(p)
+}
+
+func (c idleConn) Write(p []byte) (int, error) {
+	_ = c.SetWriteDeadline(time.Now().Add(controlIdle))
+	return c.Conn.Write(p)
 }
 
 func socketPath(storePath string) string { return storePath + ".sock" }
@@ -73,25 +102,38 @@ func (a *app) withStore(readOnly bool, fn func(*config.Config, *store.Store) err
 	return fn(cfg, s)
 }
 
-// forward sends this command to the daemon and replays its output.
+// forward sends this command to the daemon and replays its output as it
+// arrives.
 func (a *app) forward(sock string) error {
-	conn, err := net.DialTimeout("unix", sock, 2*time.Second)
+	c, err := net.DialTimeout("unix", sock, 2*time.Second)
 	if err != nil {
 		return fmt.Errorf("store is locked by another process and its control socket %s does not answer (%v): is another storywatch command writing to it?", sock, err)
 	}
-	defer conn.Close()
-	_ = conn.SetDeadline(time.Now().Add(2 * time.Minute))
-	if err := json.NewEncoder(conn).Encode(controlRequest{Args: a.args, Color: a.useColor()}); err != nil {
+	defer c.Close()
+	conn := idleConn{c}
+	if err := json.NewEncoder(conn).Encode(controlRequest{Args: a.args, Color: a.useColor(), Stream: 1}); err != nil {
 		return fmt.Errorf("send command to daemon: %w", err)
 	}
-	var resp controlResponse
-	if err := json.NewDecoder(conn).Decode(&resp); err != nil {
+	r := bufio.NewReader(conn)
+	first, err := r.Peek(1)
+	if err != nil {
 		return fmt.Errorf("read daemon answer: %w", err)
 	}
-	fmt.Fprint(a.stdout, resp.Stdout)
-	fmt.Fprint(a.stderr, resp.Stderr)
-	if resp.Code != 0 {
-		return exitError{code: resp.Code}
+	var code int
+	if first[0] == '{' {
+		// A daemon from before streaming: one JSON object.
+		var resp controlResponse
+		if err := json.NewDecoder(r).Decode(&resp); err != nil {
+			return fmt.Errorf("read daemon answer: %w", err)
+		}
+		fmt.Fprint(a.stdout, resp.Stdout)
+		fmt.Fprint(a.stderr, resp.Stderr)
+		code = resp.Code
+	} else if code, err = readFrames(r, a.stdout, a.stderr); err != nil {
+		return err
+	}
+	if code != 0 {
+		return exitError{code: code}
 	}
 	return nil
 }
@@ -115,7 +157,7 @@ func serveControl(ctx context.Context, sock string, cfg *config.Config, s *store
 			if err != nil {
 				return
 			}
-			go handleControl(conn, cfg, s, log)
+			go handleControl(conn, filepath.Dir(sock), cfg, s, log)
 		}
 	}()
 	go func() {
@@ -129,27 +171,49 @@ func serveControl(ctx context.Context, sock string, cfg *config.Config, s *store
 	}, nil
 }
 
-func handleControl(conn net.Conn, cfg *config.Config, s *store.Store, log *slog.Logger) {
-	defer conn.Close()
-	_ = conn.SetDeadline(time.Now().Add(2 * time.Minute))
+func handleControl(c net.Conn, spillDir string, cfg *config.Config, s *store.Store, log *slog.Logger) {
+	defer c.Close()
+	conn := idleConn{c}
 	var req controlRequest
 	if err := json.NewDecoder(conn).Decode(&req); err != nil {
 		log.Warn("bad control request", "err", err)
 		return
 	}
-	var out, errOut bytes.Buffer
-	resp := controlResponse{}
-	if len(req.Args) == 0 || !slices.Contains(forwardable, firstCommand(req.Args)) {
-		resp.Stderr, resp.Code = "storywatch: the daemon does not run this command for the CLI\n", 2
-	} else {
-		color := req.Color
-		// The daemon's own config counts: the client's path may be relative
-		// to another directory.
-		a := &app{args: req.Args, stdout: &out, stderr: &errOut, daemonStore: s, daemonConfig: cfg, forcedColor: &color}
-		resp.Code = a.execute()
-		resp.Stdout, resp.Stderr = out.String(), errOut.String()
+	if req.Stream == 0 {
+		// A client from before streaming.
+		var out, errOut bytes.Buffer
+		code := runForwarded(req, cfg, s, &out, &errOut)
+		_ = json.NewEncoder(conn).Encode(controlResponse{Stdout: out.String(), Stderr: errOut.String(), Code: code})
+		return
 	}
-	_ = json.NewEncoder(conn).Encode(resp)
+	// The command writes into the spool, never waiting for the client:
+	// see controlspool.go.
+	spool := newAnswerSpool(conn, spillDir)
+	mux := newFrameMux(spool)
+	code := runForwarded(req, cfg, s, mux.stream(frameStdout), mux.stream(frameStderr))
+	err := mux.exit(code)
+	if cerr := spool.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		// The client went away (its reader stopped, e.g. `| head`): the
+		// command has already failed on its next write and stopped.
+		log.Debug("control answer cut short", "err", err)
+	}
+}
+
+// runForwarded runs a forwarded command against the daemon's store and
+// returns its exit code.
+func runForwarded(req controlRequest, cfg *config.Config, s *store.Store, stdout, stderr io.Writer) int {
+	if len(req.Args) == 0 || !slices.Contains(forwardable, firstCommand(req.Args)) {
+		fmt.Fprint(stderr, "storywatch: the daemon does not run this command for the CLI\n")
+		return 2
+	}
+	color := req.Color
+	// The daemon's own config counts: the client's path may be relative
+	// to another directory.
+	a := &app{args: req.Args, stdout: stdout, stderr: stderr, daemonStore: s, daemonConfig: cfg, forcedColor: &color}
+	return a.execute()
 }
 
 // firstCommand returns the first argument that is not a flag (or a flag's value).

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestRegion(t *testing.T) {
@@ -154,4 +155,39 @@ func TestSanitizeCapsDepth(t *testing.T) {
 	if got := sanitize(flat); !bytes.Equal(got, flat) {
 		t.Error("a shallow page was rewritten")
 	}
+}
+
+// normalizeSpaceReference is the rune-by-rune form normalizeSpace had
+// before its ASCII fast path; the fuzz target holds them equal.
+func normalizeSpaceReference(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r) || r == '\u00a0' || r == '\u2007' || r == '\u202f':
+			space = b.Len() > 0
+			continue
+		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff' || r == '\u00ad':
+			continue
+		case unicode.IsControl(r):
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func FuzzNormalizeSpace(f *testing.F) {
+	for _, s := range []string{"", " a  b ", "\t\n\v\f\r x\u0085y\u00a0z", "a\x00b\x7fc\x1f", "\xff\xfe bad", "zero\u200bwidth\u00adsoft", "é  ü\u2007end "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := normalizeSpace(s), normalizeSpaceReference(s); got != want {
+			t.Errorf("normalizeSpace(%q) = %q, reference %q", s, got, want)
+		}
+	})
 }
