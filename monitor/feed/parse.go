@@ -9,6 +9,9 @@ import (
 	"strings"
 
 	"github.com/mmcdole/gofeed"
+	"github.com/mmcdole/gofeed/atom"
+	jsonfeed "github.com/mmcdole/gofeed/json"
+	"github.com/mmcdole/gofeed/rss"
 )
 
 // Parse parses an RSS, RDF, Atom or JSON Feed body. contentType is the
@@ -27,11 +30,22 @@ func parse(body []byte, contentType, feedURL string, minSize int) (*Feed, error)
 		return nil, fmt.Errorf("parse feed: empty body: %w", ErrNotFeed)
 	}
 	ft := gofeed.DetectFeedType(bytes.NewReader(head(body)))
+	var lazy []byte
+	var set deferredSet
+	if minSize >= 0 && ft != gofeed.FeedTypeUnknown {
+		lazy, set = deferContent(body, ft, minSize)
+	}
 	switch ft {
 	case gofeed.FeedTypeUnknown:
 		return nil, fmt.Errorf("parse feed: %s: %w", describe(body), ErrNotFeed)
 	case gofeed.FeedTypeJSON:
-		if !isJSONFeed(body) {
+		// Setting content aside leaves the version alone and the probe
+		// then skips most of the bytes.
+		probe := body
+		if len(set.items) > 0 {
+			probe = lazy
+		}
+		if !isJSONFeed(probe) {
 			return nil, fmt.Errorf("parse feed: got JSON that is not a JSON Feed: %w", ErrNotFeed)
 		}
 	}
@@ -40,29 +54,23 @@ func parse(body []byte, contentType, feedURL string, minSize int) (*Feed, error)
 	if base != nil && !base.IsAbs() {
 		base = nil
 	}
-	if minSize >= 0 {
-		if lazy, set := deferContent(body, ft, minSize); len(set.items) > 0 {
-			// Every set-aside element must come back as exactly one item's
-			// content; one that sat anywhere else (inside a title, in a
-			// duplicate item) makes the feed parse whole, as does an error,
-			// whose message then names the real input.
-			if f, claimed, err := parseBody(lazy, base, set); err == nil && claimed == len(set.items) {
-				return f, nil
-			}
+	if len(set.items) > 0 {
+		// Every set-aside element must come back as exactly one item's
+		// content; one that sat anywhere else (inside a title, in a
+		// duplicate item) makes the feed parse whole, as does an error,
+		// whose message then names the real input.
+		if f, claimed, err := parseBody(lazy, ft, base, set); err == nil && claimed == len(set.items) {
+			return f, nil
 		}
 	}
-	f, _, err := parseBody(body, base, deferredSet{})
+	f, _, err := parseBody(body, ft, base, deferredSet{})
 	return f, err
 }
 
 // parseBody parses a feed with gofeed and converts it, swapping the marks of
 // set for their content. It reports how many marks it swapped.
-func parseBody(body []byte, base *url.URL, set deferredSet) (*Feed, int, error) {
-	p := gofeed.NewParser()
-	// We never use images; the scan HTML-parses every description and
-	// dominated the time on large feeds.
-	p.RSSTranslator = &gofeed.DefaultRSSTranslator{DisableContentImageScan: true}
-	gf, err := p.Parse(bytes.NewReader(body))
+func parseBody(body []byte, ft gofeed.FeedType, base *url.URL, set deferredSet) (*Feed, int, error) {
+	gf, err := parseGofeed(body, ft)
 	if err != nil {
 		return nil, 0, fmt.Errorf("parse feed: %w", err)
 	}
@@ -91,6 +99,35 @@ func parseBody(body []byte, base *url.URL, set deferredSet) (*Feed, int, error) 
 		out.Items = append(out.Items, it)
 	}
 	return out, claimed, nil
+}
+
+// parseGofeed is gofeed.Parser.Parse for a body whose type is known: the
+// same format parsers and translators, without detecting the type again.
+func parseGofeed(body []byte, ft gofeed.FeedType) (*gofeed.Feed, error) {
+	r := bytes.NewReader(body)
+	switch ft {
+	case gofeed.FeedTypeRSS:
+		rf, err := (&rss.Parser{}).Parse(r)
+		if err != nil {
+			return nil, err
+		}
+		// We never use images; the scan HTML-parses every description and
+		// dominated the time on large feeds.
+		return (&gofeed.DefaultRSSTranslator{DisableContentImageScan: true}).Translate(rf)
+	case gofeed.FeedTypeAtom:
+		af, err := (&atom.Parser{}).Parse(r)
+		if err != nil {
+			return nil, err
+		}
+		return (&gofeed.DefaultAtomTranslator{}).Translate(af)
+	case gofeed.FeedTypeJSON:
+		jf, err := (&jsonfeed.Parser{}).Parse(r)
+		if err != nil {
+			return nil, err
+		}
+		return (&gofeed.DefaultJSONTranslator{}).Translate(jf)
+	}
+	return nil, gofeed.ErrFeedTypeNotDetected
 }
 
 func convertItem(gi *gofeed.Item, base *url.URL) Item {
