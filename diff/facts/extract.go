@@ -116,7 +116,7 @@ func newDoc(text string, published time.Time, buf *docBuf) *doc {
 	d.toks = appendTokens(buf.toks[:0], text)
 	buf.toks = d.toks
 	for i := range d.toks {
-		if w := d.toks[i].lower; d.lx.classFilter.mayHave(w) {
+		if w := d.toks[i].lower; d.lx.classFilter.MayHave(w) {
 			d.toks[i].cls = d.lx.class[w]
 		}
 	}

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/storywatch/storywatch/diff/internal/wordfilter"
 )
 
 // lexiconFS holds the word lists, one directory per language, so German,
@@ -58,7 +60,7 @@ type lexicon struct {
 	class map[string]wordClass
 	// classFilter holds the keys of class, to skip most lookups of words
 	// that are in no list.
-	classFilter wordFilter
+	classFilter wordfilter.Filter
 	// curFirst marks the first bytes of the currency symbols, so most
 	// tokens are turned away without a lookup of their text.
 	curFirst [256]bool
@@ -101,7 +103,7 @@ func (lx *lexicon) buildClasses() {
 		lx.class[w] |= clsSpelling
 	}
 	for w := range lx.class {
-		lx.classFilter.add(w)
+		lx.classFilter.Add(w)
 	}
 	for s := range lx.curSymbol {
 		if s != "" {

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/storywatch/storywatch/diff/internal/wordfilter"
 )
 
 //go:embed lexicon/en.txt
@@ -57,12 +59,12 @@ type lexicon struct {
 	words map[string]*entry
 	// filter holds the keys of words, to turn most other words away
 	// before the map lookup.
-	filter wordFilter
+	filter wordfilter.Filter
 }
 
 // entry returns the entry of word w, nil if none.
 func (lx *lexicon) entry(w string) *entry {
-	if !lx.filter.mayHave(w) {
+	if !lx.filter.MayHave(w) {
 		return nil
 	}
 	return lx.words[w]
@@ -140,7 +142,7 @@ func parseLexicon(src string, extra []string) *lexicon {
 		}
 	}
 	for w := range lx.words {
-		lx.filter.add(w)
+		lx.filter.Add(w)
 	}
 	// After the filter: weekdayPlural looks words up through it.
 	for w, e := range lx.words {
