@@ -86,6 +86,21 @@ func appendXMLHTML(dst []byte, s string) []byte {
 }
 
 func appendXMLWith(dst []byte, s string, ascii *[utf8.RuneSelf]string, plain *[256]bool) []byte {
+	return appendEscaped(dst, s, ascii, plain, xmlRune)
+}
+
+// xmlRune replaces invalid UTF-8 and runes outside the XML range.
+func xmlRune(r rune, width int) string {
+	if r == utf8.RuneError && width == 1 || !xmlCharOK(r) {
+		return "\uFFFD"
+	}
+	return ""
+}
+
+// appendEscaped appends s with each ASCII byte replaced by ascii (those
+// marked plain copied as they are) and each non-ASCII rune by what special
+// returns for it, or kept when that is "". The escapers differ only there.
+func appendEscaped(dst []byte, s string, ascii *[utf8.RuneSelf]string, plain *[256]bool, special func(r rune, width int) string) []byte {
 	last := 0 // s[last:i] is pending, to be copied as is
 	for i := 0; ; {
 		for i < len(s) && plain[s[i]] {
@@ -102,9 +117,9 @@ func appendXMLWith(dst []byte, s string, ascii *[utf8.RuneSelf]string, plain *[2
 			continue
 		}
 		r, width := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && width == 1 || !xmlCharOK(r) {
+		if rep := special(r, width); rep != "" {
 			dst = append(dst, s[last:i]...)
-			dst = append(dst, "\uFFFD"...)
+			dst = append(dst, rep...)
 			last = i + width
 		}
 		i += width
@@ -161,34 +176,21 @@ var (
 )
 
 func appendJSONChars(dst []byte, s string, ascii *[utf8.RuneSelf]string, plain *[256]bool) []byte {
-	last := 0 // s[last:i] is pending, to be copied as is
-	for i := 0; ; {
-		for i < len(s) && plain[s[i]] {
-			i++
-		}
-		if i == len(s) {
-			return append(dst, s[last:]...)
-		}
-		if c := s[i]; c < utf8.RuneSelf {
-			dst = append(dst, s[last:i]...)
-			dst = append(dst, ascii[c]...)
-			i++
-			last = i
-			continue
-		}
-		r, width := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && width == 1:
-			dst = append(dst, s[last:i]...)
-			dst = append(dst, `\ufffd`...)
-			last = i + width
-		case r == '\u2028' || r == '\u2029':
-			dst = append(dst, s[last:i]...)
-			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
-			last = i + width
-		}
-		i += width
+	return appendEscaped(dst, s, ascii, plain, jsonRune)
+}
+
+// jsonRune replaces invalid UTF-8 and the two line separators JavaScript
+// does not allow in strings, as encoding/json does.
+func jsonRune(r rune, width int) string {
+	switch {
+	case r == utf8.RuneError && width == 1:
+		return `\ufffd`
+	case r == '\u2028':
+		return `\u2028`
+	case r == '\u2029':
+		return `\u2029`
 	}
+	return ""
 }
 
 // Escaping flags: which escapers leave a string unchanged. Article text is
