@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/storywatch/storywatch/monitor/extract"
+	"github.com/storywatch/storywatch/store"
 )
 
 // Readability costs a few milliseconds a page; most news sites mark up
@@ -54,6 +55,26 @@ func (l *siteLearner) record(host string, agree bool) {
 	}
 	st.agreed++
 	st.trusted = st.agreed >= learnPages
+}
+
+// load seeds the learner with what earlier runs learned.
+func (l *siteLearner) load(sites map[string]store.SiteState) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for host, st := range sites {
+		*l.state(host) = siteState{agreed: st.Agreed, trusted: st.Trusted, sinceCheck: st.SinceCheck}
+	}
+}
+
+// snapshot returns what the learner knows, to be stored for the next run.
+func (l *siteLearner) snapshot() map[string]store.SiteState {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	out := make(map[string]store.SiteState, len(l.sites))
+	for host, st := range l.sites {
+		out[host] = store.SiteState{Agreed: st.agreed, Trusted: st.trusted, SinceCheck: st.sinceCheck}
+	}
+	return out
 }
 
 func (l *siteLearner) state(host string) *siteState {

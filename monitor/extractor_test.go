@@ -1,6 +1,12 @@
 package monitor
 
-import "testing"
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/storywatch/storywatch/monitor/config"
+	"github.com/storywatch/storywatch/store"
+)
 
 func TestSiteLearner(t *testing.T) {
 	var l siteLearner
@@ -24,5 +30,50 @@ func TestSiteLearner(t *testing.T) {
 	}
 	if l.useFast("other.example") {
 		t.Error("trust leaked to another site")
+	}
+}
+
+// TestSiteLearnerOutlivesTheProcess: what one monitor learned about a site
+// is stored when it closes, and the next monitor on the store (the next
+// `poll` run from cron) starts trusting the site at once.
+func TestSiteLearnerOutlivesTheProcess(t *testing.T) {
+	cfg, err := config.Parse([]byte("store:\n  path: unused.db\nfeeds:\n  - url: https://news.example/feed.xml\n"), "sites.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(filepath.Join(t.TempDir(), "s.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	const trusted, learning = "news.example", "new.example"
+
+	m1, err := New(Options{Config: cfg, Store: st})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range learnPages {
+		m1.sites.record(trusted, true)
+	}
+	m1.sites.record(learning, true)
+	if err := m1.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	m2, err := New(Options{Config: cfg, Store: st})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { m2.Close() })
+	if !m2.sites.useFast(trusted) {
+		t.Error("a site trusted by the last run is not trusted by the next")
+	}
+	if m2.sites.useFast(learning) {
+		t.Error("a site with one agreeing page is trusted")
+	}
+	m2.sites.record(learning, true)
+	m2.sites.record(learning, true) // its third agreeing page, counting the last run's
+	if !m2.sites.useFast(learning) {
+		t.Error("agreeing pages of the last run were forgotten")
 	}
 }

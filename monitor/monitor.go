@@ -2,6 +2,7 @@ package monitor
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -90,6 +91,11 @@ func New(opts Options) (*Monitor, error) {
 	if workers <= 0 {
 		workers = 4
 	}
+	if sites, err := opts.Store.Sites(); err != nil {
+		m.log.Warn("read learned site states; learning them again", "err", err)
+	} else {
+		m.sites.load(sites)
+	}
 	m.workers = make(chan struct{}, workers)
 	m.committing = make(chan struct{}, pendingPerWorker*workers)
 	m.writer = newWriter(opts.Store, m.log)
@@ -109,7 +115,13 @@ func New(opts Options) (*Monitor, error) {
 
 // Close flushes pending writes. It does not close the store.
 func (m *Monitor) Close() error {
-	return m.writer.close()
+	err := m.writer.close()
+	// What was learned about sites' pages outlives the process, so that
+	// `poll` from cron does not run readability on every site again.
+	if perr := m.store.PutSites(m.sites.snapshot()); perr != nil {
+		err = errors.Join(err, perr)
+	}
+	return err
 }
 
 // Deliver sends the alerts that are due until none is left or ctx is done.
