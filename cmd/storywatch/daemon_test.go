@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"context"
 	"os/exec"
+	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -18,21 +18,9 @@ import (
 // SIGTERM stops the daemon with exit 0.
 func TestReadCommandsWhileDaemonRuns(t *testing.T) {
 	srv := startCorpus(t, corpus.NewDemo, corpus.Options{})
-	cfg := writeConfig(t, t.TempDir(), srv.FeedURLs(), summitStory)
-
-	daemon := exec.Command(binPath, "-c", cfg, "run")
-	var daemonErr bytes.Buffer
-	daemon.Stderr = &daemonErr
-	if err := daemon.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- daemon.Wait() }()
-	t.Cleanup(func() {
-		if daemon.ProcessState == nil {
-			daemon.Process.Kill()
-		}
-	})
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, srv.FeedURLs(), summitStory)
+	stop := startDaemon(t, cfg, filepath.Join(dir, "storywatch.db.sock"))
 
 	// The daemon polls once at start; wait until its articles are visible.
 	var articles struct {
@@ -50,7 +38,7 @@ func TestReadCommandsWhileDaemonRuns(t *testing.T) {
 			}
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("articles never became visible while the daemon runs: exit %d, %s\ndaemon: %s", code, errOut, daemonErr.String())
+			t.Fatalf("articles never became visible while the daemon runs: exit %d, %s", code, errOut)
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
@@ -85,17 +73,7 @@ func TestReadCommandsWhileDaemonRuns(t *testing.T) {
 		t.Errorf("second daemon's message %q does not say the store is in use", secondErr.String())
 	}
 
-	if err := daemon.Process.Signal(syscall.SIGTERM); err != nil {
-		t.Fatal(err)
-	}
-	select {
-	case err := <-exited:
-		if err != nil {
-			t.Fatalf("daemon exit after SIGTERM: %v\n%s", err, daemonErr.String())
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("daemon did not stop after SIGTERM")
-	}
+	stop()
 	// With the daemon gone the CLI opens the store itself.
 	decodeJSON(t, mustCLI(t, "-c", cfg, "articles", "--json"), &articles)
 	if len(articles.Articles) == 0 {

@@ -18,9 +18,8 @@ import (
 // the whole feed would have given.
 
 // deferMark begins the value that stands in for set-aside content while
-// gofeed parses; bodies that already hold it are parsed whole. A random part
-// follows, so a feed cannot spell a mark (with entities or escapes) that
-// would borrow another item's content.
+// gofeed parses. A random part follows, so a feed cannot spell a mark (even
+// with entities or escapes) that would borrow another item's content.
 const deferMark = "storywatch-deferred-content-"
 
 // deferredSet is the content set aside from one feed.
@@ -105,23 +104,19 @@ func (d *deferredContent) decode() string {
 }
 
 // deferContent returns body with the text of large content elements
-// replaced by deferMark+index, and the elements set aside. Elements it cannot
-// delimit with certainty (child elements, comments, attributes on
+// replaced by a mark and its index, and the elements set aside. Elements it
+// cannot delimit with certainty (child elements, comments, attributes on
 // content:encoded, xml:base in an Atom feed, which gofeed applies to the
 // content) stay in place.
 func deferContent(body []byte, ft gofeed.FeedType, minSize int) ([]byte, deferredSet) {
 	set := newDeferredSet()
 	if ft == gofeed.FeedTypeJSON {
-		if bytes.Contains(body, []byte(deferMark)) {
-			return body, set
-		}
 		return deferJSONContent(body, minSize, set)
 	}
 	isAtom := ft == gofeed.FeedTypeAtom
-	// A DTD's internal subset can define entities that expand to markup;
-	// such feeds are parsed whole.
-	if (ft != gofeed.FeedTypeRSS && !isAtom) || bytes.Contains(body, []byte(deferMark)) ||
-		bytes.Contains(body, []byte("<!ENTITY")) || (isAtom && bytes.Contains(body, []byte("xml:base"))) {
+	// (A DTD, whose entities could expand to markup, is a directive:
+	// nextOpen gives up on the whole feed when it meets one.)
+	if (ft != gofeed.FeedTypeRSS && !isAtom) || (isAtom && bytes.Contains(body, []byte("xml:base"))) {
 		return body, set
 	}
 	open, closeTag := rssOpen, rssClose
