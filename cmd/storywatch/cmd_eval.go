@@ -2,12 +2,13 @@ package main
 
 import (
 	"fmt"
+	"os"
 
 	"github.com/spf13/cobra"
 
-	"github.com/storywatch/storywatch/diff/facts"
+	"github.com/storywatch/storywatch/diff/eval"
+	"github.com/storywatch/storywatch/diff/eval/tempeval"
 	"github.com/storywatch/storywatch/diff/facts/timex"
-	"github.com/storywatch/storywatch/diff/facts/timex/tempeval"
 )
 
 func (a *app) evalCommand() *cobra.Command {
@@ -31,22 +32,52 @@ func (a *app) evalCommand() *cobra.Command {
 			return nil
 		},
 	})
-	c.AddCommand(&cobra.Command{
+	var corpus string
+	factsCmd := &cobra.Command{
 		Use:   "facts [DIR]",
-		Short: "Score fact changes on the labelled development set (default: diff/facts/testdata/devset)",
-		Args:  cobra.MaximumNArgs(1),
+		Short: "Score fact changes on the labelled sets (summit dev and held-out, real revisions)",
+		Long: "eval facts scores the fact changes of labelled version pairs. With no argument it scores\n" +
+			"the summit development set, the summit held-out set and, when --corpus exists, the labelled\n" +
+			"real revisions (labels in diff/eval/testdata/real, texts read from --corpus). With DIR it\n" +
+			"scores that one directory of summit-style pairs.",
+		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			dir := "diff/facts/testdata/devset"
 			if len(args) == 1 {
-				dir = args[0]
+				r, err := eval.ScoreDevSet(args[0])
+				if err != nil {
+					return fmt.Errorf("score %s: %w", args[0], err)
+				}
+				fmt.Fprint(a.stdout, r.String())
+				return nil
 			}
-			r, err := facts.ScoreDevSet(dir)
-			if err != nil {
-				return fmt.Errorf("score dev set: %w", err)
+			for _, set := range []struct{ name, dir string }{
+				{"summit dev set (tuned on)", "diff/eval/testdata/devset"},
+				{"summit held-out set", "diff/eval/testdata/heldout"},
+			} {
+				r, err := eval.ScoreDevSet(set.dir)
+				if err != nil {
+					return fmt.Errorf("score %s: %w", set.name, err)
+				}
+				fmt.Fprintf(a.stdout, "== %s: %s\n%s\n", set.name, set.dir, r.String())
 			}
-			fmt.Fprint(a.stdout, r.String())
+			for _, set := range []struct{ name, dir string }{
+				{"real revisions, dev (tuned on)", "diff/eval/testdata/real/dev"},
+				{"real revisions, held-out", "diff/eval/testdata/real/heldout"},
+			} {
+				if _, err := os.Stat(corpus); err != nil {
+					fmt.Fprintf(a.stdout, "== %s: skipped, corpus %s not found (--corpus)\n", set.name, corpus)
+					continue
+				}
+				r, err := eval.ScoreReal(set.dir, corpus)
+				if err != nil {
+					return fmt.Errorf("score %s: %w", set.name, err)
+				}
+				fmt.Fprintf(a.stdout, "== %s: %s with texts from %s\n%s\n", set.name, set.dir, corpus, r.String())
+			}
 			return nil
 		},
-	})
+	}
+	factsCmd.Flags().StringVar(&corpus, "corpus", "../shared/real-revisions/cnn", "folder of real article versions (ARTICLE/vN.txt) the real labels refer to")
+	c.AddCommand(factsCmd)
 	return c
 }

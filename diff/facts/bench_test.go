@@ -51,7 +51,7 @@ func BenchmarkExtractArticles(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	base, err := filepath.Glob("testdata/devset/base/*.txt")
+	base, err := filepath.Glob("../eval/testdata/devset/base/*.txt")
 	if err != nil {
 		b.Fatal(err)
 	}

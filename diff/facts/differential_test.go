@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"flag"
 	"fmt"
+	"github.com/storywatch/storywatch/diff/eval/devset"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -36,8 +37,8 @@ type diffText struct {
 func diffCorpus(t *testing.T) []diffText {
 	t.Helper()
 	var base []diffText
-	for _, dir := range []string{"testdata/devset", "testdata/heldout"} {
-		pairs, err := LoadDevSet(dir)
+	for _, dir := range []string{"../eval/testdata/devset", "../eval/testdata/heldout"} {
+		pairs, err := devset.Load(dir)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -47,7 +48,7 @@ func diffCorpus(t *testing.T) []diffText {
 		}
 	}
 	var paths []string
-	for _, g := range []string{"testdata/devset/base/*.txt", "timex/testdata/*.txt", "testdata/story/*/*.txt"} {
+	for _, g := range []string{"../eval/testdata/devset/base/*.txt", "timex/testdata/*.txt", "testdata/story/*/*.txt"} {
 		m, err := filepath.Glob(g)
 		if err != nil {
 			t.Fatal(err)
@@ -118,8 +119,8 @@ func TestDifferentialExtract(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, dir := range []string{"testdata/devset", "testdata/heldout"} {
-		pairs, err := LoadDevSet(dir)
+	for _, dir := range []string{"../eval/testdata/devset", "../eval/testdata/heldout"} {
+		pairs, err := devset.Load(dir)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -86,13 +86,11 @@
 //
 // # Measurement
 //
-// testdata/devset holds labelled version pairs of the Putin–Zelensky
-// summit story; ScoreDevSet scores Compare against them and TestDevSet
-// fails on any change reported for a no-change pair or an F1 below 0.8.
-// testdata/heldout holds pairs written after tuning, to see how the tuning
-// generalises. Reproduce with
+// Package diff/eval scores Compare on labelled pairs: the summit
+// development and held-out sets (diff/eval/testdata) and labels of real
+// article revisions whose texts stay outside the repository. Reproduce with
 //
-//	go test -run 'TestDevSet|TestHeldOut' -v ./diff/facts/
+//	go run ./cmd/storywatch eval facts
 //
 // # Speed
 //

@@ -4,6 +4,3 @@ import "errors"
 
 // ErrLexicon reports a malformed line in an embedded lexicon file.
 var ErrLexicon = errors.New("facts: malformed lexicon")
-
-// ErrDevSet reports a malformed development-set file.
-var ErrDevSet = errors.New("facts: malformed dev-set pair")

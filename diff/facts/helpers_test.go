@@ -38,7 +38,7 @@ func changesOf(oldText, newText string, k Kind) []Change {
 // seedText returns the summit article of the dev set.
 func seedText(t testing.TB) string {
 	t.Helper()
-	b, err := os.ReadFile("testdata/devset/base/summit.txt")
+	b, err := os.ReadFile("../eval/testdata/devset/base/summit.txt")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -23,7 +23,7 @@ var update = flag.Bool("update", false, "rewrite golden files in testdata")
 // reference time): a speed-up must not change a single expression.
 func TestDifferentialFind(t *testing.T) {
 	var paths []string
-	for _, g := range []string{"testdata/*.txt", "../testdata/devset/base/*.txt", "../testdata/story/*/*.txt"} {
+	for _, g := range []string{"testdata/*.txt", "../../eval/testdata/devset/base/*.txt", "../testdata/story/*/*.txt"} {
 		m, err := filepath.Glob(g)
 		if err != nil {
 			t.Fatal(err)

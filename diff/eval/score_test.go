@@ -1,7 +1,9 @@
-package facts
+package eval
 
 import (
 	"errors"
+	"github.com/storywatch/storywatch/diff/eval/devset"
+	"github.com/storywatch/storywatch/diff/facts"
 	"os"
 	"path/filepath"
 	"strings"
@@ -31,16 +33,16 @@ func TestTextMatch(t *testing.T) {
 }
 
 func TestScorePair(t *testing.T) {
-	got := []Change{
-		{Kind: KindNumber, Before: "about $90 billion", After: "about $100 billion"},
-		{Kind: KindDate, Before: "Monday", After: ""},
+	got := []facts.Change{
+		{Kind: facts.KindNumber, Before: "about $90 billion", After: "about $100 billion"},
+		{Kind: facts.KindDate, Before: "Monday", After: ""},
 	}
-	want := []GoldChange{
-		{Kind: KindNumber, Before: "$90 billion", After: "$100 billion"},
-		{Kind: KindQuote, Before: "", After: "hello"},
+	want := []devset.GoldChange{
+		{Kind: "number", Before: "$90 billion", After: "$100 billion"},
+		{Kind: "quote", Before: "", After: "hello"},
 	}
 	s, errs := scorePair(got, want)
-	if s[KindNumber].TP != 1 || s[KindDate].FP != 1 || s[KindQuote].FN != 1 || len(errs) != 2 {
+	if s[facts.KindNumber].TP != 1 || s[facts.KindDate].FP != 1 || s[facts.KindQuote].FN != 1 || len(errs) != 2 {
 		t.Errorf("scores %+v errs %q", s, errs)
 	}
 	r := Score{TP: 1, FP: 1, FN: 2}
@@ -53,7 +55,7 @@ func TestScorePair(t *testing.T) {
 }
 
 func TestScoreReportString(t *testing.T) {
-	r := Report{Pairs: 2, Kinds: map[Kind]Score{KindDate: {TP: 1}}, Total: Score{TP: 1}, NoChangeFailures: []string{"x"}}
+	r := Report{Pairs: 2, Kinds: map[Kind]Score{facts.KindDate: {TP: 1}}, Total: Score{TP: 1}, NoChangeFailures: []string{"x"}}
 	s := r.String()
 	for _, w := range []string{"pairs 2", "date", "all", "no-change pairs with changes: x"} {
 		if !strings.Contains(s, w) {
@@ -83,16 +85,16 @@ func TestLoadDevPairErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := LoadDevPair(write(strings.ReplaceAll(tt.name, " ", "-")+".yaml", tt.body))
+			_, err := devset.LoadPair(write(strings.ReplaceAll(tt.name, " ", "-")+".yaml", tt.body))
 			if err == nil {
 				t.Fatal("no error")
 			}
-			if tt.sentinel && !errors.Is(err, ErrDevSet) {
+			if tt.sentinel && !errors.Is(err, devset.ErrDevSet) {
 				t.Errorf("error %v is not ErrDevSet", err)
 			}
 		})
 	}
-	if _, err := ScoreDevSet(t.TempDir()); !errors.Is(err, ErrDevSet) {
+	if _, err := ScoreDevSet(t.TempDir()); !errors.Is(err, devset.ErrDevSet) {
 		t.Errorf("empty dir: %v", err)
 	}
 }
@@ -103,7 +105,7 @@ func TestLoadDevPairEdits(t *testing.T) {
 	if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	dp, err := LoadDevPair(p)
+	dp, err := devset.LoadPair(p)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package facts
+package eval
 
 import (
 	"strings"

@@ -1,10 +1,20 @@
-package facts
+// Package eval measures the fact layer against labelled data: the summit
+// development and held-out sets written for the project, and labels of
+// real article revisions whose texts stay outside the repository. It is a
+// harness: nothing in the pipeline imports it.
+package eval
 
 import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/storywatch/storywatch/diff/eval/devset"
+	"github.com/storywatch/storywatch/diff/facts"
 )
+
+// Kind is a fact kind, as in package facts.
+type Kind = facts.Kind
 
 // Score counts true positives, false positives and false negatives.
 type Score struct {
@@ -46,6 +56,10 @@ type Report struct {
 	Total         Score          // over all kinds
 	// NoChangeFailures names the no-change pairs that produced a change.
 	NoChangeFailures []string
+	// Reported counts every change the extractor reported, over all pairs.
+	Reported int
+	// Patterns scores the pairs by the edit patterns their labels name.
+	Patterns map[string]Score
 	// Errors lists every false positive and false negative, one per line.
 	Errors []string
 }
@@ -53,7 +67,8 @@ type Report struct {
 // String renders the report as a table.
 func (r Report) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "pairs %d (no-change %d)\n", r.Pairs, r.NoChangePairs)
+	fmt.Fprintf(&b, "pairs %d (no-change %d, clean %d); %.2f changes reported per pair\n", r.Pairs, r.NoChangePairs,
+		r.NoChangePairs-len(r.NoChangeFailures), float64(r.Reported)/float64(max(r.Pairs, 1)))
 	fmt.Fprintf(&b, "%-9s %4s %4s %4s %6s %6s %6s\n", "kind", "TP", "FP", "FN", "P", "R", "F1")
 	kinds := make([]string, 0, len(r.Kinds))
 	for k := range r.Kinds {
@@ -70,10 +85,21 @@ func (r Report) String() string {
 	if len(r.NoChangeFailures) > 0 {
 		fmt.Fprintf(&b, "no-change pairs with changes: %s\n", strings.Join(r.NoChangeFailures, ", "))
 	}
+	if len(r.Patterns) > 0 {
+		pats := make([]string, 0, len(r.Patterns))
+		for p := range r.Patterns {
+			pats = append(pats, p)
+		}
+		sort.Strings(pats)
+		fmt.Fprintf(&b, "by edit pattern (pairs tagged with it):\n")
+		for _, p := range pats {
+			row("  "+p, r.Patterns[p])
+		}
+	}
 	return b.String()
 }
 
-// ScoreDevSet runs Compare on every pair of the dev set in dir and scores
+// ScoreDevSet runs facts.Compare on every pair of the dev set in dir and scores
 // the changes against the expected ones. A predicted change matches an
 // expected one when the kinds are equal and both Before and After match:
 // both empty, or equal after normalisation (case, whitespace, quote marks
@@ -81,13 +107,30 @@ func (r Report) String() string {
 // (so "$90 billion" matches "about $90 billion" and "the next two weeks"
 // matches "within the next two weeks"). Matching is one to one.
 func ScoreDevSet(dir string) (Report, error) {
-	pairs, err := LoadDevSet(dir)
+	pairs, err := devset.Load(dir)
 	if err != nil {
 		return Report{}, err
 	}
-	r := Report{Kinds: map[Kind]Score{}}
+	return ScorePairs(pairs), nil
+}
+
+// ScoreReal scores the labelled real revisions: labels from the labels
+// directory, texts from the corpus directory (see devset.LoadReal).
+func ScoreReal(labels, corpus string) (Report, error) {
+	pairs, err := devset.LoadReal(labels, corpus)
+	if err != nil {
+		return Report{}, err
+	}
+	return ScorePairs(pairs), nil
+}
+
+// ScorePairs runs facts.Compare on every pair and scores the changes
+// against the expected ones.
+func ScorePairs(pairs []devset.Pair) Report {
+	r := Report{Kinds: map[Kind]Score{}, Patterns: map[string]Score{}}
 	for _, p := range pairs {
-		got := Compare(p.Old, p.New, p.Published)
+		got := facts.Compare(p.Old, p.New, p.Published)
+		r.Reported += len(got)
 		r.Pairs++
 		if len(p.Expected) == 0 {
 			r.NoChangePairs++
@@ -102,34 +145,43 @@ func ScoreDevSet(dir string) (Report, error) {
 			r.Kinds[k] = ks
 			r.Total.add(s)
 		}
+		var pairScore Score
+		for _, sc := range scores {
+			pairScore.add(sc)
+		}
+		for _, pat := range p.Patterns {
+			ps := r.Patterns[pat]
+			ps.add(pairScore)
+			r.Patterns[pat] = ps
+		}
 		for _, e := range errs {
 			r.Errors = append(r.Errors, p.Name+": "+e)
 		}
 	}
-	return r, nil
+	return r
 }
 
 // scorePair matches predicted against expected changes of one pair.
-func scorePair(got []Change, want []GoldChange) (map[Kind]Score, []string) {
+func scorePair(got []facts.Change, want []devset.GoldChange) (map[Kind]Score, []string) {
 	scores := map[Kind]Score{}
 	used := make([]bool, len(got))
 	var errs []string
 	for _, w := range want {
 		found := false
 		for i, g := range got {
-			if !used[i] && g.Kind == w.Kind && textMatch(g.Before, w.Before) && textMatch(g.After, w.After) {
+			if !used[i] && g.Kind == Kind(w.Kind) && textMatch(g.Before, w.Before) && textMatch(g.After, w.After) {
 				used[i], found = true, true
 				break
 			}
 		}
-		s := scores[w.Kind]
+		s := scores[Kind(w.Kind)]
 		if found {
 			s.TP++
 		} else {
 			s.FN++
 			errs = append(errs, fmt.Sprintf("FN %s %q -> %q", w.Kind, w.Before, w.After))
 		}
-		scores[w.Kind] = s
+		scores[Kind(w.Kind)] = s
 	}
 	for i, g := range got {
 		if used[i] {
