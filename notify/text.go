@@ -19,12 +19,14 @@ const (
 
 // kindLabels are the words used for each fact kind at the start of a line.
 var kindLabels = map[facts.Kind]string{
-	facts.KindDate:     "Date",
-	facts.KindNumber:   "Number",
-	facts.KindQuote:    "Quote",
-	facts.KindPosition: "Position",
-	facts.KindLocation: "Location",
-	facts.KindTitle:    "Title",
+	facts.KindDate:       "Date",
+	facts.KindNumber:     "Number",
+	facts.KindQuote:      "Quote",
+	facts.KindPosition:   "Position",
+	facts.KindLocation:   "Location",
+	facts.KindTitle:      "Title",
+	facts.KindCorrection: "Correction notice",
+	facts.KindStatus:     "Page status",
 }
 
 // kindLabel returns the capitalised word for k; unknown kinds keep their own

@@ -93,6 +93,7 @@ func extractUnsorted(text string, published time.Time, buf *docBuf) ([]item, []i
 	its = d.numberItems(its)
 	its = d.quoteAndPositionItems(its)
 	its = d.locationItems(its)
+	its = d.correctionItems(its)
 	buf.items = its
 	// sort indices, not the (large) items
 	idx := slices.Grow(buf.order[:0], len(its))[:len(its)]

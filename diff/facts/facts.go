@@ -11,6 +11,14 @@ const (
 	KindPosition Kind = "position"
 	KindLocation Kind = "location"
 	KindTitle    Kind = "title"
+	// KindCorrection is a correction notice or editor's note ("Correction:
+	// an earlier version of this story misstated …", "This story has been
+	// updated with additional information."): added, removed or changed.
+	KindCorrection Kind = "correction"
+	// KindStatus is a change of the article page itself: it was removed
+	// (404, 410) or now redirects to another story. The monitor reports it;
+	// no text comparison finds it.
+	KindStatus Kind = "status"
 )
 
 // Fact is one fact found in a text. Start and End are byte offsets into the

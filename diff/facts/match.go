@@ -41,6 +41,10 @@ var passes = map[Kind][]pass{
 		{func(_ *matcher, a, b *item) bool { return a.key == b.key }, false},
 		{func(_ *matcher, a, b *item) bool { return true }, true},
 	},
+	KindCorrection: {
+		{func(_ *matcher, a, b *item) bool { return a.key == b.key }, false},
+		{func(_ *matcher, a, b *item) bool { return true }, true},
+	},
 }
 
 // slotEqual compares speaker or actor keys, allowing one edit in longer
@@ -52,7 +56,7 @@ func slotEqual(a, b string) bool {
 	return len(a) >= 5 && len(b) >= 5 && editDistance(a, b) <= 1
 }
 
-var kindOrder = []Kind{KindDate, KindNumber, KindQuote, KindPosition, KindLocation}
+var kindOrder = []Kind{KindDate, KindNumber, KindQuote, KindPosition, KindLocation, KindCorrection}
 
 func unitOf(it *item) string { u, _, _ := strings.Cut(it.slot, "|"); return u }
 
@@ -232,6 +236,8 @@ func (m *matcher) sameSlot(a, b *item) bool {
 		return overlap(a.words, b.words) >= 0.5
 	case KindPosition:
 		return slotEqual(a.slot, b.slot) && overlap(a.words, b.words) > 0
+	case KindCorrection:
+		return true
 	}
 	return false
 }
@@ -246,13 +252,13 @@ func (m *matcher) near(r, a *change) bool {
 	return d >= -1.5 && d <= 1.5
 }
 
-// subsume drops date, number and location changes inside a changed quote:
-// the quote change already says it.
+// subsume drops date, number and location changes inside a changed quote
+// or correction notice: the quote or notice change already says it.
 func (m *matcher) subsume() {
 	type span struct{ s, e int }
 	var os, ns []span
 	for _, c := range m.out {
-		if c.old != nil && c.old.Kind == KindQuote || c.new != nil && c.new.Kind == KindQuote {
+		if c.old != nil && encloses(c.old.Kind) || c.new != nil && encloses(c.new.Kind) {
 			if c.old != nil {
 				os = append(os, span{c.old.Start, c.old.End})
 			}
@@ -278,7 +284,7 @@ func (m *matcher) subsume() {
 		if k == nil {
 			k = c.new
 		}
-		if k.Kind != KindQuote && (in(os, c.old) || in(ns, c.new)) {
+		if !encloses(k.Kind) && (in(os, c.old) || in(ns, c.new)) {
 			continue
 		}
 		out = append(out, c)
@@ -343,3 +349,7 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// encloses reports whether a change of this kind already says what changed
+// in the facts inside it.
+func encloses(k Kind) bool { return k == KindQuote || k == KindCorrection }

@@ -188,12 +188,17 @@ const (
 	KindPosition = "position"
 	KindLocation = "location"
 	KindTitle    = "title"
-	KindText     = "text"
+	// KindCorrection: a correction notice or editor's note added or changed.
+	KindCorrection = "correction"
+	// KindStatus: the article page was removed (404/410) or redirects to
+	// another story.
+	KindStatus = "status"
+	KindText   = "text"
 )
 
 // DefaultKinds returns the fact kinds alerted on by default (all but text).
 func DefaultKinds() []string {
-	return []string{KindDate, KindNumber, KindQuote, KindPosition, KindLocation, KindTitle}
+	return []string{KindDate, KindNumber, KindQuote, KindPosition, KindLocation, KindTitle, KindCorrection, KindStatus}
 }
 
 // Default returns a Config holding every default. It has no feeds, so it

@@ -42,7 +42,7 @@ func TestParseDefaults(t *testing.T) {
 		t.Errorf("defaults not kept:\n%v", c)
 	}
 	if !slices.Equal(c.Notify.Kinds, DefaultKinds()) {
-		t.Errorf("kinds = %v, want the default six", c.Notify.Kinds)
+		t.Errorf("kinds = %v, want the default eight", c.Notify.Kinds)
 	}
 	if got := c.Feeds[0].Name; got != "" {
 		t.Errorf("feed name = %q, want empty (the pipeline names it after the feed's title)", got)

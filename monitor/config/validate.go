@@ -30,7 +30,7 @@ const (
 )
 
 var (
-	validKinds   = []string{KindDate, KindNumber, KindQuote, KindPosition, KindLocation, KindTitle, KindText}
+	validKinds   = []string{KindDate, KindNumber, KindQuote, KindPosition, KindLocation, KindTitle, KindCorrection, KindStatus, KindText}
 	validLevels  = []string{"debug", "info", "warn", "error"}
 	validFormats = []string{"text", "json"}
 	validTLS     = []string{TLSStartTLS, TLSImplicit, TLSNone}

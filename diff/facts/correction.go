@@ -1,0 +1,151 @@
+package facts
+
+import (
+	"regexp"
+	"strings"
+)
+
+// correctionCues are the byte strings that every correction notice
+// contains (lower or title case). The text is scanned for them with
+// strings.Index, which is far cheaper than a case-insensitive regular
+// expression over the whole article; only paragraphs holding a cue are
+// matched against the patterns.
+var correctionCues = []string{
+	"orrect", "ORRECT", "larif", "LARIF", "ditor", "DITOR", "pdate", "PDATE",
+	"arlier version", "ARLIER VERSION", "evised", "odified", "mended", "egret",
+}
+
+// correctionLabel is a notice that names itself at the start of a
+// paragraph: "Correction:", "EDITOR’S NOTE:", "Clarification —", "Update:".
+var correctionLabel = regexp.MustCompile(`^(?i)\(?\s*(correction|corrections|clarification|editor[’']?s[’']? note|update|updated)\s*(\([^)]{0,40}\))?\s*[:—–-]`)
+
+// correctionSentence is a notice inside a paragraph: "This story has been
+// updated with additional information.", "An earlier version of this
+// article misstated …", "(Updated with comments from the ministry.)".
+var correctionSentence = regexp.MustCompile(`(?i)(\b(this|the|our) (story|article|post|report|piece|headline|story[’']?s headline|story headline|video|graphic|map|photo caption|caption) (has|have|had) been (updated|corrected|revised|modified|amended|clarified|changed)\b` +
+	`|\b(this|the) (story|article|post|report|piece|headline) (was|is being) (updated|corrected|revised|modified|amended|clarified)\b` +
+	`|\ban earlier (version|headline|draft) of this (story|article|post|report|piece)\b` +
+	`|\b(cnn|we|the [a-z]+) regrets? the errors?\b` +
+	`|^\(\s*updates?d?\s+(with|to|throughout)\b)`)
+
+// correctionItems appends the correction notices and editors' notes: a
+// paragraph that labels itself ("Correction: …"), or a sentence saying
+// the story was updated or corrected. Prose about corrections ("corrections
+// officers", "a market correction") matches neither. Text is the notice up
+// to the end of its paragraph (at most maxCorrection bytes), Value its
+// lower-cased words, Subject what it is: "correction", "clarification",
+// "editor's note" or "update".
+func (d *doc) correctionItems(out []item) []item {
+	text := d.text
+	if !hasCorrectionCue(text) {
+		return out
+	}
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		para := text[start:end]
+		if hasCorrectionCue(para) {
+			out = d.correctionIn(out, start, para)
+		}
+		start = end + 1
+	}
+	return out
+}
+
+// maxCorrection bounds the text of one notice: some outlets append a long
+// paragraph of context after the notice itself.
+const maxCorrection = 400
+
+func (d *doc) correctionIn(out []item, start int, para string) []item {
+	trimmed := strings.TrimLeft(para, " \t")
+	lead := len(para) - len(trimmed)
+	s, kind := -1, ""
+	if m := correctionLabel.FindStringSubmatchIndex(trimmed); m != nil {
+		s, kind = lead, strings.ToLower(trimmed[m[2]:m[3]])
+	} else if m := correctionSentence.FindStringIndex(trimmed); m != nil {
+		s = lead + sentenceStart(trimmed, m[0])
+		kind = "update"
+		if low := strings.ToLower(trimmed[m[0]:m[1]]); strings.Contains(low, "correct") || strings.Contains(low, "earlier") || strings.Contains(low, "regret") {
+			kind = "correction"
+		} else if strings.Contains(low, "clarif") {
+			kind = "clarification"
+		}
+	}
+	if s < 0 {
+		return out
+	}
+	switch {
+	case strings.HasPrefix(kind, "editor"):
+		kind = "editor's note"
+	case kind == "corrections":
+		kind = "correction"
+	case kind == "updated":
+		kind = "update"
+	}
+	e := len(strings.TrimRight(para, " \t\r"))
+	if e-s > maxCorrection {
+		e = s + maxCorrection
+		for e > s && !isRuneStart(para[e]) {
+			e--
+		}
+	}
+	if e <= s {
+		return out
+	}
+	ns, ne := start+s, start+e
+	it := item{Fact: Fact{Kind: KindCorrection, Text: d.text[ns:ne], Start: ns, End: ne,
+		Value: normalizeNotice(d.text[ns:ne]), Subject: kind}}
+	it.key = it.Value
+	it.slot = kind
+	return append(out, it)
+}
+
+// sentenceStart returns the offset of the sentence holding offset at: just
+// after the last ". " (or "? ", "! ") before it, or 0.
+func sentenceStart(s string, at int) int {
+	for i := at - 1; i > 0; i-- {
+		if s[i] == ' ' && strings.ContainsRune(".!?", rune(s[i-1])) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
+
+func hasCorrectionCue(s string) bool {
+	for _, c := range correctionCues {
+		if strings.Contains(s, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// normalizeNotice lower-cases a notice and folds its punctuation and
+// spacing, so a typo-free restyling ("EDITOR’S NOTE:" → "Editor's note:")
+// is no change.
+func normalizeNotice(s string) string {
+	s = strings.ToLower(s)
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r > 127 && r != '’' && r != '‘' && r != '“' && r != '”' && r != '—' && r != '–':
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		case r == '\'' || r == '’':
+			// "editor's" and "editors" alike
+		default:
+			space = true
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,91 @@
+package facts
+
+import (
+	"testing"
+	"time"
+)
+
+func TestCorrectionNotices(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       string // the notice's text, "" for none
+		subject    string
+	}{
+		{"labelled correction", "The strike killed 12 people.\nCorrection: An earlier version of this story misstated the day of the strike.\n",
+			"Correction: An earlier version of this story misstated the day of the strike.", "correction"},
+		{"editor's note glued", "EDITOR’S NOTE:This story includes graphic descriptions.\nThe trial opened on Monday.\n",
+			"EDITOR’S NOTE:This story includes graphic descriptions.", "editor's note"},
+		{"dated correction", "Correction (March 3): A caption misidentified the mayor.\n", "Correction (March 3): A caption misidentified the mayor.", "correction"},
+		{"clarification", "Clarification:This article was revised to clarify the governor’s comments.\n",
+			"Clarification:This article was revised to clarify the governor’s comments.", "clarification"},
+		{"update sentence", "The vote passed 52 to 48.\nThis story has been updated with additional information.\n",
+			"This story has been updated with additional information.", "update"},
+		{"update sentence mid-paragraph", "Police did not say more. This story has been updated with additional details.\n",
+			"This story has been updated with additional details.", "update"},
+		{"corrected sentence", "This story has been corrected to note that the golfer won in 1953.\n",
+			"This story has been corrected to note that the golfer won in 1953.", "correction"},
+		{"headline updated", "The headline has been updated.\n", "The headline has been updated.", "update"},
+		{"updated with, in parentheses", "(Updated with comments from the ministry in the sixth paragraph.)\nThe ministry said …\n",
+			"(Updated with comments from the ministry in the sixth paragraph.)", "update"},
+		{"regret the error", "The company was founded in 1998, not 1989. CNN regrets the error.\n", "CNN regrets the error.", "correction"},
+		// prose about corrections is no notice
+		{"corrections officers", "Two corrections officers were charged on Monday.\n", "", ""},
+		{"market correction", "The Nasdaq closed in correction territory, down 10.3% from its peak. A “correction” is a Wall Street term.\n", "", ""},
+		{"department of corrections", "The Department of Corrections said the inmate had been updated on his case.\n", "", ""},
+		{"software update", "The update to the app was released on Tuesday, the company said.\n", "", ""},
+		{"asked for a correction", "The minister demanded a correction from the newspaper, which updated its records.\n", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []Fact
+			for _, f := range Extract(tt.text, time.Time{}) {
+				if f.Kind == KindCorrection {
+					got = append(got, f)
+				}
+			}
+			if tt.want == "" {
+				if len(got) > 0 {
+					t.Fatalf("found %q in prose", got[0].Text)
+				}
+				return
+			}
+			if len(got) != 1 {
+				t.Fatalf("found %d notices, want 1: %+v", len(got), got)
+			}
+			if got[0].Text != tt.want || got[0].Subject != tt.subject {
+				t.Errorf("got %q (%s), want %q (%s)", got[0].Text, got[0].Subject, tt.want, tt.subject)
+			}
+			if tt.text[got[0].Start:got[0].End] != got[0].Text {
+				t.Errorf("offsets %d-%d do not hold the text", got[0].Start, got[0].End)
+			}
+		})
+	}
+}
+
+func TestCorrectionChanges(t *testing.T) {
+	base := "The strike killed 12 people on Monday, officials said.\n"
+	tests := []struct {
+		name, old, new string
+		want           []Change // Kind, Before, After only
+	}{
+		{"added", base, base + "Correction: An earlier version of this story gave the wrong day of the strike. It was Monday, not Sunday.\n",
+			[]Change{{Kind: KindCorrection, After: "Correction: An earlier version of this story gave the wrong day of the strike. It was Monday, not Sunday."}}},
+		{"restyled is no change", base + "EDITOR’S NOTE: This story has been updated.\n", base + "Editor's note: This story has been updated.\n", nil},
+		{"changed", base + "This story has been updated with additional information.\n", base + "This story has been updated with additional reporting.\n",
+			[]Change{{Kind: KindCorrection, Before: "This story has been updated with additional information.", After: "This story has been updated with additional reporting."}}},
+		{"removed", base + "This story has been updated.\n", base, []Change{{Kind: KindCorrection, Before: "This story has been updated."}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Compare(tt.old, tt.new, time.Date(2026, 2, 9, 12, 0, 0, 0, time.UTC))
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d changes %+v, want %d", len(got), got, len(tt.want))
+			}
+			for i, w := range tt.want {
+				if got[i].Kind != w.Kind || got[i].Before != w.Before || got[i].After != w.After {
+					t.Errorf("change %d = %s %q → %q, want %s %q → %q", i, got[i].Kind, got[i].Before, got[i].After, w.Kind, w.Before, w.After)
+				}
+			}
+		})
+	}
+}
