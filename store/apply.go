@@ -14,8 +14,8 @@ import (
 type Update struct {
 	// Article is upserted: Feeds and Aliases are merged without duplicates,
 	// Title and Published replace the stored ones when set, Outlet and
-	// FirstSeen keep their first value, ETag, LastModified and PageHash are
-	// replaced as given. ID defaults to ArticleID(URL). Versions and
+	// FirstSeen keep their first value, ETag, LastModified, PageHash and
+	// Status are replaced as given. ID defaults to ArticleID(URL). Versions and
 	// LastChanged are maintained by the store and ignored here.
 	Article Article
 	// Version is the new text; nil when only article metadata changes
@@ -27,6 +27,12 @@ type Update struct {
 	// fetch time. It is dropped when Version is nil, not stored, or the
 	// article's first.
 	Change *Change
+	// StatusChange is a change of the article page itself (kind status:
+	// removed, or redirecting elsewhere) that stores no version. It is
+	// listed by Changes with the article's latest version and detection
+	// time, but it is not the change of that version: ChangeOf and
+	// compaction never see it. Ignored with a Version.
+	StatusChange *Change
 	// Alerts are queued in the outbox; keys already queued, dead or
 	// delivered are skipped. They are dropped with a duplicate Version.
 	Alerts []OutboxEntry
@@ -131,6 +137,16 @@ func (s *Store) applyOne(tx *bolt.Tx, u *Update, keyframes *int) (int, error) {
 	if rec.FirstSeen.IsZero() {
 		rec.FirstSeen = rec.LastChecked
 	}
+	if u.Version == nil && u.StatusChange != nil && rec.LatestSeq > 0 {
+		c := *u.StatusChange
+		c.ArticleID, c.Article, c.Version = rec.ID, rec.URL, rec.LatestSeq
+		if c.Title == "" {
+			c.Title = rec.Title
+		}
+		if err := putStatusChange(tx, &c); err != nil {
+			return 0, err
+		}
+	}
 	for _, e := range u.Alerts {
 		if _, err := queueAlert(tx, e); err != nil {
 			return 0, err
@@ -190,6 +206,7 @@ func mergeArticle(rec *articleRecord, a Article) {
 		rec.Published = utc(a.Published)
 	}
 	rec.ETag, rec.LastModified, rec.PageHash = a.ETag, a.LastModified, a.PageHash
+	rec.Status = a.Status
 }
 
 func appendUnique(list []string, add ...string) []string {

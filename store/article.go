@@ -32,6 +32,11 @@ type Article struct {
 	ETag         string    `json:"etag,omitempty"`          // conditional GET state of the page
 	LastModified string    `json:"last_modified,omitempty"` // conditional GET state of the page
 	PageHash     string    `json:"page_hash,omitempty"`     // hash of the raw article region, lets the pipeline skip extraction
+	// Status is the last page status event reported for the article
+	// ("removed (404 Not Found)", "redirects to URL"); empty while its page
+	// answers. It is replaced as given by every Update, so a status is
+	// reported once per event.
+	Status string `json:"status,omitempty"`
 }
 
 // articleRecord is the stored form of an Article plus the bookkeeping the
@@ -53,6 +58,7 @@ type articleRecord struct {
 	ETag         string    `json:"etag,omitempty"`
 	LastModified string    `json:"last_modified,omitempty"`
 	PageHash     string    `json:"page_hash,omitempty"`
+	Status       string    `json:"status,omitempty"`
 
 	LatestSeq  int    `json:"latest_seq,omitempty"`  // seq of the newest version
 	LatestHash string `json:"latest_hash,omitempty"` // its hash, for duplicate suppression
@@ -66,7 +72,7 @@ func (r *articleRecord) article() Article {
 		Feeds: slices.Clone(r.Feeds), Aliases: slices.Clone(r.Aliases),
 		FirstSeen: r.FirstSeen, LastChanged: r.LastChanged, LastChecked: r.LastChecked,
 		Published: r.Published, Versions: r.Versions,
-		ETag: r.ETag, LastModified: r.LastModified, PageHash: r.PageHash,
+		ETag: r.ETag, LastModified: r.LastModified, PageHash: r.PageHash, Status: r.Status,
 	}
 }
 

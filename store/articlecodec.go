@@ -19,7 +19,9 @@ import (
 // Layout: articleFormat1, then the strings ID, URL, Title, Outlet, ETag,
 // LastModified, the hashes PageHash and LatestHash, the lists Feeds and
 // Aliases, the times FirstSeen, LastChanged, LastChecked, Published, and
-// the counts Versions, LatestSeq, KeySeq, KeyCount. A string is
+// the counts Versions, LatestSeq, KeySeq, KeyCount, and last, only when it
+// is set, the string Status (records written before it existed end with
+// the counts). A string is
 // uvarint(len) then its bytes (appendString); a hash is uvarint(2*len+1) then the bytes
 // its lower-case hex spelling decodes to, or a string with uvarint(2*len)
 // when it is not such hex; a list is uvarint(count) then its strings; a
@@ -64,6 +66,9 @@ func encodeArticle(r *articleRecord) []byte {
 	}
 	for _, n := range []int{r.Versions, r.LatestSeq, r.KeySeq, r.KeyCount} {
 		b = binary.AppendUvarint(b, uint64(n))
+	}
+	if r.Status != "" {
+		b = appendString(b, r.Status)
 	}
 	return b
 }
@@ -174,6 +179,9 @@ func decodeArticle(b []byte) (*articleRecord, error) {
 	r.Feeds, r.Aliases = rd.list(), rd.list()
 	r.FirstSeen, r.LastChanged, r.LastChecked, r.Published = rd.time(), rd.time(), rd.time(), rd.time()
 	r.Versions, r.LatestSeq, r.KeySeq, r.KeyCount = rd.count(), rd.count(), rd.count(), rd.count()
+	if rd.err == nil && len(rd.b) != 0 {
+		r.Status = rd.str()
+	}
 	if rd.err == nil && len(rd.b) != 0 {
 		rd.err = errCorruptArticle
 	}

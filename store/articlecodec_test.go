@@ -102,6 +102,24 @@ func TestArticleCodecReadsJSON(t *testing.T) {
 	}
 }
 
+func TestArticleCodecStatus(t *testing.T) {
+	r := fullRecord()
+	plain := encodeArticle(&r)
+	r.Status = "removed (410 Gone)"
+	withStatus := encodeArticle(&r)
+	if len(withStatus) <= len(plain) {
+		t.Fatalf("status not encoded: %d <= %d bytes", len(withStatus), len(plain))
+	}
+	got, err := decodeArticle(withStatus)
+	if err != nil || got.Status != r.Status {
+		t.Fatalf("decode = %+v, %v; want status %q", got, err, r.Status)
+	}
+	// a record written before the field existed decodes with no status
+	if got, err := decodeArticle(plain); err != nil || got.Status != "" {
+		t.Fatalf("decode plain = %+v, %v", got, err)
+	}
+}
+
 func TestArticleCodecCorrupt(t *testing.T) {
 	r := fullRecord()
 	good := encodeArticle(&r)
@@ -112,7 +130,8 @@ func TestArticleCodecCorrupt(t *testing.T) {
 		{"empty", nil},
 		{"unknown format", []byte{9, 0}},
 		{"truncated", good[:len(good)/2]},
-		{"trailing bytes", append(append([]byte(nil), good...), 0)},
+		{"status past end", append(append([]byte(nil), good...), 5)},
+		{"bytes after status", append(appendString(append([]byte(nil), good...), "removed (404 Not Found)"), 0)},
 		{"string past end", []byte{articleFormat1, 200}},
 		{"huge list", append([]byte{articleFormat1, 0, 0, 0, 0, 0, 0, 0, 0}, 0xff, 0xff, 0xff, 0xff, 0x0f)},
 		{"bad JSON", []byte(`{"id":`)},

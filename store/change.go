@@ -77,6 +77,15 @@ func putChange(tx *bolt.Tx, c *Change) error {
 	return nil
 }
 
+// putStatusChange stores a status change in the time-ordered changes only:
+// the per-version index points at the version's own diff.
+func putStatusChange(tx *bolt.Tx, c *Change) error {
+	if err := tx.Bucket(bucketChanges).Put(changeKey(utc(c.DetectedAt), c.ArticleID, c.Version), encodeChange(c)); err != nil {
+		return fmt.Errorf("write status change: %w", err)
+	}
+	return nil
+}
+
 // deleteChange removes the change record of version seq of article id, if any.
 func deleteChange(tx *bolt.Tx, id string, seq int) error {
 	ak := artChangeKey(id, seq)
