@@ -194,6 +194,7 @@ func CompareAligned(oldText, newText string, old, new []align.Sentence, links []
 	}
 	m.cancel()
 	m.subsume()
+	m.present(oldText, newText, published)
 	sort.SliceStable(m.out, func(i, j int) bool { return m.out[i].pos < m.out[j].pos })
 	res := make([]Change, 0, len(m.out))
 	for _, c := range m.out {

@@ -1,18 +1,25 @@
 package facts
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+	"time"
+)
 
 // dateEqual compares two temporal expressions by value: "Aug. 29" and
 // "August 29" are equal, and so are "June" and "June 2025" when an X
 // placeholder stands where the other has a digit.
 func (m *matcher) dateEqual(a, b *item) bool {
-	if modOf(a) != modOf(b) {
+	x, y := dayOf(a.key), dayOf(b.key)
+	// "Wednesday" and "early Wednesday", "Thursday" and "Thursday
+	// morning" name the same day: a part of a day is no news. A part of a
+	// month or year ("early September") still is.
+	if modOf(a) != modOf(b) && !(isDay(x) && x == y) {
 		return false
 	}
-	if a.key == b.key {
+	if x == y {
 		return true
 	}
-	x, y := a.key, b.key
 	if len(x) != len(y) {
 		return false
 	}
@@ -22,6 +29,35 @@ func (m *matcher) dateEqual(a, b *item) bool {
 		}
 	}
 	return true
+}
+
+// dayOf drops a part-of-day suffix (TMO, TAF, TEV, TNI, TDT) from a
+// TIMEX3 value: "2025-08-20TMO" is that day.
+func dayOf(v string) string {
+	if i := strings.Index(v, "T"); i == 10 && len(v) == 13 {
+		switch v[i+1:] {
+		case "MO", "AF", "EV", "NI", "DT":
+			return v[:i]
+		}
+	}
+	return v
+}
+
+// isDay reports whether v is a calendar day, YYYY-MM-DD (X placeholders
+// allowed).
+func isDay(v string) bool { return len(v) == 10 && v[4] == '-' && v[7] == '-' }
+
+// inWeek reports whether day (YYYY-MM-DD) lies in week (YYYY-Www).
+func inWeek(day, week string) bool {
+	if len(week) != 8 || week[4:6] != "-W" || !isDay(day) {
+		return false
+	}
+	t, err := time.Parse("2006-01-02", day)
+	if err != nil {
+		return false
+	}
+	y, w := t.ISOWeek()
+	return fmt.Sprintf("%04d-W%02d", y, w) == week
 }
 
 // modOf is the mod that matters: "nearly" (APPROX) is style, not fact.
@@ -40,8 +76,12 @@ func concrete(v string) bool { return v != "" && v[0] >= '0' && v[0] <= '9' }
 // month becoming a day), "generalization" for the reverse, "shift" when a
 // date moved.
 func dateDetail(a, b *item) string {
-	x, y := a.key, b.key
+	x, y := dayOf(a.key), dayOf(b.key)
 	switch {
+	case inWeek(y, x):
+		return "refinement" // "later this week" -> "Thursday"
+	case inWeek(x, y):
+		return "generalization"
 	case x == y && modOf(a) == "":
 		return "refinement" // "September" -> "early September"
 	case x == y:

@@ -1,6 +1,9 @@
 package facts
 
-import "strings"
+import (
+	"strings"
+	"time"
+)
 
 // matcher pairs the facts of two versions and collects the changes.
 type matcher struct {
@@ -353,3 +356,98 @@ func editDistance(a, b string) int {
 // encloses reports whether a change of this kind already says what changed
 // in the facts inside it.
 func encloses(k Kind) bool { return k == KindQuote || k == KindCorrection }
+
+// present drops an added fact that the old version states anywhere, and a
+// removed fact that the new version still states anywhere: when a
+// paragraph is rewritten or moves, the facts it repeats from elsewhere in
+// the article are no news, and a reader asked "what is new?" would not
+// count them. Only the whole other text can tell, so it is extracted here,
+// once, and only when something was added or removed.
+func (m *matcher) present(oldText, newText string, published time.Time) {
+	var added, removed bool
+	for _, c := range m.out {
+		added = added || c.old == nil
+		removed = removed || c.new == nil
+	}
+	if !added && !removed {
+		return
+	}
+	var oldAll, newAll []item
+	if added {
+		oldAll = extractItems(oldText, published)
+	}
+	if removed {
+		newAll = extractItems(newText, published)
+	}
+	out := m.out[:0]
+	for _, c := range m.out {
+		switch {
+		case c.old == nil && m.statedIn(c.new, oldAll, oldText):
+		case c.new == nil && m.statedIn(c.old, newAll, newText):
+		default:
+			out = append(out, c)
+		}
+	}
+	m.out = out
+}
+
+// statedIn reports whether the fact it is among all (the facts of the
+// other version, whose text is text): the same value, or for a place or a
+// date its very words ("Thursday" in another sentence).
+func (m *matcher) statedIn(it *item, all []item, text string) bool {
+	for i := range all {
+		if all[i].Kind == it.Kind && m.equivalent(it, &all[i]) {
+			return true
+		}
+	}
+	switch it.Kind {
+	case KindLocation:
+		return containsPlace(text, it.Text) || containsPlace(text, it.Value)
+	case KindDate:
+		return containsWord(text, it.Text)
+	}
+	return false
+}
+
+// containsPlace reports whether the place name w stands in text other than
+// as a possessive: "Moscow's position" names an actor, not the place.
+func containsPlace(text, w string) bool {
+	for off := 0; off < len(text); {
+		i := indexWord(text[off:], w)
+		if i < 0 {
+			return false
+		}
+		e := off + i + len(w)
+		if rest := text[e:]; !strings.HasPrefix(rest, "'s") && !strings.HasPrefix(rest, "’s") {
+			return true
+		}
+		off = e
+	}
+	return false
+}
+
+// containsWord reports whether w stands in text as whole words.
+func containsWord(text, w string) bool { return indexWord(text, w) >= 0 }
+
+// indexWord returns the offset of the first whole-word occurrence of w in
+// text, or -1.
+func indexWord(text, w string) int {
+	if w == "" {
+		return -1
+	}
+	for off := 0; ; {
+		i := strings.Index(text[off:], w)
+		if i < 0 {
+			return -1
+		}
+		s, e := off+i, off+i+len(w)
+		if (s == 0 || !isWordByte(text[s-1])) && (e == len(text) || !isWordByte(text[e])) {
+			return s
+		}
+		off = s + 1
+	}
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
+}
