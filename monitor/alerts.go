@@ -43,7 +43,7 @@ func BuildNotifiers(cfg *config.Config, client *http.Client, version string) (ma
 // change carries a fact of a kind the user asked for (or "text" is asked
 // for). The key is derived from article, version and channel, so a replay
 // after a crash produces the same key and the store drops the duplicate.
-func (m *Monitor) alertsFor(a store.Article, ch *store.Change) ([]store.OutboxEntry, error) {
+func (m *Monitor) alertsFor(a store.Article, ch *store.Change, event string) ([]store.OutboxEntry, error) {
 	wanted, alert := notify.Select(ch.Facts, m.cfg.Notify.Kinds)
 	if !alert {
 		return nil, nil
@@ -59,6 +59,9 @@ func (m *Monitor) alertsFor(a store.Article, ch *store.Change) ([]store.OutboxEn
 			Article: a.URL, Title: ch.Title, Version: ch.Version, DetectedAt: ch.DetectedAt,
 			Facts: wanted, ArticleID: a.ID, Outlet: a.Outlet, Summary: summarize(ch),
 			Key: notify.Key(a.ID, ch.Version, channel),
+		}
+		if event != "" {
+			al.Key = notify.EventKey(a.ID, ch.Version, event, channel)
 		}
 		if al.Facts == nil {
 			al.Facts = []facts.Change{}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -34,6 +35,10 @@ type content struct {
 	siteName            string // the page's own name for its site (og:site_name)
 	etag, lastModified  string
 	pageHash            string
+	// status is set instead of the rest when the page of a tracked article
+	// is gone or redirects to another story (see recordStatus);
+	// statusValue is its normalised form: the HTTP code or the new URL.
+	status, statusValue string
 }
 
 // processItem takes one feed item through fetch, extraction, diff and store.
@@ -81,6 +86,9 @@ func (m *Monitor) processItem(ctx context.Context, src source, it feed.Item, rel
 	c, fetchErr := m.observe(actx, link, known, it, feedText)
 	if fetchErr != nil && c == nil {
 		return out, fetchErr
+	}
+	if c.status != "" {
+		return out, m.recordStatus(known, c, src)
 	}
 	if c.notModified() {
 		return out, m.touch(known, c, src)
@@ -130,6 +138,11 @@ func (m *Monitor) observe(ctx context.Context, link string, known store.Article,
 		req.ETag, req.LastModified = known.ETag, known.LastModified
 	}
 	resp, err := m.fetcher.Get(ctx, req)
+	if st := goneStatus(known, err); st != "" {
+		var se *fetch.StatusError
+		errors.As(err, &se)
+		return &content{status: st, statusValue: strconv.Itoa(se.Code)}, nil
+	}
 	if err != nil {
 		return fallback(fmt.Errorf("fetch article %s: %w", fetch.Redact(it.Link), err))
 	}
@@ -155,6 +168,9 @@ func (m *Monitor) observe(ctx context.Context, link string, known store.Article,
 			break
 		}
 	}
+	if st := redirectStatus(known, link, resp.URL, canon); st != "" {
+		return &content{status: st, statusValue: canon}, nil
+	}
 	published := firstTime(art.Published, it.Published)
 	return &content{
 		url: canon, title: firstString(art.Title, it.Title), byline: art.Byline, text: art.Text(),
@@ -172,6 +188,7 @@ func (m *Monitor) touch(known store.Article, c *content, src source) error {
 	a.LastChecked = m.now()
 	a.ETag, a.LastModified, a.PageHash = c.etag, c.lastModified, c.pageHash
 	a.Feeds = []string{src.feedURL}
+	a.Status = "" // the page answers again
 	return m.writer.post(store.Update{Article: a})
 }
 

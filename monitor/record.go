@@ -41,6 +41,7 @@ func (m *Monitor) record(src source, link string, known store.Article, c *conten
 	a.Feeds = []string{src.feedURL}
 	a.LastChecked = now
 	a.ETag, a.LastModified = c.etag, c.lastModified
+	a.Status = "" // the page answers again
 	if a.Published.IsZero() {
 		a.Published = c.published
 	}
@@ -89,7 +90,7 @@ func (m *Monitor) record(src source, link string, known store.Article, c *conten
 		if prev.Seq > 1 {
 			u.Change.SinceFirst = m.sinceFirst(a.ID, v, ref)
 		}
-		u.Alerts, err = m.alertsFor(a, u.Change)
+		u.Alerts, err = m.alertsFor(a, u.Change, "")
 		if err != nil {
 			return 0, err
 		}

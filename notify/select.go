@@ -1,6 +1,7 @@
 package notify
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"slices"
 
@@ -30,4 +31,13 @@ func Select(changes []facts.Change, kinds []string) (kept []facts.Change, alert 
 // the same key and receivers can drop the duplicate.
 func Key(articleID string, version int, channel string) string {
 	return fmt.Sprintf("%s.v%d.%s", articleID, version, channel)
+}
+
+// EventKey returns the idempotency key of an alert about an event of an
+// article that stores no version (a page status): the key of its latest
+// version plus a hash of the event, so each event alerts once and apart
+// from that version's own alert, e.g. "a1b2c3.v4.status-1f2e3d4c.webhook:9f86".
+func EventKey(articleID string, version int, event, channel string) string {
+	sum := sha256.Sum256([]byte(event))
+	return fmt.Sprintf("%s.v%d.status-%x.%s", articleID, version, sum[:4], channel)
 }
