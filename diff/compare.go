@@ -45,7 +45,7 @@ type Summary struct {
 // Result is the outcome of Compare.
 type Result struct {
 	Edits        []Edit         `json:"edits"`   // one per sentence, in new-document order, deletions where they stood
-	Facts        []facts.Change `json:"facts"`   // a title change first, then the fact changes of the text
+	Facts        []facts.Change `json:"facts"`   // the fact changes, the most salient first (facts.Salience)
 	Summary      Summary        `json:"summary"` // edit counts
 	TitleChanged bool           `json:"title_changed"`
 }
@@ -74,6 +74,8 @@ func Compare(old, new Document, opts Options) Result {
 			changes = append([]facts.Change{title}, changes...)
 		}
 	}
+	// Most important first: readers, alerts and subjects start at the top.
+	facts.SortBySalience(changes)
 	r.Facts = changes
 	return r
 }

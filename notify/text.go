@@ -14,7 +14,6 @@ import (
 const (
 	maxSubjectTitle = 80
 	maxSubjectFact  = 60
-	maxSubjectKinds = 3
 )
 
 // kindLabels are the words used for each fact kind at the start of a line.
@@ -142,39 +141,22 @@ func Subject(a Alert) string {
 	if o := oneLine(a.Outlet); o != "" {
 		where += " (" + o + ")"
 	}
-	switch len(a.Facts) {
-	case 0:
+	if len(a.Facts) == 0 {
 		return "Text changed" + where
-	case 1:
-		c := a.Facts[0]
-		v := verb(c)
-		s := kindLabel(c.Kind) + " " + v + where + ": "
-		switch v {
-		case "added":
-			return s + quoted(c.After, maxSubjectFact)
-		case "removed":
-			return s + quoted(c.Before, maxSubjectFact)
-		default:
-			return s + quoted(c.Before, maxSubjectFact) + " → " + quoted(c.After, maxSubjectFact)
-		}
 	}
-	var kinds []string
-	seen := map[facts.Kind]bool{}
-	for _, c := range a.Facts {
-		if seen[c.Kind] {
-			continue
-		}
-		seen[c.Kind] = true
-		if len(kinds) < maxSubjectKinds {
-			l := kindLabel(c.Kind)
-			if len(kinds) > 0 {
-				l = strings.ToLower(l)
-			}
-			kinds = append(kinds, l)
-		}
+	// The facts come most salient first: the subject names that one.
+	c := a.Facts[0]
+	v := verb(c)
+	s := kindLabel(c.Kind) + " " + v + where + ": "
+	switch v {
+	case "added":
+		s += quoted(c.After, maxSubjectFact)
+	case "removed":
+		s += quoted(c.Before, maxSubjectFact)
+	default:
+		s += quoted(c.Before, maxSubjectFact) + " → " + quoted(c.After, maxSubjectFact)
 	}
-	s := strings.Join(kinds, ", ") + " changed" + where
-	if more := len(a.Facts) - len(kinds); more > 0 {
+	if more := len(a.Facts) - 1; more > 0 {
 		s += fmt.Sprintf(" (+%d more)", more)
 	}
 	return s

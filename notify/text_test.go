@@ -112,18 +112,18 @@ func TestSubject(t *testing.T) {
 		{
 			name: "two kinds, four changes",
 			a:    Alert{Title: "T", Facts: []facts.Change{dateChange, quote, dateChange, quote}},
-			want: `Date, quote changed in "T" (+2 more)`,
+			want: `Date changed in "T": "within the next two weeks" → "on August 29" (+3 more)`,
 		},
 		{
 			name: "two kinds, two changes",
 			a:    Alert{Title: "T", Facts: []facts.Change{number, quote}},
-			want: `Number, quote changed in "T"`,
+			want: `Number changed in "T": "90" → "100" (+1 more)`,
 		},
 		{
 			name: "more than three kinds",
 			a: Alert{Title: "T", Outlet: "AP", Facts: []facts.Change{dateChange, quote, number,
 				{Kind: facts.KindLocation, After: "in Geneva"}}},
-			want: `Date, quote, number changed in "T" (AP) (+1 more)`,
+			want: `Date changed in "T" (AP): "within the next two weeks" → "on August 29" (+3 more)`,
 		},
 		{
 			name: "no facts",

@@ -89,3 +89,26 @@ func TestCorrectionChanges(t *testing.T) {
 		})
 	}
 }
+
+func TestSalienceOrder(t *testing.T) {
+	cs := []Change{
+		{Kind: KindLocation, After: "Geneva"},
+		{Kind: KindNumber, Before: "12 officials", After: "14 officials", Subject: "officials"},
+		{Kind: KindQuote, After: "we will rebuild"},
+		{Kind: KindDate, Before: "August 29", After: "early September", Detail: "shift"},
+		{Kind: KindNumber, Before: "at least 40 people", After: "at least 44 people", Subject: "people"},
+		{Kind: KindCorrection, After: "Correction: an earlier version misstated the toll."},
+	}
+	SortBySalience(cs)
+	var got []string
+	for _, c := range cs {
+		got = append(got, string(c.Kind)+":"+c.After)
+	}
+	want := []string{"correction:Correction: an earlier version misstated the toll.", "number:at least 44 people",
+		"date:early September", "number:14 officials", "location:Geneva", "quote:we will rebuild"}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("order = %q, want %q", got, want)
+		}
+	}
+}
