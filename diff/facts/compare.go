@@ -2,6 +2,7 @@ package facts
 
 import (
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/storywatch/storywatch/diff/align"
@@ -198,7 +199,11 @@ func CompareAligned(oldText, newText string, old, new []align.Sentence, links []
 	sort.SliceStable(m.out, func(i, j int) bool { return m.out[i].pos < m.out[j].pos })
 	res := make([]Change, 0, len(m.out))
 	for _, c := range m.out {
-		res = append(res, c.build(o, n))
+		ch := c.build(o, n)
+		if ch.Detail == "reattributed" && !attributionEdited(ch, c.old.Subject, newText) {
+			continue
+		}
+		res = append(res, ch)
 	}
 	return res
 }
@@ -248,4 +253,30 @@ func (c change) build(o, n *side) Change {
 	}
 	out.Detail = c.detail
 	return out
+}
+
+// attributionEdited reports whether a quote whose words stayed was really
+// given to someone else: its sentence changed and names the new speaker,
+// or the old speaker (oldSpeaker) is named nowhere in the new text any more
+// (the sentence a pronoun points back to was edited). Otherwise only the
+// resolution of a pronoun or of an unattributed quote moved with edits
+// elsewhere, and the reader sees the same attribution.
+func attributionEdited(c Change, oldSpeaker, newText string) bool {
+	if name := lastName(oldSpeaker); name != "" && !strings.Contains(newText, name) {
+		return true
+	}
+	if c.BeforeSentence == c.AfterSentence {
+		return false
+	}
+	name := lastName(c.Subject)
+	return name != "" && strings.Contains(c.AfterSentence, name)
+}
+
+// lastName is the last word of a speaker's name ("Stubb" of "Finnish
+// President Alexander Stubb").
+func lastName(s string) string {
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return s[i+1:]
+	}
+	return s
 }
