@@ -136,6 +136,9 @@ func (m *Monitor) observe(ctx context.Context, link string, known store.Article,
 	if resp.NotModified {
 		return &content{url: known.URL, etag: known.ETag, lastModified: known.LastModified, pageHash: known.PageHash}, nil
 	}
+	if mt, ok := articleType(resp.ContentType, resp.Body); !ok {
+		return fallback(fmt.Errorf("fetch article %s: %w (%s)", fetch.Redact(resp.URL), ErrNotArticlePage, mt))
+	}
 	sc := extract.Scan(resp.Body)
 	pageHash := hashBytes(sc.Region())
 	if known.ID != "" && known.Versions > 0 && pageHash == known.PageHash {
