@@ -169,6 +169,7 @@ func (m *Monitor) pollFeed(ctx context.Context, fc config.Feed, st *store.FeedSt
 	var mu sync.Mutex
 	var itemErrs []error
 	var noLink []string // titles of items without a usable link
+	noText := 0         // items without text, with article pages off
 	for _, it := range parsed.Items {
 		if ctx.Err() != nil {
 			break // shutting down: articles in hand finish, no new ones start
@@ -197,7 +198,11 @@ func (m *Monitor) pollFeed(ctx context.Context, fc config.Feed, st *store.FeedSt
 					res.Changed++
 				}
 			}
-			if err != nil {
+			switch {
+			case err == nil:
+			case errors.Is(err, ErrNoText):
+				noText++
+			default:
 				itemErrs = append(itemErrs, err)
 			}
 		}()
@@ -206,6 +211,10 @@ func (m *Monitor) pollFeed(ctx context.Context, fc config.Feed, st *store.FeedSt
 	if len(noLink) > 0 {
 		m.log.Warn("items skipped: no usable http(s) link", "feed_url", fetch.Redact(fc.URL),
 			"items", len(noLink), "first_title", noLink[0])
+	}
+	if noText > 0 {
+		m.log.Warn("items skipped: no text in the feed and fetch.article_pages is off",
+			"feed_url", fetch.Redact(fc.URL), "items", noText)
 	}
 	st.Items, st.Matched = res.Items, res.Matched
 	for _, err := range itemErrs {
