@@ -47,6 +47,9 @@ func (m *Monitor) processItem(ctx context.Context, src source, it feed.Item, rel
 	}
 	unlock := m.articles.lock("link:" + link)
 	defer unlock()
+	if m.testHookItem != nil {
+		m.testHookItem(it)
+	}
 
 	known, err := m.store.Article(link)
 	switch {
