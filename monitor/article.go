@@ -52,6 +52,9 @@ func (m *Monitor) processItem(ctx context.Context, src source, it feed.Item, rel
 	}
 	unlock := m.articles.lock("link:" + link)
 	defer unlock()
+	if m.testHookItem != nil {
+		m.testHookItem(it)
+	}
 
 	known, err := m.store.Article(link)
 	switch {
@@ -84,7 +87,12 @@ func (m *Monitor) processItem(ctx context.Context, src source, it feed.Item, rel
 	// its fetch is bounded by the client's own timeout.
 	actx := context.WithoutCancel(ctx)
 	c, fetchErr := m.observe(actx, link, known, it, feedText)
-	if fetchErr != nil && c == nil {
+	if c == nil {
+		// Nothing observed: the page failed and the item has no text of its
+		// own, or pages are off and it has none.
+		if fetchErr == nil {
+			fetchErr = fmt.Errorf("item %s: %w", fetch.Redact(link), ErrNoText)
+		}
 		return out, fetchErr
 	}
 	if c.status != "" {
@@ -118,11 +126,16 @@ func (c *content) notModified() bool { return c.source == "" }
 
 // observe fetches and extracts the article page, falling back to the feed's
 // own content when the page cannot be had. It returns the error of the page
-// alongside a feed fallback so that the failure is still reported.
+// alongside a feed fallback so that the failure is still reported. The
+// content is nil only with an error: the page failed and the item has no
+// text, or pages are off and the item has no text (ErrNoText).
 func (m *Monitor) observe(ctx context.Context, link string, known store.Article, it feed.Item, feedText func() string) (*content, error) {
 	fallback := func(cause error) (*content, error) {
 		text := feedText()
 		if strings.TrimSpace(text) == "" {
+			if cause == nil {
+				cause = fmt.Errorf("item %s: %w", fetch.Redact(link), ErrNoText)
+			}
 			return nil, cause
 		}
 		return &content{
@@ -148,6 +161,9 @@ func (m *Monitor) observe(ctx context.Context, link string, known store.Article,
 	}
 	if resp.NotModified {
 		return &content{url: known.URL, etag: known.ETag, lastModified: known.LastModified, pageHash: known.PageHash}, nil
+	}
+	if mt, ok := articleType(resp.ContentType, resp.Body); !ok {
+		return fallback(fmt.Errorf("fetch article %s: %w (%s)", fetch.Redact(resp.URL), ErrNotArticlePage, mt))
 	}
 	sc := extract.Scan(resp.Body)
 	pageHash := hashBytes(sc.Region())

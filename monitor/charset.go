@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"mime"
+	"net/http"
 	"strings"
 	"unicode/utf8"
 
@@ -31,4 +32,28 @@ func pageUTF8(body []byte, contentType string) []byte {
 		return body
 	}
 	return out
+}
+
+// articleType reports whether a page served as contentType, starting with
+// body, can hold an article, and names its media type. Podcast and media
+// links answer with audio, video, images or PDFs, whose bytes must not be
+// extracted as text. A missing or generic type is sniffed from the body.
+func articleType(contentType string, body []byte) (string, bool) {
+	mt, _, err := mime.ParseMediaType(contentType)
+	switch {
+	case err == nil && (strings.HasPrefix(mt, "text/") || mt == "application/xhtml+xml"):
+		return mt, true
+	case err == nil && mt != "application/octet-stream" && !strings.HasPrefix(mt, "application/"):
+		return mt, false // audio/, video/, image/, font/, model/ ...
+	}
+	// No usable type, octet-stream or another application/ type (some
+	// servers send HTML as application/x-unknown): what do the bytes say?
+	sniffed, _, _ := mime.ParseMediaType(http.DetectContentType(body))
+	if strings.HasPrefix(sniffed, "text/") {
+		return sniffed, true
+	}
+	if mt == "" {
+		mt = sniffed
+	}
+	return mt, false
 }

@@ -27,3 +27,32 @@ func TestPageUTF8(t *testing.T) {
 		})
 	}
 }
+
+func TestArticleType(t *testing.T) {
+	const page = "<!doctype html><html><body><p>Summit</p></body></html>"
+	tests := []struct {
+		contentType, body string
+		want              bool
+	}{
+		{"text/html; charset=utf-8", page, true},
+		{"application/xhtml+xml", page, true},
+		{"text/plain", "Summit in Budapest.", true},
+		{"", page, true},
+		{"application/octet-stream", page, true},
+		{"application/x-unknown-content-type", page, true},
+		{"text/html;;;", page, true}, // unparsable: sniffed
+		{"audio/mpeg", "ID3\x04\x00\x00\x00\x00\x00\x00\xff\xfb", false},
+		{"video/mp4", page, false},
+		{"image/png", "\x89PNG\r\n\x1a\n", false},
+		{"application/pdf", "%PDF-1.7\n", false},
+		{"", "%PDF-1.7\n", false},
+		{"application/octet-stream", "\x00\x01\x02\x03binary", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.contentType, func(t *testing.T) {
+			if mt, got := articleType(tt.contentType, []byte(tt.body)); got != tt.want {
+				t.Errorf("articleType(%q, %.10q) = %q, %v; want %v", tt.contentType, tt.body, mt, got, tt.want)
+			}
+		})
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/storywatch/storywatch/monitor/config"
+	"github.com/storywatch/storywatch/monitor/feed"
 	"github.com/storywatch/storywatch/monitor/fetch"
 	"github.com/storywatch/storywatch/notify"
 	"github.com/storywatch/storywatch/store"
@@ -51,6 +52,11 @@ type Monitor struct {
 
 	rejectedMu sync.Mutex
 	rejected   map[string]bool // item links whose page did not match the story
+
+	// testHookItem, when set by a test, runs in processItem with the
+	// article locked (as net/http's testHook variables do): tests make an
+	// item panic there to prove the recover at the item boundary.
+	testHookItem func(feed.Item)
 }
 
 // pendingPerWorker items per worker slot may wait for their commit; enough

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -108,13 +109,17 @@ func (m *Monitor) pollFeedState(ctx context.Context, i int, scheduled, wait bool
 		return res
 	}
 
-	err = m.pollFeed(ctx, fc, &st, &res)
+	err = m.pollFeedSafe(ctx, fc, &st, &res)
 	st.LastPolled = m.now()
 	st.NextPoll = nextPoll(m.cfg, i, st.LastPolled)
 	if err != nil {
 		res.Err = fmt.Errorf("poll feed %s: %w", fetch.Redact(fc.URL), err)
 		st.Status, st.Error = "error", err.Error()
-		st.Failures++
+		if !errors.Is(err, ErrPanic) {
+			// A panic is storywatch's bug, not the feed's: backing the
+			// feed off would only delay its other items.
+			st.Failures++
+		}
 		var se *fetch.StatusError
 		if errors.As(err, &se) && se.RetryAfter > 0 {
 			st.RetryAfter = st.LastPolled.Add(se.RetryAfter)
@@ -138,6 +143,37 @@ func (m *Monitor) pollFeedState(ctx context.Context, i int, scheduled, wait bool
 		res.Err = fmt.Errorf("save feed state: %w", werr)
 	}
 	return res
+}
+
+// pollFeedSafe is pollFeed with a panic turned into the feed's error.
+func (m *Monitor) pollFeedSafe(ctx context.Context, fc config.Feed, st *store.FeedState, res *FeedResult) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = m.recovered(v, "feed", fc.URL)
+			st.ETag, st.LastModified = "", "" // fetch it whole next time
+		}
+	}()
+	return m.pollFeed(ctx, fc, st, res)
+}
+
+// processItemSafe is processItem with a panic turned into the item's error,
+// wrapping ErrPanic. The item's article locks and worker slot are released
+// on the way out, so the feed's other items and the pass go on.
+func (m *Monitor) processItemSafe(ctx context.Context, src source, it feed.Item, release func()) (out itemOutcome, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = m.recovered(v, "item", it.Link)
+		}
+	}()
+	return m.processItem(ctx, src, it, release)
+}
+
+// recovered logs a recovered panic with its stack, once, and returns it as
+// an error naming what ("feed" or "item") was being processed.
+func (m *Monitor) recovered(v any, what, url string) error {
+	m.log.Error("recovered from a panic; please report it with this stack", what+"_url", fetch.Redact(url),
+		"panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+	return fmt.Errorf("%s %s: %w: %v", what, fetch.Redact(url), ErrPanic, v)
 }
 
 func (m *Monitor) pollFeed(ctx context.Context, fc config.Feed, st *store.FeedState, res *FeedResult) error {
@@ -166,9 +202,13 @@ func (m *Monitor) pollFeed(ctx context.Context, fc config.Feed, st *store.FeedSt
 	}
 	src := source{feedURL: fc.URL, outlet: res.Name}
 	var wg sync.WaitGroup
+	// Should this function itself panic, the items in hand still finish
+	// before the recover in pollFeedSafe reads res.
+	defer wg.Wait()
 	var mu sync.Mutex
-	var itemErrs []error
+	var itemErrs, panics []error
 	var noLink []string // titles of items without a usable link
+	noText := 0         // items without text, with article pages off
 	for _, it := range parsed.Items {
 		if ctx.Err() != nil {
 			break // shutting down: articles in hand finish, no new ones start
@@ -185,7 +225,7 @@ func (m *Monitor) pollFeed(ctx context.Context, fc config.Feed, st *store.FeedSt
 			defer wg.Done()
 			release := sync.OnceFunc(func() { <-m.workers })
 			defer release()
-			out, err := m.processItem(ctx, src, it, release)
+			out, err := m.processItemSafe(ctx, src, it, release)
 			mu.Lock()
 			defer mu.Unlock()
 			if out.matched {
@@ -197,7 +237,13 @@ func (m *Monitor) pollFeed(ctx context.Context, fc config.Feed, st *store.FeedSt
 					res.Changed++
 				}
 			}
-			if err != nil {
+			switch {
+			case err == nil:
+			case errors.Is(err, ErrPanic):
+				panics = append(panics, err) // logged with its stack already
+			case errors.Is(err, ErrNoText):
+				noText++
+			default:
 				itemErrs = append(itemErrs, err)
 			}
 		}()
@@ -207,9 +253,19 @@ func (m *Monitor) pollFeed(ctx context.Context, fc config.Feed, st *store.FeedSt
 		m.log.Warn("items skipped: no usable http(s) link", "feed_url", fetch.Redact(fc.URL),
 			"items", len(noLink), "first_title", noLink[0])
 	}
+	if noText > 0 {
+		m.log.Warn("items skipped: no text in the feed and fetch.article_pages is off",
+			"feed_url", fetch.Redact(fc.URL), "items", noText)
+	}
 	st.Items, st.Matched = res.Items, res.Matched
 	for _, err := range itemErrs {
 		m.log.Warn("article failed", "feed_url", fetch.Redact(fc.URL), "err", err)
+	}
+	if len(panics) > 0 {
+		// Forget the validators: a 304 next time would hide the items
+		// that failed, and they are tried again.
+		st.ETag, st.LastModified = "", ""
+		return fmt.Errorf("%d of %d items panicked: %w", len(panics), res.Items, errors.Join(panics...))
 	}
 	return nil
 }

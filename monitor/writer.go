@@ -2,7 +2,9 @@ package monitor
 
 import (
 	"errors"
+	"fmt"
 	"log/slog"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -21,6 +23,10 @@ type writer struct {
 
 	mu     sync.RWMutex // guards closed against sends on a closed channel
 	closed bool
+
+	// testHookApply, when set by a test, sees each batch before it is
+	// applied: tests make one update panic there.
+	testHookApply func([]store.Update)
 }
 
 type writeReq struct {
@@ -167,7 +173,15 @@ func (w *writer) commit(batch []writeReq) {
 	var seqs []int
 	var err error
 	if len(updates)+len(feeds) > 0 { // a batch of barriers only writes nothing
-		seqs, err = w.store.Apply(updates, feeds)
+		seqs, err = w.applySafe(updates, feeds)
+	}
+	if errors.Is(err, ErrPanic) && len(batch) > 1 {
+		// bbolt rolled the transaction back. Commit the requests one by one,
+		// so that only the one that panics fails.
+		for _, r := range batch {
+			w.commit([]writeReq{r})
+		}
+		return
 	}
 	if err != nil {
 		w.log.Error("write batch", "updates", len(updates), "feeds", len(feeds), "err", err)
@@ -181,6 +195,22 @@ func (w *writer) commit(batch []writeReq) {
 			r.reply <- res
 		}
 	}
+}
+
+// applySafe is store.Apply with a panic turned into an error wrapping ErrPanic:
+// the writer serves every feed and must outlive one bad update.
+func (w *writer) applySafe(updates []store.Update, feeds []store.FeedState) (seqs []int, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			w.log.Error("recovered from a panic while writing; please report it with this stack",
+				"updates", len(updates), "feeds", len(feeds), "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+			seqs, err = nil, fmt.Errorf("write batch: %w: %v", ErrPanic, v)
+		}
+	}()
+	if w.testHookApply != nil {
+		w.testHookApply(updates)
+	}
+	return w.store.Apply(updates, feeds)
 }
 
 func (w *writer) close() error {

@@ -1,8 +1,13 @@
 package main
 
 import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
 	"slices"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/storywatch/storywatch/monitor/corpus"
@@ -57,5 +62,65 @@ func TestPollReportsExactlyTheEditedArticles(t *testing.T) {
 	sort.Strings(want)
 	if !slices.Equal(got, want) {
 		t.Errorf("changes reported %d articles, want the %d edited:\n got %v\nwant %v", len(got), len(want), got, want)
+	}
+}
+
+// TestPollFeedOnlyItemWithoutText is issue 12: with fetch.article_pages
+// off, an item with a title and a link but no text of its own crashed
+// `poll` (a nil dereference). It is skipped; the feed's other item is
+// stored and the feed is healthy.
+func TestPollFeedOnlyItemWithoutText(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/feed.rss" {
+			t.Errorf("page %s requested with article_pages off", r.URL.Path)
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Headlines</title>
+<item><title>Summit date set</title><link>http://%[1]s/news/headline-only</link></item>
+<item><title>Summit venue named</title><link>http://%[1]s/news/with-text</link>
+<description>The summit will be held in Budapest, officials said.</description></item>
+</channel></rss>`, r.Host)
+	}))
+	t.Cleanup(srv.Close)
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "config.yaml")
+	writeFile(t, cfg, fmt.Sprintf(`store:
+  path: %q
+feeds:
+  - url: %q
+fetch:
+  allow_private_addresses: true
+  article_pages: false
+log:
+  level: warn
+`, filepath.Join(dir, "storywatch.db"), srv.URL+"/feed.rss"))
+
+	out, errOut, code := cli(t, "-c", cfg, "poll")
+	if code != 0 || strings.Contains(errOut, "storywatch: feed") {
+		t.Fatalf("poll: exit %d\nstdout: %s\nstderr: %s", code, out, errOut)
+	}
+	if !strings.Contains(out, "2 items, 2 on the story, 1 new versions") {
+		t.Errorf("poll output %q", out)
+	}
+	var feeds struct {
+		Feeds []struct {
+			Status string `json:"status"`
+			Error  string `json:"error"`
+		} `json:"feeds"`
+	}
+	decodeJSON(t, mustCLI(t, "-c", cfg, "feeds", "--json"), &feeds)
+	if len(feeds.Feeds) != 1 || feeds.Feeds[0].Status != "ok" || feeds.Feeds[0].Error != "" {
+		t.Errorf("feeds: %+v", feeds.Feeds)
+	}
+	var articles struct {
+		Articles []struct {
+			URL string `json:"url"`
+		} `json:"articles"`
+	}
+	decodeJSON(t, mustCLI(t, "-c", cfg, "articles", "--json"), &articles)
+	if len(articles.Articles) != 1 || !strings.HasSuffix(articles.Articles[0].URL, "/news/with-text") {
+		t.Errorf("articles: %+v, want only the item with text", articles.Articles)
 	}
 }
