@@ -175,7 +175,13 @@ func TestDaemonOutputIdentical(t *testing.T) {
 // SIGTERM and requires exit 0.
 func startDaemon(t *testing.T, cfg, sock string) func() {
 	t.Helper()
-	daemon := exec.Command(binPath, "-c", cfg, "run")
+	return startDaemonCmd(t, exec.Command(binPath, "-c", cfg, "run"), cfg, sock)
+}
+
+// startDaemonCmd is startDaemon for a prepared command (another user, an
+// environment of its own).
+func startDaemonCmd(t *testing.T, daemon *exec.Cmd, cfg, sock string) func() {
+	t.Helper()
 	var daemonErr bytes.Buffer
 	daemon.Stderr = &daemonErr
 	if err := daemon.Start(); err != nil {
