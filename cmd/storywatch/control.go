@@ -174,8 +174,9 @@ func (a *app) forward(sock string) error {
 	return nil
 }
 
-// serveControl answers forwarded read commands until ctx is done.
-func serveControl(ctx context.Context, sock string, cfg *config.Config, s *store.Store, log *slog.Logger) (func(), error) {
+// serveControl answers forwarded read commands until ctx is done. cfg
+// gives the daemon's current config (it changes on SIGHUP).
+func serveControl(ctx context.Context, sock string, cfg func() *config.Config, s *store.Store, log *slog.Logger) (func(), error) {
 	_ = os.Remove(sock) // a stale socket of a killed daemon: we hold the store lock now
 	ln, err := net.Listen("unix", sock)
 	if err != nil {
@@ -193,7 +194,7 @@ func serveControl(ctx context.Context, sock string, cfg *config.Config, s *store
 			if err != nil {
 				return
 			}
-			go handleControl(conn, filepath.Dir(sock), cfg, s, log)
+			go handleControl(conn, filepath.Dir(sock), cfg(), s, log)
 		}
 	}()
 	go func() {
