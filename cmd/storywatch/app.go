@@ -27,6 +27,9 @@ type app struct {
 	// a CLI call forwarded over the control socket.
 	daemonStore  *store.Store
 	daemonConfig *config.Config
+	// daemonWake starts the daemon's alert delivery at once (nil outside
+	// the daemon).
+	daemonWake func()
 	// forcedColor is the client's colour decision for forwarded commands.
 	forcedColor *bool
 }

@@ -61,6 +61,9 @@ func (a *app) poll(cfg *config.Config, s *store.Store, wait time.Duration) error
 	}
 	if a.daemonStore != nil {
 		// The daemon's own dispatcher delivers; two dispatchers would race.
+		if a.daemonWake != nil {
+			a.daemonWake()
+		}
 		fmt.Fprintln(a.stdout, "alerts are delivered by the running daemon")
 		return nil
 	}

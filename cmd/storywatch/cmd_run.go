@@ -49,16 +49,22 @@ func (a *app) runCommand() *cobra.Command {
 			defer stop()
 			var current atomic.Pointer[config.Config]
 			current.Store(cfg)
+			var running atomic.Pointer[monitor.Monitor]
+			hooks := daemonHooks{config: current.Load, wake: func() {
+				if m := running.Load(); m != nil {
+					m.WakeDelivery()
+				}
+			}}
 			// Without the socket the daemon still works; only the CLI cannot
 			// read the store while it runs (e.g. a path too long for a unix
 			// socket), so that is a warning, not a reason to stop.
-			if stopControl, err := serveControl(ctx, socketPath(cfg.Store.Path), current.Load, s, log); err != nil {
+			if stopControl, err := serveControl(ctx, socketPath(cfg.Store.Path), hooks, s, log); err != nil {
 				log.Error("control socket unavailable: read commands will fail while the daemon runs", "err", err)
 			} else {
 				defer stopControl()
 			}
 			for {
-				next, err := a.runUntilReload(ctx, hup, current.Load(), s, log)
+				next, err := a.runUntilReload(ctx, hup, current.Load(), s, log, &running)
 				if err != nil || next == nil {
 					return err
 				}
@@ -73,12 +79,14 @@ func (a *app) runCommand() *cobra.Command {
 // runUntilReload runs the monitor on cfg until ctx is done (it returns nil,
 // nil) or a SIGHUP brings a valid new config (it returns that config once
 // the monitor has stopped). A config that does not load is logged and the
-// monitor goes on with cfg.
-func (a *app) runUntilReload(ctx context.Context, hup <-chan os.Signal, cfg *config.Config, s *store.Store, log *slog.Logger) (*config.Config, error) {
+// monitor goes on with cfg. running holds the monitor while it runs.
+func (a *app) runUntilReload(ctx context.Context, hup <-chan os.Signal, cfg *config.Config, s *store.Store, log *slog.Logger, running *atomic.Pointer[monitor.Monitor]) (*config.Config, error) {
 	m, err := monitor.New(monitor.Options{Config: cfg, Store: s, Logger: log, Version: version})
 	if err != nil {
 		return nil, err
 	}
+	running.Store(m)
+	defer running.Store(nil)
 	runCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	done := make(chan error, 1)

@@ -174,9 +174,17 @@ func (a *app) forward(sock string) error {
 	return nil
 }
 
-// serveControl answers forwarded read commands until ctx is done. cfg
-// gives the daemon's current config (it changes on SIGHUP).
-func serveControl(ctx context.Context, sock string, cfg func() *config.Config, s *store.Store, log *slog.Logger) (func(), error) {
+// daemonHooks is what forwarded commands need from the running daemon.
+type daemonHooks struct {
+	// config returns the daemon's current config (it changes on SIGHUP).
+	config func() *config.Config
+	// wake starts an alert delivery pass now, after a forwarded command
+	// queued alerts (poll, alerts retry); nil does nothing.
+	wake func()
+}
+
+// serveControl answers forwarded read commands until ctx is done.
+func serveControl(ctx context.Context, sock string, d daemonHooks, s *store.Store, log *slog.Logger) (func(), error) {
 	_ = os.Remove(sock) // a stale socket of a killed daemon: we hold the store lock now
 	ln, err := net.Listen("unix", sock)
 	if err != nil {
@@ -194,7 +202,7 @@ func serveControl(ctx context.Context, sock string, cfg func() *config.Config, s
 			if err != nil {
 				return
 			}
-			go handleControl(conn, filepath.Dir(sock), cfg(), s, log)
+			go handleControl(conn, filepath.Dir(sock), d, s, log)
 		}
 	}()
 	go func() {
@@ -208,7 +216,7 @@ func serveControl(ctx context.Context, sock string, cfg func() *config.Config, s
 	}, nil
 }
 
-func handleControl(c net.Conn, spillDir string, cfg *config.Config, s *store.Store, log *slog.Logger) {
+func handleControl(c net.Conn, spillDir string, d daemonHooks, s *store.Store, log *slog.Logger) {
 	defer c.Close()
 	conn := idleConn{c}
 	var req controlRequest
@@ -220,7 +228,7 @@ func handleControl(c net.Conn, spillDir string, cfg *config.Config, s *store.Sto
 	if req.Stream == 0 {
 		// A client from before streaming.
 		var out, errOut bytes.Buffer
-		code := runForwarded(req, mayWrite, cfg, s, &out, &errOut)
+		code := runForwarded(req, mayWrite, d, s, &out, &errOut)
 		_ = json.NewEncoder(conn).Encode(controlResponse{Stdout: out.String(), Stderr: errOut.String(), Code: code})
 		return
 	}
@@ -228,7 +236,7 @@ func handleControl(c net.Conn, spillDir string, cfg *config.Config, s *store.Sto
 	// see controlspool.go.
 	spool := newAnswerSpool(conn, spillDir)
 	mux := newFrameMux(spool)
-	code := runForwarded(req, mayWrite, cfg, s, mux.stream(frameStdout), mux.stream(frameStderr))
+	code := runForwarded(req, mayWrite, d, s, mux.stream(frameStdout), mux.stream(frameStderr))
 	err := mux.exit(code)
 	if cerr := spool.Close(); err == nil {
 		err = cerr
@@ -243,7 +251,7 @@ func handleControl(c net.Conn, spillDir string, cfg *config.Config, s *store.Sto
 // runForwarded runs a forwarded command against the daemon's store and
 // returns its exit code. mayWrite is false when the client is not allowed
 // to change the store (see peerMayWrite).
-func runForwarded(req controlRequest, mayWrite bool, cfg *config.Config, s *store.Store, stdout, stderr io.Writer) int {
+func runForwarded(req controlRequest, mayWrite bool, d daemonHooks, s *store.Store, stdout, stderr io.Writer) int {
 	if len(req.Args) == 0 || !slices.Contains(forwardable, firstCommand(req.Args)) {
 		fmt.Fprint(stderr, "storywatch: the daemon does not run this command for the CLI\n")
 		return 2
@@ -255,7 +263,7 @@ func runForwarded(req controlRequest, mayWrite bool, cfg *config.Config, s *stor
 	color := req.Color
 	// The daemon's own config counts: the client's path may be relative
 	// to another directory.
-	a := &app{args: req.Args, stdout: stdout, stderr: stderr, daemonStore: s, daemonConfig: cfg, forcedColor: &color}
+	a := &app{args: req.Args, stdout: stdout, stderr: stderr, daemonStore: s, daemonConfig: d.config(), daemonWake: d.wake, forcedColor: &color}
 	return a.execute()
 }
 
