@@ -119,6 +119,9 @@ func (o outboxAdapter) Due(now time.Time, limit int) ([]notify.Pending, error) {
 	return out, nil
 }
 
+// NextDue lets the dispatcher sleep until the next alert is due.
+func (o outboxAdapter) NextDue() (time.Time, bool, error) { return o.s.NextAlertDue() }
+
 func (o outboxAdapter) Delivered(key string, at time.Time) error { return o.s.AlertDelivered(key, at) }
 func (o outboxAdapter) Failed(key string, next time.Time, msg string) error {
 	return o.s.AlertFailed(key, next, msg)

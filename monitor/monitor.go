@@ -135,6 +135,10 @@ func (m *Monitor) Deliver(ctx context.Context) error {
 	return m.dispatch.Drain(ctx)
 }
 
+// WakeDelivery makes a running Run deliver due alerts now, e.g. after alerts
+// were queued or put back by another path than Run's own polls.
+func (m *Monitor) WakeDelivery() { m.dispatch.Wake() }
+
 // FetchOptions turns the fetch section of the config into client options.
 func FetchOptions(cfg *config.Config, version string) fetch.Options {
 	ua := cfg.Fetch.UserAgent

@@ -13,7 +13,8 @@ import (
 )
 
 // deliverInterval is how often the daemon looks for due alerts when no
-// poll woke it.
+// poll woke it and no queued alert falls due sooner (the dispatcher
+// sleeps until the next one's attempt time).
 const deliverInterval = 15 * time.Second
 
 // Run is the daemon: it polls every feed on its schedule and delivers alerts

@@ -180,9 +180,15 @@ func (d *Dispatcher) attempt(ctx context.Context, p Pending) (outcome, error) {
 	return outRetry, d.failed(p.Key, next, err.Error())
 }
 
+// minRunWait keeps Run from spinning on an entry that stays due (its
+// outcome could not be recorded).
+const minRunWait = 50 * time.Millisecond
+
 // Run delivers due alerts every interval (zero means one minute) until ctx
 // is done. [Dispatcher.Wake] starts a pass at once, e.g. after new alerts
 // were queued. When a pass filled a whole batch the next one starts at once.
+// When the Outbox is a [NextDuer], Run also wakes when the next entry falls
+// due, so a retry is not held back until the next interval.
 func (d *Dispatcher) Run(ctx context.Context, interval time.Duration) {
 	if interval <= 0 {
 		interval = defaultRunInterval
@@ -201,7 +207,7 @@ func (d *Dispatcher) Run(ctx context.Context, interval time.Duration) {
 		if err == nil && delivered+failed >= d.batchSize() {
 			continue
 		}
-		timer.Reset(interval)
+		timer.Reset(d.untilNext(interval))
 		select {
 		case <-ctx.Done():
 			return
@@ -209,6 +215,26 @@ func (d *Dispatcher) Run(ctx context.Context, interval time.Duration) {
 		case <-timer.C:
 		}
 	}
+}
+
+// untilNext is how long Run sleeps: until the outbox's next entry is due,
+// at most interval.
+func (d *Dispatcher) untilNext(interval time.Duration) time.Duration {
+	nd, ok := d.Outbox.(NextDuer)
+	if !ok {
+		return interval
+	}
+	d.mu.Lock()
+	next, ok, err := nd.NextDue()
+	d.mu.Unlock()
+	if err != nil {
+		d.logger().Error("find next due alert", slog.String("error", err.Error()))
+		return interval
+	}
+	if !ok {
+		return interval
+	}
+	return min(max(next.Sub(d.now()), minRunWait), interval)
 }
 
 // Wake makes a running [Dispatcher.Run] start a pass now. It never blocks;

@@ -390,6 +390,53 @@ func TestRunWake(t *testing.T) {
 	}
 }
 
+// TestRunRetriesWhenDue: with a one-hour interval, the retry of a failed
+// alert goes out when its backoff ends, because the outbox tells Run when
+// the next entry is due.
+func TestRunRetriesWhenDue(t *testing.T) {
+	ob := notifytest.NewOutbox()
+	var mu sync.Mutex
+	var attempts []time.Time
+	delivered := make(chan struct{})
+	d := &notify.Dispatcher{
+		Outbox: ob,
+		Notifiers: map[string]notify.Notifier{"ch": notifierFunc(func(context.Context, notify.Alert) error {
+			mu.Lock()
+			defer mu.Unlock()
+			attempts = append(attempts, time.Now())
+			if len(attempts) == 1 {
+				return errors.New("HTTP 503")
+			}
+			close(delivered)
+			return nil
+		})},
+		Policy: notify.Policy{Initial: 400 * time.Millisecond, Max: time.Second, DeadAfter: time.Hour},
+		Jitter: func() float64 { return 0 }, // backoff = Initial/2
+	}
+	ob.Add(pending("k1", "ch", time.Now()))
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		d.Run(ctx, time.Hour)
+		close(done)
+	}()
+	defer func() { cancel(); <-done }()
+	select {
+	case <-delivered:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the retry did not go out when due (Run waited for its interval)")
+	}
+	e := mustEntry(t, ob, "k1")
+	if e.State != notifytest.StateDelivered {
+		t.Errorf("entry state %v, want delivered", e.State)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if gap := attempts[1].Sub(attempts[0]); gap < 200*time.Millisecond {
+		t.Errorf("retried after %v, before its backoff of 200ms ended", gap)
+	}
+}
+
 func TestPermanentAndRetryAfterErrors(t *testing.T) {
 	base := errors.New("base")
 	if notify.Permanent(nil) != nil {

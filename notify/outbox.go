@@ -31,6 +31,15 @@ type Outbox interface {
 	Dead(key string, at time.Time, msg string) error
 }
 
+// NextDuer is an [Outbox] that can tell when its next pending entry falls
+// due. [Dispatcher.Run] then sleeps until that moment instead of a whole
+// interval, so a retry goes out when its backoff ends, not at the next tick.
+type NextDuer interface {
+	// NextDue returns the earliest next attempt among pending entries; ok
+	// is false when nothing is pending.
+	NextDue() (next time.Time, ok bool, err error)
+}
+
 // Policy says how long to wait between attempts and when to give up.
 type Policy struct {
 	// Initial is the delay after the first failure; it doubles with every

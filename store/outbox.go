@@ -130,6 +130,21 @@ func (s *Store) DueAlerts(now time.Time, limit int) ([]OutboxEntry, error) {
 	return due, nil
 }
 
+// NextAlertDue returns the earliest NextAttempt among pending alerts; ok is
+// false when none is pending. The daemon sleeps until then.
+func (s *Store) NextAlertDue() (next time.Time, ok bool, err error) {
+	all, err := s.Outbox()
+	if err != nil {
+		return time.Time{}, false, err
+	}
+	for _, e := range all {
+		if !ok || e.NextAttempt.Before(next) {
+			next, ok = e.NextAttempt, true
+		}
+	}
+	return next, ok, nil
+}
+
 // Outbox returns every pending (not dead) alert, oldest Created first.
 func (s *Store) Outbox() ([]OutboxEntry, error) {
 	var out []OutboxEntry

@@ -142,3 +142,35 @@ func TestOutboxUnknownKeys(t *testing.T) {
 		t.Error("alert without key accepted")
 	}
 }
+
+// TestNextAlertDue follows the earliest pending attempt through failures,
+// deliveries and dead letters.
+func TestNextAlertDue(t *testing.T) {
+	s := mustOpen(t)
+	if _, ok, err := s.NextAlertDue(); ok || err != nil {
+		t.Fatalf("empty outbox: ok %v, err %v", ok, err)
+	}
+	u := articleUpdate("https://example.com/a", "T", "text", t0)
+	u.Alerts = []OutboxEntry{alert("a", t0), alert("b", t0.Add(time.Minute))}
+	mustApply(t, s, nil, u)
+	steps := []struct {
+		name   string
+		do     func() error
+		want   time.Time
+		wantOK bool
+	}{
+		{"both queued", func() error { return nil }, t0, true},
+		{"a retried later than b", func() error { return s.AlertFailed("a", t0.Add(10*time.Minute), "HTTP 503") }, t0.Add(time.Minute), true},
+		{"b delivered", func() error { return s.AlertDelivered("b", t0.Add(2*time.Minute)) }, t0.Add(10 * time.Minute), true},
+		{"a dead", func() error { return s.AlertDead("a", t0.Add(11*time.Minute), "gone") }, time.Time{}, false},
+	}
+	for _, st := range steps {
+		if err := st.do(); err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		next, ok, err := s.NextAlertDue()
+		if err != nil || ok != st.wantOK || !next.Equal(st.want) {
+			t.Errorf("%s: NextAlertDue = %v, %v, %v; want %v, %v", st.name, next, ok, err, st.want, st.wantOK)
+		}
+	}
+}

@@ -27,6 +27,9 @@ type app struct {
 	// a CLI call forwarded over the control socket.
 	daemonStore  *store.Store
 	daemonConfig *config.Config
+	// daemonWake starts the daemon's alert delivery at once (nil outside
+	// the daemon).
+	daemonWake func()
 	// forcedColor is the client's colour decision for forwarded commands.
 	forcedColor *bool
 }
@@ -99,7 +102,17 @@ func (a *app) addJSON(c *cobra.Command) *cobra.Command {
 
 // loadConfig loads and validates the config named by --config.
 func (a *app) loadConfig() (*config.Config, error) {
-	cfg, err := config.Load(a.configPath)
+	return a.loadConfigWith(config.Load)
+}
+
+// loadConfigForReading loads the config for a command that only reads the
+// store: the delivery secrets may be missing (config.LoadForReading).
+func (a *app) loadConfigForReading() (*config.Config, error) {
+	return a.loadConfigWith(config.LoadForReading)
+}
+
+func (a *app) loadConfigWith(load func(string) (*config.Config, error)) (*config.Config, error) {
+	cfg, err := load(a.configPath)
 	if err != nil {
 		probs := config.Problems(err)
 		if len(probs) > 1 {

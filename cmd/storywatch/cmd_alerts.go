@@ -87,6 +87,9 @@ func (a *app) alertsCommand() *cobra.Command {
 				if err != nil {
 					return fmt.Errorf("retry dead letters: %w", err)
 				}
+				if a.daemonWake != nil {
+					a.daemonWake()
+				}
 				fmt.Fprintf(a.stdout, "%d alerts back in the outbox; `storywatch poll` or the daemon delivers them\n", n)
 				return nil
 			})

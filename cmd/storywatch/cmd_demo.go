@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -40,9 +41,13 @@ func (a *app) demoCommand() *cobra.Command {
 	return c
 }
 
+// demoConfigHeader opens every config demo writes; demo --keep replaces
+// only a store next to such a config.
+const demoConfigHeader = `# storywatch demo config: feeds served by "storywatch demo" on loopback.`
+
 // demoConfig watches the corpus server's feeds with the same story filter
 // as config.example.yaml.
-const demoConfig = `# storywatch demo config: feeds served by "storywatch demo" on loopback.
+const demoConfig = demoConfigHeader + `
 store:
   path: %q
 schedule: "@every 1m"
@@ -74,8 +79,8 @@ func (a *app) demo(keep string, verbose bool) error {
 			return fmt.Errorf("create demo directory: %w", err)
 		}
 		defer os.RemoveAll(dir)
-	} else if err := os.MkdirAll(dir, 0o750); err != nil {
-		return fmt.Errorf("create demo directory: %w", err)
+	} else if dir, err = a.prepareKeepDir(dir); err != nil {
+		return err
 	}
 	var feeds strings.Builder
 	for _, u := range srv.FeedURLs() {
@@ -153,6 +158,43 @@ func (a *app) demo(keep string, verbose bool) error {
 		fmt.Fprintln(w, "\nRun `storywatch demo --keep DIR` to keep the store and explore it with `articles`, `history`, `diff` and `changes`.")
 	}
 	return nil
+}
+
+// prepareKeepDir readies the directory of demo --keep and returns it as an
+// absolute path (the kept config names the store, and is used from any
+// directory). The demo serves its story on a new port each run and
+// replays it from the first revision, so a store kept by an earlier demo
+// is replaced rather than fed the same story again under other URLs. A
+// store demo did not write is refused, never removed.
+func (a *app) prepareKeepDir(dir string) (string, error) {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return "", fmt.Errorf("demo directory: %w", err)
+	}
+	if err := os.MkdirAll(dir, 0o750); err != nil {
+		return "", fmt.Errorf("create demo directory: %w", err)
+	}
+	db := filepath.Join(dir, "storywatch.db")
+	if _, err := os.Stat(db); errors.Is(err, os.ErrNotExist) {
+		return dir, nil
+	}
+	cfgText, err := os.ReadFile(filepath.Join(dir, "config.yaml"))
+	if err != nil || !strings.HasPrefix(string(cfgText), demoConfigHeader) {
+		return "", fmt.Errorf("%s holds a store that `storywatch demo` did not write: choose another directory for --keep", dir)
+	}
+	// A daemon or command may still use the old demo store.
+	s, err := store.Open(db, store.Options{Timeout: 300 * time.Millisecond})
+	if errors.Is(err, store.ErrLocked) {
+		return "", fmt.Errorf("the demo store %s is in use by another storywatch process: stop it first", db)
+	}
+	if err == nil {
+		s.Close()
+	}
+	if err := os.Remove(db); err != nil {
+		return "", fmt.Errorf("replace the earlier demo store: %w", err)
+	}
+	fmt.Fprintf(a.stdout, "replacing the demo store kept in %s by an earlier run\n", dir)
+	return dir, nil
 }
 
 // printPass shows the articles first seen (first pass) or changed in this pass.

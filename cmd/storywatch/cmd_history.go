@@ -1,7 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -20,15 +23,22 @@ type versionJSON struct {
 }
 
 func (a *app) historyCommand() *cobra.Command {
-	return a.addJSON(&cobra.Command{
+	var textOf int
+	c := &cobra.Command{
 		Use:   "history ARTICLE",
 		Short: "List the versions of one article (by id, id prefix or URL)",
-		Args:  cobra.ExactArgs(1),
+		Long: "history lists the versions of one article (by id, id prefix or URL).\n" +
+			"--text N prints version N itself: its title, dates and text (with --json: the version\n" +
+			"object with its \"text\").",
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withReadStore(func(_ *config.Config, s *store.Store) error {
 				art, err := s.Article(args[0])
 				if err != nil {
 					return fmt.Errorf("article %s: %w", args[0], err)
+				}
+				if cmd.Flags().Changed("text") {
+					return a.printVersion(s, art, textOf)
 				}
 				vs, err := s.Versions(art.ID)
 				if err != nil {
@@ -54,7 +64,61 @@ func (a *app) historyCommand() *cobra.Command {
 				return tw.Flush()
 			})
 		},
-	})
+	}
+	c.Flags().IntVar(&textOf, "text", 0, "print the text of version N")
+	return a.addJSON(c)
+}
+
+// versionTextJSON is `history --text N --json`: the version with its text.
+type versionTextJSON struct {
+	versionJSON
+	Published *time.Time `json:"published,omitempty"`
+	Modified  *time.Time `json:"modified,omitempty"`
+	Text      string     `json:"text"`
+}
+
+// printVersion prints one stored version of art: `history --text N`.
+func (a *app) printVersion(s *store.Store, art store.Article, n int) error {
+	v, err := s.Version(art.ID, n)
+	if errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("version %d of %s: %w (versions: %s)", n, art.ID, err, a.versionList(s, art.ID))
+	}
+	if err != nil {
+		return fmt.Errorf("read version %d of %s: %w", n, art.URL, err)
+	}
+	if a.jsonOut {
+		return writeJSON(a.stdout, map[string]any{"article": toArticleJSON(art), "version": versionTextJSON{
+			versionJSON: versionJSON{Version: v.Seq, FetchedAt: jsonTime(v.FetchedAt), Hash: v.Hash, Title: v.Title,
+				Source: v.Source, Words: wordCount(v.Text)},
+			Published: jsonTime(v.Published), Modified: jsonTime(v.Modified), Text: v.Text,
+		}})
+	}
+	fmt.Fprintf(a.stdout, "%s\n%s\nversion %d, fetched %s (storywatch's clock), from the %s",
+		v.Title, art.URL, v.Seq, zonedTime(v.FetchedAt), v.Source)
+	if !v.Published.IsZero() {
+		fmt.Fprintf(a.stdout, "; published %s", zonedTime(v.Published))
+	}
+	if !v.Modified.IsZero() {
+		fmt.Fprintf(a.stdout, "; modified %s", zonedTime(v.Modified))
+	}
+	if !v.Published.IsZero() || !v.Modified.IsZero() {
+		fmt.Fprint(a.stdout, " (the page's own dates)")
+	}
+	_, err = fmt.Fprintf(a.stdout, "\n\n%s\n", v.Text)
+	return err
+}
+
+// versionList names the versions an article has, for a "not found".
+func (a *app) versionList(s *store.Store, id string) string {
+	vs, err := s.Versions(id)
+	if err != nil || len(vs) == 0 {
+		return "none"
+	}
+	seqs := make([]string, len(vs))
+	for i, v := range vs {
+		seqs[i] = strconv.Itoa(v.Seq)
+	}
+	return strings.Join(seqs, ", ")
 }
 
 func wordCount(s string) int {

@@ -15,26 +15,35 @@ import (
 	"github.com/storywatch/storywatch/store"
 )
 
+// exitFeedsFailed is poll --strict's exit status when some feeds failed,
+// apart from 1 (a fatal error: bad config, unusable store) so that cron
+// and scripts can tell "some feeds are down" from "nothing ran".
+const exitFeedsFailed = 3
+
 func (a *app) pollCommand() *cobra.Command {
 	var wait time.Duration
+	var strict bool
 	c := &cobra.Command{
 		Use:   "poll",
 		Short: "Poll every feed once, deliver the alerts it queued, and exit",
 		Long: "poll makes one pass over every feed, then delivers pending alerts (waiting at most --wait).\n" +
 			"It exits 0 also when some feeds failed; each failure is printed on stderr and kept for `feeds`.\n" +
+			"With --strict it exits 3 when any feed failed (after delivering alerts), for cron and scripts;\n" +
+			"1 still means a fatal error (bad config, unusable store).\n" +
 			"While the daemon runs, the daemon makes the pass and delivers the alerts itself.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return a.withWriteStore(func(cfg *config.Config, s *store.Store) error {
-				return a.poll(cfg, s, wait)
+				return a.poll(cfg, s, wait, strict)
 			})
 		},
 	}
 	c.Flags().DurationVar(&wait, "wait", 30*time.Second, "how long to wait for alert delivery")
+	c.Flags().BoolVar(&strict, "strict", false, "exit 3 when any feed failed")
 	return c
 }
 
-func (a *app) poll(cfg *config.Config, s *store.Store, wait time.Duration) error {
+func (a *app) poll(cfg *config.Config, s *store.Store, wait time.Duration, strict bool) error {
 	log := a.logger(cfg)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -46,9 +55,11 @@ func (a *app) poll(cfg *config.Config, s *store.Store, wait time.Duration) error
 	if err := m.Close(); err != nil {
 		return err
 	}
+	failed := 0
 	for _, f := range pass.Feeds {
 		switch {
 		case f.Err != nil:
+			failed++
 			fmt.Fprintf(a.stderr, "storywatch: feed %s: %v\n", f.Name, f.Err)
 		case f.Skipped != "":
 			fmt.Fprintf(a.stdout, "%s: skipped: %s\n", f.Name, f.Skipped)
@@ -61,13 +72,25 @@ func (a *app) poll(cfg *config.Config, s *store.Store, wait time.Duration) error
 	}
 	if a.daemonStore != nil {
 		// The daemon's own dispatcher delivers; two dispatchers would race.
+		if a.daemonWake != nil {
+			a.daemonWake()
+		}
 		fmt.Fprintln(a.stdout, "alerts are delivered by the running daemon")
-		return nil
+		return strictResult(strict, failed, len(pass.Feeds))
 	}
 	dctx, cancel := context.WithTimeout(ctx, wait)
 	defer cancel()
 	if err := m.Deliver(dctx); err != nil {
 		fmt.Fprintf(a.stderr, "storywatch: alerts: %v (they stay queued for the next poll or the daemon)\n", err)
 	}
-	return nil
+	return strictResult(strict, failed, len(pass.Feeds))
+}
+
+// strictResult is poll's outcome: with --strict, failed feeds make it exit
+// exitFeedsFailed.
+func strictResult(strict bool, failed, feeds int) error {
+	if !strict || failed == 0 {
+		return nil
+	}
+	return exitError{code: exitFeedsFailed, msg: fmt.Sprintf("%d of %d feeds failed (--strict)", failed, feeds)}
 }

@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -21,8 +23,18 @@ func (a *app) runCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "run",
 		Short: "Run the daemon: poll feeds on their schedules and deliver alerts until SIGINT/SIGTERM",
-		Args:  cobra.NoArgs,
+		Long: "run is the daemon: it polls each feed on its schedule and delivers alerts until SIGINT or\n" +
+			"SIGTERM, then finishes the article in hand and exits 0.\n" +
+			"SIGHUP reloads the config file (feeds, schedules, story filter, fetch settings, alerts):\n" +
+			"the daemon finishes the article in hand, starts again on the new config and makes a pass\n" +
+			"over every feed. A config with problems is logged and the running one kept; store.path\n" +
+			"cannot change without a restart.",
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			// Before anything else: SIGHUP's default action kills the process.
+			hup := make(chan os.Signal, 1)
+			signal.Notify(hup, syscall.SIGHUP)
+			defer signal.Stop(hup)
 			cfg, err := a.loadConfig()
 			if err != nil {
 				return err
@@ -35,25 +47,87 @@ func (a *app) runCommand() *cobra.Command {
 			defer s.Close()
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
-			m, err := monitor.New(monitor.Options{Config: cfg, Store: s, Logger: log, Version: version})
-			if err != nil {
-				return err
-			}
+			var current atomic.Pointer[config.Config]
+			current.Store(cfg)
+			var running atomic.Pointer[monitor.Monitor]
+			hooks := daemonHooks{config: current.Load, wake: func() {
+				if m := running.Load(); m != nil {
+					m.WakeDelivery()
+				}
+			}}
 			// Without the socket the daemon still works; only the CLI cannot
 			// read the store while it runs (e.g. a path too long for a unix
 			// socket), so that is a warning, not a reason to stop.
-			if stopControl, err := serveControl(ctx, socketPath(cfg.Store.Path), cfg, s, log); err != nil {
+			if stopControl, err := serveControl(ctx, socketPath(cfg.Store.Path), hooks, s, log); err != nil {
 				log.Error("control socket unavailable: read commands will fail while the daemon runs", "err", err)
 			} else {
 				defer stopControl()
 			}
-			if err := m.Run(ctx); err != nil {
-				return err
+			for {
+				next, err := a.runUntilReload(ctx, hup, current.Load(), s, log, &running)
+				if err != nil || next == nil {
+					return err
+				}
+				current.Store(next)
+				log = a.logger(next)
+				log.Info("config reloaded", "feeds", len(next.Feeds))
 			}
-			log.Info("daemon stopped")
-			return nil
 		},
 	}
+}
+
+// runUntilReload runs the monitor on cfg until ctx is done (it returns nil,
+// nil) or a SIGHUP brings a valid new config (it returns that config once
+// the monitor has stopped). A config that does not load is logged and the
+// monitor goes on with cfg. running holds the monitor while it runs.
+func (a *app) runUntilReload(ctx context.Context, hup <-chan os.Signal, cfg *config.Config, s *store.Store, log *slog.Logger, running *atomic.Pointer[monitor.Monitor]) (*config.Config, error) {
+	m, err := monitor.New(monitor.Options{Config: cfg, Store: s, Logger: log, Version: version})
+	if err != nil {
+		return nil, err
+	}
+	running.Store(m)
+	defer running.Store(nil)
+	runCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	done := make(chan error, 1)
+	go func() { done <- m.Run(runCtx) }()
+	for {
+		select {
+		case err := <-done:
+			if err == nil {
+				log.Info("daemon stopped")
+			}
+			return nil, err
+		case <-hup:
+			next, err := a.reloadConfig(cfg)
+			if err != nil {
+				log.Error("reload config: keeping the running config", "config", a.configPath, "err", oneLine(err))
+				continue
+			}
+			log.Info("reloading config: finishing articles in hand", "config", a.configPath)
+			cancel()
+			if err := <-done; err != nil {
+				return nil, err
+			}
+			return next, nil
+		}
+	}
+}
+
+// errStorePathChanged refuses a reload that would move the store: the
+// daemon holds the old one open and locked.
+var errStorePathChanged = errors.New("store.path changed: restart the daemon to use another store")
+
+// reloadConfig loads the config file again for a SIGHUP.
+func (a *app) reloadConfig(old *config.Config) (*config.Config, error) {
+	next, err := a.loadConfig()
+	if err != nil {
+		return nil, err
+	}
+	if next.Store.Path != old.Store.Path {
+		return nil, fmt.Errorf("reload %s: %w (from %s to %s)", a.configPath, errStorePathChanged, old.Store.Path, next.Store.Path)
+	}
+	return next, nil
 }
 
 // openWritable opens the store for writing, failing fast with a clear

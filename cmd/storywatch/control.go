@@ -21,7 +21,8 @@ import (
 
 // bbolt locks the store file for the daemon's lifetime. The CLI therefore
 // opens the store itself when it can, and otherwise asks the running daemon,
-// over a unix socket beside the store (mode 0600), to run the same command
+// over a unix socket beside the store (mode 0660: the daemon's user and the
+// members of its group, see socketMode), to run the same command
 // against the store it holds. Either way the output is identical. The
 // answer streams back as it is produced (controlframe.go), through a spool
 // that keeps a slow client from holding the daemon's store (controlspool.go).
@@ -67,6 +68,13 @@ func (c idleConn) Write(p []byte) (int, error) {
 
 func socketPath(storePath string) string { return storePath + ".sock" }
 
+// socketMode lets the daemon's group use the read commands: under systemd
+// the daemon runs as user and group storywatch, and an operator added to
+// that group reaches the socket through the state directory (mode 0750).
+// Others get nothing. Writes through the socket (poll, compact, alerts
+// retry) are kept for the daemon's own user: see peerMayWrite.
+const socketMode = 0o660
+
 // withReadStore runs fn on a store opened read-only, or forwards the whole
 // command to the daemon when the daemon holds the store.
 func (a *app) withReadStore(fn func(*config.Config, *store.Store) error) error {
@@ -83,17 +91,45 @@ func (a *app) withStore(readOnly bool, fn func(*config.Config, *store.Store) err
 	if a.daemonStore != nil {
 		return fn(a.daemonConfig, a.daemonStore)
 	}
-	cfg, err := a.loadConfig()
+	// The store's path is all a forwarded command needs from the config,
+	// so the delivery secrets matter only when this process writes to the
+	// store itself; a write then fails on the full config's error unless
+	// the daemon takes the command.
+	cfg, err := a.loadConfigForReading()
 	if err != nil {
 		return err
 	}
+	var fullErr error
+	if !readOnly {
+		if full, err := a.loadConfig(); err != nil {
+			fullErr = err
+			readOnly = true // only to learn whether a daemon holds the store
+		} else {
+			cfg = full
+		}
+	}
 	path := cfg.Store.Path
-	if _, err := os.Stat(path); readOnly && errors.Is(err, os.ErrNotExist) {
+	if _, err := os.Stat(path); fullErr != nil && err != nil {
+		return fullErr // no store, so no daemon to take the command
+	} else if readOnly && errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("store %s does not exist yet: run `storywatch poll` or `storywatch run` first", path)
 	}
 	s, err := store.Open(path, store.Options{ReadOnly: readOnly, Timeout: 300 * time.Millisecond})
 	if errors.Is(err, store.ErrLocked) {
 		return a.forward(socketPath(path))
+	}
+	if errors.Is(err, os.ErrPermission) {
+		// An operator in the daemon's group may reach the socket but not
+		// the store file: the daemon reads it for them.
+		if _, serr := os.Stat(socketPath(path)); serr == nil {
+			return a.forward(socketPath(path))
+		}
+	}
+	if fullErr != nil {
+		if err == nil {
+			s.Close()
+		}
+		return fullErr
 	}
 	if err != nil {
 		return fmt.Errorf("open store: %w", err)
@@ -138,14 +174,23 @@ func (a *app) forward(sock string) error {
 	return nil
 }
 
+// daemonHooks is what forwarded commands need from the running daemon.
+type daemonHooks struct {
+	// config returns the daemon's current config (it changes on SIGHUP).
+	config func() *config.Config
+	// wake starts an alert delivery pass now, after a forwarded command
+	// queued alerts (poll, alerts retry); nil does nothing.
+	wake func()
+}
+
 // serveControl answers forwarded read commands until ctx is done.
-func serveControl(ctx context.Context, sock string, cfg *config.Config, s *store.Store, log *slog.Logger) (func(), error) {
+func serveControl(ctx context.Context, sock string, d daemonHooks, s *store.Store, log *slog.Logger) (func(), error) {
 	_ = os.Remove(sock) // a stale socket of a killed daemon: we hold the store lock now
 	ln, err := net.Listen("unix", sock)
 	if err != nil {
 		return nil, fmt.Errorf("listen on control socket %s: %w", sock, err)
 	}
-	if err := os.Chmod(sock, 0o600); err != nil {
+	if err := os.Chmod(sock, socketMode); err != nil {
 		ln.Close()
 		return nil, fmt.Errorf("restrict control socket %s: %w", sock, err)
 	}
@@ -157,7 +202,7 @@ func serveControl(ctx context.Context, sock string, cfg *config.Config, s *store
 			if err != nil {
 				return
 			}
-			go handleControl(conn, filepath.Dir(sock), cfg, s, log)
+			go handleControl(conn, filepath.Dir(sock), d, s, log)
 		}
 	}()
 	go func() {
@@ -171,7 +216,7 @@ func serveControl(ctx context.Context, sock string, cfg *config.Config, s *store
 	}, nil
 }
 
-func handleControl(c net.Conn, spillDir string, cfg *config.Config, s *store.Store, log *slog.Logger) {
+func handleControl(c net.Conn, spillDir string, d daemonHooks, s *store.Store, log *slog.Logger) {
 	defer c.Close()
 	conn := idleConn{c}
 	var req controlRequest
@@ -179,10 +224,11 @@ func handleControl(c net.Conn, spillDir string, cfg *config.Config, s *store.Sto
 		log.Warn("bad control request", "err", err)
 		return
 	}
+	mayWrite := !writesStore(req.Args) || peerMayWrite(c)
 	if req.Stream == 0 {
 		// A client from before streaming.
 		var out, errOut bytes.Buffer
-		code := runForwarded(req, cfg, s, &out, &errOut)
+		code := runForwarded(req, mayWrite, d, s, &out, &errOut)
 		_ = json.NewEncoder(conn).Encode(controlResponse{Stdout: out.String(), Stderr: errOut.String(), Code: code})
 		return
 	}
@@ -190,7 +236,7 @@ func handleControl(c net.Conn, spillDir string, cfg *config.Config, s *store.Sto
 	// see controlspool.go.
 	spool := newAnswerSpool(conn, spillDir)
 	mux := newFrameMux(spool)
-	code := runForwarded(req, cfg, s, mux.stream(frameStdout), mux.stream(frameStderr))
+	code := runForwarded(req, mayWrite, d, s, mux.stream(frameStdout), mux.stream(frameStderr))
 	err := mux.exit(code)
 	if cerr := spool.Close(); err == nil {
 		err = cerr
@@ -203,17 +249,34 @@ func handleControl(c net.Conn, spillDir string, cfg *config.Config, s *store.Sto
 }
 
 // runForwarded runs a forwarded command against the daemon's store and
-// returns its exit code.
-func runForwarded(req controlRequest, cfg *config.Config, s *store.Store, stdout, stderr io.Writer) int {
+// returns its exit code. mayWrite is false when the client is not allowed
+// to change the store (see peerMayWrite).
+func runForwarded(req controlRequest, mayWrite bool, d daemonHooks, s *store.Store, stdout, stderr io.Writer) int {
 	if len(req.Args) == 0 || !slices.Contains(forwardable, firstCommand(req.Args)) {
 		fmt.Fprint(stderr, "storywatch: the daemon does not run this command for the CLI\n")
+		return 2
+	}
+	if !mayWrite {
+		fmt.Fprintf(stderr, "storywatch: %s changes the store: while the daemon runs, only its own user (or root) may run it\n", firstCommand(req.Args))
 		return 2
 	}
 	color := req.Color
 	// The daemon's own config counts: the client's path may be relative
 	// to another directory.
-	a := &app{args: req.Args, stdout: stdout, stderr: stderr, daemonStore: s, daemonConfig: cfg, forcedColor: &color}
+	a := &app{args: req.Args, stdout: stdout, stderr: stderr, daemonStore: s, daemonConfig: d.config(), daemonWake: d.wake, forcedColor: &color}
 	return a.execute()
+}
+
+// writesStore reports whether forwarded args change the store: poll,
+// compact and alerts retry. Members of the daemon's group may only read.
+func writesStore(args []string) bool {
+	switch firstCommand(args) {
+	case "poll", "compact":
+		return true
+	case "alerts":
+		return slices.Contains(args, "retry")
+	}
+	return false
 }
 
 // firstCommand returns the first argument that is not a flag (or a flag's value).

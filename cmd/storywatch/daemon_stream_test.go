@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -175,9 +176,18 @@ func TestDaemonOutputIdentical(t *testing.T) {
 // SIGTERM and requires exit 0.
 func startDaemon(t *testing.T, cfg, sock string) func() {
 	t.Helper()
-	daemon := exec.Command(binPath, "-c", cfg, "run")
-	var daemonErr bytes.Buffer
-	daemon.Stderr = &daemonErr
+	return startDaemonCmd(t, exec.Command(binPath, "-c", cfg, "run"), cfg, sock)
+}
+
+// startDaemonCmd is startDaemon for a prepared command (another user, an
+// environment of its own).
+func startDaemonCmd(t *testing.T, daemon *exec.Cmd, cfg, sock string) func() {
+	t.Helper()
+	daemonErr, ok := daemon.Stderr.(*syncBuffer)
+	if !ok {
+		daemonErr = &syncBuffer{}
+		daemon.Stderr = daemonErr
+	}
 	if err := daemon.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -223,4 +233,23 @@ func startDaemon(t *testing.T, cfg, sock string) func() {
 			t.Fatal("daemon did not stop after SIGTERM")
 		}
 	}
+}
+
+// syncBuffer is a bytes.Buffer a test may read while a child process
+// writes into it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.String()
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -114,4 +115,67 @@ func TestAlertsSurviveReceiverOutages(t *testing.T) {
 	if len(al.Dead) != 0 || len(al.Pending) != 0 {
 		t.Errorf("after retry: %d pending, %d dead, want none", len(al.Pending), len(al.Dead))
 	}
+}
+
+// TestDaemonDeliversWhenDue runs the real daemon against a receiver that
+// refuses each alert's first attempt: the alerts queued by a poll go out at
+// once (the poll wakes the daemon's delivery) and each retry goes out when
+// its backoff of about a second ends, not at the daemon's 15-second check.
+func TestDaemonDeliversWhenDue(t *testing.T) {
+	srv := startCorpus(t, corpus.NewDemo, corpus.Options{})
+	var mu sync.Mutex
+	first := map[string]time.Time{}
+	gaps := map[string]time.Duration{}
+	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		key := r.Header.Get("Idempotency-Key")
+		if at, ok := first[key]; !ok {
+			first[key] = time.Now()
+			w.WriteHeader(http.StatusServiceUnavailable)
+			return
+		} else if _, done := gaps[key]; !done {
+			gaps[key] = time.Since(at)
+		}
+		w.WriteHeader(http.StatusNoContent)
+	}))
+	t.Cleanup(hs.Close)
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, srv.FeedURLs(), summitStory+fmt.Sprintf(`notify:
+  kinds: [text]
+  webhooks:
+    - url: %q
+  retry:
+    initial: 2s
+    max: 2s
+    dead_after: 1h
+`, hs.URL))
+	stop := startDaemon(t, cfg, filepath.Join(dir, "storywatch.db.sock"))
+	mustCLI(t, "-c", cfg, "poll") // the daemon's pass; no alert yet (first versions)
+	srv.Revise()
+	mustCLI(t, "-c", cfg, "poll") // new versions: alerts queued in the daemon
+
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		mu.Lock()
+		n, done := len(first), len(gaps)
+		mu.Unlock()
+		if n > 0 && done == n {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d alerts attempted, %d retried and delivered within a minute", n, done)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	for key, gap := range gaps {
+		// Backoff is 1-2s; a retry held until the 15s check would be
+		// 13-15s after its first attempt.
+		if gap < time.Second || gap > 10*time.Second {
+			t.Errorf("alert %s retried %v after its first attempt, want when its 1-2s backoff ends", key, gap.Round(time.Millisecond))
+		}
+	}
+	stop()
 }

@@ -125,6 +125,14 @@ func jsonTime(t time.Time) *time.Time {
 	return &u
 }
 
+// zonedTime renders a time in the local zone, naming the zone.
+func zonedTime(t time.Time) string {
+	if t.IsZero() {
+		return "-"
+	}
+	return t.Local().Format("2006-01-02 15:04 MST")
+}
+
 // humanTime renders a time for tables.
 func humanTime(t time.Time) string {
 	if t.IsZero() {

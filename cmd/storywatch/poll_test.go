@@ -124,3 +124,42 @@ log:
 		t.Errorf("articles: %+v, want only the item with text", articles.Articles)
 	}
 }
+
+// TestPollStrictExitStatus: cron can tell failed feeds from success with
+// --strict (exit 3), without the daemon and through it; plain poll keeps
+// exiting 0.
+func TestPollStrictExitStatus(t *testing.T) {
+	srv := startCorpus(t, corpus.NewDemo, corpus.Options{})
+	down := "http://127.0.0.1:1/feed.rss" // nothing listens on port 1
+	tests := []struct {
+		name     string
+		feeds    []string
+		args     []string
+		wantCode int
+	}{
+		{"strict, a feed down", []string{srv.FeedURLs()[0], down}, []string{"poll", "--strict", "--wait", "0s"}, exitFeedsFailed},
+		{"plain, a feed down", []string{srv.FeedURLs()[0], down}, []string{"poll", "--wait", "0s"}, 0},
+		{"strict, every feed up", srv.FeedURLs()[:1], []string{"poll", "--strict", "--wait", "0s"}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := writeConfig(t, t.TempDir(), tt.feeds, "")
+			_, errOut, code := cli(t, append([]string{"-c", cfg}, tt.args...)...)
+			if code != tt.wantCode {
+				t.Fatalf("exit %d, want %d; stderr %q", code, tt.wantCode, errOut)
+			}
+			if tt.wantCode == exitFeedsFailed && !strings.Contains(errOut, "1 of 2 feeds failed") {
+				t.Errorf("stderr %q does not count the failed feeds", errOut)
+			}
+		})
+	}
+	t.Run("through the daemon", func(t *testing.T) {
+		dir := t.TempDir()
+		cfg := writeConfig(t, dir, []string{srv.FeedURLs()[0], down}, "")
+		stop := startDaemon(t, cfg, filepath.Join(dir, "storywatch.db.sock"))
+		defer stop()
+		if _, errOut, code := cli(t, "-c", cfg, "poll", "--strict"); code != exitFeedsFailed {
+			t.Errorf("poll --strict through the daemon: exit %d, want %d; %s", code, exitFeedsFailed, errOut)
+		}
+	})
+}

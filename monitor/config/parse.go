@@ -39,8 +39,29 @@ func Load(path string) (*Config, error) {
 	return c, nil
 }
 
+// LoadForReading is Load for commands that only read the store (feeds,
+// articles, history, diff, changes, timeline, alerts): they never deliver,
+// so they must not need the delivery secrets, which an operator running
+// them often cannot see (they live in the daemon's environment or in files
+// only the daemon reads). Secret files are not read, an unset environment
+// variable under notify is not a problem, and every webhook secret and the
+// SMTP password are left empty. Every other problem fails as in Load. The
+// returned Config must not be used to deliver alerts.
+func LoadForReading(path string) (*Config, error) {
+	c, ps := loadMode(path, os.LookupEnv, true)
+	if len(ps) > 0 {
+		return nil, joinProblems(ps)
+	}
+	return c, nil
+}
+
 // load is Load with an injectable environment, returning sorted problems.
 func load(path string, lookup lookupFunc) (*Config, []Problem) {
+	return loadMode(path, lookup, false)
+}
+
+// loadMode is load, or LoadForReading's variant when forReading is set.
+func loadMode(path string, lookup lookupFunc, forReading bool) (*Config, []Problem) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		msg := "read config file: " + err.Error()
@@ -53,7 +74,42 @@ func load(path string, lookup lookupFunc) (*Config, []Problem) {
 		}
 		return nil, []Problem{{File: path, Msg: msg, Err: err}}
 	}
+	if forReading {
+		c, ps := parse(data, path, filepath.Dir(path), lookup, false)
+		ps = dropDeliverySecretProblems(ps)
+		if c != nil {
+			c.clearSecrets()
+		}
+		return c, ps
+	}
 	return parse(data, path, filepath.Dir(path), lookup, true)
+}
+
+// dropDeliverySecretProblems drops the unset variables under notify, and
+// every other problem at those paths (an unexpanded "${PORT}" that is then
+// not a number is the same problem).
+func dropDeliverySecretProblems(ps []Problem) []Problem {
+	missing := map[string]bool{}
+	for _, p := range ps {
+		if within(p.Path, "notify") && p.Path != "" && errors.Is(p, ErrMissingVariable) {
+			missing[p.Path] = true
+		}
+	}
+	if len(missing) == 0 {
+		return ps
+	}
+	return slices.DeleteFunc(ps, func(p Problem) bool { return missing[p.Path] })
+}
+
+// clearSecrets empties the delivery secrets, so a Config loaded for
+// reading holds no half-expanded "${NAME}" that could pass for one.
+func (c *Config) clearSecrets() {
+	for i := range c.Notify.Webhooks {
+		c.Notify.Webhooks[i].Secret = ""
+	}
+	if c.Notify.Email != nil {
+		c.Notify.Email.Password = ""
+	}
 }
 
 // parse runs every stage and collects all problems, so `storywatch check`

@@ -54,7 +54,10 @@ type Outbox struct {
 	FailWrites error
 }
 
-var _ notify.Outbox = (*Outbox)(nil)
+var (
+	_ notify.Outbox   = (*Outbox)(nil)
+	_ notify.NextDuer = (*Outbox)(nil)
+)
 
 // NewOutbox returns an empty Outbox.
 func NewOutbox() *Outbox {
@@ -109,6 +112,20 @@ func (o *Outbox) Due(now time.Time, limit int) ([]notify.Pending, error) {
 		out[i] = e.Pending
 	}
 	return out, nil
+}
+
+// NextDue implements [notify.NextDuer].
+func (o *Outbox) NextDue() (time.Time, bool, error) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	var next time.Time
+	found := false
+	for _, e := range o.entries {
+		if e.State == StatePending && (!found || e.Next.Before(next)) {
+			next, found = e.Next, true
+		}
+	}
+	return next, found, nil
 }
 
 // Delivered implements [notify.Outbox].
