@@ -2,6 +2,8 @@ package webhook_test
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -13,6 +15,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/storywatch/storywatch/diff/facts"
 	"github.com/storywatch/storywatch/notify"
@@ -110,7 +113,7 @@ func checkGolden(t *testing.T, name, got string) {
 		t.Fatalf("read golden (run with -update to create): %v", err)
 	}
 	if got != string(want) {
-		t.Errorf("request differs from %s:\n%s", path, got)
+		t.Errorf("request differs from %s:\n%s", path, notify.Truncate(got, 2000))
 	}
 }
 
@@ -126,5 +129,261 @@ func TestGenericGolden(t *testing.T) {
 			}
 			checkGolden(t, "json-"+name, c.last)
 		})
+	}
+}
+
+// presetConfig configures format f against a receiver at base.
+func presetConfig(f, base string) webhook.Config {
+	switch f {
+	case webhook.FormatNtfy:
+		return webhook.Config{URL: base + "/storywatch-desk", Format: f, Token: "tk_ntfytoken"}
+	case webhook.FormatMatrix:
+		return webhook.Config{URL: base + "/", Format: f, Token: "syt_matrixtoken", Room: "!desk:example.org"}
+	}
+	return webhook.Config{URL: base + "/services/T000/B000/XXXX", Format: f}
+}
+
+var presets = []string{webhook.FormatSlack, webhook.FormatDiscord, webhook.FormatNtfy, webhook.FormatMatrix}
+
+// TestPresetGolden sends each sample alert in each preset format to an
+// httptest receiver and compares the request with its golden file.
+func TestPresetGolden(t *testing.T) {
+	for _, f := range presets {
+		for name, a := range formatAlerts {
+			t.Run(f+"/"+name, func(t *testing.T) {
+				c := newCapture(t)
+				if err := webhook.New(presetConfig(f, c.URL), nil).Notify(context.Background(), a); err != nil {
+					t.Fatal(err)
+				}
+				checkGolden(t, f+"-"+name, c.last)
+				checkShape(t, f, a, c.req, c.body)
+			})
+		}
+	}
+}
+
+// longAlert has more changes, and longer ones, than any chat message
+// takes, with markup right at the cut points.
+func longAlert() notify.Alert {
+	a := formatAlerts["facts"]
+	a.Title = strings.Repeat("Très long <title> & ", 40)
+	a.Facts = nil
+	for i := range 120 {
+		a.Facts = append(a.Facts, facts.Change{Kind: facts.Kind([]string{"date", "number", "correction"}[i%3]),
+			Before: strings.Repeat("<&>*_`\\", 80), After: fmt.Sprintf("value %d", i),
+			AfterSentence: strings.Repeat("é<b>&amp; ", 500)})
+	}
+	return a
+}
+
+// TestPresetLimits: an alert far over every service's limits still makes
+// a request each service accepts.
+func TestPresetLimits(t *testing.T) {
+	for _, f := range presets {
+		t.Run(f, func(t *testing.T) {
+			c := newCapture(t)
+			a := longAlert()
+			if err := webhook.New(presetConfig(f, c.URL), nil).Notify(context.Background(), a); err != nil {
+				t.Fatal(err)
+			}
+			checkShape(t, f, a, c.req, c.body)
+		})
+	}
+}
+
+// checkShape asserts what each service's documentation requires of a
+// payload, so that a careless -update cannot bless a broken one.
+func checkShape(t *testing.T, f string, a notify.Alert, r *http.Request, body []byte) {
+	t.Helper()
+	runes := utf8.RuneCountInString
+	if r.Header.Get("Content-Type") != "application/json" || r.Header.Get("X-Storywatch-Signature") != "" {
+		t.Errorf("headers %v: want JSON, unsigned", r.Header)
+	}
+	switch f {
+	case webhook.FormatSlack:
+		var m struct {
+			Text   string `json:"text"`
+			Blocks []struct {
+				Type string `json:"type"`
+				Text struct {
+					Type, Text string
+				} `json:"text"`
+				Elements []struct{ Type, Text string } `json:"elements"`
+			} `json:"blocks"`
+		}
+		mustDecode(t, body, &m)
+		if r.Method != http.MethodPost || m.Text == "" || len(m.Blocks) < 3 || len(m.Blocks) > 50 {
+			t.Fatalf("slack: %s with text %q and %d blocks", r.Method, m.Text, len(m.Blocks))
+		}
+		if b := m.Blocks[0]; b.Type != "header" || b.Text.Type != "plain_text" || runes(b.Text.Text) > 150 {
+			t.Errorf("slack header block %+v", b)
+		}
+		// mrkdwn is parsed for mentions and links; the header's plain_text
+		// is shown as it is.
+		mrkdwn := []string{m.Text}
+		for _, b := range m.Blocks[1:] {
+			if b.Type == "section" {
+				if b.Text.Type != "mrkdwn" || runes(b.Text.Text) > 3000 {
+					t.Errorf("slack section of %d characters, type %q", runes(b.Text.Text), b.Text.Type)
+				}
+				mrkdwn = append(mrkdwn, b.Text.Text)
+			}
+			for _, e := range b.Elements {
+				mrkdwn = append(mrkdwn, e.Text)
+			}
+		}
+		for _, text := range mrkdwn {
+			for _, s := range []string{"<!channel>", "<@U123>", "<b>", "<https://evil", "<javascript"} {
+				if strings.Contains(text, s) {
+					t.Errorf("slack mrkdwn carries %q unescaped: %q", s, notify.Truncate(text, 300))
+				}
+			}
+		}
+	case webhook.FormatDiscord:
+		var m struct {
+			Content string `json:"content"`
+			Embeds  []struct {
+				Title, URL, Description, Timestamp string
+				Footer                             struct{ Text string }
+			} `json:"embeds"`
+			AllowedMentions *struct {
+				Parse []string `json:"parse"`
+			} `json:"allowed_mentions"`
+		}
+		mustDecode(t, body, &m)
+		if m.Content == "" || runes(m.Content) > 2000 || len(m.Embeds) != 1 {
+			t.Fatalf("discord content %d characters, %d embeds", runes(m.Content), len(m.Embeds))
+		}
+		e := m.Embeds[0]
+		total := runes(e.Title) + runes(e.Description) + runes(e.Footer.Text)
+		if runes(e.Title) > 256 || runes(e.Description) > 4096 || total > 6000 || e.Description == "" {
+			t.Errorf("discord embed over its limits: title %d, description %d, total %d", runes(e.Title), runes(e.Description), total)
+		}
+		if _, err := time.Parse(time.RFC3339, e.Timestamp); err != nil {
+			t.Errorf("discord timestamp %q: %v", e.Timestamp, err)
+		}
+		if e.URL != "" && !strings.HasPrefix(e.URL, "https://") {
+			t.Errorf("discord embed links %q", e.URL)
+		}
+		if m.AllowedMentions == nil || m.AllowedMentions.Parse == nil || len(m.AllowedMentions.Parse) != 0 {
+			t.Errorf("discord allowed_mentions %+v, want parse: [] (no pings)", m.AllowedMentions)
+		}
+	case webhook.FormatNtfy:
+		var m struct {
+			Topic, Title, Message, Click string
+			Tags                         []string
+			Priority                     int
+		}
+		mustDecode(t, body, &m)
+		if r.Method != http.MethodPost || r.URL.Path != "/" || m.Topic != "storywatch-desk" {
+			t.Errorf("ntfy: %s %s topic %q, want POST / with the topic from the URL", r.Method, r.URL.Path, m.Topic)
+		}
+		if r.Header.Get("Authorization") != "Bearer tk_ntfytoken" {
+			t.Errorf("ntfy Authorization %q", r.Header.Get("Authorization"))
+		}
+		if m.Title == "" || m.Message == "" || len(m.Message) > 4096 || m.Priority < 1 || m.Priority > 5 || !slices.Contains(m.Tags, "newspaper") {
+			t.Errorf("ntfy message: title %q, %d bytes, priority %d, tags %v", m.Title, len(m.Message), m.Priority, m.Tags)
+		}
+		if m.Click != "" && !strings.HasPrefix(m.Click, "https://") {
+			t.Errorf("ntfy click %q", m.Click)
+		}
+	case webhook.FormatMatrix:
+		var m struct {
+			MsgType       string `json:"msgtype"`
+			Body          string `json:"body"`
+			Format        string `json:"format"`
+			FormattedBody string `json:"formatted_body"`
+		}
+		mustDecode(t, body, &m)
+		wantPath := "/_matrix/client/v3/rooms/!desk:example.org/send/m.room.message/" + a.Key
+		if r.Method != http.MethodPut || r.URL.Path != wantPath {
+			t.Errorf("matrix: %s %s, want PUT %s", r.Method, r.URL.Path, wantPath)
+		}
+		if r.Header.Get("Authorization") != "Bearer syt_matrixtoken" {
+			t.Errorf("matrix Authorization %q", r.Header.Get("Authorization"))
+		}
+		if m.MsgType != "m.notice" || m.Body == "" || m.Format != "org.matrix.custom.html" || m.FormattedBody == "" || len(body) > 65536 {
+			t.Errorf("matrix event %d bytes: msgtype %q format %q, body %d bytes, formatted %d bytes", len(body), m.MsgType, m.Format, len(m.Body), len(m.FormattedBody))
+		}
+		for _, s := range []string{"<script", "<img", "<b>", `href="javascript`} {
+			if strings.Contains(m.FormattedBody, s) {
+				t.Errorf("matrix formatted_body carries %q unescaped", s)
+			}
+		}
+	}
+}
+
+func mustDecode(t *testing.T, body []byte, v any) {
+	t.Helper()
+	if err := json.Unmarshal(body, v); err != nil {
+		t.Fatalf("payload is not the expected JSON: %v\n%s", err, notify.Truncate(string(body), 2000))
+	}
+}
+
+// TestPresetRetryIsSameMatrixTransaction: a retried alert reuses its
+// transaction ID, so the homeserver drops the duplicate.
+func TestPresetRetryIsSameMatrixTransaction(t *testing.T) {
+	rcv := newReceiver(t, http.StatusBadGateway, http.StatusOK)
+	n := webhook.New(presetConfig(webhook.FormatMatrix, rcv.URL), nil)
+	a := formatAlerts["facts"]
+	if err := n.Notify(context.Background(), a); err == nil || notify.IsPermanent(err) {
+		t.Fatalf("first attempt: %v, want a retryable error", err)
+	}
+	if err := n.Notify(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	reqs := rcv.requests()
+	if len(reqs) != 2 || string(reqs[0].body) != string(reqs[1].body) {
+		t.Fatalf("%d requests, bodies differ: want the same event twice", len(reqs))
+	}
+}
+
+func TestFormatValidate(t *testing.T) {
+	tests := []struct {
+		name string
+		cfg  webhook.Config
+		want error // nil: valid
+	}{
+		{"default json", webhook.Config{URL: "https://h.example/x", Secret: "s"}, nil},
+		{"explicit json", webhook.Config{URL: "https://h.example/x", Format: "json"}, nil},
+		{"slack", webhook.Config{URL: "https://hooks.slack.com/services/T/B/X", Format: "slack"}, nil},
+		{"ntfy", webhook.Config{URL: "https://ntfy.sh/desk", Format: "ntfy", Token: "tk"}, nil},
+		{"matrix", webhook.Config{URL: "https://matrix.example.org", Format: "matrix", Token: "t", Room: "!a:example.org"}, nil},
+		{"unknown", webhook.Config{URL: "https://h.example/x", Format: "teams"}, webhook.ErrUnknownFormat},
+		{"secret with slack", webhook.Config{URL: "https://h.example/x", Format: "slack", Secret: "s"}, webhook.ErrFormatOption},
+		{"token with discord", webhook.Config{URL: "https://h.example/x", Format: "discord", Token: "t"}, webhook.ErrFormatOption},
+		{"room with json", webhook.Config{URL: "https://h.example/x", Room: "!a:b"}, webhook.ErrFormatOption},
+		{"matrix without room", webhook.Config{URL: "https://m.example", Format: "matrix", Token: "t"}, webhook.ErrFormatOption},
+		{"matrix with an alias", webhook.Config{URL: "https://m.example", Format: "matrix", Token: "t", Room: "#desk:m.example"}, webhook.ErrFormatOption},
+		{"matrix without token", webhook.Config{URL: "https://m.example", Format: "matrix", Room: "!a:m.example"}, webhook.ErrFormatOption},
+		{"ntfy without topic", webhook.Config{URL: "https://ntfy.sh/", Format: "ntfy"}, webhook.ErrFormatOption},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.cfg.Validate()
+			if (err == nil) != (tt.want == nil) || (tt.want != nil && !errors.Is(err, tt.want)) {
+				t.Errorf("Validate() = %v, want %v", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestPresetTokenNeverLeaks: the bearer token must not show in errors.
+func TestPresetTokenNeverLeaks(t *testing.T) {
+	cfg := presetConfig(webhook.FormatMatrix, "http://127.0.0.1:1") // nothing listens there
+	err := webhook.New(cfg, nil).Notify(context.Background(), formatAlerts["facts"])
+	if err == nil || strings.Contains(err.Error(), cfg.Token) {
+		t.Errorf("error %v: want a failure that does not name the token", err)
+	}
+}
+
+func TestMatrixChannelPerRoom(t *testing.T) {
+	a := webhook.Config{URL: "https://m.example", Format: "matrix", Room: "!a:m.example"}.Channel()
+	b := webhook.Config{URL: "https://m.example", Format: "matrix", Room: "!b:m.example"}.Channel()
+	if a == b {
+		t.Errorf("two rooms share channel %q", a)
+	}
+	if g := (webhook.Config{URL: "https://m.example"}).Channel(); g == a {
+		t.Errorf("a room's channel equals the plain URL's")
 	}
 }
