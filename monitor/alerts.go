@@ -21,7 +21,8 @@ import (
 func BuildNotifiers(cfg *config.Config, client *http.Client, version string) (map[string]notify.Notifier, error) {
 	out := map[string]notify.Notifier{}
 	for _, w := range cfg.Notify.Webhooks {
-		wc := webhook.Config{URL: w.URL, Secret: w.Secret.Reveal(), UserAgent: "storywatch/" + version}
+		wc := webhook.Config{URL: w.URL, Secret: w.Secret.Reveal(), UserAgent: "storywatch/" + version,
+			Format: w.Format, Token: w.Token.Reveal(), Room: w.Room}
 		// The channel is named after the URL's hash, so reordering the config
 		// does not send queued alerts to another receiver.
 		out[wc.Channel()] = webhook.New(wc, client)

@@ -12,6 +12,7 @@ import (
 	"github.com/storywatch/storywatch/monitor/extract"
 	"github.com/storywatch/storywatch/monitor/feed"
 	"github.com/storywatch/storywatch/monitor/fetch"
+	"github.com/storywatch/storywatch/monitor/metrics"
 	"github.com/storywatch/storywatch/store"
 )
 
@@ -150,7 +151,7 @@ func (m *Monitor) observe(ctx context.Context, link string, known store.Article,
 	if known.ID != "" {
 		req.ETag, req.LastModified = known.ETag, known.LastModified
 	}
-	resp, err := m.fetcher.Get(ctx, req)
+	resp, err := m.fetch(ctx, metrics.TargetPage, req)
 	if st := goneStatus(known, err); st != "" {
 		var se *fetch.StatusError
 		errors.As(err, &se)

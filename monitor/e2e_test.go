@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -20,7 +19,6 @@ import (
 	"github.com/storywatch/storywatch/notify"
 	"github.com/storywatch/storywatch/notify/email/mailpittest"
 	"github.com/storywatch/storywatch/notify/webhook"
-	"github.com/storywatch/storywatch/store"
 )
 
 // hookReceiver is a webhook endpoint that records what it received.
@@ -107,11 +105,7 @@ notify:
 	if err != nil {
 		t.Fatalf("config: %v", err)
 	}
-	st, err := store.Open(filepath.Join(t.TempDir(), "storywatch.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := mustOpenStore(t)
 	m, err := monitor.New(monitor.Options{Config: cfg, Store: st})
 	if err != nil {
 		t.Fatal(err)

@@ -12,6 +12,7 @@ import (
 	"github.com/storywatch/storywatch/monitor/config"
 	"github.com/storywatch/storywatch/monitor/feed"
 	"github.com/storywatch/storywatch/monitor/fetch"
+	"github.com/storywatch/storywatch/monitor/metrics"
 	"github.com/storywatch/storywatch/notify"
 	"github.com/storywatch/storywatch/store"
 )
@@ -31,6 +32,9 @@ type Options struct {
 	Now func() time.Time
 	// Version is storywatch's version, used in the User-Agent.
 	Version string
+	// Metrics receives polls, fetch latencies, stored versions, fact
+	// changes and alert outcomes; nil records none.
+	Metrics *metrics.Metrics
 }
 
 // Monitor runs the pipeline. It is safe for concurrent use.
@@ -43,6 +47,7 @@ type Monitor struct {
 	now       func() time.Time
 	writer    *writer
 	dispatch  *notify.Dispatcher
+	metrics   *metrics.Metrics // nil: none
 	articles  keyedMutex
 	workers   chan struct{} // bounds concurrent article fetches
 	// committing bounds items that are done but for their commit.
@@ -74,6 +79,7 @@ func New(opts Options) (*Monitor, error) {
 		log:      opts.Logger,
 		fetcher:  opts.Fetcher,
 		now:      opts.Now,
+		metrics:  opts.Metrics,
 		rejected: map[string]bool{},
 	}
 	if m.log == nil {
@@ -104,7 +110,7 @@ func New(opts Options) (*Monitor, error) {
 	}
 	m.workers = make(chan struct{}, workers)
 	m.committing = make(chan struct{}, pendingPerWorker*workers)
-	m.writer = newWriter(opts.Store, m.log)
+	m.writer = newWriter(opts.Store, m.log, opts.Metrics)
 	m.dispatch = &notify.Dispatcher{
 		Outbox:    outboxAdapter{opts.Store},
 		Notifiers: m.notifiers,
@@ -115,6 +121,10 @@ func New(opts Options) (*Monitor, error) {
 		},
 		Now:    m.now,
 		Logger: m.log.With("component", "notify"),
+	}
+	if opts.Metrics != nil {
+		// Not a nil *Metrics in the interface: the dispatcher checks for nil.
+		m.dispatch.Observer = opts.Metrics
 	}
 	return m, nil
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -13,7 +12,6 @@ import (
 
 	"github.com/storywatch/storywatch/monitor"
 	"github.com/storywatch/storywatch/monitor/config"
-	"github.com/storywatch/storywatch/store"
 )
 
 // TestArticleInTwoFeedsFetchedOncePerPass: outlets list an article in
@@ -46,11 +44,7 @@ func TestArticleInTwoFeedsFetchedOncePerPass(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := store.Open(filepath.Join(t.TempDir(), "storywatch.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := mustOpenStore(t)
 	m, err := monitor.New(monitor.Options{Config: cfg, Store: st})
 	if err != nil {
 		t.Fatal(err)

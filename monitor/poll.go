@@ -12,6 +12,7 @@ import (
 	"github.com/storywatch/storywatch/monitor/config"
 	"github.com/storywatch/storywatch/monitor/feed"
 	"github.com/storywatch/storywatch/monitor/fetch"
+	"github.com/storywatch/storywatch/monitor/metrics"
 	"github.com/storywatch/storywatch/store"
 )
 
@@ -72,6 +73,9 @@ func (m *Monitor) PollAll(ctx context.Context) PassResult {
 		m.recordFeeds(p)
 		m.writer.barrier()
 	}
+	if len(res.Failed()) == 0 && ctx.Err() == nil {
+		m.metrics.PassSucceeded(m.now())
+	}
 	return res
 }
 
@@ -112,6 +116,7 @@ func (m *Monitor) pollFeedState(ctx context.Context, i int, scheduled, wait bool
 	err = m.pollFeedSafe(ctx, fc, &st, &res)
 	st.LastPolled = m.now()
 	st.NextPoll = nextPoll(m.cfg, i, st.LastPolled)
+	m.metrics.FeedPolled(fetch.Redact(fc.URL), st.LastPolled, err)
 	if err != nil {
 		res.Err = fmt.Errorf("poll feed %s: %w", fetch.Redact(fc.URL), err)
 		st.Status, st.Error = "error", err.Error()
@@ -177,7 +182,7 @@ func (m *Monitor) recovered(v any, what, url string) error {
 }
 
 func (m *Monitor) pollFeed(ctx context.Context, fc config.Feed, st *store.FeedState, res *FeedResult) error {
-	resp, err := m.fetcher.Get(ctx, fetch.Request{
+	resp, err := m.fetch(ctx, metrics.TargetFeed, fetch.Request{
 		URL: fc.URL, ETag: st.ETag, LastModified: st.LastModified,
 		Accept: "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5",
 	})
@@ -268,6 +273,15 @@ func (m *Monitor) pollFeed(ctx context.Context, fc config.Feed, st *store.FeedSt
 		return fmt.Errorf("%d of %d items panicked: %w", len(panics), res.Items, errors.Join(panics...))
 	}
 	return nil
+}
+
+// fetch gets one feed or page, timing it for the fetch latency metric. The
+// wall clock, not the injected one, measures it: a latency is real time.
+func (m *Monitor) fetch(ctx context.Context, target string, req fetch.Request) (*fetch.Response, error) {
+	start := time.Now()
+	resp, err := m.fetcher.Get(ctx, req)
+	m.metrics.Fetched(target, time.Since(start))
+	return resp, err
 }
 
 // failureBackoff is how long a scheduled poll waits after n consecutive

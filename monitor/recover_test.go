@@ -196,7 +196,7 @@ func TestDaemonSurvivesPanickingItem(t *testing.T) {
 // alone, with ErrPanic; the updates batched with it are committed.
 func TestWriterPanicFailsOnlyItsUpdate(t *testing.T) {
 	st := openTestStore(t)
-	w := newWriter(st, slog.New(slog.DiscardHandler))
+	w := newWriter(st, slog.New(slog.DiscardHandler), nil)
 	const bad = "https://example.com/bad"
 	w.testHookApply = func(us []store.Update) {
 		for _, u := range us {

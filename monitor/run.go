@@ -36,6 +36,10 @@ func (m *Monitor) Run(ctx context.Context) error {
 				return
 			}
 			r := m.PollFeed(ctx, i, true)
+			if r.Err == nil && r.Skipped == "" {
+				// In the daemon a feed's scheduled poll is its pass.
+				m.metrics.PassSucceeded(m.now())
+			}
 			if r.NewVersions > 0 {
 				m.dispatch.Wake()
 			}

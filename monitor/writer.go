@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/storywatch/storywatch/monitor/metrics"
 	"github.com/storywatch/storywatch/store"
 )
 
@@ -18,6 +19,7 @@ import (
 type writer struct {
 	store *store.Store
 	log   *slog.Logger
+	stats *metrics.Metrics // nil: none
 	reqs  chan writeReq
 	done  chan struct{}
 
@@ -52,8 +54,8 @@ const (
 
 var errWriterClosed = errors.New("monitor: store writer is closed")
 
-func newWriter(s *store.Store, log *slog.Logger) *writer {
-	w := &writer{store: s, log: log, reqs: make(chan writeReq, maxBatch), done: make(chan struct{})}
+func newWriter(s *store.Store, log *slog.Logger, stats *metrics.Metrics) *writer {
+	w := &writer{store: s, log: log, stats: stats, reqs: make(chan writeReq, maxBatch), done: make(chan struct{})}
 	go w.loop()
 	return w
 }
@@ -185,6 +187,8 @@ func (w *writer) commit(batch []writeReq) {
 	}
 	if err != nil {
 		w.log.Error("write batch", "updates", len(updates), "feeds", len(feeds), "err", err)
+	} else {
+		w.count(updates, seqs)
 	}
 	for i, r := range batch {
 		res := writeResult{err: err}
@@ -211,6 +215,41 @@ func (w *writer) applySafe(updates []store.Update, feeds []store.FeedState) (seq
 		w.testHookApply(updates)
 	}
 	return w.store.Apply(updates, feeds)
+}
+
+// count tells the metrics what a committed batch stored: only a version the
+// store kept (seq > 0) brings its fact changes and alerts along; a duplicate
+// is dropped with them.
+func (w *writer) count(updates []store.Update, seqs []int) {
+	if w.stats == nil {
+		return
+	}
+	stored := 0
+	for i, u := range updates {
+		if u.StatusChange != nil && u.Version == nil {
+			// a page status event stores no version but is a fact change
+			for _, f := range u.StatusChange.Facts {
+				w.stats.FactChanged(string(f.Kind))
+			}
+			for _, a := range u.Alerts {
+				w.stats.AlertQueued(a.Channel)
+			}
+		}
+		if i >= len(seqs) || seqs[i] <= 0 {
+			continue
+		}
+		stored++
+		if u.Change != nil {
+			for _, f := range u.Change.Facts {
+				w.stats.FactChanged(string(f.Kind))
+			}
+		}
+
+		for _, a := range u.Alerts {
+			w.stats.AlertQueued(a.Channel)
+		}
+	}
+	w.stats.VersionsStored(stored)
 }
 
 func (w *writer) close() error {

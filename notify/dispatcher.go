@@ -42,6 +42,9 @@ type Dispatcher struct {
 	// Jitter returns a random number in [0, 1) for backoff jitter; nil
 	// means math/rand/v2.Float64.
 	Jitter func() float64
+	// Observer is told the outcome of every attempt (e.g. to count it in
+	// metrics); nil tells no one.
+	Observer Observer
 
 	mu       sync.Mutex // serialises Outbox calls from the channel goroutines
 	wakeOnce sync.Once
@@ -113,6 +116,7 @@ func (d *Dispatcher) pass(ctx context.Context) ([]result, error) {
 					return
 				}
 				out, err := d.attempt(ctx, p)
+				d.observe(p.Channel, out)
 				resMu.Lock()
 				results = append(results, result{key: p.Key, out: out})
 				if err != nil {
@@ -322,6 +326,22 @@ func (d *Dispatcher) dead(key string, at time.Time, msg string) error {
 		return fmt.Errorf("move alert %s to dead letters: %w", key, err)
 	}
 	return nil
+}
+
+// observe tells the Observer what an attempt on channel did. An attempt
+// cut short by shutdown did nothing and is not told.
+func (d *Dispatcher) observe(channel string, out outcome) {
+	if d.Observer == nil {
+		return
+	}
+	switch out {
+	case outDelivered:
+		d.Observer.AlertDelivered(channel)
+	case outRetry:
+		d.Observer.AlertFailed(channel)
+	case outDead:
+		d.Observer.AlertDead(channel)
+	}
 }
 
 func (d *Dispatcher) wakeChan() chan struct{} {

@@ -454,3 +454,44 @@ func TestPermanentAndRetryAfterErrors(t *testing.T) {
 		t.Errorf("RetryAfterError = %v", ra)
 	}
 }
+
+// countingObserver records each outcome per channel.
+type countingObserver struct {
+	mu  sync.Mutex
+	got map[string]int // "outcome channel" -> count
+}
+
+func (o *countingObserver) add(what, channel string) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.got == nil {
+		o.got = map[string]int{}
+	}
+	o.got[what+" "+channel]++
+}
+func (o *countingObserver) AlertDelivered(ch string) { o.add("delivered", ch) }
+func (o *countingObserver) AlertFailed(ch string)    { o.add("failed", ch) }
+func (o *countingObserver) AlertDead(ch string)      { o.add("dead", ch) }
+
+func TestObserverSeesEveryOutcome(t *testing.T) {
+	ob := notifytest.NewOutbox()
+	ob.Add(pending("a", "ok", t0))
+	ob.Add(pending("b", "ok", t0))
+	ob.Add(pending("c", "down", t0))
+	ob.Add(pending("d", "refuses", t0))
+	ob.Add(pending("e", "gone", t0)) // no notifier configured
+	d := newDispatcher(ob, notifytest.NewClock(t0), map[string]notify.Notifier{
+		"ok":      notifierFunc(ok),
+		"down":    failing(errors.New("503")),
+		"refuses": failing(notify.Permanent(errors.New("400"))),
+	})
+	obs := &countingObserver{}
+	d.Observer = obs
+	if _, _, err := d.DeliverDue(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{"delivered ok": 2, "failed down": 1, "dead refuses": 1, "dead gone": 1}
+	if fmt.Sprint(obs.got) != fmt.Sprint(want) {
+		t.Errorf("observed %v, want %v", obs.got, want)
+	}
+}

@@ -40,6 +40,18 @@ type NextDuer interface {
 	NextDue() (next time.Time, ok bool, err error)
 }
 
+// Observer is told what each delivery attempt did, per channel; the
+// metrics package implements it. Its methods must be safe for concurrent
+// use (channels are delivered concurrently) and must not block.
+type Observer interface {
+	// AlertDelivered: the alert was delivered.
+	AlertDelivered(channel string)
+	// AlertFailed: the attempt failed and the alert is scheduled again.
+	AlertFailed(channel string)
+	// AlertDead: the alert was moved to the dead letters.
+	AlertDead(channel string)
+}
+
 // Policy says how long to wait between attempts and when to give up.
 type Policy struct {
 	// Initial is the delay after the first failure; it doubles with every

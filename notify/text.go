@@ -192,3 +192,19 @@ func truncate(s string, max int) string {
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
+
+// Title returns the alert's title on one line, or its URL when the title is
+// unknown; channels that render alerts themselves (chat presets) use it.
+func Title(a Alert) string { return title(a) }
+
+// Truncate cuts s to at most max runes, ending with "…" when it had to cut;
+// max <= 0 keeps s whole. Chat services count their limits in characters.
+func Truncate(s string, max int) string { return truncate(s, max) }
+
+// OneLine collapses every run of white space in s, newlines included, into
+// one space.
+func OneLine(s string) string { return oneLine(s) }
+
+// KindLabel is the capitalised word for a fact kind ("Date", "Number"); a
+// kind it does not know keeps its own name, capitalised.
+func KindLabel(k facts.Kind) string { return kindLabel(k) }

@@ -51,3 +51,46 @@ func (s *Store) Stats() (Stats, error) {
 	}
 	return st, nil
 }
+
+// Size returns the size of the database file in bytes as bbolt sees it (the
+// high-water mark of its pages, free pages included). It reads one number
+// and is cheap enough for every metrics scrape, unlike [Store.Stats].
+func (s *Store) Size() (int64, error) {
+	var n int64
+	err := s.db.View(func(tx *bolt.Tx) error {
+		n = tx.Size()
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("read store size: %w", err)
+	}
+	return n, nil
+}
+
+// AlertCounts returns how many alerts wait in the outbox (pending, retries
+// included) and how many are in the dead letters. It counts keys without
+// decoding entries, so a metrics scrape can call it.
+func (s *Store) AlertCounts() (pending, dead int, err error) {
+	err = s.db.View(func(tx *bolt.Tx) error {
+		pending = countKeys(tx.Bucket(bucketOutbox))
+		dead = countKeys(tx.Bucket(bucketDead))
+		return nil
+	})
+	if err != nil {
+		return 0, 0, fmt.Errorf("count alerts: %w", err)
+	}
+	return pending, dead, nil
+}
+
+// countKeys counts the keys of b; nil counts none.
+func countKeys(b *bolt.Bucket) int {
+	if b == nil {
+		return 0
+	}
+	n := 0
+	c := b.Cursor()
+	for k, _ := c.First(); k != nil; k, _ = c.Next() {
+		n++
+	}
+	return n
+}

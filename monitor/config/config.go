@@ -126,10 +126,24 @@ type Webhook struct {
 	// SecretFile names a file holding the secret (trailing newline trimmed),
 	// relative to the config file; exclusive with Secret. Load reads it.
 	SecretFile string `yaml:"secret_file,omitempty" json:"secret_file,omitempty"`
+	// Format is the payload: json (default: the signed storywatch body),
+	// slack, discord, ntfy or matrix (each service's own message format).
+	Format string `yaml:"format,omitempty" json:"format,omitempty"`
+	// Token is the ntfy or Matrix access token, sent as a Bearer token;
+	// exclusive with TokenFile. Only the ntfy and matrix formats take it.
+	Token Secret `yaml:"token,omitempty" json:"token,omitempty"`
+	// TokenFile names a file holding the token (trailing newline trimmed),
+	// relative to the config file. Load reads it.
+	TokenFile string `yaml:"token_file,omitempty" json:"token_file,omitempty"`
+	// Room is the Matrix room ID (!id:server) for the matrix format, whose
+	// URL is the homeserver's base URL.
+	Room string `yaml:"room,omitempty" json:"room,omitempty"`
 
 	// secretFromFile records that Load filled Secret from SecretFile, so
 	// a second Validate does not report both as set.
 	secretFromFile bool
+	// tokenFromFile: the same for Token and TokenFile.
+	tokenFromFile bool
 }
 
 // Email is the SMTP channel.
@@ -151,6 +165,11 @@ type Email struct {
 	From string `yaml:"from" json:"from"`
 	// To are the recipients; at least one.
 	To []string `yaml:"to" json:"to"`
+	// Digest, when set, gathers the alerts of each interval of this length
+	// (aligned to UTC, so 1h digests go out on the hour) into one mail
+	// per story listing every change; absent or 0 mails each alert on
+	// its own. 1m to 7d.
+	Digest Duration `yaml:"digest,omitempty" json:"digest,omitempty"`
 
 	// passwordFromFile: see Webhook.secretFromFile.
 	passwordFromFile bool

@@ -17,9 +17,13 @@ import (
 // YAML, and slog with both handlers.
 func TestHideConfigSecrets(t *testing.T) {
 	const hookSecret, smtpPassword, fileSecret = "hook-VALUE-1", "smtp-VALUE-2", "file-VALUE-3"
+	const ntfyToken, matrixToken = "ntfy-VALUE-4", "matrix-VALUE-5"
 	t.Setenv("SW_TEST_HOOK_SECRET", hookSecret)
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "s"), []byte(fileSecret+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "m"), []byte(matrixToken+"\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(dir, "config.yaml")
@@ -29,6 +33,13 @@ func TestHideConfigSecrets(t *testing.T) {
       secret: ${SW_TEST_HOOK_SECRET}
     - url: https://h.example/b
       secret_file: s
+    - url: https://ntfy.example/desk
+      format: ntfy
+      token: ` + ntfyToken + `
+    - url: https://matrix.example
+      format: matrix
+      room: "!desk:matrix.example"
+      token_file: m
   email:
     host: smtp
     password: ` + smtpPassword + `
@@ -44,7 +55,8 @@ func TestHideConfigSecrets(t *testing.T) {
 	}
 	// The secrets must be there, or the test proves nothing.
 	if c.Notify.Webhooks[0].Secret.Reveal() != hookSecret || c.Notify.Webhooks[1].Secret.Reveal() != fileSecret ||
-		c.Notify.Email.Password.Reveal() != smtpPassword {
+		c.Notify.Email.Password.Reveal() != smtpPassword || c.Notify.Webhooks[2].Token.Reveal() != ntfyToken ||
+		c.Notify.Webhooks[3].Token.Reveal() != matrixToken {
 		t.Fatal("secrets not loaded")
 	}
 
@@ -87,7 +99,7 @@ func TestHideConfigSecrets(t *testing.T) {
 	}
 
 	for name, out := range outputs {
-		for _, secret := range []string{hookSecret, smtpPassword, fileSecret} {
+		for _, secret := range []string{hookSecret, smtpPassword, fileSecret, ntfyToken, matrixToken} {
 			if strings.Contains(out, secret) {
 				t.Errorf("%s leaks %q:\n%s", name, secret, out)
 			}

@@ -27,6 +27,9 @@ func (c *Config) readSecretFiles(dir string) []Problem {
 		if h.SecretFile != "" && h.Secret == "" {
 			h.Secret, h.secretFromFile = read(fmt.Sprintf("notify.webhooks[%d].secret_file", i), h.SecretFile)
 		}
+		if h.TokenFile != "" && h.Token == "" {
+			h.Token, h.tokenFromFile = read(fmt.Sprintf("notify.webhooks[%d].token_file", i), h.TokenFile)
+		}
 	}
 	if e := c.Notify.Email; e != nil && e.PasswordFile != "" && e.Password == "" {
 		e.Password, e.passwordFromFile = read("notify.email.password_file", e.PasswordFile)

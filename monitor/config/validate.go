@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/storywatch/storywatch/notify/webhook"
 )
 
 // Email TLS modes accepted in notify.email.tls.
@@ -27,6 +29,8 @@ const (
 	MaxMaxBodyBytes = 1 << 30
 	MaxWorkers      = 64
 	maxHostDelay    = time.Hour
+	MinDigest       = time.Minute
+	MaxDigest       = 7 * 24 * time.Hour
 )
 
 var (
@@ -212,6 +216,10 @@ func (v *validator) notify(n Notify) {
 		if h.Secret != "" && h.SecretFile != "" && !h.secretFromFile {
 			v.add(base+".secret_file", "set either secret or secret_file, not both")
 		}
+		if h.Token != "" && h.TokenFile != "" && !h.tokenFromFile {
+			v.add(base+".token_file", "set either token or token_file, not both")
+		}
+		v.webhookFormat(base, h)
 	}
 	if n.Email != nil {
 		v.email(n.Email)
@@ -228,6 +236,52 @@ func (v *validator) notify(n Notify) {
 	}
 	if r.Initial > 0 && r.Max > 0 && r.Initial > r.Max {
 		v.add("notify.retry.initial", "must not exceed notify.retry.max (%s), got %s", r.Max, r.Initial)
+	}
+}
+
+// webhookFormat checks a webhook's format and the keys only some formats
+// take, naming the key at fault.
+func (v *validator) webhookFormat(base string, h Webhook) {
+	formats := webhook.Formats()
+	f := h.Format
+	if f == "" {
+		f = webhook.FormatJSON
+	}
+	if !oneOf(f, formats) {
+		v.add(base+".format", "unknown format %q (want one of %s)", h.Format, strings.Join(formats, ", "))
+		return
+	}
+	secretKey, tokenKey := base+".secret", base+".token"
+	if h.secretFromFile {
+		secretKey = base + ".secret_file"
+	}
+	if h.tokenFromFile {
+		tokenKey = base + ".token_file"
+	}
+	if h.Secret != "" && f != webhook.FormatJSON {
+		v.add(secretKey, "only the json format is signed; remove it for format %s", f)
+	}
+	if h.Token != "" && f != webhook.FormatNtfy && f != webhook.FormatMatrix {
+		v.add(tokenKey, "only the ntfy and matrix formats take a token, not %s", f)
+	}
+	if h.Room != "" && f != webhook.FormatMatrix {
+		v.add(base+".room", "only the matrix format takes a room, not %s", f)
+	}
+	switch f {
+	case webhook.FormatMatrix:
+		// A missing key is reported at format, which asked for it.
+		if h.Token == "" {
+			v.add(base+".format", "format matrix needs token (or token_file): the bot's access token")
+		}
+		if h.Room == "" {
+			v.add(base+".format", "format matrix needs room: a room ID like !abc123:example.org")
+		} else if !strings.HasPrefix(h.Room, "!") || !strings.Contains(h.Room, ":") {
+			v.add(base+".room", "format matrix needs a room ID like !abc123:example.org, got %q", h.Room)
+		}
+	case webhook.FormatNtfy:
+		if err := (webhook.Config{URL: h.URL, Format: f}).Validate(); err != nil && errors.Is(err, webhook.ErrFormatOption) {
+			v.add(base+".url", "format ntfy needs the topic URL, like https://ntfy.sh/mytopic")
+		}
 	}
 }
 
@@ -260,6 +314,9 @@ func (v *validator) email(e *Email) {
 	}
 	for i, to := range e.To {
 		v.address(fmt.Sprintf("%s.to[%d]", base, i), to)
+	}
+	if d := e.Digest.Std(); d != 0 && (d < MinDigest || d > MaxDigest) {
+		v.add(base+".digest", "must be between %s and %s (or absent: one mail per alert), got %s", Duration(MinDigest), Duration(MaxDigest), e.Digest)
 	}
 }
 

@@ -3,7 +3,6 @@ package webhook
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -49,16 +48,27 @@ type Config struct {
 	Timeout time.Duration
 	// UserAgent is sent as User-Agent; empty means DefaultUserAgent.
 	UserAgent string
+	// Format is the payload: "json" (the generic signed body; empty means
+	// json), "slack", "discord", "ntfy" or "matrix" (see [Formats]).
+	Format string
+	// Token is sent as "Authorization: Bearer" (ntfy access token, Matrix
+	// access token); empty sends none. Only ntfy and matrix take it.
+	Token string
+	// Room is the Matrix room ID (!id:server) the matrix format posts to;
+	// URL is then the homeserver's base URL.
+	Room string
 }
 
-// Validate reports whether the URL can be used, without naming its secret
-// parts.
+// Validate reports whether the URL and format can be used, without naming
+// the URL's secret parts; problems are joined.
 func (c Config) Validate() error {
+	var errs []error
 	u, err := url.Parse(c.URL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return ErrInvalidURL
+		errs = append(errs, ErrInvalidURL)
 	}
-	return nil
+	errs = append(errs, c.validateFormat()...)
+	return errors.Join(errs...)
 }
 
 // Notifier posts alerts to one webhook. It is safe for concurrent use.
@@ -86,8 +96,10 @@ func New(cfg Config, client *http.Client) *Notifier {
 		client = defaultClient(cfg.Timeout)
 	}
 	secrets := secretParts(cfg.URL)
-	if cfg.Secret != "" {
-		secrets = append(secrets, cfg.Secret)
+	for _, s := range []string{cfg.Secret, cfg.Token} {
+		if s != "" {
+			secrets = append(secrets, s)
+		}
 	}
 	return &Notifier{cfg: cfg, client: client, redacted: RedactURL(cfg.URL), secrets: secrets}
 }
@@ -110,8 +122,8 @@ func defaultClient(timeout time.Duration) *http.Client {
 // String names the webhook without its secret parts.
 func (n *Notifier) String() string { return "webhook " + n.redacted }
 
-// Notify posts a as JSON. See the package documentation for headers and
-// how failures are classified.
+// Notify sends a in the configured format. See the package documentation
+// for headers and how failures are classified.
 func (n *Notifier) Notify(ctx context.Context, a notify.Alert) error {
 	if err := n.cfg.Validate(); err != nil {
 		return notify.Permanent(err)
@@ -119,33 +131,22 @@ func (n *Notifier) Notify(ctx context.Context, a notify.Alert) error {
 	if a.Facts == nil {
 		a.Facts = []facts.Change{} // the contract promises an array
 	}
-	body, err := json.Marshal(a)
+	out, err := n.build(a)
 	if err != nil {
-		return notify.Permanent(fmt.Errorf("encode alert: %w", err))
+		return notify.Permanent(err)
 	}
 	ctx, cancel := context.WithTimeout(ctx, n.cfg.Timeout)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, n.cfg.URL, bytes.NewReader(body))
+	req, err := http.NewRequestWithContext(ctx, out.method, out.url, bytes.NewReader(out.body))
 	if err != nil {
 		return notify.Permanent(n.wrap("build request", err))
 	}
-	req.Header.Set("Content-Type", "application/json")
+	req.Header = out.header
 	req.Header.Set("User-Agent", n.cfg.UserAgent)
-	if a.Key != "" {
-		req.Header.Set(HeaderIdempotencyKey, a.Key)
-	}
-	event := EventFactChanged
-	if len(a.Facts) == 0 {
-		event = EventTextChanged
-	}
-	req.Header.Set(HeaderEvent, event)
-	if n.cfg.Secret != "" {
-		req.Header.Set(HeaderSignature, Sign(body, n.cfg.Secret))
-	}
 
 	resp, err := n.client.Do(req)
 	if err != nil {
-		return n.wrap("post", err)
+		return n.wrap(n.verb(), err)
 	}
 	defer func() {
 		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, maxDrain))
@@ -155,14 +156,22 @@ func (n *Notifier) Notify(ctx context.Context, a notify.Alert) error {
 	case code >= 200 && code < 300:
 		return nil
 	case code == http.StatusTooManyRequests || code >= 500:
-		err := n.wrap("post", &StatusError{Code: code})
+		err := n.wrap(n.verb(), &StatusError{Code: code})
 		if after, ok := parseRetryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
 			return &notify.RetryAfterError{After: after, Err: err}
 		}
 		return err
 	default:
-		return notify.Permanent(n.wrap("post", &StatusError{Code: code}))
+		return notify.Permanent(n.wrap(n.verb(), &StatusError{Code: code}))
 	}
+}
+
+// verb names the request in errors: "post", or "put" for Matrix.
+func (n *Notifier) verb() string {
+	if n.cfg.format() == FormatMatrix {
+		return "put"
+	}
+	return "post"
 }
 
 // wrap builds "verb webhook scheme://host/…: cause" with every secret part

@@ -1,0 +1,252 @@
+package monitor_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	dto "github.com/prometheus/client_model/go"
+	"github.com/prometheus/common/expfmt"
+	"github.com/prometheus/common/model"
+
+	"github.com/storywatch/storywatch/monitor"
+	"github.com/storywatch/storywatch/monitor/config"
+	"github.com/storywatch/storywatch/monitor/metrics"
+	"github.com/storywatch/storywatch/notify"
+	"github.com/storywatch/storywatch/notify/webhook"
+)
+
+// metricsPage is an article page whose facts the second revision changes.
+const metricsPage = `<!doctype html><html><head><title>%[1]s</title></head><body><article><h1>%[1]s</h1>
+<p>The leaders will meet in Budapest on %[2]s, officials said on Monday.</p>
+<p>About %[3]s troops could take part in a security force, a diplomat said.</p>
+<p>Talks on the text of the deal went on late into the night in the capital.</p></article></body></html>`
+
+// TestMetricsAfterRealPolls polls an httptest outlet into a real bbolt store
+// twice (the second time one article changed and one feed recovered),
+// delivers the alerts to three receivers (one takes them, one refuses for
+// good, one is down), then scrapes the metrics handler and checks every
+// family against what the store and the receivers saw.
+func TestMetricsAfterRealPolls(t *testing.T) {
+	var revised atomic.Bool
+	var flakyCalls atomic.Int32
+	mux := http.NewServeMux()
+	var base string
+	rss := func() string {
+		return fmt.Sprintf(`<?xml version="1.0"?><rss version="2.0"><channel><title>Outlet</title><link>%[1]s</link>
+<item><title>Summit set</title><link>%[1]s/world/summit.html</link><guid>summit</guid></item>
+<item><title>Troops pledged</title><link>%[1]s/world/troops.html</link><guid>troops</guid></item>
+</channel></rss>`, base)
+	}
+	mux.HandleFunc("/good.rss", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, rss()) })
+	// flaky.rss fails its first poll, then serves the same items.
+	mux.HandleFunc("/flaky.rss", func(w http.ResponseWriter, r *http.Request) {
+		if flakyCalls.Add(1) == 1 {
+			http.Error(w, "down", http.StatusInternalServerError)
+			return
+		}
+		fmt.Fprint(w, rss())
+	})
+	mux.HandleFunc("/world/summit.html", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		if revised.Load() {
+			fmt.Fprintf(w, metricsPage, "Summit set", "September 3", "12,000")
+			return
+		}
+		fmt.Fprintf(w, metricsPage, "Summit set", "August 29", "10,000")
+	})
+	mux.HandleFunc("/world/troops.html", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, metricsPage, "Troops pledged", "Friday", "5,000")
+	})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	base = srv.URL
+
+	receiver := func(status int) *httptest.Server {
+		s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(status) }))
+		t.Cleanup(s.Close)
+		return s
+	}
+	okHook, refusing, down := receiver(http.StatusNoContent), receiver(http.StatusBadRequest), receiver(http.StatusServiceUnavailable)
+	channel := func(u string) string { return webhook.Config{URL: u}.Channel() }
+
+	cfg, err := config.Parse(fmt.Appendf(nil, `store:
+  path: unused.db
+feeds:
+  - url: %q
+  - url: %q
+fetch:
+  allow_private_addresses: true
+notify:
+  webhooks:
+    - url: %q
+    - url: %q
+    - url: %q
+`, srv.URL+"/good.rss", srv.URL+"/flaky.rss", okHook.URL, refusing.URL, down.URL), "metrics.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := mustOpenStore(t)
+	clock := time.Date(2025, 8, 19, 12, 0, 0, 0, time.UTC)
+	mx := metrics.New(metrics.Options{Store: st})
+	m, err := monitor.New(monitor.Options{Config: cfg, Store: st, Metrics: mx, Now: func() time.Time { return clock }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { m.Close() })
+	ctx := context.Background()
+
+	if failed := m.PollAll(ctx).Failed(); len(failed) != 1 {
+		t.Fatalf("first pass: %d failed feeds, want the flaky one", len(failed))
+	}
+	if got := scrape(t, mx); gaugeValue(t, got, "storywatch_last_successful_pass_timestamp_seconds", nil) != 0 {
+		t.Errorf("a pass with a failed feed was counted as successful")
+	}
+	revised.Store(true)
+	clock = clock.Add(10 * time.Minute)
+	if failed := m.PollAll(ctx).Failed(); len(failed) != 0 {
+		t.Fatalf("second pass: %v", failed[0].Err)
+	}
+	dctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	if err := m.Deliver(dctx); !errors.Is(err, notify.ErrPending) {
+		t.Fatalf("deliver: %v, want the down receiver's alert pending", err)
+	}
+
+	got := scrape(t, mx)
+	if testing.Verbose() {
+		for name, f := range got {
+			t.Logf("%s: %v", name, f.GetMetric())
+		}
+	}
+	good, flaky := map[string]string{"feed": srv.URL + "/good.rss"}, map[string]string{"feed": srv.URL + "/flaky.rss"}
+	checks := []struct {
+		name   string
+		labels map[string]string
+		want   float64
+	}{
+		{"storywatch_feed_polls_total", good, 2},
+		{"storywatch_feed_poll_failures_total", good, 0},
+		{"storywatch_feed_polls_total", flaky, 2},
+		{"storywatch_feed_poll_failures_total", flaky, 1},
+		{"storywatch_feed_last_success_timestamp_seconds", flaky, float64(clock.Unix())},
+		{"storywatch_last_successful_pass_timestamp_seconds", nil, float64(clock.Unix())},
+		// Two first versions, then the revised summit page.
+		{"storywatch_versions_stored_total", nil, 3},
+		{"storywatch_alerts_queued_total", map[string]string{"channel": channel(okHook.URL)}, 1},
+		{"storywatch_alerts_queued_total", map[string]string{"channel": channel(down.URL)}, 1},
+		{"storywatch_alerts_delivered_total", map[string]string{"channel": channel(okHook.URL)}, 1},
+		{"storywatch_alerts_dead_total", map[string]string{"channel": channel(refusing.URL)}, 1},
+		{"storywatch_alert_failures_total", map[string]string{"channel": channel(down.URL)}, 1},
+		{"storywatch_outbox_pending_alerts", nil, 1},
+		{"storywatch_outbox_dead_alerts", nil, 1},
+	}
+	for _, c := range checks {
+		if v := gaugeValue(t, got, c.name, c.labels); v != c.want {
+			t.Errorf("%s%v = %v, want %v", c.name, c.labels, v, c.want)
+		}
+	}
+
+	// Fact changes by kind are what the store recorded, whatever the kinds.
+	changes, err := st.Changes(time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantKinds := map[string]float64{}
+	for _, ch := range changes {
+		for _, f := range ch.Facts {
+			wantKinds[string(f.Kind)]++
+		}
+	}
+	if len(wantKinds) == 0 {
+		t.Fatal("the revision changed no fact; the test page needs another edit")
+	}
+	gotKinds := map[string]float64{}
+	for _, mm := range family(t, got, "storywatch_fact_changes_total").GetMetric() {
+		gotKinds[labelsOf(mm)["kind"]] = mm.GetCounter().GetValue()
+	}
+	if fmt.Sprint(gotKinds) != fmt.Sprint(wantKinds) {
+		t.Errorf("fact changes by kind = %v, store has %v", gotKinds, wantKinds)
+	}
+
+	// Feeds: 2 per pass but the flaky one's failure is timed too; pages: the
+	// two articles in each pass (the second feed's listing is folded in).
+	hist := map[string]uint64{}
+	for _, mm := range family(t, got, "storywatch_fetch_duration_seconds").GetMetric() {
+		hist[labelsOf(mm)["target"]] = mm.GetHistogram().GetSampleCount()
+	}
+	if hist["feed"] != 4 || hist["page"] != 4 {
+		t.Errorf("fetch latency samples = %v, want 4 feed and 4 page fetches", hist)
+	}
+
+	size, err := st.Size()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := gaugeValue(t, got, "storywatch_store_size_bytes", nil); v != float64(size) || v <= 0 {
+		t.Errorf("store size = %v, store says %d", v, size)
+	}
+}
+
+// scrape GETs the metrics handler over HTTP and parses the text format.
+func scrape(t *testing.T, mx *metrics.Metrics) map[string]*dto.MetricFamily {
+	t.Helper()
+	srv := httptest.NewServer(mx.Handler())
+	defer srv.Close()
+	resp, err := http.Get(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("scrape: %s", resp.Status)
+	}
+	if ct := resp.Header.Get("Content-Type"); expfmt.ResponseFormat(resp.Header).FormatType() != expfmt.TypeTextPlain {
+		t.Fatalf("scrape Content-Type %q, want the text format", ct)
+	}
+	p := expfmt.NewTextParser(model.UTF8Validation)
+	fams, err := p.TextToMetricFamilies(resp.Body)
+	if err != nil {
+		t.Fatalf("parse scrape: %v", err)
+	}
+	return fams
+}
+
+func family(t *testing.T, fams map[string]*dto.MetricFamily, name string) *dto.MetricFamily {
+	t.Helper()
+	f, ok := fams[name]
+	if !ok {
+		t.Fatalf("scrape lacks %s", name)
+	}
+	return f
+}
+
+func labelsOf(m *dto.Metric) map[string]string {
+	out := map[string]string{}
+	for _, l := range m.GetLabel() {
+		out[l.GetName()] = l.GetValue()
+	}
+	return out
+}
+
+// gaugeValue returns the value of the counter or gauge name whose labels
+// are exactly labels; 0 when the family has no such series.
+func gaugeValue(t *testing.T, fams map[string]*dto.MetricFamily, name string, labels map[string]string) float64 {
+	t.Helper()
+	for _, m := range family(t, fams, name).GetMetric() {
+		if fmt.Sprint(labelsOf(m)) != fmt.Sprint(labels) { // nil prints as map[] too
+			continue
+		}
+		if c := m.GetCounter(); c != nil {
+			return c.GetValue()
+		}
+		return m.GetGauge().GetValue()
+	}
+	return 0
+}
