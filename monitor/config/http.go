@@ -109,4 +109,3 @@ func (v *validator) http(h HTTP) {
 		v.add("http.auth.username", "must not contain ':' (basic auth separates user and password with it)")
 	}
 }
-
