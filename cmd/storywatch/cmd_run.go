@@ -47,6 +47,11 @@ func (a *app) runCommand() *cobra.Command {
 			} else {
 				defer stopControl()
 			}
+			stopWeb, err := startWeb(ctx, cfg, s, log)
+			if err != nil {
+				return err
+			}
+			defer stopWeb()
 			if err := m.Run(ctx); err != nil {
 				return err
 			}
