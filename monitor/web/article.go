@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -234,13 +235,26 @@ func (h *Handler) diff(w http.ResponseWriter, r *http.Request, s *store.Store) e
 			p.Legend = append(p.Legend, l)
 		}
 	}
-	// Status events between the two versions' fetches (they store no
-	// version of their own) are called out too.
+	// What the pipeline recorded for the versions in between is called out
+	// too: status events (they store no version of their own), and
+	// corrections the comparison of these two texts alone may not see.
 	if chs, err := s.ArticleChanges(art.ID); err == nil {
+		lo, hi := min(cmp.From, cmp.To), max(cmp.From, cmp.To)
 		for _, ch := range chs {
-			if onlyKind(ch.Facts, kindStatus) && ch.DetectedAt.After(cmp.Old.FetchedAt) &&
-				(cmp.To == art.Versions || !ch.DetectedAt.After(cmp.New.FetchedAt)) {
-				p.Callouts = append(p.Callouts, factLines(ch.Facts)...)
+			status := onlyKind(ch.Facts, kindStatus)
+			inRange := ch.Version > lo && ch.Version <= hi
+			if status {
+				inRange = ch.DetectedAt.After(cmp.Old.FetchedAt) &&
+					(hi == art.Versions || !ch.DetectedAt.After(cmp.New.FetchedAt))
+			}
+			if !inRange {
+				continue
+			}
+			for _, c := range ch.Facts {
+				l := newFactLine(c, "")
+				if l.Callout && !slices.Contains(p.Callouts, l) {
+					p.Callouts = append(p.Callouts, l)
+				}
 			}
 		}
 	}

@@ -7,8 +7,10 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/storywatch/storywatch/monitor"
 	"github.com/storywatch/storywatch/monitor/config"
@@ -119,3 +121,7 @@ func articleByOutlet(t *testing.T, s *store.Store, outlet string) store.Article 
 	}
 	return best
 }
+
+var timeZero time.Time
+
+func itoa(n int) string { return strconv.Itoa(n) }
