@@ -159,12 +159,3 @@ func parseSince(s string) (time.Duration, error) {
 	}
 	return d, nil
 }
-
-func firstNonZero(ts ...time.Time) time.Time {
-	for _, t := range ts {
-		if !t.IsZero() {
-			return t
-		}
-	}
-	return time.Time{}
-}

@@ -18,6 +18,7 @@ import (
 	"github.com/storywatch/storywatch/monitor"
 	"github.com/storywatch/storywatch/monitor/config"
 	"github.com/storywatch/storywatch/monitor/corpus"
+	"github.com/storywatch/storywatch/monitor/query"
 	"github.com/storywatch/storywatch/store"
 )
 
@@ -231,7 +232,7 @@ func printPass(w io.Writer, s *store.Store, pass int, since time.Time, color boo
 			return err
 		}
 		fmt.Fprintf(w, "\n  %s  (%s, version %d → %d, id %s)\n", cur.Title, art.Outlet, ch.Version-1, ch.Version, art.ID)
-		ref := firstNonZero(art.Published, old.FetchedAt)
+		ref := query.FirstNonZero(art.Published, old.FetchedAt)
 		res := diff.Compare(diff.Document{Title: old.Title, Text: old.Text, Published: ref},
 			diff.Document{Title: cur.Title, Text: cur.Text, Published: ref}, diff.Options{})
 		if err := report.WriteDiff(&indent{w: w, prefix: "    ", bol: true}, res, report.Style{Color: color, Context: 0}); err != nil {

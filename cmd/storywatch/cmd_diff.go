@@ -9,6 +9,7 @@ import (
 	"github.com/storywatch/storywatch/diff/facts"
 	"github.com/storywatch/storywatch/diff/report"
 	"github.com/storywatch/storywatch/monitor/config"
+	"github.com/storywatch/storywatch/monitor/query"
 	"github.com/storywatch/storywatch/store"
 )
 
@@ -40,19 +41,11 @@ func (a *app) diffCommand() *cobra.Command {
 				if from < 1 || to < 1 || from > art.Versions || to > art.Versions {
 					return fmt.Errorf("article %s has versions 1..%d: --from %d --to %d is out of range", art.URL, art.Versions, from, to)
 				}
-				old, err := s.Version(art.ID, from)
+				cmp, err := query.Diff(s, art, from, to)
 				if err != nil {
-					return fmt.Errorf("read version %d: %w", from, err)
+					return err
 				}
-				cur, err := s.Version(art.ID, to)
-				if err != nil {
-					return fmt.Errorf("read version %d: %w", to, err)
-				}
-				ref := firstNonZero(art.Published, old.Published, old.FetchedAt)
-				res := diff.Compare(
-					diff.Document{Title: old.Title, Text: old.Text, Published: ref},
-					diff.Document{Title: cur.Title, Text: cur.Text, Published: ref},
-					diff.Options{})
+				old, cur, res := cmp.Old, cmp.New, cmp.Result
 				if a.jsonOut {
 					return writeJSON(a.stdout, map[string]any{
 						"article": art.URL, "from": from, "to": to, "summary": res.Summary,

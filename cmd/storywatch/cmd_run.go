@@ -16,6 +16,7 @@ import (
 
 	"github.com/storywatch/storywatch/monitor"
 	"github.com/storywatch/storywatch/monitor/config"
+	"github.com/storywatch/storywatch/monitor/metrics"
 	"github.com/storywatch/storywatch/store"
 )
 
@@ -63,8 +64,18 @@ func (a *app) runCommand() *cobra.Command {
 			} else {
 				defer stopControl()
 			}
+			// The web view (http.listen, and the unix socket serve proxies to)
+			// keeps the address it started with: a reload changes what is
+			// polled and alerted, not where the daemon listens.
+			// One registry for the daemon's life: counters survive reloads.
+			mx := metrics.New(metrics.Options{Store: s, ProcessMetrics: true})
+			stopWeb, err := startWeb(ctx, cfg, s, mx.Handler(), log)
+			if err != nil {
+				return err
+			}
+			defer stopWeb()
 			for {
-				next, err := a.runUntilReload(ctx, hup, current.Load(), s, log, &running)
+				next, err := a.runUntilReload(ctx, hup, current.Load(), s, mx, log, &running)
 				if err != nil || next == nil {
 					return err
 				}
@@ -80,8 +91,8 @@ func (a *app) runCommand() *cobra.Command {
 // nil) or a SIGHUP brings a valid new config (it returns that config once
 // the monitor has stopped). A config that does not load is logged and the
 // monitor goes on with cfg. running holds the monitor while it runs.
-func (a *app) runUntilReload(ctx context.Context, hup <-chan os.Signal, cfg *config.Config, s *store.Store, log *slog.Logger, running *atomic.Pointer[monitor.Monitor]) (*config.Config, error) {
-	m, err := monitor.New(monitor.Options{Config: cfg, Store: s, Logger: log, Version: version})
+func (a *app) runUntilReload(ctx context.Context, hup <-chan os.Signal, cfg *config.Config, s *store.Store, mx *metrics.Metrics, log *slog.Logger, running *atomic.Pointer[monitor.Monitor]) (*config.Config, error) {
+	m, err := monitor.New(monitor.Options{Config: cfg, Store: s, Logger: log, Version: version, Metrics: mx})
 	if err != nil {
 		return nil, err
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/storywatch/storywatch/diff/facts"
 	"github.com/storywatch/storywatch/diff/timeline"
 	"github.com/storywatch/storywatch/monitor/config"
+	"github.com/storywatch/storywatch/monitor/query"
 	"github.com/storywatch/storywatch/store"
 )
 
@@ -54,7 +55,7 @@ func (a *app) timelineCommand() *cobra.Command {
 				return err
 			}
 			return a.withReadStore(func(_ *config.Config, s *store.Store) error {
-				threads, err := buildTimeline(s)
+				threads, err := query.Timeline(s, nil)
 				if err != nil {
 					return err
 				}
@@ -74,48 +75,6 @@ func (a *app) timelineCommand() *cobra.Command {
 	}
 	c.Flags().StringSliceVar(&kinds, "kind", nil, "only these kinds of fact (date, location, position, number, quote)")
 	return a.addJSON(c)
-}
-
-// buildTimeline streams every stored version through a timeline builder,
-// one article at a time, so only one article's texts are in memory.
-func buildTimeline(s *store.Store) ([]timeline.Thread, error) {
-	arts, err := s.Articles()
-	if err != nil {
-		return nil, fmt.Errorf("list articles: %w", err)
-	}
-	b := timeline.NewBuilder()
-	for _, art := range arts {
-		vs, err := s.Versions(art.ID)
-		if err != nil {
-			return nil, fmt.Errorf("read versions: %w", err)
-		}
-		outlet := art.Outlet
-		if outlet == "" {
-			outlet = art.ID
-		}
-		var prevModified time.Time
-		for i := range vs {
-			v := &vs[i]
-			b.Add(&timeline.Observation{
-				Article: art.URL, ArticleID: art.ID, Outlet: outlet, Title: v.Title, Version: v.Seq,
-				Seen: seenAt(v, prevModified), Published: firstNonZero(art.Published, v.Published, v.FetchedAt),
-				Text: v.Text, Facts: v.Facts,
-			})
-			prevModified = v.Modified
-		}
-	}
-	return b.Threads(), nil
-}
-
-// seenAt dates a version by the outlet's own modification time, which
-// tells when the story said it, unless the page claims none, claims one in
-// the future, or kept the previous version's.
-func seenAt(v *store.Version, prevModified time.Time) time.Time {
-	m := v.Modified
-	if m.IsZero() || m.After(v.FetchedAt) || m.Equal(prevModified) {
-		return v.FetchedAt
-	}
-	return m
 }
 
 func parseKinds(in []string) (map[facts.Kind]bool, error) {

@@ -21,6 +21,8 @@ type Config struct {
 	Notify Notify `yaml:"notify" json:"notify"`
 	// Log configures the daemon's log output.
 	Log Log `yaml:"log" json:"log"`
+	// HTTP configures the web view (`serve`, and `run` with http.listen).
+	HTTP HTTP `yaml:"http" json:"http"`
 
 	// file is the name used in problem messages (the path for Load).
 	file string

@@ -34,6 +34,12 @@ func (c *Config) readSecretFiles(dir string) []Problem {
 	if e := c.Notify.Email; e != nil && e.PasswordFile != "" && e.Password == "" {
 		e.Password, e.passwordFromFile = read("notify.email.password_file", e.PasswordFile)
 	}
+	if a := &c.HTTP.Auth; a.TokenFile != "" && a.Token == "" {
+		a.Token, a.tokenFromFile = read("http.auth.token_file", a.TokenFile)
+	}
+	if a := &c.HTTP.Auth; a.PasswordFile != "" && a.Password == "" {
+		a.Password, a.passwordFromFile = read("http.auth.password_file", a.PasswordFile)
+	}
 	return ps
 }
 

@@ -75,6 +75,7 @@ func (c *Config) validate() []Problem {
 	v.fetch(c.Fetch)
 	v.notify(c.Notify)
 	v.log(c.Log)
+	v.http(c.HTTP)
 	return v.ps
 }
 

@@ -1,0 +1,139 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/storywatch/storywatch/monitor/config"
+	"github.com/storywatch/storywatch/monitor/metrics"
+	"github.com/storywatch/storywatch/monitor/web"
+	"github.com/storywatch/storywatch/store"
+)
+
+func (a *app) serveCommand() *cobra.Command {
+	var listen string
+	c := &cobra.Command{
+		Use:   "serve",
+		Short: "Serve the read-only web view, Atom feeds and /healthz over the store",
+		Long: "serve shows the story (latest fact changes, the timeline with charts), each article's versions\n" +
+			"and the diff of any two of them, and Atom feeds of the changes. It reads the store directly, or\n" +
+			"through the running daemon when `storywatch run` holds it. Default address " + config.DefaultListen + ";\n" +
+			"an address other hosts can reach needs http.auth or http.public: true.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			cfg, err := a.loadConfig()
+			if err != nil {
+				return err
+			}
+			addr := firstString(listen, cfg.HTTP.Listen, config.DefaultListen)
+			if err := cfg.HTTP.CheckListen(addr); err != nil {
+				return err
+			}
+			path := cfg.Store.Path
+			if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+				return fmt.Errorf("store %s does not exist yet: run `storywatch poll` or `storywatch run` first", path)
+			}
+			log := a.logger(cfg)
+			sock := web.SocketPath(path)
+			daemon := web.UnixProxy(sock, log)
+			h, err := web.New(web.Options{
+				Store:  web.OpenReadOnly(path, 300*time.Millisecond),
+				Locked: daemon,
+				// Alone, serve has only its own process to report; while the
+				// daemon holds the store, requests (and /metrics) go to it.
+				Metrics: metrics.New(metrics.Options{ProcessMetrics: true}).Handler(),
+				Logger:  log,
+				BaseURL: cfg.HTTP.BaseURL,
+				Version: version,
+			})
+			if err != nil {
+				return err
+			}
+			ln, err := net.Listen("tcp", addr)
+			if err != nil {
+				return fmt.Errorf("listen on %s: %w", addr, err)
+			}
+			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			srv := web.NewServer(addr, web.Protect(web.PreferDaemon(sock, daemon, h), webAuth(cfg)), log)
+			fmt.Fprintf(a.stderr, "storywatch: serving the web view on http://%s/\n", ln.Addr())
+			go func() { <-ctx.Done(); h.Drain() }()
+			return web.Serve(ctx, srv, ln)
+		},
+	}
+	c.Flags().StringVar(&listen, "listen", "", "address to listen on (default http.listen, else "+config.DefaultListen+")")
+	return c
+}
+
+func webAuth(cfg *config.Config) web.Auth {
+	a := cfg.HTTP.Auth
+	return web.Auth{Token: a.Token.Reveal(), Username: a.Username, Password: a.Password.Reveal()}
+}
+
+func firstString(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// startWeb serves the web view of the daemon's store: always on the unix
+// socket beside the store, for `storywatch serve` to pass requests to, and
+// on http.listen when it is set. The returned stop waits for both to end.
+func startWeb(ctx context.Context, cfg *config.Config, s *store.Store, mx http.Handler, log *slog.Logger) (func(), error) {
+	h, err := web.New(web.Options{Store: web.HeldStore(s), Metrics: mx, Logger: log,
+		BaseURL: cfg.HTTP.BaseURL, Version: version})
+	if err != nil {
+		return nil, err
+	}
+	var tcp net.Listener
+	if cfg.HTTP.Listen != "" {
+		if tcp, err = net.Listen("tcp", cfg.HTTP.Listen); err != nil {
+			return nil, fmt.Errorf("listen on http.listen %s: %w", cfg.HTTP.Listen, err)
+		}
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{}, 2)
+	n := 0
+	serve := func(ln net.Listener, hh http.Handler, what string) {
+		n++
+		go func() {
+			defer func() { done <- struct{}{} }()
+			if err := web.Serve(ctx, web.NewServer(ln.Addr().String(), hh, log), ln); err != nil {
+				log.Error("web view stopped", "on", what, "err", err)
+			}
+		}()
+	}
+	sock := web.SocketPath(cfg.Store.Path)
+	if ln, err := web.ListenUnix(sock); err != nil {
+		// `serve` then cannot read while the daemon runs; the daemon itself
+		// is fine, so this is a warning, as for the control socket.
+		log.Error("web socket unavailable: `storywatch serve` will fail while the daemon runs", "err", err)
+	} else {
+		serve(ln, h, "socket")
+	}
+	if tcp != nil {
+		serve(tcp, web.Protect(h, webAuth(cfg)), "http.listen")
+		log.Info("serving the web view", "addr", tcp.Addr().String())
+	}
+	go func() { <-ctx.Done(); h.Drain() }()
+	return func() {
+		cancel()
+		for range n {
+			<-done
+		}
+		_ = os.Remove(sock)
+	}, nil
+}

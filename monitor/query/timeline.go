@@ -1,0 +1,78 @@
+package query
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/storywatch/storywatch/diff/timeline"
+	"github.com/storywatch/storywatch/store"
+)
+
+// Visit is called for every stored version while a timeline is built, with
+// the time the version was reported (see SeenAt). The version's text is only
+// valid during the call.
+type Visit func(art *store.Article, v *store.Version, seen time.Time)
+
+// Timeline streams every stored version through a timeline builder, one
+// article at a time, so only one article's texts are in memory. visit, when
+// not nil, sees each version as it goes by.
+func Timeline(s *store.Store, visit Visit) ([]timeline.Thread, error) {
+	arts, err := s.Articles()
+	if err != nil {
+		return nil, fmt.Errorf("list articles: %w", err)
+	}
+	b := timeline.NewBuilder()
+	for i := range arts {
+		art := &arts[i]
+		vs, err := s.Versions(art.ID)
+		if err != nil {
+			return nil, fmt.Errorf("read versions: %w", err)
+		}
+		outlet := Outlet(art)
+		var prevModified time.Time
+		for i := range vs {
+			v := &vs[i]
+			seen := SeenAt(v, prevModified)
+			b.Add(&timeline.Observation{
+				Article: art.URL, ArticleID: art.ID, Outlet: outlet, Title: v.Title, Version: v.Seq,
+				Seen: seen, Published: FirstNonZero(art.Published, v.Published, v.FetchedAt),
+				Text: v.Text, Facts: v.Facts,
+			})
+			if visit != nil {
+				visit(art, v, seen)
+			}
+			prevModified = v.Modified
+		}
+	}
+	return b.Threads(), nil
+}
+
+// Outlet names the outlet of art: the feed it was first seen in, else its
+// id, so two unnamed articles never merge into one outlet.
+func Outlet(art *store.Article) string {
+	if art.Outlet != "" {
+		return art.Outlet
+	}
+	return art.ID
+}
+
+// SeenAt dates a version by the outlet's own modification time, which
+// tells when the story said it, unless the page claims none, claims one in
+// the future, or kept the previous version's.
+func SeenAt(v *store.Version, prevModified time.Time) time.Time {
+	m := v.Modified
+	if m.IsZero() || m.After(v.FetchedAt) || m.Equal(prevModified) {
+		return v.FetchedAt
+	}
+	return m
+}
+
+// FirstNonZero returns the first of ts that is set, or the zero time.
+func FirstNonZero(ts ...time.Time) time.Time {
+	for _, t := range ts {
+		if !t.IsZero() {
+			return t
+		}
+	}
+	return time.Time{}
+}

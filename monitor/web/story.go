@@ -1,0 +1,287 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/storywatch/storywatch/diff/facts"
+	"github.com/storywatch/storywatch/diff/timeline"
+	"github.com/storywatch/storywatch/monitor/query"
+	"github.com/storywatch/storywatch/store"
+)
+
+// maxChanges caps the change list of the story page; the Atom feed and
+// `storywatch changes` have the rest.
+const maxChanges = 200
+
+type storyPage struct {
+	page
+	Filter    filter
+	Outlets   []option
+	Kinds     []option
+	Changes   []changeItem
+	More      int // changes left off the list
+	Threads   []threadView
+	Activity  *activityChart
+	Articles  int
+	Total     int // changes with fact changes, before filtering
+	FeedURL   string
+	Updated   time.Time
+	Filtered  bool
+	NoChanges bool
+}
+
+type filter struct {
+	Outlet string
+	Kind   facts.Kind
+}
+
+// query renders the filter as a query string for links ("?kind=date").
+func (f filter) query() string {
+	v := url.Values{}
+	if f.Outlet != "" {
+		v.Set("outlet", f.Outlet)
+	}
+	if f.Kind != "" {
+		v.Set("kind", string(f.Kind))
+	}
+	if len(v) == 0 {
+		return ""
+	}
+	return "?" + v.Encode()
+}
+
+type option struct {
+	Value, Label string
+	Selected     bool
+}
+
+// changeItem is one stored change with its fact changes in words.
+type changeItem struct {
+	ArticleID string
+	Title     string
+	Outlet    string
+	Colour    string // the outlet's chart colour class
+	Version   int
+	Seen      time.Time // when the outlet made the change (see query.SeenAt)
+	Detected  time.Time
+	DiffURL   string
+	Facts     []factLine
+}
+
+func (h *Handler) story(w http.ResponseWriter, r *http.Request, s *store.Store) error {
+	f := filter{Outlet: r.URL.Query().Get("outlet"), Kind: facts.Kind(r.URL.Query().Get("kind"))}
+	arts, err := s.Articles()
+	if err != nil {
+		return fmt.Errorf("list articles: %w", err)
+	}
+	byID := make(map[string]*store.Article, len(arts))
+	outletSet := map[string]bool{}
+	for i := range arts {
+		byID[arts[i].ID] = &arts[i]
+		outletSet[query.Outlet(&arts[i])] = true
+	}
+	// One pass over the versions builds the timeline and notes when each
+	// version was reported, which dates the changes and the activity chart.
+	seen := map[string][]time.Time{}
+	threads, err := query.Timeline(s, func(art *store.Article, v *store.Version, at time.Time) {
+		list := seen[art.ID]
+		for len(list) <= v.Seq {
+			list = append(list, time.Time{})
+		}
+		list[v.Seq] = at
+		seen[art.ID] = list
+	})
+	if err != nil {
+		return err
+	}
+	seenAt := func(id string, version int) time.Time {
+		if l := seen[id]; version < len(l) {
+			return l[version]
+		}
+		return time.Time{}
+	}
+	colours := newOutletColours(outletSet)
+	tp := newTopics(threads)
+
+	p := &storyPage{page: page{Title: "Story", Nav: "story"}, Filter: f, Articles: len(arts),
+		Filtered: f.Outlet != "" || f.Kind != "", FeedURL: "/feed.atom"}
+	if f.Kind != "" {
+		p.FeedURL += "?kind=" + url.QueryEscape(string(f.Kind))
+	}
+	kindSet := map[facts.Kind]bool{}
+	act := newActivity(colours)
+	err = s.EachChange(time.Time{}, func(ch *store.Change) error {
+		if len(ch.Facts) == 0 {
+			return nil // an edit that changed no fact: the story page is about facts
+		}
+		p.Total++
+		art := byID[ch.ArticleID]
+		outlet := ch.ArticleID
+		if art != nil {
+			outlet = query.Outlet(art)
+		}
+		for _, c := range ch.Facts {
+			kindSet[c.Kind] = true
+		}
+		if f.Outlet != "" && outlet != f.Outlet {
+			return nil
+		}
+		item := changeItem{
+			ArticleID: ch.ArticleID, Title: ch.Title, Outlet: outlet, Colour: colours.class(outlet),
+			Version: ch.Version, Detected: ch.DetectedAt, Seen: query.FirstNonZero(seenAt(ch.ArticleID, ch.Version), ch.DetectedAt),
+			DiffURL: diffURL(ch.ArticleID, ch.Version-1, ch.Version),
+		}
+		if ch.Version < 2 || onlyKind(ch.Facts, kindStatus) {
+			// A status change stores no version: the article page tells it.
+			item.DiffURL = "/articles/" + url.PathEscape(ch.ArticleID)
+		}
+		for _, c := range ch.Facts {
+			if f.Kind != "" && c.Kind != f.Kind {
+				continue
+			}
+			item.Facts = append(item.Facts, newFactLine(c, tp.find(ch.ArticleID, ch.Version, c)))
+		}
+		if len(item.Facts) == 0 {
+			return nil
+		}
+		act.add(outlet, item.Seen, len(item.Facts))
+		if p.Updated.IsZero() {
+			p.Updated = item.Seen
+		}
+		if len(p.Changes) < maxChanges {
+			p.Changes = append(p.Changes, item)
+		} else {
+			p.More++
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("list changes: %w", err)
+	}
+	// Newest first by when the outlet made the change; the store's order
+	// is by detection, which a poll of several versions at once ties.
+	slices.SortStableFunc(p.Changes, func(a, b changeItem) int { return b.Seen.Compare(a.Seen) })
+	p.NoChanges = len(p.Changes) == 0
+
+	p.Outlets = append(p.Outlets, option{"", "all outlets", f.Outlet == ""})
+	for _, o := range colours.names {
+		p.Outlets = append(p.Outlets, option{o, o, o == f.Outlet})
+	}
+	p.Kinds = append(p.Kinds, option{"", "all kinds", f.Kind == ""})
+	for _, k := range sortedKinds(kindSet) {
+		p.Kinds = append(p.Kinds, option{string(k), kindLabel(k), k == f.Kind})
+	}
+	for _, th := range threads {
+		if f.Kind != "" && th.Kind != f.Kind {
+			continue
+		}
+		if f.Outlet != "" && !slices.ContainsFunc(th.Values, func(v timeline.Value) bool { return v.Outlet == f.Outlet }) {
+			continue
+		}
+		p.Threads = append(p.Threads, newThreadView(th, colours))
+	}
+	p.Activity = act.chart()
+	h.render(w, r, http.StatusOK, "story.html", p)
+	return nil
+}
+
+func onlyKind(cs []facts.Change, k facts.Kind) bool {
+	for _, c := range cs {
+		if c.Kind != k {
+			return false
+		}
+	}
+	return len(cs) > 0
+}
+
+// sortedKinds orders the known kinds as the timeline does, then any other
+// kind by name.
+func sortedKinds(set map[facts.Kind]bool) []facts.Kind {
+	out := make([]facts.Kind, 0, len(set))
+	for k := range set {
+		out = append(out, k)
+	}
+	slices.SortFunc(out, func(a, b facts.Kind) int {
+		ia, oka := knownKinds[a]
+		ib, okb := knownKinds[b]
+		switch {
+		case oka && okb:
+			return ia - ib
+		case oka:
+			return -1
+		case okb:
+			return 1
+		}
+		if a < b {
+			return -1
+		}
+		return 1
+	})
+	return out
+}
+
+func diffURL(id string, from, to int) string {
+	return "/articles/" + url.PathEscape(id) + "/diff?from=" + strconv.Itoa(from) + "&to=" + strconv.Itoa(to)
+}
+
+// threadView is one timeline thread: its values as a table and a chart.
+type threadView struct {
+	Topic        string
+	Kind         facts.Kind
+	KindClass    string
+	Articles     int
+	Changes      int
+	State        string
+	Contradicted bool
+	Converged    bool
+	Values       []valueRow
+	Chart        *stepChart
+}
+
+type valueRow struct {
+	timeline.Value
+	Colour  string
+	DiffURL string
+}
+
+func newThreadView(th timeline.Thread, colours *outletColours) threadView {
+	tv := threadView{
+		Topic: capitalise(th.Topic), Kind: th.Kind, KindClass: kindClass(th.Kind), Articles: th.Articles,
+		Changes: th.Changes, Contradicted: th.Contradicted, Converged: th.Converged, State: threadState(th),
+	}
+	for _, v := range th.Values {
+		row := valueRow{Value: v, Colour: colours.class(v.Outlet)}
+		row.DiffURL = "/articles/" + url.PathEscape(v.ArticleID)
+		if v.Version > 1 {
+			row.DiffURL = diffURL(v.ArticleID, v.Version-1, v.Version)
+		}
+		tv.Values = append(tv.Values, row)
+	}
+	tv.Chart = newStepChart(th, colours)
+	return tv
+}
+
+// threadState says in words where the thread stands, as `timeline` does.
+func threadState(th timeline.Thread) string {
+	switch {
+	case th.Contradicted:
+		return "outlets disagree now"
+	case th.Converged:
+		return "outlets agree"
+	case th.Changes == 1:
+		return "1 change"
+	case th.Changes > 1:
+		return strconv.Itoa(th.Changes) + " changes"
+	}
+	for _, v := range th.Values {
+		if !v.Current {
+			return "no longer reported"
+		}
+	}
+	return "new in a later version"
+}
