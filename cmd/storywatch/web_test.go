@@ -1,0 +1,160 @@
+package main
+
+import (
+	"bytes"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// keptDemo runs `storywatch demo --keep DIR` and returns the config path.
+// DIR is short: the daemon's sockets live beside the store, and a unix
+// socket path has a small limit.
+func keptDemo(t *testing.T) string {
+	t.Helper()
+	dir, err := os.MkdirTemp("", "swweb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	mustCLI(t, "demo", "--keep", dir)
+	return filepath.Join(dir, "config.yaml")
+}
+
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+// startServe runs `storywatch serve` and waits for /healthz; the process
+// is stopped with SIGTERM at cleanup and must exit 0.
+func startServe(t *testing.T, cfg string) string {
+	t.Helper()
+	addr := freeAddr(t)
+	cmd := exec.Command(binPath, "-c", cfg, "serve", "--listen", addr)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	t.Cleanup(func() {
+		_ = cmd.Process.Signal(syscall.SIGTERM)
+		select {
+		case err := <-exited:
+			if err != nil {
+				t.Errorf("serve exit after SIGTERM: %v\n%s", err, stderr.String())
+			}
+		case <-time.After(20 * time.Second):
+			cmd.Process.Kill()
+			t.Error("serve did not stop after SIGTERM")
+		}
+	})
+	base := "http://" + addr
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		if code, _ := httpGet(t, base+"/healthz"); code == 200 {
+			return base
+		}
+		select {
+		case err := <-exited:
+			exited <- err
+			t.Fatalf("serve exited early (%v): %s", err, stderr.String())
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("serve never answered /healthz: %s", stderr.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func httpGet(t *testing.T, url string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		return 0, err.Error()
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+// TestServeDemo is the README's two steps: demo --keep, then serve.
+func TestServeDemo(t *testing.T) {
+	cfg := keptDemo(t)
+	base := startServe(t, cfg)
+	code, body := httpGet(t, base+"/")
+	if code != 200 || !strings.Contains(body, "Date of the summit") || !strings.Contains(body, "early September") {
+		t.Fatalf("story page: %d\n%s", code, body)
+	}
+	code, body = httpGet(t, base+"/feed.atom")
+	if code != 200 || !strings.Contains(body, "<feed") {
+		t.Fatalf("feed: %d", code)
+	}
+	// serve lets go of the store between requests: poll can still write.
+	if _, errOut, c := cli(t, "-c", cfg, "poll", "--wait", "1s"); c != 0 && strings.Contains(errOut, "in use") {
+		t.Errorf("poll while serve runs: %s", errOut)
+	}
+}
+
+func TestServeRefusesExposedAddress(t *testing.T) {
+	cfg := keptDemo(t)
+	_, errOut, code := cli(t, "-c", cfg, "serve", "--listen", "0.0.0.0:0")
+	if code == 0 || !strings.Contains(errOut, "http.auth") {
+		t.Fatalf("serve on 0.0.0.0 without auth: exit %d, %q", code, errOut)
+	}
+}
+
+// TestServeWhileRunHoldsStore: the daemon holds the store and serves the
+// view on http.listen itself; `serve` passes its requests to the daemon's
+// web socket.
+func TestServeWhileRunHoldsStore(t *testing.T) {
+	cfg := keptDemo(t)
+	runAddr := freeAddr(t)
+	f, err := os.OpenFile(cfg, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString("http:\n  listen: " + runAddr + "\n"); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	stop := startDaemon(t, cfg, filepath.Join(filepath.Dir(cfg), "storywatch.db.sock"))
+
+	code, body := httpGet(t, "http://"+runAddr+"/")
+	if code != 200 || !strings.Contains(body, "Date of the summit") {
+		t.Fatalf("run's http.listen: %d\n%s", code, body)
+	}
+	base := startServe(t, cfg)
+	for _, p := range []string{"/", "/feed.atom", "/readyz"} {
+		code, body := httpGet(t, base+p)
+		if code != 200 {
+			t.Errorf("serve %s while run holds the store: %d\n%s", p, code, body)
+		}
+	}
+	if _, body := httpGet(t, base+"/feed.atom"); !strings.Contains(body, base) {
+		t.Error("feed links through the daemon do not name serve's address")
+	}
+	stop()
+	if _, err := os.Stat(filepath.Join(filepath.Dir(cfg), "storywatch.db.web.sock")); !os.IsNotExist(err) {
+		t.Errorf("the web socket outlives the daemon: %v", err)
+	}
+	// The daemon is gone: serve reads the store itself again.
+	if code, _ := httpGet(t, base+"/"); code != 200 {
+		t.Errorf("serve after the daemon stopped: %d", code)
+	}
+}
