@@ -36,7 +36,7 @@ func chromiumPath(t *testing.T) string {
 // temporary directory.
 func TestBrowserStoryToDiff(t *testing.T) {
 	chromium := chromiumPath(t)
-	base := startServe(t, keptDemo(t))
+	base := startServe(t, freshDemo(t))
 	shots := os.Getenv("STORYWATCH_SCREENSHOTS")
 	if shots == "" {
 		shots = t.TempDir()

@@ -14,10 +14,10 @@ import (
 	"time"
 )
 
-// keptDemo runs `storywatch demo --keep DIR` and returns the config path.
+// freshDemo runs `storywatch demo --keep DIR` in a new DIR of its own and returns the config path.
 // DIR is short: the daemon's sockets live beside the store, and a unix
 // socket path has a small limit.
-func keptDemo(t *testing.T) string {
+func freshDemo(t *testing.T) string {
 	t.Helper()
 	dir, err := os.MkdirTemp("", "swweb")
 	if err != nil {
@@ -95,7 +95,7 @@ func httpGet(t *testing.T, url string) (int, string) {
 
 // TestServeDemo is the README's two steps: demo --keep, then serve.
 func TestServeDemo(t *testing.T) {
-	cfg := keptDemo(t)
+	cfg := freshDemo(t)
 	base := startServe(t, cfg)
 	code, body := httpGet(t, base+"/")
 	if code != 200 || !strings.Contains(body, "Date of the summit") || !strings.Contains(body, "early September") {
@@ -112,7 +112,7 @@ func TestServeDemo(t *testing.T) {
 }
 
 func TestServeRefusesExposedAddress(t *testing.T) {
-	cfg := keptDemo(t)
+	cfg := freshDemo(t)
 	_, errOut, code := cli(t, "-c", cfg, "serve", "--listen", "0.0.0.0:0")
 	if code == 0 || !strings.Contains(errOut, "http.auth") {
 		t.Fatalf("serve on 0.0.0.0 without auth: exit %d, %q", code, errOut)
@@ -123,7 +123,7 @@ func TestServeRefusesExposedAddress(t *testing.T) {
 // view on http.listen itself; `serve` passes its requests to the daemon's
 // web socket.
 func TestServeWhileRunHoldsStore(t *testing.T) {
-	cfg := keptDemo(t)
+	cfg := freshDemo(t)
 	runAddr := freeAddr(t)
 	f, err := os.OpenFile(cfg, os.O_APPEND|os.O_WRONLY, 0)
 	if err != nil {
