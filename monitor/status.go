@@ -14,10 +14,11 @@ import (
 // goneStatus returns the status event of a tracked article whose page
 // fetch failed with err: "removed (404 Not Found)" or "removed (410
 // Gone)", or "" when err says nothing about the article itself (a
-// timeout, a 500: the page may come back).
+// timeout, a 500: the page may come back) or the article never had a page
+// of its own (it is tracked from its feed's text: PageHash is empty).
 func goneStatus(known store.Article, err error) string {
 	var se *fetch.StatusError
-	if known.Versions == 0 || !errors.As(err, &se) {
+	if known.Versions == 0 || known.PageHash == "" || !errors.As(err, &se) {
 		return ""
 	}
 	if se.Code != http.StatusNotFound && se.Code != http.StatusGone {
