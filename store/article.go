@@ -136,8 +136,11 @@ func resolve(tx *bolt.Tx, ref string) (*articleRecord, error) {
 	if r, err := resolveURL(tx, ref); !errors.Is(err, ErrNotFound) {
 		return r, err
 	}
+	if len(ref) < minPrefix {
+		return nil, ErrShortPrefix
+	}
 	arts := tx.Bucket(bucketArticles)
-	if len(ref) < minPrefix || arts == nil {
+	if arts == nil {
 		return nil, ErrNotFound
 	}
 	prefix := []byte(strings.ToLower(ref))

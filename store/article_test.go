@@ -50,7 +50,7 @@ func TestArticleLookup(t *testing.T) {
 		{"upper-case prefix", strings.ToUpper(id1[:shared+1]), id1, nil},
 		{"padded", "  " + id1 + "\n", id1, nil},
 		{"ambiguous prefix", id1[:minPrefix], "", ErrAmbiguous},
-		{"short prefix", id1[:minPrefix-1], "", ErrNotFound},
+		{"short prefix", id1[:minPrefix-1], "", ErrShortPrefix}, // also ErrNotFound
 		{"unknown URL", "https://example.com/none", "", ErrNotFound},
 		{"unknown prefix", "zzzz", "", ErrNotFound},
 		{"empty", "", "", ErrNotFound},

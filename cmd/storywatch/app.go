@@ -116,8 +116,8 @@ func (a *app) loadConfigWith(load func(string) (*config.Config, error)) (*config
 	if err != nil {
 		probs := config.Problems(err)
 		if len(probs) > 1 {
-			return nil, fmt.Errorf("invalid config: %s (and %d more problems; `storywatch check -c %s` lists them)",
-				probs[0].Error(), len(probs)-1, a.configPath)
+			return nil, fmt.Errorf("invalid config: %s (and %s more; `storywatch check -c %s` lists them)",
+				probs[0].Error(), plural(len(probs)-1, "problem"), a.configPath)
 		}
 		return nil, err
 	}

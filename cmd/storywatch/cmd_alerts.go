@@ -67,7 +67,7 @@ func (a *app) alertsCommand() *cobra.Command {
 					fmt.Fprintf(a.stdout, "%s: %d\n", section, len(out[section]))
 					tw := newTable(a.stdout)
 					for _, al := range out[section] {
-						fmt.Fprintf(tw, "  %s\t%s\tv%d\t%d attempts\t%s\t%s\n", al.Key, al.Channel, al.Version, al.Attempts,
+						fmt.Fprintf(tw, "  %s\t%s\tv%d\t%s\t%s\t%s\n", al.Key, al.Channel, al.Version, plural(al.Attempts, "attempt"),
 							truncate(al.Title, 50), truncate(al.LastError, 60))
 					}
 					if err := tw.Flush(); err != nil {
@@ -90,7 +90,7 @@ func (a *app) alertsCommand() *cobra.Command {
 				if a.daemonWake != nil {
 					a.daemonWake()
 				}
-				fmt.Fprintf(a.stdout, "%d alerts back in the outbox; `storywatch poll` or the daemon delivers them\n", n)
+				fmt.Fprintf(a.stdout, "%s back in the outbox; `storywatch poll` or the daemon delivers them\n", plural(n, "alert"))
 				return nil
 			})
 		},
@@ -116,7 +116,7 @@ func (a *app) compactCommand() *cobra.Command {
 					last = keepLast
 				}
 				if cmd.Flags().Changed("keep-for") {
-					d, err := parseSince(keepFor)
+					d, err := parseSince("keep-for", keepFor)
 					if err != nil {
 						return err
 					}
@@ -126,7 +126,7 @@ func (a *app) compactCommand() *cobra.Command {
 				if err != nil {
 					return fmt.Errorf("compact store: %w", err)
 				}
-				fmt.Fprintf(a.stdout, "removed %d versions\n", removed)
+				fmt.Fprintf(a.stdout, "removed %s\n", plural(removed, "version"))
 				return nil
 			})
 		},

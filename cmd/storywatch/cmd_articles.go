@@ -47,7 +47,7 @@ func (a *app) articlesCommand() *cobra.Command {
 					return writeJSON(a.stdout, map[string]any{"articles": out})
 				}
 				tw := newTable(a.stdout)
-				fmt.Fprintln(tw, "ID\tVERSIONS\tLAST CHANGED\tOUTLET\tTITLE")
+				fmt.Fprintln(tw, "ID\tVERSIONS\tLAST CHANGED (FETCHED)\tOUTLET\tTITLE")
 				for _, art := range out {
 					fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\n", art.ID, art.Versions, humanTime(deref(art.LastChanged)),
 						art.Outlet, truncate(art.Title, 70))

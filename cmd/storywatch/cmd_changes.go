@@ -45,7 +45,7 @@ func (a *app) changesCommand() *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			var cutoff time.Time
 			if since != "" {
-				d, err := parseSince(since)
+				d, err := parseSince("since", since)
 				if err != nil {
 					return err
 				}
@@ -112,7 +112,7 @@ func (a *app) changesCommand() *cobra.Command {
 						fmt.Fprintf(w, "    %s\n", report.DescribeChange(f))
 					}
 					if len(ch.SinceFirst) > 0 {
-						fmt.Fprintf(w, "    since the first version: %d fact changes\n", len(ch.SinceFirst))
+						fmt.Fprintf(w, "    since the first version: %s\n", plural(len(ch.SinceFirst), "fact change"))
 					}
 					return err // the writer keeps its first error: stop at it
 				}); err != nil {
@@ -145,17 +145,22 @@ func toChangeJSON(ch *store.Change) changeJSON {
 	}
 }
 
-// parseSince accepts Go durations plus a days suffix ("7d").
-func parseSince(s string) (time.Duration, error) {
-	if days, ok := strings.CutSuffix(s, "d"); ok {
+// parseSince parses the value of a duration flag (--since, --keep-for):
+// the config's durations ("90m", "24h", "7d", "1d12h") plus fractional
+// days ("1.5d"). Errors name the flag.
+func parseSince(flag, s string) (time.Duration, error) {
+	if days, ok := strings.CutSuffix(strings.TrimSpace(s), "d"); ok {
 		n, err := strconv.ParseFloat(days, 64)
 		if err == nil && n >= 0 {
 			return time.Duration(n * float64(24*time.Hour)), nil
 		}
 	}
-	d, err := time.ParseDuration(s)
-	if err != nil || d < 0 {
-		return 0, fmt.Errorf("--since %q: want a duration such as 90m, 24h or 7d", s)
+	d, err := config.ParseDuration(s)
+	if err != nil {
+		return 0, fmt.Errorf("--%s: %w", flag, err)
+	}
+	if d < 0 {
+		return 0, fmt.Errorf("--%s %q: must not be negative", flag, s)
 	}
 	return d, nil
 }

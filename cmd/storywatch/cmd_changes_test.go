@@ -30,7 +30,7 @@ func changesTextReference(chs []store.Change) string {
 			fmt.Fprintf(&b, "    %s\n", report.DescribeChange(f))
 		}
 		if len(ch.SinceFirst) > 0 {
-			fmt.Fprintf(&b, "    since the first version: %d fact changes\n", len(ch.SinceFirst))
+			fmt.Fprintf(&b, "    since the first version: %s\n", plural(len(ch.SinceFirst), "fact change"))
 		}
 	}
 	return b.String()

@@ -20,13 +20,13 @@ func (a *app) checkCommand() *cobra.Command {
 				if err != nil {
 					return err
 				}
-				fmt.Fprintf(a.stdout, "%s: ok (%d feeds, store %s)\n", a.configPath, len(cfg.Feeds), cfg.Store.Path)
+				fmt.Fprintf(a.stdout, "%s: ok (%s, store %s)\n", a.configPath, plural(len(cfg.Feeds), "feed"), cfg.Store.Path)
 				return nil
 			}
 			for _, p := range probs {
 				fmt.Fprintln(a.stdout, p.Error())
 			}
-			return exitError{code: 1, msg: fmt.Sprintf("%s: %d problems", a.configPath, len(probs))}
+			return exitError{code: 1, msg: fmt.Sprintf("%s: %s", a.configPath, plural(len(probs), "problem"))}
 		},
 	}
 }

@@ -113,8 +113,8 @@ func (a *app) demo(keep string, verbose bool) error {
 
 	w := a.stdout
 	color := a.useColor()
-	fmt.Fprintf(w, "storywatch demo: an evolving summit story on %s (%d feeds), polled by the real pipeline\n",
-		srv.URL(), len(srv.FeedURLs()))
+	fmt.Fprintf(w, "storywatch demo: an evolving summit story on %s (%s), polled by the real pipeline\n",
+		srv.URL(), plural(len(srv.FeedURLs()), "feed"))
 	fmt.Fprintf(w, "store: %s\n", cfg.Store.Path)
 
 	ctx := context.Background()
@@ -127,7 +127,7 @@ func (a *app) demo(keep string, verbose bool) error {
 				fmt.Fprintf(w, "  %s: error: %v\n", f.Name, f.Err)
 				continue
 			}
-			fmt.Fprintf(w, "  %-28s %d items, %d on the story, %d new versions\n", f.URL[len(srv.URL()):], f.Items, f.Matched, f.NewVersions)
+			fmt.Fprintf(w, "  %-28s %s, %d on the story, %s\n", f.URL[len(srv.URL()):], plural(f.Items, "item"), f.Matched, plural(f.NewVersions, "new version"))
 		}
 		if err := m.Close(); err != nil { // flush this pass's writes before reading
 			return err
@@ -151,8 +151,8 @@ func (a *app) demo(keep string, verbose bool) error {
 		return err
 	}
 	fmt.Fprintf(w, "\n%s\n", heading("Summary", color))
-	fmt.Fprintf(w, "  %d articles tracked, %d changed versions stored, %d fact changes reported\n",
-		len(arts), len(chs), countFacts(chs))
+	fmt.Fprintf(w, "  %s tracked, %s stored, %s reported\n",
+		plural(len(arts), "article"), plural(len(chs), "changed version"), plural(countFacts(chs), "fact change"))
 	if keep != "" {
 		fmt.Fprintf(w, "\nThe store is kept. Explore it with:\n  storywatch -c %s articles\n  storywatch -c %s changes\n  storywatch -c %s diff ARTICLE-ID\n", cfgPath, cfgPath, cfgPath)
 	} else {
@@ -205,7 +205,7 @@ func printPass(w io.Writer, s *store.Store, pass int, since time.Time, color boo
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "\n  Tracking %d articles:\n", len(arts))
+		fmt.Fprintf(w, "\n  Tracking %s:\n", plural(len(arts), "article"))
 		for _, art := range arts {
 			fmt.Fprintf(w, "    %s  %s (%s)\n", art.ID, art.Title, art.Outlet)
 		}

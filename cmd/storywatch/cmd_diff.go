@@ -38,8 +38,15 @@ func (a *app) diffCommand() *cobra.Command {
 					fmt.Fprintf(a.stdout, "%s has one version only: nothing to compare yet\n", art.URL)
 					return nil
 				}
-				if from < 1 || to < 1 || from > art.Versions || to > art.Versions {
-					return fmt.Errorf("article %s has versions 1..%d: --from %d --to %d is out of range", art.URL, art.Versions, from, to)
+				// Name only the flags the user gave: a --from derived from
+				// --to is not theirs to fix.
+				switch {
+				case to < 1 || to > art.Versions:
+					return fmt.Errorf("--to %d: article %s has versions 1 to %d", to, art.ID, art.Versions)
+				case from < 1 && !cmd.Flags().Changed("from"):
+					return fmt.Errorf("--to %d: there is no version before it to compare with; give --from too", to)
+				case from < 1 || from > art.Versions:
+					return fmt.Errorf("--from %d: article %s has versions 1 to %d", from, art.ID, art.Versions)
 				}
 				cmp, err := query.Diff(s, art, from, to)
 				if err != nil {
@@ -52,7 +59,7 @@ func (a *app) diffCommand() *cobra.Command {
 						"changes": nonNilFacts(res.Facts), "edits": nonNilEdits(res.Edits),
 					})
 				}
-				fmt.Fprintf(a.stdout, "%s\n%s\nversion %d (%s) → version %d (%s)\n\n", cur.Title, art.URL,
+				fmt.Fprintf(a.stdout, "%s\n%s\nversion %d (fetched %s) → version %d (fetched %s)\n\n", cur.Title, art.URL,
 					from, humanTime(old.FetchedAt), to, humanTime(cur.FetchedAt))
 				return report.WriteDiff(a.stdout, res, report.Style{Color: a.useColor(), Context: 1})
 			})

@@ -56,9 +56,12 @@ func (a *app) historyCommand() *cobra.Command {
 				}
 				fmt.Fprintf(a.stdout, "%s\n%s\n\n", art.Title, art.URL)
 				tw := newTable(a.stdout)
-				fmt.Fprintln(tw, "VERSION\tFETCHED\tSOURCE\tWORDS\tHASH\tTITLE")
-				for _, v := range out {
-					fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%s\t%s\n", v.Version, humanTime(deref(v.FetchedAt)), v.Source,
+				// Two clocks: when storywatch fetched the version, and the
+				// date the page gives itself (modified, else published).
+				fmt.Fprintln(tw, "VERSION\tFETCHED\tPAGE'S DATE\tSOURCE\tWORDS\tHASH\tTITLE")
+				for i, v := range out {
+					fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%s\t%s\n", v.Version, humanTime(deref(v.FetchedAt)),
+						humanTime(firstNonZero(vs[i].Modified, vs[i].Published)), v.Source,
 						v.Words, v.Hash[:min(12, len(v.Hash))], truncate(v.Title, 60))
 				}
 				return tw.Flush()
@@ -94,12 +97,12 @@ func (a *app) printVersion(s *store.Store, art store.Article, n int) error {
 		}})
 	}
 	fmt.Fprintf(a.stdout, "%s\n%s\nversion %d, fetched %s (storywatch's clock), from the %s",
-		v.Title, art.URL, v.Seq, zonedTime(v.FetchedAt), v.Source)
+		v.Title, art.URL, v.Seq, humanTime(v.FetchedAt), v.Source)
 	if !v.Published.IsZero() {
-		fmt.Fprintf(a.stdout, "; published %s", zonedTime(v.Published))
+		fmt.Fprintf(a.stdout, "; published %s", humanTime(v.Published))
 	}
 	if !v.Modified.IsZero() {
-		fmt.Fprintf(a.stdout, "; modified %s", zonedTime(v.Modified))
+		fmt.Fprintf(a.stdout, "; modified %s", humanTime(v.Modified))
 	}
 	if !v.Published.IsZero() || !v.Modified.IsZero() {
 		fmt.Fprint(a.stdout, " (the page's own dates)")

@@ -66,8 +66,8 @@ func (a *app) poll(cfg *config.Config, s *store.Store, wait time.Duration, stric
 		case f.NotModified:
 			fmt.Fprintf(a.stdout, "%s: not modified\n", f.Name)
 		default:
-			fmt.Fprintf(a.stdout, "%s: %d items, %d on the story, %d new versions (%d changed)\n",
-				f.Name, f.Items, f.Matched, f.NewVersions, f.Changed)
+			fmt.Fprintf(a.stdout, "%s: %s, %d on the story, %s (%d changed)\n",
+				f.Name, plural(f.Items, "item"), f.Matched, plural(f.NewVersions, "new version"), f.Changed)
 		}
 	}
 	if a.daemonStore != nil {
@@ -92,5 +92,5 @@ func strictResult(strict bool, failed, feeds int) error {
 	if !strict || failed == 0 {
 		return nil
 	}
-	return exitError{code: exitFeedsFailed, msg: fmt.Sprintf("%d of %d feeds failed (--strict)", failed, feeds)}
+	return exitError{code: exitFeedsFailed, msg: fmt.Sprintf("%d of %s failed (--strict)", failed, plural(feeds, "feed"))}
 }

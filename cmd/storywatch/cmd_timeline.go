@@ -139,7 +139,7 @@ func (a *app) printTimeline(threads []timelineJSON) error {
 			return fmt.Errorf("write timeline: %w", err)
 		}
 	}
-	fmt.Fprintln(a.stdout, "\n* the value the article reports now")
+	fmt.Fprintln(a.stdout, "\n* the value the article reports now; times are when storywatch fetched the version")
 	return nil
 }
 
@@ -165,11 +165,4 @@ func shortID(id string) string {
 		return id[:8]
 	}
 	return id
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -125,20 +125,22 @@ func jsonTime(t time.Time) *time.Time {
 	return &u
 }
 
-// zonedTime renders a time in the local zone, naming the zone.
-func zonedTime(t time.Time) string {
+// humanTime renders a time for people: in the local zone, naming the zone
+// ("2025-08-19 08:15 UTC"), since output is read by people and scripts in
+// other zones than the daemon's.
+func humanTime(t time.Time) string {
 	if t.IsZero() {
 		return "-"
 	}
 	return t.Local().Format("2006-01-02 15:04 MST")
 }
 
-// humanTime renders a time for tables.
-func humanTime(t time.Time) string {
-	if t.IsZero() {
-		return "-"
+// plural counts n of word: "1 problem", "2 problems".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
 	}
-	return t.Local().Format("2006-01-02 15:04")
+	return fmt.Sprintf("%d %ss", n, word)
 }
 
 func newTable(w io.Writer) *tabwriter.Writer {

@@ -61,11 +61,18 @@ func ParseDuration(s string) (time.Duration, error) {
 	if !neg {
 		body = strings.TrimPrefix(body, "+")
 	}
+	if strings.ContainsAny(body, " \t") {
+		// "90 days", "1 h": the unit is one letter, right after the number.
+		return 0, fmt.Errorf("invalid duration %q: write a number and a unit letter without spaces, e.g. 90d, 36h or 1h30m", s)
+	}
 	var days int64
 	if i := strings.IndexByte(body, 'd'); i > 0 {
 		n, err := strconv.ParseInt(body[:i], 10, 64)
 		if err != nil || n < 0 {
-			return 0, fmt.Errorf("invalid duration %q: days must be a whole number", s)
+			if _, ferr := strconv.ParseFloat(body[:i], 64); ferr != nil {
+				return 0, fmt.Errorf("invalid duration %q: want e.g. 30s, 10m, 1h30m or 3d", s)
+			}
+			return 0, fmt.Errorf("invalid duration %q: days must be a whole number (1d12h, not 1.5d)", s)
 		}
 		days, body = n, body[i+1:]
 		if days > math.MaxInt64/int64(24*time.Hour) {

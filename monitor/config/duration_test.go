@@ -91,3 +91,21 @@ func TestDurationNotScalar(t *testing.T) {
 		t.Errorf("got %v", p)
 	}
 }
+
+// TestParseDurationMessages checks that each mistake gets a message that
+// says what to write instead.
+func TestParseDurationMessages(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"90 days", "without spaces, e.g. 90d"},
+		{"1 h", "without spaces"},
+		{"1.5d", "days must be a whole number (1d12h, not 1.5d)"},
+		{"abcd", "want e.g. 30s, 10m, 1h30m or 3d"},
+		{"soon", "want e.g. 30s, 10m, 1h30m or 3d"},
+	}
+	for _, tt := range tests {
+		_, err := ParseDuration(tt.in)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("ParseDuration(%q) error %v, want one saying %q", tt.in, err, tt.want)
+		}
+	}
+}
