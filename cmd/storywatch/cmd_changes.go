@@ -130,7 +130,7 @@ func (a *app) changesCommand() *cobra.Command {
 	}
 	c.Flags().StringVar(&since, "since", "", "only changes detected within this duration (e.g. 90m, 24h, 7d)")
 	c.Flags().StringVar(&article, "article", "", "only this article (id, id prefix or URL)")
-	c.Flags().StringVar(&outlet, "outlet", "", "only articles of this outlet (its name as `articles` shows it, any case)")
+	c.Flags().StringVar(&outlet, "outlet", "", "only articles of this outlet (its name as the articles command shows it, any case)")
 	c.Flags().StringSliceVar(&kinds, "kind", nil, "only changes with facts of these kinds: date, number, quote, position, location, title, correction, status")
 	c.Flags().BoolVar(&csvOut, "csv", false, "print CSV, one row per fact change")
 	return a.addJSON(c)

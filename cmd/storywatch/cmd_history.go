@@ -68,7 +68,7 @@ func (a *app) historyCommand() *cobra.Command {
 			})
 		},
 	}
-	c.Flags().IntVar(&textOf, "text", 0, "print the text of version N")
+	c.Flags().IntVar(&textOf, "text", 0, "print the text of version `N`")
 	return a.addJSON(c)
 }
 
@@ -134,4 +134,14 @@ func wordCount(s string) int {
 		in = !space
 	}
 	return n
+}
+
+// firstNonZero returns the first time that is set.
+func firstNonZero(ts ...time.Time) time.Time {
+	for _, t := range ts {
+		if !t.IsZero() {
+			return t
+		}
+	}
+	return time.Time{}
 }
