@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 )
 
 // TestContractDocCoversCLI keeps docs/CONTRACT.md in step with the CLI:
@@ -16,6 +15,7 @@ import (
 // there. (bench's tuning flags are documented by `bench --help` alone.)
 func TestContractDocCoversCLI(t *testing.T) {
 	doc := readFile(t, filepath.Join("..", "..", "docs", "CONTRACT.md"))
+	flagName := regexp.MustCompile(`(?m)^\s+(?:-\w, )?--([\w-]+)`)
 	a := &app{}
 	var walk func(c *cobra.Command, path string)
 	walk = func(c *cobra.Command, path string) {
@@ -28,11 +28,11 @@ func TestContractDocCoversCLI(t *testing.T) {
 				t.Errorf("docs/CONTRACT.md does not name the command %q", name)
 			}
 			if sub.Name() != "bench" {
-				sub.LocalFlags().VisitAll(func(f *pflag.Flag) {
-					if f.Name != "help" && !strings.Contains(doc, "--"+f.Name) {
-						t.Errorf("docs/CONTRACT.md does not name %s --%s", name, f.Name)
+				for _, m := range flagName.FindAllStringSubmatch(sub.LocalFlags().FlagUsages(), -1) {
+					if m[1] != "help" && !strings.Contains(doc, "--"+m[1]) {
+						t.Errorf("docs/CONTRACT.md does not name %s --%s", name, m[1])
 					}
-				})
+				}
 			}
 			walk(sub, name)
 		}
