@@ -75,14 +75,20 @@ func loadMode(path string, lookup lookupFunc, forReading bool) (*Config, []Probl
 		return nil, []Problem{{File: path, Msg: msg, Err: err}}
 	}
 	if forReading {
-		c, ps := parse(data, path, filepath.Dir(path), lookup, false)
-		ps = dropDeliverySecretProblems(ps)
-		if c != nil {
-			c.clearSecrets()
-		}
-		return c, ps
+		return parseForReading(data, path, lookup)
 	}
 	return parse(data, path, filepath.Dir(path), lookup, true)
+}
+
+// parseForReading is parse for LoadForReading: no secret files read, no
+// unset variable under notify reported, no secret kept.
+func parseForReading(data []byte, name string, lookup lookupFunc) (*Config, []Problem) {
+	c, ps := parse(data, name, "", lookup, false)
+	ps = dropDeliverySecretProblems(ps)
+	if c != nil {
+		c.clearSecrets()
+	}
+	return c, ps
 }
 
 // dropDeliverySecretProblems drops the unset variables under notify, and

@@ -59,3 +59,30 @@ func TestLoadForReading(t *testing.T) {
 		})
 	}
 }
+
+// FuzzParseForReading checks that the read commands' parser accepts every
+// config the full parser accepts (with the environment unset), never keeps
+// a secret, and never panics.
+func FuzzParseForReading(f *testing.F) {
+	f.Add([]byte("feeds:\n  - url: https://e.com/x\nnotify:\n  webhooks:\n    - url: https://h.example/x\n      secret: ${S}\n"))
+	f.Add([]byte("feeds: [{url: https://e.com/x}]\nnotify: {email: {host: h, port: ${P}, password: ${P}, from: a@b.c, to: [d@e.f]}}\n"))
+	f.Add([]byte("store: {path: ${D}}\n"))
+	unset := func(string) (string, bool) { return "", false }
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, ps := parseForReading(data, "fuzz.yaml", unset)
+		if _, full := parse(data, "fuzz.yaml", "", unset, false); len(full) == 0 && len(ps) > 0 {
+			t.Fatalf("the full parser accepts what the reading parser refuses: %v", ps)
+		}
+		if len(ps) > 0 || c == nil {
+			return
+		}
+		for _, h := range c.Notify.Webhooks {
+			if h.Secret != "" {
+				t.Fatalf("webhook secret kept: %q", h.Secret)
+			}
+		}
+		if c.Notify.Email != nil && c.Notify.Email.Password != "" {
+			t.Fatalf("email password kept")
+		}
+	})
+}
