@@ -28,10 +28,17 @@ func BuildNotifiers(cfg *config.Config, client *http.Client, version string) (ma
 		out[wc.Channel()] = webhook.New(wc, client)
 	}
 	if e := cfg.Notify.Email; e != nil {
-		n, err := email.New(email.Config{
+		ec := email.Config{
 			Host: e.Host, Port: e.Port, TLS: e.TLS, Username: e.Username,
 			Password: e.Password.Reveal(), From: e.From, To: e.To, Timeout: 30 * time.Second,
-		})
+		}
+		var n notify.Notifier
+		var err error
+		if d := e.Digest.Std(); d > 0 {
+			n, err = email.NewDigest(ec, d)
+		} else {
+			n, err = email.New(ec)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("build email notifier: %w", err)
 		}
@@ -71,8 +78,14 @@ func (m *Monitor) alertsFor(a store.Article, ch *store.Change, event string) ([]
 		if err != nil {
 			return nil, fmt.Errorf("encode alert: %w", err)
 		}
+		due := ch.DetectedAt
+		if bn, ok := m.notifiers[channel].(notify.BatchNotifier); ok {
+			// A digest channel's alert waits for the end of its interval,
+			// when the interval's alerts go out as one message.
+			due = bn.BatchDue(ch.DetectedAt)
+		}
 		out = append(out, store.OutboxEntry{
-			Key: al.Key, Channel: channel, Body: body, Created: ch.DetectedAt, NextAttempt: ch.DetectedAt,
+			Key: al.Key, Channel: channel, Body: body, Created: ch.DetectedAt, NextAttempt: due,
 		})
 	}
 	return out, nil

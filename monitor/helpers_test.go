@@ -1,7 +1,11 @@
 package monitor_test
 
 import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
 
 	"github.com/storywatch/storywatch/store"
@@ -17,4 +21,53 @@ func mustOpenStore(t *testing.T) *store.Store {
 	}
 	t.Cleanup(func() { st.Close() })
 	return st
+}
+
+// outletPage is an article page whose facts each revision changes.
+const outletPage = `<!doctype html><html><head><title>%[1]s</title></head><body><article><h1>%[1]s</h1>
+<p>The leaders will meet in Budapest on %[2]s, officials said on Monday.</p>
+<p>About %[3]s troops could take part in a security force, a diplomat said.</p>
+<p>Talks on the text of the deal went on late into the night in the capital.</p></article></body></html>`
+
+// outlet is an httptest news site: good.rss and flaky.rss (which fails its
+// first request) list two articles; the summit page changes its date and
+// number with each revision (rev), the troops page never does.
+type outlet struct {
+	*httptest.Server
+	rev        atomic.Int32
+	flakyCalls atomic.Int32
+}
+
+func newOutlet(t *testing.T) *outlet {
+	t.Helper()
+	o := &outlet{}
+	dates := []string{"August 29", "September 3", "September 3"}
+	troops := []string{"10,000", "12,000", "15,000"}
+	mux := http.NewServeMux()
+	rss := func(w http.ResponseWriter) {
+		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Outlet</title><link>%[1]s</link>
+<item><title>Summit set</title><link>%[1]s/world/summit.html</link><guid>summit</guid></item>
+<item><title>Troops pledged</title><link>%[1]s/world/troops.html</link><guid>troops</guid></item>
+</channel></rss>`, o.URL)
+	}
+	mux.HandleFunc("/good.rss", func(w http.ResponseWriter, r *http.Request) { rss(w) })
+	mux.HandleFunc("/flaky.rss", func(w http.ResponseWriter, r *http.Request) {
+		if o.flakyCalls.Add(1) == 1 {
+			http.Error(w, "down", http.StatusInternalServerError)
+			return
+		}
+		rss(w)
+	})
+	mux.HandleFunc("/world/summit.html", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		i := min(int(o.rev.Load()), len(dates)-1)
+		fmt.Fprintf(w, outletPage, "Summit set", dates[i], troops[i])
+	})
+	mux.HandleFunc("/world/troops.html", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, outletPage, "Troops pledged", "Friday", "5,000")
+	})
+	o.Server = httptest.NewServer(mux)
+	t.Cleanup(o.Close)
+	return o
 }

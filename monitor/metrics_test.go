@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -21,53 +20,14 @@ import (
 	"github.com/storywatch/storywatch/notify/webhook"
 )
 
-// metricsPage is an article page whose facts the second revision changes.
-const metricsPage = `<!doctype html><html><head><title>%[1]s</title></head><body><article><h1>%[1]s</h1>
-<p>The leaders will meet in Budapest on %[2]s, officials said on Monday.</p>
-<p>About %[3]s troops could take part in a security force, a diplomat said.</p>
-<p>Talks on the text of the deal went on late into the night in the capital.</p></article></body></html>`
-
 // TestMetricsAfterRealPolls polls an httptest outlet into a real bbolt store
 // twice (the second time one article changed and one feed recovered),
 // delivers the alerts to three receivers (one takes them, one refuses for
 // good, one is down), then scrapes the metrics handler and checks every
 // family against what the store and the receivers saw.
 func TestMetricsAfterRealPolls(t *testing.T) {
-	var revised atomic.Bool
-	var flakyCalls atomic.Int32
-	mux := http.NewServeMux()
-	var base string
-	rss := func() string {
-		return fmt.Sprintf(`<?xml version="1.0"?><rss version="2.0"><channel><title>Outlet</title><link>%[1]s</link>
-<item><title>Summit set</title><link>%[1]s/world/summit.html</link><guid>summit</guid></item>
-<item><title>Troops pledged</title><link>%[1]s/world/troops.html</link><guid>troops</guid></item>
-</channel></rss>`, base)
-	}
-	mux.HandleFunc("/good.rss", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, rss()) })
-	// flaky.rss fails its first poll, then serves the same items.
-	mux.HandleFunc("/flaky.rss", func(w http.ResponseWriter, r *http.Request) {
-		if flakyCalls.Add(1) == 1 {
-			http.Error(w, "down", http.StatusInternalServerError)
-			return
-		}
-		fmt.Fprint(w, rss())
-	})
-	mux.HandleFunc("/world/summit.html", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		if revised.Load() {
-			fmt.Fprintf(w, metricsPage, "Summit set", "September 3", "12,000")
-			return
-		}
-		fmt.Fprintf(w, metricsPage, "Summit set", "August 29", "10,000")
-	})
-	mux.HandleFunc("/world/troops.html", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprintf(w, metricsPage, "Troops pledged", "Friday", "5,000")
-	})
-	srv := httptest.NewServer(mux)
-	t.Cleanup(srv.Close)
-	base = srv.URL
-
+	o := newOutlet(t)
+	srv := o.Server
 	receiver := func(status int) *httptest.Server {
 		s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(status) }))
 		t.Cleanup(s.Close)
@@ -108,7 +68,7 @@ notify:
 	if got := scrape(t, mx); gaugeValue(t, got, "storywatch_last_successful_pass_timestamp_seconds", nil) != 0 {
 		t.Errorf("a pass with a failed feed was counted as successful")
 	}
-	revised.Store(true)
+	o.rev.Store(1)
 	clock = clock.Add(10 * time.Minute)
 	if failed := m.PollAll(ctx).Failed(); len(failed) != 0 {
 		t.Fatalf("second pass: %v", failed[0].Err)

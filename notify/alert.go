@@ -30,3 +30,16 @@ type Alert struct {
 type Notifier interface {
 	Notify(ctx context.Context, a Alert) error
 }
+
+// BatchNotifier is a Notifier that can deliver several alerts as one
+// message: the email digest. The [Dispatcher] hands it every due alert of
+// its channel in one NotifyBatch call, and they are delivered, retried or
+// moved to the dead letters together.
+type BatchNotifier interface {
+	Notifier
+	// NotifyBatch delivers alerts, oldest first, as one message.
+	NotifyBatch(ctx context.Context, alerts []Alert) error
+	// BatchDue returns when an alert detected at t is first due: the end
+	// of its interval, so that an interval's alerts are due together.
+	BatchDue(t time.Time) time.Time
+}

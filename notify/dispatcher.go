@@ -111,6 +111,19 @@ func (d *Dispatcher) pass(ctx context.Context) ([]result, error) {
 	)
 	for _, ch := range order {
 		wg.Go(func() {
+			if bn, ok := d.Notifiers[ch].(BatchNotifier); ok {
+				outs, err := d.attemptBatch(ctx, bn, byChannel[ch])
+				resMu.Lock()
+				defer resMu.Unlock()
+				for i, p := range byChannel[ch] {
+					d.observe(ch, outs[i])
+					results = append(results, result{key: p.Key, out: outs[i]})
+				}
+				if err != nil {
+					errs = append(errs, err)
+				}
+				return
+			}
 			for _, p := range byChannel[ch] {
 				if ctx.Err() != nil {
 					return
@@ -161,27 +174,82 @@ func (d *Dispatcher) attempt(ctx context.Context, p Pending) (outcome, error) {
 		// receiver is not to blame, so the entry stays due unchanged.
 		return outAborted, nil
 	}
-	pol := d.Policy.withDefaults()
 	attempts := p.Attempts + 1
+	return d.settle(log, p, err, now, attempts, d.nextAttempt(err, now, attempts))
+}
+
+// settle records the failed attempt number `attempts` of p: the dead
+// letters when err is permanent or p has been failing for DeadAfter, else
+// due again at next.
+func (d *Dispatcher) settle(log *slog.Logger, p Pending, err error, now time.Time, attempts int, next time.Time) (outcome, error) {
 	switch {
 	case IsPermanent(err):
 		msg := "permanent failure: " + err.Error()
 		log.Error("alert dead", slog.String("error", msg))
 		return outDead, d.dead(p.Key, now, msg)
-	case now.Sub(p.Created) >= pol.DeadAfter:
+	case now.Sub(p.Created) >= d.Policy.withDefaults().DeadAfter:
 		msg := fmt.Sprintf("gave up after %d attempts in %s: %v", attempts, now.Sub(p.Created).Round(time.Second), err)
 		log.Error("alert dead", slog.String("error", msg))
 		return outDead, d.dead(p.Key, now, msg)
 	}
+	log.Warn("alert delivery failed", slog.String("error", err.Error()), slog.Time("next_attempt", next))
+	return outRetry, d.failed(p.Key, next, err.Error())
+}
+
+// nextAttempt is when to try again after the given number of failed
+// attempts ended with err.
+func (d *Dispatcher) nextAttempt(err error, now time.Time, attempts int) time.Time {
+	pol := d.Policy.withDefaults()
 	delay := pol.Backoff(attempts, d.jitter())
 	if ra, ok := retryAfter(err); ok && ra > delay {
 		// The server knows best when it can take the alert again, but a
 		// far-off Retry-After must not park the alert beyond our cap.
 		delay = min(ra, pol.Max)
 	}
-	next := now.Add(delay)
-	log.Warn("alert delivery failed", slog.String("error", err.Error()), slog.Time("next_attempt", next))
-	return outRetry, d.failed(p.Key, next, err.Error())
+	return now.Add(delay)
+}
+
+// attemptBatch delivers ps, all of one channel, in one NotifyBatch call and
+// records the outcome of each. A failure retries them all at one time (the
+// backoff of the most-tried), so they stay together for the next message;
+// each still goes to the dead letters on its own age.
+func (d *Dispatcher) attemptBatch(ctx context.Context, bn BatchNotifier, ps []Pending) ([]outcome, error) {
+	log := d.logger().With(slog.String("channel", ps[0].Channel), slog.Int("alerts", len(ps)))
+	alerts := make([]Alert, len(ps))
+	attempts := 0
+	for i, p := range ps {
+		alerts[i] = p.Alert
+		if alerts[i].Key == "" {
+			alerts[i].Key = p.Key
+		}
+		attempts = max(attempts, p.Attempts+1)
+	}
+	actx, cancel := context.WithTimeout(ctx, d.perAttemptTimeout())
+	err := bn.NotifyBatch(actx, alerts)
+	cancel()
+	now := d.now()
+	outs := make([]outcome, len(ps))
+	var errs []error
+	switch {
+	case err == nil:
+		log.Debug("alerts delivered in one message")
+		for i, p := range ps {
+			outs[i] = outDelivered
+			errs = append(errs, d.delivered(p.Key, now))
+		}
+	case ctx.Err() != nil:
+		for i := range outs {
+			outs[i] = outAborted
+		}
+	default:
+		next := d.nextAttempt(err, now, attempts)
+		for i, p := range ps {
+			var oerr error
+			outs[i], oerr = d.settle(log.With(slog.String("key", p.Key)), p, err, now, attempts, next)
+			errs = append(errs, oerr)
+		}
+	}
+	return outs, errors.Join(errs...)
 }
 
 // minRunWait keeps Run from spinning on an entry that stays due (its

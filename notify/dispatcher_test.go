@@ -495,3 +495,76 @@ func TestObserverSeesEveryOutcome(t *testing.T) {
 		t.Errorf("observed %v, want %v", obs.got, want)
 	}
 }
+
+// batchFunc is a BatchNotifier whose NotifyBatch is a function; digests
+// close on the hour.
+type batchFunc func(ctx context.Context, as []notify.Alert) error
+
+func (f batchFunc) Notify(ctx context.Context, a notify.Alert) error {
+	return f(ctx, []notify.Alert{a})
+}
+func (f batchFunc) NotifyBatch(ctx context.Context, as []notify.Alert) error {
+	return f(ctx, as)
+}
+func (batchFunc) BatchDue(t time.Time) time.Time { return t.Truncate(time.Hour).Add(time.Hour) }
+
+func TestBatchChannelOneCallPerPass(t *testing.T) {
+	tests := []struct {
+		name      string
+		err       error
+		wantState notifytest.State
+		wantObs   string
+	}{
+		{"delivered together", nil, notifytest.StateDelivered, "delivered digest"},
+		{"retried together", errors.New("421 try later"), notifytest.StatePending, "failed digest"},
+		{"dead together", notify.Permanent(errors.New("550 no such mailbox")), notifytest.StateDead, "dead digest"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ob := notifytest.NewOutbox()
+			for i, k := range []string{"a", "b", "c"} {
+				p := pending(k, "digest", t0.Add(time.Duration(i)*time.Minute))
+				p.Attempts = i // different histories must not split the batch
+				ob.Add(p)
+			}
+			ob.Add(pending("w", "hook", t0))
+			var calls [][]string
+			d := newDispatcher(ob, notifytest.NewClock(t0.Add(10*time.Minute)), map[string]notify.Notifier{
+				"digest": batchFunc(func(_ context.Context, as []notify.Alert) error {
+					var keys []string
+					for _, a := range as {
+						keys = append(keys, a.Key)
+					}
+					calls = append(calls, keys)
+					return tt.err
+				}),
+				"hook": notifierFunc(ok),
+			})
+			obs := &countingObserver{}
+			d.Observer = obs
+			if _, _, err := d.DeliverDue(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			if fmt.Sprint(calls) != "[[a b c]]" {
+				t.Fatalf("NotifyBatch calls %v, want one with a, b, c oldest first", calls)
+			}
+			var next time.Time
+			for _, k := range []string{"a", "b", "c"} {
+				e := mustEntry(t, ob, k)
+				if e.State != tt.wantState {
+					t.Errorf("%s: state %v, want %v", k, e.State, tt.wantState)
+				}
+				if tt.wantState == notifytest.StatePending {
+					if next.IsZero() {
+						next = e.Next
+					} else if !e.Next.Equal(next) {
+						t.Errorf("%s due at %s, the others at %s: the batch split", k, e.Next, next)
+					}
+				}
+			}
+			if obs.got[tt.wantObs] != 3 || obs.got["delivered hook"] != 1 {
+				t.Errorf("observed %v, want 3 × %q and the hook's own delivery", obs.got, tt.wantObs)
+			}
+		})
+	}
+}

@@ -13,6 +13,12 @@
 // letters. Because every retry reuses the same idempotency key, receivers can
 // drop duplicates when an acknowledgement was lost.
 //
+// A [BatchNotifier] (the email digest) gets all due alerts of its channel in
+// one call: its alerts are queued due at the end of their interval, so an
+// interval's alerts go out as one message. An [Observer] is told every
+// attempt's outcome (the metrics count them).
+//
 // [Subject], [Describe], [PlainText] and [HTML] render an alert in words for
-// humans (email subjects and bodies, logs).
+// humans (email subjects and bodies, logs); [DigestSubject], [DigestText]
+// and [DigestHTML] render a digest.
 package notify

@@ -226,6 +226,12 @@ func (v *validator) notify(n Notify) {
 		v.email(n.Email)
 	}
 	r := n.Retry
+	if e := n.Email; e != nil && r.DeadAfter > 0 && e.Digest > r.DeadAfter {
+		// A digest's alerts are first tried at the interval's end; one
+		// older than dead_after by then would be given up at its first
+		// failure.
+		v.add("notify.email.digest", "must not exceed notify.retry.dead_after (%s), got %s", r.DeadAfter, e.Digest)
+	}
 	if r.Initial <= 0 {
 		v.add("notify.retry.initial", "must be positive, got %s", r.Initial)
 	}

@@ -65,6 +65,7 @@ func TestParseValidation(t *testing.T) {
 		{"ntfy without topic", feed + "notify:\n  webhooks:\n    - url: https://ntfy.sh/\n      format: ntfy\n", "notify.webhooks[0].url", 5, "topic URL"},
 		{"webhook token twice", feed + "notify:\n  webhooks:\n    - url: https://ntfy.sh/desk\n      format: ntfy\n      token: a\n      token_file: /t\n", "notify.webhooks[0].token_file", 8, "not both"},
 		{"email digest too short", feed + "notify:\n  email:\n    host: smtp\n    from: a@example.com\n    to: [b@example.com]\n    digest: 30s\n", "notify.email.digest", 8, "between 1m and 168h"},
+		{"email digest beyond dead_after", feed + "notify:\n  retry:\n    dead_after: 2h\n  email:\n    host: smtp\n    from: a@example.com\n    to: [b@example.com]\n    digest: 3h\n", "notify.email.digest", 10, "must not exceed notify.retry.dead_after (2h)"},
 		{"webhook secret twice", feed + "notify:\n  webhooks:\n    - url: https://h.example/x\n      secret: a\n      secret_file: /s\n", "notify.webhooks[0].secret_file", 7, "not both"},
 		{"email host missing", feed + "notify:\n  email:\n    from: a@example.com\n    to: [b@example.com]\n", "notify.email.host", 4, "must not be empty"},
 		{"email from invalid", feed + "notify:\n  email:\n    host: smtp\n    from: nobody\n    to: [b@example.com]\n", "notify.email.from", 6, "invalid email address"},

@@ -38,7 +38,12 @@ func (n *Notifier) String() string { return "email " + n.cfg.String() }
 
 // Notify sends a to every recipient as one message.
 func (n *Notifier) Notify(ctx context.Context, a notify.Alert) error {
-	m, err := n.newMsg(a)
+	return n.send(ctx, notify.Subject(a), notify.PlainText(a), notify.HTML(a), a.Key)
+}
+
+// send builds one message and delivers it, classifying failures.
+func (n *Notifier) send(ctx context.Context, subject, text, html, key string) error {
+	m, err := n.newMsg(subject, text, html, key)
 	if err != nil {
 		return notify.Permanent(fmt.Errorf("build email: %w", err))
 	}

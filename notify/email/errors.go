@@ -11,4 +11,5 @@ var (
 	ErrBadAddress  = errors.New("email: invalid address")
 	ErrNoRecipient = errors.New("email: at least one recipient (to) is required")
 	ErrNoUsername  = errors.New("email: password set without username")
+	ErrBadDigest   = errors.New("email: digest interval must be positive")
 )

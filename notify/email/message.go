@@ -8,8 +8,6 @@ import (
 	"strings"
 
 	gomail "github.com/wneessen/go-mail"
-
-	"github.com/storywatch/storywatch/notify"
 )
 
 // HeaderIdempotencyKey carries the alert's idempotency key.
@@ -18,9 +16,9 @@ const HeaderIdempotencyKey = "X-Storywatch-Idempotency-Key"
 // userAgent names the mailer in the X-Mailer/User-Agent headers.
 const userAgent = "storywatch"
 
-// newMsg builds the message for a: subject, both bodies, addresses and the
-// headers that make a resend recognisable.
-func (n *Notifier) newMsg(a notify.Alert) (*gomail.Msg, error) {
+// newMsg builds one message: subject, both bodies, addresses and the
+// headers that make a resend recognisable by its key.
+func (n *Notifier) newMsg(subject, text, html, key string) (*gomail.Msg, error) {
 	m := gomail.NewMsg(gomail.WithNoDefaultUserAgent())
 	if err := m.From(n.cfg.From); err != nil {
 		return nil, fmt.Errorf("set from: %w", err)
@@ -28,17 +26,17 @@ func (n *Notifier) newMsg(a notify.Alert) (*gomail.Msg, error) {
 	if err := m.To(n.cfg.To...); err != nil {
 		return nil, fmt.Errorf("set recipients: %w", err)
 	}
-	m.Subject(notify.Subject(a))
+	m.Subject(subject)
 	m.SetDate()
 	m.SetUserAgent(userAgent)
-	if a.Key != "" {
-		m.SetMessageIDWithValue(MessageID(a.Key, n.domain))
-		m.SetGenHeader(gomail.Header(HeaderIdempotencyKey), a.Key)
+	if key != "" {
+		m.SetMessageIDWithValue(MessageID(key, n.domain))
+		m.SetGenHeader(gomail.Header(HeaderIdempotencyKey), key)
 	} else {
 		m.SetMessageID()
 	}
-	m.SetBodyString(gomail.TypeTextPlain, notify.PlainText(a))
-	m.AddAlternativeString(gomail.TypeTextHTML, notify.HTML(a))
+	m.SetBodyString(gomail.TypeTextPlain, text)
+	m.AddAlternativeString(gomail.TypeTextHTML, html)
 	return m, nil
 }
 

@@ -1,6 +1,11 @@
-// Package webhook delivers storywatch alerts as signed JSON POST requests.
+// Package webhook delivers storywatch alerts as signed JSON POST requests,
+// or in the message format of a chat service.
 //
-// The body is the [notify.Alert] in its public JSON shape. Every request
+// With Config.Format "json" (the default) the body is the [notify.Alert] in
+// its public JSON shape. The presets "slack", "discord", "ntfy" and "matrix"
+// build each service's documented payload from the same alert instead,
+// escaped for its markup and cut to its length limits (see [Formats]); only
+// the json body is signed. Every request
 // carries an Idempotency-Key header (the same on every retry of an alert),
 // an X-Storywatch-Event header (fact.changed, or text.changed when no fact
 // changed) and, when a secret is configured, X-Storywatch-Signature:

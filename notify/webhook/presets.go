@@ -1,6 +1,8 @@
 package webhook
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"html"
 	"slices"
@@ -20,7 +22,7 @@ const (
 	discordContent   = 2000
 	discordTitle     = 256
 	discordDesc      = 4096
-	discordFooterMax = 2048
+	discordFooterMax = 256 // of 2048, so that title + description + footer stay under 6000
 	ntfyMessageBytes = 4096
 	ntfyTitleMax     = 250
 	matrixMaxBytes   = 48 << 10 // body + formatted_body; an event may not exceed 64 KiB
@@ -190,11 +192,18 @@ func ntfyPayload(a notify.Alert, topic string) ntfyMessage {
 // truncateBytes cuts s to at most max bytes on a rune boundary, ending
 // with "…" when cut: ntfy turns a longer message into an attachment.
 func truncateBytes(s string, max int) string {
+	// Invalid bytes would each become a 3-byte U+FFFD in JSON: count them
+	// as such.
+	s = strings.ToValidUTF8(s, "\uFFFD")
 	if len(s) <= max {
 		return s
 	}
 	s = s[:max-len("…")]
-	for !utf8.ValidString(s) {
+	// Drop the start of a rune the cut split.
+	for i := 0; i < utf8.UTFMax && len(s) > 0; i++ {
+		if r, size := utf8.DecodeLastRuneInString(s); r != utf8.RuneError || size > 1 {
+			break
+		}
 		s = s[:len(s)-1]
 	}
 	return s + "…"
@@ -211,15 +220,19 @@ type matrixMessage struct {
 
 func matrixPayload(a notify.Alert) matrixMessage {
 	var plain, rich strings.Builder
-	title, link := notify.Title(a), webLink(a.Article)
-	plain.WriteString(title + "\n" + metaLine(a))
+	title, link := notify.Truncate(notify.Title(a), matrixLineMax), webLink(a.Article)
+	meta := notify.Truncate(metaLine(a), matrixLineMax)
+	plain.WriteString(title + "\n" + meta)
 	if link != "" {
 		plain.WriteString("\n" + link)
 		rich.WriteString(`<p><strong><a href="` + html.EscapeString(link) + `">` + html.EscapeString(title) + "</a></strong><br>")
 	} else {
 		rich.WriteString("<p><strong>" + html.EscapeString(title) + "</strong><br>")
 	}
-	rich.WriteString(html.EscapeString(metaLine(a)) + "</p>\n<ul>\n")
+	rich.WriteString(html.EscapeString(meta) + "</p>\n<ul>\n")
+	// The budget counts bytes as they will stand in the JSON event, where
+	// a control character or an invalid byte takes up to six.
+	size := jsonLen(plain.String()) + jsonLen(rich.String())
 	lines := changeLines(a)
 	for i, l := range lines {
 		what, sentence := notify.Truncate(l.what, matrixLineMax), notify.Truncate(l.sentence, matrixLineMax)
@@ -228,15 +241,26 @@ func matrixPayload(a notify.Alert) matrixMessage {
 			item += "<blockquote>" + html.EscapeString(sentence) + "</blockquote>"
 		}
 		item += "</li>\n"
-		if plain.Len()+rich.Len()+len(what)+len(item) > matrixMaxBytes {
+		grow := jsonLen("\n• "+what) + jsonLen(item)
+		if size+grow > matrixMaxBytes {
 			more := fmt.Sprintf("… and %d more changes", len(lines)-i)
 			plain.WriteString("\n" + more)
 			rich.WriteString("<li>" + more + "</li>\n")
 			break
 		}
+		size += grow
 		plain.WriteString("\n• " + what)
 		rich.WriteString(item)
 	}
 	rich.WriteString("</ul>")
 	return matrixMessage{MsgType: "m.notice", Body: plain.String(), Format: "org.matrix.custom.html", FormattedBody: rich.String()}
+}
+
+// jsonLen is the length of s encoded as a JSON string, quotes left out.
+func jsonLen(s string) int {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s)  // a string always encodes
+	return b.Len() - 3 // the quotes and the newline
 }
