@@ -352,8 +352,12 @@ func (a *activity) chart() *activityChart {
 	if n := int(last.Sub(first).Hours()/24) + 1; n > maxActivityDays {
 		first = last.AddDate(0, 0, -(maxActivityDays - 1))
 	}
+	// At least a few days, leading up to the last, so a lone day still
+	// reads as one day of a story and not as a wall.
+	if n := int(last.Sub(first).Hours()/24) + 1; n < 3 {
+		first = last.AddDate(0, 0, -2)
+	}
 	n := int(last.Sub(first).Hours()/24) + 1
-	n = max(n, 3) // a lone day still reads as a day, not a wall
 	peak := 0
 	for _, d := range days {
 		total := 0

@@ -144,7 +144,7 @@ func (h *Handler) story(w http.ResponseWriter, r *http.Request, s *store.Store) 
 			if f.Kind != "" && c.Kind != f.Kind {
 				continue
 			}
-			item.Facts = append(item.Facts, newFactLine(c, tp.find(ch.ArticleID, ch.Version, c)))
+			item.Facts = append(item.Facts, newFactLine(c, tp.find(ch.ArticleID, c)))
 		}
 		if len(item.Facts) == 0 {
 			return nil
