@@ -85,22 +85,13 @@ func (h *Handler) story(w http.ResponseWriter, r *http.Request, s *store.Store) 
 		byID[arts[i].ID] = &arts[i]
 		outletSet[query.Outlet(&arts[i])] = true
 	}
-	// One pass over the versions builds the timeline and notes when each
-	// version was reported, which dates the changes and the activity chart.
-	seen := map[string][]time.Time{}
-	threads, err := query.Timeline(s, func(art *store.Article, v *store.Version, at time.Time) {
-		list := seen[art.ID]
-		for len(list) <= v.Seq {
-			list = append(list, time.Time{})
-		}
-		list[v.Seq] = at
-		seen[art.ID] = list
-	})
+	tl, err := h.timeline(s, arts)
 	if err != nil {
 		return err
 	}
+	threads := tl.threads
 	seenAt := func(id string, version int) time.Time {
-		if l := seen[id]; version < len(l) {
+		if l := tl.seen[id]; version < len(l) {
 			return l[version]
 		}
 		return time.Time{}
@@ -284,4 +275,54 @@ func threadState(th timeline.Thread) string {
 		}
 	}
 	return "new in a later version"
+}
+
+// storyTimeline is the timeline of the whole store and when each version
+// was reported, which dates the changes and the activity chart.
+type storyTimeline struct {
+	key     string
+	threads []timeline.Thread
+	seen    map[string][]time.Time // article id → version → seen
+}
+
+// timeline builds the story's timeline in one pass over the versions, or
+// returns the last one built while no version was added or removed since:
+// on a large store the pass takes seconds, and a desk reloads the page.
+func (h *Handler) timeline(s *store.Store, arts []store.Article) (*storyTimeline, error) {
+	key := timelineKey(s, arts)
+	h.cacheMu.Lock()
+	cached := h.cached
+	h.cacheMu.Unlock()
+	if cached != nil && cached.key == key {
+		return cached, nil
+	}
+	tl := &storyTimeline{key: key, seen: map[string][]time.Time{}}
+	var err error
+	tl.threads, err = query.Timeline(s, func(art *store.Article, v *store.Version, at time.Time) {
+		list := tl.seen[art.ID]
+		for len(list) <= v.Seq {
+			list = append(list, time.Time{})
+		}
+		list[v.Seq] = at
+		tl.seen[art.ID] = list
+	})
+	if err != nil {
+		return nil, err
+	}
+	h.cacheMu.Lock()
+	h.cached = tl
+	h.cacheMu.Unlock()
+	return tl, nil
+}
+
+// timelineKey changes whenever a version is stored or compacted away: the
+// store file, the number of articles and versions, and the latest change.
+func timelineKey(s *store.Store, arts []store.Article) string {
+	var versions int
+	var latest time.Time
+	for i := range arts {
+		versions += arts[i].Versions
+		latest = maxTime(latest, arts[i].LastChanged)
+	}
+	return fmt.Sprintf("%s|%d|%d|%d", s.Path(), len(arts), versions, latest.UnixNano())
 }
