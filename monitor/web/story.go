@@ -20,19 +20,20 @@ const maxChanges = 200
 
 type storyPage struct {
 	page
-	Filter    filter
-	Outlets   []option
-	Kinds     []option
-	Changes   []changeItem
-	More      int // changes left off the list
-	Threads   []threadView
-	Activity  *activityChart
-	Articles  int
-	Total     int // changes with fact changes, before filtering
-	FeedURL   string
-	Updated   time.Time
-	Filtered  bool
-	NoChanges bool
+	Filter      filter
+	Outlets     []option
+	Kinds       []option
+	Changes     []changeItem
+	More        int // changes left off the list
+	Threads     []threadView
+	MoreThreads int // threads left off (the least important)
+	Activity    *activityChart
+	Articles    int
+	Total       int // changes with fact changes, before filtering
+	FeedURL     string
+	Updated     time.Time
+	Filtered    bool
+	NoChanges   bool
 }
 
 type filter struct {
@@ -174,6 +175,10 @@ func (h *Handler) story(w http.ResponseWriter, r *http.Request, s *store.Store) 
 		if f.Outlet != "" && !slices.ContainsFunc(th.Values, func(v timeline.Value) bool { return v.Outlet == f.Outlet }) {
 			continue
 		}
+		if len(p.Threads) == maxThreads {
+			p.MoreThreads++
+			continue
+		}
 		p.Threads = append(p.Threads, newThreadView(th, colours))
 	}
 	p.Activity = act.chart()
@@ -220,6 +225,14 @@ func diffURL(id string, from, to int) string {
 	return "/articles/" + url.PathEscape(id) + "/diff?from=" + strconv.Itoa(from) + "&to=" + strconv.Itoa(to)
 }
 
+// A story page shows the most important threads, each with its latest
+// values: `storywatch timeline` prints them all. Without a cap a store of
+// a thousand articles made a page of megabytes.
+const (
+	maxThreads = 30
+	maxValues  = 12
+)
+
 // threadView is one timeline thread: its values as a table and a chart.
 type threadView struct {
 	Topic        string
@@ -231,6 +244,7 @@ type threadView struct {
 	Contradicted bool
 	Converged    bool
 	Values       []valueRow
+	Earlier      int // values left off the table (the oldest)
 	Chart        *stepChart
 }
 
@@ -245,7 +259,12 @@ func newThreadView(th timeline.Thread, colours *outletColours) threadView {
 		Topic: capitalise(th.Topic), Kind: th.Kind, KindClass: kindClass(th.Kind), Articles: th.Articles,
 		Changes: th.Changes, Contradicted: th.Contradicted, Converged: th.Converged, State: threadState(th),
 	}
-	for _, v := range th.Values {
+	vals := th.Values
+	if len(vals) > maxValues {
+		tv.Earlier = len(vals) - maxValues
+		vals = vals[len(vals)-maxValues:]
+	}
+	for _, v := range vals {
 		row := valueRow{Value: v, Colour: colours.class(v.Outlet)}
 		row.DiffURL = "/articles/" + url.PathEscape(v.ArticleID)
 		if v.Version > 1 {
