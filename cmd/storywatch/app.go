@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"os"
 	"strings"
 
@@ -29,6 +30,9 @@ type app struct {
 	daemonConfig *config.Config
 	// forcedColor is the client's colour decision for forwarded commands.
 	forcedColor *bool
+	// metrics serves /metrics in the web view of `serve` and `run`; nil
+	// answers 404.
+	metrics http.Handler
 }
 
 // run executes the CLI with args and returns the process exit code.

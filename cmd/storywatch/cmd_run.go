@@ -47,7 +47,7 @@ func (a *app) runCommand() *cobra.Command {
 			} else {
 				defer stopControl()
 			}
-			stopWeb, err := startWeb(ctx, cfg, s, log)
+			stopWeb, err := a.startWeb(ctx, cfg, s, log)
 			if err != nil {
 				return err
 			}

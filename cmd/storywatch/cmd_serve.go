@@ -19,10 +19,6 @@ import (
 	"github.com/storywatch/storywatch/store"
 )
 
-// webMetrics serves /metrics in `serve` and `run`; nil answers 404 until
-// the metrics package is wired in.
-var webMetrics http.Handler
-
 func (a *app) serveCommand() *cobra.Command {
 	var listen string
 	c := &cobra.Command{
@@ -52,7 +48,7 @@ func (a *app) serveCommand() *cobra.Command {
 			h, err := web.New(web.Options{
 				Store:   web.OpenReadOnly(path, 300*time.Millisecond),
 				Locked:  daemon,
-				Metrics: webMetrics,
+				Metrics: a.metrics,
 				Logger:  log,
 				BaseURL: cfg.HTTP.BaseURL,
 				Version: version,
@@ -93,8 +89,8 @@ func firstString(ss ...string) string {
 // startWeb serves the web view of the daemon's store: always on the unix
 // socket beside the store, for `storywatch serve` to pass requests to, and
 // on http.listen when it is set. The returned stop waits for both to end.
-func startWeb(ctx context.Context, cfg *config.Config, s *store.Store, log *slog.Logger) (func(), error) {
-	h, err := web.New(web.Options{Store: web.HeldStore(s), Metrics: webMetrics, Logger: log,
+func (a *app) startWeb(ctx context.Context, cfg *config.Config, s *store.Store, log *slog.Logger) (func(), error) {
+	h, err := web.New(web.Options{Store: web.HeldStore(s), Metrics: a.metrics, Logger: log,
 		BaseURL: cfg.HTTP.BaseURL, Version: version})
 	if err != nil {
 		return nil, err
