@@ -153,8 +153,9 @@ func UnixProxy(path string, log *slog.Logger) http.Handler {
 			if log != nil {
 				log.Warn("web: the daemon holds the store and its web socket does not answer", "socket", path, "err", err)
 			}
-			http.Error(w, "the store is held by another storywatch process whose web socket does not answer (is it a `storywatch run` older than this one?)",
-				http.StatusServiceUnavailable)
+			w.Header().Set("Retry-After", "5")
+			http.Error(w, "the store is busy: another storywatch process holds it and its web socket does not answer "+
+				"(a poll writing, or a `storywatch run` older than this serve); try again", http.StatusServiceUnavailable)
 		},
 	}
 }
