@@ -53,7 +53,7 @@ func TestBrowserStoryToDiff(t *testing.T) {
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("hide-scrollbars", true),
 		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900),
+		chromedp.WindowSize(1200, 860),
 	)
 	defer cancel()
 	ctx, cancel := chromedp.NewContext(actx)
@@ -63,7 +63,7 @@ func TestBrowserStoryToDiff(t *testing.T) {
 
 	save := func(name string) {
 		t.Helper()
-		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot()) // the viewport: small files
 		if err != nil {
 			t.Fatalf("screenshot %s: %v", name, err)
 		}
@@ -88,7 +88,7 @@ func TestBrowserStoryToDiff(t *testing.T) {
 	save("story.png")
 
 	// Follow that change to the diff (the wire's version 3 → 4).
-	link := `.change a.difflink[href$="diff?from=3&to=4"]`
+	link := `.card a.difflink[href$="diff?from=3&to=4"]`
 	if err := chromedp.Do(ctx, chromedp.Click(link), chromedp.WaitVisible(".inline")); err != nil {
 		t.Fatalf("follow the change to its diff: %v", err)
 	}

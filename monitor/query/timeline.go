@@ -23,28 +23,45 @@ func Timeline(s *store.Store, visit Visit) ([]timeline.Thread, error) {
 	}
 	b := timeline.NewBuilder()
 	for i := range arts {
-		art := &arts[i]
-		vs, err := s.Versions(art.ID)
-		if err != nil {
-			return nil, fmt.Errorf("read versions: %w", err)
-		}
-		outlet := Outlet(art)
-		var prevModified time.Time
-		for i := range vs {
-			v := &vs[i]
-			seen := SeenAt(v, prevModified)
-			b.Add(&timeline.Observation{
-				Article: art.URL, ArticleID: art.ID, Outlet: outlet, Title: v.Title, Version: v.Seq,
-				Seen: seen, Published: FirstNonZero(art.Published, v.Published, v.FetchedAt),
-				Text: v.Text, Facts: v.Facts,
-			})
-			if visit != nil {
-				visit(art, v, seen)
-			}
-			prevModified = v.Modified
+		if err := addArticle(b, s, &arts[i], visit); err != nil {
+			return nil, err
 		}
 	}
 	return b.Threads(), nil
+}
+
+// ArticleTimeline is the timeline of one article alone: its threads name
+// the topics of its facts ("date of the summit") without reading the rest
+// of the store.
+func ArticleTimeline(s *store.Store, art *store.Article) ([]timeline.Thread, error) {
+	b := timeline.NewBuilder()
+	if err := addArticle(b, s, art, nil); err != nil {
+		return nil, err
+	}
+	return b.Threads(), nil
+}
+
+func addArticle(b *timeline.Builder, s *store.Store, art *store.Article, visit Visit) error {
+	vs, err := s.Versions(art.ID)
+	if err != nil {
+		return fmt.Errorf("read versions: %w", err)
+	}
+	outlet := Outlet(art)
+	var prevModified time.Time
+	for i := range vs {
+		v := &vs[i]
+		seen := SeenAt(v, prevModified)
+		b.Add(&timeline.Observation{
+			Article: art.URL, ArticleID: art.ID, Outlet: outlet, Title: v.Title, Version: v.Seq,
+			Seen: seen, Published: FirstNonZero(art.Published, v.Published, v.FetchedAt),
+			Text: v.Text, Facts: v.Facts,
+		})
+		if visit != nil {
+			visit(art, v, seen)
+		}
+		prevModified = v.Modified
+	}
+	return nil
 }
 
 // Outlet names the outlet of art: the feed it was first seen in, else its

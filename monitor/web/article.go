@@ -78,13 +78,17 @@ func (h *Handler) article(w http.ResponseWriter, r *http.Request, s *store.Store
 	if err != nil {
 		return err
 	}
+	tp, err := articleTopics(s, &art)
+	if err != nil {
+		return err
+	}
 	p := &articlePage{page: page{Title: art.Title, Nav: "article"}, Article: art, Outlet: query.Outlet(&art),
 		URL: httpURL(art.URL), FeedURL: "/articles/" + url.PathEscape(art.ID) + "/feed.atom"}
 	byVersion := map[int]*store.Change{}
 	for i := range chs {
 		ch := &chs[i]
 		if onlyKind(ch.Facts, kindStatus) {
-			p.Events = append(p.Events, eventItem{Detected: ch.DetectedAt, Facts: factLines(ch.Facts)})
+			p.Events = append(p.Events, eventItem{Detected: ch.DetectedAt, Facts: factLines(ch.Facts, art.ID, tp)})
 			continue
 		}
 		byVersion[ch.Version] = ch
@@ -97,7 +101,7 @@ func (h *Handler) article(w http.ResponseWriter, r *http.Request, s *store.Store
 			row.DiffURL = diffURL(art.ID, vs[i-1].Seq, v.Seq)
 		}
 		if ch := byVersion[v.Seq]; ch != nil {
-			row.Facts = factLines(ch.Facts)
+			row.Facts = factLines(ch.Facts, art.ID, tp)
 			if len(ch.Facts) == 0 {
 				row.Edits = editCounts(ch.Changed, ch.Inserted, ch.Deleted, ch.Moved)
 			}
@@ -108,12 +112,21 @@ func (h *Handler) article(w http.ResponseWriter, r *http.Request, s *store.Store
 	return nil
 }
 
-func factLines(cs []facts.Change) []factLine {
+func factLines(cs []facts.Change, articleID string, tp topics) []factLine {
 	out := make([]factLine, 0, len(cs))
 	for _, c := range cs {
-		out = append(out, newFactLine(c, ""))
+		out = append(out, newFactLine(c, tp.find(articleID, c)))
 	}
 	return out
+}
+
+// articleTopics names the threads of one article's facts for its pages.
+func articleTopics(s *store.Store, art *store.Article) (topics, error) {
+	threads, err := query.ArticleTimeline(s, art)
+	if err != nil {
+		return nil, err
+	}
+	return newTopics(threads), nil
 }
 
 // editCounts says how much text changed when no fact did.
@@ -222,9 +235,13 @@ func (h *Handler) diff(w http.ResponseWriter, r *http.Request, s *store.Store) e
 		p.FromOpts = append(p.FromOpts, option{strconv.Itoa(v), "v" + strconv.Itoa(v), v == cmp.From})
 		p.ToOpts = append(p.ToOpts, option{strconv.Itoa(v), "v" + strconv.Itoa(v), v == cmp.To})
 	}
+	tp, err := articleTopics(s, &art)
+	if err != nil {
+		return err
+	}
 	kinds := map[facts.Kind]bool{}
 	for _, c := range cmp.Result.Facts {
-		l := newFactLine(c, "")
+		l := newFactLine(c, tp.find(art.ID, c))
 		if l.Callout {
 			p.Callouts = append(p.Callouts, l)
 		} else {
@@ -251,7 +268,7 @@ func (h *Handler) diff(w http.ResponseWriter, r *http.Request, s *store.Store) e
 				continue
 			}
 			for _, c := range ch.Facts {
-				l := newFactLine(c, "")
+				l := newFactLine(c, tp.find(art.ID, c))
 				if l.Callout && !slices.Contains(p.Callouts, l) {
 					p.Callouts = append(p.Callouts, l)
 				}

@@ -88,7 +88,16 @@ type stepPoint struct {
 // sentences says less than the table below it.
 const maxChartLabel = 40
 
+// maxChartArticles and maxChartRows keep a chart readable: the lines of
+// the articles that reported last, and no chart of a thread with more
+// distinct values than fit.
+const (
+	maxChartArticles = 8
+	maxChartRows     = 12
+)
+
 func newStepChart(th timeline.Thread, colours *outletColours) *stepChart {
+	th.Values = latestArticles(th.Values, maxChartArticles)
 	// Rows: the distinct values, ordered so that a later date or a larger
 	// number sits higher; other values in order of first report.
 	type row struct {
@@ -108,7 +117,7 @@ func newStepChart(th timeline.Thread, colours *outletColours) *stepChart {
 		idx[v.Value] = len(rows)
 		rows = append(rows, row{v.Value, label, v.First})
 	}
-	if len(rows) < 2 {
+	if len(rows) < 2 || len(rows) > maxChartRows {
 		return nil
 	}
 	slices.SortStableFunc(rows, func(a, b row) int { return compareValues(a.value, b.value) })
@@ -352,8 +361,12 @@ func (a *activity) chart() *activityChart {
 	if n := int(last.Sub(first).Hours()/24) + 1; n > maxActivityDays {
 		first = last.AddDate(0, 0, -(maxActivityDays - 1))
 	}
+	// At least a few days, leading up to the last, so a lone day still
+	// reads as one day of a story and not as a wall.
+	if n := int(last.Sub(first).Hours()/24) + 1; n < 3 {
+		first = last.AddDate(0, 0, -2)
+	}
 	n := int(last.Sub(first).Hours()/24) + 1
-	n = max(n, 3) // a lone day still reads as a day, not a wall
 	peak := 0
 	for _, d := range days {
 		total := 0
@@ -435,4 +448,36 @@ func maxTime(a, b time.Time) time.Time {
 		return b
 	}
 	return a
+}
+
+// latestArticles keeps the values of the n articles that reported last.
+func latestArticles(vs []timeline.Value, n int) []timeline.Value {
+	last := map[string]time.Time{}
+	for _, v := range vs {
+		last[v.ArticleID] = maxTime(last[v.ArticleID], v.First)
+	}
+	if len(last) <= n {
+		return vs
+	}
+	ids := make([]string, 0, len(last))
+	for id := range last {
+		ids = append(ids, id)
+	}
+	slices.SortFunc(ids, func(a, b string) int {
+		if c := last[b].Compare(last[a]); c != 0 {
+			return c
+		}
+		return strings.Compare(a, b)
+	})
+	keep := map[string]bool{}
+	for _, id := range ids[:n] {
+		keep[id] = true
+	}
+	out := make([]timeline.Value, 0, len(vs))
+	for _, v := range vs {
+		if keep[v.ArticleID] {
+			out = append(out, v)
+		}
+	}
+	return out
 }

@@ -95,3 +95,22 @@ func TestActivityChart(t *testing.T) {
 		t.Error("a chart without changes")
 	}
 }
+
+func TestLatestArticles(t *testing.T) {
+	at := func(h int) time.Time { return time.Date(2025, 8, 19, h, 0, 0, 0, time.UTC) }
+	var vs []timeline.Value
+	for i, id := range []string{"a", "b", "c", "a", "d"} {
+		vs = append(vs, timeline.Value{ArticleID: id, Value: id, First: at(i)})
+	}
+	got := latestArticles(vs, 2) // d (at 4) and a (at 3)
+	var ids []string
+	for _, v := range got {
+		ids = append(ids, v.ArticleID)
+	}
+	if strings.Join(ids, "") != "aad" {
+		t.Errorf("kept %v, want the values of a and d in their order", ids)
+	}
+	if len(latestArticles(vs, 4)) != len(vs) {
+		t.Error("dropped values with few enough articles")
+	}
+}

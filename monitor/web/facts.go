@@ -74,12 +74,11 @@ type factLine struct {
 }
 
 // topics finds the timeline thread a fact change belongs to, by the
-// article, version and words of the value it introduced or dropped.
+// article, kind and words of the value it introduced or dropped.
 type topics map[topicKey]string
 
 type topicKey struct {
 	article string
-	version int
 	kind    facts.Kind
 	text    string
 }
@@ -88,23 +87,15 @@ func newTopics(threads []timeline.Thread) topics {
 	t := topics{}
 	for _, th := range threads {
 		for _, v := range th.Values {
-			// A value added in version N is found by its first version; one
-			// dropped in version N by its last version, N-1.
-			t[topicKey{v.ArticleID, v.Version, th.Kind, v.Text}] = th.Topic
-			t[topicKey{v.ArticleID, -v.LastVersion, th.Kind, v.Text}] = th.Topic
+			t[topicKey{v.ArticleID, th.Kind, v.Text}] = th.Topic
 		}
 	}
 	return t
 }
 
-func (t topics) find(articleID string, version int, c facts.Change) string {
-	if c.After != "" {
-		if s, ok := t[topicKey{articleID, version, c.Kind, c.After}]; ok {
-			return s
-		}
-	}
-	if c.Before != "" {
-		if s, ok := t[topicKey{articleID, -(version - 1), c.Kind, c.Before}]; ok {
+func (t topics) find(articleID string, c facts.Change) string {
+	for _, words := range []string{c.After, c.Before} {
+		if s, ok := t[topicKey{articleID, c.Kind, words}]; ok && words != "" {
 			return s
 		}
 	}

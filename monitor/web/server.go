@@ -26,6 +26,23 @@ type Auth struct {
 // Enabled reports whether any credential is set.
 func (a Auth) Enabled() bool { return a.Token != "" || a.Username != "" }
 
+// String names the kind of auth and never its secrets, so a logged or
+// printed Auth leaks nothing (GoString covers %#v).
+func (a Auth) String() string {
+	switch {
+	case a.Token != "" && a.Username != "":
+		return "bearer token or basic auth for " + a.Username
+	case a.Token != "":
+		return "bearer token"
+	case a.Username != "":
+		return "basic auth for " + a.Username
+	}
+	return "none"
+}
+
+// GoString is String.
+func (a Auth) GoString() string { return a.String() }
+
 // Protect requires a's credentials on every route but /healthz and /readyz
 // (probes carry none, and they tell nothing about the story).
 func Protect(h http.Handler, a Auth) http.Handler {
@@ -153,8 +170,9 @@ func UnixProxy(path string, log *slog.Logger) http.Handler {
 			if log != nil {
 				log.Warn("web: the daemon holds the store and its web socket does not answer", "socket", path, "err", err)
 			}
-			http.Error(w, "the store is held by another storywatch process whose web socket does not answer (is it a `storywatch run` older than this one?)",
-				http.StatusServiceUnavailable)
+			w.Header().Set("Retry-After", "5")
+			http.Error(w, "the store is busy: another storywatch process holds it and its web socket does not answer "+
+				"(a poll writing, or a `storywatch run` older than this serve); try again", http.StatusServiceUnavailable)
 		},
 	}
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -158,5 +159,14 @@ func TestServeStopsOnCancel(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("Serve did not return after cancel")
+	}
+}
+
+func TestAuthNeverPrintsSecrets(t *testing.T) {
+	a := Auth{Token: "tok-SECRET", Username: "desk", Password: "pw-SECRET"}
+	for _, out := range []string{fmt.Sprint(a), fmt.Sprintf("%v %+v %#v %s", a, a, a, a), fmt.Sprintf("%+v", struct{ A Auth }{a})} {
+		if strings.Contains(out, "SECRET") {
+			t.Errorf("printed a secret: %s", out)
+		}
 	}
 }

@@ -20,19 +20,20 @@ const maxChanges = 200
 
 type storyPage struct {
 	page
-	Filter    filter
-	Outlets   []option
-	Kinds     []option
-	Changes   []changeItem
-	More      int // changes left off the list
-	Threads   []threadView
-	Activity  *activityChart
-	Articles  int
-	Total     int // changes with fact changes, before filtering
-	FeedURL   string
-	Updated   time.Time
-	Filtered  bool
-	NoChanges bool
+	Filter      filter
+	Outlets     []option
+	Kinds       []option
+	Changes     []changeItem
+	More        int // changes left off the list
+	Threads     []threadView
+	MoreThreads int // threads left off (the least important)
+	Activity    *activityChart
+	Articles    int
+	Total       int // changes with fact changes, before filtering
+	FeedURL     string
+	Updated     time.Time
+	Filtered    bool
+	NoChanges   bool
 }
 
 type filter struct {
@@ -85,22 +86,13 @@ func (h *Handler) story(w http.ResponseWriter, r *http.Request, s *store.Store) 
 		byID[arts[i].ID] = &arts[i]
 		outletSet[query.Outlet(&arts[i])] = true
 	}
-	// One pass over the versions builds the timeline and notes when each
-	// version was reported, which dates the changes and the activity chart.
-	seen := map[string][]time.Time{}
-	threads, err := query.Timeline(s, func(art *store.Article, v *store.Version, at time.Time) {
-		list := seen[art.ID]
-		for len(list) <= v.Seq {
-			list = append(list, time.Time{})
-		}
-		list[v.Seq] = at
-		seen[art.ID] = list
-	})
+	tl, err := h.timeline(s, arts)
 	if err != nil {
 		return err
 	}
+	threads := tl.threads
 	seenAt := func(id string, version int) time.Time {
-		if l := seen[id]; version < len(l) {
+		if l := tl.seen[id]; version < len(l) {
 			return l[version]
 		}
 		return time.Time{}
@@ -144,7 +136,7 @@ func (h *Handler) story(w http.ResponseWriter, r *http.Request, s *store.Store) 
 			if f.Kind != "" && c.Kind != f.Kind {
 				continue
 			}
-			item.Facts = append(item.Facts, newFactLine(c, tp.find(ch.ArticleID, ch.Version, c)))
+			item.Facts = append(item.Facts, newFactLine(c, tp.find(ch.ArticleID, c)))
 		}
 		if len(item.Facts) == 0 {
 			return nil
@@ -181,6 +173,10 @@ func (h *Handler) story(w http.ResponseWriter, r *http.Request, s *store.Store) 
 			continue
 		}
 		if f.Outlet != "" && !slices.ContainsFunc(th.Values, func(v timeline.Value) bool { return v.Outlet == f.Outlet }) {
+			continue
+		}
+		if len(p.Threads) == maxThreads {
+			p.MoreThreads++
 			continue
 		}
 		p.Threads = append(p.Threads, newThreadView(th, colours))
@@ -229,6 +225,14 @@ func diffURL(id string, from, to int) string {
 	return "/articles/" + url.PathEscape(id) + "/diff?from=" + strconv.Itoa(from) + "&to=" + strconv.Itoa(to)
 }
 
+// A story page shows the most important threads, each with its latest
+// values: `storywatch timeline` prints them all. Without a cap a store of
+// a thousand articles made a page of megabytes.
+const (
+	maxThreads = 30
+	maxValues  = 12
+)
+
 // threadView is one timeline thread: its values as a table and a chart.
 type threadView struct {
 	Topic        string
@@ -240,6 +244,7 @@ type threadView struct {
 	Contradicted bool
 	Converged    bool
 	Values       []valueRow
+	Earlier      int // values left off the table (the oldest)
 	Chart        *stepChart
 }
 
@@ -254,7 +259,12 @@ func newThreadView(th timeline.Thread, colours *outletColours) threadView {
 		Topic: capitalise(th.Topic), Kind: th.Kind, KindClass: kindClass(th.Kind), Articles: th.Articles,
 		Changes: th.Changes, Contradicted: th.Contradicted, Converged: th.Converged, State: threadState(th),
 	}
-	for _, v := range th.Values {
+	vals := th.Values
+	if len(vals) > maxValues {
+		tv.Earlier = len(vals) - maxValues
+		vals = vals[len(vals)-maxValues:]
+	}
+	for _, v := range vals {
 		row := valueRow{Value: v, Colour: colours.class(v.Outlet)}
 		row.DiffURL = "/articles/" + url.PathEscape(v.ArticleID)
 		if v.Version > 1 {
@@ -284,4 +294,54 @@ func threadState(th timeline.Thread) string {
 		}
 	}
 	return "new in a later version"
+}
+
+// storyTimeline is the timeline of the whole store and when each version
+// was reported, which dates the changes and the activity chart.
+type storyTimeline struct {
+	key     string
+	threads []timeline.Thread
+	seen    map[string][]time.Time // article id → version → seen
+}
+
+// timeline builds the story's timeline in one pass over the versions, or
+// returns the last one built while no version was added or removed since:
+// on a large store the pass takes seconds, and a desk reloads the page.
+func (h *Handler) timeline(s *store.Store, arts []store.Article) (*storyTimeline, error) {
+	key := timelineKey(s, arts)
+	h.cacheMu.Lock()
+	cached := h.cached
+	h.cacheMu.Unlock()
+	if cached != nil && cached.key == key {
+		return cached, nil
+	}
+	tl := &storyTimeline{key: key, seen: map[string][]time.Time{}}
+	var err error
+	tl.threads, err = query.Timeline(s, func(art *store.Article, v *store.Version, at time.Time) {
+		list := tl.seen[art.ID]
+		for len(list) <= v.Seq {
+			list = append(list, time.Time{})
+		}
+		list[v.Seq] = at
+		tl.seen[art.ID] = list
+	})
+	if err != nil {
+		return nil, err
+	}
+	h.cacheMu.Lock()
+	h.cached = tl
+	h.cacheMu.Unlock()
+	return tl, nil
+}
+
+// timelineKey changes whenever a version is stored or compacted away: the
+// store file, the number of articles and versions, and the latest change.
+func timelineKey(s *store.Store, arts []store.Article) string {
+	var versions int
+	var latest time.Time
+	for i := range arts {
+		versions += arts[i].Versions
+		latest = maxTime(latest, arts[i].LastChanged)
+	}
+	return fmt.Sprintf("%s|%d|%d|%d", s.Path(), len(arts), versions, latest.UnixNano())
 }

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -55,6 +56,9 @@ type Handler struct {
 	tmpl     map[string]*template.Template
 	mux      *http.ServeMux
 	draining atomic.Bool
+
+	cacheMu sync.Mutex
+	cached  *storyTimeline // see timeline
 }
 
 // HeldStore is the Opener of a process that holds s open for its lifetime

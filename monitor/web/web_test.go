@@ -4,6 +4,11 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/storywatch/storywatch/diff"
+	"github.com/storywatch/storywatch/diff/facts"
+	"github.com/storywatch/storywatch/store"
 )
 
 // TestRoutes requests every route over a store the real pipeline filled
@@ -120,5 +125,42 @@ func TestHealthzStoreGone(t *testing.T) {
 		if res, _ := get(t, h, "GET", p); res.StatusCode != http.StatusServiceUnavailable {
 			t.Errorf("%s without a store: %d, want 503", p, res.StatusCode)
 		}
+	}
+}
+
+// TestStoryFollowsNewVersions: the story page's timeline is kept between
+// requests, and a version stored meanwhile shows up on the next one.
+func TestStoryFollowsNewVersions(t *testing.T) {
+	s, id := hostileStore(t)
+	h := newHandler(t, Options{Store: HeldStore(s)})
+	_, before := get(t, h, "GET", "/")
+	if !strings.Contains(before, `id="timeline-h"`) || strings.Contains(before, "Istanbul") {
+		t.Fatal("the place is there before it is reported")
+	}
+	if _, again := get(t, h, "GET", "/"); again != before {
+		t.Error("the same store gives another page")
+	}
+	art, err := s.Article(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, err := s.LatestVersion(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(old.Text, "Vienna", "Istanbul", 1)
+	at := old.FetchedAt.Add(time.Hour)
+	res := diff.Compare(diff.Document{Text: old.Text, Published: at}, diff.Document{Text: text, Published: at}, diff.Options{})
+	v := &store.Version{FetchedAt: at, Title: old.Title, Text: text, Source: "page", Facts: facts.Extract(text, at)}
+	if _, err := s.Apply([]store.Update{{Article: art, Version: v, Change: &store.Change{Facts: res.Facts}}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	_, after := get(t, h, "GET", "/")
+	_, timelinePart, _ := strings.Cut(after, `id="timeline-h"`)
+	if !strings.Contains(timelinePart, "Istanbul") {
+		t.Error("a version stored after the first request does not show in the timeline")
+	}
+	if h.cached == nil || !strings.Contains(h.cached.key, "|3|") {
+		t.Errorf("cache key %+v does not count the new version", h.cached)
 	}
 }

@@ -1,0 +1,87 @@
+package query
+
+import (
+	"errors"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/storywatch/storywatch/diff"
+	"github.com/storywatch/storywatch/diff/facts"
+	"github.com/storywatch/storywatch/store"
+)
+
+// twoVersions stores an article whose summit date moves from August 29 to
+// early September, as the pipeline would.
+func twoVersions(t *testing.T) (*store.Store, store.Article) {
+	t.Helper()
+	s, err := store.Open(filepath.Join(t.TempDir(), "q.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	at := time.Date(2025, 8, 19, 6, 0, 0, 0, time.UTC)
+	texts := []string{
+		"Putin agreed to a summit with Zelensky on August 29, Merz said.",
+		"Putin agreed to a summit with Zelensky in early September, Merz said.",
+	}
+	art := store.Article{URL: "https://news.example/summit", Title: "Summit", Outlet: "Wire", Published: at}
+	for i, text := range texts {
+		v := &store.Version{FetchedAt: at.Add(time.Duration(i) * time.Hour), Title: "Summit", Text: text,
+			Source: "page", Facts: facts.Extract(text, at)}
+		u := store.Update{Article: art, Version: v}
+		if i > 0 {
+			res := diff.Compare(diff.Document{Text: texts[0], Published: at}, diff.Document{Text: text, Published: at}, diff.Options{})
+			u.Change = &store.Change{Facts: res.Facts}
+		}
+		if _, err := s.Apply([]store.Update{u}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := s.Article(store.ArticleID(art.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, got
+}
+
+func TestDiff(t *testing.T) {
+	s, art := twoVersions(t)
+	c, err := Diff(s, art, 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.From != 1 || c.To != 2 {
+		t.Errorf("default versions %d → %d, want 1 → 2", c.From, c.To)
+	}
+	if len(c.Result.Facts) != 1 || c.Result.Facts[0].After != "early September" {
+		t.Errorf("facts %+v, want the date change", c.Result.Facts)
+	}
+	for _, r := range [][2]int{{0, 3}, {3, 1}, {-1, 2}} {
+		if _, err := Diff(s, art, r[0], r[1]); !errors.Is(err, ErrVersionRange) {
+			t.Errorf("Diff %d → %d: %v, want ErrVersionRange", r[0], r[1], err)
+		}
+	}
+}
+
+func TestTimelines(t *testing.T) {
+	s, art := twoVersions(t)
+	visited := 0
+	all, err := Timeline(s, func(*store.Article, *store.Version, time.Time) { visited++ })
+	if err != nil {
+		t.Fatal(err)
+	}
+	one, err := ArticleTimeline(s, &art)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if visited != 2 {
+		t.Errorf("visited %d versions, want 2", visited)
+	}
+	if len(all) == 0 || len(all) != len(one) || all[0].Topic != one[0].Topic {
+		t.Fatalf("timeline %+v\narticle timeline %+v", all, one)
+	}
+	if all[0].Topic != "date of the summit" || len(all[0].Values) != 2 {
+		t.Errorf("thread %q with %d values, want the summit's date with 2", all[0].Topic, len(all[0].Values))
+	}
+}
