@@ -44,6 +44,7 @@ type Monitor struct {
 	writer    *writer
 	dispatch  *notify.Dispatcher
 	articles  keyedMutex
+	feeds     keyedMutex    // one poll of a feed at a time
 	workers   chan struct{} // bounds concurrent article fetches
 	// committing bounds items that are done but for their commit.
 	committing chan struct{}
@@ -52,6 +53,11 @@ type Monitor struct {
 
 	rejectedMu sync.Mutex
 	rejected   map[string]bool // item links whose page did not match the story
+
+	// life lets Close wait for passes in progress (a daemon also runs the
+	// passes the CLI asks for) and turns away those that come after it.
+	life   sync.RWMutex
+	closed bool
 
 	// testHookItem, when set by a test, runs in processItem with the
 	// article locked (as net/http's testHook variables do): tests make an
@@ -119,8 +125,12 @@ func New(opts Options) (*Monitor, error) {
 	return m, nil
 }
 
-// Close flushes pending writes. It does not close the store.
+// Close waits for passes in progress, then flushes pending writes. Passes
+// asked for later are skipped. It does not close the store.
 func (m *Monitor) Close() error {
+	m.life.Lock()
+	m.closed = true
+	m.life.Unlock()
 	err := m.writer.close()
 	// What was learned about sites' pages outlives the process, so that
 	// `poll` from cron does not run readability on every site again.
@@ -129,6 +139,10 @@ func (m *Monitor) Close() error {
 	}
 	return err
 }
+
+// Wake makes the dispatcher of a running daemon (Run) look for due alerts
+// now, e.g. after a pass made for the CLI queued some. It never blocks.
+func (m *Monitor) Wake() { m.dispatch.Wake() }
 
 // Deliver sends the alerts that are due until none is left or ctx is done.
 func (m *Monitor) Deliver(ctx context.Context) error {

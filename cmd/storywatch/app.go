@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/storywatch/storywatch/monitor"
 	"github.com/storywatch/storywatch/monitor/config"
 	"github.com/storywatch/storywatch/store"
 )
@@ -27,6 +29,12 @@ type app struct {
 	// a CLI call forwarded over the control socket.
 	daemonStore  *store.Store
 	daemonConfig *config.Config
+	// daemonMonitor is the daemon's own pipeline: a forwarded `poll` runs
+	// its pass there, never on a second Monitor (a second store writer,
+	// second article locks, second site learner). daemonCtx ends when the
+	// daemon shuts down.
+	daemonMonitor *monitor.Monitor
+	daemonCtx     context.Context
 	// forcedColor is the client's colour decision for forwarded commands.
 	forcedColor *bool
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -35,6 +36,9 @@ func (a *app) pollCommand() *cobra.Command {
 }
 
 func (a *app) poll(cfg *config.Config, s *store.Store, wait time.Duration) error {
+	if a.daemonStore != nil {
+		return a.pollInDaemon()
+	}
 	log := a.logger(cfg)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -46,6 +50,36 @@ func (a *app) poll(cfg *config.Config, s *store.Store, wait time.Duration) error
 	if err := m.Close(); err != nil {
 		return err
 	}
+	a.printPass(pass)
+	dctx, cancel := context.WithTimeout(ctx, wait)
+	defer cancel()
+	if err := m.Deliver(dctx); err != nil {
+		fmt.Fprintf(a.stderr, "storywatch: alerts: %v (they stay queued for the next poll or the daemon)\n", err)
+	}
+	return nil
+}
+
+// pollInDaemon is a `poll` forwarded to the running daemon: the pass runs
+// on the daemon's own Monitor, whose store writer, article locks, site
+// learner, fetcher (robots.txt cache, per-host limits) and dispatcher are
+// the ones its schedule uses.
+func (a *app) pollInDaemon() error {
+	if a.daemonMonitor == nil {
+		return errors.New("this daemon does not poll for the CLI")
+	}
+	ctx := a.daemonCtx
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	a.printPass(a.daemonMonitor.PollAll(ctx))
+	// Two dispatchers would race: the daemon's own delivers, now.
+	a.daemonMonitor.Wake()
+	fmt.Fprintln(a.stdout, "alerts are delivered by the running daemon")
+	return nil
+}
+
+// printPass prints one line per feed: failures on stderr.
+func (a *app) printPass(pass monitor.PassResult) {
 	for _, f := range pass.Feeds {
 		switch {
 		case f.Err != nil:
@@ -59,15 +93,4 @@ func (a *app) poll(cfg *config.Config, s *store.Store, wait time.Duration) error
 				f.Name, f.Items, f.Matched, f.NewVersions, f.Changed)
 		}
 	}
-	if a.daemonStore != nil {
-		// The daemon's own dispatcher delivers; two dispatchers would race.
-		fmt.Fprintln(a.stdout, "alerts are delivered by the running daemon")
-		return nil
-	}
-	dctx, cancel := context.WithTimeout(ctx, wait)
-	defer cancel()
-	if err := m.Deliver(dctx); err != nil {
-		fmt.Fprintf(a.stderr, "storywatch: alerts: %v (they stay queued for the next poll or the daemon)\n", err)
-	}
-	return nil
 }

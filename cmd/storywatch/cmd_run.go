@@ -42,7 +42,7 @@ func (a *app) runCommand() *cobra.Command {
 			// Without the socket the daemon still works; only the CLI cannot
 			// read the store while it runs (e.g. a path too long for a unix
 			// socket), so that is a warning, not a reason to stop.
-			if stopControl, err := serveControl(ctx, socketPath(cfg.Store.Path), cfg, s, log); err != nil {
+			if stopControl, err := serveControl(ctx, socketPath(cfg.Store.Path), cfg, s, m, log); err != nil {
 				log.Error("control socket unavailable: read commands will fail while the daemon runs", "err", err)
 			} else {
 				defer stopControl()

@@ -15,6 +15,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/storywatch/storywatch/monitor"
 	"github.com/storywatch/storywatch/monitor/config"
 	"github.com/storywatch/storywatch/store"
 )
@@ -138,8 +139,9 @@ func (a *app) forward(sock string) error {
 	return nil
 }
 
-// serveControl answers forwarded read commands until ctx is done.
-func serveControl(ctx context.Context, sock string, cfg *config.Config, s *store.Store, log *slog.Logger) (func(), error) {
+// serveControl answers forwarded commands until ctx is done: reads on s,
+// and passes (`poll`) on m, the daemon's own Monitor.
+func serveControl(ctx context.Context, sock string, cfg *config.Config, s *store.Store, m *monitor.Monitor, log *slog.Logger) (func(), error) {
 	_ = os.Remove(sock) // a stale socket of a killed daemon: we hold the store lock now
 	ln, err := net.Listen("unix", sock)
 	if err != nil {
@@ -157,7 +159,7 @@ func serveControl(ctx context.Context, sock string, cfg *config.Config, s *store
 			if err != nil {
 				return
 			}
-			go handleControl(conn, filepath.Dir(sock), cfg, s, log)
+			go handleControl(conn, filepath.Dir(sock), daemonApp{ctx: ctx, cfg: cfg, store: s, monitor: m}, log)
 		}
 	}()
 	go func() {
@@ -171,7 +173,15 @@ func serveControl(ctx context.Context, sock string, cfg *config.Config, s *store
 	}, nil
 }
 
-func handleControl(c net.Conn, spillDir string, cfg *config.Config, s *store.Store, log *slog.Logger) {
+// daemonApp is what the daemon lends the commands it runs for the CLI.
+type daemonApp struct {
+	ctx     context.Context
+	cfg     *config.Config
+	store   *store.Store
+	monitor *monitor.Monitor
+}
+
+func handleControl(c net.Conn, spillDir string, d daemonApp, log *slog.Logger) {
 	defer c.Close()
 	conn := idleConn{c}
 	var req controlRequest
@@ -182,7 +192,7 @@ func handleControl(c net.Conn, spillDir string, cfg *config.Config, s *store.Sto
 	if req.Stream == 0 {
 		// A client from before streaming.
 		var out, errOut bytes.Buffer
-		code := runForwarded(req, cfg, s, &out, &errOut)
+		code := runForwarded(req, d, &out, &errOut)
 		_ = json.NewEncoder(conn).Encode(controlResponse{Stdout: out.String(), Stderr: errOut.String(), Code: code})
 		return
 	}
@@ -190,7 +200,7 @@ func handleControl(c net.Conn, spillDir string, cfg *config.Config, s *store.Sto
 	// see controlspool.go.
 	spool := newAnswerSpool(conn, spillDir)
 	mux := newFrameMux(spool)
-	code := runForwarded(req, cfg, s, mux.stream(frameStdout), mux.stream(frameStderr))
+	code := runForwarded(req, d, mux.stream(frameStdout), mux.stream(frameStderr))
 	err := mux.exit(code)
 	if cerr := spool.Close(); err == nil {
 		err = cerr
@@ -203,8 +213,8 @@ func handleControl(c net.Conn, spillDir string, cfg *config.Config, s *store.Sto
 }
 
 // runForwarded runs a forwarded command against the daemon's store and
-// returns its exit code.
-func runForwarded(req controlRequest, cfg *config.Config, s *store.Store, stdout, stderr io.Writer) int {
+// Monitor and returns its exit code.
+func runForwarded(req controlRequest, d daemonApp, stdout, stderr io.Writer) int {
 	if len(req.Args) == 0 || !slices.Contains(forwardable, firstCommand(req.Args)) {
 		fmt.Fprint(stderr, "storywatch: the daemon does not run this command for the CLI\n")
 		return 2
@@ -212,7 +222,10 @@ func runForwarded(req controlRequest, cfg *config.Config, s *store.Store, stdout
 	color := req.Color
 	// The daemon's own config counts: the client's path may be relative
 	// to another directory.
-	a := &app{args: req.Args, stdout: stdout, stderr: stderr, daemonStore: s, daemonConfig: cfg, forcedColor: &color}
+	a := &app{
+		args: req.Args, stdout: stdout, stderr: stderr, forcedColor: &color,
+		daemonStore: d.store, daemonConfig: d.cfg, daemonMonitor: d.monitor, daemonCtx: d.ctx,
+	}
 	return a.execute()
 }
 

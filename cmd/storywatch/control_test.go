@@ -33,7 +33,7 @@ func controlServer(t *testing.T) (sock, cfgPath string) {
 	t.Cleanup(func() { s.Close() })
 	ctx, cancel := context.WithCancel(context.Background())
 	sock = filepath.Join(dir, "c.sock")
-	stop, err := serveControl(ctx, sock, cfg, s, slog.New(slog.DiscardHandler))
+	stop, err := serveControl(ctx, sock, cfg, s, nil, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}
