@@ -49,6 +49,7 @@ type Monitor struct {
 	dispatch  *notify.Dispatcher
 	metrics   *metrics.Metrics // nil: none
 	articles  keyedMutex
+	feeds     keyedMutex    // one poll of a feed at a time
 	workers   chan struct{} // bounds concurrent article fetches
 	// committing bounds items that are done but for their commit.
 	committing chan struct{}
@@ -57,6 +58,11 @@ type Monitor struct {
 
 	rejectedMu sync.Mutex
 	rejected   map[string]bool // item links whose page did not match the story
+
+	// life lets Close wait for passes in progress (a daemon also runs the
+	// passes the CLI asks for) and turns away those that come after it.
+	life   sync.RWMutex
+	closed bool
 
 	// testHookItem, when set by a test, runs in processItem with the
 	// article locked (as net/http's testHook variables do): tests make an
@@ -129,8 +135,12 @@ func New(opts Options) (*Monitor, error) {
 	return m, nil
 }
 
-// Close flushes pending writes. It does not close the store.
+// Close waits for passes in progress, then flushes pending writes. Passes
+// asked for later are skipped. It does not close the store.
 func (m *Monitor) Close() error {
+	m.life.Lock()
+	m.closed = true
+	m.life.Unlock()
 	err := m.writer.close()
 	// What was learned about sites' pages outlives the process, so that
 	// `poll` from cron does not run readability on every site again.

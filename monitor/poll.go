@@ -45,14 +45,19 @@ func (p PassResult) Failed() []FeedResult {
 }
 
 // PollAll polls every configured feed once, a few at a time, and returns
-// when all are done. One failing feed never stops the others.
+// when all are done. One failing feed never stops the others. It may run
+// while Run does (a daemon polling for the CLI): the two share the
+// Monitor's store writer, article locks and site learner, and a feed is
+// polled by one of them at a time. After Close every feed is skipped.
 func (m *Monitor) PollAll(ctx context.Context) PassResult {
+	m.life.RLock()
+	defer m.life.RUnlock()
 	res := PassResult{Feeds: make([]FeedResult, len(m.cfg.Feeds))}
 	ctx = withPass(ctx)
 	sem := make(chan struct{}, cap(m.workers))
 	var wg sync.WaitGroup
 	for i := range m.cfg.Feeds {
-		if ctx.Err() != nil {
+		if ctx.Err() != nil || m.closed {
 			res.Feeds[i] = FeedResult{URL: m.cfg.Feeds[i].URL, Name: feedName(m.cfg.Feeds[i]), Skipped: "shutting down"}
 			continue
 		}
@@ -93,6 +98,9 @@ func (m *Monitor) pollFeedState(ctx context.Context, i int, scheduled, wait bool
 	fc := m.cfg.Feeds[i]
 	res := FeedResult{URL: fc.URL, Name: feedName(fc)}
 	log := m.log.With("feed_url", fetch.Redact(fc.URL))
+	// A scheduled poll and a pass for the CLI may reach one feed at once;
+	// the second waits, then finds the feed unchanged.
+	defer m.feeds.lock(fc.URL)()
 
 	st, err := m.store.Feed(fc.URL)
 	if err != nil && !errors.Is(err, store.ErrNotFound) {

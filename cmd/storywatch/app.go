@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/storywatch/storywatch/monitor"
 	"github.com/storywatch/storywatch/monitor/config"
 	"github.com/storywatch/storywatch/store"
 )
@@ -30,6 +32,12 @@ type app struct {
 	// daemonWake starts the daemon's alert delivery at once (nil outside
 	// the daemon).
 	daemonWake func()
+	// daemonMonitor is the daemon's own pipeline: a forwarded `poll` runs
+	// its pass there, never on a second Monitor (a second store writer,
+	// second article locks, second site learner). daemonCtx ends when the
+	// daemon shuts down.
+	daemonMonitor *monitor.Monitor
+	daemonCtx     context.Context
 	// forcedColor is the client's colour decision for forwarded commands.
 	forcedColor *bool
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -44,6 +45,9 @@ func (a *app) pollCommand() *cobra.Command {
 }
 
 func (a *app) poll(cfg *config.Config, s *store.Store, wait time.Duration, strict bool) error {
+	if a.daemonStore != nil {
+		return a.pollInDaemon(strict)
+	}
 	log := a.logger(cfg)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -55,7 +59,40 @@ func (a *app) poll(cfg *config.Config, s *store.Store, wait time.Duration, stric
 	if err := m.Close(); err != nil {
 		return err
 	}
-	failed := 0
+	failed := a.printPass(pass)
+	dctx, cancel := context.WithTimeout(ctx, wait)
+	defer cancel()
+	if err := m.Deliver(dctx); err != nil {
+		fmt.Fprintf(a.stderr, "storywatch: alerts: %v (they stay queued for the next poll or the daemon)\n", err)
+	}
+	return strictResult(strict, failed, len(pass.Feeds))
+}
+
+// pollInDaemon is a `poll` forwarded to the running daemon: the pass runs
+// on the daemon's own Monitor, whose store writer, article locks, site
+// learner, fetcher (robots.txt cache, per-host limits) and dispatcher are
+// the ones its schedule uses; a second Monitor would be a second writer.
+func (a *app) pollInDaemon(strict bool) error {
+	if a.daemonMonitor == nil {
+		return errors.New("the daemon is reloading its config: try again in a moment")
+	}
+	ctx := a.daemonCtx
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	pass := a.daemonMonitor.PollAll(ctx)
+	failed := a.printPass(pass)
+	// The daemon's own dispatcher delivers; two dispatchers would race.
+	if a.daemonWake != nil {
+		a.daemonWake()
+	}
+	fmt.Fprintln(a.stdout, "alerts are delivered by the running daemon")
+	return strictResult(strict, failed, len(pass.Feeds))
+}
+
+// printPass prints one line per feed, failures on stderr, and returns how
+// many feeds failed.
+func (a *app) printPass(pass monitor.PassResult) (failed int) {
 	for _, f := range pass.Feeds {
 		switch {
 		case f.Err != nil:
@@ -70,20 +107,7 @@ func (a *app) poll(cfg *config.Config, s *store.Store, wait time.Duration, stric
 				f.Name, plural(f.Items, "item"), f.Matched, plural(f.NewVersions, "new version"), f.Changed)
 		}
 	}
-	if a.daemonStore != nil {
-		// The daemon's own dispatcher delivers; two dispatchers would race.
-		if a.daemonWake != nil {
-			a.daemonWake()
-		}
-		fmt.Fprintln(a.stdout, "alerts are delivered by the running daemon")
-		return strictResult(strict, failed, len(pass.Feeds))
-	}
-	dctx, cancel := context.WithTimeout(ctx, wait)
-	defer cancel()
-	if err := m.Deliver(dctx); err != nil {
-		fmt.Fprintf(a.stderr, "storywatch: alerts: %v (they stay queued for the next poll or the daemon)\n", err)
-	}
-	return strictResult(strict, failed, len(pass.Feeds))
+	return failed
 }
 
 // strictResult is poll's outcome: with --strict, failed feeds make it exit

@@ -51,7 +51,7 @@ func (a *app) runCommand() *cobra.Command {
 			var current atomic.Pointer[config.Config]
 			current.Store(cfg)
 			var running atomic.Pointer[monitor.Monitor]
-			hooks := daemonHooks{config: current.Load, wake: func() {
+			hooks := daemonHooks{config: current.Load, monitor: running.Load, ctx: ctx, wake: func() {
 				if m := running.Load(); m != nil {
 					m.WakeDelivery()
 				}

@@ -15,6 +15,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/storywatch/storywatch/monitor"
 	"github.com/storywatch/storywatch/monitor/config"
 	"github.com/storywatch/storywatch/store"
 )
@@ -181,6 +182,11 @@ type daemonHooks struct {
 	// wake starts an alert delivery pass now, after a forwarded command
 	// queued alerts (poll, alerts retry); nil does nothing.
 	wake func()
+	// monitor returns the daemon's running Monitor (nil while a reload
+	// swaps it): a forwarded poll makes its pass there.
+	monitor func() *monitor.Monitor
+	// ctx ends when the daemon shuts down: a forwarded pass stops with it.
+	ctx context.Context
 }
 
 // serveControl answers forwarded read commands until ctx is done.
@@ -263,7 +269,11 @@ func runForwarded(req controlRequest, mayWrite bool, d daemonHooks, s *store.Sto
 	color := req.Color
 	// The daemon's own config counts: the client's path may be relative
 	// to another directory.
-	a := &app{args: req.Args, stdout: stdout, stderr: stderr, daemonStore: s, daemonConfig: d.config(), daemonWake: d.wake, forcedColor: &color}
+	a := &app{args: req.Args, stdout: stdout, stderr: stderr, daemonStore: s, daemonConfig: d.config(), daemonWake: d.wake,
+		daemonCtx: d.ctx, forcedColor: &color}
+	if d.monitor != nil {
+		a.daemonMonitor = d.monitor()
+	}
 	return a.execute()
 }
 
