@@ -139,7 +139,7 @@ func TestForwardedPollRunsOnTheDaemonsMonitor(t *testing.T) {
 	}
 
 	out := mustCLI(t, "-c", cfg, "poll")
-	if !strings.Contains(out, "1 items, 1 on the story") || !strings.Contains(out, "delivered by the running daemon") {
+	if !strings.Contains(out, "1 item, 1 on the story") || !strings.Contains(out, "delivered by the running daemon") {
 		t.Errorf("forwarded poll printed %q", out)
 	}
 	if got := feedHits.Load(); got <= feeds {

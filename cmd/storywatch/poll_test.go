@@ -101,7 +101,7 @@ log:
 	if code != 0 || strings.Contains(errOut, "storywatch: feed") {
 		t.Fatalf("poll: exit %d\nstdout: %s\nstderr: %s", code, out, errOut)
 	}
-	if !strings.Contains(out, "2 items, 2 on the story, 1 new versions") {
+	if !strings.Contains(out, "2 items, 2 on the story, 1 new version ") {
 		t.Errorf("poll output %q", out)
 	}
 	var feeds struct {
