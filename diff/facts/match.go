@@ -134,10 +134,16 @@ func (m *matcher) detail(a, b *item, report bool) (string, bool) {
 		}
 		return "reworded", true
 	case KindDate:
-		if !report {
+		if !report || strings.EqualFold(a.Text, b.Text) {
+			// The same words are the same date: a value that differs only
+			// because the tagger anchored it on another date nearby is no
+			// edit of the reader's.
 			return "", false
 		}
-		return dateDetail(a, b), true
+		d := dateDetail(a, b)
+		// "Monday" → "last week", "March 3" → "earlier this month": an
+		// article ageing says the same date less precisely.
+		return d, d != "generalization"
 	case KindLocation:
 		switch {
 		case !report:

@@ -115,6 +115,9 @@ func (d *doc) number(i int) (item, int, bool) {
 	if numTok.kind == tokNum && cur == "" && !scaled && unit == "" && d.looksLikeDate(i) {
 		return item{}, 0, false
 	}
+	if numTok.kind == tokNum && cur == "" && !scaled && unit == "" && d.namesSomething(i) {
+		return item{}, 0, false
+	}
 	if d.inDate(toks[first].start, toks[last].end) {
 		return item{}, 0, false
 	}
@@ -160,13 +163,48 @@ func (d *doc) number(i int) (item, int, bool) {
 	return it, j, true
 }
 
-// numberKey is the comparison form of a number: "about" and exact are the
-// same fact, "at least" and "more than" are not; plurals do not matter.
-func numberKey(prefix, num, unit string) string {
-	if prefix == "~" {
-		prefix = ""
+// numberKey is the comparison form of a number: its value and unit. "About
+// 40", "at least 40" and "40" are the same figure told with more or less
+// caution, which no reader takes for news; plurals do not matter.
+func numberKey(_, num, unit string) string {
+	return num + " " + singular(unit)
+}
+
+// namesSomething reports whether the bare number at token i is part of a
+// name or a label rather than an amount: after a capitalised word inside a
+// sentence ("Chapter 11", "Interstate 80", "Artemis 2", "S&P 500", "Level
+// 4"), or next to a slash ("24/7", "9/11").
+func (d *doc) namesSomething(i int) bool {
+	toks := d.toks
+	if i+1 < len(toks) && !toks[i+1].space && toks[i+1].text == "/" {
+		return true
 	}
-	return prefix + num + " " + singular(unit)
+	if i == 0 {
+		return false
+	}
+	p := toks[i-1]
+	if p.text == "/" && !toks[i].space {
+		return true
+	}
+	if p.kind != tokWord && p.text != "&" && !strings.HasSuffix(p.text, "&P") {
+		return false
+	}
+	if !p.isCap() || months[p.lower] {
+		return false
+	}
+	// the first word of a sentence is capitalised anyway: "Nearly 40 …"
+	if i >= 2 {
+		if b := toks[i-2]; b.kind == tokPunct && strings.Contains(".!?“\"", b.text) {
+			return false
+		}
+		if strings.IndexByte(d.text[toks[i-2].end:p.start], '\n') >= 0 {
+			return false
+		}
+	} else {
+		return false
+	}
+	_, approx := d.lx.approx[p.lower]
+	return !approx
 }
 
 // Singular strips an English plural ending ("countries" → "country"), the
