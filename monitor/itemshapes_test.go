@@ -137,23 +137,26 @@ func (it itemShape) expect(sw switches) (path, source string, stored bool) {
 	return it.link, "feed", it.feedText && (!sw.story || it.feedOnStory)
 }
 
-func shapeConfig(t testing.TB, srv *shapeServer, hook string, sw switches) *config.Config {
+// switchesConfig is a config polling feeds under sw, queueing alerts for
+// a webhook at hook (never delivered by these tests).
+func switchesConfig(t testing.TB, feeds []string, hook string, sw switches) *config.Config {
 	t.Helper()
 	var b strings.Builder
 	b.WriteString("store:\n  path: unused.db\nfeeds:\n")
-	for _, fs := range feedShapes {
-		fmt.Fprintf(&b, "  - url: %q\n", srv.URL+"/feeds/"+fs.file)
+	for _, u := range feeds {
+		fmt.Fprintf(&b, "  - url: %q\n", u)
 	}
-	fmt.Fprintf(&b, "fetch:\n  allow_private_addresses: true\n  article_pages: %t\n  robots: %t\n  jitter: 0s\n", sw.articlePages, sw.robots)
+	fmt.Fprintf(&b, "fetch:\n  allow_private_addresses: true\n  article_pages: %t\n  robots: %t\n  jitter: 0s\n  timeout: 5s\n",
+		sw.articlePages, sw.robots)
 	if sw.story {
-		b.WriteString("story:\n  any: [\"(?i)summit\"]\n")
+		b.WriteString("story:\n  any: [\"(?i)summit\"]\n  none: [\"(?i)^live:\"]\n")
 	}
 	kinds := "[date, number, quote, position, location, title]"
 	if sw.textKind {
 		kinds = "[date, number, quote, position, location, title, text]"
 	}
 	fmt.Fprintf(&b, "notify:\n  kinds: %s\n  webhooks:\n    - url: %q\n", kinds, hook)
-	cfg, err := config.Parse([]byte(b.String()), "shapes.yaml")
+	cfg, err := config.Parse([]byte(b.String()), "switches.yaml")
 	if err != nil {
 		t.Fatalf("config: %v\n%s", err, b.String())
 	}
@@ -184,7 +187,11 @@ func TestItemShapesUnderEverySwitch(t *testing.T) {
 		t.Run(sw.String(), func(t *testing.T) {
 			srv := newShapeServer(t, sw.failPages)
 			st := openTestStore(t)
-			m, err := New(Options{Config: shapeConfig(t, srv, hook.URL+"/hook", sw), Store: st})
+			var feeds []string
+			for _, fs := range feedShapes {
+				feeds = append(feeds, srv.URL+"/feeds/"+fs.file)
+			}
+			m, err := New(Options{Config: switchesConfig(t, feeds, hook.URL+"/hook", sw), Store: st})
 			if err != nil {
 				t.Fatal(err)
 			}
