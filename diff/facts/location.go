@@ -54,7 +54,7 @@ func (d *doc) locationItems(out []item) []item {
 			}
 			continue
 		}
-		if d.locative(i) || (prevEnd == i-2 && d.toks[i-1].text == ",") {
+		if d.locative(i) || d.listedAfter(i, prevEnd) {
 			text, s, e := d.span(i, end)
 			p := d.lx.places[name]
 			out = append(out, item{
@@ -67,6 +67,23 @@ func (d *doc) locationItems(out []item) []item {
 		i = end
 	}
 	return out
+}
+
+// listedAfter reports whether the place name at token i continues a list
+// of places whose last one ended at token prevEnd: "in Geneva, Rome or
+// Istanbul", "struck Kharkiv, Odesa and Zaporizhzhia", "Anchorage, Alaska".
+func (d *doc) listedAfter(i, prevEnd int) bool {
+	toks := d.toks
+	switch {
+	case prevEnd == i-2:
+		switch toks[i-1].lower {
+		case ",", "and", "or", "&":
+			return true
+		}
+	case prevEnd == i-3:
+		return toks[i-2].text == "," && (toks[i-1].lower == "and" || toks[i-1].lower == "or")
+	}
+	return false
 }
 
 // locative reports whether the place name at token i follows a locative

@@ -17,6 +17,9 @@ func TestExtractLocations(t *testing.T) {
 		{"possessive after in", "in Moscow’s view", nil},
 		{"chain", "They will meet in Anchorage, Alaska.", []string{"Anchorage=Anchorage", "Alaska=Alaska"}},
 		{"multi word", "Officials met in Saudi Arabia and in New York.", []string{"Saudi Arabia=Saudi Arabia", "New York=New York"}},
+		{"list with or", "The talks could be held in Geneva, Rome or Istanbul.", []string{"Geneva=Geneva", "Rome=Rome", "Istanbul=Istanbul"}},
+		{"list after an attack verb", "Drones struck Kharkiv, Odesa and Zaporizhzhia overnight.", []string{"Kharkiv=Kharkiv", "Odesa=Odesa", "Zaporizhzhia=Zaporizhzhia"}},
+		{"attacked country's grid is an actor", "Russia struck Ukraine’s energy grid.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
