@@ -38,6 +38,7 @@ type lexicon struct {
 	speech      map[string]bool
 	function    map[string]bool
 	titles      map[string]bool // lower-case words allowed inside a name
+	actorNouns  map[string]bool // common nouns that head an actor: "the ministry"
 	spelling    map[string]string
 	units       map[string]float64 // number words
 	scales      map[string]float64
@@ -166,7 +167,7 @@ func splitLast(l string) (string, string, error) {
 
 func loadLexicon(lang string) (*lexicon, error) {
 	lx := &lexicon{
-		stance: map[string][]stanceEntry{}, speech: map[string]bool{}, function: map[string]bool{}, titles: map[string]bool{},
+		stance: map[string][]stanceEntry{}, speech: map[string]bool{}, function: map[string]bool{}, titles: map[string]bool{}, actorNouns: map[string]bool{},
 		spelling: map[string]string{}, units: map[string]float64{}, scales: map[string]float64{},
 		vague: map[string]string{}, approx: map[string]string{}, curSymbol: map[string]string{},
 		curWord: map[string]string{}, percent: map[string]string{}, places: map[string]place{},
@@ -186,7 +187,7 @@ func loadWords(lang string, lx *lexicon) error {
 	for _, f := range []struct {
 		name string
 		m    map[string]bool
-	}{{"speech.txt", lx.speech}, {"function.txt", lx.function}, {"titles.txt", lx.titles}} {
+	}{{"speech.txt", lx.speech}, {"function.txt", lx.function}, {"titles.txt", lx.titles}, {"actors.txt", lx.actorNouns}} {
 		lines, err := readLines(lang, f.name)
 		if err != nil {
 			return err

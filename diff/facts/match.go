@@ -244,7 +244,9 @@ func (m *matcher) sameSlot(a, b *item) bool {
 	case KindQuote:
 		return overlap(a.words, b.words) >= 0.5
 	case KindPosition:
-		return slotEqual(a.slot, b.slot) && overlap(a.words, b.words) > 0
+		// A reply to the story ("did not respond", "declined to comment")
+		// is about the story itself, whatever words follow it.
+		return slotEqual(a.slot, b.slot) && (overlap(a.words, b.words) > 0 || isReply(a) || isReply(b))
 	case KindCorrection:
 		return true
 	}
@@ -456,4 +458,14 @@ func indexWord(text, w string) int {
 
 func isWordByte(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
+}
+
+// isReply reports whether a position is a reply, or no reply, to a request
+// for comment.
+func isReply(it *item) bool {
+	switch strings.TrimSuffix(it.key, "?") {
+	case "respond", "not respond", "comment", "not comment":
+		return true
+	}
+	return false
 }

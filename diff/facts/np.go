@@ -78,7 +78,7 @@ func (d *doc) npBefore(i, lo int) (np, bool) {
 		break
 	}
 	if caps == 0 {
-		return np{}, false
+		return d.institutionBefore(i, lo)
 	}
 	from := k + 1
 	// coordination: "Merz and French President Emmanuel Macron"
@@ -88,6 +88,33 @@ func (d *doc) npBefore(i, lo int) (np, bool) {
 		}
 	}
 	return np{from, to}, true
+}
+
+// institutionBefore returns a lower-case actor ending just before token i:
+// an actor noun ("ministry", "lawmakers") with at most one modifier and a
+// determiner before it: "the school", "the state ministry", "its board",
+// "lawmakers".
+func (d *doc) institutionBefore(i, lo int) (np, bool) {
+	toks := d.toks
+	k := i - 1
+	if k < lo || toks[k].kind != tokWord || !d.lx.actorNouns[toks[k].lower] {
+		return np{}, false
+	}
+	from := k
+	for m := k - 1; m >= lo && m >= k-2 && toks[m].kind == tokWord; m-- {
+		switch l := toks[m].lower; {
+		case l == "the" || l == "its" || l == "their" || l == "his" || l == "her" || l == "a" || l == "an":
+			return np{m, k}, true
+		case toks[m].is(clsFunction | clsSpeech):
+			return np{from, k}, true
+		default:
+			from = m // a modifier: "state", "federal", "Pentagon"
+		}
+	}
+	if from != k {
+		return np{}, false // modifiers without a determiner: "the new" …
+	}
+	return np{k, k}, true // a bare plural: "lawmakers", "officials"
 }
 
 // npAfter returns the capitalised noun phrase starting at token i
@@ -131,6 +158,10 @@ func (d *doc) resolve(p np) string {
 		return d.lastPerson
 	}
 	name := d.npText(p)
+	if !d.toks[p.to].isCap() {
+		// "the ministry" acts but is no person a later "he" could mean
+		return name
+	}
 	d.lastPerson, d.lastPersonAt = name, d.toks[p.from].start
 	return name
 }

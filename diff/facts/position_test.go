@@ -91,3 +91,33 @@ func TestComparePositions(t *testing.T) {
 		})
 	}
 }
+
+// TestNewsStances: the stances of real news beyond diplomacy, as a reader
+// of a desk's wire would flag them.
+func TestNewsStances(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		before, after  string // the change expected; "" for added or removed
+	}{
+		{"considering to approved", "Lawmakers said the committee is considering the bill.", "Lawmakers said the committee approved the bill.", "considering", "approved"},
+		{"no reply to disputed", "The school did not respond to a request for comment.", "The school disputed the report in a statement.", "did not respond", "disputed"},
+		{"no reply to declined", "The Pentagon did not immediately respond to a request for comment.", "The Pentagon declined to comment.", "did not immediately respond", "declined to comment"},
+		{"disagrees added", "The court ruled on Monday.", "The court ruled on Monday.\nThe ministry disagrees with the ruling.", "", "disagrees"},
+		{"objected to to open to", "Kyiv objected to Budapest as a venue.", "Kyiv is open to Budapest as a venue.", "objected to", "open to"},
+		{"appeal", "The company lost the case.", "The company lost the case.\nThe company will appeal the verdict.", "", "appeal"},
+		{"confirm", "Officials did not confirm the deaths.", "Officials confirmed the deaths.", "did not confirm", "confirmed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []Change
+			for _, c := range Compare(tt.old, tt.new, pub) {
+				if c.Kind == KindPosition {
+					got = append(got, c)
+				}
+			}
+			if len(got) != 1 || got[0].Before != tt.before || got[0].After != tt.after {
+				t.Errorf("got %+v, want one position change %q → %q", got, tt.before, tt.after)
+			}
+		})
+	}
+}
