@@ -12,6 +12,10 @@ type Document struct {
 	Title     string
 	Text      string
 	Published time.Time // relative dates in the text resolve against it; zero: unresolved
+	// Facts are every fact of Text as facts.Extract found them, when the
+	// caller has them already (the store keeps them with each version);
+	// nil: Compare extracts what it needs.
+	Facts []facts.Fact
 }
 
 // The Edit operations.
@@ -65,7 +69,7 @@ func Compare(old, new Document, opts Options) Result {
 	links := align.Align(oldSents, newSents)
 	r := edits(oldSents, newSents, links, opts)
 
-	changes := facts.CompareAligned(old.Text, new.Text, oldSents, newSents, links, new.Published)
+	changes := facts.CompareAlignedWith(old.Text, new.Text, oldSents, newSents, links, new.Published, old.Facts, new.Facts)
 	if align.Canonical(old.Title) != align.Canonical(new.Title) {
 		r.TitleChanged = true
 		// A headline edit that only fixes case, punctuation or spelling is an

@@ -73,14 +73,16 @@ func (m *Monitor) record(src source, link string, known store.Article, c *conten
 	a.Title = v.Title
 	u := store.Update{Article: a, Version: &v}
 	if hasPrev {
+		// The previous version's facts were stored with it; the new one's
+		// are extracted once, here, for the store and for both comparisons.
+		v.Facts = facts.Extract(v.Text, ref)
 		res := diff.Compare(
-			diff.Document{Title: prev.Title, Text: prev.Text, Published: ref},
-			diff.Document{Title: v.Title, Text: v.Text, Published: ref},
+			diff.Document{Title: prev.Title, Text: prev.Text, Published: ref, Facts: prev.Facts},
+			diff.Document{Title: v.Title, Text: v.Text, Published: ref, Facts: v.Facts},
 			diff.Options{})
 		if !res.Changed() {
 			return 0, m.writer.post(store.Update{Article: a})
 		}
-		v.Facts = facts.Extract(v.Text, ref)
 		u.Change = &store.Change{
 			ArticleID: a.ID, Article: a.URL, Title: v.Title, Version: prev.Seq + 1, DetectedAt: now,
 			Facts:    res.Facts,
@@ -123,8 +125,8 @@ func (m *Monitor) sinceFirst(id string, v store.Version, ref time.Time) []facts.
 		return nil
 	}
 	return diff.Compare(
-		diff.Document{Title: first.Title, Text: first.Text, Published: ref},
-		diff.Document{Title: v.Title, Text: v.Text, Published: ref},
+		diff.Document{Title: first.Title, Text: first.Text, Published: ref, Facts: first.Facts},
+		diff.Document{Title: v.Title, Text: v.Text, Published: ref, Facts: v.Facts},
 		diff.Options{}).Facts
 }
 

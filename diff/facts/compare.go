@@ -139,6 +139,17 @@ type change struct {
 // CompareAligned is Compare for callers that have aligned the sentences
 // already (package diff does, for the word diff).
 func CompareAligned(oldText, newText string, old, new []align.Sentence, links []align.Link, published time.Time) []Change {
+	return CompareAlignedWith(oldText, newText, old, new, links, published, nil, nil)
+}
+
+// CompareAlignedWith is CompareAligned for callers that hold every fact of
+// either version already, e.g. stored with it when it was first seen
+// (oldFacts and newFacts, each as Extract returned it for that text; nil
+// when not known). The facts of the changed sentences are matched afresh,
+// with their context, but whether an added or removed fact is stated
+// elsewhere in the other version is read from these lists, so a version's
+// whole text is extracted once, not again for every comparison.
+func CompareAlignedWith(oldText, newText string, old, new []align.Sentence, links []align.Link, published time.Time, oldFacts, newFacts []Fact) []Change {
 	// the two extractions are independent: run them side by side
 	oldNeed, newNeed := needed(links, len(old), len(new))
 	var o *side
@@ -195,7 +206,7 @@ func CompareAligned(oldText, newText string, old, new []align.Sentence, links []
 	}
 	m.cancel()
 	m.subsume()
-	m.present(oldText, newText, published)
+	m.present(allItems(oldText, oldFacts, published), allItems(newText, newFacts, published))
 	sort.SliceStable(m.out, func(i, j int) bool { return m.out[i].pos < m.out[j].pos })
 	res := make([]Change, 0, len(m.out))
 	for _, c := range m.out {
@@ -279,4 +290,22 @@ func lastName(s string) string {
 		return s[i+1:]
 	}
 	return s
+}
+
+// allItems returns a function giving every item of text: from facts when
+// they are known, else extracted (once, when first asked).
+func allItems(text string, facts []Fact, published time.Time) func() []item {
+	var items []item
+	done := false
+	return func() []item {
+		if !done {
+			done = true
+			if facts != nil {
+				items = rehydrate(facts)
+			} else {
+				items = extractItems(text, published)
+			}
+		}
+		return items
+	}
 }

@@ -1,9 +1,6 @@
 package facts
 
-import (
-	"strings"
-	"time"
-)
+import "strings"
 
 // matcher pairs the facts of two versions and collects the changes.
 type matcher struct {
@@ -131,6 +128,9 @@ func (m *matcher) detail(a, b *item, report bool) (string, bool) {
 				return "reattributed", true
 			}
 			return "", false
+		}
+		if trimmedWithEllipsis(a, b) || trimmedWithEllipsis(b, a) {
+			return "", false // "… we will rebuild" from "and we will rebuild": marked as cut
 		}
 		return "reworded", true
 	case KindDate:
@@ -306,6 +306,8 @@ func (m *matcher) subsume() {
 // sameWords reports whether two quotes say the same, allowing typo fixes:
 // equal length and each differing word within a small edit distance.
 func sameWords(a, b []string) bool {
+	// a stammer or a doubled word removed ("we we will") says the same
+	a, b = dedupe(a), dedupe(b)
 	if len(a) != len(b) {
 		return false
 	}
@@ -318,6 +320,37 @@ func sameWords(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// dedupe drops a word that repeats the one before it.
+func dedupe(ws []string) []string {
+	for i := 1; i < len(ws); i++ {
+		if ws[i] == ws[i-1] {
+			out := append(make([]string, 0, len(ws)), ws[:i]...)
+			for _, w := range ws[i:] {
+				if w != out[len(out)-1] {
+					out = append(out, w)
+				}
+			}
+			return out
+		}
+	}
+	return ws
+}
+
+// trimmedWithEllipsis reports whether quote short is quote long cut with an
+// ellipsis: its words stand in long in order, and its text marks the cut.
+func trimmedWithEllipsis(long, short *item) bool {
+	if !strings.Contains(short.Text, "…") && !strings.Contains(short.Text, "...") && !strings.Contains(short.Text, ". . .") {
+		return false
+	}
+	j := 0
+	for _, w := range long.words {
+		if j < len(short.words) && w == short.words[j] {
+			j++
+		}
+	}
+	return j == len(short.words)
 }
 
 // overlap is the share of the shorter word list found in the other.
@@ -369,9 +402,9 @@ func encloses(k Kind) bool { return k == KindQuote || k == KindCorrection }
 // removed fact that the new version still states anywhere: when a
 // paragraph is rewritten or moves, the facts it repeats from elsewhere in
 // the article are no news, and a reader asked "what is new?" would not
-// count them. Only the whole other text can tell, so it is extracted here,
-// once, and only when something was added or removed.
-func (m *matcher) present(oldText, newText string, published time.Time) {
+// count them. Only the whole other text can tell: its facts are asked for
+// only when something was added or removed.
+func (m *matcher) present(oldItems, newItems func() []item) {
 	var added, removed bool
 	for _, c := range m.out {
 		added = added || c.old == nil
@@ -382,16 +415,16 @@ func (m *matcher) present(oldText, newText string, published time.Time) {
 	}
 	var oldAll, newAll []item
 	if added {
-		oldAll = extractItems(oldText, published)
+		oldAll = oldItems()
 	}
 	if removed {
-		newAll = extractItems(newText, published)
+		newAll = newItems()
 	}
 	out := m.out[:0]
 	for _, c := range m.out {
 		switch {
-		case c.old == nil && m.statedIn(c.new, oldAll, oldText):
-		case c.new == nil && m.statedIn(c.old, newAll, newText):
+		case c.old == nil && m.statedIn(c.new, oldAll, m.oldText):
+		case c.new == nil && m.statedIn(c.old, newAll, m.newText):
 		default:
 			out = append(out, c)
 		}

@@ -76,3 +76,24 @@ func TestCompareQuotes(t *testing.T) {
 		})
 	}
 }
+
+func TestQuoteEditsThatSayTheSame(t *testing.T) {
+	tests := []struct{ name, old, new string }{
+		{"stammer removed", "“We we will rebuild every home,” the mayor said.", "“We will rebuild every home,” the mayor said."},
+		{"casing", "“We Will Rebuild every home,” the mayor said.", "“We will rebuild every home,” the mayor said."},
+		{"cut with an ellipsis", "“We will rebuild every home, and we will do it this year,” the mayor said.", "“We will rebuild every home … this year,” the mayor said."},
+		{"punctuation", "“We will rebuild every home,” the mayor said.", "“We will rebuild every home!” the mayor said."},
+		{"attribution reworded, same speaker", "“We will rebuild every home,” the mayor said.", "“We will rebuild every home,” the mayor told reporters."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := changesOf(tt.old, tt.new, KindQuote); len(got) != 0 {
+				t.Errorf("got %+v, want no quote change", got)
+			}
+		})
+	}
+	// a content word changed is a rewording
+	if got := changesOf("“We will rebuild every home,” the mayor said.", "“We will rebuild every school,” the mayor said.", KindQuote); len(got) != 1 || got[0].Detail != "reworded" {
+		t.Errorf("content word changed: got %+v, want one reworded quote", got)
+	}
+}
