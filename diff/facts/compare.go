@@ -206,7 +206,7 @@ func CompareAlignedWith(oldText, newText string, old, new []align.Sentence, link
 	}
 	m.cancel()
 	m.subsume()
-	m.present(allItems(oldText, oldFacts, published), allItems(newText, newFacts, published))
+	m.present(otherItems(oldText, old, oldFacts, published), otherItems(newText, new, newFacts, published))
 	sort.SliceStable(m.out, func(i, j int) bool { return m.out[i].pos < m.out[j].pos })
 	res := make([]Change, 0, len(m.out))
 	for _, c := range m.out {
@@ -292,20 +292,78 @@ func lastName(s string) string {
 	return s
 }
 
-// allItems returns a function giving every item of text: from facts when
-// they are known, else extracted (once, when first asked).
-func allItems(text string, facts []Fact, published time.Time) func() []item {
-	var items []item
-	done := false
-	return func() []item {
-		if !done {
-			done = true
-			if facts != nil {
-				items = rehydrate(facts)
-			} else {
-				items = extractItems(text, published)
+// otherItems returns a function giving the items of one version that may
+// state the facts asked for: all of them when the version's facts are
+// known (stored with it), else those extracted from the sentences that hold
+// a cue word of one of the facts, with their context. Extracting the whole
+// other text for every comparison would double what a comparison costs.
+func otherItems(text string, sents []align.Sentence, facts []Fact, published time.Time) func(asked []*item) []item {
+	return func(asked []*item) []item {
+		if facts != nil {
+			return rehydrate(facts)
+		}
+		var cues []string
+		for _, it := range asked {
+			cues = append(cues, cueWords(it)...)
+		}
+		if len(cues) == 0 {
+			return nil
+		}
+		need := make([]bool, len(sents))
+		any := false
+		for i, s := range sents {
+			low := strings.ToLower(s.Text)
+			for _, c := range cues {
+				if strings.Contains(low, c) {
+					need[i], any = true, true
+					break
+				}
 			}
 		}
-		return items
+		if !any {
+			return nil
+		}
+		return newSide(text, sents, need, published).items
 	}
+}
+
+// cueWords are lower-case words one of which every statement of the same
+// fact most likely contains: the digits of a number, a date's or a place's words, the
+// rarest word of a quote, a position's actor, a notice's own label.
+func cueWords(it *item) []string {
+	switch it.Kind {
+	case KindNumber:
+		for _, w := range strings.Fields(strings.ToLower(it.Text)) {
+			if strings.ContainsAny(w, "0123456789") {
+				return []string{strings.Trim(w, "$€£%,.;:()")}
+			}
+		}
+		return []string{longestWord(strings.ToLower(it.Text))}
+	case KindQuote:
+		return []string{longestWord(strings.Join(it.words, " "))}
+	case KindPosition:
+		if a := it.slot; a != "" && !pronouns[a] {
+			return []string{a}
+		}
+		return []string{longestWord(strings.ToLower(it.Text))}
+	case KindCorrection:
+		return []string{"correct", "updat", "editor", "clarif", "earlier version", "revised", "regret"}
+	case KindDate:
+		// "Monday" stated as "February 9" elsewhere is missed: looking at
+		// every sentence with a date would cost a whole extraction.
+		return []string{longestWord(strings.ToLower(it.Text))}
+	}
+	return []string{strings.ToLower(it.Value), strings.ToLower(it.Text)}
+}
+
+// longestWord is the longest word of s, the likeliest to be rare.
+func longestWord(s string) string {
+	best := ""
+	for _, w := range strings.Fields(s) {
+		w = strings.Trim(w, ".,;:!?\"'“”‘’()")
+		if len(w) > len(best) {
+			best = w
+		}
+	}
+	return best
 }

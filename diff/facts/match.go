@@ -404,21 +404,22 @@ func encloses(k Kind) bool { return k == KindQuote || k == KindCorrection }
 // the article are no news, and a reader asked "what is new?" would not
 // count them. Only the whole other text can tell: its facts are asked for
 // only when something was added or removed.
-func (m *matcher) present(oldItems, newItems func() []item) {
-	var added, removed bool
+func (m *matcher) present(oldItems, newItems func(asked []*item) []item) {
+	var added, removed []*item
 	for _, c := range m.out {
-		added = added || c.old == nil
-		removed = removed || c.new == nil
-	}
-	if !added && !removed {
-		return
+		if c.old == nil {
+			added = append(added, c.new)
+		}
+		if c.new == nil {
+			removed = append(removed, c.old)
+		}
 	}
 	var oldAll, newAll []item
-	if added {
-		oldAll = oldItems()
+	if len(added) > 0 {
+		oldAll = oldItems(added)
 	}
-	if removed {
-		newAll = newItems()
+	if len(removed) > 0 {
+		newAll = newItems(removed)
 	}
 	out := m.out[:0]
 	for _, c := range m.out {
