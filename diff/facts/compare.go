@@ -349,9 +349,21 @@ func cueWords(it *item) []string {
 	case KindCorrection:
 		return []string{"correct", "updat", "editor", "clarif", "earlier version", "revised", "regret"}
 	case KindDate:
-		// "Monday" stated as "February 9" elsewhere is missed: looking at
-		// every sentence with a date would cost a whole extraction.
-		return []string{longestWord(strings.ToLower(it.Text))}
+		// every content word: "the coming days" may be "a few days"
+		// elsewhere. "Monday" stated as "February 9" is missed: looking
+		// at every sentence with a date would cost a whole extraction.
+		var cues []string
+		for _, w := range strings.Fields(strings.ToLower(it.Text)) {
+			w = strings.Trim(w, ".,;:!?()")
+			switch w {
+			case "the", "last", "next", "this", "that", "early", "late", "of", "on", "in", "at", "by", "a", "an", "coming", "past":
+				continue
+			}
+			if len(w) >= 3 {
+				cues = append(cues, strings.TrimSuffix(w, "s"))
+			}
+		}
+		return cues
 	}
 	return []string{strings.ToLower(it.Value), strings.ToLower(it.Text)}
 }
