@@ -211,7 +211,7 @@ func CompareAlignedWith(oldText, newText string, old, new []align.Sentence, link
 	res := make([]Change, 0, len(m.out))
 	for _, c := range m.out {
 		ch := c.build(o, n)
-		if ch.Detail == "reattributed" && !attributionEdited(ch, c.old.Subject, newText) {
+		if ch.Detail == "reattributed" && !attributionEdited(ch, c.old.via, newText) {
 			continue
 		}
 		res = append(res, ch)
@@ -268,12 +268,12 @@ func (c change) build(o, n *side) Change {
 
 // attributionEdited reports whether a quote whose words stayed was really
 // given to someone else: its sentence changed and names the new speaker,
-// or the old speaker (oldSpeaker) is named nowhere in the new text any more
-// (the sentence a pronoun points back to was edited). Otherwise only the
-// resolution of a pronoun or of an unattributed quote moved with edits
-// elsewhere, and the reader sees the same attribution.
-func attributionEdited(c Change, oldSpeaker, newText string) bool {
-	if name := lastName(oldSpeaker); name != "" && !strings.Contains(newText, name) {
+// or the sentence that named the speaker of its pronoun (oldVia) is gone
+// from the new text (it was edited). Otherwise only the resolution of a
+// pronoun or of an unattributed quote moved with edits elsewhere, and the
+// reader sees the same attribution.
+func attributionEdited(c Change, oldVia, newText string) bool {
+	if oldVia != "" && !strings.Contains(newText, oldVia) {
 		return true
 	}
 	if c.BeforeSentence == c.AfterSentence {
