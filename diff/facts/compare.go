@@ -211,7 +211,7 @@ func CompareAlignedWith(oldText, newText string, old, new []align.Sentence, link
 	res := make([]Change, 0, len(m.out))
 	for _, c := range m.out {
 		ch := c.build(o, n)
-		if ch.Detail == "reattributed" && !attributionEdited(ch, c.old.via, newText) {
+		if ch.Detail == "reattributed" && !attributionEdited(ch, c.old.Subject, c.old.via, newText) {
 			continue
 		}
 		res = append(res, ch)
@@ -267,20 +267,22 @@ func (c change) build(o, n *side) Change {
 }
 
 // attributionEdited reports whether a quote whose words stayed was really
-// given to someone else: its sentence changed and names the new speaker,
-// or the sentence that named the speaker of its pronoun (oldVia) is gone
+// given to someone else: its sentence changed and names both the old and the
+// new speaker, or the sentence that named the speaker of its pronoun (oldVia) is gone
 // from the new text (it was edited). Otherwise only the resolution of a
 // pronoun or of an unattributed quote moved with edits elsewhere, and the
 // reader sees the same attribution.
-func attributionEdited(c Change, oldVia, newText string) bool {
+func attributionEdited(c Change, oldSpeaker, oldVia, newText string) bool {
 	if oldVia != "" && !strings.Contains(newText, oldVia) {
 		return true
 	}
 	if c.BeforeSentence == c.AfterSentence {
 		return false
 	}
-	name := lastName(c.Subject)
-	return name != "" && strings.Contains(c.AfterSentence, name)
+	// both speakers named in the quote's own sentences: "he said" read
+	// as someone else before is no edit of the attribution
+	o, n := lastName(oldSpeaker), lastName(c.Subject)
+	return o != "" && n != "" && strings.Contains(c.BeforeSentence, o) && strings.Contains(c.AfterSentence, n)
 }
 
 // lastName is the last word of a speaker's name ("Stubb" of "Finnish
