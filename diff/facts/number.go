@@ -160,7 +160,43 @@ func (d *doc) number(i int) (item, int, bool) {
 		inQ: d.inQ[i] >= 0}
 	it.key = numberKey(prefix, num, unit)
 	it.slot = singular(unit) + "|" + singular(head)
+	if cur == "" && unit != "percent" && d.countsTheDead(first, last) {
+		// "At least 40 people were killed" and "the death toll rose to
+		// 44" count the same thing, however the sentence is written.
+		it.slot = "toll"
+	}
 	return it, j, true
+}
+
+// tollWords after a count say it counts the dead; tollBefore words before it.
+var (
+	tollAfter  = map[string]bool{"killed": true, "dead": true, "died": true, "deaths": true, "perished": true, "fatalities": true, "dies": true}
+	tollBefore = map[string]bool{"toll": true, "killing": true, "killed": true, "deaths": true, "fatalities": true}
+)
+
+// countsTheDead reports whether the number in tokens [first, last] counts
+// people killed: a death word within a few tokens after it in the same
+// clause ("40 people were killed", "44 dead"), or the toll named before
+// it ("the death toll rose to 44", "killing at least 12").
+func (d *doc) countsTheDead(first, last int) bool {
+	toks := d.toks
+	for k := last + 1; k < len(toks) && k <= last+4; k++ {
+		if toks[k].kind == tokPunct {
+			break
+		}
+		if tollAfter[toks[k].lower] {
+			return true
+		}
+	}
+	for k := first - 1; k >= 0 && k >= first-4; k-- {
+		if toks[k].kind == tokPunct {
+			break
+		}
+		if tollBefore[toks[k].lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // numberKey is the comparison form of a number: its value and unit. "About
