@@ -322,20 +322,34 @@ func sameWords(a, b []string) bool {
 	return true
 }
 
-// dedupe drops a word that repeats the one before it.
+// dedupe drops a run of one to three words that repeats the run just
+// before it: a stammer ("we we will", "I try to try to remind").
 func dedupe(ws []string) []string {
-	for i := 1; i < len(ws); i++ {
-		if ws[i] == ws[i-1] {
-			out := append(make([]string, 0, len(ws)), ws[:i]...)
-			for _, w := range ws[i:] {
-				if w != out[len(out)-1] {
-					out = append(out, w)
-				}
+	var out []string
+	for i := 0; i < len(ws); {
+		skipped := false
+		for n := 3; n >= 1; n-- {
+			if len(out) >= n && i+n <= len(ws) && equalWords(out[len(out)-n:], ws[i:i+n]) {
+				i += n
+				skipped = true
+				break
 			}
-			return out
+		}
+		if !skipped {
+			out = append(out, ws[i])
+			i++
 		}
 	}
-	return ws
+	return out
+}
+
+func equalWords(a, b []string) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // trimmedWithEllipsis reports whether quote short is quote long cut with an
