@@ -79,8 +79,16 @@ func verb(c facts.Change) string {
 // Detail when the comparison set it.
 func Describe(c facts.Change) string {
 	var b strings.Builder
-	b.WriteString(kindLabel(c.Kind))
-	b.WriteString(subjectPhrase(c))
+	if c.Kind == facts.KindStatus {
+		return "Page " + oneLine(c.After) // "Page removed (404 Not Found)"
+	}
+	if c.Kind == facts.KindCorrection {
+		// its Subject says which kind of notice it is
+		b.WriteString(facts.NoticeName(c.Subject))
+	} else {
+		b.WriteString(kindLabel(c.Kind))
+		b.WriteString(subjectPhrase(c))
+	}
 	b.WriteByte(' ')
 	v := verb(c)
 	b.WriteString(v)

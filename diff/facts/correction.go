@@ -149,3 +149,17 @@ func normalizeNotice(s string) string {
 	}
 	return b.String()
 }
+
+// NoticeName is how a reader calls a correction notice of the given
+// Subject: "Correction", "Clarification", "Editor's note", "Update notice".
+func NoticeName(subject string) string {
+	switch subject {
+	case "clarification":
+		return "Clarification"
+	case "editor's note":
+		return "Editor's note"
+	case "update":
+		return "Update notice"
+	}
+	return "Correction"
+}

@@ -22,7 +22,17 @@ func DescribeChange(c facts.Change) string {
 func describe(c facts.Change, color bool) string {
 	p := painter{color: color}
 	var b strings.Builder
-	b.WriteString(kindLabel(c.Kind))
+	switch c.Kind {
+	case facts.KindCorrection:
+		// its Subject says which kind of notice it is
+		b.WriteString(facts.NoticeName(c.Subject))
+		c.Subject = ""
+	case facts.KindStatus:
+		// "Page removed (404 Not Found)", "Page redirects to …"
+		return "Page " + p.tint(oneLine(c.After), ansiRed)
+	default:
+		b.WriteString(kindLabel(c.Kind))
+	}
 	b.WriteByte(' ')
 	switch {
 	case c.Before == "" && c.After != "":

@@ -244,3 +244,19 @@ func checkGolden(t *testing.T, name string, got []byte) {
 		t.Errorf("output differs from %s (run with -update to accept):\n%s", path, got)
 	}
 }
+
+func TestDescribeNewKinds(t *testing.T) {
+	tests := []struct {
+		c    facts.Change
+		want string
+	}{
+		{facts.Change{Kind: facts.KindCorrection, Subject: "editor's note", After: "Editor’s note: This story has been updated."}, `Editor's note added: "Editor’s note: This story has been updated."`},
+		{facts.Change{Kind: facts.KindCorrection, Subject: "correction", Before: "Correction: A caption misidentified the mayor.", After: "Correction: A caption misidentified the mayor and the city."}, `Correction changed: "Correction: A caption misidentified the mayor." → "Correction: A caption misidentified the mayor and the city."`},
+		{facts.Change{Kind: facts.KindStatus, After: "removed (410 Gone)", AfterValue: "410"}, "Page removed (410 Gone)"},
+	}
+	for _, tt := range tests {
+		if got := DescribeChange(tt.c); got != tt.want {
+			t.Errorf("DescribeChange(%+v) = %q, want %q", tt.c, got, tt.want)
+		}
+	}
+}
