@@ -34,10 +34,10 @@ func (m *matcher) dateEqual(a, b *item) bool {
 // dayOf drops a part-of-day suffix (TMO, TAF, TEV, TNI, TDT) from a
 // TIMEX3 value: "2025-08-20TMO" is that day.
 func dayOf(v string) string {
-	if i := strings.Index(v, "T"); i == 10 && len(v) == 13 {
-		switch v[i+1:] {
+	if n := len(v); n > 3 && v[n-3] == 'T' {
+		switch v[n-2:] {
 		case "MO", "AF", "EV", "NI", "DT":
-			return v[:i]
+			return v[:n-3]
 		}
 	}
 	return v
@@ -49,6 +49,7 @@ func isDay(v string) bool { return len(v) == 10 && v[4] == '-' && v[7] == '-' }
 
 // inWeek reports whether day (YYYY-MM-DD) lies in week (YYYY-Www).
 func inWeek(day, week string) bool {
+	week = strings.TrimSuffix(week, "-WE") // "this weekend" lies in its week
 	if len(week) != 8 || week[4:6] != "-W" || !isDay(day) {
 		return false
 	}
@@ -60,9 +61,25 @@ func inWeek(day, week string) bool {
 	return fmt.Sprintf("%04d-W%02d", y, w) == week
 }
 
+// nearWeek reports whether day (YYYY-MM-DD) lies in week (YYYY-Www) or the
+// week after it: "Monday" said as "last week" once the article has aged a
+// few days.
+func nearWeek(day, week string) bool {
+	if inWeek(day, week) {
+		return true
+	}
+	t, err := time.Parse("2006-01-02", day)
+	if err != nil {
+		return false
+	}
+	return inWeek(t.AddDate(0, 0, -7).Format("2006-01-02"), week)
+}
+
 // modOf is the mod that matters: "nearly" (APPROX) is style, not fact.
 func modOf(it *item) string {
-	if it.mod == "APPROX" {
+	switch it.mod {
+	case "APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE":
+		// "nearly a week", "more than a month": caution, not a new value
 		return ""
 	}
 	return it.mod
@@ -80,7 +97,7 @@ func dateDetail(a, b *item) string {
 	switch {
 	case inWeek(y, x):
 		return "refinement" // "later this week" -> "Thursday"
-	case inWeek(x, y):
+	case nearWeek(x, y):
 		return "generalization"
 	case x == y && modOf(a) == "":
 		return "refinement" // "September" -> "early September"

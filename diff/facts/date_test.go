@@ -3,7 +3,10 @@ package facts
 // Date tests depend on package timex (helper C1) and are kept apart, so a
 // timex regression shows up here and not as a failure of the other kinds.
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 func TestExtractDates(t *testing.T) {
 	tests := []struct {
@@ -61,6 +64,35 @@ func TestCompareDates(t *testing.T) {
 			}
 			if tt.n == 1 && got[0].Detail != tt.detail {
 				t.Errorf("detail %q, want %q (%+v)", got[0].Detail, tt.detail, got[0])
+			}
+		})
+	}
+}
+
+func TestDateEditsOfTheSameValue(t *testing.T) {
+	ref := time.Date(2026, 3, 11, 12, 0, 0, 0, time.UTC) // a Wednesday
+	tests := []struct {
+		name, old, new string
+		want           string // "" no change, else the detail
+	}{
+		{"nearly", "The strikes began nearly a week ago, officials said.", "The strikes began a week ago, officials said.", ""},
+		{"afternoon", "The storm hit on Friday afternoon, officials said.", "The storm hit on Friday, officials said.", ""},
+		{"weekend to a day in it", "The auction is this weekend, the house said.", "The auction is on Saturday, the house said.", "refinement"},
+		{"ageing day to last week", "The pay arrived on Monday, officials said.", "The pay arrived last week, officials said.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []Change
+			for _, c := range Compare(tt.old, tt.new, ref) {
+				if c.Kind == KindDate {
+					got = append(got, c)
+				}
+			}
+			switch {
+			case tt.want == "" && len(got) != 0:
+				t.Errorf("got %+v, want no change", got)
+			case tt.want != "" && (len(got) != 1 || got[0].Detail != tt.want):
+				t.Errorf("got %+v, want one %s", got, tt.want)
 			}
 		})
 	}
