@@ -13,6 +13,10 @@ import (
 	"github.com/storywatch/storywatch/diff/facts"
 )
 
+// SmallEdit is the most labelled changes a pair may have to count as a
+// small edit in Report.Small.
+const SmallEdit = 5
+
 // Kind is a fact kind, as in package facts.
 type Kind = facts.Kind
 
@@ -60,6 +64,10 @@ type Report struct {
 	Reported int
 	// Patterns scores the pairs by the edit patterns their labels name.
 	Patterns map[string]Score
+	// Small scores the pairs of at most SmallEdit labelled changes (no-change
+	// pairs included), Large the others: rewrites of a live story carry tens
+	// of changes each and would otherwise weigh most in Total.
+	Small, Large Score
 	// Errors lists every false positive and false negative, one per line.
 	Errors []string
 }
@@ -84,6 +92,11 @@ func (r Report) String() string {
 	row("all", r.Total)
 	if len(r.NoChangeFailures) > 0 {
 		fmt.Fprintf(&b, "no-change pairs with changes: %s\n", strings.Join(r.NoChangeFailures, ", "))
+	}
+	if r.Small != (Score{}) || r.Large != (Score{}) {
+		fmt.Fprintf(&b, "by size of the edit:\n")
+		row(fmt.Sprintf("  <=%d", SmallEdit), r.Small)
+		row(fmt.Sprintf("  >%d", SmallEdit), r.Large)
 	}
 	if len(r.Patterns) > 0 {
 		pats := make([]string, 0, len(r.Patterns))
@@ -148,6 +161,11 @@ func ScorePairs(pairs []devset.Pair) Report {
 		var pairScore Score
 		for _, sc := range scores {
 			pairScore.add(sc)
+		}
+		if len(p.Expected) <= SmallEdit {
+			r.Small.add(pairScore)
+		} else {
+			r.Large.add(pairScore)
 		}
 		for _, pat := range p.Patterns {
 			ps := r.Patterns[pat]
