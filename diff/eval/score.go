@@ -226,7 +226,9 @@ func textMatch(got, want string) bool {
 // word edges, so "“very good,”" equals "very good".
 func normGold(s string) string {
 	s = strings.ToLower(s)
-	s = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "«", "\"", "»", "\"", "„", "\"").Replace(s)
+	s = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "«", "\"", "»", "\"", "„", "\"",
+		// glued by the scraper ("EDITOR’S NOTE:This story"): a word edge
+		":", ": ", ";", "; ").Replace(s)
 	f := strings.Fields(s)
 	out := f[:0]
 	for _, w := range f {

@@ -40,6 +40,7 @@ func (d *doc) correctionItems(out []item) []item {
 	if !hasCorrectionCue(text) {
 		return out
 	}
+	first := len(out)
 	for start := 0; start < len(text); {
 		end := strings.IndexByte(text[start:], '\n')
 		if end < 0 {
@@ -49,7 +50,14 @@ func (d *doc) correctionItems(out []item) []item {
 		}
 		para := text[start:end]
 		if hasCorrectionCue(para) {
+			n := len(out)
 			out = d.correctionIn(out, start, para)
+			// a notice printed twice (top and bottom of the page) is one
+			for i := first; i < n && len(out) > n; i++ {
+				if out[i].Kind == KindCorrection && out[i].key == out[n].key {
+					out = out[:n]
+				}
+			}
 		}
 		start = end + 1
 	}

@@ -112,3 +112,16 @@ func TestSalienceOrder(t *testing.T) {
 		}
 	}
 }
+
+func TestCorrectionPrintedTwiceIsOne(t *testing.T) {
+	text := "Correction: An earlier version gave the wrong day.\nThe trial opened on Monday.\nCorrection: An earlier version gave the wrong day.\n"
+	n := 0
+	for _, f := range Extract(text, time.Time{}) {
+		if f.Kind == KindCorrection {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("found %d notices, want 1", n)
+	}
+}
