@@ -1,0 +1,263 @@
+package timeline
+
+import (
+	"hash/maphash"
+	"slices"
+	"strings"
+
+	"github.com/storywatch/storywatch/diff/facts"
+)
+
+// A rewritten sentence can attach its date or place to another event word
+// than the version before did ("the meeting on August 29" becomes "the
+// meeting was announced on Monday and will be held in early September"), or
+// to none ("agreed to meet Zelensky in early September"). The value changed
+// in place, so it belongs to the thread of the value it replaced. The
+// Builder keeps, per article, the dates and places of the last version
+// added with the event each was filed under (anchors), and files the facts
+// of a rewritten sentence by the anchors of the sentence it rewrote.
+
+// anchor is a date or place of a version and the event it was filed under.
+type anchor struct {
+	kind facts.Kind
+	sent string // its sentence
+	norm string
+	ev   string
+}
+
+// versionMemo is what the next version of an article is compared with.
+type versionMemo struct {
+	anchors []anchor
+	sents   []uint64 // hashes of the sentences holding a date or place
+}
+
+// continuity is the Builder's state for rewritten sentences.
+type continuity struct {
+	seed maphash.Seed
+	last map[int]*versionMemo // article number -> its last added version
+	next versionMemo          // collected for the version being added
+	// filed holds the events chosen for the facts of rewritten sentences
+	// of the version being added, by fact start; done marks the
+	// sentences (start, kind) already worked out.
+	filed map[int]string
+	done  map[sentKind]bool
+	pairs []pairing // scratch
+}
+
+type sentKind struct {
+	start int
+	kind  facts.Kind
+}
+
+// pairing is one fact of a rewritten sentence while its event is chosen.
+type pairing struct {
+	start int
+	own   string // the event its own words attach it to
+	dist  int    // words between it and that event noun
+	norm  string
+	ev    string
+	done  bool
+	// kept is true when the old sentence had the same words unfiled: they
+	// stay so ("flew to Washington on Monday" beside a summit date).
+	kept bool
+}
+
+// minSentenceOverlap is the share of content words a rewritten sentence
+// must keep from the one it replaces (see overlap).
+const minSentenceOverlap = 0.5
+
+func newContinuity() continuity {
+	return continuity{seed: maphash.MakeSeed(), last: map[int]*versionMemo{}, filed: map[int]string{}, done: map[sentKind]bool{}}
+}
+
+// startVersion resets the per-version state.
+func (c *continuity) startVersion() {
+	c.next.anchors, c.next.sents = c.next.anchors[:0], c.next.sents[:0]
+	clear(c.filed)
+	clear(c.done)
+}
+
+// endVersion keeps the version's anchors for the article's next version.
+// Sentence strings are copied, so the version's text is not kept alive,
+// except where the previous memo already holds an equal copy.
+func (c *continuity) endVersion(article int) {
+	prev := c.last[article]
+	m := &versionMemo{anchors: make([]anchor, len(c.next.anchors)), sents: slices.Clone(c.next.sents)}
+	for i, a := range c.next.anchors {
+		a.sent = c.copySentence(prev, a.sent)
+		m.anchors[i] = a
+	}
+	c.last[article] = m
+}
+
+func (c *continuity) copySentence(prev *versionMemo, s string) string {
+	if prev != nil {
+		for _, a := range prev.anchors {
+			if a.sent == s {
+				return a.sent
+			}
+		}
+	}
+	return strings.Clone(s)
+}
+
+// noteSentence records that the version has a date or place in sent.
+func (c *continuity) noteSentence(sent string) {
+	h := maphash.String(c.seed, sent)
+	if n := len(c.next.sents); n == 0 || c.next.sents[n-1] != h {
+		c.next.sents = append(c.next.sents, h)
+	}
+}
+
+// inherited returns the event a fact of a rewritten sentence is filed
+// under, or false to keep the event its own words give it.
+func (b *Builder) inherited(o *Observation, f *facts.Fact, s *sentence) (string, bool) {
+	c := &b.cont
+	prev := c.last[b.cur]
+	if prev == nil || len(prev.anchors) == 0 {
+		return "", false
+	}
+	sk := sentKind{start: s.start, kind: f.Kind}
+	if !c.done[sk] {
+		c.done[sk] = true
+		b.pairSentence(o, s, f.Kind, prev)
+	}
+	ev, ok := c.filed[f.Start]
+	return ev, ok
+}
+
+// pairSentence files the facts of kind of sentence s, when it rewrites a
+// sentence of the article's previous version, by that sentence's anchors:
+//
+//  1. a value the old sentence reported keeps its event;
+//  2. a new value already attached to the event of a value that is gone
+//     takes that event;
+//  3. the other events of values that are gone go to the new values
+//     attached loosest (to no event, else farthest from their event noun);
+//  4. a value still attached to no event takes the sentence's event, when
+//     the old sentence's values all had that one.
+//
+// Words the old sentence had without an event keep none (3, 4).
+func (b *Builder) pairSentence(o *Observation, s *sentence, kind facts.Kind, prev *versionMemo) {
+	c := &b.cont
+	sent := o.Text[s.start:s.end]
+	if slices.Contains(prev.sents, maphash.String(c.seed, sent)) {
+		return // the sentence is unchanged
+	}
+	old := b.rewrittenFrom(o, sent, kind, prev)
+	if old == "" {
+		return
+	}
+	var anchors []anchor
+	for _, a := range prev.anchors {
+		if a.kind == kind && a.sent == old {
+			anchors = append(anchors, a)
+		}
+	}
+	ps := c.pairs[:0]
+	for i := range o.Facts {
+		f := &o.Facts[i]
+		if f.Kind != kind || f.Start < s.start || f.End > s.end || f.Start > f.End {
+			continue
+		}
+		own, dist := b.ownEvent(o, f, s)
+		ps = append(ps, pairing{start: f.Start, own: own, dist: dist, norm: b.resolve(f).norm, kept: strings.Contains(old, f.Text)})
+	}
+	used := make([]bool, len(anchors))
+	for i := range ps { // 1
+		for j, a := range anchors {
+			if !used[j] && a.norm == ps[i].norm {
+				ps[i].ev, ps[i].done, used[j] = a.ev, true, true
+				break
+			}
+		}
+	}
+	for j, a := range anchors { // values the new sentence no longer reports
+		if !used[j] && slices.ContainsFunc(ps, func(p pairing) bool { return p.norm == a.norm }) {
+			used[j] = true
+		}
+	}
+	for i := range ps { // 2
+		for j, a := range anchors {
+			if !ps[i].done && !used[j] && a.ev == ps[i].own {
+				ps[i].ev, ps[i].done, used[j] = a.ev, true, true
+			}
+		}
+	}
+	for j, a := range anchors { // 3
+		if used[j] {
+			continue
+		}
+		best := -1
+		for i := range ps {
+			if !ps[i].done && !ps[i].kept && (best < 0 || looser(ps[i], ps[best])) {
+				best = i
+			}
+		}
+		if best < 0 {
+			break
+		}
+		ps[best].ev, ps[best].done, used[j] = a.ev, true, true
+	}
+	if len(anchors) > 0 && !slices.ContainsFunc(anchors, func(a anchor) bool { return a.ev != anchors[0].ev }) {
+		for i := range ps { // 4
+			if !ps[i].done && !ps[i].kept && ps[i].own == "" {
+				ps[i].ev, ps[i].done = anchors[0].ev, true
+			}
+		}
+	}
+	for _, p := range ps {
+		if p.done {
+			c.filed[p.start] = p.ev
+		}
+	}
+	c.pairs = ps
+}
+
+// looser reports whether p is attached more loosely than q.
+func looser(p, q pairing) bool {
+	if (p.own == "") != (q.own == "") {
+		return p.own == ""
+	}
+	return p.dist > q.dist
+}
+
+// rewrittenFrom returns the sentence of the previous version that sent
+// rewrites: one with anchors of kind that is gone from the new text and
+// shares the most content words with sent, at least minSentenceOverlap.
+func (b *Builder) rewrittenFrom(o *Observation, sent string, kind facts.Kind, prev *versionMemo) string {
+	var words map[string]bool
+	best, bestScore, seen := "", minSentenceOverlap, ""
+	for _, a := range prev.anchors {
+		if a.kind != kind || a.sent == seen {
+			continue
+		}
+		seen = a.sent
+		if strings.Contains(o.Text, a.sent) {
+			continue
+		}
+		if words == nil {
+			words = contentWords(strings.ToLower(sent))
+		}
+		if sc := overlap(words, contentWords(strings.ToLower(a.sent))); sc >= bestScore {
+			best, bestScore = a.sent, sc
+		}
+	}
+	return best
+}
+
+// ownEvent is the event the words of f's sentence attach it to, cached
+// per sentence and place in it.
+func (b *Builder) ownEvent(o *Observation, f *facts.Fact, s *sentence) (string, int) {
+	ek := eventKey{sent: o.Text[s.start:s.end], from: f.Start - s.start, to: f.End - s.start}
+	if e, ok := b.events[ek]; ok {
+		return e.ev, e.dist
+	}
+	if s.toks == nil {
+		b.toks = tokenize(o.Text, s.start, s.end, b.toks)
+		s.toks = b.toks
+	}
+	ev, dist := eventAndDistance(o.Text, s.toks, f.Start, f.End, b.buf)
+	b.events[ek] = attachment{ev: ev, dist: dist}
+	return ev, dist
+}
