@@ -126,8 +126,9 @@ func (b *Builder) inherited(o *Observation, f *facts.Fact, s *sentence) (string,
 	return ev, ok
 }
 
-// pairSentence files the facts of kind of sentence s, when it rewrites a
-// sentence of the article's previous version, by that sentence's anchors:
+// pairSentence files the facts of kind of sentence s by the anchors of
+// the same sentence in the article's previous version, or else of the
+// sentence of that version it rewrites:
 //
 //  1. a value the old sentence reported keeps its event;
 //  2. a new value already attached to the event of a value that is gone
@@ -141,12 +142,12 @@ func (b *Builder) inherited(o *Observation, f *facts.Fact, s *sentence) (string,
 func (b *Builder) pairSentence(o *Observation, s *sentence, kind facts.Kind, prev *versionMemo) {
 	c := &b.cont
 	sent := o.Text[s.start:s.end]
-	if slices.Contains(prev.sents, maphash.String(c.seed, sent)) {
-		return // the sentence is unchanged
-	}
-	old := b.rewrittenFrom(o, sent, kind, prev)
-	if old == "" {
-		return
+	old := sent
+	unchanged := slices.Contains(prev.sents, maphash.String(c.seed, sent))
+	if !unchanged {
+		if old = b.rewrittenFrom(o, sent, kind, prev); old == "" {
+			return
+		}
 	}
 	var anchors []anchor
 	for _, a := range prev.anchors {
@@ -171,6 +172,12 @@ func (b *Builder) pairSentence(o *Observation, s *sentence, kind facts.Kind, pre
 				break
 			}
 		}
+	}
+	if unchanged {
+		// The sentence as it stood: its facts keep the events they were
+		// filed under, which an earlier rewrite may have decided.
+		b.fileDone(ps)
+		return
 	}
 	for j, a := range anchors { // values the new sentence no longer reports
 		if !used[j] && slices.ContainsFunc(ps, func(p pairing) bool { return p.norm == a.norm }) {
@@ -206,12 +213,17 @@ func (b *Builder) pairSentence(o *Observation, s *sentence, kind facts.Kind, pre
 			}
 		}
 	}
+	b.fileDone(ps)
+}
+
+// fileDone files the paired facts under their events.
+func (b *Builder) fileDone(ps []pairing) {
 	for _, p := range ps {
 		if p.done {
-			c.filed[p.start] = p.ev
+			b.cont.filed[p.start] = p.ev
 		}
 	}
-	c.pairs = ps
+	b.cont.pairs = ps
 }
 
 // looser reports whether p is attached more loosely than q.

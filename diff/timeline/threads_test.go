@@ -123,6 +123,7 @@ func TestRewrittenFactStaysInThread(t *testing.T) {
 			th := Build([]Observation{
 				obs(t, "wire", 1, 0, tt.v1, tt.f1...),
 				obs(t, "wire", 2, 1, tt.v2, tt.f2...),
+				obs(t, "wire", 3, 2, tt.v2, tt.f2...), // unchanged: still filed the same
 			})
 			d := find(t, th, tt.key)
 			if got := distinct(d); !slices.Equal(got, tt.want) {
