@@ -41,7 +41,10 @@ type continuity struct {
 	// sentences (start, kind) already worked out.
 	filed map[int]string
 	done  map[sentKind]bool
-	pairs []pairing // scratch
+	// rewritten caches the version's new sentences by kind (see
+	// Builder.rewritten).
+	rewritten map[facts.Kind][]newSentence
+	pairs     []pairing // scratch
 }
 
 type sentKind struct {
@@ -67,7 +70,8 @@ type pairing struct {
 const minSentenceOverlap = 0.5
 
 func newContinuity() continuity {
-	return continuity{seed: maphash.MakeSeed(), last: map[int]*versionMemo{}, filed: map[int]string{}, done: map[sentKind]bool{}}
+	return continuity{seed: maphash.MakeSeed(), last: map[int]*versionMemo{}, filed: map[int]string{}, done: map[sentKind]bool{},
+		rewritten: map[facts.Kind][]newSentence{}}
 }
 
 // startVersion resets the per-version state.
@@ -75,6 +79,7 @@ func (c *continuity) startVersion() {
 	c.next.anchors, c.next.sents = c.next.anchors[:0], c.next.sents[:0]
 	clear(c.filed)
 	clear(c.done)
+	clear(c.rewritten)
 }
 
 // endVersion keeps the version's anchors for the article's next version.
@@ -134,11 +139,12 @@ func (b *Builder) inherited(o *Observation, f *facts.Fact, s *sentence) (string,
 //  2. a new value already attached to the event of a value that is gone
 //     takes that event;
 //  3. the other events of values that are gone go to the new values
-//     attached loosest (to no event, else farthest from their event noun);
-//  4. a value still attached to no event takes the sentence's event, when
-//     the old sentence's values all had that one.
+//     attached loosest (to no event, else farthest from their event noun),
+//     but not to words the old sentence had without an event.
 //
-// Words the old sentence had without an event keep none (3, 4).
+// A new value beside an unchanged one ("ahead of a Monday vote, a judge
+// ruled Saturday") keeps the event of its own words, or none: it replaced
+// nothing.
 func (b *Builder) pairSentence(o *Observation, s *sentence, kind facts.Kind, prev *versionMemo) {
 	c := &b.cont
 	sent := o.Text[s.start:s.end]
@@ -206,13 +212,6 @@ func (b *Builder) pairSentence(o *Observation, s *sentence, kind facts.Kind, pre
 		}
 		ps[best].ev, ps[best].done, used[j] = a.ev, true, true
 	}
-	if len(anchors) > 0 && !slices.ContainsFunc(anchors, func(a anchor) bool { return a.ev != anchors[0].ev }) {
-		for i := range ps { // 4
-			if !ps[i].done && !ps[i].kept && ps[i].own == "" {
-				ps[i].ev, ps[i].done = anchors[0].ev, true
-			}
-		}
-	}
 	b.fileDone(ps)
 }
 
@@ -235,11 +234,14 @@ func looser(p, q pairing) bool {
 }
 
 // rewrittenFrom returns the sentence of the previous version that sent
-// rewrites: one with anchors of kind that is gone from the new text and
-// shares the most content words with sent, at least minSentenceOverlap.
+// rewrites: of the sentences with anchors of kind that are gone from the
+// new text, the one sharing the most content words with sent (see
+// similarity), at least minSentenceOverlap, provided no other rewritten
+// sentence of the new version with facts of kind shares more with it.
 func (b *Builder) rewrittenFrom(o *Observation, sent string, kind facts.Kind, prev *versionMemo) string {
 	var words map[string]bool
 	best, bestScore, seen := "", minSentenceOverlap, ""
+	var bestWords map[string]bool
 	for _, a := range prev.anchors {
 		if a.kind != kind || a.sent == seen {
 			continue
@@ -251,11 +253,69 @@ func (b *Builder) rewrittenFrom(o *Observation, sent string, kind facts.Kind, pr
 		if words == nil {
 			words = contentWords(strings.ToLower(sent))
 		}
-		if sc := overlap(words, contentWords(strings.ToLower(a.sent))); sc >= bestScore {
-			best, bestScore = a.sent, sc
+		aw := contentWords(strings.ToLower(a.sent))
+		if sc := similarity(words, aw); sc >= bestScore {
+			best, bestScore, bestWords = a.sent, sc, aw
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	for _, other := range b.rewritten(o, kind, prev) {
+		if other.sent != sent && similarity(other.words, bestWords) > bestScore {
+			return "" // best was rewritten into another sentence
 		}
 	}
 	return best
+}
+
+// similarity is the share of the two sentences' content words they have
+// in common, over the larger set: a sentence that only names the same
+// people is no rewrite of another.
+func similarity(a, b map[string]bool) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	n := 0
+	for w := range a {
+		if b[w] {
+			n++
+		}
+	}
+	return float64(n) / float64(max(len(a), len(b)))
+}
+
+// newSentence is a sentence of the version being added that holds facts
+// of some kind and was not in the previous version.
+type newSentence struct {
+	sent  string
+	words map[string]bool
+}
+
+// rewritten lists, once per version and kind, the sentences of o with facts
+// of kind that the previous version did not have.
+func (b *Builder) rewritten(o *Observation, kind facts.Kind, prev *versionMemo) []newSentence {
+	c := &b.cont
+	if list, ok := c.rewritten[kind]; ok {
+		return list
+	}
+	var list []newSentence
+	last := -1
+	for i := range o.Facts {
+		f := &o.Facts[i]
+		if f.Kind != kind || f.Start < 0 || f.End > len(o.Text) || f.Start > f.End || f.Start < last {
+			continue
+		}
+		st, en := sentenceBounds(o.Text, f.Start, f.End)
+		last = en
+		sent := o.Text[st:en]
+		if slices.Contains(prev.sents, maphash.String(c.seed, sent)) {
+			continue
+		}
+		list = append(list, newSentence{sent: sent, words: contentWords(strings.ToLower(sent))})
+	}
+	c.rewritten[kind] = list
+	return list
 }
 
 // ownEvent is the event the words of f's sentence attach it to, cached

@@ -68,13 +68,13 @@ func TestActorAliases(t *testing.T) {
 func TestRewrittenFactStaysInThread(t *testing.T) {
 	const merz = "German Chancellor Friedrich Merz said Putin had agreed to the bilateral meeting on August 29, but there was no confirmation of a location."
 	tests := []struct {
-		name      string
-		v1, v2    string
-		f1, f2    []spec
-		key       string
-		want      []string // distinct values of the thread
-		cur       string   // the one current value
-		notInKeys []string // values that must not be in the thread
+		name    string
+		v1, v2  string
+		f1, f2  []spec
+		key     string
+		want    []string // distinct values of the thread
+		cur     string   // the one current value
+		nowhere string   // a value no thread may hold
 	}{
 		{
 			name: "the new date follows another event word",
@@ -111,6 +111,14 @@ func TestRewrittenFactStaysInThread(t *testing.T) {
 			key: "date/summit", want: []string{"P2W", "2025-08"}, cur: "2025-08",
 		},
 		{
+			name:    "a new date beside an unchanged one replaced nothing",
+			v1:      "Documents must be turned over ahead of a Monday vote on the peace plan, a federal judge has ruled.",
+			f1:      []spec{date("Monday", "2025-08-18", "DATE")},
+			v2:      "Documents must be turned over ahead of a Monday vote on the peace plan, a federal judge ruled Saturday.",
+			f2:      []spec{date("Monday", "2025-08-18", "DATE"), date("Saturday", "2025-08-16", "DATE")},
+			nowhere: "2025-08-16",
+		},
+		{
 			name: "another event's date in the rewritten sentence keeps its own thread",
 			v1:   merz, f1: []spec{aug29},
 			v2:  "German Chancellor Friedrich Merz said Putin had agreed to the bilateral meeting on August 29, after the ceasefire talks on Sunday.",
@@ -125,6 +133,14 @@ func TestRewrittenFactStaysInThread(t *testing.T) {
 				obs(t, "wire", 2, 1, tt.v2, tt.f2...),
 				obs(t, "wire", 3, 2, tt.v2, tt.f2...), // unchanged: still filed the same
 			})
+			if tt.nowhere != "" {
+				for _, x := range th {
+					if slices.Contains(distinct(x), tt.nowhere) {
+						t.Errorf("%s holds %s", x.Key, tt.nowhere)
+					}
+				}
+				return
+			}
 			d := find(t, th, tt.key)
 			if got := distinct(d); !slices.Equal(got, tt.want) {
 				t.Errorf("%s values = %v, want %v (threads %v)", tt.key, got, tt.want, keys(th))
