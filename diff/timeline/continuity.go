@@ -13,9 +13,12 @@ import (
 // meeting was announced on Monday and will be held in early September"), or
 // to none ("agreed to meet Zelensky in early September"). The value changed
 // in place, so it belongs to the thread of the value it replaced. The
-// Builder keeps, per article, the dates and places of the last version
-// added with the event each was filed under (anchors), and files the facts
-// of a rewritten sentence by the anchors of the sentence it rewrote.
+// Builder keeps the dates and places of the article's last version added
+// with the event each was filed under (anchors), and files the facts of a
+// rewritten sentence by the anchors of the sentence it rewrote. Like the
+// event cache it holds one article at a time, so memory does not grow with
+// the store: add an article's versions one after another (as query does)
+// for its rewrites to be followed.
 
 // anchor is a date or place of a version and the event it was filed under.
 type anchor struct {
@@ -33,9 +36,10 @@ type versionMemo struct {
 
 // continuity is the Builder's state for rewritten sentences.
 type continuity struct {
-	seed maphash.Seed
-	last map[int]*versionMemo // article number -> its last added version
-	next versionMemo          // collected for the version being added
+	seed        maphash.Seed
+	last        *versionMemo // the last version added of article lastArticle
+	lastArticle int
+	next        versionMemo // collected for the version being added
 	// filed holds the events chosen for the facts of rewritten sentences
 	// of the version being added, by fact start; done marks the
 	// sentences (start, kind) already worked out.
@@ -70,7 +74,7 @@ type pairing struct {
 const minSentenceOverlap = 0.5
 
 func newContinuity() continuity {
-	return continuity{seed: maphash.MakeSeed(), last: map[int]*versionMemo{}, filed: map[int]string{}, done: map[sentKind]bool{},
+	return continuity{seed: maphash.MakeSeed(), lastArticle: -1, filed: map[int]string{}, done: map[sentKind]bool{},
 		rewritten: map[facts.Kind][]newSentence{}}
 }
 
@@ -86,13 +90,16 @@ func (c *continuity) startVersion() {
 // Sentence strings are copied, so the version's text is not kept alive,
 // except where the previous memo already holds an equal copy.
 func (c *continuity) endVersion(article int) {
-	prev := c.last[article]
+	var prev *versionMemo
+	if c.lastArticle == article {
+		prev = c.last
+	}
 	m := &versionMemo{anchors: make([]anchor, len(c.next.anchors)), sents: slices.Clone(c.next.sents)}
 	for i, a := range c.next.anchors {
 		a.sent = c.copySentence(prev, a.sent)
 		m.anchors[i] = a
 	}
-	c.last[article] = m
+	c.last, c.lastArticle = m, article
 }
 
 func (c *continuity) copySentence(prev *versionMemo, s string) string {
@@ -118,8 +125,8 @@ func (c *continuity) noteSentence(sent string) {
 // under, or false to keep the event its own words give it.
 func (b *Builder) inherited(o *Observation, f *facts.Fact, s *sentence) (string, bool) {
 	c := &b.cont
-	prev := c.last[b.cur]
-	if prev == nil || len(prev.anchors) == 0 {
+	prev := c.last
+	if c.lastArticle != b.cur || prev == nil || len(prev.anchors) == 0 {
 		return "", false
 	}
 	sk := sentKind{start: s.start, kind: f.Kind}
