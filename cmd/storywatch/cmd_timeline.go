@@ -46,8 +46,9 @@ func (a *app) timelineCommand() *cobra.Command {
 		Use:   "timeline",
 		Short: "Each tracked fact of the story with the values reported over time, by outlet and version",
 		Long: "timeline follows each fact of the story across articles and versions: the date and place of\n" +
-			"an event, each party's position on a topic, key numbers, quotes. For every value it shows when\n" +
-			"and by which outlet it was first and last reported; '*' marks the value an article reports now.",
+			"an event, each party's position on a topic, key numbers, quotes; and per article its correction\n" +
+			"notices and page status events (removed, redirecting). For every value it shows when and by which\n" +
+			"outlet it was first and last reported; '*' marks the one value an article reports now.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			want, err := parseKinds(kinds)
@@ -73,7 +74,7 @@ func (a *app) timelineCommand() *cobra.Command {
 			})
 		},
 	}
-	c.Flags().StringSliceVar(&kinds, "kind", nil, "only these kinds of fact (date, location, position, number, quote)")
+	c.Flags().StringSliceVar(&kinds, "kind", nil, "only these kinds of fact (date, location, position, number, quote, correction, status)")
 	return a.addJSON(c)
 }
 
@@ -81,10 +82,11 @@ func parseKinds(in []string) (map[facts.Kind]bool, error) {
 	want := map[facts.Kind]bool{}
 	for _, k := range in {
 		switch kk := facts.Kind(strings.ToLower(strings.TrimSpace(k))); kk {
-		case facts.KindDate, facts.KindLocation, facts.KindPosition, facts.KindNumber, facts.KindQuote:
+		case facts.KindDate, facts.KindLocation, facts.KindPosition, facts.KindNumber, facts.KindQuote,
+			facts.KindCorrection, facts.KindStatus:
 			want[kk] = true
 		default:
-			return nil, fmt.Errorf("--kind %q: want date, location, position, number or quote", k)
+			return nil, fmt.Errorf("--kind %q: want date, location, position, number, quote, correction or status", k)
 		}
 	}
 	return want, nil
@@ -127,7 +129,7 @@ func (a *app) printTimeline(threads []timelineJSON) error {
 				versions += fmt.Sprintf("-%d", v.LastVersion)
 			}
 			value := truncate(v.Value, 40)
-			if th.Kind == facts.KindQuote {
+			if th.Kind == facts.KindQuote || th.Kind == facts.KindCorrection {
 				value = "" // the normalised wording repeats the text
 			}
 			// The article id tells apart articles of one outlet (or of one
@@ -144,6 +146,14 @@ func (a *app) printTimeline(threads []timelineJSON) error {
 }
 
 func threadState(th timelineJSON) string {
+	if th.Kind == facts.KindStatus {
+		for _, v := range th.Values {
+			if v.Current {
+				return "now " + v.Text
+			}
+		}
+		return "the page answers again"
+	}
 	switch {
 	case th.Contradicted:
 		return "CONTRADICTED: outlets disagree now"

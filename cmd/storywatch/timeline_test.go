@@ -102,6 +102,39 @@ func TestTimelineDemoStory(t *testing.T) {
 		}
 	})
 
+	t.Run("one current value per article", func(t *testing.T) {
+		for _, th := range tl.Timeline {
+			n := map[string]int{}
+			for _, v := range th.Values {
+				if v.Current {
+					n[v.Article]++
+				}
+			}
+			for art, k := range n {
+				if k > 1 {
+					t.Errorf("%s: %s has %d current values", th.Key, art, k)
+				}
+			}
+		}
+	})
+
+	t.Run("the wire story's correction notice", func(t *testing.T) {
+		var only timelineOut
+		decodeJSON(t, mustCLI(t, "-c", cfg, "timeline", "--json", "--kind", "correction,status"), &only)
+		if len(only.Timeline) != 1 {
+			t.Fatalf("correction and status threads = %s, want the wire story's corrections", threadKeys(only))
+		}
+		th := only.Timeline[0]
+		if th.Kind != "correction" || th.Articles != 1 || len(th.Values) != 1 {
+			t.Fatalf("thread = %+v", th)
+		}
+		v := th.Values[0]
+		if !strings.HasPrefix(v.Text, "An earlier version of this story misstated") || v.Version != 5 || !v.Current ||
+			!strings.Contains(v.Article, "/wire/") {
+			t.Errorf("notice = %+v", v)
+		}
+	})
+
 	t.Run("text output and kind filter", func(t *testing.T) {
 		out := mustCLI(t, "-c", cfg, "timeline")
 		for _, want := range []string{"date of the summit", "CONTRADICTED", "\"August 29\"", "Russia's Foreign Ministry on NATO troops", "* "} {

@@ -47,8 +47,8 @@ func normActor(s string) (actor, bool) {
 	if s == "" {
 		return actor{}, false
 	}
-	if a, ok := actorAliases[low]; ok {
-		return actor{key: strings.ToLower(a), label: a}, true
+	if a, ok := aliasOf(s); ok {
+		return a, true
 	}
 	words := strings.Fields(s)
 	for _, w := range strings.Fields(low) {
@@ -65,10 +65,24 @@ func normActor(s string) (actor, bool) {
 	if len(words) > 4 || !unicode.IsUpper(r) {
 		return actor{key: low, label: s}, true
 	}
-	if a, ok := actorAliases[strings.ToLower(name)]; ok && len(words) == 1 {
-		return actor{key: strings.ToLower(a), label: a}, true
-	}
 	return actor{key: strings.ToLower(name), label: name}, true
+}
+
+// aliasOf looks a name up in the actor lexicon: the whole name, else the
+// name after leading titles and possessives ("Kremlin spokesman Dmitry
+// Peskov", "Putin's spokesman Dmitry Peskov" are Peskov, who speaks for
+// Russia).
+func aliasOf(s string) (actor, bool) {
+	words := strings.Fields(foldName(s))
+	for i := range words {
+		if i > 0 && !titleWords[words[i-1]] && !strings.HasSuffix(words[i-1], "'s") {
+			break
+		}
+		if a, ok := actorAliases[strings.Join(words[i:], " ")]; ok {
+			return actor{key: strings.ToLower(a), label: a}, true
+		}
+	}
+	return actor{}, false
 }
 
 // splitStance splits a position value "reject: the deployment of troops"

@@ -8,12 +8,43 @@ const (
 	maxRightWords = 3
 	// appositiveWords is how far past a comma the event noun may stand.
 	appositiveWords = 2
+	// maxAppositive is the longest appositive, in words, skipped between a
+	// fact and its event noun.
+	maxAppositive = 6
 )
+
+// appositiveStart returns the index of the comma that opens an appositive
+// closed by the comma at toks[end], or -1 when no comma comes within
+// maxAppositive words before it without another clause mark.
+func appositiveStart(text string, toks []token, end int) int {
+	words := 0
+	for j := end - 1; j >= 0 && words <= maxAppositive; j-- {
+		t := toks[j]
+		if !t.punct {
+			words++
+			continue
+		}
+		if t.clause {
+			if text[t.start] == ',' && words > 0 {
+				return j
+			}
+			return -1
+		}
+	}
+	return -1
+}
 
 // eventFor returns the canonical event the fact at [start, end) of text is
 // about, or "" when no event noun is close enough. toks is the fact's
 // sentence.
 func eventFor(text string, toks []token, start, end int, buf []byte) string {
+	ev, _ := eventAndDistance(text, toks, start, end, buf)
+	return ev
+}
+
+// eventAndDistance is eventFor that also says how many words lie between
+// the fact and its event noun: the farther, the looser the attachment.
+func eventAndDistance(text string, toks []token, start, end int, buf []byte) (string, int) {
 	first, last := -1, -1
 	for i, t := range toks {
 		if t.end > start && t.start < end {
@@ -24,7 +55,7 @@ func eventFor(text string, toks []token, start, end int, buf []byte) string {
 		}
 	}
 	if first < 0 {
-		return ""
+		return "", 0
 	}
 	// Left: the nearest event noun in the same clause. A pronoun subject
 	// lets the search cross clause marks to its antecedent.
@@ -40,6 +71,12 @@ func eventFor(text string, toks []token, start, end int, buf []byte) string {
 					break
 				}
 				comma, limit = true, min(limit, words+appositiveWords)
+				// The fact follows an appositive: "the meeting, first
+				// planned for August 29, will now take place in early
+				// September" skips it to the noun before its first comma.
+				if open := appositiveStart(text, toks, i); open >= 0 {
+					i = open
+				}
 			}
 			continue
 		}
@@ -48,7 +85,7 @@ func eventFor(text string, toks []token, start, end int, buf []byte) string {
 			break
 		}
 		if ev := eventAt(text, toks, i, buf); ev != "" {
-			return ev
+			return ev, words
 		}
 		buf = lowerWord(buf, text[t.start:t.end])
 		if pronouns[string(buf)] {
@@ -67,10 +104,10 @@ func eventFor(text string, toks []token, start, end int, buf []byte) string {
 		}
 		words++
 		if ev := eventAt(text, toks, i, buf); ev != "" {
-			return ev
+			return ev, words
 		}
 	}
-	return ""
+	return "", 0
 }
 
 // eventAt returns the canonical event named by token i, qualified "last"

@@ -26,6 +26,9 @@ func TestEventFor(t *testing.T) {
 		{"The guarantees would be formalized on paper within the next week to 10 days.", "the next week to 10 days", "security guarantees"},
 		{"Moscow’s invasion nearly three and a half years ago changed Europe.", "nearly three and a half years ago", "invasion"},
 		{"In Geneva, officials prepared.", "Geneva", ""},
+		{"The bilateral meeting, first planned for August 29, will now take place in early September.", "early September", "summit"},
+		{"Officials said the meeting, expected in early September, would be held in Geneva.", "Geneva", "summit"},
+		{"The meeting was announced on Monday and will be held in early September.", "Monday", "announcement"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.words+" in "+tt.sentence[:min(40, len(tt.sentence))], func(t *testing.T) {
@@ -64,12 +67,30 @@ func TestSentenceBounds(t *testing.T) {
 func TestActors(t *testing.T) {
 	tests := []struct{ subject, want string }{
 		{"Russia’s Foreign Ministry", "russia's foreign ministry"},
-		{"Moscow", "the kremlin"},
-		{"the Kremlin", "the kremlin"},
+		{"Moscow", "russia"},
+		{"the Kremlin", "russia"},
+		{"The Kremlin", "russia"},
+		{"Kremlin", "russia"},
+		{"Russia", "russia"},
+		{"the Russian government", "russia"},
+		{"Russian government", "russia"},
+		{"Putin’s spokesman", "russia"},
+		{"Putin's spokesman Dmitry Peskov", "russia"},
+		{"Kremlin spokesman Dmitry Peskov", "russia"},
 		{"Kremlin aide Yuri Ushakov", "ushakov"},
+		{"Putin", "putin"},
 		{"Italian Prime Minister Giorgia Meloni", "meloni"},
 		{"Merz and French President Emmanuel Macron", "merz|macron"},
 		{"Kyiv", "ukraine"},
+		{"Kiev", "ukraine"},
+		{"the Ukrainian government", "ukraine"},
+		{"Ukraine", "ukraine"},
+		{"the White House", "united states"},
+		{"Washington", "united states"},
+		{"the US administration", "united states"},
+		{"the Trump administration", "united states"},
+		{"the United States", "united states"},
+		{"Moscow and Kyiv", "russia|ukraine"},
 		{"European leaders", "european leaders"},
 		{"", ""},
 	}

@@ -29,8 +29,9 @@ type Builder struct {
 	// events caches the event of a fact for the article being added; it
 	// is cleared when the next article starts, so it holds one article's
 	// sentences at most.
-	events       map[eventKey]string
+	events       map[eventKey]attachment
 	eventArticle string
+	cont         continuity // dates and places of rewritten sentences
 	// scratch space reused across facts
 	toks []token
 	buf  []byte
@@ -74,6 +75,19 @@ type value struct {
 	article int // the Builder's number of the article
 	norm    string
 	expr    timex.Expr // dates only
+	pos     int        // where its latest version first mentions it
+	// aside is true when its latest version mentions it only as replaced
+	// ("up from some 30", "originally planned for August 29").
+	aside bool
+	// ongoing is true for a status event the page is still in.
+	ongoing bool
+}
+
+// attachment is the event a date or place's own words attach it to, and
+// how many words away its event noun stands.
+type attachment struct {
+	ev   string
+	dist int
 }
 
 // NewBuilder returns an empty Builder.
@@ -85,7 +99,8 @@ func NewBuilder() *Builder {
 		articles: map[string]int{},
 		exprs:    map[exprKey]timex.Expr{},
 		memo:     map[memoKey]resolved{},
-		events:   map[eventKey]string{},
+		events:   map[eventKey]attachment{},
+		cont:     newContinuity(),
 		buf:      make([]byte, 0, 64),
 	}
 }
@@ -93,22 +108,15 @@ func NewBuilder() *Builder {
 // Add records the facts of one version. Versions of an article may come in
 // any order; facts whose offsets do not fit the text are skipped.
 func (b *Builder) Add(o *Observation) {
-	a, ok := b.articles[o.Article]
-	if !ok {
-		a = len(b.latest)
-		b.articles[o.Article] = a
-		b.latest = append(b.latest, o.Version)
-		b.first = append(b.first, o.Version)
-	}
-	b.cur = a
-	b.latest[a] = max(b.latest[a], o.Version)
-	b.first[a] = min(b.first[a], o.Version)
+	a := b.article(o.Article, o.Version)
 	if o.Article != b.eventArticle {
 		clear(b.events)
 		b.eventArticle = o.Article
 	}
 	b.sent = sentence{start: -1, end: -1}
 	b.past = b.past[:0]
+	b.cont.startVersion()
+	defer b.cont.endVersion(a)
 	// Places come second: a past date of an event in the same sentence
 	// ("the summit in Alaska last week") rules its place out too.
 	for pass := 0; pass < 2; pass++ {
@@ -120,6 +128,8 @@ func (b *Builder) Add(o *Observation) {
 			switch f.Kind {
 			case facts.KindDate, facts.KindLocation:
 				b.addEventFact(o, f)
+			case facts.KindCorrection:
+				b.addCorrection(o, f)
 			case facts.KindPosition, facts.KindNumber, facts.KindQuote:
 				r := b.resolve(f)
 				for _, t := range r.threads {
@@ -128,6 +138,22 @@ func (b *Builder) Add(o *Observation) {
 			}
 		}
 	}
+}
+
+// article returns the number of the article with canonical URL url,
+// registering it, makes it the one being added and notes its version.
+func (b *Builder) article(url string, version int) int {
+	a, ok := b.articles[url]
+	if !ok {
+		a = len(b.latest)
+		b.articles[url] = a
+		b.latest = append(b.latest, version)
+		b.first = append(b.first, version)
+	}
+	b.cur = a
+	b.latest[a] = max(b.latest[a], version)
+	b.first[a] = min(b.first[a], version)
+	return a
 }
 
 // pastMark notes an event that a sentence dates in the past.
@@ -156,16 +182,13 @@ type eventKey struct {
 
 func (b *Builder) addEventFact(o *Observation, f *facts.Fact) {
 	s := b.sentenceOf(o, f)
-	// Most sentences recur unchanged in the next version of the article.
-	ek := eventKey{sent: o.Text[s.start:s.end], from: f.Start - s.start, to: f.End - s.start}
-	ev, ok := b.events[ek]
-	if !ok {
-		if s.toks == nil {
-			b.toks = tokenize(o.Text, s.start, s.end, b.toks)
-			s.toks = b.toks
-		}
-		ev = eventFor(o.Text, s.toks, f.Start, f.End, b.buf)
-		b.events[ek] = ev
+	sent := o.Text[s.start:s.end]
+	b.cont.noteSentence(sent)
+	// Most sentences recur unchanged in the next version of the article:
+	// ownEvent caches the attachment per sentence.
+	ev, _ := b.ownEvent(o, f, s)
+	if filed, ok := b.inherited(o, f, s); ok {
+		ev = filed
 	}
 	if ev == "" {
 		return
@@ -190,6 +213,7 @@ func (b *Builder) addEventFact(o *Observation, f *facts.Fact) {
 	if v := b.record(t, o, f, r.norm, s); v != nil && f.Kind == facts.KindDate {
 		v.expr = b.expr(o, f)
 	}
+	b.cont.next.anchors = append(b.cont.next.anchors, anchor{kind: f.Kind, sent: sent, norm: r.norm, ev: ev})
 }
 
 func topicOfEvent(k facts.Kind, ev, sub string) string {
@@ -328,8 +352,13 @@ func (b *Builder) thread(key slotKey, topic func() string) *thread {
 func (b *Builder) record(t *thread, o *Observation, f *facts.Fact, norm string, s *sentence) *value {
 	vk := valueKey{article: b.cur, norm: norm}
 	if v, ok := t.byVal[vk]; ok {
-		if o.Version > v.LastVersion {
+		switch {
+		case o.Version > v.LastVersion:
 			v.LastVersion, v.Last = o.Version, o.Seen
+			v.pos, v.aside = f.Start, b.asideAt(o.Text, f.Start)
+		case o.Version == v.LastVersion && v.aside:
+			// one plain mention is enough
+			v.pos, v.aside = f.Start, b.asideAt(o.Text, f.Start)
 		}
 		if o.Version < v.Version {
 			v.Value.Version, v.First = o.Version, o.Seen
@@ -345,7 +374,7 @@ func (b *Builder) record(t *thread, o *Observation, f *facts.Fact, norm string, 
 		Value: strings.Clone(f.Value), Text: strings.Clone(f.Text), Sentence: b.sentenceText(o, f, s),
 		Article: o.Article, ArticleID: o.ArticleID, Outlet: o.Outlet, Title: strings.Clone(o.Title),
 		Version: o.Version, LastVersion: o.Version, First: o.Seen, Last: o.Seen,
-	}}
+	}, pos: f.Start, aside: b.asideAt(o.Text, f.Start)}
 	if f.Kind == facts.KindPosition {
 		v.Value.Value = strings.Clone(norm)
 	}

@@ -45,7 +45,7 @@ func sentenceBounds(text string, start, end int) (int, int) {
 		}
 		e++
 	}
-	for s < e && text[s] == ' ' {
+	for s < start && text[s] == ' ' { // never into the fact's own words
 		s++
 	}
 	return s, e

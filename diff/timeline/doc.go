@@ -17,17 +17,26 @@
 //     noun, "the last talks" are another event than "the talks", and a date
 //     whose words point back ("last week", "ago") marks a past occurrence
 //     that is left out with its place. Facts attached to no event are not
-//     tracked.
-//   - positions group by actor (titles stripped, "Moscow" and "the Kremlin"
-//     folded, "Merz and Macron" split) and by topic (a topic lexicon over
-//     the object, else its first content word).
+//     tracked. When a later version rewrites the sentence, a value that
+//     replaced one keeps the replaced value's event, wherever the new
+//     words put it (see continuity.go).
+//   - positions group by actor (titles stripped, the names of one party
+//     folded by the data file lexicon/en/actors.txt: "Moscow", "the
+//     Kremlin", "Putin's spokesman" are Russia; "Merz and Macron" split)
+//     and by topic (a topic lexicon over the object, else its first
+//     content word).
+//   - correction notices are a thread per article; so are the page status
+//     events (removed, redirecting) given to AddStatus.
 //   - numbers group by counted noun and unit; quotes by speaker and by
 //     wording similarity.
 //
 // A value is recorded once per article and normalised value (for dates the
 // TIMEX3 type and value, for positions the stance, for numbers the amount
 // with "about" dropped, for quotes the wording with British spellings
-// folded), with its first and last sighting. Whether outlets agree now is
+// folded), with its first and last sighting. Exactly one value per
+// article and thread is current: of those its latest version reports,
+// the one not mentioned as replaced ("up from", "originally planned
+// for"), else the newest. Whether outlets agree now is
 // judged on the values their latest versions report; dates agree when
 // timex.Compare finds one within the other ("August 29", "the end of
 // August"). Threads that

@@ -22,6 +22,7 @@ func FuzzAdd(f *testing.F) {
 			{Kind: facts.KindPosition, Start: start, End: end, Value: "reject: " + value, Subject: value},
 			{Kind: facts.KindNumber, Start: start, End: end, Value: value, Subject: value},
 			{Kind: facts.KindQuote, Start: start, End: end, Value: value, Subject: value},
+			{Kind: facts.KindCorrection, Start: start, End: end, Value: value, Subject: "correction"},
 		}
 		if start >= 0 && end <= len(text) && start <= end {
 			for i := range fs {
@@ -31,6 +32,9 @@ func FuzzAdd(f *testing.F) {
 		b := NewBuilder()
 		b.Add(&Observation{Article: "a", Version: 1, Text: text, Facts: fs})
 		b.Add(&Observation{Article: "a", Version: 2, Text: text, Facts: fs[:2]})
+		// a rewritten version: the facts move into another sentence
+		b.Add(&Observation{Article: "a", Version: 3, Text: "It said. " + text, Facts: shift(fs[:2], len("It said. "))})
+		b.AddStatus(&StatusEvent{Article: "a", Version: 3, Text: value, Value: value, Current: true})
 		for _, th := range b.Threads() {
 			for _, v := range th.Values {
 				if th.Kind != facts.KindPosition && th.Kind != facts.KindNumber && th.Kind != facts.KindQuote &&
@@ -40,4 +44,14 @@ func FuzzAdd(f *testing.F) {
 			}
 		}
 	})
+}
+
+// shift moves facts by n bytes, as when text is prepended.
+func shift(fs []facts.Fact, n int) []facts.Fact {
+	out := make([]facts.Fact, len(fs))
+	for i, f := range fs {
+		f.Start, f.End = f.Start+n, f.End+n
+		out[i] = f
+	}
+	return out
 }

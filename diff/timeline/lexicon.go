@@ -80,14 +80,6 @@ var function = map[string]bool{
 	"some": true, "all": true, "more": true, "new": true,
 }
 
-// actorAliases fold names of one actor. Only safe folds: the Kremlin and
-// Moscow speak for the Russian presidency, Kyiv for Ukraine's government.
-var actorAliases = map[string]string{
-	"kremlin": "the Kremlin", "the kremlin": "the Kremlin", "moscow": "the Kremlin",
-	"kyiv": "Ukraine", "kiev": "Ukraine", "ukraine": "Ukraine",
-	"white house": "the White House", "the white house": "the White House",
-}
-
 // titleWords are stripped from the front of an actor's name.
 var titleWords = map[string]bool{
 	"president": true, "prime": true, "minister": true, "chancellor": true, "foreign": true,
@@ -127,4 +119,17 @@ var currencies = map[string]bool{
 var pastCues = map[string]bool{
 	"last": true, "ago": true, "yesterday": true, "earlier": true, "previous": true,
 	"past": true, "former": true, "previously": true,
+}
+
+// asideWords before a value mark it as replaced: "originally planned for
+// August 29".
+var asideWords = map[string]bool{
+	"originally": true, "initially": true, "previously": true, "formerly": true,
+}
+
+// firstPlanned are the participles after which "first" marks a replaced
+// value ("first planned for August 29"), unlike "the first meeting on".
+var firstPlanned = map[string]bool{
+	"planned": true, "scheduled": true, "set": true, "slated": true, "expected": true,
+	"due": true, "announced": true, "reported": true,
 }

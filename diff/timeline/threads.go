@@ -47,20 +47,24 @@ func kindRank(k facts.Kind) int {
 		return 2
 	case facts.KindNumber:
 		return 3
+	case facts.KindQuote:
+		return 4
+	case facts.KindCorrection:
+		return 5
 	}
-	return 4
+	return 6
 }
 
 // finish turns a thread into its public form and says whether to keep it.
 func (b *Builder) finish(t *thread) (Thread, bool) {
 	norms := map[string]bool{}
 	articles := map[string]bool{}
+	b.markCurrent(t)
 	var current []*value
 	changed := false // a value appeared in a later version or was dropped
 	for _, v := range t.values {
 		norms[v.norm] = true
 		articles[v.Article] = true
-		v.Current = v.LastVersion == b.latest[v.article]
 		if v.Current {
 			current = append(current, v)
 		} else {
@@ -74,7 +78,9 @@ func (b *Builder) finish(t *thread) (Thread, bool) {
 		Key: t.key.String(), Kind: t.key.kind, Topic: t.topic,
 		Articles: len(articles), Changes: len(norms) - 1,
 	}
-	if len(norms) < 2 && len(articles) < 2 && !changed {
+	// An article's notices and page events are news even unchanged.
+	perArticle := t.key.kind == facts.KindCorrection || t.key.kind == facts.KindStatus
+	if len(norms) < 2 && len(articles) < 2 && !changed && !perArticle {
 		return th, false
 	}
 	if t.key.kind == facts.KindDate && len(norms) < 2 && !changed && allDeictic(t.values) {
@@ -101,6 +107,47 @@ func (b *Builder) finish(t *thread) (Thread, bool) {
 		th.Values[i] = v.Value
 	}
 	return th, true
+}
+
+// markCurrent sets Current on the one value per article that the
+// article's latest version reports now. When that version mentions several
+// values of the thread ("31 countries, up from some 30"), it is the one not
+// mentioned as replaced, else the newest (first reported in the latest
+// version), else the one mentioned first. For status events it is the
+// event the page is still in.
+func (b *Builder) markCurrent(t *thread) {
+	best := map[int]*value{}
+	for _, v := range t.values {
+		v.Current = false
+		reports := v.LastVersion == b.latest[v.article]
+		if t.key.kind == facts.KindStatus {
+			reports = v.ongoing
+		}
+		if !reports {
+			continue
+		}
+		if w, ok := best[v.article]; !ok || saysNow(v, w) {
+			best[v.article] = v
+		}
+	}
+	for _, v := range best {
+		v.Current = true
+	}
+}
+
+// saysNow reports whether v rather than w is what the article says now;
+// both are in its latest version.
+func saysNow(v, w *value) bool {
+	if v.aside != w.aside {
+		return w.aside
+	}
+	if v.Version != w.Version {
+		return v.Version > w.Version
+	}
+	if c := v.First.Compare(w.First); c != 0 {
+		return c > 0
+	}
+	return v.pos < w.pos
 }
 
 // allDeictic reports whether every wording of the values is a deictic

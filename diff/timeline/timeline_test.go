@@ -147,7 +147,7 @@ func TestBuild(t *testing.T) {
 				}
 			},
 			check: func(t *testing.T, th []Thread) {
-				k := find(t, th, "position/the kremlin/a ceasefire")
+				k := find(t, th, "position/russia/a ceasefire")
 				if !k.Contradicted || k.Articles != 2 {
 					t.Errorf("Kremlin thread = %+v", k)
 				}

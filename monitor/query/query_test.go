@@ -2,7 +2,9 @@ package query
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -83,5 +85,66 @@ func TestTimelines(t *testing.T) {
 	}
 	if all[0].Topic != "date of the summit" || len(all[0].Values) != 2 {
 		t.Errorf("thread %q with %d values, want the summit's date with 2", all[0].Topic, len(all[0].Values))
+	}
+}
+
+// TestTimelineStatus: page status events, stored as changes without a
+// version, make the article's status thread; the event is current while
+// the article's Status still names it.
+func TestTimelineStatus(t *testing.T) {
+	tests := []struct {
+		name    string
+		events  []string // Status of each update, "" for the page answering again
+		want    []string
+		current string
+	}{
+		{"removed", []string{"removed (404 Not Found)"}, []string{"removed (404 Not Found)"}, "removed (404 Not Found)"},
+		{"removed, then redirecting", []string{"removed (404 Not Found)", "redirects to https://news.example/other"},
+			[]string{"removed (404 Not Found)", "redirects to https://news.example/other"}, "redirects to https://news.example/other"},
+		{"removed, then back", []string{"removed (410 Gone)", ""}, []string{"removed (410 Gone)"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, art := twoVersions(t)
+			at := art.LastChanged
+			for i, st := range tt.events {
+				at = at.Add(time.Hour)
+				a := art
+				a.Status, a.LastChecked = st, at
+				u := store.Update{Article: a}
+				if st != "" {
+					u.StatusChange = &store.Change{DetectedAt: at, Facts: []facts.Change{{Kind: facts.KindStatus, After: st, AfterValue: fmt.Sprint(i)}}}
+				}
+				if _, err := s.Apply([]store.Update{u}, nil); err != nil {
+					t.Fatal(err)
+				}
+			}
+			threads, err := Timeline(s, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			cur := ""
+			for _, th := range threads {
+				if th.Kind != facts.KindStatus {
+					continue
+				}
+				if th.Key != "status/"+art.ID {
+					t.Errorf("key %q", th.Key)
+				}
+				for _, v := range th.Values {
+					got = append(got, v.Text)
+					if v.Current {
+						cur = v.Text
+					}
+					if v.Version != 2 || v.Outlet != "Wire" {
+						t.Errorf("value %+v", v)
+					}
+				}
+			}
+			if !slices.Equal(got, tt.want) || cur != tt.current {
+				t.Errorf("status values %q (current %q), want %q (current %q)", got, cur, tt.want, tt.current)
+			}
+		})
 	}
 }

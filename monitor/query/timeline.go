@@ -1,9 +1,11 @@
 package query
 
 import (
+	"cmp"
 	"fmt"
 	"time"
 
+	"github.com/storywatch/storywatch/diff/facts"
 	"github.com/storywatch/storywatch/diff/timeline"
 	"github.com/storywatch/storywatch/store"
 )
@@ -27,6 +29,9 @@ func Timeline(s *store.Store, visit Visit) ([]timeline.Thread, error) {
 			return nil, err
 		}
 	}
+	if err := addStatusEvents(b, s, arts); err != nil {
+		return nil, err
+	}
 	return b.Threads(), nil
 }
 
@@ -38,7 +43,56 @@ func ArticleTimeline(s *store.Store, art *store.Article) ([]timeline.Thread, err
 	if err := addArticle(b, s, art, nil); err != nil {
 		return nil, err
 	}
+	if art.Status != "" { // else its events, if any, are over: not worth a full scan
+		if err := addStatusEvents(b, s, []store.Article{*art}); err != nil {
+			return nil, err
+		}
+	}
 	return b.Threads(), nil
+}
+
+// addStatusEvents adds the page status events (kind status) of arts. They
+// are stored as changes without a version, listed only among all changes,
+// so this is one walk over the changes. An event is current while the
+// article's Status still names it: the page has not answered since.
+func addStatusEvents(b *timeline.Builder, s *store.Store, arts []store.Article) error {
+	byID := make(map[string]*store.Article, len(arts))
+	for i := range arts {
+		byID[arts[i].ID] = &arts[i]
+	}
+	var events []timeline.StatusEvent
+	err := s.EachChange(time.Time{}, func(c *store.Change) error {
+		art := byID[c.ArticleID]
+		if art == nil {
+			return nil
+		}
+		for _, f := range c.Facts {
+			if f.Kind != facts.KindStatus {
+				continue
+			}
+			events = append(events, timeline.StatusEvent{
+				Article: art.URL, ArticleID: art.ID, Outlet: Outlet(art), Title: cmp.Or(c.Title, art.Title),
+				Version: c.Version, Seen: c.DetectedAt, Text: f.After, Value: f.AfterValue,
+			})
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("read status changes: %w", err)
+	}
+	// Changes come newest first: the first event of an article is its last.
+	last := map[string]bool{}
+	for i := range events {
+		e := &events[i]
+		if !last[e.ArticleID] {
+			last[e.ArticleID] = true
+			e.Current = byID[e.ArticleID].Status == e.Text
+		}
+	}
+	for i := len(events) - 1; i >= 0; i-- {
+		b.AddStatus(&events[i])
+	}
+	return nil
 }
 
 func addArticle(b *timeline.Builder, s *store.Store, art *store.Article, visit Visit) error {
