@@ -53,6 +53,9 @@ func (d *doc) mayStartNumber(i int) bool {
 
 // number tries to read a number phrase starting at token i.
 func (d *doc) number(i int) (item, int, bool) {
+	if it, next, ok := d.pairedNumber(i); ok {
+		return it, next, true
+	}
 	lx, toks := d.lx, d.toks
 	t := toks[i]
 	first := i
@@ -166,6 +169,58 @@ func (d *doc) number(i int) (item, int, bool) {
 		it.slot = "toll"
 	}
 	return it, j, true
+}
+
+// pairedNumber reads two numbers written as one: a score or a vote tally
+// ("went down 0-2", "voted 81-30") and a height in feet and inches
+// ("5’9”"). Read apart, their halves would be bare numbers that say
+// nothing.
+func (d *doc) pairedNumber(i int) (item, int, bool) {
+	toks := d.toks
+	if i+2 >= len(toks) || toks[i].kind != tokNum || toks[i+2].kind != tokNum || toks[i+1].space || toks[i+2].space {
+		return item{}, 0, false
+	}
+	if i > 0 && !toks[i].space && (toks[i-1].kind == tokWord || toks[i-1].text == "-") {
+		return item{}, 0, false // "COVID-19-19" and the like: a name
+	}
+	mark := toks[i+1].text
+	end, kind := i+2, ""
+	switch mark {
+	case "-", "–":
+		if len(toks[i].text) > 3 || len(toks[i+2].text) > 3 || strings.ContainsAny(toks[i].text+toks[i+2].text, ".,") {
+			return item{}, 0, false
+		}
+		// "1-2 feet" is a range of an amount, read as one below
+		if n := end + 1; n < len(toks) && toks[n].kind == tokWord && (d.lx.units[toks[n].lower] != 0 || toks[n].lower == "year" || toks[n].lower == "percent") {
+			return item{}, 0, false
+		}
+		if n := end + 1; n < len(toks) && !toks[n].space && toks[n].text == "-" {
+			return item{}, 0, false // "3-1-year" …
+		}
+		kind = "score"
+	case "’", "'", "′":
+		kind = "height"
+		if n := end + 1; n < len(toks) && !toks[n].space && (toks[n].text == "”" || toks[n].text == "\"" || toks[n].text == "″") {
+			end = n
+		}
+	default:
+		return item{}, 0, false
+	}
+	text, s, e := d.span(i, end)
+	value := toks[i].text + "-" + toks[i+2].text + " " + kind
+	if kind == "height" {
+		value = toks[i].text + " ft " + toks[i+2].text + " in"
+	}
+	first := i
+	if p, n := d.phraseBefore(i, d.lx.approx); n > 0 {
+		first -= n
+		text, s, _ = d.span(first, end)
+		value = p + value
+	}
+	it := item{Fact: Fact{Kind: KindNumber, Text: text, Start: s, End: e, Value: value, Subject: kind}, inQ: d.inQ[i] >= 0}
+	it.key = strings.TrimLeft(value, "~<>=")
+	it.slot = kind + "|"
+	return it, end + 1, true
 }
 
 // tollWords after a count say it counts the dead; tollBefore words before it.

@@ -77,3 +77,23 @@ func TestCompareNumbers(t *testing.T) {
 		})
 	}
 }
+
+func TestPairedNumbers(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"The team went down 0-2 in the first period.", "0-2=0-2 score"},
+		{"The Senate voted 81-30 to pass the bill.", "81-30=81-30 score"},
+		{"He is approximately 5’9” tall.", "approximately 5’9”=~5 ft 9 in"},
+		{"Forecasters expect 1-2 feet of snow.", ""}, // a range with its unit is no score
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, f := range factsOf(t, tt.text, KindNumber) {
+			if f.Subject == "score" || f.Subject == "height" {
+				got = append(got, f.Text+"="+f.Value)
+			}
+		}
+		if tt.want == "" && len(got) != 0 || tt.want != "" && (len(got) != 1 || got[0] != tt.want) {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
