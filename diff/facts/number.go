@@ -171,6 +171,10 @@ func (d *doc) number(i int) (item, int, bool) {
 	return it, j, true
 }
 
+// scoreNouns may follow a score: "a 3-1 win", "an 81-30 vote".
+var scoreNouns = map[string]bool{"win": true, "victory": true, "loss": true, "defeat": true, "lead": true,
+	"vote": true, "draw": true, "tie": true, "decision": true, "ruling": true, "majority": true, "record": true, "margin": true}
+
 // pairedNumber reads two numbers written as one: a score or a vote tally
 // ("went down 0-2", "voted 81-30") and a height in feet and inches
 // ("5’9”"). Read apart, their halves would be bare numbers that say
@@ -190,8 +194,10 @@ func (d *doc) pairedNumber(i int) (item, int, bool) {
 		if len(toks[i].text) > 3 || len(toks[i+2].text) > 3 || strings.ContainsAny(toks[i].text+toks[i+2].text, ".,") {
 			return item{}, 0, false
 		}
-		// "1-2 feet" is a range of an amount, read as one below
-		if n := end + 1; n < len(toks) && toks[n].kind == tokWord && (d.lx.units[toks[n].lower] != 0 || toks[n].lower == "year" || toks[n].lower == "percent") {
+		// "1-2 feet" is a range of an amount, read as one below; "a 3-1
+		// win" is a score
+		if n := end + 1; n < len(toks) && toks[n].kind == tokWord && !toks[n].isCap() &&
+			!d.lx.function[toks[n].lower] && !scoreNouns[toks[n].lower] {
 			return item{}, 0, false
 		}
 		if n := end + 1; n < len(toks) && !toks[n].space && toks[n].text == "-" {
