@@ -245,6 +245,9 @@ func (d *doc) dateItems(out []item) []item {
 		if e.Start < 0 || e.End > len(d.text) || e.Start >= e.End {
 			continue // defensive: never trust offsets from another package
 		}
+		if e.Type == "SET" && d.rateOfMeasure(e.Start) {
+			continue // "80 miles per hour" is a speed, not a recurring time
+		}
 		it := item{Fact: Fact{Kind: KindDate, Text: d.text[e.Start:e.End], Start: e.Start, End: e.End,
 			Value: e.Value, Type: e.Type}, key: e.Value, mod: e.Mod}
 		if ti := d.tokAt(e.Start); ti < len(d.toks) {
@@ -253,6 +256,18 @@ func (d *doc) dateItems(out []item) []item {
 		out = append(out, it)
 	}
 	return out
+}
+
+// rateOfMeasure reports whether the temporal expression at offset off is
+// the "per hour" of a rate: it starts with "per" right after a unit of
+// measure ("miles per hour", "km per day").
+func (d *doc) rateOfMeasure(off int) bool {
+	i := d.tokAt(off)
+	if i >= len(d.toks) || d.toks[i].lower != "per" || i == 0 {
+		return false
+	}
+	_, ok := d.lx.measure[d.toks[i-1].lower]
+	return ok
 }
 
 // span makes the text of tokens [a, b].

@@ -48,6 +48,7 @@ type lexicon struct {
 	curSymbol   map[string]string
 	curWord     map[string]string
 	percent     map[string]string // phrase -> unit
+	measure     map[string]string // unit of measure phrase -> canonical unit: "kilometres" -> "km"
 	places      map[string]place  // canonical name -> entry
 	placeByName map[string]string // name or alias -> canonical name
 	placeMax    int               // longest place name, in words
@@ -170,7 +171,7 @@ func loadLexicon(lang string) (*lexicon, error) {
 		stance: map[string][]stanceEntry{}, speech: map[string]bool{}, function: map[string]bool{}, titles: map[string]bool{}, actorNouns: map[string]bool{},
 		spelling: map[string]string{}, units: map[string]float64{}, scales: map[string]float64{},
 		vague: map[string]string{}, approx: map[string]string{}, curSymbol: map[string]string{},
-		curWord: map[string]string{}, percent: map[string]string{}, places: map[string]place{},
+		curWord: map[string]string{}, percent: map[string]string{}, measure: map[string]string{}, places: map[string]place{},
 		placeByName: map[string]string{}, placeFirst: map[string]bool{}, locPrep: map[string]bool{}, motion: map[string]bool{},
 	}
 	steps := []func(string, *lexicon) error{loadStance, loadWords, loadNumbers, loadPlaces, loadLocative}
@@ -245,6 +246,8 @@ func loadNumbers(lang string, lx *lexicon) error {
 				lx.curWord[k] = v
 			case "percent":
 				lx.percent[k] = v
+			case "measure":
+				lx.measure[k] = v
 			default:
 				return fmt.Errorf("parse numbers.txt section %q: %w", sec, ErrLexicon)
 			}

@@ -107,6 +107,8 @@ func (d *doc) number(i int) (item, int, bool) {
 	default:
 		if u, n := d.phrase(j, lx.percent); n > 0 {
 			unit, last, j = u, j+n-1, j+n
+		} else if u, n := d.phrase(j, lx.measure); n > 0 {
+			unit, last, j = u, j+n-1, j+n
 		} else if j < len(toks) && lx.curWord[toks[j].lower] != "" {
 			unit, last, j = lx.curWord[toks[j].lower], j, j+1
 		}
@@ -121,7 +123,9 @@ func (d *doc) number(i int) (item, int, bool) {
 	if numTok.kind == tokNum && cur == "" && !scaled && unit == "" && d.namesSomething(i) {
 		return item{}, 0, false
 	}
-	if d.inDate(toks[first].start, toks[last].end) {
+	// a number inside a date is part of it ("June 5"); a rate's "per
+	// hour" after the unit ("80 miles per hour") is not
+	if d.inDate(toks[first].start, numTok.end) {
 		return item{}, 0, false
 	}
 	head := ""

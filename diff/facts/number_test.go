@@ -97,3 +97,19 @@ func TestPairedNumbers(t *testing.T) {
 		}
 	}
 }
+
+func TestUnitsSpelledOtherwise(t *testing.T) {
+	tests := []struct{ old, new string }{
+		{"The blast was felt about 5 km away.", "The blast was felt about five kilometers away."},
+		{"The fire burned 400 sq km of forest.", "The fire burned 400 square kilometres of forest."},
+		{"Winds reached 80 mph, officials said.", "Winds reached 80 miles per hour, officials said."},
+	}
+	for _, tt := range tests {
+		if got := changesOf(tt.old, tt.new, KindNumber); len(got) != 0 {
+			t.Errorf("%q → %q: got %+v, want no change", tt.old, tt.new, got)
+		}
+	}
+	if got := changesOf("The fire burned 400 sq km.", "The fire burned 500 square kilometres.", KindNumber); len(got) != 1 {
+		t.Errorf("400 → 500 sq km: got %+v, want one change", got)
+	}
+}
