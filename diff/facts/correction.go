@@ -2,6 +2,7 @@ package facts
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -37,29 +38,49 @@ var correctionSentence = regexp.MustCompile(`(?i)(\b(this|the|our) (story|articl
 // "editor's note" or "update".
 func (d *doc) correctionItems(out []item) []item {
 	text := d.text
-	if !hasCorrectionCue(text) {
-		return out
+	// The paragraphs that hold a cue, found by one scan of the text per
+	// cue: testing every paragraph for every cue cost a sixth of the
+	// whole extraction.
+	var paras []int // start offsets, unsorted, unique
+	seen := map[int]bool{}
+	for _, c := range correctionCues {
+		for off := 0; off < len(text); {
+			i := strings.Index(text[off:], c)
+			if i < 0 {
+				break
+			}
+			at := off + i
+			start := strings.LastIndexByte(text[:at], '\n') + 1
+			end := strings.IndexByte(text[at:], '\n')
+			if end < 0 {
+				end = len(text)
+			} else {
+				end += at
+			}
+			if !seen[start] {
+				seen[start] = true
+				paras = append(paras, start)
+			}
+			off = end
+		}
 	}
+	slices.Sort(paras)
 	first := len(out)
-	for start := 0; start < len(text); {
+	for _, start := range paras {
 		end := strings.IndexByte(text[start:], '\n')
 		if end < 0 {
 			end = len(text)
 		} else {
 			end += start
 		}
-		para := text[start:end]
-		if hasCorrectionCue(para) {
-			n := len(out)
-			out = d.correctionIn(out, start, para)
-			// a notice printed twice (top and bottom of the page) is one
-			for i := first; i < n && len(out) > n; i++ {
-				if out[i].Kind == KindCorrection && out[i].key == out[n].key {
-					out = out[:n]
-				}
+		n := len(out)
+		out = d.correctionIn(out, start, text[start:end])
+		// a notice printed twice (top and bottom of the page) is one
+		for i := first; i < n && len(out) > n; i++ {
+			if out[i].Kind == KindCorrection && out[i].key == out[n].key {
+				out = out[:n]
 			}
 		}
-		start = end + 1
 	}
 	return out
 }
@@ -124,15 +145,6 @@ func sentenceStart(s string, at int) int {
 }
 
 func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
-
-func hasCorrectionCue(s string) bool {
-	for _, c := range correctionCues {
-		if strings.Contains(s, c) {
-			return true
-		}
-	}
-	return false
-}
 
 // normalizeNotice lower-cases a notice and folds its punctuation and
 // spacing, so a typo-free restyling ("EDITOR’S NOTE:" → "Editor's note:")

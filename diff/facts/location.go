@@ -1,7 +1,5 @@
 package facts
 
-import "strings"
-
 // placeFillers may stand between a locative word and a place name: "in the
 // Turkish city of Istanbul", "at the Vatican".
 var placeFillers = map[string]bool{
@@ -18,15 +16,16 @@ func (d *doc) matchPlace(i int) (string, int, bool) {
 	if !toks[i].isCap() || !d.lx.placeFirst[stripPoss(toks[i].text)] {
 		return "", 0, false
 	}
-	var sb strings.Builder
 	best, end, ok := "", 0, false
 	for n := 0; n < d.lx.placeMax && i+n < len(toks); n++ {
 		t := toks[i+n]
-		if n > 0 && t.space {
-			sb.WriteByte(' ')
+		// The name is the text itself, sliced without allocating: the
+		// gazetteer makes many capitalised words a possible first word.
+		// A name never spans more than one space.
+		if n > 0 && t.space && d.text[toks[i+n-1].end:t.start] != " " {
+			break
 		}
-		sb.WriteString(t.text)
-		name := sb.String()
+		name := d.text[toks[i].start:t.end]
 		if c, found := d.lx.placeByName[stripPoss(name)]; found {
 			if hasPoss(name) {
 				break // "Moscow's position" names an actor, not a place
