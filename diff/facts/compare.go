@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -206,7 +207,7 @@ func CompareAlignedWith(oldText, newText string, old, new []align.Sentence, link
 	}
 	m.cancel()
 	m.subsume()
-	m.present(otherItems(oldText, old, oldFacts, published), otherItems(newText, new, newFacts, published))
+	m.present(otherItems(o, oldNeed, oldFacts, published), otherItems(n, newNeed, newFacts, published))
 	sort.SliceStable(m.out, func(i, j int) bool { return m.out[i].pos < m.out[j].pos })
 	res := make([]Change, 0, len(m.out))
 	for _, c := range m.out {
@@ -299,7 +300,8 @@ func lastName(s string) string {
 // known (stored with it), else those extracted from the sentences that hold
 // a cue word of one of the facts, with their context. Extracting the whole
 // other text for every comparison would double what a comparison costs.
-func otherItems(text string, sents []align.Sentence, facts []Fact, published time.Time) func(asked []*item) []item {
+func otherItems(sd *side, done []bool, facts []Fact, published time.Time) func(asked []*item) []item {
+	text, sents := sd.text, sd.sents
 	return func(asked []*item) []item {
 		if facts != nil {
 			return rehydrate(facts)
@@ -311,21 +313,26 @@ func otherItems(text string, sents []align.Sentence, facts []Fact, published tim
 		if len(cues) == 0 {
 			return nil
 		}
+		// The sentences compared already (done) were extracted with the
+		// side: only the others are looked at here.
 		need := make([]bool, len(sents))
 		any := false
 		for i, s := range sents {
+			if i < len(done) && done[i] {
+				continue
+			}
 			low := strings.ToLower(s.Text)
 			for _, c := range cues {
-				if strings.Contains(low, c) {
+				if startsWord(low, c) {
 					need[i], any = true, true
 					break
 				}
 			}
 		}
 		if !any {
-			return nil
+			return sd.items
 		}
-		return newSide(text, sents, need, published).items
+		return append(slices.Clip(sd.items), newSide(text, sents, need, published).items...)
 	}
 }
 
@@ -380,4 +387,23 @@ func longestWord(s string) string {
 		}
 	}
 	return best
+}
+
+// startsWord reports whether w stands in s at the start of a word ("day"
+// in "days", not "2" in "2026" … unless 2 begins it: "2" in "20" counts).
+func startsWord(s, w string) bool {
+	if w == "" {
+		return false
+	}
+	for off := 0; ; {
+		i := strings.Index(s[off:], w)
+		if i < 0 {
+			return false
+		}
+		at := off + i
+		if at == 0 || !isWordByte(s[at-1]) {
+			return true
+		}
+		off = at + 1
+	}
 }
