@@ -165,3 +165,20 @@ func (d *doc) resolve(p np) string {
 	d.lastPerson, d.lastPersonAt = name, d.toks[p.from].start
 	return name
 }
+
+// orgOf returns the organisation an actor speaks for, lower-cased, when
+// the name says so: "Kremlin spokesman Dmitry Peskov" → "kremlin", "the
+// State Department's spokesperson" → "department". "" otherwise.
+func orgOf(name string) string {
+	f := strings.Fields(name)
+	for i := 1; i < len(f); i++ {
+		if !english().titles[strings.ToLower(f[i])] {
+			continue
+		}
+		w := stripPoss(strings.Trim(f[i-1], ",.;:"))
+		if w != "" && w[0] >= 'A' && w[0] <= 'Z' {
+			return strings.ToLower(w)
+		}
+	}
+	return ""
+}

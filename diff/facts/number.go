@@ -253,11 +253,13 @@ func (d *doc) countsTheDead(first, last int) bool {
 			return true
 		}
 	}
-	for k := first - 1; k >= 0 && k >= first-4; k-- {
+	for k := first - 1; k >= 0 && k >= first-10; k-- {
 		if toks[k].kind == tokPunct {
 			break
 		}
-		if tollBefore[toks[k].lower] {
+		// "the death toll from the overnight attack on Kyiv rose to 15":
+		// the toll may stand a clause's length away; the verbs only near
+		if toks[k].lower == "toll" || k >= first-4 && tollBefore[toks[k].lower] {
 			return true
 		}
 	}

@@ -113,3 +113,11 @@ func TestUnitsSpelledOtherwise(t *testing.T) {
 		t.Errorf("400 → 500 sq km: got %+v, want one change", got)
 	}
 }
+
+func TestTollAcrossARewrite(t *testing.T) {
+	got := changesOf("At least 12 people were killed when drones struck the city overnight, officials said.",
+		"The death toll from the overnight attack on the city rose to 15, officials said.", KindNumber)
+	if len(got) != 1 || got[0].Before != "At least 12 people" || got[0].After != "15" {
+		t.Errorf("got %+v, want one toll change 12 → 15", got)
+	}
+}

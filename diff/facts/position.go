@@ -112,8 +112,16 @@ scan:
 		actor = d.infinitiveSubject(g, s, actors)
 	default:
 		actor = d.subjectBefore(g+1, s, actors)
+		// "EU governments on Thursday approved": the day is no actor,
+		// the subject stands before its preposition
+		if h := g; d.isTimeName(actor) && h-1 >= s.from {
+			for h >= s.from && (toks[h].isCap() || timePreps[toks[h].lower]) {
+				h--
+			}
+			actor = d.subjectBefore(h+1, s, actors)
+		}
 	}
-	if actor == "" || isDemonym(actor) {
+	if actor == "" || isDemonym(actor) || d.isTimeName(actor) {
 		return item{}, false // "Russian demands": a noun after an adjective
 	}
 	// object: up to 8 tokens, to the first clause boundary
@@ -339,4 +347,16 @@ func isDemonym(name string) bool {
 		}
 	}
 	return false
+}
+
+// timePreps stand before a day or month name in a time adverbial.
+var timePreps = map[string]bool{"on": true, "in": true, "last": true, "this": true, "next": true, "early": true, "late": true, "by": true}
+
+// isTimeName reports whether an actor's name is a day or month ("Thursday").
+func (d *doc) isTimeName(name string) bool {
+	switch strings.ToLower(name) {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+		return true
+	}
+	return months[strings.ToLower(name)]
 }

@@ -106,6 +106,9 @@ func TestNewsStances(t *testing.T) {
 		{"objected to to open to", "Kyiv objected to Budapest as a venue.", "Kyiv is open to Budapest as a venue.", "objected to", "open to"},
 		{"appeal", "The company lost the case.", "The company lost the case.\nThe company will appeal the verdict.", "", "appeal"},
 		{"confirm", "Officials did not confirm the deaths.", "Officials confirmed the deaths.", "did not confirm", "confirmed"},
+		{"a spokesman speaks for his office", "The Kremlin did not respond to a request for comment.", "Kremlin spokesman Dmitry Peskov denied the report.", "did not respond", "denied"},
+		{"a day is no actor", "The European Union is considering new sanctions, diplomats said.", "European Union governments on Thursday approved new sanctions, diplomats said.", "considering", "approved"},
+		{"a call dropped", "Trump has called for an immediate ceasefire.", "Trump dropped his call for an immediate ceasefire.", "called for", "dropped his call"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -80,6 +80,7 @@ func TestCompareQuotes(t *testing.T) {
 func TestQuoteEditsThatSayTheSame(t *testing.T) {
 	tests := []struct{ name, old, new string }{
 		{"stammer removed", "“We we will rebuild every home,” the mayor said.", "“We will rebuild every home,” the mayor said."},
+		{"letters swapped", "“This is a big setp forward,” he said.", "“This is a big step forward,” he said."},
 		{"repeated phrase removed", "“I try to try to remind myself of that,” she said.", "“I try to remind myself of that,” she said."},
 		{"casing", "“We Will Rebuild every home,” the mayor said.", "“We will rebuild every home,” the mayor said."},
 		{"cut with an ellipsis", "“We will rebuild every home, and we will do it this year,” the mayor said.", "“We will rebuild every home … this year,” the mayor said."},
