@@ -12,7 +12,13 @@ func TestRealDump(t *testing.T) {
 	if out == "" {
 		t.Skip("REAL_ERRORS not set")
 	}
-	r, err := ScoreReal("testdata/real/dev", "../../../shared/real-revisions/cnn")
+	var r Report
+	var err error
+	if dir := os.Getenv("SUMMIT_DIR"); dir != "" {
+		r, err = ScoreDevSet(dir)
+	} else {
+		r, err = ScoreReal("testdata/real/dev", "../../../shared/real-revisions/cnn")
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
