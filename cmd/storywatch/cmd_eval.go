@@ -53,6 +53,7 @@ func (a *app) evalCommand() *cobra.Command {
 			for _, set := range []struct{ name, dir string }{
 				{"summit dev set (tuned on)", "diff/eval/testdata/devset"},
 				{"summit held-out set", "diff/eval/testdata/heldout"},
+				{"summit held-out set 2 (written after this round's tuning)", "diff/eval/testdata/heldout2"},
 			} {
 				r, err := eval.ScoreDevSet(set.dir)
 				if err != nil {
