@@ -77,11 +77,18 @@ func putChange(tx *bolt.Tx, c *Change) error {
 	return nil
 }
 
-// putStatusChange stores a status change in the time-ordered changes only:
-// the per-version index points at the version's own diff.
+// putStatusChange stores a status change. The per-article index keeps the
+// version's own diff under id+seq; a status event after that version is
+// indexed under id+seq+detection time, so ArticleChanges lists it after the
+// version it followed while the diff lookups of a version never see it.
 func putStatusChange(tx *bolt.Tx, c *Change) error {
-	if err := tx.Bucket(bucketChanges).Put(changeKey(utc(c.DetectedAt), c.ArticleID, c.Version), encodeChange(c)); err != nil {
+	k := changeKey(utc(c.DetectedAt), c.ArticleID, c.Version)
+	if err := tx.Bucket(bucketChanges).Put(k, encodeChange(c)); err != nil {
 		return fmt.Errorf("write status change: %w", err)
+	}
+	ak := append(artChangeKey(c.ArticleID, c.Version), timeKey(utc(c.DetectedAt))...)
+	if err := tx.Bucket(bucketArtChanges).Put(ak, k); err != nil {
+		return fmt.Errorf("write status change index: %w", err)
 	}
 	return nil
 }
@@ -170,7 +177,8 @@ func (s *Store) EachChange(since time.Time, fn func(*Change) error) error {
 }
 
 // ArticleChanges returns the changes of article id in version order (oldest
-// first). An article without changes yields an empty list.
+// first), each status event after the version it followed. An article
+// without changes yields an empty list.
 func (s *Store) ArticleChanges(id string) ([]Change, error) {
 	var out []Change
 	err := s.db.View(func(tx *bolt.Tx) error {
@@ -180,7 +188,10 @@ func (s *Store) ArticleChanges(id string) ([]Change, error) {
 		}
 		prefix := artChangePrefix(id)
 		c := idx.Cursor()
-		for k, ck := c.Seek(prefix); k != nil && len(k) == len(prefix)+8 && string(k[:len(prefix)]) == string(prefix); k, ck = c.Next() {
+		for k, ck := c.Seek(prefix); k != nil && len(k) >= len(prefix)+8 && string(k[:len(prefix)]) == string(prefix); k, ck = c.Next() {
+			if len(k) != len(prefix)+8 && len(k) != len(prefix)+8+12 {
+				continue // neither a version's change nor a status event
+			}
 			v := changes.Get(ck)
 			if v == nil {
 				return fmt.Errorf("change index points to missing record")

@@ -14,8 +14,8 @@ import (
 // correction, and the page being removed or redirected. Named here by
 // their JSON values so the view needs no change when facts gains them.
 const (
-	kindCorrection facts.Kind = "correction"
-	kindStatus     facts.Kind = "status"
+	kindCorrection = facts.KindCorrection
+	kindStatus     = facts.KindStatus
 )
 
 // knownKinds fixes the colour of the kinds that exist today; any other kind

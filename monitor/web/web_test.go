@@ -164,3 +164,28 @@ func TestStoryFollowsNewVersions(t *testing.T) {
 		t.Errorf("cache key %+v does not count the new version", h.cached)
 	}
 }
+
+// TestStatusChangeCalledOut: a page removed after its last version is told
+// on the article page, above its versions, and not as a version of its own.
+func TestStatusChangeCalledOut(t *testing.T) {
+	s := openStore(t, demoStore(t))
+	wire := articleByOutlet(t, s, "Meridian Wire")
+	a := wire
+	a.Status = "removed (410 Gone)"
+	ch := &store.Change{DetectedAt: time.Date(2025, 8, 21, 9, 0, 0, 0, time.UTC),
+		Facts: []facts.Change{{Kind: facts.KindStatus, After: a.Status, AfterValue: "410"}}}
+	if _, err := s.Apply([]store.Update{{Article: a, StatusChange: ch}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	h := newHandler(t, Options{Store: HeldStore(s), Version: "test"})
+	res, body := get(t, h, "GET", "/articles/"+wire.ID)
+	if res.StatusCode != 200 || !strings.Contains(body, "removed (410 Gone)") {
+		t.Fatalf("article page %d lacks the status event:\n%s", res.StatusCode, body)
+	}
+	if strings.Contains(body, "v6") {
+		t.Errorf("the status event shows as a version of its own")
+	}
+	if _, body := get(t, h, "GET", "/"); !strings.Contains(body, "removed (410 Gone)") && !strings.Contains(body, wire.Title) {
+		t.Errorf("story page says nothing of the removed page")
+	}
+}
