@@ -15,7 +15,7 @@ import (
 
 	"github.com/storywatch/storywatch/monitor"
 	"github.com/storywatch/storywatch/monitor/config"
-	"github.com/storywatch/storywatch/monitor/corpus"
+	"github.com/storywatch/storywatch/monitor/harness/corpus"
 	"github.com/storywatch/storywatch/notify"
 	"github.com/storywatch/storywatch/notify/email/mailpittest"
 	"github.com/storywatch/storywatch/notify/webhook"

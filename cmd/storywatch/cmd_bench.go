@@ -12,7 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/storywatch/storywatch/monitor/bench"
+	"github.com/storywatch/storywatch/monitor/harness/bench"
 )
 
 func (a *app) benchCommand() *cobra.Command {

@@ -17,7 +17,7 @@ import (
 	"github.com/storywatch/storywatch/diff/report"
 	"github.com/storywatch/storywatch/monitor"
 	"github.com/storywatch/storywatch/monitor/config"
-	"github.com/storywatch/storywatch/monitor/corpus"
+	"github.com/storywatch/storywatch/monitor/harness/corpus"
 	"github.com/storywatch/storywatch/monitor/query"
 	"github.com/storywatch/storywatch/store"
 )

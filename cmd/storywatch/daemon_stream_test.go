@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/storywatch/storywatch/diff/facts"
-	"github.com/storywatch/storywatch/monitor/corpus"
+	"github.com/storywatch/storywatch/monitor/harness/corpus"
 	"github.com/storywatch/storywatch/store"
 )
 

@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/storywatch/storywatch/monitor/corpus"
+	"github.com/storywatch/storywatch/monitor/harness/corpus"
 )
 
 // TestReadCommandsWhileDaemonRuns starts the real daemon, which holds the

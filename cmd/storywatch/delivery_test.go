@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/storywatch/storywatch/monitor/corpus"
+	"github.com/storywatch/storywatch/monitor/harness/corpus"
 )
 
 // flakyHook answers with a status the test sets, and logs every attempt.

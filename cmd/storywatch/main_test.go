@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/storywatch/storywatch/monitor/corpus"
+	"github.com/storywatch/storywatch/monitor/harness/corpus"
 )
 
 // binPath is the storywatch binary built once for the tests that need a

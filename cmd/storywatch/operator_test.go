@@ -10,7 +10,7 @@ import (
 	"syscall"
 	"testing"
 
-	"github.com/storywatch/storywatch/monitor/corpus"
+	"github.com/storywatch/storywatch/monitor/harness/corpus"
 )
 
 // hookSecretVar names a variable no test environment sets, so the CLI

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/storywatch/storywatch/monitor/corpus"
+	"github.com/storywatch/storywatch/monitor/harness/corpus"
 )
 
 // TestPollReportsExactlyTheEditedArticles is the acceptance test of the

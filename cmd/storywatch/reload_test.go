@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/storywatch/storywatch/monitor/corpus"
+	"github.com/storywatch/storywatch/monitor/harness/corpus"
 )
 
 // TestSIGHUPReloadsConfig starts the real daemon on one feed, adds a

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/storywatch/storywatch/monitor/corpus"
+	"github.com/storywatch/storywatch/monitor/harness/corpus"
 )
 
 // TestChangesSinceFirstVersion: each version after the second is also

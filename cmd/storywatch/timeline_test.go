@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/storywatch/storywatch/monitor/corpus"
+	"github.com/storywatch/storywatch/monitor/harness/corpus"
 )
 
 type timelineOut struct {
@@ -32,7 +32,7 @@ type timelineOut struct {
 // TestTimelineDemoStory polls the demo story through all its revisions and
 // checks that the timeline follows the summit's date across versions and
 // outlets, and the Foreign Ministry's turn on NATO troops
-// (monitor/corpus/story/CHANGES.md).
+// (monitor/harness/corpus/story/CHANGES.md).
 func TestTimelineDemoStory(t *testing.T) {
 	srv := startCorpus(t, corpus.NewDemo, corpus.Options{})
 	cfg := writeConfig(t, t.TempDir(), srv.FeedURLs(), summitStory)

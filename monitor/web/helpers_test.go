@@ -14,12 +14,12 @@ import (
 
 	"github.com/storywatch/storywatch/monitor"
 	"github.com/storywatch/storywatch/monitor/config"
-	"github.com/storywatch/storywatch/monitor/corpus"
+	"github.com/storywatch/storywatch/monitor/harness/corpus"
 	"github.com/storywatch/storywatch/store"
 )
 
 // demoStore polls every revision of the demo story (served on loopback by
-// monitor/corpus) into a store in t.TempDir() with the real pipeline, as
+// monitor/harness/corpus) into a store in t.TempDir() with the real pipeline, as
 // `storywatch demo` does, and returns the store's path, closed.
 func demoStore(t *testing.T) string {
 	t.Helper()

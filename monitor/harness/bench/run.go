@@ -12,7 +12,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/storywatch/storywatch/monitor/corpus"
+	"github.com/storywatch/storywatch/monitor/harness/corpus"
 	"github.com/storywatch/storywatch/store"
 )
 

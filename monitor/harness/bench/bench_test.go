@@ -11,7 +11,7 @@ import (
 
 	"github.com/storywatch/storywatch/diff"
 	"github.com/storywatch/storywatch/monitor/config"
-	"github.com/storywatch/storywatch/monitor/corpus"
+	"github.com/storywatch/storywatch/monitor/harness/corpus"
 	"github.com/storywatch/storywatch/monitor/extract"
 	"github.com/storywatch/storywatch/store"
 )

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/storywatch/storywatch/diff"
-	"github.com/storywatch/storywatch/monitor/corpus"
+	"github.com/storywatch/storywatch/monitor/harness/corpus"
 )
 
 // CompareResult is the latency of comparing one long pair of texts.

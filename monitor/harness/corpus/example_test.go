@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"log"
 
-	"github.com/storywatch/storywatch/monitor/corpus"
+	"github.com/storywatch/storywatch/monitor/harness/corpus"
 )
 
 // The demo story on loopback: poll the feeds, Revise, poll again.
