@@ -3,49 +3,14 @@ package monitor
 import (
 	"encoding/json"
 	"fmt"
-	"net/http"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/storywatch/storywatch/diff/facts"
-	"github.com/storywatch/storywatch/monitor/config"
 	"github.com/storywatch/storywatch/notify"
-	"github.com/storywatch/storywatch/notify/email"
-	"github.com/storywatch/storywatch/notify/webhook"
 	"github.com/storywatch/storywatch/store"
 )
-
-// BuildNotifiers builds one notifier per configured channel, keyed by the
-// channel name stored with each queued alert.
-func BuildNotifiers(cfg *config.Config, client *http.Client, version string) (map[string]notify.Notifier, error) {
-	out := map[string]notify.Notifier{}
-	for _, w := range cfg.Notify.Webhooks {
-		wc := webhook.Config{URL: w.URL, Secret: w.Secret.Reveal(), UserAgent: "storywatch/" + version,
-			Format: w.Format, Token: w.Token.Reveal(), Room: w.Room}
-		// The channel is named after the URL's hash, so reordering the config
-		// does not send queued alerts to another receiver.
-		out[wc.Channel()] = webhook.New(wc, client)
-	}
-	if e := cfg.Notify.Email; e != nil {
-		ec := email.Config{
-			Host: e.Host, Port: e.Port, TLS: e.TLS, Username: e.Username,
-			Password: e.Password.Reveal(), From: e.From, To: e.To, Timeout: 30 * time.Second,
-		}
-		var n notify.Notifier
-		var err error
-		if d := e.Digest.Std(); d > 0 {
-			n, err = email.NewDigest(ec, d)
-		} else {
-			n, err = email.New(ec)
-		}
-		if err != nil {
-			return nil, fmt.Errorf("build email notifier: %w", err)
-		}
-		out[email.Channel] = n
-	}
-	return out, nil
-}
 
 // alertsFor queues one alert per channel for a stored change, when the
 // change carries a fact of a kind the user asked for (or "text" is asked

@@ -44,7 +44,7 @@ notify:
 	}
 	st := mustOpenStore(t)
 	clock := time.Date(2025, 8, 19, 14, 10, 0, 0, time.UTC)
-	m, err := monitor.New(monitor.Options{Config: cfg, Store: st, Now: func() time.Time { return clock }})
+	m, err := monitor.New(monitor.Options{Config: cfg, Store: st, Notifiers: channelsFor(t, cfg), Now: func() time.Time { return clock }})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,7 +7,12 @@ import (
 	"path/filepath"
 	"sync/atomic"
 	"testing"
+	"time"
 
+	"github.com/storywatch/storywatch/monitor/config"
+	"github.com/storywatch/storywatch/notify"
+	"github.com/storywatch/storywatch/notify/email"
+	"github.com/storywatch/storywatch/notify/webhook"
 	"github.com/storywatch/storywatch/store"
 )
 
@@ -70,4 +75,33 @@ func newOutlet(t *testing.T) *outlet {
 	o.Server = httptest.NewServer(mux)
 	t.Cleanup(o.Close)
 	return o
+}
+
+// channelsFor builds the alert channels cfg names, as the composition root
+// in cmd/storywatch does for the daemon (the monitor builds none itself).
+func channelsFor(t *testing.T, cfg *config.Config) map[string]notify.Notifier {
+	t.Helper()
+	out := map[string]notify.Notifier{}
+	client := &http.Client{Timeout: 10 * time.Second}
+	for _, w := range cfg.Notify.Webhooks {
+		wc := webhook.Config{URL: w.URL, Secret: w.Secret.Reveal(), UserAgent: "storywatch/test",
+			Format: w.Format, Token: w.Token.Reveal(), Room: w.Room}
+		out[wc.Channel()] = webhook.New(wc, client)
+	}
+	if e := cfg.Notify.Email; e != nil {
+		ec := email.Config{Host: e.Host, Port: e.Port, TLS: e.TLS, Username: e.Username,
+			Password: e.Password.Reveal(), From: e.From, To: e.To, Timeout: 10 * time.Second}
+		var n notify.Notifier
+		var err error
+		if d := e.Digest.Std(); d > 0 {
+			n, err = email.NewDigest(ec, d)
+		} else {
+			n, err = email.New(ec)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[email.Channel] = n
+	}
+	return out
 }

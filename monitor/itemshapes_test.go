@@ -3,6 +3,9 @@ package monitor
 import (
 	"context"
 	"fmt"
+	"github.com/storywatch/storywatch/notify"
+	"github.com/storywatch/storywatch/notify/webhook"
+	"net/http"
 	"net/url"
 	"path/filepath"
 	"slices"
@@ -191,7 +194,9 @@ func TestItemShapesUnderEverySwitch(t *testing.T) {
 			for _, fs := range feedShapes {
 				feeds = append(feeds, srv.URL+"/feeds/"+fs.file)
 			}
-			m, err := New(Options{Config: switchesConfig(t, feeds, hook.URL+"/hook", sw), Store: st})
+			hookCh := webhook.Config{URL: hook.URL + "/hook"}
+			m, err := New(Options{Config: switchesConfig(t, feeds, hook.URL+"/hook", sw), Store: st,
+				Notifiers: map[string]notify.Notifier{hookCh.Channel(): webhook.New(hookCh, http.DefaultClient)}})
 			if err != nil {
 				t.Fatal(err)
 			}

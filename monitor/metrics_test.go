@@ -55,7 +55,7 @@ notify:
 	st := mustOpenStore(t)
 	clock := time.Date(2025, 8, 19, 12, 0, 0, 0, time.UTC)
 	mx := metrics.New(metrics.Options{Store: st})
-	m, err := monitor.New(monitor.Options{Config: cfg, Store: st, Metrics: mx, Now: func() time.Time { return clock }})
+	m, err := monitor.New(monitor.Options{Config: cfg, Store: st, Notifiers: channelsFor(t, cfg), Metrics: mx, Now: func() time.Time { return clock }})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"net/http"
 	"sync"
 	"time"
 
@@ -25,8 +24,9 @@ type Options struct {
 	Logger *slog.Logger
 	// Fetcher overrides the HTTP client built from Config.Fetch; nil builds it.
 	Fetcher *fetch.Client
-	// Notifiers overrides the channels built from Config.Notify, keyed by
-	// channel name ("webhook:0", "email"); nil builds them.
+	// Notifiers are the alert channels, keyed by channel name (the name
+	// stored with each queued alert), built by the caller from
+	// Config.Notify; nil or empty queues no alerts.
 	Notifiers map[string]notify.Notifier
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
@@ -98,13 +98,6 @@ func New(opts Options) (*Monitor, error) {
 		m.fetcher = fetch.New(FetchOptions(opts.Config, opts.Version))
 	}
 	m.notifiers = opts.Notifiers
-	if m.notifiers == nil {
-		n, err := BuildNotifiers(opts.Config, &http.Client{Timeout: 30 * time.Second}, opts.Version)
-		if err != nil {
-			return nil, err
-		}
-		m.notifiers = n
-	}
 	workers := opts.Config.Fetch.Workers
 	if workers <= 0 {
 		workers = 4

@@ -85,7 +85,7 @@ notify:
 		t.Fatal(err)
 	}
 	st := mustOpenStore(t)
-	m, err := monitor.New(monitor.Options{Config: cfg, Store: st})
+	m, err := monitor.New(monitor.Options{Config: cfg, Store: st, Notifiers: channelsFor(t, cfg)})
 	if err != nil {
 		t.Fatal(err)
 	}

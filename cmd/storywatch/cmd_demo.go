@@ -15,7 +15,6 @@ import (
 
 	"github.com/storywatch/storywatch/diff"
 	"github.com/storywatch/storywatch/diff/report"
-	"github.com/storywatch/storywatch/monitor"
 	"github.com/storywatch/storywatch/monitor/config"
 	"github.com/storywatch/storywatch/monitor/harness/corpus"
 	"github.com/storywatch/storywatch/monitor/query"
@@ -105,7 +104,7 @@ func (a *app) demo(keep string, verbose bool) error {
 	if verbose {
 		log = slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	}
-	m, err := monitor.New(monitor.Options{Config: cfg, Store: s, Logger: log, Version: version})
+	m, err := newMonitor(cfg, s, log, nil)
 	if err != nil {
 		return err
 	}
@@ -138,7 +137,7 @@ func (a *app) demo(keep string, verbose bool) error {
 		if len(srv.Revise()) == 0 {
 			break
 		}
-		if m, err = monitor.New(monitor.Options{Config: cfg, Store: s, Logger: log, Version: version}); err != nil {
+		if m, err = newMonitor(cfg, s, log, nil); err != nil {
 			return err
 		}
 	}

@@ -51,7 +51,7 @@ func (a *app) poll(cfg *config.Config, s *store.Store, wait time.Duration, stric
 	log := a.logger(cfg)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	m, err := monitor.New(monitor.Options{Config: cfg, Store: s, Logger: log, Version: version})
+	m, err := newMonitor(cfg, s, log, nil)
 	if err != nil {
 		return err
 	}

@@ -92,7 +92,7 @@ func (a *app) runCommand() *cobra.Command {
 // the monitor has stopped). A config that does not load is logged and the
 // monitor goes on with cfg. running holds the monitor while it runs.
 func (a *app) runUntilReload(ctx context.Context, hup <-chan os.Signal, cfg *config.Config, s *store.Store, mx *metrics.Metrics, log *slog.Logger, running *atomic.Pointer[monitor.Monitor]) (*config.Config, error) {
-	m, err := monitor.New(monitor.Options{Config: cfg, Store: s, Logger: log, Version: version, Metrics: mx})
+	m, err := newMonitor(cfg, s, log, mx)
 	if err != nil {
 		return nil, err
 	}
