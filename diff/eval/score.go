@@ -228,7 +228,9 @@ func normGold(s string) string {
 	s = strings.ToLower(s)
 	s = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "«", "\"", "»", "\"", "„", "\"",
 		// glued by the scraper ("EDITOR’S NOTE:This story"): a word edge
-		":", ": ", ";", "; ").Replace(s)
+		":", ": ", ";", "; ",
+		// "$4.12" holds the figure "4.12"
+		"$", "$ ", "€", "€ ", "£", "£ ").Replace(s)
 	f := strings.Fields(s)
 	out := f[:0]
 	for _, w := range f {

@@ -32,7 +32,7 @@ var passes = map[Kind][]pass{
 		{func(_ *matcher, a, b *item) bool { return unitOf(a) == unitOf(b) && unitOf(a) != "" }, true},
 	},
 	KindQuote: {
-		{func(_ *matcher, a, b *item) bool { return sameWords(a.words, b.words) }, false},
+		{func(m *matcher, a, b *item) bool { return m.sameQuote(a, b) }, false},
 		{func(_ *matcher, a, b *item) bool { return overlap(a.words, b.words) >= 0.5 }, true},
 	},
 	KindPosition: {
@@ -234,7 +234,7 @@ func (m *matcher) equivalent(a, b *item) bool {
 	case KindDate:
 		return m.dateEqual(a, b)
 	case KindQuote:
-		return sameWords(a.words, b.words)
+		return m.sameQuote(a, b)
 	case KindPosition:
 		return sameActor(a, b) && a.key == b.key
 	}
@@ -315,7 +315,7 @@ func sameWords(a, b []string) bool {
 	// a stammer or a doubled word removed ("we we will") says the same
 	a, b = dedupe(a), dedupe(b)
 	if len(a) != len(b) {
-		return false
+		return slipFixed(a, b) || slipFixed(b, a)
 	}
 	for i := range a {
 		if a[i] == b[i] {
@@ -326,6 +326,62 @@ func sameWords(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// sameQuote reports whether two quotes say the same: the same words
+// (sameWords), or the same words with the quotation marks moved over a
+// word or two that stood just outside them ("will come “tumbling down”" →
+// "will “come tumbling down”"). A word added inside the marks ("useful" →
+// "very useful") is a rewording.
+func (m *matcher) sameQuote(a, b *item) bool {
+	if sameWords(a.words, b.words) {
+		return true
+	}
+	if len(a.words) < len(b.words) {
+		return marksMoved(b.words, a, m.oldText)
+	}
+	return marksMoved(a.words, b, m.newText)
+}
+
+// marksMoved reports whether the quote long (of one version) is the quote
+// short of text with at most two more words, and those words stand right
+// outside short's quotation marks in text.
+func marksMoved(long []string, short *item, text string) bool {
+	sw := short.words
+	extra := len(long) - len(sw)
+	if len(sw) == 0 || extra < 1 || extra > 2 || short.Start < 0 || short.End > len(text) {
+		return false
+	}
+	before := strings.ToLower(text[max(0, short.Start-40):short.Start])
+	after := strings.ToLower(text[short.End:min(len(text), short.End+40)])
+	for off := 0; off <= extra; off++ {
+		if !equalWords(long[off:off+len(sw)], sw) {
+			continue
+		}
+		lead, tail := long[:off], long[off+len(sw):]
+		if (len(lead) == 0 || strings.Contains(before, strings.Join(lead, " "))) &&
+			(len(tail) == 0 || strings.Contains(after, strings.Join(tail, " "))) {
+			return true
+		}
+	}
+	return false
+}
+
+// slipFixed reports whether quote long is quote short with one short
+// function word more inside a long quote: a slip of the transcript fixed
+// ("they’ll be come tumbling down" → "they’ll come tumbling down").
+func slipFixed(long, short []string) bool {
+	if len(long) != len(short)+1 || len(short) < 8 {
+		return false
+	}
+	lx := english()
+	for i := range long {
+		if len(long[i]) <= 4 && lx.function[long[i]] &&
+			equalWords(long[:i], short[:i]) && equalWords(long[i+1:], short[i:]) {
+			return true
+		}
+	}
+	return false
 }
 
 // dedupe drops a run of one to three words that repeats the run just

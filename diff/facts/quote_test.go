@@ -81,6 +81,8 @@ func TestQuoteEditsThatSayTheSame(t *testing.T) {
 	tests := []struct{ name, old, new string }{
 		{"stammer removed", "“We we will rebuild every home,” the mayor said.", "“We will rebuild every home,” the mayor said."},
 		{"letters swapped", "“This is a big setp forward,” he said.", "“This is a big step forward,” he said."},
+		{"slip fixed in a long quote", "“All I have to do is leave, and we will be doing that very soon, and prices will be come tumbling down,” he said.", "“All I have to do is leave, and we will be doing that very soon, and prices will come tumbling down,” he said."},
+		{"marks moved over a word", "He said prices will come “tumbling down” after the war.", "He said prices will “come tumbling down” after the war."},
 		{"repeated phrase removed", "“I try to try to remind myself of that,” she said.", "“I try to remind myself of that,” she said."},
 		{"casing", "“We Will Rebuild every home,” the mayor said.", "“We will rebuild every home,” the mayor said."},
 		{"cut with an ellipsis", "“We will rebuild every home, and we will do it this year,” the mayor said.", "“We will rebuild every home … this year,” the mayor said."},
@@ -93,6 +95,10 @@ func TestQuoteEditsThatSayTheSame(t *testing.T) {
 				t.Errorf("got %+v, want no quote change", got)
 			}
 		})
+	}
+	// a word added inside the marks is a rewording
+	if got := changesOf("Ushakov called the talks “useful and constructive.”", "Ushakov called the talks “very useful and constructive.”", KindQuote); len(got) != 1 {
+		t.Errorf("word added inside the marks: got %+v, want one change", got)
 	}
 	// a content word changed is a rewording
 	if got := changesOf("“We will rebuild every home,” the mayor said.", "“We will rebuild every school,” the mayor said.", KindQuote); len(got) != 1 || got[0].Detail != "reworded" {
