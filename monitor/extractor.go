@@ -3,6 +3,7 @@ package monitor
 import (
 	"net/url"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/storywatch/storywatch/monitor/extract"
@@ -29,6 +30,10 @@ type siteState struct {
 	agreed     int  // consecutive pages where both extractions agreed
 	trusted    bool // the fast path is used
 	sinceCheck int  // fast pages since the last check
+	// layout learns which elements of the site's article region are not
+	// article text; they are left out of the region's fingerprint and of
+	// both extractions.
+	layout *extract.Layout
 }
 
 // useFast reports whether the next page of host may skip readability.
@@ -41,6 +46,13 @@ func (l *siteLearner) useFast(host string) bool {
 		return true
 	}
 	return false
+}
+
+// trusted reports whether host's pages take the fast path.
+func (l *siteLearner) trusted(host string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.state(host).trusted
 }
 
 // record notes whether both extractions agreed on a page of host.
@@ -62,7 +74,8 @@ func (l *siteLearner) load(sites map[string]store.SiteState) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	for host, st := range sites {
-		*l.state(host) = siteState{agreed: st.Agreed, trusted: st.Trusted, sinceCheck: st.SinceCheck}
+		*l.state(host) = siteState{agreed: st.Agreed, trusted: st.Trusted, sinceCheck: st.SinceCheck,
+			layout: extract.NewLayout(st.Skip, st.Boiler, st.Common)}
 	}
 }
 
@@ -72,7 +85,9 @@ func (l *siteLearner) snapshot() map[string]store.SiteState {
 	defer l.mu.Unlock()
 	out := make(map[string]store.SiteState, len(l.sites))
 	for host, st := range l.sites {
-		out[host] = store.SiteState{Agreed: st.agreed, Trusted: st.trusted, SinceCheck: st.sinceCheck}
+		skip, boiler, common := st.layout.State()
+		out[host] = store.SiteState{Agreed: st.agreed, Trusted: st.trusted, SinceCheck: st.sinceCheck,
+			Skip: skip, Boiler: boiler, Common: common}
 	}
 	return out
 }
@@ -83,37 +98,153 @@ func (l *siteLearner) state(host string) *siteState {
 	}
 	st := l.sites[host]
 	if st == nil {
-		st = &siteState{}
+		st = &siteState{layout: extract.NewLayout(nil, nil, nil)}
 		l.sites[host] = st
 	}
 	return st
 }
 
+// skips returns the elements of host's article region left out so far.
+func (l *siteLearner) skips(host string) extract.SkipSet {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.state(host).layout.Skips()
+}
+
+// observe learns from a page of host that readability extracted as ref and
+// returns the elements to leave out from now on.
+func (l *siteLearner) observe(host string, sc *extract.Scanned, pageURL string, ref extract.Article) extract.SkipSet {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	lay := l.state(host).layout
+	lay.Observe(sc, pageURL, ref)
+	return lay.Skips()
+}
+
+// common reports whether paragraph p is text other pages of host carry too
+// (see extract.Layout.Common).
+func (l *siteLearner) common(host, p string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.state(host).layout.Common(p)
+}
+
+// clean drops paragraphs that are text of host's left-out elements (see
+// extract.Layout.Clean).
+func (l *siteLearner) clean(host string, paragraphs, skipped []string) []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.state(host).layout.Clean(paragraphs, skipped)
+}
+
+// pageHash identifies the article text of a scanned page of pageURL's
+// site: its fingerprint without the elements learned to be boilerplate.
+func (m *Monitor) pageHash(sc *extract.Scanned, pageURL string) string {
+	return sc.Fingerprint(m.sites.skips(siteHost(pageURL)))
+}
+
+// sameText reports whether a new text of an article on pageURL's site is
+// the old one once learned boilerplate is set aside. A version stored
+// before the site's boilerplate was learned still holds some: paragraphs of
+// the old text that are gone from the new one are not counted as edited
+// away when they are known boilerplate of the site, are still on the page
+// in elements now left out (dropped), or are text the site's other pages
+// carry too. When the old text was stored while the site was being learned
+// (its page hash carries refMark: readability's text, which may hold
+// rotating boilerplate not yet known as such), every paragraph gone from the
+// new text is set aside: such a version is a reference only for the text it
+// shares with the new one. Paragraphs new to the text always count, so an
+// edit within a paragraph, an added one and a move are still changes.
+func (m *Monitor) sameText(pageURL string, prev store.Version, prevPageHash, title, text string, dropped []string) bool {
+	if prev.Title != title {
+		return false
+	}
+	host := siteHost(pageURL)
+	learning := strings.HasPrefix(prevPageHash, refMark)
+	onPage := make([][]string, len(dropped))
+	for i, d := range dropped {
+		onPage[i] = extract.FoldWords(d)
+	}
+	cur := m.sites.clean(host, strings.Split(text, "\n\n"), dropped)
+	inCur := make(map[string]bool, len(cur))
+	for _, p := range cur {
+		inCur[p] = true
+	}
+	old := m.sites.clean(host, strings.Split(prev.Text, "\n\n"), dropped)
+	kept := old[:0]
+	for _, p := range old {
+		if inCur[p] || !(learning || extract.PartOf(p, onPage) || m.sites.common(host, p)) {
+			kept = append(kept, p)
+		}
+	}
+	return contentHash(title, strings.Join(kept, "\n\n")) == contentHash(title, strings.Join(cur, "\n\n"))
+}
+
+func siteHost(pageURL string) string {
+	if u, err := url.Parse(pageURL); err == nil {
+		return u.Host
+	}
+	return pageURL
+}
+
+// refMark prefixes the stored page hash of an article whose text came from
+// readability on a page where the fast path gave another text, or before
+// the site was trusted (see sameText): the next
+// extraction of that article uses readability too, or the difference
+// between the two would pass for an edit. (Such pages are the few a site
+// shows before its boilerplate is learned.) The mark also makes the page
+// hash differ from the fingerprint, so the page is extracted on every pass
+// until both paths agree on it.
+const refMark = "r:"
+
 // extractPage extracts an article page, through the fast path when its site
 // has earned it. sc is the page as scanned for its region hash; page is the
-// same page converted to UTF-8 (the same bytes for almost every page).
-func (m *Monitor) extractPage(sc *extract.Scanned, page []byte, pageURL string) (extract.Article, error) {
-	host := pageURL
-	if u, err := url.Parse(pageURL); err == nil {
-		host = u.Host
-	}
+// same page converted to UTF-8 (the same bytes for almost every page);
+// prevHash is the page hash stored with the article's text. mark is refMark
+// when the text is readability's and the fast path disagreed, else "".
+func (m *Monitor) extractPage(sc *extract.Scanned, page []byte, pageURL, prevHash string) (art extract.Article, mark string, err error) {
+	host := siteHost(pageURL)
 	if !sameBytes(sc.Page(), page) {
 		sc = extract.Scan(page)
 	}
-	if m.sites.useFast(host) {
-		return sc.ExtractFast(pageURL)
+	if !strings.HasPrefix(prevHash, refMark) && m.sites.useFast(host) {
+		skips := m.sites.skips(host)
+		art, err := sc.ExtractLearned(pageURL, skips)
+		if err != nil {
+			return art, "", err
+		}
+		// Learning goes on between checks: rotating inserts show as text
+		// other pages carry too, which needs no readability to see. Text
+		// the fast path keeps counts as kept, so article paragraphs (unique
+		// to their page) are never learned as boilerplate this way.
+		m.sites.observe(host, sc, pageURL, art)
+		art.Paragraphs = m.sites.clean(host, art.Paragraphs, nil)
+		art.Dropped = sc.SkippedText(skips)
+		return art, "", nil
 	}
 	full, err := extract.Extract(page, pageURL)
 	if err != nil {
-		return full, err
+		return full, "", err
 	}
-	fast, ferr := sc.ExtractFast(pageURL)
+	// Learn from readability's own result, then hold both extractions to
+	// what is now known to be boilerplate.
+	skips := m.sites.observe(host, sc, pageURL, full)
+	full.Dropped = sc.SkippedText(skips)
+	full.Paragraphs = m.sites.clean(host, full.Paragraphs, full.Dropped)
+	fast, ferr := sc.ExtractLearned(pageURL, skips)
+	fast.Paragraphs = m.sites.clean(host, fast.Paragraphs, nil)
 	// The fast path reads only the head and the article region, so the
 	// dates must agree too, not just the text.
 	agree := ferr == nil && fast.Title == full.Title && slices.Equal(fast.Paragraphs, full.Paragraphs) &&
 		fast.Published.Equal(full.Published) && fast.Modified.Equal(full.Modified)
+	learning := !m.sites.trusted(host)
 	m.sites.record(host, agree)
-	return full, nil
+	if !agree || learning {
+		// Pages of a site still being learned may hold rotating
+		// boilerplate not yet known as such in both extractions.
+		mark = refMark
+	}
+	return full, mark, nil
 }
 
 // sameBytes reports whether a and b are the same slice of memory.
