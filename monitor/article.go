@@ -139,8 +139,8 @@ func (m *Monitor) observe(ctx context.Context, link string, known store.Article,
 	}
 	sc := extract.Scan(resp.Body)
 	pageHash := m.pageHash(sc, resp.URL)
-	if known.ID != "" && known.Versions > 0 && pageHash == known.PageHash {
-		return &content{url: known.URL, etag: resp.ETag, lastModified: resp.LastModified, pageHash: pageHash}, nil
+	if known.ID != "" && known.Versions > 0 && samePage(pageHash, known.PageHash) {
+		return &content{url: known.URL, etag: resp.ETag, lastModified: resp.LastModified, pageHash: known.PageHash}, nil
 	}
 	art, mark, err := m.extractPage(sc, pageUTF8(resp.Body, resp.ContentType), resp.URL, known.PageHash)
 	if err != nil {

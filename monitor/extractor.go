@@ -48,13 +48,6 @@ func (l *siteLearner) useFast(host string) bool {
 	return false
 }
 
-// trusted reports whether host's pages take the fast path.
-func (l *siteLearner) trusted(host string) bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.state(host).trusted
-}
-
 // record notes whether both extractions agreed on a page of host.
 func (l *siteLearner) record(host string, agree bool) {
 	l.mu.Lock()
@@ -121,6 +114,14 @@ func (l *siteLearner) observe(host string, sc *extract.Scanned, pageURL string, 
 	return lay.Skips()
 }
 
+// boilerplate reports whether paragraph p is text seen in host's left-out
+// elements.
+func (l *siteLearner) boilerplate(host, p string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.state(host).layout.Boilerplate(p)
+}
+
 // common reports whether paragraph p is text other pages of host carry too
 // (see extract.Layout.Common).
 func (l *siteLearner) common(host, p string) bool {
@@ -149,11 +150,11 @@ func (m *Monitor) pageHash(sc *extract.Scanned, pageURL string) string {
 // the old text that are gone from the new one are not counted as edited
 // away when they are known boilerplate of the site, are still on the page
 // in elements now left out (dropped), or are text the site's other pages
-// carry too. When the old text was stored while the site was being learned
-// (its page hash carries refMark: readability's text, which may hold
-// rotating boilerplate not yet known as such), every paragraph gone from the
-// new text is set aside: such a version is a reference only for the text it
-// shares with the new one. Paragraphs new to the text always count, so an
+// carry too. When the old text is readability's on a page where the fast
+// path disagreed (its page hash carries refMark; readability may have kept
+// rotating boilerplate not yet known as such), every paragraph gone from
+// the new text is set aside: such a version is a reference only for the
+// text it shares with the new one. Paragraphs new to the text always count, so an
 // edit within a paragraph, an added one and a move are still changes.
 func (m *Monitor) sameText(pageURL string, prev store.Version, prevPageHash, title, text string, dropped []string) bool {
 	if prev.Title != title {
@@ -161,23 +162,32 @@ func (m *Monitor) sameText(pageURL string, prev store.Version, prevPageHash, tit
 	}
 	host := siteHost(pageURL)
 	learning := strings.HasPrefix(prevPageHash, refMark)
-	onPage := make([][]string, len(dropped))
-	for i, d := range dropped {
-		onPage[i] = extract.FoldWords(d)
-	}
-	cur := m.sites.clean(host, strings.Split(text, "\n\n"), dropped)
+	// text was cleaned when it was extracted; the old text may need it.
+	cur := strings.Split(text, "\n\n")
 	inCur := make(map[string]bool, len(cur))
 	for _, p := range cur {
 		inCur[p] = true
 	}
-	old := m.sites.clean(host, strings.Split(prev.Text, "\n\n"), dropped)
-	kept := old[:0]
-	for _, p := range old {
-		if inCur[p] || !(learning || extract.PartOf(p, onPage) || m.sites.common(host, p)) {
+	var onPage [][]string // dropped's words, when first needed
+	kept := make([]string, 0, len(cur))
+	for _, p := range strings.Split(prev.Text, "\n\n") {
+		if inCur[p] || learning {
+			if inCur[p] {
+				kept = append(kept, p)
+			}
+			continue
+		}
+		if onPage == nil {
+			onPage = make([][]string, len(dropped))
+			for i, d := range dropped {
+				onPage[i] = extract.FoldWords(d)
+			}
+		}
+		if !(m.sites.boilerplate(host, p) || extract.PartOf(p, onPage) || m.sites.common(host, p)) {
 			kept = append(kept, p)
 		}
 	}
-	return contentHash(title, strings.Join(kept, "\n\n")) == contentHash(title, strings.Join(cur, "\n\n"))
+	return slices.Equal(kept, cur)
 }
 
 func siteHost(pageURL string) string {
@@ -188,14 +198,18 @@ func siteHost(pageURL string) string {
 }
 
 // refMark prefixes the stored page hash of an article whose text came from
-// readability on a page where the fast path gave another text, or before
-// the site was trusted (see sameText): the next
-// extraction of that article uses readability too, or the difference
-// between the two would pass for an edit. (Such pages are the few a site
-// shows before its boilerplate is learned.) The mark also makes the page
-// hash differ from the fingerprint, so the page is extracted on every pass
-// until both paths agree on it.
+// readability on a page where the fast path gave another text (see
+// sameText): the next extraction of that article uses readability too, or
+// the difference between the two would pass for an edit. (Such pages are
+// the few a site shows before its boilerplate is learned.) An unchanged
+// fingerprint still means an unchanged text.
 const refMark = "r:"
+
+// samePage reports whether a page's fingerprint is the one stored with the
+// article's text, with or without refMark: its text is unchanged.
+func samePage(pageHash, stored string) bool {
+	return pageHash == strings.TrimPrefix(stored, refMark)
+}
 
 // extractPage extracts an article page, through the fast path when its site
 // has earned it. sc is the page as scanned for its region hash; page is the
@@ -237,11 +251,8 @@ func (m *Monitor) extractPage(sc *extract.Scanned, page []byte, pageURL, prevHas
 	// dates must agree too, not just the text.
 	agree := ferr == nil && fast.Title == full.Title && slices.Equal(fast.Paragraphs, full.Paragraphs) &&
 		fast.Published.Equal(full.Published) && fast.Modified.Equal(full.Modified)
-	learning := !m.sites.trusted(host)
 	m.sites.record(host, agree)
-	if !agree || learning {
-		// Pages of a site still being learned may hold rotating
-		// boilerplate not yet known as such in both extractions.
+	if !agree {
 		mark = refMark
 	}
 	return full, mark, nil

@@ -199,8 +199,44 @@ type element struct {
 type regionLayout struct {
 	t0, t1 int // token range of the region
 	elems  []element
-	blocks []string // text blocks as paragraphs() splits them, normalised; "" for none
+	// Text blocks as paragraphs() splits them: each is the text tokens in
+	// a range of the region's tokens; their strings are built on demand
+	// (the fingerprint needs none of them).
+	ranges [][2]int // token range of each block, relative to t0
+	text   []uint8  // per region token: textCounts, textInLink
+	blocks []string // normalised; "" for none (built by texts)
 	bare   []string // the same blocks without the text of links in them
+}
+
+const (
+	textCounts uint8 = 1 << iota // a text token outside script, style and the like
+	textInLink                   // inside an <a>
+)
+
+// texts builds the blocks' strings.
+func (l *regionLayout) texts(s *Scanned) {
+	if l.blocks != nil {
+		return
+	}
+	l.blocks = make([]string, len(l.ranges))
+	l.bare = make([]string, len(l.ranges))
+	var cur, bare []byte
+	for i, r := range l.ranges {
+		cur, bare = cur[:0], bare[:0]
+		for k := r[0]; k < r[1]; k++ {
+			if f := l.text[k]; f&textCounts != 0 {
+				t := s.toks[l.t0+k]
+				cur = append(cur, s.page[t.start:t.end]...)
+				if f&textInLink == 0 {
+					bare = append(bare, s.page[t.start:t.end]...)
+				}
+			}
+		}
+		if len(cur) > 0 {
+			l.blocks[i] = normalizeSpace(html.UnescapeString(string(cur)))
+			l.bare[i] = normalizeSpace(html.UnescapeString(string(bare)))
+		}
+	}
 }
 
 // implicitCloser are start tags that close an open <p>, as the HTML parser
@@ -225,18 +261,17 @@ func (s *Scanned) layout() *regionLayout {
 	l.t1 = sort.Search(len(s.toks), func(i int) bool { return s.toks[i].start >= r1 })
 	toks := s.toks[l.t0:l.t1]
 
-	var stack []int      // indices into l.elems
-	var cur, bare []byte // the block being read, and its text outside links
+	var stack []int // indices into l.elems
+	l.text = make([]uint8, len(toks))
 	inLink := 0
+	i := 0           // the token being read
+	hasText := false // the block being read holds a text token
+	// flush ends the block being read at token i and starts the next, unless
+	// it holds no text yet.
 	flush := func() {
-		if len(cur) > 0 {
-			l.blocks[len(l.blocks)-1] = normalizeSpace(html.UnescapeString(string(cur)))
-			l.bare[len(l.bare)-1] = normalizeSpace(html.UnescapeString(string(bare)))
-			cur, bare = cur[:0], bare[:0]
-		}
-		if l.blocks == nil || l.blocks[len(l.blocks)-1] != "" {
-			l.blocks = append(l.blocks, "")
-			l.bare = append(l.bare, "")
+		if len(l.ranges) == 0 || hasText {
+			l.ranges = append(l.ranges, [2]int{i, i})
+			hasText = false
 		}
 	}
 	flush()
@@ -248,22 +283,26 @@ func (s *Scanned) layout() *regionLayout {
 		}
 		// After a flush the last block is the next one, not this element's;
 		// an inline element shares the block being read.
-		e.blockLast = len(l.blocks)
+		l.ranges[len(l.ranges)-1][1] = i
+		e.blockLast = len(l.ranges)
 		if blockTags[atomString(e.first, s)] {
 			flush()
-			e.blockLast = len(l.blocks) - 1
+			e.blockLast = len(l.ranges) - 1
 		}
 	}
 	never := 0 // open elements that never hold text
-	for i, t := range toks {
+	for ; i < len(toks); i++ {
+		t := toks[i]
 		ti := l.t0 + i
+		l.ranges[len(l.ranges)-1][1] = i + 1
 		switch t.kind {
 		case tokText:
 			if never == 0 {
-				cur = append(cur, s.page[t.start:t.end]...)
-				if inLink == 0 {
-					bare = append(bare, s.page[t.start:t.end]...)
+				l.text[i] = textCounts
+				if inLink > 0 {
+					l.text[i] |= textInLink
 				}
+				hasText = true
 			}
 		case tokStart, tokVoid:
 			if t.a == atom.P || implicitCloser[t.a] {
@@ -290,7 +329,7 @@ func (s *Scanned) layout() *regionLayout {
 			h := fnvOffset
 			h.writeUint64(parent)
 			h.writeUint64(t.sig)
-			e := element{chain: uint64(h), first: ti, startOff: int(t.start), blockFirst: len(l.blocks) - 1,
+			e := element{chain: uint64(h), first: ti, startOff: int(t.start), blockFirst: len(l.ranges) - 1,
 				never: parentNever || dropTags[t.a.String()]}
 			l.elems = append(l.elems, e)
 			k := len(l.elems) - 1
@@ -453,6 +492,7 @@ func (s *Scanned) Elements() []Block {
 		if e.never || !e.closed {
 			continue
 		}
+		l.texts(s)
 		var bs, bare []string
 		for i := max(e.blockFirst, 0); i < e.blockLast; i++ {
 			if l.blocks[i] != "" {
@@ -477,6 +517,7 @@ func (s *Scanned) SkippedText(sk Skipper) []string {
 	for i := 0; i < len(l.elems); {
 		e := &l.elems[i]
 		if e.closed && !e.never && sk.Skip(e.chain) {
+			l.texts(s)
 			for _, b := range l.blocks[max(e.blockFirst, 0):e.blockLast] {
 				if b != "" {
 					out = append(out, b)

@@ -40,11 +40,11 @@ const (
 )
 
 type occurrence struct {
-	kept   bool     // readability kept some of its text
+	kept bool // readability kept some of its text
 	// own are the TextHash of its blocks' text outside links that the
 	// reference kept: what could be article text of its own (a list of
 	// links to other stories never is).
-	own []uint64
+	own    []uint64
 	blocks []uint64 // TextHash of each block; nil when it has too many
 }
 
@@ -141,6 +141,15 @@ func (l *Layout) Observe(sc *Scanned, pageURL string, ref Article) bool {
 	}
 	text := joined.String()
 	kept := map[string]bool{}
+	hashes := map[string]uint64{} // TextHash of each block, once per page
+	hash := func(b string) uint64 {
+		h, ok := hashes[b]
+		if !ok {
+			h = TextHash(b)
+			hashes[b] = h
+		}
+		return h
+	}
 	var seen []uint64
 	share := map[uint64]int{} // bytes of kept text per chain on this page
 	for _, el := range sc.Elements() {
@@ -171,12 +180,12 @@ func (l *Layout) Observe(sc *Scanned, pageURL string, ref Article) bool {
 			if k {
 				share[el.Chain] += len(b)
 			}
-			h := TextHash(b)
+			h := hash(b)
 			if o.blocks != nil {
 				o.blocks[i] = h
 			}
-			if bare := el.Bare[i]; k && bare != "" && strings.Contains(text, bare) {
-				o.own = append(o.own, TextHash(bare))
+			if bare := el.Bare[i]; k && bare != "" && (bare == b || strings.Contains(text, bare)) {
+				o.own = append(o.own, hash(bare))
 			}
 			if st.texts == nil {
 				st.texts = map[uint64]bool{}
@@ -184,7 +193,7 @@ func (l *Layout) Observe(sc *Scanned, pageURL string, ref Article) bool {
 			if len(st.texts) < layoutMaxSeen {
 				st.texts[h] = true
 				if bare := el.Bare[i]; bare != "" && bare != b {
-					st.texts[TextHash(bare)] = true
+					st.texts[hash(bare)] = true
 				}
 			}
 		}
@@ -193,7 +202,7 @@ func (l *Layout) Observe(sc *Scanned, pageURL string, ref Article) bool {
 	// Count the page for each distinct block once, after all of them were
 	// pushed, so that a block repeated within the page is not "common".
 	for b := range kept {
-		l.seeText(TextHash(b), page)
+		l.seeText(hash(b), page)
 	}
 	// readability's own paragraphs too: it may render an element's text
 	// otherwise than its blocks (dropping link text, joining blocks).
@@ -307,6 +316,10 @@ func (l *Layout) ownText(o occurrence) bool {
 	return false
 }
 
+// Boilerplate reports whether a paragraph's text (digit runs folded) was
+// seen in a left-out element.
+func (l *Layout) Boilerplate(p string) bool { return l.boiler[TextHash(p)] }
+
 // Clean drops the paragraphs that are text of left-out elements: those in
 // skipped (the page's own left-out blocks, see Scanned.SkippedText), also
 // as readability renders them (it may leave a block's links or buttons
@@ -316,15 +329,25 @@ func (l *Layout) Clean(paragraphs, skipped []string) []string {
 		return paragraphs
 	}
 	drop := make(map[uint64]bool, len(skipped))
-	words := make([][]string, len(skipped))
-	for i, b := range skipped {
+	for _, b := range skipped {
 		drop[TextHash(b)] = true
-		words[i] = FoldWords(b)
 	}
+	var words [][]string // skipped's words, when first needed
 	out := paragraphs[:0:0]
 	for _, p := range paragraphs {
-		if h := TextHash(p); drop[h] || l.boiler[h] || PartOf(p, words) {
+		if h := TextHash(p); drop[h] || l.boiler[h] {
 			continue
+		}
+		if len(skipped) > 0 {
+			if words == nil {
+				words = make([][]string, len(skipped))
+				for i, b := range skipped {
+					words[i] = FoldWords(b)
+				}
+			}
+			if PartOf(p, words) {
+				continue
+			}
 		}
 		out = append(out, p)
 	}

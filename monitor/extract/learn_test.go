@@ -4,6 +4,7 @@ import (
 	"html"
 	"io"
 	"net/http"
+	"os"
 	"strings"
 	"testing"
 
@@ -197,5 +198,19 @@ func TestTextHashFoldsDigits(t *testing.T) {
 		if got := extract.TextHash(tt.a) == extract.TextHash(tt.b); got != tt.same {
 			t.Errorf("TextHash(%q) == TextHash(%q): %v, want %v", tt.a, tt.b, got, tt.same)
 		}
+	}
+}
+
+// BenchmarkScanFingerprint is what an unchanged page costs the pipeline:
+// one tokenizer pass and the fingerprint of its region.
+func BenchmarkScanFingerprint(b *testing.B) {
+	page, err := os.ReadFile("testdata/corpus-page.html")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(page)))
+	b.ReportAllocs()
+	for b.Loop() {
+		extract.Scan(page).Fingerprint(extract.SkipSet{1: true})
 	}
 }
