@@ -2,10 +2,12 @@ package extract
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
 	"hash/fnv"
 	"sort"
+	"sync"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -41,26 +43,96 @@ type scanAttrs struct {
 	itemprop, role, class, id, typ []byte
 }
 
-func readTagAttrs(z *html.Tokenizer) scanAttrs {
+// readTagAttrs reads the attributes from the raw bytes of a start tag.
+// The tokenizer's TagAttr copies every key and value (it replaces NUL
+// bytes); this reads only the five wanted, without copying or unescaping,
+// which their uses (shapes, case-insensitive words) do not need.
+func readTagAttrs(raw []byte) scanAttrs {
 	var at scanAttrs
-	for {
-		k, v, more := z.TagAttr()
-		switch string(k) {
-		case "itemprop":
-			at.itemprop = v
-		case "role":
-			at.role = v
-		case "class":
-			at.class = v
-		case "id":
-			at.id = v
-		case "type":
-			at.typ = v
+	var seen uint8
+	i := 1
+	for i < len(raw) && !isAttrSpace(raw[i]) && raw[i] != '>' && raw[i] != '/' {
+		i++ // the tag name
+	}
+	for i < len(raw) {
+		for i < len(raw) && (isAttrSpace(raw[i]) || raw[i] == '/') {
+			i++
 		}
-		if !more {
-			return at
+		if i >= len(raw) || raw[i] == '>' {
+			break
+		}
+		k := i
+		if raw[i] == '=' { // a name may start with '=' (a parse error the tokenizer keeps)
+			i++
+		}
+		for i < len(raw) && !isAttrSpace(raw[i]) && raw[i] != '=' && raw[i] != '>' && raw[i] != '/' {
+			i++
+		}
+		key := raw[k:i]
+		for i < len(raw) && isAttrSpace(raw[i]) {
+			i++
+		}
+		var val []byte
+		if i < len(raw) && raw[i] == '=' {
+			i++
+			for i < len(raw) && isAttrSpace(raw[i]) {
+				i++
+			}
+			if i < len(raw) && (raw[i] == '"' || raw[i] == '\'') {
+				q := raw[i]
+				i++
+				v := i
+				for i < len(raw) && raw[i] != q {
+					i++
+				}
+				val = raw[v:i]
+				i++
+			} else {
+				v := i
+				for i < len(raw) && !isAttrSpace(raw[i]) && raw[i] != '>' {
+					i++
+				}
+				val = raw[v:i]
+			}
+		}
+		// The first of repeated attributes counts, as in the HTML parser.
+		var dst *[]byte
+		var bit uint8
+		switch {
+		case asciiEqualFold(key, "itemprop"):
+			dst, bit = &at.itemprop, 1
+		case asciiEqualFold(key, "role"):
+			dst, bit = &at.role, 2
+		case asciiEqualFold(key, "class"):
+			dst, bit = &at.class, 4
+		case asciiEqualFold(key, "id"):
+			dst, bit = &at.id, 8
+		case asciiEqualFold(key, "type"):
+			dst, bit = &at.typ, 16
+		}
+		if dst != nil && seen&bit == 0 {
+			*dst, seen = val, seen|bit
 		}
 	}
+	return at
+}
+
+func isAttrSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+
+func asciiEqualFold(b []byte, s string) bool {
+	if len(b) != len(s) {
+		return false
+	}
+	for i := range b {
+		c := b[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != s[i] {
+			return false
+		}
+	}
+	return true
 }
 
 func tagKey(a atom.Atom, name []byte) uint32 {
@@ -411,19 +483,16 @@ func (s *Scanned) skipped(sk Skipper) [][2]int {
 // attributes do not change it. Equal fingerprints mean the same text in the
 // same block structure.
 func (s *Scanned) Fingerprint(sk Skipper) string {
-	var h fnvHash = fnvOffset
-	var h2 fnvHash = fnvOffset ^ 0x9e3779b97f4a7c15 // a second, independent hash: 128 bits in all
-	write := func(b []byte) {
-		h.write(b)
-		h2.write(b)
-		h.writeByte(0)
-		h2.writeByte(1)
+	bp := fingerprintBufs.Get().(*[]byte)
+	buf := (*bp)[:0]
+	text := func(b []byte) {
+		buf = binary.AppendUvarint(append(buf, 't'), uint64(len(b)))
+		buf = append(buf, b...)
 	}
-	write(bytes.TrimSpace(s.page[s.title[0]:s.title[1]]))
+	text(bytes.TrimSpace(s.page[s.title[0]:s.title[1]]))
 	skip := s.skipped(sk)
 	l := s.layout()
 	never := s.neverSpans()
-	var buf [8]byte
 	for _, t := range s.toks[l.t0:l.t1] {
 		off := int(t.start)
 		for len(skip) > 0 && off >= skip[0][1] {
@@ -441,21 +510,22 @@ func (s *Scanned) Fingerprint(sk Skipper) string {
 		switch t.kind {
 		case tokText:
 			if b := bytes.TrimSpace(s.page[t.start:t.end]); len(b) > 0 {
-				write(b)
+				text(b)
 			}
 		case tokStart, tokVoid:
-			binary.LittleEndian.PutUint64(buf[:], t.sig)
-			write(buf[:])
+			buf = binary.LittleEndian.AppendUint64(append(buf, 's'), t.sig)
 		case tokEnd:
-			binary.LittleEndian.PutUint32(buf[:4], t.name)
-			write(buf[:4])
+			buf = binary.LittleEndian.AppendUint32(append(buf, 'e'), t.name)
 		}
 	}
-	var sum [16]byte
-	binary.LittleEndian.PutUint64(sum[:8], uint64(h))
-	binary.LittleEndian.PutUint64(sum[8:], uint64(h2))
-	return hex.EncodeToString(sum[:])
+	sum := sha256.Sum256(buf)
+	*bp = buf
+	fingerprintBufs.Put(bp)
+	return hex.EncodeToString(sum[:16])
 }
+
+// fingerprintBufs holds the scratch buffers Fingerprint hashes.
+var fingerprintBufs = sync.Pool{New: func() any { b := make([]byte, 0, 16<<10); return &b }}
 
 // neverSpans are the byte spans of top-most script, style and similar
 // elements in the region.

@@ -28,7 +28,7 @@ type Scanned struct {
 // Scan tokenises page once. page is not copied: it must not change while
 // the result is used.
 func Scan(page []byte) *Scanned {
-	s := &Scanned{page: page}
+	s := &Scanned{page: page, toks: make([]tok, 0, len(page)/16+16)}
 	var article, body, main, itemBody span
 	var best [2]int
 	haveBest := false
@@ -60,7 +60,7 @@ func Scan(page []byte) *Scanned {
 		t := tok{kind: tokStart, a: a, name: tagKey(a, name), start: int32(start), end: int32(offset)}
 		var at scanAttrs
 		if tt != html.EndTagToken && hasAttr {
-			at = readTagAttrs(z)
+			at = readTagAttrs(z.Raw())
 		}
 		if tt == html.EndTagToken {
 			t.kind = tokEnd
