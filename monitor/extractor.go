@@ -19,6 +19,10 @@ import (
 const (
 	learnPages   = 3  // agreeing pages before a site is trusted
 	recheckEvery = 25 // fast pages between two checks
+	// settledAfter fast pages in a row that taught the site's layout
+	// nothing end learning between checks, until a check or a learned page
+	// changes it again: a settled site's pages then cost no learning.
+	settledAfter = 100
 )
 
 type siteLearner struct {
@@ -34,6 +38,7 @@ type siteState struct {
 	// article text; they are left out of the region's fingerprint and of
 	// both extractions.
 	layout *extract.Layout
+	quiet  int // fast pages in a row that changed nothing in layout
 }
 
 // useFast reports whether the next page of host may skip readability.
@@ -68,7 +73,7 @@ func (l *siteLearner) load(sites map[string]store.SiteState) {
 	defer l.mu.Unlock()
 	for host, st := range sites {
 		*l.state(host) = siteState{agreed: st.Agreed, trusted: st.Trusted, sinceCheck: st.SinceCheck,
-			layout: extract.NewLayout(st.Skip, st.Boiler, st.Common)}
+			layout: extract.NewLayout(st.Skip, st.Boiler, st.Common), quiet: st.Quiet}
 	}
 }
 
@@ -80,7 +85,7 @@ func (l *siteLearner) snapshot() map[string]store.SiteState {
 	for host, st := range l.sites {
 		skip, boiler, common := st.layout.State()
 		out[host] = store.SiteState{Agreed: st.agreed, Trusted: st.trusted, SinceCheck: st.sinceCheck,
-			Skip: skip, Boiler: boiler, Common: common}
+			Skip: skip, Boiler: boiler, Common: common, Quiet: st.quiet}
 	}
 	return out
 }
@@ -107,11 +112,36 @@ func (l *siteLearner) skips(host string) extract.SkipSet {
 // observe learns from a page of host that readability extracted as ref and
 // returns the elements to leave out from now on.
 func (l *siteLearner) observe(host string, sc *extract.Scanned, pageURL string, ref extract.Article) extract.SkipSet {
+	// The page's elements and text blocks are built once and kept in sc:
+	// build them before taking the lock every worker needs.
+	sc.Elements()
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	lay := l.state(host).layout
-	lay.Observe(sc, pageURL, ref)
-	return lay.Skips()
+	st := l.state(host)
+	if st.layout.Observe(sc, pageURL, ref) {
+		st.quiet = 0
+	}
+	return st.layout.Skips()
+}
+
+// observeFast learns from a page of host that the fast path extracted as
+// art, unless the site's layout has settled.
+func (l *siteLearner) observeFast(host string, sc *extract.Scanned, pageURL string, art extract.Article) {
+	l.mu.Lock()
+	settled := l.state(host).quiet >= settledAfter
+	l.mu.Unlock()
+	if settled {
+		return
+	}
+	sc.Elements()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	st := l.state(host)
+	if st.layout.Observe(sc, pageURL, art) {
+		st.quiet = 0
+	} else {
+		st.quiet++
+	}
 }
 
 // boilerplate reports whether paragraph p is text seen in host's left-out
@@ -231,7 +261,7 @@ func (m *Monitor) extractPage(sc *extract.Scanned, page []byte, pageURL, prevHas
 		// other pages carry too, which needs no readability to see. Text
 		// the fast path keeps counts as kept, so article paragraphs (unique
 		// to their page) are never learned as boilerplate this way.
-		m.sites.observe(host, sc, pageURL, art)
+		m.sites.observeFast(host, sc, pageURL, art)
 		art.Paragraphs = m.sites.clean(host, art.Paragraphs, nil)
 		art.Dropped = sc.SkippedText(skips)
 		return art, "", nil

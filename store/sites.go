@@ -24,6 +24,8 @@ type SiteState struct {
 	Skip   []uint64 `json:"skip,omitempty"`
 	Boiler []uint64 `json:"boiler,omitempty"`
 	Common []uint64 `json:"common,omitempty"`
+	// Quiet counts the fast pages in a row that taught the learner nothing.
+	Quiet int `json:"quiet,omitempty"`
 }
 
 // Sites returns every stored site state by host; empty for a store that

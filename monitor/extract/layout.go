@@ -256,7 +256,6 @@ func TextHash(s string) uint64 {
 type element struct {
 	chain      uint64 // signature of the element and its ancestors in the region
 	first      int    // index of its start token in Scanned.toks
-	stop       int    // index of the token after its last one
 	startOff   int    // byte span of the element
 	endOff     int
 	last       int  // index in regionLayout.elems after its last descendant
@@ -277,6 +276,7 @@ type regionLayout struct {
 	ranges [][2]int // token range of each block, relative to t0
 	text   []uint8  // per region token: textCounts, textInLink
 	blocks []string // normalised; "" for none (built by texts)
+	out    []Block  // Elements' result, once built
 	bare   []string // the same blocks without the text of links in them
 }
 
@@ -347,9 +347,9 @@ func (s *Scanned) layout() *regionLayout {
 		}
 	}
 	flush()
-	close := func(k int, endTok int, endOff int, found bool) {
+	close := func(k int, endOff int, found bool) {
 		e := &l.elems[k]
-		e.stop, e.endOff, e.closed, e.last = endTok, endOff, found, len(l.elems)
+		e.endOff, e.closed, e.last = endOff, found, len(l.elems)
 		if s.toks[e.first].a == atom.A && s.toks[e.first].kind == tokStart {
 			inLink--
 		}
@@ -379,13 +379,13 @@ func (s *Scanned) layout() *regionLayout {
 		case tokStart, tokVoid:
 			if t.a == atom.P || implicitCloser[t.a] {
 				if n := len(stack); n > 0 && s.toks[l.elems[stack[n-1]].first].a == atom.P {
-					close(stack[n-1], ti, int(t.start), true)
+					close(stack[n-1], int(t.start), true)
 					stack = stack[:n-1]
 				}
 			}
 			if t.a == atom.Li {
 				if n := len(stack); n > 0 && s.toks[l.elems[stack[n-1]].first].a == atom.Li {
-					close(stack[n-1], ti, int(t.start), true)
+					close(stack[n-1], int(t.start), true)
 					stack = stack[:n-1]
 				}
 			}
@@ -406,7 +406,7 @@ func (s *Scanned) layout() *regionLayout {
 			l.elems = append(l.elems, e)
 			k := len(l.elems) - 1
 			if t.kind == tokVoid {
-				close(k, ti+1, int(t.end), true)
+				close(k, int(t.end), true)
 				continue
 			}
 			if e.never {
@@ -427,14 +427,14 @@ func (s *Scanned) layout() *regionLayout {
 					if l.elems[k].never {
 						never--
 					}
-					close(k, ti, int(t.start), true)
+					close(k, int(t.start), true)
 					stack = stack[:len(stack)-1]
 				}
 				k := stack[j]
 				if l.elems[k].never {
 					never--
 				}
-				close(k, ti+1, int(t.end), true)
+				close(k, int(t.end), true)
 				stack = stack[:j]
 				break
 			}
@@ -442,7 +442,7 @@ func (s *Scanned) layout() *regionLayout {
 	}
 	for len(stack) > 0 {
 		k := stack[len(stack)-1]
-		close(k, l.t1, int(r1), false)
+		close(k, int(r1), false)
 		stack = stack[:len(stack)-1]
 	}
 	flush()
@@ -554,9 +554,13 @@ type Block struct {
 	Bare   []string
 }
 
-// Elements lists the region's elements that hold text, in page order.
+// Elements lists the region's elements that hold text, in page order. It is
+// built once per page; callers must not change it.
 func (s *Scanned) Elements() []Block {
 	l := s.layout()
+	if l.out != nil {
+		return l.out
+	}
 	out := make([]Block, 0, len(l.elems))
 	for _, e := range l.elems {
 		if e.never || !e.closed {
@@ -574,6 +578,7 @@ func (s *Scanned) Elements() []Block {
 			out = append(out, Block{Chain: e.chain, Blocks: bs, Bare: bare})
 		}
 	}
+	l.out = out
 	return out
 }
 
