@@ -31,7 +31,8 @@ func (a *app) benchCommand() *cobra.Command {
 			"processes: a first pass that stores every article, a pass where nothing changed (feeds answer 304)\n" +
 			"and a pass after a share of the articles was edited, at each scale. It then times `compare` on a\n" +
 			"long pair, `changes` and `timeline` on a large store, and runs urlwatch side by side on the same\n" +
-			"pages served by nginx (skipped, with a hint, when they are not installed). It prints tables.\n\n" +
+			"pages served by nginx, once per page template family (classic, ledger, pressroom: see --templates;\n" +
+			"skipped, with a hint, when they are not installed). It prints tables.\n\n" +
 			"The defaults take a few minutes on two cores; --quick under a minute; the full table of the\n" +
 			"README (--articles 1k,10k,100k) about a quarter of an hour.",
 		Args: cobra.NoArgs,
