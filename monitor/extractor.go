@@ -246,6 +246,8 @@ func samePage(pageHash, stored string) bool {
 // same page converted to UTF-8 (the same bytes for almost every page);
 // prevHash is the page hash stored with the article's text. mark is refMark
 // when the text is readability's and the fast path disagreed, else "".
+// An article whose stored text is the fast path's keeps it on a page where
+// the two disagree.
 func (m *Monitor) extractPage(sc *extract.Scanned, page []byte, pageURL, prevHash string) (art extract.Article, mark string, err error) {
 	host := siteHost(pageURL)
 	if !sameBytes(sc.Page(), page) {
@@ -283,6 +285,13 @@ func (m *Monitor) extractPage(sc *extract.Scanned, page []byte, pageURL, prevHas
 		fast.Published.Equal(full.Published) && fast.Modified.Equal(full.Modified)
 	m.sites.record(host, agree)
 	if !agree {
+		if prevHash != "" && !strings.HasPrefix(prevHash, refMark) && ferr == nil {
+			// The stored text is the fast path's: compare like with like.
+			// The site is no longer trusted, so its next new pages take
+			// readability; this one keeps the path it was tracked by.
+			fast.Dropped = full.Dropped
+			return fast, "", nil
+		}
 		mark = refMark
 	}
 	return full, mark, nil

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -71,4 +72,36 @@ func FuzzReadTagAttrs(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestLayoutBounded: however many pages a site shows, what its learner
+// holds stays within its bounds, and texts that recur outlive the sweep of
+// those seen once.
+func TestLayoutBounded(t *testing.T) {
+	l := NewLayout(nil, nil, nil)
+	for i := range 600 {
+		var b strings.Builder
+		b.WriteString(`<html><head><title>T</title></head><body><article>`)
+		for j := range 20 {
+			fmt.Fprintf(&b, `<div class="part-%c"><p>Paragraph %d of page %d, unique to it.</p></div>`, 'a'+rune(j%26), j, i)
+		}
+		b.WriteString(`<div class="brief"><p>Sign up for the morning briefing.</p></div></article></body></html>`)
+		sc := Scan([]byte(b.String()))
+		l.Observe(sc, fmt.Sprintf("https://news.example/%d", i), Article{})
+	}
+	if len(l.texts) > layoutMaxTexts || len(l.sigs) > layoutMaxSigs || len(l.boiler) > layoutMaxBoiler {
+		t.Errorf("texts %d sigs %d boiler %d: over the bounds", len(l.texts), len(l.sigs), len(l.boiler))
+	}
+	for _, st := range l.sigs {
+		if len(st.texts) > layoutMaxSeen {
+			t.Errorf("an element kind remembers %d texts", len(st.texts))
+		}
+	}
+	if !l.Common("Sign up for the morning briefing.") {
+		t.Error("a recurring text was swept")
+	}
+	_, _, common := l.State()
+	if len(common) > layoutMaxCommon {
+		t.Errorf("%d common texts stored", len(common))
+	}
 }

@@ -30,13 +30,16 @@ type Layout struct {
 }
 
 const (
-	layoutMinPages  = 3    // pages an element kind is seen on before it may be left out
-	layoutWindow    = 16   // latest occurrences that must all look like boilerplate
-	layoutMaxBlocks = 16   // an element with more text blocks is never boilerplate
-	layoutMaxSigs   = 8192 // bounds on what one site's learner holds
-	layoutMaxTexts  = 1 << 15
-	layoutMaxBoiler = 8192
-	layoutMaxSeen   = 256
+	layoutMinPages  = 3  // pages an element kind is seen on before it may be left out
+	layoutWindow    = 16 // latest occurrences that must all look like boilerplate
+	layoutMaxBlocks = 16 // an element with more text blocks is never boilerplate
+	// Bounds on what one site's learner holds (and stores): a few hundred
+	// KiB at most, so that many sites fit.
+	layoutMaxSigs   = 4096
+	layoutMaxTexts  = 8192 // texts seen, counted by pages; unique ones are swept first
+	layoutMaxBoiler = 4096
+	layoutMaxCommon = 2048 // common texts stored for the next process
+	layoutMaxSeen   = 64   // texts remembered per element kind
 )
 
 type occurrence struct {
@@ -109,7 +112,7 @@ func (l *Layout) State() (skip, boiler, common []uint64) {
 	boiler = slices.Sorted(maps.Keys(l.boiler))
 	cs := maps.Clone(l.common)
 	for h, t := range l.texts {
-		if t.pages >= 2 && len(cs) < layoutMaxBoiler {
+		if t.pages >= 2 && len(cs) < layoutMaxCommon {
 			cs[h] = true
 		}
 	}
@@ -187,10 +190,10 @@ func (l *Layout) Observe(sc *Scanned, pageURL string, ref Article) bool {
 			if bare := el.Bare[i]; k && bare != "" && (bare == b || strings.Contains(text, bare)) {
 				o.own = append(o.own, hash(bare))
 			}
-			if st.texts == nil {
+			if st.texts == nil && !st.body {
 				st.texts = map[uint64]bool{}
 			}
-			if len(st.texts) < layoutMaxSeen {
+			if !st.body && len(st.texts) < layoutMaxSeen {
 				st.texts[h] = true
 				if bare := el.Bare[i]; bare != "" && bare != b {
 					st.texts[hash(bare)] = true
@@ -217,6 +220,7 @@ func (l *Layout) Observe(sc *Scanned, pageURL string, ref Article) bool {
 		// such an element kind holds, it holds the article.
 		if n*4 > len(text) {
 			l.sigs[c].body = true
+			l.sigs[c].texts = nil // never left out: its texts are not needed
 		}
 	}
 	changed := false
@@ -256,6 +260,11 @@ func (l *Layout) seeText(h, page uint64) {
 	t, ok := l.texts[h]
 	switch {
 	case !ok:
+		if len(l.texts) >= layoutMaxTexts {
+			// Most texts are article paragraphs, seen once: forget those
+			// and keep what recurs.
+			maps.DeleteFunc(l.texts, func(_ uint64, t textSeen) bool { return t.pages < 2 })
+		}
 		if len(l.texts) < layoutMaxTexts {
 			l.texts[h] = textSeen{page: page, pages: 1}
 		}
