@@ -36,6 +36,7 @@ type content struct {
 	siteName            string // the page's own name for its site (og:site_name)
 	etag, lastModified  string
 	pageHash            string
+	dropped             []string // page text left out as learned boilerplate (extract.Article.Dropped)
 	// status is set instead of the rest when the page of a tracked article
 	// is gone or redirects to another story (see recordStatus);
 	// statusValue is its normalised form: the HTTP code or the new URL.
@@ -167,11 +168,11 @@ func (m *Monitor) observe(ctx context.Context, link string, known store.Article,
 		return fallback(fmt.Errorf("fetch article %s: %w (%s)", fetch.Redact(resp.URL), ErrNotArticlePage, mt))
 	}
 	sc := extract.Scan(resp.Body)
-	pageHash := hashBytes(sc.Region())
-	if known.ID != "" && known.Versions > 0 && pageHash == known.PageHash {
-		return &content{url: known.URL, etag: resp.ETag, lastModified: resp.LastModified, pageHash: pageHash}, nil
+	pageHash := m.pageHash(sc, resp.URL)
+	if known.ID != "" && known.Versions > 0 && samePage(pageHash, known.PageHash) {
+		return &content{url: known.URL, etag: resp.ETag, lastModified: resp.LastModified, pageHash: known.PageHash}, nil
 	}
-	art, err := m.extractPage(sc, pageUTF8(resp.Body, resp.ContentType), resp.URL)
+	art, mark, err := m.extractPage(sc, pageUTF8(resp.Body, resp.ContentType), resp.URL, known.PageHash)
 	if err != nil {
 		return fallback(fmt.Errorf("extract article %s: %w", fetch.Redact(resp.URL), err))
 	}
@@ -192,7 +193,7 @@ func (m *Monitor) observe(ctx context.Context, link string, known store.Article,
 	return &content{
 		url: canon, title: firstString(art.Title, it.Title), byline: art.Byline, text: art.Text(),
 		published: published, modified: firstTime(art.Modified, it.Updated), source: "page", siteName: art.SiteName,
-		etag: resp.ETag, lastModified: resp.LastModified, pageHash: pageHash,
+		etag: resp.ETag, lastModified: resp.LastModified, pageHash: mark + pageHash, dropped: art.Dropped,
 	}, nil
 }
 

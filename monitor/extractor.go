@@ -3,6 +3,7 @@ package monitor
 import (
 	"net/url"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/storywatch/storywatch/monitor/extract"
@@ -18,6 +19,10 @@ import (
 const (
 	learnPages   = 3  // agreeing pages before a site is trusted
 	recheckEvery = 25 // fast pages between two checks
+	// settledAfter fast pages in a row that taught the site's layout
+	// nothing end learning between checks, until a check or a learned page
+	// changes it again: a settled site's pages then cost no learning.
+	settledAfter = 100
 )
 
 type siteLearner struct {
@@ -29,6 +34,11 @@ type siteState struct {
 	agreed     int  // consecutive pages where both extractions agreed
 	trusted    bool // the fast path is used
 	sinceCheck int  // fast pages since the last check
+	// layout learns which elements of the site's article region are not
+	// article text; they are left out of the region's fingerprint and of
+	// both extractions.
+	layout *extract.Layout
+	quiet  int // fast pages in a row that changed nothing in layout
 }
 
 // useFast reports whether the next page of host may skip readability.
@@ -62,7 +72,8 @@ func (l *siteLearner) load(sites map[string]store.SiteState) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	for host, st := range sites {
-		*l.state(host) = siteState{agreed: st.Agreed, trusted: st.Trusted, sinceCheck: st.SinceCheck}
+		*l.state(host) = siteState{agreed: st.Agreed, trusted: st.Trusted, sinceCheck: st.SinceCheck,
+			layout: extract.NewLayout(st.Skip, st.Boiler, st.Common), quiet: st.Quiet}
 	}
 }
 
@@ -72,7 +83,9 @@ func (l *siteLearner) snapshot() map[string]store.SiteState {
 	defer l.mu.Unlock()
 	out := make(map[string]store.SiteState, len(l.sites))
 	for host, st := range l.sites {
-		out[host] = store.SiteState{Agreed: st.agreed, Trusted: st.trusted, SinceCheck: st.sinceCheck}
+		skip, boiler, common := st.layout.State()
+		out[host] = store.SiteState{Agreed: st.agreed, Trusted: st.trusted, SinceCheck: st.sinceCheck,
+			Skip: skip, Boiler: boiler, Common: common, Quiet: st.quiet}
 	}
 	return out
 }
@@ -83,37 +96,205 @@ func (l *siteLearner) state(host string) *siteState {
 	}
 	st := l.sites[host]
 	if st == nil {
-		st = &siteState{}
+		st = &siteState{layout: extract.NewLayout(nil, nil, nil)}
 		l.sites[host] = st
 	}
 	return st
 }
 
+// skips returns the elements of host's article region left out so far.
+func (l *siteLearner) skips(host string) extract.SkipSet {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.state(host).layout.Skips()
+}
+
+// observe learns from a page of host that readability extracted as ref and
+// returns the elements to leave out from now on.
+func (l *siteLearner) observe(host string, sc *extract.Scanned, pageURL string, ref extract.Article) extract.SkipSet {
+	// The page's elements and text blocks are built once and kept in sc:
+	// build them before taking the lock every worker needs.
+	sc.Elements()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	st := l.state(host)
+	if st.layout.Observe(sc, pageURL, ref) {
+		st.quiet = 0
+	}
+	return st.layout.Skips()
+}
+
+// observeFast learns from a page of host that the fast path extracted as
+// art, unless the site's layout has settled.
+func (l *siteLearner) observeFast(host string, sc *extract.Scanned, pageURL string, art extract.Article) {
+	l.mu.Lock()
+	settled := l.state(host).quiet >= settledAfter
+	l.mu.Unlock()
+	if settled {
+		return
+	}
+	sc.Elements()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	st := l.state(host)
+	if st.layout.Observe(sc, pageURL, art) {
+		st.quiet = 0
+	} else {
+		st.quiet++
+	}
+}
+
+// boilerplate reports whether paragraph p is text seen in host's left-out
+// elements.
+func (l *siteLearner) boilerplate(host, p string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.state(host).layout.Boilerplate(p)
+}
+
+// common reports whether paragraph p is text other pages of host carry too
+// (see extract.Layout.Common).
+func (l *siteLearner) common(host, p string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.state(host).layout.Common(p)
+}
+
+// clean drops paragraphs that are text of host's left-out elements (see
+// extract.Layout.Clean).
+func (l *siteLearner) clean(host string, paragraphs, skipped []string) []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.state(host).layout.Clean(paragraphs, skipped)
+}
+
+// pageHash identifies the article text of a scanned page of pageURL's
+// site: its fingerprint without the elements learned to be boilerplate.
+func (m *Monitor) pageHash(sc *extract.Scanned, pageURL string) string {
+	return sc.Fingerprint(m.sites.skips(siteHost(pageURL)))
+}
+
+// sameText reports whether a new text of an article on pageURL's site is
+// the old one once learned boilerplate is set aside. A version stored
+// before the site's boilerplate was learned still holds some: paragraphs of
+// the old text that are gone from the new one are not counted as edited
+// away when they are known boilerplate of the site, are still on the page
+// in elements now left out (dropped), or are text the site's other pages
+// carry too. When the old text is readability's on a page where the fast
+// path disagreed (its page hash carries refMark; readability may have kept
+// rotating boilerplate not yet known as such), every paragraph gone from
+// the new text is set aside: such a version is a reference only for the
+// text it shares with the new one. Paragraphs new to the text always count, so an
+// edit within a paragraph, an added one and a move are still changes.
+func (m *Monitor) sameText(pageURL string, prev store.Version, prevPageHash, title, text string, dropped []string) bool {
+	if prev.Title != title {
+		return false
+	}
+	host := siteHost(pageURL)
+	learning := strings.HasPrefix(prevPageHash, refMark)
+	// text was cleaned when it was extracted; the old text may need it.
+	cur := strings.Split(text, "\n\n")
+	inCur := make(map[string]bool, len(cur))
+	for _, p := range cur {
+		inCur[p] = true
+	}
+	var onPage [][]string // dropped's words, when first needed
+	kept := make([]string, 0, len(cur))
+	for _, p := range strings.Split(prev.Text, "\n\n") {
+		if inCur[p] || learning {
+			if inCur[p] {
+				kept = append(kept, p)
+			}
+			continue
+		}
+		if onPage == nil {
+			onPage = make([][]string, len(dropped))
+			for i, d := range dropped {
+				onPage[i] = extract.FoldWords(d)
+			}
+		}
+		if !(m.sites.boilerplate(host, p) || extract.PartOf(p, onPage) || m.sites.common(host, p)) {
+			kept = append(kept, p)
+		}
+	}
+	return slices.Equal(kept, cur)
+}
+
+func siteHost(pageURL string) string {
+	if u, err := url.Parse(pageURL); err == nil {
+		return u.Host
+	}
+	return pageURL
+}
+
+// refMark prefixes the stored page hash of an article whose text came from
+// readability on a page where the fast path gave another text (see
+// sameText): the next extraction of that article uses readability too, or
+// the difference between the two would pass for an edit. (Such pages are
+// the few a site shows before its boilerplate is learned.) An unchanged
+// fingerprint still means an unchanged text.
+const refMark = "r:"
+
+// samePage reports whether a page's fingerprint is the one stored with the
+// article's text, with or without refMark: its text is unchanged.
+func samePage(pageHash, stored string) bool {
+	return pageHash == strings.TrimPrefix(stored, refMark)
+}
+
 // extractPage extracts an article page, through the fast path when its site
 // has earned it. sc is the page as scanned for its region hash; page is the
-// same page converted to UTF-8 (the same bytes for almost every page).
-func (m *Monitor) extractPage(sc *extract.Scanned, page []byte, pageURL string) (extract.Article, error) {
-	host := pageURL
-	if u, err := url.Parse(pageURL); err == nil {
-		host = u.Host
-	}
+// same page converted to UTF-8 (the same bytes for almost every page);
+// prevHash is the page hash stored with the article's text. mark is refMark
+// when the text is readability's and the fast path disagreed, else "".
+// An article whose stored text is the fast path's keeps it on a page where
+// the two disagree.
+func (m *Monitor) extractPage(sc *extract.Scanned, page []byte, pageURL, prevHash string) (art extract.Article, mark string, err error) {
+	host := siteHost(pageURL)
 	if !sameBytes(sc.Page(), page) {
 		sc = extract.Scan(page)
 	}
-	if m.sites.useFast(host) {
-		return sc.ExtractFast(pageURL)
+	if !strings.HasPrefix(prevHash, refMark) && m.sites.useFast(host) {
+		skips := m.sites.skips(host)
+		art, err := sc.ExtractLearned(pageURL, skips)
+		if err != nil {
+			return art, "", err
+		}
+		// Learning goes on between checks: rotating inserts show as text
+		// other pages carry too, which needs no readability to see. Text
+		// the fast path keeps counts as kept, so article paragraphs (unique
+		// to their page) are never learned as boilerplate this way.
+		m.sites.observeFast(host, sc, pageURL, art)
+		art.Paragraphs = m.sites.clean(host, art.Paragraphs, nil)
+		art.Dropped = sc.SkippedText(skips)
+		return art, "", nil
 	}
 	full, err := extract.Extract(page, pageURL)
 	if err != nil {
-		return full, err
+		return full, "", err
 	}
-	fast, ferr := sc.ExtractFast(pageURL)
+	// Learn from readability's own result, then hold both extractions to
+	// what is now known to be boilerplate.
+	skips := m.sites.observe(host, sc, pageURL, full)
+	full.Dropped = sc.SkippedText(skips)
+	full.Paragraphs = m.sites.clean(host, full.Paragraphs, full.Dropped)
+	fast, ferr := sc.ExtractLearned(pageURL, skips)
+	fast.Paragraphs = m.sites.clean(host, fast.Paragraphs, nil)
 	// The fast path reads only the head and the article region, so the
 	// dates must agree too, not just the text.
 	agree := ferr == nil && fast.Title == full.Title && slices.Equal(fast.Paragraphs, full.Paragraphs) &&
 		fast.Published.Equal(full.Published) && fast.Modified.Equal(full.Modified)
 	m.sites.record(host, agree)
-	return full, nil
+	if !agree {
+		if prevHash != "" && !strings.HasPrefix(prevHash, refMark) && ferr == nil {
+			// The stored text is the fast path's: compare like with like.
+			// The site is no longer trusted, so its next new pages take
+			// readability; this one keeps the path it was tracked by.
+			fast.Dropped = full.Dropped
+			return fast, "", nil
+		}
+		mark = refMark
+	}
+	return full, mark, nil
 }
 
 // sameBytes reports whether a and b are the same slice of memory.

@@ -1,8 +1,11 @@
 package monitor
 
 import (
+	"fmt"
 	"path/filepath"
 	"testing"
+
+	"github.com/storywatch/storywatch/monitor/extract"
 
 	"github.com/storywatch/storywatch/monitor/config"
 	"github.com/storywatch/storywatch/store"
@@ -75,5 +78,26 @@ func TestSiteLearnerOutlivesTheProcess(t *testing.T) {
 	m2.sites.record(learning, true) // its third agreeing page, counting the last run's
 	if !m2.sites.useFast(learning) {
 		t.Error("agreeing pages of the last run were forgotten")
+	}
+}
+
+// TestSiteLearnerSettles: fast pages that teach the layout nothing stop
+// being learned from after settledAfter of them in a row, and the count is
+// stored with the site for the next run.
+func TestSiteLearnerSettles(t *testing.T) {
+	var l siteLearner
+	const host = "news.example"
+	page := []byte(`<html><head><title>T</title></head><body><article><p>The leaders met in Bern on Monday, officials said.</p></article></body></html>`)
+	art := extract.Article{Paragraphs: []string{"The leaders met in Bern on Monday, officials said."}}
+	for i := range settledAfter + 10 {
+		l.observeFast(host, extract.Scan(page), fmt.Sprintf("https://%s/a%d", host, i), art)
+	}
+	if got := l.snapshot()[host].Quiet; got != settledAfter {
+		t.Errorf("quiet = %d after %d unchanged fast pages, want it to stop at %d", got, settledAfter+10, settledAfter)
+	}
+	var l2 siteLearner
+	l2.load(l.snapshot())
+	if l2.state(host).quiet != settledAfter {
+		t.Error("the settled count was not carried over")
 	}
 }

@@ -70,11 +70,3 @@ func normalize(s string) string {
 	s = quoteFolder.Replace(s)
 	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
 }
-
-func hashBytes(b []byte) string {
-	if len(b) == 0 {
-		return ""
-	}
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:16])
-}

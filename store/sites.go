@@ -17,6 +17,15 @@ type SiteState struct {
 	Agreed     int  `json:"agreed"`      // consecutive pages where both extractions agreed
 	Trusted    bool `json:"trusted"`     // the fast path is used
 	SinceCheck int  `json:"since_check"` // fast pages since the last check
+	// Skip are the signature chains of the site's article-region elements
+	// that were learned not to hold article text, and Boiler the hashes of
+	// the text blocks seen in them, Common the hashes of texts seen on two
+	// pages or more (monitor/extract.Layout).
+	Skip   []uint64 `json:"skip,omitempty"`
+	Boiler []uint64 `json:"boiler,omitempty"`
+	Common []uint64 `json:"common,omitempty"`
+	// Quiet counts the fast pages in a row that taught the learner nothing.
+	Quiet int `json:"quiet,omitempty"`
 }
 
 // Sites returns every stored site state by host; empty for a store that

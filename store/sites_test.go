@@ -1,8 +1,8 @@
 package store
 
 import (
-	"maps"
 	"path/filepath"
+	"reflect"
 	"testing"
 )
 
@@ -13,7 +13,7 @@ func TestSitesRoundTrip(t *testing.T) {
 		t.Fatalf("Sites() on a new store = %v, %v; want empty", got, err)
 	}
 	want := map[string]SiteState{
-		"news.example.com": {Agreed: 3, Trusted: true, SinceCheck: 7},
+		"news.example.com": {Agreed: 3, Trusted: true, SinceCheck: 7, Skip: []uint64{1, 1 << 63}, Boiler: []uint64{18446744073709551615}, Common: []uint64{7}, Quiet: 4},
 		"other.example":    {Agreed: 1},
 	}
 	if err := s.PutSites(want); err != nil {
@@ -32,7 +32,7 @@ func TestSitesRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !maps.Equal(got, want) {
+	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Sites() after reopen = %v, want %v", got, want)
 	}
 	if err := r.PutSites(want); err == nil {

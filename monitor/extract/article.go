@@ -19,6 +19,10 @@ type Article struct {
 	// Paragraphs is the main text, one plain-text paragraph per element,
 	// whitespace collapsed, UI lines removed.
 	Paragraphs []string
+	// Dropped are text blocks of the page left out as boilerplate the site
+	// learner found (see Layout); they are not in Paragraphs. Extract and
+	// ExtractFast leave it nil.
+	Dropped []string
 }
 
 // Text returns the paragraphs joined by blank lines.

@@ -27,4 +27,11 @@
 // [Region] and [Canonical] are cheap tokenizer-only helpers for the pipeline:
 // hash the main region to skip extraction when it has not changed, and find
 // the canonical URL without a full parse.
+//
+// [Scan] tokenises a page once for the pipeline's fast path, and [Layout]
+// learns, per site, which elements of the article region are not article
+// text (readability drops them, or their text recurs on the site's other
+// pages): [Scanned.Fingerprint] leaves them out, so rotating inserts nested
+// in the article body do not make an unchanged page look changed, and
+// [Scanned.ExtractLearned] extracts the region without them.
 package extract

@@ -57,20 +57,3 @@ func (s *span) step(tt html.TokenType, name []byte, match bool, start, end int) 
 	}
 	return false
 }
-
-// regionAttrs reads only the two attributes Region cares about, without
-// building a map for every tag.
-func regionAttrs(z *html.Tokenizer) (itemprop, role string) {
-	for {
-		k, v, more := z.TagAttr()
-		switch string(k) {
-		case "itemprop":
-			itemprop = string(v)
-		case "role":
-			role = string(v)
-		}
-		if !more {
-			return itemprop, role
-		}
-	}
-}

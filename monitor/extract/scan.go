@@ -2,7 +2,6 @@ package extract
 
 import (
 	"bytes"
-	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -21,18 +20,21 @@ type Scanned struct {
 	headEnd int      // offset just past </head>; 0 when the page has none
 	ldJSON  [][2]int // <script type="application/ld+json"> elements
 	depth   int      // approximate deepest element nesting
+	title   [2]int   // the raw text of the first <title>
+	toks    []tok    // every tag and text token, for the layout methods (layout.go)
+	lay     *regionLayout
 }
 
 // Scan tokenises page once. page is not copied: it must not change while
 // the result is used.
 func Scan(page []byte) *Scanned {
-	s := &Scanned{page: page}
+	s := &Scanned{page: page, toks: make([]tok, 0, len(page)/16+16)}
 	var article, body, main, itemBody span
 	var best [2]int
 	haveBest := false
 	var depth atomDepth
 	var script [2]int // an ld+json script being read; script[1] == -1 while open
-	inScript := false
+	inScript, inTitle := false, false
 	z := html.NewTokenizer(bytes.NewReader(page))
 	offset := 0
 	for {
@@ -42,16 +44,41 @@ func Scan(page []byte) *Scanned {
 		}
 		start := offset
 		offset += len(z.Raw())
-		if tt != html.StartTagToken && tt != html.EndTagToken {
+		if tt == html.TextToken {
+			s.toks = append(s.toks, tok{kind: tokText, start: int32(start), end: int32(offset)})
+			if inTitle && s.title[1] == 0 {
+				s.title = [2]int{start, offset}
+			}
+			continue
+		}
+		if tt != html.StartTagToken && tt != html.EndTagToken && tt != html.SelfClosingTagToken {
 			continue
 		}
 		// name stays a []byte: converting every tag name would allocate.
 		name, hasAttr := z.TagName()
 		a := atom.Lookup(name)
+		t := tok{kind: tokStart, a: a, name: tagKey(a, name), start: int32(start), end: int32(offset)}
+		var at scanAttrs
+		if tt != html.EndTagToken && hasAttr {
+			at = readTagAttrs(z.Raw())
+		}
+		if tt == html.EndTagToken {
+			t.kind = tokEnd
+		} else {
+			if tt == html.SelfClosingTagToken || voidAtom(a) {
+				t.kind = tokVoid
+			}
+			t.sig = ownSig(name, &at)
+		}
+		s.toks = append(s.toks, t)
+		inTitle = tt == html.StartTagToken && a == atom.Title
+		if tt == html.SelfClosingTagToken {
+			continue
+		}
 		switch tt {
 		case html.StartTagToken:
 			s.depth = max(s.depth, depth.start(a))
-			if a == atom.Script && hasAttr && bytes.Contains(z.Raw(), []byte("ld+json")) && scriptIsLDJSON(z) {
+			if a == atom.Script && bytes.Contains(bytes.ToLower(at.typ), []byte("ld+json")) {
 				script, inScript = [2]int{start, -1}, true
 			}
 		case html.EndTagToken:
@@ -64,21 +91,14 @@ func Scan(page []byte) *Scanned {
 				s.ldJSON = append(s.ldJSON, script)
 			}
 		}
-		var itemprop, role string
-		// TagAttr copies and unescapes; only call it when the raw tag can
-		// hold one of the two attributes.
-		if tt == html.StartTagToken && hasAttr && (!itemBody.opened() || !main.opened()) &&
-			(bytes.Contains(z.Raw(), []byte("itemprop")) || bytes.Contains(z.Raw(), []byte("role"))) {
-			itemprop, role = regionAttrs(z)
-		}
 		if done := article.step(tt, name, a == atom.Article, start, offset); done {
 			if article.end-article.start > best[1]-best[0] {
 				best, haveBest = [2]int{article.start, article.end}, true
 			}
 			article = span{}
 		}
-		itemBody.step(tt, name, strings.EqualFold(itemprop, "articleBody"), start, offset)
-		main.step(tt, name, a == atom.Main || strings.EqualFold(role, "main"), start, offset)
+		itemBody.step(tt, name, bytes.EqualFold(at.itemprop, []byte("articleBody")), start, offset)
+		main.step(tt, name, a == atom.Main || bytes.EqualFold(at.role, []byte("main")), start, offset)
 		body.step(tt, name, a == atom.Body, start, offset)
 	}
 	if article.opened() && !article.closed() { // unclosed at EOF
@@ -118,11 +138,23 @@ func (s *Scanned) Region() []byte { return s.page[s.region[0]:s.region[1]] }
 // Pages that need cleaning first (another charset, NUL bytes, invalid UTF-8,
 // deep nesting) take the ExtractRegion path.
 func (s *Scanned) ExtractFast(pageURL string) (Article, error) {
+	return s.extractFast(pageURL, nil)
+}
+
+// extractFast is ExtractFast without the byte spans in skip (sorted, inside
+// the region, not overlapping).
+func (s *Scanned) extractFast(pageURL string, skip [][2]int) (Article, error) {
 	if s.depth > maxDepth/2 || needsSanitizing(s.page) {
+		if len(skip) > 0 {
+			return ExtractRegion(s.without(skip), pageURL)
+		}
 		return ExtractRegion(s.page, pageURL)
 	}
 	r0, r1 := s.region[0], s.region[1]
 	if s.headEnd == 0 || s.headEnd > r0 {
+		if len(skip) > 0 {
+			return extractClean(s.without(skip), pageURL, true)
+		}
 		return extractClean(s.page, pageURL, true)
 	}
 	doc := make([]byte, 0, s.headEnd+(r1-r0)+1024)
@@ -132,8 +164,24 @@ func (s *Scanned) ExtractFast(pageURL string) (Article, error) {
 			doc = append(doc, s.page[sc[0]:sc[1]]...)
 		}
 	}
-	doc = append(doc, s.page[r0:r1]...)
+	prev := r0
+	for _, sp := range skip {
+		doc = append(doc, s.page[prev:sp[0]]...)
+		prev = sp[1]
+	}
+	doc = append(doc, s.page[prev:r1]...)
 	return extractClean(doc, pageURL, true)
+}
+
+// without returns a copy of the page without the byte spans in skip.
+func (s *Scanned) without(skip [][2]int) []byte {
+	out := make([]byte, 0, len(s.page))
+	prev := 0
+	for _, sp := range skip {
+		out = append(out, s.page[prev:sp[0]]...)
+		prev = sp[1]
+	}
+	return append(out, s.page[prev:]...)
 }
 
 // needsSanitizing reports whether sanitize would change page.
@@ -154,18 +202,6 @@ func isASCII(b []byte) bool {
 		}
 	}
 	return true
-}
-
-func scriptIsLDJSON(z *html.Tokenizer) bool {
-	for {
-		k, v, more := z.TagAttr()
-		if string(k) == "type" {
-			return strings.Contains(strings.ToLower(string(v)), "ld+json")
-		}
-		if !more {
-			return false
-		}
-	}
 }
 
 // atomDepth approximates the parser's open-element stack like depthTracker,

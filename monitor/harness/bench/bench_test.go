@@ -11,8 +11,8 @@ import (
 
 	"github.com/storywatch/storywatch/diff"
 	"github.com/storywatch/storywatch/monitor/config"
-	"github.com/storywatch/storywatch/monitor/harness/corpus"
 	"github.com/storywatch/storywatch/monitor/extract"
+	"github.com/storywatch/storywatch/monitor/harness/corpus"
 	"github.com/storywatch/storywatch/store"
 )
 

@@ -3,6 +3,8 @@ package bench
 import (
 	"io"
 	"log/slog"
+
+	"github.com/storywatch/storywatch/monitor/harness/corpus"
 )
 
 // Options configure Run. Zero fields take the defaults named on them.
@@ -40,6 +42,9 @@ type Options struct {
 	// URLWatchEdit is the share of articles edited for the comparison's
 	// revision pass. Zero: 0.2.
 	URLWatchEdit float64
+	// Templates are the corpus template families the urlwatch comparison
+	// runs on, each apart (see corpus.Templates). Empty: all of them.
+	Templates []string
 	// Worker is the command line that starts a worker process (it reads a
 	// PassSpec on stdin; see Worker). Required.
 	Worker []string
@@ -95,6 +100,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.URLWatchEdit <= 0 {
 		o.URLWatchEdit = 0.2
+	}
+	if len(o.Templates) == 0 {
+		o.Templates = corpus.Templates()
 	}
 	if o.Out == nil {
 		o.Out = io.Discard

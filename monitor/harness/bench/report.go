@@ -131,19 +131,35 @@ func writeReads(w io.Writer, r ReadsResult) {
 }
 
 func writeURLWatch(w io.Writer, u URLWatchResult) {
-	fmt.Fprintln(w, "\n### Revision pass vs urlwatch (same pages, served by nginx)")
+	fmt.Fprintln(w, "\n### storywatch vs urlwatch (same pages, served by nginx), per page template family")
 	if u.Skipped != "" {
 		fmt.Fprintf(w, "\nskipped: %s\n", u.Skipped)
 		return
 	}
-	fmt.Fprintf(w, "\n%d articles (%d feeds for storywatch), %d really edited, boilerplate rotated on every page; both tools had seen every page once before.\n\n",
-		u.Articles, u.Feeds, u.Edited)
-	fmt.Fprintln(w, "| tool | wall | CPU | peak RSS | pages flagged changed |")
-	fmt.Fprintln(w, "|---|---:|---:|---:|---:|")
-	fmt.Fprintf(w, "| urlwatch | %s | %s | %s | %d |\n", secs(u.URLWatch.Wall), secs(u.URLWatch.CPU), mib(u.URLWatch.PeakRSS), u.URLWatch.Flagged)
-	fmt.Fprintf(w, "| storywatch | %s | %s | %s | %d |\n", secs(u.Storywatch.Wall), secs(u.Storywatch.CPU), mib(u.Storywatch.PeakRSS), u.Storywatch.Flagged)
-	if u.Storywatch.Wall > 0 {
-		fmt.Fprintf(w, "\nstorywatch is %.1fx faster (wall, process start included) and uses %.1fx less memory.\n",
-			u.URLWatch.Wall.Seconds()/u.Storywatch.Wall.Seconds(), float64(u.URLWatch.PeakRSS)/float64(max(u.Storywatch.PeakRSS, 1)))
+	fmt.Fprintln(w, "\nEach family is its own corpus and store. first: both tools see every page for the first time; revision: after the edits, every page's boilerplate rotated. Wall and CPU include process start; ratio = urlwatch wall / storywatch wall.")
+	fmt.Fprintln(w, "\n| family | run | articles | edited | urlwatch wall | urlwatch CPU | storywatch wall | storywatch CPU | ratio | urlwatch flagged | storywatch flagged | missed / spurious | storywatch peak RSS |")
+	fmt.Fprintln(w, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+	for _, f := range u.Families {
+		for _, run := range []struct {
+			name  string
+			p     ToolPair
+			score string
+		}{
+			{"first", f.First, "-"},
+			{"revision", f.Revision, fmt.Sprintf("%d / %d", f.Missed, f.Spurious)},
+		} {
+			ratio := "-"
+			if run.p.Storywatch.Wall > 0 {
+				ratio = fmt.Sprintf("%.1fx", run.p.URLWatch.Wall.Seconds()/run.p.Storywatch.Wall.Seconds())
+			}
+			edited := "-"
+			if run.name == "revision" {
+				edited = fmt.Sprint(f.Edited)
+			}
+			fmt.Fprintf(w, "| %s | %s | %d | %s | %s | %s | %s | %s | %s | %d | %d | %s | %s |\n", f.Template, run.name, f.Articles, edited,
+				secs(run.p.URLWatch.Wall), secs(run.p.URLWatch.CPU), secs(run.p.Storywatch.Wall), secs(run.p.Storywatch.CPU), ratio,
+				run.p.URLWatch.Flagged, run.p.Storywatch.Flagged, run.score, mib(run.p.Storywatch.PeakRSS))
+		}
 	}
+	fmt.Fprintln(w, "\nflagged: pages urlwatch reported CHANGED; versions storywatch stored (first run: new articles; revision run: changed articles). missed / spurious: edited articles without a new version / unedited ones with one.")
 }

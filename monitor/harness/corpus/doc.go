@@ -32,6 +32,14 @@
 // everything outside <article> changes on every request; the <article> element
 // changes only on Revise.
 //
+// Options.Template picks the page template family of a synthetic corpus:
+// the pages above (classic), "ledger" (CSS-module class names, the body
+// split over several containers with rotating ads, "Read more" boxes,
+// newsletter and paywall inserts nested in it, live blogs) or "pressroom"
+// (no <article> or <main>; held out: nothing in storywatch is tuned on it).
+// They exist so that what storywatch learns per site is measured on layouts
+// it was not developed against.
+//
 // Caching: feeds carry a strong ETag (hash of the body) and Last-Modified (the
 // newest item's revision time) and answer 304 to If-None-Match or
 // If-Modified-Since. Pages carry Last-Modified (their revision time) and an

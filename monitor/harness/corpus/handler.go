@@ -182,7 +182,7 @@ func setPageHeaders(h http.Header, etag string) {
 // body, its ETag and the revision's modification time.
 func (s *Server) pageBody(i int, base string, reqNo int64) (body []byte, etag string, modified time.Time, err error) {
 	p := s.pageSnapshot(i, reqNo)
-	body = appendPage(nil, &p, base, s.headFeeds)
+	body = s.renderPage(nil, &p, base)
 	if s.opts.RotateBoilerplate {
 		etag = `W/"` + p.tag + `"`
 	} else {
@@ -210,7 +210,7 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request, i int, reqNo 
 	}
 	base := s.requestBase(r)
 	p := s.pageSnapshot(i, reqNo)
-	body := lazyBody{pool: &s.bufs, render: func(dst []byte) []byte { return appendPage(dst, &p, base, s.headFeeds) }}
+	body := lazyBody{pool: &s.bufs, render: func(dst []byte) []byte { return s.renderPage(dst, &p, base) }}
 	defer body.release()
 	var etag string
 	if s.opts.RotateBoilerplate {

@@ -14,6 +14,19 @@ const (
 	FormatJSON = "json" // JSON Feed 1.1, served as /feeds/NAME.json
 )
 
+// Page template families accepted in Options.Template. Each is written as
+// a different CMS would write its pages (see page.go, ledger.go and
+// pressroom.go), so that what storywatch learns about one site's pages is
+// tested on layouts it was not developed against.
+const (
+	TemplateClassic   = "classic"   // <article> with header, share bar, inline ad labels
+	TemplateLedger    = "ledger"    // CSS-module classes, body in parts, rotating inserts nested in the body, live blogs
+	TemplatePressroom = "pressroom" // no <article> or <main>: the whole body is the region (held out: nothing is tuned on it)
+)
+
+// Templates lists every template family.
+func Templates() []string { return []string{TemplateClassic, TemplateLedger, TemplatePressroom} }
+
 // AllFormats lists every supported feed format in round-robin order.
 func AllFormats() []string { return []string{FormatRSS, FormatAtom, FormatRDF, FormatJSON} }
 
@@ -37,6 +50,9 @@ type Options struct {
 	// line, while the <article> element only changes on Revise. False: a page is
 	// byte-identical between requests until its article is revised.
 	RotateBoilerplate bool
+	// Template is the page template family: TemplateClassic (the default),
+	// TemplateLedger or TemplatePressroom. Ignored by NewDemo.
+	Template string
 	// Formats are the feed formats assigned to feeds round-robin, from FormatRSS,
 	// FormatAtom, FormatRDF and FormatJSON. Empty: all four, in that order.
 	Formats []string
@@ -61,6 +77,14 @@ func (o Options) formats() ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+func (o Options) validateTemplate() error {
+	switch o.Template {
+	case "", TemplateClassic, TemplateLedger, TemplatePressroom:
+		return nil
+	}
+	return fmt.Errorf("check template: unknown family %q: %w", o.Template, ErrOptions)
 }
 
 func (o Options) validateBase() error {

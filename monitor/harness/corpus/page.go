@@ -33,6 +33,8 @@ type pageSnap struct {
 	bp       boilerplate
 	related  [maxRelated]relatedLink
 	nRelated int
+	idx      int    // the article's index
+	draw     uint64 // seeds the rotating parts of the other template families
 }
 
 // pageSnapshot draws the boilerplate request reqNo sees on page i and copies
@@ -44,7 +46,9 @@ func (s *Server) pageSnapshot(i int, reqNo int64) pageSnap {
 	} else {
 		rng = rand.New(rand.NewPCG(uint64(s.opts.Seed), uint64(i)))
 	}
-	p := pageSnap{a: s.arts[i], bp: newBoilerplate(rng, i, len(s.arts))}
+	p := pageSnap{a: s.arts[i], bp: newBoilerplate(rng, i, len(s.arts)), idx: i}
+	// Drawn after the classic boilerplate so that its bytes stay the same.
+	p.draw = rng.Uint64()
 	s.mu.RLock()
 	p.rev, p.gen, p.tag, p.flags = p.a.cur, p.a.gen, p.a.tag, p.a.flags
 	for k, j := range p.bp.related[:p.bp.nRelated] {
@@ -71,6 +75,17 @@ func headFeedLinks(feeds []*feed) []feedLink {
 		out = append(out, feedLink{path: f.path, title: f.title, mime: mime})
 	}
 	return out
+}
+
+// renderPage renders page p in the server's template family.
+func (s *Server) renderPage(dst []byte, p *pageSnap, base string) []byte {
+	switch s.opts.Template {
+	case TemplateLedger:
+		return appendLedgerPage(dst, p, base)
+	case TemplatePressroom:
+		return appendPressroomPage(dst, p, base)
+	}
+	return appendPage(dst, p, base, s.headFeeds)
 }
 
 // appendPage renders the whole page p as seen with link base base.

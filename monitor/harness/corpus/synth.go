@@ -68,6 +68,9 @@ func NewSynthetic(opts Options) (*Server, error) {
 	if err := opts.validateBase(); err != nil {
 		return nil, fmt.Errorf("new synthetic: %w", err)
 	}
+	if err := opts.validateTemplate(); err != nil {
+		return nil, fmt.Errorf("new synthetic: %w", err)
+	}
 	total := opts.Feeds * opts.ArticlesPerFeed
 	src := &synthSource{seed: opts.Seed, frac: opts.EditFraction, model: make([]*synthArticle, total)}
 	arts := make([]*article, total)

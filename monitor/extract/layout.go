@@ -1,0 +1,613 @@
+package extract
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"hash/fnv"
+	"sort"
+	"sync"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// This file gives the pipeline what it needs to learn, per site, which parts
+// of the article region are not article text, from the tokens Scan already
+// read: element signatures (tag and class/id/role/itemprop, digit runs folded,
+// so "Body_part__x7Kq2" and "gpt-ad-1234" name their kind of element, not one
+// render of it), a fingerprint of the region that leaves learned parts out,
+// and the text blocks of each element for comparing with readability.
+
+// Token kinds recorded by Scan.
+const (
+	tokText uint8 = iota
+	tokStart
+	tokEnd
+	tokVoid // a void element or a self-closing tag
+)
+
+// tok is one token of the page: its kind, tag and byte span.
+type tok struct {
+	kind       uint8
+	a          atom.Atom
+	name       uint32 // atom, or a hash of an unknown tag name
+	start, end int32
+	sig        uint64 // start and void tags: the element's own signature
+}
+
+// scanAttrs are the attributes Scan and the signatures read; the slices point
+// into the tokenizer's buffer and are valid until its next token.
+type scanAttrs struct {
+	itemprop, role, class, id, typ []byte
+}
+
+// readTagAttrs reads the attributes from the raw bytes of a start tag.
+// The tokenizer's TagAttr copies every key and value (it replaces NUL
+// bytes); this reads only the five wanted, without copying or unescaping,
+// which their uses (shapes, case-insensitive words) do not need.
+func readTagAttrs(raw []byte) scanAttrs {
+	var at scanAttrs
+	var seen uint8
+	i := 1
+	for i < len(raw) && !isAttrSpace(raw[i]) && raw[i] != '>' && raw[i] != '/' {
+		i++ // the tag name
+	}
+	for i < len(raw) {
+		for i < len(raw) && (isAttrSpace(raw[i]) || raw[i] == '/') {
+			i++
+		}
+		if i >= len(raw) || raw[i] == '>' {
+			break
+		}
+		k := i
+		if raw[i] == '=' { // a name may start with '=' (a parse error the tokenizer keeps)
+			i++
+		}
+		for i < len(raw) && !isAttrSpace(raw[i]) && raw[i] != '=' && raw[i] != '>' && raw[i] != '/' {
+			i++
+		}
+		key := raw[k:i]
+		for i < len(raw) && isAttrSpace(raw[i]) {
+			i++
+		}
+		var val []byte
+		if i < len(raw) && raw[i] == '=' {
+			i++
+			for i < len(raw) && isAttrSpace(raw[i]) {
+				i++
+			}
+			if i < len(raw) && (raw[i] == '"' || raw[i] == '\'') {
+				q := raw[i]
+				i++
+				v := i
+				for i < len(raw) && raw[i] != q {
+					i++
+				}
+				val = raw[v:i]
+				i++
+			} else {
+				v := i
+				for i < len(raw) && !isAttrSpace(raw[i]) && raw[i] != '>' {
+					i++
+				}
+				val = raw[v:i]
+			}
+		}
+		// The first of repeated attributes counts, as in the HTML parser.
+		var dst *[]byte
+		var bit uint8
+		switch {
+		case asciiEqualFold(key, "itemprop"):
+			dst, bit = &at.itemprop, 1
+		case asciiEqualFold(key, "role"):
+			dst, bit = &at.role, 2
+		case asciiEqualFold(key, "class"):
+			dst, bit = &at.class, 4
+		case asciiEqualFold(key, "id"):
+			dst, bit = &at.id, 8
+		case asciiEqualFold(key, "type"):
+			dst, bit = &at.typ, 16
+		}
+		if dst != nil && seen&bit == 0 {
+			*dst, seen = val, seen|bit
+		}
+	}
+	return at
+}
+
+func isAttrSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+
+func asciiEqualFold(b []byte, s string) bool {
+	if len(b) != len(s) {
+		return false
+	}
+	for i := range b {
+		c := b[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != s[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func tagKey(a atom.Atom, name []byte) uint32 {
+	if a != 0 {
+		return uint32(a)
+	}
+	h := fnv.New32a()
+	h.Write(name)
+	return h.Sum32() | 1<<31
+}
+
+func voidAtom(a atom.Atom) bool {
+	switch a {
+	case atom.Area, atom.Base, atom.Br, atom.Col, atom.Embed, atom.Hr, atom.Img, atom.Input,
+		atom.Link, atom.Meta, atom.Param, atom.Source, atom.Track, atom.Wbr, atom.Keygen:
+		return true
+	}
+	return false
+}
+
+// ownSig is an element's own signature: its tag and the shape of its class,
+// role and itemprop values, and of its id when it has no class. A run of
+// letters and digits that holds a digit becomes "#": build hashes and
+// counters vary where the kind of element does not. Class names must match
+// the site's stylesheet, so they name a kind of element and stay put between
+// requests; an id names one instance and is often drawn per request (ad
+// slots), so it only counts where there is nothing else.
+func ownSig(name []byte, at *scanAttrs) uint64 {
+	var h fnvHash = fnvOffset
+	h.write(name)
+	id := at.id
+	if len(at.class) > 0 {
+		id = nil
+	}
+	for _, v := range [...][]byte{at.class, id, at.role, at.itemprop} {
+		h.writeByte(0)
+		h.writeShape(v)
+	}
+	return uint64(h)
+}
+
+// fnvHash is FNV-1a, 64 bits, without the allocation of hash/fnv.
+type fnvHash uint64
+
+const (
+	fnvOffset fnvHash = 14695981039346656037
+	fnvPrime  fnvHash = 1099511628211
+)
+
+func (h *fnvHash) writeByte(c byte) { *h = (*h ^ fnvHash(c)) * fnvPrime }
+
+func (h *fnvHash) write(b []byte) {
+	for _, c := range b {
+		h.writeByte(c)
+	}
+}
+
+func (h *fnvHash) writeUint64(v uint64) {
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], v)
+	h.write(b[:])
+}
+
+// writeShape hashes v lower-cased, with each alphanumeric run that holds a
+// digit replaced by '#' and each run of other bytes by one '-'.
+func (h *fnvHash) writeShape(v []byte) {
+	for i := 0; i < len(v); {
+		c := v[i]
+		if !isAlnum(c) {
+			for i < len(v) && !isAlnum(v[i]) {
+				i++
+			}
+			h.writeByte('-')
+			continue
+		}
+		j, digit := i, false
+		for j < len(v) && isAlnum(v[j]) {
+			digit = digit || v[j] >= '0' && v[j] <= '9'
+			j++
+		}
+		if digit {
+			h.writeByte('#')
+		} else {
+			for _, c := range v[i:j] {
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				h.writeByte(c)
+			}
+		}
+		i = j
+	}
+}
+
+func isAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// TextHash hashes a text with every run of digits folded to one '#', so that
+// "You have 3 free articles left" and "You have 7 free articles left" are
+// the same text: counters and clocks in boilerplate do not make it new.
+func TextHash(s string) uint64 {
+	var h fnvHash = fnvOffset
+	digits := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= '0' && c <= '9' {
+			if !digits {
+				h.writeByte('#')
+			}
+			digits = true
+			continue
+		}
+		digits = false
+		h.writeByte(c)
+	}
+	return uint64(h)
+}
+
+// element is one element of the article region, as the tokens nest.
+type element struct {
+	chain      uint64 // signature of the element and its ancestors in the region
+	first      int    // index of its start token in Scanned.toks
+	startOff   int    // byte span of the element
+	endOff     int
+	last       int  // index in regionLayout.elems after its last descendant
+	closed     bool // its end was found (an unclosed element is never left out)
+	never      bool // script, style and the like: never text
+	blockFirst int  // its text blocks are blocks[blockFirst:blockLast]
+	blockLast  int
+}
+
+// regionLayout is the region's element tree and text blocks, built once
+// per page on demand.
+type regionLayout struct {
+	t0, t1 int // token range of the region
+	elems  []element
+	// Text blocks as paragraphs() splits them: each is the text tokens in
+	// a range of the region's tokens; their strings are built on demand
+	// (the fingerprint needs none of them).
+	ranges [][2]int // token range of each block, relative to t0
+	text   []uint8  // per region token: textCounts, textInLink
+	blocks []string // normalised; "" for none (built by texts)
+	out    []Block  // Elements' result, once built
+	bare   []string // the same blocks without the text of links in them
+}
+
+const (
+	textCounts uint8 = 1 << iota // a text token outside script, style and the like
+	textInLink                   // inside an <a>
+)
+
+// texts builds the blocks' strings.
+func (l *regionLayout) texts(s *Scanned) {
+	if l.blocks != nil {
+		return
+	}
+	l.blocks = make([]string, len(l.ranges))
+	l.bare = make([]string, len(l.ranges))
+	var cur, bare []byte
+	for i, r := range l.ranges {
+		cur, bare = cur[:0], bare[:0]
+		for k := r[0]; k < r[1]; k++ {
+			if f := l.text[k]; f&textCounts != 0 {
+				t := s.toks[l.t0+k]
+				cur = append(cur, s.page[t.start:t.end]...)
+				if f&textInLink == 0 {
+					bare = append(bare, s.page[t.start:t.end]...)
+				}
+			}
+		}
+		if len(cur) > 0 {
+			l.blocks[i] = normalizeSpace(html.UnescapeString(string(cur)))
+			l.bare[i] = normalizeSpace(html.UnescapeString(string(bare)))
+		}
+	}
+}
+
+// implicitCloser are start tags that close an open <p>, as the HTML parser
+// does; enough to keep the tokens' nesting close to the parser's.
+var implicitCloser = map[atom.Atom]bool{
+	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true, atom.Details: true,
+	atom.Div: true, atom.Dl: true, atom.Fieldset: true, atom.Figure: true, atom.Footer: true,
+	atom.Form: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true,
+	atom.H6: true, atom.Header: true, atom.Hr: true, atom.Main: true, atom.Nav: true, atom.Ol: true,
+	atom.P: true, atom.Pre: true, atom.Section: true, atom.Table: true, atom.Ul: true,
+}
+
+// layout builds the region's element tree and blocks.
+func (s *Scanned) layout() *regionLayout {
+	if s.lay != nil {
+		return s.lay
+	}
+	l := &regionLayout{}
+	s.lay = l
+	r0, r1 := int32(s.region[0]), int32(s.region[1])
+	l.t0 = sort.Search(len(s.toks), func(i int) bool { return s.toks[i].start >= r0 })
+	l.t1 = sort.Search(len(s.toks), func(i int) bool { return s.toks[i].start >= r1 })
+	toks := s.toks[l.t0:l.t1]
+
+	var stack []int // indices into l.elems
+	l.text = make([]uint8, len(toks))
+	inLink := 0
+	i := 0           // the token being read
+	hasText := false // the block being read holds a text token
+	// flush ends the block being read at token i and starts the next, unless
+	// it holds no text yet.
+	flush := func() {
+		if len(l.ranges) == 0 || hasText {
+			l.ranges = append(l.ranges, [2]int{i, i})
+			hasText = false
+		}
+	}
+	flush()
+	close := func(k int, endOff int, found bool) {
+		e := &l.elems[k]
+		e.endOff, e.closed, e.last = endOff, found, len(l.elems)
+		if s.toks[e.first].a == atom.A && s.toks[e.first].kind == tokStart {
+			inLink--
+		}
+		// After a flush the last block is the next one, not this element's;
+		// an inline element shares the block being read.
+		l.ranges[len(l.ranges)-1][1] = i
+		e.blockLast = len(l.ranges)
+		if blockTags[atomString(e.first, s)] {
+			flush()
+			e.blockLast = len(l.ranges) - 1
+		}
+	}
+	never := 0 // open elements that never hold text
+	for ; i < len(toks); i++ {
+		t := toks[i]
+		ti := l.t0 + i
+		l.ranges[len(l.ranges)-1][1] = i + 1
+		switch t.kind {
+		case tokText:
+			if never == 0 {
+				l.text[i] = textCounts
+				if inLink > 0 {
+					l.text[i] |= textInLink
+				}
+				hasText = true
+			}
+		case tokStart, tokVoid:
+			if t.a == atom.P || implicitCloser[t.a] {
+				if n := len(stack); n > 0 && s.toks[l.elems[stack[n-1]].first].a == atom.P {
+					close(stack[n-1], int(t.start), true)
+					stack = stack[:n-1]
+				}
+			}
+			if t.a == atom.Li {
+				if n := len(stack); n > 0 && s.toks[l.elems[stack[n-1]].first].a == atom.Li {
+					close(stack[n-1], int(t.start), true)
+					stack = stack[:n-1]
+				}
+			}
+			if blockTags[t.a.String()] {
+				flush()
+			}
+			var parent uint64
+			parentNever := false
+			if n := len(stack); n > 0 {
+				parent = l.elems[stack[n-1]].chain
+				parentNever = l.elems[stack[n-1]].never
+			}
+			h := fnvOffset
+			h.writeUint64(parent)
+			h.writeUint64(t.sig)
+			e := element{chain: uint64(h), first: ti, startOff: int(t.start), blockFirst: len(l.ranges) - 1,
+				never: parentNever || dropTags[t.a.String()]}
+			l.elems = append(l.elems, e)
+			k := len(l.elems) - 1
+			if t.kind == tokVoid {
+				close(k, int(t.end), true)
+				continue
+			}
+			if e.never {
+				never++
+			}
+			if t.a == atom.A {
+				inLink++
+			}
+			stack = append(stack, k)
+		case tokEnd:
+			// Pop to the matching element if it is open near the top.
+			for j, n := len(stack)-1, 0; j >= 0 && n < 16; j, n = j-1, n+1 {
+				if s.toks[l.elems[stack[j]].first].name != t.name {
+					continue
+				}
+				for len(stack) > j+1 {
+					k := stack[len(stack)-1]
+					if l.elems[k].never {
+						never--
+					}
+					close(k, int(t.start), true)
+					stack = stack[:len(stack)-1]
+				}
+				k := stack[j]
+				if l.elems[k].never {
+					never--
+				}
+				close(k, int(t.end), true)
+				stack = stack[:j]
+				break
+			}
+		}
+	}
+	for len(stack) > 0 {
+		k := stack[len(stack)-1]
+		close(k, int(r1), false)
+		stack = stack[:len(stack)-1]
+	}
+	flush()
+	return l
+}
+
+func atomString(first int, s *Scanned) string { return s.toks[first].a.String() }
+
+// Skipper reports whether elements of a signature chain are left out.
+type Skipper interface {
+	Skip(chain uint64) bool
+}
+
+// skipped returns the byte spans of the top-most region elements sk leaves
+// out, in page order.
+func (s *Scanned) skipped(sk Skipper) [][2]int {
+	if sk == nil {
+		return nil
+	}
+	l := s.layout()
+	var out [][2]int
+	for i := 0; i < len(l.elems); {
+		e := &l.elems[i]
+		if e.closed && !e.never && sk.Skip(e.chain) {
+			out = append(out, [2]int{e.startOff, e.endOff})
+			i = e.last
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// Fingerprint identifies the region's article text: the page's <title>, then
+// the tags and text of the article region without the elements sk leaves
+// out and without scripts, styles and the like. Attribute values other than
+// the shape of class and id are not part of it, so per-request ids and data
+// attributes do not change it. Equal fingerprints mean the same text in the
+// same block structure.
+func (s *Scanned) Fingerprint(sk Skipper) string {
+	bp := fingerprintBufs.Get().(*[]byte)
+	buf := (*bp)[:0]
+	text := func(b []byte) {
+		buf = binary.AppendUvarint(append(buf, 't'), uint64(len(b)))
+		buf = append(buf, b...)
+	}
+	text(bytes.TrimSpace(s.page[s.title[0]:s.title[1]]))
+	skip := s.skipped(sk)
+	l := s.layout()
+	never := s.neverSpans()
+	for _, t := range s.toks[l.t0:l.t1] {
+		off := int(t.start)
+		for len(skip) > 0 && off >= skip[0][1] {
+			skip = skip[1:]
+		}
+		if len(skip) > 0 && off >= skip[0][0] {
+			continue
+		}
+		for len(never) > 0 && off >= never[0][1] {
+			never = never[1:]
+		}
+		if len(never) > 0 && off >= never[0][0] {
+			continue
+		}
+		switch t.kind {
+		case tokText:
+			if b := bytes.TrimSpace(s.page[t.start:t.end]); len(b) > 0 {
+				text(b)
+			}
+		case tokStart, tokVoid:
+			buf = binary.LittleEndian.AppendUint64(append(buf, 's'), t.sig)
+		case tokEnd:
+			buf = binary.LittleEndian.AppendUint32(append(buf, 'e'), t.name)
+		}
+	}
+	sum := sha256.Sum256(buf)
+	*bp = buf
+	fingerprintBufs.Put(bp)
+	return hex.EncodeToString(sum[:16])
+}
+
+// fingerprintBufs holds the scratch buffers Fingerprint hashes.
+var fingerprintBufs = sync.Pool{New: func() any { b := make([]byte, 0, 16<<10); return &b }}
+
+// neverSpans are the byte spans of top-most script, style and similar
+// elements in the region.
+func (s *Scanned) neverSpans() [][2]int {
+	l := s.layout()
+	var out [][2]int
+	for i := 0; i < len(l.elems); {
+		e := &l.elems[i]
+		if e.never {
+			out = append(out, [2]int{e.startOff, e.endOff})
+			i = e.last
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// Block is one element of the region with text, for learning: its
+// signature chain and its text blocks as paragraphs() would split them,
+// and each without the text of its links (Bare), as readability may render
+// a block.
+type Block struct {
+	Chain  uint64
+	Blocks []string
+	Bare   []string
+}
+
+// Elements lists the region's elements that hold text, in page order. It is
+// built once per page; callers must not change it.
+func (s *Scanned) Elements() []Block {
+	l := s.layout()
+	if l.out != nil {
+		return l.out
+	}
+	out := make([]Block, 0, len(l.elems))
+	for _, e := range l.elems {
+		if e.never || !e.closed {
+			continue
+		}
+		l.texts(s)
+		var bs, bare []string
+		for i := max(e.blockFirst, 0); i < e.blockLast; i++ {
+			if l.blocks[i] != "" {
+				bs = append(bs, l.blocks[i])
+				bare = append(bare, l.bare[i])
+			}
+		}
+		if len(bs) > 0 {
+			out = append(out, Block{Chain: e.chain, Blocks: bs, Bare: bare})
+		}
+	}
+	l.out = out
+	return out
+}
+
+// SkippedText returns the text blocks of the elements sk leaves out.
+func (s *Scanned) SkippedText(sk Skipper) []string {
+	if sk == nil {
+		return nil
+	}
+	l := s.layout()
+	var out []string
+	for i := 0; i < len(l.elems); {
+		e := &l.elems[i]
+		if e.closed && !e.never && sk.Skip(e.chain) {
+			l.texts(s)
+			for _, b := range l.blocks[max(e.blockFirst, 0):e.blockLast] {
+				if b != "" {
+					out = append(out, b)
+				}
+			}
+			i = e.last
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// ExtractLearned is ExtractFast on the region without the elements sk
+// leaves out.
+func (s *Scanned) ExtractLearned(pageURL string, sk Skipper) (Article, error) {
+	return s.extractFast(pageURL, s.skipped(sk))
+}

@@ -1,0 +1,107 @@
+package extract
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// FuzzReadTagAttrs holds the raw-bytes attribute reader Scan uses to the
+// tokenizer's own TagAttr, on every start tag of the input whose wanted
+// values hold no entity, NUL or carriage return (which TagAttr rewrites and
+// the reader, by design, does not).
+func FuzzReadTagAttrs(f *testing.F) {
+	for _, s := range []string{
+		`<div class="Body_part__x7Kq2" id=gpt-12 data-key='a b'>`,
+		`<p ROLE=main itemprop = "articleBody"/>`,
+		`<script type="application/ld+json">{}</script>`,
+		`<a href=/x class=c id="">x</a><br/><img src="a>b" class='k'>`,
+		`<div class="a" class="b" id>`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, doc string) {
+		z := html.NewTokenizer(strings.NewReader(doc))
+		for {
+			tt := z.Next()
+			if tt == html.ErrorToken {
+				return
+			}
+			if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+				continue
+			}
+			raw := append([]byte(nil), z.Raw()...)
+			got := readTagAttrs(raw)
+			want := map[string][]byte{}
+			clean := true
+			for {
+				k, v, more := z.TagAttr()
+				key := string(k)
+				switch key {
+				case "class", "id", "role", "itemprop", "type":
+					if _, dup := want[key]; !dup { // the first one counts for the tokenizer's users
+						want[key] = append([]byte(nil), v...)
+					}
+				}
+				if !more {
+					break
+				}
+			}
+			for _, v := range want {
+				if bytes.ContainsAny(v, "&\x00\r") {
+					clean = false
+				}
+			}
+			if !clean || bytes.ContainsAny(raw, "\x00\r") {
+				continue
+			}
+			for key, g := range map[string][]byte{"class": got.class, "id": got.id, "role": got.role, "itemprop": got.itemprop, "type": got.typ} {
+				w, ok := want[key]
+				if !ok {
+					if g != nil {
+						t.Errorf("%q: %s = %q, the tokenizer has none", raw, key, g)
+					}
+					continue
+				}
+				if !bytes.Equal(g, w) {
+					t.Errorf("%q: %s = %q, the tokenizer reads %q", raw, key, g, w)
+				}
+			}
+		}
+	})
+}
+
+// TestLayoutBounded: however many pages a site shows, what its learner
+// holds stays within its bounds, and texts that recur outlive the sweep of
+// those seen once.
+func TestLayoutBounded(t *testing.T) {
+	l := NewLayout(nil, nil, nil)
+	for i := range 600 {
+		var b strings.Builder
+		b.WriteString(`<html><head><title>T</title></head><body><article>`)
+		for j := range 20 {
+			fmt.Fprintf(&b, `<div class="part-%c"><p>Paragraph %d of page %d, unique to it.</p></div>`, 'a'+rune(j%26), j, i)
+		}
+		b.WriteString(`<div class="brief"><p>Sign up for the morning briefing.</p></div></article></body></html>`)
+		sc := Scan([]byte(b.String()))
+		l.Observe(sc, fmt.Sprintf("https://news.example/%d", i), Article{})
+	}
+	if len(l.texts) > layoutMaxTexts || len(l.sigs) > layoutMaxSigs || len(l.boiler) > layoutMaxBoiler {
+		t.Errorf("texts %d sigs %d boiler %d: over the bounds", len(l.texts), len(l.sigs), len(l.boiler))
+	}
+	for _, st := range l.sigs {
+		if len(st.texts) > layoutMaxSeen {
+			t.Errorf("an element kind remembers %d texts", len(st.texts))
+		}
+	}
+	if !l.Common("Sign up for the morning briefing.") {
+		t.Error("a recurring text was swept")
+	}
+	_, _, common := l.State()
+	if len(common) > layoutMaxCommon {
+		t.Errorf("%d common texts stored", len(common))
+	}
+}

@@ -1,0 +1,402 @@
+package extract
+
+import (
+	"maps"
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// Layout learns, for one site, which elements of its article region are not
+// article text, by comparing the region's elements with what readability
+// extracted from the same pages (Observe). An element kind (a signature
+// chain: tag and class/id shapes from the region down) is left out when, on
+// at least layoutMinPages pages and in every one of its latest
+// layoutWindow occurrences, readability either dropped all of its text or
+// kept only text that other pages of the site carry too (digit runs
+// folded): ad copy, newsletter pitches, paywall meters, share counts, "most
+// read" lists, clocks. Article paragraphs are unique to their article, so an
+// element kind that holds them is never left out, and one that is left out
+// comes back as soon as it holds unique text readability keeps on two
+// checked pages in a row.
+//
+// A Layout is not safe for concurrent use; its Skips are.
+type Layout struct {
+	sigs   map[uint64]*sigStats
+	texts  map[uint64]textSeen
+	skip   SkipSet
+	boiler map[uint64]bool // TextHash of every block seen in a left-out element
+	common map[uint64]bool // TextHash of texts an earlier learner saw on two pages or more
+}
+
+const (
+	layoutMinPages  = 3  // pages an element kind is seen on before it may be left out
+	layoutWindow    = 16 // latest occurrences that must all look like boilerplate
+	layoutMaxBlocks = 16 // an element with more text blocks is never boilerplate
+	// Bounds on what one site's learner holds (and stores): a few hundred
+	// KiB at most, so that many sites fit.
+	layoutMaxSigs   = 4096
+	layoutMaxTexts  = 8192 // texts seen, counted by pages; unique ones are swept first
+	layoutMaxBoiler = 4096
+	layoutMaxCommon = 2048 // common texts stored for the next process
+	layoutMaxSeen   = 64   // texts remembered per element kind
+)
+
+type occurrence struct {
+	kept bool // readability kept some of its text
+	// own are the TextHash of its blocks' text outside links that the
+	// reference kept: what could be article text of its own (a list of
+	// links to other stories never is).
+	own    []uint64
+	blocks []uint64 // TextHash of each block; nil when it has too many
+}
+
+type sigStats struct {
+	pages    int    // distinct pages it was seen on
+	body     bool   // it held a large share of a page's article text once: never left out
+	lastPage uint64 // to count pages, not occurrences
+	window   [layoutWindow]occurrence
+	n, next  int // occurrences in window; where the next one goes
+	// texts are the block hashes seen in it so far (up to layoutMaxSeen),
+	// all of which become known boilerplate when it is left out: a version
+	// stored before then may hold any of them.
+	texts map[uint64]bool
+}
+
+func (st *sigStats) push(o occurrence) {
+	st.window[st.next] = o
+	st.next = (st.next + 1) % layoutWindow
+	st.n = min(st.n+1, layoutWindow)
+}
+
+// latest returns the k-th latest occurrence (0: the latest).
+func (st *sigStats) latest(k int) occurrence {
+	return st.window[(st.next-1-k+2*layoutWindow)%layoutWindow]
+}
+
+// textSeen counts the distinct pages a text block was seen on, up to two.
+type textSeen struct {
+	page  uint64
+	pages uint8
+}
+
+// SkipSet is a set of signature chains to leave out; it is never changed
+// once built, so it may be shared between goroutines.
+type SkipSet map[uint64]bool
+
+// Skip reports whether elements of chain are left out.
+func (s SkipSet) Skip(chain uint64) bool { return s[chain] }
+
+// NewLayout returns a learner that starts from what an earlier one learned
+// (see State); any of them may be nil.
+func NewLayout(skip, boiler, common []uint64) *Layout {
+	l := &Layout{sigs: map[uint64]*sigStats{}, texts: map[uint64]textSeen{}, skip: SkipSet{},
+		boiler: map[uint64]bool{}, common: map[uint64]bool{}}
+	for _, h := range common {
+		l.common[h] = true
+	}
+	for _, c := range skip {
+		l.skip[c] = true
+	}
+	for _, h := range boiler {
+		l.boiler[h] = true
+	}
+	return l
+}
+
+// State returns what the learner decided, to be stored and given to
+// NewLayout by the next process: the chains left out, the text blocks seen
+// in them, and the texts seen on two pages or more.
+func (l *Layout) State() (skip, boiler, common []uint64) {
+	skip = slices.Sorted(maps.Keys(l.skip))
+	boiler = slices.Sorted(maps.Keys(l.boiler))
+	cs := maps.Clone(l.common)
+	for h, t := range l.texts {
+		if t.pages >= 2 && len(cs) < layoutMaxCommon {
+			cs[h] = true
+		}
+	}
+	return skip, boiler, slices.Sorted(maps.Keys(cs))
+}
+
+// Common reports whether a paragraph's text (digit runs folded) was seen on
+// two pages of the site or more, or in an element left out: text that is
+// not one article's own.
+func (l *Layout) Common(p string) bool {
+	h := TextHash(p)
+	return l.texts[h].pages >= 2 || l.common[h] || l.boiler[h]
+}
+
+// Skips returns the current set of left-out chains.
+func (l *Layout) Skips() SkipSet { return l.skip }
+
+// Observe learns from one page and what readability extracted from it (its
+// unfiltered result). It reports whether the set of left-out chains changed.
+func (l *Layout) Observe(sc *Scanned, pageURL string, ref Article) bool {
+	var ph fnvHash = fnvOffset
+	ph.write([]byte(pageURL))
+	page := uint64(ph)
+	var joined strings.Builder
+	joined.WriteString("\n" + ref.Title + "\n")
+	for _, p := range ref.Paragraphs {
+		joined.WriteString(p)
+		joined.WriteByte('\n')
+	}
+	text := joined.String()
+	kept := map[string]bool{}
+	hashes := map[string]uint64{} // TextHash of each block, once per page
+	hash := func(b string) uint64 {
+		h, ok := hashes[b]
+		if !ok {
+			h = TextHash(b)
+			hashes[b] = h
+		}
+		return h
+	}
+	var seen []uint64
+	share := map[uint64]int{} // bytes of kept text per chain on this page
+	for _, el := range sc.Elements() {
+		st := l.sigs[el.Chain]
+		if st == nil {
+			if len(l.sigs) >= layoutMaxSigs {
+				continue
+			}
+			st = &sigStats{}
+			l.sigs[el.Chain] = st
+		}
+		if st.lastPage != page || st.pages == 0 {
+			st.pages++
+			st.lastPage = page
+			seen = append(seen, el.Chain)
+		}
+		var o occurrence
+		if len(el.Blocks) <= layoutMaxBlocks {
+			o.blocks = make([]uint64, len(el.Blocks))
+		}
+		for i, b := range el.Blocks {
+			k, ok := kept[b]
+			if !ok {
+				k = strings.Contains(text, b)
+				kept[b] = k
+			}
+			o.kept = o.kept || k
+			if k {
+				share[el.Chain] += len(b)
+			}
+			h := hash(b)
+			if o.blocks != nil {
+				o.blocks[i] = h
+			}
+			if bare := el.Bare[i]; k && bare != "" && (bare == b || strings.Contains(text, bare)) {
+				o.own = append(o.own, hash(bare))
+			}
+			if st.texts == nil && !st.body {
+				st.texts = map[uint64]bool{}
+			}
+			if !st.body && len(st.texts) < layoutMaxSeen {
+				st.texts[h] = true
+				if bare := el.Bare[i]; bare != "" && bare != b {
+					st.texts[hash(bare)] = true
+				}
+			}
+		}
+		st.push(o)
+	}
+	// Count the page for each distinct block once, after all of them were
+	// pushed, so that a block repeated within the page is not "common".
+	for b := range kept {
+		l.seeText(hash(b), page)
+	}
+	// readability's own paragraphs too: it may render an element's text
+	// otherwise than its blocks (dropping link text, joining blocks).
+	for _, p := range ref.Paragraphs {
+		if _, ok := kept[p]; !ok {
+			kept[p] = true
+			l.seeText(TextHash(p), page)
+		}
+	}
+	for c, n := range share {
+		// A quarter of the page's article text is no insert: whatever else
+		// such an element kind holds, it holds the article.
+		if n*4 > len(text) {
+			l.sigs[c].body = true
+			l.sigs[c].texts = nil // never left out: its texts are not needed
+		}
+	}
+	changed := false
+	for _, c := range seen {
+		st := l.sigs[c]
+		switch boiler := l.boilerplate(st); {
+		case boiler && !l.skip[c]:
+			l.setSkip(c, true)
+			changed = true
+		case !boiler && l.skip[c] && (st.body || l.holdsText(st)):
+			l.setSkip(c, false)
+			changed = true
+		}
+		if l.skip[c] {
+			for h := range st.texts {
+				if len(l.boiler) < layoutMaxBoiler {
+					l.boiler[h] = true
+				}
+			}
+		}
+	}
+	return changed
+}
+
+// setSkip replaces the skip set, which readers may hold.
+func (l *Layout) setSkip(chain uint64, on bool) {
+	next := maps.Clone(l.skip)
+	if on {
+		next[chain] = true
+	} else {
+		delete(next, chain)
+	}
+	l.skip = next
+}
+
+func (l *Layout) seeText(h, page uint64) {
+	t, ok := l.texts[h]
+	switch {
+	case !ok:
+		if len(l.texts) >= layoutMaxTexts {
+			// Most texts are article paragraphs, seen once: forget those
+			// and keep what recurs.
+			maps.DeleteFunc(l.texts, func(_ uint64, t textSeen) bool { return t.pages < 2 })
+		}
+		if len(l.texts) < layoutMaxTexts {
+			l.texts[h] = textSeen{page: page, pages: 1}
+		}
+	case t.pages < 2 && t.page != page:
+		l.texts[h] = textSeen{page: page, pages: 2}
+	}
+}
+
+// allCommon reports whether every block of o was seen on two pages or more,
+// or in an element left out before (what an earlier process learned).
+func (l *Layout) allCommon(o occurrence) bool {
+	if o.blocks == nil {
+		return false
+	}
+	for _, h := range o.blocks {
+		if l.texts[h].pages < 2 && !l.boiler[h] {
+			return false
+		}
+	}
+	return true
+}
+
+// boilerplate reports whether an element kind looks like boilerplate on
+// every one of its latest occurrences.
+func (l *Layout) boilerplate(st *sigStats) bool {
+	if st.pages < layoutMinPages || st.body {
+		return false
+	}
+	for k := range st.n {
+		if o := st.latest(k); o.kept && !l.allCommon(o) {
+			return false
+		}
+	}
+	return true
+}
+
+// holdsText reports whether a left-out element kind held text of its own
+// (outside links) that readability kept and no other page carried, on its
+// two latest occurrences.
+func (l *Layout) holdsText(st *sigStats) bool {
+	if st.n < 2 {
+		return false
+	}
+	for k := range 2 {
+		if !l.ownText(st.latest(k)) {
+			return false
+		}
+	}
+	return true
+}
+
+func (l *Layout) ownText(o occurrence) bool {
+	for _, h := range o.own {
+		if l.texts[h].pages < 2 && !l.boiler[h] {
+			return true
+		}
+	}
+	return false
+}
+
+// Boilerplate reports whether a paragraph's text (digit runs folded) was
+// seen in a left-out element.
+func (l *Layout) Boilerplate(p string) bool { return l.boiler[TextHash(p)] }
+
+// Clean drops the paragraphs that are text of left-out elements: those in
+// skipped (the page's own left-out blocks, see Scanned.SkippedText), also
+// as readability renders them (it may leave a block's links or buttons
+// out), and those seen in left-out elements of the site's other pages.
+func (l *Layout) Clean(paragraphs, skipped []string) []string {
+	if len(l.boiler) == 0 && len(skipped) == 0 {
+		return paragraphs
+	}
+	drop := make(map[uint64]bool, len(skipped))
+	for _, b := range skipped {
+		drop[TextHash(b)] = true
+	}
+	var words [][]string // skipped's words, when first needed
+	out := paragraphs[:0:0]
+	for _, p := range paragraphs {
+		if h := TextHash(p); drop[h] || l.boiler[h] {
+			continue
+		}
+		if len(skipped) > 0 {
+			if words == nil {
+				words = make([][]string, len(skipped))
+				for i, b := range skipped {
+					words[i] = FoldWords(b)
+				}
+			}
+			if PartOf(p, words) {
+				continue
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// PartOf reports whether p's words, in order, are some of one block's words
+// (see FoldWords): p is that block's text with parts left out.
+func PartOf(p string, blocks [][]string) bool {
+	pw := FoldWords(p)
+	if len(pw) == 0 {
+		return false
+	}
+	for _, bw := range blocks {
+		if len(bw) < len(pw) {
+			continue
+		}
+		i := 0
+		for _, w := range bw {
+			if i < len(pw) && w == pw[i] {
+				i++
+			}
+		}
+		if i == len(pw) {
+			return true
+		}
+	}
+	return false
+}
+
+// FoldWords splits a text into lower-case words of letters and digits,
+// each digit run folded to "#", for PartOf.
+func FoldWords(s string) []string {
+	return strings.FieldsFunc(strings.Map(func(r rune) rune {
+		switch {
+		case r >= '0' && r <= '9':
+			return '#'
+		case unicode.IsLetter(r):
+			return unicode.ToLower(r)
+		}
+		return ' '
+	}, s), func(r rune) bool { return r == ' ' })
+}

@@ -1,0 +1,216 @@
+package extract_test
+
+import (
+	"html"
+	"io"
+	"net/http"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/storywatch/storywatch/monitor/extract"
+	"github.com/storywatch/storywatch/monitor/harness/corpus"
+)
+
+func fetch(t *testing.T, u string) []byte {
+	t.Helper()
+	resp, err := http.Get(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// learnSite serves one site's synthetic corpus of one template family and
+// lets a Layout learn from its first pages as the pipeline does: from
+// readability on the first few, from the fast extraction after that.
+func learnSite(t *testing.T, tmpl string, learn int) (*corpus.Server, *extract.Layout) {
+	t.Helper()
+	srv, err := corpus.NewSynthetic(corpus.Options{Feeds: 1, ArticlesPerFeed: learn + 30, Seed: 7, RotateBoilerplate: true, Template: tmpl})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	l := extract.NewLayout(nil, nil, nil)
+	for i, u := range srv.ArticleURLs()[:learn] {
+		page := fetch(t, u)
+		sc := extract.Scan(page)
+		ref, err := extract.Extract(page, u)
+		if i >= 5 {
+			ref, err = sc.ExtractLearned(u, l.Skips())
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		l.Observe(sc, u, ref)
+	}
+	return srv, l
+}
+
+// editWithin inserts a word in the middle of paragraph p on page, at a word
+// boundary, and reports whether p was found.
+func editWithin(page []byte, p string) ([]byte, bool) {
+	esc := html.EscapeString(p)
+	i := strings.LastIndex(string(page), esc)
+	if i < 0 {
+		return nil, false
+	}
+	cut := strings.IndexByte(esc[len(esc)/2:], ' ')
+	if cut < 0 {
+		cut = 0
+	}
+	at := i + len(esc)/2 + cut
+	out := append([]byte(nil), page[:at]...)
+	out = append(out, " EDITED"...)
+	return append(out, page[at:]...), true
+}
+
+// TestLearnedFingerprintPerFamily is the fast path's contract, on every
+// template family (ledger and pressroom were not developed against): after
+// learning on a site's first pages, a page fetched again with its
+// boilerplate rotated (ads, newsletter and paywall inserts, share counts and
+// "Read more" boxes nested in the body, live-blog clocks) keeps its
+// fingerprint, while an edit to any paragraph, including those right next
+// to each insert, changes it and shows in the fast extraction.
+func TestLearnedFingerprintPerFamily(t *testing.T) {
+	for _, tmpl := range corpus.Templates() {
+		t.Run(tmpl, func(t *testing.T) {
+			srv, l := learnSite(t, tmpl, 40)
+			skips := l.Skips()
+			if tmpl != corpus.TemplateClassic && len(skips) == 0 {
+				t.Fatal("nothing learned as boilerplate")
+			}
+			urls := srv.ArticleURLs()
+			stable := 0
+			for _, u := range urls[40:] {
+				a, b := fetch(t, u), fetch(t, u)
+				fa, fb := extract.Scan(a).Fingerprint(skips), extract.Scan(b).Fingerprint(skips)
+				if fa == fb {
+					stable++
+				}
+				rev, _ := srv.Current(u)
+				for i, p := range rev.Paragraphs {
+					edited, ok := editWithin(a, p)
+					if !ok {
+						t.Fatalf("%s: paragraph %d not found on the page", u, i)
+					}
+					sc := extract.Scan(edited)
+					if sc.Fingerprint(skips) == fa {
+						t.Errorf("%s: an edit of paragraph %d left the fingerprint unchanged", u, i)
+					}
+					art, err := sc.ExtractLearned(u, skips)
+					if err != nil || !strings.Contains(art.Text(), "EDITED") {
+						t.Errorf("%s: the fast extraction lost the edit of paragraph %d (err %v)", u, i, err)
+					}
+				}
+			}
+			// Every page on a learned site should keep its fingerprint
+			// across fetches; allow a little for element kinds still being
+			// learned, which cost an extraction, not a wrong report.
+			if n := len(urls) - 40; stable < n*9/10 {
+				t.Errorf("%d of %d pages kept their fingerprint across fetches", stable, n)
+			}
+		})
+	}
+}
+
+// TestLayoutLeavesArticleIn: element kinds that hold article text are never
+// left out, however common some of their text is across pages (wire copy
+// repeats), and a kind left out comes back when it holds new article text
+// readability keeps.
+func TestLayoutLeavesArticleIn(t *testing.T) {
+	page := func(body, insert string) []byte {
+		return []byte(`<html><head><title>T</title></head><body><article><div class="story-body">` + body +
+			`</div><div class="brief-box">` + insert + `</div></article></body></html>`)
+	}
+	const shared = "<p>The leaders met in Bern on Monday, officials said, after weeks of talks.</p>"
+	l := extract.NewLayout(nil, nil, nil)
+	var last *extract.Scanned
+	for i := range 6 {
+		u := "https://news.example/a" + string(rune('0'+i))
+		body := shared + "<p>Paragraph unique to article " + u + " with enough words to count as text.</p>"
+		p := page(body, "<p>Sign up for our briefing.</p>")
+		ref := extract.Article{Paragraphs: []string{
+			"The leaders met in Bern on Monday, officials said, after weeks of talks.",
+			"Paragraph unique to article " + u + " with enough words to count as text.",
+			"Sign up for our briefing.",
+		}}
+		last = extract.Scan(p)
+		l.Observe(last, u, ref)
+	}
+	if got := last.SkippedText(l.Skips()); len(got) != 1 || got[0] != "Sign up for our briefing." {
+		t.Fatalf("left out %q, want only the sign-up insert", got)
+	}
+	// The insert's kind now holds text readability keeps and no other page
+	// has, twice: it is article text after all.
+	for i := range 2 {
+		u := "https://news.example/b" + string(rune('0'+i))
+		fresh := "A correction unique to " + u + " that readability keeps as text."
+		p := page("<p>Paragraph unique to "+u+" with enough words.</p>", "<p>"+fresh+"</p>")
+		l.Observe(extract.Scan(p), u, extract.Article{Paragraphs: []string{"Paragraph unique to " + u + " with enough words.", fresh}})
+	}
+	if len(l.Skips()) != 0 {
+		t.Errorf("an element kind holding unique kept text is still left out: %v", l.Skips())
+	}
+}
+
+// TestLayoutStateRoundTrip: a learner built from another's State leaves out
+// the same elements and cleans the same paragraphs.
+func TestLayoutStateRoundTrip(t *testing.T) {
+	srv, l := learnSite(t, corpus.TemplateLedger, 20)
+	l2 := extract.NewLayout(l.State())
+	u := srv.ArticleURLs()[25]
+	sc := extract.Scan(fetch(t, u))
+	if a, b := sc.Fingerprint(l.Skips()), sc.Fingerprint(l2.Skips()); a != b {
+		t.Error("fingerprints differ after a round trip")
+	}
+	ref, err := extract.Extract(sc.Page(), u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := l.Clean(ref.Paragraphs, nil)
+	b := l2.Clean(ref.Paragraphs, nil)
+	if strings.Join(a, "\n") != strings.Join(b, "\n") {
+		t.Error("Clean differs after a round trip")
+	}
+}
+
+func TestTextHashFoldsDigits(t *testing.T) {
+	tests := []struct {
+		a, b string
+		same bool
+	}{
+		{"You have 3 free articles left", "You have 17 free articles left", true},
+		{"12 minutes ago", "3 minutes ago", true},
+		{"You have 3 free articles left", "You have free articles left", false},
+		{"Troops: 10,000", "Troops: 12,500", true}, // digit runs fold, the comma stays
+		{"Share", "share", false},
+	}
+	for _, tt := range tests {
+		if got := extract.TextHash(tt.a) == extract.TextHash(tt.b); got != tt.same {
+			t.Errorf("TextHash(%q) == TextHash(%q): %v, want %v", tt.a, tt.b, got, tt.same)
+		}
+	}
+}
+
+// BenchmarkScanFingerprint is what an unchanged page costs the pipeline:
+// one tokenizer pass and the fingerprint of its region.
+func BenchmarkScanFingerprint(b *testing.B) {
+	page, err := os.ReadFile("testdata/corpus-page.html")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(page)))
+	b.ReportAllocs()
+	for b.Loop() {
+		extract.Scan(page).Fingerprint(extract.SkipSet{1: true})
+	}
+}

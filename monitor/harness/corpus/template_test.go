@@ -1,0 +1,77 @@
+package corpus
+
+import (
+	"bytes"
+	"errors"
+	"html"
+	"strings"
+	"testing"
+)
+
+// TestTemplateFamilies: every family shows the current revision's title and
+// every paragraph, rotates its boilerplate between requests (inside the
+// article body for ledger) and shows an edit after Revise.
+func TestTemplateFamilies(t *testing.T) {
+	for _, tmpl := range Templates() {
+		t.Run(tmpl, func(t *testing.T) {
+			s := startSynthetic(t, Options{Feeds: 2, ArticlesPerFeed: 10, Seed: 5, EditFraction: 0.5, RotateBoilerplate: true, Template: tmpl})
+			urls := s.ArticleURLs()
+			for i, u := range urls {
+				_, b1 := get(t, u)
+				_, b2 := get(t, u)
+				if bytes.Equal(b1, b2) {
+					t.Errorf("page %d: two requests gave the same bytes; want rotating boilerplate", i)
+				}
+				rev, _ := s.Current(u)
+				page := html.UnescapeString(string(b1))
+				if !strings.Contains(page, rev.Title) {
+					t.Errorf("page %d: title %q missing", i, rev.Title)
+				}
+				for j, p := range rev.Paragraphs {
+					if !strings.Contains(page, p) {
+						t.Errorf("page %d: paragraph %d missing", i, j)
+					}
+				}
+			}
+			edited := s.Revise()
+			if len(edited) != 10 {
+				t.Fatalf("Revise edited %d articles, want 10", len(edited))
+			}
+			for _, e := range s.LastEdits() {
+				_, b := get(t, e.URL)
+				if e.Kind != KindParagraph && !strings.Contains(html.UnescapeString(string(b)), e.After) {
+					t.Errorf("%s edit of %s: %q not on the page", e.Kind, e.URL, e.After)
+				}
+			}
+		})
+	}
+}
+
+// TestLedgerNestsBoilerplate pins what makes the ledger family hard: the
+// rotating inserts sit inside the <article>, between and inside the body
+// parts, under class names that say nothing; one page in ten is a live blog.
+func TestLedgerNestsBoilerplate(t *testing.T) {
+	s := startSynthetic(t, Options{Feeds: 1, ArticlesPerFeed: 10, Seed: 2, RotateBoilerplate: true, Template: TemplateLedger})
+	_, b := get(t, s.ArticleURLs()[0])
+	page := string(b)
+	art := page[strings.Index(page, "<article"):strings.Index(page, "</article>")]
+	for _, want := range []string{"Advertisement", "Read more", "Sign up", "Subscribe from", " shares</span>", "Body_part__"} {
+		if !strings.Contains(art, want) {
+			t.Errorf("article element lacks %q", want)
+		}
+	}
+	if strings.Contains(art, "class=\"ad") || strings.Contains(art, "newsletter") {
+		t.Error("ledger class names name their boilerplate; they should not")
+	}
+	_, live := get(t, s.ArticleURLs()[ledgerLiveEvery-1])
+	if !bytes.Contains(live, []byte("minutes ago</div>")) || !bytes.Contains(live, []byte(">Live<")) {
+		t.Error("the tenth article is not a live blog")
+	}
+}
+
+func TestTemplateUnknown(t *testing.T) {
+	_, err := NewSynthetic(Options{Feeds: 1, ArticlesPerFeed: 1, Template: "wordpress"})
+	if !errors.Is(err, ErrOptions) {
+		t.Errorf("unknown template: err %v, want ErrOptions", err)
+	}
+}
