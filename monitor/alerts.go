@@ -110,7 +110,7 @@ func summarize(ch *store.Change) string {
 }
 
 // outboxAdapter lets the notify dispatcher work on the store's outbox.
-type outboxAdapter struct{ s *store.Store }
+type outboxAdapter struct{ s AlertStore }
 
 func (o outboxAdapter) Due(now time.Time, limit int) ([]notify.Pending, error) {
 	entries, err := o.s.DueAlerts(now, limit)

@@ -14,13 +14,12 @@ import (
 	"github.com/storywatch/storywatch/monitor/fetch"
 	"github.com/storywatch/storywatch/monitor/metrics"
 	"github.com/storywatch/storywatch/notify"
-	"github.com/storywatch/storywatch/store"
 )
 
 // Options configure a Monitor. Config and Store are required.
 type Options struct {
 	Config *config.Config
-	Store  *store.Store
+	Store  Store
 	// Logger receives the pipeline's logs; nil discards them.
 	Logger *slog.Logger
 	// Fetcher overrides the HTTP client built from Config.Fetch; nil builds it.
@@ -40,7 +39,7 @@ type Options struct {
 // Monitor runs the pipeline. It is safe for concurrent use.
 type Monitor struct {
 	cfg       *config.Config
-	store     *store.Store
+	store     Store
 	log       *slog.Logger
 	fetcher   *fetch.Client
 	notifiers map[string]notify.Notifier

@@ -13,7 +13,6 @@ import (
 
 	"github.com/storywatch/storywatch/monitor"
 	"github.com/storywatch/storywatch/monitor/config"
-	"github.com/storywatch/storywatch/store"
 )
 
 // app carries what every command shares: where output goes, the global
@@ -27,7 +26,7 @@ type app struct {
 
 	// daemonStore is set when a command runs inside the daemon on behalf of
 	// a CLI call forwarded over the control socket.
-	daemonStore  *store.Store
+	daemonStore  Store
 	daemonConfig *config.Config
 	// daemonWake starts the daemon's alert delivery at once (nil outside
 	// the daemon).

@@ -91,7 +91,7 @@ func (a *app) runCommand() *cobra.Command {
 // nil) or a SIGHUP brings a valid new config (it returns that config once
 // the monitor has stopped). A config that does not load is logged and the
 // monitor goes on with cfg. running holds the monitor while it runs.
-func (a *app) runUntilReload(ctx context.Context, hup <-chan os.Signal, cfg *config.Config, s *store.Store, mx *metrics.Metrics, log *slog.Logger, running *atomic.Pointer[monitor.Monitor]) (*config.Config, error) {
+func (a *app) runUntilReload(ctx context.Context, hup <-chan os.Signal, cfg *config.Config, s Store, mx *metrics.Metrics, log *slog.Logger, running *atomic.Pointer[monitor.Monitor]) (*config.Config, error) {
 	m, err := monitor.New(monitor.Options{Config: cfg, Store: s, Logger: log, Version: version, Metrics: mx})
 	if err != nil {
 		return nil, err
@@ -143,7 +143,7 @@ func (a *app) reloadConfig(old *config.Config) (*config.Config, error) {
 
 // openWritable opens the store for writing, failing fast with a clear
 // message when a daemon already holds it.
-func openWritable(cfg *config.Config) (*store.Store, error) {
+func openWritable(cfg *config.Config) (Store, error) {
 	if dir := filepath.Dir(cfg.Store.Path); dir != "" {
 		if err := os.MkdirAll(dir, 0o750); err != nil {
 			return nil, fmt.Errorf("create store directory: %w", err)

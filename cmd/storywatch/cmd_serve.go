@@ -17,7 +17,6 @@ import (
 	"github.com/storywatch/storywatch/monitor/config"
 	"github.com/storywatch/storywatch/monitor/metrics"
 	"github.com/storywatch/storywatch/monitor/web"
-	"github.com/storywatch/storywatch/store"
 )
 
 func (a *app) serveCommand() *cobra.Command {
@@ -92,7 +91,7 @@ func firstString(ss ...string) string {
 // startWeb serves the web view of the daemon's store: always on the unix
 // socket beside the store, for `storywatch serve` to pass requests to, and
 // on http.listen when it is set. The returned stop waits for both to end.
-func startWeb(ctx context.Context, cfg *config.Config, s *store.Store, mx http.Handler, log *slog.Logger) (func(), error) {
+func startWeb(ctx context.Context, cfg *config.Config, s Store, mx http.Handler, log *slog.Logger) (func(), error) {
 	h, err := web.New(web.Options{Store: web.HeldStore(s), Metrics: mx, Logger: log,
 		BaseURL: cfg.HTTP.BaseURL, Version: version})
 	if err != nil {

@@ -16,7 +16,7 @@ type Visit func(art *store.Article, v *store.Version, seen time.Time)
 // Timeline streams every stored version through a timeline builder, one
 // article at a time, so only one article's texts are in memory. visit, when
 // not nil, sees each version as it goes by.
-func Timeline(s *store.Store, visit Visit) ([]timeline.Thread, error) {
+func Timeline(s Store, visit Visit) ([]timeline.Thread, error) {
 	arts, err := s.Articles()
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
@@ -33,7 +33,7 @@ func Timeline(s *store.Store, visit Visit) ([]timeline.Thread, error) {
 // ArticleTimeline is the timeline of one article alone: its threads name
 // the topics of its facts ("date of the summit") without reading the rest
 // of the store.
-func ArticleTimeline(s *store.Store, art *store.Article) ([]timeline.Thread, error) {
+func ArticleTimeline(s Store, art *store.Article) ([]timeline.Thread, error) {
 	b := timeline.NewBuilder()
 	if err := addArticle(b, s, art, nil); err != nil {
 		return nil, err
@@ -41,7 +41,7 @@ func ArticleTimeline(s *store.Store, art *store.Article) ([]timeline.Thread, err
 	return b.Threads(), nil
 }
 
-func addArticle(b *timeline.Builder, s *store.Store, art *store.Article, visit Visit) error {
+func addArticle(b *timeline.Builder, s Store, art *store.Article, visit Visit) error {
 	vs, err := s.Versions(art.ID)
 	if err != nil {
 		return fmt.Errorf("read versions: %w", err)
