@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -120,14 +121,7 @@ func (s *Store) applyOne(tx *bolt.Tx, u *Update, keyframes *int) (int, error) {
 			rec.FirstSeen = utc(v.FetchedAt)
 		}
 		if u.Change != nil && rec.Versions > 1 {
-			c := *u.Change
-			c.ArticleID, c.Article, c.Version = rec.ID, rec.URL, seq
-			if c.Title == "" {
-				c.Title = v.Title
-			}
-			if c.DetectedAt.IsZero() {
-				c.DetectedAt = v.FetchedAt
-			}
+			c := CompleteChange(*u.Change, rec.ID, rec.URL, seq, v.Title, v.FetchedAt)
 			if err := putChange(tx, &c); err != nil {
 				return 0, err
 			}
@@ -137,11 +131,7 @@ func (s *Store) applyOne(tx *bolt.Tx, u *Update, keyframes *int) (int, error) {
 		rec.FirstSeen = rec.LastChecked
 	}
 	if u.Version == nil && u.StatusChange != nil && rec.LatestSeq > 0 {
-		c := *u.StatusChange
-		c.ArticleID, c.Article, c.Version = rec.ID, rec.URL, rec.LatestSeq
-		if c.Title == "" {
-			c.Title = rec.Title
-		}
+		c := CompleteChange(*u.StatusChange, rec.ID, rec.URL, rec.LatestSeq, rec.Title, time.Time{})
 		if err := putStatusChange(tx, &c); err != nil {
 			return 0, err
 		}
@@ -219,6 +209,21 @@ func MergeArticle(stored *Article, in Article) {
 	}
 	stored.ETag, stored.LastModified, stored.PageHash = in.ETag, in.LastModified, in.PageHash
 	stored.Status = in.Status
+}
+
+// CompleteChange fills in what Update documents the store fills in of a
+// change: the article's id and URL and the version seq it describes, and
+// title and detected when the change does not give them (zero detected:
+// no default).
+func CompleteChange(c Change, id, url string, seq int, title string, detected time.Time) Change {
+	c.ArticleID, c.Article, c.Version = id, url, seq
+	if c.Title == "" {
+		c.Title = title
+	}
+	if c.DetectedAt.IsZero() {
+		c.DetectedAt = detected
+	}
+	return c
 }
 
 // HashVersion returns the hash Apply gives a version stored with an empty
