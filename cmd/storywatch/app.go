@@ -96,7 +96,7 @@ func (a *app) rootCommand() *cobra.Command {
 		a.runCommand(), a.pollCommand(), a.feedsCommand(), a.articlesCommand(), a.historyCommand(),
 		a.diffCommand(), a.changesCommand(), a.compareCommand(), a.factsCommand(), a.checkCommand(),
 		a.demoCommand(), a.alertsCommand(), a.compactCommand(), a.evalCommand(),
-		a.timelineCommand(), a.benchCommand(), a.serveCommand(),
+		a.timelineCommand(), a.benchCommand(), a.serveCommand(), a.addJSON(a.migrateCommand()), a.addJSON(a.copyCommand()),
 	)
 	return root
 }

@@ -59,7 +59,11 @@ func (a *app) runCommand() *cobra.Command {
 			// Without the socket the daemon still works; only the CLI cannot
 			// read the store while it runs (e.g. a path too long for a unix
 			// socket), so that is a warning, not a reason to stop.
-			if stopControl, err := serveControl(ctx, socketPath(cfg.Store.Path), hooks, s, log); err != nil {
+			// Under postgres every command reads the database itself, and
+			// replicas on one host would fight over one socket path.
+			if usesPostgres(cfg) {
+				log.Info("store is PostgreSQL: no control socket", "store", s.Path())
+			} else if stopControl, err := serveControl(ctx, socketPath(cfg.Store.Path), hooks, s, log); err != nil {
 				log.Error("control socket unavailable: read commands will fail while the daemon runs", "err", err)
 			} else {
 				defer stopControl()
@@ -144,6 +148,9 @@ func (a *app) reloadConfig(old *config.Config) (*config.Config, error) {
 // openWritable opens the store for writing, failing fast with a clear
 // message when a daemon already holds it.
 func openWritable(cfg *config.Config) (Store, error) {
+	if usesPostgres(cfg) {
+		return openPostgres(cfg, false)
+	}
 	if dir := filepath.Dir(cfg.Store.Path); dir != "" {
 		if err := os.MkdirAll(dir, 0o750); err != nil {
 			return nil, fmt.Errorf("create store directory: %w", err)

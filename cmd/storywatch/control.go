@@ -109,6 +109,17 @@ func (a *app) withStore(readOnly bool, fn func(*config.Config, Store) error) err
 			cfg = full
 		}
 	}
+	if usesPostgres(cfg) {
+		if fullErr != nil {
+			return fullErr
+		}
+		s, err := openPostgres(cfg, readOnly)
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		return fn(cfg, s)
+	}
 	path := cfg.Store.Path
 	if _, err := os.Stat(path); fullErr != nil && err != nil {
 		return fullErr // no store, so no daemon to take the command

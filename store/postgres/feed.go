@@ -63,7 +63,7 @@ func (s *Store) Feeds() ([]store.FeedState, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list feeds: %w", err)
 	}
-	out, err := pgx.CollectRows(rows, scanFeed)
+	out, err := collect(rows, scanFeed)
 	if err != nil {
 		return nil, fmt.Errorf("list feeds: %w", err)
 	}

@@ -32,7 +32,7 @@ func (s *Store) listAlerts(what, sql string, args ...any) ([]store.OutboxEntry, 
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", what, err)
 	}
-	out, err := pgx.CollectRows(rows, scanAlert)
+	out, err := collect(rows, scanAlert)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", what, err)
 	}
@@ -184,4 +184,30 @@ func (s *Store) AlertCounts() (pending, dead int, err error) {
 		return 0, 0, fmt.Errorf("count alerts: %w", err)
 	}
 	return pending, dead, nil
+}
+
+// DeliveredAlerts returns every remembered delivered-alert key with its
+// delivery time.
+func (s *Store) DeliveredAlerts() (map[string]time.Time, error) {
+	ctx, cancel := s.ctx()
+	defer cancel()
+	rows, err := s.pool.Query(ctx, `SELECT key, at FROM delivered`)
+	if err != nil {
+		return nil, fmt.Errorf("list delivered alerts: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]time.Time{}
+	for rows.Next() {
+		var k, at string
+		if err := rows.Scan(&k, &at); err != nil {
+			return nil, fmt.Errorf("list delivered alerts: %w", err)
+		}
+		if out[k], err = parseTS(at); err != nil {
+			return nil, err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list delivered alerts: %w", err)
+	}
+	return out, nil
 }

@@ -48,6 +48,9 @@ type Options struct {
 	// this binary is then an error naming `storywatch migrate`. Writes are
 	// not refused by the store but by the database user's grants.
 	ReadOnly bool
+	// SkipSchema opens without checking or migrating the schema; only for
+	// calling Migrate.
+	SkipSchema bool
 	// MaxConns bounds the connection pool; zero means pgxpool's default.
 	MaxConns int32
 	// Timeout bounds each call; zero means 30 seconds.
@@ -85,9 +88,11 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	if s.timeout <= 0 {
 		s.timeout = 30 * time.Second
 	}
-	if opts.ReadOnly {
+	switch {
+	case opts.SkipSchema:
+	case opts.ReadOnly:
 		err = s.checkSchema(ctx)
-	} else {
+	default:
 		_, err = s.Migrate(ctx)
 	}
 	if err != nil {
@@ -349,4 +354,14 @@ func notFound(err error) error {
 		return store.ErrNotFound
 	}
 	return err
+}
+
+// collect is pgx.CollectRows returning nil for no rows, as the bbolt store
+// does: the two must encode alike (JSON null, not []).
+func collect[T any](rows pgx.Rows, fn pgx.RowToFunc[T]) ([]T, error) {
+	out, err := pgx.CollectRows(rows, fn)
+	if len(out) == 0 {
+		out = nil
+	}
+	return out, err
 }

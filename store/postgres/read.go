@@ -167,7 +167,7 @@ func (s *Store) ArticleChanges(id string) ([]store.Change, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list changes of %s: %w", id, err)
 	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (store.Change, error) { return scanChange(r) })
+	out, err := collect(rows, func(r pgx.CollectableRow) (store.Change, error) { return scanChange(r) })
 	if err != nil {
 		return nil, fmt.Errorf("list changes of %s: %w", id, err)
 	}

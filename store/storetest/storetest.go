@@ -61,6 +61,7 @@ func Run(t *testing.T, h Harness) {
 		name string
 		fn   func(t *testing.T, h Harness)
 	}{
+		{"EmptyLists", testEmptyLists},
 		{"Versions", testVersions},
 		{"DuplicateVersion", testDuplicateVersion},
 		{"EmptyHash", testEmptyHash},
