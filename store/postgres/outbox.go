@@ -3,6 +3,8 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -56,7 +58,9 @@ func (s *Store) NextAlertDue() (next time.Time, ok bool, err error) {
 	ctx, cancel := s.ctx()
 	defer cancel()
 	var at string
-	err = s.pool.QueryRow(ctx, `SELECT next_attempt FROM alerts WHERE NOT dead ORDER BY next_attempt LIMIT 1`).Scan(&at)
+	// An alert another replica claimed is due again when its claim ends.
+	err = s.pool.QueryRow(ctx, `SELECT greatest(next_attempt, claim_until) AS due FROM alerts WHERE NOT dead
+		ORDER BY due LIMIT 1`).Scan(&at)
 	if err == pgx.ErrNoRows {
 		return time.Time{}, false, nil
 	}
@@ -109,14 +113,15 @@ func (s *Store) AlertDelivered(key string, at time.Time) error {
 // LastError = msg, NextAttempt = next.
 func (s *Store) AlertFailed(key string, next time.Time, msg string) error {
 	return s.updateAlert("mark alert "+key+" failed", `UPDATE alerts SET attempts = attempts + 1, last_error = $2,
-		next_attempt = $3 WHERE key = $1 AND NOT dead`, key, clean(msg), ts(next))
+		next_attempt = $3, claimed_by = '', claim_until = $4 WHERE key = $1 AND NOT dead`, key, clean(msg), ts(next), ts(time.Time{}))
 }
 
 // AlertDead moves pending alert key to the dead letters, recording msg (if
 // any) as its last error.
 func (s *Store) AlertDead(key string, at time.Time, msg string) error {
 	return s.updateAlert("mark alert "+key+" dead", `UPDATE alerts SET dead = true, dead_at = $2,
-		last_error = CASE WHEN $3 = '' THEN last_error ELSE $3 END WHERE key = $1 AND NOT dead`, key, ts(at), clean(msg))
+		last_error = CASE WHEN $3 = '' THEN last_error ELSE $3 END, claimed_by = '', claim_until = $4
+		WHERE key = $1 AND NOT dead`, key, ts(at), clean(msg), ts(time.Time{}))
 }
 
 // updateAlert runs one UPDATE of one alert; no row is store.ErrNotFound.
@@ -139,7 +144,8 @@ func (s *Store) updateAlert(what, sql string, args ...any) error {
 func (s *Store) RetryDead(now time.Time, keys ...string) (int, error) {
 	n := 0
 	err := s.inTx(func(ctx context.Context, tx pgx.Tx) error {
-		const retry = `UPDATE alerts SET dead = false, dead_at = $1, next_attempt = $2, attempts = 0 WHERE dead`
+		const retry = `UPDATE alerts SET dead = false, dead_at = $1, next_attempt = $2, attempts = 0,
+			claimed_by = '', claim_until = $1 WHERE dead`
 		if len(keys) == 0 {
 			tag, err := tx.Exec(ctx, retry, ts(time.Time{}), ts(now))
 			n = int(tag.RowsAffected())
@@ -210,4 +216,14 @@ func (s *Store) DeliveredAlerts() (map[string]time.Time, error) {
 		return nil, fmt.Errorf("list delivered alerts: %w", err)
 	}
 	return out, nil
+}
+
+// sortByCreated orders alerts oldest first, key as tie-break, as Outbox.
+func sortByCreated(es []store.OutboxEntry) {
+	slices.SortFunc(es, func(a, b store.OutboxEntry) int {
+		if c := a.Created.Compare(b.Created); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Key, b.Key)
+	})
 }
