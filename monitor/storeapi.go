@@ -35,3 +35,18 @@ type AlertStore interface {
 	AlertFailed(key string, next time.Time, msg string) error
 	AlertDead(key string, at time.Time, msg string) error
 }
+
+// Replicated is implemented by a store several storywatch processes share
+// (store/postgres). With it each feed is polled by the replica holding its
+// lease and each alert delivered by the replica that claimed it; leases
+// and claims expire, so the work of a replica that died passes on.
+type Replicated interface {
+	// ClaimFeed takes feed url's lease for owner until now+ttl, or
+	// reports false while another replica holds it (or, for a scheduled
+	// poll, while the quiet time after the last poll runs).
+	ClaimFeed(url, owner string, now time.Time, ttl time.Duration, scheduled bool) (bool, error)
+	// ReleaseFeed ends owner's lease; scheduled polls wait until quietUntil.
+	ReleaseFeed(url, owner string, quietUntil time.Time) error
+	// ClaimDueAlerts claims and returns due alerts no other replica holds.
+	ClaimDueAlerts(now time.Time, limit int, owner string, ttl time.Duration) ([]store.OutboxEntry, error)
+}

@@ -49,6 +49,10 @@ type Store struct {
 	// DSNFile names a file holding the DSN, relative to the config file;
 	// exclusive with DSN. Load reads it.
 	DSNFile string `yaml:"dsn_file,omitempty" json:"dsn_file,omitempty"`
+	// Lease is how long a replica holds a feed's lease while polling it, and
+	// an alert's claim while delivering it, under driver postgres; a replica
+	// that dies hands its feeds and alerts on after this. 0 means 1m.
+	Lease Duration `yaml:"lease,omitempty" json:"lease,omitempty"`
 	// dsnFromFile: see Webhook.secretFromFile.
 	dsnFromFile bool
 	// Retention limits how many versions of each article are kept.

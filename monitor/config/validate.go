@@ -104,6 +104,9 @@ func (v *validator) store(s Store) {
 	default:
 		v.add("store.driver", "unknown driver %q (bolt or postgres)", s.Driver)
 	}
+	if s.Lease < 0 {
+		v.add("store.lease", "must not be negative, got %s (0 means 1m)", s.Lease)
+	}
 	if s.Retention.KeepLast < 0 {
 		v.add("store.retention.keep_last", "must not be negative, got %d (0 keeps every version)", s.Retention.KeepLast)
 	}
