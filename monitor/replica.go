@@ -1,6 +1,7 @@
 package monitor
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
@@ -30,30 +31,35 @@ func (m *Monitor) leaseTTL() time.Duration {
 }
 
 // claimFeed takes feed i's lease on a Replicated store. It returns a
-// release func, or a reason to skip the feed (another replica polls it, or
-// polled it within half its schedule's interval). Without replicas it
-// always claims.
-func (m *Monitor) claimFeed(i int, scheduled bool) (release func(), skip string, err error) {
+// release func, or a reason to skip the feed: another replica polls it, or
+// polled it recently enough. A scheduled poll skips a feed polled within
+// the last half of its schedule's interval (N replicas then poll it about
+// once per interval); a pass (PollAll) one polled since the pass began (N
+// replicas' passes share the feeds). Without replicas it always claims.
+func (m *Monitor) claimFeed(ctx context.Context, i int, scheduled bool) (release func(), skip string, err error) {
 	if m.rep == nil {
 		return func() {}, "", nil
 	}
 	url := m.cfg.Feeds[i].URL
-	ok, err := m.rep.ClaimFeed(url, m.replica, m.now(), m.leaseTTL(), scheduled)
+	now := m.now()
+	var fresh time.Time // a poll at or after this makes ours redundant
+	switch p := passFrom(ctx); {
+	case scheduled:
+		if next := nextPoll(m.cfg, i, now); !next.IsZero() {
+			fresh = now.Add(-next.Sub(now) / 2)
+		}
+	case p != nil:
+		fresh = p.start
+	}
+	ok, err := m.rep.ClaimFeed(url, m.replica, now, m.leaseTTL(), fresh)
 	if err != nil {
 		return nil, "", err
 	}
 	if !ok {
-		return nil, "another replica polls it", nil
+		return nil, "another replica polls or just polled it", nil
 	}
 	return func() {
-		// Scheduled ticks of other replicas skip the feed for half an
-		// interval, so N replicas poll it about once per interval.
-		now := m.now()
-		var quiet time.Time
-		if next := nextPoll(m.cfg, i, now); !next.IsZero() {
-			quiet = now.Add(next.Sub(now) / 2)
-		}
-		if err := m.rep.ReleaseFeed(url, m.replica, quiet); err != nil {
+		if err := m.rep.ReleaseFeed(url, m.replica, m.now()); err != nil {
 			m.log.Warn("release feed lease; it expires on its own", "feed_url", url, "err", err)
 		}
 	}, "", nil

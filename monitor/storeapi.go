@@ -42,11 +42,11 @@ type AlertStore interface {
 // and claims expire, so the work of a replica that died passes on.
 type Replicated interface {
 	// ClaimFeed takes feed url's lease for owner until now+ttl, or
-	// reports false while another replica holds it (or, for a scheduled
-	// poll, while the quiet time after the last poll runs).
-	ClaimFeed(url, owner string, now time.Time, ttl time.Duration, scheduled bool) (bool, error)
-	// ReleaseFeed ends owner's lease; scheduled polls wait until quietUntil.
-	ReleaseFeed(url, owner string, quietUntil time.Time) error
+	// reports false while another replica holds it, or when the feed was
+	// polled at or after fresh (zero: never mind).
+	ClaimFeed(url, owner string, now time.Time, ttl time.Duration, fresh time.Time) (bool, error)
+	// ReleaseFeed ends owner's lease, recording the poll's end polledAt.
+	ReleaseFeed(url, owner string, polledAt time.Time) error
 	// ClaimDueAlerts claims and returns due alerts no other replica holds.
 	ClaimDueAlerts(now time.Time, limit int, owner string, ttl time.Duration) ([]store.OutboxEntry, error)
 }

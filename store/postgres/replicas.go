@@ -11,22 +11,23 @@ import (
 )
 
 // ClaimFeed takes the lease on feed url for owner until now+ttl. It fails
-// (false) while another owner's lease runs, and, for a scheduled poll,
-// while the quiet time set by the last poll's ReleaseFeed runs. The lease
-// row is taken with SELECT ... FOR UPDATE SKIP LOCKED: a replica never
-// waits for another's claim, it moves on.
-func (s *Store) ClaimFeed(url, owner string, now time.Time, ttl time.Duration, scheduled bool) (bool, error) {
+// (false) while another owner's lease runs, or when the feed's last poll
+// ended at or after fresh (zero: no such check), so replicas do not repeat
+// each other's fresh polls. The lease row is taken with SELECT ... FOR
+// UPDATE SKIP LOCKED: a replica never waits for another's claim, it moves
+// on.
+func (s *Store) ClaimFeed(url, owner string, now time.Time, ttl time.Duration, fresh time.Time) (bool, error) {
 	claimed := false
 	err := s.inTx(func(ctx context.Context, tx pgx.Tx) error {
 		claimed = false
 		zero := ts(time.Time{})
-		if _, err := tx.Exec(ctx, `INSERT INTO feed_leases (url, owner, until, quiet_until) VALUES ($1, '', $2, $2)
+		if _, err := tx.Exec(ctx, `INSERT INTO feed_leases (url, owner, until, polled_at) VALUES ($1, '', $2, $2)
 			ON CONFLICT (url) DO NOTHING`, url, zero); err != nil {
 			return err
 		}
-		var holder, until, quiet string
-		err := tx.QueryRow(ctx, `SELECT owner, until, quiet_until FROM feed_leases WHERE url = $1 FOR UPDATE SKIP LOCKED`, url).
-			Scan(&holder, &until, &quiet)
+		var holder, until, polled string
+		err := tx.QueryRow(ctx, `SELECT owner, until, polled_at FROM feed_leases WHERE url = $1 FOR UPDATE SKIP LOCKED`, url).
+			Scan(&holder, &until, &polled)
 		if err == pgx.ErrNoRows {
 			return nil // another replica is claiming it right now
 		}
@@ -37,7 +38,7 @@ func (s *Store) ClaimFeed(url, owner string, now time.Time, ttl time.Duration, s
 		if holder != owner && until > n {
 			return nil
 		}
-		if scheduled && quiet > n {
+		if !fresh.IsZero() && polled >= ts(fresh) {
 			return nil
 		}
 		if _, err := tx.Exec(ctx, `UPDATE feed_leases SET owner = $2, until = $3 WHERE url = $1`, url, owner, ts(now.Add(ttl))); err != nil {
@@ -52,13 +53,13 @@ func (s *Store) ClaimFeed(url, owner string, now time.Time, ttl time.Duration, s
 	return claimed, nil
 }
 
-// ReleaseFeed ends owner's lease on feed url; scheduled polls of any
-// replica then wait until quietUntil (zero: none).
-func (s *Store) ReleaseFeed(url, owner string, quietUntil time.Time) error {
+// ReleaseFeed ends owner's lease on feed url and records that its poll
+// ended at polledAt.
+func (s *Store) ReleaseFeed(url, owner string, polledAt time.Time) error {
 	ctx, cancel := s.ctx()
 	defer cancel()
-	if _, err := s.pool.Exec(ctx, `UPDATE feed_leases SET until = $3, quiet_until = $4 WHERE url = $1 AND owner = $2`,
-		url, owner, ts(time.Time{}), ts(quietUntil)); err != nil {
+	if _, err := s.pool.Exec(ctx, `UPDATE feed_leases SET until = $3, polled_at = $4 WHERE url = $1 AND owner = $2`,
+		url, owner, ts(time.Time{}), ts(polledAt)); err != nil {
 		return fmt.Errorf("release feed %s: %w", url, err)
 	}
 	return nil

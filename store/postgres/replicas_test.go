@@ -16,45 +16,54 @@ func TestFeedLease(t *testing.T) {
 	s := open(t, pgtest.DSN(t))
 	defer s.Close()
 	const feed = "https://news.example/rss"
-	claim := func(owner string, at time.Time, scheduled bool) bool {
-		t.Helper()
-		ok, err := s.ClaimFeed(feed, owner, at, time.Minute, scheduled)
+	var never time.Time
+	steps := []struct {
+		name  string
+		owner string
+		at    time.Time
+		fresh time.Time // a poll ended at or after this makes the claim redundant
+		want  bool
+	}{
+		{"first claim", "a", t0, never, true},
+		{"other replica while a polls", "b", t0.Add(30 * time.Second), never, false},
+		{"a again (renewal)", "a", t0.Add(30 * time.Second), never, true},
+		{"b after a died (lease expired)", "b", t0.Add(2 * time.Minute), never, true},
+	}
+	for _, st := range steps {
+		ok, err := s.ClaimFeed(feed, st.owner, st.at, time.Minute, st.fresh)
 		if err != nil {
 			t.Fatal(err)
 		}
-		return ok
-	}
-	steps := []struct {
-		name      string
-		owner     string
-		at        time.Time
-		scheduled bool
-		want      bool
-	}{
-		{"first claim", "a", t0, true, true},
-		{"other replica while a polls", "b", t0.Add(30 * time.Second), false, false},
-		{"a again (renewal)", "a", t0.Add(30 * time.Second), true, true},
-		{"b after a died (lease expired)", "b", t0.Add(2 * time.Minute), true, true},
-	}
-	for _, st := range steps {
-		if got := claim(st.owner, st.at, st.scheduled); got != st.want {
-			t.Errorf("%s: claimed %v, want %v", st.name, got, st.want)
+		if ok != st.want {
+			t.Errorf("%s: claimed %v, want %v", st.name, ok, st.want)
 		}
 	}
 	if err := s.ReleaseFeed(feed, "a", t0.Add(time.Hour)); err != nil {
 		t.Fatal(err)
 	}
-	if claim("c", t0.Add(2*time.Minute), false) {
+	if ok, _ := s.ClaimFeed(feed, "c", t0.Add(2*time.Minute), time.Minute, never); ok {
 		t.Error("a's release ended b's lease")
 	}
-	if err := s.ReleaseFeed(feed, "b", t0.Add(10*time.Minute)); err != nil {
+	// b's poll ends at t0+3m.
+	if err := s.ReleaseFeed(feed, "b", t0.Add(3*time.Minute)); err != nil {
 		t.Fatal(err)
 	}
-	if claim("c", t0.Add(5*time.Minute), true) {
-		t.Error("a scheduled poll claimed the feed during the quiet time after a poll")
-	}
-	if !claim("c", t0.Add(5*time.Minute), false) {
-		t.Error("a manual poll could not claim a released feed")
+	for _, c := range []struct {
+		name  string
+		fresh time.Time
+		want  bool
+	}{
+		{"a pass begun before b's poll ended", t0.Add(150 * time.Second), false},
+		{"a pass begun when b's poll ended", t0.Add(3 * time.Minute), false},
+		{"a pass begun after b's poll", t0.Add(4 * time.Minute), true},
+	} {
+		ok, err := s.ClaimFeed(feed, "c", t0.Add(5*time.Minute), time.Minute, c.fresh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ok != c.want {
+			t.Errorf("%s: claimed %v, want %v", c.name, ok, c.want)
+		}
 	}
 
 	// Many replicas racing for one feed: exactly one wins.
@@ -66,7 +75,7 @@ func TestFeedLease(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			owner := fmt.Sprintf("r%d", i)
-			if ok, err := s.ClaimFeed("https://news.example/race", owner, t0, time.Minute, true); err != nil {
+			if ok, err := s.ClaimFeed("https://news.example/race", owner, t0, time.Minute, time.Time{}); err != nil {
 				t.Error(err)
 			} else if ok {
 				wins <- owner

@@ -6,7 +6,7 @@ CREATE TABLE feed_leases (
     url         text PRIMARY KEY,
     owner       text NOT NULL DEFAULT '',
     until       text COLLATE "C" NOT NULL, -- held while polling, until then
-    quiet_until text COLLATE "C" NOT NULL  -- after a poll: scheduled polls wait until then
+    polled_at   text COLLATE "C" NOT NULL  -- when the last poll ended
 );
 
 ALTER TABLE alerts
