@@ -131,7 +131,7 @@ func (a *app) runUntilReload(ctx context.Context, hup <-chan os.Signal, cfg *con
 
 // errStorePathChanged refuses a reload that would move the store: the
 // daemon holds the old one open and locked.
-var errStorePathChanged = errors.New("store.path changed: restart the daemon to use another store")
+var errStorePathChanged = errors.New("store.path, driver or dsn changed: restart the daemon to use another store")
 
 // reloadConfig loads the config file again for a SIGHUP.
 func (a *app) reloadConfig(old *config.Config) (*config.Config, error) {
@@ -141,6 +141,9 @@ func (a *app) reloadConfig(old *config.Config) (*config.Config, error) {
 	}
 	if next.Store.Path != old.Store.Path {
 		return nil, fmt.Errorf("reload %s: %w (from %s to %s)", a.configPath, errStorePathChanged, old.Store.Path, next.Store.Path)
+	}
+	if storeName(next) != storeName(old) || next.Store.Driver != old.Store.Driver {
+		return nil, fmt.Errorf("reload %s: %w (from %s to %s)", a.configPath, errStorePathChanged, storeName(old), storeName(next))
 	}
 	return next, nil
 }

@@ -87,3 +87,24 @@ func TestPostgresCommands(t *testing.T) {
 	mustCLI(t, "-c", pgCfg, "diff", ch.Changes[0].Article)
 	mustCLI(t, "-c", pgCfg, "feeds")
 }
+
+// TestPostgresPasswordNeverPrinted: check, and a read command that cannot
+// reach the database, name the store without the DSN's password.
+func TestPostgresPasswordNeverPrinted(t *testing.T) {
+	const password = "pw-VALUE-7"
+	cfg := writePGConfig(t, t.TempDir(), []string{"https://news.example/rss"},
+		"postgres://sw:"+password+"@127.0.0.1:1/sw?connect_timeout=2", "")
+	out := mustCLI(t, "-c", cfg, "check")
+	if !strings.Contains(out, "postgres://sw:xxxxx@127.0.0.1:1/sw") || strings.Contains(out, password) {
+		t.Errorf("check output:\n%s", out)
+	}
+	for _, args := range [][]string{{"articles"}, {"migrate"}, {"poll"}} {
+		stdout, stderr, code := cli(t, append([]string{"-c", cfg}, args...)...)
+		if code == 0 {
+			t.Errorf("%v against a closed port: exit 0", args)
+		}
+		if strings.Contains(stdout+stderr, password) {
+			t.Errorf("%v prints the password:\n%s%s", args, stdout, stderr)
+		}
+	}
+}

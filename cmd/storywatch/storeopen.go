@@ -14,6 +14,15 @@ import (
 // reads and writes the database itself.
 func usesPostgres(cfg *config.Config) bool { return cfg.Store.Driver == config.DriverPostgres }
 
+// storeName names cfg's store for people: the bbolt file, or the
+// database's address without its password.
+func storeName(cfg *config.Config) string {
+	if usesPostgres(cfg) {
+		return postgres.Redact(cfg.Store.DSN.Reveal())
+	}
+	return cfg.Store.Path
+}
+
 // openPostgres opens cfg's PostgreSQL store. A write open applies missing
 // migrations; readOnly opens without migrating. Errors never carry the
 // DSN's password.
