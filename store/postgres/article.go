@@ -143,13 +143,7 @@ func (s *Store) Articles() ([]store.Article, error) {
 // taking another article's canonical URL.
 func putArticle(ctx context.Context, tx pgx.Tx, r *record) error {
 	a := &r.Article
-	feeds, aliases := a.Feeds, a.Aliases
-	if feeds == nil {
-		feeds = []string{}
-	}
-	if aliases == nil {
-		aliases = []string{}
-	}
+	feeds, aliases := cleanAll(a.Feeds), cleanAll(a.Aliases)
 	_, err := tx.Exec(ctx, `UPDATE articles SET url = $2, title = $3, outlet = $4, feeds = $5, aliases = $6,
 		first_seen = $7, last_changed = $8, last_checked = $9, published = $10, versions = $11, etag = $12,
 		last_modified = $13, page_hash = $14, status = $15, latest_seq = $16, latest_hash = $17 WHERE id = $1`,
@@ -172,4 +166,13 @@ func putArticle(ctx context.Context, tx pgx.Tx, r *record) error {
 		}
 	}
 	return nil
+}
+
+// cleanAll is clean of each string, never nil (the columns are NOT NULL).
+func cleanAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = clean(s)
+	}
+	return out
 }

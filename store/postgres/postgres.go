@@ -27,6 +27,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -317,12 +318,15 @@ func parseTimes(src []string, dst ...*time.Time) error {
 	return nil
 }
 
-// clean makes s storable in a text or jsonb column, which refuse NUL.
+// clean makes s storable in a text or jsonb column, which refuse NUL and
+// invalid UTF-8: each becomes U+FFFD. A page with such bytes is stored
+// rather than failing the batch of articles it was committed with; the
+// version's hash, computed by the caller, is kept as given.
 func clean(s string) string {
-	if strings.IndexByte(s, 0) < 0 {
+	if strings.IndexByte(s, 0) < 0 && utf8.ValidString(s) {
 		return s
 	}
-	return strings.ReplaceAll(s, "\x00", "\uFFFD")
+	return strings.ReplaceAll(strings.ToValidUTF8(s, "\uFFFD"), "\x00", "\uFFFD")
 }
 
 // retryable reports whether err is a deadlock or serialisation failure, after

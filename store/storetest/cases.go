@@ -848,3 +848,25 @@ func testRollback(t *testing.T, h Harness) {
 		t.Errorf("a failed batch stored its feed state: %v", err)
 	}
 }
+
+// testOddBytes: text with NUL and invalid UTF-8 (a page's stray bytes) is
+// stored, never fails the batch; the hash stays as given, so a replay is
+// still recognised.
+func testOddBytes(t *testing.T, h Harness) {
+	s := open(t, h)
+	url := "https://news.example/a/odd"
+	u := update(url, 1, t0)
+	u.Version.Title = "Odd \x00 title"
+	u.Version.Text = "Bytes \xff\xfe and a NUL \x00 here."
+	u.Article.Title = "Odd \xc3 article"
+	if seqs := mustApply(t, s, nil, u, update("https://news.example/a/plain", 1, t0)); seqs[0] != 1 || seqs[1] != 1 {
+		t.Fatalf("seqs %v", seqs)
+	}
+	v := get(s.LatestVersion(store.ArticleID(url))).must(t)
+	if v.Hash != "hash-1" || !strings.Contains(v.Text, "here.") {
+		t.Errorf("stored %q (hash %s)", v.Text, v.Hash)
+	}
+	if seqs := mustApply(t, s, nil, u); seqs[0] != 0 {
+		t.Errorf("replay of the odd version stored seq %d", seqs[0])
+	}
+}

@@ -82,6 +82,7 @@ func Run(t *testing.T, h Harness) {
 		{"Stats", testStats},
 		{"Reopen", testReopen},
 		{"Rollback", testRollback},
+		{"OddBytes", testOddBytes},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, h) })
