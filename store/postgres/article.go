@@ -77,8 +77,12 @@ func resolve(ctx context.Context, q querier, ref string) (*record, error) {
 	if ref == "" {
 		return nil, store.ErrNotFound
 	}
-	if r, err := getArticle(ctx, q, ref, false); !errors.Is(err, store.ErrNotFound) {
-		return r, err
+	// An id never holds "://": a URL (the pipeline's lookups) skips the
+	// id query.
+	if !strings.Contains(ref, "://") {
+		if r, err := getArticle(ctx, q, ref, false); !errors.Is(err, store.ErrNotFound) {
+			return r, err
+		}
 	}
 	r, err := scanArticle(q.QueryRow(ctx, `SELECT `+prefixed("a.", articleCols)+`
 		FROM urls u JOIN articles a ON a.id = u.article_id WHERE u.url = $1`, ref))
@@ -144,28 +148,37 @@ func (s *Store) Articles() ([]store.Article, error) {
 func putArticle(ctx context.Context, tx pgx.Tx, r *record) error {
 	a := &r.Article
 	feeds, aliases := cleanAll(a.Feeds), cleanAll(a.Aliases)
-	_, err := tx.Exec(ctx, `UPDATE articles SET url = $2, title = $3, outlet = $4, feeds = $5, aliases = $6,
+	// One round trip: the row, then each URL.
+	var b pgx.Batch
+	b.Queue(`UPDATE articles SET url = $2, title = $3, outlet = $4, feeds = $5, aliases = $6,
 		first_seen = $7, last_changed = $8, last_checked = $9, published = $10, versions = $11, etag = $12,
 		last_modified = $13, page_hash = $14, status = $15, latest_seq = $16, latest_hash = $17 WHERE id = $1`,
 		a.ID, clean(a.URL), clean(a.Title), clean(a.Outlet), feeds, aliases, ts(a.FirstSeen), ts(a.LastChanged),
 		ts(a.LastChecked), ts(a.Published), a.Versions, clean(a.ETag), clean(a.LastModified), a.PageHash,
 		clean(a.Status), r.latestSeq, r.latestHash)
-	if err != nil {
-		return fmt.Errorf("write article %s: %w", a.ID, err)
-	}
+	urls := []string{}
 	for _, u := range append([]string{a.URL}, a.Aliases...) {
 		if u == "" {
 			continue
 		}
-		_, err := tx.Exec(ctx, `INSERT INTO urls (url, article_id) VALUES ($1, $2)
+		urls = append(urls, u)
+		b.Queue(`INSERT INTO urls (url, article_id) VALUES ($1, $2)
 			ON CONFLICT (url) DO UPDATE SET article_id = EXCLUDED.article_id
 			WHERE urls.article_id <> EXCLUDED.article_id AND NOT EXISTS (
 				SELECT 1 FROM articles o WHERE o.id = urls.article_id AND o.url = urls.url)`, clean(u), a.ID)
-		if err != nil {
+	}
+	br := tx.SendBatch(ctx, &b)
+	if _, err := br.Exec(); err != nil {
+		_ = br.Close()
+		return fmt.Errorf("write article %s: %w", a.ID, err)
+	}
+	for _, u := range urls {
+		if _, err := br.Exec(); err != nil {
+			_ = br.Close()
 			return fmt.Errorf("write alias %s: %w", u, err)
 		}
 	}
-	return nil
+	return br.Close()
 }
 
 // cleanAll is clean of each string, never nil (the columns are NOT NULL).
