@@ -20,7 +20,7 @@ import (
 // queued, dead or delivered are not queued again, and any error rolls back
 // everything. The articles are locked in id order first, so concurrent
 // writers (other replicas) wait for each other per article and never store
-// a version twice.
+// a version twice. Then every write is sent in one round trip.
 func (s *Store) Apply(updates []store.Update, feeds []store.FeedState) ([]int, error) {
 	seqs := make([]int, len(updates))
 	err := s.inTx(func(ctx context.Context, tx pgx.Tx) error {
@@ -31,27 +31,56 @@ func (s *Store) Apply(updates []store.Update, feeds []store.FeedState) ([]int, e
 			}
 			ids = append(ids, articleID(&updates[i].Article))
 		}
-		if err := lockArticles(ctx, tx, ids); err != nil {
+		recs, err := lockArticles(ctx, tx, ids)
+		if err != nil {
 			return err
 		}
+		var w writes
 		for i := range updates {
-			seq, err := applyOne(ctx, tx, &updates[i], ids[i])
+			seq, err := applyOne(&w, &updates[i], recs[ids[i]])
 			if err != nil {
 				return fmt.Errorf("article %s: %w", updates[i].Article.URL, err)
 			}
 			seqs[i] = seq
 		}
 		for _, f := range feeds {
-			if err := putFeed(ctx, tx, f); err != nil {
+			if err := putFeed(&w, f); err != nil {
 				return err
 			}
 		}
-		return nil
+		return w.send(ctx, tx)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("apply updates: %w", err)
 	}
 	return seqs, nil
+}
+
+// writes queues a transaction's statements to send in one round trip.
+type writes struct {
+	b    pgx.Batch
+	what []string // per statement, for errors
+}
+
+func (w *writes) queue(what, sql string, args ...any) {
+	w.b.Queue(sql, args...)
+	w.what = append(w.what, what)
+}
+
+// send runs the queued statements in order; the first failure is returned,
+// named by its statement.
+func (w *writes) send(ctx context.Context, tx pgx.Tx) error {
+	if len(w.what) == 0 {
+		return nil
+	}
+	br := tx.SendBatch(ctx, &w.b)
+	for _, what := range w.what {
+		if _, err := br.Exec(); err != nil {
+			_ = br.Close()
+			return fmt.Errorf("%s: %w", what, err)
+		}
+	}
+	return br.Close()
 }
 
 func articleID(a *store.Article) string {
@@ -61,9 +90,9 @@ func articleID(a *store.Article) string {
 	return store.ArticleID(a.URL)
 }
 
-// lockArticles creates the rows of new articles and locks every row, in id
-// order.
-func lockArticles(ctx context.Context, tx pgx.Tx, ids []string) error {
+// lockArticles creates the rows of new articles, locks every row in id
+// order and returns them by id.
+func lockArticles(ctx context.Context, tx pgx.Tx, ids []string) (map[string]*record, error) {
 	sorted := slices.Clone(ids)
 	slices.Sort(sorted)
 	sorted = slices.Compact(sorted)
@@ -71,20 +100,33 @@ func lockArticles(ctx context.Context, tx pgx.Tx, ids []string) error {
 	if _, err := tx.Exec(ctx, `INSERT INTO articles (id, url, first_seen, last_changed, last_checked, published)
 		SELECT id, '', $2, $2, $2, $2 FROM unnest($1::text[]) AS t(id) ORDER BY id
 		ON CONFLICT (id) DO NOTHING`, sorted, zero); err != nil {
-		return fmt.Errorf("create articles: %w", err)
+		return nil, fmt.Errorf("create articles: %w", err)
 	}
-	if _, err := tx.Exec(ctx, `SELECT 1 FROM articles WHERE id = ANY($1) ORDER BY id FOR UPDATE`, sorted); err != nil {
-		return fmt.Errorf("lock articles: %w", err)
+	rows, err := tx.Query(ctx, `SELECT `+articleCols+` FROM articles WHERE id = ANY($1) ORDER BY id FOR UPDATE`, sorted)
+	if err != nil {
+		return nil, fmt.Errorf("lock articles: %w", err)
 	}
-	return nil
+	defer rows.Close()
+	recs := make(map[string]*record, len(sorted))
+	for rows.Next() {
+		r, err := scanArticle(rows)
+		if err != nil {
+			return nil, fmt.Errorf("lock articles: %w", err)
+		}
+		recs[r.ID] = r
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("lock articles: %w", err)
+	}
+	if len(recs) != len(sorted) {
+		return nil, fmt.Errorf("lock articles: %d of %d rows", len(recs), len(sorted))
+	}
+	return recs, nil
 }
 
-// applyOne writes one update of the locked article id.
-func applyOne(ctx context.Context, tx pgx.Tx, u *store.Update, id string) (int, error) {
-	rec, err := getArticle(ctx, tx, id, false)
-	if err != nil {
-		return 0, fmt.Errorf("read article: %w", err)
-	}
+// applyOne queues the writes of one update of the locked article rec,
+// which it updates in place (the same article may come again in the batch).
+func applyOne(w *writes, u *store.Update, rec *record) (int, error) {
 	store.MergeArticle(&rec.Article, u.Article)
 
 	seq := 0
@@ -95,11 +137,11 @@ func applyOne(ctx context.Context, tx pgx.Tx, u *store.Update, id string) (int, 
 		}
 		if rec.latestSeq > 0 && v.Hash == rec.latestHash {
 			// Already stored: a replay. Only the metadata is refreshed.
-			return 0, putArticle(ctx, tx, rec)
+			return 0, putArticle(w, rec)
 		}
 		seq = rec.latestSeq + 1
 		v.Seq = seq
-		if err := putVersion(ctx, tx, id, &v); err != nil {
+		if err := putVersion(w, rec.ID, &v); err != nil {
 			return 0, err
 		}
 		rec.Versions++
@@ -113,7 +155,7 @@ func applyOne(ctx context.Context, tx pgx.Tx, u *store.Update, id string) (int, 
 		}
 		if u.Change != nil && rec.Versions > 1 {
 			c := store.CompleteChange(*u.Change, rec.ID, rec.URL, seq, v.Title, v.FetchedAt)
-			if err := putChange(ctx, tx, &c, false); err != nil {
+			if err := putChange(w, &c, false); err != nil {
 				return 0, err
 			}
 		}
@@ -123,16 +165,16 @@ func applyOne(ctx context.Context, tx pgx.Tx, u *store.Update, id string) (int, 
 	}
 	if u.Version == nil && u.StatusChange != nil && rec.latestSeq > 0 {
 		c := store.CompleteChange(*u.StatusChange, rec.ID, rec.URL, rec.latestSeq, rec.Title, time.Time{})
-		if err := putChange(ctx, tx, &c, true); err != nil {
+		if err := putChange(w, &c, true); err != nil {
 			return 0, err
 		}
 	}
 	for _, e := range u.Alerts {
-		if err := queueAlert(ctx, tx, e); err != nil {
+		if err := queueAlert(w, e); err != nil {
 			return 0, err
 		}
 	}
-	return seq, putArticle(ctx, tx, rec)
+	return seq, putArticle(w, rec)
 }
 
 // jsonOrNil encodes a non-empty list as JSON for a jsonb column; an empty
@@ -149,24 +191,21 @@ func jsonOrNil[T any](list []T) (any, error) {
 	return clean(string(b)), nil
 }
 
-func putVersion(ctx context.Context, tx pgx.Tx, id string, v *store.Version) error {
+func putVersion(w *writes, id string, v *store.Version) error {
 	fs, err := jsonOrNil(v.Facts)
 	if err != nil {
 		return fmt.Errorf("encode facts: %w", err)
 	}
-	_, err = tx.Exec(ctx, `INSERT INTO versions (article_id, seq, fetched_at, hash, title, byline, published, modified, body, source, facts)
+	w.queue(fmt.Sprintf("article %s: write version %d", id, v.Seq), `INSERT INTO versions (article_id, seq, fetched_at, hash, title, byline, published, modified, body, source, facts)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
 		id, v.Seq, ts(v.FetchedAt), v.Hash, clean(v.Title), clean(v.Byline), ts(v.Published), ts(v.Modified),
 		clean(v.Text), clean(v.Source), fs)
-	if err != nil {
-		return fmt.Errorf("write version %d: %w", v.Seq, err)
-	}
 	return nil
 }
 
 // putChange stores c; a status change (status) replaces a record with the
 // same time, version and article, as in the bbolt store.
-func putChange(ctx context.Context, tx pgx.Tx, c *store.Change, status bool) error {
+func putChange(w *writes, c *store.Change, status bool) error {
 	fs, err := jsonOrNil(c.Facts)
 	if err != nil {
 		return fmt.Errorf("encode change: %w", err)
@@ -175,7 +214,7 @@ func putChange(ctx context.Context, tx pgx.Tx, c *store.Change, status bool) err
 	if err != nil {
 		return fmt.Errorf("encode change: %w", err)
 	}
-	_, err = tx.Exec(ctx, `INSERT INTO changes (detected_at, version, article_id, status, article_url, title, facts,
+	w.queue("article "+c.ArticleID+": write change", `INSERT INTO changes (detected_at, version, article_id, status, article_url, title, facts,
 			since_first, inserted, deleted, changed, moved)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
 		ON CONFLICT (detected_at, version, article_id) DO UPDATE SET status = EXCLUDED.status,
@@ -184,9 +223,6 @@ func putChange(ctx context.Context, tx pgx.Tx, c *store.Change, status bool) err
 			changed = EXCLUDED.changed, moved = EXCLUDED.moved`,
 		ts(c.DetectedAt), c.Version, c.ArticleID, status, clean(c.Article), clean(c.Title), fs, sf,
 		c.Inserted, c.Deleted, c.Changed, c.Moved)
-	if err != nil {
-		return fmt.Errorf("write change: %w", err)
-	}
 	return nil
 }
 
@@ -207,17 +243,14 @@ var errEmptyKey = errors.New("queue alert: empty key")
 
 // queueAlert adds e to the outbox unless its key is already queued, dead
 // or delivered.
-func queueAlert(ctx context.Context, tx pgx.Tx, e store.OutboxEntry) error {
+func queueAlert(w *writes, e store.OutboxEntry) error {
 	if e.Key == "" {
 		return errEmptyKey
 	}
-	_, err := tx.Exec(ctx, `INSERT INTO alerts (key, channel, body, created, next_attempt, attempts, last_error, dead_at)
+	w.queue("queue alert "+e.Key, `INSERT INTO alerts (key, channel, body, created, next_attempt, attempts, last_error, dead_at)
 		SELECT $1, $2, $3, $4, $5, $6, $7, $8
 		WHERE NOT EXISTS (SELECT 1 FROM delivered WHERE key = $1)
 		ON CONFLICT (key) DO NOTHING`,
 		e.Key, e.Channel, e.Body, ts(e.Created), ts(e.NextAttempt), e.Attempts, clean(e.LastError), ts(time.Time{}))
-	if err != nil {
-		return fmt.Errorf("queue alert %s: %w", e.Key, err)
-	}
 	return nil
 }

@@ -143,42 +143,26 @@ func (s *Store) Articles() ([]store.Article, error) {
 	return out, nil
 }
 
-// putArticle writes r's row and points its URL and aliases at it, never
-// taking another article's canonical URL.
-func putArticle(ctx context.Context, tx pgx.Tx, r *record) error {
+// putArticle queues the write of r's row and points its URL and aliases
+// at it, never taking another article's canonical URL.
+func putArticle(w *writes, r *record) error {
 	a := &r.Article
-	feeds, aliases := cleanAll(a.Feeds), cleanAll(a.Aliases)
-	// One round trip: the row, then each URL.
-	var b pgx.Batch
-	b.Queue(`UPDATE articles SET url = $2, title = $3, outlet = $4, feeds = $5, aliases = $6,
+	w.queue("write article "+a.ID, `UPDATE articles SET url = $2, title = $3, outlet = $4, feeds = $5, aliases = $6,
 		first_seen = $7, last_changed = $8, last_checked = $9, published = $10, versions = $11, etag = $12,
 		last_modified = $13, page_hash = $14, status = $15, latest_seq = $16, latest_hash = $17 WHERE id = $1`,
-		a.ID, clean(a.URL), clean(a.Title), clean(a.Outlet), feeds, aliases, ts(a.FirstSeen), ts(a.LastChanged),
-		ts(a.LastChecked), ts(a.Published), a.Versions, clean(a.ETag), clean(a.LastModified), a.PageHash,
-		clean(a.Status), r.latestSeq, r.latestHash)
-	urls := []string{}
+		a.ID, clean(a.URL), clean(a.Title), clean(a.Outlet), cleanAll(a.Feeds), cleanAll(a.Aliases), ts(a.FirstSeen),
+		ts(a.LastChanged), ts(a.LastChecked), ts(a.Published), a.Versions, clean(a.ETag), clean(a.LastModified),
+		a.PageHash, clean(a.Status), r.latestSeq, r.latestHash)
 	for _, u := range append([]string{a.URL}, a.Aliases...) {
 		if u == "" {
 			continue
 		}
-		urls = append(urls, u)
-		b.Queue(`INSERT INTO urls (url, article_id) VALUES ($1, $2)
+		w.queue("write alias "+u, `INSERT INTO urls (url, article_id) VALUES ($1, $2)
 			ON CONFLICT (url) DO UPDATE SET article_id = EXCLUDED.article_id
 			WHERE urls.article_id <> EXCLUDED.article_id AND NOT EXISTS (
 				SELECT 1 FROM articles o WHERE o.id = urls.article_id AND o.url = urls.url)`, clean(u), a.ID)
 	}
-	br := tx.SendBatch(ctx, &b)
-	if _, err := br.Exec(); err != nil {
-		_ = br.Close()
-		return fmt.Errorf("write article %s: %w", a.ID, err)
-	}
-	for _, u := range urls {
-		if _, err := br.Exec(); err != nil {
-			_ = br.Close()
-			return fmt.Errorf("write alias %s: %w", u, err)
-		}
-	}
-	return br.Close()
+	return nil
 }
 
 // cleanAll is clean of each string, never nil (the columns are NOT NULL).

@@ -24,20 +24,17 @@ func scanFeed(row pgx.CollectableRow) (store.FeedState, error) {
 	return f, nil
 }
 
-func putFeed(ctx context.Context, tx pgx.Tx, f store.FeedState) error {
+func putFeed(w *writes, f store.FeedState) error {
 	if f.URL == "" {
 		return fmt.Errorf("write feed state: empty URL")
 	}
-	_, err := tx.Exec(ctx, `INSERT INTO feeds (`+feedCols+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+	w.queue("write feed "+f.URL, `INSERT INTO feeds (`+feedCols+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
 		ON CONFLICT (url) DO UPDATE SET name = EXCLUDED.name, etag = EXCLUDED.etag,
 			last_modified = EXCLUDED.last_modified, last_polled = EXCLUDED.last_polled, status = EXCLUDED.status,
 			error = EXCLUDED.error, items = EXCLUDED.items, matched = EXCLUDED.matched,
 			next_poll = EXCLUDED.next_poll, retry_after = EXCLUDED.retry_after, failures = EXCLUDED.failures`,
 		clean(f.URL), clean(f.Name), clean(f.ETag), clean(f.LastModified), ts(f.LastPolled), f.Status, clean(f.Error),
 		f.Items, f.Matched, ts(f.NextPoll), ts(f.RetryAfter), f.Failures)
-	if err != nil {
-		return fmt.Errorf("write feed %s: %w", f.URL, err)
-	}
 	return nil
 }
 

@@ -25,23 +25,27 @@ func (s *Store) ImportArticle(a store.Article, versions []store.Version, changes
 			return fmt.Errorf("already in the database")
 		}
 		rec := &record{Article: a}
+		var w writes
 		for i := range versions {
-			if err := putVersion(ctx, tx, a.ID, &versions[i]); err != nil {
+			if err := putVersion(&w, a.ID, &versions[i]); err != nil {
 				return err
 			}
 			rec.latestSeq, rec.latestHash = versions[i].Seq, versions[i].Hash
 		}
 		for i := range changes {
-			if err := putChange(ctx, tx, &changes[i], false); err != nil {
+			if err := putChange(&w, &changes[i], false); err != nil {
 				return err
 			}
 		}
 		for i := range status {
-			if err := putChange(ctx, tx, &status[i], true); err != nil {
+			if err := putChange(&w, &status[i], true); err != nil {
 				return err
 			}
 		}
-		return putArticle(ctx, tx, rec)
+		if err := putArticle(&w, rec); err != nil {
+			return err
+		}
+		return w.send(ctx, tx)
 	})
 	if err != nil {
 		return fmt.Errorf("import article %s: %w", a.ID, err)
