@@ -74,11 +74,24 @@ func summarize(ch *store.Change) string {
 	return "sentences: " + strings.Join(parts, ", ")
 }
 
-// outboxAdapter lets the notify dispatcher work on the store's outbox.
-type outboxAdapter struct{ s *store.Store }
+// outboxAdapter lets the notify dispatcher work on the store's outbox. On a
+// store shared by replicas (rep set) it claims the alerts it hands out, so
+// one replica delivers each.
+type outboxAdapter struct {
+	s     AlertStore
+	rep   Replicated // nil: the only process
+	owner string
+	ttl   time.Duration
+}
 
 func (o outboxAdapter) Due(now time.Time, limit int) ([]notify.Pending, error) {
-	entries, err := o.s.DueAlerts(now, limit)
+	var entries []store.OutboxEntry
+	var err error
+	if o.rep != nil {
+		entries, err = o.rep.ClaimDueAlerts(now, limit, o.owner, o.ttl)
+	} else {
+		entries, err = o.s.DueAlerts(now, limit)
+	}
 	if err != nil {
 		return nil, err
 	}

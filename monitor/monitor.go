@@ -13,13 +13,12 @@ import (
 	"github.com/storywatch/storywatch/monitor/fetch"
 	"github.com/storywatch/storywatch/monitor/metrics"
 	"github.com/storywatch/storywatch/notify"
-	"github.com/storywatch/storywatch/store"
 )
 
 // Options configure a Monitor. Config and Store are required.
 type Options struct {
 	Config *config.Config
-	Store  *store.Store
+	Store  Store
 	// Logger receives the pipeline's logs; nil discards them.
 	Logger *slog.Logger
 	// Fetcher overrides the HTTP client built from Config.Fetch; nil builds it.
@@ -35,12 +34,15 @@ type Options struct {
 	// Metrics receives polls, fetch latencies, stored versions, fact
 	// changes and alert outcomes; nil records none.
 	Metrics *metrics.Metrics
+	// Replica names this process among the replicas sharing a Replicated
+	// store (leases and claims carry it); empty means host:pid:random.
+	Replica string
 }
 
 // Monitor runs the pipeline. It is safe for concurrent use.
 type Monitor struct {
 	cfg       *config.Config
-	store     *store.Store
+	store     Store
 	log       *slog.Logger
 	fetcher   *fetch.Client
 	notifiers map[string]notify.Notifier
@@ -68,6 +70,11 @@ type Monitor struct {
 	// article locked (as net/http's testHook variables do): tests make an
 	// item panic there to prove the recover at the item boundary.
 	testHookItem func(feed.Item)
+
+	// rep is the store as Replicated, nil when this process is its only
+	// writer; replica names this process in leases and claims.
+	rep     Replicated
+	replica string
 }
 
 // pendingPerWorker items per worker slot may wait for their commit; enough
@@ -110,8 +117,13 @@ func New(opts Options) (*Monitor, error) {
 	m.workers = make(chan struct{}, workers)
 	m.committing = make(chan struct{}, pendingPerWorker*workers)
 	m.writer = newWriter(opts.Store, m.log, opts.Metrics)
+	m.rep, _ = opts.Store.(Replicated)
+	m.replica = opts.Replica
+	if m.replica == "" {
+		m.replica = replicaName()
+	}
 	m.dispatch = &notify.Dispatcher{
-		Outbox:    outboxAdapter{opts.Store},
+		Outbox:    outboxAdapter{s: opts.Store, rep: m.rep, owner: m.replica, ttl: m.leaseTTL()},
 		Notifiers: m.notifiers,
 		Policy: notify.Policy{
 			Initial:   time.Duration(opts.Config.Notify.Retry.Initial),

@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/storywatch/storywatch/store"
 )
@@ -14,12 +15,15 @@ import (
 type pass struct {
 	mu      sync.Mutex
 	checked map[string][]string // canonical item link -> the feeds that listed it after the first
+	// start is when the pass began: on a replicated store a feed another
+	// replica polled since then counts as polled by this pass.
+	start time.Time
 }
 
 type passKey struct{}
 
-func withPass(ctx context.Context) context.Context {
-	return context.WithValue(ctx, passKey{}, &pass{checked: map[string][]string{}})
+func withPass(ctx context.Context, start time.Time) context.Context {
+	return context.WithValue(ctx, passKey{}, &pass{checked: map[string][]string{}, start: start})
 }
 
 // passFrom returns the pass ctx belongs to, nil outside PollAll (a feed's

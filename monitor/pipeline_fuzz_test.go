@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/storywatch/storywatch/monitor/config"
 	"github.com/storywatch/storywatch/monitor/feed"
@@ -184,7 +185,7 @@ func (h *pipelineHarness) runCombo(t *testing.T, c pipelineCombo, items []feed.I
 	h.takeHits()
 	for pass, page := range [][]byte{page1, page2} {
 		h.serveNext(page)
-		ctx := withPass(context.Background())
+		ctx := withPass(context.Background(), time.Now())
 		for _, it := range items {
 			if it.Link == "" {
 				continue // pollFeed skips these

@@ -53,7 +53,7 @@ func (m *Monitor) PollAll(ctx context.Context) PassResult {
 	m.life.RLock()
 	defer m.life.RUnlock()
 	res := PassResult{Feeds: make([]FeedResult, len(m.cfg.Feeds))}
-	ctx = withPass(ctx)
+	ctx = withPass(ctx, m.now())
 	sem := make(chan struct{}, cap(m.workers))
 	var wg sync.WaitGroup
 	for i := range m.cfg.Feeds {
@@ -101,6 +101,17 @@ func (m *Monitor) pollFeedState(ctx context.Context, i int, scheduled, wait bool
 	// A scheduled poll and a pass for the CLI may reach one feed at once;
 	// the second waits, then finds the feed unchanged.
 	defer m.feeds.lock(fc.URL)()
+	// Replicas sharing the store: one polls the feed at a time.
+	release, skip, err := m.claimFeed(ctx, i, scheduled)
+	if err != nil {
+		res.Err = fmt.Errorf("lease feed: %w", err)
+		return res
+	}
+	if skip != "" {
+		res.Skipped = skip
+		return res
+	}
+	defer release()
 
 	st, err := m.store.Feed(fc.URL)
 	if err != nil && !errors.Is(err, store.ErrNotFound) {

@@ -17,7 +17,7 @@ import (
 // per article costs an fsync each and bbolt's own Batch is slow when the
 // callers are few.
 type writer struct {
-	store *store.Store
+	store Store
 	log   *slog.Logger
 	stats *metrics.Metrics // nil: none
 	reqs  chan writeReq
@@ -54,7 +54,7 @@ const (
 
 var errWriterClosed = errors.New("monitor: store writer is closed")
 
-func newWriter(s *store.Store, log *slog.Logger, stats *metrics.Metrics) *writer {
+func newWriter(s Store, log *slog.Logger, stats *metrics.Metrics) *writer {
 	w := &writer{store: s, log: log, stats: stats, reqs: make(chan writeReq, maxBatch), done: make(chan struct{})}
 	go w.loop()
 	return w

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -104,8 +105,7 @@ func (s *Store) applyOne(tx *bolt.Tx, u *Update, keyframes *int) (int, error) {
 	if u.Version != nil {
 		v := *u.Version
 		if v.Hash == "" {
-			sum := sha256.Sum256([]byte(v.Title + "\n" + v.Text))
-			v.Hash = hex.EncodeToString(sum[:])
+			v.Hash = HashVersion(&v)
 		}
 		if rec.LatestSeq > 0 && v.Hash == rec.LatestHash {
 			// Already stored: a replay. Only the metadata is refreshed.
@@ -121,14 +121,7 @@ func (s *Store) applyOne(tx *bolt.Tx, u *Update, keyframes *int) (int, error) {
 			rec.FirstSeen = utc(v.FetchedAt)
 		}
 		if u.Change != nil && rec.Versions > 1 {
-			c := *u.Change
-			c.ArticleID, c.Article, c.Version = rec.ID, rec.URL, seq
-			if c.Title == "" {
-				c.Title = v.Title
-			}
-			if c.DetectedAt.IsZero() {
-				c.DetectedAt = v.FetchedAt
-			}
+			c := CompleteChange(*u.Change, rec.ID, rec.URL, seq, v.Title, v.FetchedAt)
 			if err := putChange(tx, &c); err != nil {
 				return 0, err
 			}
@@ -138,11 +131,7 @@ func (s *Store) applyOne(tx *bolt.Tx, u *Update, keyframes *int) (int, error) {
 		rec.FirstSeen = rec.LastChecked
 	}
 	if u.Version == nil && u.StatusChange != nil && rec.LatestSeq > 0 {
-		c := *u.StatusChange
-		c.ArticleID, c.Article, c.Version = rec.ID, rec.URL, rec.LatestSeq
-		if c.Title == "" {
-			c.Title = rec.Title
-		}
+		c := CompleteChange(*u.StatusChange, rec.ID, rec.URL, rec.LatestSeq, rec.Title, time.Time{})
 		if err := putStatusChange(tx, &c); err != nil {
 			return 0, err
 		}
@@ -183,30 +172,65 @@ func (s *Store) finishArticle(tx *bolt.Tx, rec *articleRecord) error {
 
 // mergeArticle folds the caller's view of an article into the stored record.
 func mergeArticle(rec *articleRecord, a Article) {
-	if rec.URL != "" && rec.URL != a.URL {
-		rec.Aliases = appendUnique(rec.Aliases, rec.URL)
+	art := rec.article()
+	MergeArticle(&art, a)
+	rec.URL, rec.Title, rec.Outlet = art.URL, art.Title, art.Outlet
+	rec.Feeds, rec.Aliases = art.Feeds, art.Aliases
+	rec.FirstSeen, rec.LastChecked, rec.Published = art.FirstSeen, art.LastChecked, art.Published
+	rec.ETag, rec.LastModified, rec.PageHash, rec.Status = art.ETag, art.LastModified, art.PageHash, art.Status
+}
+
+// MergeArticle folds in, the caller's view of an article (Update.Article),
+// into stored, the article as stored (zero for a new one), by the rules
+// Update documents. Every store implementation merges with it, so they
+// cannot drift apart. Versions and LastChanged are left alone.
+func MergeArticle(stored *Article, in Article) {
+	if stored.URL != "" && stored.URL != in.URL {
+		stored.Aliases = appendUnique(stored.Aliases, stored.URL)
 	}
-	rec.URL = a.URL
-	if a.Title != "" {
-		rec.Title = a.Title
+	stored.URL = in.URL
+	if in.Title != "" {
+		stored.Title = in.Title
 	}
-	if rec.Outlet == "" {
-		rec.Outlet = a.Outlet
+	if stored.Outlet == "" {
+		stored.Outlet = in.Outlet
 	}
-	rec.Feeds = appendUnique(rec.Feeds, a.Feeds...)
-	rec.Aliases = appendUnique(rec.Aliases, a.Aliases...)
-	rec.Aliases = slices.DeleteFunc(rec.Aliases, func(s string) bool { return s == rec.URL || s == "" })
-	if fs := utc(a.FirstSeen); !fs.IsZero() && (rec.FirstSeen.IsZero() || fs.Before(rec.FirstSeen)) {
-		rec.FirstSeen = fs
+	stored.Feeds = appendUnique(stored.Feeds, in.Feeds...)
+	stored.Aliases = appendUnique(stored.Aliases, in.Aliases...)
+	stored.Aliases = slices.DeleteFunc(stored.Aliases, func(s string) bool { return s == stored.URL || s == "" })
+	if fs := utc(in.FirstSeen); !fs.IsZero() && (stored.FirstSeen.IsZero() || fs.Before(stored.FirstSeen)) {
+		stored.FirstSeen = fs
 	}
-	if lc := utc(a.LastChecked); lc.After(rec.LastChecked) {
-		rec.LastChecked = lc
+	if lc := utc(in.LastChecked); lc.After(stored.LastChecked) {
+		stored.LastChecked = lc
 	}
-	if !a.Published.IsZero() {
-		rec.Published = utc(a.Published)
+	if !in.Published.IsZero() {
+		stored.Published = utc(in.Published)
 	}
-	rec.ETag, rec.LastModified, rec.PageHash = a.ETag, a.LastModified, a.PageHash
-	rec.Status = a.Status
+	stored.ETag, stored.LastModified, stored.PageHash = in.ETag, in.LastModified, in.PageHash
+	stored.Status = in.Status
+}
+
+// CompleteChange fills in what Update documents the store fills in of a
+// change: the article's id and URL and the version seq it describes, and
+// title and detected when the change does not give them (zero detected:
+// no default).
+func CompleteChange(c Change, id, url string, seq int, title string, detected time.Time) Change {
+	c.ArticleID, c.Article, c.Version = id, url, seq
+	if c.Title == "" {
+		c.Title = title
+	}
+	if c.DetectedAt.IsZero() {
+		c.DetectedAt = detected
+	}
+	return c
+}
+
+// HashVersion returns the hash Apply gives a version stored with an empty
+// Hash: the hex SHA-256 of its title, a newline and its text.
+func HashVersion(v *Version) string {
+	sum := sha256.Sum256([]byte(v.Title + "\n" + v.Text))
+	return hex.EncodeToString(sum[:])
 }
 
 func appendUnique(list []string, add ...string) []string {

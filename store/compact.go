@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -15,12 +16,9 @@ import (
 // so Changes keeps listing one element per stored version after the first.
 // With keepFor set, delivered-alert keys older than the cutoff are forgotten.
 func (s *Store) Compact(keepLast int, keepFor time.Duration, now time.Time) (removed int, err error) {
-	if keepLast < 0 || keepFor < 0 {
-		return 0, fmt.Errorf("compact store: negative retention limit")
-	}
-	var cutoff time.Time
-	if keepFor > 0 {
-		cutoff = now.Add(-keepFor)
+	cutoff, err := Cutoff(keepLast, keepFor, now)
+	if err != nil {
+		return 0, fmt.Errorf("compact store: %w", err)
 	}
 	err = s.db.Update(func(tx *bolt.Tx) error {
 		var ids []string
@@ -48,6 +46,27 @@ func (s *Store) Compact(keepLast int, keepFor time.Duration, now time.Time) (rem
 	return removed, nil
 }
 
+// Cutoff checks a retention policy and returns the time before which
+// versions may go (zero: keepFor is 0, no time limit).
+func Cutoff(keepLast int, keepFor time.Duration, now time.Time) (time.Time, error) {
+	if keepLast < 0 || keepFor < 0 {
+		return time.Time{}, errors.New("negative retention limit")
+	}
+	if keepFor == 0 {
+		return time.Time{}, nil
+	}
+	return now.Add(-keepFor), nil
+}
+
+// Keep is the retention rule Compact applies, shared by every store
+// implementation: version i (0-based, in seq order) of n, fetched at
+// fetched, stays when it is the first or the latest, or when it is among
+// the last keepLast (0: no limit) and fetched after cutoff (zero: forever).
+func Keep(i, n int, fetched time.Time, keepLast int, cutoff time.Time) bool {
+	return i == 0 || i == n-1 ||
+		((keepLast == 0 || i >= n-keepLast) && (cutoff.IsZero() || fetched.After(cutoff)))
+}
+
 type storedVersion struct {
 	seq int
 	h   versionHeader
@@ -72,10 +91,7 @@ func (s *Store) compactArticle(tx *bolt.Tx, id string, keepLast int, cutoff time
 	gone := map[int]bool{}
 	var kept []storedVersion
 	for i, sv := range all {
-		keep := i == 0 || i == len(all)-1 ||
-			((keepLast == 0 || i >= len(all)-keepLast) &&
-				(cutoff.IsZero() || sv.h.fetchedAt.After(cutoff)))
-		if keep {
+		if Keep(i, len(all), sv.h.fetchedAt, keepLast, cutoff) {
 			kept = append(kept, sv)
 		} else {
 			gone[sv.seq] = true

@@ -309,3 +309,27 @@ func (s *Store) Delivered(key string) (bool, error) {
 	}
 	return ok, nil
 }
+
+// DeliveredAlerts returns every remembered delivered-alert key with its
+// delivery time, for copying the store elsewhere.
+func (s *Store) DeliveredAlerts() (map[string]time.Time, error) {
+	out := map[string]time.Time{}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketDelivered)
+		if b == nil {
+			return nil
+		}
+		return b.ForEach(func(k, v []byte) error {
+			var at time.Time
+			if len(v) == 12 {
+				at = parseTimeKey(v)
+			}
+			out[string(k)] = at
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list delivered alerts: %w", err)
+	}
+	return out, nil
+}

@@ -13,7 +13,6 @@ import (
 
 	"github.com/storywatch/storywatch/monitor"
 	"github.com/storywatch/storywatch/monitor/config"
-	"github.com/storywatch/storywatch/store"
 )
 
 // app carries what every command shares: where output goes, the global
@@ -27,7 +26,7 @@ type app struct {
 
 	// daemonStore is set when a command runs inside the daemon on behalf of
 	// a CLI call forwarded over the control socket.
-	daemonStore  *store.Store
+	daemonStore  Store
 	daemonConfig *config.Config
 	// daemonWake starts the daemon's alert delivery at once (nil outside
 	// the daemon).
@@ -97,7 +96,7 @@ func (a *app) rootCommand() *cobra.Command {
 		a.runCommand(), a.pollCommand(), a.feedsCommand(), a.articlesCommand(), a.historyCommand(),
 		a.diffCommand(), a.changesCommand(), a.compareCommand(), a.factsCommand(), a.checkCommand(),
 		a.demoCommand(), a.alertsCommand(), a.compactCommand(), a.evalCommand(),
-		a.timelineCommand(), a.benchCommand(), a.serveCommand(),
+		a.timelineCommand(), a.benchCommand(), a.serveCommand(), a.addJSON(a.migrateCommand()), a.addJSON(a.copyCommand()),
 	)
 	return root
 }

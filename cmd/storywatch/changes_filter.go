@@ -32,7 +32,7 @@ type changeFilter struct {
 
 // newChangeFilter resolves the --article, --outlet and --kind flags
 // against the store, naming what is wrong when one matches nothing.
-func newChangeFilter(s *store.Store, article, outlet string, kinds []string) (changeFilter, error) {
+func newChangeFilter(s Store, article, outlet string, kinds []string) (changeFilter, error) {
 	var f changeFilter
 	if article != "" {
 		art, err := s.Article(article)
@@ -115,7 +115,7 @@ type changesCSV struct {
 	outlets map[string]string
 }
 
-func newChangesCSV(w io.Writer, s *store.Store) (*changesCSV, error) {
+func newChangesCSV(w io.Writer, s Store) (*changesCSV, error) {
 	arts, err := s.Articles()
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)

@@ -44,7 +44,7 @@ func (a *app) alertsCommand() *cobra.Command {
 			"receiver refused for good. `alerts retry` puts dead letters back in the outbox.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return a.withReadStore(func(_ *config.Config, s *store.Store) error {
+			return a.withReadStore(func(_ *config.Config, s Store) error {
 				pending, err := s.Outbox()
 				if err != nil {
 					return fmt.Errorf("read outbox: %w", err)
@@ -82,7 +82,7 @@ func (a *app) alertsCommand() *cobra.Command {
 		Use:   "retry [KEY...]",
 		Short: "Put dead letters back in the outbox (all when no key is given)",
 		RunE: func(cmd *cobra.Command, keys []string) error {
-			return a.withWriteStore(func(_ *config.Config, s *store.Store) error {
+			return a.withWriteStore(func(_ *config.Config, s Store) error {
 				n, err := s.RetryDead(time.Now(), keys...)
 				if err != nil {
 					return fmt.Errorf("retry dead letters: %w", err)
@@ -109,7 +109,7 @@ func (a *app) compactCommand() *cobra.Command {
 			"version and its latest are always kept.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return a.withWriteStore(func(cfg *config.Config, s *store.Store) error {
+			return a.withWriteStore(func(cfg *config.Config, s Store) error {
 				last := cfg.Store.Retention.KeepLast
 				var keep time.Duration = time.Duration(cfg.Store.Retention.KeepFor)
 				if cmd.Flags().Changed("keep-last") {

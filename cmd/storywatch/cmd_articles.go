@@ -34,7 +34,7 @@ func (a *app) articlesCommand() *cobra.Command {
 		Short: "List tracked articles",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return a.withReadStore(func(_ *config.Config, s *store.Store) error {
+			return a.withReadStore(func(_ *config.Config, s Store) error {
 				arts, err := s.Articles()
 				if err != nil {
 					return fmt.Errorf("list articles: %w", err)

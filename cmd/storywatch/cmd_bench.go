@@ -23,6 +23,7 @@ func (a *app) benchCommand() *cobra.Command {
 		worker   bool
 		verbose  bool
 		noURL    bool
+		pg       pgBenchFlags
 	)
 	c := &cobra.Command{
 		Use:   "bench",
@@ -41,6 +42,9 @@ func (a *app) benchCommand() *cobra.Command {
 			defer stop()
 			if worker {
 				return bench.Worker(ctx, os.Stdin, a.stdout, nil)
+			}
+			if pg.store == "postgres" {
+				return a.benchPostgres(ctx, pg, verbose)
 			}
 			return a.bench(ctx, opts, articles, quick, noURL, verbose)
 		},
@@ -66,6 +70,7 @@ func (a *app) benchCommand() *cobra.Command {
 	f.BoolVarP(&verbose, "verbose", "v", false, "print progress on stderr")
 	f.BoolVar(&worker, "worker", false, "internal: run one pass described on stdin")
 	_ = f.MarkHidden("worker")
+	pg.flags(f)
 	return c
 }
 

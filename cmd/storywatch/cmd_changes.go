@@ -54,7 +54,7 @@ func (a *app) changesCommand() *cobra.Command {
 			if csvOut && a.jsonOut {
 				return fmt.Errorf("--csv and --json: choose one")
 			}
-			return a.withReadStore(func(_ *config.Config, s *store.Store) error {
+			return a.withReadStore(func(_ *config.Config, s Store) error {
 				filter, err := newChangeFilter(s, article, outlet, kinds)
 				if err != nil {
 					return err

@@ -20,7 +20,7 @@ func (a *app) checkCommand() *cobra.Command {
 				if err != nil {
 					return err
 				}
-				fmt.Fprintf(a.stdout, "%s: ok (%s, store %s)\n", a.configPath, plural(len(cfg.Feeds), "feed"), cfg.Store.Path)
+				fmt.Fprintf(a.stdout, "%s: ok (%s, store %s)\n", a.configPath, plural(len(cfg.Feeds), "feed"), storeName(cfg))
 				return nil
 			}
 			for _, p := range probs {

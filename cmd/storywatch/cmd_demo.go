@@ -198,7 +198,7 @@ func (a *app) prepareKeepDir(dir string) (string, error) {
 }
 
 // printPass shows the articles first seen (first pass) or changed in this pass.
-func printPass(w io.Writer, s *store.Store, pass int, since time.Time, color bool) error {
+func printPass(w io.Writer, s Store, pass int, since time.Time, color bool) error {
 	if pass == 1 {
 		arts, err := s.Articles()
 		if err != nil {

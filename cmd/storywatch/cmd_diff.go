@@ -10,7 +10,6 @@ import (
 	"github.com/storywatch/storywatch/diff/report"
 	"github.com/storywatch/storywatch/monitor/config"
 	"github.com/storywatch/storywatch/monitor/query"
-	"github.com/storywatch/storywatch/store"
 )
 
 func (a *app) diffCommand() *cobra.Command {
@@ -20,7 +19,7 @@ func (a *app) diffCommand() *cobra.Command {
 		Short: "Show the word diff and fact changes between two versions (default: the last two)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withReadStore(func(_ *config.Config, s *store.Store) error {
+			return a.withReadStore(func(_ *config.Config, s Store) error {
 				art, err := s.Article(args[0])
 				if err != nil {
 					return fmt.Errorf("article %s: %w", args[0], err)

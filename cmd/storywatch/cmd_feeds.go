@@ -30,7 +30,7 @@ func (a *app) feedsCommand() *cobra.Command {
 		Short: "Show each feed's health: last poll, status, last error, items, next poll",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return a.withReadStore(func(cfg *config.Config, s *store.Store) error {
+			return a.withReadStore(func(cfg *config.Config, s Store) error {
 				now := time.Now()
 				out := make([]feedJSON, 0, len(cfg.Feeds))
 				for i, fc := range cfg.Feeds {

@@ -32,7 +32,7 @@ func (a *app) historyCommand() *cobra.Command {
 			"object with its \"text\").",
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withReadStore(func(_ *config.Config, s *store.Store) error {
+			return a.withReadStore(func(_ *config.Config, s Store) error {
 				art, err := s.Article(args[0])
 				if err != nil {
 					return fmt.Errorf("article %s: %w", args[0], err)
@@ -81,7 +81,7 @@ type versionTextJSON struct {
 }
 
 // printVersion prints one stored version of art: `history --text N`.
-func (a *app) printVersion(s *store.Store, art store.Article, n int) error {
+func (a *app) printVersion(s Store, art store.Article, n int) error {
 	v, err := s.Version(art.ID, n)
 	if errors.Is(err, store.ErrNotFound) {
 		return fmt.Errorf("version %d of %s: %w (versions: %s)", n, art.ID, err, a.versionList(s, art.ID))
@@ -112,7 +112,7 @@ func (a *app) printVersion(s *store.Store, art store.Article, n int) error {
 }
 
 // versionList names the versions an article has, for a "not found".
-func (a *app) versionList(s *store.Store, id string) string {
+func (a *app) versionList(s Store, id string) string {
 	vs, err := s.Versions(id)
 	if err != nil || len(vs) == 0 {
 		return "none"

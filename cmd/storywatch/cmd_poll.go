@@ -13,7 +13,6 @@ import (
 
 	"github.com/storywatch/storywatch/monitor"
 	"github.com/storywatch/storywatch/monitor/config"
-	"github.com/storywatch/storywatch/store"
 )
 
 // exitFeedsFailed is poll --strict's exit status when some feeds failed,
@@ -34,7 +33,7 @@ func (a *app) pollCommand() *cobra.Command {
 			"While the daemon runs, the daemon makes the pass and delivers the alerts itself.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return a.withWriteStore(func(cfg *config.Config, s *store.Store) error {
+			return a.withWriteStore(func(cfg *config.Config, s Store) error {
 				return a.poll(cfg, s, wait, strict)
 			})
 		},
@@ -44,7 +43,7 @@ func (a *app) pollCommand() *cobra.Command {
 	return c
 }
 
-func (a *app) poll(cfg *config.Config, s *store.Store, wait time.Duration, strict bool) error {
+func (a *app) poll(cfg *config.Config, s Store, wait time.Duration, strict bool) error {
 	if a.daemonStore != nil {
 		return a.pollInDaemon(strict)
 	}

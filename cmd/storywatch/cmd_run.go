@@ -59,7 +59,11 @@ func (a *app) runCommand() *cobra.Command {
 			// Without the socket the daemon still works; only the CLI cannot
 			// read the store while it runs (e.g. a path too long for a unix
 			// socket), so that is a warning, not a reason to stop.
-			if stopControl, err := serveControl(ctx, socketPath(cfg.Store.Path), hooks, s, log); err != nil {
+			// Under postgres every command reads the database itself, and
+			// replicas on one host would fight over one socket path.
+			if usesPostgres(cfg) {
+				log.Info("store is PostgreSQL: no control socket", "store", s.Path())
+			} else if stopControl, err := serveControl(ctx, socketPath(cfg.Store.Path), hooks, s, log); err != nil {
 				log.Error("control socket unavailable: read commands will fail while the daemon runs", "err", err)
 			} else {
 				defer stopControl()
@@ -91,7 +95,7 @@ func (a *app) runCommand() *cobra.Command {
 // nil) or a SIGHUP brings a valid new config (it returns that config once
 // the monitor has stopped). A config that does not load is logged and the
 // monitor goes on with cfg. running holds the monitor while it runs.
-func (a *app) runUntilReload(ctx context.Context, hup <-chan os.Signal, cfg *config.Config, s *store.Store, mx *metrics.Metrics, log *slog.Logger, running *atomic.Pointer[monitor.Monitor]) (*config.Config, error) {
+func (a *app) runUntilReload(ctx context.Context, hup <-chan os.Signal, cfg *config.Config, s Store, mx *metrics.Metrics, log *slog.Logger, running *atomic.Pointer[monitor.Monitor]) (*config.Config, error) {
 	m, err := newMonitor(cfg, s, log, mx)
 	if err != nil {
 		return nil, err
@@ -127,7 +131,7 @@ func (a *app) runUntilReload(ctx context.Context, hup <-chan os.Signal, cfg *con
 
 // errStorePathChanged refuses a reload that would move the store: the
 // daemon holds the old one open and locked.
-var errStorePathChanged = errors.New("store.path changed: restart the daemon to use another store")
+var errStorePathChanged = errors.New("store.path, driver or dsn changed: restart the daemon to use another store")
 
 // reloadConfig loads the config file again for a SIGHUP.
 func (a *app) reloadConfig(old *config.Config) (*config.Config, error) {
@@ -138,12 +142,18 @@ func (a *app) reloadConfig(old *config.Config) (*config.Config, error) {
 	if next.Store.Path != old.Store.Path {
 		return nil, fmt.Errorf("reload %s: %w (from %s to %s)", a.configPath, errStorePathChanged, old.Store.Path, next.Store.Path)
 	}
+	if storeName(next) != storeName(old) || next.Store.Driver != old.Store.Driver {
+		return nil, fmt.Errorf("reload %s: %w (from %s to %s)", a.configPath, errStorePathChanged, storeName(old), storeName(next))
+	}
 	return next, nil
 }
 
 // openWritable opens the store for writing, failing fast with a clear
 // message when a daemon already holds it.
-func openWritable(cfg *config.Config) (*store.Store, error) {
+func openWritable(cfg *config.Config) (Store, error) {
+	if usesPostgres(cfg) {
+		return openPostgres(cfg, false)
+	}
 	if dir := filepath.Dir(cfg.Store.Path); dir != "" {
 		if err := os.MkdirAll(dir, 0o750); err != nil {
 			return nil, fmt.Errorf("create store directory: %w", err)

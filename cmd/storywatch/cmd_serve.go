@@ -17,7 +17,6 @@ import (
 	"github.com/storywatch/storywatch/monitor/config"
 	"github.com/storywatch/storywatch/monitor/metrics"
 	"github.com/storywatch/storywatch/monitor/web"
-	"github.com/storywatch/storywatch/store"
 )
 
 func (a *app) serveCommand() *cobra.Command {
@@ -39,6 +38,9 @@ func (a *app) serveCommand() *cobra.Command {
 			if err := cfg.HTTP.CheckListen(addr); err != nil {
 				return err
 			}
+			if usesPostgres(cfg) {
+				return a.servePostgres(cfg, addr)
+			}
 			path := cfg.Store.Path
 			if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 				return fmt.Errorf("store %s does not exist yet: run `storywatch poll` or `storywatch run` first", path)
@@ -59,20 +61,47 @@ func (a *app) serveCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			ln, err := net.Listen("tcp", addr)
-			if err != nil {
-				return fmt.Errorf("listen on %s: %w", addr, err)
-			}
-			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-			defer stop()
-			srv := web.NewServer(addr, web.Protect(web.PreferDaemon(sock, daemon, h), webAuth(cfg)), log)
-			fmt.Fprintf(a.stderr, "storywatch: serving the web view on http://%s/\n", ln.Addr())
-			go func() { <-ctx.Done(); h.Drain() }()
-			return web.Serve(ctx, srv, ln)
+			return a.serveWeb(addr, h, web.Protect(web.PreferDaemon(sock, daemon, h), webAuth(cfg)), log)
 		},
 	}
 	c.Flags().StringVar(&listen, "listen", "", "address to listen on (default http.listen, else "+config.DefaultListen+")")
 	return c
+}
+
+// servePostgres serves the web view straight from the PostgreSQL store,
+// which any number of processes may read while replicas write.
+func (a *app) servePostgres(cfg *config.Config, addr string) error {
+	s, err := openPostgres(cfg, true)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	log := a.logger(cfg)
+	h, err := web.New(web.Options{
+		Store:   web.HeldStore(s),
+		Metrics: metrics.New(metrics.Options{Store: s, ProcessMetrics: true}).Handler(),
+		Logger:  log,
+		BaseURL: cfg.HTTP.BaseURL,
+		Version: version,
+	})
+	if err != nil {
+		return err
+	}
+	return a.serveWeb(addr, h, web.Protect(h, webAuth(cfg)), log)
+}
+
+// serveWeb serves root on addr until SIGINT/SIGTERM, then drains h.
+func (a *app) serveWeb(addr string, h *web.Handler, root http.Handler, log *slog.Logger) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", addr, err)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	srv := web.NewServer(addr, root, log)
+	fmt.Fprintf(a.stderr, "storywatch: serving the web view on http://%s/\n", ln.Addr())
+	go func() { <-ctx.Done(); h.Drain() }()
+	return web.Serve(ctx, srv, ln)
 }
 
 func webAuth(cfg *config.Config) web.Auth {
@@ -92,7 +121,7 @@ func firstString(ss ...string) string {
 // startWeb serves the web view of the daemon's store: always on the unix
 // socket beside the store, for `storywatch serve` to pass requests to, and
 // on http.listen when it is set. The returned stop waits for both to end.
-func startWeb(ctx context.Context, cfg *config.Config, s *store.Store, mx http.Handler, log *slog.Logger) (func(), error) {
+func startWeb(ctx context.Context, cfg *config.Config, s Store, mx http.Handler, log *slog.Logger) (func(), error) {
 	h, err := web.New(web.Options{Store: web.HeldStore(s), Metrics: mx, Logger: log,
 		BaseURL: cfg.HTTP.BaseURL, Version: version})
 	if err != nil {
@@ -117,7 +146,9 @@ func startWeb(ctx context.Context, cfg *config.Config, s *store.Store, mx http.H
 		}()
 	}
 	sock := web.SocketPath(cfg.Store.Path)
-	if ln, err := web.ListenUnix(sock); err != nil {
+	if usesPostgres(cfg) {
+		sock = "" // `serve` reads the database itself
+	} else if ln, err := web.ListenUnix(sock); err != nil {
 		// `serve` then cannot read while the daemon runs; the daemon itself
 		// is fine, so this is a warning, as for the control socket.
 		log.Error("web socket unavailable: `storywatch serve` will fail while the daemon runs", "err", err)
@@ -134,6 +165,8 @@ func startWeb(ctx context.Context, cfg *config.Config, s *store.Store, mx http.H
 		for range n {
 			<-done
 		}
-		_ = os.Remove(sock)
+		if sock != "" {
+			_ = os.Remove(sock)
+		}
 	}, nil
 }

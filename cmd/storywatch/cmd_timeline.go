@@ -11,7 +11,6 @@ import (
 	"github.com/storywatch/storywatch/diff/timeline"
 	"github.com/storywatch/storywatch/monitor/config"
 	"github.com/storywatch/storywatch/monitor/query"
-	"github.com/storywatch/storywatch/store"
 )
 
 type timelineJSON struct {
@@ -55,7 +54,7 @@ func (a *app) timelineCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return a.withReadStore(func(_ *config.Config, s *store.Store) error {
+			return a.withReadStore(func(_ *config.Config, s Store) error {
 				threads, err := query.Timeline(s, nil)
 				if err != nil {
 					return err

@@ -78,17 +78,17 @@ const socketMode = 0o660
 
 // withReadStore runs fn on a store opened read-only, or forwards the whole
 // command to the daemon when the daemon holds the store.
-func (a *app) withReadStore(fn func(*config.Config, *store.Store) error) error {
+func (a *app) withReadStore(fn func(*config.Config, Store) error) error {
 	return a.withStore(true, fn)
 }
 
 // withWriteStore runs fn on the store opened for writing, or forwards the
 // command to the daemon when the daemon holds the store.
-func (a *app) withWriteStore(fn func(*config.Config, *store.Store) error) error {
+func (a *app) withWriteStore(fn func(*config.Config, Store) error) error {
 	return a.withStore(false, fn)
 }
 
-func (a *app) withStore(readOnly bool, fn func(*config.Config, *store.Store) error) error {
+func (a *app) withStore(readOnly bool, fn func(*config.Config, Store) error) error {
 	if a.daemonStore != nil {
 		return fn(a.daemonConfig, a.daemonStore)
 	}
@@ -108,6 +108,17 @@ func (a *app) withStore(readOnly bool, fn func(*config.Config, *store.Store) err
 		} else {
 			cfg = full
 		}
+	}
+	if usesPostgres(cfg) {
+		if fullErr != nil {
+			return fullErr
+		}
+		s, err := openPostgres(cfg, readOnly)
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		return fn(cfg, s)
 	}
 	path := cfg.Store.Path
 	if _, err := os.Stat(path); fullErr != nil && err != nil {
@@ -190,7 +201,7 @@ type daemonHooks struct {
 }
 
 // serveControl answers forwarded read commands until ctx is done.
-func serveControl(ctx context.Context, sock string, d daemonHooks, s *store.Store, log *slog.Logger) (func(), error) {
+func serveControl(ctx context.Context, sock string, d daemonHooks, s Store, log *slog.Logger) (func(), error) {
 	_ = os.Remove(sock) // a stale socket of a killed daemon: we hold the store lock now
 	ln, err := net.Listen("unix", sock)
 	if err != nil {
@@ -222,7 +233,7 @@ func serveControl(ctx context.Context, sock string, d daemonHooks, s *store.Stor
 	}, nil
 }
 
-func handleControl(c net.Conn, spillDir string, d daemonHooks, s *store.Store, log *slog.Logger) {
+func handleControl(c net.Conn, spillDir string, d daemonHooks, s Store, log *slog.Logger) {
 	defer c.Close()
 	conn := idleConn{c}
 	var req controlRequest
@@ -257,7 +268,7 @@ func handleControl(c net.Conn, spillDir string, d daemonHooks, s *store.Store, l
 // runForwarded runs a forwarded command against the daemon's store and
 // returns its exit code. mayWrite is false when the client is not allowed
 // to change the store (see peerMayWrite).
-func runForwarded(req controlRequest, mayWrite bool, d daemonHooks, s *store.Store, stdout, stderr io.Writer) int {
+func runForwarded(req controlRequest, mayWrite bool, d daemonHooks, s Store, stdout, stderr io.Writer) int {
 	if len(req.Args) == 0 || !slices.Contains(forwardable, firstCommand(req.Args)) {
 		fmt.Fprint(stderr, "storywatch: the daemon does not run this command for the CLI\n")
 		return 2

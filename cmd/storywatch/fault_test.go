@@ -33,6 +33,38 @@ func (k *keyLog) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusOK)
 }
 
+// check asserts that every change was alerted and that no version was
+// alerted under two keys. It returns how many deliveries repeated a key,
+// how many changes were never alerted and how many versions were.
+func (k *keyLog) check(t *testing.T, changes []store.Change) (resent, lost, versions int) {
+	t.Helper()
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	perVersion := map[string]string{}
+	for key, n := range k.hits {
+		resent += n - 1
+		var al struct {
+			Article string `json:"article"`
+			Version int    `json:"version"`
+		}
+		if err := jsonUnmarshal(k.body[key], &al); err != nil {
+			t.Fatal(err)
+		}
+		id := fmt.Sprintf("%s#%d", al.Article, al.Version)
+		if other, dup := perVersion[id]; dup && other != key {
+			t.Errorf("%s alerted under two keys: %s and %s", id, other, key)
+		}
+		perVersion[id] = key
+	}
+	for _, ch := range changes {
+		if _, ok := perVersion[fmt.Sprintf("%s#%d", ch.Article, ch.Version)]; !ok {
+			lost++
+			t.Errorf("change %s v%d never alerted", ch.Article, ch.Version)
+		}
+	}
+	return resent, lost, len(perVersion)
+}
+
 type versionID struct {
 	article string
 	seq     int
@@ -119,37 +151,12 @@ func TestSIGKILLLosesNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hooks.mu.Lock()
-	defer hooks.mu.Unlock()
-	perVersion := map[string]string{}
-	resent := 0
-	for key, n := range hooks.hits {
-		resent += n - 1
-		var al struct {
-			Article string `json:"article"`
-			Version int    `json:"version"`
-		}
-		if err := jsonUnmarshal(hooks.body[key], &al); err != nil {
-			t.Fatal(err)
-		}
-		id := fmt.Sprintf("%s#%d", al.Article, al.Version)
-		if other, dup := perVersion[id]; dup && other != key {
-			t.Errorf("%s alerted under two keys: %s and %s", id, other, key)
-		}
-		perVersion[id] = key
-	}
-	lost := 0
-	for _, ch := range changes {
-		if _, ok := perVersion[fmt.Sprintf("%s#%d", ch.Article, ch.Version)]; !ok {
-			lost++
-			t.Errorf("change %s v%d never alerted", ch.Article, ch.Version)
-		}
-	}
+	resent, lost, perVersion := hooks.check(t, changes)
 	if len(pending) != 0 {
 		t.Errorf("%d alerts still queued after the final poll", len(pending))
 	}
 	t.Logf("fault test: %d SIGKILLs, %d version observations checked, %d articles, %d changes, %d alerts received (%d redelivered under the same key), %d lost, %d under two keys",
-		kills, checked, len(arts), len(changes), len(hooks.hits), resent, lost, len(perVersion)-len(hooks.hits))
+		kills, checked, len(arts), len(changes), len(hooks.hits), resent, lost, perVersion-len(hooks.hits))
 }
 
 // checkStore opens the store after a kill and checks that every version seen

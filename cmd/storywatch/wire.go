@@ -13,14 +13,13 @@ import (
 	"github.com/storywatch/storywatch/notify"
 	"github.com/storywatch/storywatch/notify/email"
 	"github.com/storywatch/storywatch/notify/webhook"
-	"github.com/storywatch/storywatch/store"
 )
 
 // newMonitor is the composition root of the pipeline: it builds the HTTP
 // client that fetches feeds and pages, one notifier per configured alert
 // channel, and hands them with the store, logger and metrics to the
 // monitor, which builds none of them itself.
-func newMonitor(cfg *config.Config, s *store.Store, log *slog.Logger, mx *metrics.Metrics) (*monitor.Monitor, error) {
+func newMonitor(cfg *config.Config, s monitor.Store, log *slog.Logger, mx *metrics.Metrics) (*monitor.Monitor, error) {
 	notifiers, err := buildNotifiers(cfg, &http.Client{Timeout: 30 * time.Second}, version)
 	if err != nil {
 		return nil, err

@@ -33,10 +33,28 @@ type Config struct {
 	matcher *Matcher
 }
 
-// Store configures the bbolt database.
+// Store configures the database: the embedded bbolt file (the default) or
+// a PostgreSQL database that several replicas share.
 type Store struct {
-	// Path is the database file. Default "./storywatch.db"; must not be empty.
+	// Driver is "bolt" (default) or "postgres".
+	Driver string `yaml:"driver,omitempty" json:"driver,omitempty"`
+	// Path is the bbolt database file. Default "./storywatch.db"; must not
+	// be empty under driver bolt. Under postgres it names the control
+	// socket's place (Path + ".sock") only.
 	Path string `yaml:"path" json:"path"`
+	// DSN is the PostgreSQL address (postgres://user:password@host/db?...),
+	// required under driver postgres. It holds the password, so it is a
+	// Secret: printed as "<secret>".
+	DSN Secret `yaml:"dsn,omitempty" json:"dsn,omitempty"`
+	// DSNFile names a file holding the DSN, relative to the config file;
+	// exclusive with DSN. Load reads it.
+	DSNFile string `yaml:"dsn_file,omitempty" json:"dsn_file,omitempty"`
+	// Lease is how long a replica holds a feed's lease while polling it, and
+	// an alert's claim while delivering it, under driver postgres; a replica
+	// that dies hands its feeds and alerts on after this. 0 means 1m.
+	Lease Duration `yaml:"lease,omitempty" json:"lease,omitempty"`
+	// dsnFromFile: see Webhook.secretFromFile.
+	dsnFromFile bool
 	// Retention limits how many versions of each article are kept.
 	Retention Retention `yaml:"retention" json:"retention"`
 }

@@ -87,6 +87,7 @@ func parseForReading(data []byte, name string, lookup lookupFunc) (*Config, []Pr
 	ps = dropDeliverySecretProblems(ps)
 	if c != nil {
 		c.clearSecrets()
+		ps = append(ps, c.readDSNFile(filepath.Dir(name))...)
 	}
 	return c, ps
 }

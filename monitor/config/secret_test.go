@@ -18,6 +18,7 @@ import (
 func TestHideConfigSecrets(t *testing.T) {
 	const hookSecret, smtpPassword, fileSecret = "hook-VALUE-1", "smtp-VALUE-2", "file-VALUE-3"
 	const ntfyToken, matrixToken = "ntfy-VALUE-4", "matrix-VALUE-5"
+	const dsnPassword = "dsn-VALUE-6"
 	t.Setenv("SW_TEST_HOOK_SECRET", hookSecret)
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "s"), []byte(fileSecret+"\n"), 0o600); err != nil {
@@ -27,7 +28,10 @@ func TestHideConfigSecrets(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := filepath.Join(dir, "config.yaml")
-	text := feed + `notify:
+	text := feed + `store:
+  driver: postgres
+  dsn: postgres://sw:` + dsnPassword + `@db.example/sw
+notify:
   webhooks:
     - url: https://h.example/a
       secret: ${SW_TEST_HOOK_SECRET}
@@ -56,7 +60,7 @@ func TestHideConfigSecrets(t *testing.T) {
 	// The secrets must be there, or the test proves nothing.
 	if c.Notify.Webhooks[0].Secret.Reveal() != hookSecret || c.Notify.Webhooks[1].Secret.Reveal() != fileSecret ||
 		c.Notify.Email.Password.Reveal() != smtpPassword || c.Notify.Webhooks[2].Token.Reveal() != ntfyToken ||
-		c.Notify.Webhooks[3].Token.Reveal() != matrixToken {
+		c.Notify.Webhooks[3].Token.Reveal() != matrixToken || !strings.Contains(c.Store.DSN.Reveal(), dsnPassword) {
 		t.Fatal("secrets not loaded")
 	}
 
@@ -79,8 +83,9 @@ func TestHideConfigSecrets(t *testing.T) {
 		"String() secret": c.Notify.Email.Password.String(),
 		"GoString secret": c.Notify.Email.Password.GoString(),
 		"error wrap":      fmt.Errorf("send: %v", c.Notify.Email).Error(),
+		"%+v store":       fmt.Sprintf("%+v", c.Store),
 	}
-	for _, v := range []any{c, *c, c.Notify, c.Notify.Email, c.Notify.Webhooks} {
+	for _, v := range []any{c, *c, c.Notify, c.Notify.Email, c.Notify.Webhooks, c.Store} {
 		b, err := json.Marshal(v)
 		if err != nil {
 			t.Fatalf("json.Marshal: %v", err)
@@ -99,7 +104,7 @@ func TestHideConfigSecrets(t *testing.T) {
 	}
 
 	for name, out := range outputs {
-		for _, secret := range []string{hookSecret, smtpPassword, fileSecret, ntfyToken, matrixToken} {
+		for _, secret := range []string{hookSecret, smtpPassword, fileSecret, ntfyToken, matrixToken, dsnPassword} {
 			if strings.Contains(out, secret) {
 				t.Errorf("%s leaks %q:\n%s", name, secret, out)
 			}

@@ -11,16 +11,11 @@ import (
 // readSecretFiles loads every *_file secret that is set alone. A secret
 // set both ways is left for validate to report.
 func (c *Config) readSecretFiles(dir string) []Problem {
-	var ps []Problem
+	ps := c.readDSNFile(dir)
 	read := func(path, file string) (Secret, bool) {
-		v, err := readSecretFile(dir, file)
-		if err != nil {
-			pos := c.Position(path)
-			ps = append(ps, Problem{File: c.file, Path: path, Line: pos.Line, Column: pos.Column,
-				Msg: err.Error(), Err: errors.Join(ErrSecretFile, err)})
-			return "", false
-		}
-		return v, true
+		v, p := c.readSecret(dir, path, file)
+		ps = append(ps, p...)
+		return v, p == nil
 	}
 	for i := range c.Notify.Webhooks {
 		h := &c.Notify.Webhooks[i]
@@ -40,6 +35,30 @@ func (c *Config) readSecretFiles(dir string) []Problem {
 	if a := &c.HTTP.Auth; a.PasswordFile != "" && a.Password == "" {
 		a.Password, a.passwordFromFile = read("http.auth.password_file", a.PasswordFile)
 	}
+	return ps
+}
+
+// readSecret reads the secret file at config path path; a failure is its
+// problem.
+func (c *Config) readSecret(dir, path, file string) (Secret, []Problem) {
+	v, err := readSecretFile(dir, file)
+	if err != nil {
+		pos := c.Position(path)
+		return "", []Problem{{File: c.file, Path: path, Line: pos.Line, Column: pos.Column,
+			Msg: err.Error(), Err: errors.Join(ErrSecretFile, err)}}
+	}
+	return v, nil
+}
+
+// readDSNFile loads store.dsn_file when it is set alone. The read commands
+// need it too: under driver postgres they read the database themselves.
+func (c *Config) readDSNFile(dir string) []Problem {
+	st := &c.Store
+	if st.DSNFile == "" || st.DSN != "" {
+		return nil
+	}
+	v, ps := c.readSecret(dir, "store.dsn_file", st.DSNFile)
+	st.DSN, st.dsnFromFile = v, ps == nil
 	return ps
 }
 

@@ -79,9 +79,33 @@ func (c *Config) validate() []Problem {
 	return v.ps
 }
 
+// Store drivers.
+const (
+	DriverBolt     = "bolt"
+	DriverPostgres = "postgres"
+)
+
 func (v *validator) store(s Store) {
-	if strings.TrimSpace(s.Path) == "" {
-		v.add("store.path", "must not be empty")
+	switch s.Driver {
+	case "", DriverBolt:
+		if strings.TrimSpace(s.Path) == "" {
+			v.add("store.path", "must not be empty")
+		}
+		if s.DSN != "" || s.DSNFile != "" {
+			v.add("store.dsn", "is for driver postgres; driver is bolt (the default)")
+		}
+	case DriverPostgres:
+		if s.DSN == "" && s.DSNFile == "" {
+			v.add("store.dsn", "is required with driver postgres (postgres://user@host:5432/db)")
+		}
+		if s.DSN != "" && s.DSNFile != "" && !s.dsnFromFile {
+			v.add("store.dsn_file", "set both dsn and dsn_file; keep one")
+		}
+	default:
+		v.add("store.driver", "unknown driver %q (bolt or postgres)", s.Driver)
+	}
+	if s.Lease < 0 {
+		v.add("store.lease", "must not be negative, got %s (0 means 1m)", s.Lease)
 	}
 	if s.Retention.KeepLast < 0 {
 		v.add("store.retention.keep_last", "must not be negative, got %d (0 keeps every version)", s.Retention.KeepLast)

@@ -23,6 +23,10 @@ func TestParseValidation(t *testing.T) {
 		wantMsg  string // substring of the message
 	}{
 		{"store path empty", "store:\n  path: \"\"\n" + feed, "store.path", 2, "must not be empty"},
+		{"store unknown driver", "store:\n  driver: sqlite\n" + feed, "store.driver", 2, `unknown driver "sqlite"`},
+		{"store postgres without dsn", "store:\n  driver: postgres\n" + feed, "store.dsn", 1, "required with driver postgres"},
+		{"store lease negative", "store:\n  lease: -1s\n" + feed, "store.lease", 2, "must not be negative"},
+		{"store dsn under bolt", "store:\n  dsn: postgres://db/sw\n" + feed, "store.dsn", 2, "is for driver postgres"},
 		{"retention keep_last negative", "store:\n  retention:\n    keep_last: -3\n" + feed, "store.retention.keep_last", 3, "negative"},
 		{"retention keep_for negative", "store:\n  retention:\n    keep_for: -1h\n" + feed, "store.retention.keep_for", 3, "negative"},
 		{"no feeds key", "schedule: \"@hourly\"\n", "feeds", 1, "at least one feed"},

@@ -23,7 +23,7 @@ type Comparison struct {
 // Diff compares versions from and to of art. A zero to means the latest
 // version and a zero from the one before to. An article with one version
 // compares it with itself (nothing changed) unless from was asked for.
-func Diff(s *store.Store, art store.Article, from, to int) (Comparison, error) {
+func Diff(s Store, art store.Article, from, to int) (Comparison, error) {
 	if to == 0 {
 		to = art.Versions
 	}

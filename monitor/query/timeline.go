@@ -18,7 +18,7 @@ type Visit func(art *store.Article, v *store.Version, seen time.Time)
 // Timeline streams every stored version through a timeline builder, one
 // article at a time, so only one article's texts are in memory. visit, when
 // not nil, sees each version as it goes by.
-func Timeline(s *store.Store, visit Visit) ([]timeline.Thread, error) {
+func Timeline(s Store, visit Visit) ([]timeline.Thread, error) {
 	arts, err := s.Articles()
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
@@ -38,7 +38,7 @@ func Timeline(s *store.Store, visit Visit) ([]timeline.Thread, error) {
 // ArticleTimeline is the timeline of one article alone: its threads name
 // the topics of its facts ("date of the summit") without reading the rest
 // of the store.
-func ArticleTimeline(s *store.Store, art *store.Article) ([]timeline.Thread, error) {
+func ArticleTimeline(s Store, art *store.Article) ([]timeline.Thread, error) {
 	b := timeline.NewBuilder()
 	if err := addArticle(b, s, art, nil); err != nil {
 		return nil, err
@@ -55,7 +55,7 @@ func ArticleTimeline(s *store.Store, art *store.Article) ([]timeline.Thread, err
 // are stored as changes without a version, listed only among all changes,
 // so this is one walk over the changes. An event is current while the
 // article's Status still names it: the page has not answered since.
-func addStatusEvents(b *timeline.Builder, s *store.Store, arts []store.Article) error {
+func addStatusEvents(b *timeline.Builder, s Store, arts []store.Article) error {
 	byID := make(map[string]*store.Article, len(arts))
 	for i := range arts {
 		byID[arts[i].ID] = &arts[i]
@@ -95,7 +95,7 @@ func addStatusEvents(b *timeline.Builder, s *store.Store, arts []store.Article) 
 	return nil
 }
 
-func addArticle(b *timeline.Builder, s *store.Store, art *store.Article, visit Visit) error {
+func addArticle(b *timeline.Builder, s Store, art *store.Article, visit Visit) error {
 	vs, err := s.Versions(art.ID)
 	if err != nil {
 		return fmt.Errorf("read versions: %w", err)

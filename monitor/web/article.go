@@ -45,7 +45,7 @@ type eventItem struct {
 }
 
 // lookupArticle resolves the {id} of a route (an id, or an id prefix).
-func lookupArticle(s *store.Store, r *http.Request) (store.Article, error) {
+func lookupArticle(s Store, r *http.Request) (store.Article, error) {
 	id := r.PathValue("id")
 	art, err := s.Article(id)
 	if errors.Is(err, store.ErrNotFound) {
@@ -60,7 +60,7 @@ func lookupArticle(s *store.Store, r *http.Request) (store.Article, error) {
 	return art, nil
 }
 
-func (h *Handler) article(w http.ResponseWriter, r *http.Request, s *store.Store) error {
+func (h *Handler) article(w http.ResponseWriter, r *http.Request, s Store) error {
 	art, err := lookupArticle(s, r)
 	if err != nil {
 		return err
@@ -121,7 +121,7 @@ func factLines(cs []facts.Change, articleID string, tp topics) []factLine {
 }
 
 // articleTopics names the threads of one article's facts for its pages.
-func articleTopics(s *store.Store, art *store.Article) (topics, error) {
+func articleTopics(s Store, art *store.Article) (topics, error) {
 	threads, err := query.ArticleTimeline(s, art)
 	if err != nil {
 		return nil, err
@@ -188,7 +188,7 @@ type versionInfo struct {
 	Source    string
 }
 
-func (h *Handler) diff(w http.ResponseWriter, r *http.Request, s *store.Store) error {
+func (h *Handler) diff(w http.ResponseWriter, r *http.Request, s Store) error {
 	art, err := lookupArticle(s, r)
 	if err != nil {
 		return err

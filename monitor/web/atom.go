@@ -42,7 +42,7 @@ type entryData struct {
 // feed serves /feed.atom and /articles/{id}/feed.atom: one entry per stored
 // change with fact changes, newest first, optionally only of some kinds
 // (?kind=date,quote).
-func (h *Handler) feed(w http.ResponseWriter, r *http.Request, s *store.Store) error {
+func (h *Handler) feed(w http.ResponseWriter, r *http.Request, s Store) error {
 	kinds := map[facts.Kind]bool{}
 	for _, k := range r.URL.Query()["kind"] {
 		for _, part := range strings.Split(k, ",") {

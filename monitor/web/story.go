@@ -74,7 +74,7 @@ type changeItem struct {
 	Facts     []factLine
 }
 
-func (h *Handler) story(w http.ResponseWriter, r *http.Request, s *store.Store) error {
+func (h *Handler) story(w http.ResponseWriter, r *http.Request, s Store) error {
 	f := filter{Outlet: r.URL.Query().Get("outlet"), Kind: facts.Kind(r.URL.Query().Get("kind"))}
 	arts, err := s.Articles()
 	if err != nil {
@@ -307,7 +307,7 @@ type storyTimeline struct {
 // timeline builds the story's timeline in one pass over the versions, or
 // returns the last one built while no version was added or removed since:
 // on a large store the pass takes seconds, and a desk reloads the page.
-func (h *Handler) timeline(s *store.Store, arts []store.Article) (*storyTimeline, error) {
+func (h *Handler) timeline(s Store, arts []store.Article) (*storyTimeline, error) {
 	key := timelineKey(s, arts)
 	h.cacheMu.Lock()
 	cached := h.cached
@@ -336,7 +336,7 @@ func (h *Handler) timeline(s *store.Store, arts []store.Article) (*storyTimeline
 
 // timelineKey changes whenever a version is stored or compacted away: the
 // store file, the number of articles and versions, and the latest change.
-func timelineKey(s *store.Store, arts []store.Article) string {
+func timelineKey(s Store, arts []store.Article) string {
 	var versions int
 	var latest time.Time
 	for i := range arts {

@@ -25,7 +25,7 @@ var styleCSS []byte
 // Opener gives the handler a store for one request; release is called when
 // the request is done with it. An error wrapping store.ErrLocked means
 // another process holds the store (see Options.Locked).
-type Opener func(ctx context.Context) (s *store.Store, release func(), err error)
+type Opener func(ctx context.Context) (s Store, release func(), err error)
 
 // Options configure the handler. Store is required; every other zero value
 // has the meaning its comment gives.
@@ -63,8 +63,8 @@ type Handler struct {
 
 // HeldStore is the Opener of a process that holds s open for its lifetime
 // (the daemon).
-func HeldStore(s *store.Store) Opener {
-	return func(context.Context) (*store.Store, func(), error) { return s, func() {}, nil }
+func HeldStore(s Store) Opener {
+	return func(context.Context) (Store, func(), error) { return s, func() {}, nil }
 }
 
 // OpenReadOnly is the Opener of `serve`: it opens the file at path
@@ -72,7 +72,7 @@ func HeldStore(s *store.Store) Opener {
 // daemon from starting. It fails with an error wrapping store.ErrLocked
 // within timeout when the daemon holds the file.
 func OpenReadOnly(path string, timeout time.Duration) Opener {
-	return func(context.Context) (*store.Store, func(), error) {
+	return func(context.Context) (Store, func(), error) {
 		s, err := store.Open(path, store.Options{ReadOnly: true, Timeout: timeout})
 		if err != nil {
 			return nil, nil, fmt.Errorf("open store %s: %w", path, err)
@@ -157,7 +157,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (h *Handler) Drain() { h.draining.Store(true) }
 
 // storeHandler is a route that needs the store.
-type storeHandler func(w http.ResponseWriter, r *http.Request, s *store.Store) error
+type storeHandler func(w http.ResponseWriter, r *http.Request, s Store) error
 
 // withStore opens the store for one request. While another process holds
 // it, the request goes to opts.Locked (the daemon) as a whole.
@@ -263,7 +263,7 @@ func (h *Handler) metrics(w http.ResponseWriter, r *http.Request) {
 }
 
 // healthz answers 200 when the store answers a read.
-func (h *Handler) healthz(w http.ResponseWriter, r *http.Request, s *store.Store) error {
+func (h *Handler) healthz(w http.ResponseWriter, r *http.Request, s Store) error {
 	if _, err := s.Feeds(); err != nil {
 		h.log.Error("web: health check", "err", err)
 		http.Error(w, "store does not answer", http.StatusServiceUnavailable)
@@ -275,7 +275,7 @@ func (h *Handler) healthz(w http.ResponseWriter, r *http.Request, s *store.Store
 }
 
 // readyz is healthz, and 503 once the server is draining.
-func (h *Handler) readyz(w http.ResponseWriter, r *http.Request, s *store.Store) error {
+func (h *Handler) readyz(w http.ResponseWriter, r *http.Request, s Store) error {
 	if h.draining.Load() {
 		http.Error(w, "shutting down", http.StatusServiceUnavailable)
 		return nil

@@ -1,0 +1,37 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/storywatch/storywatch/monitor/config"
+	"github.com/storywatch/storywatch/store/postgres"
+)
+
+// usesPostgres reports whether cfg's store is a PostgreSQL database, shared
+// by any number of replicas: no file lock, no control socket, every command
+// reads and writes the database itself.
+func usesPostgres(cfg *config.Config) bool { return cfg.Store.Driver == config.DriverPostgres }
+
+// storeName names cfg's store for people: the bbolt file, or the
+// database's address without its password.
+func storeName(cfg *config.Config) string {
+	if usesPostgres(cfg) {
+		return postgres.Redact(cfg.Store.DSN.Reveal())
+	}
+	return cfg.Store.Path
+}
+
+// openPostgres opens cfg's PostgreSQL store. A write open applies missing
+// migrations; readOnly opens without migrating. Errors never carry the
+// DSN's password.
+func openPostgres(cfg *config.Config, readOnly bool) (*postgres.Store, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	s, err := postgres.Open(ctx, cfg.Store.DSN.Reveal(), postgres.Options{ReadOnly: readOnly})
+	if err != nil {
+		return nil, fmt.Errorf("open store: %w", err)
+	}
+	return s, nil
+}

@@ -1,0 +1,18 @@
+package query
+
+import (
+	"time"
+
+	"github.com/storywatch/storywatch/store"
+)
+
+// Store is what the queries read. The embedded bbolt store (*store.Store)
+// and the PostgreSQL store (store/postgres) both provide it.
+type Store interface {
+	Articles() ([]store.Article, error)
+	Versions(id string) ([]store.Version, error)
+	Version(id string, seq int) (store.Version, error)
+	// EachChange walks the stored changes newest first: the timeline finds
+	// the page status events there, which store no version.
+	EachChange(since time.Time, fn func(*store.Change) error) error
+}
