@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
@@ -78,11 +79,19 @@ func (s *Store) DeleteFeed(url string) error {
 	return nil
 }
 
+// siteLayout is the part of a site state kept as JSON (schema 3).
+type siteLayout struct {
+	Skip   []uint64 `json:"skip,omitempty"`
+	Boiler []uint64 `json:"boiler,omitempty"`
+	Common []uint64 `json:"common,omitempty"`
+	Quiet  int      `json:"quiet,omitempty"`
+}
+
 // Sites returns every stored site state by host.
 func (s *Store) Sites() (map[string]store.SiteState, error) {
 	ctx, cancel := s.ctx()
 	defer cancel()
-	rows, err := s.pool.Query(ctx, `SELECT host, agreed, trusted, since_check FROM sites`)
+	rows, err := s.pool.Query(ctx, `SELECT host, agreed, trusted, since_check, layout FROM sites`)
 	if err != nil {
 		return nil, fmt.Errorf("read site states: %w", err)
 	}
@@ -91,9 +100,15 @@ func (s *Store) Sites() (map[string]store.SiteState, error) {
 	for rows.Next() {
 		var host string
 		var st store.SiteState
-		if err := rows.Scan(&host, &st.Agreed, &st.Trusted, &st.SinceCheck); err != nil {
+		var layout []byte
+		if err := rows.Scan(&host, &st.Agreed, &st.Trusted, &st.SinceCheck, &layout); err != nil {
 			return nil, fmt.Errorf("read site states: %w", err)
 		}
+		var l siteLayout
+		if err := json.Unmarshal(layout, &l); err != nil {
+			return nil, fmt.Errorf("read layout of site %s: %w", host, err)
+		}
+		st.Skip, st.Boiler, st.Common, st.Quiet = l.Skip, l.Boiler, l.Common, l.Quiet
 		out[host] = st
 	}
 	if err := rows.Err(); err != nil {
@@ -112,9 +127,14 @@ func (s *Store) PutSites(sites map[string]store.SiteState) error {
 			if host == "" {
 				continue
 			}
-			if _, err := tx.Exec(ctx, `INSERT INTO sites (host, agreed, trusted, since_check) VALUES ($1, $2, $3, $4)
+			layout, err := json.Marshal(siteLayout{Skip: st.Skip, Boiler: st.Boiler, Common: st.Common, Quiet: st.Quiet})
+			if err != nil {
+				return err
+			}
+			if _, err := tx.Exec(ctx, `INSERT INTO sites (host, agreed, trusted, since_check, layout) VALUES ($1, $2, $3, $4, $5)
 				ON CONFLICT (host) DO UPDATE SET agreed = EXCLUDED.agreed, trusted = EXCLUDED.trusted,
-					since_check = EXCLUDED.since_check`, clean(host), st.Agreed, st.Trusted, st.SinceCheck); err != nil {
+					since_check = EXCLUDED.since_check, layout = EXCLUDED.layout`,
+				clean(host), st.Agreed, st.Trusted, st.SinceCheck, layout); err != nil {
 				return err
 			}
 		}

@@ -681,13 +681,15 @@ func testSites(t *testing.T, h Harness) {
 	if got := get(s.Sites()).must(t); len(got) != 0 {
 		t.Errorf("new store has sites: %v", got)
 	}
-	if err := s.PutSites(map[string]store.SiteState{"a.example": {Agreed: 3}, "b.example": {Trusted: true, SinceCheck: 9}, "": {Agreed: 1}}); err != nil {
+	// the learned layout too, with hashes past the range of int64
+	layout := store.SiteState{Trusted: true, SinceCheck: 9, Skip: []uint64{1, 1 << 63}, Boiler: []uint64{^uint64(0)}, Common: []uint64{42}, Quiet: 7}
+	if err := s.PutSites(map[string]store.SiteState{"a.example": {Agreed: 3}, "b.example": layout, "": {Agreed: 1}}); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.PutSites(map[string]store.SiteState{"a.example": {Agreed: 4, Trusted: true}}); err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]store.SiteState{"a.example": {Agreed: 4, Trusted: true}, "b.example": {Trusted: true, SinceCheck: 9}}
+	want := map[string]store.SiteState{"a.example": {Agreed: 4, Trusted: true}, "b.example": layout}
 	if got := get(s.Sites()).must(t); !reflect.DeepEqual(got, want) {
 		t.Errorf("Sites = %v, want %v", got, want)
 	}
