@@ -15,19 +15,33 @@ import (
 // sockets, the host's network.
 const maxExposure = 2.0
 
-// TestSystemdUnitHardened runs systemd's own analysis of the shipped unit
-// where systemd-analyze exists: no unknown or malformed directive, and an
+// TestSystemdUnitHardened runs systemd's own analysis of the shipped units
+// (the daemon's and the replicas' template, as an instance) where
+// systemd-analyze exists: no unknown or malformed directive, and an
 // exposure score of at most maxExposure.
 func TestSystemdUnitHardened(t *testing.T) {
 	analyze, err := exec.LookPath("systemd-analyze")
 	if err != nil {
 		t.Skip("systemd-analyze not installed (Debian package systemd)")
 	}
-	unit := filepath.Join("systemd", "storywatch.service")
+	for _, u := range []struct{ file, as string }{
+		{"storywatch.service", "storywatch.service"},
+		{"storywatch-replica@.service", "storywatch-replica@2.service"},
+	} {
+		t.Run(u.as, func(t *testing.T) { checkUnit(t, analyze, u.file, u.as) })
+	}
+}
+
+// checkUnit verifies the unit file (installed under the name as) and
+// rates its exposure.
+func checkUnit(t *testing.T, analyze, file, as string) {
+	dir := t.TempDir()
+	unit := filepath.Join(dir, as)
+	writeFile(t, unit, readFile(t, filepath.Join("systemd", file)))
 
 	// verify reports unknown keys and bad values on stderr; the unit's
 	// binary must exist, so it points at the test binary.
-	tmp := filepath.Join(t.TempDir(), "storywatch.service")
+	tmp := filepath.Join(t.TempDir(), as)
 	writeFile(t, tmp, strings.ReplaceAll(readFile(t, unit), "/usr/local/bin/storywatch", binPath))
 	out, err := exec.Command(analyze, "verify", tmp).CombinedOutput()
 	if err != nil || len(strings.TrimSpace(string(out))) > 0 {
@@ -38,7 +52,7 @@ func TestSystemdUnitHardened(t *testing.T) {
 	if err != nil {
 		t.Fatalf("systemd-analyze security: %v\n%s", err, out)
 	}
-	m := regexp.MustCompile(`Overall exposure level for storywatch\.service: ([0-9.]+) (\S+)`).FindSubmatch(out)
+	m := regexp.MustCompile(`Overall exposure level for ` + regexp.QuoteMeta(as) + `: ([0-9.]+) (\S+)`).FindSubmatch(out)
 	if m == nil {
 		t.Fatalf("no overall exposure level in:\n%s", out)
 	}
