@@ -124,6 +124,9 @@ func newFactLine(c facts.Change, topic string) factLine {
 		l.BeforeValue, l.AfterValue = c.BeforeValue, c.AfterValue
 	}
 	switch {
+	case c.Kind == kindCorrection:
+		// its Subject says which kind of notice: "Editor's note added"
+		l.Label, l.Subject = facts.NoticeName(c.Subject), ""
 	case topic != "" && len([]rune(topic)) <= maxTopic:
 		l.Label = capitalise(topic)
 		l.Subject = "" // the topic names it
