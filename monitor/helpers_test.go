@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -104,4 +105,21 @@ func channelsFor(t *testing.T, cfg *config.Config) map[string]notify.Notifier {
 		out[email.Channel] = n
 	}
 	return out
+}
+
+// feedsConfig is the config of a store at path polling feeds of a loopback
+// corpus; fetch holds extra lines of the fetch section ("  workers: 8\n").
+func feedsConfig(tb testing.TB, path string, feeds []string, fetch string) *config.Config {
+	tb.Helper()
+	var b strings.Builder
+	fmt.Fprintf(&b, "store:\n  path: %q\nfeeds:\n", path)
+	for _, f := range feeds {
+		fmt.Fprintf(&b, "  - url: %q\n", f)
+	}
+	b.WriteString("fetch:\n  allow_private_addresses: true\n" + fetch)
+	cfg, err := config.Parse([]byte(b.String()), "corpus.yaml")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return cfg
 }

@@ -2,7 +2,6 @@ package monitor_test
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -11,7 +10,6 @@ import (
 	"testing"
 
 	"github.com/storywatch/storywatch/monitor"
-	"github.com/storywatch/storywatch/monitor/config"
 	"github.com/storywatch/storywatch/monitor/harness/corpus"
 	"github.com/storywatch/storywatch/store"
 )
@@ -34,16 +32,7 @@ func staticLike(t *testing.T, srv *corpus.Server) *httptest.Server {
 // `poll` run from cron does, so what was learned must come from the store.
 func pollOnce(t *testing.T, path string, feeds []string) monitor.PassResult {
 	t.Helper()
-	var b strings.Builder
-	fmt.Fprintf(&b, "store:\n  path: %q\nfeeds:\n", path)
-	for _, f := range feeds {
-		fmt.Fprintf(&b, "  - url: %q\n", f)
-	}
-	b.WriteString("fetch:\n  allow_private_addresses: true\n  per_host_concurrency: 4\n")
-	cfg, err := config.Parse([]byte(b.String()), "layout.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := feedsConfig(t, path, feeds, "  per_host_concurrency: 4\n")
 	st, err := store.Open(path, store.Options{})
 	if err != nil {
 		t.Fatal(err)

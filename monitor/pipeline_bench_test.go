@@ -4,11 +4,9 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/storywatch/storywatch/monitor"
-	"github.com/storywatch/storywatch/monitor/config"
 	"github.com/storywatch/storywatch/monitor/harness/corpus"
 	"github.com/storywatch/storywatch/store"
 )
@@ -34,16 +32,7 @@ func benchCorpus(b *testing.B) *corpus.Server {
 // per-host limit raised because the corpus is one host.
 func benchMonitor(b *testing.B, path string, feeds []string) (*monitor.Monitor, *store.Store) {
 	b.Helper()
-	var y strings.Builder
-	fmt.Fprintf(&y, "store:\n  path: %q\nfeeds:\n", path)
-	for _, u := range feeds {
-		fmt.Fprintf(&y, "  - url: %q\n", u)
-	}
-	y.WriteString("fetch:\n  allow_private_addresses: true\n  workers: 8\n  per_host_concurrency: 8\n")
-	cfg, err := config.Parse([]byte(y.String()), "bench.yaml")
-	if err != nil {
-		b.Fatal(err)
-	}
+	cfg := feedsConfig(b, path, feeds, "  workers: 8\n  per_host_concurrency: 8\n")
 	s, err := store.Open(path, store.Options{})
 	if err != nil {
 		b.Fatal(err)
