@@ -13,15 +13,16 @@ import (
 // as JSON; it is only read now. A format 1 payload is uvarint(len(meta
 // JSON)), the meta JSON, then the raw text.
 type versionMeta struct {
-	FetchedAt time.Time    `json:"f,omitzero"`
-	Hash      string       `json:"h,omitempty"`
-	Source    string       `json:"s,omitempty"`
-	Published time.Time    `json:"p,omitzero"`
-	Modified  time.Time    `json:"m,omitzero"`
-	Title     string       `json:"t,omitempty"`
-	Byline    string       `json:"b,omitempty"`
-	Facts     []facts.Fact `json:"k,omitempty"` // the first facts form
-	Compact   []storedFact `json:"x,omitempty"`
+	FetchedAt time.Time `json:"f,omitzero"`
+	Hash      string    `json:"h,omitempty"`
+	Source    string    `json:"s,omitempty"`
+	Published time.Time `json:"p,omitzero"`
+	Modified  time.Time `json:"m,omitzero"`
+	Title     string    `json:"t,omitempty"`
+	Byline    string    `json:"b,omitempty"`
+	// Compact are the version's facts. (A first form, "k", holding whole
+	// facts, was only ever written by unreleased builds and is not read.)
+	Compact []storedFact `json:"x,omitempty"`
 }
 
 // storedFact is a format 1 facts.Fact without what the version's text
@@ -166,10 +167,7 @@ func unmarshalJSONVersion(seq int, p []byte) (Version, error) {
 		return Version{}, fmt.Errorf("decode version %d: %w", seq, err)
 	}
 	text := string(p[k+int(n):])
-	fs := m.Facts
-	if len(m.Compact) > 0 {
-		fs = expandFacts(m.Compact, text)
-	}
+	fs := expandFacts(m.Compact, text)
 	return Version{
 		Seq: seq, FetchedAt: m.FetchedAt, Hash: m.Hash, Title: m.Title, Byline: m.Byline,
 		Published: m.Published, Modified: m.Modified, Text: text,
