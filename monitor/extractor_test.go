@@ -5,10 +5,11 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/storywatch/storywatch/store/bolt"
+
 	"github.com/storywatch/storywatch/monitor/extract"
 
 	"github.com/storywatch/storywatch/monitor/config"
-	"github.com/storywatch/storywatch/store"
 )
 
 func TestSiteLearner(t *testing.T) {
@@ -44,7 +45,7 @@ func TestSiteLearnerOutlivesTheProcess(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := store.Open(filepath.Join(t.TempDir(), "s.db"), store.Options{})
+	st, err := bolt.Open(filepath.Join(t.TempDir(), "s.db"), bolt.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

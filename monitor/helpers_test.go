@@ -10,18 +10,19 @@ import (
 	"testing"
 	"time"
 
+	"github.com/storywatch/storywatch/store/bolt"
+
 	"github.com/storywatch/storywatch/monitor/config"
 	"github.com/storywatch/storywatch/notify"
 	"github.com/storywatch/storywatch/notify/email"
 	"github.com/storywatch/storywatch/notify/webhook"
-	"github.com/storywatch/storywatch/store"
 )
 
 // mustOpenStore opens a fresh bbolt store in t.TempDir and closes it at
 // cleanup.
-func mustOpenStore(t *testing.T) *store.Store {
+func mustOpenStore(t *testing.T) *bolt.Store {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "storywatch.db"), store.Options{})
+	st, err := bolt.Open(filepath.Join(t.TempDir(), "storywatch.db"), bolt.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

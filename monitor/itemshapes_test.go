@@ -3,14 +3,16 @@ package monitor
 import (
 	"context"
 	"fmt"
-	"github.com/storywatch/storywatch/notify"
-	"github.com/storywatch/storywatch/notify/webhook"
 	"net/http"
 	"net/url"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/storywatch/storywatch/notify"
+	"github.com/storywatch/storywatch/notify/webhook"
+	"github.com/storywatch/storywatch/store/bolt"
 
 	"github.com/storywatch/storywatch/monitor/config"
 	"github.com/storywatch/storywatch/store"
@@ -166,9 +168,9 @@ func switchesConfig(t testing.TB, feeds []string, hook string, sw switches) *con
 	return cfg
 }
 
-func openTestStore(t testing.TB) *store.Store {
+func openTestStore(t testing.TB) *bolt.Store {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "storywatch.db"), store.Options{})
+	st, err := bolt.Open(filepath.Join(t.TempDir(), "storywatch.db"), bolt.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

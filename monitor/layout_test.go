@@ -9,9 +9,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/storywatch/storywatch/store/bolt"
+
 	"github.com/storywatch/storywatch/monitor"
 	"github.com/storywatch/storywatch/monitor/harness/corpus"
-	"github.com/storywatch/storywatch/store"
 )
 
 // staticLike serves srv as a static file server would after a rewrite:
@@ -33,7 +34,7 @@ func staticLike(t *testing.T, srv *corpus.Server) *httptest.Server {
 func pollOnce(t *testing.T, path string, feeds []string) monitor.PassResult {
 	t.Helper()
 	cfg := feedsConfig(t, path, feeds, "  per_host_concurrency: 4\n")
-	st, err := store.Open(path, store.Options{})
+	st, err := bolt.Open(path, bolt.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +56,7 @@ func pollOnce(t *testing.T, path string, feeds []string) monitor.PassResult {
 // latest maps each stored article's path to its latest version's hash.
 func latest(t *testing.T, path, base string) map[string]string {
 	t.Helper()
-	st, err := store.Open(path, store.Options{ReadOnly: true})
+	st, err := bolt.Open(path, bolt.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +122,7 @@ func TestRevisionPassPerTemplateFamily(t *testing.T) {
 			if len(missed) > 0 || len(spurious) > 0 {
 				t.Errorf("%d edited articles: %d missed %v, %d spurious %v", len(edited), len(missed), missed, len(spurious), spurious)
 			}
-			st, err := store.Open(path, store.Options{ReadOnly: true})
+			st, err := bolt.Open(path, bolt.Options{ReadOnly: true})
 			if err != nil {
 				t.Fatal(err)
 			}

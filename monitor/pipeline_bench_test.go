@@ -6,9 +6,10 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/storywatch/storywatch/store/bolt"
+
 	"github.com/storywatch/storywatch/monitor"
 	"github.com/storywatch/storywatch/monitor/harness/corpus"
-	"github.com/storywatch/storywatch/store"
 )
 
 // benchCorpus serves 4 feeds of 25 synthetic articles (about 800 words each)
@@ -30,10 +31,10 @@ func benchCorpus(b *testing.B) *corpus.Server {
 
 // benchMonitor opens a store at path and a monitor polling feeds, with the
 // per-host limit raised because the corpus is one host.
-func benchMonitor(b *testing.B, path string, feeds []string) (*monitor.Monitor, *store.Store) {
+func benchMonitor(b *testing.B, path string, feeds []string) (*monitor.Monitor, *bolt.Store) {
 	b.Helper()
 	cfg := feedsConfig(b, path, feeds, "  workers: 8\n  per_host_concurrency: 8\n")
-	s, err := store.Open(path, store.Options{})
+	s, err := bolt.Open(path, bolt.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -15,10 +15,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/storywatch/storywatch/store/bolt"
+
 	"github.com/storywatch/storywatch/monitor/config"
 	"github.com/storywatch/storywatch/monitor/feed"
 	"github.com/storywatch/storywatch/monitor/fetch"
-	"github.com/storywatch/storywatch/store"
 )
 
 // fuzzOrigin is the site the fuzzed feeds pretend to come from; the harness
@@ -167,7 +168,7 @@ func (h *pipelineHarness) run(t *testing.T, feedBody, page1, page2 []byte) {
 
 func (h *pipelineHarness) runCombo(t *testing.T, c pipelineCombo, items []feed.Item, page1, page2 []byte) {
 	path := filepath.Join(h.dir, "input.db")
-	st, err := store.Open(path, store.Options{})
+	st, err := bolt.Open(path, bolt.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

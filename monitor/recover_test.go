@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/storywatch/storywatch/store/bolt"
+
 	"github.com/storywatch/storywatch/monitor/config"
 	"github.com/storywatch/storywatch/monitor/feed"
 	"github.com/storywatch/storywatch/store"
@@ -47,7 +49,7 @@ func panicOn(suffix string) func(feed.Item) {
 
 // recoverFixture is a monitor polling two fixture feeds on a real store,
 // logging into a buffer.
-func recoverFixture(t *testing.T) (*Monitor, *store.Store, *shapeServer, *syncBuffer) {
+func recoverFixture(t *testing.T) (*Monitor, *bolt.Store, *shapeServer, *syncBuffer) {
 	t.Helper()
 	srv := newShapeServer(t, false)
 	cfg, err := config.Parse([]byte(fmt.Sprintf(`store:
@@ -73,7 +75,7 @@ fetch:
 	return m, st, srv, logs
 }
 
-func storedPaths(t *testing.T, st *store.Store, base string) []string {
+func storedPaths(t *testing.T, st *bolt.Store, base string) []string {
 	t.Helper()
 	arts, err := st.Articles()
 	if err != nil {

@@ -7,7 +7,7 @@ import (
 )
 
 // Store is what the pipeline needs from its database. The embedded bbolt
-// store (*store.Store) and the PostgreSQL store (store/postgres) both
+// store (*bolt.Store) and the PostgreSQL store (store/postgres) both
 // provide it; the conformance suite in store/storetest keeps them alike.
 type Store interface {
 	// Apply writes one batch of article updates and feed states atomically

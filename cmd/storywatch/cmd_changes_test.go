@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/storywatch/storywatch/store/bolt"
+
 	"github.com/storywatch/storywatch/diff/facts"
 	"github.com/storywatch/storywatch/diff/report"
 	"github.com/storywatch/storywatch/store"
@@ -45,7 +47,7 @@ func TestChangesText(t *testing.T) {
 	path := filepath.Join(dir, "storywatch.db")
 
 	bulkChanges(t, path, 40)
-	s, err := store.Open(path, store.Options{})
+	s, err := bolt.Open(path, bolt.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/storywatch/storywatch/store/bolt"
+
 	"github.com/spf13/cobra"
 
 	"github.com/storywatch/storywatch/diff"
@@ -183,7 +185,7 @@ func (a *app) prepareKeepDir(dir string) (string, error) {
 		return "", fmt.Errorf("%s holds a store that `storywatch demo` did not write: choose another directory for --keep", dir)
 	}
 	// A daemon or command may still use the old demo store.
-	s, err := store.Open(db, store.Options{Timeout: 300 * time.Millisecond})
+	s, err := bolt.Open(db, bolt.Options{Timeout: 300 * time.Millisecond})
 	if errors.Is(err, store.ErrLocked) {
 		return "", fmt.Errorf("the demo store %s is in use by another storywatch process: stop it first", db)
 	}

@@ -8,9 +8,10 @@ import (
 	"os"
 	"time"
 
+	"github.com/storywatch/storywatch/store/bolt"
+
 	"github.com/spf13/cobra"
 
-	"github.com/storywatch/storywatch/store"
 	"github.com/storywatch/storywatch/store/postgres"
 	"github.com/storywatch/storywatch/store/storecopy"
 )
@@ -93,7 +94,7 @@ func (a *app) copyCommand() *cobra.Command {
 			if _, err := os.Stat(from); err != nil {
 				return fmt.Errorf("copy: source store: %w", err)
 			}
-			src, err := store.Open(from, store.Options{ReadOnly: true, Timeout: time.Second})
+			src, err := bolt.Open(from, bolt.Options{ReadOnly: true, Timeout: time.Second})
 			if err != nil {
 				return fmt.Errorf("copy: open source: %w", err)
 			}

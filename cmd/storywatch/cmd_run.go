@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/storywatch/storywatch/store/bolt"
+
 	"github.com/spf13/cobra"
 
 	"github.com/storywatch/storywatch/monitor"
@@ -159,7 +161,7 @@ func openWritable(cfg *config.Config) (Store, error) {
 			return nil, fmt.Errorf("create store directory: %w", err)
 		}
 	}
-	s, err := store.Open(cfg.Store.Path, store.Options{Timeout: time.Second})
+	s, err := bolt.Open(cfg.Store.Path, bolt.Options{Timeout: time.Second})
 	if errors.Is(err, store.ErrLocked) {
 		return nil, fmt.Errorf("store %s is in use by another storywatch process (a running daemon?): %w", cfg.Store.Path, err)
 	}

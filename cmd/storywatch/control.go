@@ -15,6 +15,8 @@ import (
 	"slices"
 	"time"
 
+	"github.com/storywatch/storywatch/store/bolt"
+
 	"github.com/storywatch/storywatch/monitor"
 	"github.com/storywatch/storywatch/monitor/config"
 	"github.com/storywatch/storywatch/store"
@@ -126,7 +128,7 @@ func (a *app) withStore(readOnly bool, fn func(*config.Config, Store) error) err
 	} else if readOnly && errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("store %s does not exist yet: run `storywatch poll` or `storywatch run` first", path)
 	}
-	s, err := store.Open(path, store.Options{ReadOnly: readOnly, Timeout: 300 * time.Millisecond})
+	s, err := bolt.Open(path, bolt.Options{ReadOnly: readOnly, Timeout: 300 * time.Millisecond})
 	if errors.Is(err, store.ErrLocked) {
 		return a.forward(socketPath(path))
 	}

@@ -11,8 +11,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/storywatch/storywatch/store/bolt"
+
 	"github.com/storywatch/storywatch/monitor/config"
-	"github.com/storywatch/storywatch/store"
 )
 
 // controlServer serves the control socket of a store holding a few
@@ -26,7 +27,7 @@ func controlServer(t *testing.T) (sock, cfgPath string) {
 		t.Fatal(err)
 	}
 	bulkChanges(t, cfg.Store.Path, 200)
-	s, err := store.Open(cfg.Store.Path, store.Options{})
+	s, err := bolt.Open(cfg.Store.Path, bolt.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/storywatch/storywatch/store/bolt"
+
 	"github.com/storywatch/storywatch/diff/facts"
 	"github.com/storywatch/storywatch/monitor/harness/corpus"
 	"github.com/storywatch/storywatch/store"
@@ -21,7 +23,7 @@ import (
 // `changes --json` runs to megabytes: many times the daemon's frame buffer.
 func bulkChanges(t *testing.T, storePath string, n int) {
 	t.Helper()
-	s, err := store.Open(storePath, store.Options{})
+	s, err := bolt.Open(storePath, bolt.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

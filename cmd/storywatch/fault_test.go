@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/storywatch/storywatch/store/bolt"
+
 	"github.com/storywatch/storywatch/monitor/harness/corpus"
 	"github.com/storywatch/storywatch/store"
 )
@@ -117,7 +119,7 @@ func TestSIGKILLLosesNothing(t *testing.T) {
 	mustCLI(t, "-c", cfg, "poll")
 	checked += checkStore(t, dbPath, seen)
 
-	s, err := store.Open(dbPath, store.Options{ReadOnly: true})
+	s, err := bolt.Open(dbPath, bolt.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatalf("store does not open after %d kills: %v", kills, err)
 	}
@@ -164,7 +166,7 @@ func TestSIGKILLLosesNothing(t *testing.T) {
 // versions are duplicates. It returns how many versions it checked.
 func checkStore(t *testing.T, dbPath string, seen map[versionID]string) int {
 	t.Helper()
-	s, err := store.Open(dbPath, store.Options{ReadOnly: true, Timeout: 5 * time.Second})
+	s, err := bolt.Open(dbPath, bolt.Options{ReadOnly: true, Timeout: 5 * time.Second})
 	if err != nil {
 		t.Fatalf("store unusable after SIGKILL: %v", err)
 	}

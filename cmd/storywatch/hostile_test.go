@@ -12,9 +12,9 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"golang.org/x/text/encoding/charmap"
+	"github.com/storywatch/storywatch/store/bolt"
 
-	"github.com/storywatch/storywatch/store"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // hostileItem is one RSS item; empty fields are left out of the XML.
@@ -321,7 +321,7 @@ func TestHostileInputs(t *testing.T) {
 	})
 
 	t.Run("stored text is valid UTF-8 without NUL", func(t *testing.T) {
-		s, err := store.Open(filepath.Join(dir, "storywatch.db"), store.Options{ReadOnly: true})
+		s, err := bolt.Open(filepath.Join(dir, "storywatch.db"), bolt.Options{ReadOnly: true})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -11,7 +11,7 @@ import (
 
 // Store is everything the commands use of a store: the pipeline's and the
 // web view's needs plus the maintenance verbs. The embedded bbolt store
-// (*store.Store) and the PostgreSQL store (store/postgres) both provide it.
+// (*bolt.Store) and the PostgreSQL store (store/postgres) both provide it.
 type Store interface {
 	monitor.Store
 	web.Store

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/storywatch/storywatch/store/bolt"
+
 	"github.com/storywatch/storywatch/diff"
 	"github.com/storywatch/storywatch/diff/facts"
 	"github.com/storywatch/storywatch/store"
@@ -15,9 +17,9 @@ import (
 
 // twoVersions stores an article whose summit date moves from August 29 to
 // early September, as the pipeline would.
-func twoVersions(t *testing.T) (*store.Store, store.Article) {
+func twoVersions(t *testing.T) (*bolt.Store, store.Article) {
 	t.Helper()
-	s, err := store.Open(filepath.Join(t.TempDir(), "q.db"), store.Options{})
+	s, err := bolt.Open(filepath.Join(t.TempDir(), "q.db"), bolt.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

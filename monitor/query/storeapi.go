@@ -6,7 +6,7 @@ import (
 	"github.com/storywatch/storywatch/store"
 )
 
-// Store is what the queries read. The embedded bbolt store (*store.Store)
+// Store is what the queries read. The embedded bbolt store (*bolt.Store)
 // and the PostgreSQL store (store/postgres) both provide it.
 type Store interface {
 	Articles() ([]store.Article, error)

@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/storywatch/storywatch/store/bolt"
+
 	"github.com/storywatch/storywatch/monitor"
 	"github.com/storywatch/storywatch/monitor/config"
 	"github.com/storywatch/storywatch/monitor/harness/corpus"
@@ -46,7 +48,7 @@ func demoStore(t *testing.T) string {
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	s, err := store.Open(cfg.Store.Path, store.Options{})
+	s, err := bolt.Open(cfg.Store.Path, bolt.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,9 +75,9 @@ func demoStore(t *testing.T) string {
 }
 
 // openStore opens path for the test's lifetime.
-func openStore(t *testing.T, path string) *store.Store {
+func openStore(t *testing.T, path string) *bolt.Store {
 	t.Helper()
-	s, err := store.Open(path, store.Options{})
+	s, err := bolt.Open(path, bolt.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,7 +106,7 @@ func get(t *testing.T, h http.Handler, method, target string) (*http.Response, s
 }
 
 // articleByOutlet finds the outlet's article with the most versions.
-func articleByOutlet(t *testing.T, s *store.Store, outlet string) store.Article {
+func articleByOutlet(t *testing.T, s *bolt.Store, outlet string) store.Article {
 	t.Helper()
 	arts, err := s.Articles()
 	if err != nil {

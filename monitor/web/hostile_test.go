@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/storywatch/storywatch/store/bolt"
+
 	"golang.org/x/net/html"
 
 	"github.com/storywatch/storywatch/diff"
@@ -27,9 +29,9 @@ const (
 
 // hostileStore holds one article whose title, link, outlet, text and fact
 // changes all carry markup, plus a change of a kind the view has never seen.
-func hostileStore(t *testing.T) (*store.Store, string) {
+func hostileStore(t *testing.T) (*bolt.Store, string) {
 	t.Helper()
-	s, err := store.Open(filepath.Join(t.TempDir(), "h.db"), store.Options{})
+	s, err := bolt.Open(filepath.Join(t.TempDir(), "h.db"), bolt.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/storywatch/storywatch/store"
+	"github.com/storywatch/storywatch/store/bolt"
 )
 
 func TestProtect(t *testing.T) {
@@ -132,7 +132,7 @@ func TestServeReadsDirectly(t *testing.T) {
 	if res, body := get(t, h, "GET", "/"); res.StatusCode != 200 || !strings.Contains(body, "Date of the summit") {
 		t.Fatalf("direct read: %d", res.StatusCode)
 	}
-	s, err := store.Open(path, store.Options{Timeout: 200 * time.Millisecond})
+	s, err := bolt.Open(path, bolt.Options{Timeout: 200 * time.Millisecond})
 	if err != nil {
 		t.Fatalf("the store stays locked after a request: %v", err)
 	}

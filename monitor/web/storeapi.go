@@ -7,7 +7,7 @@ import (
 )
 
 // Store is what the web view reads. The embedded bbolt store
-// (*store.Store) and the PostgreSQL store (store/postgres) both provide it.
+// (*bolt.Store) and the PostgreSQL store (store/postgres) both provide it.
 type Store interface {
 	Article(ref string) (store.Article, error)
 	Articles() ([]store.Article, error)

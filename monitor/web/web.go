@@ -13,6 +13,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/storywatch/storywatch/store/bolt"
+
 	"github.com/storywatch/storywatch/store"
 )
 
@@ -73,7 +75,7 @@ func HeldStore(s Store) Opener {
 // within timeout when the daemon holds the file.
 func OpenReadOnly(path string, timeout time.Duration) Opener {
 	return func(context.Context) (Store, func(), error) {
-		s, err := store.Open(path, store.Options{ReadOnly: true, Timeout: timeout})
+		s, err := bolt.Open(path, bolt.Options{ReadOnly: true, Timeout: timeout})
 		if err != nil {
 			return nil, nil, fmt.Errorf("open store %s: %w", path, err)
 		}

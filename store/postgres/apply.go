@@ -15,7 +15,7 @@ import (
 
 // Apply writes all updates and feed states in one transaction and returns,
 // per update, the seq assigned to its version (0 when none was stored),
-// with store.Store.Apply's rules: a version whose hash equals the latest
+// with bolt.Store.Apply's rules: a version whose hash equals the latest
 // stored one is skipped with its change and alerts, alert keys already
 // queued, dead or delivered are not queued again, and any error rolls back
 // everything. The articles are locked in id order first, so concurrent

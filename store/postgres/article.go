@@ -60,7 +60,7 @@ func getArticle(ctx context.Context, q querier, id string, lock bool) (*record, 
 }
 
 // Article finds an article by id, unique id prefix (at least 4
-// characters), canonical URL or alias URL, like store.Store.Article.
+// characters), canonical URL or alias URL, like bolt.Store.Article.
 func (s *Store) Article(ref string) (store.Article, error) {
 	ctx, cancel := s.ctx()
 	defer cancel()

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/storywatch/storywatch/store/bolt"
+
 	"github.com/storywatch/storywatch/diff/facts"
 	"github.com/storywatch/storywatch/store"
 	"github.com/storywatch/storywatch/store/postgres"
@@ -20,7 +22,7 @@ var t0 = time.Date(2025, 8, 18, 12, 0, 0, 987654321, time.UTC)
 // fill gives s a bit of everything: articles with edited versions (one
 // compacted, leaving a seq gap), a status change, pending, dead and
 // delivered alerts, feed and site states.
-func fill(t *testing.T, s *store.Store) {
+func fill(t *testing.T, s *bolt.Store) {
 	t.Helper()
 	for a := 0; a < 3; a++ {
 		url := fmt.Sprintf("https://news.example/story/%d", a)
@@ -64,7 +66,7 @@ func must(t *testing.T, err error) {
 }
 
 func TestCopyBoltToPostgres(t *testing.T) {
-	src, err := store.Open(filepath.Join(t.TempDir(), "storywatch.db"), store.Options{})
+	src, err := bolt.Open(filepath.Join(t.TempDir(), "storywatch.db"), bolt.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,11 +9,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/storywatch/storywatch/store/bolt"
+
 	"github.com/storywatch/storywatch/diff"
 	"github.com/storywatch/storywatch/monitor/config"
 	"github.com/storywatch/storywatch/monitor/extract"
 	"github.com/storywatch/storywatch/monitor/harness/corpus"
-	"github.com/storywatch/storywatch/store"
 )
 
 // workerEnv makes the test binary act as a bench worker, so Run can be
@@ -146,7 +147,7 @@ func TestBuildFixture(t *testing.T) {
 			if err := buildFixture(path, tt.articles, tt.versions, 1); err != nil {
 				t.Fatal(err)
 			}
-			s, err := store.Open(path, store.Options{ReadOnly: true})
+			s, err := bolt.Open(path, bolt.Options{ReadOnly: true})
 			if err != nil {
 				t.Fatal(err)
 			}

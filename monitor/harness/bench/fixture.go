@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/storywatch/storywatch/store/bolt"
+
 	"github.com/storywatch/storywatch/diff/facts"
 	"github.com/storywatch/storywatch/monitor/harness/corpus"
 	"github.com/storywatch/storywatch/store"
@@ -28,7 +30,7 @@ func buildFixture(path string, articles, versions int, seed int64) error {
 	if err != nil {
 		return fmt.Errorf("build fixture corpus: %w", err)
 	}
-	s, err := store.Open(path, store.Options{})
+	s, err := bolt.Open(path, bolt.Options{})
 	if err != nil {
 		return err
 	}

@@ -12,9 +12,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/storywatch/storywatch/store/bolt"
+
 	"github.com/storywatch/storywatch/monitor"
 	"github.com/storywatch/storywatch/monitor/config"
-	"github.com/storywatch/storywatch/store"
 )
 
 // PassSpec describes one pipeline pass. A worker process reads it as JSON.
@@ -99,7 +100,7 @@ func RunPass(ctx context.Context, spec PassSpec, log *slog.Logger) (PassStats, e
 	}
 	stopSampling := sampleAnon()
 	cpu0, t0 := cpuTime(), time.Now()
-	s, err := store.Open(spec.Store, store.Options{Timeout: 10 * time.Second})
+	s, err := bolt.Open(spec.Store, bolt.Options{Timeout: 10 * time.Second})
 	if err != nil {
 		return st, err
 	}

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/storywatch/storywatch/store/bolt"
+
 	"github.com/storywatch/storywatch/store"
 )
 
@@ -73,7 +75,7 @@ func (r *runner) reads(ctx context.Context) (ReadsResult, error) {
 		return rr, err
 	}
 	rr.Build = time.Since(t0)
-	s, err := store.Open(path, store.Options{ReadOnly: true})
+	s, err := bolt.Open(path, bolt.Options{ReadOnly: true})
 	if err != nil {
 		return rr, err
 	}

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/storywatch/storywatch/store/bolt"
+
 	"github.com/storywatch/storywatch/monitor/harness/corpus"
 	"github.com/storywatch/storywatch/store"
 )
@@ -135,7 +137,7 @@ func (r *runner) scale(ctx context.Context, n int) (ScaleResult, error) {
 	if sr.Changed, err = r.pass(ctx, spec, "changed-"+name); err != nil {
 		return sr, err
 	}
-	s, err := store.Open(path, store.Options{ReadOnly: true})
+	s, err := bolt.Open(path, bolt.Options{ReadOnly: true})
 	if err != nil {
 		return sr, err
 	}

@@ -12,8 +12,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/storywatch/storywatch/store/bolt"
+
 	"github.com/storywatch/storywatch/monitor/harness/corpus"
-	"github.com/storywatch/storywatch/store"
 )
 
 // URLWatchResult compares urlwatch and storywatch on the same
@@ -222,7 +223,7 @@ func (r *runner) removeAll(path string) {
 
 // latestTexts maps each stored article's URL to its latest version's hash.
 func latestTexts(path string) (map[string]string, error) {
-	s, err := store.Open(path, store.Options{ReadOnly: true})
+	s, err := bolt.Open(path, bolt.Options{ReadOnly: true})
 	if err != nil {
 		return nil, fmt.Errorf("open store to score: %w", err)
 	}
