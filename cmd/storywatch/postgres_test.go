@@ -108,3 +108,22 @@ func TestPostgresPasswordNeverPrinted(t *testing.T) {
 		}
 	}
 }
+
+// TestServePostgres: `serve` shows a story the pipeline polled into
+// PostgreSQL (here copied from a demo kept in bbolt), reading the database
+// directly.
+func TestServePostgres(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	boltCfg := freshDemo(t)
+	dir := t.TempDir()
+	pgCfg := writePGConfig(t, dir, []string{"http://127.0.0.1:1/feed.rss"}, dsn, "")
+	mustCLI(t, "-c", pgCfg, "copy", "--from", filepath.Join(filepath.Dir(boltCfg), "storywatch.db"))
+	base := startServe(t, pgCfg)
+	code, body := httpGet(t, base+"/")
+	if code != 200 || !strings.Contains(body, "Date of the summit") || !strings.Contains(body, "early September") {
+		t.Fatalf("story page from PostgreSQL: %d\n%s", code, body)
+	}
+	if code, body := httpGet(t, base+"/feed.atom"); code != 200 || !strings.Contains(body, "early September") {
+		t.Fatalf("Atom feed from PostgreSQL: %d", code)
+	}
+}
