@@ -268,3 +268,16 @@ func UTC(t time.Time) time.Time {
 	}
 	return t.UTC().Round(0)
 }
+
+// CollectChanges gathers into a list what an engine's EachChange walk
+// yields from since: both engines' Changes.
+func CollectChanges(since time.Time, each func(time.Time, func(*Change) error) error) ([]Change, error) {
+	var out []Change
+	if err := each(since, func(c *Change) error {
+		out = append(out, *c)
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	return out, nil
+}

@@ -114,14 +114,7 @@ func scanChange(row pgx.Row) (store.Change, error) {
 // (DetectedAt descending, then version descending, then article id
 // descending). A zero since returns all.
 func (s *Store) Changes(since time.Time) ([]store.Change, error) {
-	var out []store.Change
-	if err := s.EachChange(since, func(c *store.Change) error {
-		out = append(out, *c)
-		return nil
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return store.CollectChanges(since, s.EachChange)
 }
 
 // EachChange calls fn with each change Changes(since) would return, in the
