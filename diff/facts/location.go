@@ -47,9 +47,14 @@ func (d *doc) locationItems(out []item) []item {
 		}
 		name, end, ok := d.matchPlace(i)
 		if !ok {
-			// a place the gazetteer lacks, named as one: "the town of Mukachevo"
+			// a place the gazetteer lacks, named as one: "the town of
+			// Mukachevo", or "in Greenville, Texas"
 			if it, ok := d.namedPlace(i); ok {
 				out = append(out, it)
+			} else if it, last, ok := d.townOf(i); ok {
+				out = append(out, it)
+				prevEnd = last
+				i = last
 			}
 			continue
 		}
@@ -124,6 +129,40 @@ func (d *doc) locative(i int) bool {
 		return false
 	}
 	return false
+}
+
+// townOf reads a town the gazetteer lacks, named the way news names one:
+// one or two capitalised words after a locative, then a comma and a
+// state or country the gazetteer knows ("in Greenville, Texas", "near
+// Indianola, Iowa"). It returns the town and the index of its last token;
+// the state that follows is read as a place of its own.
+func (d *doc) townOf(i int) (item, int, bool) {
+	toks := d.toks
+	if !d.locative(i) || hasPoss(toks[i].text) || toks[i].is(clsFunction) {
+		return item{}, 0, false
+	}
+	last := i
+	if i+1 < len(toks) && toks[i+1].isCap() && toks[i+1].space && !hasPoss(toks[i+1].text) {
+		last = i + 1
+	}
+	for _, l := range []int{last, i} {
+		c := l + 1
+		if c+1 >= len(toks) || toks[c].text != "," {
+			continue
+		}
+		if name, _, ok := d.matchPlace(c + 1); ok {
+			if t := d.lx.places[name].typ; t != "state" && t != "country" && t != "region" {
+				continue
+			}
+			text, s, e := d.span(i, l)
+			return item{
+				Fact: Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: text, Type: "town"},
+				key:  text,
+				inQ:  d.inQ[i] >= 0,
+			}, l, true
+		}
+	}
+	return item{}, 0, false
 }
 
 // within reports whether place a lies inside place b, by the gazetteer.

@@ -20,6 +20,8 @@ func TestExtractLocations(t *testing.T) {
 		{"list with or", "The talks could be held in Geneva, Rome or Istanbul.", []string{"Geneva=Geneva", "Rome=Rome", "Istanbul=Istanbul"}},
 		{"list after an attack verb", "Drones struck Kharkiv, Odesa and Zaporizhzhia overnight.", []string{"Kharkiv=Kharkiv", "Odesa=Odesa", "Zaporizhzhia=Zaporizhzhia"}},
 		{"attacked country's grid is an actor", "Russia struck Ukraine’s energy grid.", nil},
+		{"town of a known state", "The crash happened in Greenville, Texas, on Monday.", []string{"Greenville=Greenville", "Texas=Texas"}},
+		{"a name before a state without a locative is none", "Greenville, Texas, police said.", []string{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
