@@ -74,7 +74,10 @@ func (m *Monitor) record(src source, link string, known store.Article, c *conten
 	u := store.Update{Article: a, Version: &v}
 	if hasPrev {
 		// The previous version's facts were stored with it; the new one's
-		// are extracted once, here, for the store and for both comparisons.
+		// are extracted whole once, here, for the store and for whether a
+		// fact is stated elsewhere in both comparisons. Matching still
+		// extracts the changed sentences of both versions afresh, with
+		// their context, so that both sides are read alike.
 		v.Facts = facts.Extract(v.Text, ref)
 		res := diff.Compare(
 			diff.Document{Title: prev.Title, Text: prev.Text, Published: ref, Facts: prev.Facts},
