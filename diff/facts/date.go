@@ -114,3 +114,38 @@ func dateDetail(a, b *item) string {
 	}
 	return "shift"
 }
+
+// dateOnce keeps one report of a date added (or removed) several times: a
+// new paragraph that dates three statements "Wednesday" tells the reader
+// of one new day, not three. Only the very same value merges: "Tuesday
+// afternoon" and "early Tuesday" date other moments than "Tuesday". The
+// first in document order stays; a date that changed value (before and
+// after both set) is never merged.
+func (m *matcher) dateOnce() {
+	out := m.out[:0]
+	var added, removed []*item
+	seen := func(list []*item, it *item) bool {
+		for _, o := range list {
+			if o.Value == it.Value && o.mod == it.mod {
+				return true
+			}
+		}
+		return false
+	}
+	for _, c := range m.out {
+		switch {
+		case c.old == nil && c.new != nil && c.new.Kind == KindDate:
+			if seen(added, c.new) {
+				continue
+			}
+			added = append(added, c.new)
+		case c.new == nil && c.old != nil && c.old.Kind == KindDate:
+			if seen(removed, c.old) {
+				continue
+			}
+			removed = append(removed, c.old)
+		}
+		out = append(out, c)
+	}
+	m.out = out
+}

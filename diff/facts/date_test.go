@@ -4,6 +4,7 @@ package facts
 // timex regression shows up here and not as a failure of the other kinds.
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -93,6 +94,35 @@ func TestDateEditsOfTheSameValue(t *testing.T) {
 				t.Errorf("got %+v, want no change", got)
 			case tt.want != "" && (len(got) != 1 || got[0].Detail != tt.want):
 				t.Errorf("got %+v, want one %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDateAddedOnce(t *testing.T) {
+	ref := time.Date(2026, 3, 11, 12, 0, 0, 0, time.UTC) // a Wednesday
+	old := "The council met in the town hall."
+	tests := []struct {
+		name, new string
+		want      []string // the added dates reported
+	}{
+		{"one day dated thrice", "The council met in the town hall.\nThe mayor said Tuesday the vote would stand.\nOn Tuesday, the union said it would appeal.\nA spokesman told reporters Tuesday the plan was final.",
+			[]string{"Tuesday"}},
+		{"a part of the day is another moment", "The council met in the town hall.\nThe mayor said Tuesday the vote would stand.\nBy Tuesday afternoon, the union had appealed.",
+			[]string{"Tuesday", "Tuesday afternoon"}},
+		{"other days stay", "The council met in the town hall.\nThe mayor said Tuesday the vote would stand.\nThe union said Monday it would appeal.",
+			[]string{"Tuesday", "Monday"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, c := range Compare(old, tt.new, ref) {
+				if c.Kind == KindDate && c.Before == "" {
+					got = append(got, c.After)
+				}
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("added %q, want %q", got, tt.want)
 			}
 		})
 	}

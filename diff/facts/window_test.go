@@ -20,17 +20,37 @@ func TestWindowedCompareMatchesWholeText(t *testing.T) {
 	if len(per) == 0 {
 		t.Fatal("one edited part reports no change")
 	}
+	// A date added or removed in every part is one new date to the reader
+	// (dateOnce): it is counted apart, once.
+	once := func(c Change) bool { return c.Kind == KindDate && (c.Before == "" || c.After == "") }
 	perKind, allKind := map[Kind]int{}, map[Kind]int{}
+	perOnce, allOnce := map[string]int{}, map[string]int{}
 	for _, c := range per {
+		if once(c) {
+			perOnce[c.Before+"|"+c.After]++
+			continue
+		}
 		perKind[c.Kind]++
 	}
 	for _, c := range all {
+		if once(c) {
+			allOnce[c.Before+"|"+c.After]++
+			continue
+		}
 		allKind[c.Kind]++
 	}
 	partsSeen := strings.Count(old, "(Part ") / strings.Count(oneOld, "(Part ")
 	for k, n := range perKind {
 		if allKind[k] != n*partsSeen {
 			t.Errorf("%s: %d changes over %d parts, want %d × %d", k, allKind[k], partsSeen, n, partsSeen)
+		}
+	}
+	if len(perOnce) != len(allOnce) {
+		t.Errorf("dates added or removed: %v over %d parts, want %v", allOnce, partsSeen, perOnce)
+	}
+	for k := range perOnce {
+		if allOnce[k] != 1 {
+			t.Errorf("date %s reported %d times over %d parts, want once", k, allOnce[k], partsSeen)
 		}
 	}
 }
