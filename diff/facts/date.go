@@ -149,3 +149,28 @@ func (m *matcher) dateOnce() {
 	}
 	m.out = out
 }
+
+// storyTime reports whether a date's words only place it in the story's
+// own present ("today", "this week", "this year") or point back at a period
+// named before ("the week", "the year"): said of an event the reader
+// already dates by the article, they are no news when they come or go. A
+// change of them ("this week" -> "Tuesday") is still matched and reported;
+// a qualified period ("earlier this week", "the end of this year") is not
+// one of them.
+func storyTime(text string) bool {
+	t := strings.ToLower(strings.TrimSpace(text))
+	if t == "today" {
+		return true
+	}
+	det, unit, ok := strings.Cut(t, " ")
+	if !ok || (det != "this" && det != "the") {
+		return false
+	}
+	switch unit {
+	case "week", "month", "year":
+		return true
+	case "weekend", "morning", "afternoon", "evening", "spring", "summer", "fall", "autumn", "winter":
+		return det == "this"
+	}
+	return false
+}

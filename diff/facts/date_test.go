@@ -127,3 +127,38 @@ func TestDateAddedOnce(t *testing.T) {
 		})
 	}
 }
+
+func TestStoryTimeAddedIsNoNews(t *testing.T) {
+	ref := time.Date(2026, 3, 11, 12, 0, 0, 0, time.UTC) // a Wednesday
+	old := "The council met in the town hall."
+	tests := []struct {
+		name, new string
+		want      string // the added date reported, "" none
+	}{
+		{"this week", "The council met in the town hall.\nThe mayor resigned abruptly this week.", ""},
+		{"today", "The council met in the town hall.\nThe plan is the biggest threat facing the town today.", ""},
+		{"this year", "The council met in the town hall.\nThis year the fair drew record crowds.", ""},
+		{"the year", "The council met in the town hall.\nIt was one of the busiest days of the year.", ""},
+		{"earlier this week stays", "The council met in the town hall.\nThe mayor resigned earlier this week.", "earlier this week"},
+		{"next week stays", "The council met in the town hall.\nThe mayor will resign next week.", "next week"},
+		{"a day stays", "The council met in the town hall.\nThe mayor resigned on Monday.", "Monday"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, c := range Compare(old, tt.new, ref) {
+				if c.Kind == KindDate {
+					got = append(got, c.After)
+				}
+			}
+			if strings.Join(got, "|") != tt.want {
+				t.Errorf("added %q, want %q", got, tt.want)
+			}
+		})
+	}
+	// the same words still take part in a change of value
+	got := changesOf("The mayor will resign this week, aides said.", "The mayor will resign on Friday, aides said.", KindDate)
+	if len(got) != 1 {
+		t.Errorf("this week -> Friday: got %+v, want one change", got)
+	}
+}

@@ -122,7 +122,7 @@ func reportable(it *item) bool {
 	case "PRESENT_REF", "PAST_REF", "FUTURE_REF":
 		return false
 	}
-	return true
+	return !storyTime(it.Text)
 }
 
 // detail decides whether a matched pair is a change and how to qualify it.
