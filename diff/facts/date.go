@@ -11,6 +11,9 @@ import (
 // placeholder stands where the other has a digit.
 func (m *matcher) dateEqual(a, b *item) bool {
 	x, y := dayOf(a.key), dayOf(b.key)
+	if sameWeekday(a, b) {
+		y = x[:10] + y[10:] // the one day named, anchored apart
+	}
 	// "Wednesday" and "early Wednesday", "Thursday" and "Thursday
 	// morning" name the same day: a part of a day is no news. A part of a
 	// month or year ("early September") still is.
@@ -173,4 +176,48 @@ func storyTime(text string) bool {
 		return det == "this"
 	}
 	return false
+}
+
+var weekdays = [...]string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+// weekdayOf returns the one weekday a date's words name, "" when they name
+// none, several, or a week away from it ("next Friday", "last Monday").
+func weekdayOf(text string) string {
+	t := strings.ToLower(text)
+	if containsWord(t, "next") || containsWord(t, "last") {
+		return ""
+	}
+	day := ""
+	for _, d := range weekdays {
+		if strings.Contains(t, d) {
+			if day != "" {
+				return ""
+			}
+			day = d
+		}
+	}
+	return day
+}
+
+// sameWeekday reports whether two dates name the same weekday and were
+// resolved to days one week apart: a bare "Friday" is anchored on the
+// article's date by the tense around it ("will look like on Friday
+// afternoon" reads as the next Friday, "posted on Friday" as the last), but
+// the reader sees one Friday in both versions.
+func sameWeekday(a, b *item) bool {
+	x, y := a.key, b.key
+	if len(x) < 10 || len(y) < 10 || !isDay(x[:10]) || !isDay(y[:10]) || x[:10] == y[:10] {
+		return false
+	}
+	w := weekdayOf(a.Text)
+	if w == "" || w != weekdayOf(b.Text) {
+		return false
+	}
+	tx, err1 := time.Parse("2006-01-02", x[:10])
+	ty, err2 := time.Parse("2006-01-02", y[:10])
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	d := tx.Sub(ty).Hours() / 24
+	return d == 7 || d == -7
 }

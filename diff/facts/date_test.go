@@ -80,6 +80,10 @@ func TestDateEditsOfTheSameValue(t *testing.T) {
 		{"afternoon", "The storm hit on Friday afternoon, officials said.", "The storm hit on Friday, officials said.", ""},
 		{"weekend to a day in it", "The auction is this weekend, the house said.", "The auction is on Saturday, the house said.", "refinement"},
 		{"ageing day to last week", "The pay arrived on Monday, officials said.", "The pay arrived last week, officials said.", ""},
+		// the future tense anchors "Friday afternoon" on the next Friday,
+		// the past tense "Friday" on the last: one Friday to the reader
+		{"one weekday anchored apart", "He said the hall will look like this on Friday afternoon.", "He said on Friday the hall will look like this.", ""},
+		{"another weekday", "The vote will be held on Friday, aides said.", "The vote will be held on Saturday, aides said.", "shift"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
