@@ -166,3 +166,27 @@ func TestStoryTimeAddedIsNoNews(t *testing.T) {
 		t.Errorf("this week -> Friday: got %+v, want one change", got)
 	}
 }
+
+func TestRateIsNoDate(t *testing.T) {
+	tests := []struct {
+		text string
+		want string // the dates found, "|"-joined
+	}{
+		{"Output fell by 1.2 million barrels a day in June.", "June"},
+		{"The plant pays its workers $40 an hour.", ""},
+		{"The storm moved at 12 miles per hour.", ""},
+		{"The board meets every Thursday.", "every Thursday"},
+		{"The talks lasted a day.", "a day"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			var got []string
+			for _, f := range factsOf(t, tt.text, KindDate) {
+				got = append(got, f.Text)
+			}
+			if strings.Join(got, "|") != tt.want {
+				t.Errorf("dates %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -260,14 +260,22 @@ func (d *doc) dateItems(out []item) []item {
 
 // rateOfMeasure reports whether the temporal expression at offset off is
 // the "per hour" of a rate: it starts with "per" right after a unit of
-// measure ("miles per hour", "km per day").
+// measure ("miles per hour", "km per day"), or with "a" or "an", which the
+// tagger reads as a recurrence only after a figure ("10 million barrels a
+// day", "$5 a month"): the figure is the fact, not a time.
 func (d *doc) rateOfMeasure(off int) bool {
 	i := d.tokAt(off)
-	if i >= len(d.toks) || d.toks[i].lower != "per" || i == 0 {
+	if i >= len(d.toks) || i == 0 {
 		return false
 	}
-	_, ok := d.lx.measure[d.toks[i-1].lower]
-	return ok
+	switch d.toks[i].lower {
+	case "a", "an":
+		return true
+	case "per":
+		_, ok := d.lx.measure[d.toks[i-1].lower]
+		return ok
+	}
+	return false
 }
 
 // span makes the text of tokens [a, b].
