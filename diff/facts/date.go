@@ -221,3 +221,16 @@ func sameWeekday(a, b *item) bool {
 	d := tx.Sub(ty).Hours() / 24
 	return d == 7 || d == -7
 }
+
+// clockSpan reports whether a date is a span of minutes or seconds ("72
+// minutes", "30 seconds left", "a four-minute video"): in news such a span
+// measures a wait, a game clock or a recording, it does not date an event.
+// A change of it is still matched and reported; it is no news added or
+// removed alone. Spans of hours and longer ("within hours") are kept.
+func clockSpan(it *item) bool {
+	v := it.Value
+	if it.Type != "DURATION" || !strings.HasPrefix(v, "PT") {
+		return false
+	}
+	return strings.HasSuffix(v, "M") || strings.HasSuffix(v, "S")
+}

@@ -190,3 +190,35 @@ func TestRateIsNoDate(t *testing.T) {
 		})
 	}
 }
+
+func TestClockSpanAddedIsNoNews(t *testing.T) {
+	ref := time.Date(2026, 3, 11, 12, 0, 0, 0, time.UTC)
+	old := "The airport reopened."
+	tests := []struct {
+		name, new string
+		want      string // the added date reported, "" none
+	}{
+		{"wait in minutes", "The airport reopened.\nOne traveler waited 72 minutes at a checkpoint.", ""},
+		{"game clock", "The airport reopened.\nShe scored with 30 seconds left in the game.", ""},
+		{"video length", "The airport reopened.\nThe agency released a four-minute video of the landing.", ""},
+		{"hours stay", "The airport reopened.\nThe airport was closed for six hours.", "six hours"},
+		{"days stay", "The airport reopened.\nThe airport was closed for three days.", "three days"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, c := range Compare(old, tt.new, ref) {
+				if c.Kind == KindDate {
+					got = append(got, c.After)
+				}
+			}
+			if strings.Join(got, "|") != tt.want {
+				t.Errorf("added %q, want %q", got, tt.want)
+			}
+		})
+	}
+	got := changesOf("The standoff lasted 45 minutes, police said.", "The standoff lasted 90 minutes, police said.", KindDate)
+	if len(got) != 1 {
+		t.Errorf("45 -> 90 minutes: got %+v, want one change", got)
+	}
+}

@@ -122,7 +122,7 @@ func reportable(it *item) bool {
 	case "PRESENT_REF", "PAST_REF", "FUTURE_REF":
 		return false
 	}
-	return !storyTime(it.Text)
+	return !storyTime(it.Text) && !clockSpan(it)
 }
 
 // detail decides whether a matched pair is a change and how to qualify it.
