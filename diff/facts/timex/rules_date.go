@@ -80,6 +80,24 @@ var monthGuard = map[string]bool{
 	"to": true, "for": true, "that": true, "each": true, "every": true, "on": true, "or": true,
 }
 
+// monthGuarded reports whether the words before an ambiguous month name at
+// k show it is meant as a month: a monthGuard word, or "as soon as", "as
+// early as", "as late as" ("launch as soon as March"; "as May said" names
+// someone).
+func (p *parser) monthGuarded(k int) bool {
+	if monthGuard[p.w(k-1)] {
+		return true
+	}
+	if p.w(k-1) != "as" {
+		return false
+	}
+	switch p.w(k - 2) {
+	case "soon", "early", "late":
+		return p.w(k-3) == "as"
+	}
+	return false
+}
+
 // ruleDate matches calendar dates: "Aug. 7, 1998", "August 1988", "June",
 // "Tuesday, Aug. 19", "7 August 1998", "8/19/2025", "2025-08-19".
 func (p *parser) ruleDate(i int) (cand, bool) {
@@ -127,11 +145,11 @@ func (p *parser) ruleDate(i int) (cand, bool) {
 		w := p.t[k].w
 		if k2 == k+1 && len(w) <= 4 && w != "june" && w != "july" {
 			// A bare abbreviation ("Jan") or "May"/"March": need a guard.
-			if w != "may" && w != "march" || !p.t[k].up || !monthGuard[p.w(k-1)] {
+			if w != "may" && w != "march" || !p.t[k].up || !p.monthGuarded(k) {
 				return cand{}, false
 			}
 		}
-		if (w == "may" || w == "march") && (!p.t[k].up || !monthGuard[p.w(k-1)]) {
+		if (w == "may" || w == "march") && (!p.t[k].up || !p.monthGuarded(k)) {
 			return cand{}, false
 		}
 		if !p.hasRef {

@@ -69,6 +69,7 @@ func TestFind(t *testing.T) {
 		{"holiday", "home by Christmas", []want{{"Christmas", "DATE", "2025-12-25", ""}}},
 		{"words year", "in nineteen ninety-six he", []want{{"nineteen ninety-six", "DATE", "1996", ""}}},
 		{"may modal", "They may decide. It may rain in May.", []want{{"May", "DATE", "2025-05", ""}}},
+		{"as soon as March", "The launch could come as soon as March, as May said.", []want{{"March", "DATE", "2026-03", ""}}},
 		{"mid", "since mid-November", []want{{"mid-November", "DATE", "2024-11", "MID"}}},
 		{"end of year", "by the end of 1990", []want{{"the end of 1990", "DATE", "1990", "END"}}},
 		{"or so", "in the next year or so", []want{{"the next year or so", "DATE", "2026", "APPROX"}}},
