@@ -2,8 +2,11 @@ package facts
 
 import (
 	"fmt"
+	"math"
+	"sort"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // dateEqual compares two temporal expressions by value: "Aug. 29" and
@@ -233,4 +236,174 @@ func clockSpan(it *item) bool {
 		return false
 	}
 	return strings.HasSuffix(v, "M") || strings.HasSuffix(v, "S")
+}
+
+// pairDates reads a removed date and an added date in neighbouring
+// sentences as one date that changed ("it would be the biggest win since
+// 2009" -> "the largest margin since 2000"; "a warning until 11 p.m. local
+// time" -> "the warning remained until about 3 p.m. local time Saturday"),
+// when they are tied (dateTie); the best tied pairs first. A pair that only
+// says the same date less precisely ("Thursday" -> "last week") is no
+// change at all.
+func (m *matcher) pairDates() {
+	type cand struct{ r, a, score int }
+	var cs []cand
+	for i := range m.out {
+		r := &m.out[i]
+		if r.new != nil || r.old == nil || r.old.Kind != KindDate {
+			continue
+		}
+		for j := range m.out {
+			a := &m.out[j]
+			if a.old != nil || a.new == nil || a.new.Kind != KindDate || !m.near(r, a) {
+				continue
+			}
+			if s := m.dateTie(r.old, a.new); s > 0 {
+				cs = append(cs, cand{i, j, s})
+			}
+		}
+	}
+	if len(cs) == 0 {
+		return
+	}
+	// the surest ties first; among equals the closest sentences
+	dist := func(c cand) float64 { return math.Abs(m.pos[m.out[c.r].oSent] - float64(m.out[c.a].nSent)) }
+	sort.SliceStable(cs, func(x, y int) bool {
+		if cs[x].score != cs[y].score {
+			return cs[x].score > cs[y].score
+		}
+		return dist(cs[x]) < dist(cs[y])
+	})
+	drop := make([]bool, len(m.out))
+	var extra []change
+	for _, c := range cs {
+		if drop[c.r] || drop[c.a] {
+			continue
+		}
+		drop[c.r], drop[c.a] = true, true
+		r, a := &m.out[c.r], &m.out[c.a]
+		if d, changed := m.detail(r.old, a.new, true); changed {
+			extra = append(extra, change{old: r.old, new: a.new, oSent: r.oSent, nSent: a.nSent, pos: a.pos, detail: d})
+		}
+	}
+	out := m.out[:0:0]
+	for i, c := range m.out {
+		if !drop[i] {
+			out = append(out, c)
+		}
+	}
+	m.out = append(out, extra...)
+}
+
+// dateTie scores how surely a removed date (a, of the old text) and an
+// added one (b, of the new) are one date: 0 when they are not both a span
+// or both a point of about the same precision (a year and a month, a week
+// and a day; a month and a day only when tied by the same word), else one point for each
+// content word they share around them and three for the same word that
+// ties them to their event ("since", "until", "as soon as"). Below two they
+// are not tied: another date of a rewritten paragraph usually dates
+// another event.
+func (m *matcher) dateTie(a, b *item) int {
+	if (a.Type == "DURATION") != (b.Type == "DURATION") {
+		return 0
+	}
+	wa, pa := m.dateContext(m.oldText, a)
+	wb, pb := m.dateContext(m.newText, b)
+	tied := pa != "" && pa == pb
+	if a.Type != "DURATION" {
+		// a month may become a day ("as soon as March" -> "as soon as
+		// April 1") when the same word ties both to the event
+		ga, gb := grain(a.key), grain(b.key)
+		far := 1
+		if tied {
+			far = 2
+		}
+		if ga < 0 || gb < 0 || ga-gb > far || gb-ga > far {
+			return 0
+		}
+	}
+	score := 0
+	if tied {
+		score += 3
+	}
+	for w := range wa {
+		if wb[w] {
+			score++
+		}
+	}
+	if score < 2 {
+		return 0
+	}
+	return score
+}
+
+// grain ranks how precise a date value is: 0 a year or longer, 1 a month
+// or season, 2 a week, 3 a day or a time; -1 for no calendar value.
+func grain(v string) int {
+	switch {
+	case !concrete(v):
+		return -1
+	case len(v) <= 4:
+		return 0
+	case strings.Contains(v, "-W"):
+		return 2
+	case len(v) >= 10:
+		return 3
+	}
+	return 1
+}
+
+// dateContext returns the content words around a date in text (a few on
+// either side, within its paragraph) and the word right before it when
+// that word says how the date bears on the event ("since", "until", "by").
+func (m *matcher) dateContext(text string, it *item) (map[string]bool, string) {
+	if it.Start < 0 || it.End > len(text) || it.Start > it.End {
+		return nil, ""
+	}
+	from, to := max(0, it.Start-contextChars), min(len(text), it.End+contextChars)
+	if i := strings.LastIndexByte(text[from:it.Start], '\n'); i >= 0 {
+		from += i + 1
+	}
+	if i := strings.IndexByte(text[it.End:to], '\n'); i >= 0 {
+		to = it.End + i
+	}
+	words := map[string]bool{}
+	for _, f := range [2]string{text[from:it.Start], text[it.End:to]} {
+		for _, w := range strings.FieldsFunc(strings.ToLower(f), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if len(w) >= 4 && !m.lx.function[w] && !dateWord(w) {
+				words[w] = true
+			}
+		}
+	}
+	before := strings.FieldsFunc(strings.ToLower(text[from:it.Start]), func(r rune) bool { return !unicode.IsLetter(r) })
+	prev := ""
+	for n := len(before) - 1; n >= 0; n-- {
+		switch before[n] {
+		case "about", "around", "roughly", "approximately", "nearly", "almost", "shortly", "just", "soon", "early":
+			continue // "until about 3 p.m.", "as soon as April 1"
+		case "since", "until", "through", "till", "before", "after", "by", "as":
+			prev = before[n]
+		}
+		break
+	}
+	return words, prev
+}
+
+// contextChars is how far around a date its context words are looked for.
+const contextChars = 60
+
+// dateWord reports whether w is a word of dates themselves, which says
+// nothing of what a date is about.
+func dateWord(w string) bool {
+	for _, d := range weekdays {
+		if w == d {
+			return true
+		}
+	}
+	switch w {
+	case "week", "weeks", "month", "months", "year", "years", "days", "hours", "morning", "afternoon", "evening", "night",
+		"last", "next", "early", "late", "later", "earlier", "local", "time":
+		return true
+	}
+	return false
 }

@@ -222,3 +222,41 @@ func TestClockSpanAddedIsNoNews(t *testing.T) {
 		t.Errorf("45 -> 90 minutes: got %+v, want one change", got)
 	}
 }
+
+func TestDateChangedInRewrittenSentence(t *testing.T) {
+	ref := time.Date(2026, 2, 13, 12, 0, 0, 0, time.UTC) // a Friday
+	tests := []struct {
+		name, old, new string
+		want           []string // "before -> after" of each date change
+	}{
+		{"same tie word",
+			"The agency said the rocket could fly as soon as March, pending a final review of the fuel lines.",
+			"After fresh delays in testing, the rocket is now set to fly as soon as April 1, officials told reporters.",
+			[]string{"March -> April 1"}},
+		{"same words around",
+			"A flood warning for the valley is in effect until 11 p.m. local time, forecasters said.",
+			"Forecasters kept the flood warning for the valley in effect until about 3 p.m. Saturday.",
+			[]string{"11 p.m. local time -> 3 p.m. Saturday"}},
+		{"another event",
+			"The council met in closed session on Monday to weigh the budget.",
+			"The stadium, which opened in 1998, will be torn down next spring.",
+			[]string{"Monday -> ", " -> 1998", " -> next spring"}},
+		{"an ageing date said less precisely",
+			"The singer was arrested on Thursday at his home in the hills.",
+			"Prosecutors filed charges after the singer was arrested at his home in the hills last week.",
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, c := range Compare(tt.old, tt.new, ref) {
+				if c.Kind == KindDate {
+					got = append(got, c.Before+" -> "+c.After)
+				}
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
