@@ -337,6 +337,20 @@ func (m *matcher) dateTie(a, b *item) int {
 	return score
 }
 
+// comparableDates reports whether two dates of one edited sentence can be
+// one date that changed: a span and a span or a point ("within two weeks"
+// -> "on March 3"), or two points of about the same precision ("next week"
+// -> "March 3", "2024" -> "2023"). A year and a day ("jobs added in 2025"
+// -> "Wednesday's report") date two things, and a vague "now" is no value
+// to change: the day is then simply added.
+func comparableDates(a, b *item) bool {
+	if a.Type == "DURATION" || b.Type == "DURATION" {
+		return true
+	}
+	ga, gb := grain(a.key), grain(b.key)
+	return ga >= 0 && gb >= 0 && ga-gb <= 2 && gb-ga <= 2
+}
+
 // grain ranks how precise a date value is: 0 a year or longer, 1 a month
 // or season, 2 a week, 3 a day or a time; -1 for no calendar value.
 func grain(v string) int {

@@ -260,3 +260,41 @@ func TestDateChangedInRewrittenSentence(t *testing.T) {
 		})
 	}
 }
+
+func TestDateChangeNeedsComparableDates(t *testing.T) {
+	ref := time.Date(2026, 2, 13, 12, 0, 0, 0, time.UTC) // a Friday
+	tests := []struct {
+		name, old, new string
+		want           []string // "before -> after" of each date change
+	}{
+		{"a year and a day date two things",
+			"Hiring at the plant slowed sharply in 2025, the figures showed.",
+			"Hiring at the plant slowed sharply, figures released Wednesday showed.",
+			[]string{"2025 -> ", " -> Wednesday"}},
+		{"a vague now is no value",
+			"The river is now above flood stage, officials said.",
+			"The river rose above flood stage on Wednesday, officials said.",
+			[]string{" -> Wednesday"}},
+		{"a week becomes a day",
+			"The vote on the budget is expected next week, aides said.",
+			"The vote on the budget is expected on February 18, aides said.",
+			[]string{"next week -> February 18"}},
+		{"a span becomes a day",
+			"The vote on the budget is expected within two weeks, aides said.",
+			"The vote on the budget is expected on February 18, aides said.",
+			[]string{"two weeks -> February 18"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, c := range Compare(tt.old, tt.new, ref) {
+				if c.Kind == KindDate {
+					got = append(got, c.Before+" -> "+c.After)
+				}
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

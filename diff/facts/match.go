@@ -24,7 +24,7 @@ type pass struct {
 var passes = map[Kind][]pass{
 	KindDate: {
 		{func(m *matcher, a, b *item) bool { return m.dateEqual(a, b) }, false},
-		{func(_ *matcher, a, b *item) bool { return true }, true},
+		{func(_ *matcher, a, b *item) bool { return comparableDates(a, b) }, true},
 	},
 	KindNumber: {
 		{func(_ *matcher, a, b *item) bool { return a.key == b.key }, false},
