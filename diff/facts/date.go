@@ -203,10 +203,11 @@ func weekdayOf(text string) string {
 }
 
 // sameWeekday reports whether two dates name the same weekday and were
-// resolved to days one week apart: a bare "Friday" is anchored on the
+// resolved to days at most a week apart: a bare "Friday" is anchored on the
 // article's date by the tense around it ("will look like on Friday
 // afternoon" reads as the next Friday, "posted on Friday" as the last), but
-// the reader sees one Friday in both versions.
+// the reader sees one Friday in both versions (and a clock time merged
+// with it may keep the article's own day: "1:36 a.m Monday").
 func sameWeekday(a, b *item) bool {
 	x, y := a.key, b.key
 	if len(x) < 10 || len(y) < 10 || !isDay(x[:10]) || !isDay(y[:10]) || x[:10] == y[:10] {
@@ -222,7 +223,7 @@ func sameWeekday(a, b *item) bool {
 		return false
 	}
 	d := tx.Sub(ty).Hours() / 24
-	return d == 7 || d == -7
+	return d >= -7 && d <= 7
 }
 
 // clockSpan reports whether a date is a span of minutes or seconds ("72

@@ -83,6 +83,7 @@ func TestDateEditsOfTheSameValue(t *testing.T) {
 		// the future tense anchors "Friday afternoon" on the next Friday,
 		// the past tense "Friday" on the last: one Friday to the reader
 		{"one weekday anchored apart", "He said the hall will look like this on Friday afternoon.", "He said on Friday the hall will look like this.", ""},
+		{"a clock time on a weekday", "The camera clock shows 2:15 a.m Tuesday morning at the gate.", "The camera clock shows 2:15 a.m Tuesday at the gate.", ""},
 		{"another weekday", "The vote will be held on Friday, aides said.", "The vote will be held on Saturday, aides said.", "shift"},
 	}
 	for _, tt := range tests {
