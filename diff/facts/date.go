@@ -422,3 +422,14 @@ func dateWord(w string) bool {
 	}
 	return false
 }
+
+// trimZone drops a trailing "local time" from a clock time ("11:20 a.m.
+// local time"): it says how the time is told, not when, and the fact's
+// words are the time itself.
+func trimZone(text string) string {
+	const zone = " local time"
+	if n := len(text) - len(zone); n > 0 && strings.EqualFold(text[n:], zone) {
+		return text[:n]
+	}
+	return text
+}
