@@ -169,7 +169,11 @@ func storyTime(text string) bool {
 		return true
 	}
 	det, unit, ok := strings.Cut(t, " ")
-	if !ok || (det != "this" && det != "the") {
+	if !ok {
+		// "the week" of "busiest day of the week", its "the" trimmed
+		det, unit = "the", t
+	}
+	if det != "this" && det != "the" {
 		return false
 	}
 	switch unit {
@@ -430,6 +434,16 @@ func trimZone(text string) string {
 	const zone = " local time"
 	if n := len(text) - len(zone); n > 0 && strings.EqualFold(text[n:], zone) {
 		return text[:n]
+	}
+	return text
+}
+
+// trimThe drops a leading "the" from a date's words ("the first half" of
+// the year, "The five-day" pause): the article is no date word, and the
+// fact's key is what names the time.
+func trimThe(text string) string {
+	if len(text) > 4 && strings.EqualFold(text[:4], "the ") {
+		return text[4:]
 	}
 	return text
 }

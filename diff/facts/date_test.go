@@ -18,8 +18,9 @@ func TestExtractDates(t *testing.T) {
 		{"abbrev month", "They will meet on Aug. 29.", "Aug. 29=2025-08-29"},
 		{"month", "The last talks were in June.", "June=2025-06"},
 		{"month year", "The war began in February 2022.", "February 2022=2022-02"},
-		{"duration", "Putin agreed to meet within the next two weeks.", "the next two weeks=P2W"},
+		{"duration", "Putin agreed to meet within the next two weeks.", "next two weeks=P2W"},
 		{"merged qualifier", "Trump criticized him in February this year.", "February this year=2025-02"},
+		{"leading article", "The five-day pause on strikes gave talks some room.", "five-day=P5D"},
 		{"local time", "The plane landed shortly before 7:30 a.m. local time.", "7:30 a.m.=2025-08-19T07:30"},
 	}
 	for _, tt := range tests {
