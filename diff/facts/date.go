@@ -447,3 +447,40 @@ func trimThe(text string) string {
 	}
 	return text
 }
+
+// notATime reports whether the tagger's date at [s,e) is a word of
+// another sense: "the fall of" a regime or a city (not "the fall of
+// 2024"), or a month name as someone's first name ("resident April
+// Wooley", not "in April President Biden").
+func (d *doc) notATime(s, e int) bool {
+	i := d.tokAt(s)
+	if i >= len(d.toks) || d.toks[i].end != e {
+		return false // one word only
+	}
+	next := i + 1
+	switch w := d.toks[i].lower; {
+	case w == "fall":
+		return next+1 < len(d.toks) && d.toks[next].lower == "of" && d.toks[next+1].kind != tokNum
+	case monthName(w):
+		if next >= len(d.toks) || !d.toks[next].upper || !d.toks[next].space || d.toks[next].is(clsFunction) || monthName(d.toks[next].lower) {
+			return false
+		}
+		// a month names its month after a preposition, a determiner or a
+		// modifier ("in April", "this April", "early April")
+		if i == 0 || d.toks[i-1].kind != tokWord || d.toks[i-1].upper || d.toks[i-1].is(clsFunction) {
+			return false
+		}
+		switch d.toks[i-1].lower {
+		case "early", "late", "mid", "last", "next", "this", "that", "each", "every", "since", "until", "through", "during",
+			"before", "after", "by", "from", "to", "in", "of", "on", "and", "or", "between", "till":
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+var monthNames = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true}
+
+func monthName(w string) bool { return monthNames[w] }

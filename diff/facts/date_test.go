@@ -301,3 +301,28 @@ func TestDateChangeNeedsComparableDates(t *testing.T) {
 		})
 	}
 }
+
+func TestWordOfAnotherSenseIsNoDate(t *testing.T) {
+	tests := []struct {
+		text string
+		want string // the dates found, "|"-joined
+	}{
+		{"After the fall of the old regime, exiles returned home.", ""},
+		{"The bridge will reopen in the fall of 2026.", "fall of 2026"},
+		{"Prices rose in the fall.", "fall"},
+		{"Local resident April Moreno told reporters the road was closed.", ""},
+		{"In April President Biden signed the bill.", "April"},
+		{"The law took effect in early April.", "early April"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			var got []string
+			for _, f := range factsOf(t, tt.text, KindDate) {
+				got = append(got, f.Text)
+			}
+			if strings.Join(got, "|") != tt.want {
+				t.Errorf("dates %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -250,6 +250,9 @@ func (d *doc) dateItems(out []item) []item {
 		}
 		e.End = e.Start + len(trimZone(d.text[e.Start:e.End]))
 		e.Start = e.End - len(trimThe(d.text[e.Start:e.End]))
+		if d.notATime(e.Start, e.End) {
+			continue
+		}
 		it := item{Fact: Fact{Kind: KindDate, Text: d.text[e.Start:e.End], Start: e.Start, End: e.End,
 			Value: e.Value, Type: e.Type}, key: e.Value, mod: e.Mod}
 		if ti := d.tokAt(e.Start); ti < len(d.toks) {
