@@ -291,13 +291,7 @@ func (m *matcher) pairDates() {
 			extra = append(extra, change{old: r.old, new: a.new, oSent: r.oSent, nSent: a.nSent, pos: a.pos, detail: d})
 		}
 	}
-	out := m.out[:0:0]
-	for i, c := range m.out {
-		if !drop[i] {
-			out = append(out, c)
-		}
-	}
-	m.out = append(out, extra...)
+	m.replace(drop, extra)
 }
 
 // dateTie scores how surely a removed date (a, of the old text) and an

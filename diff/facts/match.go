@@ -219,6 +219,12 @@ func (m *matcher) cancel() {
 			}
 		}
 	}
+	m.replace(drop, extra)
+}
+
+// replace drops the changes marked in drop and appends extra, the changes
+// that pair them anew.
+func (m *matcher) replace(drop []bool, extra []change) {
 	out := m.out[:0:0]
 	for i, c := range m.out {
 		if !drop[i] {
