@@ -156,6 +156,67 @@ func (m *matcher) dateOnce() {
 	m.out = out
 }
 
+// dateRanges reports a span given by two dates added (or removed) together
+// as one date: "overnight Monday into Tuesday", "from September 2023 until
+// September 2024", "between April 10 and April 16" is one time the reader
+// learns, not two. The first date carries the value; its words become the
+// whole span.
+func (m *matcher) dateRanges() {
+	drop := make([]bool, len(m.out))
+	for i := range m.out {
+		a := &m.out[i]
+		if drop[i] || !oneSided(a) {
+			continue
+		}
+		for j := range m.out {
+			b := &m.out[j]
+			if j == i || drop[j] || !oneSided(b) || (a.old == nil) != (b.old == nil) || a.oSent != b.oSent || a.nSent != b.nSent {
+				continue
+			}
+			x, y, text := a.new, b.new, m.newText
+			if a.new == nil {
+				x, y, text = a.old, b.old, m.oldText
+			}
+			if y.Start <= x.End || !rangeJoint(text, x.Start, x.End, y.Start) {
+				continue
+			}
+			span := *x
+			span.End, span.Text = y.End, text[x.Start:y.End]
+			if a.new == nil {
+				a.old = &span
+			} else {
+				a.new = &span
+			}
+			drop[j] = true
+			break
+		}
+	}
+	m.replace(drop, nil)
+}
+
+// oneSided reports whether c is a date added or removed.
+func oneSided(c *change) bool {
+	it := c.new
+	if c.old != nil {
+		it = c.old
+	}
+	return it != nil && it.Kind == KindDate && (c.old == nil) != (c.new == nil)
+}
+
+// rangeJoint reports whether text[e:s2] joins the date at [s1,e) to the
+// next one as a span: "into", "until", "through", "to" ("Monday into
+// Tuesday"), or "and" after "between" ("between April 10 and April 16").
+func rangeJoint(text string, s1, e, s2 int) bool {
+	switch strings.ToLower(strings.TrimSpace(text[e:s2])) {
+	case "into", "until", "till", "through", "to", "-", "–":
+		return true
+	case "and":
+		before := strings.Fields(strings.ToLower(text[max(0, s1-12):s1]))
+		return len(before) > 0 && before[len(before)-1] == "between"
+	}
+	return false
+}
+
 // storyTime reports whether a date's words only place it in the story's
 // own present ("today", "this week", "this year") or point back at a period
 // named before ("the week", "the year"): said of an event the reader

@@ -249,3 +249,13 @@ func TestWordOfAnotherSenseIsNoDate(t *testing.T) {
 		"The law took effect in early April.":                             "early April",
 	})
 }
+
+func TestDateRangeAddedIsOne(t *testing.T) {
+	old := "The storm reached the coast.\n"
+	runDateCases(t, wed, []dateCase{
+		{"into", old, old + "More rain could fall Sunday into early next week.", " -> Sunday into early next week"},
+		{"from until", old, old + "The abuse went on from September 2023 until September 2024, prosecutors said.", " -> September 2023 until September 2024"},
+		{"between and", old, old + "Back pay should arrive between April 10 and April 16.", " -> April 10 and April 16"},
+		{"two dates of two events", old, old + "The levee broke on Sunday and crews arrived in March.", " -> Sunday| -> March"},
+	})
+}
