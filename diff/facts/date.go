@@ -358,11 +358,11 @@ func (m *matcher) pairDates() {
 // dateTie scores how surely a removed date (a, of the old text) and an
 // added one (b, of the new) are one date: 0 when they are not both a span
 // or both a point of about the same precision (a year and a month, a week
-// and a day; a month and a day only when tied by the same word), else one point for each
-// content word they share around them and three for the same word that
-// ties them to their event ("since", "until", "as soon as"). Below two they
-// are not tied: another date of a rewritten paragraph usually dates
-// another event.
+// and a day; a month and a day only when tied by the same word), else one
+// point for each content word they share around them and three for the
+// same word that ties them to their event ("since", "until", "as soon
+// as"). Below two they are not tied: another date of a rewritten paragraph
+// usually dates another event.
 func (m *matcher) dateTie(a, b *item) int {
 	if (a.Type == "DURATION") != (b.Type == "DURATION") {
 		return 0
