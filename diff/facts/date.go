@@ -539,3 +539,22 @@ var monthNames = map[string]bool{"january": true, "february": true, "march": tru
 	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true}
 
 func monthName(w string) bool { return monthNames[w] }
+
+// partOfPeriod returns where "early in the" (or "late in", "later in",
+// "earlier in") starts before a period at off, and the TIMEX3 mod it
+// gives: "early in the week" is a part of that week, as "earlier this
+// week" is, not the bare "the week" of a reference back.
+func partOfPeriod(text string, off int) (int, string) {
+	lead := strings.ToLower(text[max(0, off-20):off])
+	for _, p := range [...]struct{ words, mod string }{
+		{"earlier in the ", "START"}, {"early in the ", "START"}, {"later in the ", "END"}, {"late in the ", "END"},
+	} {
+		if strings.HasSuffix(lead, p.words) {
+			s := off - len(p.words)
+			if s == 0 || !isWordByte(text[s-1]) {
+				return s, p.mod
+			}
+		}
+	}
+	return off, ""
+}

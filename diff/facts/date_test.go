@@ -169,6 +169,7 @@ func TestStoryTimeAddedIsNoNews(t *testing.T) {
 		{"the year", old, old + "It was one of the busiest days of the year.", ""},
 		{"earlier this week stays", old, old + "The mayor resigned earlier this week.", " -> earlier this week"},
 		{"next week stays", old, old + "The mayor will resign next week.", " -> next week"},
+		{"early in the week stays", old, old + "The weather should improve early in the week.", " -> early in the week"},
 		{"a day stays", old, old + "The mayor resigned on Monday.", " -> Monday"},
 		// the same words still take part in a change of value
 		{"a change of value", "The mayor will resign this week, aides said.", "The mayor will resign on Friday, aides said.", "this week -> Friday"},

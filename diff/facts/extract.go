@@ -253,6 +253,9 @@ func (d *doc) dateItems(out []item) []item {
 		if d.notATime(e.Start, e.End) {
 			continue
 		}
+		if s, mod := partOfPeriod(d.text, e.Start); mod != "" && e.Mod == "" {
+			e.Start, e.Mod = s, mod
+		}
 		it := item{Fact: Fact{Kind: KindDate, Text: d.text[e.Start:e.End], Start: e.Start, End: e.End,
 			Value: e.Value, Type: e.Type}, key: e.Value, mod: e.Mod}
 		if ti := d.tokAt(e.Start); ti < len(d.toks) {
