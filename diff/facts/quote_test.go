@@ -105,3 +105,43 @@ func TestQuoteEditsThatSayTheSame(t *testing.T) {
 		t.Errorf("content word changed: got %+v, want one reworded quote", got)
 	}
 }
+
+// TestReattributionNeedsAnEditedAttribution: a quote changes speaker only
+// when the attribution the reader sees was edited, not when a pronoun
+// resolves to someone else after edits elsewhere.
+func TestReattributionNeedsAnEditedAttribution(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           bool
+	}{
+		{"other speaker named",
+			"Mayor Ann Lee said the bridge had a “serious structural flaw” that needed repair.",
+			"Engineer Tom Ruiz said the bridge had a “serious structural flaw” that needed repair.", true},
+		{"pronoun's antecedent edited",
+			"Lee also said the bridge must close.\n“We cannot take the risk,” she told reporters.",
+			"Ruiz also said the bridge must close.\n“We cannot take the risk,” she told reporters.", true},
+		{"pronoun spelled out",
+			"Police said the search had ended.\nHe said he had “no memory of the meeting” at all.",
+			"Police said nothing more.\nGrant also said he had “no memory of the meeting” at all.", false},
+		{"sentence put in between",
+			"“We need more time,” Lee said.\nShe said she “feels hopeful” about the deal.",
+			"“We need more time,” Lee said.\nRuiz was cautious on Monday.\nHe said he “feels hopeful” about the deal.", false},
+		{"name shortened",
+			"The bell rang, “and nothing was the same again,” Ann Marie Lee wrote.",
+			"Late that night the bell rang, “and nothing was the same again,” Ann wrote.", false},
+		{"old speaker still named",
+			"Residents said the roads near the river were “impassable” on Sunday, police said.",
+			"Police on Sunday said the roads near the river were “impassable.”", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := false
+			for _, c := range changesOf(tt.old, tt.new, KindQuote) {
+				got = got || c.Detail == "reattributed"
+			}
+			if got != tt.want {
+				t.Errorf("reattributed = %v, want %v: %+v", got, tt.want, changesOf(tt.old, tt.new, KindQuote))
+			}
+		})
+	}
+}
