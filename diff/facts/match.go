@@ -334,7 +334,7 @@ func sameWords(a, b []string) bool {
 // "will “come tumbling down”"). A word added inside the marks ("useful" →
 // "very useful") is a rewording.
 func (m *matcher) sameQuote(a, b *item) bool {
-	if sameWords(a.words, b.words) {
+	if sameWords(a.words, b.words) || trimmed(a.words, b.words) {
 		return true
 	}
 	if len(a.words) < len(b.words) {
@@ -342,6 +342,28 @@ func (m *matcher) sameQuote(a, b *item) bool {
 	}
 	return marksMoved(a.words, b, m.newText)
 }
+
+// trimmed reports whether quote short is a run of quote long's words: the
+// quote cut at either end, or part of it moved out of the quotation marks
+// ("“The attack is treated as a hate crime,” police said" → "police said
+// the attack is treated as a “hate crime”"). The words kept are the same
+// words, so the reader learns nothing new; a cut inside the quote, or a
+// word changed, is still a rewording.
+func trimmed(long, short []string) bool {
+	if len(short) < minTrimmed || len(short) >= len(long) {
+		return false
+	}
+	for off := 0; off+len(short) <= len(long); off++ {
+		if equalWords(long[off:off+len(short)], short) {
+			return true
+		}
+	}
+	return false
+}
+
+// minTrimmed is the fewest words a trimmed quote keeps: a word or two
+// found in a long quote may be another speaker's (“legitimate right”).
+const minTrimmed = 3
 
 // marksMoved reports whether the quote long (of one version) is the quote
 // short of text with at most two more words, and those words stand right
@@ -506,8 +528,8 @@ func (m *matcher) present(oldItems, newItems func(asked []*item) []item) {
 	out := m.out[:0]
 	for _, c := range m.out {
 		switch {
-		case c.old == nil && m.statedIn(c.new, oldAll, m.oldText):
-		case c.new == nil && m.statedIn(c.old, newAll, m.newText):
+		case c.old == nil && m.statedIn(c.new, oldAll, m.oldText, false):
+		case c.new == nil && m.statedIn(c.old, newAll, m.newText, true):
 		default:
 			out = append(out, c)
 		}
@@ -515,12 +537,16 @@ func (m *matcher) present(oldItems, newItems func(asked []*item) []item) {
 	m.out = out
 }
 
-// statedIn reports whether the fact it is among all (the facts of the
-// other version, whose text is text): the same value, or for a place or a
+// statedIn reports whether the fact it (of the old version when isOld) is
+// among all (the facts of the other version, whose text is text): the same value, or for a place or a
 // date its very words ("Thursday" in another sentence).
-func (m *matcher) statedIn(it *item, all []item, text string) bool {
+func (m *matcher) statedIn(it *item, all []item, text string, isOld bool) bool {
 	for i := range all {
-		if all[i].Kind == it.Kind && m.equivalent(it, &all[i]) {
+		if all[i].Kind != it.Kind {
+			continue
+		}
+		// equivalent takes the old version's fact first
+		if isOld && m.equivalent(it, &all[i]) || !isOld && m.equivalent(&all[i], it) {
 			return true
 		}
 	}

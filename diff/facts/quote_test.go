@@ -145,3 +145,36 @@ func TestReattributionNeedsAnEditedAttribution(t *testing.T) {
 		})
 	}
 }
+
+// TestTrimmedQuoteSaysTheSame: a quote cut at either end, or partly moved
+// out of the quotation marks, keeps its words and is no change; words
+// added inside the marks, or another quote sharing two words, still are.
+func TestTrimmedQuoteSaysTheSame(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           int // quote changes
+	}{
+		{"tail cut",
+			"“The ruling denies him the chance to appeal the verdict in court,” the council said.",
+			"“The ruling denies him the chance to appeal the verdict,” the council said.", 0},
+		{"part moved out of the marks",
+			"“The fire is being treated as a deliberate arson attack,” police said.",
+			"Police said the fire was being treated as a “deliberate arson attack,” adding that homes were evacuated.", 0},
+		{"trimmed in another paragraph",
+			"Officials warned the levee “may fail or overflow at any time,” the agency said.\n\nRoads were closed.",
+			"Roads were closed.\n\nThe levee was at risk, the agency said.\n\nIt could “fail or overflow,” officials said.", 0},
+		{"clause added inside the marks",
+			"“We are ready to continue talks,” the minister said.",
+			"“We are ready to continue talks with the other side,” the minister said.", 1},
+		{"two shared words are another quote",
+			"The envoy defended the strikes as a “lawful and legitimate right of defence.”\n\nTalks went on.\n\nMarkets fell.\n\nShips waited.",
+			"Talks went on.\n\nMarkets fell.\n\nShips waited.\n\nThe president said revenge was the nation’s “legitimate right.”", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := changesOf(tt.old, tt.new, KindQuote); len(got) != tt.want {
+				t.Errorf("got %d changes, want %d: %+v", len(got), tt.want, got)
+			}
+		})
+	}
+}
