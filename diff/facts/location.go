@@ -52,25 +52,75 @@ func (d *doc) locationItems(out []item) []item {
 			if it, ok := d.namedPlace(i); ok {
 				out = append(out, it)
 			} else if it, last, ok := d.townOf(i); ok {
-				out = append(out, it)
+				out, last = d.qualifier(append(out, it), last)
 				prevEnd = last
 				i = last
 			}
 			continue
 		}
-		if d.locative(i) || d.listedAfter(i, prevEnd) {
+		p := d.lx.places[name]
+		if d.locative(i) || d.listedAfter(i, prevEnd) || !wide[p.typ] && d.hometown(i, end) {
 			text, s, e := d.span(i, end)
-			p := d.lx.places[name]
 			out = append(out, item{
 				Fact: Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: name, Type: p.typ},
 				key:  name,
 				inQ:  d.inQ[i] >= 0,
 			})
+			if !wide[p.typ] {
+				out, end = d.qualifier(out, end)
+			}
 			prevEnd = end
 		}
 		i = end
 	}
 	return out
+}
+
+// wide are the place types a town is named within ("Mobile, Alabama"),
+// never the other way round.
+var wide = map[string]bool{"state": true, "country": true, "region": true, "continent": true, "territory": true}
+
+// hometown reports whether the town at tokens i..end is named as where
+// someone lives or comes from: "of" or "from" before it and its state
+// after it ("Sgt. Ann Lee, 26, of Glendale, Kentucky", "was from
+// Sacramento, California"). Without the state, "of" and "from" name too
+// much else ("the president of France", "a call from Paris").
+func (d *doc) hometown(i, end int) bool {
+	if i == 0 || d.toks[i-1].lower != "of" && d.toks[i-1].lower != "from" {
+		return false
+	}
+	_, last := d.qualifier(nil, end)
+	return last > end
+}
+
+// qualifier appends the state or country that follows the town ending at
+// token end as its qualifier ("Mobile, Alabama", "Lyon, France"), and
+// returns the index of the qualifier's last token (end if none). News
+// names a town this way: the state is no place of its own, so it takes
+// part in matching ("Alabama" stays) but is never reported alone; the town
+// carries the change.
+func (d *doc) qualifier(out []item, end int) ([]item, int) {
+	c := end + 1
+	if c+1 >= len(d.toks) || d.toks[c].text != "," {
+		return out, end
+	}
+	name, last, ok := d.matchPlace(c + 1)
+	if !ok {
+		return out, end
+	}
+	p := d.lx.places[name]
+	switch p.typ {
+	case "state", "country", "territory":
+	default:
+		return out, end
+	}
+	text, s, e := d.span(c+1, last)
+	return append(out, item{
+		Fact: Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: name, Type: p.typ},
+		key:  name,
+		inQ:  d.inQ[c+1] >= 0,
+		qual: true,
+	}), last
 }
 
 // listedAfter reports whether the place name at token i continues a list
@@ -135,15 +185,18 @@ func (d *doc) locative(i int) bool {
 // one or two capitalised words after a locative, then a comma and a
 // state or country the gazetteer knows ("in Greenville, Texas", "near
 // Indianola, Iowa"). It returns the town and the index of its last token;
-// the state that follows is read as a place of its own.
+// the state that follows is its qualifier.
 func (d *doc) townOf(i int) (item, int, bool) {
 	toks := d.toks
-	if !d.locative(i) || hasPoss(toks[i].text) || toks[i].is(clsFunction) {
+	if hasPoss(toks[i].text) || toks[i].is(clsFunction) {
 		return item{}, 0, false
 	}
 	last := i
 	if i+1 < len(toks) && toks[i+1].isCap() && toks[i+1].space && !hasPoss(toks[i+1].text) {
 		last = i + 1
+	}
+	if !d.locative(i) && !d.hometown(i, i) && !d.hometown(i, last) {
+		return item{}, 0, false
 	}
 	for _, l := range []int{last, i} {
 		c := l + 1

@@ -1,6 +1,9 @@
 package facts
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestExtractLocations(t *testing.T) {
 	tests := []struct {
@@ -22,6 +25,9 @@ func TestExtractLocations(t *testing.T) {
 		{"attacked country's grid is an actor", "Russia struck Ukraine’s energy grid.", nil},
 		{"town of a known state", "The crash happened in Greenville, Texas, on Monday.", []string{"Greenville=Greenville", "Texas=Texas"}},
 		{"a name before a state without a locative is none", "Greenville, Texas, police said.", []string{}},
+		{"hometown with its state", "Sgt. Ann Lee, 26, of Glendale, Kentucky, was killed.", []string{"Glendale=Glendale", "Kentucky=Kentucky"}},
+		{"hometown the gazetteer knows", "Lee was from Sacramento, California, her family said.", []string{"Sacramento=Sacramento", "California=California"}},
+		{"of a place without a state is no hometown", "The president of France spoke.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -70,5 +76,31 @@ func TestNamedPlaceOutsideGazetteer(t *testing.T) {
 	got := factsOf(t, "Two people were killed in the eastern town of Zarichne.", KindLocation)
 	if len(got) != 1 || got[0].Value != "Zarichne" || got[0].Type != "town" {
 		t.Errorf("got %+v", got)
+	}
+}
+
+// TestTownAndItsState: "Mobile, Alabama" is one place, the town; its state
+// takes part in matching but is never reported on its own.
+func TestTownAndItsState(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           []string // Before>After of each change
+	}{
+		{"town added", "The ship is moored at sea.", "The ship is moored in Mobile, Alabama.", []string{">Mobile"}},
+		{"town dropped, state kept", "He pleaded guilty in Chatham County, Georgia, last June.",
+			"He pleaded guilty in Georgia last June.", []string{"Chatham County>"}},
+		{"town added in a state named before", "The storm hit Alabama on Sunday.", "The storm hit Lexington, Alabama, on Sunday.", []string{">Lexington"}},
+		{"town of another state", "The car was stolen in Maricopa, Arizona.", "The car was stolen in Mesa, Arizona.", []string{"Maricopa>Mesa"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, c := range changesOf(tt.old, tt.new, KindLocation) {
+				got = append(got, c.Before+">"+c.After)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

@@ -44,7 +44,9 @@ var passes = map[Kind][]pass{
 	},
 	KindLocation: {
 		{func(_ *matcher, a, b *item) bool { return a.key == b.key }, false},
-		{func(_ *matcher, a, b *item) bool { return true }, true},
+		// a town's state is no place of its own: it never stands for
+		// another place ("Mobile, Alabama" → "Houston")
+		{func(_ *matcher, a, b *item) bool { return !a.qual && !b.qual }, true},
 	},
 	KindCorrection: {
 		{func(_ *matcher, a, b *item) bool { return a.key == b.key }, false},
@@ -112,9 +114,13 @@ func (m *matcher) reordered(a, b *item) bool {
 }
 
 // reportable reports whether a fact may be reported as added or removed on
-// its own. Vague time references ("now", "previously", "eventually") take
-// part in matching but are no news when they come or go.
+// its own. Vague time references ("now", "previously", "eventually"), and
+// a town's state, take part in matching but are no news when they come or
+// go.
 func reportable(it *item) bool {
+	if it.Kind == KindLocation {
+		return !it.qual
+	}
 	if it.Kind != KindDate {
 		return true
 	}
