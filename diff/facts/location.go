@@ -1,5 +1,10 @@
 package facts
 
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
 // placeFillers may stand between a locative word and a place name: "in the
 // Turkish city of Istanbul", "at the Vatican".
 var placeFillers = map[string]bool{
@@ -45,6 +50,20 @@ func (d *doc) locationItems(out []item) []item {
 		if !d.toks[i].isCap() {
 			continue // both matchPlace and namedPlace need a capital
 		}
+		if last, typ, ok := d.areaAt(i); ok {
+			if d.locative(i) || d.listedAfter(i, prevEnd) || d.hometown(i, last) {
+				text, s, e := d.span(i, last)
+				out = append(out, item{
+					Fact: Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: text, Type: typ},
+					key:  text,
+					inQ:  d.inQ[i] >= 0,
+				})
+				out, last = d.qualifier(out, last)
+				prevEnd = last
+			}
+			i = last
+			continue
+		}
 		name, end, ok := d.matchPlace(i)
 		if !ok {
 			// a place the gazetteer lacks, named as one: "the town of
@@ -59,6 +78,10 @@ func (d *doc) locationItems(out []item) []item {
 			continue
 		}
 		p := d.lx.places[name]
+		if d.inName(i, end) {
+			i = end
+			continue
+		}
 		if d.locative(i) || d.listedAfter(i, prevEnd) || !wide[p.typ] && d.hometown(i, end) {
 			text, s, e := d.span(i, end)
 			out = append(out, item{
@@ -74,6 +97,72 @@ func (d *doc) locationItems(out []item) []item {
 		i = end
 	}
 	return out
+}
+
+// areaWords end the name of an administrative area or of a site, and give
+// its type: "Hardin County", "Fars province", "Lihue Airport", "Prince
+// Sultan Air Base".
+var areaWords = map[string]string{
+	"county": "county", "parish": "county", "province": "province", "oblast": "province",
+	"governorate": "province", "prefecture": "province", "borough": "district", "township": "district",
+	"airport": "venue", "base": "venue", "stadium": "venue", "arena": "venue", "tower": "venue",
+	"dam": "venue", "bridge": "venue",
+}
+
+// areaAt reads one to four capitalised words and an area word at token i
+// ("Lawrence County", "Zayed International Airport") and returns the area
+// word's index and the area's type. Such a name is a place whether or not
+// the gazetteer knows its first word, and not the place its first word
+// names ("Arkansas County" is not Arkansas, "Kuwait International Airport"
+// not Kuwait).
+func (d *doc) areaAt(i int) (int, string, bool) {
+	toks := d.toks
+	for n := i; n < len(toks) && n <= i+4; n++ {
+		t := toks[n]
+		if n > i && (!t.space || d.text[toks[n-1].end:t.start] != " ") {
+			return 0, "", false
+		}
+		if typ := areaWords[t.lower]; n > i && typ != "" && (typ != "venue" || titleCase(t.text)) {
+			return n, typ, true
+		}
+		if !t.isCap() || hasPoss(t.text) || t.is(clsFunction) {
+			return 0, "", false
+		}
+	}
+	return 0, "", false
+}
+
+// inName reports whether the place name at tokens i..end is part of a
+// longer proper name: a capitalised word follows it ("the Arab Gulf States
+// Institute", "Arkansas County", "Kuwait International Airport"), or it
+// follows "of" after one ("the University of Maryland"). The longer name
+// is an institution, or a place the gazetteer lacks; either way not this
+// place. A day or month after the name ("in Texas Monday") is a date.
+func (d *doc) inName(i, end int) bool {
+	toks := d.toks
+	if n := end + 1; n < len(toks) && toks[n].space && titleCase(toks[n].text) && !toks[n].is(clsFunction) &&
+		d.text[toks[end].end:toks[n].start] == " " && !d.inDate(toks[n].start, toks[n].end) {
+		if _, _, place := d.matchPlace(n); !place {
+			return true
+		}
+	}
+	return i >= 2 && toks[i-1].lower == "of" && toks[i-2].isCap() && !toks[i-2].is(clsFunction) && !placeFillers[toks[i-2].lower]
+}
+
+// titleCase reports whether w is capitalised but not all capitals: in a
+// headline or a text in capitals every word is, and none is known to
+// continue a name.
+func titleCase(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	for _, c := range w[n:] {
+		if unicode.IsLower(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // wide are the place types a town is named within ("Mobile, Alabama"),
@@ -255,4 +344,30 @@ func (d *doc) namedPlace(i int) (item, bool) {
 		key:  text,
 		inQ:  d.inQ[i] >= 0,
 	}, true
+}
+
+// splitPlaceChanges undoes a change of place between two unrelated places
+// that the other version names too: "Blasts hit Qatar" → "Blasts hit
+// Kuwait" when the old text named Kuwait elsewhere is Qatar dropped, not
+// moved; when each version names the other's place, nothing moved. Places
+// paired only because they stood in matched sentences are often different
+// slots ("at Kuwait airport" → "also in the UAE").
+func (m *matcher) splitPlaceChanges() {
+	out := m.out[:0]
+	for _, c := range m.out {
+		if c.old != nil && c.new != nil && c.old.Kind == KindLocation && c.detail == "" {
+			oldStays := containsPlace(m.newText, c.old.Text) || containsPlace(m.newText, c.old.Value)
+			newWas := containsPlace(m.oldText, c.new.Text) || containsPlace(m.oldText, c.new.Value)
+			switch {
+			case oldStays && newWas:
+				continue
+			case oldStays:
+				c.old, c.oSent = nil, -1
+			case newWas:
+				c.new, c.nSent = nil, -1
+			}
+		}
+		out = append(out, c)
+	}
+	m.out = out
 }

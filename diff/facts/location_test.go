@@ -28,6 +28,15 @@ func TestExtractLocations(t *testing.T) {
 		{"hometown with its state", "Sgt. Ann Lee, 26, of Glendale, Kentucky, was killed.", []string{"Glendale=Glendale", "Kentucky=Kentucky"}},
 		{"hometown the gazetteer knows", "Lee was from Sacramento, California, her family said.", []string{"Sacramento=Sacramento", "California=California"}},
 		{"of a place without a state is no hometown", "The president of France spoke.", nil},
+		{"part of an institute's name", "Lee, a fellow at the Arab Gulf States Institute, said so.", nil},
+		{"part of a university's name", "The car was found at the University of Maryland.", nil},
+		{"airport named after a country", "Drones hit Kuwait International Airport.", []string{"Kuwait International Airport=Kuwait International Airport"}},
+		{"air base", "He was injured at Prince Hamid Air Base last week.", []string{"Prince Hamid Air Base=Prince Hamid Air Base"}},
+		{"a site word in lower case leaves the place", "Troops at Kuwait base camps waited.", []string{"Kuwait=Kuwait"}},
+		{"a day after the place is a date", "Storms hit Texas Monday.", []string{"Texas=Texas"}},
+		{"county", "Storms flattened homes in Hardin County overnight.", []string{"Hardin County=Hardin County"}},
+		{"county named after a state", "A tornado touched down in Arkansas County, Arkansas.", []string{"Arkansas County=Arkansas County", "Arkansas=Arkansas"}},
+		{"province", "In one video from a village in Fars province, people fled.", []string{"Fars province=Fars province"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -90,6 +99,10 @@ func TestTownAndItsState(t *testing.T) {
 		{"town dropped, state kept", "He pleaded guilty in Chatham County, Georgia, last June.",
 			"He pleaded guilty in Georgia last June.", []string{"Chatham County>"}},
 		{"town added in a state named before", "The storm hit Alabama on Sunday.", "The storm hit Lexington, Alabama, on Sunday.", []string{">Lexington"}},
+		{"unrelated place the old text named", "Blasts hit Qatar and Jordan.\nOfficials in Kuwait were alarmed.",
+			"Blasts hit Kuwait and Jordan.\nOfficials in Kuwait were alarmed.", []string{"Qatar>"}},
+		{"places swapped", "Drones hit an airport in Kuwait.\nDebris fell in Bahrain.",
+			"Drones hit an airport in Bahrain.\nDebris fell in Kuwait.", nil},
 		{"town of another state", "The car was stolen in Maricopa, Arizona.", "The car was stolen in Mesa, Arizona.", []string{"Maricopa>Mesa"}},
 	}
 	for _, tt := range tests {

@@ -515,6 +515,7 @@ func encloses(k Kind) bool { return k == KindQuote || k == KindCorrection }
 // count them. Only the whole other text can tell: its facts are asked for
 // only when something was added or removed.
 func (m *matcher) present(oldItems, newItems func(asked []*item) []item) {
+	m.splitPlaceChanges()
 	var added, removed []*item
 	for _, c := range m.out {
 		if c.old == nil {
