@@ -36,6 +36,8 @@ func TestExtractLocations(t *testing.T) {
 		{"a day after the place is a date", "Storms hit Texas Monday.", []string{"Texas=Texas"}},
 		{"county", "Storms flattened homes in Hardin County overnight.", []string{"Hardin County=Hardin County"}},
 		{"county named after a state", "A tornado touched down in Arkansas County, Arkansas.", []string{"Arkansas County=Arkansas County", "Arkansas=Arkansas"}},
+		{"including", "Wind threatens several cities, including Denver and Omaha.", []string{"Denver=Denver", "Omaha=Omaha"}},
+		{"through", "The storm ripped through Lawrence County overnight.", []string{"Lawrence County=Lawrence County"}},
 		{"province", "In one video from a village in Fars province, people fled.", []string{"Fars province=Fars province"}},
 	}
 	for _, tt := range tests {
