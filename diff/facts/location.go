@@ -82,7 +82,18 @@ func (d *doc) locationItems(out []item) []item {
 			i = end
 			continue
 		}
-		if d.locative(i) || d.listedAfter(i, prevEnd) || !wide[p.typ] && d.hometown(i, end) || d.spanFrom(i, end) || d.spanTo(i, prevEnd) {
+		if to, last, ok := d.spanFrom(i, end); ok {
+			// one extent, one fact: "from Texas to the Ohio Valley"
+			text, s, e := d.span(i, last)
+			out = append(out, item{
+				Fact: Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: name + " to " + to, Type: "span"},
+				key:  name + " to " + to,
+				inQ:  d.inQ[i] >= 0,
+			})
+			prevEnd, i = last, last
+			continue
+		}
+		if d.locative(i) || d.listedAfter(i, prevEnd) || !wide[p.typ] && d.hometown(i, end) {
 			text, s, e := d.span(i, end)
 			out = append(out, item{
 				Fact: Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: name, Type: p.typ},
@@ -229,43 +240,28 @@ func (d *doc) listedAfter(i, prevEnd int) bool {
 	return false
 }
 
-// spanTo reports whether the place at token i closes a span opened by
-// the place that ended at token prevEnd ("from Louisiana to Georgia").
-func (d *doc) spanTo(i, prevEnd int) bool {
-	toks := d.toks
-	k := i - 1
-	if k > 0 && toks[k].lower == "the" {
-		k--
-	}
-	if k != prevEnd+1 || (toks[k].lower != "to" && toks[k].lower != "into") {
-		return false
-	}
-	for j := prevEnd; j > 0 && j > prevEnd-6; j-- {
-		if toks[j-1].lower == "from" {
-			return d.spanFrom(j, prevEnd)
-		}
-	}
-	return false
-}
-
-// spanFrom reports whether the place at tokens i..end opens a span of
-// places: "from Texas to the Ohio Valley", "from Chicago into the
-// Southeast". Alone, "from" names an origin as often as a place where
+// spanFrom reads a span of places opened by the place at tokens i..end:
+// "from Texas to the Ohio Valley", "from Chicago into the Southeast". It
+// returns the closing place and its last token. A span is one extent, as a
+// reader takes it. Alone, "from" names an origin as often as a place where
 // something happens ("a call from Paris"); a span says where.
-func (d *doc) spanFrom(i, end int) bool {
+func (d *doc) spanFrom(i, end int) (string, int, bool) {
 	toks := d.toks
 	if i == 0 || toks[i-1].lower != "from" || end+2 >= len(toks) {
-		return false
+		return "", 0, false
 	}
 	if w := toks[end+1].lower; w != "to" && w != "into" && w != "through" {
-		return false
+		return "", 0, false
 	}
 	n := end + 2
 	if toks[n].lower == "the" && n+1 < len(toks) {
 		n++
 	}
-	_, _, ok := d.matchPlace(n)
-	return ok
+	to, last, ok := d.matchPlace(n)
+	if !ok || d.inName(n, last) {
+		return "", 0, false
+	}
+	return to, last, true
 }
 
 // locative reports whether the place name at token i follows a locative

@@ -38,8 +38,9 @@ func TestExtractLocations(t *testing.T) {
 		{"county named after a state", "A tornado touched down in Arkansas County, Arkansas.", []string{"Arkansas County=Arkansas County", "Arkansas=Arkansas"}},
 		{"including", "Wind threatens several cities, including Denver and Omaha.", []string{"Denver=Denver", "Omaha=Omaha"}},
 		{"through", "The storm ripped through Lawrence County overnight.", []string{"Lawrence County=Lawrence County"}},
-		{"span of places", "Storms raced from Kansas to the Great Lakes overnight.", []string{"Kansas=Kansas", "Great Lakes=Great Lakes"}},
-		{"span into a region", "Heat records fell from Denver into the Midwest.", []string{"Denver=Denver", "Midwest=Midwest"}},
+		{"span of places", "Storms raced from Kansas to the Great Lakes overnight.", []string{"Kansas to the Great Lakes=Kansas to Great Lakes"}},
+		{"span into a region", "Heat records fell from Denver into the Southeast.", []string{"Denver into the Southeast=Denver to Southeast"}},
+		{"span and a place after it", "Storms hit from Georgia to Ohio and Maine.", []string{"Georgia to Ohio=Georgia to Ohio", "Maine=Maine"}},
 		{"from alone is an origin", "The call came from Paris on Monday.", nil},
 		{"province", "In one video from a village in Fars province, people fled.", []string{"Fars province=Fars province"}},
 	}
