@@ -19,7 +19,7 @@ type item struct {
 	mod   string   // TIMEX3 mod, for dates
 	inQ   bool     // lies inside a direct quote
 	via   string   // quote by a pronoun: the sentence that names the speaker
-	qual  bool     // a place that qualifies the town before it ("Mobile, Alabama")
+	minor bool     // a place no news on its own: a town's state ("Mobile, Alabama"), a continent, a world region
 }
 
 // qspan is one direct quote: the marks at open and close, the words between.

@@ -96,9 +96,10 @@ func (d *doc) locationItems(out []item) []item {
 		if d.locative(i) || d.listedAfter(i, prevEnd) || !wide[p.typ] && d.hometown(i, end) {
 			text, s, e := d.span(i, end)
 			out = append(out, item{
-				Fact: Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: name, Type: p.typ},
-				key:  name,
-				inQ:  d.inQ[i] >= 0,
+				Fact:  Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: name, Type: p.typ},
+				key:   name,
+				inQ:   d.inQ[i] >= 0,
+				minor: p.typ == "continent" || p.typ == "world region",
 			})
 			if !wide[p.typ] {
 				out, end = d.qualifier(out, end)
@@ -178,7 +179,7 @@ func titleCase(w string) bool {
 
 // wide are the place types a town is named within ("Mobile, Alabama"),
 // never the other way round.
-var wide = map[string]bool{"state": true, "country": true, "region": true, "continent": true, "territory": true}
+var wide = map[string]bool{"state": true, "country": true, "region": true, "continent": true, "world region": true, "territory": true}
 
 // hometown reports whether the town at tokens i..end is named as where
 // someone lives or comes from: "of" or "from" before it and its state
@@ -216,10 +217,10 @@ func (d *doc) qualifier(out []item, end int) ([]item, int) {
 	}
 	text, s, e := d.span(c+1, last)
 	return append(out, item{
-		Fact: Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: name, Type: p.typ},
-		key:  name,
-		inQ:  d.inQ[c+1] >= 0,
-		qual: true,
+		Fact:  Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: name, Type: p.typ},
+		key:   name,
+		inQ:   d.inQ[c+1] >= 0,
+		minor: true,
 	}), last
 }
 

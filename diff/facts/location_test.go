@@ -109,6 +109,9 @@ func TestTownAndItsState(t *testing.T) {
 			"Blasts hit Kuwait and Jordan.\nOfficials in Kuwait were alarmed.", []string{"Qatar>"}},
 		{"places swapped", "Drones hit an airport in Kuwait.\nDebris fell in Bahrain.",
 			"Drones hit an airport in Bahrain.\nDebris fell in Kuwait.", nil},
+		{"world region added", "Talks went on.", "Talks went on as strikes spread across the Middle East.", nil},
+		{"continent dropped", "Prices rose in Europe and in Japan.", "Prices rose in Japan.", nil},
+		{"world region refined", "Strikes hit targets in the Middle East.", "Strikes hit targets in Iran.", []string{">Iran"}},
 		{"town of another state", "The car was stolen in Maricopa, Arizona.", "The car was stolen in Mesa, Arizona.", []string{"Maricopa>Mesa"}},
 	}
 	for _, tt := range tests {

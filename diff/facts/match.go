@@ -44,9 +44,10 @@ var passes = map[Kind][]pass{
 	},
 	KindLocation: {
 		{func(_ *matcher, a, b *item) bool { return a.key == b.key }, false},
-		// a town's state is no place of its own: it never stands for
-		// another place ("Mobile, Alabama" → "Houston")
-		{func(_ *matcher, a, b *item) bool { return !a.qual && !b.qual }, true},
+		// a town's state, a continent or world region is no news on
+		// its own: it never stands for another place ("Mobile,
+		// Alabama" → "Houston")
+		{func(_ *matcher, a, b *item) bool { return !a.minor && !b.minor }, true},
 	},
 	KindCorrection: {
 		{func(_ *matcher, a, b *item) bool { return a.key == b.key }, false},
@@ -114,12 +115,12 @@ func (m *matcher) reordered(a, b *item) bool {
 }
 
 // reportable reports whether a fact may be reported as added or removed on
-// its own. Vague time references ("now", "previously", "eventually"), and
-// a town's state, take part in matching but are no news when they come or
-// go.
+// its own. Vague time references ("now", "previously", "eventually"), a
+// town's state and a continent or world region take part in matching but
+// are no news when they come or go.
 func reportable(it *item) bool {
 	if it.Kind == KindLocation {
-		return !it.qual
+		return !it.minor
 	}
 	if it.Kind != KindDate {
 		return true
