@@ -382,6 +382,21 @@ func (d *doc) namedPlace(i int) (item, bool) {
 	}, true
 }
 
+// placeNamedIn reports whether text names the place of it: its words, its
+// canonical name, or another of its names ("the US" for "the United
+// States"), other than as a possessive.
+func (lx *lexicon) placeNamedIn(text string, it *item) bool {
+	if containsPlace(text, it.Text) || containsPlace(text, it.Value) {
+		return true
+	}
+	for _, n := range lx.places[it.Value].names {
+		if containsPlace(text, n) {
+			return true
+		}
+	}
+	return false
+}
+
 // splitPlaceChanges undoes a change of place between two unrelated places
 // that the other version names too: "Blasts hit Qatar" → "Blasts hit
 // Kuwait" when the old text named Kuwait elsewhere is Qatar dropped, not
@@ -392,8 +407,8 @@ func (m *matcher) splitPlaceChanges() {
 	out := m.out[:0]
 	for _, c := range m.out {
 		if c.old != nil && c.new != nil && c.old.Kind == KindLocation && c.detail == "" {
-			oldStays := containsPlace(m.newText, c.old.Text) || containsPlace(m.newText, c.old.Value)
-			newWas := containsPlace(m.oldText, c.new.Text) || containsPlace(m.oldText, c.new.Value)
+			oldStays := m.lx.placeNamedIn(m.newText, c.old)
+			newWas := m.lx.placeNamedIn(m.oldText, c.new)
 			switch {
 			case oldStays && newWas:
 				continue

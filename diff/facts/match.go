@@ -560,7 +560,7 @@ func (m *matcher) statedIn(it *item, all []item, text string, isOld bool) bool {
 	}
 	switch it.Kind {
 	case KindLocation:
-		return containsPlace(text, it.Text) || containsPlace(text, it.Value)
+		return m.lx.placeNamedIn(text, it)
 	case KindDate:
 		return containsWord(text, it.Text)
 	}
