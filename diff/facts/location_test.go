@@ -112,7 +112,7 @@ func TestTownAndItsState(t *testing.T) {
 		{"world region added", "Talks went on.", "Talks went on as strikes spread across the Middle East.", nil},
 		{"continent dropped", "Prices rose in Europe and in Japan.", "Prices rose in Japan.", nil},
 		{"world region refined", "Strikes hit targets in the Middle East.", "Strikes hit targets in Iran.", []string{">Iran"}},
-		{"named before by another name", "US officials met in Geneva.", "US officials met in Geneva.\nThe envoy flew back to the United States on Monday.", nil},
+		{"named before by another name", "US officials met in Geneva.", "US officials met in Geneva.\nThe envoy arrived in the United States on Monday.", nil},
 		{"town of another state", "The car was stolen in Maricopa, Arizona.", "The car was stolen in Mesa, Arizona.", []string{"Maricopa>Mesa"}},
 	}
 	for _, tt := range tests {
