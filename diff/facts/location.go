@@ -276,7 +276,8 @@ func (d *doc) locative(i int) bool {
 			return false
 		}
 		if d.lx.locPrep[t.lower] {
-			return true
+			// "the war in Ukraine" names the war, not where the news is
+			return !(t.lower == "in" && k > 0 && eventNouns[toks[k-1].lower])
 		}
 		if t.lower == "to" {
 			return k > 0 && d.lx.motion[toks[k-1].lower]
@@ -305,6 +306,11 @@ func (d *doc) locative(i int) bool {
 	}
 	return false
 }
+
+// eventNouns name a long-running event by where it is: "the war in
+// Ukraine", "the conflict in Sudan". The place there is part of the
+// event's name, background to the story rather than where its news is.
+var eventNouns = map[string]bool{"war": true, "conflict": true}
 
 // townOf reads a town the gazetteer lacks, named the way news names one:
 // one or two capitalised words after a locative, then a comma and a

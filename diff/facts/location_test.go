@@ -42,6 +42,8 @@ func TestExtractLocations(t *testing.T) {
 		{"span into a region", "Heat records fell from Denver into the Southeast.", []string{"Denver into the Southeast=Denver to Southeast"}},
 		{"span and a place after it", "Storms hit from Georgia to Ohio and Maine.", []string{"Georgia to Ohio=Georgia to Ohio", "Maine=Maine"}},
 		{"from alone is an origin", "The call came from Paris on Monday.", nil},
+		{"war named by its place", "Leaders discussed ending the war in Ukraine.", nil},
+		{"fighting in a place", "Fighting in Kharkiv went on.", []string{"Kharkiv=Kharkiv"}},
 		{"province", "In one video from a village in Fars province, people fled.", []string{"Fars province=Fars province"}},
 	}
 	for _, tt := range tests {
