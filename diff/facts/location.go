@@ -93,7 +93,7 @@ func (d *doc) locationItems(out []item) []item {
 			prevEnd, i = last, last
 			continue
 		}
-		if d.locative(i) || d.listedAfter(i, prevEnd) || !wide[p.typ] && d.hometown(i, end) {
+		if d.locative(i) || d.listedAfter(i, prevEnd) || !wide[p.typ] && d.hometown(i, end) || d.whereAfter(end) {
 			text, s, e := d.span(i, end)
 			out = append(out, item{
 				Fact:  Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: name, Type: p.typ},
@@ -307,6 +307,13 @@ func (d *doc) locative(i int) bool {
 	return false
 }
 
+// whereAfter reports whether the place ending at token end is followed by
+// ", where": "Minab, where a school was hit" names it as the place where
+// something happens, whatever comes before it.
+func (d *doc) whereAfter(end int) bool {
+	return end+2 < len(d.toks) && d.toks[end+1].text == "," && d.toks[end+2].lower == "where"
+}
+
 // eventNouns name a long-running event by where it is: "the war in
 // Ukraine", "the conflict in Sudan". The place there is part of the
 // event's name, background to the story rather than where its news is.
@@ -315,7 +322,8 @@ var eventNouns = map[string]bool{"war": true, "conflict": true}
 // townOf reads a town the gazetteer lacks, named the way news names one:
 // one or two capitalised words after a locative, then a comma and a
 // state or country the gazetteer knows ("in Greenville, Texas", "near
-// Indianola, Iowa"). It returns the town and the index of its last token;
+// Indianola, Iowa") or ", where" ("including Minab, where"). It returns
+// the town and the index of its last token;
 // the state that follows is its qualifier.
 func (d *doc) townOf(i int) (item, int, bool) {
 	toks := d.toks
@@ -334,10 +342,13 @@ func (d *doc) townOf(i int) (item, int, bool) {
 		if c+1 >= len(toks) || toks[c].text != "," {
 			continue
 		}
-		if name, _, ok := d.matchPlace(c + 1); ok {
+		name, _, ok := d.matchPlace(c + 1)
+		if ok {
 			if t := d.lx.places[name].typ; t != "state" && t != "country" && t != "region" {
 				continue
 			}
+		}
+		if ok || d.locative(i) && d.whereAfter(l) {
 			text, s, e := d.span(i, l)
 			return item{
 				Fact: Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: text, Type: "town"},

@@ -44,6 +44,10 @@ func TestExtractLocations(t *testing.T) {
 		{"from alone is an origin", "The call came from Paris on Monday.", nil},
 		{"war named by its place", "Leaders discussed ending the war in Ukraine.", nil},
 		{"fighting in a place", "Fighting in Kharkiv went on.", []string{"Kharkiv=Kharkiv"}},
+		{"off the coast", "A warship sank off the coast of Sri Lanka.", []string{"Sri Lanka=Sri Lanka"}},
+		{"place where", "He brought his children over from Uganda, where their mother lives.", []string{"Uganda=Uganda"}},
+		{"town where", "Several cities were hit, including Qarwa, where a school was struck.", []string{"Qarwa=Qarwa"}},
+		{"a name before where needs a locative", "Officials named Qarwa, where a school was struck.", nil},
 		{"province", "In one video from a village in Fars province, people fled.", []string{"Fars province=Fars province"}},
 	}
 	for _, tt := range tests {
