@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -93,7 +94,7 @@ func (d *doc) locationItems(out []item) []item {
 			prevEnd, i = last, last
 			continue
 		}
-		if d.locative(i) || d.listedAfter(i, prevEnd) || !wide[p.typ] && d.hometown(i, end) || d.whereAfter(end) {
+		if d.locative(i) || d.listedAfter(i, prevEnd) || !wide[p.typ] && d.hometown(i, end) || d.whereAfter(end) || end > i && water(name) {
 			text, s, e := d.span(i, end)
 			out = append(out, item{
 				Fact:  Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: name, Type: p.typ},
@@ -312,6 +313,21 @@ func (d *doc) locative(i int) bool {
 // something happens, whatever comes before it.
 func (d *doc) whereAfter(end int) bool {
 	return end+2 < len(d.toks) && d.toks[end+1].text == "," && d.toks[end+2].lower == "where"
+}
+
+// waterWords name a body of water: "the Strait of Hormuz", "the Red Sea".
+var waterWords = []string{"Strait", "Straits", "Sea", "Ocean", "Gulf of", "Channel", "Canal", "Bay"}
+
+// water reports whether the place name is a body of water's. A sea or a
+// strait is never an actor ("Russia said"), so wherever it is named it is
+// where something happens: "the closure of the Strait of Hormuz".
+func water(name string) bool {
+	for _, w := range waterWords {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // eventNouns name a long-running event by where it is: "the war in

@@ -48,6 +48,8 @@ func TestExtractLocations(t *testing.T) {
 		{"place where", "He brought his children over from Uganda, where their mother lives.", []string{"Uganda=Uganda"}},
 		{"town where", "Several cities were hit, including Qarwa, where a school was struck.", []string{"Qarwa=Qarwa"}},
 		{"a name before where needs a locative", "Officials named Qarwa, where a school was struck.", nil},
+		{"a strait wherever named", "Iran announced drills closing parts of the Strait of Hormuz.", []string{"Strait of Hormuz=Strait of Hormuz"}},
+		{"a country after of is no place", "Drills near the coast were announced by the president of Iran.", nil},
 		{"province", "In one video from a village in Fars province, people fled.", []string{"Fars province=Fars province"}},
 	}
 	for _, tt := range tests {
