@@ -395,6 +395,7 @@ func (lx *lexicon) within(a, b string) bool {
 var placeNouns = map[string]bool{
 	"city": true, "town": true, "village": true, "region": true, "port": true,
 	"province": true, "oblast": true, "settlement": true,
+	"community": true, "neighborhood": true, "neighbourhood": true, "suburb": true, "seat": true,
 }
 
 // namedPlace reads a capitalised name after "city of" and the like.

@@ -96,9 +96,16 @@ func TestCompareLocations(t *testing.T) {
 }
 
 func TestNamedPlaceOutsideGazetteer(t *testing.T) {
-	got := factsOf(t, "Two people were killed in the eastern town of Zarichne.", KindLocation)
-	if len(got) != 1 || got[0].Value != "Zarichne" || got[0].Type != "town" {
-		t.Errorf("got %+v", got)
+	tests := []struct{ text, value, typ string }{
+		{"Two people were killed in the eastern town of Zarichne.", "Zarichne", "town"},
+		{"An order was issued for the coastal community of Pali Camp.", "Pali Camp", "community"},
+		{"Homes in the county seat of Norville were damaged.", "Norville", "seat"},
+	}
+	for _, tt := range tests {
+		got := factsOf(t, tt.text, KindLocation)
+		if len(got) != 1 || got[0].Value != tt.value || got[0].Type != tt.typ {
+			t.Errorf("%q: got %+v, want %s (%s)", tt.text, got, tt.value, tt.typ)
+		}
 	}
 }
 
