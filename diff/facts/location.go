@@ -119,8 +119,11 @@ var areaWords = map[string]string{
 	"county": "county", "parish": "county", "province": "province", "oblast": "province",
 	"governorate": "province", "prefecture": "province", "borough": "district", "township": "district",
 	"airport": "venue", "base": "venue", "stadium": "venue", "arena": "venue", "tower": "venue",
-	"dam": "venue", "bridge": "venue",
+	"dam": "venue", "bridge": "venue", "bay": "region", "beach": "region",
 }
+
+// areaHeads begin the name of a site: "Mount Waialeale", "Camp Arifjan".
+var areaHeads = map[string]string{"mount": "region", "mt": "region", "lake": "region", "camp": "venue", "fort": "venue"}
 
 // areaAt reads one to four capitalised words and an area word at token i
 // ("Lawrence County", "Zayed International Airport") and returns the area
@@ -130,6 +133,17 @@ var areaWords = map[string]string{
 // not Kuwait).
 func (d *doc) areaAt(i int) (int, string, bool) {
 	toks := d.toks
+	if typ := areaHeads[strings.TrimSuffix(toks[i].lower, ".")]; typ != "" && titleCase(toks[i].text) {
+		n := i + 1
+		if n < len(toks) && toks[n].text == "." {
+			n++ // "Mt."
+		}
+		if n < len(toks) && titleCase(toks[n].text) && !toks[n].is(clsFunction) && !hasPoss(toks[n].text) {
+			if _, _, ok := d.matchPlace(i); !ok {
+				return n, typ, true
+			}
+		}
+	}
 	for n := i; n < len(toks) && n <= i+4; n++ {
 		t := toks[n]
 		if n > i && (!t.space || d.text[toks[n-1].end:t.start] != " ") {

@@ -50,6 +50,9 @@ func TestExtractLocations(t *testing.T) {
 		{"a name before where needs a locative", "Officials named Qarwa, where a school was struck.", nil},
 		{"a strait wherever named", "Iran announced drills closing parts of the Strait of Hormuz.", []string{"Strait of Hormuz=Strait of Hormuz"}},
 		{"a country after of is no place", "Drills near the coast were announced by the president of Iran.", nil},
+		{"camp", "She served at Camp Harlow in the desert.", []string{"Camp Harlow=Camp Harlow"}},
+		{"mount", "Rain totals led by 14 inches at Mt. Kaleo were recorded.", []string{"Mt. Kaleo=Mt. Kaleo"}},
+		{"bay", "The road was closed at Pelican Bay on Friday.", []string{"Pelican Bay=Pelican Bay"}},
 		{"province", "In one video from a village in Fars province, people fled.", []string{"Fars province=Fars province"}},
 	}
 	for _, tt := range tests {
