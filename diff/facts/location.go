@@ -59,7 +59,7 @@ func (d *doc) locationItems(out []item) []item {
 					key:  text,
 					inQ:  d.inQ[i] >= 0,
 				})
-				out, last = d.qualifier(out, last)
+				out, last = d.qualifierOf(out, last, typ == "venue")
 				prevEnd = last
 			}
 			i = last
@@ -103,7 +103,7 @@ func (d *doc) locationItems(out []item) []item {
 				minor: p.typ == "continent" || p.typ == "world region",
 			})
 			if !wide[p.typ] {
-				out, end = d.qualifier(out, end)
+				out, end = d.qualifierOf(out, end, p.typ == "venue")
 			}
 			prevEnd = end
 		}
@@ -216,8 +216,15 @@ func (d *doc) hometown(i, end int) bool {
 // part in matching ("Alabama" stays) but is never reported alone; the town
 // carries the change.
 func (d *doc) qualifier(out []item, end int) ([]item, int) {
+	return d.qualifierOf(out, end, false)
+}
+
+// qualifierOf is qualifier; for a site (venue) it also reads the city or
+// country after "in": "Zayed International Airport in Abu Dhabi", "Camp
+// Arifjan in Kuwait".
+func (d *doc) qualifierOf(out []item, end int, site bool) ([]item, int) {
 	c := end + 1
-	if c+1 >= len(d.toks) || d.toks[c].text != "," {
+	if c+1 >= len(d.toks) || d.toks[c].text != "," && !(site && d.toks[c].lower == "in") {
 		return out, end
 	}
 	name, last, ok := d.matchPlace(c + 1)
@@ -227,6 +234,10 @@ func (d *doc) qualifier(out []item, end int) ([]item, int) {
 	p := d.lx.places[name]
 	switch p.typ {
 	case "state", "country", "territory":
+	case "city":
+		if !site {
+			return out, end
+		}
 	default:
 		return out, end
 	}

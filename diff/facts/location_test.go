@@ -131,6 +131,7 @@ func TestTownAndItsState(t *testing.T) {
 		{"continent dropped", "Prices rose in Europe and in Japan.", "Prices rose in Japan.", nil},
 		{"world region refined", "Strikes hit targets in the Middle East.", "Strikes hit targets in Iran.", []string{">Iran"}},
 		{"named before by another name", "US officials met in Geneva.", "US officials met in Geneva.\nThe envoy arrived in the United States on Monday.", nil},
+		{"site with its city", "Queues were short.", "Queues were long at Zayed International Airport in Abu Dhabi.", []string{">Zayed International Airport"}},
 		{"town of another state", "The car was stolen in Maricopa, Arizona.", "The car was stolen in Mesa, Arizona.", []string{"Maricopa>Mesa"}},
 	}
 	for _, tt := range tests {
