@@ -178,3 +178,22 @@ func TestTrimmedQuoteSaysTheSame(t *testing.T) {
 		})
 	}
 }
+
+// TestTitlesAreNoQuotes: a title or a name in quotation marks is not words
+// someone said.
+func TestTitlesAreNoQuotes(t *testing.T) {
+	tests := []struct {
+		text string
+		want int
+	}{
+		{"The spokesperson said so on CNN’s “The Evening Desk” on Wednesday.", 0},
+		{"One of her best-loved books, “Rain Over Hollow Creek,” is about storms.", 0},
+		{"A filing names a defendant called “Ola Bensu” in California.", 0},
+		{"He called it “a Great Victory” for the city.", 1},
+	}
+	for _, tt := range tests {
+		if got := factsOf(t, tt.text, KindQuote); len(got) != tt.want {
+			t.Errorf("%q: %d quotes %+v, want %d", tt.text, len(got), got, tt.want)
+		}
+	}
+}
