@@ -360,12 +360,10 @@ func trimmed(long, short []string) bool {
 	if len(short) < minTrimmed || len(short) >= len(long) {
 		return false
 	}
-	for off := 0; off+len(short) <= len(long); off++ {
-		if equalWords(long[off:off+len(short)], short) {
-			return true
-		}
-	}
-	return false
+	// a hyphen added or dropped is spelling: "better placed", "better-placed"
+	unhyphen := strings.NewReplacer("-", " ")
+	l := " " + unhyphen.Replace(strings.Join(long, " ")) + " "
+	return strings.Contains(l, " "+unhyphen.Replace(strings.Join(short, " "))+" ")
 }
 
 // minTrimmed is the fewest words a trimmed quote keeps: a word or two
