@@ -12,7 +12,9 @@ var placeFillers = map[string]bool{
 	"the": true, "city": true, "capital": true, "town": true, "of": true, "resort": true,
 	"port": true, "region": true, "state": true, "country": true, "a": true, "nearby": true,
 	"neighbouring": true, "neighboring": true, "southern": true, "northern": true, "eastern": true,
-	"western": true, "central": true,
+	"western": true, "central": true, "east": true, "west": true, "north": true, "south": true,
+	"southeastern": true, "southwestern": true, "northeastern": true, "northwestern": true,
+	"upper": true, "lower": true,
 }
 
 // matchPlace returns the canonical name of the longest gazetteer name at

@@ -53,6 +53,7 @@ func TestExtractLocations(t *testing.T) {
 		{"camp", "She served at Camp Harlow in the desert.", []string{"Camp Harlow=Camp Harlow"}},
 		{"mount", "Rain totals led by 14 inches at Mt. Kaleo were recorded.", []string{"Mt. Kaleo=Mt. Kaleo"}},
 		{"bay", "The road was closed at Pelican Bay on Friday.", []string{"Pelican Bay=Pelican Bay"}},
+		{"storm verb", "Hail pelted east Texas on Sunday.", []string{"Texas=Texas"}},
 		{"province", "In one video from a village in Fars province, people fled.", []string{"Fars province=Fars province"}},
 	}
 	for _, tt := range tests {
