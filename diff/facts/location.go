@@ -54,7 +54,7 @@ func (d *doc) locationItems(out []item) []item {
 			continue // both matchPlace and namedPlace need a capital
 		}
 		if last, typ, ok := d.areaAt(i); ok {
-			if d.locative(i) || d.listedAfter(i, prevEnd) || d.hometown(i, last) {
+			if d.locative(i) || d.listedAfter(i, prevEnd) || d.hometown(i, last) || d.townSubject(last) {
 				text, s, e := d.span(i, last)
 				out = append(out, item{
 					Fact: Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: text, Type: typ},
@@ -96,7 +96,7 @@ func (d *doc) locationItems(out []item) []item {
 			prevEnd, i = last, last
 			continue
 		}
-		if d.locative(i) || d.listedAfter(i, prevEnd) || !wide[p.typ] && d.hometown(i, end) || d.whereAfter(end) || end > i && water(name) {
+		if d.locative(i) || d.listedAfter(i, prevEnd) || !wide[p.typ] && (d.hometown(i, end) || d.townSubject(end)) || d.whereAfter(end) || end > i && water(name) {
 			text, s, e := d.span(i, end)
 			out = append(out, item{
 				Fact:  Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: name, Type: p.typ},
@@ -209,6 +209,28 @@ func (d *doc) hometown(i, end int) bool {
 	}
 	_, last := d.qualifier(nil, end)
 	return last > end
+}
+
+// townSubject reports whether the town ending at token end, with its state
+// after it, is the subject of a verb of what happened there: "Wausau,
+// Wisconsin, picked up 23 inches", "Lawrence County, Tennessee, saw
+// damage". A noun after the state makes the pair a modifier ("Greenville,
+// Texas, police said"), and the town is then no place of the story's.
+func (d *doc) townSubject(end int) bool {
+	_, last := d.qualifier(nil, end)
+	n := last + 2
+	if last == end || n >= len(d.toks) || d.toks[last+1].text != "," {
+		return false
+	}
+	w := d.toks[n]
+	if w.kind != tokWord || w.isCap() {
+		return false
+	}
+	switch w.lower {
+	case "saw", "got", "had", "has", "was", "is", "received", "recorded", "reported", "picked":
+		return true
+	}
+	return strings.HasSuffix(w.lower, "ed") && len(w.lower) > 4
 }
 
 // qualifier appends the state or country that follows the town ending at
@@ -377,7 +399,7 @@ func (d *doc) townOf(i int) (item, int, bool) {
 	if i+1 < len(toks) && toks[i+1].isCap() && toks[i+1].space && !hasPoss(toks[i+1].text) {
 		last = i + 1
 	}
-	if !d.locative(i) && !d.hometown(i, i) && !d.hometown(i, last) {
+	if !d.locative(i) && !d.hometown(i, i) && !d.hometown(i, last) && !d.townSubject(i) && !d.townSubject(last) {
 		return item{}, 0, false
 	}
 	for _, l := range []int{last, i} {

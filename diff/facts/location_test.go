@@ -54,6 +54,8 @@ func TestExtractLocations(t *testing.T) {
 		{"mount", "Rain totals led by 14 inches at Mt. Kaleo were recorded.", []string{"Mt. Kaleo=Mt. Kaleo"}},
 		{"bay", "The road was closed at Pelican Bay on Friday.", []string{"Pelican Bay=Pelican Bay"}},
 		{"storm verb", "Hail pelted east Texas on Sunday.", []string{"Texas=Texas"}},
+		{"town as the subject", "Marlow, Wisconsin, picked up 23 inches of snow.", []string{"Marlow=Marlow", "Wisconsin=Wisconsin"}},
+		{"county as the subject", "Bell County, Tennessee, saw heavy damage.", []string{"Bell County=Bell County", "Tennessee=Tennessee"}},
 		{"province", "In one video from a village in Fars province, people fled.", []string{"Fars province=Fars province"}},
 	}
 	for _, tt := range tests {
