@@ -329,7 +329,8 @@ func (d *doc) locative(i int) bool {
 			// "the war in Ukraine" names the war, not where the news is
 			return !(t.lower == "in" && k > 0 && eventNouns[toks[k-1].lower])
 		}
-		if t.lower == "to" {
+		if t.lower == "to" || t.lower == "for" && k > 0 && strings.HasPrefix(toks[k-1].lower, "head") {
+			// "rushed to Washington"; "a missile heading for Turkey"
 			return k > 0 && d.lx.motion[toks[k-1].lower]
 		}
 		if d.lx.motion[t.lower] && (t.lower == "visit" || t.lower == "visits" || t.lower == "visited") {

@@ -56,6 +56,8 @@ func TestExtractLocations(t *testing.T) {
 		{"storm verb", "Hail pelted east Texas on Sunday.", []string{"Texas=Texas"}},
 		{"town as the subject", "Marlow, Wisconsin, picked up 23 inches of snow.", []string{"Marlow=Marlow", "Wisconsin=Wisconsin"}},
 		{"county as the subject", "Bell County, Tennessee, saw heavy damage.", []string{"Bell County=Bell County", "Tennessee=Tennessee"}},
+		{"heading for", "A missile heading for Turkey was shot down.", []string{"Turkey=Turkey"}},
+		{"for alone is no destination", "The plan was good for Turkey.", nil},
 		{"province", "In one video from a village in Fars province, people fled.", []string{"Fars province=Fars province"}},
 	}
 	for _, tt := range tests {
