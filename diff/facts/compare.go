@@ -215,7 +215,7 @@ func CompareAlignedWith(oldText, newText string, old, new []align.Sentence, link
 	res := make([]Change, 0, len(m.out))
 	for _, c := range m.out {
 		ch := c.build(o, n)
-		if ch.Detail == "reattributed" && !attributionEdited(ch, c.old.Subject, c.old.via, newText) {
+		if ch.Detail == "reattributed" && !attributionEdited(ch, c.old, c.new, oldText, newText) {
 			continue
 		}
 		res = append(res, ch)
@@ -271,22 +271,32 @@ func (c change) build(o, n *side) Change {
 }
 
 // attributionEdited reports whether a quote whose words stayed was really
-// given to someone else: its sentence changed and names both the old and the
-// new speaker, or the sentence that named the speaker of its pronoun (oldVia) is gone
-// from the new text (it was edited). Otherwise only the resolution of a
-// pronoun or of an unattributed quote moved with edits elsewhere, and the
+// given to someone else. Either its sentence changed and names both the old
+// and the new speaker, the old one no longer standing in it ("McDowell
+// said" → "Weinberger said"); or both versions attribute it by a pronoun
+// and the sentence that named the pronoun's speaker was edited into one
+// naming another ("Macron also said …" → "Merz also said …"). Otherwise
+// only the resolution of a pronoun or of an unattributed quote moved with
+// edits elsewhere: a sentence put in between, "he said" spelled out as
+// "Charles said", a name shortened ("Keira Coady" for "Keira"). The
 // reader sees the same attribution.
-func attributionEdited(c Change, oldSpeaker, oldVia, newText string) bool {
-	if oldVia != "" && !strings.Contains(newText, oldVia) {
-		return true
+func attributionEdited(c Change, old, new *item, oldText, newText string) bool {
+	o, n := lastName(old.Subject), lastName(new.Subject)
+	if o == "" || n == "" || strings.Contains(new.Subject, o) || strings.Contains(old.Subject, n) {
+		return false
+	}
+	if old.via != "" {
+		return new.via != "" && !strings.Contains(newText, old.via) && !strings.Contains(oldText, new.via) &&
+			!strings.Contains(new.via, o) && overlap(strings.Fields(old.via), strings.Fields(new.via)) >= 0.5
 	}
 	if c.BeforeSentence == c.AfterSentence {
 		return false
 	}
-	// both speakers named in the quote's own sentences: "he said" read
-	// as someone else before is no edit of the attribution
-	o, n := lastName(oldSpeaker), lastName(c.Subject)
-	return o != "" && n != "" && strings.Contains(c.BeforeSentence, o) && strings.Contains(c.AfterSentence, n)
+	// both speakers named in the quote's own sentences, the old one gone
+	// from the new: "he said" read as someone else before, or the same
+	// speaker named twice, is no edit of the attribution
+	return strings.Contains(c.BeforeSentence, o) && strings.Contains(c.AfterSentence, n) &&
+		!strings.Contains(c.AfterSentence, o) && !strings.Contains(c.BeforeSentence, n)
 }
 
 // lastName is the last word of a speaker's name ("Stubb" of "Finnish

@@ -19,6 +19,7 @@ type item struct {
 	mod   string   // TIMEX3 mod, for dates
 	inQ   bool     // lies inside a direct quote
 	via   string   // quote by a pronoun: the sentence that names the speaker
+	minor bool     // a place no news on its own: a town's state ("Mobile, Alabama"), a continent, a world region
 }
 
 // qspan is one direct quote: the marks at open and close, the words between.

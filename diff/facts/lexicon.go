@@ -26,9 +26,10 @@ type stanceEntry struct {
 
 // place is one gazetteer entry.
 type place struct {
-	name   string // canonical name
-	typ    string // country, city, venue, ...
-	parent string // canonical name of the containing place, or ""
+	name   string   // canonical name
+	typ    string   // country, city, venue, ...
+	parent string   // canonical name of the containing place, or ""
+	names  []string // the name and its aliases
 }
 
 // lexicon is the parsed word lists of one language. It is built once and
@@ -274,6 +275,8 @@ func loadPlaces(lang string, lx *lexicon) error {
 				names = append(names, a)
 			}
 		}
+		p.names = names
+		lx.places[p.name] = p
 		for _, n := range names {
 			lx.placeByName[n] = p.name
 			lx.placeFirst[firstWord(n)] = true

@@ -1,12 +1,20 @@
 package facts
 
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
 // placeFillers may stand between a locative word and a place name: "in the
 // Turkish city of Istanbul", "at the Vatican".
 var placeFillers = map[string]bool{
 	"the": true, "city": true, "capital": true, "town": true, "of": true, "resort": true,
 	"port": true, "region": true, "state": true, "country": true, "a": true, "nearby": true,
 	"neighbouring": true, "neighboring": true, "southern": true, "northern": true, "eastern": true,
-	"western": true, "central": true,
+	"western": true, "central": true, "east": true, "west": true, "north": true, "south": true,
+	"southeastern": true, "southwestern": true, "northeastern": true, "northwestern": true,
+	"upper": true, "lower": true,
 }
 
 // matchPlace returns the canonical name of the longest gazetteer name at
@@ -45,6 +53,20 @@ func (d *doc) locationItems(out []item) []item {
 		if !d.toks[i].isCap() {
 			continue // both matchPlace and namedPlace need a capital
 		}
+		if last, typ, ok := d.areaAt(i); ok {
+			if d.locative(i) || d.listedAfter(i, prevEnd) || d.hometown(i, last) || d.townSubject(last) {
+				text, s, e := d.span(i, last)
+				out = append(out, item{
+					Fact: Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: text, Type: typ},
+					key:  text,
+					inQ:  d.inQ[i] >= 0,
+				})
+				out, last = d.qualifierOf(out, last, typ == "venue")
+				prevEnd = last
+			}
+			i = last
+			continue
+		}
 		name, end, ok := d.matchPlace(i)
 		if !ok {
 			// a place the gazetteer lacks, named as one: "the town of
@@ -52,25 +74,204 @@ func (d *doc) locationItems(out []item) []item {
 			if it, ok := d.namedPlace(i); ok {
 				out = append(out, it)
 			} else if it, last, ok := d.townOf(i); ok {
-				out = append(out, it)
+				out, last = d.qualifier(append(out, it), last)
 				prevEnd = last
 				i = last
 			}
 			continue
 		}
-		if d.locative(i) || d.listedAfter(i, prevEnd) {
-			text, s, e := d.span(i, end)
-			p := d.lx.places[name]
+		p := d.lx.places[name]
+		if d.inName(i, end) {
+			i = end
+			continue
+		}
+		if to, last, ok := d.spanFrom(i, end); ok {
+			// one extent, one fact: "from Texas to the Ohio Valley"
+			text, s, e := d.span(i, last)
 			out = append(out, item{
-				Fact: Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: name, Type: p.typ},
-				key:  name,
+				Fact: Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: name + " to " + to, Type: "span"},
+				key:  name + " to " + to,
 				inQ:  d.inQ[i] >= 0,
 			})
+			prevEnd, i = last, last
+			continue
+		}
+		if d.locative(i) || d.listedAfter(i, prevEnd) || !wide[p.typ] && (d.hometown(i, end) || d.townSubject(end)) || d.whereAfter(end) || end > i && water(name) {
+			text, s, e := d.span(i, end)
+			out = append(out, item{
+				Fact:  Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: name, Type: p.typ},
+				key:   name,
+				inQ:   d.inQ[i] >= 0,
+				minor: p.typ == "continent" || p.typ == "world region",
+			})
+			if !wide[p.typ] {
+				out, end = d.qualifierOf(out, end, p.typ == "venue")
+			}
 			prevEnd = end
 		}
 		i = end
 	}
 	return out
+}
+
+// areaWords end the name of an administrative area or of a site, and give
+// its type: "Hardin County", "Fars province", "Lihue Airport", "Prince
+// Sultan Air Base".
+var areaWords = map[string]string{
+	"county": "county", "parish": "county", "province": "province", "oblast": "province",
+	"governorate": "province", "prefecture": "province", "borough": "district", "township": "district",
+	"airport": "venue", "base": "venue", "stadium": "venue", "arena": "venue", "tower": "venue",
+	"dam": "venue", "bridge": "venue", "bay": "region", "beach": "region",
+}
+
+// areaHeads begin the name of a site: "Mount Waialeale", "Camp Arifjan".
+var areaHeads = map[string]string{"mount": "region", "mt": "region", "lake": "region", "camp": "venue", "fort": "venue"}
+
+// areaAt reads one to four capitalised words and an area word at token i
+// ("Lawrence County", "Zayed International Airport") and returns the area
+// word's index and the area's type. Such a name is a place whether or not
+// the gazetteer knows its first word, and not the place its first word
+// names ("Arkansas County" is not Arkansas, "Kuwait International Airport"
+// not Kuwait).
+func (d *doc) areaAt(i int) (int, string, bool) {
+	toks := d.toks
+	if typ := areaHeads[strings.TrimSuffix(toks[i].lower, ".")]; typ != "" && titleCase(toks[i].text) {
+		n := i + 1
+		if n < len(toks) && toks[n].text == "." {
+			n++ // "Mt."
+		}
+		if n < len(toks) && titleCase(toks[n].text) && !toks[n].is(clsFunction) && !hasPoss(toks[n].text) {
+			if _, _, ok := d.matchPlace(i); !ok {
+				return n, typ, true
+			}
+		}
+	}
+	for n := i; n < len(toks) && n <= i+4; n++ {
+		t := toks[n]
+		if n > i && (!t.space || d.text[toks[n-1].end:t.start] != " ") {
+			return 0, "", false
+		}
+		if typ := areaWords[t.lower]; n > i && typ != "" && (typ != "venue" || titleCase(t.text)) {
+			return n, typ, true
+		}
+		if !t.isCap() || hasPoss(t.text) || t.is(clsFunction) {
+			return 0, "", false
+		}
+	}
+	return 0, "", false
+}
+
+// inName reports whether the place name at tokens i..end is part of a
+// longer proper name: a capitalised word follows it ("the Arab Gulf States
+// Institute", "Arkansas County", "Kuwait International Airport"), or it
+// follows "of" after one ("the University of Maryland"). The longer name
+// is an institution, or a place the gazetteer lacks; either way not this
+// place. A day or month after the name ("in Texas Monday") is a date.
+func (d *doc) inName(i, end int) bool {
+	toks := d.toks
+	if n := end + 1; n < len(toks) && toks[n].space && titleCase(toks[n].text) && !toks[n].is(clsFunction) &&
+		d.text[toks[end].end:toks[n].start] == " " && !d.inDate(toks[n].start, toks[n].end) {
+		if _, _, place := d.matchPlace(n); !place {
+			return true
+		}
+	}
+	return i >= 2 && toks[i-1].lower == "of" && toks[i-2].isCap() && !toks[i-2].is(clsFunction) && !placeFillers[toks[i-2].lower]
+}
+
+// titleCase reports whether w is capitalised but not all capitals: in a
+// headline or a text in capitals every word is, and none is known to
+// continue a name.
+func titleCase(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	for _, c := range w[n:] {
+		if unicode.IsLower(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// wide are the place types a town is named within ("Mobile, Alabama"),
+// never the other way round.
+var wide = map[string]bool{"state": true, "country": true, "region": true, "continent": true, "world region": true, "territory": true}
+
+// hometown reports whether the town at tokens i..end is named as where
+// someone lives or comes from: "of" or "from" before it and its state
+// after it ("Sgt. Ann Lee, 26, of Glendale, Kentucky", "was from
+// Sacramento, California"). Without the state, "of" and "from" name too
+// much else ("the president of France", "a call from Paris").
+func (d *doc) hometown(i, end int) bool {
+	if i == 0 || d.toks[i-1].lower != "of" && d.toks[i-1].lower != "from" {
+		return false
+	}
+	_, last := d.qualifier(nil, end)
+	return last > end
+}
+
+// townSubject reports whether the town ending at token end, with its state
+// after it, is the subject of a verb of what happened there: "Wausau,
+// Wisconsin, picked up 23 inches", "Lawrence County, Tennessee, saw
+// damage". A noun after the state makes the pair a modifier ("Greenville,
+// Texas, police said"), and the town is then no place of the story's.
+func (d *doc) townSubject(end int) bool {
+	_, last := d.qualifier(nil, end)
+	n := last + 2
+	if last == end || n >= len(d.toks) || d.toks[last+1].text != "," {
+		return false
+	}
+	w := d.toks[n]
+	if w.kind != tokWord || w.isCap() {
+		return false
+	}
+	switch w.lower {
+	case "saw", "got", "had", "has", "was", "is", "received", "recorded", "reported", "picked":
+		return true
+	}
+	return strings.HasSuffix(w.lower, "ed") && len(w.lower) > 4
+}
+
+// qualifier appends the state or country that follows the town ending at
+// token end as its qualifier ("Mobile, Alabama", "Lyon, France"), and
+// returns the index of the qualifier's last token (end if none). News
+// names a town this way: the state is no place of its own, so it takes
+// part in matching ("Alabama" stays) but is never reported alone; the town
+// carries the change.
+func (d *doc) qualifier(out []item, end int) ([]item, int) {
+	return d.qualifierOf(out, end, false)
+}
+
+// qualifierOf is qualifier; for a site (venue) it also reads the city or
+// country after "in": "Zayed International Airport in Abu Dhabi", "Camp
+// Arifjan in Kuwait".
+func (d *doc) qualifierOf(out []item, end int, site bool) ([]item, int) {
+	c := end + 1
+	if c+1 >= len(d.toks) || d.toks[c].text != "," && !(site && d.toks[c].lower == "in") {
+		return out, end
+	}
+	name, last, ok := d.matchPlace(c + 1)
+	if !ok {
+		return out, end
+	}
+	p := d.lx.places[name]
+	switch p.typ {
+	case "state", "country", "territory":
+	case "city":
+		if !site {
+			return out, end
+		}
+	default:
+		return out, end
+	}
+	text, s, e := d.span(c+1, last)
+	return append(out, item{
+		Fact:  Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: name, Type: p.typ},
+		key:   name,
+		inQ:   d.inQ[c+1] >= 0,
+		minor: true,
+	}), last
 }
 
 // listedAfter reports whether the place name at token i continues a list
@@ -90,6 +291,30 @@ func (d *doc) listedAfter(i, prevEnd int) bool {
 	return false
 }
 
+// spanFrom reads a span of places opened by the place at tokens i..end:
+// "from Texas to the Ohio Valley", "from Chicago into the Southeast". It
+// returns the closing place and its last token. A span is one extent, as a
+// reader takes it. Alone, "from" names an origin as often as a place where
+// something happens ("a call from Paris"); a span says where.
+func (d *doc) spanFrom(i, end int) (string, int, bool) {
+	toks := d.toks
+	if i == 0 || toks[i-1].lower != "from" || end+2 >= len(toks) {
+		return "", 0, false
+	}
+	if w := toks[end+1].lower; w != "to" && w != "into" && w != "through" {
+		return "", 0, false
+	}
+	n := end + 2
+	if toks[n].lower == "the" && n+1 < len(toks) {
+		n++
+	}
+	to, last, ok := d.matchPlace(n)
+	if !ok || d.inName(n, last) {
+		return "", 0, false
+	}
+	return to, last, true
+}
+
 // locative reports whether the place name at token i follows a locative
 // word, allowing fillers such as "the Turkish city of".
 func (d *doc) locative(i int) bool {
@@ -101,9 +326,11 @@ func (d *doc) locative(i int) bool {
 			return false
 		}
 		if d.lx.locPrep[t.lower] {
-			return true
+			// "the war in Ukraine" names the war, not where the news is
+			return !(t.lower == "in" && k > 0 && eventNouns[toks[k-1].lower])
 		}
-		if t.lower == "to" {
+		if t.lower == "to" || t.lower == "for" && k > 0 && strings.HasPrefix(toks[k-1].lower, "head") {
+			// "rushed to Washington"; "a missile heading for Turkey"
 			return k > 0 && d.lx.motion[toks[k-1].lower]
 		}
 		if d.lx.motion[t.lower] && (t.lower == "visit" || t.lower == "visits" || t.lower == "visited") {
@@ -131,29 +358,63 @@ func (d *doc) locative(i int) bool {
 	return false
 }
 
+// whereAfter reports whether the place ending at token end is followed by
+// ", where": "Minab, where a school was hit" names it as the place where
+// something happens, whatever comes before it.
+func (d *doc) whereAfter(end int) bool {
+	return end+2 < len(d.toks) && d.toks[end+1].text == "," && d.toks[end+2].lower == "where"
+}
+
+// waterWords name a body of water: "the Strait of Hormuz", "the Red Sea".
+var waterWords = []string{"Strait", "Straits", "Sea", "Ocean", "Gulf of", "Channel", "Canal", "Bay"}
+
+// water reports whether the place name is a body of water's. A sea or a
+// strait is never an actor ("Russia said"), so wherever it is named it is
+// where something happens: "the closure of the Strait of Hormuz".
+func water(name string) bool {
+	for _, w := range waterWords {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// eventNouns name a long-running event by where it is: "the war in
+// Ukraine", "the conflict in Sudan". The place there is part of the
+// event's name, background to the story rather than where its news is.
+var eventNouns = map[string]bool{"war": true, "conflict": true}
+
 // townOf reads a town the gazetteer lacks, named the way news names one:
 // one or two capitalised words after a locative, then a comma and a
 // state or country the gazetteer knows ("in Greenville, Texas", "near
-// Indianola, Iowa"). It returns the town and the index of its last token;
-// the state that follows is read as a place of its own.
+// Indianola, Iowa") or ", where" ("including Minab, where"). It returns
+// the town and the index of its last token;
+// the state that follows is its qualifier.
 func (d *doc) townOf(i int) (item, int, bool) {
 	toks := d.toks
-	if !d.locative(i) || hasPoss(toks[i].text) || toks[i].is(clsFunction) {
+	if hasPoss(toks[i].text) || toks[i].is(clsFunction) {
 		return item{}, 0, false
 	}
 	last := i
 	if i+1 < len(toks) && toks[i+1].isCap() && toks[i+1].space && !hasPoss(toks[i+1].text) {
 		last = i + 1
 	}
+	if !d.locative(i) && !d.hometown(i, i) && !d.hometown(i, last) && !d.townSubject(i) && !d.townSubject(last) {
+		return item{}, 0, false
+	}
 	for _, l := range []int{last, i} {
 		c := l + 1
 		if c+1 >= len(toks) || toks[c].text != "," {
 			continue
 		}
-		if name, _, ok := d.matchPlace(c + 1); ok {
+		name, _, ok := d.matchPlace(c + 1)
+		if ok {
 			if t := d.lx.places[name].typ; t != "state" && t != "country" && t != "region" {
 				continue
 			}
+		}
+		if ok || d.locative(i) && d.whereAfter(l) {
 			text, s, e := d.span(i, l)
 			return item{
 				Fact: Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: text, Type: "town"},
@@ -184,6 +445,7 @@ func (lx *lexicon) within(a, b string) bool {
 var placeNouns = map[string]bool{
 	"city": true, "town": true, "village": true, "region": true, "port": true,
 	"province": true, "oblast": true, "settlement": true,
+	"community": true, "neighborhood": true, "neighbourhood": true, "suburb": true, "seat": true,
 }
 
 // namedPlace reads a capitalised name after "city of" and the like.
@@ -202,4 +464,45 @@ func (d *doc) namedPlace(i int) (item, bool) {
 		key:  text,
 		inQ:  d.inQ[i] >= 0,
 	}, true
+}
+
+// placeNamedIn reports whether text names the place of it: its words, its
+// canonical name, or another of its names ("the US" for "the United
+// States"), other than as a possessive.
+func (lx *lexicon) placeNamedIn(text string, it *item) bool {
+	if containsPlace(text, it.Text) || containsPlace(text, it.Value) {
+		return true
+	}
+	for _, n := range lx.places[it.Value].names {
+		if containsPlace(text, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitPlaceChanges undoes a change of place between two unrelated places
+// that the other version names too: "Blasts hit Qatar" → "Blasts hit
+// Kuwait" when the old text named Kuwait elsewhere is Qatar dropped, not
+// moved; when each version names the other's place, nothing moved. Places
+// paired only because they stood in matched sentences are often different
+// slots ("at Kuwait airport" → "also in the UAE").
+func (m *matcher) splitPlaceChanges() {
+	out := m.out[:0]
+	for _, c := range m.out {
+		if c.old != nil && c.new != nil && c.old.Kind == KindLocation && c.detail == "" {
+			oldStays := m.lx.placeNamedIn(m.newText, c.old)
+			newWas := m.lx.placeNamedIn(m.oldText, c.new)
+			switch {
+			case oldStays && newWas:
+				continue
+			case oldStays:
+				c.old, c.oSent = nil, -1
+			case newWas:
+				c.new, c.nSent = nil, -1
+			}
+		}
+		out = append(out, c)
+	}
+	m.out = out
 }

@@ -1,6 +1,9 @@
 package facts
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestExtractLocations(t *testing.T) {
 	tests := []struct {
@@ -22,6 +25,40 @@ func TestExtractLocations(t *testing.T) {
 		{"attacked country's grid is an actor", "Russia struck Ukraine’s energy grid.", nil},
 		{"town of a known state", "The crash happened in Greenville, Texas, on Monday.", []string{"Greenville=Greenville", "Texas=Texas"}},
 		{"a name before a state without a locative is none", "Greenville, Texas, police said.", []string{}},
+		{"hometown with its state", "Sgt. Ann Lee, 26, of Glendale, Kentucky, was killed.", []string{"Glendale=Glendale", "Kentucky=Kentucky"}},
+		{"hometown the gazetteer knows", "Lee was from Sacramento, California, her family said.", []string{"Sacramento=Sacramento", "California=California"}},
+		{"of a place without a state is no hometown", "The president of France spoke.", nil},
+		{"part of an institute's name", "Lee, a fellow at the Arab Gulf States Institute, said so.", nil},
+		{"part of a university's name", "The car was found at the University of Maryland.", nil},
+		{"airport named after a country", "Drones hit Kuwait International Airport.", []string{"Kuwait International Airport=Kuwait International Airport"}},
+		{"air base", "He was injured at Prince Hamid Air Base last week.", []string{"Prince Hamid Air Base=Prince Hamid Air Base"}},
+		{"a site word in lower case leaves the place", "Troops at Kuwait base camps waited.", []string{"Kuwait=Kuwait"}},
+		{"a day after the place is a date", "Storms hit Texas Monday.", []string{"Texas=Texas"}},
+		{"county", "Storms flattened homes in Hardin County overnight.", []string{"Hardin County=Hardin County"}},
+		{"county named after a state", "A tornado touched down in Arkansas County, Arkansas.", []string{"Arkansas County=Arkansas County", "Arkansas=Arkansas"}},
+		{"including", "Wind threatens several cities, including Denver and Omaha.", []string{"Denver=Denver", "Omaha=Omaha"}},
+		{"through", "The storm ripped through Lawrence County overnight.", []string{"Lawrence County=Lawrence County"}},
+		{"span of places", "Storms raced from Kansas to the Great Lakes overnight.", []string{"Kansas to the Great Lakes=Kansas to Great Lakes"}},
+		{"span into a region", "Heat records fell from Denver into the Southeast.", []string{"Denver into the Southeast=Denver to Southeast"}},
+		{"span and a place after it", "Storms hit from Georgia to Ohio and Maine.", []string{"Georgia to Ohio=Georgia to Ohio", "Maine=Maine"}},
+		{"from alone is an origin", "The call came from Paris on Monday.", nil},
+		{"war named by its place", "Leaders discussed ending the war in Ukraine.", nil},
+		{"fighting in a place", "Fighting in Kharkiv went on.", []string{"Kharkiv=Kharkiv"}},
+		{"off the coast", "A warship sank off the coast of Sri Lanka.", []string{"Sri Lanka=Sri Lanka"}},
+		{"place where", "He brought his children over from Uganda, where their mother lives.", []string{"Uganda=Uganda"}},
+		{"town where", "Several cities were hit, including Qarwa, where a school was struck.", []string{"Qarwa=Qarwa"}},
+		{"a name before where needs a locative", "Officials named Qarwa, where a school was struck.", nil},
+		{"a strait wherever named", "Iran announced drills closing parts of the Strait of Hormuz.", []string{"Strait of Hormuz=Strait of Hormuz"}},
+		{"a country after of is no place", "Drills near the coast were announced by the president of Iran.", nil},
+		{"camp", "She served at Camp Harlow in the desert.", []string{"Camp Harlow=Camp Harlow"}},
+		{"mount", "Rain totals led by 14 inches at Mt. Kaleo were recorded.", []string{"Mt. Kaleo=Mt. Kaleo"}},
+		{"bay", "The road was closed at Pelican Bay on Friday.", []string{"Pelican Bay=Pelican Bay"}},
+		{"storm verb", "Hail pelted east Texas on Sunday.", []string{"Texas=Texas"}},
+		{"town as the subject", "Marlow, Wisconsin, picked up 23 inches of snow.", []string{"Marlow=Marlow", "Wisconsin=Wisconsin"}},
+		{"county as the subject", "Bell County, Tennessee, saw heavy damage.", []string{"Bell County=Bell County", "Tennessee=Tennessee"}},
+		{"heading for", "A missile heading for Turkey was shot down.", []string{"Turkey=Turkey"}},
+		{"for alone is no destination", "The plan was good for Turkey.", nil},
+		{"province", "In one video from a village in Fars province, people fled.", []string{"Fars province=Fars province"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -67,8 +104,50 @@ func TestCompareLocations(t *testing.T) {
 }
 
 func TestNamedPlaceOutsideGazetteer(t *testing.T) {
-	got := factsOf(t, "Two people were killed in the eastern town of Zarichne.", KindLocation)
-	if len(got) != 1 || got[0].Value != "Zarichne" || got[0].Type != "town" {
-		t.Errorf("got %+v", got)
+	tests := []struct{ text, value, typ string }{
+		{"Two people were killed in the eastern town of Zarichne.", "Zarichne", "town"},
+		{"An order was issued for the coastal community of Pali Camp.", "Pali Camp", "community"},
+		{"Homes in the county seat of Norville were damaged.", "Norville", "seat"},
+	}
+	for _, tt := range tests {
+		got := factsOf(t, tt.text, KindLocation)
+		if len(got) != 1 || got[0].Value != tt.value || got[0].Type != tt.typ {
+			t.Errorf("%q: got %+v, want %s (%s)", tt.text, got, tt.value, tt.typ)
+		}
+	}
+}
+
+// TestTownAndItsState: "Mobile, Alabama" is one place, the town; its state
+// takes part in matching but is never reported on its own.
+func TestTownAndItsState(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           []string // Before>After of each change
+	}{
+		{"town added", "The ship is moored at sea.", "The ship is moored in Mobile, Alabama.", []string{">Mobile"}},
+		{"town dropped, state kept", "He pleaded guilty in Chatham County, Georgia, last June.",
+			"He pleaded guilty in Georgia last June.", []string{"Chatham County>"}},
+		{"town added in a state named before", "The storm hit Alabama on Sunday.", "The storm hit Lexington, Alabama, on Sunday.", []string{">Lexington"}},
+		{"unrelated place the old text named", "Blasts hit Qatar and Jordan.\nOfficials in Kuwait were alarmed.",
+			"Blasts hit Kuwait and Jordan.\nOfficials in Kuwait were alarmed.", []string{"Qatar>"}},
+		{"places swapped", "Drones hit an airport in Kuwait.\nDebris fell in Bahrain.",
+			"Drones hit an airport in Bahrain.\nDebris fell in Kuwait.", nil},
+		{"world region added", "Talks went on.", "Talks went on as strikes spread across the Middle East.", nil},
+		{"continent dropped", "Prices rose in Europe and in Japan.", "Prices rose in Japan.", nil},
+		{"world region refined", "Strikes hit targets in the Middle East.", "Strikes hit targets in Iran.", []string{">Iran"}},
+		{"named before by another name", "US officials met in Geneva.", "US officials met in Geneva.\nThe envoy arrived in the United States on Monday.", nil},
+		{"site with its city", "Queues were short.", "Queues were long at Zayed International Airport in Abu Dhabi.", []string{">Zayed International Airport"}},
+		{"town of another state", "The car was stolen in Maricopa, Arizona.", "The car was stolen in Mesa, Arizona.", []string{"Maricopa>Mesa"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, c := range changesOf(tt.old, tt.new, KindLocation) {
+				got = append(got, c.Before+">"+c.After)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

@@ -44,7 +44,10 @@ var passes = map[Kind][]pass{
 	},
 	KindLocation: {
 		{func(_ *matcher, a, b *item) bool { return a.key == b.key }, false},
-		{func(_ *matcher, a, b *item) bool { return true }, true},
+		// a town's state, a continent or world region is no news on
+		// its own: it never stands for another place ("Mobile,
+		// Alabama" → "Houston")
+		{func(_ *matcher, a, b *item) bool { return !a.minor && !b.minor }, true},
 	},
 	KindCorrection: {
 		{func(_ *matcher, a, b *item) bool { return a.key == b.key }, false},
@@ -112,9 +115,13 @@ func (m *matcher) reordered(a, b *item) bool {
 }
 
 // reportable reports whether a fact may be reported as added or removed on
-// its own. Vague time references ("now", "previously", "eventually") take
-// part in matching but are no news when they come or go.
+// its own. Vague time references ("now", "previously", "eventually"), a
+// town's state and a continent or world region take part in matching but
+// are no news when they come or go.
 func reportable(it *item) bool {
+	if it.Kind == KindLocation {
+		return !it.minor
+	}
 	if it.Kind != KindDate {
 		return true
 	}
@@ -340,7 +347,7 @@ func sameWords(a, b []string) bool {
 // "will “come tumbling down”"). A word added inside the marks ("useful" →
 // "very useful") is a rewording.
 func (m *matcher) sameQuote(a, b *item) bool {
-	if sameWords(a.words, b.words) {
+	if sameWords(a.words, b.words) || trimmed(a.words, b.words) {
 		return true
 	}
 	if len(a.words) < len(b.words) {
@@ -348,6 +355,26 @@ func (m *matcher) sameQuote(a, b *item) bool {
 	}
 	return marksMoved(a.words, b, m.newText)
 }
+
+// trimmed reports whether quote short is a run of quote long's words: the
+// quote cut at either end, or part of it moved out of the quotation marks
+// ("“The attack is treated as a hate crime,” police said" → "police said
+// the attack is treated as a “hate crime”"). The words kept are the same
+// words, so the reader learns nothing new; a cut inside the quote, or a
+// word changed, is still a rewording.
+func trimmed(long, short []string) bool {
+	if len(short) < minTrimmed || len(short) >= len(long) {
+		return false
+	}
+	// a hyphen added or dropped is spelling: "better placed", "better-placed"
+	unhyphen := strings.NewReplacer("-", " ")
+	l := " " + unhyphen.Replace(strings.Join(long, " ")) + " "
+	return strings.Contains(l, " "+unhyphen.Replace(strings.Join(short, " "))+" ")
+}
+
+// minTrimmed is the fewest words a trimmed quote keeps: a word or two
+// found in a long quote may be another speaker's (“legitimate right”).
+const minTrimmed = 3
 
 // marksMoved reports whether the quote long (of one version) is the quote
 // short of text with at most two more words, and those words stand right
@@ -493,6 +520,7 @@ func encloses(k Kind) bool { return k == KindQuote || k == KindCorrection }
 // count them. Only the whole other text can tell: its facts are asked for
 // only when something was added or removed.
 func (m *matcher) present(oldItems, newItems func(asked []*item) []item) {
+	m.splitPlaceChanges()
 	var added, removed []*item
 	for _, c := range m.out {
 		if c.old == nil {
@@ -512,8 +540,8 @@ func (m *matcher) present(oldItems, newItems func(asked []*item) []item) {
 	out := m.out[:0]
 	for _, c := range m.out {
 		switch {
-		case c.old == nil && m.statedIn(c.new, oldAll, m.oldText):
-		case c.new == nil && m.statedIn(c.old, newAll, m.newText):
+		case c.old == nil && m.statedIn(c.new, oldAll, m.oldText, false):
+		case c.new == nil && m.statedIn(c.old, newAll, m.newText, true):
 		default:
 			out = append(out, c)
 		}
@@ -521,18 +549,22 @@ func (m *matcher) present(oldItems, newItems func(asked []*item) []item) {
 	m.out = out
 }
 
-// statedIn reports whether the fact it is among all (the facts of the
-// other version, whose text is text): the same value, or for a place or a
+// statedIn reports whether the fact it (of the old version when isOld) is
+// among all (the facts of the other version, whose text is text): the same value, or for a place or a
 // date its very words ("Thursday" in another sentence).
-func (m *matcher) statedIn(it *item, all []item, text string) bool {
+func (m *matcher) statedIn(it *item, all []item, text string, isOld bool) bool {
 	for i := range all {
-		if all[i].Kind == it.Kind && m.equivalent(it, &all[i]) {
+		if all[i].Kind != it.Kind {
+			continue
+		}
+		// equivalent takes the old version's fact first
+		if isOld && m.equivalent(it, &all[i]) || !isOld && m.equivalent(&all[i], it) {
 			return true
 		}
 	}
 	switch it.Kind {
 	case KindLocation:
-		return containsPlace(text, it.Text) || containsPlace(text, it.Value)
+		return m.lx.placeNamedIn(text, it)
 	case KindDate:
 		return containsWord(text, it.Text)
 	}

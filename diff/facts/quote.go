@@ -59,7 +59,7 @@ func (d *doc) quoteAndPositionItems(out []item) []item {
 				name, via = lastQuote, lastVia // the speaker goes on talking
 			}
 			words := d.normToks(d.tokAt(q.cs), d.tokAt(q.ce))
-			if len(words) == 0 {
+			if len(words) == 0 || d.titleLike(q) {
 				continue
 			}
 			key := strings.Join(words, " ")
@@ -76,6 +76,32 @@ func (d *doc) quoteAndPositionItems(out []item) []item {
 		}
 	}
 	return out
+}
+
+// titleLike reports whether quote q is a title or a name in quotation
+// marks, not words someone said: two or more words, the first and each
+// other but short function words capitalised, and no sentence punctuation
+// ("CNN’s “The Situation Room”", "the book “Thunder Cake”", "a defendant
+// named “Ann Lee”"). Speech in title case is rare in news.
+func (d *doc) titleLike(q qspan) bool {
+	caps, first := 0, d.tokAt(q.cs)
+	if first >= len(d.toks) || !titleCase(d.toks[first].text) {
+		return false
+	}
+	for k := first; k < len(d.toks) && d.toks[k].start < q.ce; k++ {
+		t := d.toks[k]
+		switch {
+		case t.kind != tokWord:
+			if strings.ContainsAny(t.text, ".!?,;:") {
+				return false
+			}
+		case titleCase(t.text):
+			caps++
+		case !t.is(clsFunction) || len(t.text) > 4:
+			return false
+		}
+	}
+	return caps >= 2
 }
 
 // nearest returns the speaker whose verb is closest to token t.

@@ -105,3 +105,98 @@ func TestQuoteEditsThatSayTheSame(t *testing.T) {
 		t.Errorf("content word changed: got %+v, want one reworded quote", got)
 	}
 }
+
+// TestReattributionNeedsAnEditedAttribution: a quote changes speaker only
+// when the attribution the reader sees was edited, not when a pronoun
+// resolves to someone else after edits elsewhere.
+func TestReattributionNeedsAnEditedAttribution(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           bool
+	}{
+		{"other speaker named",
+			"Mayor Ann Lee said the bridge had a “serious structural flaw” that needed repair.",
+			"Engineer Tom Ruiz said the bridge had a “serious structural flaw” that needed repair.", true},
+		{"pronoun's antecedent edited",
+			"Lee also said the bridge must close.\n“We cannot take the risk,” she told reporters.",
+			"Ruiz also said the bridge must close.\n“We cannot take the risk,” she told reporters.", true},
+		{"pronoun spelled out",
+			"Police said the search had ended.\nHe said he had “no memory of the meeting” at all.",
+			"Police said nothing more.\nGrant also said he had “no memory of the meeting” at all.", false},
+		{"sentence put in between",
+			"“We need more time,” Lee said.\nShe said she “feels hopeful” about the deal.",
+			"“We need more time,” Lee said.\nRuiz was cautious on Monday.\nHe said he “feels hopeful” about the deal.", false},
+		{"name shortened",
+			"The bell rang, “and nothing was the same again,” Ann Marie Lee wrote.",
+			"Late that night the bell rang, “and nothing was the same again,” Ann wrote.", false},
+		{"old speaker still named",
+			"Residents said the roads near the river were “impassable” on Sunday, police said.",
+			"Police on Sunday said the roads near the river were “impassable.”", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := false
+			for _, c := range changesOf(tt.old, tt.new, KindQuote) {
+				got = got || c.Detail == "reattributed"
+			}
+			if got != tt.want {
+				t.Errorf("reattributed = %v, want %v: %+v", got, tt.want, changesOf(tt.old, tt.new, KindQuote))
+			}
+		})
+	}
+}
+
+// TestTrimmedQuoteSaysTheSame: a quote cut at either end, or partly moved
+// out of the quotation marks, keeps its words and is no change; words
+// added inside the marks, or another quote sharing two words, still are.
+func TestTrimmedQuoteSaysTheSame(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           int // quote changes
+	}{
+		{"tail cut",
+			"“The ruling denies him the chance to appeal the verdict in court,” the council said.",
+			"“The ruling denies him the chance to appeal the verdict,” the council said.", 0},
+		{"part moved out of the marks",
+			"“The fire is being treated as a deliberate arson attack,” police said.",
+			"Police said the fire was being treated as a “deliberate arson attack,” adding that homes were evacuated.", 0},
+		{"trimmed in another paragraph",
+			"Officials warned the levee “may fail or overflow at any time,” the agency said.\n\nRoads were closed.",
+			"Roads were closed.\n\nThe levee was at risk, the agency said.\n\nIt could “fail or overflow,” officials said.", 0},
+		{"trimmed, a hyphen added",
+			"“This is a hard time. Now, the city is better placed than most to recover,” he said.",
+			"“The city is better-placed than most to recover,” he said.", 0},
+		{"clause added inside the marks",
+			"“We are ready to continue talks,” the minister said.",
+			"“We are ready to continue talks with the other side,” the minister said.", 1},
+		{"two shared words are another quote",
+			"The envoy defended the strikes as a “lawful and legitimate right of defence.”\n\nTalks went on.\n\nMarkets fell.\n\nShips waited.",
+			"Talks went on.\n\nMarkets fell.\n\nShips waited.\n\nThe president said revenge was the nation’s “legitimate right.”", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := changesOf(tt.old, tt.new, KindQuote); len(got) != tt.want {
+				t.Errorf("got %d changes, want %d: %+v", len(got), tt.want, got)
+			}
+		})
+	}
+}
+
+// TestTitlesAreNoQuotes: a title or a name in quotation marks is not words
+// someone said.
+func TestTitlesAreNoQuotes(t *testing.T) {
+	tests := []struct {
+		text string
+		want int
+	}{
+		{"The spokesperson said so on CNN’s “The Evening Desk” on Wednesday.", 0},
+		{"One of her best-loved books, “Rain Over Hollow Creek,” is about storms.", 0},
+		{"A filing names a defendant called “Ola Bensu” in California.", 0},
+		{"He called it “a Great Victory” for the city.", 1},
+	}
+	for _, tt := range tests {
+		if got := factsOf(t, tt.text, KindQuote); len(got) != tt.want {
+			t.Errorf("%q: %d quotes %+v, want %d", tt.text, len(got), got, tt.want)
+		}
+	}
+}
