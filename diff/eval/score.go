@@ -229,6 +229,9 @@ func normGold(s string) string {
 	s = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "«", "\"", "»", "\"", "„", "\"",
 		// glued by the scraper ("EDITOR’S NOTE:This story"): a word edge
 		":", ": ", ";", "; ",
+		// an ellipsis or a bracket inside a word ("me…Why", "weapon(s)")
+		// is a word edge too
+		"…", " … ", "(", " (", ")", ") ",
 		// "$4.12" holds the figure "4.12"
 		"$", "$ ", "€", "€ ", "£", "£ ").Replace(s)
 	f := strings.Fields(s)

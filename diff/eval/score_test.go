@@ -24,6 +24,9 @@ func TestTextMatch(t *testing.T) {
 		{"Budapest", "", false},
 		{"ruled", "ruled out", true},
 		{"out", "rout", false},
+		{"ask me…Why didn't he ask", "Why didn't he ask", true},
+		{"the weapon(s) used", "weapon", true},
+		{"weapons", "weapon", false},
 	}
 	for _, tt := range tests {
 		if got := textMatch(tt.got, tt.want); got != tt.ok {
