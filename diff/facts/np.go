@@ -105,6 +105,8 @@ func (d *doc) institutionBefore(i, lo int) (np, bool) {
 		switch l := toks[m].lower; {
 		case l == "the" || l == "its" || l == "their" || l == "his" || l == "her" || l == "a" || l == "an":
 			return np{m, k}, true
+		case toks[m].isCap() && hasPoss(toks[m].text):
+			return np{m, k}, true // "Dunn’s office", "Trump’s campaign"
 		case toks[m].is(clsFunction | clsSpeech):
 			return np{from, k}, true
 		default:

@@ -25,6 +25,7 @@ func TestExtractPositions(t *testing.T) {
 		{"phrase", "Merz and French President Emmanuel Macron both voiced support for a ceasefire.", "voiced support for", "Merz and French President Emmanuel Macron", "support", "a ceasefire"},
 		{"drop demand", "Macron dropped his demand for a ceasefire.", "dropped his demand", "Macron", "reverse", ""},
 		{"pronoun", "Putin met Trump.\nHe rejected the plan.", "rejected", "Putin", "reject", "the plan"},
+		{"a name's office", "Roe’s office did not return a request for comment.", "did not return a request", "Roe’s office", "not respond", "comment"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
