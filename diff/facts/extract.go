@@ -19,6 +19,9 @@ type item struct {
 	mod   string   // TIMEX3 mod, for dates
 	inQ   bool     // lies inside a direct quote
 	via   string   // quote by a pronoun: the sentence that names the speaker
+	// loose marks a position whose actor was inferred (a pronoun, a verb
+	// coordinated with an earlier one), not named right before the verb
+	loose bool
 }
 
 // qspan is one direct quote: the marks at open and close, the words between.

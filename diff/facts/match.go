@@ -40,6 +40,7 @@ var passes = map[Kind][]pass{
 		// an unchanged sentence: a pronoun read as another actor after
 		// edits elsewhere changes nothing the reader sees
 		{func(m *matcher, a, b *item) bool { return m.sameSentence && a.key == b.key && a.Text == b.Text }, false},
+		{func(_ *matcher, a, b *item) bool { return sameStance(a, b) }, false},
 		{func(_ *matcher, a, b *item) bool { return sameActor(a, b) }, true},
 	},
 	KindLocation: {
@@ -236,9 +237,23 @@ func (m *matcher) equivalent(a, b *item) bool {
 	case KindQuote:
 		return m.sameQuote(a, b)
 	case KindPosition:
-		return sameActor(a, b) && a.key == b.key
+		return sameActor(a, b) && a.key == b.key || sameStance(a, b)
 	}
 	return a.key == b.key
+}
+
+// sameStance reports whether two positions are one stance in a reworded
+// sentence: the same stance on the same object, where at least one actor
+// was only inferred ("he has not commented publicly on the allegations"),
+// so a differing actor is more likely a misreading than an edit.
+func sameStance(a, b *item) bool {
+	if a.key != b.key || !a.loose && !b.loose {
+		return false
+	}
+	if len(a.words) == 0 || len(b.words) == 0 {
+		return len(a.words) == len(b.words) && strings.EqualFold(a.Text, b.Text)
+	}
+	return overlap(a.words, b.words) >= 0.5
 }
 
 // sameSlot reports whether two facts fill the same slot, so that a removed

@@ -124,6 +124,10 @@ scan:
 	if actor == "" || isDemonym(actor) || d.isTimeName(actor) {
 		return item{}, false // "Russian demands": a noun after an adjective
 	}
+	named := passive && vend+1 < s.to && toks[vend+1].lower == "by"
+	if p, ok := d.npBefore(g+1, s.from); ok && !pronouns[toks[p.from].lower] && d.npText(p) == actor {
+		named = true
+	}
 	// object: up to 8 tokens, to the first clause boundary
 	j := vend + 1
 	if j < s.to && (toks[j].lower == "to" || toks[j].lower == "for" || toks[j].lower == "on") && class != "propose" {
@@ -172,6 +176,7 @@ scan:
 		key:   stanceGroup(stance),
 		slot:  actorKey(actor),
 		words: owords,
+		loose: !named,
 	}, true
 }
 

@@ -125,3 +125,22 @@ func TestNewsStances(t *testing.T) {
 		})
 	}
 }
+
+// TestSameStanceReworded: a stance whose sentence was reworded, with an actor
+// only inferred (a pronoun), is the same stance even when the pronoun now
+// resolves to someone else.
+func TestSameStanceReworded(t *testing.T) {
+	tests := []struct{ name, old, new string }{
+		{"pronoun resolves elsewhere", "Paul Ames resigned in May.\nHe has not commented publicly on these recent allegations of fraud.",
+			"Paul Ames resigned in May.\nBerg was charged.\nHe has not commented publicly on the allegation of fraud."},
+		{"the actor renamed", "Anna Berg met the press on Monday.\nThe Fenwick Constabulary, whose area covers the town, has said it is supporting the inquiry.",
+			"Anna Berg met the press on Monday.\nThe Fenwick force told CNN it was supporting the inquiry."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := changesOf(tt.old, tt.new, KindPosition); len(got) != 0 {
+				t.Errorf("got %+v, want none", got)
+			}
+		})
+	}
+}
