@@ -61,6 +61,18 @@ func (d *doc) position(k int, s sent, actors []string) (item, bool) {
 		if nounMarkers[p.lower] || (p.kind == tokWord && hasPoss(p.text)) {
 			return item{}, false
 		}
+		// a capitalised stance word inside a sentence is part of a name:
+		// "White House Press Secretary", "the Associated Press" (not in a
+		// text set all in capitals)
+		if toks[k].isCap() && p.kind == tokWord && strings.ToUpper(toks[k].text) != toks[k].text {
+			return item{}, false
+		}
+		// "the GOP offer", "a Kremlin demand": the bare form after a
+		// determiner and a singular name is a noun ("that Putin agree" is
+		// a clause)
+		if k-2 >= s.from && p.isCap() && !strings.HasSuffix(p.lower, "s") && nounMarkers[toks[k-2].lower] && toks[k-2].lower != "that" && isBareStance(d.lx, toks[k].lower) {
+			return item{}, false
+		}
 	}
 	// bare "back" is too often an adverb ("came back"): require an object
 	if toks[k].lower == "back" && vend == k {
@@ -102,9 +114,23 @@ scan:
 		g -= 2
 		goto scan
 	}
+	byAgent := passive && vend+1 < s.to && toks[vend+1].lower == "by"
+	// "will be considered targets", "has not been confirmed", "had been
+	// threatened": without its agent a passive states no one's stance,
+	// unless it reports a decision ("was granted", "were ordered")
+	if passive && !byAgent && !passiveDecision(class, toks[k].lower) {
+		return item{}, false
+	}
+	// "was hard to accept": an adjective's infinitive has no actor
+	if g-1 >= s.from && toks[g].lower == "to" && toughAdjectives[toks[g-1].lower] {
+		return item{}, false
+	}
+	if d.hypothetical(g, s) {
+		return item{}, false
+	}
 	actor := ""
 	switch {
-	case passive && vend+1 < s.to && toks[vend+1].lower == "by":
+	case byAgent:
 		if p, ok := d.npAfter(vend+2, s.to); ok {
 			actor = d.resolve(p)
 		}
@@ -152,6 +178,36 @@ scan:
 			}
 		}
 	}
+	// "responded to the attacks", "responded with humor": an act, not a
+	// reply to the story; a reply answers a request ("did not respond to
+	// a request for comment", "responded to CNN's questions")
+	if class == "respond" && !neg && !d.asksForReply(oFrom, oTo) {
+		return item{}, false
+	}
+	// "insisted that the party is unified": a claim; "insist that Putin
+	// agree", "insist on a ceasefire": a demand
+	if strings.HasPrefix(toks[k].lower, "insist") && d.claimFollows(vend+1, s) {
+		return item{}, false
+	}
+	// "offered condolences", "offered little detail": words given, not a
+	// proposal
+	if class == "propose" && strings.HasPrefix(toks[k].lower, "offer") {
+		for j := oFrom; j <= oTo && j < oFrom+3; j++ {
+			if expressive[toks[j].lower] {
+				return item{}, false
+			}
+		}
+	}
+	// "The concern, Pistole suggested, is …", "…, Starmer confirmed.": a
+	// stance verb used as the tag of a statement
+	if !neg && oTo < oFrom && (vend+1 >= s.to || toks[vend+1].text == "," || toks[vend+1].text == ".") && d.taggedSubject(g, s) {
+		return item{}, false
+	}
+	// "…, suggesting broader objectives": what a fact suggests, not a
+	// proposal of anyone's
+	if class == "propose" && strings.HasPrefix(toks[k].lower, "suggest") && strings.HasSuffix(toks[k].lower, "ing") && k-1 >= s.from && toks[k-1].text == "," {
+		return item{}, false
+	}
 	stance := class
 	if neg {
 		switch class {
@@ -178,6 +234,123 @@ scan:
 		words: owords,
 		loose: !named,
 	}, true
+}
+
+// isBareStance reports whether w is the bare form of a stance verb (not
+// "offers", "offered", "offering"), which is also the noun.
+func isBareStance(lx *lexicon, w string) bool {
+	for _, e := range lx.stance[w] {
+		if e.words[0] == w && !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") {
+			return true
+		}
+	}
+	return false
+}
+
+// claimFollows reports whether the clause from token j on states a claim:
+// a finite verb ("is", "would", "they’d") follows within a few words. A
+// demand has "on" or a bare verb: "insist that Putin agree".
+func (d *doc) claimFollows(j int, s sent) bool {
+	if j < s.to && d.toks[j].lower == "on" {
+		return false
+	}
+	for m := j; m < s.to && m < j+7; m++ {
+		t := d.toks[m]
+		if t.kind == tokPunct {
+			break
+		}
+		if finiteAux[t.lower] || strings.HasSuffix(t.lower, "’d") || strings.HasSuffix(t.lower, "'d") {
+			return true
+		}
+	}
+	return false
+}
+
+// finiteAux are finite verbs that mark a clause as a statement of fact.
+var finiteAux = map[string]bool{
+	"is": true, "was": true, "are": true, "were": true, "would": true, "will": true, "had": true,
+	"has": true, "have": true, "could": true, "can": true, "did": true, "does": true, "do": true,
+}
+
+// passiveDecision reports whether a passive stance verb without its agent
+// still reports a decision: "was approved", "were ordered", "was denied".
+func passiveDecision(class, w string) bool {
+	switch class {
+	case "accept", "order", "demand", "reverse":
+		return true
+	case "reject":
+		for _, p := range []string{"reject", "denied", "refus", "veto", "block", "dismiss", "turned", "ruled", "overturn"} {
+			if strings.HasPrefix(w, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// toughAdjectives take an infinitive whose doer is no one in particular:
+// "hard to accept".
+var toughAdjectives = map[string]bool{
+	"hard": true, "difficult": true, "easy": true, "impossible": true, "tough": true, "painful": true,
+}
+
+// expressive nouns after "offer" name words or feelings given, not a
+// proposal.
+var expressive = map[string]bool{
+	"condolences": true, "assessment": true, "detail": true, "details": true, "explanation": true,
+	"insight": true, "thoughts": true, "prayers": true, "praise": true, "words": true, "glimpse": true,
+	"view": true, "views": true, "clues": true, "evidence": true, "hint": true, "hints": true,
+	"comment": true, "comments": true, "reassurance": true, "sympathy": true, "tribute": true,
+	"apology": true, "apologies": true, "analysis": true, "advice": true, "update": true, "updates": true,
+}
+
+// hypothetical reports whether the subject ending at token g stands in an
+// "if" or "whether" clause: "asked if he supported", "if 20% of members
+// support". Such a stance is asked about or supposed, not taken.
+func (d *doc) hypothetical(g int, s sent) bool {
+	for j := g; j >= s.from && j > g-9; j-- {
+		t := d.toks[j]
+		if t.kind == tokPunct && t.text != "%" && t.text != "$" && t.text != "-" {
+			return false
+		}
+		if t.lower == "if" || t.lower == "whether" || t.lower == "unless" {
+			return true
+		}
+	}
+	return false
+}
+
+// taggedSubject reports whether the subject ending at token g is a short
+// name set off before it by a comma, dash or closing quote: the tag of a
+// statement ("…, Pistole suggested,").
+func (d *doc) taggedSubject(g int, s sent) bool {
+	p, ok := d.npBefore(g+1, s.from)
+	if !ok || p.from-1 < s.from {
+		return false
+	}
+	switch d.toks[p.from-1].text {
+	case ",", "—", "–", "”", "\"":
+		return true
+	}
+	return false
+}
+
+// replyWords in the object of "respond" make it a reply to the press.
+var replyWords = map[string]bool{
+	"request": true, "requests": true, "comment": true, "comments": true, "inquiry": true,
+	"inquiries": true, "query": true, "queries": true, "questions": true, "email": true,
+	"emails": true, "message": true, "messages": true, "calls": true, "cnn": true, "cnn’s": true, "cnn's": true,
+}
+
+// asksForReply reports whether the object tokens [from, to] name a request
+// for comment.
+func (d *doc) asksForReply(from, to int) bool {
+	for j := from; j <= to; j++ {
+		if replyWords[d.toks[j].lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // isRefusal reports whether w is a form of "refuse" or "decline", which
@@ -258,6 +431,9 @@ func (d *doc) subjectBefore(i int, s sent, actors []string) string {
 	return d.named(p, s)
 }
 
+// tellVerbs take the hearer as object before what was said.
+var tellVerbs = map[string]bool{"told": true, "telling": true, "tell": true, "tells": true}
+
 // named resolves a noun phrase; a pronoun right after a speech verb ("the
 // ministry said it could accept") stands for that verb's subject.
 func (d *doc) named(p np, s sent) string {
@@ -267,6 +443,10 @@ func (d *doc) named(p np, s sent) string {
 		if k >= s.from && toks[k].lower == "that" {
 			k--
 		}
+		// "told CNN he", "telling reporters it": skip the hearer
+		if k-1 >= s.from && (toks[k].isCap() || toks[k].lower == "reporters") && tellVerbs[toks[k-1].lower] {
+			k--
+		}
 		if k >= s.from && d.lx.speech[toks[k].lower] {
 			g := k - 1
 			for g >= s.from && skippable[toks[g].lower] {
@@ -274,6 +454,13 @@ func (d *doc) named(p np, s sent) string {
 			}
 			if q, ok := d.npBefore(g+1, s.from); ok {
 				return d.resolve(q)
+			}
+			// "…, telling CNN he will": the participle's subject is the
+			// sentence's
+			if g >= s.from && strings.HasSuffix(toks[k].lower, "ing") && (toks[g].text == "," || toks[g].text == "—" || toks[g].text == "–") {
+				if q, ok := d.sentenceSubject(s); ok && q.to < g {
+					return d.resolve(q)
+				}
 			}
 		}
 	}

@@ -25,6 +25,7 @@ func TestExtractPositions(t *testing.T) {
 		{"phrase", "Merz and French President Emmanuel Macron both voiced support for a ceasefire.", "voiced support for", "Merz and French President Emmanuel Macron", "support", "a ceasefire"},
 		{"drop demand", "Macron dropped his demand for a ceasefire.", "dropped his demand", "Macron", "reverse", ""},
 		{"pronoun", "Putin met Trump.\nHe rejected the plan.", "rejected", "Putin", "reject", "the plan"},
+		{"told CNN she", "Senator Jane Roe signaled doubts — telling CNN she will not accept the offer.", "will not accept", "Senator Jane Roe", "reject", "the offer"},
 		{"a name's office", "Roe’s office did not return a request for comment.", "did not return a request", "Roe’s office", "not respond", "comment"},
 	}
 	for _, tt := range tests {
@@ -54,6 +55,29 @@ func TestNotAPosition(t *testing.T) {
 		"He came back home.",
 		"They discussed Russian demands for land.",
 		"“We will reject it,” said nobody in particular.",
+		// a stance word inside a name, or a noun after one
+		"The White House Press Secretary spoke on Monday.",
+		"Lawmakers discussed the Senate offer at length.",
+		// an act, not a reply to a request for comment
+		"The navy responded to a distress call.",
+		"She responded with humor.",
+		// a claim, not a demand
+		"The minister insisted the plan was working.",
+		"Leaders have insisted that their party is unified.",
+		// a passive without its agent states no one's stance
+		"The sweater has not yet been confirmed to belong to him.",
+		"Ports will be considered targets.",
+		"The players had been threatened.",
+		// no actor: an adjective's infinitive
+		"The loss was hard to accept.",
+		// asked about or supposed, not taken
+		"Rubio was asked if he supported the tariff.",
+		"He could face a vote if half of the members support a rival.",
+		// words given, not a proposal
+		"The governor offered condolences to the family.",
+		// the tag of a statement, or what a fact suggests
+		"The risk, Jones suggested, is small.",
+		"Orders rose in May, suggesting broader demand.",
 	} {
 		t.Run(text, func(t *testing.T) {
 			if ps := factsOf(t, text, KindPosition); len(ps) != 0 {
@@ -110,6 +134,7 @@ func TestNewsStances(t *testing.T) {
 		{"a spokesman speaks for his office", "The Kremlin did not respond to a request for comment.", "Kremlin spokesman Dmitry Peskov denied the report.", "did not respond", "denied"},
 		{"a day is no actor", "The European Union is considering new sanctions, diplomats said.", "European Union governments on Thursday approved new sanctions, diplomats said.", "considering", "approved"},
 		{"a call dropped", "Trump has called for an immediate ceasefire.", "Trump dropped his call for an immediate ceasefire.", "called for", "dropped his call"},
+		{"a reply to a request", "The city hall was closed.", "The city hall was closed.\nThe mayor’s office responded to CNN’s questions.", "", "responded"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
