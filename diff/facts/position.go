@@ -19,12 +19,12 @@ var objectStops = map[string]bool{
 	"although": true, "unless": true, "saying": true, "adding": true, "so": true,
 }
 
-// matchStance returns the longest stance phrase at token k: its class and
-// the index of its last token.
-func (d *doc) matchStance(k, hi int) (string, int, bool) {
-	cls, end, ok := "", 0, false
+// matchStance returns the longest stance phrase at token k: its class,
+// the index of its last token and whether it counts only negated.
+func (d *doc) matchStance(k, hi int) (string, int, bool, bool) {
+	cls, end, ok, negOnly := "", 0, false, false
 	if !d.toks[k].is(clsStance) {
-		return cls, end, ok // most words start no stance phrase
+		return cls, end, ok, negOnly // most words start no stance phrase
 	}
 	for _, e := range d.lx.stance[d.toks[k].lower] {
 		j := k + 1
@@ -43,16 +43,16 @@ func (d *doc) matchStance(k, hi int) (string, int, bool) {
 			j++
 		}
 		if matched && (!ok || j-1 > end) {
-			cls, end, ok = e.class, j-1, true
+			cls, end, ok, negOnly = e.class, j-1, true, e.negOnly
 		}
 	}
-	return cls, end, ok
+	return cls, end, ok, negOnly
 }
 
 // position reads a stance verb at token k: actor, verb phrase, object.
 func (d *doc) position(k int, s sent, actors []string) (item, bool) {
 	toks := d.toks
-	class, vend, ok := d.matchStance(k, s.to)
+	class, vend, ok, negOnly := d.matchStance(k, s.to)
 	if !ok {
 		return item{}, false
 	}
@@ -82,7 +82,11 @@ func (d *doc) position(k int, s sent, actors []string) (item, bool) {
 	}
 	// "refused to accept": the inner verb, negated, carries the stance
 	if isRefusal(toks[k].lower) && vend+2 < s.to && toks[vend+1].lower == "to" {
-		if _, _, ok := d.matchStance(vend+2, s.to); ok {
+		inner := vend + 2
+		if strings.HasSuffix(toks[inner].lower, "ly") && inner+1 < s.to {
+			inner++ // "declined to specifically discuss"
+		}
+		if _, _, ok, _ := d.matchStance(inner, s.to); ok {
 			return item{}, false
 		}
 	}
@@ -113,6 +117,10 @@ scan:
 		neg, first = !neg, g-1
 		g -= 2
 		goto scan
+	}
+	// "would not say", "declined to disclose": only a refusal is a stance
+	if negOnly && !neg {
+		return item{}, false
 	}
 	byAgent := passive && vend+1 < s.to && toks[vend+1].lower == "by"
 	// "will be considered targets", "has not been confirmed", "had been

@@ -26,6 +26,8 @@ func TestExtractPositions(t *testing.T) {
 		{"drop demand", "Macron dropped his demand for a ceasefire.", "dropped his demand", "Macron", "reverse", ""},
 		{"pronoun", "Putin met Trump.\nHe rejected the plan.", "rejected", "Putin", "reject", "the plan"},
 		{"told CNN she", "Senator Jane Roe signaled doubts — telling CNN she will not accept the offer.", "will not accept", "Senator Jane Roe", "reject", "the offer"},
+		{"not disclosed", "Police have not disclosed the motive.", "have not disclosed", "Police", "not comment", "the motive"},
+		{"refused, adverb between", "Mr Lee met Ann Ross.\nRoss declined to specifically discuss the plan.", "declined to specifically discuss", "Ross", "not comment", "the plan"},
 		{"a name's office", "Roe’s office did not return a request for comment.", "did not return a request", "Roe’s office", "not respond", "comment"},
 	}
 	for _, tt := range tests {
@@ -73,6 +75,9 @@ func TestNotAPosition(t *testing.T) {
 		// asked about or supposed, not taken
 		"Rubio was asked if he supported the tariff.",
 		"He could face a vote if half of the members support a rival.",
+		// saying or disclosing is a stance only when refused
+		"She said the vote was close.",
+		"The company disclosed the breach on Monday.",
 		// words given, not a proposal
 		"The governor offered condolences to the family.",
 		// the tag of a statement, or what a fact suggests
@@ -134,6 +139,7 @@ func TestNewsStances(t *testing.T) {
 		{"a spokesman speaks for his office", "The Kremlin did not respond to a request for comment.", "Kremlin spokesman Dmitry Peskov denied the report.", "did not respond", "denied"},
 		{"a day is no actor", "The European Union is considering new sanctions, diplomats said.", "European Union governments on Thursday approved new sanctions, diplomats said.", "considering", "approved"},
 		{"a call dropped", "Trump has called for an immediate ceasefire.", "Trump dropped his call for an immediate ceasefire.", "called for", "dropped his call"},
+		{"would not say", "The ministry confirmed the strike.", "The ministry confirmed the strike.\nThe official would not say how many people died.", "", "would not say"},
 		{"a reply to a request", "The city hall was closed.", "The city hall was closed.\nThe mayor’s office responded to CNN’s questions.", "", "responded"},
 	}
 	for _, tt := range tests {
