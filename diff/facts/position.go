@@ -67,10 +67,10 @@ func (d *doc) position(k int, s sent, actors []string) (item, bool) {
 		if toks[k].isCap() && p.kind == tokWord && strings.ToUpper(toks[k].text) != toks[k].text {
 			return item{}, false
 		}
-		// "the GOP offer", "a Kremlin demand": the bare form after a
-		// determiner and a singular name is a noun ("that Putin agree" is
-		// a clause)
-		if k-2 >= s.from && p.isCap() && !strings.HasSuffix(p.lower, "s") && nounMarkers[toks[k-2].lower] && toks[k-2].lower != "that" && isBareStance(d.lx, toks[k].lower) {
+		// "the GOP offer", "a redistricting plan to proceed": the bare form
+		// after a singular noun is a noun itself, as a verb it would agree
+		// ("the GOP offers")
+		if d.singularNoun(k-1, s) && isBareStance(d.lx, toks[k].lower) {
 			return item{}, false
 		}
 	}
@@ -242,6 +242,30 @@ scan:
 		words: owords,
 		loose: !named,
 	}, true
+}
+
+// singularNoun reports whether token i looks like a singular noun that
+// the bare form of a verb cannot agree with: a lower-case word that is no
+// pronoun, function word, auxiliary, negation, adverb or plural ("a
+// redistricting plan"), or a name after a determiner ("the GOP offer"; not
+// "that Putin agree", a subjunctive).
+func (d *doc) singularNoun(i int, s sent) bool {
+	t := d.toks[i]
+	l := t.lower
+	if t.kind != tokWord || d.lx.function[l] || skippable[l] || pronouns[l] || isNeg(l) || hedges[l] ||
+		strings.HasSuffix(l, "s") || strings.HasSuffix(l, "ly") || collectives[l] {
+		return false
+	}
+	if t.isCap() {
+		return i-1 >= s.from && nounMarkers[d.toks[i-1].lower] && d.toks[i-1].lower != "that"
+	}
+	return true
+}
+
+// collectives are singular in form but take a plural verb.
+var collectives = map[string]bool{
+	"police": true, "people": true, "staff": true, "personnel": true, "military": true,
+	"children": true, "men": true, "women": true,
 }
 
 // isBareStance reports whether w is the bare form of a stance verb (not

@@ -28,6 +28,9 @@ func TestExtractPositions(t *testing.T) {
 		{"told CNN she", "Senator Jane Roe signaled doubts — telling CNN she will not accept the offer.", "will not accept", "Senator Jane Roe", "reject", "the offer"},
 		{"not disclosed", "Police have not disclosed the motive.", "have not disclosed", "Police", "not comment", "the motive"},
 		{"refused, adverb between", "Mr Lee met Ann Ross.\nRoss declined to specifically discuss the plan.", "declined to specifically discuss", "Ross", "not comment", "the plan"},
+		{"plans to", "Acme Corp plans to close the plant.", "plans to", "Acme Corp", "plan", "close the plant"},
+		{"no plans to", "Mayor Jo Park has no plans to resign.", "no plans to", "Mayor Jo Park", "not plan", "resign"},
+		{"does not plan to", "The firm does not plan to raise prices.", "does not plan to", "The firm", "not plan", "raise prices"},
 		{"a name's office", "Roe’s office did not return a request for comment.", "did not return a request", "Roe’s office", "not respond", "comment"},
 	}
 	for _, tt := range tests {
@@ -75,6 +78,9 @@ func TestNotAPosition(t *testing.T) {
 		// asked about or supposed, not taken
 		"Rubio was asked if he supported the tariff.",
 		"He could face a vote if half of the members support a rival.",
+		// the bare form after a singular noun is a noun
+		"They discussed a peace plan to end the war.",
+		"The court let a redistricting plan to proceed.",
 		// saying or disclosing is a stance only when refused
 		"She said the vote was close.",
 		"The company disclosed the breach on Monday.",
