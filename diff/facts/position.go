@@ -96,7 +96,7 @@ func (d *doc) position(k int, s sent, actors []string) (item, bool) {
 	first := k
 scan:
 	for g >= s.from && toks[g].kind == tokWord && !toks[g].isCap() &&
-		(skippable[toks[g].lower] || isNeg(toks[g].lower) || strings.HasSuffix(toks[g].lower, "ly")) {
+		(skippable[toks[g].lower] || isNeg(toks[g].lower) || d.isAdverb(toks[g].lower)) {
 		l := toks[g].lower
 		switch {
 		case isNeg(l):
@@ -127,6 +127,12 @@ scan:
 	// threatened": without its agent a passive states no one's stance,
 	// unless it reports a decision ("was granted", "were ordered")
 	if passive && !byAgent && !passiveDecision(class, toks[k].lower) {
+		return item{}, false
+	}
+	// "plans to ask for more", "agreed to accept": the stance of the verb
+	// before "to" holds this one; object control ("urged Trump to
+	// insist") has an object between, and a refusal its own rule
+	if g == k-1 && g-1 >= s.from && toks[g].lower == "to" && d.stanceEndsAt(g, s) {
 		return item{}, false
 	}
 	// "was hard to accept": an adjective's infinitive has no actor
@@ -195,6 +201,15 @@ scan:
 	// "insisted that the party is unified": a claim; "insist that Putin
 	// agree", "insist on a ceasefire": a demand
 	if strings.HasPrefix(toks[k].lower, "insist") && d.claimFollows(vend+1, s) {
+		return item{}, false
+	}
+	// "asked the neighbors to submit footage", "asked for privacy": a
+	// request; "asked about the deal", "asked if": a question
+	if strings.HasPrefix(toks[k].lower, "ask") && vend == k && !d.requestFollows(k+1, s) {
+		return item{}, false
+	}
+	// "requested anonymity": how a source spoke, not a request of news
+	if class == "demand" && oTo >= oFrom && toks[oTo].lower == "anonymity" {
 		return item{}, false
 	}
 	// "offered condolences", "offered little detail": words given, not a
@@ -274,6 +289,45 @@ func isBareStance(lx *lexicon, w string) bool {
 	for _, e := range lx.stance[w] {
 		if e.words[0] == w && !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") {
 			return true
+		}
+	}
+	return false
+}
+
+// isAdverb reports whether a word in -ly is an adverb, not a noun such
+// as "family" or "ally" that may head the subject.
+func (d *doc) isAdverb(w string) bool {
+	return strings.HasSuffix(w, "ly") && !d.lx.actorNouns[w] && w != "ally" && w != "assembly"
+}
+
+// stanceEndsAt reports whether a stance phrase other than a refusal ends
+// at token i or just before it ("plan to", "agreed" before "to").
+func (d *doc) stanceEndsAt(i int, s sent) bool {
+	for m := max(s.from, i-3); m < i; m++ {
+		if !d.toks[m].is(clsStance) || isRefusal(d.toks[m].lower) {
+			continue
+		}
+		if _, end, ok, _ := d.matchStance(m, s.to); ok && (end == i || end == i-1) {
+			return true
+		}
+	}
+	return false
+}
+
+// requestFollows reports whether "asked" at token j-1 asks someone to do
+// something: a "to" follows within a few words ("asked residents to stay
+// home", "asked to postpone"), before any question word or punctuation.
+func (d *doc) requestFollows(j int, s sent) bool {
+	for m := j; m < s.to && m < j+6; m++ {
+		t := d.toks[m]
+		if t.kind == tokPunct && t.text != "’" && t.text != "'" {
+			return false
+		}
+		switch t.lower {
+		case "to":
+			return true
+		case "about", "if", "whether", "why", "how", "what", "when", "who", "where", "which":
+			return false
 		}
 	}
 	return false

@@ -31,6 +31,10 @@ func TestExtractPositions(t *testing.T) {
 		{"plans to", "Acme Corp plans to close the plant.", "plans to", "Acme Corp", "plan", "close the plant"},
 		{"no plans to", "Mayor Jo Park has no plans to resign.", "no plans to", "Mayor Jo Park", "not plan", "resign"},
 		{"does not plan to", "The firm does not plan to raise prices.", "does not plan to", "The firm", "not plan", "raise prices"},
+		{"asked to", "Police asked residents to stay home.", "asked", "Police", "demand", "residents"},
+		{"asked for", "The family asked for privacy.", "asked for", "The family", "demand", "privacy"},
+		{"requested", "Lawyers requested a hearing.", "requested", "Lawyers", "demand", "a hearing"},
+		{"the senator", "The senator has no plans to resign.", "no plans to", "The senator", "not plan", "resign"},
 		{"a name's office", "Roe’s office did not return a request for comment.", "did not return a request", "Roe’s office", "not respond", "comment"},
 	}
 	for _, tt := range tests {
@@ -81,6 +85,9 @@ func TestNotAPosition(t *testing.T) {
 		// the bare form after a singular noun is a noun
 		"They discussed a peace plan to end the war.",
 		"The court let a redistricting plan to proceed.",
+		// a question, or how a source spoke, is no request
+		"When asked about the deal, Lee said no.",
+		"The source requested anonymity.",
 		// saying or disclosing is a stance only when refused
 		"She said the vote was close.",
 		"The company disclosed the breach on Monday.",
@@ -179,5 +186,18 @@ func TestSameStanceReworded(t *testing.T) {
 				t.Errorf("got %+v, want none", got)
 			}
 		})
+	}
+}
+
+// TestNestedStance: the stance before "to" holds the one after it ("plans
+// to ask for"), unless an object stands between ("urged Trump to insist").
+func TestNestedStance(t *testing.T) {
+	for text, want := range map[string]int{
+		"Senator Ann Lee plans to ask for more money.":  1,
+		"Leaders urged Trump to insist on a ceasefire.": 2,
+	} {
+		if got := factsOf(t, text, KindPosition); len(got) != want {
+			t.Errorf("%s: got %+v, want %d positions", text, got, want)
+		}
 	}
 }
