@@ -22,6 +22,10 @@ type item struct {
 	// loose marks a position whose actor was inferred (a pronoun, a verb
 	// coordinated with an earlier one), not named right before the verb
 	loose bool
+	// quiet marks a fact that is never news added or removed on its own
+	// but may be the other side of a change: a statement to the press
+	// ("a spokesperson told CNN") answering an earlier "CNN has reached out"
+	quiet bool
 }
 
 // qspan is one direct quote: the marks at open and close, the words between.
@@ -63,9 +67,11 @@ func Extract(text string, published time.Time) []Fact {
 	buf := docBufs.Get().(*docBuf)
 	defer buf.release()
 	its, order := extractUnsorted(text, published, buf)
-	out := make([]Fact, len(its))
-	for i, k := range order {
-		out[i] = its[k].Fact
+	out := make([]Fact, 0, len(its))
+	for _, k := range order {
+		if !its[k].quiet { // a statement to the press is no fact of its own
+			out = append(out, its[k].Fact)
+		}
 	}
 	return out
 }
