@@ -231,6 +231,9 @@ scan:
 	if class == "propose" && strings.HasPrefix(toks[k].lower, "suggest") && strings.HasSuffix(toks[k].lower, "ing") && k-1 >= s.from && toks[k-1].text == "," {
 		return item{}, false
 	}
+	if class == "outreach" {
+		return d.outreach(k, vend, oFrom, oTo, actor, neg, s)
+	}
 	stance := class
 	if neg {
 		switch class {
@@ -281,6 +284,132 @@ func (d *doc) singularNoun(i int, s sent) bool {
 var collectives = map[string]bool{
 	"police": true, "people": true, "staff": true, "personnel": true, "military": true,
 	"children": true, "men": true, "women": true,
+}
+
+// newsDesks ask for comment: "CNN has reached out to the ministry".
+var newsDesks = map[string]bool{"cnn": true, "reuters": true, "press": true, "bbc": true, "we": true}
+
+// outreach reads "CNN has reached out to the ministry (for comment)": a
+// reply of the ministry's still pending, held by the ministry.
+func (d *doc) outreach(k, vend, oFrom, oTo int, actor string, neg bool, s sent) (item, bool) {
+	toks := d.toks
+	if neg || oTo < oFrom {
+		return item{}, false
+	}
+	forComment := false
+	for j := oFrom; j <= oTo+3 && j < s.to; j++ {
+		if toks[j].lower == "comment" {
+			forComment = true
+		}
+	}
+	if !newsDesks[actorKey(actor)] && !forComment {
+		return item{}, false
+	}
+	// the one asked: the first name of the object ("the White House",
+	// "representatives for Scalise", "Redzepi and Noma")
+	party := ""
+	for j := oFrom; j <= oTo; j++ {
+		if p, ok := d.npAfter(j, s.to); ok && !pronouns[toks[p.from].lower] {
+			if p.to+2 < s.to && toks[p.to+1].lower == "and" {
+				if q, ok := d.npAfter(p.to+2, s.to); ok {
+					p.to = q.to
+				}
+			}
+			party = d.npText(p)
+			break
+		}
+	}
+	if party == "" {
+		return item{}, false
+	}
+	end := vend
+	if toks[end].lower == "to" && end > k {
+		end-- // "reached out", as a reader quotes it
+	}
+	text, st, en := d.span(k, end)
+	// the object runs through a list ("the American, Colombian and
+	// Russian embassies") up to "for comment" or the sentence's end
+	oEnd := oFrom
+	for j := oFrom; j < s.to && j < oFrom+12; j++ {
+		if t := toks[j]; t.lower == "for" || t.lower == "about" || t.lower == "on" || t.kind == tokPunct && t.text != "," {
+			break
+		}
+		oEnd = j
+	}
+	var words []string
+	for _, w := range d.normToks(oFrom, oEnd+1) {
+		if !d.lx.function[w] {
+			words = append(words, w)
+		}
+	}
+	return item{
+		Fact:  Fact{Kind: KindPosition, Text: text, Start: st, End: en, Value: "not respond?: asked for comment", Subject: party},
+		key:   "not respond?",
+		slot:  actorKey(party),
+		words: words,
+		// the one asked is read from the object: a list reworded
+		// ("the American, Colombian and Russian embassies") is the same
+		// request
+		loose: true,
+	}, true
+}
+
+// replyCues in a statement's sentence make it a reply to the press.
+var replyCues = map[string]bool{"statement": true, "response": true}
+
+// appendReply appends, for a speech verb at token k whose speaker is name,
+// a quiet reply fact when the sentence marks it as an answer to the press:
+// "told CNN", "said in a statement", "in response to", or a spokesperson
+// speaking. It changes nothing on its own; it answers a pending "CNN has
+// reached out to X" or "X did not respond" of the other version.
+func (d *doc) appendReply(out []item, k int, s sent, name string) []item {
+	toks := d.toks
+	from, to := k, k
+	cue := tellVerbs[toks[k].lower] && k+1 < s.to && toks[k+1].lower == "cnn"
+	if cue {
+		to = k + 1
+	}
+	for j := s.from; j < s.to && !cue; j++ {
+		if d.inQ[j] >= 0 || !replyCues[toks[j].lower] || j-2 < s.from || toks[j-2].lower != "in" && toks[j-1].lower != "in" {
+			continue
+		}
+		cue = true
+		// "said in a statement to CNN", "In a statement sent to CNN"
+		in := j - 1
+		if toks[in].lower != "in" {
+			in = j - 2
+		}
+		e := j
+		for m := j + 1; m < s.to && m <= j+4; m++ {
+			if toks[m].lower == "cnn" {
+				e = m
+				break
+			}
+		}
+		switch {
+		case in == k+1:
+			to = e
+		case e < k && in > s.from-1:
+			from, to = in, e
+		}
+	}
+	if !cue {
+		for _, w := range strings.Fields(strings.ToLower(name)) {
+			if strings.HasPrefix(w, "spokes") || w == "representative" {
+				cue = true
+			}
+		}
+	}
+	if !cue {
+		return out
+	}
+	text, st, en := d.span(from, to)
+	return append(out, item{
+		Fact:  Fact{Kind: KindPosition, Text: text, Start: st, End: en, Value: "respond: a statement to the press", Subject: name},
+		key:   "respond",
+		slot:  actorKey(name),
+		quiet: true,
+	})
 }
 
 // isBareStance reports whether w is the bare form of a stance verb (not

@@ -153,6 +153,10 @@ func TestNewsStances(t *testing.T) {
 		{"a day is no actor", "The European Union is considering new sanctions, diplomats said.", "European Union governments on Thursday approved new sanctions, diplomats said.", "considering", "approved"},
 		{"a call dropped", "Trump has called for an immediate ceasefire.", "Trump dropped his call for an immediate ceasefire.", "called for", "dropped his call"},
 		{"would not say", "The ministry confirmed the strike.", "The ministry confirmed the strike.\nThe official would not say how many people died.", "", "would not say"},
+		{"outreach answered", "Mr Ode was fired.\nCNN has reached out to Acme for comment.", "Mr Ode was fired.\nA spokesperson for Acme told CNN the firing was lawful.", "reached out", "told CNN"},
+		{"outreach added", "Mr Ode was fired.", "Mr Ode was fired.\nCNN has reached out to Acme for comment.", "", "reached out"},
+		{"no reply to a statement", "Mr Ode was fired.\nAcme did not respond to a request for comment.", "Mr Ode was fired.\nAcme said in a statement that the firing was lawful.", "did not respond", "said in a statement"},
+		{"attitude expressed", "The talks resumed.", "The talks resumed.\nThe ministry expressed scepticism about the deal.", "", "expressed scepticism"},
 		{"a reply to a request", "The city hall was closed.", "The city hall was closed.\nThe mayor’s office responded to CNN’s questions.", "", "responded"},
 	}
 	for _, tt := range tests {
@@ -199,5 +203,25 @@ func TestNestedStance(t *testing.T) {
 		if got := factsOf(t, text, KindPosition); len(got) != want {
 			t.Errorf("%s: got %+v, want %d positions", text, got, want)
 		}
+	}
+}
+
+// TestPressStatementAlone: a statement to the press is news only as the
+// answer to a pending reply; alone, or a request for comment reworded, it
+// changes no stance.
+func TestPressStatementAlone(t *testing.T) {
+	tests := []struct{ name, old, new string }{
+		{"statement added", "Mr Ode was fired.", "Mr Ode was fired.\nA spokesperson for Acme told CNN the firing was lawful."},
+		{"statement reworded", "Mr Ode was fired.\nAcme told CNN the firing was lawful.", "Mr Ode was fired.\nAcme said in a statement the firing was lawful and fair."},
+		{"feelings", "Mr Ode was fired.", "Mr Ode was fired.\nThe mayor expressed her condolences to the family."},
+		{"outreach reworded", "Mr Ode was fired.\nCNN has reached out to the American, French and Thai embassies for comment.",
+			"Mr Ode was fired.\nCNN has reached out to the French and Thai embassies for comment."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := changesOf(tt.old, tt.new, KindPosition); len(got) != 0 {
+				t.Errorf("got %+v, want none", got)
+			}
+		})
 	}
 }
