@@ -64,7 +64,7 @@ func (d *doc) position(k int, s sent, actors []string) (item, bool) {
 		// a capitalised stance word inside a sentence is part of a name:
 		// "White House Press Secretary", "the Associated Press" (not in a
 		// text set all in capitals)
-		if toks[k].isCap() && p.kind == tokWord && strings.ToUpper(toks[k].text) != toks[k].text {
+		if toks[k].isCap() && p.kind == tokWord && hasLower(toks[k].text) {
 			return item{}, false
 		}
 		// "the GOP offer", "a redistricting plan to proceed": the bare form
@@ -286,6 +286,17 @@ var collectives = map[string]bool{
 	"children": true, "men": true, "women": true,
 }
 
+// hasLower reports whether s holds a lower-case ASCII letter: "Press", not
+// "PRESS" of a text set all in capitals.
+func hasLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'a' && s[i] <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
 // newsDesks ask for comment: "CNN has reached out to the ministry".
 var newsDesks = map[string]bool{"cnn": true, "reuters": true, "press": true, "bbc": true, "we": true}
 
@@ -394,10 +405,8 @@ func (d *doc) appendReply(out []item, k int, s sent, name string) []item {
 		}
 	}
 	if !cue {
-		for _, w := range strings.Fields(strings.ToLower(name)) {
-			if strings.HasPrefix(w, "spokes") || w == "representative" {
-				cue = true
-			}
+		for _, w := range []string{"pokes", "POKES", "epresentative", "EPRESENTATIVE"} {
+			cue = cue || strings.Contains(name, w)
 		}
 	}
 	if !cue {
