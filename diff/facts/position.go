@@ -248,7 +248,11 @@ scan:
 	if hedge || class == "consider" {
 		stance += "?"
 	}
-	text, st, en := d.span(first, vend)
+	tend := vend
+	if toks[tend].lower == "that" && tend > k {
+		tend-- // "ruled", as a reader quotes it
+	}
+	text, st, en := d.span(first, tend)
 	value := stance
 	if object != "" {
 		value += ": " + object

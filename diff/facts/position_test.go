@@ -35,6 +35,12 @@ func TestExtractPositions(t *testing.T) {
 		{"asked for", "The family asked for privacy.", "asked for", "The family", "demand", "privacy"},
 		{"requested", "Lawyers requested a hearing.", "requested", "Lawyers", "demand", "a hearing"},
 		{"the senator", "The senator has no plans to resign.", "no plans to", "The senator", "not plan", "resign"},
+		{"not yet decided", "Ann Lee hadn’t yet decided whether to run.", "hadn’t yet decided", "Ann Lee", "not decide", ""},
+		{"a ruling", "The state Supreme Court ruled that the map was legal.", "ruled", "Supreme Court", "decide", "the map was legal"},
+		{"willing to", "Iran is willing to listen.", "willing to", "Iran", "accept", "listen"},
+		{"stand with", "The senators stand with the workers.", "stand with", "The senators", "support", "the workers"},
+		{"seeking to", "Prosecutors are seeking to add a charge.", "seeking to", "Prosecutors", "demand", "add a charge"},
+		{"promised", "The minister promised to release the documents.", "promised", "The minister", "warn", "release the documents"},
 		{"a name's office", "Roe’s office did not return a request for comment.", "did not return a request", "Roe’s office", "not respond", "comment"},
 	}
 	for _, tt := range tests {
