@@ -106,7 +106,8 @@ scan:
 				first = g - 1 // "did not", "has not"
 			}
 		case hedges[l]:
-			hedge = true
+			// "would not say", "could not agree": a refusal, no hedge
+			hedge = hedge || !(neg && (l == "would" || l == "could"))
 			first = g
 		case l == "was" || l == "were" || l == "been" || l == "is" || l == "are" || l == "be":
 			passive = strings.HasSuffix(toks[k].lower, "ed")
@@ -155,8 +156,8 @@ scan:
 		// "EU governments on Thursday approved": the day is no actor,
 		// the subject stands before its preposition
 		if h := g; d.isTimeName(actor) && h-1 >= s.from {
-			for h >= s.from && (toks[h].isCap() || timePreps[toks[h].lower]) {
-				h--
+			for h >= s.from && (d.isTimeName(toks[h].text) || toks[h].kind == tokNum || timePreps[toks[h].lower]) {
+				h-- // "on Thursday", "on March 3": not "Trump" before it
 			}
 			actor = d.subjectBefore(h+1, s, actors)
 		}

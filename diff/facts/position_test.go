@@ -41,6 +41,11 @@ func TestExtractPositions(t *testing.T) {
 		{"stand with", "The senators stand with the workers.", "stand with", "The senators", "support", "the workers"},
 		{"seeking to", "Prosecutors are seeking to add a charge.", "seeking to", "Prosecutors", "demand", "add a charge"},
 		{"promised", "The minister promised to release the documents.", "promised", "The minister", "warn", "release the documents"},
+		{"a name before the day", "Trump on Saturday suggested troops could be deployed.", "suggested", "Trump", "propose", ""},
+		{"would not: a refusal", "The official would not say how many died.", "would not say", "The official", "not comment", ""},
+		{"the two sides", "Talks ended with the two sides planning on exchanging drafts.", "planning on", "the two sides", "plan", "exchanging drafts"},
+		{"a defense team", "Burke’s defense asked to postpone the hearing.", "asked", "Burke’s defense", "demand", ""},
+		{"claimed responsibility", "A militant group has claimed responsibility for the attack.", "claimed responsibility", "A militant group", "confirm", ""},
 		{"a name's office", "Roe’s office did not return a request for comment.", "did not return a request", "Roe’s office", "not respond", "comment"},
 	}
 	for _, tt := range tests {
