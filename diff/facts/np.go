@@ -147,9 +147,13 @@ func actorKey(name string) string {
 	f := strings.Fields(name)
 	for i := len(f) - 1; i >= 0; i-- {
 		w := stripPoss(strings.Trim(f[i], ",.;:"))
-		if w != "" && w[0] >= 'A' && w[0] <= 'Z' || i == 0 {
+		if w != "" && w[0] >= 'A' && w[0] <= 'Z' && (w == "US" || !english().function[strings.ToLower(w)]) {
 			return strings.ToLower(stripPoss(w))
 		}
+	}
+	// no name: the head noun ("the ministry", "The two sides")
+	if len(f) > 0 {
+		return strings.ToLower(stripPoss(strings.Trim(f[len(f)-1], ",.;:")))
 	}
 	return strings.ToLower(name)
 }

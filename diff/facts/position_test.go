@@ -236,3 +236,20 @@ func TestPressStatementAlone(t *testing.T) {
 		})
 	}
 }
+
+// TestActorKey: an actor without a name is keyed by its head noun, not by
+// its article, so "the ministry" and "the school" are two actors.
+func TestActorKey(t *testing.T) {
+	for name, want := range map[string]string{
+		"The two sides":             "sides",
+		"the ministry":              "ministry",
+		"Russia's Foreign Ministry": "ministry",
+		"Kremlin aide Yuri Ushakov": "ushakov",
+		"The US":                    "us",
+		"Dunn’s office":             "dunn",
+	} {
+		if got := actorKey(name); got != want {
+			t.Errorf("actorKey(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
