@@ -206,7 +206,9 @@ scan:
 	}
 	// "asked the neighbors to submit footage", "asked for privacy": a
 	// request; "asked about the deal", "asked if": a question
-	if strings.HasPrefix(toks[k].lower, "ask") && vend == k && !d.requestFollows(k+1, s) {
+	// "warned its citizens to avoid travel" is a demand too; "warned
+	// that", "warned of" a claim
+	if (strings.HasPrefix(toks[k].lower, "ask") || strings.HasPrefix(toks[k].lower, "warn")) && vend == k && !d.requestFollows(k+1, s) {
 		return item{}, false
 	}
 	// "requested anonymity": how a source spoke, not a request of news
@@ -469,7 +471,7 @@ func (d *doc) requestFollows(j int, s sent) bool {
 		switch t.lower {
 		case "to":
 			return true
-		case "about", "if", "whether", "why", "how", "what", "when", "who", "where", "which":
+		case "about", "if", "whether", "why", "how", "what", "when", "who", "where", "which", "that", "of":
 			return false
 		}
 	}

@@ -46,6 +46,7 @@ func TestExtractPositions(t *testing.T) {
 		{"the two sides", "Talks ended with the two sides planning on exchanging drafts.", "planning on", "the two sides", "plan", "exchanging drafts"},
 		{"a defense team", "Burke’s defense asked to postpone the hearing.", "asked", "Burke’s defense", "demand", ""},
 		{"claimed responsibility", "A militant group has claimed responsibility for the attack.", "claimed responsibility", "A militant group", "confirm", ""},
+		{"warned to", "Ministers warned residents to avoid the area.", "warned", "Ministers", "demand", "residents"},
 		{"a name's office", "Roe’s office did not return a request for comment.", "did not return a request", "Roe’s office", "not respond", "comment"},
 	}
 	for _, tt := range tests {
@@ -99,6 +100,8 @@ func TestNotAPosition(t *testing.T) {
 		// a question, or how a source spoke, is no request
 		"When asked about the deal, Lee said no.",
 		"The source requested anonymity.",
+		"Experts warned that prices could rise.",
+		"Putin warned Trump that sending missiles to Kyiv would hurt ties.",
 		// saying or disclosing is a stance only when refused
 		"She said the vote was close.",
 		"The company disclosed the breach on Monday.",
