@@ -59,6 +59,9 @@ type doc struct {
 	// lastSpeaker is the last named subject of a speech verb: a quote's
 	// "he said" prefers it to actors named in between.
 	lastSpeaker string
+	// year is the publication year (0: not known), to tell background
+	// dated to an earlier year from the story's news.
+	year int
 }
 
 // Extract returns every fact found in text, in order of Start. Relative
@@ -148,6 +151,9 @@ func newDoc(text string, published time.Time, buf *docBuf) *doc {
 	}
 	d.sents = d.split()
 	d.dates = mergeDates(text, timex.Find(text, published))
+	if !published.IsZero() {
+		d.year = published.Year()
+	}
 	return d
 }
 

@@ -1,6 +1,9 @@
 package facts
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // nounMarkers before a stance word make it a noun ("Trump's offer", "the
 // support of"), not a verb.
@@ -140,7 +143,7 @@ scan:
 	if g-1 >= s.from && toks[g].lower == "to" && toughAdjectives[toks[g-1].lower] {
 		return item{}, false
 	}
-	if d.hypothetical(g, s) {
+	if d.hypothetical(g, s) || d.background(s) {
 		return item{}, false
 	}
 	actor := ""
@@ -534,6 +537,33 @@ var expressive = map[string]bool{
 	"comment": true, "comments": true, "reassurance": true, "sympathy": true, "tribute": true,
 	"apology": true, "apologies": true, "analysis": true, "advice": true, "update": true, "updates": true,
 }
+
+// background reports whether sentence s is dated to a year at least two
+// before the story's ("In 2019, he agreed to an interview", "She sued him
+// in 2021"): a stance told as background, not the story's news.
+func (d *doc) background(s sent) bool {
+	if d.year == 0 {
+		return false
+	}
+	from, to := d.toks[s.from].start, d.toks[s.to-1].end
+	for _, e := range d.dates {
+		if e.Start < from || e.End > to || len(e.Value) < 4 || !strings.Contains(e.Text, e.Value[:4]) {
+			continue // a year written out, not "May" resolved to one
+		}
+		// "since 2022", "a photo from 2001": a period or a thing, not
+		// when the stance was taken
+		if i := d.tokAt(e.Start); i > s.from && spanPreps[d.toks[i-1].lower] {
+			continue
+		}
+		if y, err := strconv.Atoi(e.Value[:4]); err == nil && y <= d.year-2 && y > 1000 {
+			return true
+		}
+	}
+	return false
+}
+
+// spanPreps before a year make it a period's bound or a thing's date.
+var spanPreps = map[string]bool{"since": true, "from": true, "until": true, "through": true, "of": true, "before": true}
 
 // hypothetical reports whether the subject ending at token g stands in an
 // "if" or "whether" clause: "asked if he supported", "if 20% of members

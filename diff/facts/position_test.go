@@ -47,6 +47,8 @@ func TestExtractPositions(t *testing.T) {
 		{"a defense team", "Burke’s defense asked to postpone the hearing.", "asked", "Burke’s defense", "demand", ""},
 		{"claimed responsibility", "A militant group has claimed responsibility for the attack.", "claimed responsibility", "A militant group", "confirm", ""},
 		{"warned to", "Ministers warned residents to avoid the area.", "warned", "Ministers", "demand", "residents"},
+		{"since a year", "Since 2019, Acme has opposed the plan.", "opposed", "Acme", "reject", "the plan"},
+		{"last year", "In 2024 the council rejected the plan.", "rejected", "the council", "reject", "the plan"},
 		{"a name's office", "Roe’s office did not return a request for comment.", "did not return a request", "Roe’s office", "not respond", "comment"},
 	}
 	for _, tt := range tests {
@@ -102,6 +104,9 @@ func TestNotAPosition(t *testing.T) {
 		"The source requested anonymity.",
 		"Experts warned that prices could rise.",
 		"Putin warned Trump that sending missiles to Kyiv would hurt ties.",
+		// background dated years before the story (published 2025)
+		"Ann Lee met Tom Hale.\nIn 2019, he agreed to an interview.",
+		"She sued the firm in 2021, accusing it of fraud.",
 		// saying or disclosing is a stance only when refused
 		"She said the vote was close.",
 		"The company disclosed the breach on Monday.",
