@@ -126,6 +126,11 @@ scan:
 	if negOnly && !neg {
 		return item{}, false
 	}
+	// "targeted and threatened by all parties", "a law approved by
+	// parliament": a participle before "by" is passive without its "was"
+	if !passive && strings.HasSuffix(toks[vend].lower, "ed") && vend+1 < s.to && toks[vend+1].lower == "by" {
+		passive = true
+	}
 	byAgent := passive && vend+1 < s.to && toks[vend+1].lower == "by"
 	// "will be considered targets", "has not been confirmed", "had been
 	// threatened": without its agent a passive states no one's stance,

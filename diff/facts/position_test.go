@@ -49,6 +49,7 @@ func TestExtractPositions(t *testing.T) {
 		{"warned to", "Ministers warned residents to avoid the area.", "warned", "Ministers", "demand", "residents"},
 		{"since a year", "Since 2019, Acme has opposed the plan.", "opposed", "Acme", "reject", "the plan"},
 		{"last year", "In 2024 the council rejected the plan.", "rejected", "the council", "reject", "the plan"},
+		{"participle with agent", "They passed a law approved by Parliament.", "approved", "Parliament", "accept", ""},
 		{"a name's office", "Roe’s office did not return a request for comment.", "did not return a request", "Roe’s office", "not respond", "comment"},
 	}
 	for _, tt := range tests {
@@ -104,6 +105,8 @@ func TestNotAPosition(t *testing.T) {
 		"The source requested anonymity.",
 		"Experts warned that prices could rise.",
 		"Putin warned Trump that sending missiles to Kyiv would hurt ties.",
+		// a participle before "by" is passive: its agent, if any, acts
+		"Energy sites were targeted and threatened by all sides.",
 		// background dated years before the story (published 2025)
 		"Ann Lee met Tom Hale.\nIn 2019, he agreed to an interview.",
 		"She sued the firm in 2021, accusing it of fraud.",
