@@ -50,6 +50,7 @@ func TestExtractPositions(t *testing.T) {
 		{"since a year", "Since 2019, Acme has opposed the plan.", "opposed", "Acme", "reject", "the plan"},
 		{"last year", "In 2024 the council rejected the plan.", "rejected", "the council", "reject", "the plan"},
 		{"participle with agent", "They passed a law approved by Parliament.", "approved", "Parliament", "accept", ""},
+		{"would not attend", "Its negotiators would not attend talks in Vienna.", "would not attend", "Its negotiators", "reject", "talks in Vienna"},
 		{"a name's office", "Roe’s office did not return a request for comment.", "did not return a request", "Roe’s office", "not respond", "comment"},
 	}
 	for _, tt := range tests {
@@ -110,6 +111,7 @@ func TestNotAPosition(t *testing.T) {
 		// background dated years before the story (published 2025)
 		"Ann Lee met Tom Hale.\nIn 2019, he agreed to an interview.",
 		"She sued the firm in 2021, accusing it of fraud.",
+		"The envoy will attend the talks in Vienna.",
 		// saying or disclosing is a stance only when refused
 		"She said the vote was close.",
 		"The company disclosed the breach on Monday.",
