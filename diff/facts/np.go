@@ -147,7 +147,7 @@ func actorKey(name string) string {
 	f := strings.Fields(name)
 	for i := len(f) - 1; i >= 0; i-- {
 		w := stripPoss(strings.Trim(f[i], ",.;:"))
-		if w != "" && w[0] >= 'A' && w[0] <= 'Z' && (w == "US" || !english().function[strings.ToLower(w)]) {
+		if w != "" && w[0] >= 'A' && w[0] <= 'Z' && !isDeterminer(w) {
 			return strings.ToLower(stripPoss(w))
 		}
 	}
@@ -156,6 +156,17 @@ func actorKey(name string) string {
 		return strings.ToLower(stripPoss(strings.Trim(f[len(f)-1], ",.;:")))
 	}
 	return strings.ToLower(name)
+}
+
+// isDeterminer reports whether w is an article or possessive determiner
+// ("The", "Its"), which starts an actor's name but does not key it.
+func isDeterminer(w string) bool {
+	for _, d := range [...]string{"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those"} {
+		if strings.EqualFold(w, d) {
+			return true
+		}
+	}
+	return false
 }
 
 // resolve turns a pronoun subject into the last named person.
