@@ -212,6 +212,11 @@ scan:
 	if strings.HasPrefix(toks[k].lower, "insist") && d.claimFollows(vend+1, s) {
 		return item{}, false
 	}
+	// "officials confirmed four staff had been injured", "acknowledged
+	// that …": a fact stated; "confirmed the deaths" stays a stance
+	if class == "confirm" && !neg && (vend+1 < s.to && toks[vend+1].lower == "that" || d.claimFollows(vend+1, s)) {
+		return item{}, false
+	}
 	// "asked the neighbors to submit footage", "asked for privacy": a
 	// request; "asked about the deal", "asked if": a question
 	// "warned its citizens to avoid travel" is a demand too; "warned
@@ -234,7 +239,7 @@ scan:
 	}
 	// "The concern, Pistole suggested, is …", "…, Starmer confirmed.": a
 	// stance verb used as the tag of a statement
-	if !neg && oTo < oFrom && (vend+1 >= s.to || toks[vend+1].text == "," || toks[vend+1].text == ".") && d.taggedSubject(g, s) {
+	if !neg && d.tagEnds(vend, oFrom, oTo, s) && d.taggedSubject(g, s) {
 		return item{}, false
 	}
 	// "…, suggesting broader objectives": what a fact suggests, not a
@@ -498,7 +503,18 @@ func (d *doc) claimFollows(j int, s sent) bool {
 		if t.kind == tokPunct {
 			break
 		}
-		if finiteAux[t.lower] || strings.HasSuffix(t.lower, "’d") || strings.HasSuffix(t.lower, "'d") {
+		if finiteAux[t.lower] || contracted(t.lower) {
+			return true
+		}
+	}
+	return false
+}
+
+// contracted reports whether w ends in a contracted auxiliary: "they’d",
+// "they’re", "we’ve", "it’ll".
+func contracted(w string) bool {
+	for _, suf := range [...]string{"’d", "'d", "’re", "'re", "’ve", "'ve", "’ll", "'ll"} {
+		if strings.HasSuffix(w, suf) {
 			return true
 		}
 	}
@@ -586,13 +602,31 @@ func (d *doc) hypothetical(g int, s sent) bool {
 	return false
 }
 
+// tagEnds reports whether a stance verb ending at vend ends its clause, as
+// a statement's tag does: nothing follows but punctuation, or the hearer
+// ("confirmed to CNN.").
+func (d *doc) tagEnds(vend, oFrom, oTo int, s sent) bool {
+	toks := d.toks
+	if oTo >= oFrom {
+		if oTo != oFrom || toks[oFrom].lower != "cnn" && toks[oFrom].lower != "reporters" {
+			return false
+		}
+		vend = oTo
+	}
+	return vend+1 >= s.to || toks[vend+1].text == "," || toks[vend+1].text == "."
+}
+
 // taggedSubject reports whether the subject ending at token g is a short
 // name set off before it by a comma, dash or closing quote: the tag of a
-// statement ("…, Pistole suggested,").
+// statement ("…, Pistole suggested,", "…,” an Air Force spokesperson
+// confirmed to CNN.").
 func (d *doc) taggedSubject(g int, s sent) bool {
 	p, ok := d.npBefore(g+1, s.from)
 	if !ok || p.from-1 < s.from {
 		return false
+	}
+	if l := d.toks[p.from-1].lower; (l == "a" || l == "an" || l == "the") && p.from-2 >= s.from {
+		p.from--
 	}
 	switch d.toks[p.from-1].text {
 	case ",", "—", "–", "”", "\"":

@@ -108,6 +108,11 @@ func TestNotAPosition(t *testing.T) {
 		"Putin warned Trump that sending missiles to Kyiv would hurt ties.",
 		// a participle before "by" is passive: its agent, if any, acts
 		"Energy sites were targeted and threatened by all sides.",
+		// a fact confirmed, or a quote's tag, is no stance
+		"Officials confirmed four staff had been injured.",
+		"Police confirmed they’re looking for three suspects.",
+		"Lee acknowledged that the plan had failed.",
+		"“The jet is painted,” an Air Force spokesperson confirmed to CNN.",
 		// background dated years before the story (published 2025)
 		"Ann Lee met Tom Hale.\nIn 2019, he agreed to an interview.",
 		"She sued the firm in 2021, accusing it of fraud.",
