@@ -207,6 +207,7 @@ func CompareAlignedWith(oldText, newText string, old, new []align.Sentence, link
 	}
 	m.cancel()
 	m.pairDates()
+	m.answer()
 	m.subsume()
 	m.present(otherItems(o, oldNeed, oldFacts, published), otherItems(n, newNeed, newFacts, published))
 	sort.SliceStable(m.out, func(i, j int) bool { return m.out[i].pos < m.out[j].pos })

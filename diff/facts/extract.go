@@ -20,6 +20,13 @@ type item struct {
 	inQ   bool     // lies inside a direct quote
 	via   string   // quote by a pronoun: the sentence that names the speaker
 	minor bool     // a place no news on its own: a town's state ("Mobile, Alabama"), a continent, a world region
+	// loose marks a position whose actor was inferred (a pronoun, a verb
+	// coordinated with an earlier one), not named right before the verb
+	loose bool
+	// quiet marks a fact that is never news added or removed on its own
+	// but may be the other side of a change: a statement to the press
+	// ("a spokesperson told CNN") answering an earlier "CNN has reached out"
+	quiet bool
 }
 
 // qspan is one direct quote: the marks at open and close, the words between.
@@ -53,6 +60,9 @@ type doc struct {
 	// lastSpeaker is the last named subject of a speech verb: a quote's
 	// "he said" prefers it to actors named in between.
 	lastSpeaker string
+	// year is the publication year (0: not known), to tell background
+	// dated to an earlier year from the story's news.
+	year int
 }
 
 // Extract returns every fact found in text, in order of Start. Relative
@@ -61,9 +71,11 @@ func Extract(text string, published time.Time) []Fact {
 	buf := docBufs.Get().(*docBuf)
 	defer buf.release()
 	its, order := extractUnsorted(text, published, buf)
-	out := make([]Fact, len(its))
-	for i, k := range order {
-		out[i] = its[k].Fact
+	out := make([]Fact, 0, len(its))
+	for _, k := range order {
+		if !its[k].quiet { // a statement to the press is no fact of its own
+			out = append(out, its[k].Fact)
+		}
 	}
 	return out
 }
@@ -140,6 +152,9 @@ func newDoc(text string, published time.Time, buf *docBuf) *doc {
 	}
 	d.sents = d.split()
 	d.dates = mergeDates(text, timex.Find(text, published))
+	if !published.IsZero() {
+		d.year = published.Year()
+	}
 	return d
 }
 

@@ -22,6 +22,9 @@ var lexiconFS embed.FS
 type stanceEntry struct {
 	words []string
 	class string
+	// negOnly: the phrase states a stance only when negated or refused
+	// ("would not say", "declined to disclose"), written "!say"
+	negOnly bool
 }
 
 // place is one gazetteer entry.
@@ -332,9 +335,10 @@ func loadStance(lang string, lx *lexicon) error {
 			if ph == "" {
 				continue
 			}
+			ph, negOnly := strings.CutPrefix(ph, "!")
 			if lit, ok := strings.CutPrefix(ph, "="); ok {
 				w := strings.Fields(lit)
-				lx.stance[w[0]] = append(lx.stance[w[0]], stanceEntry{words: w, class: class})
+				lx.stance[w[0]] = append(lx.stance[w[0]], stanceEntry{words: w, class: class, negOnly: negOnly})
 				continue
 			}
 			w := strings.Fields(ph)
@@ -344,7 +348,7 @@ func loadStance(lang string, lx *lexicon) error {
 			}
 			for _, f := range forms {
 				ws := append([]string{f}, w[1:]...)
-				lx.stance[f] = append(lx.stance[f], stanceEntry{words: ws, class: class})
+				lx.stance[f] = append(lx.stance[f], stanceEntry{words: ws, class: class, negOnly: negOnly})
 			}
 		}
 	}

@@ -12,6 +12,9 @@ type matcher struct {
 	// oldText and newText let a pronoun reattribution be checked against
 	// mere reordering.
 	oldText, newText string
+	// replies are the quiet statements to the press of the new version
+	// that nothing matched: each may answer a pending reply (see answer)
+	replies []change
 }
 
 // pass is one round of pairing: pair a and b when same holds; report says
@@ -40,7 +43,10 @@ var passes = map[Kind][]pass{
 		// an unchanged sentence: a pronoun read as another actor after
 		// edits elsewhere changes nothing the reader sees
 		{func(m *matcher, a, b *item) bool { return m.sameSentence && a.key == b.key && a.Text == b.Text }, false},
-		{func(_ *matcher, a, b *item) bool { return sameActor(a, b) }, true},
+		{func(_ *matcher, a, b *item) bool { return sameStance(a, b) }, false},
+		// a statement to the press changes a stance only as the answer to
+		// a pending reply (see answer)
+		{func(_ *matcher, a, b *item) bool { return sameActor(a, b) && !a.quiet && !b.quiet }, true},
 	},
 	KindLocation: {
 		{func(_ *matcher, a, b *item) bool { return a.key == b.key }, false},
@@ -104,6 +110,9 @@ func (m *matcher) pair(o, n *side, oi, ni int) {
 		if !usedN[j] && reportable(&n.items[b]) {
 			m.out = append(m.out, change{new: &n.items[b], oSent: -1, nSent: ni, pos: float64(ni)})
 		}
+		if !usedN[j] && n.items[b].quiet {
+			m.replies = append(m.replies, change{new: &n.items[b], oSent: -1, nSent: ni, pos: float64(ni)})
+		}
 	}
 }
 
@@ -119,6 +128,9 @@ func (m *matcher) reordered(a, b *item) bool {
 // town's state and a continent or world region take part in matching but
 // are no news when they come or go.
 func reportable(it *item) bool {
+	if it.quiet {
+		return false
+	}
 	if it.Kind == KindLocation {
 		return !it.minor
 	}
@@ -182,6 +194,9 @@ func (m *matcher) removeAll(o *side, oi int, pos []float64) {
 
 func (m *matcher) addAll(n *side, ni int) {
 	for _, b := range n.by[ni] {
+		if n.items[b].quiet {
+			m.replies = append(m.replies, change{new: &n.items[b], oSent: -1, nSent: ni, pos: float64(ni)})
+		}
 		if !reportable(&n.items[b]) {
 			continue
 		}
@@ -241,6 +256,29 @@ func (m *matcher) replace(drop []bool, extra []change) {
 	m.out = append(out, extra...)
 }
 
+// answer pairs a removed pending reply ("CNN has reached out to the
+// ministry", "the ministry did not respond") with a statement to the press
+// of the new version by the same actor, or one standing near it: the
+// reply came ("a ministry spokesperson told CNN").
+func (m *matcher) answer() {
+	used := make([]bool, len(m.replies))
+	for i := range m.out {
+		c := &m.out[i]
+		if c.new != nil || c.old == nil || c.old.Kind != KindPosition || !isReply(c.old) || !strings.HasPrefix(c.old.key, "not ") {
+			continue
+		}
+		for j := range m.replies {
+			r := &m.replies[j]
+			if used[j] || !sameActor(c.old, r.new) && !m.near(c, r) {
+				continue
+			}
+			used[j] = true
+			c.new, c.nSent, c.pos = r.new, r.nSent, r.pos
+			break
+		}
+	}
+}
+
 // equivalent reports whether two facts state the same thing.
 func (m *matcher) equivalent(a, b *item) bool {
 	switch a.Kind {
@@ -249,9 +287,23 @@ func (m *matcher) equivalent(a, b *item) bool {
 	case KindQuote:
 		return m.sameQuote(a, b)
 	case KindPosition:
-		return sameActor(a, b) && a.key == b.key
+		return sameActor(a, b) && a.key == b.key || sameStance(a, b)
 	}
 	return a.key == b.key
+}
+
+// sameStance reports whether two positions are one stance in a reworded
+// sentence: the same stance on the same object, where at least one actor
+// was only inferred ("he has not commented publicly on the allegations"),
+// so a differing actor is more likely a misreading than an edit.
+func sameStance(a, b *item) bool {
+	if a.key != b.key || !a.loose && !b.loose {
+		return false
+	}
+	if len(a.words) == 0 || len(b.words) == 0 {
+		return len(a.words) == len(b.words) && strings.EqualFold(a.Text, b.Text)
+	}
+	return overlap(a.words, b.words) >= 0.5
 }
 
 // sameSlot reports whether two facts fill the same slot, so that a removed
@@ -621,8 +673,19 @@ func sameActor(a, b *item) bool {
 	if slotEqual(a.slot, b.slot) {
 		return true
 	}
+	// "Redzepi and Noma" holds the stance of "Noma"
+	if oneOf(a.Subject, b.slot) || oneOf(b.Subject, a.slot) {
+		return true
+	}
 	oa, ob := orgOf(a.Subject), orgOf(b.Subject)
 	return oa != "" && (oa == b.slot || oa == ob) || ob != "" && ob == a.slot
+}
+
+// oneOf reports whether a coordinated actor ("Redzepi and Noma") has a
+// member whose key is slot.
+func oneOf(actor, slot string) bool {
+	l, r, ok := strings.Cut(actor, " and ")
+	return ok && slot != "" && (actorKey(l) == slot || actorKey(r) == slot)
 }
 
 // isReply reports whether a position is a reply, or no reply, to a request

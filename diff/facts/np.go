@@ -105,6 +105,8 @@ func (d *doc) institutionBefore(i, lo int) (np, bool) {
 		switch l := toks[m].lower; {
 		case l == "the" || l == "its" || l == "their" || l == "his" || l == "her" || l == "a" || l == "an":
 			return np{m, k}, true
+		case toks[m].isCap() && hasPoss(toks[m].text):
+			return np{m, k}, true // "Dunn’s office", "Trump’s campaign"
 		case toks[m].is(clsFunction | clsSpeech):
 			return np{from, k}, true
 		default:
@@ -145,11 +147,26 @@ func actorKey(name string) string {
 	f := strings.Fields(name)
 	for i := len(f) - 1; i >= 0; i-- {
 		w := stripPoss(strings.Trim(f[i], ",.;:"))
-		if w != "" && w[0] >= 'A' && w[0] <= 'Z' || i == 0 {
+		if w != "" && w[0] >= 'A' && w[0] <= 'Z' && !isDeterminer(w) {
 			return strings.ToLower(stripPoss(w))
 		}
 	}
+	// no name: the head noun ("the ministry", "The two sides")
+	if len(f) > 0 {
+		return strings.ToLower(stripPoss(strings.Trim(f[len(f)-1], ",.;:")))
+	}
 	return strings.ToLower(name)
+}
+
+// isDeterminer reports whether w is an article or possessive determiner
+// ("The", "Its"), which starts an actor's name but does not key it.
+func isDeterminer(w string) bool {
+	for _, d := range [...]string{"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those"} {
+		if strings.EqualFold(w, d) {
+			return true
+		}
+	}
+	return false
 }
 
 // resolve turns a pronoun subject into the last named person.

@@ -1,6 +1,9 @@
 package facts
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // nounMarkers before a stance word make it a noun ("Trump's offer", "the
 // support of"), not a verb.
@@ -19,12 +22,12 @@ var objectStops = map[string]bool{
 	"although": true, "unless": true, "saying": true, "adding": true, "so": true,
 }
 
-// matchStance returns the longest stance phrase at token k: its class and
-// the index of its last token.
-func (d *doc) matchStance(k, hi int) (string, int, bool) {
-	cls, end, ok := "", 0, false
+// matchStance returns the longest stance phrase at token k: its class,
+// the index of its last token and whether it counts only negated.
+func (d *doc) matchStance(k, hi int) (string, int, bool, bool) {
+	cls, end, ok, negOnly := "", 0, false, false
 	if !d.toks[k].is(clsStance) {
-		return cls, end, ok // most words start no stance phrase
+		return cls, end, ok, negOnly // most words start no stance phrase
 	}
 	for _, e := range d.lx.stance[d.toks[k].lower] {
 		j := k + 1
@@ -43,22 +46,34 @@ func (d *doc) matchStance(k, hi int) (string, int, bool) {
 			j++
 		}
 		if matched && (!ok || j-1 > end) {
-			cls, end, ok = e.class, j-1, true
+			cls, end, ok, negOnly = e.class, j-1, true, e.negOnly
 		}
 	}
-	return cls, end, ok
+	return cls, end, ok, negOnly
 }
 
 // position reads a stance verb at token k: actor, verb phrase, object.
 func (d *doc) position(k int, s sent, actors []string) (item, bool) {
 	toks := d.toks
-	class, vend, ok := d.matchStance(k, s.to)
+	class, vend, ok, negOnly := d.matchStance(k, s.to)
 	if !ok {
 		return item{}, false
 	}
 	if k > s.from {
 		p := toks[k-1]
 		if nounMarkers[p.lower] || (p.kind == tokWord && hasPoss(p.text)) {
+			return item{}, false
+		}
+		// a capitalised stance word inside a sentence is part of a name:
+		// "White House Press Secretary", "the Associated Press" (not in a
+		// text set all in capitals)
+		if toks[k].isCap() && p.kind == tokWord && hasLower(toks[k].text) {
+			return item{}, false
+		}
+		// "the GOP offer", "a redistricting plan to proceed": the bare form
+		// after a singular noun is a noun itself, as a verb it would agree
+		// ("the GOP offers")
+		if d.singularNoun(k-1, s) && isBareStance(d.lx, toks[k].lower) {
 			return item{}, false
 		}
 	}
@@ -70,7 +85,11 @@ func (d *doc) position(k int, s sent, actors []string) (item, bool) {
 	}
 	// "refused to accept": the inner verb, negated, carries the stance
 	if isRefusal(toks[k].lower) && vend+2 < s.to && toks[vend+1].lower == "to" {
-		if _, _, ok := d.matchStance(vend+2, s.to); ok {
+		inner := vend + 2
+		if strings.HasSuffix(toks[inner].lower, "ly") && inner+1 < s.to {
+			inner++ // "declined to specifically discuss"
+		}
+		if _, _, ok, _ := d.matchStance(inner, s.to); ok {
 			return item{}, false
 		}
 	}
@@ -80,7 +99,7 @@ func (d *doc) position(k int, s sent, actors []string) (item, bool) {
 	first := k
 scan:
 	for g >= s.from && toks[g].kind == tokWord && !toks[g].isCap() &&
-		(skippable[toks[g].lower] || isNeg(toks[g].lower) || strings.HasSuffix(toks[g].lower, "ly")) {
+		(skippable[toks[g].lower] || isNeg(toks[g].lower) || d.isAdverb(toks[g].lower)) {
 		l := toks[g].lower
 		switch {
 		case isNeg(l):
@@ -90,7 +109,8 @@ scan:
 				first = g - 1 // "did not", "has not"
 			}
 		case hedges[l]:
-			hedge = true
+			// "would not say", "could not agree": a refusal, no hedge
+			hedge = hedge || !(neg && (l == "would" || l == "could"))
 			first = g
 		case l == "was" || l == "were" || l == "been" || l == "is" || l == "are" || l == "be":
 			passive = strings.HasSuffix(toks[k].lower, "ed")
@@ -102,9 +122,38 @@ scan:
 		g -= 2
 		goto scan
 	}
+	// "would not say", "declined to disclose": only a refusal is a stance
+	if negOnly && !neg {
+		return item{}, false
+	}
+	// "targeted and threatened by all parties", "a law approved by
+	// parliament": a participle before "by" is passive without its "was"
+	if !passive && strings.HasSuffix(toks[vend].lower, "ed") && vend+1 < s.to && toks[vend+1].lower == "by" {
+		passive = true
+	}
+	byAgent := passive && vend+1 < s.to && toks[vend+1].lower == "by"
+	// "will be considered targets", "has not been confirmed", "had been
+	// threatened": without its agent a passive states no one's stance,
+	// unless it reports a decision ("was granted", "were ordered")
+	if passive && !byAgent && !passiveDecision(class, toks[k].lower) {
+		return item{}, false
+	}
+	// "plans to ask for more", "agreed to accept": the stance of the verb
+	// before "to" holds this one; object control ("urged Trump to
+	// insist") has an object between, and a refusal its own rule
+	if g == k-1 && g-1 >= s.from && toks[g].lower == "to" && d.stanceEndsAt(g, s) {
+		return item{}, false
+	}
+	// "was hard to accept": an adjective's infinitive has no actor
+	if g-1 >= s.from && toks[g].lower == "to" && toughAdjectives[toks[g-1].lower] {
+		return item{}, false
+	}
+	if d.hypothetical(g, s) || d.background(s) {
+		return item{}, false
+	}
 	actor := ""
 	switch {
-	case passive && vend+1 < s.to && toks[vend+1].lower == "by":
+	case byAgent:
 		if p, ok := d.npAfter(vend+2, s.to); ok {
 			actor = d.resolve(p)
 		}
@@ -115,14 +164,18 @@ scan:
 		// "EU governments on Thursday approved": the day is no actor,
 		// the subject stands before its preposition
 		if h := g; d.isTimeName(actor) && h-1 >= s.from {
-			for h >= s.from && (toks[h].isCap() || timePreps[toks[h].lower]) {
-				h--
+			for h >= s.from && (d.isTimeName(toks[h].text) || toks[h].kind == tokNum || timePreps[toks[h].lower]) {
+				h-- // "on Thursday", "on March 3": not "Trump" before it
 			}
 			actor = d.subjectBefore(h+1, s, actors)
 		}
 	}
 	if actor == "" || isDemonym(actor) || d.isTimeName(actor) {
 		return item{}, false // "Russian demands": a noun after an adjective
+	}
+	named := passive && vend+1 < s.to && toks[vend+1].lower == "by"
+	if p, ok := d.npBefore(g+1, s.from); ok && !pronouns[toks[p.from].lower] && d.npText(p) == actor {
+		named = true
 	}
 	// object: up to 8 tokens, to the first clause boundary
 	j := vend + 1
@@ -148,6 +201,55 @@ scan:
 			}
 		}
 	}
+	// "responded to the attacks", "responded with humor": an act, not a
+	// reply to the story; a reply answers a request ("did not respond to
+	// a request for comment", "responded to CNN's questions")
+	if class == "respond" && !neg && !d.asksForReply(oFrom, oTo) {
+		return item{}, false
+	}
+	// "insisted that the party is unified": a claim; "insist that Putin
+	// agree", "insist on a ceasefire": a demand
+	if strings.HasPrefix(toks[k].lower, "insist") && d.claimFollows(vend+1, s) {
+		return item{}, false
+	}
+	// "officials confirmed four staff had been injured", "acknowledged
+	// that …": a fact stated; "confirmed the deaths" stays a stance
+	if class == "confirm" && !neg && (vend+1 < s.to && toks[vend+1].lower == "that" || d.claimFollows(vend+1, s)) {
+		return item{}, false
+	}
+	// "asked the neighbors to submit footage", "asked for privacy": a
+	// request; "asked about the deal", "asked if": a question
+	// "warned its citizens to avoid travel" is a demand too; "warned
+	// that", "warned of" a claim
+	if (strings.HasPrefix(toks[k].lower, "ask") || strings.HasPrefix(toks[k].lower, "warn")) && vend == k && !d.requestFollows(k+1, s) {
+		return item{}, false
+	}
+	// "requested anonymity": how a source spoke, not a request of news
+	if class == "demand" && oTo >= oFrom && toks[oTo].lower == "anonymity" {
+		return item{}, false
+	}
+	// "offered condolences", "offered little detail": words given, not a
+	// proposal
+	if class == "propose" && strings.HasPrefix(toks[k].lower, "offer") {
+		for j := oFrom; j <= oTo && j < oFrom+3; j++ {
+			if expressive[toks[j].lower] {
+				return item{}, false
+			}
+		}
+	}
+	// "The concern, Pistole suggested, is …", "…, Starmer confirmed.": a
+	// stance verb used as the tag of a statement
+	if !neg && d.tagEnds(vend, oFrom, oTo, s) && d.taggedSubject(g, s) {
+		return item{}, false
+	}
+	// "…, suggesting broader objectives": what a fact suggests, not a
+	// proposal of anyone's
+	if class == "propose" && strings.HasPrefix(toks[k].lower, "suggest") && strings.HasSuffix(toks[k].lower, "ing") && k-1 >= s.from && toks[k-1].text == "," {
+		return item{}, false
+	}
+	if class == "outreach" {
+		return d.outreach(k, vend, oFrom, oTo, actor, neg, s)
+	}
 	stance := class
 	if neg {
 		switch class {
@@ -162,7 +264,11 @@ scan:
 	if hedge || class == "consider" {
 		stance += "?"
 	}
-	text, st, en := d.span(first, vend)
+	tend := vend
+	if toks[tend].lower == "that" && tend > k {
+		tend-- // "ruled", as a reader quotes it
+	}
+	text, st, en := d.span(first, tend)
 	value := stance
 	if object != "" {
 		value += ": " + object
@@ -172,7 +278,379 @@ scan:
 		key:   stanceGroup(stance),
 		slot:  actorKey(actor),
 		words: owords,
+		loose: !named,
 	}, true
+}
+
+// singularNoun reports whether token i looks like a singular noun that
+// the bare form of a verb cannot agree with: a lower-case word that is no
+// pronoun, function word, auxiliary, negation, adverb or plural ("a
+// redistricting plan"), or a name after a determiner ("the GOP offer"; not
+// "that Putin agree", a subjunctive).
+func (d *doc) singularNoun(i int, s sent) bool {
+	t := d.toks[i]
+	l := t.lower
+	if t.kind != tokWord || d.lx.function[l] || skippable[l] || pronouns[l] || isNeg(l) || hedges[l] ||
+		strings.HasSuffix(l, "s") || strings.HasSuffix(l, "ly") || collectives[l] {
+		return false
+	}
+	if t.isCap() {
+		return i-1 >= s.from && nounMarkers[d.toks[i-1].lower] && d.toks[i-1].lower != "that"
+	}
+	return true
+}
+
+// collectives are singular in form but take a plural verb.
+var collectives = map[string]bool{
+	"police": true, "people": true, "staff": true, "personnel": true, "military": true,
+	"children": true, "men": true, "women": true,
+}
+
+// hasLower reports whether s holds a lower-case ASCII letter: "Press", not
+// "PRESS" of a text set all in capitals.
+func hasLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'a' && s[i] <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
+// newsDesks ask for comment: "CNN has reached out to the ministry".
+var newsDesks = map[string]bool{"cnn": true, "reuters": true, "press": true, "bbc": true, "we": true}
+
+// outreach reads "CNN has reached out to the ministry (for comment)": a
+// reply of the ministry's still pending, held by the ministry.
+func (d *doc) outreach(k, vend, oFrom, oTo int, actor string, neg bool, s sent) (item, bool) {
+	toks := d.toks
+	if neg || oTo < oFrom {
+		return item{}, false
+	}
+	forComment := false
+	for j := oFrom; j <= oTo+3 && j < s.to; j++ {
+		if toks[j].lower == "comment" {
+			forComment = true
+		}
+	}
+	if !newsDesks[actorKey(actor)] && !forComment {
+		return item{}, false
+	}
+	// the one asked: the first name of the object ("the White House",
+	// "representatives for Scalise", "Redzepi and Noma")
+	party := ""
+	for j := oFrom; j <= oTo; j++ {
+		if p, ok := d.npAfter(j, s.to); ok && !pronouns[toks[p.from].lower] {
+			if p.to+2 < s.to && toks[p.to+1].lower == "and" {
+				if q, ok := d.npAfter(p.to+2, s.to); ok {
+					p.to = q.to
+				}
+			}
+			party = d.npText(p)
+			break
+		}
+	}
+	if party == "" {
+		return item{}, false
+	}
+	end := vend
+	if toks[end].lower == "to" && end > k {
+		end-- // "reached out", as a reader quotes it
+	}
+	text, st, en := d.span(k, end)
+	// the object runs through a list ("the American, Colombian and
+	// Russian embassies") up to "for comment" or the sentence's end
+	oEnd := oFrom
+	for j := oFrom; j < s.to && j < oFrom+12; j++ {
+		if t := toks[j]; t.lower == "for" || t.lower == "about" || t.lower == "on" || t.kind == tokPunct && t.text != "," {
+			break
+		}
+		oEnd = j
+	}
+	var words []string
+	for _, w := range d.normToks(oFrom, oEnd+1) {
+		if !d.lx.function[w] {
+			words = append(words, w)
+		}
+	}
+	return item{
+		Fact:  Fact{Kind: KindPosition, Text: text, Start: st, End: en, Value: "not respond?: asked for comment", Subject: party},
+		key:   "not respond?",
+		slot:  actorKey(party),
+		words: words,
+		// the one asked is read from the object: a list reworded
+		// ("the American, Colombian and Russian embassies") is the same
+		// request
+		loose: true,
+	}, true
+}
+
+// replyCues in a statement's sentence make it a reply to the press.
+var replyCues = map[string]bool{"statement": true, "response": true}
+
+// appendReply appends, for a speech verb at token k whose speaker is name,
+// a quiet reply fact when the sentence marks it as an answer to the press:
+// "told CNN", "said in a statement", "in response to", or a spokesperson
+// speaking. It changes nothing on its own; it answers a pending "CNN has
+// reached out to X" or "X did not respond" of the other version.
+func (d *doc) appendReply(out []item, k int, s sent, name string) []item {
+	toks := d.toks
+	from, to := k, k
+	cue := tellVerbs[toks[k].lower] && k+1 < s.to && toks[k+1].lower == "cnn"
+	if cue {
+		to = k + 1
+	}
+	for j := s.from; j < s.to && !cue; j++ {
+		if d.inQ[j] >= 0 || !replyCues[toks[j].lower] || j-2 < s.from || toks[j-2].lower != "in" && toks[j-1].lower != "in" {
+			continue
+		}
+		cue = true
+		// "said in a statement to CNN", "In a statement sent to CNN"
+		in := j - 1
+		if toks[in].lower != "in" {
+			in = j - 2
+		}
+		e := j
+		for m := j + 1; m < s.to && m <= j+4; m++ {
+			if toks[m].lower == "cnn" {
+				e = m
+				break
+			}
+		}
+		switch {
+		case in == k+1:
+			to = e
+		case e < k && in > s.from-1:
+			from, to = in, e
+		}
+	}
+	if !cue {
+		for _, w := range []string{"pokes", "POKES", "epresentative", "EPRESENTATIVE"} {
+			cue = cue || strings.Contains(name, w)
+		}
+	}
+	if !cue {
+		return out
+	}
+	text, st, en := d.span(from, to)
+	return append(out, item{
+		Fact:  Fact{Kind: KindPosition, Text: text, Start: st, End: en, Value: "respond: a statement to the press", Subject: name},
+		key:   "respond",
+		slot:  actorKey(name),
+		quiet: true,
+	})
+}
+
+// isBareStance reports whether w is the bare form of a stance verb (not
+// "offers", "offered", "offering"), which is also the noun.
+func isBareStance(lx *lexicon, w string) bool {
+	for _, e := range lx.stance[w] {
+		if e.words[0] == w && !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") {
+			return true
+		}
+	}
+	return false
+}
+
+// isAdverb reports whether a word in -ly is an adverb, not a noun such
+// as "family" or "ally" that may head the subject.
+func (d *doc) isAdverb(w string) bool {
+	return strings.HasSuffix(w, "ly") && !d.lx.actorNouns[w] && w != "ally" && w != "assembly"
+}
+
+// stanceEndsAt reports whether a stance phrase other than a refusal ends
+// at token i or just before it ("plan to", "agreed" before "to").
+func (d *doc) stanceEndsAt(i int, s sent) bool {
+	for m := max(s.from, i-3); m < i; m++ {
+		if !d.toks[m].is(clsStance) || isRefusal(d.toks[m].lower) {
+			continue
+		}
+		if _, end, ok, _ := d.matchStance(m, s.to); ok && (end == i || end == i-1) {
+			return true
+		}
+	}
+	return false
+}
+
+// requestFollows reports whether "asked" at token j-1 asks someone to do
+// something: a "to" follows within a few words ("asked residents to stay
+// home", "asked to postpone"), before any question word or punctuation.
+func (d *doc) requestFollows(j int, s sent) bool {
+	for m := j; m < s.to && m < j+6; m++ {
+		t := d.toks[m]
+		if t.kind == tokPunct && t.text != "’" && t.text != "'" {
+			return false
+		}
+		switch t.lower {
+		case "to":
+			return true
+		case "about", "if", "whether", "why", "how", "what", "when", "who", "where", "which", "that", "of":
+			return false
+		}
+	}
+	return false
+}
+
+// claimFollows reports whether the clause from token j on states a claim:
+// a finite verb ("is", "would", "they’d") follows within a few words. A
+// demand has "on" or a bare verb: "insist that Putin agree".
+func (d *doc) claimFollows(j int, s sent) bool {
+	if j < s.to && d.toks[j].lower == "on" {
+		return false
+	}
+	for m := j; m < s.to && m < j+7; m++ {
+		t := d.toks[m]
+		if t.kind == tokPunct {
+			break
+		}
+		if finiteAux[t.lower] || contracted(t.lower) {
+			return true
+		}
+	}
+	return false
+}
+
+// contracted reports whether w ends in a contracted auxiliary: "they’d",
+// "they’re", "we’ve", "it’ll".
+func contracted(w string) bool {
+	for _, suf := range [...]string{"’d", "'d", "’re", "'re", "’ve", "'ve", "’ll", "'ll"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// finiteAux are finite verbs that mark a clause as a statement of fact.
+var finiteAux = map[string]bool{
+	"is": true, "was": true, "are": true, "were": true, "would": true, "will": true, "had": true,
+	"has": true, "have": true, "could": true, "can": true, "did": true, "does": true, "do": true,
+}
+
+// passiveDecision reports whether a passive stance verb without its agent
+// still reports a decision: "was approved", "were ordered", "was denied".
+func passiveDecision(class, w string) bool {
+	switch class {
+	case "accept", "order", "demand", "reverse":
+		return true
+	case "reject":
+		for _, p := range []string{"reject", "denied", "refus", "veto", "block", "dismiss", "turned", "ruled", "overturn"} {
+			if strings.HasPrefix(w, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// toughAdjectives take an infinitive whose doer is no one in particular:
+// "hard to accept".
+var toughAdjectives = map[string]bool{
+	"hard": true, "difficult": true, "easy": true, "impossible": true, "tough": true, "painful": true,
+}
+
+// expressive nouns after "offer" name words or feelings given, not a
+// proposal.
+var expressive = map[string]bool{
+	"condolences": true, "assessment": true, "detail": true, "details": true, "explanation": true,
+	"insight": true, "thoughts": true, "prayers": true, "praise": true, "words": true, "glimpse": true,
+	"view": true, "views": true, "clues": true, "evidence": true, "hint": true, "hints": true,
+	"comment": true, "comments": true, "reassurance": true, "sympathy": true, "tribute": true,
+	"apology": true, "apologies": true, "analysis": true, "advice": true, "update": true, "updates": true,
+}
+
+// background reports whether sentence s is dated to a year at least two
+// before the story's ("In 2019, he agreed to an interview", "She sued him
+// in 2021"): a stance told as background, not the story's news.
+func (d *doc) background(s sent) bool {
+	if d.year == 0 {
+		return false
+	}
+	from, to := d.toks[s.from].start, d.toks[s.to-1].end
+	for _, e := range d.dates {
+		if e.Start < from || e.End > to || len(e.Value) < 4 || !strings.Contains(e.Text, e.Value[:4]) {
+			continue // a year written out, not "May" resolved to one
+		}
+		// "since 2022", "a photo from 2001": a period or a thing, not
+		// when the stance was taken
+		if i := d.tokAt(e.Start); i > s.from && spanPreps[d.toks[i-1].lower] {
+			continue
+		}
+		if y, err := strconv.Atoi(e.Value[:4]); err == nil && y <= d.year-2 && y > 1000 {
+			return true
+		}
+	}
+	return false
+}
+
+// spanPreps before a year make it a period's bound or a thing's date.
+var spanPreps = map[string]bool{"since": true, "from": true, "until": true, "through": true, "of": true, "before": true}
+
+// hypothetical reports whether the subject ending at token g stands in an
+// "if" or "whether" clause: "asked if he supported", "if 20% of members
+// support". Such a stance is asked about or supposed, not taken.
+func (d *doc) hypothetical(g int, s sent) bool {
+	for j := g; j >= s.from && j > g-9; j-- {
+		t := d.toks[j]
+		if t.kind == tokPunct && t.text != "%" && t.text != "$" && t.text != "-" {
+			return false
+		}
+		if t.lower == "if" || t.lower == "whether" || t.lower == "unless" {
+			return true
+		}
+	}
+	return false
+}
+
+// tagEnds reports whether a stance verb ending at vend ends its clause, as
+// a statement's tag does: nothing follows but punctuation, or the hearer
+// ("confirmed to CNN.").
+func (d *doc) tagEnds(vend, oFrom, oTo int, s sent) bool {
+	toks := d.toks
+	if oTo >= oFrom {
+		if oTo != oFrom || toks[oFrom].lower != "cnn" && toks[oFrom].lower != "reporters" {
+			return false
+		}
+		vend = oTo
+	}
+	return vend+1 >= s.to || toks[vend+1].text == "," || toks[vend+1].text == "."
+}
+
+// taggedSubject reports whether the subject ending at token g is a short
+// name set off before it by a comma, dash or closing quote: the tag of a
+// statement ("…, Pistole suggested,", "…,” an Air Force spokesperson
+// confirmed to CNN.").
+func (d *doc) taggedSubject(g int, s sent) bool {
+	p, ok := d.npBefore(g+1, s.from)
+	if !ok || p.from-1 < s.from {
+		return false
+	}
+	if l := d.toks[p.from-1].lower; (l == "a" || l == "an" || l == "the") && p.from-2 >= s.from {
+		p.from--
+	}
+	switch d.toks[p.from-1].text {
+	case ",", "—", "–", "”", "\"":
+		return true
+	}
+	return false
+}
+
+// replyWords in the object of "respond" make it a reply to the press.
+var replyWords = map[string]bool{
+	"request": true, "requests": true, "comment": true, "comments": true, "inquiry": true,
+	"inquiries": true, "query": true, "queries": true, "questions": true, "email": true,
+	"emails": true, "message": true, "messages": true, "calls": true, "cnn": true, "cnn’s": true, "cnn's": true,
+}
+
+// asksForReply reports whether the object tokens [from, to] name a request
+// for comment.
+func (d *doc) asksForReply(from, to int) bool {
+	for j := from; j <= to; j++ {
+		if replyWords[d.toks[j].lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // isRefusal reports whether w is a form of "refuse" or "decline", which
@@ -253,6 +731,9 @@ func (d *doc) subjectBefore(i int, s sent, actors []string) string {
 	return d.named(p, s)
 }
 
+// tellVerbs take the hearer as object before what was said.
+var tellVerbs = map[string]bool{"told": true, "telling": true, "tell": true, "tells": true}
+
 // named resolves a noun phrase; a pronoun right after a speech verb ("the
 // ministry said it could accept") stands for that verb's subject.
 func (d *doc) named(p np, s sent) string {
@@ -262,6 +743,10 @@ func (d *doc) named(p np, s sent) string {
 		if k >= s.from && toks[k].lower == "that" {
 			k--
 		}
+		// "told CNN he", "telling reporters it": skip the hearer
+		if k-1 >= s.from && (toks[k].isCap() || toks[k].lower == "reporters") && tellVerbs[toks[k-1].lower] {
+			k--
+		}
 		if k >= s.from && d.lx.speech[toks[k].lower] {
 			g := k - 1
 			for g >= s.from && skippable[toks[g].lower] {
@@ -269,6 +754,13 @@ func (d *doc) named(p np, s sent) string {
 			}
 			if q, ok := d.npBefore(g+1, s.from); ok {
 				return d.resolve(q)
+			}
+			// "…, telling CNN he will": the participle's subject is the
+			// sentence's
+			if g >= s.from && strings.HasSuffix(toks[k].lower, "ing") && (toks[g].text == "," || toks[g].text == "—" || toks[g].text == "–") {
+				if q, ok := d.sentenceSubject(s); ok && q.to < g {
+					return d.resolve(q)
+				}
 			}
 		}
 	}

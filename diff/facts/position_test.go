@@ -25,6 +25,33 @@ func TestExtractPositions(t *testing.T) {
 		{"phrase", "Merz and French President Emmanuel Macron both voiced support for a ceasefire.", "voiced support for", "Merz and French President Emmanuel Macron", "support", "a ceasefire"},
 		{"drop demand", "Macron dropped his demand for a ceasefire.", "dropped his demand", "Macron", "reverse", ""},
 		{"pronoun", "Putin met Trump.\nHe rejected the plan.", "rejected", "Putin", "reject", "the plan"},
+		{"told CNN she", "Senator Jane Roe signaled doubts — telling CNN she will not accept the offer.", "will not accept", "Senator Jane Roe", "reject", "the offer"},
+		{"not disclosed", "Police have not disclosed the motive.", "have not disclosed", "Police", "not comment", "the motive"},
+		{"refused, adverb between", "Mr Lee met Ann Ross.\nRoss declined to specifically discuss the plan.", "declined to specifically discuss", "Ross", "not comment", "the plan"},
+		{"plans to", "Acme Corp plans to close the plant.", "plans to", "Acme Corp", "plan", "close the plant"},
+		{"no plans to", "Mayor Jo Park has no plans to resign.", "no plans to", "Mayor Jo Park", "not plan", "resign"},
+		{"does not plan to", "The firm does not plan to raise prices.", "does not plan to", "The firm", "not plan", "raise prices"},
+		{"asked to", "Police asked residents to stay home.", "asked", "Police", "demand", "residents"},
+		{"asked for", "The family asked for privacy.", "asked for", "The family", "demand", "privacy"},
+		{"requested", "Lawyers requested a hearing.", "requested", "Lawyers", "demand", "a hearing"},
+		{"the senator", "The senator has no plans to resign.", "no plans to", "The senator", "not plan", "resign"},
+		{"not yet decided", "Ann Lee hadn’t yet decided whether to run.", "hadn’t yet decided", "Ann Lee", "not decide", ""},
+		{"a ruling", "The state Supreme Court ruled that the map was legal.", "ruled", "Supreme Court", "decide", "the map was legal"},
+		{"willing to", "Iran is willing to listen.", "willing to", "Iran", "accept", "listen"},
+		{"stand with", "The senators stand with the workers.", "stand with", "The senators", "support", "the workers"},
+		{"seeking to", "Prosecutors are seeking to add a charge.", "seeking to", "Prosecutors", "demand", "add a charge"},
+		{"promised", "The minister promised to release the documents.", "promised", "The minister", "warn", "release the documents"},
+		{"a name before the day", "Trump on Saturday suggested troops could be deployed.", "suggested", "Trump", "propose", ""},
+		{"would not: a refusal", "The official would not say how many died.", "would not say", "The official", "not comment", ""},
+		{"the two sides", "Talks ended with the two sides planning on exchanging drafts.", "planning on", "the two sides", "plan", "exchanging drafts"},
+		{"a defense team", "Burke’s defense asked to postpone the hearing.", "asked", "Burke’s defense", "demand", ""},
+		{"claimed responsibility", "A militant group has claimed responsibility for the attack.", "claimed responsibility", "A militant group", "confirm", ""},
+		{"warned to", "Ministers warned residents to avoid the area.", "warned", "Ministers", "demand", "residents"},
+		{"since a year", "Since 2019, Acme has opposed the plan.", "opposed", "Acme", "reject", "the plan"},
+		{"last year", "In 2024 the council rejected the plan.", "rejected", "the council", "reject", "the plan"},
+		{"participle with agent", "They passed a law approved by Parliament.", "approved", "Parliament", "accept", ""},
+		{"would not attend", "Its negotiators would not attend talks in Vienna.", "would not attend", "Its negotiators", "reject", "talks in Vienna"},
+		{"a name's office", "Roe’s office did not return a request for comment.", "did not return a request", "Roe’s office", "not respond", "comment"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -53,6 +80,51 @@ func TestNotAPosition(t *testing.T) {
 		"He came back home.",
 		"They discussed Russian demands for land.",
 		"“We will reject it,” said nobody in particular.",
+		// a stance word inside a name, or a noun after one
+		"The White House Press Secretary spoke on Monday.",
+		"Lawmakers discussed the Senate offer at length.",
+		// an act, not a reply to a request for comment
+		"The navy responded to a distress call.",
+		"She responded with humor.",
+		// a claim, not a demand
+		"The minister insisted the plan was working.",
+		"Leaders have insisted that their party is unified.",
+		// a passive without its agent states no one's stance
+		"The sweater has not yet been confirmed to belong to him.",
+		"Ports will be considered targets.",
+		"The players had been threatened.",
+		// no actor: an adjective's infinitive
+		"The loss was hard to accept.",
+		// asked about or supposed, not taken
+		"Rubio was asked if he supported the tariff.",
+		"He could face a vote if half of the members support a rival.",
+		// the bare form after a singular noun is a noun
+		"They discussed a peace plan to end the war.",
+		"The court let a redistricting plan to proceed.",
+		// a question, or how a source spoke, is no request
+		"When asked about the deal, Lee said no.",
+		"The source requested anonymity.",
+		"Experts warned that prices could rise.",
+		"Putin warned Trump that sending missiles to Kyiv would hurt ties.",
+		// a participle before "by" is passive: its agent, if any, acts
+		"Energy sites were targeted and threatened by all sides.",
+		// a fact confirmed, or a quote's tag, is no stance
+		"Officials confirmed four staff had been injured.",
+		"Police confirmed they’re looking for three suspects.",
+		"Lee acknowledged that the plan had failed.",
+		"“The jet is painted,” an Air Force spokesperson confirmed to CNN.",
+		// background dated years before the story (published 2025)
+		"Ann Lee met Tom Hale.\nIn 2019, he agreed to an interview.",
+		"She sued the firm in 2021, accusing it of fraud.",
+		"The envoy will attend the talks in Vienna.",
+		// saying or disclosing is a stance only when refused
+		"She said the vote was close.",
+		"The company disclosed the breach on Monday.",
+		// words given, not a proposal
+		"The governor offered condolences to the family.",
+		// the tag of a statement, or what a fact suggests
+		"The risk, Jones suggested, is small.",
+		"Orders rose in May, suggesting broader demand.",
 	} {
 		t.Run(text, func(t *testing.T) {
 			if ps := factsOf(t, text, KindPosition); len(ps) != 0 {
@@ -109,6 +181,12 @@ func TestNewsStances(t *testing.T) {
 		{"a spokesman speaks for his office", "The Kremlin did not respond to a request for comment.", "Kremlin spokesman Dmitry Peskov denied the report.", "did not respond", "denied"},
 		{"a day is no actor", "The European Union is considering new sanctions, diplomats said.", "European Union governments on Thursday approved new sanctions, diplomats said.", "considering", "approved"},
 		{"a call dropped", "Trump has called for an immediate ceasefire.", "Trump dropped his call for an immediate ceasefire.", "called for", "dropped his call"},
+		{"would not say", "The ministry confirmed the strike.", "The ministry confirmed the strike.\nThe official would not say how many people died.", "", "would not say"},
+		{"outreach answered", "Mr Ode was fired.\nCNN has reached out to Acme for comment.", "Mr Ode was fired.\nA spokesperson for Acme told CNN the firing was lawful.", "reached out", "told CNN"},
+		{"outreach added", "Mr Ode was fired.", "Mr Ode was fired.\nCNN has reached out to Acme for comment.", "", "reached out"},
+		{"no reply to a statement", "Mr Ode was fired.\nAcme did not respond to a request for comment.", "Mr Ode was fired.\nAcme said in a statement that the firing was lawful.", "did not respond", "said in a statement"},
+		{"attitude expressed", "The talks resumed.", "The talks resumed.\nThe ministry expressed scepticism about the deal.", "", "expressed scepticism"},
+		{"a reply to a request", "The city hall was closed.", "The city hall was closed.\nThe mayor’s office responded to CNN’s questions.", "", "responded"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -122,5 +200,74 @@ func TestNewsStances(t *testing.T) {
 				t.Errorf("got %+v, want one position change %q → %q", got, tt.before, tt.after)
 			}
 		})
+	}
+}
+
+// TestSameStanceReworded: a stance whose sentence was reworded, with an actor
+// only inferred (a pronoun), is the same stance even when the pronoun now
+// resolves to someone else.
+func TestSameStanceReworded(t *testing.T) {
+	tests := []struct{ name, old, new string }{
+		{"pronoun resolves elsewhere", "Paul Ames resigned in May.\nHe has not commented publicly on these recent allegations of fraud.",
+			"Paul Ames resigned in May.\nBerg was charged.\nHe has not commented publicly on the allegation of fraud."},
+		{"the actor renamed", "Anna Berg met the press on Monday.\nThe Fenwick Constabulary, whose area covers the town, has said it is supporting the inquiry.",
+			"Anna Berg met the press on Monday.\nThe Fenwick force told CNN it was supporting the inquiry."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := changesOf(tt.old, tt.new, KindPosition); len(got) != 0 {
+				t.Errorf("got %+v, want none", got)
+			}
+		})
+	}
+}
+
+// TestNestedStance: the stance before "to" holds the one after it ("plans
+// to ask for"), unless an object stands between ("urged Trump to insist").
+func TestNestedStance(t *testing.T) {
+	for text, want := range map[string]int{
+		"Senator Ann Lee plans to ask for more money.":  1,
+		"Leaders urged Trump to insist on a ceasefire.": 2,
+	} {
+		if got := factsOf(t, text, KindPosition); len(got) != want {
+			t.Errorf("%s: got %+v, want %d positions", text, got, want)
+		}
+	}
+}
+
+// TestPressStatementAlone: a statement to the press is news only as the
+// answer to a pending reply; alone, or a request for comment reworded, it
+// changes no stance.
+func TestPressStatementAlone(t *testing.T) {
+	tests := []struct{ name, old, new string }{
+		{"statement added", "Mr Ode was fired.", "Mr Ode was fired.\nA spokesperson for Acme told CNN the firing was lawful."},
+		{"statement reworded", "Mr Ode was fired.\nAcme told CNN the firing was lawful.", "Mr Ode was fired.\nAcme said in a statement the firing was lawful and fair."},
+		{"feelings", "Mr Ode was fired.", "Mr Ode was fired.\nThe mayor expressed her condolences to the family."},
+		{"outreach reworded", "Mr Ode was fired.\nCNN has reached out to the American, French and Thai embassies for comment.",
+			"Mr Ode was fired.\nCNN has reached out to the French and Thai embassies for comment."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := changesOf(tt.old, tt.new, KindPosition); len(got) != 0 {
+				t.Errorf("got %+v, want none", got)
+			}
+		})
+	}
+}
+
+// TestActorKey: an actor without a name is keyed by its head noun, not by
+// its article, so "the ministry" and "the school" are two actors.
+func TestActorKey(t *testing.T) {
+	for name, want := range map[string]string{
+		"The two sides":             "sides",
+		"the ministry":              "ministry",
+		"Russia's Foreign Ministry": "ministry",
+		"Kremlin aide Yuri Ushakov": "ushakov",
+		"The US":                    "us",
+		"Dunn’s office":             "dunn",
+	} {
+		if got := actorKey(name); got != want {
+			t.Errorf("actorKey(%q) = %q, want %q", name, got, want)
+		}
 	}
 }

@@ -33,6 +33,7 @@ func (d *doc) quoteAndPositionItems(out []item) []item {
 			if d.toks[k].is(clsSpeech) || (d.toks[k].lower == "according" && k+1 < s.to && d.toks[k+1].lower == "to") {
 				if name, via := d.speakerOf(k, s); name != "" {
 					spk = append(spk, speaker{k, name, via})
+					out = d.appendReply(out, k, s, name)
 					// the speaker is the latest subject: "X said, calling for"
 					actors = append(actors, name)
 				}
