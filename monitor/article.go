@@ -36,7 +36,10 @@ type content struct {
 	siteName            string // the page's own name for its site (og:site_name)
 	etag, lastModified  string
 	pageHash            string
-	dropped             []string // page text left out as learned boilerplate (extract.Article.Dropped)
+	// dropped returns the page text left out as learned boilerplate
+	// (extract.Article.Dropped). It is worked out only when asked for
+	// (see sameText): most versions never need it. Nil means none.
+	dropped func() []string
 	// status is set instead of the rest when the page of a tracked article
 	// is gone or redirects to another story (see recordStatus);
 	// statusValue is its normalised form: the HTTP code or the new URL.
@@ -172,7 +175,7 @@ func (m *Monitor) observe(ctx context.Context, link string, known store.Article,
 	if known.ID != "" && known.Versions > 0 && samePage(pageHash, known.PageHash) {
 		return &content{url: known.URL, etag: resp.ETag, lastModified: resp.LastModified, pageHash: known.PageHash}, nil
 	}
-	art, mark, err := m.extractPage(sc, pageUTF8(resp.Body, resp.ContentType), resp.URL, known.PageHash)
+	art, dropped, mark, err := m.extractPage(sc, pageUTF8(resp.Body, resp.ContentType), resp.URL, known.PageHash)
 	if err != nil {
 		return fallback(fmt.Errorf("extract article %s: %w", fetch.Redact(resp.URL), err))
 	}
@@ -193,7 +196,7 @@ func (m *Monitor) observe(ctx context.Context, link string, known store.Article,
 	return &content{
 		url: canon, title: firstString(art.Title, it.Title), byline: art.Byline, text: art.Text(),
 		published: published, modified: firstTime(art.Modified, it.Updated), source: "page", siteName: art.SiteName,
-		etag: resp.ETag, lastModified: resp.LastModified, pageHash: mark + pageHash, dropped: art.Dropped,
+		etag: resp.ETag, lastModified: resp.LastModified, pageHash: mark + pageHash, dropped: dropped,
 	}, nil
 }
 
