@@ -175,19 +175,26 @@ func (m *Monitor) observe(ctx context.Context, link string, known store.Article,
 	if known.ID != "" && known.Versions > 0 && samePage(pageHash, known.PageHash) {
 		return &content{url: known.URL, etag: resp.ETag, lastModified: resp.LastModified, pageHash: known.PageHash}, nil
 	}
-	art, dropped, mark, err := m.extractPage(sc, pageUTF8(resp.Body, resp.ContentType), resp.URL, known.PageHash)
-	if err != nil {
-		return fallback(fmt.Errorf("extract article %s: %w", fetch.Redact(resp.URL), err))
+	page := pageUTF8(resp.Body, resp.ContentType)
+	var (
+		art     extract.Article
+		dropped func() []string
+		mark    string
+		canon   string
+	)
+	if known.ID != "" && known.Versions > 0 && strings.HasPrefix(known.PageHash, refMark) {
+		if fast, ok := m.refUnchanged(sc, page, resp.URL, link, known, it); ok {
+			// The stored text is readability's and says all the fast path
+			// finds: the article is unchanged, and keeps refMark.
+			art, mark, canon = fast, refMark, known.URL
+		}
 	}
-	canon := link
-	for _, u := range []string{art.Canonical, resp.URL} {
-		if u == "" {
-			continue
+	if canon == "" {
+		art, dropped, mark, err = m.extractPage(sc, page, resp.URL, known.PageHash)
+		if err != nil {
+			return fallback(fmt.Errorf("extract article %s: %w", fetch.Redact(resp.URL), err))
 		}
-		if cu, err := fetch.Canonicalize(u); err == nil {
-			canon = cu
-			break
-		}
+		canon = canonicalURL(link, art, resp.URL)
 	}
 	if st := redirectStatus(known, link, resp.URL, canon); st != "" {
 		return &content{status: st, statusValue: canon}, nil
@@ -198,6 +205,20 @@ func (m *Monitor) observe(ctx context.Context, link string, known store.Article,
 		published: published, modified: firstTime(art.Modified, it.Updated), source: "page", siteName: art.SiteName,
 		etag: resp.ETag, lastModified: resp.LastModified, pageHash: mark + pageHash, dropped: dropped,
 	}, nil
+}
+
+// canonicalURL is the URL that names the article extracted as art from the
+// page at pageURL, listed in a feed as link.
+func canonicalURL(link string, art extract.Article, pageURL string) string {
+	for _, u := range []string{art.Canonical, pageURL} {
+		if u == "" {
+			continue
+		}
+		if cu, err := fetch.Canonicalize(u); err == nil {
+			return cu
+		}
+	}
+	return link
 }
 
 // touch records that an article was checked and found unchanged.
