@@ -36,7 +36,10 @@ type content struct {
 	siteName            string // the page's own name for its site (og:site_name)
 	etag, lastModified  string
 	pageHash            string
-	dropped             []string // page text left out as learned boilerplate (extract.Article.Dropped)
+	// dropped returns the page text left out as learned boilerplate
+	// (extract.Article.Dropped). It is worked out only when asked for
+	// (see sameText): most versions never need it. Nil means none.
+	dropped func() []string
 	// status is set instead of the rest when the page of a tracked article
 	// is gone or redirects to another story (see recordStatus);
 	// statusValue is its normalised form: the HTTP code or the new URL.
@@ -172,19 +175,26 @@ func (m *Monitor) observe(ctx context.Context, link string, known store.Article,
 	if known.ID != "" && known.Versions > 0 && samePage(pageHash, known.PageHash) {
 		return &content{url: known.URL, etag: resp.ETag, lastModified: resp.LastModified, pageHash: known.PageHash}, nil
 	}
-	art, mark, err := m.extractPage(sc, pageUTF8(resp.Body, resp.ContentType), resp.URL, known.PageHash)
-	if err != nil {
-		return fallback(fmt.Errorf("extract article %s: %w", fetch.Redact(resp.URL), err))
+	page := pageUTF8(resp.Body, resp.ContentType)
+	var (
+		art     extract.Article
+		dropped func() []string
+		mark    string
+		canon   string
+	)
+	if known.ID != "" && known.Versions > 0 && strings.HasPrefix(known.PageHash, refMark) {
+		if fast, ok := m.refUnchanged(sc, page, resp.URL, link, known, it); ok {
+			// The stored text is readability's and says all the fast path
+			// finds: the article is unchanged, and keeps refMark.
+			art, mark, canon = fast, refMark, known.URL
+		}
 	}
-	canon := link
-	for _, u := range []string{art.Canonical, resp.URL} {
-		if u == "" {
-			continue
+	if canon == "" {
+		art, dropped, mark, err = m.extractPage(sc, page, resp.URL, known.PageHash)
+		if err != nil {
+			return fallback(fmt.Errorf("extract article %s: %w", fetch.Redact(resp.URL), err))
 		}
-		if cu, err := fetch.Canonicalize(u); err == nil {
-			canon = cu
-			break
-		}
+		canon = canonicalURL(link, art, resp.URL)
 	}
 	if st := redirectStatus(known, link, resp.URL, canon); st != "" {
 		return &content{status: st, statusValue: canon}, nil
@@ -193,8 +203,22 @@ func (m *Monitor) observe(ctx context.Context, link string, known store.Article,
 	return &content{
 		url: canon, title: firstString(art.Title, it.Title), byline: art.Byline, text: art.Text(),
 		published: published, modified: firstTime(art.Modified, it.Updated), source: "page", siteName: art.SiteName,
-		etag: resp.ETag, lastModified: resp.LastModified, pageHash: mark + pageHash, dropped: art.Dropped,
+		etag: resp.ETag, lastModified: resp.LastModified, pageHash: mark + pageHash, dropped: dropped,
 	}, nil
+}
+
+// canonicalURL is the URL that names the article extracted as art from the
+// page at pageURL, listed in a feed as link.
+func canonicalURL(link string, art extract.Article, pageURL string) string {
+	for _, u := range []string{art.Canonical, pageURL} {
+		if u == "" {
+			continue
+		}
+		if cu, err := fetch.Canonicalize(u); err == nil {
+			return cu
+		}
+	}
+	return link
 }
 
 // touch records that an article was checked and found unchanged.

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/storywatch/storywatch/monitor/extract"
+	"github.com/storywatch/storywatch/monitor/feed"
 	"github.com/storywatch/storywatch/store"
 )
 
@@ -51,6 +52,13 @@ func (l *siteLearner) useFast(host string) bool {
 		return true
 	}
 	return false
+}
+
+// trusted reports whether host's pages take the fast path between checks.
+func (l *siteLearner) trusted(host string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.state(host).trusted
 }
 
 // record notes whether both extractions agreed on a page of host.
@@ -186,7 +194,7 @@ func (m *Monitor) pageHash(sc *extract.Scanned, pageURL string) string {
 // the new text is set aside: such a version is a reference only for the
 // text it shares with the new one. Paragraphs new to the text always count, so an
 // edit within a paragraph, an added one and a move are still changes.
-func (m *Monitor) sameText(pageURL string, prev store.Version, prevPageHash, title, text string, dropped []string) bool {
+func (m *Monitor) sameText(pageURL string, prev store.Version, prevPageHash, title, text string, dropped func() []string) bool {
 	if prev.Title != title {
 		return false
 	}
@@ -194,13 +202,27 @@ func (m *Monitor) sameText(pageURL string, prev store.Version, prevPageHash, tit
 	learning := strings.HasPrefix(prevPageHash, refMark)
 	// text was cleaned when it was extracted; the old text may need it.
 	cur := strings.Split(text, "\n\n")
+	old := strings.Split(prev.Text, "\n\n")
+	// Only paragraphs of the old text are kept, so a new text with a
+	// paragraph the old one lacks (an edit, an addition: most new versions)
+	// is another text whatever is set aside; that needs neither the
+	// dropped text nor the site's lock.
+	inOld := make(map[string]bool, len(old))
+	for _, p := range old {
+		inOld[p] = true
+	}
+	for _, p := range cur {
+		if !inOld[p] {
+			return false
+		}
+	}
 	inCur := make(map[string]bool, len(cur))
 	for _, p := range cur {
 		inCur[p] = true
 	}
 	var onPage [][]string // dropped's words, when first needed
 	kept := make([]string, 0, len(cur))
-	for _, p := range strings.Split(prev.Text, "\n\n") {
+	for _, p := range old {
 		if inCur[p] || learning {
 			if inCur[p] {
 				kept = append(kept, p)
@@ -208,9 +230,13 @@ func (m *Monitor) sameText(pageURL string, prev store.Version, prevPageHash, tit
 			continue
 		}
 		if onPage == nil {
-			onPage = make([][]string, len(dropped))
-			for i, d := range dropped {
-				onPage[i] = extract.FoldWords(d)
+			var d []string
+			if dropped != nil {
+				d = dropped()
+			}
+			onPage = make([][]string, len(d))
+			for i, t := range d {
+				onPage[i] = extract.FoldWords(t)
 			}
 		}
 		if !(m.sites.boilerplate(host, p) || extract.PartOf(p, onPage) || m.sites.common(host, p)) {
@@ -244,11 +270,13 @@ func samePage(pageHash, stored string) bool {
 // extractPage extracts an article page, through the fast path when its site
 // has earned it. sc is the page as scanned for its region hash; page is the
 // same page converted to UTF-8 (the same bytes for almost every page);
-// prevHash is the page hash stored with the article's text. mark is refMark
+// prevHash is the page hash stored with the article's text. dropped returns
+// the page's text left out as learned boilerplate (extract.Article.Dropped),
+// worked out on the fast path only when first asked for. mark is refMark
 // when the text is readability's and the fast path disagreed, else "".
 // An article whose stored text is the fast path's keeps it on a page where
 // the two disagree.
-func (m *Monitor) extractPage(sc *extract.Scanned, page []byte, pageURL, prevHash string) (art extract.Article, mark string, err error) {
+func (m *Monitor) extractPage(sc *extract.Scanned, page []byte, pageURL, prevHash string) (art extract.Article, dropped func() []string, mark string, err error) {
 	host := siteHost(pageURL)
 	if !sameBytes(sc.Page(), page) {
 		sc = extract.Scan(page)
@@ -257,7 +285,7 @@ func (m *Monitor) extractPage(sc *extract.Scanned, page []byte, pageURL, prevHas
 		skips := m.sites.skips(host)
 		art, err := sc.ExtractLearned(pageURL, skips)
 		if err != nil {
-			return art, "", err
+			return art, nil, "", err
 		}
 		// Learning goes on between checks: rotating inserts show as text
 		// other pages carry too, which needs no readability to see. Text
@@ -265,12 +293,14 @@ func (m *Monitor) extractPage(sc *extract.Scanned, page []byte, pageURL, prevHas
 		// to their page) are never learned as boilerplate this way.
 		m.sites.observeFast(host, sc, pageURL, art)
 		art.Paragraphs = m.sites.clean(host, art.Paragraphs, nil)
-		art.Dropped = sc.SkippedText(skips)
-		return art, "", nil
+		// The skipped elements' text is only needed to tell whether a
+		// paragraph gone from a known article is still on the page (see
+		// sameText); sc and skips are this page's own and do not change.
+		return art, sync.OnceValue(func() []string { return sc.SkippedText(skips) }), "", nil
 	}
 	full, err := extract.Extract(page, pageURL)
 	if err != nil {
-		return full, "", err
+		return full, nil, "", err
 	}
 	// Learn from readability's own result, then hold both extractions to
 	// what is now known to be boilerplate.
@@ -284,17 +314,50 @@ func (m *Monitor) extractPage(sc *extract.Scanned, page []byte, pageURL, prevHas
 	agree := ferr == nil && fast.Title == full.Title && slices.Equal(fast.Paragraphs, full.Paragraphs) &&
 		fast.Published.Equal(full.Published) && fast.Modified.Equal(full.Modified)
 	m.sites.record(host, agree)
+	dropped = func() []string { return full.Dropped }
 	if !agree {
 		if prevHash != "" && !strings.HasPrefix(prevHash, refMark) && ferr == nil {
 			// The stored text is the fast path's: compare like with like.
 			// The site is no longer trusted, so its next new pages take
 			// readability; this one keeps the path it was tracked by.
 			fast.Dropped = full.Dropped
-			return fast, "", nil
+			return fast, dropped, "", nil
 		}
 		mark = refMark
 	}
-	return full, mark, nil
+	return full, dropped, mark, nil
+}
+
+// refUnchanged tells, without readability, whether the page of a known
+// article whose stored text is readability's (its page hash carries
+// refMark) is unchanged: on a trusted site, when the fast path's text says
+// nothing the stored text does not (sameText, which for such a version sets
+// aside every paragraph gone from the new text, as it does for
+// readability's), under the same title and URL. Readability would find the
+// same, and costs ten times as much: such pages are those a site shows
+// while its boilerplate is learned, and their fingerprint changes once when
+// it is. An edit (a changed or added paragraph) fails the test, and the
+// page takes extractPage's readability path as before. ok is false when the
+// fast path cannot tell; art is the fast path's article when ok.
+func (m *Monitor) refUnchanged(sc *extract.Scanned, page []byte, pageURL, link string, known store.Article, it feed.Item) (art extract.Article, ok bool) {
+	host := siteHost(pageURL)
+	if !m.sites.trusted(host) {
+		return art, false
+	}
+	if !sameBytes(sc.Page(), page) {
+		sc = extract.Scan(page)
+	}
+	art, err := sc.ExtractLearned(pageURL, m.sites.skips(host))
+	if err != nil || canonicalURL(link, art, pageURL) != known.URL {
+		return art, false
+	}
+	art.Paragraphs = m.sites.clean(host, art.Paragraphs, nil)
+	prev, err := m.store.LatestVersion(known.ID)
+	if err != nil || prev.Source != "page" {
+		return art, false
+	}
+	title, text := firstString(art.Title, it.Title), art.Text()
+	return art, prev.Hash == contentHash(title, text) || m.sameText(known.URL, prev, known.PageHash, title, text, nil)
 }
 
 // sameBytes reports whether a and b are the same slice of memory.

@@ -25,11 +25,31 @@ func contentHash(title, text string) string {
 }
 
 // appendNormalized appends normalize(s) to buf, handing full buffers to w,
-// and returns what is left to write.
+// and returns what is left to write. Runs of ASCII other than white space
+// (most of a news text) are copied whole.
 func appendNormalized(buf []byte, s string, w io.Writer) []byte {
 	pendingSpace := false
 	wrote := false
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				pendingSpace = wrote
+				i++
+				continue
+			}
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf && !asciiSpace[s[j]] {
+				j++
+			}
+			if pendingSpace {
+				buf = appendFlushing(buf, " ", w)
+				pendingSpace = false
+			}
+			buf = appendFlushing(buf, s[i:j], w)
+			wrote = true
+			i = j
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		raw := s[i : i+size]
 		i += size
@@ -51,17 +71,31 @@ func appendNormalized(buf []byte, s string, w io.Writer) []byte {
 			continue
 		}
 		if pendingSpace {
-			buf = append(buf, ' ')
+			buf = appendFlushing(buf, " ", w)
 			pendingSpace = false
 		}
-		if len(buf)+len(raw) > cap(buf) {
-			w.Write(buf)
-			buf = buf[:0]
-		}
-		buf = append(buf, raw...)
+		buf = appendFlushing(buf, raw, w)
 		wrote = true
 	}
 	return buf
+}
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// appendFlushing appends raw to buf, handing buf to w whenever it is full,
+// and never grows buf.
+func appendFlushing(buf []byte, raw string, w io.Writer) []byte {
+	for {
+		n := copy(buf[len(buf):cap(buf)], raw)
+		buf = buf[:len(buf)+n]
+		raw = raw[n:]
+		if len(raw) == 0 {
+			return buf
+		}
+		w.Write(buf)
+		buf = buf[:0]
+	}
 }
 
 var quoteFolder = strings.NewReplacer("“", `"`, "”", `"`, "„", `"`, "‘", "'", "’", "'", "–", "-", "—", "-", "\u00a0", " ")
