@@ -260,3 +260,13 @@ func TestDateRangeAddedIsOne(t *testing.T) {
 		{"two dates of two events", old, old + "The levee broke on Sunday and crews arrived in March.", " -> Sunday| -> March"},
 	})
 }
+
+func TestWeekAddedForADayNamedBefore(t *testing.T) {
+	old := "The singer was arrested on Thursday at his home.\nThe council met in the town hall.\n"
+	runDateCases(t, wed, []dateCase{
+		{"the day's week", old, old + "His arrest last week followed a long investigation.", ""},
+		{"another week", old, old + "The trial is set to open next week.", " -> next week"},
+		{"a part of the week", old, old + "Police searched the house earlier this week.", " -> earlier this week"},
+		{"the day dropped is news", old, "The council met in the town hall.\n", "Thursday -> "},
+	})
+}

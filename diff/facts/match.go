@@ -534,7 +534,7 @@ func (m *matcher) statedIn(it *item, all []item, text string) bool {
 	case KindLocation:
 		return containsPlace(text, it.Text) || containsPlace(text, it.Value)
 	case KindDate:
-		return containsWord(text, it.Text)
+		return containsWord(text, it.Text) || text == m.oldText && weekStated(it, all)
 	}
 	return false
 }
