@@ -577,3 +577,19 @@ func weekStated(it *item, all []item) bool {
 	}
 	return false
 }
+
+// dayInWeek reports whether the date it is a day of week (YYYY-Www): by
+// its value, or by its weekday's name when the tense around it anchored it
+// on the week before ("sold at auction Saturday" read back from an article
+// dated before the sale).
+func dayInWeek(it *item, week string) bool {
+	d := dayOf(it.key)
+	if len(d) > 10 {
+		d = d[:10]
+	}
+	if inWeek(d, week) {
+		return true
+	}
+	t, err := time.Parse("2006-01-02", d)
+	return err == nil && weekdayOf(it.Text) != "" && inWeek(t.AddDate(0, 0, 7).Format("2006-01-02"), week)
+}

@@ -80,7 +80,9 @@ func TestDateEditsOfTheSameValue(t *testing.T) {
 	}{
 		{"nearly", "The strikes began nearly a week ago, officials said.", "The strikes began a week ago, officials said.", ""},
 		{"afternoon", "The storm hit on Friday afternoon, officials said.", "The storm hit on Friday, officials said.", ""},
-		{"weekend to a day in it", "The auction is this weekend, the house said.", "The auction is on Saturday, the house said.", "refinement"},
+		{"weekend to a day in it", "The auction is this weekend, the house said.", "The auction is on Saturday, the house said.", ""},
+		{"the story's week told by its day once past", "The auction is this weekend, the house said.", "The jacket sold at the auction on Saturday, the house said.", ""},
+		{"next week to a day", "The auction is next week, the house said.", "The auction is on March 17, the house said.", "refinement"},
 		{"ageing day to last week", "The pay arrived on Monday, officials said.", "The pay arrived last week, officials said.", ""},
 		// the future tense anchors "Friday afternoon" on the next Friday,
 		// the past tense "Friday" on the last: one Friday to the reader
@@ -171,8 +173,10 @@ func TestStoryTimeAddedIsNoNews(t *testing.T) {
 		{"next week stays", old, old + "The mayor will resign next week.", " -> next week"},
 		{"early in the week stays", old, old + "The weather should improve early in the week.", " -> early in the week"},
 		{"a day stays", old, old + "The mayor resigned on Monday.", " -> Monday"},
-		// the same words still take part in a change of value
-		{"a change of value", "The mayor will resign this week, aides said.", "The mayor will resign on Friday, aides said.", "this week -> Friday"},
+		// the same words still take part in a change of value; a day of
+		// the story's own week only tells it more precisely
+		{"a change of value", "The mayor will resign this week, aides said.", "The mayor will resign next month, aides said.", "this week -> next month"},
+		{"a day of the week", "The mayor will resign this week, aides said.", "The mayor will resign on Friday, aides said.", ""},
 	})
 }
 

@@ -146,6 +146,11 @@ func (m *matcher) detail(a, b *item, report bool) (string, bool) {
 			// edit of the reader's.
 			return "", false
 		}
+		if storyTime(a.Text) && dayInWeek(b, dayOf(a.key)) {
+			// "heading to Capitol Hill this week" -> "gathered on Tuesday":
+			// the story's own week, told by its day once the event came
+			return "", false
+		}
 		d := dateDetail(a, b)
 		// "Monday" → "last week", "March 3" → "earlier this month": an
 		// article ageing says the same date less precisely.
