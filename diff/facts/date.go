@@ -308,12 +308,18 @@ func clockSpan(it *item) bool {
 // sentences as one date that changed ("it would be the biggest win since
 // 2009" -> "the largest margin since 2000"; "a warning until 11 p.m. local
 // time" -> "the warning remained until about 3 p.m. local time Saturday"),
-// when they are tied (dateTie); the best tied pairs first. A pair that only
-// says the same date less precisely ("Thursday" -> "last week") is no
-// change at all.
+// when they are tied (dateTie); the best tied pairs first. A removed and an
+// added date with no tie are one date that changed too when each is the
+// only comparable date the other has nearby and neither still stands in
+// the other version ("around 7:45 p.m. Tuesday" -> "plunged at 6:37 a.m.
+// Wednesday"): a rewritten paragraph that swaps its one date for another
+// tells the same event's new time. Spans need one shared word even then.
+// A pair that only says the same date less precisely ("Thursday" -> "last
+// week") is no change at all.
 func (m *matcher) pairDates() {
 	type cand struct{ r, a, score int }
-	var cs []cand
+	var cs, weak []cand
+	peers := map[int]int{}
 	for i := range m.out {
 		r := &m.out[i]
 		if r.new != nil || r.old == nil || r.old.Kind != KindDate {
@@ -324,9 +330,23 @@ func (m *matcher) pairDates() {
 			if a.old != nil || a.new == nil || a.new.Kind != KindDate || !m.near(r, a) {
 				continue
 			}
-			if s := m.dateTie(r.old, a.new); s > 0 {
-				cs = append(cs, cand{i, j, s})
+			s, ok := m.dateTie(r.old, a.new)
+			if !ok {
+				continue
 			}
+			peers[i]++
+			peers[j]++
+			if s >= 2 {
+				cs = append(cs, cand{i, j, s})
+			} else if r.old.Type != "DURATION" || s >= 1 {
+				weak = append(weak, cand{i, j, s}) // tied only if alone
+			}
+		}
+	}
+	for _, c := range weak {
+		r, a := m.out[c.r].old, m.out[c.a].new
+		if peers[c.r] == 1 && peers[c.a] == 1 && !containsWord(m.newText, r.Text) && !containsWord(m.oldText, a.Text) {
+			cs = append(cs, c)
 		}
 	}
 	if len(cs) == 0 {
@@ -356,16 +376,17 @@ func (m *matcher) pairDates() {
 }
 
 // dateTie scores how surely a removed date (a, of the old text) and an
-// added one (b, of the new) are one date: 0 when they are not both a span
-// or both a point of about the same precision (a year and a month, a week
-// and a day; a month and a day only when tied by the same word), else one
-// point for each content word they share around them and three for the
-// same word that ties them to their event ("since", "until", "as soon
-// as"). Below two they are not tied: another date of a rewritten paragraph
-// usually dates another event.
-func (m *matcher) dateTie(a, b *item) int {
+// added one (b, of the new) are one date: not comparable (false) when they
+// are not both a span or both a point of about the same precision (a year
+// and a month, a week and a day; a month and a day only when tied by the
+// same word), else one point for each content word they share around them
+// and three for the same word that ties them to their event ("since",
+// "until", "as soon as"). Below two they are not tied when other dates
+// stand near: another date of a rewritten paragraph usually dates another
+// event.
+func (m *matcher) dateTie(a, b *item) (int, bool) {
 	if (a.Type == "DURATION") != (b.Type == "DURATION") {
-		return 0
+		return 0, false
 	}
 	wa, pa := m.dateContext(m.oldText, a)
 	wb, pb := m.dateContext(m.newText, b)
@@ -379,7 +400,7 @@ func (m *matcher) dateTie(a, b *item) int {
 			far = 2
 		}
 		if ga < 0 || gb < 0 || ga-gb > far || gb-ga > far {
-			return 0
+			return 0, false
 		}
 	}
 	score := 0
@@ -391,10 +412,7 @@ func (m *matcher) dateTie(a, b *item) int {
 			score++
 		}
 	}
-	if score < 2 {
-		return 0
-	}
-	return score
+	return score, true
 }
 
 // comparableDates reports whether two dates of one edited sentence can be

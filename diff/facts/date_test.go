@@ -274,3 +274,21 @@ func TestWeekAddedForADayNamedBefore(t *testing.T) {
 		{"the day dropped is news", old, "The council met in the town hall.\n", "Thursday -> "},
 	})
 }
+
+func TestDateChangedAloneInRewrittenParagraph(t *testing.T) {
+	pre := "The agency tracked the old satellite for weeks.\n"
+	runDateCases(t, wed, []dateCase{
+		{"the only dates of the paragraph",
+			pre + "Early forecasts put its fall around 7:45 p.m. Tuesday, with wide uncertainty.",
+			pre + "The craft plunged into the sea at 6:37 a.m. Wednesday near the equator.",
+			"7:45 p.m. Tuesday -> 6:37 a.m. Wednesday"},
+		{"a date the other version still names",
+			pre + "Early forecasts put its fall on Tuesday, with wide uncertainty.\nThe team met on Monday.",
+			pre + "The craft plunged into the sea on Monday near the equator.\nThe team met on Monday.",
+			"Tuesday -> "},
+		{"two added dates are no one change",
+			pre + "Early forecasts put its fall on Tuesday, with wide uncertainty.",
+			pre + "The craft plunged into the sea on Thursday and was found on Friday.",
+			"Tuesday -> | -> Thursday| -> Friday"},
+	})
+}
