@@ -2,6 +2,7 @@ package facts
 
 import (
 	"fmt"
+	"github.com/storywatch/storywatch/diff/facts/timex"
 	"math"
 	"sort"
 	"strings"
@@ -610,4 +611,32 @@ func dayInWeek(it *item, week string) bool {
 	}
 	t, err := time.Parse("2006-01-02", d)
 	return err == nil && weekdayOf(it.Text) != "" && inWeek(t.AddDate(0, 0, 7).Format("2006-01-02"), week)
+}
+
+// dropPenalties drops a span that measures a penalty ("sentenced to 48
+// months", "10 years in prison", "two years of probation"): it is the size
+// of a sentence, a figure like a fine, not a time of the story's events.
+func dropPenalties(text string, ds []timex.Expr) []timex.Expr {
+	out := ds[:0]
+	for _, e := range ds {
+		if e.Type == "DURATION" && e.Start >= 0 && e.End <= len(text) && penalty(text, e.Start, e.End) {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// penalty reports whether the span at [s,e) of text is a sentence's size:
+// followed by where or how it is served, or the object of "sentenced to".
+func penalty(text string, s, e int) bool {
+	after := strings.ToLower(text[e:min(len(text), e+20)])
+	for _, p := range [...]string{" of probation", " in prison", " in jail", " behind bars", " of house arrest", " of supervised release"} {
+		if strings.HasPrefix(after, p) {
+			return true
+		}
+	}
+	// "sentenced to five years", "sentenced him to five years"
+	lead := strings.ToLower(text[max(0, s-30):s])
+	return strings.HasSuffix(lead, " to ") && strings.Contains(lead, "sentenc")
 }

@@ -292,3 +292,13 @@ func TestDateChangedAloneInRewrittenParagraph(t *testing.T) {
 			"Tuesday -> | -> Thursday| -> Friday"},
 	})
 }
+
+func TestPenaltyIsNoDate(t *testing.T) {
+	runDateTexts(t, map[string]string{
+		"He was sentenced to 48 months of probation in March.": "March",
+		"She faces up to 10 years in prison.":                  "",
+		"The judge sentenced him to five years.":               "",
+		"He spent five years in the army.":                     "five years",
+		"The case took two years to reach trial.":              "two years",
+	})
+}
