@@ -122,9 +122,23 @@ func dateDetail(a, b *item) string {
 	return "shift"
 }
 
-// dateOnce keeps one report of a date added (or removed) several times: a
-// new paragraph that dates three statements "Wednesday" tells the reader
-// of one new day, not three. Only the very same value merges: "Tuesday
+// dayLink reports whether a span of one day links two events ("came a day
+// after Tehran denied", "nearly a full day after he was ousted"): it says
+// the next day, of events the story dates already, and is no news added or
+// removed alone. Longer spans before or after an event ("a week before the
+// attack", "24 hours after") are kept.
+func (m *matcher) dayLink(it *item, text string) bool {
+	if it.Value != "P1D" || it.End > len(text) {
+		return false
+	}
+	rest := strings.ToLower(strings.TrimLeft(text[it.End:], " "))
+	return strings.HasPrefix(rest, "after ") || strings.HasPrefix(rest, "before ")
+}
+
+// dateOnce keeps one report of a date added (or removed) several times, and
+// none of a one-day span that links two events (dayLink): a new paragraph
+// that dates three statements "Wednesday" tells the reader of one new day,
+// not three. Only the very same value merges: "Tuesday
 // afternoon" and "early Tuesday" date other moments than "Tuesday". The
 // first in document order stays; a date that changed value (before and
 // after both set) is never merged.
@@ -141,6 +155,9 @@ func (m *matcher) dateOnce() {
 	}
 	for _, c := range m.out {
 		switch {
+		case c.old == nil && c.new != nil && c.new.Kind == KindDate && m.dayLink(c.new, m.newText),
+			c.new == nil && c.old != nil && c.old.Kind == KindDate && m.dayLink(c.old, m.oldText):
+			continue
 		case c.old == nil && c.new != nil && c.new.Kind == KindDate:
 			if seen(added, c.new) {
 				continue

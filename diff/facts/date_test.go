@@ -302,3 +302,14 @@ func TestPenaltyIsNoDate(t *testing.T) {
 		"The case took two years to reach trial.":              "two years",
 	})
 }
+
+func TestDayLinkIsNoNews(t *testing.T) {
+	old := "The council met in the town hall.\n"
+	runDateCases(t, wed, []dateCase{
+		{"a day after", old, old + "The reply came a day after the mayor denied any talks.", ""},
+		{"a full day after", old, old + "Nearly a full day after the vote, the mayor conceded.", ""},
+		{"a week before stays", old, old + "The mayor resigned a week before the vote.", " -> a week"},
+		{"a day's span stays", old, old + "The talks lasted a day.", " -> a day"},
+		{"a change of value", "The reply came a day after the vote.", "The reply came two days after the vote.", "a day -> two days"},
+	})
+}
