@@ -285,8 +285,8 @@ func weekdayOf(text string) string {
 	return day
 }
 
-// sameWeekday reports whether two dates name the same weekday and were
-// resolved to days at most a week apart: a bare "Friday" is anchored on the
+// sameWeekday reports whether two dates name the same weekday (a date of
+// the month naming its own) and were resolved to days at most a week apart: a bare "Friday" is anchored on the
 // article's date by the tense around it ("will look like on Friday
 // afternoon" reads as the next Friday, "posted on Friday" as the last), but
 // the reader sees one Friday in both versions (and a clock time merged
@@ -296,13 +296,21 @@ func sameWeekday(a, b *item) bool {
 	if len(x) < 10 || len(y) < 10 || !isDay(x[:10]) || !isDay(y[:10]) || x[:10] == y[:10] {
 		return false
 	}
-	w := weekdayOf(a.Text)
-	if w == "" || w != weekdayOf(b.Text) {
-		return false
-	}
 	tx, err1 := time.Parse("2006-01-02", x[:10])
 	ty, err2 := time.Parse("2006-01-02", y[:10])
 	if err1 != nil || err2 != nil {
+		return false
+	}
+	wa, wb := weekdayOf(a.Text), weekdayOf(b.Text)
+	// a date of the month names its weekday too: "the final on March 18"
+	// and "on Wednesday, the team played" when March 18 is a Wednesday
+	switch {
+	case wa == "" && wb != "" && monthDay(a.Text):
+		wa = strings.ToLower(tx.Weekday().String())
+	case wb == "" && wa != "" && monthDay(b.Text):
+		wb = strings.ToLower(ty.Weekday().String())
+	}
+	if wa == "" || wa != wb {
 		return false
 	}
 	d := tx.Sub(ty).Hours() / 24
@@ -656,4 +664,28 @@ func penalty(text string, s, e int) bool {
 	// "sentenced to five years", "sentenced him to five years"
 	lead := strings.ToLower(text[max(0, s-30):s])
 	return strings.HasSuffix(lead, " to ") && strings.Contains(lead, "sentenc")
+}
+
+// monthDay reports whether a date's words name a month and a day of it
+// ("March 18", "18 March"), no weekday.
+func monthDay(text string) bool {
+	hasMonth, hasDay := false, false
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return r == ' ' || r == ',' || r == '.' }) {
+		switch {
+		case monthName(w) || len(w) >= 3 && monthAbbrev(w):
+			hasMonth = true
+		case len(w) <= 2 && w[0] >= '0' && w[0] <= '9':
+			hasDay = true
+		}
+	}
+	return hasMonth && hasDay
+}
+
+func monthAbbrev(w string) bool {
+	for m := range monthNames {
+		if len(w) < len(m) && strings.HasPrefix(m, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -313,3 +313,10 @@ func TestDayLinkIsNoNews(t *testing.T) {
 		{"a change of value", "The reply came a day after the vote.", "The reply came two days after the vote.", "a day -> two days"},
 	})
 }
+
+func TestDateOfTheMonthNamesItsWeekday(t *testing.T) {
+	runDateCases(t, wed, []dateCase{
+		{"the same day", "The team will play the final on March 18, the league said.", "The team played the final on Wednesday, the league said.", ""},
+		{"another day", "The team will play the final on March 19, the league said.", "The team played the final on Wednesday, the league said.", "March 19 -> Wednesday"},
+	})
+}
