@@ -689,3 +689,22 @@ func monthAbbrev(w string) bool {
 	}
 	return false
 }
+
+// approxTime returns where a clock time at off starts with the word that
+// says it is approximate ("around 10 a.m.", "about 3 p.m."): that word is
+// how the time is reported, and one of the fact's words. Spans take their
+// "about" from the tagger already ("about 130 years").
+func approxTime(text string, off int, value string) int {
+	if !strings.Contains(value, "T") || !strings.ContainsAny(value[strings.IndexByte(value, 'T'):], "0123456789") {
+		return off
+	}
+	lead := strings.ToLower(text[max(0, off-15):off])
+	for _, w := range [...]string{"around ", "about ", "approximately ", "roughly "} {
+		if strings.HasSuffix(lead, w) {
+			if s := off - len(w); s == 0 || !isWordByte(text[s-1]) {
+				return s
+			}
+		}
+	}
+	return off
+}

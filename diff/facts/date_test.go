@@ -22,6 +22,8 @@ func TestExtractDates(t *testing.T) {
 		{"merged qualifier", "Trump criticized him in February this year.", "February this year=2025-02"},
 		{"leading article", "The five-day pause on strikes gave talks some room.", "five-day=P5D"},
 		{"local time", "The plane landed shortly before 7:30 a.m. local time.", "7:30 a.m.=2025-08-19T07:30"},
+		{"approximate time", "A neighbour saw him around 10 a.m. on March 2.", "around 10 a.m. on March 2=2025-03-02T10:00"},
+		{"approximate span", "The search lasted about three hours.", "about three hours=PT3H"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -211,7 +213,7 @@ func TestDateChangedInRewrittenSentence(t *testing.T) {
 		{"same words around",
 			"A flood warning for the valley is in effect until 11 p.m. local time, forecasters said.",
 			"Forecasters kept the flood warning for the valley in effect until about 3 p.m. Saturday.",
-			"11 p.m. -> 3 p.m. Saturday"},
+			"11 p.m. -> about 3 p.m. Saturday"},
 		{"another event",
 			"The council met in closed session on Monday to weigh the budget.",
 			"The stadium, which opened in 1998, will be torn down next spring.",
@@ -281,7 +283,7 @@ func TestDateChangedAloneInRewrittenParagraph(t *testing.T) {
 		{"the only dates of the paragraph",
 			pre + "Early forecasts put its fall around 7:45 p.m. Tuesday, with wide uncertainty.",
 			pre + "The craft plunged into the sea at 6:37 a.m. Wednesday near the equator.",
-			"7:45 p.m. Tuesday -> 6:37 a.m. Wednesday"},
+			"around 7:45 p.m. Tuesday -> 6:37 a.m. Wednesday"},
 		{"a date the other version still names",
 			pre + "Early forecasts put its fall on Tuesday, with wide uncertainty.\nThe team met on Monday.",
 			pre + "The craft plunged into the sea on Monday near the equator.\nThe team met on Monday.",
