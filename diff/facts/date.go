@@ -2,12 +2,13 @@ package facts
 
 import (
 	"fmt"
-	"github.com/storywatch/storywatch/diff/facts/timex"
 	"math"
 	"sort"
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/storywatch/storywatch/diff/facts/timex"
 )
 
 // dateEqual compares two temporal expressions by value: "Aug. 29" and
@@ -707,4 +708,98 @@ func approxTime(text string, off int, value string) int {
 		}
 	}
 	return off
+}
+
+var ordinalWords = map[string]int{"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+	"eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
+
+// ordinalPeriods adds to ds (sorted, as the tagger gives them) the span an
+// ordinal period tells after a determiner: "enters its second month", "on
+// the 36th day of the war", "the fifth straight day" measure how long
+// something has gone on, as "for more than a month" does; the nth period
+// is more than n-1 of them. "The first day" and "the last week" name no
+// length.
+func (d *doc) ordinalPeriods(ds []timex.Expr) []timex.Expr {
+	var add []timex.Expr
+	for i, t := range d.toks {
+		unit := ""
+		switch t.lower {
+		case "day":
+			unit = "D"
+		case "week":
+			unit = "W"
+		case "month":
+			unit = "M"
+		case "year":
+			unit = "Y"
+		default:
+			continue
+		}
+		j := i - 1
+		if j >= 0 && (d.toks[j].lower == "straight" || d.toks[j].lower == "consecutive") {
+			j--
+		}
+		if j < 1 {
+			continue
+		}
+		n, s := ordinalAt(d.toks, j)
+		if n == 0 || s < 1 {
+			continue
+		}
+		switch d.toks[s-1].lower {
+		case "its", "the", "a", "his", "her", "their":
+		default:
+			continue
+		}
+		// the third week has lasted two weeks and more: "two weeks into"
+		// the war is "its third week"
+		e := timex.Expr{Start: d.toks[s].start, End: t.end, Type: "DURATION", Value: fmt.Sprintf("P%d%s", n-1, unit), Mod: "MORE_THAN"}
+		if !d.inDateOf(ds, e.Start, e.End) {
+			add = append(add, e)
+		}
+	}
+	if len(add) == 0 {
+		return ds
+	}
+	ds = append(ds, add...)
+	sort.SliceStable(ds, func(a, b int) bool { return ds[a].Start < ds[b].Start })
+	return ds
+}
+
+// ordinalAt reads the ordinal that ends at token j ("sixth", "36th", "36
+// th"), returning its value and its first token; 0 when there is none.
+func ordinalAt(toks []token, j int) (int, int) {
+	if n, ok := ordinalWords[toks[j].lower]; ok {
+		return n, j
+	}
+	w := toks[j].lower
+	if toks[j].kind == tokWord && (w == "th" || w == "st" || w == "nd" || w == "rd") && !toks[j].space && j > 0 && toks[j-1].kind == tokNum {
+		j--
+		w = toks[j].lower + w
+	}
+	num := strings.TrimRight(w, "stndrh")
+	if len(num) == 0 || len(num) > 3 || len(num) == len(w) {
+		return 0, -1
+	}
+	n := 0
+	for _, c := range num {
+		if c < '0' || c > '9' {
+			return 0, -1
+		}
+		n = n*10 + int(c-'0')
+	}
+	if n < 2 {
+		return 0, -1
+	}
+	return n, j
+}
+
+// inDateOf reports whether [s,e) overlaps one of ds.
+func (d *doc) inDateOf(ds []timex.Expr, s, e int) bool {
+	for _, x := range ds {
+		if x.Start < e && s < x.End {
+			return true
+		}
+	}
+	return false
 }

@@ -322,3 +322,18 @@ func TestDateOfTheMonthNamesItsWeekday(t *testing.T) {
 		{"another day", "The team will play the final on March 19, the league said.", "The team played the final on Wednesday, the league said.", "March 19 -> Wednesday"},
 	})
 }
+
+func TestOrdinalPeriodIsASpan(t *testing.T) {
+	runDateTexts(t, map[string]string{
+		"As the strike enters its second month, talks have stalled.": "second month",
+		"The blackout is entering its 36th day, monitors said.":      "36th day",
+		"Protesters marched for the fifth straight day.":             "fifth straight day",
+		"It was the first day of school.":                            "",
+		"The second half of the game was dull.":                      "second half",
+		"He finished second in the race last week.":                  "last week",
+	})
+	runDateCases(t, wed, []dateCase{
+		{"the same length", "Two weeks into the strike, talks have stalled.", "In the third week of the strike, talks have stalled.", ""},
+		{"a longer span", "The blackout has lasted more than a month, monitors said.", "The blackout is entering its 36th day, monitors said.", "more than a month -> 36th day"},
+	})
+}

@@ -138,7 +138,7 @@ func newDoc(text string, published time.Time, buf *docBuf) *doc {
 		}
 	}
 	d.sents = d.split()
-	d.dates = dropPenalties(text, mergeDates(text, timex.Find(text, published)))
+	d.dates = d.ordinalPeriods(dropPenalties(text, mergeDates(text, timex.Find(text, published))))
 	return d
 }
 
