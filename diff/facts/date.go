@@ -344,7 +344,7 @@ func clockSpan(it *item) bool {
 // A pair that only says the same date less precisely ("Thursday" -> "last
 // week") is no change at all.
 func (m *matcher) pairDates() {
-	type cand struct{ r, a, score int }
+	type cand struct{ r, a, score, clause int }
 	var cs, weak []cand
 	peers := map[int]int{}
 	for i := range m.out {
@@ -364,9 +364,9 @@ func (m *matcher) pairDates() {
 			peers[i]++
 			peers[j]++
 			if s >= 2 {
-				cs = append(cs, cand{i, j, s})
+				cs = append(cs, cand{r: i, a: j, score: s})
 			} else if r.old.Type != "DURATION" || s >= 1 {
-				weak = append(weak, cand{i, j, s}) // tied only if alone
+				weak = append(weak, cand{r: i, a: j, score: s}) // tied only if alone
 			}
 		}
 	}
@@ -379,11 +379,26 @@ func (m *matcher) pairDates() {
 	if len(cs) == 0 {
 		return
 	}
-	// the surest ties first; among equals the closest sentences
+	// the surest ties first; among equals the one whose own clause shares
+	// most ("stripped ... of his title as prince in October", not "after
+	// she died in April 2025, King Charles stripped"), then the closest
+	// sentences
 	dist := func(c cand) float64 { return math.Abs(m.pos[m.out[c.r].oSent] - float64(m.out[c.a].nSent)) }
+	for k := range cs {
+		c := &cs[k]
+		wa, wb := m.clauseWords(m.oldText, m.out[c.r].old), m.clauseWords(m.newText, m.out[c.a].new)
+		for w := range wa {
+			if wb[w] {
+				c.clause++
+			}
+		}
+	}
 	sort.SliceStable(cs, func(x, y int) bool {
 		if cs[x].score != cs[y].score {
 			return cs[x].score > cs[y].score
+		}
+		if cs[x].clause != cs[y].clause {
+			return cs[x].clause > cs[y].clause
 		}
 		return dist(cs[x]) < dist(cs[y])
 	})
@@ -506,6 +521,32 @@ func (m *matcher) dateContext(text string, it *item) (map[string]bool, string) {
 		break
 	}
 	return words, prev
+}
+
+// clauseWords returns the content words around a date within its own
+// clause: its context (dateContext) cut at the nearest comma, semicolon,
+// dash, parenthesis or sentence end on either side.
+func (m *matcher) clauseWords(text string, it *item) map[string]bool {
+	if it.Start < 0 || it.End > len(text) || it.Start > it.End {
+		return nil
+	}
+	const marks = ",;:.()—–\n"
+	from, to := max(0, it.Start-contextChars), min(len(text), it.End+contextChars)
+	if i := strings.LastIndexAny(text[from:it.Start], marks); i >= 0 {
+		from += i + 1
+	}
+	if i := strings.IndexAny(text[it.End:to], marks); i >= 0 {
+		to = it.End + i
+	}
+	words := map[string]bool{}
+	for _, f := range [2]string{text[from:it.Start], text[it.End:to]} {
+		for _, w := range strings.FieldsFunc(strings.ToLower(f), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if len(w) >= 4 && !m.lx.function[w] && !dateWord(w) {
+				words[w] = true
+			}
+		}
+	}
+	return words
 }
 
 // contextChars is how far around a date its context words are looked for.

@@ -337,3 +337,12 @@ func TestOrdinalPeriodIsASpan(t *testing.T) {
 		{"a longer span", "The blackout has lasted more than a month, monitors said.", "The blackout is entering its 36th day, monitors said.", "more than a month -> 36th day"},
 	})
 }
+
+func TestDateTieInItsOwnClause(t *testing.T) {
+	runDateCases(t, wed, []dateCase{
+		{"the date of the same clause",
+			"Fans protested outside the ground.\nWorse followed last year when the league stripped the club of its licence, a heavy blow.\nThe mayor said nothing.",
+			"Fans protested outside the ground.\nFollowing a damning audit published after its owner fled abroad in April 2025, officials stripped the team of its licence in October.\nThe mayor said nothing.",
+			" -> April 2025|last year -> October"},
+	})
+}
