@@ -385,6 +385,10 @@ func cueWords(it *item) []string {
 			if len(w) >= 3 {
 				cues = append(cues, strings.TrimSuffix(w, "s"))
 			}
+			if w == "week" {
+				// "last week" may tell of a day named before (weekStated)
+				cues = append(cues, weekdays[:]...)
+			}
 		}
 		return cues
 	}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/storywatch/storywatch/diff/facts/timex"
 )
 
 // dateEqual compares two temporal expressions by value: "Aug. 29" and
@@ -121,9 +123,23 @@ func dateDetail(a, b *item) string {
 	return "shift"
 }
 
-// dateOnce keeps one report of a date added (or removed) several times: a
-// new paragraph that dates three statements "Wednesday" tells the reader
-// of one new day, not three. Only the very same value merges: "Tuesday
+// dayLink reports whether a span of one day links two events ("came a day
+// after Tehran denied", "nearly a full day after he was ousted"): it says
+// the next day, of events the story dates already, and is no news added or
+// removed alone. Longer spans before or after an event ("a week before the
+// attack", "24 hours after") are kept.
+func (m *matcher) dayLink(it *item, text string) bool {
+	if it.Value != "P1D" || it.End > len(text) {
+		return false
+	}
+	rest := strings.ToLower(strings.TrimLeft(text[it.End:], " "))
+	return strings.HasPrefix(rest, "after ") || strings.HasPrefix(rest, "before ")
+}
+
+// dateOnce keeps one report of a date added (or removed) several times, and
+// none of a one-day span that links two events (dayLink): a new paragraph
+// that dates three statements "Wednesday" tells the reader of one new day,
+// not three. Only the very same value merges: "Tuesday
 // afternoon" and "early Tuesday" date other moments than "Tuesday". The
 // first in document order stays; a date that changed value (before and
 // after both set) is never merged.
@@ -140,6 +156,9 @@ func (m *matcher) dateOnce() {
 	}
 	for _, c := range m.out {
 		switch {
+		case c.old == nil && c.new != nil && c.new.Kind == KindDate && m.dayLink(c.new, m.newText),
+			c.new == nil && c.old != nil && c.old.Kind == KindDate && m.dayLink(c.old, m.oldText):
+			continue
 		case c.old == nil && c.new != nil && c.new.Kind == KindDate:
 			if seen(added, c.new) {
 				continue
@@ -267,8 +286,8 @@ func weekdayOf(text string) string {
 	return day
 }
 
-// sameWeekday reports whether two dates name the same weekday and were
-// resolved to days at most a week apart: a bare "Friday" is anchored on the
+// sameWeekday reports whether two dates name the same weekday (a date of
+// the month naming its own) and were resolved to days at most a week apart: a bare "Friday" is anchored on the
 // article's date by the tense around it ("will look like on Friday
 // afternoon" reads as the next Friday, "posted on Friday" as the last), but
 // the reader sees one Friday in both versions (and a clock time merged
@@ -278,13 +297,21 @@ func sameWeekday(a, b *item) bool {
 	if len(x) < 10 || len(y) < 10 || !isDay(x[:10]) || !isDay(y[:10]) || x[:10] == y[:10] {
 		return false
 	}
-	w := weekdayOf(a.Text)
-	if w == "" || w != weekdayOf(b.Text) {
-		return false
-	}
 	tx, err1 := time.Parse("2006-01-02", x[:10])
 	ty, err2 := time.Parse("2006-01-02", y[:10])
 	if err1 != nil || err2 != nil {
+		return false
+	}
+	wa, wb := weekdayOf(a.Text), weekdayOf(b.Text)
+	// a date of the month names its weekday too: "the final on March 18"
+	// and "on Wednesday, the team played" when March 18 is a Wednesday
+	switch {
+	case wa == "" && wb != "" && monthDay(a.Text):
+		wa = strings.ToLower(tx.Weekday().String())
+	case wb == "" && wa != "" && monthDay(b.Text):
+		wb = strings.ToLower(ty.Weekday().String())
+	}
+	if wa == "" || wa != wb {
 		return false
 	}
 	d := tx.Sub(ty).Hours() / 24
@@ -308,12 +335,18 @@ func clockSpan(it *item) bool {
 // sentences as one date that changed ("it would be the biggest win since
 // 2009" -> "the largest margin since 2000"; "a warning until 11 p.m. local
 // time" -> "the warning remained until about 3 p.m. local time Saturday"),
-// when they are tied (dateTie); the best tied pairs first. A pair that only
-// says the same date less precisely ("Thursday" -> "last week") is no
-// change at all.
+// when they are tied (dateTie); the best tied pairs first. A removed and an
+// added date with no tie are one date that changed too when each is the
+// only comparable date the other has nearby and neither still stands in
+// the other version ("around 7:45 p.m. Tuesday" -> "plunged at 6:37 a.m.
+// Wednesday"): a rewritten paragraph that swaps its one date for another
+// tells the same event's new time. Spans need one shared word even then.
+// A pair that only says the same date less precisely ("Thursday" -> "last
+// week") is no change at all.
 func (m *matcher) pairDates() {
-	type cand struct{ r, a, score int }
-	var cs []cand
+	type cand struct{ r, a, score, clause int }
+	var cs, weak []cand
+	peers := map[int]int{}
 	for i := range m.out {
 		r := &m.out[i]
 		if r.new != nil || r.old == nil || r.old.Kind != KindDate {
@@ -324,19 +357,48 @@ func (m *matcher) pairDates() {
 			if a.old != nil || a.new == nil || a.new.Kind != KindDate || !m.near(r, a) {
 				continue
 			}
-			if s := m.dateTie(r.old, a.new); s > 0 {
-				cs = append(cs, cand{i, j, s})
+			s, ok := m.dateTie(r.old, a.new)
+			if !ok {
+				continue
 			}
+			peers[i]++
+			peers[j]++
+			if s >= 2 {
+				cs = append(cs, cand{r: i, a: j, score: s})
+			} else if r.old.Type != "DURATION" || s >= 1 {
+				weak = append(weak, cand{r: i, a: j, score: s}) // tied only if alone
+			}
+		}
+	}
+	for _, c := range weak {
+		r, a := m.out[c.r].old, m.out[c.a].new
+		if peers[c.r] == 1 && peers[c.a] == 1 && !containsWord(m.newText, r.Text) && !containsWord(m.oldText, a.Text) {
+			cs = append(cs, c)
 		}
 	}
 	if len(cs) == 0 {
 		return
 	}
-	// the surest ties first; among equals the closest sentences
+	// the surest ties first; among equals the one whose own clause shares
+	// most ("stripped ... of his title as prince in October", not "after
+	// she died in April 2025, King Charles stripped"), then the closest
+	// sentences
 	dist := func(c cand) float64 { return math.Abs(m.pos[m.out[c.r].oSent] - float64(m.out[c.a].nSent)) }
+	for k := range cs {
+		c := &cs[k]
+		wa, wb := m.clauseWords(m.oldText, m.out[c.r].old), m.clauseWords(m.newText, m.out[c.a].new)
+		for w := range wa {
+			if wb[w] {
+				c.clause++
+			}
+		}
+	}
 	sort.SliceStable(cs, func(x, y int) bool {
 		if cs[x].score != cs[y].score {
 			return cs[x].score > cs[y].score
+		}
+		if cs[x].clause != cs[y].clause {
+			return cs[x].clause > cs[y].clause
 		}
 		return dist(cs[x]) < dist(cs[y])
 	})
@@ -356,16 +418,17 @@ func (m *matcher) pairDates() {
 }
 
 // dateTie scores how surely a removed date (a, of the old text) and an
-// added one (b, of the new) are one date: 0 when they are not both a span
-// or both a point of about the same precision (a year and a month, a week
-// and a day; a month and a day only when tied by the same word), else one
-// point for each content word they share around them and three for the
-// same word that ties them to their event ("since", "until", "as soon
-// as"). Below two they are not tied: another date of a rewritten paragraph
-// usually dates another event.
-func (m *matcher) dateTie(a, b *item) int {
+// added one (b, of the new) are one date: not comparable (false) when they
+// are not both a span or both a point of about the same precision (a year
+// and a month, a week and a day; a month and a day only when tied by the
+// same word), else one point for each content word they share around them
+// and three for the same word that ties them to their event ("since",
+// "until", "as soon as"). Below two they are not tied when other dates
+// stand near: another date of a rewritten paragraph usually dates another
+// event.
+func (m *matcher) dateTie(a, b *item) (int, bool) {
 	if (a.Type == "DURATION") != (b.Type == "DURATION") {
-		return 0
+		return 0, false
 	}
 	wa, pa := m.dateContext(m.oldText, a)
 	wb, pb := m.dateContext(m.newText, b)
@@ -379,7 +442,7 @@ func (m *matcher) dateTie(a, b *item) int {
 			far = 2
 		}
 		if ga < 0 || gb < 0 || ga-gb > far || gb-ga > far {
-			return 0
+			return 0, false
 		}
 	}
 	score := 0
@@ -391,10 +454,7 @@ func (m *matcher) dateTie(a, b *item) int {
 			score++
 		}
 	}
-	if score < 2 {
-		return 0
-	}
-	return score
+	return score, true
 }
 
 // comparableDates reports whether two dates of one edited sentence can be
@@ -461,6 +521,32 @@ func (m *matcher) dateContext(text string, it *item) (map[string]bool, string) {
 		break
 	}
 	return words, prev
+}
+
+// clauseWords returns the content words around a date within its own
+// clause: its context (dateContext) cut at the nearest comma, semicolon,
+// dash, parenthesis or sentence end on either side.
+func (m *matcher) clauseWords(text string, it *item) map[string]bool {
+	if it.Start < 0 || it.End > len(text) || it.Start > it.End {
+		return nil
+	}
+	const marks = ",;:.()—–\n"
+	from, to := max(0, it.Start-contextChars), min(len(text), it.End+contextChars)
+	if i := strings.LastIndexAny(text[from:it.Start], marks); i >= 0 {
+		from += i + 1
+	}
+	if i := strings.IndexAny(text[it.End:to], marks); i >= 0 {
+		to = it.End + i
+	}
+	words := map[string]bool{}
+	for _, f := range [2]string{text[from:it.Start], text[it.End:to]} {
+		for _, w := range strings.FieldsFunc(strings.ToLower(f), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if len(w) >= 4 && !m.lx.function[w] && !dateWord(w) {
+				words[w] = true
+			}
+		}
+	}
+	return words
 }
 
 // contextChars is how far around a date its context words are looked for.
@@ -557,4 +643,204 @@ func partOfPeriod(text string, off int) (int, string) {
 		}
 	}
 	return off, ""
+}
+
+// weekStated reports whether a week added ("last week") only tells, as the
+// article ages, of a day the old version named in it (all, the old
+// version's facts): "arrested Thursday" becomes "his arrest last week". A
+// part of a week ("earlier this week") says more, and a day dropped or
+// newly named is still news.
+func weekStated(it *item, all []item) bool {
+	w := dayOf(it.key)
+	if it.mod != "" || !strings.Contains(w, "-W") {
+		return false
+	}
+	for i := range all {
+		o := &all[i]
+		if o.Kind == KindDate && o.mod == "" && isDay(dayOf(o.key)) && nearWeek(dayOf(o.key), w) {
+			return true
+		}
+	}
+	return false
+}
+
+// dayInWeek reports whether the date it is a day of week (YYYY-Www): by
+// its value, or by its weekday's name when the tense around it anchored it
+// on the week before ("sold at auction Saturday" read back from an article
+// dated before the sale).
+func dayInWeek(it *item, week string) bool {
+	d := dayOf(it.key)
+	if len(d) > 10 {
+		d = d[:10]
+	}
+	if inWeek(d, week) {
+		return true
+	}
+	t, err := time.Parse("2006-01-02", d)
+	return err == nil && weekdayOf(it.Text) != "" && inWeek(t.AddDate(0, 0, 7).Format("2006-01-02"), week)
+}
+
+// dropPenalties drops a span that measures a penalty ("sentenced to 48
+// months", "10 years in prison", "two years of probation"): it is the size
+// of a sentence, a figure like a fine, not a time of the story's events.
+func dropPenalties(text string, ds []timex.Expr) []timex.Expr {
+	out := ds[:0]
+	for _, e := range ds {
+		if e.Type == "DURATION" && e.Start >= 0 && e.End <= len(text) && penalty(text, e.Start, e.End) {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// penalty reports whether the span at [s,e) of text is a sentence's size:
+// followed by where or how it is served, or the object of "sentenced to".
+func penalty(text string, s, e int) bool {
+	after := strings.ToLower(text[e:min(len(text), e+20)])
+	for _, p := range [...]string{" of probation", " in prison", " in jail", " behind bars", " of house arrest", " of supervised release"} {
+		if strings.HasPrefix(after, p) {
+			return true
+		}
+	}
+	// "sentenced to five years", "sentenced him to five years"
+	lead := strings.ToLower(text[max(0, s-30):s])
+	return strings.HasSuffix(lead, " to ") && strings.Contains(lead, "sentenc")
+}
+
+// monthDay reports whether a date's words name a month and a day of it
+// ("March 18", "18 March"), no weekday.
+func monthDay(text string) bool {
+	hasMonth, hasDay := false, false
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return r == ' ' || r == ',' || r == '.' }) {
+		switch {
+		case monthName(w) || len(w) >= 3 && monthAbbrev(w):
+			hasMonth = true
+		case len(w) <= 2 && w[0] >= '0' && w[0] <= '9':
+			hasDay = true
+		}
+	}
+	return hasMonth && hasDay
+}
+
+func monthAbbrev(w string) bool {
+	for m := range monthNames {
+		if len(w) < len(m) && strings.HasPrefix(m, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// approxTime returns where a clock time at off starts with the word that
+// says it is approximate ("around 10 a.m.", "about 3 p.m."): that word is
+// how the time is reported, and one of the fact's words. Spans take their
+// "about" from the tagger already ("about 130 years").
+func approxTime(text string, off int, value string) int {
+	if !strings.Contains(value, "T") || !strings.ContainsAny(value[strings.IndexByte(value, 'T'):], "0123456789") {
+		return off
+	}
+	lead := strings.ToLower(text[max(0, off-15):off])
+	for _, w := range [...]string{"around ", "about ", "approximately ", "roughly "} {
+		if strings.HasSuffix(lead, w) {
+			if s := off - len(w); s == 0 || !isWordByte(text[s-1]) {
+				return s
+			}
+		}
+	}
+	return off
+}
+
+var ordinalWords = map[string]int{"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+	"eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
+
+// ordinalPeriods adds to ds (sorted, as the tagger gives them) the span an
+// ordinal period tells after a determiner: "enters its second month", "on
+// the 36th day of the war", "the fifth straight day" measure how long
+// something has gone on, as "for more than a month" does; the nth period
+// is more than n-1 of them. "The first day" and "the last week" name no
+// length.
+func (d *doc) ordinalPeriods(ds []timex.Expr) []timex.Expr {
+	var add []timex.Expr
+	for i, t := range d.toks {
+		unit := ""
+		switch t.lower {
+		case "day":
+			unit = "D"
+		case "week":
+			unit = "W"
+		case "month":
+			unit = "M"
+		case "year":
+			unit = "Y"
+		default:
+			continue
+		}
+		j := i - 1
+		if j >= 0 && (d.toks[j].lower == "straight" || d.toks[j].lower == "consecutive") {
+			j--
+		}
+		if j < 1 {
+			continue
+		}
+		n, s := ordinalAt(d.toks, j)
+		if n == 0 || s < 1 {
+			continue
+		}
+		switch d.toks[s-1].lower {
+		case "its", "the", "a", "his", "her", "their":
+		default:
+			continue
+		}
+		// the third week has lasted two weeks and more: "two weeks into"
+		// the war is "its third week"
+		e := timex.Expr{Start: d.toks[s].start, End: t.end, Type: "DURATION", Value: fmt.Sprintf("P%d%s", n-1, unit), Mod: "MORE_THAN"}
+		if !d.inDateOf(ds, e.Start, e.End) {
+			add = append(add, e)
+		}
+	}
+	if len(add) == 0 {
+		return ds
+	}
+	ds = append(ds, add...)
+	sort.SliceStable(ds, func(a, b int) bool { return ds[a].Start < ds[b].Start })
+	return ds
+}
+
+// ordinalAt reads the ordinal that ends at token j ("sixth", "36th", "36
+// th"), returning its value and its first token; 0 when there is none.
+func ordinalAt(toks []token, j int) (int, int) {
+	if n, ok := ordinalWords[toks[j].lower]; ok {
+		return n, j
+	}
+	w := toks[j].lower
+	if toks[j].kind == tokWord && (w == "th" || w == "st" || w == "nd" || w == "rd") && !toks[j].space && j > 0 && toks[j-1].kind == tokNum {
+		j--
+		w = toks[j].lower + w
+	}
+	num := strings.TrimRight(w, "stndrh")
+	if len(num) == 0 || len(num) > 3 || len(num) == len(w) {
+		return 0, -1
+	}
+	n := 0
+	for _, c := range num {
+		if c < '0' || c > '9' {
+			return 0, -1
+		}
+		n = n*10 + int(c-'0')
+	}
+	if n < 2 {
+		return 0, -1
+	}
+	return n, j
+}
+
+// inDateOf reports whether [s,e) overlaps one of ds.
+func (d *doc) inDateOf(ds []timex.Expr, s, e int) bool {
+	for _, x := range ds {
+		if x.Start < e && s < x.End {
+			return true
+		}
+	}
+	return false
 }

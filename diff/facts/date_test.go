@@ -22,6 +22,8 @@ func TestExtractDates(t *testing.T) {
 		{"merged qualifier", "Trump criticized him in February this year.", "February this year=2025-02"},
 		{"leading article", "The five-day pause on strikes gave talks some room.", "five-day=P5D"},
 		{"local time", "The plane landed shortly before 7:30 a.m. local time.", "7:30 a.m.=2025-08-19T07:30"},
+		{"approximate time", "A neighbour saw him around 10 a.m. on March 2.", "around 10 a.m. on March 2=2025-03-02T10:00"},
+		{"approximate span", "The search lasted about three hours.", "about three hours=PT3H"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -80,7 +82,9 @@ func TestDateEditsOfTheSameValue(t *testing.T) {
 	}{
 		{"nearly", "The strikes began nearly a week ago, officials said.", "The strikes began a week ago, officials said.", ""},
 		{"afternoon", "The storm hit on Friday afternoon, officials said.", "The storm hit on Friday, officials said.", ""},
-		{"weekend to a day in it", "The auction is this weekend, the house said.", "The auction is on Saturday, the house said.", "refinement"},
+		{"weekend to a day in it", "The auction is this weekend, the house said.", "The auction is on Saturday, the house said.", ""},
+		{"the story's week told by its day once past", "The auction is this weekend, the house said.", "The jacket sold at the auction on Saturday, the house said.", ""},
+		{"next week to a day", "The auction is next week, the house said.", "The auction is on March 17, the house said.", "refinement"},
 		{"ageing day to last week", "The pay arrived on Monday, officials said.", "The pay arrived last week, officials said.", ""},
 		// the future tense anchors "Friday afternoon" on the next Friday,
 		// the past tense "Friday" on the last: one Friday to the reader
@@ -171,8 +175,10 @@ func TestStoryTimeAddedIsNoNews(t *testing.T) {
 		{"next week stays", old, old + "The mayor will resign next week.", " -> next week"},
 		{"early in the week stays", old, old + "The weather should improve early in the week.", " -> early in the week"},
 		{"a day stays", old, old + "The mayor resigned on Monday.", " -> Monday"},
-		// the same words still take part in a change of value
-		{"a change of value", "The mayor will resign this week, aides said.", "The mayor will resign on Friday, aides said.", "this week -> Friday"},
+		// the same words still take part in a change of value; a day of
+		// the story's own week only tells it more precisely
+		{"a change of value", "The mayor will resign this week, aides said.", "The mayor will resign next month, aides said.", "this week -> next month"},
+		{"a day of the week", "The mayor will resign this week, aides said.", "The mayor will resign on Friday, aides said.", ""},
 	})
 }
 
@@ -207,7 +213,7 @@ func TestDateChangedInRewrittenSentence(t *testing.T) {
 		{"same words around",
 			"A flood warning for the valley is in effect until 11 p.m. local time, forecasters said.",
 			"Forecasters kept the flood warning for the valley in effect until about 3 p.m. Saturday.",
-			"11 p.m. -> 3 p.m. Saturday"},
+			"11 p.m. -> about 3 p.m. Saturday"},
 		{"another event",
 			"The council met in closed session on Monday to weigh the budget.",
 			"The stadium, which opened in 1998, will be torn down next spring.",
@@ -258,5 +264,85 @@ func TestDateRangeAddedIsOne(t *testing.T) {
 		{"from until", old, old + "The abuse went on from September 2023 until September 2024, prosecutors said.", " -> September 2023 until September 2024"},
 		{"between and", old, old + "Back pay should arrive between April 10 and April 16.", " -> April 10 and April 16"},
 		{"two dates of two events", old, old + "The levee broke on Sunday and crews arrived in March.", " -> Sunday| -> March"},
+	})
+}
+
+func TestWeekAddedForADayNamedBefore(t *testing.T) {
+	old := "The singer was arrested on Thursday at his home.\nThe council met in the town hall.\n"
+	runDateCases(t, wed, []dateCase{
+		{"the day's week", old, old + "His arrest last week followed a long investigation.", ""},
+		{"another week", old, old + "The trial is set to open next week.", " -> next week"},
+		{"a part of the week", old, old + "Police searched the house earlier this week.", " -> earlier this week"},
+		{"the day dropped is news", old, "The council met in the town hall.\n", "Thursday -> "},
+	})
+}
+
+func TestDateChangedAloneInRewrittenParagraph(t *testing.T) {
+	pre := "The agency tracked the old satellite for weeks.\n"
+	runDateCases(t, wed, []dateCase{
+		{"the only dates of the paragraph",
+			pre + "Early forecasts put its fall around 7:45 p.m. Tuesday, with wide uncertainty.",
+			pre + "The craft plunged into the sea at 6:37 a.m. Wednesday near the equator.",
+			"around 7:45 p.m. Tuesday -> 6:37 a.m. Wednesday"},
+		{"a date the other version still names",
+			pre + "Early forecasts put its fall on Tuesday, with wide uncertainty.\nThe team met on Monday.",
+			pre + "The craft plunged into the sea on Monday near the equator.\nThe team met on Monday.",
+			"Tuesday -> "},
+		{"two added dates are no one change",
+			pre + "Early forecasts put its fall on Tuesday, with wide uncertainty.",
+			pre + "The craft plunged into the sea on Thursday and was found on Friday.",
+			"Tuesday -> | -> Thursday| -> Friday"},
+	})
+}
+
+func TestPenaltyIsNoDate(t *testing.T) {
+	runDateTexts(t, map[string]string{
+		"He was sentenced to 48 months of probation in March.": "March",
+		"She faces up to 10 years in prison.":                  "",
+		"The judge sentenced him to five years.":               "",
+		"He spent five years in the army.":                     "five years",
+		"The case took two years to reach trial.":              "two years",
+	})
+}
+
+func TestDayLinkIsNoNews(t *testing.T) {
+	old := "The council met in the town hall.\n"
+	runDateCases(t, wed, []dateCase{
+		{"a day after", old, old + "The reply came a day after the mayor denied any talks.", ""},
+		{"a full day after", old, old + "Nearly a full day after the vote, the mayor conceded.", ""},
+		{"a week before stays", old, old + "The mayor resigned a week before the vote.", " -> a week"},
+		{"a day's span stays", old, old + "The talks lasted a day.", " -> a day"},
+		{"a change of value", "The reply came a day after the vote.", "The reply came two days after the vote.", "a day -> two days"},
+	})
+}
+
+func TestDateOfTheMonthNamesItsWeekday(t *testing.T) {
+	runDateCases(t, wed, []dateCase{
+		{"the same day", "The team will play the final on March 18, the league said.", "The team played the final on Wednesday, the league said.", ""},
+		{"another day", "The team will play the final on March 19, the league said.", "The team played the final on Wednesday, the league said.", "March 19 -> Wednesday"},
+	})
+}
+
+func TestOrdinalPeriodIsASpan(t *testing.T) {
+	runDateTexts(t, map[string]string{
+		"As the strike enters its second month, talks have stalled.": "second month",
+		"The blackout is entering its 36th day, monitors said.":      "36th day",
+		"Protesters marched for the fifth straight day.":             "fifth straight day",
+		"It was the first day of school.":                            "",
+		"The second half of the game was dull.":                      "second half",
+		"He finished second in the race last week.":                  "last week",
+	})
+	runDateCases(t, wed, []dateCase{
+		{"the same length", "Two weeks into the strike, talks have stalled.", "In the third week of the strike, talks have stalled.", ""},
+		{"a longer span", "The blackout has lasted more than a month, monitors said.", "The blackout is entering its 36th day, monitors said.", "more than a month -> 36th day"},
+	})
+}
+
+func TestDateTieInItsOwnClause(t *testing.T) {
+	runDateCases(t, wed, []dateCase{
+		{"the date of the same clause",
+			"Fans protested outside the ground.\nWorse followed last year when the league stripped the club of its licence, a heavy blow.\nThe mayor said nothing.",
+			"Fans protested outside the ground.\nFollowing a damning audit published after its owner fled abroad in April 2025, officials stripped the team of its licence in October.\nThe mayor said nothing.",
+			" -> April 2025|last year -> October"},
 	})
 }

@@ -151,7 +151,7 @@ func newDoc(text string, published time.Time, buf *docBuf) *doc {
 		}
 	}
 	d.sents = d.split()
-	d.dates = mergeDates(text, timex.Find(text, published))
+	d.dates = d.ordinalPeriods(dropPenalties(text, mergeDates(text, timex.Find(text, published))))
 	if !published.IsZero() {
 		d.year = published.Year()
 	}
@@ -272,6 +272,7 @@ func (d *doc) dateItems(out []item) []item {
 		if s, mod := partOfPeriod(d.text, e.Start); mod != "" && e.Mod == "" {
 			e.Start, e.Mod = s, mod
 		}
+		e.Start = approxTime(d.text, e.Start, e.Value)
 		it := item{Fact: Fact{Kind: KindDate, Text: d.text[e.Start:e.End], Start: e.Start, End: e.End,
 			Value: e.Value, Type: e.Type}, key: e.Value, mod: e.Mod}
 		if ti := d.tokAt(e.Start); ti < len(d.toks) {

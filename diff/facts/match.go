@@ -165,6 +165,11 @@ func (m *matcher) detail(a, b *item, report bool) (string, bool) {
 			// edit of the reader's.
 			return "", false
 		}
+		if storyTime(a.Text) && dayInWeek(b, dayOf(a.key)) {
+			// "heading to Capitol Hill this week" -> "gathered on Tuesday":
+			// the story's own week, told by its day once the event came
+			return "", false
+		}
 		d := dateDetail(a, b)
 		// "Monday" → "last week", "March 3" → "earlier this month": an
 		// article ageing says the same date less precisely.
@@ -618,7 +623,7 @@ func (m *matcher) statedIn(it *item, all []item, text string, isOld bool) bool {
 	case KindLocation:
 		return m.lx.placeNamedIn(text, it)
 	case KindDate:
-		return containsWord(text, it.Text)
+		return containsWord(text, it.Text) || text == m.oldText && weekStated(it, all)
 	}
 	return false
 }
