@@ -167,6 +167,13 @@ func (d *doc) number(i int) (item, int, bool) {
 		inQ: d.inQ[i] >= 0}
 	it.key = numberKey(prefix, num, unit)
 	it.slot = singular(unit) + "|" + singular(head)
+	if cur == "" && vague == "" && d.statesAge(first, i, j, unit) {
+		// "Smith, 42,", "the 42-year-old", "42 years old", "aged 42":
+		// one age however written. Its key is the bare number's, since
+		// a bare number next to a name is an age too.
+		it.key = numberKey(prefix, num, "")
+		it.slot = "age|"
+	}
 	if cur == "" && unit != "percent" && d.countsTheDead(first, last) {
 		// "At least 40 people were killed" and "the death toll rose to
 		// 44" count the same thing, however the sentence is written.
@@ -231,6 +238,45 @@ func (d *doc) pairedNumber(i int) (item, int, bool) {
 	it.key = strings.TrimLeft(value, "~<>=")
 	it.slot = kind + "|"
 	return it, end + 1, true
+}
+
+// ageVerbs before a bare number make it an age: "aged 42", "turned 1".
+var ageVerbs = map[string]bool{"aged": true, "age": true, "turned": true, "turns": true, "turn": true, "turning": true}
+
+// statesAge reports whether the number at token n (its phrase starting at
+// token first, ending before token j, with unit unit) states someone's
+// age: "a 42-year-old", "42 years old", "aged 42", "turned 1", or a bare
+// number set off by commas after a name ("Smith, 42, of Ohio"), the way
+// news writes ages.
+func (d *doc) statesAge(first, n, j int, unit string) bool {
+	toks := d.toks
+	switch unit {
+	case "year-old", "years-old":
+		return true
+	case "years", "year":
+		return j < len(toks) && toks[j].lower == "old"
+	case "":
+	default:
+		return false
+	}
+	if toks[n].kind != tokNum || first != n || n < 2 || strings.ContainsAny(toks[n].text, ".,/") || len(toks[n].text) > 3 {
+		return false
+	}
+	if ageVerbs[toks[n-1].lower] || toks[n-1].lower == "of" && toks[n-2].lower == "age" {
+		return true
+	}
+	// "Smith, 42," "Smith, 42;" "Smith, 42)": the age of the one named
+	if toks[n-1].text != "," || !toks[n-2].isCap() || toks[n-2].kind != tokWord {
+		return false
+	}
+	if n+1 >= len(toks) {
+		return true
+	}
+	switch toks[n+1].text {
+	case ",", ";", ")", ".":
+		return true
+	}
+	return false
 }
 
 // tollWords after a count say it counts the dead; tollBefore words before it.

@@ -121,3 +121,21 @@ func TestTollAcrossARewrite(t *testing.T) {
 		t.Errorf("got %+v, want one toll change 12 → 15", got)
 	}
 }
+
+func TestAgeWrittenOtherwise(t *testing.T) {
+	tests := []struct {
+		old, new string
+		want     int
+	}{
+		{"The driver, Maria Lopez, 34, of Dayton, was hurt in the crash.\nThe road reopened late on Monday.",
+			"The road reopened late on Monday.\nThe 34-year-old driver was hurt in the crash, police said.", 0},
+		{"The pilot, Sam Okafor, 51, was unhurt.", "Okafor was unhurt, police said.\nThe pilot is 51 years old.", 0},
+		{"The victims were Ana Ruiz, 19; Tom Fenn, 62; and a boy.", "The victims were a 19-year-old woman, a 62-year-old man and a boy.", 0},
+		{"The driver, Maria Lopez, 34, of Dayton, was hurt.", "The driver, Maria Lopez, 35, of Dayton, was hurt.", 1},
+	}
+	for _, tt := range tests {
+		if got := changesOf(tt.old, tt.new, KindNumber); len(got) != tt.want {
+			t.Errorf("%q → %q: got %+v, want %d changes", tt.old, tt.new, got, tt.want)
+		}
+	}
+}
