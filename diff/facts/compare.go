@@ -344,7 +344,12 @@ func cueWords(it *item) []string {
 	case KindNumber:
 		for _, w := range strings.Fields(strings.ToLower(it.Text)) {
 			if strings.ContainsAny(w, "0123456789") {
-				return []string{strings.Trim(w, "$€£%,.;:()")}
+				w = strings.Trim(w, "$€£%,.;:()")
+				// "42-year-old" is "42" elsewhere ("Smith, 42,")
+				if k := strings.IndexFunc(w, func(r rune) bool { return (r < '0' || r > '9') && r != ',' && r != '.' }); k > 0 {
+					w = w[:k]
+				}
+				return []string{w}
 			}
 		}
 		return []string{longestWord(strings.ToLower(it.Text))}

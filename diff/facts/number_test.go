@@ -139,3 +139,14 @@ func TestAgeWrittenOtherwise(t *testing.T) {
 		}
 	}
 }
+
+func TestAgeStatedFarAway(t *testing.T) {
+	// The age stays in an unchanged sentence far from the edit: a
+	// removed "34-year-old" is still stated there as "Lopez, 34,".
+	filler := "The council met again on the budget.\nRoads were closed for repairs.\nThe school reopened after the storm.\nA new bridge is planned for the river.\nThe market opened late.\n"
+	old := "The driver, Maria Lopez, 34, of Dayton, was hurt.\n" + filler + "The 34-year-old was taken to a hospital in an ambulance."
+	new := "The driver, Maria Lopez, 34, of Dayton, was hurt.\n" + filler + "She was taken to a hospital."
+	if got := changesOf(old, new, KindNumber); len(got) != 0 {
+		t.Errorf("got %+v, want no change", got)
+	}
+}
