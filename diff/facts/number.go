@@ -52,8 +52,15 @@ func (d *doc) mayStartNumber(i int) bool {
 }
 
 // number tries to read a number phrase starting at token i.
-func (d *doc) number(i int) (item, int, bool) {
+func (d *doc) number(i int) (item, int, bool) { return d.numberAt(i, false) }
+
+// numberAt is number; high says the number is the high end of a range,
+// glued to the hyphen before it ("1-2 feet").
+func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 	if it, next, ok := d.pairedNumber(i); ok {
+		return it, next, true
+	}
+	if it, next, ok := d.odds(i); ok {
 		return it, next, true
 	}
 	lx, toks := d.lx, d.toks
@@ -79,7 +86,7 @@ func (d *doc) number(i int) (item, int, bool) {
 	}
 	numTok := toks[i]
 	// digits glued to a word ("G7", "F-16") are names, not amounts
-	if numTok.kind == tokNum && cur == "" && i > 0 && !numTok.space &&
+	if numTok.kind == tokNum && cur == "" && i > 0 && !numTok.space && !high &&
 		(toks[i-1].kind == tokWord || toks[i-1].text == "-") {
 		return item{}, 0, false
 	}
@@ -116,6 +123,13 @@ func (d *doc) number(i int) (item, int, bool) {
 	// "US dollars"
 	if unit == "" && j+1 < len(toks) && toks[j].text == "US" && lx.curWord[toks[j+1].lower] != "" {
 		unit, last, j = lx.curWord[toks[j+1].lower], j+1, j+2
+	}
+	if cur == "" && vague == "" && (unit == "" || unit == "percent") && suffix == "" {
+		if hi, next, k := d.rangeTail(first, j, unit); k == rangeDate {
+			return item{}, 0, false
+		} else if k == rangeFigure {
+			return d.rangeItem(first, i, v, hi), next, true
+		}
 	}
 	if numTok.kind == tokNum && cur == "" && !scaled && unit == "" && d.looksLikeDate(i) {
 		return item{}, 0, false
@@ -180,6 +194,97 @@ func (d *doc) number(i int) (item, int, bool) {
 		it.slot = "toll"
 	}
 	return it, j, true
+}
+
+// odds reads a chance written "1-in-3": read apart, "1" is a bare number
+// and "3" a name's digits.
+func (d *doc) odds(i int) (item, int, bool) {
+	toks := d.toks
+	if i+4 >= len(toks) || toks[i].kind != tokNum || toks[i+4].kind != tokNum || toks[i+2].lower != "in" ||
+		toks[i+1].text != "-" || toks[i+3].text != "-" ||
+		toks[i+1].space || toks[i+2].space || toks[i+3].space || toks[i+4].space {
+		return item{}, 0, false
+	}
+	text, s, e := d.span(i, i+4)
+	value := toks[i].text + " in " + toks[i+4].text
+	it := item{Fact: Fact{Kind: KindNumber, Text: text, Start: s, End: e, Value: value, Subject: "odds"}, inQ: d.inQ[i] >= 0}
+	it.key = value
+	it.slot = "odds|"
+	return it, i + 5, true
+}
+
+// What follows a number: no range, a range of a figure, a range of clock
+// times.
+const (
+	rangeNone = iota
+	rangeFigure
+	rangeDate
+)
+
+// rangeTail reads the high end of a range whose low end (token first on,
+// with unit unit, "" or "percent") ends before token j: "4 to 8 inches",
+// "1-2 feet", "between 1 and 3 feet", "20% to 30%". The high end must
+// carry the unit the low end leaves out: "4 to 8" alone says nothing of
+// what is counted. "from 4 to 8" is a change over time ("rose from 4 to
+// 8 inches"), not a range, unless it is "anywhere from". A range of clock
+// times ("between 8 and 9 p.m.") is a date.
+func (d *doc) rangeTail(first, j int, unit string) (item, int, int) {
+	toks := d.toks
+	if j+1 >= len(toks) || first > 1 && toks[first-1].lower == "from" && toks[first-2].lower != "anywhere" {
+		return item{}, 0, rangeNone
+	}
+	switch c := toks[j]; c.lower {
+	case "to":
+	case "-", "–":
+		if c.space || toks[j+1].space {
+			return item{}, 0, rangeNone
+		}
+	case "and":
+		if first == 0 || toks[first-1].lower != "between" {
+			return item{}, 0, rangeNone
+		}
+	default:
+		return item{}, 0, rangeNone
+	}
+	k := j + 1
+	if toks[k].kind != tokNum && !toks[k].is(clsUnit) {
+		return item{}, 0, rangeNone
+	}
+	if toks[k].kind == tokNum && d.looksLikeDate(k) {
+		if unit == "" && !d.looksLikeDate(first) && first > 0 && toks[first-1].lower == "between" {
+			return item{}, 0, rangeDate
+		}
+		return item{}, 0, rangeNone
+	}
+	hi, next, ok := d.numberAt(k, true)
+	if !ok {
+		return item{}, 0, rangeNone
+	}
+	hu := unitOf(&hi)
+	if hu == "" || hi.slot == "age|" || unit != "" && hu != unit {
+		return item{}, 0, rangeNone
+	}
+	return hi, next, rangeFigure
+}
+
+// rangeItem is the range from the low end at token i (its phrase starting
+// at token first, value v) to the high end hi, read by rangeTail.
+func (d *doc) rangeItem(first, i int, v float64, hi item) item {
+	prefix := ""
+	if p, n := d.phraseBefore(first, d.lx.approx); n > 0 {
+		prefix = p
+		first -= n
+	} else if first > 0 && d.toks[first-1].lower == "between" {
+		first-- // "between 1 and 3 feet" reads as one
+	}
+	s := d.toks[first].start
+	num := strconv.FormatFloat(v, 'f', -1, 64)
+	hv := strings.TrimLeft(hi.Value, "~<>=")
+	it := item{Fact: Fact{Kind: KindNumber, Text: d.text[s:hi.End], Start: s, End: hi.End,
+		Value: prefix + num + "-" + hv, Subject: hi.Subject}, inQ: d.inQ[i] >= 0}
+	it.key = num + "-" + hi.key
+	it.slot = hi.slot
+	return it
 }
 
 // scoreNouns may follow a score: "a 3-1 win", "an 81-30 vote".

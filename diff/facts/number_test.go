@@ -150,3 +150,38 @@ func TestAgeStatedFarAway(t *testing.T) {
 		t.Errorf("got %+v, want no change", got)
 	}
 }
+
+func TestRangesAndOdds(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Forecasters expect 4 to 8 inches of rain.", []string{"4 to 8 inches=4-8 in"}},
+		{"Up to 1-2 feet of snow is possible.", []string{"Up to 1-2 feet=<=1-2 ft"}},
+		{"Totals were between 1 and 3 feet.", []string{"between 1 and 3 feet=1-3 ft"}},
+		{"The towns could see anywhere from 2 to 4 feet of snow.", []string{"2 to 4 feet=2-4 ft"}},
+		{"Suppliers saw 20% to 30% increases.", []string{"20% to 30%=20-30 percent"}},
+		{"Sales rose from 4 to 8 percent.", []string{"4=4", "8 percent=8 percent"}},
+		{"The warning ran between 8 and 9 p.m. on the coast.", nil},
+		{"There is a 1-in-3 chance of a strong event.", []string{"1-in-3=1 in 3"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, f := range factsOf(t, tt.text, KindNumber) {
+			got = append(got, f.Text+"="+f.Value)
+		}
+		if len(got) != len(tt.want) {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tt.want[i] {
+				t.Errorf("%q: fact %d = %q, want %q", tt.text, i, got[i], tt.want[i])
+			}
+		}
+	}
+	got := changesOf("The storm could bring 4 to 8 inches of rain, forecasters said.", "The storm could bring 8 to 12 inches of rain, forecasters said.", KindNumber)
+	if len(got) != 1 || got[0].Before != "4 to 8 inches" || got[0].After != "8 to 12 inches" {
+		t.Errorf("range changed: got %+v, want one change 4 to 8 → 8 to 12 inches", got)
+	}
+}
