@@ -155,6 +155,15 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 	} else {
 		head = d.headAfter(j)
 	}
+	if d.namesCalibre(unit, j) {
+		return item{}, 0, false
+	}
+	// "Three Rivers resident", "Seven Oaks": a capitalised number word
+	// inside a sentence, before a capitalised word, begins a name
+	if numTok.kind == tokWord && numTok.isCap() && !d.sentenceStart(first) && i+1 < len(toks) &&
+		toks[i+1].kind == tokWord && toks[i+1].isCap() && numTok.text != strings.ToUpper(numTok.text) {
+		return item{}, 0, false
+	}
 	if numTok.kind == tokWord && !explicit && unit == "" && cur == "" {
 		return item{}, 0, false // a bare "two" says nothing
 	}
@@ -424,6 +433,41 @@ func numberKey(_, num, unit string) string {
 	return num + " " + singular(unit)
 }
 
+// weapons follow a calibre: "a 9 mm handgun", "9mm ammunition".
+var weapons = map[string]bool{"handgun": true, "pistol": true, "rifle": true, "gun": true, "ammunition": true,
+	"ammo": true, "round": true, "rounds": true, "bullet": true, "bullets": true, "cartridge": true,
+	"cartridges": true, "shell": true, "shells": true, "revolver": true, "semiautomatic": true, "semi-automatic": true}
+
+// namesCalibre reports whether a number with unit unit, followed by token
+// j, names a calibre or a gauge ("a 9 mm handgun", "a .38-caliber
+// revolver", "a 12-gauge shotgun"): the name of a kind of weapon, not an
+// amount.
+func (d *doc) namesCalibre(unit string, j int) bool {
+	switch unit {
+	case "caliber", "calibre", "gauge":
+		return true
+	case "mm":
+		return j < len(d.toks) && weapons[d.toks[j].lower]
+	}
+	return false
+}
+
+// sentenceStart reports whether token i begins a sentence (or a line).
+func (d *doc) sentenceStart(i int) bool {
+	if i == 0 {
+		return true
+	}
+	if p := d.toks[i-1]; p.kind == tokPunct && strings.Contains(".!?“\"", p.text) {
+		return true
+	}
+	return strings.IndexByte(d.text[d.toks[i-1].end:d.toks[i].start], '\n') >= 0
+}
+
+// counters are lower-case words that number things in a sequence: "day
+// 21" of a war, "game 7", "round 3" are labels, not amounts.
+var counters = map[string]bool{"day": true, "week": true, "game": true, "round": true, "stage": true, "phase": true,
+	"season": true, "episode": true, "page": true, "chapter": true, "level": true}
+
 // namesSomething reports whether the bare number at token i is part of a
 // name or a label rather than an amount: after a capitalised word inside a
 // sentence ("Chapter 11", "Interstate 80", "Artemis 2", "S&P 500", "Level
@@ -438,6 +482,13 @@ func (d *doc) namesSomething(i int) bool {
 	}
 	p := toks[i-1]
 	if p.text == "/" && !toks[i].space {
+		return true
+	}
+	if counters[p.text] {
+		return true // "on day 21"
+	}
+	// "Level 3 of 5": the scale of a label is part of it
+	if p.lower == "of" && i >= 2 && toks[i-2].kind == tokNum && d.namesSomething(i-2) {
 		return true
 	}
 	if p.kind != tokWord && p.text != "&" && !strings.HasSuffix(p.text, "&P") {
@@ -488,7 +539,7 @@ func (d *doc) numberCore(i int) (v float64, vague, suffix string, next int, expl
 	t := toks[i]
 	if t.kind == tokNum {
 		f, ok := parseDigits(t.text)
-		if !ok {
+		if !ok || isSlashLabel(t.text) {
 			return 0, "", "", 0, false, false
 		}
 		// "29th", "1st": ordinals are not amounts
@@ -564,6 +615,19 @@ func (d *doc) numberCore(i int) (v float64, vague, suffix string, next int, expl
 		explicit = true
 	}
 	return total, "", "", j, explicit, true
+}
+
+// isSlashLabel reports whether digits around a slash are a label, not a
+// fraction: "24/7", "9/11". A fraction is less than one ("1/2", "3/4")
+// unless a whole number comes first ("3-1/2").
+func isSlashLabel(s string) bool {
+	a, b, ok := strings.Cut(s, "/")
+	if !ok || strings.ContainsAny(s, "-.,") {
+		return false
+	}
+	n, err1 := strconv.Atoi(a)
+	m, err2 := strconv.Atoi(b)
+	return err1 == nil && err2 == nil && n >= m
 }
 
 // parseDigits parses "90", "1,000", "3.5", "1/2" and "3-1/2".

@@ -185,3 +185,29 @@ func TestRangesAndOdds(t *testing.T) {
 		t.Errorf("range changed: got %+v, want one change 4 to 8 → 8 to 12 inches", got)
 	}
 }
+
+func TestLabelsAreNoAmounts(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"A Level 3 of 5 risk of storms covers the plains.", nil},
+		{"The line is staffed 24/7 by volunteers.", nil},
+		{"Here is what we know on day 12 of the strike.", nil},
+		{"Police found a 9 mm handgun and 9mm ammunition in the car.", nil},
+		{"He carried a .38-caliber revolver and a 12-gauge shotgun.", nil},
+		{"A Seven Oaks resident filmed the storm.", nil},
+		{"Seven people were hurt, a Seven Oaks official said.", []string{"Seven people"}},
+		{"The rain totals reached 9 mm in an hour.", []string{"9 mm"}},
+		{"About 1/2 of the town lost power.", []string{"About 1/2 of the town"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, f := range factsOf(t, tt.text, KindNumber) {
+			got = append(got, f.Text)
+		}
+		if len(got) != len(tt.want) || len(got) > 0 && got[0] != tt.want[0] {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
