@@ -744,9 +744,27 @@ func (d *doc) countNoun(j int) (string, int) {
 		if d.lx.function[t.lower] || d.lx.units[t.lower] != 0 {
 			return "", -1
 		}
+		// "three different locations", "99.8 million tax returns", "four
+		// misdemeanor counts": a word before a plural noun qualifies it
+		if n := j + 1; n < len(toks) && !plural(t.lower) && !casualtyNouns[t.lower] && d.pluralNoun(n) {
+			return toks[n].lower, n
+		}
 		return t.lower, j
 	}
 	return "", -1
+}
+
+// plural reports whether a lower-case word looks like a plural noun.
+func plural(w string) bool {
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us")
+}
+
+// pluralNoun reports whether token n is a plural noun that a word before
+// it may qualify: a lower-case word after a space, plural in form, and no
+// verb of speech ("one official says").
+func (d *doc) pluralNoun(n int) bool {
+	t := &d.toks[n]
+	return t.kind == tokWord && t.space && !t.isCap() && plural(t.lower) && !d.lx.function[t.lower] && !t.is(clsSpeech)
 }
 
 // headAfter returns the first content word after an amount: "$90 billion

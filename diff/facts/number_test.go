@@ -211,3 +211,22 @@ func TestLabelsAreNoAmounts(t *testing.T) {
 		}
 	}
 }
+
+func TestCountedNounAfterQualifier(t *testing.T) {
+	tests := []struct{ old, new string }{
+		{"The gunman struck in three different towns, police said.", "Police said the gunman struck in three towns."},
+		{"He admitted four misdemeanor counts of theft.", "He pleaded guilty to four counts of theft, records show."},
+	}
+	for _, tt := range tests {
+		if got := changesOf(tt.old, tt.new, KindNumber); len(got) != 0 {
+			t.Errorf("%q → %q: got %+v, want no change", tt.old, tt.new, got)
+		}
+	}
+	got := changesOf("The agency has processed 80 million returns so far.", "The agency has processed 90 million tax returns so far.", KindNumber)
+	if len(got) != 1 || got[0].Before != "80 million returns" || got[0].After != "90 million tax returns" {
+		t.Errorf("got %+v, want one change 80 → 90 million returns", got)
+	}
+	if f := factsOf(t, "One official says the count is wrong.", KindNumber); len(f) != 0 && f[0].Value != "1 official" {
+		t.Errorf("got %+v: a verb of speech is no counted noun", f)
+	}
+}
