@@ -171,6 +171,9 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 	if numTok.kind == tokWord && suffix == "" && cur == "" && first > 0 && referential[toks[first-1].lower] {
 		return item{}, 0, false
 	}
+	if cur == "" && d.sourcing(first, last, unit) {
+		return item{}, 0, false
+	}
 	// approximation before the number: "about", "at least", "more than"
 	prefix := ""
 	if p, n := d.phraseBefore(first, lx.approx); n > 0 {
@@ -431,6 +434,41 @@ func (d *doc) countsTheDead(first, last int) bool {
 // caution, which no reader takes for news; plurals do not matter.
 func numberKey(_, num, unit string) string {
 	return num + " " + singular(unit)
+}
+
+// sourceNouns name the people a reporter cites.
+var sourceNouns = map[string]bool{"source": true, "official": true, "person": true, "diplomat": true,
+	"aide": true, "insider": true, "officer": true}
+
+// sourceCues right after them make them the source of the story: "two
+// officials told CNN", "two people familiar with the talks".
+var sourceCues = map[string]bool{"told": true, "said": true, "say": true, "says": true, "familiar": true,
+	"briefed": true, "with": true, "close": true, "who": true, "speaking": true}
+
+// sourcing reports whether a count (tokens first to last, counting unit)
+// says how many anonymous sources the story cites ("two officials told
+// CNN", "according to three sources"): how the reporter knows, not a
+// figure of the story.
+func (d *doc) sourcing(first, last int, unit string) bool {
+	if !sourceNouns[singular(unit)] {
+		return false
+	}
+	toks := d.toks
+	if first >= 2 && toks[first-2].lower == "according" && toks[first-1].lower == "to" {
+		return true
+	}
+	if last+1 >= len(toks) || !sourceCues[toks[last+1].lower] {
+		return false
+	}
+	switch toks[last+1].lower {
+	case "with": // "with knowledge of"
+		return last+2 < len(toks) && toks[last+2].lower == "knowledge"
+	case "close": // "close to the talks"
+		return last+2 < len(toks) && toks[last+2].lower == "to"
+	case "who": // "who spoke on condition of anonymity"
+		return last+2 < len(toks) && (toks[last+2].lower == "spoke" || toks[last+2].lower == "requested" || toks[last+2].lower == "asked")
+	}
+	return true
 }
 
 // weapons follow a calibre: "a 9 mm handgun", "9mm ammunition".

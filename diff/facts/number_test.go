@@ -230,3 +230,27 @@ func TestCountedNounAfterQualifier(t *testing.T) {
 		t.Errorf("got %+v: a verb of speech is no counted noun", f)
 	}
 }
+
+func TestAnonymousSourcesAreNoFigure(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"The talks stalled, two officials told reporters.", nil},
+		{"Three people familiar with the plan said it would go ahead.", nil},
+		{"According to two sources, the deal is off.", nil},
+		{"Two Western diplomats with knowledge of the talks said little.", nil},
+		{"Two officials were injured in the blast, police said.", []string{"Two officials"}},
+		{"Five people told police they heard shots.", nil},
+		{"Five people were hurt, witnesses told police.", []string{"Five people"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, f := range factsOf(t, tt.text, KindNumber) {
+			got = append(got, f.Text)
+		}
+		if len(got) != len(tt.want) || len(got) > 0 && got[0] != tt.want[0] {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
