@@ -15,7 +15,8 @@ var months = map[string]bool{
 }
 
 // referential words before a number word make it name a known group.
-var referential = map[string]bool{"the": true, "these": true, "those": true, "their": true, "his": true, "her": true, "its": true, "our": true}
+var referential = map[string]bool{"the": true, "these": true, "those": true, "their": true, "his": true, "her": true, "its": true, "our": true,
+	"other": true}
 
 // casualtyNouns make "one" a count ("one person was killed").
 var casualtyNouns = map[string]bool{
@@ -172,6 +173,14 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 		return item{}, 0, false
 	}
 	if cur == "" && d.sourcing(first, last, unit) {
+		return item{}, 0, false
+	}
+	// "one of the victims": picks one of a known group, counts nothing
+	if v == 1 && numTok.kind == tokWord && i+2 < len(toks) && toks[i+1].lower == "of" && referential[toks[i+2].lower] {
+		return item{}, 0, false
+	}
+	// "their top 10": a rank, not an amount
+	if first > 0 && toks[first-1].lower == "top" && cur == "" && !scaled {
 		return item{}, 0, false
 	}
 	// approximation before the number: "about", "at least", "more than"

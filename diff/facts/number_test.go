@@ -254,3 +254,25 @@ func TestAnonymousSourcesAreNoFigure(t *testing.T) {
 		}
 	}
 }
+
+func TestReferencesAreNoCounts(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Police are still looking into the other two cases.", nil},
+		{"At least one of the victims was chosen at random.", nil},
+		{"Half of their top 10 results came this year.", nil},
+		{"Two other soldiers were hurt.", []string{"Two other soldiers"}},
+		{"At least one person was killed.", []string{"At least one person"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, f := range factsOf(t, tt.text, KindNumber) {
+			got = append(got, f.Text)
+		}
+		if len(got) != len(tt.want) || len(got) > 0 && got[0] != tt.want[0] {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
