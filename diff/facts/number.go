@@ -208,6 +208,7 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 		// a bare number next to a name is an age too.
 		it.key = numberKey(prefix, num, "")
 		it.slot = "age|"
+		it.Subject = "age"
 	}
 	if cur == "" && unit != "percent" && d.countsTheDead(first, last) {
 		// "At least 40 people were killed" and "the death toll rose to

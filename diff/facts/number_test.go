@@ -1,6 +1,10 @@
 package facts
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/storywatch/storywatch/diff/align"
+)
 
 func TestExtractNumbers(t *testing.T) {
 	tests := []struct {
@@ -274,5 +278,18 @@ func TestReferencesAreNoCounts(t *testing.T) {
 		if len(got) != len(tt.want) || len(got) > 0 && got[0] != tt.want[0] {
 			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
 		}
+	}
+}
+
+func TestAgeStoredFactsCompareAlike(t *testing.T) {
+	// the age stays far away as "the 34-year-old"; the sentence that
+	// gave it as "Lopez, 34," goes
+	filler := "The council met again on the budget.\nRoads were closed for repairs.\nThe school reopened after the storm.\nA new bridge is planned for the river.\nThe market opened late.\n"
+	old := "The 34-year-old driver was hurt in the crash.\n" + filler + "The driver, Maria Lopez, 34, of Dayton, was taken to a hospital."
+	new := "The 34-year-old driver was hurt in the crash.\n" + filler + "The driver was taken to a hospital."
+	o, n := align.Split(old), align.Split(new)
+	links := align.Align(o, n)
+	if got := CompareAlignedWith(old, new, o, n, links, pub, Extract(old, pub), Extract(new, pub)); len(got) != 0 {
+		t.Errorf("with stored facts: got %+v, want no change", got)
 	}
 }

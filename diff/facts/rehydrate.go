@@ -16,6 +16,9 @@ func rehydrate(fs []Fact) []item {
 			num, unit, _ := strings.Cut(strings.TrimLeft(f.Value, "~<>="), " ")
 			it.key = numberKey("", num, unit)
 			it.slot = singular(unit) + "|" + singular(f.Subject)
+			if f.Subject == "age" {
+				it.key, it.slot = numberKey("", num, ""), "age|"
+			}
 		case KindQuote:
 			it.words = strings.Fields(f.Value)
 			it.slot = actorKey(f.Subject)
