@@ -1,6 +1,9 @@
 package facts
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // matcher pairs the facts of two versions and collects the changes.
 type matcher struct {
@@ -27,7 +30,7 @@ var passes = map[Kind][]pass{
 		{func(_ *matcher, a, b *item) bool { return true }, true},
 	},
 	KindNumber: {
-		{func(_ *matcher, a, b *item) bool { return a.key == b.key }, false},
+		{func(_ *matcher, a, b *item) bool { return sameFigure(a, b) }, false},
 		{func(_ *matcher, a, b *item) bool { return a.slot == b.slot && a.slot != "|" }, true},
 		{func(_ *matcher, a, b *item) bool { return unitOf(a) == unitOf(b) && unitOf(a) != "" }, true},
 	},
@@ -237,8 +240,35 @@ func (m *matcher) equivalent(a, b *item) bool {
 		return m.sameQuote(a, b)
 	case KindPosition:
 		return sameActor(a, b) && a.key == b.key
+	case KindNumber:
+		return sameFigure(a, b)
 	}
 	return a.key == b.key
+}
+
+// sameFigure reports whether two numbers state one figure: the same value
+// and unit, or the same count of a thousand or more with the thing counted
+// named otherwise ("75,000 jobs", "the 75,000 net gain"): in one article,
+// so precise a count twice is one figure.
+func sameFigure(a, b *item) bool {
+	if a.key == b.key {
+		return true
+	}
+	an, _, _ := strings.Cut(a.key, " ")
+	bn, _, _ := strings.Cut(b.key, " ")
+	if an != bn || !isCount(a) || !isCount(b) {
+		return false
+	}
+	v, err := strconv.ParseFloat(an, 64)
+	return err == nil && v >= 1000
+}
+
+// isCount reports whether a number counts things (its unit is what it
+// counts, or it has none), not an amount of money, a percentage or a
+// measure.
+func isCount(it *item) bool {
+	u, h, _ := strings.Cut(it.slot, "|")
+	return it.slot == "toll" || u == h
 }
 
 // sameSlot reports whether two facts fill the same slot, so that a removed

@@ -293,3 +293,15 @@ func TestAgeStoredFactsCompareAlike(t *testing.T) {
 		t.Errorf("with stored facts: got %+v, want no change", got)
 	}
 }
+
+func TestBigCountNamedOtherwise(t *testing.T) {
+	got := changesOf("Analysts expected employers to add about 60,000 jobs in May, a survey showed.",
+		"That beat the 60,000 net gain analysts had expected, and it is 12,000 jobs short of the spring total, a survey showed.", KindNumber)
+	if len(got) != 1 || got[0].Before != "" || got[0].After != "12,000 jobs" {
+		t.Errorf("got %+v, want only 12,000 jobs added", got)
+	}
+	// small counts stay apart: two ships are not two tankers
+	if got := changesOf("Two ships were hit, officials said.", "Two tankers were hit, officials said.", KindNumber); len(got) == 0 {
+		t.Errorf("two ships → two tankers: got no change")
+	}
+}
