@@ -32,6 +32,10 @@ func (d *doc) numberItems(out []item) []item {
 		}
 		it, next, ok := d.number(i)
 		if ok {
+			if n := len(out); n > 0 && d.conversion(&out[n-1], &it) {
+				i = next
+				continue
+			}
 			out = append(out, it)
 			i = next
 			continue
@@ -39,6 +43,24 @@ func (d *doc) numberItems(out []item) []item {
 		i++
 	}
 	return out
+}
+
+// conversion reports whether money amount b, in parentheses right after
+// money amount a, converts it into another currency: "£125,000
+// ($166,000)", "2.4 million euros (around $2.85 million)". It is the same
+// figure, not one of its own.
+func (d *doc) conversion(a, b *item) bool {
+	if a.Kind != KindNumber || !isMoney(a) || !isMoney(b) || a.End > b.Start {
+		return false
+	}
+	return strings.TrimSpace(d.text[a.End:b.Start]) == "("
+}
+
+// isMoney reports whether a number is an amount of money: its unit is a
+// currency code.
+func isMoney(it *item) bool {
+	u, _, _ := strings.Cut(it.slot, "|")
+	return len(u) == 3 && strings.ToUpper(u) == u
 }
 
 // mayStartNumber is false where number(i) must fail, so that most tokens
@@ -121,8 +143,8 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 			unit, last, j = lx.curWord[toks[j].lower], j, j+1
 		}
 	}
-	// "US dollars"
-	if unit == "" && j+1 < len(toks) && toks[j].text == "US" && lx.curWord[toks[j+1].lower] != "" {
+	// "US dollars", "Swiss francs"
+	if unit == "" && j+1 < len(toks) && toks[j].kind == tokWord && toks[j].isCap() && lx.curWord[toks[j+1].lower] != "" {
 		unit, last, j = lx.curWord[toks[j+1].lower], j+1, j+2
 	}
 	if cur == "" && vague == "" && (unit == "" || unit == "percent") && suffix == "" {

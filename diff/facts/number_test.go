@@ -305,3 +305,23 @@ func TestBigCountNamedOtherwise(t *testing.T) {
 		t.Errorf("two ships → two tankers: got no change")
 	}
 }
+
+func TestMoneyConversionsAndQuotes(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"The repairs cost around £90,000 ($120,000), the council said.", []string{"around £90,000=~90000 GBP"}},
+		{"He was paid 2 million Swiss francs in cash.", []string{"2 million Swiss francs=2000000 CHF"}},
+		{"It sold for 5 million euros (about $5.4 million) on Friday.", []string{"5 million euros=5000000 EUR"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, f := range factsOf(t, tt.text, KindNumber) {
+			got = append(got, f.Text+"="+f.Value)
+		}
+		if len(got) != len(tt.want) || len(got) > 0 && got[0] != tt.want[0] {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
