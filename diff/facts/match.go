@@ -300,17 +300,23 @@ func (m *matcher) near(r, a *change) bool {
 }
 
 // subsume drops date, number and location changes inside a changed quote
-// or correction notice: the quote or notice change already says it.
+// or correction notice: the quote or notice change already says it. An
+// amount of money inside a quote stays: "$7.4 million was paid" is a
+// figure of the story whoever says it, and a reader following the money
+// looks for it as a figure, not among the quotes.
 func (m *matcher) subsume() {
-	type span struct{ s, e int }
+	type span struct {
+		s, e  int
+		quote bool
+	}
 	var os, ns []span
 	for _, c := range m.out {
 		if c.old != nil && encloses(c.old.Kind) || c.new != nil && encloses(c.new.Kind) {
 			if c.old != nil {
-				os = append(os, span{c.old.Start, c.old.End})
+				os = append(os, span{c.old.Start, c.old.End, c.old.Kind == KindQuote})
 			}
 			if c.new != nil {
-				ns = append(ns, span{c.new.Start, c.new.End})
+				ns = append(ns, span{c.new.Start, c.new.End, c.new.Kind == KindQuote})
 			}
 		}
 	}
@@ -319,6 +325,9 @@ func (m *matcher) subsume() {
 			return false
 		}
 		for _, s := range sp {
+			if s.quote && it.Kind == KindNumber && isMoney(it) {
+				continue
+			}
 			if it.Start >= s.s && it.End <= s.e {
 				return true
 			}

@@ -325,3 +325,13 @@ func TestMoneyConversionsAndQuotes(t *testing.T) {
 		}
 	}
 }
+
+func TestMoneyInsideAQuote(t *testing.T) {
+	// a sum of money inside an added quote is a figure of its own; a count
+	// inside it stays with the quote
+	got := changesOf("The fund was closed, prosecutors said.",
+		"The fund was closed, prosecutors said.\n“A further $3 million was paid out in cash to two men,” the indictment says.", KindNumber)
+	if len(got) != 1 || got[0].After != "$3 million" {
+		t.Errorf("got %+v, want only $3 million added", got)
+	}
+}
