@@ -3,6 +3,8 @@ package facts
 import (
 	"strconv"
 	"strings"
+
+	"github.com/storywatch/storywatch/diff/align"
 )
 
 // matcher pairs the facts of two versions and collects the changes.
@@ -15,6 +17,41 @@ type matcher struct {
 	// oldText and newText let a pronoun reattribution be checked against
 	// mere reordering.
 	oldText, newText string
+	// oldSents and newSents are the sentences of the two versions; oi and
+	// ni the pair that pair compares.
+	oldSents, newSents []align.Sentence
+	oi, ni             int
+}
+
+// related reports whether old sentence oi and new sentence ni tell of the
+// same thing: a third of the content words of the shorter are in the
+// other, or one is too short to tell. A figure in one and a figure of the same unit in the other are
+// one figure changed only then: "gains average 15,000 jobs a month" and
+// "government lost 42,000 jobs" count different jobs.
+func (m *matcher) related(oi, ni int) bool {
+	if oi < 0 || ni < 0 || oi >= len(m.oldSents) || ni >= len(m.newSents) {
+		return true // no sentences to tell
+	}
+	a, b := m.oldSents[oi].Text, m.newSents[ni].Text
+	if a == b {
+		return true
+	}
+	wa, wb := contentWords(m.lx, a), contentWords(m.lx, b)
+	// a short sentence has too few words to tell: "The Dow was down 219
+	// points." and "The Dow closed lower by 67 points."
+	return min(len(wa), len(wb)) <= 4 || overlap(wa, wb) >= 0.3
+}
+
+// contentWords are the words of s longer than three letters that are no
+// function words.
+func contentWords(lx *lexicon, s string) []string {
+	var out []string
+	for _, w := range normWords(lx, s) {
+		if len(w) > 3 && !lx.function[w] {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // pass is one round of pairing: pair a and b when same holds; report says
@@ -31,8 +68,12 @@ var passes = map[Kind][]pass{
 	},
 	KindNumber: {
 		{func(_ *matcher, a, b *item) bool { return sameFigure(a, b) }, false},
-		{func(_ *matcher, a, b *item) bool { return a.slot == b.slot && a.slot != "|" }, true},
-		{func(_ *matcher, a, b *item) bool { return unitOf(a) == unitOf(b) && unitOf(a) != "" }, true},
+		{func(m *matcher, a, b *item) bool {
+			return a.slot == b.slot && a.slot != "|" && m.related(m.oi, m.ni)
+		}, true},
+		{func(m *matcher, a, b *item) bool {
+			return unitOf(a) == unitOf(b) && unitOf(a) != "" && m.related(m.oi, m.ni)
+		}, true},
 	},
 	KindQuote: {
 		{func(m *matcher, a, b *item) bool { return m.sameQuote(a, b) }, false},
@@ -73,6 +114,7 @@ func (m *matcher) pair(o, n *side, oi, ni int) {
 	pos := m.pos
 	olds, news := o.by[oi], n.by[ni]
 	m.sameSentence = o.sents[oi].Text == n.sents[ni].Text
+	m.oi, m.ni = oi, ni
 	usedO, usedN := make([]bool, len(olds)), make([]bool, len(news))
 	for _, k := range kindOrder {
 		for _, p := range passes[k] {
@@ -212,7 +254,8 @@ func (m *matcher) cancel() {
 					}
 					break
 				}
-				if !m.near(r, a) || !m.sameSlot(r.old, a.new) {
+				if !m.near(r, a) || !m.sameSlot(r.old, a.new) ||
+					r.old.Kind == KindNumber && !m.related(r.oSent, a.nSent) {
 					continue
 				}
 				drop[i], drop[j] = true, true

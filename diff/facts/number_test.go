@@ -335,3 +335,21 @@ func TestMoneyInsideAQuote(t *testing.T) {
 		t.Errorf("got %+v, want only $3 million added", got)
 	}
 }
+
+func TestFigurePairedOnlyInRelatedSentences(t *testing.T) {
+	// neighbouring sentences about different things: a figure went and
+	// another came, no figure changed
+	old := "The report came out on Friday.\nAfter revisions to earlier data, monthly gains averaged 15,000 jobs last year, the bureau said.\nMarkets rose."
+	new := "The report came out on Friday.\nHealth care led the hiring while factories shed 42,000 jobs amid weak orders from abroad.\nMarkets rose."
+	got := changesOf(old, new, KindNumber)
+	if len(got) != 2 {
+		t.Errorf("unrelated sentences: got %+v, want one removed and one added", got)
+	}
+	// a rewritten sentence about the same thing: one change
+	old = "The city council met on Monday.\nThe storm dropped 20 inches of snow on the valley towns overnight, forecasters said.\nRoads were closed."
+	new = "The city council met on Monday.\nForecasters said the storm had dropped 23 inches of snow on the valley towns by morning.\nRoads were closed."
+	got = changesOf(old, new, KindNumber)
+	if len(got) != 1 || got[0].Before == "" || got[0].After == "" {
+		t.Errorf("related sentences: got %+v, want one change 20 → 23 inches", got)
+	}
+}
