@@ -45,6 +45,18 @@ func (d *doc) numberItems(out []item) []item {
 	return out
 }
 
+// minusBefore reports whether the digits at token i carry a minus sign:
+// a hyphen or minus glued to them that follows a space or an opening
+// mark, not a word or a number ("F-16", "1-2 feet").
+func (d *doc) minusBefore(i int) bool {
+	toks := d.toks
+	if i == 0 || toks[i].space || toks[i-1].text != "-" && toks[i-1].text != "−" {
+		return false
+	}
+	m := i - 1
+	return m == 0 || toks[m].space || toks[m-1].text == "(" || toks[m-1].text == "["
+}
+
 // conversion reports whether money amount b, in parentheses right after
 // money amount a, converts it into another currency: "£125,000
 // ($166,000)", "2.4 million euros (around $2.85 million)". It is the same
@@ -108,9 +120,12 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 		return item{}, 0, false
 	}
 	numTok := toks[i]
-	// digits glued to a word ("G7", "F-16") are names, not amounts
-	if numTok.kind == tokNum && cur == "" && i > 0 && !numTok.space && !high &&
+	// a minus sign: "(-42,000 jobs)", "fell to -3%"
+	if numTok.kind == tokNum && cur == "" && first == i && !high && d.minusBefore(i) {
+		first, v = i-1, -v
+	} else if numTok.kind == tokNum && cur == "" && i > 0 && !numTok.space && !high &&
 		(toks[i-1].kind == tokWord || toks[i-1].text == "-") {
+		// digits glued to a word ("G7", "F-16") are names, not amounts
 		return item{}, 0, false
 	}
 	// scale words: "billion", "bn", "m" (glued only)

@@ -353,3 +353,24 @@ func TestFigurePairedOnlyInRelatedSentences(t *testing.T) {
 		t.Errorf("related sentences: got %+v, want one change 20 → 23 inches", got)
 	}
 }
+
+func TestMinusSign(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Retail added jobs while mining shed them (-12,000 jobs).", []string{"-12,000 jobs=-12000 jobs"}},
+		{"The index fell to -3% in May.", []string{"-3%=-3 percent"}},
+		{"The F-16 and the MiG-29 flew past.", nil},
+		{"Forecasters expect 1-2 feet of snow.", []string{"1-2 feet=1-2 ft"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, f := range factsOf(t, tt.text, KindNumber) {
+			got = append(got, f.Text+"="+f.Value)
+		}
+		if len(got) != len(tt.want) || len(got) > 0 && got[0] != tt.want[0] {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
