@@ -823,8 +823,8 @@ func (d *doc) countNoun(j int) (string, int) {
 		if t.kind != tokWord {
 			return "", -1
 		}
-		if t.isCap() {
-			continue // "Ukrainian soldiers"
+		if t.isCap() || t.lower == "other" {
+			continue // "Ukrainian soldiers", "a dozen other plants"
 		}
 		if d.lx.function[t.lower] || d.lx.units[t.lower] != 0 {
 			return "", -1

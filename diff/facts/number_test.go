@@ -374,3 +374,11 @@ func TestMinusSign(t *testing.T) {
 		}
 	}
 }
+
+func TestOtherBeforeTheCountedNoun(t *testing.T) {
+	got := changesOf("The town is among over 30 power plants nationwide that still burn coal, the agency said.",
+		"Under a dozen other power plants nationwide still burn coal, the agency said.", KindNumber)
+	if len(got) != 1 || got[0].Before != "over 30 power plants" || got[0].After != "Under a dozen other power plants" {
+		t.Errorf("got %+v, want one change over 30 → under a dozen plants", got)
+	}
+}
