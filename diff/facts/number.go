@@ -400,6 +400,9 @@ func (d *doc) pairedNumber(i int) (item, int, bool) {
 	}
 	it := item{Fact: Fact{Kind: KindNumber, Text: text, Start: s, End: e, Value: value, Subject: kind}, inQ: d.inQ[i] >= 0}
 	it.key = strings.TrimLeft(value, "~<>=")
+	if kind == "score" {
+		it.key = scoreKey(toks[i].text, toks[i+2].text)
+	}
 	it.slot = kind + "|"
 	return it, end + 1, true
 }
@@ -441,6 +444,17 @@ func (d *doc) statesAge(first, n, j int, unit string) bool {
 		return true
 	}
 	return false
+}
+
+// scoreKey is the comparison form of the score a-b: "a 0-2 defeat" and "a
+// 2-0 defeat" are one result, told from either side.
+func scoreKey(a, b string) string {
+	x, err1 := strconv.Atoi(a)
+	y, err2 := strconv.Atoi(b)
+	if err1 == nil && err2 == nil && x < y {
+		a, b = b, a
+	}
+	return a + "-" + b + " score"
 }
 
 // tollWords after a count say it counts the dead; tollBefore words before it.

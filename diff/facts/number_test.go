@@ -382,3 +382,18 @@ func TestOtherBeforeTheCountedNoun(t *testing.T) {
 		t.Errorf("got %+v, want one change over 30 → under a dozen plants", got)
 	}
 }
+
+func TestScoreToldFromEitherSide(t *testing.T) {
+	old, new := "On Sunday they lost 0-2 to the visitors.", "On Sunday they suffered a 2-0 defeat to the visitors."
+	if got := changesOf(old, new, KindNumber); len(got) != 0 {
+		t.Errorf("got %+v, want no change", got)
+	}
+	if got := changesOf("On Sunday they lost 0-2 to the visitors.", "On Sunday they lost 1-3 to the visitors.", KindNumber); len(got) != 1 {
+		t.Errorf("0-2 → 1-3: got %+v, want one change", got)
+	}
+	for _, f := range rehydrate(Extract(old, pub)) {
+		if f.Kind == KindNumber && f.key != "2-0 score" {
+			t.Errorf("stored score keyed %q, want %q", f.key, "2-0 score")
+		}
+	}
+}

@@ -16,8 +16,12 @@ func rehydrate(fs []Fact) []item {
 			num, unit, _ := strings.Cut(strings.TrimLeft(f.Value, "~<>="), " ")
 			it.key = numberKey("", num, unit)
 			it.slot = singular(unit) + "|" + singular(f.Subject)
-			if f.Subject == "age" {
+			switch f.Subject {
+			case "age":
 				it.key, it.slot = numberKey("", num, ""), "age|"
+			case "score":
+				a, b, _ := strings.Cut(num, "-")
+				it.key = scoreKey(a, b)
 			}
 		case KindQuote:
 			it.words = strings.Fields(f.Value)
