@@ -494,6 +494,11 @@ func (d *doc) countsTheDead(first, last int) bool {
 // 40", "at least 40" and "40" are the same figure told with more or less
 // caution, which no reader takes for news; plurals do not matter.
 func numberKey(_, num, unit string) string {
+	if strings.IndexByte(unit, '-') >= 0 {
+		// "a 43-day government-wide shutdown" and "governmentwide":
+		// a spelling, not another thing counted
+		unit = strings.ReplaceAll(unit, "-", "")
+	}
 	return num + " " + singular(unit)
 }
 

@@ -397,3 +397,9 @@ func TestScoreToldFromEitherSide(t *testing.T) {
 		}
 	}
 }
+
+func TestHyphenInTheCountedNoun(t *testing.T) {
+	if got := changesOf("The board met with 12 co-workers of the victim.", "The board met with 12 coworkers of the victim.", KindNumber); len(got) != 0 {
+		t.Errorf("got %+v, want no change", got)
+	}
+}
