@@ -265,6 +265,7 @@ func (m *matcher) cancel() {
 			}
 		}
 	}
+	extra = m.pairFar(drop, extra)
 	out := m.out[:0:0]
 	for i, c := range m.out {
 		if !drop[i] {
@@ -272,6 +273,58 @@ func (m *matcher) cancel() {
 		}
 	}
 	m.out = append(out, extra...)
+}
+
+// genericCounts are counted nouns too common to tie two figures together
+// across an article.
+var genericCounts = map[string]bool{"person": true, "time": true, "year": true, "day": true, "month": true,
+	"week": true, "hour": true, "minute": true, "other": true, "thing": true, "way": true}
+
+// pairFar pairs a removed and an added number far apart that count the
+// same specific thing: the only figure of that thing gone and the only
+// one come, in sentences about the same thing ("Nearly 150,000 customers
+// were left without power" at the top, "knocking out power to more than
+// 140,000 customers" further down after a rewrite). drop marks the
+// changes already paired; the pairs found are appended to extra.
+func (m *matcher) pairFar(drop []bool, extra []change) []change {
+	count := map[string][2]int{}
+	specific := func(it *item) bool {
+		u, h, _ := strings.Cut(it.slot, "|")
+		return it.Kind == KindNumber && u != "" && u == h && !genericCounts[u]
+	}
+	for i, c := range m.out {
+		if drop[i] || (c.old == nil) == (c.new == nil) {
+			continue
+		}
+		if c.old != nil && specific(c.old) {
+			n := count[c.old.slot]
+			n[0]++
+			count[c.old.slot] = n
+		}
+		if c.new != nil && specific(c.new) {
+			n := count[c.new.slot]
+			n[1]++
+			count[c.new.slot] = n
+		}
+	}
+	for i := range m.out {
+		r := &m.out[i]
+		if drop[i] || r.new != nil || r.old == nil || !specific(r.old) || count[r.old.slot] != [2]int{1, 1} {
+			continue
+		}
+		for j := range m.out {
+			a := &m.out[j]
+			if drop[j] || a.old != nil || a.new == nil || a.new.Kind != KindNumber || a.new.slot != r.old.slot ||
+				!m.related(r.oSent, a.nSent) {
+				continue
+			}
+			drop[i], drop[j] = true, true
+			d, _ := m.detail(r.old, a.new, true)
+			extra = append(extra, change{old: r.old, new: a.new, oSent: r.oSent, nSent: a.nSent, pos: a.pos, detail: d})
+			break
+		}
+	}
+	return extra
 }
 
 // equivalent reports whether two facts state the same thing.
