@@ -43,11 +43,11 @@ func (m *matcher) related(oi, ni int) bool {
 }
 
 // contentWords are the words of s longer than three letters that are no
-// function words.
+// function words. Numbers are left out: they are what changed.
 func contentWords(lx *lexicon, s string) []string {
 	var out []string
 	for _, w := range normWords(lx, s) {
-		if len(w) > 3 && !lx.function[w] {
+		if len(w) > 3 && !lx.function[w] && (w[0] < '0' || w[0] > '9') {
 			out = append(out, w)
 		}
 	}
