@@ -643,11 +643,28 @@ func (m *matcher) present(oldItems, newItems func(asked []*item) []item) {
 		switch {
 		case c.old == nil && m.statedIn(c.new, oldAll, m.oldText):
 		case c.new == nil && m.statedIn(c.old, newAll, m.newText):
+		case c.old == nil && c.new.Kind == KindNumber && repeats(out, c.new, func(c change) *item { return c.new }):
+		case c.new == nil && c.old.Kind == KindNumber && repeats(out, c.old, func(c change) *item { return c.old }):
 		default:
 			out = append(out, c)
 		}
 	}
 	m.out = out
+}
+
+// repeats reports whether the figure it, added (or removed) on its own, is
+// one that side(c) of a change in out, added (or removed) on its own as
+// well, states already: a figure a new paragraph and the summary above it
+// both give is one piece of news.
+func repeats(out []change, it *item, side func(change) *item) bool {
+	for _, c := range out {
+		if (c.old == nil) != (c.new == nil) {
+			if o := side(c); o != nil && o.Kind == KindNumber && sameFigure(o, it) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // statedIn reports whether the fact it is among all (the facts of the

@@ -413,3 +413,12 @@ func TestFigureOfTheSameThingFarApart(t *testing.T) {
 		t.Errorf("got %+v, want one change 90,000 → 80,000 customers", got)
 	}
 }
+
+func TestFigureAddedTwiceIsOneChange(t *testing.T) {
+	old := "Forecasters watched the Pacific closely.\nThe season ended early."
+	new := "Forecasters watched the Pacific closely and see a 1-in-4 chance of a strong event.\nThe season ended early.\nThere is a 1-in-4 chance that the warming becomes strong by winter, they said."
+	got := changesOf(old, new, KindNumber)
+	if len(got) != 1 || got[0].After != "1-in-4" {
+		t.Errorf("got %+v, want the chance added once", got)
+	}
+}
