@@ -404,6 +404,15 @@ func (d *doc) pairedNumber(i int) (item, int, bool) {
 		it.key = scoreKey(toks[i].text, toks[i+2].text)
 	}
 	it.slot = kind + "|"
+	// "5’9” or 5’10”": a height given as two guesses is one figure
+	if kind == "height" && end+2 < len(toks) && toks[end+1].lower == "or" {
+		if alt, next, ok := d.pairedNumber(end + 2); ok && alt.Subject == "height" {
+			it.Text, it.End = d.text[it.Start:alt.End], alt.End
+			it.Value += " or " + alt.Value
+			it.key += " or " + alt.key
+			return it, next, true
+		}
+	}
 	return it, end + 1, true
 }
 

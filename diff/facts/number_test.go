@@ -87,6 +87,7 @@ func TestPairedNumbers(t *testing.T) {
 		{"The team went down 0-2 in the first period.", "0-2=0-2 score"},
 		{"The Senate voted 81-30 to pass the bill.", "81-30=81-30 score"},
 		{"He is approximately 5’9” tall.", "approximately 5’9”=~5 ft 9 in"},
+		{"He is about 5’9” or 5’10” tall.", "about 5’9” or 5’10”=~5 ft 9 in or 5 ft 10 in"},
 		{"Forecasters expect 1-2 feet of snow.", ""}, // a range with its unit is no score
 	}
 	for _, tt := range tests {
