@@ -843,8 +843,9 @@ func (d *doc) countNoun(j int) (string, int) {
 		}
 	}
 	// glued hyphen: "3-1/2-year-old"
+	hyphen := false
 	if j+1 < len(toks) && toks[j].text == "-" && !toks[j].space {
-		j++
+		j, hyphen = j+1, true
 	}
 	for k := 0; k < 3 && j < len(toks); k, j = k+1, j+1 {
 		t := toks[j]
@@ -859,7 +860,8 @@ func (d *doc) countNoun(j int) (string, int) {
 		}
 		// "three different locations", "99.8 million tax returns", "four
 		// misdemeanor counts": a word before a plural noun qualifies it
-		if n := j + 1; n < len(toks) && !plural(t.lower) && !casualtyNouns[t.lower] && d.pluralNoun(n) {
+		// ("the 12-year-old boys" stays an age: the hyphen made the unit)
+		if n := j + 1; n < len(toks) && !hyphen && !plural(t.lower) && !casualtyNouns[t.lower] && d.pluralNoun(n) {
 			return toks[n].lower, n
 		}
 		return t.lower, j

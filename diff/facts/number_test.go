@@ -423,3 +423,10 @@ func TestFigureAddedTwiceIsOneChange(t *testing.T) {
 		t.Errorf("got %+v, want the chance added once", got)
 	}
 }
+
+func TestAgeBeforeAPluralNoun(t *testing.T) {
+	f := factsOf(t, "The 12-year-old boys were found safe.", KindNumber)
+	if len(f) != 1 || f[0].Subject != "age" {
+		t.Errorf("got %+v, want one age", f)
+	}
+}
