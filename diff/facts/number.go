@@ -45,6 +45,25 @@ func (d *doc) numberItems(out []item) []item {
 	return out
 }
 
+// gluedByScraper reports whether word token w, glued to the digits after
+// it, is an ordinary word that lost the space after it when the page was
+// scraped ("killed14 people", "Nearly10%"), not the letters of a name
+// ("G7", "A320", "COVID19", "iPhone15", "utf8", "mp3"): a function word
+// ("Her12-year-old") or a word of six letters or more, lower case after
+// its first letter.
+func (d *doc) gluedByScraper(w int) bool {
+	t := d.toks[w].text
+	if len(t) < 6 && !d.toks[w].is(clsFunction) {
+		return false
+	}
+	for k := 1; k < len(t); k++ {
+		if c := t[k]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
 // minusBefore reports whether the digits at token i carry a minus sign:
 // a hyphen or minus glued to them that follows a space or an opening
 // mark, not a word or a number ("F-16", "1-2 feet").
@@ -124,7 +143,7 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 	if numTok.kind == tokNum && cur == "" && first == i && !high && d.minusBefore(i) {
 		first, v = i-1, -v
 	} else if numTok.kind == tokNum && cur == "" && i > 0 && !numTok.space && !high &&
-		(toks[i-1].kind == tokWord || toks[i-1].text == "-") {
+		(toks[i-1].kind == tokWord && !d.gluedByScraper(i-1) || toks[i-1].text == "-") {
 		// digits glued to a word ("G7", "F-16") are names, not amounts
 		return item{}, 0, false
 	}

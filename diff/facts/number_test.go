@@ -430,3 +430,25 @@ func TestAgeBeforeAPluralNoun(t *testing.T) {
 		t.Errorf("got %+v, want one age", f)
 	}
 }
+
+func TestDigitsGluedByTheScraper(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"The blast killed14 people in the square.", []string{"14 people"}},
+		{"Waits rose by Nearly10% on Friday.", []string{"Nearly10%"}},
+		{"Her12-year-old son is safe.", []string{"12-year-old"}},
+		{"The file is saved as utf8 and played as mp3 on a G7 laptop.", nil},
+		{"The COVID19 wing and the A320 fleet reopened.", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, f := range factsOf(t, tt.text, KindNumber) {
+			got = append(got, f.Text)
+		}
+		if len(got) != len(tt.want) || len(got) > 0 && got[0] != tt.want[0] {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
