@@ -801,7 +801,7 @@ func (d *doc) looksLikeDate(i int) bool {
 		if toks[p].text == "." && p > 0 {
 			p--
 		}
-		if (months[toks[p].lower] && toks[p].isCap()) || toks[p].text == ":" {
+		if (months[toks[p].lower] && toks[p].isCap()) || toks[p].text == ":" || gluedMonth(toks[p].text) {
 			return true
 		}
 	}
@@ -813,6 +813,17 @@ func (d *doc) looksLikeDate(i int) bool {
 		switch n.lower {
 		case "a.m.", "p.m.", "am", "pm", "gmt", "utc", "a.m", "p.m":
 			return true
+		}
+	}
+	return false
+}
+
+// gluedMonth reports whether a word ends in a capitalised month glued to
+// it by the scraper ("singerApril" of "the singer April 16").
+func gluedMonth(w string) bool {
+	for k := len(w) - 3; k > 0; k-- {
+		if c := w[k]; c >= 'A' && c <= 'Z' {
+			return months[strings.ToLower(w[k:])] && w[k-1] >= 'a' && w[k-1] <= 'z'
 		}
 	}
 	return false

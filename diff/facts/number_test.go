@@ -452,3 +452,12 @@ func TestDigitsGluedByTheScraper(t *testing.T) {
 		}
 	}
 }
+
+func TestMonthGluedByTheScraper(t *testing.T) {
+	if f := factsOf(t, "Police arrested the singerApril 16 at his home.", KindNumber); len(f) != 0 {
+		t.Errorf("got %+v, want no number: the day of a glued month", f)
+	}
+	if f := factsOf(t, "The McDonald 16 was sold.", KindNumber); len(f) != 0 {
+		t.Errorf("got %+v, want no number", f)
+	}
+}
