@@ -47,6 +47,7 @@ func (m *matcher) related(oi, ni int) bool {
 func contentWords(lx *lexicon, s string) []string {
 	var out []string
 	for _, w := range normWords(lx, s) {
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s") // "Oahu’s" is Oahu
 		if len(w) > 3 && !lx.function[w] && (w[0] < '0' || w[0] > '9') {
 			out = append(out, w)
 		}

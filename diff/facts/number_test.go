@@ -461,3 +461,12 @@ func TestMonthGluedByTheScraper(t *testing.T) {
 		t.Errorf("got %+v, want no number", f)
 	}
 }
+
+func TestRelatedSentencesReadPossessives(t *testing.T) {
+	m := &matcher{lx: english(),
+		oldSents: []align.Sentence{{Text: "Gusts are possible through Thursday in the northern parts of Maui, the weather service said."}},
+		newSents: []align.Sentence{{Text: "Maui’s western mountains could still see gusts later tonight."}}}
+	if !m.related(0, 0) {
+		t.Errorf("sentences sharing Maui and gusts are not related")
+	}
+}
