@@ -373,7 +373,10 @@ func isCount(it *item) bool {
 func (m *matcher) sameSlot(a, b *item) bool {
 	switch a.Kind {
 	case KindNumber:
-		return a.slot == b.slot && a.slot != "|"
+		// a measure is of what it measures, whatever word follows it
+		// ("gusts up to 60 mph are possible", "gusts up to 55 mph the
+		// rest of Friday")
+		return a.slot == b.slot && a.slot != "|" || unitOf(a) == unitOf(b) && m.lx.isMeasure(unitOf(a))
 	case KindQuote:
 		return overlap(a.words, b.words) >= 0.5
 	case KindPosition:

@@ -518,6 +518,20 @@ func (d *doc) countsTheDead(first, last int) bool {
 	return false
 }
 
+// isMeasure reports whether u is the canonical name of a unit of measure
+// ("mph", "in", "km").
+func (lx *lexicon) isMeasure(u string) bool {
+	if u == "" {
+		return false
+	}
+	for _, v := range lx.measure {
+		if v == u {
+			return true
+		}
+	}
+	return false
+}
+
 // numberKey is the comparison form of a number: its value and unit. "About
 // 40", "at least 40" and "40" are the same figure told with more or less
 // caution, which no reader takes for news; plurals do not matter.

@@ -470,3 +470,12 @@ func TestRelatedSentencesReadPossessives(t *testing.T) {
 		t.Errorf("sentences sharing Maui and gusts are not related")
 	}
 }
+
+func TestMeasureChangedWithOtherWordsAfterIt(t *testing.T) {
+	old := "The storm brought strong winds to the islands. Gusts up to 60 mph are possible through Thursday night in the northern parts of Maui, forecasters said."
+	new := "The storm brought strong winds to the islands, but that threat ended Friday. Maui’s western mountains could still see gusts up to 45 mph the rest of Friday."
+	got := changesOf(old, new, KindNumber)
+	if len(got) != 1 || got[0].Before != "up to 60 mph" || got[0].After != "up to 45 mph" {
+		t.Errorf("got %+v, want one change 60 → 45 mph", got)
+	}
+}
