@@ -17,17 +17,15 @@ type matcher struct {
 	// oldText and newText let a pronoun reattribution be checked against
 	// mere reordering.
 	oldText, newText string
-	// oldSents and newSents are the sentences of the two versions; oi and
-	// ni the pair that pair compares.
+	// oldSents and newSents are the sentences of the two versions.
 	oldSents, newSents []align.Sentence
-	oi, ni             int
 }
 
 // related reports whether old sentence oi and new sentence ni tell of the
 // same thing: a third of the content words of the shorter are in the
-// other, or one is too short to tell. A figure in one and a figure of the same unit in the other are
-// one figure changed only then: "gains average 15,000 jobs a month" and
-// "government lost 42,000 jobs" count different jobs.
+// other, or one is too short to tell. Figures that share no slot (measures
+// told with other words after them, the only figure of a thing far away)
+// pair as one changed figure only then.
 func (m *matcher) related(oi, ni int) bool {
 	if oi < 0 || ni < 0 || oi >= len(m.oldSents) || ni >= len(m.newSents) {
 		return true // no sentences to tell
@@ -69,12 +67,8 @@ var passes = map[Kind][]pass{
 	},
 	KindNumber: {
 		{func(_ *matcher, a, b *item) bool { return sameFigure(a, b) }, false},
-		{func(m *matcher, a, b *item) bool {
-			return a.slot == b.slot && a.slot != "|" && m.related(m.oi, m.ni)
-		}, true},
-		{func(m *matcher, a, b *item) bool {
-			return unitOf(a) == unitOf(b) && unitOf(a) != "" && m.related(m.oi, m.ni)
-		}, true},
+		{func(_ *matcher, a, b *item) bool { return a.slot == b.slot && a.slot != "|" }, true},
+		{func(_ *matcher, a, b *item) bool { return unitOf(a) == unitOf(b) && unitOf(a) != "" }, true},
 	},
 	KindQuote: {
 		{func(m *matcher, a, b *item) bool { return m.sameQuote(a, b) }, false},
@@ -115,7 +109,6 @@ func (m *matcher) pair(o, n *side, oi, ni int) {
 	pos := m.pos
 	olds, news := o.by[oi], n.by[ni]
 	m.sameSentence = o.sents[oi].Text == n.sents[ni].Text
-	m.oi, m.ni = oi, ni
 	usedO, usedN := make([]bool, len(olds)), make([]bool, len(news))
 	for _, k := range kindOrder {
 		for _, p := range passes[k] {
@@ -255,8 +248,7 @@ func (m *matcher) cancel() {
 					}
 					break
 				}
-				if !m.near(r, a) || !m.sameSlot(r.old, a.new) ||
-					r.old.Kind == KindNumber && !m.related(r.oSent, a.nSent) {
+				if !m.near(r, a) || !m.sameSlot(r.old, a.new) && !m.sameMeasure(r, a) {
 					continue
 				}
 				drop[i], drop[j] = true, true
@@ -373,10 +365,7 @@ func isCount(it *item) bool {
 func (m *matcher) sameSlot(a, b *item) bool {
 	switch a.Kind {
 	case KindNumber:
-		// a measure is of what it measures, whatever word follows it
-		// ("gusts up to 60 mph are possible", "gusts up to 55 mph the
-		// rest of Friday")
-		return a.slot == b.slot && a.slot != "|" || unitOf(a) == unitOf(b) && m.lx.isMeasure(unitOf(a))
+		return a.slot == b.slot && a.slot != "|"
 	case KindQuote:
 		return overlap(a.words, b.words) >= 0.5
 	case KindPosition:
@@ -387,6 +376,17 @@ func (m *matcher) sameSlot(a, b *item) bool {
 		return true
 	}
 	return false
+}
+
+// sameMeasure reports whether removed change r and added change a are
+// measures in one unit in related sentences. A measure's slot holds the
+// word after it, which says nothing of what is measured ("gusts up to 60
+// mph are possible", "gusts up to 55 mph the rest of Friday"): the unit
+// and what the two sentences tell of must say it instead.
+func (m *matcher) sameMeasure(r, a *change) bool {
+	u := unitOf(r.old)
+	return r.old.Kind == KindNumber && a.new.Kind == KindNumber && u == unitOf(a.new) && m.lx.isMeasure(u) &&
+		m.related(r.oSent, a.nSent)
 }
 
 // near reports whether a removed and an added fact stood in neighbouring

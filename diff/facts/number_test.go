@@ -340,8 +340,8 @@ func TestMoneyInsideAQuote(t *testing.T) {
 func TestFigurePairedOnlyInRelatedSentences(t *testing.T) {
 	// neighbouring sentences about different things: a figure went and
 	// another came, no figure changed
-	old := "The report came out on Friday.\nAfter revisions to earlier data, monthly gains averaged 15,000 jobs last year, the bureau said.\nMarkets rose."
-	new := "The report came out on Friday.\nHealth care led the hiring while factories shed 42,000 jobs amid weak orders from abroad.\nMarkets rose."
+	old := "The city council met on Monday.\nThe town's record snowfall came in a storm decades ago that dropped 20 inches on the valley.\nRoads were closed."
+	new := "The city council met on Monday.\nA ski resort up the mountain measured 23 inches of fresh powder overnight, its manager reported.\nRoads were closed."
 	got := changesOf(old, new, KindNumber)
 	if len(got) != 2 {
 		t.Errorf("unrelated sentences: got %+v, want one removed and one added", got)
