@@ -163,7 +163,7 @@ func CompareAlignedWith(oldText, newText string, old, new []align.Sentence, link
 	<-done
 	lx := english()
 	pos := sentencePositions(links, len(old), len(new))
-	m := &matcher{lx: lx, oldText: oldText, newText: newText, pos: pos}
+	m := &matcher{lx: lx, oldText: oldText, newText: newText, pos: pos, oldSents: old, newSents: new}
 	seenO, seenN := make([]bool, len(old)), make([]bool, len(new))
 	// a sentence linked twice (a split the aligner maps one-to-many) has
 	// its facts counted once: later links see it as absent
@@ -358,7 +358,12 @@ func cueWords(it *item) []string {
 	case KindNumber:
 		for _, w := range strings.Fields(strings.ToLower(it.Text)) {
 			if strings.ContainsAny(w, "0123456789") {
-				return []string{strings.Trim(w, "$€£%,.;:()")}
+				w = strings.Trim(w, "$€£%,.;:()")
+				// "42-year-old" is "42" elsewhere ("Smith, 42,")
+				if k := strings.IndexFunc(w, func(r rune) bool { return (r < '0' || r > '9') && r != ',' && r != '.' }); k > 0 {
+					w = w[:k]
+				}
+				return []string{w}
 			}
 		}
 		return []string{longestWord(strings.ToLower(it.Text))}

@@ -27,9 +27,16 @@
 // "~90000000000 USD", "4 people", ">=10 percent". Text includes the
 // approximator and the counted noun ("at least four people"). "About" and
 // an exact number are the same fact; "at least" and an exact one are not.
-// Subject is the head noun the number is about ("weapons"). Numbers inside
-// a temporal expression, years, days of a month, clock times, ordinals and
-// names such as "G7" are not numbers.
+// Subject is the head noun the number is about ("weapons"), "age" for an
+// age however written ("Smith, 42,", "the 42-year-old", "42 years old").
+// A range ("4 to 8 inches", "between 1 and 3 feet") and a chance ("1-in-3")
+// are one number; a score's key reads the same from either side. Numbers
+// inside a temporal expression, years, days of a month, clock times,
+// ordinals, names and labels ("G7", "Level 3 of 5", "24/7", "day 21", "a 9
+// mm handgun", "Three Rivers"), ranks ("top 10"), references ("the other
+// two", "one of the victims"), counts of anonymous sources ("two officials
+// told CNN") and a sum converted in parentheses ("£125,000 ($166,000)") are
+// not numbers.
 //
 // quote: a direct quote in straight, curly, «», „“ or ‘’ marks (the last
 // only when it cannot be an apostrophe). Text is the quoted words without
@@ -75,8 +82,12 @@
 // ones removed. A final pass over the whole document cancels a removed and
 // an added fact with the same value (a moved, split or merged sentence) and
 // pairs a removed and an added fact of the same slot in neighbouring
-// sentences as one change. Dates, numbers and places inside a changed
-// quote are left to the quote change.
+// sentences as one change. Two numbers pair as a change only in sentences
+// that share a third of their content words; the only number of a specific
+// thing removed and the only one added pair however far apart. A number
+// added (or removed) twice is reported once. Dates, numbers and places
+// inside a changed quote are left to the quote change, except sums of
+// money.
 //
 // # Lexicons
 //

@@ -1,6 +1,11 @@
 package facts
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+
+	"github.com/storywatch/storywatch/diff/align"
+)
 
 // matcher pairs the facts of two versions and collects the changes.
 type matcher struct {
@@ -15,6 +20,40 @@ type matcher struct {
 	// replies are the quiet statements to the press of the new version
 	// that nothing matched: each may answer a pending reply (see answer)
 	replies []change
+	// oldSents and newSents are the sentences of the two versions.
+	oldSents, newSents []align.Sentence
+}
+
+// related reports whether old sentence oi and new sentence ni tell of the
+// same thing: a third of the content words of the shorter are in the
+// other, or one is too short to tell. Figures that share no slot (measures
+// told with other words after them, the only figure of a thing far away)
+// pair as one changed figure only then.
+func (m *matcher) related(oi, ni int) bool {
+	if oi < 0 || ni < 0 || oi >= len(m.oldSents) || ni >= len(m.newSents) {
+		return true // no sentences to tell
+	}
+	a, b := m.oldSents[oi].Text, m.newSents[ni].Text
+	if a == b {
+		return true
+	}
+	wa, wb := contentWords(m.lx, a), contentWords(m.lx, b)
+	// a short sentence has too few words to tell: "The Dow was down 219
+	// points." and "The Dow closed lower by 67 points."
+	return min(len(wa), len(wb)) <= 4 || overlap(wa, wb) >= 0.3
+}
+
+// contentWords are the words of s longer than three letters that are no
+// function words. Numbers are left out: they are what changed.
+func contentWords(lx *lexicon, s string) []string {
+	var out []string
+	for _, w := range normWords(lx, s) {
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s") // "Oahu’s" is Oahu
+		if len(w) > 3 && !lx.function[w] && (w[0] < '0' || w[0] > '9') {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // pass is one round of pairing: pair a and b when same holds; report says
@@ -30,7 +69,7 @@ var passes = map[Kind][]pass{
 		{func(_ *matcher, a, b *item) bool { return comparableDates(a, b) }, true},
 	},
 	KindNumber: {
-		{func(_ *matcher, a, b *item) bool { return a.key == b.key }, false},
+		{func(_ *matcher, a, b *item) bool { return sameFigure(a, b) }, false},
 		{func(_ *matcher, a, b *item) bool { return a.slot == b.slot && a.slot != "|" }, true},
 		{func(_ *matcher, a, b *item) bool { return unitOf(a) == unitOf(b) && unitOf(a) != "" }, true},
 	},
@@ -236,7 +275,7 @@ func (m *matcher) cancel() {
 					}
 					break
 				}
-				if !m.near(r, a) || !m.sameSlot(r.old, a.new) {
+				if !m.near(r, a) || !m.sameSlot(r.old, a.new) && !m.sameMeasure(r, a) {
 					continue
 				}
 				drop[i], drop[j] = true, true
@@ -246,6 +285,7 @@ func (m *matcher) cancel() {
 			}
 		}
 	}
+	extra = m.pairFar(drop, extra)
 	m.replace(drop, extra)
 }
 
@@ -284,6 +324,58 @@ func (m *matcher) answer() {
 	}
 }
 
+// genericCounts are counted nouns too common to tie two figures together
+// across an article.
+var genericCounts = map[string]bool{"person": true, "time": true, "year": true, "day": true, "month": true,
+	"week": true, "hour": true, "minute": true, "other": true, "thing": true, "way": true}
+
+// pairFar pairs a removed and an added number far apart that count the
+// same specific thing: the only figure of that thing gone and the only
+// one come, in sentences about the same thing ("Nearly 150,000 customers
+// were left without power" at the top, "knocking out power to more than
+// 140,000 customers" further down after a rewrite). drop marks the
+// changes already paired; the pairs found are appended to extra.
+func (m *matcher) pairFar(drop []bool, extra []change) []change {
+	count := map[string][2]int{}
+	specific := func(it *item) bool {
+		u, h, _ := strings.Cut(it.slot, "|")
+		return it.Kind == KindNumber && u != "" && u == h && !genericCounts[u]
+	}
+	for i, c := range m.out {
+		if drop[i] || (c.old == nil) == (c.new == nil) {
+			continue
+		}
+		if c.old != nil && specific(c.old) {
+			n := count[c.old.slot]
+			n[0]++
+			count[c.old.slot] = n
+		}
+		if c.new != nil && specific(c.new) {
+			n := count[c.new.slot]
+			n[1]++
+			count[c.new.slot] = n
+		}
+	}
+	for i := range m.out {
+		r := &m.out[i]
+		if drop[i] || r.new != nil || r.old == nil || !specific(r.old) || count[r.old.slot] != [2]int{1, 1} {
+			continue
+		}
+		for j := range m.out {
+			a := &m.out[j]
+			if drop[j] || a.old != nil || a.new == nil || a.new.Kind != KindNumber || a.new.slot != r.old.slot ||
+				!m.related(r.oSent, a.nSent) {
+				continue
+			}
+			drop[i], drop[j] = true, true
+			d, _ := m.detail(r.old, a.new, true)
+			extra = append(extra, change{old: r.old, new: a.new, oSent: r.oSent, nSent: a.nSent, pos: a.pos, detail: d})
+			break
+		}
+	}
+	return extra
+}
+
 // equivalent reports whether two facts state the same thing.
 func (m *matcher) equivalent(a, b *item) bool {
 	switch a.Kind {
@@ -293,6 +385,8 @@ func (m *matcher) equivalent(a, b *item) bool {
 		return m.sameQuote(a, b)
 	case KindPosition:
 		return sameActor(a, b) && a.key == b.key || sameStance(a, b)
+	case KindNumber:
+		return sameFigure(a, b)
 	}
 	return a.key == b.key
 }
@@ -309,6 +403,31 @@ func sameStance(a, b *item) bool {
 		return len(a.words) == len(b.words) && strings.EqualFold(a.Text, b.Text)
 	}
 	return overlap(a.words, b.words) >= 0.5
+}
+
+// sameFigure reports whether two numbers state one figure: the same value
+// and unit, or the same count of a thousand or more with the thing counted
+// named otherwise ("75,000 jobs", "the 75,000 net gain"): in one article,
+// so precise a count twice is one figure.
+func sameFigure(a, b *item) bool {
+	if a.key == b.key {
+		return true
+	}
+	an, _, _ := strings.Cut(a.key, " ")
+	bn, _, _ := strings.Cut(b.key, " ")
+	if an != bn || !isCount(a) || !isCount(b) {
+		return false
+	}
+	v, err := strconv.ParseFloat(an, 64)
+	return err == nil && v >= 1000
+}
+
+// isCount reports whether a number counts things (its unit is what it
+// counts, or it has none), not an amount of money, a percentage or a
+// measure.
+func isCount(it *item) bool {
+	u, h, _ := strings.Cut(it.slot, "|")
+	return it.slot == "toll" || u == h
 }
 
 // sameSlot reports whether two facts fill the same slot, so that a removed
@@ -329,6 +448,17 @@ func (m *matcher) sameSlot(a, b *item) bool {
 	return false
 }
 
+// sameMeasure reports whether removed change r and added change a are
+// measures in one unit in related sentences. A measure's slot holds the
+// word after it, which says nothing of what is measured ("gusts up to 60
+// mph are possible", "gusts up to 55 mph the rest of Friday"): the unit
+// and what the two sentences tell of must say it instead.
+func (m *matcher) sameMeasure(r, a *change) bool {
+	u := unitOf(r.old)
+	return r.old.Kind == KindNumber && a.new.Kind == KindNumber && u == unitOf(a.new) && m.lx.isMeasure(u) &&
+		m.related(r.oSent, a.nSent)
+}
+
 // near reports whether a removed and an added fact stood in neighbouring
 // sentences.
 func (m *matcher) near(r, a *change) bool {
@@ -340,17 +470,23 @@ func (m *matcher) near(r, a *change) bool {
 }
 
 // subsume drops date, number and location changes inside a changed quote
-// or correction notice: the quote or notice change already says it.
+// or correction notice: the quote or notice change already says it. An
+// amount of money inside a quote stays: "$7.4 million was paid" is a
+// figure of the story whoever says it, and a reader following the money
+// looks for it as a figure, not among the quotes.
 func (m *matcher) subsume() {
-	type span struct{ s, e int }
+	type span struct {
+		s, e  int
+		quote bool
+	}
 	var os, ns []span
 	for _, c := range m.out {
 		if c.old != nil && encloses(c.old.Kind) || c.new != nil && encloses(c.new.Kind) {
 			if c.old != nil {
-				os = append(os, span{c.old.Start, c.old.End})
+				os = append(os, span{c.old.Start, c.old.End, c.old.Kind == KindQuote})
 			}
 			if c.new != nil {
-				ns = append(ns, span{c.new.Start, c.new.End})
+				ns = append(ns, span{c.new.Start, c.new.End, c.new.Kind == KindQuote})
 			}
 		}
 	}
@@ -359,6 +495,9 @@ func (m *matcher) subsume() {
 			return false
 		}
 		for _, s := range sp {
+			if s.quote && it.Kind == KindNumber && isMoney(it) {
+				continue
+			}
 			if it.Start >= s.s && it.End <= s.e {
 				return true
 			}
@@ -599,11 +738,28 @@ func (m *matcher) present(oldItems, newItems func(asked []*item) []item) {
 		switch {
 		case c.old == nil && m.statedIn(c.new, oldAll, m.oldText, false):
 		case c.new == nil && m.statedIn(c.old, newAll, m.newText, true):
+		case c.old == nil && c.new.Kind == KindNumber && repeats(out, c.new, func(c change) *item { return c.new }):
+		case c.new == nil && c.old.Kind == KindNumber && repeats(out, c.old, func(c change) *item { return c.old }):
 		default:
 			out = append(out, c)
 		}
 	}
 	m.out = out
+}
+
+// repeats reports whether the figure it, added (or removed) on its own, is
+// one that side(c) of a change in out, added (or removed) on its own as
+// well, states already: a figure a new paragraph and the summary above it
+// both give is one piece of news.
+func repeats(out []change, it *item, side func(change) *item) bool {
+	for _, c := range out {
+		if (c.old == nil) != (c.new == nil) {
+			if o := side(c); o != nil && o.Kind == KindNumber && sameFigure(o, it) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // statedIn reports whether the fact it (of the old version when isOld) is

@@ -15,7 +15,8 @@ var months = map[string]bool{
 }
 
 // referential words before a number word make it name a known group.
-var referential = map[string]bool{"the": true, "these": true, "those": true, "their": true, "his": true, "her": true, "its": true, "our": true}
+var referential = map[string]bool{"the": true, "these": true, "those": true, "their": true, "his": true, "her": true, "its": true, "our": true,
+	"other": true}
 
 // casualtyNouns make "one" a count ("one person was killed").
 var casualtyNouns = map[string]bool{
@@ -31,6 +32,10 @@ func (d *doc) numberItems(out []item) []item {
 		}
 		it, next, ok := d.number(i)
 		if ok {
+			if n := len(out); n > 0 && d.conversion(&out[n-1], &it) {
+				i = next
+				continue
+			}
 			out = append(out, it)
 			i = next
 			continue
@@ -38,6 +43,55 @@ func (d *doc) numberItems(out []item) []item {
 		i++
 	}
 	return out
+}
+
+// gluedByScraper reports whether word token w, glued to the digits after
+// it, is an ordinary word that lost the space after it when the page was
+// scraped ("killed14 people", "Nearly10%"), not the letters of a name
+// ("G7", "A320", "COVID19", "iPhone15", "utf8", "mp3"): a function word
+// ("Her12-year-old") or a word of six letters or more, lower case after
+// its first letter.
+func (d *doc) gluedByScraper(w int) bool {
+	t := d.toks[w].text
+	if len(t) < 6 && !d.toks[w].is(clsFunction) {
+		return false
+	}
+	for k := 1; k < len(t); k++ {
+		if c := t[k]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// minusBefore reports whether the digits at token i carry a minus sign:
+// a hyphen or minus glued to them that follows a space or an opening
+// mark, not a word or a number ("F-16", "1-2 feet").
+func (d *doc) minusBefore(i int) bool {
+	toks := d.toks
+	if i == 0 || toks[i].space || toks[i-1].text != "-" && toks[i-1].text != "−" {
+		return false
+	}
+	m := i - 1
+	return m == 0 || toks[m].space || toks[m-1].text == "(" || toks[m-1].text == "["
+}
+
+// conversion reports whether money amount b, in parentheses right after
+// money amount a, converts it into another currency: "£125,000
+// ($166,000)", "2.4 million euros (around $2.85 million)". It is the same
+// figure, not one of its own.
+func (d *doc) conversion(a, b *item) bool {
+	if a.Kind != KindNumber || !isMoney(a) || !isMoney(b) || a.End > b.Start {
+		return false
+	}
+	return strings.TrimSpace(d.text[a.End:b.Start]) == "("
+}
+
+// isMoney reports whether a number is an amount of money: its unit is a
+// currency code.
+func isMoney(it *item) bool {
+	u, _, _ := strings.Cut(it.slot, "|")
+	return len(u) == 3 && strings.ToUpper(u) == u
 }
 
 // mayStartNumber is false where number(i) must fail, so that most tokens
@@ -52,8 +106,15 @@ func (d *doc) mayStartNumber(i int) bool {
 }
 
 // number tries to read a number phrase starting at token i.
-func (d *doc) number(i int) (item, int, bool) {
+func (d *doc) number(i int) (item, int, bool) { return d.numberAt(i, false) }
+
+// numberAt is number; high says the number is the high end of a range,
+// glued to the hyphen before it ("1-2 feet").
+func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 	if it, next, ok := d.pairedNumber(i); ok {
+		return it, next, true
+	}
+	if it, next, ok := d.odds(i); ok {
 		return it, next, true
 	}
 	lx, toks := d.lx, d.toks
@@ -78,9 +139,12 @@ func (d *doc) number(i int) (item, int, bool) {
 		return item{}, 0, false
 	}
 	numTok := toks[i]
-	// digits glued to a word ("G7", "F-16") are names, not amounts
-	if numTok.kind == tokNum && cur == "" && i > 0 && !numTok.space &&
-		(toks[i-1].kind == tokWord || toks[i-1].text == "-") {
+	// a minus sign: "(-42,000 jobs)", "fell to -3%"
+	if numTok.kind == tokNum && cur == "" && first == i && !high && d.minusBefore(i) {
+		first, v = i-1, -v
+	} else if numTok.kind == tokNum && cur == "" && i > 0 && !numTok.space && !high &&
+		(toks[i-1].kind == tokWord && !d.gluedByScraper(i-1) || toks[i-1].text == "-") {
+		// digits glued to a word ("G7", "F-16") are names, not amounts
 		return item{}, 0, false
 	}
 	// scale words: "billion", "bn", "m" (glued only)
@@ -113,9 +177,16 @@ func (d *doc) number(i int) (item, int, bool) {
 			unit, last, j = lx.curWord[toks[j].lower], j, j+1
 		}
 	}
-	// "US dollars"
-	if unit == "" && j+1 < len(toks) && toks[j].text == "US" && lx.curWord[toks[j+1].lower] != "" {
+	// "US dollars", "Swiss francs"
+	if unit == "" && j+1 < len(toks) && toks[j].kind == tokWord && toks[j].isCap() && lx.curWord[toks[j+1].lower] != "" {
 		unit, last, j = lx.curWord[toks[j+1].lower], j+1, j+2
+	}
+	if cur == "" && vague == "" && (unit == "" || unit == "percent") && suffix == "" {
+		if hi, next, k := d.rangeTail(first, j, unit); k == rangeDate {
+			return item{}, 0, false
+		} else if k == rangeFigure {
+			return d.rangeItem(first, i, v, hi), next, true
+		}
 	}
 	if numTok.kind == tokNum && cur == "" && !scaled && unit == "" && d.looksLikeDate(i) {
 		return item{}, 0, false
@@ -141,11 +212,31 @@ func (d *doc) number(i int) (item, int, bool) {
 	} else {
 		head = d.headAfter(j)
 	}
+	if d.namesCalibre(unit, j) {
+		return item{}, 0, false
+	}
+	// "Three Rivers resident", "Seven Oaks": a capitalised number word
+	// inside a sentence, before a capitalised word, begins a name
+	if numTok.kind == tokWord && numTok.isCap() && !d.sentenceStart(first) && i+1 < len(toks) &&
+		toks[i+1].kind == tokWord && toks[i+1].isCap() && numTok.text != strings.ToUpper(numTok.text) {
+		return item{}, 0, false
+	}
 	if numTok.kind == tokWord && !explicit && unit == "" && cur == "" {
 		return item{}, 0, false // a bare "two" says nothing
 	}
 	// "the two leaders", "their three sons": a reference, not a count
 	if numTok.kind == tokWord && suffix == "" && cur == "" && first > 0 && referential[toks[first-1].lower] {
+		return item{}, 0, false
+	}
+	if cur == "" && d.sourcing(first, last, unit) {
+		return item{}, 0, false
+	}
+	// "one of the victims": picks one of a known group, counts nothing
+	if v == 1 && numTok.kind == tokWord && i+2 < len(toks) && toks[i+1].lower == "of" && referential[toks[i+2].lower] {
+		return item{}, 0, false
+	}
+	// "their top 10": a rank, not an amount
+	if first > 0 && toks[first-1].lower == "top" && cur == "" && !scaled {
 		return item{}, 0, false
 	}
 	// approximation before the number: "about", "at least", "more than"
@@ -167,12 +258,111 @@ func (d *doc) number(i int) (item, int, bool) {
 		inQ: d.inQ[i] >= 0}
 	it.key = numberKey(prefix, num, unit)
 	it.slot = singular(unit) + "|" + singular(head)
+	if cur == "" && vague == "" && d.statesAge(first, i, j, unit) {
+		// "Smith, 42,", "the 42-year-old", "42 years old", "aged 42":
+		// one age however written. Its key is the bare number's, since
+		// a bare number next to a name is an age too.
+		it.key = numberKey(prefix, num, "")
+		it.slot = "age|"
+		it.Subject = "age"
+	}
 	if cur == "" && unit != "percent" && d.countsTheDead(first, last) {
 		// "At least 40 people were killed" and "the death toll rose to
 		// 44" count the same thing, however the sentence is written.
 		it.slot = "toll"
 	}
 	return it, j, true
+}
+
+// odds reads a chance written "1-in-3": read apart, "1" is a bare number
+// and "3" a name's digits.
+func (d *doc) odds(i int) (item, int, bool) {
+	toks := d.toks
+	if i+4 >= len(toks) || toks[i].kind != tokNum || toks[i+4].kind != tokNum || toks[i+2].lower != "in" ||
+		toks[i+1].text != "-" || toks[i+3].text != "-" ||
+		toks[i+1].space || toks[i+2].space || toks[i+3].space || toks[i+4].space {
+		return item{}, 0, false
+	}
+	text, s, e := d.span(i, i+4)
+	value := toks[i].text + " in " + toks[i+4].text
+	it := item{Fact: Fact{Kind: KindNumber, Text: text, Start: s, End: e, Value: value, Subject: "odds"}, inQ: d.inQ[i] >= 0}
+	it.key = value
+	it.slot = "odds|"
+	return it, i + 5, true
+}
+
+// What follows a number: no range, a range of a figure, a range of clock
+// times.
+const (
+	rangeNone = iota
+	rangeFigure
+	rangeDate
+)
+
+// rangeTail reads the high end of a range whose low end (token first on,
+// with unit unit, "" or "percent") ends before token j: "4 to 8 inches",
+// "1-2 feet", "between 1 and 3 feet", "20% to 30%". The high end must
+// carry the unit the low end leaves out: "4 to 8" alone says nothing of
+// what is counted. "from 4 to 8" is a change over time ("rose from 4 to
+// 8 inches"), not a range, unless it is "anywhere from". A range of clock
+// times ("between 8 and 9 p.m.") is a date.
+func (d *doc) rangeTail(first, j int, unit string) (item, int, int) {
+	toks := d.toks
+	if j+1 >= len(toks) || first > 1 && toks[first-1].lower == "from" && toks[first-2].lower != "anywhere" {
+		return item{}, 0, rangeNone
+	}
+	switch c := toks[j]; c.lower {
+	case "to":
+	case "-", "–":
+		if c.space || toks[j+1].space {
+			return item{}, 0, rangeNone
+		}
+	case "and":
+		if first == 0 || toks[first-1].lower != "between" {
+			return item{}, 0, rangeNone
+		}
+	default:
+		return item{}, 0, rangeNone
+	}
+	k := j + 1
+	if toks[k].kind != tokNum && !toks[k].is(clsUnit) {
+		return item{}, 0, rangeNone
+	}
+	if toks[k].kind == tokNum && d.looksLikeDate(k) {
+		if unit == "" && !d.looksLikeDate(first) && first > 0 && toks[first-1].lower == "between" {
+			return item{}, 0, rangeDate
+		}
+		return item{}, 0, rangeNone
+	}
+	hi, next, ok := d.numberAt(k, true)
+	if !ok {
+		return item{}, 0, rangeNone
+	}
+	hu := unitOf(&hi)
+	if hu == "" || hi.slot == "age|" || unit != "" && hu != unit {
+		return item{}, 0, rangeNone
+	}
+	return hi, next, rangeFigure
+}
+
+// rangeItem is the range from the low end at token i (its phrase starting
+// at token first, value v) to the high end hi, read by rangeTail.
+func (d *doc) rangeItem(first, i int, v float64, hi item) item {
+	prefix := ""
+	if p, n := d.phraseBefore(first, d.lx.approx); n > 0 {
+		prefix = p
+		first -= n
+	} else if first > 0 && d.toks[first-1].lower == "between" {
+		first-- // "between 1 and 3 feet" reads as one
+	}
+	s := d.toks[first].start
+	num := strconv.FormatFloat(v, 'f', -1, 64)
+	hv := strings.TrimLeft(hi.Value, "~<>=")
+	it := item{Fact: Fact{Kind: KindNumber, Text: d.text[s:hi.End], Start: s, End: hi.End,
+		Value: prefix + num + "-" + hv, Subject: hi.Subject}, inQ: d.inQ[i] >= 0}
+	it.key = num + "-" + hi.key
+	it.slot = hi.slot
+	return it
 }
 
 // scoreNouns may follow a score: "a 3-1 win", "an 81-30 vote".
@@ -229,8 +419,70 @@ func (d *doc) pairedNumber(i int) (item, int, bool) {
 	}
 	it := item{Fact: Fact{Kind: KindNumber, Text: text, Start: s, End: e, Value: value, Subject: kind}, inQ: d.inQ[i] >= 0}
 	it.key = strings.TrimLeft(value, "~<>=")
+	if kind == "score" {
+		it.key = scoreKey(toks[i].text, toks[i+2].text)
+	}
 	it.slot = kind + "|"
+	// "5’9” or 5’10”": a height given as two guesses is one figure
+	if kind == "height" && end+2 < len(toks) && toks[end+1].lower == "or" {
+		if alt, next, ok := d.pairedNumber(end + 2); ok && alt.Subject == "height" {
+			it.Text, it.End = d.text[it.Start:alt.End], alt.End
+			it.Value += " or " + alt.Value
+			it.key += " or " + alt.key
+			return it, next, true
+		}
+	}
 	return it, end + 1, true
+}
+
+// ageVerbs before a bare number make it an age: "aged 42", "turned 1".
+var ageVerbs = map[string]bool{"aged": true, "age": true, "turned": true, "turns": true, "turn": true, "turning": true}
+
+// statesAge reports whether the number at token n (its phrase starting at
+// token first, ending before token j, with unit unit) states someone's
+// age: "a 42-year-old", "42 years old", "aged 42", "turned 1", or a bare
+// number set off by commas after a name ("Smith, 42, of Ohio"), the way
+// news writes ages.
+func (d *doc) statesAge(first, n, j int, unit string) bool {
+	toks := d.toks
+	switch unit {
+	case "year-old", "years-old":
+		return true
+	case "years", "year":
+		return j < len(toks) && toks[j].lower == "old"
+	case "":
+	default:
+		return false
+	}
+	if toks[n].kind != tokNum || first != n || n < 2 || strings.ContainsAny(toks[n].text, ".,/") || len(toks[n].text) > 3 {
+		return false
+	}
+	if ageVerbs[toks[n-1].lower] || toks[n-1].lower == "of" && toks[n-2].lower == "age" {
+		return true
+	}
+	// "Smith, 42," "Smith, 42;" "Smith, 42)": the age of the one named
+	if toks[n-1].text != "," || !toks[n-2].isCap() || toks[n-2].kind != tokWord {
+		return false
+	}
+	if n+1 >= len(toks) {
+		return true
+	}
+	switch toks[n+1].text {
+	case ",", ";", ")", ".":
+		return true
+	}
+	return false
+}
+
+// scoreKey is the comparison form of the score a-b: "a 0-2 defeat" and "a
+// 2-0 defeat" are one result, told from either side.
+func scoreKey(a, b string) string {
+	x, err1 := strconv.Atoi(a)
+	y, err2 := strconv.Atoi(b)
+	if err1 == nil && err2 == nil && x < y {
+		a, b = b, a
+	}
+	return a + "-" + b + " score"
 }
 
 // tollWords after a count say it counts the dead; tollBefore words before it.
@@ -266,12 +518,101 @@ func (d *doc) countsTheDead(first, last int) bool {
 	return false
 }
 
+// isMeasure reports whether u is the canonical name of a unit of measure
+// ("mph", "in", "km").
+func (lx *lexicon) isMeasure(u string) bool {
+	if u == "" {
+		return false
+	}
+	for _, v := range lx.measure {
+		if v == u {
+			return true
+		}
+	}
+	return false
+}
+
 // numberKey is the comparison form of a number: its value and unit. "About
 // 40", "at least 40" and "40" are the same figure told with more or less
 // caution, which no reader takes for news; plurals do not matter.
 func numberKey(_, num, unit string) string {
+	if strings.IndexByte(unit, '-') >= 0 {
+		// "a 43-day government-wide shutdown" and "governmentwide":
+		// a spelling, not another thing counted
+		unit = strings.ReplaceAll(unit, "-", "")
+	}
 	return num + " " + singular(unit)
 }
+
+// sourceNouns name the people a reporter cites.
+var sourceNouns = map[string]bool{"source": true, "official": true, "person": true, "diplomat": true,
+	"aide": true, "insider": true, "officer": true}
+
+// sourceCues right after them make them the source of the story: "two
+// officials told CNN", "two people familiar with the talks".
+var sourceCues = map[string]bool{"told": true, "said": true, "say": true, "says": true, "familiar": true,
+	"briefed": true, "with": true, "close": true, "who": true, "speaking": true}
+
+// sourcing reports whether a count (tokens first to last, counting unit)
+// says how many anonymous sources the story cites ("two officials told
+// CNN", "according to three sources"): how the reporter knows, not a
+// figure of the story.
+func (d *doc) sourcing(first, last int, unit string) bool {
+	if !sourceNouns[singular(unit)] {
+		return false
+	}
+	toks := d.toks
+	if first >= 2 && toks[first-2].lower == "according" && toks[first-1].lower == "to" {
+		return true
+	}
+	if last+1 >= len(toks) || !sourceCues[toks[last+1].lower] {
+		return false
+	}
+	switch toks[last+1].lower {
+	case "with": // "with knowledge of"
+		return last+2 < len(toks) && toks[last+2].lower == "knowledge"
+	case "close": // "close to the talks"
+		return last+2 < len(toks) && toks[last+2].lower == "to"
+	case "who": // "who spoke on condition of anonymity"
+		return last+2 < len(toks) && (toks[last+2].lower == "spoke" || toks[last+2].lower == "requested" || toks[last+2].lower == "asked")
+	}
+	return true
+}
+
+// weapons follow a calibre: "a 9 mm handgun", "9mm ammunition".
+var weapons = map[string]bool{"handgun": true, "pistol": true, "rifle": true, "gun": true, "ammunition": true,
+	"ammo": true, "round": true, "rounds": true, "bullet": true, "bullets": true, "cartridge": true,
+	"cartridges": true, "shell": true, "shells": true, "revolver": true, "semiautomatic": true, "semi-automatic": true}
+
+// namesCalibre reports whether a number with unit unit, followed by token
+// j, names a calibre or a gauge ("a 9 mm handgun", "a .38-caliber
+// revolver", "a 12-gauge shotgun"): the name of a kind of weapon, not an
+// amount.
+func (d *doc) namesCalibre(unit string, j int) bool {
+	switch unit {
+	case "caliber", "calibre", "gauge":
+		return true
+	case "mm":
+		return j < len(d.toks) && weapons[d.toks[j].lower]
+	}
+	return false
+}
+
+// sentenceStart reports whether token i begins a sentence (or a line).
+func (d *doc) sentenceStart(i int) bool {
+	if i == 0 {
+		return true
+	}
+	if p := d.toks[i-1]; p.kind == tokPunct && strings.Contains(".!?“\"", p.text) {
+		return true
+	}
+	return strings.IndexByte(d.text[d.toks[i-1].end:d.toks[i].start], '\n') >= 0
+}
+
+// counters are lower-case words that number things in a sequence: "day
+// 21" of a war, "game 7", "round 3" are labels, not amounts.
+var counters = map[string]bool{"day": true, "week": true, "game": true, "round": true, "stage": true, "phase": true,
+	"season": true, "episode": true, "page": true, "chapter": true, "level": true}
 
 // namesSomething reports whether the bare number at token i is part of a
 // name or a label rather than an amount: after a capitalised word inside a
@@ -287,6 +628,13 @@ func (d *doc) namesSomething(i int) bool {
 	}
 	p := toks[i-1]
 	if p.text == "/" && !toks[i].space {
+		return true
+	}
+	if counters[p.text] {
+		return true // "on day 21"
+	}
+	// "Level 3 of 5": the scale of a label is part of it
+	if p.lower == "of" && i >= 2 && toks[i-2].kind == tokNum && d.namesSomething(i-2) {
 		return true
 	}
 	if p.kind != tokWord && p.text != "&" && !strings.HasSuffix(p.text, "&P") {
@@ -337,7 +685,7 @@ func (d *doc) numberCore(i int) (v float64, vague, suffix string, next int, expl
 	t := toks[i]
 	if t.kind == tokNum {
 		f, ok := parseDigits(t.text)
-		if !ok {
+		if !ok || isSlashLabel(t.text) {
 			return 0, "", "", 0, false, false
 		}
 		// "29th", "1st": ordinals are not amounts
@@ -415,6 +763,19 @@ func (d *doc) numberCore(i int) (v float64, vague, suffix string, next int, expl
 	return total, "", "", j, explicit, true
 }
 
+// isSlashLabel reports whether digits around a slash are a label, not a
+// fraction: "24/7", "9/11". A fraction is less than one ("1/2", "3/4")
+// unless a whole number comes first ("3-1/2").
+func isSlashLabel(s string) bool {
+	a, b, ok := strings.Cut(s, "/")
+	if !ok || strings.ContainsAny(s, "-.,") {
+		return false
+	}
+	n, err1 := strconv.Atoi(a)
+	m, err2 := strconv.Atoi(b)
+	return err1 == nil && err2 == nil && n >= m
+}
+
 // parseDigits parses "90", "1,000", "3.5", "1/2" and "3-1/2".
 func parseDigits(s string) (float64, bool) {
 	s = strings.ReplaceAll(s, ",", "")
@@ -454,7 +815,7 @@ func (d *doc) looksLikeDate(i int) bool {
 		if toks[p].text == "." && p > 0 {
 			p--
 		}
-		if (months[toks[p].lower] && toks[p].isCap()) || toks[p].text == ":" {
+		if (months[toks[p].lower] && toks[p].isCap()) || toks[p].text == ":" || gluedMonth(toks[p].text) {
 			return true
 		}
 	}
@@ -466,6 +827,17 @@ func (d *doc) looksLikeDate(i int) bool {
 		switch n.lower {
 		case "a.m.", "p.m.", "am", "pm", "gmt", "utc", "a.m", "p.m":
 			return true
+		}
+	}
+	return false
+}
+
+// gluedMonth reports whether a word ends in a capitalised month glued to
+// it by the scraper ("singerApril" of "the singer April 16").
+func gluedMonth(w string) bool {
+	for k := len(w) - 3; k > 0; k-- {
+		if c := w[k]; c >= 'A' && c <= 'Z' {
+			return months[strings.ToLower(w[k:])] && w[k-1] >= 'a' && w[k-1] <= 'z'
 		}
 	}
 	return false
@@ -515,23 +887,43 @@ func (d *doc) countNoun(j int) (string, int) {
 		}
 	}
 	// glued hyphen: "3-1/2-year-old"
+	hyphen := false
 	if j+1 < len(toks) && toks[j].text == "-" && !toks[j].space {
-		j++
+		j, hyphen = j+1, true
 	}
 	for k := 0; k < 3 && j < len(toks); k, j = k+1, j+1 {
 		t := toks[j]
 		if t.kind != tokWord {
 			return "", -1
 		}
-		if t.isCap() {
-			continue // "Ukrainian soldiers"
+		if t.isCap() || t.lower == "other" {
+			continue // "Ukrainian soldiers", "a dozen other plants"
 		}
 		if d.lx.function[t.lower] || d.lx.units[t.lower] != 0 {
 			return "", -1
 		}
+		// "three different locations", "99.8 million tax returns", "four
+		// misdemeanor counts": a word before a plural noun qualifies it
+		// ("the 12-year-old boys" stays an age: the hyphen made the unit)
+		if n := j + 1; n < len(toks) && !hyphen && !plural(t.lower) && !casualtyNouns[t.lower] && d.pluralNoun(n) {
+			return toks[n].lower, n
+		}
 		return t.lower, j
 	}
 	return "", -1
+}
+
+// plural reports whether a lower-case word looks like a plural noun.
+func plural(w string) bool {
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us")
+}
+
+// pluralNoun reports whether token n is a plural noun that a word before
+// it may qualify: a lower-case word after a space, plural in form, and no
+// verb of speech ("one official says").
+func (d *doc) pluralNoun(n int) bool {
+	t := &d.toks[n]
+	return t.kind == tokWord && t.space && !t.isCap() && plural(t.lower) && !d.lx.function[t.lower] && !t.is(clsSpeech)
 }
 
 // headAfter returns the first content word after an amount: "$90 billion

@@ -1,6 +1,10 @@
 package facts
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/storywatch/storywatch/diff/align"
+)
 
 func TestExtractNumbers(t *testing.T) {
 	tests := []struct {
@@ -83,6 +87,7 @@ func TestPairedNumbers(t *testing.T) {
 		{"The team went down 0-2 in the first period.", "0-2=0-2 score"},
 		{"The Senate voted 81-30 to pass the bill.", "81-30=81-30 score"},
 		{"He is approximately 5’9” tall.", "approximately 5’9”=~5 ft 9 in"},
+		{"He is about 5’9” or 5’10” tall.", "about 5’9” or 5’10”=~5 ft 9 in or 5 ft 10 in"},
 		{"Forecasters expect 1-2 feet of snow.", ""}, // a range with its unit is no score
 	}
 	for _, tt := range tests {
@@ -119,5 +124,358 @@ func TestTollAcrossARewrite(t *testing.T) {
 		"The death toll from the overnight attack on the city rose to 15, officials said.", KindNumber)
 	if len(got) != 1 || got[0].Before != "At least 12 people" || got[0].After != "15" {
 		t.Errorf("got %+v, want one toll change 12 → 15", got)
+	}
+}
+
+func TestAgeWrittenOtherwise(t *testing.T) {
+	tests := []struct {
+		old, new string
+		want     int
+	}{
+		{"The driver, Maria Lopez, 34, of Dayton, was hurt in the crash.\nThe road reopened late on Monday.",
+			"The road reopened late on Monday.\nThe 34-year-old driver was hurt in the crash, police said.", 0},
+		{"The pilot, Sam Okafor, 51, was unhurt.", "Okafor was unhurt, police said.\nThe pilot is 51 years old.", 0},
+		{"The victims were Ana Ruiz, 19; Tom Fenn, 62; and a boy.", "The victims were a 19-year-old woman, a 62-year-old man and a boy.", 0},
+		{"The driver, Maria Lopez, 34, of Dayton, was hurt.", "The driver, Maria Lopez, 35, of Dayton, was hurt.", 1},
+	}
+	for _, tt := range tests {
+		if got := changesOf(tt.old, tt.new, KindNumber); len(got) != tt.want {
+			t.Errorf("%q → %q: got %+v, want %d changes", tt.old, tt.new, got, tt.want)
+		}
+	}
+}
+
+func TestAgeStatedFarAway(t *testing.T) {
+	// The age stays in an unchanged sentence far from the edit: a
+	// removed "34-year-old" is still stated there as "Lopez, 34,".
+	filler := "The council met again on the budget.\nRoads were closed for repairs.\nThe school reopened after the storm.\nA new bridge is planned for the river.\nThe market opened late.\n"
+	old := "The driver, Maria Lopez, 34, of Dayton, was hurt.\n" + filler + "The 34-year-old was taken to a hospital in an ambulance."
+	new := "The driver, Maria Lopez, 34, of Dayton, was hurt.\n" + filler + "She was taken to a hospital."
+	if got := changesOf(old, new, KindNumber); len(got) != 0 {
+		t.Errorf("got %+v, want no change", got)
+	}
+}
+
+func TestRangesAndOdds(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Forecasters expect 4 to 8 inches of rain.", []string{"4 to 8 inches=4-8 in"}},
+		{"Up to 1-2 feet of snow is possible.", []string{"Up to 1-2 feet=<=1-2 ft"}},
+		{"Totals were between 1 and 3 feet.", []string{"between 1 and 3 feet=1-3 ft"}},
+		{"The towns could see anywhere from 2 to 4 feet of snow.", []string{"2 to 4 feet=2-4 ft"}},
+		{"Suppliers saw 20% to 30% increases.", []string{"20% to 30%=20-30 percent"}},
+		{"Sales rose from 4 to 8 percent.", []string{"4=4", "8 percent=8 percent"}},
+		{"The warning ran between 8 and 9 p.m. on the coast.", nil},
+		{"There is a 1-in-3 chance of a strong event.", []string{"1-in-3=1 in 3"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, f := range factsOf(t, tt.text, KindNumber) {
+			got = append(got, f.Text+"="+f.Value)
+		}
+		if len(got) != len(tt.want) {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tt.want[i] {
+				t.Errorf("%q: fact %d = %q, want %q", tt.text, i, got[i], tt.want[i])
+			}
+		}
+	}
+	got := changesOf("The storm could bring 4 to 8 inches of rain, forecasters said.", "The storm could bring 8 to 12 inches of rain, forecasters said.", KindNumber)
+	if len(got) != 1 || got[0].Before != "4 to 8 inches" || got[0].After != "8 to 12 inches" {
+		t.Errorf("range changed: got %+v, want one change 4 to 8 → 8 to 12 inches", got)
+	}
+}
+
+func TestLabelsAreNoAmounts(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"A Level 3 of 5 risk of storms covers the plains.", nil},
+		{"The line is staffed 24/7 by volunteers.", nil},
+		{"Here is what we know on day 12 of the strike.", nil},
+		{"Police found a 9 mm handgun and 9mm ammunition in the car.", nil},
+		{"He carried a .38-caliber revolver and a 12-gauge shotgun.", nil},
+		{"A Seven Oaks resident filmed the storm.", nil},
+		{"Seven people were hurt, a Seven Oaks official said.", []string{"Seven people"}},
+		{"The rain totals reached 9 mm in an hour.", []string{"9 mm"}},
+		{"About 1/2 of the town lost power.", []string{"About 1/2 of the town"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, f := range factsOf(t, tt.text, KindNumber) {
+			got = append(got, f.Text)
+		}
+		if len(got) != len(tt.want) || len(got) > 0 && got[0] != tt.want[0] {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestCountedNounAfterQualifier(t *testing.T) {
+	tests := []struct{ old, new string }{
+		{"The gunman struck in three different towns, police said.", "Police said the gunman struck in three towns."},
+		{"He admitted four misdemeanor counts of theft.", "He pleaded guilty to four counts of theft, records show."},
+	}
+	for _, tt := range tests {
+		if got := changesOf(tt.old, tt.new, KindNumber); len(got) != 0 {
+			t.Errorf("%q → %q: got %+v, want no change", tt.old, tt.new, got)
+		}
+	}
+	got := changesOf("The agency has processed 80 million returns so far.", "The agency has processed 90 million tax returns so far.", KindNumber)
+	if len(got) != 1 || got[0].Before != "80 million returns" || got[0].After != "90 million tax returns" {
+		t.Errorf("got %+v, want one change 80 → 90 million returns", got)
+	}
+	if f := factsOf(t, "One official says the count is wrong.", KindNumber); len(f) != 0 && f[0].Value != "1 official" {
+		t.Errorf("got %+v: a verb of speech is no counted noun", f)
+	}
+}
+
+func TestAnonymousSourcesAreNoFigure(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"The talks stalled, two officials told reporters.", nil},
+		{"Three people familiar with the plan said it would go ahead.", nil},
+		{"According to two sources, the deal is off.", nil},
+		{"Two Western diplomats with knowledge of the talks said little.", nil},
+		{"Two officials were injured in the blast, police said.", []string{"Two officials"}},
+		{"Five people told police they heard shots.", nil},
+		{"Five people were hurt, witnesses told police.", []string{"Five people"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, f := range factsOf(t, tt.text, KindNumber) {
+			got = append(got, f.Text)
+		}
+		if len(got) != len(tt.want) || len(got) > 0 && got[0] != tt.want[0] {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestReferencesAreNoCounts(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Police are still looking into the other two cases.", nil},
+		{"At least one of the victims was chosen at random.", nil},
+		{"Half of their top 10 results came this year.", nil},
+		{"Two other soldiers were hurt.", []string{"Two other soldiers"}},
+		{"At least one person was killed.", []string{"At least one person"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, f := range factsOf(t, tt.text, KindNumber) {
+			got = append(got, f.Text)
+		}
+		if len(got) != len(tt.want) || len(got) > 0 && got[0] != tt.want[0] {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestAgeStoredFactsCompareAlike(t *testing.T) {
+	// the age stays far away as "the 34-year-old"; the sentence that
+	// gave it as "Lopez, 34," goes
+	filler := "The council met again on the budget.\nRoads were closed for repairs.\nThe school reopened after the storm.\nA new bridge is planned for the river.\nThe market opened late.\n"
+	old := "The 34-year-old driver was hurt in the crash.\n" + filler + "The driver, Maria Lopez, 34, of Dayton, was taken to a hospital."
+	new := "The 34-year-old driver was hurt in the crash.\n" + filler + "The driver was taken to a hospital."
+	o, n := align.Split(old), align.Split(new)
+	links := align.Align(o, n)
+	if got := CompareAlignedWith(old, new, o, n, links, pub, Extract(old, pub), Extract(new, pub)); len(got) != 0 {
+		t.Errorf("with stored facts: got %+v, want no change", got)
+	}
+}
+
+func TestBigCountNamedOtherwise(t *testing.T) {
+	got := changesOf("Analysts expected employers to add about 60,000 jobs in May, a survey showed.",
+		"That beat the 60,000 net gain analysts had expected, and it is 12,000 jobs short of the spring total, a survey showed.", KindNumber)
+	if len(got) != 1 || got[0].Before != "" || got[0].After != "12,000 jobs" {
+		t.Errorf("got %+v, want only 12,000 jobs added", got)
+	}
+	// small counts stay apart: two ships are not two tankers
+	if got := changesOf("Two ships were hit, officials said.", "Two tankers were hit, officials said.", KindNumber); len(got) == 0 {
+		t.Errorf("two ships → two tankers: got no change")
+	}
+}
+
+func TestMoneyConversionsAndQuotes(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"The repairs cost around £90,000 ($120,000), the council said.", []string{"around £90,000=~90000 GBP"}},
+		{"He was paid 2 million Swiss francs in cash.", []string{"2 million Swiss francs=2000000 CHF"}},
+		{"It sold for 5 million euros (about $5.4 million) on Friday.", []string{"5 million euros=5000000 EUR"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, f := range factsOf(t, tt.text, KindNumber) {
+			got = append(got, f.Text+"="+f.Value)
+		}
+		if len(got) != len(tt.want) || len(got) > 0 && got[0] != tt.want[0] {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestMoneyInsideAQuote(t *testing.T) {
+	// a sum of money inside an added quote is a figure of its own; a count
+	// inside it stays with the quote
+	got := changesOf("The fund was closed, prosecutors said.",
+		"The fund was closed, prosecutors said.\n“A further $3 million was paid out in cash to two men,” the indictment says.", KindNumber)
+	if len(got) != 1 || got[0].After != "$3 million" {
+		t.Errorf("got %+v, want only $3 million added", got)
+	}
+}
+
+func TestFigurePairedOnlyInRelatedSentences(t *testing.T) {
+	// neighbouring sentences about different things: a figure went and
+	// another came, no figure changed
+	old := "The city council met on Monday.\nThe town's record snowfall came in a storm decades ago that dropped 20 inches on the valley.\nRoads were closed."
+	new := "The city council met on Monday.\nA ski resort up the mountain measured 23 inches of fresh powder overnight, its manager reported.\nRoads were closed."
+	got := changesOf(old, new, KindNumber)
+	if len(got) != 2 {
+		t.Errorf("unrelated sentences: got %+v, want one removed and one added", got)
+	}
+	// a rewritten sentence about the same thing: one change
+	old = "The city council met on Monday.\nThe storm dropped 20 inches of snow on the valley towns overnight, forecasters said.\nRoads were closed."
+	new = "The city council met on Monday.\nForecasters said the storm had dropped 23 inches of snow on the valley towns by morning.\nRoads were closed."
+	got = changesOf(old, new, KindNumber)
+	if len(got) != 1 || got[0].Before == "" || got[0].After == "" {
+		t.Errorf("related sentences: got %+v, want one change 20 → 23 inches", got)
+	}
+}
+
+func TestMinusSign(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Retail added jobs while mining shed them (-12,000 jobs).", []string{"-12,000 jobs=-12000 jobs"}},
+		{"The index fell to -3% in May.", []string{"-3%=-3 percent"}},
+		{"The F-16 and the MiG-29 flew past.", nil},
+		{"Forecasters expect 1-2 feet of snow.", []string{"1-2 feet=1-2 ft"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, f := range factsOf(t, tt.text, KindNumber) {
+			got = append(got, f.Text+"="+f.Value)
+		}
+		if len(got) != len(tt.want) || len(got) > 0 && got[0] != tt.want[0] {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestOtherBeforeTheCountedNoun(t *testing.T) {
+	got := changesOf("The town is among over 30 power plants nationwide that still burn coal, the agency said.",
+		"Under a dozen other power plants nationwide still burn coal, the agency said.", KindNumber)
+	if len(got) != 1 || got[0].Before != "over 30 power plants" || got[0].After != "Under a dozen other power plants" {
+		t.Errorf("got %+v, want one change over 30 → under a dozen plants", got)
+	}
+}
+
+func TestScoreToldFromEitherSide(t *testing.T) {
+	old, new := "On Sunday they lost 0-2 to the visitors.", "On Sunday they suffered a 2-0 defeat to the visitors."
+	if got := changesOf(old, new, KindNumber); len(got) != 0 {
+		t.Errorf("got %+v, want no change", got)
+	}
+	if got := changesOf("On Sunday they lost 0-2 to the visitors.", "On Sunday they lost 1-3 to the visitors.", KindNumber); len(got) != 1 {
+		t.Errorf("0-2 → 1-3: got %+v, want one change", got)
+	}
+	for _, f := range rehydrate(Extract(old, pub)) {
+		if f.Kind == KindNumber && f.key != "2-0 score" {
+			t.Errorf("stored score keyed %q, want %q", f.key, "2-0 score")
+		}
+	}
+}
+
+func TestHyphenInTheCountedNoun(t *testing.T) {
+	if got := changesOf("The board met with 12 co-workers of the victim.", "The board met with 12 coworkers of the victim.", KindNumber); len(got) != 0 {
+		t.Errorf("got %+v, want no change", got)
+	}
+}
+
+func TestFigureOfTheSameThingFarApart(t *testing.T) {
+	filler := "The council met again on the budget.\nRoads were closed for repairs.\nThe school reopened after the storm.\nA new bridge is planned for the river.\nThe market opened late.\n"
+	old := "Nearly 90,000 customers lost power.\n" + filler + "Crews worked through the night."
+	new := "Crews worked through the night.\n" + filler + "Storms toppled trees across the valley overnight, cutting electricity to more than 80,000 customers, the utility said."
+	got := changesOf(old, new, KindNumber)
+	if len(got) != 1 || got[0].Before == "" || got[0].After == "" {
+		t.Errorf("got %+v, want one change 90,000 → 80,000 customers", got)
+	}
+}
+
+func TestFigureAddedTwiceIsOneChange(t *testing.T) {
+	old := "Forecasters watched the Pacific closely.\nThe season ended early."
+	new := "Forecasters watched the Pacific closely and see a 1-in-4 chance of a strong event.\nThe season ended early.\nThere is a 1-in-4 chance that the warming becomes strong by winter, they said."
+	got := changesOf(old, new, KindNumber)
+	if len(got) != 1 || got[0].After != "1-in-4" {
+		t.Errorf("got %+v, want the chance added once", got)
+	}
+}
+
+func TestAgeBeforeAPluralNoun(t *testing.T) {
+	f := factsOf(t, "The 12-year-old boys were found safe.", KindNumber)
+	if len(f) != 1 || f[0].Subject != "age" {
+		t.Errorf("got %+v, want one age", f)
+	}
+}
+
+func TestDigitsGluedByTheScraper(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"The blast killed14 people in the square.", []string{"14 people"}},
+		{"Waits rose by Nearly10% on Friday.", []string{"Nearly10%"}},
+		{"Her12-year-old son is safe.", []string{"12-year-old"}},
+		{"The file is saved as utf8 and played as mp3 on a G7 laptop.", nil},
+		{"The COVID19 wing and the A320 fleet reopened.", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, f := range factsOf(t, tt.text, KindNumber) {
+			got = append(got, f.Text)
+		}
+		if len(got) != len(tt.want) || len(got) > 0 && got[0] != tt.want[0] {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestMonthGluedByTheScraper(t *testing.T) {
+	if f := factsOf(t, "Police arrested the singerApril 16 at his home.", KindNumber); len(f) != 0 {
+		t.Errorf("got %+v, want no number: the day of a glued month", f)
+	}
+	if f := factsOf(t, "The McDonald 16 was sold.", KindNumber); len(f) != 0 {
+		t.Errorf("got %+v, want no number", f)
+	}
+}
+
+func TestRelatedSentencesReadPossessives(t *testing.T) {
+	m := &matcher{lx: english(),
+		oldSents: []align.Sentence{{Text: "Gusts are possible through Thursday in the northern parts of Maui, the weather service said."}},
+		newSents: []align.Sentence{{Text: "Maui’s western mountains could still see gusts later tonight."}}}
+	if !m.related(0, 0) {
+		t.Errorf("sentences sharing Maui and gusts are not related")
+	}
+}
+
+func TestMeasureChangedWithOtherWordsAfterIt(t *testing.T) {
+	old := "The storm brought strong winds to the islands. Gusts up to 60 mph are possible through Thursday night in the northern parts of Maui, forecasters said."
+	new := "The storm brought strong winds to the islands, but that threat ended Friday. Maui’s western mountains could still see gusts up to 45 mph the rest of Friday."
+	got := changesOf(old, new, KindNumber)
+	if len(got) != 1 || got[0].Before != "up to 60 mph" || got[0].After != "up to 45 mph" {
+		t.Errorf("got %+v, want one change 60 → 45 mph", got)
 	}
 }

@@ -16,6 +16,13 @@ func rehydrate(fs []Fact) []item {
 			num, unit, _ := strings.Cut(strings.TrimLeft(f.Value, "~<>="), " ")
 			it.key = numberKey("", num, unit)
 			it.slot = singular(unit) + "|" + singular(f.Subject)
+			switch f.Subject {
+			case "age":
+				it.key, it.slot = numberKey("", num, ""), "age|"
+			case "score":
+				a, b, _ := strings.Cut(num, "-")
+				it.key = scoreKey(a, b)
+			}
 		case KindQuote:
 			it.words = strings.Fields(f.Value)
 			it.slot = actorKey(f.Subject)
