@@ -25,6 +25,11 @@ type side struct {
 
 func newSide(text string, sents []align.Sentence, need []bool, published time.Time) *side {
 	s := &side{text: text, sents: sents, by: make([][]int, len(sents))}
+	type span struct {
+		kind       Kind
+		start, end int
+	}
+	kept := map[span]bool{} // a fact seen from two blocks' windows
 	for _, b := range blocks(need) {
 		// Extract from a few sentences before the block too: a pronoun's
 		// speaker or "the quarter" may be named there.
@@ -39,8 +44,18 @@ func newSide(text string, sents []align.Sentence, need []bool, published time.Ti
 		for _, it := range extractItems(text[start:end], published) {
 			it.Start += start
 			it.End += start
-			if k := sentenceOf(sents, it.Start); k >= b[0] && k < b[1] && need[k] {
-				s.items = append(s.items, it)
+			// A quote opened in an unchanged sentence may close in a
+			// changed one ("We are ready. The ball is in Moscow's
+			// court"): a fact belongs to the block when any sentence it
+			// spans is needed, and it is kept once.
+			first := max(sentenceOf(sents, it.Start), b[0])
+			last := min(sentenceOf(sents, max(it.End-1, it.Start)), b[1]-1)
+			for k := first; k <= last; k++ {
+				if sp := (span{it.Kind, it.Start, it.End}); need[k] && !kept[sp] {
+					kept[sp] = true
+					s.items = append(s.items, it)
+					break
+				}
 			}
 		}
 	}

@@ -1,6 +1,9 @@
 package facts
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestExtractQuotes(t *testing.T) {
 	tests := []struct {
@@ -55,6 +58,28 @@ func TestCompareQuotes(t *testing.T) {
 		{"removed", "Zelensky hailed the promise, he said.\n“When it comes to security, there's going to be a lot of help,” Trump told reporters.", []string{"-"}},
 		{"typo fixed", "Zelensky hailed the promise as “a major step froward,” he said.\n“When it comes to security, there's going to be a lot of help,” Trump told reporters.", nil},
 	}
+	testQuoteChanges(t, old, tests)
+}
+
+// TestQuoteOverSentences: a quote of two sentences whose second changed
+// is reworded, though it opens in a sentence that did not change.
+func TestQuoteOverSentences(t *testing.T) {
+	old := "The mayor spoke on Sunday.\n“We did our part. The next move is up to the council,” Ruiz told reporters, standing beside the governor."
+	testQuoteChanges(t, old, []struct {
+		name, new string
+		want      []string
+	}{
+		{"unchanged", old, nil},
+		{"second sentence reworded", strings.Replace(old, "The next move is up to the council", "Now the next move is up to the board", 1), []string{"reworded"}},
+		{"first sentence reworded", strings.Replace(old, "We did our part", "We did all our part", 1), []string{"reworded"}},
+	})
+}
+
+func testQuoteChanges(t *testing.T, old string, tests []struct {
+	name, new string
+	want      []string
+}) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := changesOf(old, tt.new, KindQuote)
