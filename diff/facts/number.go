@@ -741,6 +741,11 @@ func (d *doc) numberCore(i int) (v float64, vague, suffix string, next int, expl
 		}
 	}
 	explicit = false
+	// "two dozen", "three dozen": a multiple of twelve
+	if len(parts) == 1 && total > 1 && total < 20 && j < len(toks) && toks[j].lower == "dozen" {
+		total *= 12
+		j++
+	}
 	// "three and a half"
 	if j+2 < len(toks) && toks[j].lower == "and" && toks[j+1].lower == "a" && toks[j+2].lower == "half" {
 		total += 0.5

@@ -26,6 +26,7 @@ func TestExtractNumbers(t *testing.T) {
 		{"vague", "Dozens of people were hurt.", []string{"Dozens of people=dozens people"}},
 		{"vague of vague", "It killed tens of thousands of soldiers.", []string{"tens of thousands of soldiers=tens of thousands soldiers"}},
 		{"a thousand", "They swapped a thousand prisoners.", []string{"a thousand prisoners=1000 prisoners"}},
+		{"word dozen", "About two dozen countries signed.", []string{"About two dozen countries=~24 countries"}},
 		{"comma thousands", "They swapped 1,000 prisoners.", []string{"1,000 prisoners=1000 prisoners"}},
 		{"one person", "At least one person was killed.", []string{"At least one person=>=1 person"}},
 		{"hyphen age", "a 3-1/2-year-old war", []string{"3-1/2-year-old=3.5 year-old"}},
