@@ -312,6 +312,7 @@ func (m *matcher) answer() {
 		if c.new != nil || c.old == nil || c.old.Kind != KindPosition || !isReply(c.old) || !strings.HasPrefix(c.old.key, "not ") {
 			continue
 		}
+		found := false
 		for j := range m.replies {
 			r := &m.replies[j]
 			if used[j] || !sameActor(c.old, r.new) && !m.near(c, r) {
@@ -319,9 +320,34 @@ func (m *matcher) answer() {
 			}
 			used[j] = true
 			c.new, c.nSent, c.pos = r.new, r.nSent, r.pos
+			found = true
+			break
+		}
+		if found {
+			continue
+		}
+		// The answer may be a stance itself ("Moscow has not responded to
+		// the offer" -> "Lavrov dismissed the offer"): an added position
+		// by the same actor, or standing where the pending reply stood.
+		for j := range m.out {
+			a := &m.out[j]
+			if j == i || a.old != nil || a.new == nil || a.new.Kind != KindPosition || isReply(a.new) ||
+				!sameActor(c.old, a.new) && !m.near(c, a) {
+				continue
+			}
+			c.new, c.nSent, c.pos = a.new, a.nSent, a.pos
+			c.detail, _ = m.detail(c.old, a.new, true)
+			a.new = nil // dropped below
 			break
 		}
 	}
+	out := m.out[:0]
+	for _, c := range m.out {
+		if c.old != nil || c.new != nil {
+			out = append(out, c)
+		}
+	}
+	m.out = out
 }
 
 // genericCounts are counted nouns too common to tie two figures together

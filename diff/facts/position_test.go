@@ -187,6 +187,8 @@ func TestNewsStances(t *testing.T) {
 		{"no reply to a statement", "Mr Ode was fired.\nAcme did not respond to a request for comment.", "Mr Ode was fired.\nAcme said in a statement that the firing was lawful.", "did not respond", "said in a statement"},
 		{"attitude expressed", "The talks resumed.", "The talks resumed.\nThe ministry expressed scepticism about the deal.", "", "expressed scepticism"},
 		{"a reply to a request", "The city hall was closed.", "The city hall was closed.\nThe mayor’s office responded to CNN’s questions.", "", "responded"},
+		{"no reply answered by a stance of another speaker", "The port offered to host the talks.\nThe union has not publicly responded to the offer.\nTalks resume in May.",
+			"The port offered to host the talks.\nUnion leader Ana Ruiz rejected the offer, saying the port was no place to negotiate.\nTalks resume in May.", "has not publicly responded", "rejected"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
