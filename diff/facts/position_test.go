@@ -188,7 +188,7 @@ func TestNewsStances(t *testing.T) {
 		{"attitude expressed", "The talks resumed.", "The talks resumed.\nThe ministry expressed scepticism about the deal.", "", "expressed scepticism"},
 		{"a reply to a request", "The city hall was closed.", "The city hall was closed.\nThe mayor’s office responded to CNN’s questions.", "", "responded"},
 		{"no reply answered by a stance of another speaker", "The port offered to host the talks.\nThe union has not publicly responded to the offer.\nTalks resume in May.",
-			"The port offered to host the talks.\nUnion leader Ana Ruiz rejected the offer, saying the port was no place to negotiate.\nTalks resume in May.", "has not publicly responded", "rejected"},
+			"The port offered to host the talks.\nTransport minister Ana Ruiz rejected the offer, saying the port was “hardly the right place” for two rival unions to negotiate.\nTalks resume in May.", "has not publicly responded", "rejected"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
