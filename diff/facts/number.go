@@ -23,6 +23,11 @@ var casualtyNouns = map[string]bool{
 	"person": true, "civilian": true, "soldier": true, "child": true, "man": true, "woman": true,
 }
 
+// casualtyVerbs take a toll as their object with the people left out:
+// "killed one person and injured nine".
+var casualtyVerbs = map[string]bool{"killed": true, "injured": true, "wounded": true, "hurt": true, "killing": true,
+	"injuring": true, "wounding": true}
+
 // numberItems appends the amounts, money, counts and percentages to out.
 func (d *doc) numberItems(out []item) []item {
 	for i := 0; i < len(d.toks); {
@@ -221,8 +226,8 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 		toks[i+1].kind == tokWord && toks[i+1].isCap() && numTok.text != strings.ToUpper(numTok.text) {
 		return item{}, 0, false
 	}
-	if numTok.kind == tokWord && !explicit && unit == "" && cur == "" {
-		return item{}, 0, false // a bare "two" says nothing
+	if numTok.kind == tokWord && !explicit && unit == "" && cur == "" && !(first > 0 && casualtyVerbs[toks[first-1].lower]) {
+		return item{}, 0, false // a bare "two" says nothing, but "injured nine" is a toll
 	}
 	// "the two leaders", "their three sons": a reference, not a count
 	if numTok.kind == tokWord && suffix == "" && cur == "" && first > 0 && referential[toks[first-1].lower] {
@@ -270,6 +275,9 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 		// "At least 40 people were killed" and "the death toll rose to
 		// 44" count the same thing, however the sentence is written.
 		it.slot = "toll"
+	} else if unit == "" && cur == "" && first > 0 && casualtyVerbs[toks[first-1].lower] {
+		// "injured nine": the people hurt, however many
+		it.slot, it.Subject = "injured", "injured"
 	}
 	return it, j, true
 }

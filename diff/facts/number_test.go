@@ -27,6 +27,8 @@ func TestExtractNumbers(t *testing.T) {
 		{"vague of vague", "It killed tens of thousands of soldiers.", []string{"tens of thousands of soldiers=tens of thousands soldiers"}},
 		{"a thousand", "They swapped a thousand prisoners.", []string{"a thousand prisoners=1000 prisoners"}},
 		{"word dozen", "About two dozen countries signed.", []string{"About two dozen countries=~24 countries"}},
+		{"toll object left out", "The strike killed one person and injured nine.", []string{"one person=1 person", "nine=9"}},
+		{"bare number word after other verbs", "They met nine.", nil},
 		{"comma thousands", "They swapped 1,000 prisoners.", []string{"1,000 prisoners=1000 prisoners"}},
 		{"one person", "At least one person was killed.", []string{"At least one person=>=1 person"}},
 		{"hyphen age", "a 3-1/2-year-old war", []string{"3-1/2-year-old=3.5 year-old"}},
@@ -70,6 +72,30 @@ func TestCompareNumbers(t *testing.T) {
 		{"dollars word", "Zelensky said Ukraine offered to buy about 90 billion dollars worth of US weapons and the strike killed 4 people.", 0, "", ""},
 		{"approx dropped", "Zelensky said Ukraine offered to buy $90 billion worth of US weapons and the strike killed four people.", 0, "", ""},
 	}
+	testCompareNumbers(t, base, tests)
+}
+
+// TestInjuredLeftOut: "injured nine" counts the people hurt, so its
+// update is one changed figure and a bare number word elsewhere is none.
+func TestInjuredLeftOut(t *testing.T) {
+	base := "A drone strike on the city killed one person and injured nine, the governor said."
+	testCompareNumbers(t, base, []struct {
+		name, new   string
+		want        int
+		before, aft string
+	}{
+		{"injured updated", "A drone strike on the city killed one person and injured 14, the governor said.", 1, "nine", "14"},
+		{"dead updated", "A drone strike on the city killed two people and injured nine, the governor said.", 1, "one person", "two people"},
+		{"injured moved", "A drone strike on the city killed one person, the governor said.\nIt injured nine.", 0, "", ""},
+	})
+}
+
+func testCompareNumbers(t *testing.T, base string, tests []struct {
+	name, new   string
+	want        int
+	before, aft string
+}) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := changesOf(base, tt.new, KindNumber)
