@@ -140,6 +140,7 @@ func (m *matcher) pair(o, n *side, oi, ni int) {
 			}
 		}
 	}
+	m.respoken(o, n, olds, news, usedO, usedN, oi, ni)
 	for i, a := range olds {
 		if !usedO[i] && reportable(&o.items[a]) {
 			m.out = append(m.out, change{old: &o.items[a], oSent: oi, nSent: -1, pos: pos[oi]})
@@ -883,4 +884,41 @@ func isReply(it *item) bool {
 		return true
 	}
 	return false
+}
+
+// respoken pairs the one quote left unmatched in an edited sentence with
+// the one left in the sentence the aligner linked to it when one speaker
+// says both: the speaker's words in that place were replaced ("“This
+// investigation will take some time,” Lee told CNN Wednesday" → "could take
+// “months to complete,” Lee told CNN Thursday"), one reworded quote, not
+// one removed and one added. Quotes of unlinked sentences are left to
+// cancel: there a speaker's removed and added quotes are as often two
+// pieces of news.
+func (m *matcher) respoken(o, n *side, olds, news []int, usedO, usedN []bool, oi, ni int) {
+	if m.sameSentence {
+		return
+	}
+	left := func(items []item, idx []int, used []bool) int {
+		k := -1
+		for i, a := range idx {
+			if used[i] || items[a].Kind != KindQuote {
+				continue
+			}
+			if k >= 0 {
+				return -2
+			}
+			k = i
+		}
+		return k
+	}
+	i, j := left(o.items, olds, usedO), left(n.items, news, usedN)
+	if i < 0 || j < 0 {
+		return
+	}
+	a, b := &o.items[olds[i]], &n.items[news[j]]
+	if a.slot == "" || !slotEqual(a.slot, b.slot) {
+		return
+	}
+	usedO[i], usedN[j] = true, true
+	m.out = append(m.out, change{old: a, new: b, oSent: oi, nSent: ni, pos: float64(ni), detail: "reworded"})
 }

@@ -225,3 +225,19 @@ func TestTitlesAreNoQuotes(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteRespoken: the one quote of an edited sentence replaced by
+// another of the same speaker in the sentence linked to it is one reworded
+// quote; another speaker's quote is a quote removed and one added.
+func TestQuoteRespoken(t *testing.T) {
+	old := "The fire started late on Sunday.\n“This inquiry will take some time, as we need far more evidence before we decide,” Chief Lopez told reporters on Monday.\nThe road stays closed."
+	testQuoteChanges(t, old, []struct {
+		name, new string
+		want      []string
+	}{
+		{"same speaker", strings.Replace(old, "“This inquiry will take some time, as we need far more evidence before we decide,” Chief Lopez told reporters on Monday.",
+			"The inquiry, with lab work, could take “several months to finish,” Chief Lopez told reporters on Tuesday.", 1), []string{"reworded"}},
+		{"other speaker", strings.Replace(old, "“This inquiry will take some time, as we need far more evidence before we decide,” Chief Lopez told reporters on Monday.",
+			"The inquiry, with lab work, could take “several months to finish,” Mayor Ann Reyes told reporters on Tuesday.", 1), []string{"-", "+"}},
+	})
+}
