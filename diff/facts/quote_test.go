@@ -173,7 +173,8 @@ func TestReattributionNeedsAnEditedAttribution(t *testing.T) {
 
 // TestTrimmedQuoteSaysTheSame: a quote cut at either end, or partly moved
 // out of the quotation marks, keeps its words and is no change; words
-// added inside the marks, or another quote sharing two words, still are.
+// added inside the marks, a content clause cut at its end, or another
+// quote sharing two words, still are.
 func TestTrimmedQuoteSaysTheSame(t *testing.T) {
 	tests := []struct {
 		name, old, new string
@@ -191,6 +192,15 @@ func TestTrimmedQuoteSaysTheSame(t *testing.T) {
 		{"trimmed, a hyphen added",
 			"“This is a hard time. Now, the city is better placed than most to recover,” he said.",
 			"“The city is better-placed than most to recover,” he said.", 0},
+		{"content clause cut at the end",
+			"“Prices have risen sharply following the closure of the canal to shipping,” the minister said.",
+			"“Prices have risen sharply,” the minister said.", 1},
+		{"quote split in two",
+			"“We did our part and the next move is up to the council,” Ruiz said.",
+			"“We did our part,” Ruiz said.\n\n“The next move is up to the council.”", 0},
+		{"quote split in two, its end cut: one change",
+			"“We did our part and the next move is up to the council, whose members were elected last spring,” Ruiz said.",
+			"“We did our part,” Ruiz said. “The next move is up to the council.”", 1},
 		{"clause added inside the marks",
 			"“We are ready to continue talks,” the minister said.",
 			"“We are ready to continue talks with the other side,” the minister said.", 1},
