@@ -844,6 +844,8 @@ func (m *matcher) present(oldItems, newItems func(asked []*item) []item) {
 		case c.new == nil && m.statedIn(c.old, newAll, m.newText, true):
 		case c.old == nil && c.new.Kind == KindNumber && repeats(out, c.new, func(c change) *item { return c.new }):
 		case c.new == nil && c.old.Kind == KindNumber && repeats(out, c.old, func(c change) *item { return c.old }):
+		case c.old == nil && c.new.Kind == KindQuote && quoteRepeats(out, c.new, func(c change) *item { return c.new }):
+		case c.new == nil && c.old.Kind == KindQuote && quoteRepeats(out, c.old, func(c change) *item { return c.old }):
 		default:
 			out = append(out, c)
 		}
@@ -864,6 +866,38 @@ func repeats(out []change, it *item, side func(change) *item) bool {
 		}
 	}
 	return false
+}
+
+// quoteRepeats reports whether the quote it, added (or removed) on its
+// own, repeats one that side(c) of a change in out, added (or removed) on
+// its own as well, states already: the same words quoted twice in the new
+// paragraphs ("“bloodshed and revenge”" in the summary and in the body),
+// or a part of the same speaker's quote ("“legitimate right”" of
+// "“legitimate right and duty”") are one piece of news.
+func quoteRepeats(out []change, it *item, side func(change) *item) bool {
+	for _, c := range out {
+		if (c.old == nil) == (c.new == nil) {
+			continue
+		}
+		o := side(c)
+		if o == nil || o.Kind != KindQuote {
+			continue
+		}
+		if sameWords(o.words, it.words) {
+			return true
+		}
+		if o.slot != "" && slotEqual(o.slot, it.slot) && min(len(o.words), len(it.words)) >= 2 &&
+			(isRun(o.words, it.words) || isRun(it.words, o.words)) {
+			return true
+		}
+	}
+	return false
+}
+
+// isRun reports whether short stands in long as consecutive words.
+func isRun(long, short []string) bool {
+	return len(short) < len(long) &&
+		strings.Contains(" "+strings.Join(long, " ")+" ", " "+strings.Join(short, " ")+" ")
 }
 
 // statedIn reports whether the fact it (of the old version when isOld) is

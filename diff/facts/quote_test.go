@@ -251,3 +251,28 @@ func TestQuoteRespoken(t *testing.T) {
 			"The inquiry, with lab work, could take “several months to finish,” Mayor Ann Reyes told reporters on Tuesday.", 1), []string{"-", "+"}},
 	})
 }
+
+// TestQuoteRepeatedIsOneNews: the same words quoted twice in the new
+// paragraphs, or a part of the same speaker's added quote, are one quote
+// added.
+func TestQuoteRepeatedIsOneNews(t *testing.T) {
+	old := "The storm hit the coast on Monday.\n\nRoads were closed."
+	tests := []struct {
+		name, new string
+		want      int
+	}{
+		{"same words twice",
+			"The storm hit the coast on Monday.\n\nGovernor Ana Ruiz said the damage was “worse than anything we have seen.”\n\nRoads were closed.\n\nRuiz, who toured the area, said the damage was “worse than anything we have seen.”", 1},
+		{"part of the same speaker's quote",
+			"The storm hit the coast on Monday.\n\nGovernor Ana Ruiz said rebuilding is the state’s “first duty and promise.”\n\nRoads were closed.\n\nRuiz said rebuilding is the state’s “first duty.”", 1},
+		{"another speaker's words",
+			"The storm hit the coast on Monday.\n\nGovernor Ana Ruiz said rebuilding is the state’s “first duty and promise.”\n\nRoads were closed.\n\nMayor Tom Lee said it was the city’s “first duty.”", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := changesOf(old, tt.new, KindQuote); len(got) != tt.want {
+				t.Errorf("got %d changes, want %d: %+v", len(got), tt.want, got)
+			}
+		})
+	}
+}
