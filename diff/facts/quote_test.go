@@ -20,6 +20,7 @@ func TestExtractQuotes(t *testing.T) {
 		{"pronoun", "Trump spoke in the Oval Office.\n“I'd like them to stop,” he said.", "I'd like them to stop", "Trump"},
 		{"appositive with PP", "Putin's envoy, Kirill Dmitriev, in an X post called it “an important day.”", "an important day.", "Kirill Dmitriev"},
 		{"relative clause", `Zelensky, who had challenged Putin, called the delegation "a theatrical prop" on Friday.`, "a theatrical prop", "Zelensky"},
+		{"closing mark typed as the opener", "Lee wrote that the pair came back as ”a new kind of hybrid.”", "a new kind of hybrid.", "Lee"},
 		{"continuation", "“It will help,” Trump said. “We'll help them out.”", "We'll help them out.", "Trump"},
 		{"said before a clause is not inverted", "Finnish President Alexander Stubb, who attended the talks, said Europe was ready to do its part. “This is the most serious effort yet,” he told reporters.", "This is the most serious effort yet", "Finnish President Alexander Stubb"},
 	}

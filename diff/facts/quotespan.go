@@ -23,6 +23,14 @@ func findQuotes(text string) []qspan {
 			closers = "”“"
 		case '"':
 			closers = "\""
+		case '”':
+			// a closing mark typed as the opener: ” after a space and
+			// before a word (“… but ”some kind of new hybrid.”")
+			if spaceBefore(text, i) {
+				if n, _ := utf8.DecodeRuneInString(text[i+w:]); unicode.IsLetter(n) || unicode.IsDigit(n) {
+					closers = "”"
+				}
+			}
 		case '«':
 			closers = "»"
 		case '„':
@@ -86,4 +94,10 @@ func closeQuote(text string, i int, open rune, closers string) int {
 		j += w
 	}
 	return -1
+}
+
+// spaceBefore reports whether offset i starts text or a line, or follows a
+// space.
+func spaceBefore(text string, i int) bool {
+	return i == 0 || text[i-1] == ' ' || text[i-1] == '\n' || text[i-1] == '\t'
 }
