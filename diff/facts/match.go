@@ -582,11 +582,17 @@ func (m *matcher) sameQuote(a, b *item) bool {
 	return marksMoved(a.words, b, m.newText)
 }
 
-// quoteStated reports whether quote b of the new version still states
-// quote a of the old one: sameQuote, or a part of it that lost a clause.
-// What a cut left is not news added, nor is what it kept news removed.
-func (m *matcher) quoteStated(a, b *item) bool {
-	return m.sameQuote(a, b) || trimmed(a.words, b.words)
+// quoteStated reports whether quote it, of the old version when isOld,
+// is stated by quote other of the other version: the same quote
+// (sameQuote), or its words standing as a part of other. A cut that lost
+// a clause is no news added, nor are words still quoted within a longer
+// quote news removed ("vigorously defend her innocence" in "We will
+// vigorously defend her innocence").
+func (m *matcher) quoteStated(it, other *item, isOld bool) bool {
+	if isOld {
+		return m.sameQuote(it, other) || trimmed(other.words, it.words)
+	}
+	return m.sameQuote(other, it) || trimmed(other.words, it.words)
 }
 
 // clauseCut reports whether quote short (of text) is quote long cut at its
@@ -913,7 +919,7 @@ func (m *matcher) statedIn(it *item, all []item, text string, isOld bool) bool {
 		if !isOld {
 			a, b = b, a
 		}
-		if m.equivalent(a, b) || it.Kind == KindQuote && m.quoteStated(a, b) {
+		if m.equivalent(a, b) || it.Kind == KindQuote && m.quoteStated(it, &all[i], isOld) {
 			return true
 		}
 	}

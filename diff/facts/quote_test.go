@@ -277,3 +277,17 @@ func TestQuoteRepeatedIsOneNews(t *testing.T) {
 		})
 	}
 }
+
+// TestQuoteStillQuotedIsNotRemoved: words quoted before that the new
+// version still quotes inside a longer quote are no quote removed; the
+// longer quote may still be news.
+func TestQuoteStillQuotedIsNotRemoved(t *testing.T) {
+	old := "Police said the fire was “under control” by noon.\n\nMeanwhile, the defence team vowed in a Friday filing to “vigorously defend her innocence,” adding that the evidence was thin.\n\nThe hearing is set for May."
+	testQuoteChanges(t, old, []struct {
+		name, new string
+		want      []string
+	}{
+		{"inside a longer quote", "Police said the fire was “under control” by noon.\n\nThe hearing is set for May.\n\nThe court sits in Dover.\n\nThe judge is new.\n\n“She did nothing wrong, and we will vigorously defend her innocence,” lawyer Ann Cole told reporters on Tuesday.", []string{"+"}},
+		{"gone", "Police said the fire was “under control” by noon.\n\nThe hearing is set for May.", []string{"-"}},
+	})
+}
