@@ -60,7 +60,7 @@ func (d *doc) quoteAndPositionItems(out []item) []item {
 				name, via = lastQuote, lastVia // the speaker goes on talking
 			}
 			words := d.normToks(d.tokAt(q.cs), d.tokAt(q.ce))
-			if len(words) == 0 || d.titleLike(q) {
+			if len(words) == 0 || d.titleLike(q) || d.mentioned(q) {
 				continue
 			}
 			key := strings.Join(words, " ")
@@ -103,6 +103,27 @@ func (d *doc) titleLike(q qspan) bool {
 		}
 	}
 	return caps >= 2
+}
+
+// mentionNouns name words as words: a quote right after one mentions the
+// words, it does not quote anyone saying them.
+var mentionNouns = map[string]bool{"word": true, "words": true, "term": true, "terms": true,
+	"keyword": true, "keywords": true, "hashtag": true, "hashtags": true, "acronym": true}
+
+// mentioned reports whether quote q names words rather than quotes
+// someone: it follows a noun for words ("left out the word “unverified”",
+// "keywords like “war”", "terms such as “ceasefire”").
+func (d *doc) mentioned(q qspan) bool {
+	k := d.tokAt(q.open) - 1
+	for n := 0; k >= 0 && n < 3 && d.toks[k].kind == tokWord; k, n = k-1, n+1 {
+		switch w := d.toks[k].lower; {
+		case mentionNouns[w]:
+			return true
+		case w != "like" && w != "such" && w != "as":
+			return false
+		}
+	}
+	return false
 }
 
 // nearest returns the speaker whose verb is closest to token t.

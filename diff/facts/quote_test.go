@@ -291,3 +291,23 @@ func TestQuoteStillQuotedIsNotRemoved(t *testing.T) {
 		{"gone", "Police said the fire was “under control” by noon.\n\nThe hearing is set for May.", []string{"-"}},
 	})
 }
+
+// TestMentionedWordsAreNoQuotes: words named as words ("the word “X”")
+// are not words someone said.
+func TestMentionedWordsAreNoQuotes(t *testing.T) {
+	tests := []struct {
+		text string
+		want int
+	}{
+		{"The memo left out the word “unconfirmed” in its first line.", 0},
+		{"Searches for keywords like “flood” returned nothing.", 0},
+		{"Terms such as “truce” were banned from broadcasts.", 0},
+		{"In her words, “the city will rebuild,” the mayor said.", 1},
+		{"The mayor said the city would “rebuild every home.”", 1},
+	}
+	for _, tt := range tests {
+		if got := factsOf(t, tt.text, KindQuote); len(got) != tt.want {
+			t.Errorf("%q: %d quotes %+v, want %d", tt.text, len(got), got, tt.want)
+		}
+	}
+}
