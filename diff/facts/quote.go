@@ -83,7 +83,8 @@ func (d *doc) quoteAndPositionItems(out []item) []item {
 // marks, not words someone said: two or more words, the first and each
 // other but short function words capitalised, and no sentence punctuation
 // ("CNN’s “The Situation Room”", "the book “Thunder Cake”", "a defendant
-// named “Ann Lee”"). Speech in title case is rare in news.
+// named “Ann Lee”"), or one capitalised word inside a sentence ("the
+// “Today” show"). Speech in title case is rare in news.
 func (d *doc) titleLike(q qspan) bool {
 	caps, first := 0, d.tokAt(q.cs)
 	if first >= len(d.toks) || !titleCase(d.toks[first].text) {
@@ -101,6 +102,13 @@ func (d *doc) titleLike(q qspan) bool {
 		case !t.is(clsFunction) || len(t.text) > 4:
 			return false
 		}
+	}
+	if p := d.tokAt(q.open) - 1; caps == 1 && p >= 0 {
+		// one capitalised word inside a sentence, after a word that is
+		// no speech verb: a name ("the “Today” show", "the “Dune”
+		// franchise"), not a word said ("she said “No”")
+		prev := d.toks[p]
+		return prev.kind == tokWord && !prev.is(clsSpeech)
 	}
 	return caps >= 2
 }

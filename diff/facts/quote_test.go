@@ -229,6 +229,9 @@ func TestTitlesAreNoQuotes(t *testing.T) {
 		{"One of her best-loved books, “Rain Over Hollow Creek,” is about storms.", 0},
 		{"A filing names a defendant called “Ola Bensu” in California.", 0},
 		{"He called it “a Great Victory” for the city.", 1},
+		{"She spoke on the “Sunrise” show on Monday.", 0},
+		{"Asked whether he would run, he said “No” and left.", 1},
+		{"“Never,” she said.", 1},
 	}
 	for _, tt := range tests {
 		if got := factsOf(t, tt.text, KindQuote); len(got) != tt.want {
