@@ -197,6 +197,9 @@ func (m *matcher) detail(a, b *item, report bool) (string, bool) {
 		if trimmedWithEllipsis(a, b) || trimmedWithEllipsis(b, a) {
 			return "", false // "… we will rebuild" from "and we will rebuild": marked as cut
 		}
+		if m.merged(a, b) {
+			return "", false
+		}
 		return "reworded", true
 	case KindDate:
 		if !report || strings.EqualFold(a.Text, b.Text) {
@@ -1042,4 +1045,59 @@ func (m *matcher) respoken(o, n *side, olds, news []int, usedO, usedN []bool, oi
 	}
 	usedO[i], usedN[j] = true, true
 	m.out = append(m.out, change{old: a, new: b, oSent: oi, nSent: ni, pos: float64(ni), detail: "reworded"})
+}
+
+// merged reports whether new quote b joins old quote a with words another
+// old quote said, so the reader learns nothing new: each content word of
+// b stands in a run of three or more words of a quote of the old version,
+// and a lost at most two content words to a lead-in or a phrase cut ("“Let
+// us be clear – the evidence will show she is innocent”" and "“vigorously
+// defend her innocence”" → "“The evidence will show she is innocent. We
+// will vigorously defend her innocence.”").
+func (m *matcher) merged(a, b *item) bool {
+	if len(b.words) <= len(a.words) {
+		return false
+	}
+	// the words b has more come from another old quote, not from a word
+	// or two put in ("We did all our part")
+	return m.uncovered(b.words, [][]string{a.words}) > 0 &&
+		m.uncovered(b.words, quoteWords(m.lx, m.oldText)) == 0 &&
+		m.uncovered(a.words, quoteWords(m.lx, m.newText)) <= 2
+}
+
+// quoteWords returns the words of each quote of text.
+func quoteWords(lx *lexicon, text string) [][]string {
+	var out [][]string
+	for _, q := range findQuotes(text) {
+		out = append(out, normWords(lx, text[q.cs:q.ce]))
+	}
+	return out
+}
+
+// uncovered counts the content words of ws that stand in no run of three
+// or more of its words found in one of quotes.
+func (m *matcher) uncovered(ws []string, quotes [][]string) int {
+	covered := make([]bool, len(ws))
+	for i := range ws {
+		for _, q := range quotes {
+			for j := range q {
+				n := 0
+				for i+n < len(ws) && j+n < len(q) && ws[i+n] == q[j+n] {
+					n++
+				}
+				if n >= minTrimmed {
+					for k := i; k < i+n; k++ {
+						covered[k] = true
+					}
+				}
+			}
+		}
+	}
+	c := 0
+	for i, w := range ws {
+		if !covered[i] && len(w) > 3 && !m.lx.function[w] {
+			c++
+		}
+	}
+	return c
 }

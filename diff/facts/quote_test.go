@@ -314,3 +314,16 @@ func TestMentionedWordsAreNoQuotes(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotesMergedSayTheSame: a new quote that joins an old quote with
+// words another old quote said is no change; a new sentence in it is.
+func TestQuotesMergedSayTheSame(t *testing.T) {
+	old := "Her lawyers said they would “vigorously defend her innocence.”\n\nThe hearing is set for May.\n\n“Let us be clear – the evidence will show she did nothing wrong,” lawyer Ann Cole said."
+	testQuoteChanges(t, old, []struct {
+		name, new string
+		want      []string
+	}{
+		{"merged", "The hearing is set for May.\n\n“The evidence will show she did nothing wrong. We will vigorously defend her innocence,” lawyer Ann Cole said.", nil},
+		{"a new sentence", "The hearing is set for May.\n\n“The evidence will show she did nothing wrong. We will ask the court to drop every charge,” lawyer Ann Cole said.", []string{"-", "reworded"}},
+	})
+}
