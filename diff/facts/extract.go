@@ -27,6 +27,10 @@ type item struct {
 	// but may be the other side of a change: a statement to the press
 	// ("a spokesperson told CNN") answering an earlier "CNN has reached out"
 	quiet bool
+	// lead is, for the second half of a quote interrupted by its
+	// attribution ("“We are ready,” she said, “and we will win.”"), how
+	// far its first half starts before it; 0 otherwise
+	lead int
 }
 
 // qspan is one direct quote: the marks at open and close, the words between.

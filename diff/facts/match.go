@@ -853,6 +853,8 @@ func (m *matcher) present(oldItems, newItems func(asked []*item) []item) {
 		case c.new == nil && m.statedIn(c.old, newAll, m.newText, true):
 		case c.old == nil && c.new.Kind == KindNumber && repeats(out, c.new, func(c change) *item { return c.new }):
 		case c.new == nil && c.old.Kind == KindNumber && repeats(out, c.old, func(c change) *item { return c.old }):
+		case c.old == nil && c.new.Kind == KindQuote && halfOf(out, c.new, func(c change) *item { return c.new }):
+		case c.new == nil && c.old.Kind == KindQuote && halfOf(out, c.old, func(c change) *item { return c.old }):
 		case c.old == nil && c.new.Kind == KindQuote && quoteRepeats(out, c.new, func(c change) *item { return c.new }):
 		case c.new == nil && c.old.Kind == KindQuote && quoteRepeats(out, c.old, func(c change) *item { return c.old }):
 		default:
@@ -898,6 +900,23 @@ func quoteRepeats(out []change, it *item, side func(change) *item) bool {
 		if o.slot != "" && slotEqual(o.slot, it.slot) && min(len(o.words), len(it.words)) >= 2 &&
 			(isRun(o.words, it.words) || isRun(it.words, o.words)) {
 			return true
+		}
+	}
+	return false
+}
+
+// halfOf reports whether quote it is the second half of a quote cut by
+// its attribution whose first half side(c) of a change in out, added (or
+// removed) on its own as well, holds: one quoted sentence is one quote.
+func halfOf(out []change, it *item, side func(change) *item) bool {
+	if it.lead <= 0 {
+		return false
+	}
+	for _, c := range out {
+		if (c.old == nil) != (c.new == nil) {
+			if o := side(c); o != nil && o.Kind == KindQuote && o.Start == it.Start-it.lead {
+				return true
+			}
 		}
 	}
 	return false

@@ -64,12 +64,17 @@ func (d *doc) quoteAndPositionItems(out []item) []item {
 				continue
 			}
 			key := strings.Join(words, " ")
+			lead := 0
+			if qi > 0 && d.interrupted(d.quotes[qi-1], q, s) {
+				lead = q.cs - d.quotes[qi-1].cs
+			}
 			out = append(out, item{
 				Fact:  Fact{Kind: KindQuote, Text: d.text[q.cs:q.ce], Start: q.cs, End: q.ce, Value: key, Subject: name},
 				key:   key,
 				slot:  actorKey(name),
 				words: words,
 				via:   via,
+				lead:  lead,
 			})
 			if name != "" {
 				lastQuote, lastQuotePara, lastVia = name, s.para, via
@@ -111,6 +116,34 @@ func (d *doc) titleLike(q qspan) bool {
 		return prev.kind == tokWord && !prev.is(clsSpeech)
 	}
 	return caps >= 2
+}
+
+// interrupted reports whether quote q of sentence s goes on quote p, cut
+// by its attribution: p opens the sentence and ends in a comma, and only a
+// few words with a speech verb, or three words at most, stand between ("“We are ready,” she said,
+// “and we will win.”"). The two halves are one quoted sentence.
+func (d *doc) interrupted(p, q qspan, s sent) bool {
+	if d.tokAt(p.open) != s.from || !strings.Contains(d.text[p.ce:p.close], ",") {
+		return false
+	}
+	between := strings.TrimSpace(d.text[p.end:q.open])
+	if !strings.HasSuffix(between, ",") || strings.ContainsAny(between, "“”\"") {
+		return false
+	}
+	a, b := d.tokAt(p.end), d.tokAt(q.open)
+	if b-a > 10 {
+		return false
+	}
+	words := 0
+	for k := a; k < b; k++ {
+		if d.toks[k].is(clsSpeech) {
+			return true
+		}
+		if d.toks[k].kind == tokWord {
+			words++
+		}
+	}
+	return words <= 3 // "Dorgan continued,", "she went on,"
 }
 
 // mentionNouns name words as words: a quote right after one mentions the

@@ -327,3 +327,26 @@ func TestQuotesMergedSayTheSame(t *testing.T) {
 		{"a new sentence", "The hearing is set for May.\n\n“The evidence will show she did nothing wrong. We will ask the court to drop every charge,” lawyer Ann Cole said.", []string{"-", "reworded"}},
 	})
 }
+
+// TestInterruptedQuoteIsOne: a quoted sentence cut by its attribution
+// (“A,” she said, “B.”) added is one quote added; its second half added
+// to a first half that stood before is news of its own.
+func TestInterruptedQuoteIsOne(t *testing.T) {
+	old := "The storm hit the coast on Monday.\n\nRoads were closed."
+	tests := []struct {
+		name, old, new string
+		want           int
+	}{
+		{"added with a speech verb", old, "The storm hit the coast on Monday.\n\n“We lost the barn,” Ruiz said, “but the house still stands.”\n\nRoads were closed.", 1},
+		{"added, attribution without a speech verb", old, "The storm hit the coast on Monday.\n\n“We lost the barn,” Ruiz went on, “but the house still stands.”\n\nRoads were closed.", 1},
+		{"second half added", "The storm hit the coast on Monday.\n\n“We lost the barn,” Ruiz said.\n\nRoads were closed.", "The storm hit the coast on Monday.\n\n“We lost the barn,” Ruiz said, “but the house still stands.”\n\nRoads were closed.", 1},
+		{"two quotes of one sentence", old, "The storm hit the coast on Monday.\n\nRuiz called the storm “a monster” that left the town “in pieces.”\n\nRoads were closed.", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := changesOf(tt.old, tt.new, KindQuote); len(got) != tt.want {
+				t.Errorf("got %d changes, want %d: %+v", len(got), tt.want, got)
+			}
+		})
+	}
+}
