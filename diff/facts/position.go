@@ -96,6 +96,7 @@ func (d *doc) position(k int, s sent, actors []string) (item, bool) {
 	// the words between subject and verb: negation, hedges, auxiliaries
 	g := k - 1
 	neg, hedge, passive := false, false, false
+	past := false // "had promised", "had been urging", "previously pledged"
 	first := k
 scan:
 	for g >= s.from && toks[g].kind == tokWord && !toks[g].isCap() &&
@@ -114,6 +115,8 @@ scan:
 			first = g
 		case l == "was" || l == "were" || l == "been" || l == "is" || l == "are" || l == "be":
 			passive = strings.HasSuffix(toks[k].lower, "ed")
+		case l == "had" && (strings.HasSuffix(toks[k].lower, "ed") || strings.HasSuffix(toks[k].lower, "ing")):
+			past = true // not "had no plans to": "had" is its main verb
 		}
 		g--
 	}
@@ -126,6 +129,15 @@ scan:
 	if negOnly && !neg {
 		return item{}, false
 	}
+	// "Trump had promised to come to their aid", "Supporters had been
+	// urging": a stance told as the story's history, not its news. A
+	// refusal or no reply stays one ("had not responded by Friday",
+	// "hadn’t yet decided whether"), and so does reported speech, whose
+	// past perfect is only the tense shifted back ("Merz said Putin had
+	// agreed"). Such a stance is kept quiet: no news on its own, but the
+	// same stance when an edit retells it as news ("had promised" ->
+	// "promised").
+	history := past && !neg && class != "respond" && class != "comment" && class != "outreach" && !d.reported(k, s)
 	// "targeted and threatened by all parties", "a law approved by
 	// parliament": a participle before "by" is passive without its "was"
 	if !passive && strings.HasSuffix(toks[vend].lower, "ed") && vend+1 < s.to && toks[vend+1].lower == "by" {
@@ -279,6 +291,7 @@ scan:
 		slot:  actorKey(actor),
 		words: owords,
 		loose: !named,
+		quiet: history,
 	}, true
 }
 
@@ -729,6 +742,17 @@ func (d *doc) subjectBefore(i int, s sent, actors []string) string {
 		return ""
 	}
 	return d.named(p, s)
+}
+
+// reported reports whether a speech verb ("said", "told", "according")
+// stands before token k in its sentence: what follows is reported speech.
+func (d *doc) reported(k int, s sent) bool {
+	for j := s.from; j < k; j++ {
+		if d.toks[j].is(clsSpeech) || d.toks[j].lower == "according" {
+			return true
+		}
+	}
+	return false
 }
 
 // tellVerbs take the hearer as object before what was said.
