@@ -138,6 +138,11 @@ scan:
 	// same stance when an edit retells it as news ("had promised" ->
 	// "promised").
 	history := past && !neg && class != "respond" && class != "comment" && class != "outreach" && !d.reported(k, s)
+	if !history && !neg && class != "respond" && class != "comment" && class != "outreach" {
+		if p, ok := d.npBefore(g+1, s.from); ok && p.from-1 >= s.from && subordinators[toks[p.from-1].lower] {
+			history = true
+		}
+	}
 	// "targeted and threatened by all parties", "a law approved by
 	// parliament": a participle before "by" is passive without its "was"
 	if !passive && strings.HasSuffix(toks[vend].lower, "ed") && vend+1 < s.to && toks[vend+1].lower == "by" {
@@ -595,6 +600,9 @@ func (d *doc) background(s sent) bool {
 	}
 	return false
 }
+
+// subordinators open a clause that sets the scene for the main one.
+var subordinators = map[string]bool{"after": true, "when": true, "before": true, "because": true, "once": true, "until": true, "since": true}
 
 // spanPreps before a year make it a period's bound or a thing's date.
 var spanPreps = map[string]bool{"since": true, "from": true, "until": true, "through": true, "of": true, "before": true}

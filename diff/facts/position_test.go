@@ -51,6 +51,7 @@ func TestExtractPositions(t *testing.T) {
 		{"last year", "In 2024 the council rejected the plan.", "rejected", "the council", "reject", "the plan"},
 		{"participle with agent", "They passed a law approved by Parliament.", "approved", "Parliament", "accept", ""},
 		{"would not attend", "Its negotiators would not attend talks in Vienna.", "would not attend", "Its negotiators", "reject", "talks in Vienna"},
+		{"as: at the same time, news", "Markets fell as Trump urged calm.", "urged", "Trump", "demand", "calm"},
 		{"reported past perfect", "Lee said Acme had agreed to the deal.", "agreed", "Acme", "accept", "the deal"},
 		{"had no plans", "The mayor had no plans to resign.", "no plans to", "The mayor", "not plan", "resign"},
 		{"a name's office", "Roe’s office did not return a request for comment.", "did not return a request", "Roe’s office", "not respond", "comment"},
@@ -251,6 +252,8 @@ func TestPressStatementAlone(t *testing.T) {
 			"Mr Ode was fired.\nCNN has reached out to the French and Thai embassies for comment."},
 		// a stance told as history: no news added, nor when retold as news
 		{"history added", "The plant closed.", "The plant closed.\nUnions had been urging the owners to sell it."},
+		{"a scene-setting clause", "The plant closed.", "The plant closed.\nThe firm fired him after he threatened to sue."},
+		{"a reason clause", "The plant closed.", "The plant closed.\nShe quit because the board rejected her plan."},
 		{"history retold", "The plant closed.\nThe mayor had promised to keep it open.", "The plant closed.\nThe mayor promised to keep it open."},
 	}
 	for _, tt := range tests {
