@@ -285,6 +285,11 @@ scan:
 	if toks[tend].lower == "that" && tend > k {
 		tend-- // "ruled", as a reader quotes it
 	}
+	// "Trumprefuses to say": a word glued on by the scraper (see deglue)
+	// is quoted whole, as the reader sees it
+	if first > s.from && !toks[first].space && toks[first-1].kind == tokWord {
+		first--
+	}
 	text, st, en := d.span(first, tend)
 	value := stance
 	if object != "" {

@@ -54,6 +54,8 @@ func TestExtractPositions(t *testing.T) {
 		{"as: at the same time, news", "Markets fell as Trump urged calm.", "urged", "Trump", "demand", "calm"},
 		{"reported past perfect", "Lee said Acme had agreed to the deal.", "agreed", "Acme", "accept", "the deal"},
 		{"had no plans", "The mayor had no plans to resign.", "no plans to", "The mayor", "not plan", "resign"},
+		{"a name glued by the scraper", "Tom Hale spoke.\nYet Halerefuses to say whether he backs it.", "Halerefuses to say", "Hale", "not comment", ""},
+		{"an adverb glued", "The court is alsoconsidering a case.", "alsoconsidering", "The court", "consider?", "a case"},
 		{"a name's office", "Roe’s office did not return a request for comment.", "did not return a request", "Roe’s office", "not respond", "comment"},
 	}
 	for _, tt := range tests {
@@ -123,6 +125,9 @@ func TestNotAPosition(t *testing.T) {
 		// saying or disclosing is a stance only when refused
 		"She said the vote was close.",
 		"The company disclosed the breach on Monday.",
+		// glued words stay whole unless their first part is a word alone
+		"The board disapproved the budget.",
+		"Acme said Smithblocked the plan.",
 		// words given, not a proposal
 		"The governor offered condolences to the family.",
 		// the tag of a statement, or what a fact suggests
