@@ -175,6 +175,17 @@ scan:
 			actor = d.resolve(p)
 		}
 	case g >= s.from && toks[g].lower == "to":
+		// "urged the government to offer refuge", "wants Iran to accept":
+		// what one actor asks of another, who has taken no stance yet
+		if p, ok := d.npBefore(g, s.from); ok && p.from-1 >= s.from {
+			c := p.from - 1
+			if isDeterminer(toks[c].lower) && c-1 >= s.from {
+				c-- // "urging the Australian government to"
+			}
+			if objectControl[toks[c].lower] {
+				return item{}, false
+			}
+		}
 		actor = d.infinitiveSubject(g, s, actors)
 	default:
 		actor = d.subjectBefore(g+1, s, actors)
@@ -804,14 +815,11 @@ func (d *doc) named(p np, s sent) string {
 	return d.resolve(p)
 }
 
-// infinitiveSubject finds who does the verb after "to" at token g:
-// "urged Trump to insist" -> Trump; "who rushed to Washington to back up
-// Zelensky" -> the subject of "who".
+// infinitiveSubject finds who does the verb after "to" at token g: "who
+// rushed to Washington to back up Zelensky" -> the subject of "who" (an
+// object's infinitive, "urged Trump to insist", is no stance: see position).
 func (d *doc) infinitiveSubject(g int, s sent, actors []string) string {
 	toks := d.toks
-	if p, ok := d.npBefore(g, s.from); ok && p.from-1 >= s.from && objectControl[toks[p.from-1].lower] {
-		return d.named(p, s)
-	}
 	for m := g - 1; m > s.from; m-- {
 		if toks[m].lower == "who" {
 			k := m - 1
