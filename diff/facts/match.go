@@ -766,6 +766,8 @@ func (m *matcher) present(oldItems, newItems func(asked []*item) []item) {
 		case c.new == nil && m.statedIn(c.old, newAll, m.newText, true):
 		case c.old == nil && c.new.Kind == KindNumber && repeats(out, c.new, func(c change) *item { return c.new }):
 		case c.new == nil && c.old.Kind == KindNumber && repeats(out, c.old, func(c change) *item { return c.old }):
+		case c.old == nil && c.new.Kind == KindPosition && restated(out, c.new, func(c change) *item { return c.new }):
+		case c.new == nil && c.old.Kind == KindPosition && restated(out, c.old, func(c change) *item { return c.old }):
 		default:
 			out = append(out, c)
 		}
@@ -781,6 +783,21 @@ func repeats(out []change, it *item, side func(change) *item) bool {
 	for _, c := range out {
 		if (c.old == nil) != (c.new == nil) {
 			if o := side(c); o != nil && o.Kind == KindNumber && sameFigure(o, it) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// restated reports whether the stance it, added (or removed) on its own,
+// is one that side(c) of a change in out, added (or removed) on its own as
+// well, already holds: the same actor's same stance, told in a new
+// paragraph and again in the summary above it, is one piece of news.
+func restated(out []change, it *item, side func(change) *item) bool {
+	for _, c := range out {
+		if (c.old == nil) != (c.new == nil) {
+			if o := side(c); o != nil && o.Kind == KindPosition && o.key == it.key && sameActor(o, it) {
 				return true
 			}
 		}

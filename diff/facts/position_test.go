@@ -290,3 +290,18 @@ func TestActorKey(t *testing.T) {
 		}
 	}
 }
+
+// TestStanceRestated: the same actor's same stance, added twice (a new
+// paragraph and the summary above it), is one change.
+func TestStanceRestated(t *testing.T) {
+	old := "The plant closed on Monday."
+	new := "Acme rejected the union’s offer.\nThe plant closed on Monday.\nWorkers marched in protest.\nIn a letter, Acme again rejected the offer, calling it unrealistic."
+	if got := changesOf(old, new, KindPosition); len(got) != 1 {
+		t.Errorf("got %+v, want one change", got)
+	}
+	// two actors, two stances
+	new = "Acme rejected the union’s offer.\nThe plant closed on Monday.\nThe mayor rejected the offer too."
+	if got := changesOf(old, new, KindPosition); len(got) != 2 {
+		t.Errorf("got %+v, want two changes", got)
+	}
+}
