@@ -165,6 +165,17 @@ scan:
 	if g-1 >= s.from && toks[g].lower == "to" && toughAdjectives[toks[g-1].lower] {
 		return item{}, false
 	}
+	// "seemed to suggest", "appeared to back", "went so far as to
+	// dismiss": a stance the writer reads into the actor, not one stated;
+	// "is expected to approve", "is set to welcome": a forecast, hedged
+	if g-1 >= s.from && toks[g].lower == "to" {
+		switch {
+		case apparent[toks[g-1].lower]:
+			return item{}, false
+		case forecast[toks[g-1].lower]:
+			hedge = true
+		}
+	}
 	if d.hypothetical(g, s) || d.background(s) {
 		return item{}, false
 	}
@@ -581,6 +592,18 @@ func passiveDecision(class, w string) bool {
 // "hard to accept".
 var toughAdjectives = map[string]bool{
 	"hard": true, "difficult": true, "easy": true, "impossible": true, "tough": true, "painful": true,
+}
+
+// apparent words before "to" make the stance after it the writer's
+// reading of the actor.
+var apparent = map[string]bool{
+	"seem": true, "seems": true, "seemed": true, "appear": true, "appears": true, "appeared": true,
+	"supposed": true, "as": true, // "went so far as to"
+}
+
+// forecast words before "to" make the stance after it one foreseen.
+var forecast = map[string]bool{
+	"expected": true, "likely": true, "unlikely": true, "set": true, "poised": true, "due": true, "bound": true,
 }
 
 // expressive nouns after "offer" name words or feelings given, not a

@@ -57,6 +57,7 @@ func TestExtractPositions(t *testing.T) {
 		{"a name glued by the scraper", "Tom Hale spoke.\nYet Halerefuses to say whether he backs it.", "Halerefuses to say", "Hale", "not comment", ""},
 		{"an adverb glued", "The court is alsoconsidering a case.", "alsoconsidering", "The court", "consider?", "a case"},
 		{"instructed", "The mayor instructed officials to reopen the road.", "instructed", "The mayor", "order", "officials"},
+		{"a forecast is hedged", "Acme is expected to approve the budget.", "approve", "Acme", "accept?", "the budget"},
 		{"a name's office", "Roe’s office did not return a request for comment.", "did not return a request", "Roe’s office", "not respond", "comment"},
 	}
 	for _, tt := range tests {
@@ -126,6 +127,9 @@ func TestNotAPosition(t *testing.T) {
 		// saying or disclosing is a stance only when refused
 		"She said the vote was close.",
 		"The company disclosed the breach on Monday.",
+		// a stance the writer reads into the actor, not one stated
+		"The senator seemed to suggest a deal was near.",
+		"One outlet went so far as to dismiss the reports.",
 		// glued words stay whole unless their first part is a word alone
 		"The board disapproved the budget.",
 		"Acme said Smithblocked the plan.",
