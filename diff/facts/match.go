@@ -410,7 +410,12 @@ func (m *matcher) equivalent(a, b *item) bool {
 	case KindQuote:
 		return m.sameQuote(a, b)
 	case KindPosition:
-		return sameActor(a, b) && a.key == b.key || sameStance(a, b)
+		// the same actor's same stance on another matter is another
+		// fact: "Trump urged Iranians to rise up" is not "Trump called on
+		// the Guard to lay down its weapons"; objects that share a word,
+		// or one without an object, may be one stance reworded
+		return sameActor(a, b) && a.key == b.key && (len(a.words) == 0 || len(b.words) == 0 || overlap(a.words, b.words) > 0) ||
+			sameStance(a, b)
 	case KindNumber:
 		return sameFigure(a, b)
 	}

@@ -309,3 +309,18 @@ func TestStanceRestated(t *testing.T) {
 		t.Errorf("got %+v, want two changes", got)
 	}
 }
+
+// TestStanceOnAnotherMatter: the same actor's same stance, added on another
+// matter while the old version holds it on the first, is news; the same
+// stance on the same matter, moved, is not.
+func TestStanceOnAnotherMatter(t *testing.T) {
+	old := "Talks began on Monday.\nThe mayor urged residents to conserve water."
+	added := old + "\nThe dam held overnight.\nLater, the mayor urged the utility to lower its prices."
+	if got := changesOf(old, added, KindPosition); len(got) != 1 {
+		t.Errorf("another matter: got %+v, want one change", got)
+	}
+	moved := "The mayor urged residents to conserve water, officials said.\nTalks began on Monday."
+	if got := changesOf(old, moved, KindPosition); len(got) != 0 {
+		t.Errorf("moved: got %+v, want none", got)
+	}
+}
