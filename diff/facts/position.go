@@ -477,6 +477,21 @@ func (d *doc) appendReply(out []item, k int, s sent, name string) []item {
 	if !cue {
 		return out
 	}
+	// the reply is who said what: "a spokesperson said the contract will
+	// be extended", up to the clause's end, as a reader would quote it
+	if from == k {
+		// and who said it: "a spokesperson for DHS told CNN"
+		for from > s.from && from > k-7 && d.inQ[from-1] < 0 && toks[from-1].kind == tokWord {
+			from--
+		}
+	}
+	if to >= k {
+		m := to + 1
+		for m < s.to && m <= to+10 && d.inQ[m] < 0 && (toks[m].kind != tokPunct || toks[m].text == "-") {
+			m++
+		}
+		to = m - 1
+	}
 	text, st, en := d.span(from, to)
 	return append(out, item{
 		Fact:  Fact{Kind: KindPosition, Text: text, Start: st, End: en, Value: "respond: a statement to the press", Subject: name},
