@@ -58,6 +58,8 @@ func TestExtractPositions(t *testing.T) {
 		{"an adverb glued", "The court is alsoconsidering a case.", "alsoconsidering", "The court", "consider?", "a case"},
 		{"instructed", "The mayor instructed officials to reopen the road.", "instructed", "The mayor", "order", "officials"},
 		{"a forecast is hedged", "Acme is expected to approve the budget.", "approve", "Acme", "accept?", "the budget"},
+		{"pleaded not guilty", "Lee, 34, has pleaded not guilty.", "pleaded not guilty", "Lee", "plead not guilty", ""},
+		{"pled guilty", "Jo Ames pled guilty to two counts of fraud.", "pled guilty to", "Jo Ames", "plead guilty", "two counts of fraud"},
 		{"a name's office", "Roe’s office did not return a request for comment.", "did not return a request", "Roe’s office", "not respond", "comment"},
 	}
 	for _, tt := range tests {
@@ -193,6 +195,7 @@ func TestNewsStances(t *testing.T) {
 		{"confirm", "Officials did not confirm the deaths.", "Officials confirmed the deaths.", "did not confirm", "confirmed"},
 		{"a spokesman speaks for his office", "The Kremlin did not respond to a request for comment.", "Kremlin spokesman Dmitry Peskov denied the report.", "did not respond", "denied"},
 		{"a day is no actor", "The European Union is considering new sanctions, diplomats said.", "European Union governments on Thursday approved new sanctions, diplomats said.", "considering", "approved"},
+		{"a plea changed", "Jo Ames pleaded not guilty to fraud.", "Jo Ames pleaded guilty to fraud.", "pleaded not guilty to", "pleaded guilty to"},
 		{"a call dropped", "Trump has called for an immediate ceasefire.", "Trump dropped his call for an immediate ceasefire.", "called for", "dropped his call"},
 		{"would not say", "The ministry confirmed the strike.", "The ministry confirmed the strike.\nThe official would not say how many people died.", "", "would not say"},
 		{"outreach answered", "Mr Ode was fired.\nCNN has reached out to Acme for comment.", "Mr Ode was fired.\nA spokesperson for Acme told CNN the firing was lawful.", "reached out", "A spokesperson for Acme told CNN the firing was lawful"},
