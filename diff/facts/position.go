@@ -209,7 +209,7 @@ scan:
 			actor = d.subjectBefore(h+1, s, actors)
 		}
 	}
-	if actor == "" || isDemonym(actor) || d.isTimeName(actor) {
+	if actor == "" || isDemonym(actor) || d.isTimeName(actor) || d.commonOpener(actor, s) {
 		return item{}, false // "Russian demands": a noun after an adjective
 	}
 	named := passive && vend+1 < s.to && toks[vend+1].lower == "by"
@@ -920,6 +920,39 @@ func isDemonym(name string) bool {
 		if strings.HasSuffix(name, suf) {
 			return true
 		}
+	}
+	return false
+}
+
+// commonOpener reports whether a one-word actor is only the capitalised
+// first word of its sentence, a common noun the text also writes in lower
+// case ("Water levels … began to fall … and could reverse that trend"):
+// no name, so no actor.
+func (d *doc) commonOpener(actor string, s sent) bool {
+	first := &d.toks[s.from]
+	if first.text != actor || strings.ContainsRune(actor, ' ') || d.lx.actorNouns[first.lower] || personNoun(first.lower) {
+		return false // "Police", "Parents", "Critics" act
+	}
+	for i := range d.toks {
+		if t := &d.toks[i]; !t.upper && t.lower == first.lower {
+			return true
+		}
+	}
+	return false
+}
+
+// personNoun reports whether a common noun names people by its ending
+// ("parents", "protesters", "critics", "activists") or is one of a few
+// such nouns without one.
+func personNoun(w string) bool {
+	for _, suf := range [...]string{"ers", "ors", "ists", "ians", "ants", "ents", "ics"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	switch w {
+	case "people", "staff", "troops", "forces", "members", "allies", "victims", "experts", "residents", "families", "voters":
+		return true
 	}
 	return false
 }

@@ -60,6 +60,7 @@ func TestExtractPositions(t *testing.T) {
 		{"a forecast is hedged", "Acme is expected to approve the budget.", "approve", "Acme", "accept?", "the budget"},
 		{"pleaded not guilty", "Lee, 34, has pleaded not guilty.", "pleaded not guilty", "Lee", "plead not guilty", ""},
 		{"pled guilty", "Jo Ames pled guilty to two counts of fraud.", "pled guilty to", "Jo Ames", "plead guilty", "two counts of fraud"},
+		{"a common actor noun opening", "The police arrived.\nPolice have not disclosed the motive.", "have not disclosed", "Police", "not comment", "the motive"},
 		{"a name's office", "Roe’s office did not return a request for comment.", "did not return a request", "Roe’s office", "not respond", "comment"},
 	}
 	for _, tt := range tests {
@@ -135,6 +136,8 @@ func TestNotAPosition(t *testing.T) {
 		// glued words stay whole unless their first part is a word alone
 		"The board disapproved the budget.",
 		"Acme said Smithblocked the plan.",
+		// a common noun opening the sentence is no name
+		"Water levels began to fall on Friday and could reverse that trend.\nThe water was cold.",
 		// words given, not a proposal
 		"The governor offered condolences to the family.",
 		// the tag of a statement, or what a fact suggests
