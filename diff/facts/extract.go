@@ -138,6 +138,7 @@ func newDoc(text string, published time.Time, buf *docBuf) *doc {
 			d.toks[i].cls = d.lx.class[w]
 		}
 	}
+	d.deglue(buf)
 	d.quotes = findQuotes(text)
 	if cap(buf.inQ) < len(d.toks) {
 		buf.inQ = make([]int, len(d.toks), cap(d.toks))

@@ -414,7 +414,12 @@ func (m *matcher) equivalent(a, b *item) bool {
 	case KindQuote:
 		return m.sameQuote(a, b)
 	case KindPosition:
-		return sameActor(a, b) && a.key == b.key || sameStance(a, b)
+		// the same actor's same stance on another matter is another
+		// fact: "Trump urged Iranians to rise up" is not "Trump called on
+		// the Guard to lay down its weapons"; objects that share a word,
+		// or one without an object, may be one stance reworded
+		return sameActor(a, b) && a.key == b.key && (len(a.words) == 0 || len(b.words) == 0 || overlap(a.words, b.words) > 0) ||
+			sameStance(a, b)
 	case KindNumber:
 		return sameFigure(a, b)
 	}
@@ -857,6 +862,8 @@ func (m *matcher) present(oldItems, newItems func(asked []*item) []item) {
 		case c.new == nil && c.old.Kind == KindQuote && halfOf(out, c.old, func(c change) *item { return c.old }):
 		case c.old == nil && c.new.Kind == KindQuote && quoteRepeats(out, c.new, func(c change) *item { return c.new }):
 		case c.new == nil && c.old.Kind == KindQuote && quoteRepeats(out, c.old, func(c change) *item { return c.old }):
+		case c.old == nil && c.new.Kind == KindPosition && restated(out, c.new, func(c change) *item { return c.new }):
+		case c.new == nil && c.old.Kind == KindPosition && restated(out, c.old, func(c change) *item { return c.old }):
 		default:
 			out = append(out, c)
 		}
@@ -872,6 +879,21 @@ func repeats(out []change, it *item, side func(change) *item) bool {
 	for _, c := range out {
 		if (c.old == nil) != (c.new == nil) {
 			if o := side(c); o != nil && o.Kind == KindNumber && sameFigure(o, it) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// restated reports whether the stance it, added (or removed) on its own,
+// is one that side(c) of a change in out, added (or removed) on its own as
+// well, already holds: the same actor's same stance, told in a new
+// paragraph and again in the summary above it, is one piece of news.
+func restated(out []change, it *item, side func(change) *item) bool {
+	for _, c := range out {
+		if (c.old == nil) != (c.new == nil) {
+			if o := side(c); o != nil && o.Kind == KindPosition && o.key == it.key && sameActor(o, it) {
 				return true
 			}
 		}

@@ -96,6 +96,7 @@ func (d *doc) position(k int, s sent, actors []string) (item, bool) {
 	// the words between subject and verb: negation, hedges, auxiliaries
 	g := k - 1
 	neg, hedge, passive := false, false, false
+	past := false // "had promised", "had been urging", "previously pledged"
 	first := k
 scan:
 	for g >= s.from && toks[g].kind == tokWord && !toks[g].isCap() &&
@@ -114,6 +115,8 @@ scan:
 			first = g
 		case l == "was" || l == "were" || l == "been" || l == "is" || l == "are" || l == "be":
 			passive = strings.HasSuffix(toks[k].lower, "ed")
+		case l == "had" && (strings.HasSuffix(toks[k].lower, "ed") || strings.HasSuffix(toks[k].lower, "ing")):
+			past = true // not "had no plans to": "had" is its main verb
 		}
 		g--
 	}
@@ -125,6 +128,20 @@ scan:
 	// "would not say", "declined to disclose": only a refusal is a stance
 	if negOnly && !neg {
 		return item{}, false
+	}
+	// "Trump had promised to come to their aid", "Supporters had been
+	// urging": a stance told as the story's history, not its news. A
+	// refusal or no reply stays one ("had not responded by Friday",
+	// "hadn’t yet decided whether"), and so does reported speech, whose
+	// past perfect is only the tense shifted back ("Merz said Putin had
+	// agreed"). Such a stance is kept quiet: no news on its own, but the
+	// same stance when an edit retells it as news ("had promised" ->
+	// "promised").
+	history := past && !neg && class != "respond" && class != "comment" && class != "outreach" && !d.reported(k, s)
+	if !history && !neg && class != "respond" && class != "comment" && class != "outreach" {
+		if p, ok := d.npBefore(g+1, s.from); ok && p.from-1 >= s.from && subordinators[toks[p.from-1].lower] {
+			history = true
+		}
 	}
 	// "targeted and threatened by all parties", "a law approved by
 	// parliament": a participle before "by" is passive without its "was"
@@ -148,6 +165,17 @@ scan:
 	if g-1 >= s.from && toks[g].lower == "to" && toughAdjectives[toks[g-1].lower] {
 		return item{}, false
 	}
+	// "seemed to suggest", "appeared to back", "went so far as to
+	// dismiss": a stance the writer reads into the actor, not one stated;
+	// "is expected to approve", "is set to welcome": a forecast, hedged
+	if g-1 >= s.from && toks[g].lower == "to" {
+		switch {
+		case apparent[toks[g-1].lower]:
+			return item{}, false
+		case forecast[toks[g-1].lower]:
+			hedge = true
+		}
+	}
 	if d.hypothetical(g, s) || d.background(s) {
 		return item{}, false
 	}
@@ -158,6 +186,17 @@ scan:
 			actor = d.resolve(p)
 		}
 	case g >= s.from && toks[g].lower == "to":
+		// "urged the government to offer refuge", "wants Iran to accept":
+		// what one actor asks of another, who has taken no stance yet
+		if p, ok := d.npBefore(g, s.from); ok && p.from-1 >= s.from {
+			c := p.from - 1
+			if isDeterminer(toks[c].lower) && c-1 >= s.from {
+				c-- // "urging the Australian government to"
+			}
+			if objectControl[toks[c].lower] {
+				return item{}, false
+			}
+		}
 		actor = d.infinitiveSubject(g, s, actors)
 	default:
 		actor = d.subjectBefore(g+1, s, actors)
@@ -170,7 +209,7 @@ scan:
 			actor = d.subjectBefore(h+1, s, actors)
 		}
 	}
-	if actor == "" || isDemonym(actor) || d.isTimeName(actor) {
+	if actor == "" || isDemonym(actor) || d.isTimeName(actor) || d.commonOpener(actor, s) {
 		return item{}, false // "Russian demands": a noun after an adjective
 	}
 	named := passive && vend+1 < s.to && toks[vend+1].lower == "by"
@@ -268,6 +307,11 @@ scan:
 	if toks[tend].lower == "that" && tend > k {
 		tend-- // "ruled", as a reader quotes it
 	}
+	// "Trumprefuses to say": a word glued on by the scraper (see deglue)
+	// is quoted whole, as the reader sees it
+	if first > s.from && !toks[first].space && toks[first-1].kind == tokWord {
+		first--
+	}
 	text, st, en := d.span(first, tend)
 	value := stance
 	if object != "" {
@@ -279,6 +323,7 @@ scan:
 		slot:  actorKey(actor),
 		words: owords,
 		loose: !named,
+		quiet: history,
 	}, true
 }
 
@@ -432,6 +477,21 @@ func (d *doc) appendReply(out []item, k int, s sent, name string) []item {
 	if !cue {
 		return out
 	}
+	// the reply is who said what: "a spokesperson said the contract will
+	// be extended", up to the clause's end, as a reader would quote it
+	if from == k {
+		// and who said it: "a spokesperson for DHS told CNN"
+		for from > s.from && from > k-7 && d.inQ[from-1] < 0 && toks[from-1].kind == tokWord {
+			from--
+		}
+	}
+	if to >= k {
+		m := to + 1
+		for m < s.to && m <= to+10 && d.inQ[m] < 0 && (toks[m].kind != tokPunct || toks[m].text == "-") {
+			m++
+		}
+		to = m - 1
+	}
 	text, st, en := d.span(from, to)
 	return append(out, item{
 		Fact:  Fact{Kind: KindPosition, Text: text, Start: st, End: en, Value: "respond: a statement to the press", Subject: name},
@@ -549,6 +609,18 @@ var toughAdjectives = map[string]bool{
 	"hard": true, "difficult": true, "easy": true, "impossible": true, "tough": true, "painful": true,
 }
 
+// apparent words before "to" make the stance after it the writer's
+// reading of the actor.
+var apparent = map[string]bool{
+	"seem": true, "seems": true, "seemed": true, "appear": true, "appears": true, "appeared": true,
+	"supposed": true, "as": true, // "went so far as to"
+}
+
+// forecast words before "to" make the stance after it one foreseen.
+var forecast = map[string]bool{
+	"expected": true, "likely": true, "unlikely": true, "set": true, "poised": true, "due": true, "bound": true,
+}
+
 // expressive nouns after "offer" name words or feelings given, not a
 // proposal.
 var expressive = map[string]bool{
@@ -582,6 +654,9 @@ func (d *doc) background(s sent) bool {
 	}
 	return false
 }
+
+// subordinators open a clause that sets the scene for the main one.
+var subordinators = map[string]bool{"after": true, "when": true, "before": true, "because": true, "once": true, "until": true, "since": true}
 
 // spanPreps before a year make it a period's bound or a thing's date.
 var spanPreps = map[string]bool{"since": true, "from": true, "until": true, "through": true, "of": true, "before": true}
@@ -731,6 +806,17 @@ func (d *doc) subjectBefore(i int, s sent, actors []string) string {
 	return d.named(p, s)
 }
 
+// reported reports whether a speech verb ("said", "told", "according")
+// stands before token k in its sentence: what follows is reported speech.
+func (d *doc) reported(k int, s sent) bool {
+	for j := s.from; j < k; j++ {
+		if d.toks[j].is(clsSpeech) || d.toks[j].lower == "according" {
+			return true
+		}
+	}
+	return false
+}
+
 // tellVerbs take the hearer as object before what was said.
 var tellVerbs = map[string]bool{"told": true, "telling": true, "tell": true, "tells": true}
 
@@ -767,14 +853,11 @@ func (d *doc) named(p np, s sent) string {
 	return d.resolve(p)
 }
 
-// infinitiveSubject finds who does the verb after "to" at token g:
-// "urged Trump to insist" -> Trump; "who rushed to Washington to back up
-// Zelensky" -> the subject of "who".
+// infinitiveSubject finds who does the verb after "to" at token g: "who
+// rushed to Washington to back up Zelensky" -> the subject of "who" (an
+// object's infinitive, "urged Trump to insist", is no stance: see position).
 func (d *doc) infinitiveSubject(g int, s sent, actors []string) string {
 	toks := d.toks
-	if p, ok := d.npBefore(g, s.from); ok && p.from-1 >= s.from && objectControl[toks[p.from-1].lower] {
-		return d.named(p, s)
-	}
 	for m := g - 1; m > s.from; m-- {
 		if toks[m].lower == "who" {
 			k := m - 1
@@ -837,6 +920,39 @@ func isDemonym(name string) bool {
 		if strings.HasSuffix(name, suf) {
 			return true
 		}
+	}
+	return false
+}
+
+// commonOpener reports whether a one-word actor is only the capitalised
+// first word of its sentence, a common noun the text also writes in lower
+// case ("Water levels … began to fall … and could reverse that trend"):
+// no name, so no actor.
+func (d *doc) commonOpener(actor string, s sent) bool {
+	first := &d.toks[s.from]
+	if first.text != actor || strings.ContainsRune(actor, ' ') || d.lx.actorNouns[first.lower] || personNoun(first.lower) {
+		return false // "Police", "Parents", "Critics" act
+	}
+	for i := range d.toks {
+		if t := &d.toks[i]; !t.upper && t.lower == first.lower {
+			return true
+		}
+	}
+	return false
+}
+
+// personNoun reports whether a common noun names people by its ending
+// ("parents", "protesters", "critics", "activists") or is one of a few
+// such nouns without one.
+func personNoun(w string) bool {
+	for _, suf := range [...]string{"ers", "ors", "ists", "ians", "ants", "ents", "ics"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	switch w {
+	case "people", "staff", "troops", "forces", "members", "allies", "victims", "experts", "residents", "families", "voters":
+		return true
 	}
 	return false
 }

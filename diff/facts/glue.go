@@ -1,0 +1,60 @@
+package facts
+
+import "strings"
+
+// deglue splits a word the scraper glued to the next one when it dropped
+// the space before a link: "Trumprefuses to say", "the Supreme
+// Courtblocked a ruling", "alsoconsidering". Only a stance verb's inflected
+// form ("refuses", "blocked", "considering") is split off, and only from a
+// name that stands alone elsewhere in the text ("Trump") or an auxiliary
+// or adverb ("also", "has"), so words such as "disapproved" or "setbacks"
+// stay whole. Most words are rejected by their ending or length alone.
+func (d *doc) deglue(buf *docBuf) {
+	for i := 0; i < len(d.toks); i++ {
+		t := &d.toks[i]
+		l := t.lower
+		if t.kind != tokWord || t.cls != 0 || len(l) < 8 || t.curly || len(l) != len(t.text) ||
+			!(strings.HasSuffix(l, "ed") || strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "es")) {
+			continue
+		}
+		for p := 3; p <= len(l)-5; p++ {
+			suf := l[p:]
+			if !d.lx.classFilter.MayHave(suf) || d.lx.class[suf]&clsStance == 0 || !d.gluedPrefix(t.text[:p], l[:p], t.upper) {
+				continue
+			}
+			second := *t
+			second.start, second.text, second.lower, second.upper, second.space = t.start+p, t.text[p:], suf, false, false
+			second.cls = d.lx.class[suf]
+			t.end, t.text, t.lower = t.start+p, t.text[:p], l[:p]
+			t.cls = 0
+			if d.lx.classFilter.MayHave(t.lower) {
+				t.cls = d.lx.class[t.lower]
+			}
+			d.toks = append(d.toks, token{})
+			copy(d.toks[i+2:], d.toks[i+1:])
+			d.toks[i+1] = second
+			buf.toks = d.toks
+			i++
+			break
+		}
+	}
+}
+
+// gluedPrefix reports whether the letters before a glued stance verb form
+// a word of their own: an auxiliary or adverb ("also", "has"), or a
+// capitalised name of four letters or more that the text also writes
+// alone ("Trump").
+func (d *doc) gluedPrefix(text, lower string, upper bool) bool {
+	if !upper {
+		return skippable[lower]
+	}
+	if len(text) < 4 || text[1:] != lower[1:] {
+		return false
+	}
+	for i := range d.toks {
+		if d.toks[i].text == text {
+			return true
+		}
+	}
+	return false
+}
