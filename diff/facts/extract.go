@@ -94,7 +94,7 @@ func extractUnsorted(text string, published time.Time, buf *docBuf) ([]item, []i
 	its = d.numberItems(its)
 	its = d.quoteAndPositionItems(its)
 	its = d.locationItems(its)
-	its = d.correctionItems(its)
+	its = d.correctionItems(its, buf)
 	buf.items = its
 	// sort indices, not the (large) items
 	idx := slices.Grow(buf.order[:0], len(its))[:len(its)]
@@ -154,6 +154,7 @@ type docBuf struct {
 	inQ   []int
 	items []item  // the items found, before sorting
 	order []int32 // their order by extent
+	paras []int   // paragraphs holding a correction cue
 }
 
 // docBufs recycles docBufs between calls; sync.Pool keeps one per P, so
