@@ -36,13 +36,23 @@ func newSide(text string, sents []align.Sentence, need []bool, published time.Ti
 		if b[1] < len(sents) {
 			end = sents[b[1]].Start
 		}
-		for _, it := range extractItems(text[start:end], published) {
+		// The items are read straight from the extraction's buffer in
+		// order of extent (what extractItems returns, without its copy of
+		// every item), and s.items grows once per block: copying and
+		// regrowing these large structs was a fifth of what a comparison
+		// allocated.
+		buf := docBufs.Get().(*docBuf)
+		its, order := extractUnsorted(text[start:end], published, buf)
+		s.items = slices.Grow(s.items, len(order))
+		for _, k := range order {
+			it := its[k]
 			it.Start += start
 			it.End += start
 			if k := sentenceOf(sents, it.Start); k >= b[0] && k < b[1] && need[k] {
 				s.items = append(s.items, it)
 			}
 		}
+		buf.release()
 	}
 	for i, it := range s.items {
 		if k := sentenceOf(sents, it.Start); k >= 0 {
