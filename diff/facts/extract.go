@@ -115,7 +115,10 @@ func extractUnsorted(text string, published time.Time, buf *docBuf) ([]item, []i
 // buf, which the caller releases once the items are made.
 func newDoc(text string, published time.Time, buf *docBuf) *doc {
 	d := &doc{text: text, lx: english()}
-	d.toks = appendTokens(buf.toks[:0], text)
+	// One lowered copy serves the tokens and the date tagger (which reads
+	// it only where ASCII letters stand, there the same as its own).
+	lower := lowerSameWidth(text)
+	d.toks = appendTokensLower(buf.toks[:0], text, lower)
 	buf.toks = d.toks
 	for i := range d.toks {
 		if w := d.toks[i].lower; d.lx.classFilter.MayHave(w) {
@@ -139,7 +142,7 @@ func newDoc(text string, published time.Time, buf *docBuf) *doc {
 		}
 	}
 	d.sents = d.split()
-	d.dates = mergeDates(text, timex.Find(text, published))
+	d.dates = mergeDates(text, timex.FindLower(text, lower, published))
 	return d
 }
 

@@ -36,12 +36,15 @@ type parser struct {
 
 // newParser tokenizes text into toks (reused, see tokenBufs) and looks
 // up each word's lexicon entry once.
-func newParser(text string, ref time.Time, toks []token, exhaustive bool) *parser {
+func newParser(text, lower string, ref time.Time, toks []token, exhaustive bool) *parser {
 	p := &parser{text: text, lx: english(), refT: ref, hasRef: !ref.IsZero(), exhaustive: exhaustive}
 	if p.hasRef {
 		p.ref = dayOf(ref)
 	}
-	p.t = tokenize(text, toks)
+	if lower == "" {
+		lower = lowerASCII(text)
+	}
+	p.t = tokenizeLower(text, lower, toks)
 	for i := range p.t {
 		if p.t[i].kind != kNum {
 			p.t[i].info = p.lx.entry(p.t[i].w)
