@@ -141,7 +141,8 @@ func newDoc(text string, published time.Time, buf *docBuf) *doc {
 			d.inQ[i] = qi
 		}
 	}
-	d.sents = d.split()
+	d.sents = d.split(buf.sents[:0])
+	buf.sents = d.sents
 	d.dates = mergeDates(text, timex.FindLower(text, lower, published))
 	return d
 }
@@ -158,6 +159,7 @@ type docBuf struct {
 	items []item  // the items found, before sorting
 	order []int32 // their order by extent
 	paras []int   // paragraphs holding a correction cue
+	sents []sent  // the sentences of the doc
 }
 
 // docBufs recycles docBufs between calls; sync.Pool keeps one per P, so
@@ -187,10 +189,10 @@ var abbrev = map[string]bool{
 	"jr": true, "sr": true, "no": true, "vs": true,
 }
 
-// split segments the tokens into sentences. Quotes are never split, so a
-// quote and its attribution ("...," he said) stay together.
-func (d *doc) split() []sent {
-	var out []sent
+// split segments the tokens into sentences, appended to out (a reused
+// buffer: sentences are read only while extracting). Quotes are never
+// split, so a quote and its attribution ("...," he said) stay together.
+func (d *doc) split(out []sent) []sent {
 	from, para := 0, 0
 	for i := 0; i < len(d.toks); i++ {
 		if i > from && d.toks[i].space && strings.IndexByte(d.text[d.toks[i-1].end:d.toks[i].start], '\n') >= 0 {
