@@ -143,7 +143,10 @@ func newDoc(text string, published time.Time, buf *docBuf) *doc {
 	}
 	d.sents = d.split(buf.sents[:0])
 	buf.sents = d.sents
-	d.dates = mergeDates(text, timex.FindLower(text, lower, published))
+	// The expressions too live in buf: items copy what they need of them.
+	found := timex.AppendFindLower(buf.dates[:0], text, lower, published)
+	buf.dates = found
+	d.dates = mergeDates(text, found)
 	return d
 }
 
@@ -160,6 +163,7 @@ type docBuf struct {
 	order []int32 // their order by extent
 	paras []int   // paragraphs holding a correction cue
 	sents []sent  // the sentences of the doc
+	dates []timex.Expr
 }
 
 // docBufs recycles docBufs between calls; sync.Pool keeps one per P, so
@@ -307,7 +311,7 @@ func mergeDates(text string, ds []timex.Expr) []timex.Expr {
 		return ds
 	}
 	// Merged in place: out never runs ahead of the element being read,
-	// and ds is this package's own copy, fresh from timex.Find.
+	// and ds is this package's own copy, fresh from timex (in docBuf).
 	out := ds[:1]
 	for _, e := range ds[1:] {
 		p := &out[len(out)-1]

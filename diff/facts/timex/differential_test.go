@@ -101,7 +101,7 @@ func FuzzShortcut(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, r := range []time.Time{ref, {}} {
-			got, want := find(s, "", r, false), find(s, "", r, true)
+			got, want := find(nil, s, "", r, false), find(nil, s, "", r, true)
 			if fmt.Sprintf("%+v", got) != fmt.Sprintf("%+v", want) {
 				t.Fatalf("ref %v: with shortcut %+v, exhaustive %+v", r, got, want)
 			}
@@ -145,7 +145,7 @@ func TestShortcutRandomWords(t *testing.T) {
 	same := func(s string) {
 		t.Helper()
 		for _, rf := range []time.Time{ref, {}} {
-			got, want := find(s, "", rf, false), find(s, "", rf, true)
+			got, want := find(nil, s, "", rf, false), find(nil, s, "", rf, true)
 			if fmt.Sprintf("%+v", got) != fmt.Sprintf("%+v", want) {
 				t.Fatalf("%q ref %v: with shortcut %+v, exhaustive %+v", s, rf, got, want)
 			}
@@ -215,6 +215,9 @@ func TestFindLowerSameAsFind(t *testing.T) {
 		want := fmt.Sprintf("%+v", Find(text, ref))
 		if got := fmt.Sprintf("%+v", FindLower(text, sameWidth(text), ref)); got != want {
 			t.Fatalf("FindLower differs from Find on %.60q:\n got %s\nwant %s", text, got, want)
+		}
+		if got := AppendFindLower(make([]Expr, 1, 3), text, sameWidth(text), ref); fmt.Sprintf("%+v", got[1:]) != want || got[0] != (Expr{}) {
+			t.Fatalf("AppendFindLower differs from Find on %.60q", text)
 		}
 		if got := fmt.Sprintf("%+v", FindLower(text, "x"+text, ref)); got != want {
 			t.Fatalf("FindLower with a copy of another length differs from Find on %.60q", text)

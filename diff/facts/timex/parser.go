@@ -1,6 +1,9 @@
 package timex
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // cand is a candidate match over tokens [i, j).
 type cand struct {
@@ -53,9 +56,10 @@ func newParser(text, lower string, ref time.Time, toks []token, exhaustive bool)
 	return p
 }
 
-func (p *parser) run() []Expr {
+// run appends the expressions found to out.
+func (p *parser) run(out []Expr) []Expr {
 	// News has a temporal expression in about every 60 tokens.
-	out := make([]Expr, 0, len(p.t)/64+4)
+	out = slices.Grow(out, len(p.t)/64+4)
 	for i := 0; i < len(p.t); {
 		tk := &p.t[i]
 		if tk.kind == kWord && tk.info == nil {
