@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/storywatch/storywatch/diff/internal/benchtext"
 )
 
 // benchPair builds two versions of a long article (just over 5,000 words)
@@ -29,18 +31,18 @@ func BenchmarkExtract(b *testing.B) {
 	text, _ := benchPair(b)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
-	for b.Loop() {
+	benchtext.ReportCPU(b, func() {
 		Extract(text, pub)
-	}
+	})
 }
 
 func BenchmarkCompare(b *testing.B) {
 	o, n := benchPair(b)
 	b.ReportMetric(float64(len(strings.Fields(o))), "words")
 	b.ReportAllocs()
-	for b.Loop() {
+	benchtext.ReportCPU(b, func() {
 		Compare(o, n, pub)
-	}
+	})
 }
 
 // BenchmarkExtractArticles runs Extract over each article of the demo
@@ -71,9 +73,9 @@ func BenchmarkExtractArticles(b *testing.B) {
 	b.SetBytes(int64(size))
 	b.ReportMetric(float64(len(texts)), "articles")
 	b.ReportAllocs()
-	for b.Loop() {
+	benchtext.ReportCPU(b, func() {
 		for _, t := range texts {
 			Extract(t, pub)
 		}
-	}
+	})
 }

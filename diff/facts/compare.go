@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/storywatch/storywatch/diff/align"
 )
@@ -41,7 +43,16 @@ func newSide(text string, sents []align.Sentence, need []bool, published time.Ti
 		if b[1] < len(sents) {
 			end = sents[b[1]].Start
 		}
-		for _, it := range extractItems(text[start:end], published) {
+		// The items are read straight from the extraction's buffer in
+		// order of extent (what extractItems returns, without its copy of
+		// every item), and s.items grows once per block: copying and
+		// regrowing these large structs was a fifth of what a comparison
+		// allocated.
+		buf := docBufs.Get().(*docBuf)
+		its, order := extractUnsorted(text[start:end], published, buf)
+		s.items = slices.Grow(s.items, len(order))
+		for _, k := range order {
+			it := its[k]
 			it.Start += start
 			it.End += start
 			// A quote opened in an unchanged sentence may close in a
@@ -58,6 +69,7 @@ func newSide(text string, sents []align.Sentence, need []bool, published time.Ti
 				}
 			}
 		}
+		buf.release()
 	}
 	for i, it := range s.items {
 		if k := sentenceOf(sents, it.Start); k >= 0 {
@@ -327,13 +339,14 @@ func lastName(s string) string {
 // otherItems returns a function giving the items of one version that may
 // state the facts asked for: all of them when the version's facts are
 // known (stored with it), else those extracted from the sentences that hold
-// a cue word of one of the facts, with their context. Extracting the whole
+// a cue word of one of the facts, with their context; the items come in one
+// or more lists, read in turn as one. Extracting the whole
 // other text for every comparison would double what a comparison costs.
-func otherItems(sd *side, done []bool, facts []Fact, published time.Time) func(asked []*item) []item {
+func otherItems(sd *side, done []bool, facts []Fact, published time.Time) func(asked []*item) [][]item {
 	text, sents := sd.text, sd.sents
-	return func(asked []*item) []item {
+	return func(asked []*item) [][]item {
 		if facts != nil {
-			return rehydrate(facts)
+			return [][]item{rehydrate(facts)}
 		}
 		var cues []string
 		for _, it := range asked {
@@ -346,22 +359,21 @@ func otherItems(sd *side, done []bool, facts []Fact, published time.Time) func(a
 		// side: only the others are looked at here.
 		need := make([]bool, len(sents))
 		any := false
+		x := newCueIndex(cues)
 		for i, s := range sents {
 			if i < len(done) && done[i] {
 				continue
 			}
-			low := strings.ToLower(s.Text)
-			for _, c := range cues {
-				if startsWord(low, c) {
-					need[i], any = true, true
-					break
-				}
+			if x.in(s.Text) {
+				need[i], any = true, true
 			}
 		}
 		if !any {
-			return sd.items
+			return [][]item{sd.items}
 		}
-		return append(slices.Clip(sd.items), newSide(text, sents, need, published).items...)
+		// Two lists, not one: joining them copied every item of the side
+		// (about 200 bytes each) for one read.
+		return [][]item{sd.items, newSide(text, sents, need, published).items}
 	}
 }
 
@@ -425,6 +437,93 @@ func longestWord(s string) string {
 		}
 	}
 	return best
+}
+
+// cueIndex holds cue words by their first byte, so that one pass over a
+// sentence tests them all. A comparison asks for dozens of cues (every
+// content word of each date), and testing each with startsWord scanned
+// every sentence once per cue.
+type cueIndex struct {
+	by [256][]string
+}
+
+func newCueIndex(cues []string) *cueIndex {
+	x := new(cueIndex)
+	for _, c := range cues {
+		if c != "" { // startsWord never finds an empty word
+			x.by[c[0]] = append(x.by[c[0]], c)
+		}
+	}
+	return x
+}
+
+// in reports whether startsWord(strings.ToLower(s), c) holds for one of
+// the cues c. A sentence whose only changes under strings.ToLower are
+// ASCII capitals (its other runes, curly quotes and dashes in news, lower
+// to themselves) is lowered byte by byte as it is read, at the same
+// offsets, instead of copied: sentences start with a capital, so
+// strings.ToLower copied nearly every one.
+func (x *cueIndex) in(s string) bool {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || unicode.ToLower(r) != r {
+			// a letter lowered, or invalid UTF-8 (replaced by U+FFFD)
+			return x.inLower(strings.ToLower(s))
+		}
+		i += n
+	}
+	for p := 0; p < len(s); p++ {
+		if p > 0 && isWordByte(s[p-1]) { // the same for either case
+			continue
+		}
+		for _, c := range x.by[lowerByte(s[p])] {
+			if hasLowerPrefix(s[p:], c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inLower is in for s lower-cased already.
+func (x *cueIndex) inLower(s string) bool {
+	for p := 0; p < len(s); p++ {
+		if p > 0 && isWordByte(s[p-1]) {
+			continue
+		}
+		for _, c := range x.by[s[p]] {
+			if strings.HasPrefix(s[p:], c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lowerByte lowers an ASCII capital, as strings.ToLower does.
+func lowerByte(b byte) byte {
+	if b >= 'A' && b <= 'Z' {
+		return b + 'a' - 'A'
+	}
+	return b
+}
+
+// hasLowerPrefix reports whether s, its ASCII capitals lowered, starts
+// with w.
+func hasLowerPrefix(s, w string) bool {
+	if len(s) < len(w) {
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		if lowerByte(s[k]) != w[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // startsWord reports whether w stands in s at the start of a word ("day"

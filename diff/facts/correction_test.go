@@ -1,6 +1,9 @@
 package facts
 
 import (
+	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -123,5 +126,46 @@ func TestCorrectionPrintedTwiceIsOne(t *testing.T) {
 	}
 	if n != 1 {
 		t.Errorf("found %d notices, want 1", n)
+	}
+}
+
+// TestCueParagraphsScanPerCue checks the one-pass cue scan against the
+// plain definition: the paragraphs holding an occurrence of any cue,
+// found with strings.Index.
+func TestCueParagraphsScanPerCue(t *testing.T) {
+	want := func(text string) []int {
+		var out []int
+		start := 0
+		for _, p := range strings.SplitAfter(text, "\n") {
+			for _, c := range correctionCues {
+				if strings.Contains(strings.TrimSuffix(p, "\n"), c) {
+					out = append(out, start)
+					break
+				}
+			}
+			start += len(p)
+		}
+		return out
+	}
+	texts := []string{"", "o", "orrect", "\n\norrect\n", "xCORRECTION\nno\nthe ditor\nregret", "Updated: x\nupdated\n\npdat"}
+	words := []string{"correct", "CORRECT", "Clarify", "editor", "EDITOR", "update", "UPDATE", "earlier version", "EARLIER VERSION",
+		"revised", "modified", "amended", "regret", "or", "la", "di", "pd", "ar", "ev", "od", "me", "eg", "\n", " ", "é", "’"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		var b strings.Builder
+		for range rng.IntN(30) {
+			w := words[rng.IntN(len(words))]
+			if rng.IntN(3) == 0 && len(w) > 1 {
+				w = w[rng.IntN(len(w)):] // a cut word: cues inside and at edges
+			}
+			b.WriteString(w)
+		}
+		texts = append(texts, b.String())
+	}
+	for _, text := range texts {
+		got := cueParagraphs(text, new(docBuf))
+		if w := want(text); !slices.Equal(got, w) {
+			t.Fatalf("cueParagraphs(%q) = %v, want %v", text, got, w)
+		}
 	}
 }

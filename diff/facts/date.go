@@ -650,15 +650,17 @@ func partOfPeriod(text string, off int) (int, string) {
 // version's facts): "arrested Thursday" becomes "his arrest last week". A
 // part of a week ("earlier this week") says more, and a day dropped or
 // newly named is still news.
-func weekStated(it *item, all []item) bool {
+func weekStated(it *item, lists [][]item) bool {
 	w := dayOf(it.key)
 	if it.mod != "" || !strings.Contains(w, "-W") {
 		return false
 	}
-	for i := range all {
-		o := &all[i]
-		if o.Kind == KindDate && o.mod == "" && isDay(dayOf(o.key)) && nearWeek(dayOf(o.key), w) {
-			return true
+	for _, all := range lists {
+		for i := range all {
+			o := &all[i]
+			if o.Kind == KindDate && o.mod == "" && isDay(dayOf(o.key)) && nearWeek(dayOf(o.key), w) {
+				return true
+			}
 		}
 	}
 	return false

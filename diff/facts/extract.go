@@ -110,7 +110,7 @@ func extractUnsorted(text string, published time.Time, buf *docBuf) ([]item, []i
 	its = d.numberItems(its)
 	its = d.quoteAndPositionItems(its)
 	its = d.locationItems(its)
-	its = d.correctionItems(its)
+	its = d.correctionItems(its, buf)
 	buf.items = its
 	// sort indices, not the (large) items
 	idx := slices.Grow(buf.order[:0], len(its))[:len(its)]
@@ -131,7 +131,10 @@ func extractUnsorted(text string, published time.Time, buf *docBuf) ([]item, []i
 // buf, which the caller releases once the items are made.
 func newDoc(text string, published time.Time, buf *docBuf) *doc {
 	d := &doc{text: text, lx: english()}
-	d.toks = appendTokens(buf.toks[:0], text)
+	// One lowered copy serves the tokens and the date tagger (which reads
+	// it only where ASCII letters stand, there the same as its own).
+	lower := lowerSameWidth(text)
+	d.toks = appendTokensLower(buf.toks[:0], text, lower)
 	buf.toks = d.toks
 	for i := range d.toks {
 		if w := d.toks[i].lower; d.lx.classFilter.MayHave(w) {
@@ -155,8 +158,12 @@ func newDoc(text string, published time.Time, buf *docBuf) *doc {
 			d.inQ[i] = qi
 		}
 	}
-	d.sents = d.split()
-	d.dates = d.ordinalPeriods(dropPenalties(text, mergeDates(text, timex.Find(text, published))))
+	d.sents = d.split(buf.sents[:0])
+	buf.sents = d.sents
+	// The expressions too live in buf: items copy what they need of them.
+	found := timex.AppendFindLower(buf.dates[:0], text, lower, published)
+	buf.dates = found
+	d.dates = d.ordinalPeriods(dropPenalties(text, mergeDates(text, found)))
 	if !published.IsZero() {
 		d.year = published.Year()
 	}
@@ -174,6 +181,9 @@ type docBuf struct {
 	inQ   []int
 	items []item  // the items found, before sorting
 	order []int32 // their order by extent
+	paras []int   // paragraphs holding a correction cue
+	sents []sent  // the sentences of the doc
+	dates []timex.Expr
 }
 
 // docBufs recycles docBufs between calls; sync.Pool keeps one per P, so
@@ -203,10 +213,10 @@ var abbrev = map[string]bool{
 	"jr": true, "sr": true, "no": true, "vs": true,
 }
 
-// split segments the tokens into sentences. Quotes are never split, so a
-// quote and its attribution ("...," he said) stay together.
-func (d *doc) split() []sent {
-	var out []sent
+// split segments the tokens into sentences, appended to out (a reused
+// buffer: sentences are read only while extracting). Quotes are never
+// split, so a quote and its attribution ("...," he said) stay together.
+func (d *doc) split(out []sent) []sent {
 	from, para := 0, 0
 	for i := 0; i < len(d.toks); i++ {
 		if i > from && d.toks[i].space && strings.IndexByte(d.text[d.toks[i-1].end:d.toks[i].start], '\n') >= 0 {
@@ -322,7 +332,7 @@ func mergeDates(text string, ds []timex.Expr) []timex.Expr {
 		return ds
 	}
 	// Merged in place: out never runs ahead of the element being read,
-	// and ds is this package's own copy, fresh from timex.Find.
+	// and ds is this package's own copy, fresh from timex (in docBuf).
 	out := ds[:1]
 	for _, e := range ds[1:] {
 		p := &out[len(out)-1]

@@ -833,7 +833,7 @@ func encloses(k Kind) bool { return k == KindQuote || k == KindCorrection }
 // the article are no news, and a reader asked "what is new?" would not
 // count them. Only the whole other text can tell: its facts are asked for
 // only when something was added or removed.
-func (m *matcher) present(oldItems, newItems func(asked []*item) []item) {
+func (m *matcher) present(oldItems, newItems func(asked []*item) [][]item) {
 	m.splitPlaceChanges()
 	var added, removed []*item
 	for _, c := range m.out {
@@ -844,7 +844,7 @@ func (m *matcher) present(oldItems, newItems func(asked []*item) []item) {
 			removed = append(removed, c.old)
 		}
 	}
-	var oldAll, newAll []item
+	var oldAll, newAll [][]item
 	if len(added) > 0 {
 		oldAll = oldItems(added)
 	}
@@ -951,27 +951,29 @@ func isRun(long, short []string) bool {
 }
 
 // statedIn reports whether the fact it (of the old version when isOld) is
-// among all (the facts of the other version, whose text is text): the same value, or for a place or a
+// among all (the facts of the other version, in one or more lists, whose text is text): the same value, or for a place or a
 // date its very words ("Thursday" in another sentence).
-func (m *matcher) statedIn(it *item, all []item, text string, isOld bool) bool {
-	for i := range all {
-		if all[i].Kind != it.Kind {
-			continue
-		}
-		// equivalent takes the old version's fact first
-		a, b := it, &all[i]
-		if !isOld {
-			a, b = b, a
-		}
-		if m.equivalent(a, b) || it.Kind == KindQuote && m.quoteStated(it, &all[i], isOld) {
-			return true
+func (m *matcher) statedIn(it *item, lists [][]item, text string, isOld bool) bool {
+	for _, all := range lists {
+		for i := range all {
+			if all[i].Kind != it.Kind {
+				continue
+			}
+			// equivalent takes the old version's fact first
+			a, b := it, &all[i]
+			if !isOld {
+				a, b = b, a
+			}
+			if m.equivalent(a, b) || it.Kind == KindQuote && m.quoteStated(it, &all[i], isOld) {
+				return true
+			}
 		}
 	}
 	switch it.Kind {
 	case KindLocation:
 		return m.lx.placeNamedIn(text, it)
 	case KindDate:
-		return containsWord(text, it.Text) || text == m.oldText && weekStated(it, all)
+		return containsWord(text, it.Text) || text == m.oldText && weekStated(it, lists)
 	}
 	return false
 }

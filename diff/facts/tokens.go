@@ -44,7 +44,12 @@ func tokenize(text string) []token {
 
 // appendTokens is tokenize appending to toks, which may be a reused buffer.
 func appendTokens(toks []token, text string) []token {
-	lower := lowerSameWidth(text)
+	return appendTokensLower(toks, text, lowerSameWidth(text))
+}
+
+// appendTokensLower is appendTokens with lower = lowerSameWidth(text)
+// made by the caller, who shares it with the date tagger.
+func appendTokensLower(toks []token, text, lower string) []token {
 	if cap(toks) < len(toks)+len(text)/5+1 {
 		toks = slices.Grow(toks, len(text)/5+1)
 	}

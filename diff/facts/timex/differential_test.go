@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // update rewrites the golden files of this package: go test -run Differential -args -update
@@ -99,7 +101,7 @@ func FuzzShortcut(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, r := range []time.Time{ref, {}} {
-			got, want := find(s, r, false), find(s, r, true)
+			got, want := find(nil, s, "", r, false), find(nil, s, "", r, true)
 			if fmt.Sprintf("%+v", got) != fmt.Sprintf("%+v", want) {
 				t.Fatalf("ref %v: with shortcut %+v, exhaustive %+v", r, got, want)
 			}
@@ -143,7 +145,7 @@ func TestShortcutRandomWords(t *testing.T) {
 	same := func(s string) {
 		t.Helper()
 		for _, rf := range []time.Time{ref, {}} {
-			got, want := find(s, rf, false), find(s, rf, true)
+			got, want := find(nil, s, "", rf, false), find(nil, s, "", rf, true)
 			if fmt.Sprintf("%+v", got) != fmt.Sprintf("%+v", want) {
 				t.Fatalf("%q ref %v: with shortcut %+v, exhaustive %+v", s, rf, got, want)
 			}
@@ -177,5 +179,48 @@ func TestShortcutRandomWords(t *testing.T) {
 			}
 		}
 		same(b.String())
+	}
+}
+
+// TestFindLowerSameAsFind checks FindLower, given a copy of the text with
+// its letters lowered at the same width (as package facts makes it), or a
+// copy of the wrong length, against Find over the same texts as
+// TestDifferentialFind, upper-cased too.
+func TestFindLowerSameAsFind(t *testing.T) {
+	sameWidth := func(s string) string {
+		var b strings.Builder
+		for _, r := range s {
+			if l := unicode.ToLower(r); utf8.RuneLen(l) == utf8.RuneLen(r) {
+				r = l
+			}
+			b.WriteRune(r)
+		}
+		return b.String()
+	}
+	var paths []string
+	for _, g := range []string{"testdata/*.txt", "../../eval/testdata/devset/base/*.txt", "../testdata/story/*/*.txt"} {
+		m, _ := filepath.Glob(g)
+		paths = append(paths, m...)
+	}
+	texts := []string{"", "ÉTÉ 2024: Monday, İSTANBUL, MARCH 3", "Ünter den Linden on Ñovember 5th"}
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b), strings.ToUpper(string(b)))
+	}
+	ref := time.Date(2025, 8, 19, 8, 0, 0, 0, time.UTC)
+	for _, text := range texts {
+		want := fmt.Sprintf("%+v", Find(text, ref))
+		if got := fmt.Sprintf("%+v", FindLower(text, sameWidth(text), ref)); got != want {
+			t.Fatalf("FindLower differs from Find on %.60q:\n got %s\nwant %s", text, got, want)
+		}
+		if got := AppendFindLower(make([]Expr, 1, 3), text, sameWidth(text), ref); fmt.Sprintf("%+v", got[1:]) != want || got[0] != (Expr{}) {
+			t.Fatalf("AppendFindLower differs from Find on %.60q", text)
+		}
+		if got := fmt.Sprintf("%+v", FindLower(text, "x"+text, ref)); got != want {
+			t.Fatalf("FindLower with a copy of another length differs from Find on %.60q", text)
+		}
 	}
 }

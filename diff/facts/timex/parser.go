@@ -1,6 +1,9 @@
 package timex
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // cand is a candidate match over tokens [i, j).
 type cand struct {
@@ -36,12 +39,15 @@ type parser struct {
 
 // newParser tokenizes text into toks (reused, see tokenBufs) and looks
 // up each word's lexicon entry once.
-func newParser(text string, ref time.Time, toks []token, exhaustive bool) *parser {
+func newParser(text, lower string, ref time.Time, toks []token, exhaustive bool) *parser {
 	p := &parser{text: text, lx: english(), refT: ref, hasRef: !ref.IsZero(), exhaustive: exhaustive}
 	if p.hasRef {
 		p.ref = dayOf(ref)
 	}
-	p.t = tokenize(text, toks)
+	if lower == "" {
+		lower = lowerASCII(text)
+	}
+	p.t = tokenizeLower(text, lower, toks)
 	for i := range p.t {
 		if p.t[i].kind != kNum {
 			p.t[i].info = p.lx.entry(p.t[i].w)
@@ -50,9 +56,10 @@ func newParser(text string, ref time.Time, toks []token, exhaustive bool) *parse
 	return p
 }
 
-func (p *parser) run() []Expr {
+// run appends the expressions found to out.
+func (p *parser) run(out []Expr) []Expr {
 	// News has a temporal expression in about every 60 tokens.
-	out := make([]Expr, 0, len(p.t)/64+4)
+	out = slices.Grow(out, len(p.t)/64+4)
 	for i := 0; i < len(p.t); {
 		tk := &p.t[i]
 		if tk.kind == kWord && tk.info == nil {

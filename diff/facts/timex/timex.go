@@ -45,19 +45,37 @@ const (
 // never overlap. Relative expressions ("Monday", "next week") resolve
 // against ref; a zero ref leaves them unresolved (values with X
 // placeholders or PRESENT_REF-style references).
-func Find(text string, ref time.Time) []Expr { return find(text, ref, false) }
+func Find(text string, ref time.Time) []Expr { return find(nil, text, "", ref, false) }
+
+// FindLower is Find for a caller that holds a lower-cased copy of text
+// already: lower has text's bytes at the same offsets, its ASCII capitals
+// lowered (any other byte may differ, e.g. a non-ASCII letter lowered at
+// the same width). Find makes such a copy itself; package facts makes one
+// for its own tokens, and sharing it spares a copy of every text.
+func FindLower(text, lower string, ref time.Time) []Expr {
+	return AppendFindLower(nil, text, lower, ref)
+}
+
+// AppendFindLower is FindLower appending the expressions to dst, which
+// may be a buffer the caller reuses.
+func AppendFindLower(dst []Expr, text, lower string, ref time.Time) []Expr {
+	if len(lower) != len(text) {
+		lower = "" // not a copy at the same offsets: make one
+	}
+	return find(dst, text, lower, ref, false)
+}
 
 // find is Find; exhaustive tries every rule at every possible start,
 // without the shortcut of shortcut.go, for tests.
-func find(text string, ref time.Time, exhaustive bool) []Expr {
+func find(dst []Expr, text, lower string, ref time.Time, exhaustive bool) []Expr {
 	buf := tokenBufs.Get().(*[]token)
 	toks := *buf
 	if want := len(text)/4 + 16; cap(toks) < want {
 		// English runs about five bytes a token; append grows the rest.
 		toks = make([]token, 0, want)
 	}
-	p := newParser(text, ref, toks[:0], exhaustive)
-	out := p.run()
+	p := newParser(text, lower, ref, toks[:0], exhaustive)
+	out := p.run(dst)
 	if cap(p.t) <= maxPooledTokens {
 		// Not cleared: until reused the buffer keeps this text alive, but
 		// sync.Pool drops idle buffers within two garbage collections,

@@ -33,7 +33,14 @@ type token struct {
 // sliced from one lower-cased copy of the text, so only words with
 // non-ASCII letters allocate a string of their own.
 func tokenize(text string, toks []token) []token {
-	lower := lowerASCII(text)
+	return tokenizeLower(text, lowerASCII(text), toks)
+}
+
+// tokenizeLower is tokenize with lower, text with at least its ASCII
+// capitals lowered at the same offsets (see FindLower): only runs of
+// ASCII letters are sliced from it, and there any such copy has the bytes
+// of lowerASCII(text).
+func tokenizeLower(text, lower string, toks []token) []token {
 	sp, nl := true, true
 	for i := 0; i < len(text); {
 		c := text[i]
