@@ -97,6 +97,9 @@ func isLinkTeaser(p string, linkBytes, rawBytes int) bool {
 // normalizeSpace collapses every run of white space (no-break spaces and
 // zero-width characters too) to one space and trims the ends.
 func normalizeSpace(s string) string {
+	if isNormalASCII(s) {
+		return s // most text blocks of a page: nothing to change or copy
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -104,18 +107,25 @@ func normalizeSpace(s string) string {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			// ASCII, most of any page: the same rules without decoding.
-			i++
-			switch {
-			case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
-				space = b.Len() > 0
-			case c < 0x20 || c == 0x7f: // control
-			default:
+			if c > ' ' && c < 0x7f {
+				// A run of printable ASCII other than the space goes in whole.
+				j := i + 1
+				for j < len(s) && s[j] > ' ' && s[j] < 0x7f {
+					j++
+				}
 				if space {
 					b.WriteByte(' ')
 					space = false
 				}
-				b.WriteByte(c)
+				b.WriteString(s[i:j])
+				i = j
+				continue
 			}
+			i++
+			if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
+				space = b.Len() > 0
+			}
+			// else a control character, dropped
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -136,6 +146,28 @@ func normalizeSpace(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// isNormalASCII reports whether normalizeSpace would return s unchanged
+// without looking past ASCII: printable characters and single spaces
+// between them.
+func isNormalASCII(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c > ' ' && c < 0x7f {
+			continue
+		}
+		if c != ' ' || s[i+1] == ' ' { // s[i+1] exists: s does not end with a space
+			return false
+		}
+	}
+	return true
 }
 
 // uiLines are whole lines, lower-cased without trailing punctuation, that
