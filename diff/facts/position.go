@@ -173,7 +173,7 @@ scan:
 	if actor == "" || isDemonym(actor) || d.isTimeName(actor) {
 		return item{}, false // "Russian demands": a noun after an adjective
 	}
-	named := passive && vend+1 < s.to && toks[vend+1].lower == "by"
+	named := byAgent
 	if p, ok := d.npBefore(g+1, s.from); ok && !pronouns[toks[p.from].lower] && d.npText(p) == actor {
 		named = true
 	}
