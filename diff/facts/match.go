@@ -609,7 +609,6 @@ func (m *matcher) quoteStated(it, other *item, isOld bool) bool {
 // next). A cut at the start mostly moves the lead-in out of
 // the marks ("The fire is being treated as a “deliberate arson attack”").
 func (m *matcher) clauseCut(long []string, short *item, text string) bool {
-	unhyphen := strings.NewReplacer("-", " ")
 	l := " " + unhyphen.Replace(strings.Join(long, " ")) + " "
 	s := " " + unhyphen.Replace(strings.Join(short.words, " ")) + " "
 	i := strings.LastIndex(l, s)
@@ -675,11 +674,13 @@ func trimmed(long, short []string) bool {
 	if len(short) < minTrimmed || len(short) >= len(long) {
 		return false
 	}
-	// a hyphen added or dropped is spelling: "better placed", "better-placed"
-	unhyphen := strings.NewReplacer("-", " ")
 	l := " " + unhyphen.Replace(strings.Join(long, " ")) + " "
 	return strings.Contains(l, " "+unhyphen.Replace(strings.Join(short, " "))+" ")
 }
+
+// unhyphen reads a hyphen as a space when quotes are compared: a hyphen
+// added or dropped is spelling ("better placed", "better-placed").
+var unhyphen = strings.NewReplacer("-", " ")
 
 // minTrimmed is the fewest words a trimmed quote keeps: a word or two
 // found in a long quote may be another speaker's (“legitimate right”).
