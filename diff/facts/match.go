@@ -585,19 +585,6 @@ func (m *matcher) sameQuote(a, b *item) bool {
 	return marksMoved(a.words, b, m.newText)
 }
 
-// quoteStated reports whether quote it, of the old version when isOld,
-// is stated by quote other of the other version: the same quote
-// (sameQuote), or its words standing as a part of other. A cut that lost
-// a clause is no news added, nor are words still quoted within a longer
-// quote news removed ("vigorously defend her innocence" in "We will
-// vigorously defend her innocence").
-func (m *matcher) quoteStated(it, other *item, isOld bool) bool {
-	if isOld {
-		return m.sameQuote(it, other) || trimmed(other.words, it.words)
-	}
-	return m.sameQuote(other, it) || trimmed(other.words, it.words)
-}
-
 // clauseCut reports whether quote short (of text) is quote long cut at its
 // end by a content clause: the words cut after it hold three or more
 // content words that neither short nor the rest of its paragraph and the
@@ -930,8 +917,12 @@ func isRun(long, short []string) bool {
 }
 
 // statedIn reports whether the fact it (of the old version when isOld) is
-// among all (the facts of the other version, whose text is text): the same value, or for a place or a
-// date its very words ("Thursday" in another sentence).
+// among all (the facts of the other version, whose text is text): the same
+// value, for a quote its words standing as a part of a quote there, or for
+// a place or a date its very words ("Thursday" in another sentence). A cut
+// that lost a clause is no news added (sameQuote), nor are words still
+// quoted within a longer quote news removed ("vigorously defend her
+// innocence" in "We will vigorously defend her innocence").
 func (m *matcher) statedIn(it *item, all []item, text string, isOld bool) bool {
 	for i := range all {
 		if all[i].Kind != it.Kind {
@@ -942,7 +933,7 @@ func (m *matcher) statedIn(it *item, all []item, text string, isOld bool) bool {
 		if !isOld {
 			a, b = b, a
 		}
-		if m.equivalent(a, b) || it.Kind == KindQuote && m.quoteStated(it, &all[i], isOld) {
+		if m.equivalent(a, b) || it.Kind == KindQuote && trimmed(all[i].words, it.words) {
 			return true
 		}
 	}
