@@ -311,6 +311,7 @@ func (m *matcher) replace(drop []bool, extra []change) {
 // reply came ("a ministry spokesperson told CNN").
 func (m *matcher) answer() {
 	used := make([]bool, len(m.replies))
+	drop := make([]bool, len(m.out))
 	for i := range m.out {
 		c := &m.out[i]
 		if c.new != nil || c.old == nil || c.old.Kind != KindPosition || !isReply(c.old) || !strings.HasPrefix(c.old.key, "not ") {
@@ -335,23 +336,17 @@ func (m *matcher) answer() {
 		// by the same actor, or standing where the pending reply stood.
 		for j := range m.out {
 			a := &m.out[j]
-			if j == i || a.old != nil || a.new == nil || a.new.Kind != KindPosition || isReply(a.new) ||
+			if j == i || drop[j] || a.old != nil || a.new == nil || a.new.Kind != KindPosition || isReply(a.new) ||
 				!sameActor(c.old, a.new) && !m.near(c, a) {
 				continue
 			}
 			c.new, c.nSent, c.pos = a.new, a.nSent, a.pos
 			c.detail, _ = m.detail(c.old, a.new, true)
-			a.new = nil // dropped below
+			drop[j] = true
 			break
 		}
 	}
-	out := m.out[:0]
-	for _, c := range m.out {
-		if c.old != nil || c.new != nil {
-			out = append(out, c)
-		}
-	}
-	m.out = out
+	m.replace(drop, nil)
 }
 
 // genericCounts are counted nouns too common to tie two figures together
