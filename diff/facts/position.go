@@ -195,11 +195,7 @@ scan:
 	var owords []string
 	if oTo >= oFrom {
 		object, _, _ = d.span(oFrom, oTo)
-		for _, w := range d.normToks(oFrom, oTo+1) {
-			if !d.lx.function[w] {
-				owords = append(owords, w)
-			}
-		}
+		owords = d.objectWords(oFrom, oTo+1)
 	}
 	// "responded to the attacks", "responded with humor": an act, not a
 	// reply to the story; a reply answers a request ("did not respond to
@@ -280,6 +276,19 @@ scan:
 		words: owords,
 		loose: !named,
 	}, true
+}
+
+// objectWords returns the words of tokens [from, to) of a stance's object
+// that are no function words: what the stance is about, compared between
+// versions.
+func (d *doc) objectWords(from, to int) []string {
+	var out []string
+	for _, w := range d.normToks(from, to) {
+		if !d.lx.function[w] {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // singularNoun reports whether token i looks like a singular noun that
@@ -367,12 +376,7 @@ func (d *doc) outreach(k, vend, oFrom, oTo int, actor string, neg bool, s sent) 
 		}
 		oEnd = j
 	}
-	var words []string
-	for _, w := range d.normToks(oFrom, oEnd+1) {
-		if !d.lx.function[w] {
-			words = append(words, w)
-		}
-	}
+	words := d.objectWords(oFrom, oEnd+1)
 	return item{
 		Fact:  Fact{Kind: KindPosition, Text: text, Start: st, End: en, Value: "not respond?: asked for comment", Subject: party},
 		key:   "not respond?",
