@@ -534,7 +534,7 @@ func (m *matcher) wordsAround(text string, it *item, marks string) (map[string]b
 	words := map[string]bool{}
 	for _, f := range [2]string{text[from:it.Start], text[it.End:to]} {
 		for _, w := range lowerWords(f) {
-			if len(w) >= 4 && !m.lx.function[w] && !dateWord(w) {
+			if m.lx.isContent(w) && !dateWord(w) {
 				words[w] = true
 			}
 		}

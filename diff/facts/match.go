@@ -49,12 +49,16 @@ func contentWords(lx *lexicon, s string) []string {
 	var out []string
 	for _, w := range normWords(lx, s) {
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s") // "Oahu’s" is Oahu
-		if len(w) > 3 && !lx.function[w] && (w[0] < '0' || w[0] > '9') {
+		if lx.isContent(w) && (w[0] < '0' || w[0] > '9') {
 			out = append(out, w)
 		}
 	}
 	return out
 }
+
+// isContent reports whether the lower-case word w is a content word: longer
+// than three letters and no function word.
+func (lx *lexicon) isContent(w string) bool { return len(w) > 3 && !lx.function[w] }
 
 // pass is one round of pairing: pair a and b when same holds; report says
 // whether the pair is a change (else the fact simply stayed).
@@ -600,7 +604,7 @@ func (m *matcher) clauseCut(long []string, short *item, text string) bool {
 	tail := l[i+len(s)-1:]
 	var cut []string
 	for _, w := range strings.Fields(tail) {
-		if len(w) > 3 && !m.lx.function[w] {
+		if m.lx.isContent(w) {
 			cut = append(cut, w)
 		}
 	}
@@ -1101,7 +1105,7 @@ func (m *matcher) uncovered(ws []string, quotes [][]string) int {
 	}
 	c := 0
 	for i, w := range ws {
-		if !covered[i] && len(w) > 3 && !m.lx.function[w] {
+		if !covered[i] && m.lx.isContent(w) {
 			c++
 		}
 	}
