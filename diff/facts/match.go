@@ -838,17 +838,27 @@ func (m *matcher) present(oldItems, newItems func(asked []*item) []item) {
 		switch {
 		case c.old == nil && m.statedIn(c.new, oldAll, m.oldText, false):
 		case c.new == nil && m.statedIn(c.old, newAll, m.newText, true):
-		case c.old == nil && c.new.Kind == KindNumber && repeats(out, c.new, func(c change) *item { return c.new }):
-		case c.new == nil && c.old.Kind == KindNumber && repeats(out, c.old, func(c change) *item { return c.old }):
-		case c.old == nil && c.new.Kind == KindQuote && halfOf(out, c.new, func(c change) *item { return c.new }):
-		case c.new == nil && c.old.Kind == KindQuote && halfOf(out, c.old, func(c change) *item { return c.old }):
-		case c.old == nil && c.new.Kind == KindQuote && quoteRepeats(out, c.new, func(c change) *item { return c.new }):
-		case c.new == nil && c.old.Kind == KindQuote && quoteRepeats(out, c.old, func(c change) *item { return c.old }):
+		case c.old == nil && restates(out, c.new, func(c change) *item { return c.new }):
+		case c.new == nil && restates(out, c.old, func(c change) *item { return c.old }):
 		default:
 			out = append(out, c)
 		}
 	}
 	m.out = out
+}
+
+// restates reports whether the fact it, added (or removed) on its own,
+// is one piece of news with side(c) of a change in out that is added (or
+// removed) on its own as well: a figure it repeats, or a quote it repeats
+// or ends.
+func restates(out []change, it *item, side func(change) *item) bool {
+	switch it.Kind {
+	case KindNumber:
+		return repeats(out, it, side)
+	case KindQuote:
+		return halfOf(out, it, side) || quoteRepeats(out, it, side)
+	}
+	return false
 }
 
 // repeats reports whether the figure it, added (or removed) on its own, is
