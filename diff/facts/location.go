@@ -207,8 +207,8 @@ func (d *doc) hometown(i, end int) bool {
 	if i == 0 || d.toks[i-1].lower != "of" && d.toks[i-1].lower != "from" {
 		return false
 	}
-	_, last := d.qualifier(nil, end)
-	return last > end
+	_, _, ok := d.qualifierAt(end, false)
+	return ok
 }
 
 // townSubject reports whether the town ending at token end, with its state
@@ -217,9 +217,9 @@ func (d *doc) hometown(i, end int) bool {
 // damage". A noun after the state makes the pair a modifier ("Greenville,
 // Texas, police said"), and the town is then no place of the story's.
 func (d *doc) townSubject(end int) bool {
-	_, last := d.qualifier(nil, end)
+	_, last, ok := d.qualifierAt(end, false)
 	n := last + 2
-	if last == end || n >= len(d.toks) || d.toks[last+1].text != "," {
+	if !ok || n >= len(d.toks) || d.toks[last+1].text != "," {
 		return false
 	}
 	w := d.toks[n]
@@ -247,31 +247,41 @@ func (d *doc) qualifier(out []item, end int) ([]item, int) {
 // country after "in": "Zayed International Airport in Abu Dhabi", "Camp
 // Arifjan in Kuwait".
 func (d *doc) qualifierOf(out []item, end int, site bool) ([]item, int) {
-	c := end + 1
-	if c+1 >= len(d.toks) || d.toks[c].text != "," && !(site && d.toks[c].lower == "in") {
-		return out, end
-	}
-	name, last, ok := d.matchPlace(c + 1)
+	name, last, ok := d.qualifierAt(end, site)
 	if !ok {
 		return out, end
 	}
-	p := d.lx.places[name]
-	switch p.typ {
+	first := end + 2 // after the comma or "in"
+	text, s, e := d.span(first, last)
+	return append(out, item{
+		Fact:  Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: name, Type: d.lx.places[name].typ},
+		key:   name,
+		inQ:   d.inQ[first] >= 0,
+		minor: true,
+	}), last
+}
+
+// qualifierAt finds the qualifier qualifierOf reads after the place ending
+// at token end: its canonical name and last token.
+func (d *doc) qualifierAt(end int, site bool) (string, int, bool) {
+	c := end + 1
+	if c+1 >= len(d.toks) || d.toks[c].text != "," && !(site && d.toks[c].lower == "in") {
+		return "", 0, false
+	}
+	name, last, ok := d.matchPlace(c + 1)
+	if !ok {
+		return "", 0, false
+	}
+	switch d.lx.places[name].typ {
 	case "state", "country", "territory":
 	case "city":
 		if !site {
-			return out, end
+			return "", 0, false
 		}
 	default:
-		return out, end
+		return "", 0, false
 	}
-	text, s, e := d.span(c+1, last)
-	return append(out, item{
-		Fact:  Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: name, Type: p.typ},
-		key:   name,
-		inQ:   d.inQ[c+1] >= 0,
-		minor: true,
-	}), last
+	return name, last, true
 }
 
 // listedAfter reports whether the place name at token i continues a list
