@@ -74,7 +74,7 @@ func (d *doc) locationItems(out []item) []item {
 			if it, ok := d.namedPlace(i); ok {
 				out = append(out, it)
 			} else if it, last, ok := d.townOf(i); ok {
-				out, last = d.qualifier(append(out, it), last)
+				out, last = d.qualifierOf(append(out, it), last, false)
 				prevEnd = last
 				i = last
 			}
@@ -233,19 +233,14 @@ func (d *doc) townSubject(end int) bool {
 	return strings.HasSuffix(w.lower, "ed") && len(w.lower) > 4
 }
 
-// qualifier appends the state or country that follows the town ending at
+// qualifierOf appends the state or country that follows the town ending at
 // token end as its qualifier ("Mobile, Alabama", "Lyon, France"), and
 // returns the index of the qualifier's last token (end if none). News
 // names a town this way: the state is no place of its own, so it takes
 // part in matching ("Alabama" stays) but is never reported alone; the town
-// carries the change.
-func (d *doc) qualifier(out []item, end int) ([]item, int) {
-	return d.qualifierOf(out, end, false)
-}
-
-// qualifierOf is qualifier; for a site (venue) it also reads the city or
-// country after "in": "Zayed International Airport in Abu Dhabi", "Camp
-// Arifjan in Kuwait".
+// carries the change. For a site (venue) it also reads the city or country
+// after "in": "Zayed International Airport in Abu Dhabi", "Camp Arifjan in
+// Kuwait".
 func (d *doc) qualifierOf(out []item, end int, site bool) ([]item, int) {
 	name, last, ok := d.qualifierAt(end, site)
 	if !ok {
