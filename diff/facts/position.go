@@ -448,12 +448,8 @@ func (d *doc) appendReply(out []item, k int, s sent, name string) []item {
 // isBareStance reports whether w is the bare form of a stance verb (not
 // "offers", "offered", "offering"), which is also the noun.
 func isBareStance(lx *lexicon, w string) bool {
-	for _, e := range lx.stance[w] {
-		if e.words[0] == w && !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") {
-			return true
-		}
-	}
-	return false
+	// every phrase under lx.stance[w] starts with w itself
+	return len(lx.stance[w]) > 0 && !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing")
 }
 
 // isAdverb reports whether a word in -ly is an adverb, not a noun such
