@@ -14,8 +14,9 @@ type matcher struct {
 	out []change
 	// sameSentence is set while pair compares two sentences of equal text.
 	sameSentence bool
-	// oldText and newText let a pronoun reattribution be checked against
-	// mere reordering.
+	// oldText and newText are the two versions' texts, for what a fact's
+	// own words cannot tell: a reattribution against mere reordering, a
+	// quote's cut or merge, the words around a date.
 	oldText, newText string
 	// replies are the quiet statements to the press of the new version
 	// that nothing matched: each may answer a pending reply (see answer)
@@ -168,9 +169,10 @@ func (m *matcher) reordered(a, b *item) bool {
 }
 
 // reportable reports whether a fact may be reported as added or removed on
-// its own. Vague time references ("now", "previously", "eventually"), a
-// town's state and a continent or world region take part in matching but
-// are no news when they come or go.
+// its own. Vague time references ("now", "previously", "eventually"), the
+// story's own time (storyTime), spans of minutes (clockSpan), a town's
+// state, a continent or world region and a quiet statement to the press
+// take part in matching but are no news when they come or go.
 func reportable(it *item) bool {
 	if it.quiet {
 		return false
