@@ -152,11 +152,8 @@ func (m *matcher) pair(o, n *side, oi, ni int) {
 		}
 	}
 	for j, b := range news {
-		if !usedN[j] && reportable(&n.items[b]) {
-			m.out = append(m.out, change{new: &n.items[b], oSent: -1, nSent: ni, pos: float64(ni)})
-		}
-		if !usedN[j] && n.items[b].quiet {
-			m.replies = append(m.replies, change{new: &n.items[b], oSent: -1, nSent: ni, pos: float64(ni)})
+		if !usedN[j] {
+			m.added(&n.items[b], ni)
 		}
 	}
 }
@@ -248,13 +245,20 @@ func (m *matcher) removeAll(o *side, oi int, pos []float64) {
 
 func (m *matcher) addAll(n *side, ni int) {
 	for _, b := range n.by[ni] {
-		if n.items[b].quiet {
-			m.replies = append(m.replies, change{new: &n.items[b], oSent: -1, nSent: ni, pos: float64(ni)})
-		}
-		if !reportable(&n.items[b]) {
-			continue
-		}
-		m.out = append(m.out, change{new: &n.items[b], oSent: -1, nSent: ni, pos: float64(ni)})
+		m.added(&n.items[b], ni)
+	}
+}
+
+// added records the fact it of new sentence ni that nothing matched: as
+// added when it is news on its own, as a reply that may answer a pending
+// one (see answer) when it is a quiet statement to the press.
+func (m *matcher) added(it *item, ni int) {
+	c := change{new: it, oSent: -1, nSent: ni, pos: float64(ni)}
+	if reportable(it) {
+		m.out = append(m.out, c)
+	}
+	if it.quiet {
+		m.replies = append(m.replies, c)
 	}
 }
 
