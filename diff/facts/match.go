@@ -27,9 +27,9 @@ type matcher struct {
 
 // related reports whether old sentence oi and new sentence ni tell of the
 // same thing: a third of the content words of the shorter are in the
-// other, or one is too short to tell. Figures that share no slot (measures
-// told with other words after them, the only figure of a thing far away)
-// pair as one changed figure only then.
+// other, or one is too short to tell. Figures that are not of one slot in
+// neighbouring sentences (measures told with other words after them, the
+// only figure of a thing far away) pair as one changed figure only then.
 func (m *matcher) related(oi, ni int) bool {
 	if oi < 0 || ni < 0 || oi >= len(m.oldSents) || ni >= len(m.newSents) {
 		return true // no sentences to tell
