@@ -820,7 +820,10 @@ func encloses(k Kind) bool { return k == KindQuote || k == KindCorrection }
 // paragraph is rewritten or moves, the facts it repeats from elsewhere in
 // the article are no news, and a reader asked "what is new?" would not
 // count them. Only the whole other text can tell: its facts are asked for
-// only when something was added or removed.
+// only when something was added or removed. A fact added (or removed) that
+// restates one added (or removed) with it goes too (restates); a change of
+// place whose places the other version names is first split
+// (splitPlaceChanges).
 func (m *matcher) present(oldItems, newItems func(asked []*item) []item) {
 	m.splitPlaceChanges()
 	var added, removed []*item
