@@ -322,12 +322,12 @@ func (m *matcher) replace(drop []bool, extra []change) {
 func (m *matcher) answer() {
 	used := make([]bool, len(m.replies))
 	drop := make([]bool, len(m.out))
+pending:
 	for i := range m.out {
 		c := &m.out[i]
 		if c.new != nil || c.old == nil || c.old.Kind != KindPosition || !isReply(c.old) || !strings.HasPrefix(c.old.key, "not ") {
 			continue
 		}
-		found := false
 		for j := range m.replies {
 			r := &m.replies[j]
 			if used[j] || !sameActor(c.old, r.new) && !m.near(c, r) {
@@ -335,11 +335,7 @@ func (m *matcher) answer() {
 			}
 			used[j] = true
 			c.new, c.nSent, c.pos = r.new, r.nSent, r.pos
-			found = true
-			break
-		}
-		if found {
-			continue
+			continue pending
 		}
 		// The answer may be a stance itself ("Moscow has not responded to
 		// the offer" -> "Lavrov dismissed the offer"): an added position
