@@ -228,10 +228,7 @@ func TestLabelsAreNoAmounts(t *testing.T) {
 		{"About 1/2 of the town lost power.", []string{"About 1/2 of the town"}},
 	}
 	for _, tt := range tests {
-		var got []string
-		for _, f := range factsOf(t, tt.text, KindNumber) {
-			got = append(got, f.Text)
-		}
+		got := textsOf(t, tt.text, KindNumber)
 		if len(got) != len(tt.want) || len(got) > 0 && got[0] != tt.want[0] {
 			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
 		}
@@ -271,10 +268,7 @@ func TestAnonymousSourcesAreNoFigure(t *testing.T) {
 		{"Five people were hurt, witnesses told police.", []string{"Five people"}},
 	}
 	for _, tt := range tests {
-		var got []string
-		for _, f := range factsOf(t, tt.text, KindNumber) {
-			got = append(got, f.Text)
-		}
+		got := textsOf(t, tt.text, KindNumber)
 		if len(got) != len(tt.want) || len(got) > 0 && got[0] != tt.want[0] {
 			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
 		}
@@ -293,10 +287,7 @@ func TestReferencesAreNoCounts(t *testing.T) {
 		{"At least one person was killed.", []string{"At least one person"}},
 	}
 	for _, tt := range tests {
-		var got []string
-		for _, f := range factsOf(t, tt.text, KindNumber) {
-			got = append(got, f.Text)
-		}
+		got := textsOf(t, tt.text, KindNumber)
 		if len(got) != len(tt.want) || len(got) > 0 && got[0] != tt.want[0] {
 			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
 		}
@@ -458,10 +449,7 @@ func TestDigitsGluedByTheScraper(t *testing.T) {
 		{"The COVID19 wing and the A320 fleet reopened.", nil},
 	}
 	for _, tt := range tests {
-		var got []string
-		for _, f := range factsOf(t, tt.text, KindNumber) {
-			got = append(got, f.Text)
-		}
+		got := textsOf(t, tt.text, KindNumber)
 		if len(got) != len(tt.want) || len(got) > 0 && got[0] != tt.want[0] {
 			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
 		}
