@@ -320,7 +320,6 @@ func (m *Monitor) extractPage(sc *extract.Scanned, page []byte, pageURL, prevHas
 			// The stored text is the fast path's: compare like with like.
 			// The site is no longer trusted, so its next new pages take
 			// readability; this one keeps the path it was tracked by.
-			fast.Dropped = full.Dropped
 			return fast, dropped, "", nil
 		}
 		mark = refMark

@@ -494,22 +494,8 @@ func (m *matcher) dateContext(text string, it *item) (map[string]bool, string) {
 	if it.Start < 0 || it.End > len(text) || it.Start > it.End {
 		return nil, ""
 	}
-	from, to := max(0, it.Start-contextChars), min(len(text), it.End+contextChars)
-	if i := strings.LastIndexByte(text[from:it.Start], '\n'); i >= 0 {
-		from += i + 1
-	}
-	if i := strings.IndexByte(text[it.End:to], '\n'); i >= 0 {
-		to = it.End + i
-	}
-	words := map[string]bool{}
-	for _, f := range [2]string{text[from:it.Start], text[it.End:to]} {
-		for _, w := range strings.FieldsFunc(strings.ToLower(f), func(r rune) bool { return !unicode.IsLetter(r) }) {
-			if len(w) >= 4 && !m.lx.function[w] && !dateWord(w) {
-				words[w] = true
-			}
-		}
-	}
-	before := strings.FieldsFunc(strings.ToLower(text[from:it.Start]), func(r rune) bool { return !unicode.IsLetter(r) })
+	words, from := m.wordsAround(text, it, "\n")
+	before := lowerWords(text[from:it.Start])
 	prev := ""
 	for n := len(before) - 1; n >= 0; n-- {
 		switch before[n] {
@@ -530,7 +516,14 @@ func (m *matcher) clauseWords(text string, it *item) map[string]bool {
 	if it.Start < 0 || it.End > len(text) || it.Start > it.End {
 		return nil
 	}
-	const marks = ",;:.()—–\n"
+	words, _ := m.wordsAround(text, it, ",;:.()—–\n")
+	return words
+}
+
+// wordsAround returns the content words of text within contextChars of
+// the date it, on either side up to the nearest of marks, and the offset
+// they start from. Words of dates themselves are left out.
+func (m *matcher) wordsAround(text string, it *item, marks string) (map[string]bool, int) {
 	from, to := max(0, it.Start-contextChars), min(len(text), it.End+contextChars)
 	if i := strings.LastIndexAny(text[from:it.Start], marks); i >= 0 {
 		from += i + 1
@@ -540,13 +533,18 @@ func (m *matcher) clauseWords(text string, it *item) map[string]bool {
 	}
 	words := map[string]bool{}
 	for _, f := range [2]string{text[from:it.Start], text[it.End:to]} {
-		for _, w := range strings.FieldsFunc(strings.ToLower(f), func(r rune) bool { return !unicode.IsLetter(r) }) {
-			if len(w) >= 4 && !m.lx.function[w] && !dateWord(w) {
+		for _, w := range lowerWords(f) {
+			if m.lx.isContent(w) && !dateWord(w) {
 				words[w] = true
 			}
 		}
 	}
-	return words
+	return words, from
+}
+
+// lowerWords splits s, lower-cased, into its runs of letters.
+func lowerWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) })
 }
 
 // contextChars is how far around a date its context words are looked for.

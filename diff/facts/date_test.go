@@ -138,10 +138,7 @@ func runDateTexts(t *testing.T, cases map[string]string) {
 	t.Helper()
 	for text, want := range cases {
 		t.Run(text, func(t *testing.T) {
-			var got []string
-			for _, f := range factsOf(t, text, KindDate) {
-				got = append(got, f.Text)
-			}
+			got := textsOf(t, text, KindDate)
 			if g := strings.Join(got, "|"); g != want {
 				t.Errorf("dates %q, want %q", g, want)
 			}

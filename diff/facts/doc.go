@@ -82,12 +82,13 @@
 // ones removed. A final pass over the whole document cancels a removed and
 // an added fact with the same value (a moved, split or merged sentence) and
 // pairs a removed and an added fact of the same slot in neighbouring
-// sentences as one change. Two numbers pair as a change only in sentences
-// that share a third of their content words; the only number of a specific
-// thing removed and the only one added pair however far apart. A number
-// added (or removed) twice is reported once. Dates, numbers and places
-// inside a changed quote are left to the quote change, except sums of
-// money.
+// sentences as one change. Two numbers that are not of one slot in
+// neighbouring sentences pair only in sentences that share a third of
+// their content words: a measure removed and one in the same unit added
+// nearby, or the only number of a specific thing removed and the only one
+// added, however far apart. A number added (or removed) twice is reported
+// once. Dates, numbers and places inside a changed quote are left to the
+// quote change, except sums of money.
 //
 // # Lexicons
 //

@@ -24,6 +24,26 @@ func factsOf(t *testing.T, text string, k Kind) []Fact {
 	return out
 }
 
+// textsOf returns the words of each fact of one kind in text.
+func textsOf(t *testing.T, text string, k Kind) []string {
+	t.Helper()
+	var out []string
+	for _, f := range factsOf(t, text, k) {
+		out = append(out, f.Text)
+	}
+	return out
+}
+
+// textValues returns the facts of one kind in text as "Text=Value".
+func textValues(t *testing.T, text string, k Kind) []string {
+	t.Helper()
+	var out []string
+	for _, f := range factsOf(t, text, k) {
+		out = append(out, f.Text+"="+f.Value)
+	}
+	return out
+}
+
 // changesOf returns the changes of one kind between two texts.
 func changesOf(oldText, newText string, k Kind) []Change {
 	var out []Change

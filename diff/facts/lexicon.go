@@ -271,7 +271,6 @@ func loadPlaces(lang string, lx *lexicon) error {
 			return fmt.Errorf("parse place %q: %w", l, ErrLexicon)
 		}
 		p := place{name: strings.TrimSpace(parts[0]), typ: strings.TrimSpace(parts[1]), parent: strings.TrimSpace(parts[2])}
-		lx.places[p.name] = p
 		names := []string{p.name}
 		for _, a := range strings.Split(parts[3], ",") {
 			if a = strings.TrimSpace(a); a != "" {

@@ -74,7 +74,7 @@ func (d *doc) locationItems(out []item) []item {
 			if it, ok := d.namedPlace(i); ok {
 				out = append(out, it)
 			} else if it, last, ok := d.townOf(i); ok {
-				out, last = d.qualifier(append(out, it), last)
+				out, last = d.qualifierOf(append(out, it), last, false)
 				prevEnd = last
 				i = last
 			}
@@ -207,8 +207,8 @@ func (d *doc) hometown(i, end int) bool {
 	if i == 0 || d.toks[i-1].lower != "of" && d.toks[i-1].lower != "from" {
 		return false
 	}
-	_, last := d.qualifier(nil, end)
-	return last > end
+	_, _, ok := d.qualifierAt(end, false)
+	return ok
 }
 
 // townSubject reports whether the town ending at token end, with its state
@@ -217,9 +217,9 @@ func (d *doc) hometown(i, end int) bool {
 // damage". A noun after the state makes the pair a modifier ("Greenville,
 // Texas, police said"), and the town is then no place of the story's.
 func (d *doc) townSubject(end int) bool {
-	_, last := d.qualifier(nil, end)
+	_, last, ok := d.qualifierAt(end, false)
 	n := last + 2
-	if last == end || n >= len(d.toks) || d.toks[last+1].text != "," {
+	if !ok || n >= len(d.toks) || d.toks[last+1].text != "," {
 		return false
 	}
 	w := d.toks[n]
@@ -233,45 +233,50 @@ func (d *doc) townSubject(end int) bool {
 	return strings.HasSuffix(w.lower, "ed") && len(w.lower) > 4
 }
 
-// qualifier appends the state or country that follows the town ending at
+// qualifierOf appends the state or country that follows the town ending at
 // token end as its qualifier ("Mobile, Alabama", "Lyon, France"), and
 // returns the index of the qualifier's last token (end if none). News
 // names a town this way: the state is no place of its own, so it takes
 // part in matching ("Alabama" stays) but is never reported alone; the town
-// carries the change.
-func (d *doc) qualifier(out []item, end int) ([]item, int) {
-	return d.qualifierOf(out, end, false)
-}
-
-// qualifierOf is qualifier; for a site (venue) it also reads the city or
-// country after "in": "Zayed International Airport in Abu Dhabi", "Camp
-// Arifjan in Kuwait".
+// carries the change. For a site (venue) it also reads the city or country
+// after "in": "Zayed International Airport in Abu Dhabi", "Camp Arifjan in
+// Kuwait".
 func (d *doc) qualifierOf(out []item, end int, site bool) ([]item, int) {
-	c := end + 1
-	if c+1 >= len(d.toks) || d.toks[c].text != "," && !(site && d.toks[c].lower == "in") {
-		return out, end
-	}
-	name, last, ok := d.matchPlace(c + 1)
+	name, last, ok := d.qualifierAt(end, site)
 	if !ok {
 		return out, end
 	}
-	p := d.lx.places[name]
-	switch p.typ {
+	first := end + 2 // after the comma or "in"
+	text, s, e := d.span(first, last)
+	return append(out, item{
+		Fact:  Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: name, Type: d.lx.places[name].typ},
+		key:   name,
+		inQ:   d.inQ[first] >= 0,
+		minor: true,
+	}), last
+}
+
+// qualifierAt finds the qualifier qualifierOf reads after the place ending
+// at token end: its canonical name and last token.
+func (d *doc) qualifierAt(end int, site bool) (string, int, bool) {
+	c := end + 1
+	if c+1 >= len(d.toks) || d.toks[c].text != "," && !(site && d.toks[c].lower == "in") {
+		return "", 0, false
+	}
+	name, last, ok := d.matchPlace(c + 1)
+	if !ok {
+		return "", 0, false
+	}
+	switch d.lx.places[name].typ {
 	case "state", "country", "territory":
 	case "city":
 		if !site {
-			return out, end
+			return "", 0, false
 		}
 	default:
-		return out, end
+		return "", 0, false
 	}
-	text, s, e := d.span(c+1, last)
-	return append(out, item{
-		Fact:  Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: name, Type: p.typ},
-		key:   name,
-		inQ:   d.inQ[c+1] >= 0,
-		minor: true,
-	}), last
+	return name, last, true
 }
 
 // listedAfter reports whether the place name at token i continues a list

@@ -62,10 +62,7 @@ func TestExtractLocations(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var got []string
-			for _, f := range factsOf(t, tt.text, KindLocation) {
-				got = append(got, f.Text+"="+f.Value)
-			}
+			got := textValues(t, tt.text, KindLocation)
 			if len(got) != len(tt.want) {
 				t.Fatalf("got %q, want %q", got, tt.want)
 			}

@@ -14,8 +14,9 @@ type matcher struct {
 	out []change
 	// sameSentence is set while pair compares two sentences of equal text.
 	sameSentence bool
-	// oldText and newText let a pronoun reattribution be checked against
-	// mere reordering.
+	// oldText and newText are the two versions' texts, for what a fact's
+	// own words cannot tell: a reattribution against mere reordering, a
+	// quote's cut or merge, the words around a date.
 	oldText, newText string
 	// replies are the quiet statements to the press of the new version
 	// that nothing matched: each may answer a pending reply (see answer)
@@ -26,9 +27,9 @@ type matcher struct {
 
 // related reports whether old sentence oi and new sentence ni tell of the
 // same thing: a third of the content words of the shorter are in the
-// other, or one is too short to tell. Figures that share no slot (measures
-// told with other words after them, the only figure of a thing far away)
-// pair as one changed figure only then.
+// other, or one is too short to tell. Figures that are not of one slot in
+// neighbouring sentences (measures told with other words after them, the
+// only figure of a thing far away) pair as one changed figure only then.
 func (m *matcher) related(oi, ni int) bool {
 	if oi < 0 || ni < 0 || oi >= len(m.oldSents) || ni >= len(m.newSents) {
 		return true // no sentences to tell
@@ -49,12 +50,16 @@ func contentWords(lx *lexicon, s string) []string {
 	var out []string
 	for _, w := range normWords(lx, s) {
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s") // "Oahu’s" is Oahu
-		if len(w) > 3 && !lx.function[w] && (w[0] < '0' || w[0] > '9') {
+		if lx.isContent(w) && (w[0] < '0' || w[0] > '9') {
 			out = append(out, w)
 		}
 	}
 	return out
 }
+
+// isContent reports whether the lower-case word w is a content word: longer
+// than three letters and no function word.
+func (lx *lexicon) isContent(w string) bool { return len(w) > 3 && !lx.function[w] }
 
 // pass is one round of pairing: pair a and b when same holds; report says
 // whether the pair is a change (else the fact simply stayed).
@@ -147,11 +152,8 @@ func (m *matcher) pair(o, n *side, oi, ni int) {
 		}
 	}
 	for j, b := range news {
-		if !usedN[j] && reportable(&n.items[b]) {
-			m.out = append(m.out, change{new: &n.items[b], oSent: -1, nSent: ni, pos: float64(ni)})
-		}
-		if !usedN[j] && n.items[b].quiet {
-			m.replies = append(m.replies, change{new: &n.items[b], oSent: -1, nSent: ni, pos: float64(ni)})
+		if !usedN[j] {
+			m.added(&n.items[b], ni)
 		}
 	}
 }
@@ -164,9 +166,10 @@ func (m *matcher) reordered(a, b *item) bool {
 }
 
 // reportable reports whether a fact may be reported as added or removed on
-// its own. Vague time references ("now", "previously", "eventually"), a
-// town's state and a continent or world region take part in matching but
-// are no news when they come or go.
+// its own. Vague time references ("now", "previously", "eventually"), the
+// story's own time (storyTime), spans of minutes (clockSpan), a town's
+// state, a continent or world region and a quiet statement to the press
+// take part in matching but are no news when they come or go.
 func reportable(it *item) bool {
 	if it.quiet {
 		return false
@@ -242,13 +245,20 @@ func (m *matcher) removeAll(o *side, oi int, pos []float64) {
 
 func (m *matcher) addAll(n *side, ni int) {
 	for _, b := range n.by[ni] {
-		if n.items[b].quiet {
-			m.replies = append(m.replies, change{new: &n.items[b], oSent: -1, nSent: ni, pos: float64(ni)})
-		}
-		if !reportable(&n.items[b]) {
-			continue
-		}
-		m.out = append(m.out, change{new: &n.items[b], oSent: -1, nSent: ni, pos: float64(ni)})
+		m.added(&n.items[b], ni)
+	}
+}
+
+// added records the fact it of new sentence ni that nothing matched: as
+// added when it is news on its own, as a reply that may answer a pending
+// one (see answer) when it is a quiet statement to the press.
+func (m *matcher) added(it *item, ni int) {
+	c := change{new: it, oSent: -1, nSent: ni, pos: float64(ni)}
+	if reportable(it) {
+		m.out = append(m.out, c)
+	}
+	if it.quiet {
+		m.replies = append(m.replies, c)
 	}
 }
 
@@ -311,12 +321,13 @@ func (m *matcher) replace(drop []bool, extra []change) {
 // reply came ("a ministry spokesperson told CNN").
 func (m *matcher) answer() {
 	used := make([]bool, len(m.replies))
+	drop := make([]bool, len(m.out))
+pending:
 	for i := range m.out {
 		c := &m.out[i]
 		if c.new != nil || c.old == nil || c.old.Kind != KindPosition || !isReply(c.old) || !strings.HasPrefix(c.old.key, "not ") {
 			continue
 		}
-		found := false
 		for j := range m.replies {
 			r := &m.replies[j]
 			if used[j] || !sameActor(c.old, r.new) && !m.near(c, r) {
@@ -324,34 +335,24 @@ func (m *matcher) answer() {
 			}
 			used[j] = true
 			c.new, c.nSent, c.pos = r.new, r.nSent, r.pos
-			found = true
-			break
-		}
-		if found {
-			continue
+			continue pending
 		}
 		// The answer may be a stance itself ("Moscow has not responded to
 		// the offer" -> "Lavrov dismissed the offer"): an added position
 		// by the same actor, or standing where the pending reply stood.
 		for j := range m.out {
 			a := &m.out[j]
-			if j == i || a.old != nil || a.new == nil || a.new.Kind != KindPosition || isReply(a.new) ||
+			if j == i || drop[j] || a.old != nil || a.new == nil || a.new.Kind != KindPosition || isReply(a.new) ||
 				!sameActor(c.old, a.new) && !m.near(c, a) {
 				continue
 			}
 			c.new, c.nSent, c.pos = a.new, a.nSent, a.pos
 			c.detail, _ = m.detail(c.old, a.new, true)
-			a.new = nil // dropped below
+			drop[j] = true
 			break
 		}
 	}
-	out := m.out[:0]
-	for _, c := range m.out {
-		if c.old != nil || c.new != nil {
-			out = append(out, c)
-		}
-	}
-	m.out = out
+	m.replace(drop, nil)
 }
 
 // genericCounts are counted nouns too common to tie two figures together
@@ -590,19 +591,6 @@ func (m *matcher) sameQuote(a, b *item) bool {
 	return marksMoved(a.words, b, m.newText)
 }
 
-// quoteStated reports whether quote it, of the old version when isOld,
-// is stated by quote other of the other version: the same quote
-// (sameQuote), or its words standing as a part of other. A cut that lost
-// a clause is no news added, nor are words still quoted within a longer
-// quote news removed ("vigorously defend her innocence" in "We will
-// vigorously defend her innocence").
-func (m *matcher) quoteStated(it, other *item, isOld bool) bool {
-	if isOld {
-		return m.sameQuote(it, other) || trimmed(other.words, it.words)
-	}
-	return m.sameQuote(other, it) || trimmed(other.words, it.words)
-}
-
 // clauseCut reports whether quote short (of text) is quote long cut at its
 // end by a content clause: the words cut after it hold three or more
 // content words that neither short nor the rest of its paragraph and the
@@ -614,7 +602,6 @@ func (m *matcher) quoteStated(it, other *item, isOld bool) bool {
 // next). A cut at the start mostly moves the lead-in out of
 // the marks ("The fire is being treated as a “deliberate arson attack”").
 func (m *matcher) clauseCut(long []string, short *item, text string) bool {
-	unhyphen := strings.NewReplacer("-", " ")
 	l := " " + unhyphen.Replace(strings.Join(long, " ")) + " "
 	s := " " + unhyphen.Replace(strings.Join(short.words, " ")) + " "
 	i := strings.LastIndex(l, s)
@@ -624,7 +611,7 @@ func (m *matcher) clauseCut(long []string, short *item, text string) bool {
 	tail := l[i+len(s)-1:]
 	var cut []string
 	for _, w := range strings.Fields(tail) {
-		if len(w) > 3 && !m.lx.function[w] {
+		if m.lx.isContent(w) {
 			cut = append(cut, w)
 		}
 	}
@@ -680,11 +667,13 @@ func trimmed(long, short []string) bool {
 	if len(short) < minTrimmed || len(short) >= len(long) {
 		return false
 	}
-	// a hyphen added or dropped is spelling: "better placed", "better-placed"
-	unhyphen := strings.NewReplacer("-", " ")
 	l := " " + unhyphen.Replace(strings.Join(long, " ")) + " "
 	return strings.Contains(l, " "+unhyphen.Replace(strings.Join(short, " "))+" ")
 }
+
+// unhyphen reads a hyphen as a space when quotes are compared: a hyphen
+// added or dropped is spelling ("better placed", "better-placed").
+var unhyphen = strings.NewReplacer("-", " ")
 
 // minTrimmed is the fewest words a trimmed quote keeps: a word or two
 // found in a long quote may be another speaker's (“legitimate right”).
@@ -832,7 +821,10 @@ func encloses(k Kind) bool { return k == KindQuote || k == KindCorrection }
 // paragraph is rewritten or moves, the facts it repeats from elsewhere in
 // the article are no news, and a reader asked "what is new?" would not
 // count them. Only the whole other text can tell: its facts are asked for
-// only when something was added or removed.
+// only when something was added or removed. A fact added (or removed) that
+// restates one added (or removed) with it goes too (restates); a change of
+// place whose places the other version names is first split
+// (splitPlaceChanges).
 func (m *matcher) present(oldItems, newItems func(asked []*item) [][]item) {
 	m.splitPlaceChanges()
 	var added, removed []*item
@@ -856,19 +848,29 @@ func (m *matcher) present(oldItems, newItems func(asked []*item) [][]item) {
 		switch {
 		case c.old == nil && m.statedIn(c.new, oldAll, m.oldText, false):
 		case c.new == nil && m.statedIn(c.old, newAll, m.newText, true):
-		case c.old == nil && c.new.Kind == KindNumber && repeats(out, c.new, func(c change) *item { return c.new }):
-		case c.new == nil && c.old.Kind == KindNumber && repeats(out, c.old, func(c change) *item { return c.old }):
-		case c.old == nil && c.new.Kind == KindQuote && halfOf(out, c.new, func(c change) *item { return c.new }):
-		case c.new == nil && c.old.Kind == KindQuote && halfOf(out, c.old, func(c change) *item { return c.old }):
-		case c.old == nil && c.new.Kind == KindQuote && quoteRepeats(out, c.new, func(c change) *item { return c.new }):
-		case c.new == nil && c.old.Kind == KindQuote && quoteRepeats(out, c.old, func(c change) *item { return c.old }):
-		case c.old == nil && c.new.Kind == KindPosition && restated(out, c.new, func(c change) *item { return c.new }):
-		case c.new == nil && c.old.Kind == KindPosition && restated(out, c.old, func(c change) *item { return c.old }):
+		case c.old == nil && restates(out, c.new, func(c change) *item { return c.new }):
+		case c.new == nil && restates(out, c.old, func(c change) *item { return c.old }):
 		default:
 			out = append(out, c)
 		}
 	}
 	m.out = out
+}
+
+// restates reports whether the fact it, added (or removed) on its own,
+// is one piece of news with side(c) of a change in out that is added (or
+// removed) on its own as well: a figure it repeats, a quote it repeats
+// or ends, a stance it restates.
+func restates(out []change, it *item, side func(change) *item) bool {
+	switch it.Kind {
+	case KindNumber:
+		return repeats(out, it, side)
+	case KindQuote:
+		return halfOf(out, it, side) || quoteRepeats(out, it, side)
+	case KindPosition:
+		return restated(out, it, side)
+	}
+	return false
 }
 
 // repeats reports whether the figure it, added (or removed) on its own, is
@@ -879,21 +881,6 @@ func repeats(out []change, it *item, side func(change) *item) bool {
 	for _, c := range out {
 		if (c.old == nil) != (c.new == nil) {
 			if o := side(c); o != nil && o.Kind == KindNumber && sameFigure(o, it) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// restated reports whether the stance it, added (or removed) on its own,
-// is one that side(c) of a change in out, added (or removed) on its own as
-// well, already holds: the same actor's same stance, told in a new
-// paragraph and again in the summary above it, is one piece of news.
-func restated(out []change, it *item, side func(change) *item) bool {
-	for _, c := range out {
-		if (c.old == nil) != (c.new == nil) {
-			if o := side(c); o != nil && o.Kind == KindPosition && o.key == it.key && sameActor(o, it) {
 				return true
 			}
 		}
@@ -944,6 +931,21 @@ func halfOf(out []change, it *item, side func(change) *item) bool {
 	return false
 }
 
+// restated reports whether the stance it, added (or removed) on its own,
+// is one that side(c) of a change in out, added (or removed) on its own as
+// well, already holds: the same actor's same stance, told in a new
+// paragraph and again in the summary above it, is one piece of news.
+func restated(out []change, it *item, side func(change) *item) bool {
+	for _, c := range out {
+		if (c.old == nil) != (c.new == nil) {
+			if o := side(c); o != nil && o.Kind == KindPosition && o.key == it.key && sameActor(o, it) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // isRun reports whether short stands in long as consecutive words.
 func isRun(long, short []string) bool {
 	return len(short) < len(long) &&
@@ -951,8 +953,12 @@ func isRun(long, short []string) bool {
 }
 
 // statedIn reports whether the fact it (of the old version when isOld) is
-// among all (the facts of the other version, in one or more lists, whose text is text): the same value, or for a place or a
-// date its very words ("Thursday" in another sentence).
+// among lists (the facts of the other version, whose text is text): the
+// same value, for a quote its words standing as a part of a quote there,
+// or for a place or a date its very words ("Thursday" in another
+// sentence). A cut that lost a clause is no news added (sameQuote), nor
+// are words still quoted within a longer quote news removed ("vigorously
+// defend her innocence" in "We will vigorously defend her innocence").
 func (m *matcher) statedIn(it *item, lists [][]item, text string, isOld bool) bool {
 	for _, all := range lists {
 		for i := range all {
@@ -964,7 +970,7 @@ func (m *matcher) statedIn(it *item, lists [][]item, text string, isOld bool) bo
 			if !isOld {
 				a, b = b, a
 			}
-			if m.equivalent(a, b) || it.Kind == KindQuote && m.quoteStated(it, &all[i], isOld) {
+			if m.equivalent(a, b) || it.Kind == KindQuote && trimmed(all[i].words, it.words) {
 				return true
 			}
 		}
@@ -1138,7 +1144,7 @@ func (m *matcher) uncovered(ws []string, quotes [][]string) int {
 	}
 	c := 0
 	for i, w := range ws {
-		if !covered[i] && len(w) > 3 && !m.lx.function[w] {
+		if !covered[i] && m.lx.isContent(w) {
 			c++
 		}
 	}

@@ -43,10 +43,7 @@ func TestExtractNumbers(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var got []string
-			for _, f := range factsOf(t, tt.text, KindNumber) {
-				got = append(got, f.Text+"="+f.Value)
-			}
+			got := textValues(t, tt.text, KindNumber)
 			if len(got) != len(tt.want) {
 				t.Fatalf("got %q, want %q", got, tt.want)
 			}
@@ -198,10 +195,7 @@ func TestRangesAndOdds(t *testing.T) {
 		{"There is a 1-in-3 chance of a strong event.", []string{"1-in-3=1 in 3"}},
 	}
 	for _, tt := range tests {
-		var got []string
-		for _, f := range factsOf(t, tt.text, KindNumber) {
-			got = append(got, f.Text+"="+f.Value)
-		}
+		got := textValues(t, tt.text, KindNumber)
 		if len(got) != len(tt.want) {
 			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
 			continue
@@ -234,10 +228,7 @@ func TestLabelsAreNoAmounts(t *testing.T) {
 		{"About 1/2 of the town lost power.", []string{"About 1/2 of the town"}},
 	}
 	for _, tt := range tests {
-		var got []string
-		for _, f := range factsOf(t, tt.text, KindNumber) {
-			got = append(got, f.Text)
-		}
+		got := textsOf(t, tt.text, KindNumber)
 		if len(got) != len(tt.want) || len(got) > 0 && got[0] != tt.want[0] {
 			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
 		}
@@ -277,10 +268,7 @@ func TestAnonymousSourcesAreNoFigure(t *testing.T) {
 		{"Five people were hurt, witnesses told police.", []string{"Five people"}},
 	}
 	for _, tt := range tests {
-		var got []string
-		for _, f := range factsOf(t, tt.text, KindNumber) {
-			got = append(got, f.Text)
-		}
+		got := textsOf(t, tt.text, KindNumber)
 		if len(got) != len(tt.want) || len(got) > 0 && got[0] != tt.want[0] {
 			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
 		}
@@ -299,10 +287,7 @@ func TestReferencesAreNoCounts(t *testing.T) {
 		{"At least one person was killed.", []string{"At least one person"}},
 	}
 	for _, tt := range tests {
-		var got []string
-		for _, f := range factsOf(t, tt.text, KindNumber) {
-			got = append(got, f.Text)
-		}
+		got := textsOf(t, tt.text, KindNumber)
 		if len(got) != len(tt.want) || len(got) > 0 && got[0] != tt.want[0] {
 			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
 		}
@@ -344,10 +329,7 @@ func TestMoneyConversionsAndQuotes(t *testing.T) {
 		{"It sold for 5 million euros (about $5.4 million) on Friday.", []string{"5 million euros=5000000 EUR"}},
 	}
 	for _, tt := range tests {
-		var got []string
-		for _, f := range factsOf(t, tt.text, KindNumber) {
-			got = append(got, f.Text+"="+f.Value)
-		}
+		got := textValues(t, tt.text, KindNumber)
 		if len(got) != len(tt.want) || len(got) > 0 && got[0] != tt.want[0] {
 			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
 		}
@@ -393,10 +375,7 @@ func TestMinusSign(t *testing.T) {
 		{"Forecasters expect 1-2 feet of snow.", []string{"1-2 feet=1-2 ft"}},
 	}
 	for _, tt := range tests {
-		var got []string
-		for _, f := range factsOf(t, tt.text, KindNumber) {
-			got = append(got, f.Text+"="+f.Value)
-		}
+		got := textValues(t, tt.text, KindNumber)
 		if len(got) != len(tt.want) || len(got) > 0 && got[0] != tt.want[0] {
 			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
 		}
@@ -470,10 +449,7 @@ func TestDigitsGluedByTheScraper(t *testing.T) {
 		{"The COVID19 wing and the A320 fleet reopened.", nil},
 	}
 	for _, tt := range tests {
-		var got []string
-		for _, f := range factsOf(t, tt.text, KindNumber) {
-			got = append(got, f.Text)
-		}
+		got := textsOf(t, tt.text, KindNumber)
 		if len(got) != len(tt.want) || len(got) > 0 && got[0] != tt.want[0] {
 			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
 		}

@@ -212,7 +212,7 @@ scan:
 	if actor == "" || isDemonym(actor) || d.isTimeName(actor) || d.commonOpener(actor, s) {
 		return item{}, false // "Russian demands": a noun after an adjective
 	}
-	named := passive && vend+1 < s.to && toks[vend+1].lower == "by"
+	named := byAgent
 	if p, ok := d.npBefore(g+1, s.from); ok && !pronouns[toks[p.from].lower] && d.npText(p) == actor {
 		named = true
 	}
@@ -234,11 +234,7 @@ scan:
 	var owords []string
 	if oTo >= oFrom {
 		object, _, _ = d.span(oFrom, oTo)
-		for _, w := range d.normToks(oFrom, oTo+1) {
-			if !d.lx.function[w] {
-				owords = append(owords, w)
-			}
-		}
+		owords = d.objectWords(oFrom, oTo+1)
 	}
 	// "responded to the attacks", "responded with humor": an act, not a
 	// reply to the story; a reply answers a request ("did not respond to
@@ -327,6 +323,19 @@ scan:
 	}, true
 }
 
+// objectWords returns the words of tokens [from, to) of a stance's object
+// that are no function words: what the stance is about, compared between
+// versions.
+func (d *doc) objectWords(from, to int) []string {
+	var out []string
+	for _, w := range d.normToks(from, to) {
+		if !d.lx.function[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 // singularNoun reports whether token i looks like a singular noun that
 // the bare form of a verb cannot agree with: a lower-case word that is no
 // pronoun, function word, auxiliary, negation, adverb or plural ("a
@@ -412,12 +421,7 @@ func (d *doc) outreach(k, vend, oFrom, oTo int, actor string, neg bool, s sent) 
 		}
 		oEnd = j
 	}
-	var words []string
-	for _, w := range d.normToks(oFrom, oEnd+1) {
-		if !d.lx.function[w] {
-			words = append(words, w)
-		}
-	}
+	words := d.objectWords(oFrom, oEnd+1)
 	return item{
 		Fact:  Fact{Kind: KindPosition, Text: text, Start: st, End: en, Value: "not respond?: asked for comment", Subject: party},
 		key:   "not respond?",
@@ -504,12 +508,8 @@ func (d *doc) appendReply(out []item, k int, s sent, name string) []item {
 // isBareStance reports whether w is the bare form of a stance verb (not
 // "offers", "offered", "offering"), which is also the noun.
 func isBareStance(lx *lexicon, w string) bool {
-	for _, e := range lx.stance[w] {
-		if e.words[0] == w && !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") {
-			return true
-		}
-	}
-	return false
+	// every phrase under lx.stance[w] starts with w itself
+	return len(lx.stance[w]) > 0 && !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing")
 }
 
 // isAdverb reports whether a word in -ly is an adverb, not a noun such
