@@ -857,91 +857,40 @@ func (m *matcher) present(oldItems, newItems func(asked []*item) [][]item) {
 	m.out = out
 }
 
-// restates reports whether the fact it, added (or removed) on its own,
-// is one piece of news with side(c) of a change in out that is added (or
-// removed) on its own as well: a figure it repeats, a quote it repeats
-// or ends, a stance it restates.
+// restates reports whether the fact it, added (or removed) on its own, is
+// one piece of news with side(c) of a change in out that is added (or
+// removed) on its own as well (sameNews).
 func restates(out []change, it *item, side func(change) *item) bool {
-	switch it.Kind {
-	case KindNumber:
-		return repeats(out, it, side)
-	case KindQuote:
-		return halfOf(out, it, side) || quoteRepeats(out, it, side)
-	case KindPosition:
-		return restated(out, it, side)
-	}
-	return false
-}
-
-// repeats reports whether the figure it, added (or removed) on its own, is
-// one that side(c) of a change in out, added (or removed) on its own as
-// well, states already: a figure a new paragraph and the summary above it
-// both give is one piece of news.
-func repeats(out []change, it *item, side func(change) *item) bool {
-	for _, c := range out {
-		if (c.old == nil) != (c.new == nil) {
-			if o := side(c); o != nil && o.Kind == KindNumber && sameFigure(o, it) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// quoteRepeats reports whether the quote it, added (or removed) on its
-// own, repeats one that side(c) of a change in out, added (or removed) on
-// its own as well, states already: the same words quoted twice in the new
-// paragraphs ("“bloodshed and revenge”" in the summary and in the body),
-// or a part of the same speaker's quote ("“legitimate right”" of
-// "“legitimate right and duty”") are one piece of news.
-func quoteRepeats(out []change, it *item, side func(change) *item) bool {
 	for _, c := range out {
 		if (c.old == nil) == (c.new == nil) {
 			continue
 		}
-		o := side(c)
-		if o == nil || o.Kind != KindQuote {
-			continue
-		}
-		if sameWords(o.words, it.words) {
-			return true
-		}
-		if o.slot != "" && slotEqual(o.slot, it.slot) && min(len(o.words), len(it.words)) >= 2 &&
-			(isRun(o.words, it.words) || isRun(it.words, o.words)) {
+		if o := side(c); o != nil && o.Kind == it.Kind && sameNews(o, it) {
 			return true
 		}
 	}
 	return false
 }
 
-// halfOf reports whether quote it is the second half of a quote cut by
-// its attribution whose first half side(c) of a change in out, added (or
-// removed) on its own as well, holds: one quoted sentence is one quote.
-func halfOf(out []change, it *item, side func(change) *item) bool {
-	if it.lead <= 0 {
-		return false
-	}
-	for _, c := range out {
-		if (c.old == nil) != (c.new == nil) {
-			if o := side(c); o != nil && o.Kind == KindQuote && o.Start == it.Start-it.lead {
-				return true
-			}
+// sameNews reports whether o and it, both added (or both removed), tell
+// one piece of news: a figure that a new paragraph and the summary above
+// it both give; the same words quoted twice ("“bloodshed and revenge”" in
+// the summary and in the body), a part of the same speaker's quote
+// ("“legitimate right”" of "“legitimate right and duty”"), or the second
+// half of a quote cut by its attribution; the same actor's same stance
+// told twice.
+func sameNews(o, it *item) bool {
+	switch it.Kind {
+	case KindNumber:
+		return sameFigure(o, it)
+	case KindQuote:
+		if it.lead > 0 && o.Start == it.Start-it.lead || sameWords(o.words, it.words) {
+			return true
 		}
-	}
-	return false
-}
-
-// restated reports whether the stance it, added (or removed) on its own,
-// is one that side(c) of a change in out, added (or removed) on its own as
-// well, already holds: the same actor's same stance, told in a new
-// paragraph and again in the summary above it, is one piece of news.
-func restated(out []change, it *item, side func(change) *item) bool {
-	for _, c := range out {
-		if (c.old == nil) != (c.new == nil) {
-			if o := side(c); o != nil && o.Kind == KindPosition && o.key == it.key && sameActor(o, it) {
-				return true
-			}
-		}
+		return o.slot != "" && slotEqual(o.slot, it.slot) && min(len(o.words), len(it.words)) >= 2 &&
+			(isRun(o.words, it.words) || isRun(it.words, o.words))
+	case KindPosition:
+		return o.key == it.key && sameActor(o, it)
 	}
 	return false
 }
