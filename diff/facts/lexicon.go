@@ -57,9 +57,13 @@ type lexicon struct {
 	placeByName map[string]string // name or alias -> canonical name
 	placeMax    int               // longest place name, in words
 	placeFirst  map[string]bool   // first word of every place name
-	locPrep     map[string]bool   // single-word locative prepositions
-	locPhrase   [][]string        // multi-word locative phrases
-	motion      map[string]bool
+	// placeStem holds every place name cut before one of its spaces
+	// ("New", "New York" of "New York City"), so matchPlace can stop
+	// at the first words no longer name can continue.
+	placeStem map[string]bool
+	locPrep   map[string]bool // single-word locative prepositions
+	locPhrase [][]string      // multi-word locative phrases
+	motion    map[string]bool
 	// class answers, in one lookup per token, which of the word lists
 	// above hold a lower-case form (see wordClass): the extractors ask
 	// several lists about every token, and most tokens are in none.
@@ -176,7 +180,7 @@ func loadLexicon(lang string) (*lexicon, error) {
 		spelling: map[string]string{}, units: map[string]float64{}, scales: map[string]float64{},
 		vague: map[string]string{}, approx: map[string]string{}, curSymbol: map[string]string{},
 		curWord: map[string]string{}, percent: map[string]string{}, measure: map[string]string{}, places: map[string]place{},
-		placeByName: map[string]string{}, placeFirst: map[string]bool{}, locPrep: map[string]bool{}, motion: map[string]bool{},
+		placeByName: map[string]string{}, placeFirst: map[string]bool{}, placeStem: map[string]bool{}, locPrep: map[string]bool{}, motion: map[string]bool{},
 	}
 	steps := []func(string, *lexicon) error{loadStance, loadWords, loadNumbers, loadPlaces, loadLocative}
 	for _, f := range steps {
@@ -282,6 +286,11 @@ func loadPlaces(lang string, lx *lexicon) error {
 		for _, n := range names {
 			lx.placeByName[n] = p.name
 			lx.placeFirst[firstWord(n)] = true
+			for k := range len(n) {
+				if n[k] == ' ' {
+					lx.placeStem[n[:k]] = true
+				}
+			}
 			lx.placeMax = max(lx.placeMax, len(strings.Fields(n)))
 		}
 	}

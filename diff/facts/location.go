@@ -40,6 +40,12 @@ func (d *doc) matchPlace(i int) (string, int, bool) {
 			}
 			best, end, ok = c, i+n, true
 		}
+		// A longer name read past a space would begin with this one and
+		// that space, so it is in placeStem; possessive or not, the name
+		// read so far is the start of the longer one as written.
+		if i+n+1 < len(toks) && toks[i+n+1].space && !d.lx.placeStem[name] {
+			break
+		}
 	}
 	return best, end, ok
 }
