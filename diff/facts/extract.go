@@ -49,6 +49,7 @@ type sent struct {
 // doc is one text prepared for extraction.
 type doc struct {
 	text   string
+	lower  string // text lower-cased with the same byte offsets (lowerSameWidth)
 	lx     *lexicon
 	toks   []token
 	quotes []qspan
@@ -134,6 +135,7 @@ func newDoc(text string, published time.Time, buf *docBuf) *doc {
 	// One lowered copy serves the tokens and the date tagger (which reads
 	// it only where ASCII letters stand, there the same as its own).
 	lower := lowerSameWidth(text)
+	d.lower = lower
 	d.toks = appendTokensLower(buf.toks[:0], text, lower)
 	buf.toks = d.toks
 	for i := range d.toks {

@@ -860,13 +860,8 @@ func gluedMonth(w string) bool {
 // its value and length in tokens.
 func (d *doc) phrase(i int, m map[string]string) (string, int) {
 	best, bn := "", 0
-	var sb strings.Builder
 	for n := 1; n <= 3 && i+n-1 < len(d.toks); n++ {
-		if n > 1 {
-			sb.WriteByte(' ')
-		}
-		sb.WriteString(d.toks[i+n-1].lower)
-		if v, ok := m[sb.String()]; ok {
+		if v, ok := d.lookupWords(m, i, i+n-1); ok {
 			best, bn = v, n
 		}
 	}
@@ -877,15 +872,36 @@ func (d *doc) phrase(i int, m map[string]string) (string, int) {
 func (d *doc) phraseBefore(i int, m map[string]string) (string, int) {
 	best, bn := "", 0
 	for n := 1; n <= d.lx.approxMax && i-n >= 0; n++ {
-		ws := make([]string, n)
-		for k := 0; k < n; k++ {
-			ws[k] = d.toks[i-n+k].lower
-		}
-		if v, ok := m[strings.Join(ws, " ")]; ok {
+		if v, ok := d.lookupWords(m, i-n, i-1); ok {
 			best, bn = v, n
 		}
 	}
 	return best, bn
+}
+
+// lookupWords looks up in m the lower-case words of tokens s to e joined
+// by single spaces, the form phrases are keyed by, without building a
+// string: where the tokens stand one space apart in the text the key is
+// a slice of d.lower, and otherwise ("5%", "km/h") it is put together in
+// a stack buffer, which a map index by string(bytes) does not copy.
+func (d *doc) lookupWords(m map[string]string, s, e int) (string, bool) {
+	toks := d.toks
+	for k := s; k < e; k++ {
+		if d.text[toks[k].end:toks[k+1].start] != " " {
+			var buf [64]byte
+			b := buf[:0]
+			for k := s; k <= e; k++ {
+				if k > s {
+					b = append(b, ' ')
+				}
+				b = append(b, toks[k].lower...)
+			}
+			v, ok := m[string(b)]
+			return v, ok
+		}
+	}
+	v, ok := m[d.lower[toks[s].start:toks[e].end]]
+	return v, ok
 }
 
 // countNoun returns the noun counted by a number ending before token j and
