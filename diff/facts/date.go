@@ -629,11 +629,16 @@ func monthName(w string) bool { return monthNames[w] }
 // gives: "early in the week" is a part of that week, as "earlier this
 // week" is, not the bare "the week" of a reference back.
 func partOfPeriod(text string, off int) (int, string) {
-	lead := strings.ToLower(text[max(0, off-20):off])
+	// Asked of every date: an ASCII lead, the common case, is compared
+	// folding case rather than lower-cased into a new string.
+	lead := text[max(0, off-20):off]
+	if !isASCII(lead) {
+		lead = strings.ToLower(lead)
+	}
 	for _, p := range [...]struct{ words, mod string }{
 		{"earlier in the ", "START"}, {"early in the ", "START"}, {"later in the ", "END"}, {"late in the ", "END"},
 	} {
-		if strings.HasSuffix(lead, p.words) {
+		if hasSuffixLower(lead, p.words) {
 			s := off - len(p.words)
 			if s == 0 || !isWordByte(text[s-1]) {
 				return s, p.mod
@@ -641,6 +646,26 @@ func partOfPeriod(text string, off int) (int, string) {
 		}
 	}
 	return off, ""
+}
+
+// hasSuffixLower reports whether s ends in suf, a lower-case ASCII
+// string, with the ASCII letters of s lower-cased: what HasSuffix of
+// strings.ToLower(s) answers when s is ASCII.
+func hasSuffixLower(s, suf string) bool {
+	if len(s) < len(suf) {
+		return false
+	}
+	s = s[len(s)-len(suf):]
+	for i := 0; i < len(suf); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != suf[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // weekStated reports whether a week added ("last week") only tells, as the

@@ -1,6 +1,10 @@
 package facts
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // pronouns that stand for a person or an organisation named before.
 var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true, "we": true, "i": true}
@@ -144,16 +148,37 @@ func (d *doc) npText(p np) string { return d.text[d.toks[p.from].start:d.toks[p.
 // capitalised word without possessive ("Kremlin aide Yuri Ushakov" ->
 // "ushakov", "Russia's Foreign Ministry" -> "ministry").
 func actorKey(name string) string {
-	f := strings.Fields(name)
-	for i := len(f) - 1; i >= 0; i-- {
-		w := stripPoss(strings.Trim(f[i], ",.;:"))
-		if w != "" && w[0] >= 'A' && w[0] <= 'Z' && !isDeterminer(w) {
-			return strings.ToLower(stripPoss(w))
+	// The words of name are read from the end, as strings.Fields would
+	// split them, without making the slice of them: actorKey is asked of
+	// most sentences.
+	last, seen := "", false
+	for end := len(name); end > 0; {
+		r, w := utf8.DecodeLastRuneInString(name[:end])
+		if unicode.IsSpace(r) {
+			end -= w
+			continue
 		}
+		start := end - w
+		for start > 0 {
+			r, w := utf8.DecodeLastRuneInString(name[:start])
+			if unicode.IsSpace(r) {
+				break
+			}
+			start -= w
+		}
+		f := name[start:end]
+		if !seen {
+			last, seen = f, true
+		}
+		w2 := stripPoss(strings.Trim(f, ",.;:"))
+		if w2 != "" && w2[0] >= 'A' && w2[0] <= 'Z' && !isDeterminer(w2) {
+			return strings.ToLower(stripPoss(w2))
+		}
+		end = start
 	}
 	// no name: the head noun ("the ministry", "The two sides")
-	if len(f) > 0 {
-		return strings.ToLower(stripPoss(strings.Trim(f[len(f)-1], ",.;:")))
+	if seen {
+		return strings.ToLower(stripPoss(strings.Trim(last, ",.;:")))
 	}
 	return strings.ToLower(name)
 }

@@ -3,6 +3,7 @@ package facts
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // nounMarkers before a stance word make it a noun ("Trump's offer", "the
@@ -962,9 +963,42 @@ var timePreps = map[string]bool{"on": true, "in": true, "last": true, "this": tr
 
 // isTimeName reports whether an actor's name is a day or month ("Thursday").
 func (d *doc) isTimeName(name string) bool {
-	switch strings.ToLower(name) {
-	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
-		return true
+	// Asked of most sentences' actors and of words before them, so an
+	// ASCII name, the common case, is lower-cased in a stack buffer that
+	// the map index by string(bytes) does not copy; no time name is
+	// longer than the buffer, nor is an ASCII name lower-cased.
+	var buf [9]byte
+	if isASCII(name) {
+		if len(name) > len(buf) {
+			return false
+		}
+		for i := 0; i < len(name); i++ {
+			c := name[i]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		return timeNames[string(buf[:len(name)])]
 	}
-	return months[strings.ToLower(name)]
+	return timeNames[strings.ToLower(name)]
+}
+
+// timeNames are the day names and months, lower-case.
+var timeNames = func() map[string]bool {
+	m := map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}
+	for k := range months {
+		m[k] = true
+	}
+	return m
+}()
+
+// isASCII reports whether s has no byte outside ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
