@@ -328,11 +328,16 @@ scan:
 // that are no function words: what the stance is about, compared between
 // versions.
 func (d *doc) objectWords(from, to int) []string {
-	var out []string
-	for _, w := range d.normToks(from, to) {
+	// filtered in place: normToks made the slice for this call alone
+	words := d.normToks(from, to)
+	out := words[:0]
+	for _, w := range words {
 		if !d.lx.function[w] {
 			out = append(out, w)
 		}
+	}
+	if len(out) == 0 {
+		return nil // as before: no object words is a nil slice
 	}
 	return out
 }

@@ -15,9 +15,12 @@ type speaker struct {
 func (d *doc) quoteAndPositionItems(out []item) []item {
 	lastQuote, lastQuotePara, lastVia := "", -1, ""
 	qi := 0
+	// One sentence's speakers and actors at a time, only read by what
+	// this loop calls: the slices are reused, not made for each sentence.
+	var spk []speaker
+	var actors []string
 	for _, s := range d.sents {
-		var spk []speaker
-		var actors []string
+		spk, actors = spk[:0], actors[:0]
 		before := d.lastPerson
 		for k := s.from; k < s.to; k++ {
 			if d.inQ[k] >= 0 || d.toks[k].kind != tokWord {
