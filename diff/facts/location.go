@@ -411,6 +411,12 @@ func (d *doc) townOf(i int) (item, int, bool) {
 	if i+1 < len(toks) && toks[i+1].isCap() && toks[i+1].space && !hasPoss(toks[i+1].text) {
 		last = i + 1
 	}
+	// The town is only ever taken with a comma after it (the loop below):
+	// testing for one first spares the tests of context for most
+	// capitalised words, and they are pure, so the answer is the same.
+	if !commaAfter(toks, last) && !commaAfter(toks, i) {
+		return item{}, 0, false
+	}
 	if !d.locative(i) && !d.hometown(i, i) && !d.hometown(i, last) && !d.townSubject(i) && !d.townSubject(last) {
 		return item{}, 0, false
 	}
@@ -435,6 +441,12 @@ func (d *doc) townOf(i int) (item, int, bool) {
 		}
 	}
 	return item{}, 0, false
+}
+
+// commaAfter reports whether a comma and another token follow token l,
+// the condition townOf's loop checks first.
+func commaAfter(toks []token, l int) bool {
+	return l+2 < len(toks) && toks[l+1].text == ","
 }
 
 // within reports whether place a lies inside place b, by the gazetteer.
