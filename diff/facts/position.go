@@ -456,7 +456,9 @@ func (d *doc) appendReply(out []item, k int, s sent, name string) []item {
 		to = k + 1
 	}
 	for j := s.from; j < s.to && !cue; j++ {
-		if d.inQ[j] >= 0 || !replyCues[toks[j].lower] || j-2 < s.from || toks[j-2].lower != "in" && toks[j-1].lower != "in" {
+		// "in" just before is tested ahead of the replyCues lookup, which
+		// it rules out for almost every word of the sentence
+		if d.inQ[j] >= 0 || j-2 < s.from || toks[j-2].lower != "in" && toks[j-1].lower != "in" || !replyCues[toks[j].lower] {
 			continue
 		}
 		cue = true
