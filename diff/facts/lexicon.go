@@ -56,14 +56,13 @@ type lexicon struct {
 	places      map[string]place  // canonical name -> entry
 	placeByName map[string]string // name or alias -> canonical name
 	placeMax    int               // longest place name, in words
-	placeFirst  map[string]bool   // first word of every place name
-	// placeStem holds every place name cut before one of its spaces
-	// ("New", "New York" of "New York City"), so matchPlace can stop
-	// at the first words no longer name can continue.
-	placeStem map[string]bool
-	locPrep   map[string]bool // single-word locative prepositions
-	locPhrase [][]string      // multi-word locative phrases
-	motion    map[string]bool
+	// placeIndex answers matchPlace's three questions about a string in
+	// one lookup: a name (placeByName's), a first word of one, a name cut
+	// before one of its spaces ("New", "New York" of "New York City").
+	placeIndex map[string]placeKey
+	locPrep    map[string]bool // single-word locative prepositions
+	locPhrase  [][]string      // multi-word locative phrases
+	motion     map[string]bool
 	// class answers, in one lookup per token, which of the word lists
 	// above hold a lower-case form (see wordClass): the extractors ask
 	// several lists about every token, and most tokens are in none.
@@ -180,7 +179,7 @@ func loadLexicon(lang string) (*lexicon, error) {
 		spelling: map[string]string{}, units: map[string]float64{}, scales: map[string]float64{},
 		vague: map[string]string{}, approx: map[string]string{}, curSymbol: map[string]string{},
 		curWord: map[string]string{}, percent: map[string]string{}, measure: map[string]string{}, places: map[string]place{},
-		placeByName: map[string]string{}, placeFirst: map[string]bool{}, placeStem: map[string]bool{}, locPrep: map[string]bool{}, motion: map[string]bool{},
+		placeByName: map[string]string{}, placeIndex: map[string]placeKey{}, locPrep: map[string]bool{}, motion: map[string]bool{},
 	}
 	steps := []func(string, *lexicon) error{loadStance, loadWords, loadNumbers, loadPlaces, loadLocative}
 	for _, f := range steps {
@@ -264,6 +263,14 @@ func loadNumbers(lang string, lx *lexicon) error {
 	return nil
 }
 
+// placeKey is what the gazetteer knows of one string (see placeIndex).
+type placeKey struct {
+	canon string // the canonical place it names, when name
+	name  bool   // a place name or alias
+	first bool   // the first word of a place name
+	stem  bool   // a place name cut before one of its spaces
+}
+
 func loadPlaces(lang string, lx *lexicon) error {
 	lines, err := readLines(lang, "places.txt")
 	if err != nil {
@@ -285,10 +292,17 @@ func loadPlaces(lang string, lx *lexicon) error {
 		lx.places[p.name] = p
 		for _, n := range names {
 			lx.placeByName[n] = p.name
-			lx.placeFirst[firstWord(n)] = true
-			for k := range len(n) {
-				if n[k] == ' ' {
-					lx.placeStem[n[:k]] = true
+			k := lx.placeIndex[n]
+			k.canon, k.name = p.name, true
+			lx.placeIndex[n] = k
+			f := lx.placeIndex[firstWord(n)]
+			f.first = true
+			lx.placeIndex[firstWord(n)] = f
+			for c := range len(n) {
+				if n[c] == ' ' {
+					st := lx.placeIndex[n[:c]]
+					st.stem = true
+					lx.placeIndex[n[:c]] = st
 				}
 			}
 			lx.placeMax = max(lx.placeMax, len(strings.Fields(n)))

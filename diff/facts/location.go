@@ -21,7 +21,7 @@ var placeFillers = map[string]bool{
 // token i and the index of its last token.
 func (d *doc) matchPlace(i int) (string, int, bool) {
 	toks := d.toks
-	if !toks[i].isCap() || !d.lx.placeFirst[stripPoss(toks[i].text)] {
+	if !toks[i].isCap() {
 		return "", 0, false
 	}
 	best, end, ok := "", 0, false
@@ -34,17 +34,27 @@ func (d *doc) matchPlace(i int) (string, int, bool) {
 			break
 		}
 		name := d.text[toks[i].start:t.end]
-		if c, found := d.lx.placeByName[stripPoss(name)]; found {
-			if hasPoss(name) {
+		bare := stripPoss(name)
+		k := d.lx.placeIndex[bare]
+		if n == 0 && !k.first {
+			return "", 0, false
+		}
+		if k.name {
+			if bare != name {
 				break // "Moscow's position" names an actor, not a place
 			}
-			best, end, ok = c, i+n, true
+			best, end, ok = k.canon, i+n, true
 		}
 		// A longer name read past a space would begin with this one and
-		// that space, so it is in placeStem; possessive or not, the name
-		// read so far is the start of the longer one as written.
-		if i+n+1 < len(toks) && toks[i+n+1].space && !d.lx.placeStem[name] {
-			break
+		// that space, so it is a stem; possessive or not, the name read
+		// so far is the start of the longer one as written.
+		if i+n+1 < len(toks) && toks[i+n+1].space {
+			if bare != name {
+				k = d.lx.placeIndex[name]
+			}
+			if !k.stem {
+				break
+			}
 		}
 	}
 	return best, end, ok
