@@ -136,7 +136,9 @@ func (l *siteLearner) observe(host string, sc *extract.Scanned, pageURL string, 
 // art, unless the site's layout has settled.
 func (l *siteLearner) observeFast(host string, sc *extract.Scanned, pageURL string, art extract.Article) {
 	l.mu.Lock()
-	settled := l.state(host).quiet >= settledAfter
+	st := l.state(host)
+	st.layout.SeeTitle(art.Title)
+	settled := st.quiet >= settledAfter
 	l.mu.Unlock()
 	if settled {
 		return
@@ -144,7 +146,7 @@ func (l *siteLearner) observeFast(host string, sc *extract.Scanned, pageURL stri
 	sc.Elements()
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	st := l.state(host)
+	st = l.state(host)
 	if st.layout.Observe(sc, pageURL, art) {
 		st.quiet = 0
 	} else {
@@ -168,6 +170,14 @@ func (l *siteLearner) common(host, p string) bool {
 	return l.state(host).layout.Common(p)
 }
 
+// glued reports whether paragraph p is texts host's other pages carry, or
+// headlines they link to, run together (see extract.Layout.Glued).
+func (l *siteLearner) glued(host, p string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.state(host).layout.Glued(p)
+}
+
 // clean drops paragraphs that are text of host's left-out elements (see
 // extract.Layout.Clean).
 func (l *siteLearner) clean(host string, paragraphs, skipped []string) []string {
@@ -187,13 +197,17 @@ func (m *Monitor) pageHash(sc *extract.Scanned, pageURL string) string {
 // before the site's boilerplate was learned still holds some: paragraphs of
 // the old text that are gone from the new one are not counted as edited
 // away when they are known boilerplate of the site, are still on the page
-// in elements now left out (dropped), or are text the site's other pages
-// carry too. When the old text is readability's on a page where the fast
-// path disagreed (its page hash carries refMark; readability may have kept
-// rotating boilerplate not yet known as such), every paragraph gone from
-// the new text is set aside: such a version is a reference only for the
-// text it shares with the new one. Paragraphs new to the text always count, so an
-// edit within a paragraph, an added one and a move are still changes.
+// in elements now left out (dropped), are text the site's other pages
+// carry too, or are several such texts or headlines of the site's stories
+// run together (a rotating "Read more" box of two headlines, stored as one
+// paragraph before the box was learned: no page carries that pair whole,
+// and the next render shows another pair). When the old text is
+// readability's on a page where the fast path disagreed (its page hash
+// carries refMark; readability may have kept rotating boilerplate not yet
+// known as such), every paragraph gone from the new text is set aside: such
+// a version is a reference only for the text it shares with the new one.
+// Paragraphs new to the text always count, so an edit within a paragraph,
+// an added one and a move are still changes.
 func (m *Monitor) sameText(pageURL string, prev store.Version, prevPageHash, title, text string, dropped func() []string) bool {
 	if prev.Title != title {
 		return false
@@ -239,7 +253,7 @@ func (m *Monitor) sameText(pageURL string, prev store.Version, prevPageHash, tit
 				onPage[i] = extract.FoldWords(t)
 			}
 		}
-		if !(m.sites.boilerplate(host, p) || extract.PartOf(p, onPage) || m.sites.common(host, p)) {
+		if !(m.sites.boilerplate(host, p) || extract.PartOf(p, onPage) || m.sites.common(host, p) || m.sites.glued(host, p)) {
 			kept = append(kept, p)
 		}
 	}

@@ -582,6 +582,37 @@ func (s *Scanned) Elements() []Block {
 	return out
 }
 
+// LinkTexts returns the text of each link that, with other links or alone,
+// makes up a whole text block of the region: a block with no text of its
+// own, such as a "Read more" box of other stories' headlines or a list of
+// links. Such a block is never article text, and the links' text is what a
+// page of the site shows of its other pages.
+func (s *Scanned) LinkTexts() []string {
+	l := s.layout()
+	l.texts(s)
+	var out []string
+	var buf []byte
+	for _, e := range l.elems {
+		t := s.toks[e.first]
+		if t.a != atom.A || t.kind != tokStart || !e.closed || e.never {
+			continue
+		}
+		if b := e.blockFirst; b < 0 || b >= len(l.blocks) || l.blocks[b] == "" || l.bare[b] != "" {
+			continue
+		}
+		buf = buf[:0]
+		for k := e.first; k < l.t1 && int(s.toks[k].start) < e.endOff; k++ {
+			if l.text[k-l.t0]&textCounts != 0 {
+				buf = append(buf, s.page[s.toks[k].start:s.toks[k].end]...)
+			}
+		}
+		if txt := normalizeSpace(html.UnescapeString(string(buf))); txt != "" {
+			out = append(out, txt)
+		}
+	}
+	return out
+}
+
 // SkippedText returns the text blocks of the elements sk leaves out.
 func (s *Scanned) SkippedText(sk Skipper) []string {
 	if sk == nil {

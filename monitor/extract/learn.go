@@ -27,6 +27,12 @@ type Layout struct {
 	skip   SkipSet
 	boiler map[uint64]bool // TextHash of every block seen in a left-out element
 	common map[uint64]bool // TextHash of texts an earlier learner saw on two pages or more
+	// links counts the pages the text of each link was seen on, of links
+	// making up a whole block (Scanned.LinkTexts), and titles holds the
+	// TextHash of the site's pages' titles: the headlines a rotating box of
+	// links to other stories shows (see Glued).
+	links  map[uint64]textSeen
+	titles map[uint64]bool
 }
 
 const (
@@ -40,6 +46,12 @@ const (
 	layoutMaxBoiler = 4096
 	layoutMaxCommon = 2048 // common texts stored for the next process
 	layoutMaxSeen   = 64   // texts remembered per element kind
+	layoutMaxLinks  = 4096 // link texts counted; those seen once are swept first
+	layoutMaxTitles = 4096 // page titles remembered; half are forgotten when full
+	layoutMaxShared = 2048 // titles and link texts stored for the next process
+	// layoutMaxGlued bounds the paragraphs Glued splits (bytes): it costs
+	// the square of their length.
+	layoutMaxGlued = 2048
 )
 
 type occurrence struct {
@@ -91,7 +103,8 @@ func (s SkipSet) Skip(chain uint64) bool { return s[chain] }
 // (see State); any of them may be nil.
 func NewLayout(skip, boiler, common []uint64) *Layout {
 	l := &Layout{sigs: map[uint64]*sigStats{}, texts: map[uint64]textSeen{}, skip: SkipSet{},
-		boiler: map[uint64]bool{}, common: map[uint64]bool{}}
+		boiler: map[uint64]bool{}, common: map[uint64]bool{}, links: map[uint64]textSeen{},
+		titles: map[uint64]bool{}}
 	for _, h := range common {
 		l.common[h] = true
 	}
@@ -106,7 +119,9 @@ func NewLayout(skip, boiler, common []uint64) *Layout {
 
 // State returns what the learner decided, to be stored and given to
 // NewLayout by the next process: the chains left out, the text blocks seen
-// in them, and the texts seen on two pages or more.
+// in them, and the texts seen on two pages or more (with up to
+// layoutMaxShared page titles and link texts, those seen on two pages
+// first: see Glued).
 func (l *Layout) State() (skip, boiler, common []uint64) {
 	skip = slices.Sorted(maps.Keys(l.skip))
 	boiler = slices.Sorted(maps.Keys(l.boiler))
@@ -114,6 +129,19 @@ func (l *Layout) State() (skip, boiler, common []uint64) {
 	for h, t := range l.texts {
 		if t.pages >= 2 && len(cs) < layoutMaxCommon {
 			cs[h] = true
+		}
+	}
+	limit := len(cs) + layoutMaxShared
+	for h := range l.titles {
+		if len(cs) < limit {
+			cs[h] = true
+		}
+	}
+	for _, twice := range []bool{true, false} {
+		for h, t := range l.links {
+			if (t.pages >= 2) == twice && len(cs) < limit {
+				cs[h] = true
+			}
 		}
 	}
 	return skip, boiler, slices.Sorted(maps.Keys(cs))
@@ -125,6 +153,78 @@ func (l *Layout) State() (skip, boiler, common []uint64) {
 func (l *Layout) Common(p string) bool {
 	h := TextHash(p)
 	return l.texts[h].pages >= 2 || l.common[h] || l.boiler[h]
+}
+
+// SeeTitle notes the title of one of the site's pages, for Glued: a
+// headline the site may show in boxes of links on its other pages. It is
+// cheap enough for every page, also those Observe no longer sees.
+func (l *Layout) SeeTitle(title string) {
+	if title == "" {
+		return
+	}
+	h := TextHash(title)
+	if l.titles[h] {
+		return
+	}
+	if len(l.titles) >= layoutMaxTitles {
+		n := 0
+		maps.DeleteFunc(l.titles, func(uint64, bool) bool { n++; return n%2 == 0 })
+	}
+	l.titles[h] = true
+}
+
+// Glued reports whether a paragraph's text is two texts or more, run
+// together or apart by spaces, each of which the site carries on other
+// pages (see Common), is the title of one of its pages or was the text of
+// a link making up a whole block with other links (headlines of other
+// stories in a box of links, never article text): a rotating box of
+// headlines that an extraction took for a paragraph before the box was
+// learned, which no other page carries whole because its headlines come in
+// ever other pairs. An article's own paragraph is none of that.
+func (l *Layout) Glued(p string) bool {
+	if len(p) > layoutMaxGlued {
+		return false
+	}
+	known := func(h uint64) bool {
+		return l.texts[h].pages >= 2 || l.common[h] || l.boiler[h] || l.titles[h] || l.links[h].pages >= 1
+	}
+	// parts[i] is the fewest known texts p[:i] splits into, 0 when none.
+	parts := make([]int, len(p)+1)
+	parts[0] = -1 // the start, reached by no text yet
+	for i := 0; i < len(p); i++ {
+		if parts[i] == 0 {
+			continue
+		}
+		start := i
+		for start < len(p) && p[start] == ' ' {
+			start++
+		}
+		// TextHash of p[start:j], extended a byte at a time.
+		var h fnvHash = fnvOffset
+		digits := false
+		for j := start; j < len(p); j++ {
+			c := p[j]
+			if c >= '0' && c <= '9' {
+				if !digits {
+					h.writeByte('#')
+				}
+				digits = true
+			} else {
+				digits = false
+				h.writeByte(c)
+			}
+			if j+1 < len(p) && p[j+1] >= '0' && p[j+1] <= '9' && digits {
+				continue // a run of digits hashes as one '#': end it first
+			}
+			if known(uint64(h)) {
+				n := max(parts[i], 0) + 1
+				if parts[j+1] == 0 || n < parts[j+1] {
+					parts[j+1] = n
+				}
+			}
+		}
+	}
+	return parts[len(p)] >= 2
 }
 
 // Skips returns the current set of left-out chains.
@@ -207,6 +307,11 @@ func (l *Layout) Observe(sc *Scanned, pageURL string, ref Article) bool {
 	for b := range kept {
 		l.seeText(hash(b), page)
 	}
+	// The headlines a page links to, and its own, for Glued.
+	l.SeeTitle(ref.Title)
+	for _, t := range sc.LinkTexts() {
+		seeCounted(l.links, layoutMaxLinks, TextHash(t), page)
+	}
 	// readability's own paragraphs too: it may render an element's text
 	// otherwise than its blocks (dropping link text, joining blocks).
 	for _, p := range ref.Paragraphs {
@@ -256,20 +361,23 @@ func (l *Layout) setSkip(chain uint64, on bool) {
 	l.skip = next
 }
 
-func (l *Layout) seeText(h, page uint64) {
-	t, ok := l.texts[h]
+func (l *Layout) seeText(h, page uint64) { seeCounted(l.texts, layoutMaxTexts, h, page) }
+
+// seeCounted counts page for text h in seen, which holds up to limit texts.
+func seeCounted(seen map[uint64]textSeen, limit int, h, page uint64) {
+	t, ok := seen[h]
 	switch {
 	case !ok:
-		if len(l.texts) >= layoutMaxTexts {
+		if len(seen) >= limit {
 			// Most texts are article paragraphs, seen once: forget those
 			// and keep what recurs.
-			maps.DeleteFunc(l.texts, func(_ uint64, t textSeen) bool { return t.pages < 2 })
+			maps.DeleteFunc(seen, func(_ uint64, t textSeen) bool { return t.pages < 2 })
 		}
-		if len(l.texts) < layoutMaxTexts {
-			l.texts[h] = textSeen{page: page, pages: 1}
+		if len(seen) < limit {
+			seen[h] = textSeen{page: page, pages: 1}
 		}
 	case t.pages < 2 && t.page != page:
-		l.texts[h] = textSeen{page: page, pages: 2}
+		seen[h] = textSeen{page: page, pages: 2}
 	}
 }
 

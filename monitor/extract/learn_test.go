@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -212,5 +213,44 @@ func BenchmarkScanFingerprint(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		extract.Scan(page).Fingerprint(extract.SkipSet{1: true})
+	}
+}
+
+// TestGlued: a paragraph made of two headlines of the site's stories (page
+// titles, or link texts of a block of links), run together as a "Read
+// more" box's links are, is glued, also after the state is stored and
+// loaded by the next process; one headline alone, a headline with other
+// words, and article text are not.
+func TestGlued(t *testing.T) {
+	page := []byte(`<html><head><title>Own story</title></head><body><article><h1>Own story</h1>` +
+		`<p>The talks resumed on Tuesday after a pause of three weeks, officials said.</p>` +
+		`<div class="Inline_more"><h3>Read more</h3><a href="/a">Leaders meet in Bern</a><a href="/b">Ceasefire holds for 48 hours</a></div>` +
+		`<p>Both delegations met <a href="/c">at the palace</a> for the first time since May.</p></article></body></html>`)
+	sc := extract.Scan(page)
+	links := sc.LinkTexts()
+	if want := []string{"Leaders meet in Bern", "Ceasefire holds for 48 hours"}; !slices.Equal(links, want) {
+		t.Fatalf("LinkTexts = %q, want %q", links, want)
+	}
+	l := extract.NewLayout(nil, nil, nil)
+	l.Observe(sc, "http://x.test/own", extract.Article{Title: "Own story",
+		Paragraphs: []string{"The talks resumed on Tuesday after a pause of three weeks, officials said."}})
+	l.SeeTitle("Markets rally as talks resume")
+	cases := map[string]bool{
+		"Leaders meet in BernCeasefire holds for 48 hours":                 true,
+		"Ceasefire holds for 12 hoursLeaders meet in Bern":                 true, // digits folded, as in TextHash
+		"Markets rally as talks resume Leaders meet in Bern":               true,
+		"Own storyMarkets rally as talks resume":                           true,
+		"Leaders meet in Bern":                                             false, // one headline: see Common
+		"Leaders meet in Bern on Friday, officials said":                   false,
+		"Both delegations met at the palace for the first time since May.": false,
+		"at the palace": false,
+	}
+	skip, boiler, common := l.State()
+	for name, ll := range map[string]*extract.Layout{"learner": l, "reloaded": extract.NewLayout(skip, boiler, common)} {
+		for p, want := range cases {
+			if got := ll.Glued(p); got != want {
+				t.Errorf("%s: Glued(%q) = %v, want %v", name, p, got, want)
+			}
+		}
 	}
 }
