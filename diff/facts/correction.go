@@ -13,6 +13,7 @@ import (
 var correctionCues = []string{
 	"orrect", "ORRECT", "larif", "LARIF", "ditor", "DITOR", "pdate", "PDATE",
 	"arlier version", "ARLIER VERSION", "evised", "odified", "mended", "egret",
+	"eveloping", "EVELOPING",
 }
 
 // cueTable finds the cues of correctionCues in one pass over a text: a
@@ -81,9 +82,13 @@ func cueParagraphs(text string, buf *docBuf) []int {
 var correctionLabel = regexp.MustCompile(`^(?i)\(?\s*(correction|corrections|clarification|editor[’']?s[’']? note|update|updated)\s*(\([^)]{0,40}\))?\s*[:—–-]`)
 
 // correctionSentence is a notice inside a paragraph: "This story has been
-// updated with additional information.", "An earlier version of this
-// article misstated …", "(Updated with comments from the ministry.)".
-var correctionSentence = regexp.MustCompile(`(?i)(\b(this|the|our) (story|article|post|report|piece|headline|story[’']?s headline|story headline|video|graphic|map|photo caption|caption) (has|have|had) been (updated|corrected|revised|modified|amended|clarified|changed)\b` +
+// updated with additional information.", "This story and headline have
+// been updated", "An earlier version of this article misstated …",
+// "(Updated with comments from the ministry.)", and the notice that a story
+// is still developing ("This is a developing story."), whose removal tells
+// the reader the story has settled.
+var correctionSentence = regexp.MustCompile(`(?i)(\b(this|the|our) (story|article|post|report|piece|headline|story[’']?s headline|story headline|video|graphic|map|photo caption|caption)( and (its )?(headline|story|article|photos?))? (has|have|had) been (updated|corrected|revised|modified|amended|clarified|changed)\b` +
+	`|\bthis is a (developing|breaking)( news)? story\b|\bthis (story|article) is developing\b|\bthis (story|article) (will be|is being) updated\b` +
 	`|\b(this|the) (story|article|post|report|piece|headline) (was|is being) (updated|corrected|revised|modified|amended|clarified)\b` +
 	`|\ban earlier (version|headline|draft) of this (story|article|post|report|piece)\b` +
 	`|\b(cnn|we|the [a-z]+) regrets? the errors?\b` +
