@@ -235,22 +235,36 @@ func isAlnum(c byte) bool {
 // "You have 3 free articles left" and "You have 7 free articles left" are
 // the same text: counters and clocks in boilerplate do not make it new.
 func TextHash(s string) uint64 {
-	var h fnvHash = fnvOffset
-	digits := false
+	h := newTextHasher()
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= '0' && c <= '9' {
-			if !digits {
-				h.writeByte('#')
-			}
-			digits = true
-			continue
-		}
-		digits = false
-		h.writeByte(c)
+		h.add(s[i])
 	}
-	return uint64(h)
+	return h.sum()
 }
+
+// textHasher computes TextHash a byte at a time, so that each prefix of a
+// text has its hash on the way (see Layout.Glued).
+type textHasher struct {
+	h      fnvHash
+	digits bool // the last byte added was a digit
+}
+
+func newTextHasher() textHasher { return textHasher{h: fnvOffset} }
+
+// add hashes one more byte; a run of digits hashes as one '#'.
+func (t *textHasher) add(c byte) {
+	if c >= '0' && c <= '9' {
+		if !t.digits {
+			t.h.writeByte('#')
+		}
+		t.digits = true
+		return
+	}
+	t.digits = false
+	t.h.writeByte(c)
+}
+
+func (t *textHasher) sum() uint64 { return uint64(t.h) }
 
 // element is one element of the article region, as the tokens nest.
 type element struct {

@@ -150,8 +150,9 @@ func (l *Layout) State() (skip, boiler, common []uint64) {
 // Common reports whether a paragraph's text (digit runs folded) was seen on
 // two pages of the site or more, or in an element left out: text that is
 // not one article's own.
-func (l *Layout) Common(p string) bool {
-	h := TextHash(p)
+func (l *Layout) Common(p string) bool { return l.commonHash(TextHash(p)) }
+
+func (l *Layout) commonHash(h uint64) bool {
 	return l.texts[h].pages >= 2 || l.common[h] || l.boiler[h]
 }
 
@@ -186,7 +187,7 @@ func (l *Layout) Glued(p string) bool {
 		return false
 	}
 	known := func(h uint64) bool {
-		return l.texts[h].pages >= 2 || l.common[h] || l.boiler[h] || l.titles[h] || l.links[h].pages >= 1
+		return l.commonHash(h) || l.titles[h] || l.links[h].pages >= 1
 	}
 	// parts[i] is the fewest known texts p[:i] splits into, 0 when none.
 	parts := make([]int, len(p)+1)
@@ -199,24 +200,14 @@ func (l *Layout) Glued(p string) bool {
 		for start < len(p) && p[start] == ' ' {
 			start++
 		}
-		// TextHash of p[start:j], extended a byte at a time.
-		var h fnvHash = fnvOffset
-		digits := false
+		// TextHash of p[start:j+1], extended a byte at a time.
+		h := newTextHasher()
 		for j := start; j < len(p); j++ {
-			c := p[j]
-			if c >= '0' && c <= '9' {
-				if !digits {
-					h.writeByte('#')
-				}
-				digits = true
-			} else {
-				digits = false
-				h.writeByte(c)
-			}
-			if j+1 < len(p) && p[j+1] >= '0' && p[j+1] <= '9' && digits {
+			h.add(p[j])
+			if h.digits && j+1 < len(p) && p[j+1] >= '0' && p[j+1] <= '9' {
 				continue // a run of digits hashes as one '#': end it first
 			}
-			if known(uint64(h)) {
+			if known(h.sum()) {
 				n := max(parts[i], 0) + 1
 				if parts[j+1] == 0 || n < parts[j+1] {
 					parts[j+1] = n
