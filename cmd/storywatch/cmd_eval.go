@@ -54,6 +54,7 @@ func (a *app) evalCommand() *cobra.Command {
 				{"summit dev set (tuned on)", "diff/eval/testdata/devset"},
 				{"summit held-out set", "diff/eval/testdata/heldout"},
 				{"summit held-out set 2 (written after this round's tuning)", "diff/eval/testdata/heldout2"},
+				{"summit held-out set 3 (written in round 5, after tuning)", "diff/eval/testdata/heldout3"},
 			} {
 				r, err := eval.ScoreDevSet(set.dir)
 				if err != nil {
