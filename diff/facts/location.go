@@ -112,7 +112,7 @@ func (d *doc) locationItems(out []item) []item {
 			prevEnd, i = last, last
 			continue
 		}
-		if d.locative(i) || d.listedAfter(i, prevEnd) || !wide[p.typ] && (d.hometown(i, end) || d.townSubject(end)) || d.whereAfter(end) || end > i && water(name) {
+		if d.locative(i) || d.listedAfter(i, prevEnd) || !wide[p.typ] && (d.hometown(i, end) || d.townSubject(end)) || d.whereAfter(end) || end > i && water(name) || d.namedAsVenue(end) {
 			text, s, e := d.span(i, end)
 			out = append(out, item{
 				Fact:  Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: name, Type: p.typ},
@@ -308,6 +308,58 @@ func (d *doc) listedAfter(i, prevEnd int) bool {
 		}
 	case prevEnd == i-3:
 		return toks[i-2].text == "," && (toks[i-1].lower == "and" || toks[i-1].lower == "or")
+	}
+	return false
+}
+
+// venueNouns name the place an event is held, after "as": "Geneva as the
+// venue", "Budapest as a possible host city".
+var venueNouns = map[string]bool{
+	"venue": true, "venues": true, "host": true, "hosts": true, "location": true,
+	"locations": true, "site": true, "sites": true,
+}
+
+// venueFillers may stand between "as" and a venue noun.
+var venueFillers = map[string]bool{
+	"a": true, "an": true, "the": true, "possible": true, "potential": true, "likely": true,
+	"proposed": true, "preferred": true, "new": true, "final": true, "candidate": true,
+	"alternative": true, "neutral": true,
+}
+
+// namedAsVenue reports whether the place ending at token end, or the list
+// of places it opens, is named as where an event is held: "weighing Geneva,
+// Vienna and Budapest as possible venues", "discussing Budapest as a
+// possible venue". Such a place carries no locative word, yet a venue
+// added or dropped is the news of a summit's planning.
+func (d *doc) namedAsVenue(end int) bool {
+	toks := d.toks
+	n := end + 1
+	// skip the rest of a list of places: ", Vienna and Budapest"
+	for n+1 < len(toks) && (toks[n].lower == "," || toks[n].lower == "and" || toks[n].lower == "or") {
+		k := n + 1
+		if toks[k].lower == "and" || toks[k].lower == "or" {
+			k++
+		}
+		if k >= len(toks) {
+			return false
+		}
+		_, last, ok := d.matchPlace(k)
+		if !ok {
+			return false
+		}
+		n = last + 1
+	}
+	if n >= len(toks) || toks[n].lower != "as" {
+		return false
+	}
+	for n++; n < len(toks) && n < end+12; n++ {
+		w := toks[n].lower
+		if venueNouns[w] {
+			return true
+		}
+		if !venueFillers[w] {
+			return false
+		}
 	}
 	return false
 }

@@ -59,6 +59,10 @@ func TestExtractLocations(t *testing.T) {
 		{"heading for", "A missile heading for Turkey was shot down.", []string{"Turkey=Turkey"}},
 		{"for alone is no destination", "The plan was good for Turkey.", nil},
 		{"province", "In one video from a village in Fars province, people fled.", []string{"Fars province=Fars province"}},
+		{"list named as venues", "Aides were weighing Oslo, Vienna and Rome as possible venues for the talks.", []string{"Oslo=Oslo", "Vienna=Vienna", "Rome=Rome"}},
+		{"one place as a venue", "with diplomats discussing Geneva as a possible venue", []string{"Geneva=Geneva"}},
+		{"as the host city", "The league chose Denver as the host city.", []string{"Denver=Denver"}},
+		{"as without a venue noun is no place", "Analysts see Berlin as a key ally.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
