@@ -210,6 +210,11 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 	} else if unit == "" || vague != "" {
 		var at int
 		head, at = d.countNoun(j)
+		if head == "others" {
+			if h := d.othersOf(first); h != "" {
+				head = h
+			}
+		}
 		unit = head
 		if at >= 0 {
 			last, j = at, at+1 // the text names what is counted: "four people"
@@ -664,6 +669,30 @@ func (d *doc) namesSomething(i int) bool {
 	}
 	_, approx := d.lx.approx[p.lower]
 	return !approx
+}
+
+// othersOf returns what "others" counts in "one person was killed and 12
+// others were hurt", "killing 12 people and wounding 30 others": the noun
+// of the count before it in the sentence, so that "30 others" and
+// "Another 30 people" are one figure. It returns "" when no count stands
+// before it ("killing the pilot and injuring two others").
+func (d *doc) othersOf(first int) string {
+	toks := d.toks
+	for k := first - 1; k >= 0 && k >= first-40; k-- {
+		switch toks[k].text {
+		case ".", "!", "?":
+			return ""
+		}
+		if !d.mayStartNumber(k) {
+			continue
+		}
+		if _, _, _, next, _, ok := d.numberCore(k); ok {
+			if h, _ := d.countNoun(next); h != "" && h != "others" {
+				return h
+			}
+		}
+	}
+	return ""
 }
 
 // Singular strips an English plural ending ("countries" → "country"), the

@@ -151,6 +151,27 @@ func TestTollAcrossARewrite(t *testing.T) {
 	}
 }
 
+// TestOthersCountsTheNounBefore: "30 others" counts what the count before
+// it in the sentence counts.
+func TestOthersCountsTheNounBefore(t *testing.T) {
+	tests := []struct {
+		old, new string
+		want     int
+	}{
+		{"At least 9 people died in the fire.\nAnother 20 people were hurt.",
+			"The fire killed at least 9 people and injured 20 others, the mayor said.", 0},
+		{"One person was killed and 14 people were hurt.", "One person was killed and 14 others were hurt.", 0},
+		{"At least 9 people died and 20 others were hurt.", "At least 9 people died and 25 others were hurt.", 1},
+		// no count before it: "others" stays what it is
+		{"The crash killed the pilot and hurt two others.", "The crash killed the pilot and hurt two others, police said.", 0},
+	}
+	for _, tt := range tests {
+		if got := changesOf(tt.old, tt.new, KindNumber); len(got) != tt.want {
+			t.Errorf("%q → %q: got %+v, want %d changes", tt.old, tt.new, got, tt.want)
+		}
+	}
+}
+
 func TestAgeWrittenOtherwise(t *testing.T) {
 	tests := []struct {
 		old, new string
