@@ -364,37 +364,46 @@ var genericCounts = map[string]bool{"person": true, "time": true, "year": true, 
 // same specific thing: the only figure of that thing gone and the only
 // one come, in sentences about the same thing ("Nearly 150,000 customers
 // were left without power" at the top, "knocking out power to more than
-// 140,000 customers" further down after a rewrite). drop marks the
-// changes already paired; the pairs found are appended to extra.
+// 140,000 customers" further down after a rewrite). An amount of money
+// is keyed by its currency alone: the words after it say little of what
+// it pays for ("$90 billion worth of weapons", "the purchases, worth $100
+// billion"). drop marks the changes already paired; the pairs found are
+// appended to extra.
 func (m *matcher) pairFar(drop []bool, extra []change) []change {
 	count := map[string][2]int{}
 	specific := func(it *item) bool {
 		u, h, _ := strings.Cut(it.slot, "|")
-		return it.Kind == KindNumber && u != "" && u == h && !genericCounts[u]
+		return it.Kind == KindNumber && (u != "" && u == h && !genericCounts[u] || isMoney(it))
+	}
+	slotOf := func(it *item) string {
+		if isMoney(it) {
+			return unitOf(it)
+		}
+		return it.slot
 	}
 	for i, c := range m.out {
 		if drop[i] || (c.old == nil) == (c.new == nil) {
 			continue
 		}
 		if c.old != nil && specific(c.old) {
-			n := count[c.old.slot]
+			n := count[slotOf(c.old)]
 			n[0]++
-			count[c.old.slot] = n
+			count[slotOf(c.old)] = n
 		}
 		if c.new != nil && specific(c.new) {
-			n := count[c.new.slot]
+			n := count[slotOf(c.new)]
 			n[1]++
-			count[c.new.slot] = n
+			count[slotOf(c.new)] = n
 		}
 	}
 	for i := range m.out {
 		r := &m.out[i]
-		if drop[i] || r.new != nil || r.old == nil || !specific(r.old) || count[r.old.slot] != [2]int{1, 1} {
+		if drop[i] || r.new != nil || r.old == nil || !specific(r.old) || count[slotOf(r.old)] != [2]int{1, 1} {
 			continue
 		}
 		for j := range m.out {
 			a := &m.out[j]
-			if drop[j] || a.old != nil || a.new == nil || a.new.Kind != KindNumber || a.new.slot != r.old.slot ||
+			if drop[j] || a.old != nil || a.new == nil || a.new.Kind != KindNumber || slotOf(a.new) != slotOf(r.old) ||
 				!m.related(r.oSent, a.nSent) {
 				continue
 			}

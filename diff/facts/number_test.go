@@ -172,6 +172,23 @@ func TestOthersCountsTheNounBefore(t *testing.T) {
 	}
 }
 
+// TestMoneyMovedFar: the only amount of a currency gone and the only one
+// come, in sentences about the same thing, are one figure changed.
+func TestMoneyMovedFar(t *testing.T) {
+	filler := "The talks went on into the night.\nRoads near the venue were closed.\nBoth sides said the mood was calm.\n"
+	old := "The city agreed to pay about $40 million for new buses, the mayor said.\n" + filler
+	new := "The city agreed to buy new buses, the mayor said.\n" + filler + "The buses, costing about $45 million, will arrive next year, the mayor said."
+	got := changesOf(old, new, KindNumber)
+	if len(got) != 1 || got[0].Before != "about $40 million" || got[0].After != "about $45 million" {
+		t.Errorf("got %+v, want one change $40 million → $45 million", got)
+	}
+	// two amounts come: which one the old figure became is unknown
+	two := "The city agreed to buy new buses, the mayor said.\n" + filler + "The buses, costing about $45 million, and a depot for $9 million, will arrive next year, the mayor said."
+	if got := changesOf(old, two, KindNumber); len(got) != 3 {
+		t.Errorf("got %+v, want removed + two added", got)
+	}
+}
+
 func TestAgeWrittenOtherwise(t *testing.T) {
 	tests := []struct {
 		old, new string
