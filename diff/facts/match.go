@@ -486,7 +486,9 @@ func (m *matcher) sameSlot(a, b *item) bool {
 	case KindPosition:
 		// A reply to the story ("did not respond", "declined to comment")
 		// is about the story itself, whatever words follow it.
-		return sameActor(a, b) && (overlap(a.words, b.words) > 0 || isReply(a) || isReply(b))
+		// A stance without object words ("will block it") may be about
+		// the same object as the other: a pronoun names no words.
+		return sameActor(a, b) && (overlap(a.words, b.words) > 0 || len(a.words) == 0 || len(b.words) == 0 || isReply(a) || isReply(b))
 	case KindCorrection:
 		return true
 	}

@@ -182,6 +182,17 @@ func TestComparePositions(t *testing.T) {
 	}
 }
 
+// TestStanceOnAPronoun: a stance whose object is a pronoun ("will block
+// it") replaces the same actor's stance on a named object in a rewritten
+// sentence: one change, not a removed and an added stance.
+func TestStanceOnAPronoun(t *testing.T) {
+	got := changesOf("Poland has said it will support the treaty after talks, an aide said.",
+		"Poland, which fears the cost, now says it cannot sign the treaty yet and will block it, an aide said.", KindPosition)
+	if len(got) != 1 || got[0].Before == "" || got[0].After == "" {
+		t.Errorf("got %+v, want one stance changed", got)
+	}
+}
+
 // TestNewsStances: the stances of real news beyond diplomacy, as a reader
 // of a desk's wire would flag them.
 func TestNewsStances(t *testing.T) {
