@@ -1,0 +1,134 @@
+package eval
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/storywatch/storywatch/diff/facts"
+)
+
+// copyEdits change how a text is written, never what it says: a desk's
+// copy-editing between two versions. Compared with the text it came from,
+// a copy-edited text must show no fact change. Applied to real articles
+// (the dev set's, read from the corpus), they find false alarms without
+// labels: the texts are the outlet's, the edits are rules of style.
+var (
+	onWeekday = regexp.MustCompile(`\bon (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`)
+	bareUS    = regexp.MustCompile(`\bUS\b`)
+	percent   = regexp.MustCompile(`(\d) percent\b`)
+	thousands = regexp.MustCompile(`\b(\d{1,3}),(\d{3})\b`)
+)
+
+var copyEdits = []struct {
+	name string
+	edit func(string) string
+}{
+	{"straight quotes", strings.NewReplacer("“", `"`, "”", `"`, "’", "'", "‘", "'").Replace},
+	{"on before a weekday dropped", func(s string) string { return onWeekday.ReplaceAllString(s, "$1") }},
+	{"U.S. for US", func(s string) string { return bareUS.ReplaceAllLiteralString(s, "U.S.") }},
+	{"percent sign", func(s string) string { return percent.ReplaceAllString(s, "$1%") }},
+	{"thousands without comma", func(s string) string { return thousands.ReplaceAllString(s, "$1$2") }},
+	{"months abbreviated", strings.NewReplacer("January ", "Jan. ", "February ", "Feb. ", "August ", "Aug. ",
+		"September ", "Sept. ", "October ", "Oct. ", "November ", "Nov. ", "December ", "Dec. ").Replace},
+	{"paragraphs merged in pairs", mergePairs},
+	{"spaced dashes", strings.NewReplacer(" — ", "—", " – ", "–").Replace},
+	{"typos in long words", typos},
+}
+
+// mergePairs joins every second paragraph to the one before it, as
+// another scrape of the same page might.
+func mergePairs(s string) string {
+	paras := strings.Split(s, "\n")
+	var b strings.Builder
+	for i, p := range paras {
+		switch {
+		case i == 0:
+		case i%2 == 1 && strings.TrimSpace(p) != "" && strings.TrimSpace(paras[i-1]) != "":
+			b.WriteByte(' ')
+		default:
+			b.WriteByte('\n')
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}
+
+// typos swaps two inner letters of every 17th lower-case word of eight
+// letters or more.
+func typos(s string) string {
+	n := 0
+	return regexp.MustCompile(`\b[a-z]{8,}\b`).ReplaceAllStringFunc(s, func(w string) string {
+		n++
+		if n%17 != 0 {
+			return w
+		}
+		b := []byte(w)
+		b[3], b[4] = b[4], b[3]
+		return string(b)
+	})
+}
+
+// TestCopyEditsOnRealText writes to $COPYEDIT_ERRORS the fact changes
+// reported between real article texts and their copy-edited selves; each
+// one is a false alarm. It needs the corpus (../shared/real-revisions).
+func TestCopyEditsOnRealText(t *testing.T) {
+	out := os.Getenv("COPYEDIT_ERRORS")
+	if out == "" {
+		t.Skip("COPYEDIT_ERRORS not set")
+	}
+	corpus := "../../../shared/real-revisions/cnn"
+	labels, err := filepath.Glob("testdata/real/dev/*.yaml")
+	if err != nil || len(labels) == 0 {
+		t.Fatalf("dev labels: %v", err)
+	}
+	seen := map[string]bool{}
+	var report strings.Builder
+	counts := map[string]int{}
+	texts := 0
+	for _, l := range labels {
+		base := strings.TrimSuffix(filepath.Base(l), ".yaml")
+		// <article>-vN-vM: the older version's text
+		pair := base[:strings.LastIndex(base, "-v")]
+		i := strings.LastIndex(pair, "-v")
+		art, ver := pair[:i], pair[i+1:]
+		if seen[art+ver] {
+			continue
+		}
+		seen[art+ver] = true
+		b, err := os.ReadFile(filepath.Join(corpus, art, ver+".txt"))
+		if err != nil {
+			t.Skipf("corpus: %v", err)
+		}
+		text := string(b)
+		texts++
+		for _, ce := range copyEdits {
+			edited := ce.edit(text)
+			if edited == text {
+				continue
+			}
+			for _, c := range facts.Compare(text, edited, time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)) {
+				counts[ce.name]++
+				fmt.Fprintf(&report, "%s %s: %s %q -> %q [%s | %s]\n", art, ver, ce.name, c.Before, c.After, c.BeforeSentence, c.AfterSentence)
+			}
+		}
+	}
+	var names []string
+	for n := range counts {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var head strings.Builder
+	fmt.Fprintf(&head, "%d texts\n", texts)
+	for _, n := range names {
+		fmt.Fprintf(&head, "%-30s %d\n", n, counts[n])
+	}
+	if err := os.WriteFile(out, []byte(head.String()+"\n"+report.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
