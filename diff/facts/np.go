@@ -170,7 +170,7 @@ func actorKey(name string) string {
 		if !seen {
 			last, seen = f, true
 		}
-		w2 := stripPoss(strings.Trim(f, ",.;:"))
+		w2 := undot(stripPoss(strings.Trim(f, ",.;:")))
 		if w2 != "" && w2[0] >= 'A' && w2[0] <= 'Z' && !isDeterminer(w2) {
 			return strings.ToLower(stripPoss(w2))
 		}
@@ -223,4 +223,18 @@ func orgOf(name string) string {
 		}
 	}
 	return ""
+}
+
+// undot drops the points of a dotted abbreviation ("U.S" as trimmed, "U.K"),
+// which house styles write with or without them: the actor is the same.
+func undot(w string) string {
+	if strings.IndexByte(w, '.') < 0 {
+		return w
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c != '.' && (c < 'A' || c > 'Z') {
+			return w
+		}
+	}
+	return strings.ReplaceAll(w, ".", "")
 }

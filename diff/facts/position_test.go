@@ -182,6 +182,14 @@ func TestComparePositions(t *testing.T) {
 	}
 }
 
+// TestActorWithPoints: "the US" and "the U.S." are one actor, whose stance
+// a house-style edit leaves as it was.
+func TestActorWithPoints(t *testing.T) {
+	if got := changesOf("Talks stall until the US agrees to the terms.", "Talks stall until the U.S. agrees to the terms.", KindPosition); len(got) != 0 {
+		t.Errorf("got %+v, want none", got)
+	}
+}
+
 // TestStanceOnAPronoun: a stance whose object is a pronoun ("will block
 // it") replaces the same actor's stance on a named object in a rewritten
 // sentence: one change, not a removed and an added stance.
@@ -304,6 +312,8 @@ func TestActorKey(t *testing.T) {
 		"Russia's Foreign Ministry": "ministry",
 		"Kremlin aide Yuri Ushakov": "ushakov",
 		"The US":                    "us",
+		"the U.S.":                  "us",
+		"the U.K.":                  "uk",
 		"Dunn’s office":             "dunn",
 	} {
 		if got := actorKey(name); got != want {
