@@ -100,7 +100,7 @@ var passes = map[Kind][]pass{
 		{func(_ *matcher, a, b *item) bool { return !a.minor && !b.minor }, true},
 	},
 	KindCorrection: {
-		{func(_ *matcher, a, b *item) bool { return a.key == b.key }, false},
+		{func(_ *matcher, a, b *item) bool { return sameNotice(a, b) }, false},
 		{func(_ *matcher, a, b *item) bool { return true }, true},
 	},
 }
@@ -432,8 +432,17 @@ func (m *matcher) equivalent(a, b *item) bool {
 			sameStance(a, b)
 	case KindNumber:
 		return sameFigure(a, b)
+	case KindCorrection:
+		return sameNotice(a, b)
 	}
 	return a.key == b.key
+}
+
+// sameNotice reports whether two correction or update notices say the
+// same: one text, or one kind of notice whose words differ by slips
+// ("updated with addtional details" → "additional").
+func sameNotice(a, b *item) bool {
+	return a.key == b.key || a.slot == b.slot && sameWords(strings.Fields(a.key), strings.Fields(b.key))
 }
 
 // sameStance reports whether two positions are one stance in a reworded
