@@ -467,9 +467,16 @@ func sameFigure(a, b *item) bool {
 	if a.key == b.key {
 		return true
 	}
-	an, _, _ := strings.Cut(a.key, " ")
-	bn, _, _ := strings.Cut(b.key, " ")
-	if an != bn || !isCount(a) || !isCount(b) {
+	an, au, _ := strings.Cut(a.key, " ")
+	bn, bu, _ := strings.Cut(b.key, " ")
+	if an != bn {
+		return false
+	}
+	// a slip in the thing counted: "600 homoewners" → "600 homeowners"
+	if min(len(au), len(bu)) >= 5 && editDistance(au, bu) <= 1+len(au)/7 {
+		return true
+	}
+	if !isCount(a) || !isCount(b) {
 		return false
 	}
 	v, err := strconv.ParseFloat(an, 64)

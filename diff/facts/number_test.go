@@ -172,6 +172,17 @@ func TestOthersCountsTheNounBefore(t *testing.T) {
 	}
 }
 
+// TestCountedThingRetyped: a slip fixed in what a number counts leaves the
+// figure as it was.
+func TestCountedThingRetyped(t *testing.T) {
+	if got := changesOf("Deputies contacted more than 600 homoewners, the sheriff said.", "Deputies contacted more than 600 homeowners, the sheriff said.", KindNumber); len(got) != 0 {
+		t.Errorf("got %+v, want no change", got)
+	}
+	if got := changesOf("Deputies contacted more than 600 homeowners, the sheriff said.", "Deputies contacted more than 600 businesses, the sheriff said.", KindNumber); len(got) == 0 {
+		t.Error("600 homeowners → 600 businesses: got no change")
+	}
+}
+
 // TestMoneyMovedFar: the only amount of a currency gone and the only one
 // come, in sentences about the same thing, are one figure changed.
 func TestMoneyMovedFar(t *testing.T) {
