@@ -76,7 +76,7 @@ func (d *doc) npBefore(i, lo int) (np, bool) {
 		}
 		// lower-case head ("European leaders") or title ("Kremlin aide
 		// Yuri Ushakov"): only right after a capitalised word
-		if k-1 >= lo && toks[k-1].isCap() && !toks[k-1].is(clsFunction) && (k == to || d.lx.titles[t.lower]) {
+		if k-1 >= lo && toks[k-1].isCap() && (!toks[k-1].is(clsFunction) || toks[k-1].lower == "us") && (k == to || d.lx.titles[t.lower]) {
 			continue
 		}
 		break

@@ -185,8 +185,13 @@ func TestComparePositions(t *testing.T) {
 // TestActorWithPoints: "the US" and "the U.S." are one actor, whose stance
 // a house-style edit leaves as it was.
 func TestActorWithPoints(t *testing.T) {
-	if got := changesOf("Talks stall until the US agrees to the terms.", "Talks stall until the U.S. agrees to the terms.", KindPosition); len(got) != 0 {
-		t.Errorf("got %+v, want none", got)
+	for _, tt := range [][2]string{
+		{"Talks stall until the US agrees to the terms.", "Talks stall until the U.S. agrees to the terms."},
+		{"The rebels, who US officials have suggested are behind the attack, left.", "The rebels, who U.S. officials have suggested are behind the attack, left."},
+	} {
+		if got := changesOf(tt[0], tt[1], KindPosition); len(got) != 0 {
+			t.Errorf("%q → %q: got %+v, want none", tt[0], tt[1], got)
+		}
 	}
 }
 
