@@ -23,7 +23,29 @@ var (
 	bareUS    = regexp.MustCompile(`\bUS\b`)
 	percent   = regexp.MustCompile(`(\d) percent\b`)
 	thousands = regexp.MustCompile(`\b(\d{1,3}),(\d{3})\b`)
+	oxford    = regexp.MustCompile(`, (and|or) `)
+	fullName  = regexp.MustCompile(`\bPresident Donald Trump\b`)
+	firstSent = regexp.MustCompile(`^(.{40,}?[a-z]\.) ([A-Z])`)
 )
+
+// contractions writes negations and auxiliaries short, as a less formal
+// house style does.
+var contractions = strings.NewReplacer("did not ", "didn’t ", "does not ", "doesn’t ", "is not ", "isn’t ",
+	"are not ", "aren’t ", "was not ", "wasn’t ", "will not ", "won’t ", "cannot ", "can’t ", "has not ", "hasn’t ",
+	"have not ", "haven’t ", "would not ", "wouldn’t ")
+
+// splitFirst splits every paragraph without quotation marks after its
+// first sentence (a quote running over paragraphs leaves its first one
+// open, which a split inside it would not).
+func splitFirst(s string) string {
+	paras := strings.Split(s, "\n")
+	for i, p := range paras {
+		if !strings.ContainsAny(p, "“\"") {
+			paras[i] = firstSent.ReplaceAllString(p, "$1\n$2")
+		}
+	}
+	return strings.Join(paras, "\n")
+}
 
 var copyEdits = []struct {
 	name string
@@ -39,6 +61,10 @@ var copyEdits = []struct {
 	{"paragraphs merged in pairs", mergePairs},
 	{"spaced dashes", strings.NewReplacer(" — ", "—", " – ", "–").Replace},
 	{"typos in long words", typos},
+	{"contractions", contractions.Replace},
+	{"serial comma dropped", func(s string) string { return oxford.ReplaceAllString(s, " $1 ") }},
+	{"President Donald Trump shortened", func(s string) string { return fullName.ReplaceAllLiteralString(s, "President Trump") }},
+	{"paragraphs split after the first sentence", splitFirst},
 }
 
 // mergePairs joins every second paragraph to the one before it, as
