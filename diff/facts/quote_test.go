@@ -114,6 +114,7 @@ func TestQuoteEditsThatSayTheSame(t *testing.T) {
 		{"cut with an ellipsis", "“We will rebuild every home, and we will do it this year,” the mayor said.", "“We will rebuild every home … this year,” the mayor said."},
 		{"punctuation", "“We will rebuild every home,” the mayor said.", "“We will rebuild every home!” the mayor said."},
 		{"attribution reworded, same speaker", "“We will rebuild every home,” the mayor said.", "“We will rebuild every home,” the mayor told reporters."},
+		{"negation written short", "“We did not leave and we cannot stay,” she said.", "“We didn’t leave and we can’t stay,” she said."},
 		{"month abbreviated", "“We met on February 25 and again in October,” she said.", "“We met on Feb. 25 and again in Oct.,” she said."},
 		{"abbreviation's points", "“The US needs allies more than the UK does,” she said.", "“The U.S. needs allies more than the U.K. does,” she said."},
 	}

@@ -237,13 +237,13 @@ func (d *doc) normToks(a, b int) []string {
 		switch {
 		case t.kind == tokPunct:
 		case t.curly:
-			out = append(out, normWord(d.lx, t.lower))
+			out = appendExpanded(out, normWord(d.lx, t.lower))
 		case t.is(clsSpelling):
 			// no curly apostrophe to fold: normWord is the spelling lookup,
 			// which the word class has answered
 			out = append(out, d.lx.spelling[t.lower])
 		default:
-			out = append(out, t.lower)
+			out = appendExpanded(out, t.lower)
 		}
 	}
 	return out
@@ -267,7 +267,23 @@ func normWords(lx *lexicon, s string) []string {
 		if t.kind == tokPunct {
 			continue
 		}
-		out = append(out, normWord(lx, t.lower))
+		out = appendExpanded(out, normWord(lx, t.lower))
 	}
 	return out
+}
+
+// appendExpanded appends the normalised word w to out, a negation written
+// short as its two words ("didn't" → "did not", "can't", "cannot" → "can
+// not"): a house style, or a transcript retyped, writes one or the other.
+func appendExpanded(out []string, w string) []string {
+	switch w {
+	case "cannot", "can't":
+		return append(out, "can", "not")
+	case "won't":
+		return append(out, "will", "not")
+	}
+	if len(w) > 4 && strings.HasSuffix(w, "n't") && w != "ain't" {
+		return append(out, w[:len(w)-3], "not")
+	}
+	return append(out, w)
 }
