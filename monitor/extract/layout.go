@@ -491,11 +491,14 @@ func (s *Scanned) skipped(sk Skipper) [][2]int {
 }
 
 // Fingerprint identifies the region's article text: the page's <title>, then
-// the tags and text of the article region without the elements sk leaves
-// out and without scripts, styles and the like. Attribute values other than
-// the shape of class and id are not part of it, so per-request ids and data
-// attributes do not change it. Equal fingerprints mean the same text in the
-// same block structure.
+// the text of the article region, block by block (as paragraphs() splits
+// it), without the elements sk leaves out and without scripts, styles and
+// the like. Tags are not part of it: only where a block ends is, so
+// wrappers drawn per request (a body split into sections of varying size,
+// an insert left out that leaves its empty paragraph behind) and
+// per-request attributes do not change it, while an edit, an added or
+// removed paragraph and a paragraph split or joined do. Equal fingerprints
+// mean the same text in the same blocks.
 func (s *Scanned) Fingerprint(sk Skipper) string {
 	bp := fingerprintBufs.Get().(*[]byte)
 	buf := (*bp)[:0]
@@ -507,7 +510,11 @@ func (s *Scanned) Fingerprint(sk Skipper) string {
 	skip := s.skipped(sk)
 	l := s.layout()
 	never := s.neverSpans()
-	for _, t := range s.toks[l.t0:l.t1] {
+	block, inBlock := 0, false // the block being read; whether it has text yet
+	for i, t := range s.toks[l.t0:l.t1] {
+		if t.kind != tokText {
+			continue
+		}
 		off := int(t.start)
 		for len(skip) > 0 && off >= skip[0][1] {
 			skip = skip[1:]
@@ -521,16 +528,18 @@ func (s *Scanned) Fingerprint(sk Skipper) string {
 		if len(never) > 0 && off >= never[0][0] {
 			continue
 		}
-		switch t.kind {
-		case tokText:
-			if b := bytes.TrimSpace(s.page[t.start:t.end]); len(b) > 0 {
-				text(b)
-			}
-		case tokStart, tokVoid:
-			buf = binary.LittleEndian.AppendUint64(append(buf, 's'), t.sig)
-		case tokEnd:
-			buf = binary.LittleEndian.AppendUint32(append(buf, 'e'), t.name)
+		b := bytes.TrimSpace(s.page[t.start:t.end])
+		if len(b) == 0 {
+			continue
 		}
+		for block < len(l.ranges) && l.ranges[block][1] <= i {
+			block++
+			if inBlock {
+				buf, inBlock = append(buf, 'b'), false
+			}
+		}
+		text(b)
+		inBlock = true
 	}
 	sum := sha256.Sum256(buf)
 	*bp = buf

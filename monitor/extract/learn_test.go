@@ -254,3 +254,35 @@ func TestGlued(t *testing.T) {
 		}
 	}
 }
+
+// TestFingerprintIsTextInBlocks: the fingerprint is the region's text block
+// by block, so wrappers drawn per request (a body split into sections of
+// varying size, an empty paragraph an insert left out leaves behind) and
+// attributes do not change it, while an edit, an added or removed
+// paragraph, and a paragraph split or joined do.
+func TestFingerprintIsTextInBlocks(t *testing.T) {
+	page := func(body string) string {
+		return `<html><head><title>T</title></head><body><article class="post-1">` + body + `</article></body></html>`
+	}
+	base := page(`<section><p>One.</p><p>Two <a href="/x">linked</a>.</p></section><section><p>Three.</p></section>`)
+	tests := []struct {
+		name, page string
+		same       bool
+	}{
+		{"sections drawn otherwise", page(`<section><p>One.</p></section><section><p>Two <a href="/y">linked</a>.</p><p>Three.</p></section>`), true},
+		{"an empty paragraph and wrapper", page(`<div class="wrap"><p>One.</p><p></p><p>Two <a href="/x">linked</a>.</p></div><p>Three.</p>`), true},
+		{"attributes", page(`<section id="s9"><p class="lead">One.</p><p>Two <a href="/x" data-id="7">linked</a>.</p></section><section><p>Three.</p></section>`), true},
+		{"a word edited", page(`<section><p>One.</p><p>Two <a href="/x">linked</a>.</p></section><section><p>Four.</p></section>`), false},
+		{"a paragraph added", page(`<section><p>One.</p><p>Two <a href="/x">linked</a>.</p></section><section><p>Three.</p><p>Four.</p></section>`), false},
+		{"a paragraph removed", page(`<section><p>One.</p><p>Two <a href="/x">linked</a>.</p></section>`), false},
+		{"two paragraphs joined", page(`<section><p>One. Two <a href="/x">linked</a>.</p></section><section><p>Three.</p></section>`), false},
+	}
+	fp := extract.Scan([]byte(base)).Fingerprint(nil)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := extract.Scan([]byte(tt.page)).Fingerprint(nil) == fp; got != tt.same {
+				t.Errorf("same fingerprint = %v, want %v", got, tt.same)
+			}
+		})
+	}
+}
