@@ -174,6 +174,27 @@ func ownSig(name []byte, at *scanAttrs) uint64 {
 	return uint64(h)
 }
 
+// rootSig is the signature of the region's own element, from its raw start
+// tag: ownSig with only the first of its class names. The region is one
+// kind of element on every page, and the names after the first are about
+// this page: WordPress's "post-48213 post type-post … category-world
+// tag-ukraine" would give each section's pages element kinds of their own
+// to learn, while the first name ("post-#") is the component's.
+func rootSig(raw []byte) uint64 {
+	at := readTagAttrs(raw)
+	if f := bytes.Fields(at.class); len(f) > 0 {
+		at.class = f[0]
+	}
+	name := raw[1:]
+	for i, c := range name {
+		if isAttrSpace(c) || c == '>' || c == '/' {
+			name = name[:i]
+			break
+		}
+	}
+	return ownSig(bytes.ToLower(name), &at)
+}
+
 // fnvHash is FNV-1a, 64 bits, without the allocation of hash/fnv.
 type fnvHash uint64
 
@@ -412,9 +433,13 @@ func (s *Scanned) layout() *regionLayout {
 				parent = l.elems[stack[n-1]].chain
 				parentNever = l.elems[stack[n-1]].never
 			}
+			sig := t.sig
+			if i == 0 && t.kind == tokStart {
+				sig = rootSig(s.page[t.start:t.end])
+			}
 			h := fnvOffset
 			h.writeUint64(parent)
-			h.writeUint64(t.sig)
+			h.writeUint64(sig)
 			e := element{chain: uint64(h), first: ti, startOff: int(t.start), blockFirst: len(l.ranges) - 1,
 				never: parentNever || dropTags[t.a.String()]}
 			l.elems = append(l.elems, e)

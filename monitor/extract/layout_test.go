@@ -105,3 +105,27 @@ func TestLayoutBounded(t *testing.T) {
 		t.Errorf("%d common texts stored", len(common))
 	}
 }
+
+// TestRegionRootKindIsItsFirstClass: the region's own element is one kind
+// on every page: the class names WordPress adds after the first (post id,
+// category, tags) do not give each section's pages element kinds of their
+// own, while another component's region is another kind.
+func TestRegionRootKindIsItsFirstClass(t *testing.T) {
+	chains := func(articleClass string) []uint64 {
+		sc := Scan([]byte(`<html><head><title>T</title></head><body><article class="` + articleClass +
+			`"><div class="entry-content"><p>Text of the story.</p><div class="ad"><p>Buy now.</p></div></div></article></body></html>`))
+		var out []uint64
+		for _, el := range sc.Elements() {
+			out = append(out, el.Chain)
+		}
+		return out
+	}
+	world := chains("post-48213 post type-post hentry category-world tag-ukraine")
+	politics := chains("post-48220 post type-post hentry category-politics tag-russia tag-talks")
+	if fmt.Sprint(world) != fmt.Sprint(politics) {
+		t.Errorf("chains differ between sections: %x, %x", world, politics)
+	}
+	if other := chains("story-root"); fmt.Sprint(other) == fmt.Sprint(world) {
+		t.Error("another component's region has the same chains")
+	}
+}
