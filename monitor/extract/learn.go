@@ -270,6 +270,13 @@ func (l *Layout) Observe(sc *Scanned, pageURL string, ref Article) bool {
 				k = strings.Contains(text, b)
 				kept[b] = k
 			}
+			if k && el.Bare[i] == "" && !strings.Contains(text, "\n"+b+"\n") {
+				// A block made only of links (other stories' headlines)
+				// is kept only as a paragraph of its own: the same
+				// headline inside a kept paragraph ("READ MORE: …") is
+				// that paragraph's text, not this block's.
+				k = false
+			}
 			o.kept = o.kept || k
 			if k {
 				share[el.Chain] += len(b)

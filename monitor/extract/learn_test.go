@@ -1,6 +1,7 @@
 package extract_test
 
 import (
+	"fmt"
 	"html"
 	"io"
 	"net/http"
@@ -284,5 +285,27 @@ func TestFingerprintIsTextInBlocks(t *testing.T) {
 				t.Errorf("same fingerprint = %v, want %v", got, tt.same)
 			}
 		})
+	}
+}
+
+// TestLinkBoxKeptOnlyAsItsOwnParagraph: a box of links to other stories is
+// left out although readability keeps a "READ MORE: …" line in the body
+// that holds the same headline: the headline inside that paragraph is the
+// paragraph's text, not the box's.
+func TestLinkBoxKeptOnlyAsItsOwnParagraph(t *testing.T) {
+	l := extract.NewLayout(nil, nil, nil)
+	var last *extract.Scanned
+	for i := range 6 {
+		u := fmt.Sprintf("https://news.example/s%d", i)
+		own := fmt.Sprintf("Paragraph unique to story %d, with enough words to count as text.", i)
+		head := fmt.Sprintf("Leaders meet for talks number %d in Bern", i)
+		p := `<html><head><title>T</title></head><body><article><div class="story-body"><p>` + own +
+			`</p><p>READ MORE: <a href="/x">` + head + `</a></p></div><div class="related"><a href="/x">` + head +
+			`</a></div></article></body></html>`
+		last = extract.Scan([]byte(p))
+		l.Observe(last, u, extract.Article{Paragraphs: []string{own, "READ MORE: " + head}})
+	}
+	if got := last.SkippedText(l.Skips()); len(got) != 1 || got[0] != "Leaders meet for talks number 5 in Bern" {
+		t.Errorf("left out %q, want the box's headline", got)
 	}
 }
