@@ -52,10 +52,20 @@ const (
 	// layoutMaxGlued bounds the paragraphs Glued splits (bytes): it costs
 	// the square of their length.
 	layoutMaxGlued = 2048
+	// repeatMinLen is the shortest block (bytes) that counts as restating
+	// the article's text when the extraction holds it twice: shorter ones
+	// ("Advertisement", "Share") recur on a page as labels.
+	repeatMinLen = 40
 )
 
 type occurrence struct {
 	kept bool // readability kept some of its text
+	// repeat marks an element that restates the article's own text: a
+	// sentence of it, not a link, that the extraction holds twice, here
+	// and in a paragraph ("Key points" lists, pull quotes, summaries).
+	// Shared ledes make such text common across a site's pages, yet it is
+	// the article's: its kind is not left out while it does.
+	repeat bool
 	// own are the TextHash of its blocks' text outside links that the
 	// reference kept: what could be article text of its own (a list of
 	// links to other stories never is).
@@ -280,6 +290,9 @@ func (l *Layout) Observe(sc *Scanned, pageURL string, ref Article) bool {
 			o.kept = o.kept || k
 			if k {
 				share[el.Chain] += len(b)
+				if len(b) >= repeatMinLen && el.Bare[i] != "" && strings.Count(text, b) >= 2 {
+					o.repeat = true
+				}
 			}
 			h := hash(b)
 			if o.blocks != nil {
@@ -400,7 +413,7 @@ func (l *Layout) boilerplate(st *sigStats) bool {
 		return false
 	}
 	for k := range st.n {
-		if o := st.latest(k); o.kept && !l.allCommon(o) {
+		if o := st.latest(k); o.kept && (o.repeat || !l.allCommon(o)) {
 			return false
 		}
 	}

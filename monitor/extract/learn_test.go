@@ -309,3 +309,42 @@ func TestLinkBoxKeptOnlyAsItsOwnParagraph(t *testing.T) {
 		t.Errorf("left out %q, want the box's headline", got)
 	}
 }
+
+// TestKeyPointsAreNeverBoilerplate: a "Key points" list restating the first
+// sentences of the article's paragraphs is article text, however common
+// those sentences are across the site's pages (one story's shared lede on
+// every outlet): its kind is not left out, and a one-sentence paragraph
+// that a key point restates whole is never dropped as boilerplate.
+func TestKeyPointsAreNeverBoilerplate(t *testing.T) {
+	const (
+		lede   = "Leaders of both countries met in Bern on Monday for a first round of talks."
+		second = "Officials said the talks would go on for at least another week."
+		third  = "European governments welcomed the meeting but urged caution on any deal."
+	)
+	l := extract.NewLayout(nil, nil, nil)
+	var last *extract.Scanned
+	for i := range 24 {
+		u := fmt.Sprintf("https://news.example/k%d", i)
+		p2 := second + fmt.Sprintf(" Detail unique to story %d follows here.", i)
+		p3 := third + fmt.Sprintf(" Another detail of story %d.", i)
+		// the rest of the story, so that the list is a small share of it
+		var rest []string
+		for j := range 8 {
+			rest = append(rest, fmt.Sprintf("Paragraph %d of story %d, unique to it, tells more of what happened at the talks.", j, i))
+		}
+		page := `<html><head><title>T</title></head><body><article><div class="key-points"><ul><li>` + lede +
+			`</li><li>` + second + `</li><li>` + third + `</li></ul></div><div class="story-body"><p>` + lede +
+			`</p><p>` + p2 + `</p><p>` + p3 + `</p><p>` + strings.Join(rest, `</p><p>`) + `</p></div></article></body></html>`
+		last = extract.Scan([]byte(page))
+		l.Observe(last, u, extract.Article{Paragraphs: append([]string{lede, second, third, lede, p2, p3}, rest...)})
+	}
+	if got := last.SkippedText(l.Skips()); len(got) != 0 {
+		t.Errorf("left out %q, want nothing", got)
+	}
+	if l.Boilerplate(lede) {
+		t.Error("the one-sentence lede is known boilerplate")
+	}
+	if got := l.Clean([]string{lede, second}, nil); len(got) != 2 {
+		t.Errorf("Clean kept %q", got)
+	}
+}
