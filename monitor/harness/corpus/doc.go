@@ -35,8 +35,13 @@
 // Options.Template picks the page template family of a synthetic corpus:
 // the pages above (classic), "ledger" (CSS-module class names, the body
 // split over several containers with rotating ads, "Read more" boxes,
-// newsletter and paywall inserts nested in it, live blogs) or "pressroom"
-// (no <article> or <main>; held out: nothing in storywatch is tuned on it).
+// newsletter and paywall inserts nested in it, live blogs), "pressroom"
+// (no <article> or <main>) or "gazette" (a WordPress theme with plugins:
+// inside the <article>, an "Updated N minutes ago" line, view and comment
+// counters, a rotating photo credit, body sections of varying size, ads and
+// "READ MORE:" and newsletter lines as plain <p>s among the paragraphs, and
+// Jetpack related posts; JSON-LD dateModified is the cache's build time).
+// Pressroom and gazette are held out: nothing in storywatch is tuned on them.
 // They exist so that what storywatch learns per site is measured on layouts
 // it was not developed against.
 //

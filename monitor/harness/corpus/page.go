@@ -84,6 +84,8 @@ func (s *Server) renderPage(dst []byte, p *pageSnap, base string) []byte {
 		return appendLedgerPage(dst, p, base)
 	case TemplatePressroom:
 		return appendPressroomPage(dst, p, base)
+	case TemplateGazette:
+		return appendGazettePage(dst, p, base)
 	}
 	return appendPage(dst, p, base, s.headFeeds)
 }

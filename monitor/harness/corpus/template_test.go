@@ -75,3 +75,40 @@ func TestTemplateUnknown(t *testing.T) {
 		t.Errorf("unknown template: err %v, want ErrOptions", err)
 	}
 }
+
+// TestGazetteHazards pins what makes the gazette family hard: inside the
+// <article>, counters, a photo credit, read-more and newsletter <p>s and ads
+// rotate between requests, while the article's own text does not.
+func TestGazetteHazards(t *testing.T) {
+	s := startSynthetic(t, Options{Feeds: 1, ArticlesPerFeed: 10, Seed: 3, RotateBoilerplate: true, Template: TemplateGazette})
+	u := s.ArticleURLs()[0]
+	article := func() string {
+		_, b := get(t, u)
+		page := string(b)
+		return page[strings.Index(page, "<article"):strings.Index(page, "</article>")]
+	}
+	a1, a2 := article(), article()
+	for _, want := range []string{" minutes ago</span>", " views</span>", "<span class=\"credit\">Photo: ", "<p><strong>", "Sign up here", "<div id=\"div-gpt-ad-", "<section class=\"wp-block-group\">", "Key points", "jp-relatedposts"} {
+		if !strings.Contains(a1, want) {
+			t.Errorf("article element lacks %q", want)
+		}
+	}
+	if a1 == a2 {
+		t.Error("the article element did not rotate between requests")
+	}
+	rev, _ := s.Current(u)
+	for _, a := range []string{a1, a2} {
+		text := html.UnescapeString(a)
+		for j, p := range rev.Paragraphs {
+			if !strings.Contains(text, "<p>"+p+"</p>") {
+				t.Errorf("paragraph %d not on the page as its own <p>", j)
+			}
+		}
+	}
+	s2 := startSynthetic(t, Options{Feeds: 1, ArticlesPerFeed: 10, Seed: 3, Template: TemplateGazette})
+	_, b1 := get(t, s2.ArticleURLs()[0])
+	_, b2 := get(t, s2.ArticleURLs()[0])
+	if !bytes.Equal(b1, b2) {
+		t.Error("without RotateBoilerplate two requests differ")
+	}
+}
