@@ -225,11 +225,16 @@ func gluedAt(text string, i, j int) int {
 		return i
 	}
 	w := text[i:j]
+	after := strings.HasSuffix(w, "day")           // "conferenceMonday"
+	before := w[0] >= 'A' && w[0] <= 'Z' && !after // "Sundayhe"
+	if !after && !before {
+		return i // most words: no weekday's name to look for
+	}
 	for _, d := range gluedDays {
 		switch {
-		case len(w) > len(d)+1 && strings.HasPrefix(w, d) && w[len(d)] >= 'a' && w[len(d)] <= 'z' && w[len(d):] != "s":
+		case before && len(w) > len(d)+1 && strings.HasPrefix(w, d) && w[len(d)] >= 'a' && w[len(d)] <= 'z' && w[len(d):] != "s":
 			return i + len(d)
-		case len(w) > len(d) && strings.HasSuffix(w, d) && w[len(w)-len(d)-1] >= 'a' && w[len(w)-len(d)-1] <= 'z':
+		case after && len(w) > len(d) && strings.HasSuffix(w, d) && w[len(w)-len(d)-1] >= 'a' && w[len(w)-len(d)-1] <= 'z':
 			return j - len(d)
 		}
 	}
