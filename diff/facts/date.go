@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/storywatch/storywatch/diff/align"
 	"github.com/storywatch/storywatch/diff/facts/timex"
 )
 
@@ -868,4 +869,56 @@ func (d *doc) inDateOf(ds []timex.Expr, s, e int) bool {
 		}
 	}
 	return false
+}
+
+// yearOrSpan reports whether a date is a year ("in 2014", "last year") or
+// a span ("for six days", "several years after"): values that a story
+// gives many events of its background (a soldier enlisted in 2006 and
+// graduated in 2014), unlike the day of the story's news.
+func yearOrSpan(it *item) bool {
+	return it.Type == "DURATION" || it.Type != "SET" && grain(it.key) == 0
+}
+
+// sameEvent reports whether the year or span it (of the old version when
+// isOld) and o, a date of equal value in the other version, date one
+// event: their sentences share a content word. "Enlisted in 2014" does
+// not state "where he graduated in 2014", nor "hospitalized for six days"
+// a "six-day" trip, but "deployed to Kuwait in 2019" told again as "the
+// unit they served in together in 2019, Kuwait" does.
+func (m *matcher) sameEvent(it *item, isOld bool, o *item) bool {
+	own, other, ownText, otherText := m.oldSents, m.newSents, m.oldText, m.newText
+	if !isOld {
+		own, other, ownText, otherText = other, own, otherText, ownText
+	}
+	wa, wb := m.sentenceWords(ownText, own, it), m.sentenceWords(otherText, other, o)
+	if wa == nil || wb == nil {
+		return true // no sentence to tell: stated, as before
+	}
+	for w := range wa {
+		if wb[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceWords returns the content words of the sentence of sents that
+// holds the date it, the words of dates left out; nil when no sentence
+// holds it.
+func (m *matcher) sentenceWords(text string, sents []align.Sentence, it *item) map[string]bool {
+	i := sort.Search(len(sents), func(i int) bool { return sents[i].End > it.Start })
+	if i >= len(sents) || sents[i].Start > it.Start || it.End > sents[i].End {
+		return nil
+	}
+	s := sents[i]
+	if s.End > len(text) || it.End > len(text) {
+		return nil
+	}
+	words := map[string]bool{}
+	for _, w := range lowerWords(text[s.Start:it.Start] + " " + text[it.End:s.End]) {
+		if m.lx.isContent(w) && !dateWord(w) {
+			words[w] = true
+		}
+	}
+	return words
 }

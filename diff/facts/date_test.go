@@ -343,3 +343,15 @@ func TestDateTieInItsOwnClause(t *testing.T) {
 			" -> April 2025|last year -> October"},
 	})
 }
+
+func TestYearOfAnotherEventIsNews(t *testing.T) {
+	old := "The pilot enlisted in the Navy in 2014 and flew two tours.\nHe served with his brother for six days at sea.\n"
+	runDateCases(t, wed, []dateCase{
+		{"a year of another event", old, old + "He graduated from the state college in 2014, the school said.", " -> 2014"},
+		{"a span of another event", old, old + "His mother was hospitalized for six days after the crash.", " -> six days"},
+		{"the same event told again", old, old + "The pilot, who joined the Navy in 2014, was 32.", ""},
+		{"the year dropped of another event",
+			old + "He graduated from the state college in 2014, the school said.",
+			old, "2014 -> "},
+	})
+}

@@ -936,6 +936,8 @@ func isRun(long, short []string) bool {
 // are words still quoted within a longer quote news removed ("vigorously
 // defend her innocence" in "We will vigorously defend her innocence").
 func (m *matcher) statedIn(it *item, lists [][]item, text string, isOld bool) bool {
+	// a year or a span names the time of one event among many (sameEvent)
+	span := it.Kind == KindDate && yearOrSpan(it)
 	for _, all := range lists {
 		for i := range all {
 			if all[i].Kind != it.Kind {
@@ -946,7 +948,7 @@ func (m *matcher) statedIn(it *item, lists [][]item, text string, isOld bool) bo
 			if !isOld {
 				a, b = b, a
 			}
-			if m.equivalent(a, b) || it.Kind == KindQuote && trimmed(all[i].words, it.words) {
+			if m.equivalent(a, b) && (!span || m.sameEvent(it, isOld, &all[i])) || it.Kind == KindQuote && trimmed(all[i].words, it.words) {
 				return true
 			}
 		}
@@ -955,7 +957,7 @@ func (m *matcher) statedIn(it *item, lists [][]item, text string, isOld bool) bo
 	case KindLocation:
 		return m.lx.placeNamedIn(text, it)
 	case KindDate:
-		return containsWord(text, it.Text) || text == m.oldText && weekStated(it, lists)
+		return !span && containsWord(text, it.Text) || text == m.oldText && weekStated(it, lists)
 	}
 	return false
 }

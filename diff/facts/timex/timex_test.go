@@ -54,6 +54,8 @@ func TestFind(t *testing.T) {
 		{"two years ago", "He left two years ago.", []want{{"two years ago", "DATE", "2023", ""}}},
 		{"year", "Elections were held in 1998.", []want{{"1998", "DATE", "1998", ""}}},
 		{"not a year", "They sent 1500 troops and $2000.", nil},
+		{"glued weekday after", "the mayor said in a news conferenceMonday that", []want{{"Monday", "DATE", "2025-08-18", ""}}},
+		{"glued weekday before", "The council met Fridayto vote.", []want{{"Friday", "DATE", "2025-08-15", ""}}},
 		{"decade", "in the 1990s the war", []want{{"the 1990s", "DATE", "199", ""}}},
 		{"fiscal quarter", "profit in the third quarter rose", []want{{"the third quarter", "DATE", "2025-Q3", ""}}},
 		{"adjective quarter", "a third-quarter loss", []want{{"third-quarter", "DATE", "2025-Q3", ""}}},

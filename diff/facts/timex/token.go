@@ -102,6 +102,14 @@ func tokenizeLower(text, lower string, toks []token) []token {
 				ascii = false // strings.ToLower may change the width of the word
 				j += n
 			}
+			if ascii {
+				if k := gluedAt(text, i, j); k > i {
+					// two words the scraper glued ("conferenceMonday",
+					// "Sundayhe"): the first is a word of its own
+					toks = appendToken(toks, i, k, lower[i:k], 0, kWord, sp, nl, c >= 'A' && c <= 'Z')
+					sp, nl, i, c = true, false, k, text[k]
+				}
+			}
 			// For an ASCII word the slice of the lowered copy is exactly
 			// strings.ToLower of the word.
 			w := lower[i:j]
@@ -204,3 +212,33 @@ func isDigits(text string, i, n int) bool {
 	}
 	return true
 }
+
+// gluedAt returns where a second word starts inside the ASCII word
+// text[i:j] that the scraper glued to its neighbour by dropping the space
+// around an inline link: a weekday's name after lower-case letters
+// ("conferenceMonday", "departmentsaidThursday") or before them
+// ("Sundayhe", "Fridaysaying"; not "Sundays"). It returns i when there is
+// none. Only weekdays are split: a month's name starts common words
+// ("Mayor", "Marching") and ends names ("DeMay").
+func gluedAt(text string, i, j int) int {
+	if j-i < 7 {
+		return i
+	}
+	w := text[i:j]
+	after := strings.HasSuffix(w, "day")           // "conferenceMonday"
+	before := w[0] >= 'A' && w[0] <= 'Z' && !after // "Sundayhe"
+	if !after && !before {
+		return i // most words: no weekday's name to look for
+	}
+	for _, d := range gluedDays {
+		switch {
+		case before && len(w) > len(d)+1 && strings.HasPrefix(w, d) && w[len(d)] >= 'a' && w[len(d)] <= 'z' && w[len(d):] != "s":
+			return i + len(d)
+		case after && len(w) > len(d) && strings.HasSuffix(w, d) && w[len(w)-len(d)-1] >= 'a' && w[len(w)-len(d)-1] <= 'z':
+			return j - len(d)
+		}
+	}
+	return i
+}
+
+var gluedDays = [...]string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}

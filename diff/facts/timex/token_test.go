@@ -17,6 +17,13 @@ func TestTokenize(t *testing.T) {
 		{"8:30 a.m.", "8|:|30|a|.|m|."},
 		{"Élysée talks", "élysée|talks"},
 		{"1990s", "1990|s"},
+		// words glued by a scraper around a weekday are split
+		{"a briefingTuesday", "a|briefing|tuesday"},
+		{"the agency saidFriday", "the|agency|said|friday"},
+		{"Wednesdaywhen it", "wednesday|when|it"},
+		{"Sundays off", "sundays|off"},
+		{"Mayor Smith", "mayor|smith"},
+		{"McDonald", "mcdonald"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
