@@ -19,13 +19,14 @@ import (
 // (the dev set's, read from the corpus), they find false alarms without
 // labels: the texts are the outlet's, the edits are rules of style.
 var (
-	onWeekday = regexp.MustCompile(`\bon (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`)
-	bareUS    = regexp.MustCompile(`\bUS\b`)
-	percent   = regexp.MustCompile(`(\d) percent\b`)
-	thousands = regexp.MustCompile(`\b(\d{1,3}),(\d{3})\b`)
-	oxford    = regexp.MustCompile(`, (and|or) `)
-	fullName  = regexp.MustCompile(`\bPresident Donald Trump\b`)
-	firstSent = regexp.MustCompile(`^(.{40,}?[a-z]\.) ([A-Z])`)
+	onWeekday   = regexp.MustCompile(`\bon (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`)
+	bareUS      = regexp.MustCompile(`\bUS\b`)
+	percent     = regexp.MustCompile(`(\d) percent\b`)
+	thousands   = regexp.MustCompile(`\b(\d{1,3}),(\d{3})\b`)
+	oxford      = regexp.MustCompile(`, (and|or) `)
+	fullName    = regexp.MustCompile(`\bPresident Donald Trump\b`)
+	percentWord = regexp.MustCompile(`\bpercent\b`)
+	firstSent   = regexp.MustCompile(`^(.{40,}?[a-z]\.) ([A-Z])`)
 )
 
 // contractions writes negations and auxiliaries short, as a less formal
@@ -65,6 +66,33 @@ var copyEdits = []struct {
 	{"serial comma dropped", func(s string) string { return oxford.ReplaceAllString(s, " $1 ") }},
 	{"President Donald Trump shortened", func(s string) string { return fullName.ReplaceAllLiteralString(s, "President Trump") }},
 	{"paragraphs split after the first sentence", splitFirst},
+	{"two paragraphs swapped", swapMiddle},
+	{"per cent", func(s string) string { return percentWord.ReplaceAllString(s, "per cent") }},
+	{"am and pm", strings.NewReplacer(" a.m.", "am", " p.m.", "pm").Replace},
+}
+
+// pronounStart marks a paragraph that leans on the one before it.
+var pronounStart = regexp.MustCompile(`^(“|")?(He|She|It|They|His|Her|Its|Their|This|That|These|Those|The)\b`)
+
+// swapMiddle swaps the two paragraphs at the middle of the text when
+// neither leans on the one before it: a move, as editors make.
+func swapMiddle(s string) string {
+	paras := strings.Split(s, "\n")
+	var idx []int
+	for i, p := range paras {
+		if strings.TrimSpace(p) != "" {
+			idx = append(idx, i)
+		}
+	}
+	if len(idx) < 4 {
+		return s
+	}
+	a, b := idx[len(idx)/2-1], idx[len(idx)/2]
+	if pronounStart.MatchString(paras[a]) || pronounStart.MatchString(paras[b]) || strings.Count(paras[a]+paras[b], "“") != strings.Count(paras[a]+paras[b], "”") {
+		return s
+	}
+	paras[a], paras[b] = paras[b], paras[a]
+	return strings.Join(paras, "\n")
 }
 
 // mergePairs joins every second paragraph to the one before it, as
