@@ -55,9 +55,13 @@ func (d *doc) numberItems(out []item) []item {
 // scraped ("killed14 people", "Nearly10%"), not the letters of a name
 // ("G7", "A320", "COVID19", "iPhone15", "utf8", "mp3"): a function word
 // ("Her12-year-old") or a word of six letters or more, lower case after
-// its first letter.
+// its first letter; or the end of an approximation ("at least366
+// officers").
 func (d *doc) gluedByScraper(w int) bool {
 	t := d.toks[w].text
+	if _, n := d.phraseBefore(w+1, d.lx.approx); n > 0 {
+		return true
+	}
 	if len(t) < 6 && !d.toks[w].is(clsFunction) {
 		return false
 	}
@@ -67,6 +71,20 @@ func (d *doc) gluedByScraper(w int) bool {
 		}
 	}
 	return true
+}
+
+// gluedStart is the token where the text of a number starting at token
+// first begins: the word the scraper glued to its digits when there is one
+// ("killed14 people", "Her12-year-old"). The page shows that word and the
+// digits as one word, and a reader (or an editor quoting the figure)
+// copies it whole, so a span starting inside it would name no word of the
+// text.
+func (d *doc) gluedStart(first int) int {
+	toks := d.toks
+	if first > 0 && toks[first].kind == tokNum && !toks[first].space && toks[first-1].kind == tokWord && d.gluedByScraper(first-1) {
+		return first - 1
+	}
+	return first
 }
 
 // minusBefore reports whether the digits at token i carry a minus sign:
@@ -250,7 +268,7 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 		prefix = p
 		first -= n
 	}
-	text, s, e := d.span(first, last)
+	text, s, e := d.span(d.gluedStart(first), last)
 	num := vague
 	if num == "" {
 		num = strconv.FormatFloat(v, 'f', -1, 64)
