@@ -140,6 +140,9 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 	if it, next, ok := d.odds(i); ok {
 		return it, next, true
 	}
+	if it, next, ok := d.ratio(i); ok {
+		return it, next, true
+	}
 	lx, toks := d.lx, d.toks
 	t := toks[i]
 	first := i
@@ -315,6 +318,74 @@ func (d *doc) odds(i int) (item, int, bool) {
 	it.key = value
 	it.slot = "odds|"
 	return it, i + 5, true
+}
+
+// ratio reads a share written out, "1 in 3 people", "one out of every
+// five flights", "two in 10 voters": one figure. Read apart, the first
+// number is a bare one that says nothing and the second counts the wrong
+// thing ("3 people").
+func (d *doc) ratio(i int) (item, int, bool) {
+	toks := d.toks
+	a, ok := d.ratioTerm(i)
+	if !ok || i+2 >= len(toks) {
+		return item{}, 0, false
+	}
+	k := i + 1
+	switch {
+	case toks[k].lower == "in":
+		k++
+	case toks[k].lower == "out" && toks[k+1].lower == "of":
+		k += 2
+	default:
+		return item{}, 0, false
+	}
+	if k < len(toks) && (toks[k].lower == "every" || toks[k].lower == "each") {
+		k++
+	}
+	if k >= len(toks) {
+		return item{}, 0, false
+	}
+	b, ok := d.ratioTerm(k)
+	if !ok || b <= a || toks[k].kind == tokNum && d.looksLikeDate(k) {
+		return item{}, 0, false
+	}
+	last, next := k, k+1
+	head, at := d.countNoun(next)
+	if at >= 0 {
+		last, next = at, at+1
+	}
+	first := i
+	prefix := ""
+	if p, n := d.phraseBefore(i, d.lx.approx); n > 0 {
+		prefix, first = p, i-n
+	}
+	text, s, e := d.span(first, last)
+	num := strconv.FormatFloat(a, 'f', -1, 64) + " in " + strconv.FormatFloat(b, 'f', -1, 64)
+	value := prefix + num
+	if head != "" {
+		value += " " + head
+	}
+	it := item{Fact: Fact{Kind: KindNumber, Text: text, Start: s, End: e, Value: value, Subject: head}, inQ: d.inQ[i] >= 0}
+	it.key = strings.TrimSpace(num + " " + singular(head))
+	it.slot = "share|" + singular(head)
+	return it, next, true
+}
+
+// ratioTerm reads one side of a share at token i: digits without a
+// separator or a decimal point, or a number word, standing alone.
+func (d *doc) ratioTerm(i int) (float64, bool) {
+	t := &d.toks[i]
+	if t.kind == tokNum {
+		if strings.ContainsAny(t.text, "./") || i+1 < len(d.toks) && !d.toks[i+1].space && d.toks[i+1].kind != tokPunct {
+			return 0, false
+		}
+		return parseDigits(t.text)
+	}
+	if t.kind != tokWord || !t.is(clsUnit) || strings.IndexByte(t.lower, '-') >= 0 {
+		return 0, false
+	}
+	v, n := wordsValue(d.lx, []string{t.lower})
+	return v, n == 1 && v >= 1
 }
 
 // What follows a number: no range, a range of a figure, a range of clock

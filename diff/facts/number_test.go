@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/storywatch/storywatch/diff/align"
@@ -209,6 +210,33 @@ func TestRangesAndOdds(t *testing.T) {
 	got := changesOf("The storm could bring 4 to 8 inches of rain, forecasters said.", "The storm could bring 8 to 12 inches of rain, forecasters said.", KindNumber)
 	if len(got) != 1 || got[0].Before != "4 to 8 inches" || got[0].After != "8 to 12 inches" {
 		t.Errorf("range changed: got %+v, want one change 4 to 8 → 8 to 12 inches", got)
+	}
+}
+
+// A share written out ("1 in 3", "one out of every five") is one figure,
+// not a bare number and a count of the wrong thing.
+func TestSharesWrittenOut(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Nearly 1 in 4 adults skipped the dose.", []string{"Nearly 1 in 4 adults=~1 in 4 adults"}},
+		{"About one out of every five trains was late.", []string{"About one out of every five trains=~1 in 5 trains"}},
+		{"The agency put the risk at 1 in 2,500.", []string{"1 in 2,500=1 in 2500"}},
+		{"Two in 10 voters are undecided.", []string{"Two in 10 voters=2 in 10 voters"}},
+		// no share: a year, or a smaller second number
+		{"Four in 2024 left the board.", nil},
+		{"She scored 3 in 2 games.", []string{"3=3", "2 games=2 games"}},
+	}
+	for _, tt := range tests {
+		if got := textValues(t, tt.text, KindNumber); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+	got := changesOf("About one in five trains was late on Monday, the operator said.",
+		"About one in four trains was late on Monday, the operator said.", KindNumber)
+	if len(got) != 1 || got[0].Before != "About one in five trains" || got[0].After != "About one in four trains" {
+		t.Errorf("share changed: got %+v, want one change one in five → one in four trains", got)
 	}
 }
 
