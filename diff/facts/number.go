@@ -134,6 +134,9 @@ func (d *doc) number(i int) (item, int, bool) { return d.numberAt(i, false) }
 // numberAt is number; high says the number is the high end of a range,
 // glued to the hyphen before it ("1-2 feet").
 func (d *doc) numberAt(i int, high bool) (item, int, bool) {
+	if d.toks[i].kind == tokNum && d.rank(i) {
+		return item{}, 0, false
+	}
 	if it, next, ok := d.pairedNumber(i); ok {
 		return it, next, true
 	}
@@ -301,6 +304,26 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 		it.slot, it.Subject = "injured", "injured"
 	}
 	return it, j, true
+}
+
+// rank reports whether the digits at token i follow "No.", a place in an
+// order ("the No. 2 man", "priority No. 1", "the No. 1 seed", glued by
+// the scraper "theNo. 1-ranked"): an ordinal, not an amount.
+func (d *doc) rank(i int) bool {
+	toks := d.toks
+	if i < 2 || toks[i-1].text != "." || toks[i-1].space {
+		return false
+	}
+	w, ok := strings.CutSuffix(toks[i-2].text, "No")
+	if !ok {
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		if w[k] < 'a' || w[k] > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // odds reads a chance written "1-in-3": read apart, "1" is a bare number

@@ -240,6 +240,26 @@ func TestSharesWrittenOut(t *testing.T) {
 	}
 }
 
+// A number after "No." is a place in an order, not an amount.
+func TestRanksAreNoAmounts(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"The club clinched the No. 3 seed on Sunday.", nil},
+		{"Paying off the card is priority No. 1, she said.", nil},
+		{"Why is the No. 2 official leaving?", nil},
+		{"They had theNo. 1-ranked offense.", nil},
+		// "No." ending a word, or a sentence, is no rank
+		{"They met at the Casino. 5 people came.", []string{"5 people=5 people"}},
+	}
+	for _, tt := range tests {
+		if got := textValues(t, tt.text, KindNumber); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
 func TestLabelsAreNoAmounts(t *testing.T) {
 	tests := []struct {
 		text string
