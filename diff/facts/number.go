@@ -134,7 +134,7 @@ func (d *doc) number(i int) (item, int, bool) { return d.numberAt(i, false) }
 // numberAt is number; high says the number is the high end of a range,
 // glued to the hyphen before it ("1-2 feet").
 func (d *doc) numberAt(i int, high bool) (item, int, bool) {
-	if d.toks[i].kind == tokNum && d.rank(i) {
+	if d.toks[i].kind == tokNum && (d.rank(i) || d.phone(i)) {
 		return item{}, 0, false
 	}
 	if it, next, ok := d.pairedNumber(i); ok {
@@ -320,6 +320,23 @@ func (d *doc) rank(i int) bool {
 	}
 	for k := 0; k < len(w); k++ {
 		if w[k] < 'a' || w[k] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// phone reports whether the digits at token i begin a phone number: three
+// or more groups of digits joined by hyphens ("800-273-8255",
+// "1-888-407-4747"), or a country code ("+1 202-501-4444"). A number to
+// call is no figure of the story.
+func (d *doc) phone(i int) bool {
+	toks := d.toks
+	if i > 0 && toks[i-1].text == "+" && !toks[i].space {
+		return true
+	}
+	for k := i + 1; k <= i+3; k += 2 {
+		if k+1 >= len(toks) || toks[k].text != "-" || toks[k].space || toks[k+1].space || toks[k+1].kind != tokNum {
 			return false
 		}
 	}

@@ -260,6 +260,26 @@ func TestRanksAreNoAmounts(t *testing.T) {
 	}
 }
 
+// A phone number is no figure: neither its groups nor its country code.
+func TestPhoneNumbersAreNoFigures(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Travelers can call +1 312-555-0199 from abroad.", nil},
+		{"Call the hotline at 1-877-555-0123 for help.", nil},
+		{"The line (or 866-555-0100) is open all night.", nil},
+		{"Readers abroad may dial +44-20-5550-0134.", nil},
+		// two groups are a range or a score, not a phone number
+		{"Expect 1-2 feet of snow after the 3-1 win.", []string{"1-2 feet=1-2 ft", "3-1=3-1 score"}},
+	}
+	for _, tt := range tests {
+		if got := textValues(t, tt.text, KindNumber); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
 func TestLabelsAreNoAmounts(t *testing.T) {
 	tests := []struct {
 		text string
