@@ -30,6 +30,11 @@ var casualtyVerbs = map[string]bool{"killed": true, "injured": true, "wounded": 
 
 // numberItems appends the amounts, money, counts and percentages to out.
 func (d *doc) numberItems(out []item) []item {
+	for k := range out {
+		if out[k].Kind == KindDate && clockSpan(&out[k]) {
+			d.measuredSpan(&out[k])
+		}
+	}
 	for i := 0; i < len(d.toks); {
 		if !d.mayStartNumber(i) {
 			i++
@@ -48,6 +53,53 @@ func (d *doc) numberItems(out []item) []item {
 		i++
 	}
 	return out
+}
+
+// spanUnits name the units of a span of minutes or seconds, by the last
+// letter of its TIMEX3 value.
+var spanUnits = map[byte]string{'M': "minute", 'S': "second"}
+
+// measuredSpan turns a date that is a span of minutes or seconds
+// (clockSpan: "waiting 72 minutes", "it took about 40 minutes", "with 30
+// seconds left", "a four-minute documentary") into the figure it is: such
+// a span measures a wait, a game clock or a recording, the way "5 km"
+// measures a distance; it dates no event. A span that places an event
+// ("within 30 minutes", "in 10 minutes", "after 20 minutes") stays a date,
+// and so does one of no stated length ("within minutes").
+func (d *doc) measuredSpan(it *item) {
+	v := it.Value[2 : len(it.Value)-1] // "PT72M" -> "72"
+	if _, err := strconv.ParseFloat(v, 64); err != nil {
+		return
+	}
+	toks := d.toks
+	first := d.tokAt(it.Start)
+	if first >= len(toks) {
+		return
+	}
+	if first > 0 {
+		switch toks[first-1].lower {
+		case "within", "in", "after", "before", "every":
+			return
+		}
+	}
+	prefix := ""
+	for k := first; k < len(toks) && toks[k].start < it.End; k++ {
+		if toks[k].kind == tokNum || toks[k].is(clsUnit) {
+			prefix, _ = d.phraseBefore(k, d.lx.approx)
+			break
+		}
+	}
+	unit := spanUnits[it.Value[len(it.Value)-1]]
+	// the game clock reads as one phrase: "with 30 seconds left"
+	if n := d.tokAt(it.End); n < len(toks) && (toks[n].lower == "left" || toks[n].lower == "remaining") {
+		it.End = toks[n].end
+		it.Text = d.text[it.Start:it.End]
+	}
+	it.Kind, it.Type, it.mod = KindNumber, "", ""
+	it.Value = prefix + v + " " + unit
+	it.Subject = unit
+	it.key = numberKey(prefix, v, unit)
+	it.slot = unit + "|"
 }
 
 // gluedByScraper reports whether word token w, glued to the digits after

@@ -280,6 +280,36 @@ func TestPhoneNumbersAreNoFigures(t *testing.T) {
 	}
 }
 
+// A span of minutes or seconds measures a wait, a game clock or a
+// recording: a figure, not a date. One that places an event stays a date.
+func TestSpansOfMinutesAreFigures(t *testing.T) {
+	tests := []struct {
+		text    string
+		numbers []string
+		dates   int
+	}{
+		{"Travelers reported waiting 95 minutes at the gate.", []string{"95 minutes=95 minute"}, 0},
+		{"The crossing took about 25 minutes on Friday.", []string{"about 25 minutes=~25 minute"}, 1},
+		{"She scored with 12 seconds left in the game.", []string{"12 seconds left=12 second"}, 0},
+		{"The network aired a six-minute film.", []string{"six-minute=6 minute"}, 0},
+		{"Crews arrived within 20 minutes.", nil, 1},
+		{"Within minutes, the crowd had gone.", nil, 1},
+	}
+	for _, tt := range tests {
+		if got := textValues(t, tt.text, KindNumber); strings.Join(got, "|") != strings.Join(tt.numbers, "|") {
+			t.Errorf("%q: numbers %q, want %q", tt.text, got, tt.numbers)
+		}
+		if got := factsOf(t, tt.text, KindDate); len(got) != tt.dates {
+			t.Errorf("%q: dates %+v, want %d", tt.text, got, tt.dates)
+		}
+	}
+	got := changesOf("Travelers reported waiting 95 minutes at the gate, the airport said.",
+		"Travelers reported waiting 40 minutes at the gate, the airport said.", KindNumber)
+	if len(got) != 1 || got[0].Before != "95 minutes" || got[0].After != "40 minutes" {
+		t.Errorf("wait changed: got %+v, want one change 95 → 40 minutes", got)
+	}
+}
+
 func TestLabelsAreNoAmounts(t *testing.T) {
 	tests := []struct {
 		text string
