@@ -539,3 +539,65 @@ func (m *matcher) splitPlaceChanges() {
 	}
 	m.out = out
 }
+
+// listJoins are what stands between two places of one list: "Qatar and
+// Bahrain", "Jordan, Qatar", "Bahrain and the UAE", "Geneva or Rome".
+var listJoins = map[string]bool{", ": true, " and ": true, ", and ": true, " or ": true, ", or ": true,
+	" and the ": true, ", and the ": true, ", the ": true, " or the ": true}
+
+// placeLists reports places added (or removed) together as one list in one
+// sentence ("Blasts were reported in the UAE, Jordan, Qatar and Bahrain")
+// as one change, the list, the way a reader takes it: the list is where
+// the news happened, not four places of their own.
+func (m *matcher) placeLists() {
+	drop := make([]bool, len(m.out))
+	merged := false
+	for more := true; more; {
+		more = false
+		for i := range m.out {
+			a := &m.out[i]
+			if drop[i] || (a.old == nil) == (a.new == nil) || !listable(a) {
+				continue
+			}
+			for j := range m.out {
+				b := &m.out[j]
+				if j == i || drop[j] || (b.old == nil) != (a.old == nil) || !listable(b) {
+					continue
+				}
+				x, y, text := a.new, b.new, m.newText
+				if a.new == nil {
+					x, y, text = a.old, b.old, m.oldText
+				}
+				if x.End > y.Start || !listJoins[text[x.End:y.Start]] {
+					continue
+				}
+				// "Jordan, Qatar and Bahrain": the list grows one place
+				// at a time
+				joined := *x
+				joined.End, joined.Text = y.End, text[x.Start:y.End]
+				joined.Value = x.Value + ", " + y.Value
+				if a.new != nil {
+					a.new = &joined
+				} else {
+					a.old = &joined
+				}
+				drop[j], merged, more = true, true, true
+				break
+			}
+		}
+	}
+	if merged {
+		m.replace(drop, nil)
+	}
+}
+
+// listable reports whether a change is a place added or removed that a
+// list may join. A span ("from Texas to the Ohio Valley") is one extent
+// already: a place after it ("and the Mid-Atlantic") is one of its own.
+func listable(c *change) bool {
+	it := c.new
+	if it == nil {
+		it = c.old
+	}
+	return it.Kind == KindLocation && it.Type != "span"
+}

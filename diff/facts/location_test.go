@@ -148,3 +148,33 @@ func TestTownAndItsState(t *testing.T) {
 		})
 	}
 }
+
+// Places added together as one list in one sentence are one change, the
+// list; a span and a place after it stay apart.
+func TestPlaceListIsOneChange(t *testing.T) {
+	old := "Officials met on Monday to review the damage.\n"
+	tests := []struct {
+		name, new string
+		want      []string
+	}{
+		{"three places", old + "Sirens sounded in Latvia, Estonia and Lithuania overnight.", []string{"Latvia, Estonia and Lithuania"}},
+		{"two places with or", old + "The next round may be held in Geneva or Vienna.", []string{"Geneva or Vienna"}},
+		{"span stays apart", old + "Storms moved from Kansas to the Ohio Valley and Virginia on Tuesday.",
+			[]string{"Kansas to the Ohio Valley", "Virginia"}},
+		{"apart in the sentence", old + "Talks began in Oslo, while troops massed in Poland.", []string{"Oslo", "Poland"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, c := range changesOf(old, tt.new, KindLocation) {
+				if c.Before != "" {
+					t.Errorf("got %+v, want only places added", c)
+				}
+				got = append(got, c.After)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
