@@ -347,8 +347,9 @@ func (d *doc) locative(i int) bool {
 			return false
 		}
 		if d.lx.locPrep[t.lower] {
-			// "the war in Ukraine" names the war, not where the news is
-			return !(t.lower == "in" && k > 0 && eventNouns[toks[k-1].lower])
+			// "the war in Ukraine" names the war, not where the news is;
+			// "the regime in Syria" names the regime
+			return !(t.lower == "in" && k > 0 && (eventNouns[toks[k-1].lower] || d.seatBefore(k)))
 		}
 		if t.lower == "to" || t.lower == "for" && k > 0 && strings.HasPrefix(toks[k-1].lower, "head") {
 			// "rushed to Washington"; "a missile heading for Turkey"
@@ -405,6 +406,25 @@ func water(name string) bool {
 // Ukraine", "the conflict in Sudan". The place there is part of the
 // event's name, background to the story rather than where its news is.
 var eventNouns = map[string]bool{"war": true, "conflict": true}
+
+// seatNouns name an institution by the place it sits in: "Assad's regime
+// in Syria", "the Hezbollah militia in Lebanon", "a subsidiary of Karex in
+// Massachusetts", "police departments in the US". The place says which
+// institution is meant, not where the story's news happened. An embassy is
+// left out: it is as often where the news happened ("an explosion hit the
+// US Embassy in Oslo") as a name ("the Danish Embassy in Washington").
+var seatNouns = map[string]bool{"regime": true, "militia": true, "militias": true, "subsidiary": true,
+	"subsidiaries": true, "department": true, "departments": true}
+
+// seatBefore reports whether "in" at token k follows a seat noun, maybe
+// with its owner after it: "the regime in", "a subsidiary of Karex in".
+func (d *doc) seatBefore(k int) bool {
+	toks := d.toks
+	if seatNouns[toks[k-1].lower] {
+		return true
+	}
+	return k >= 3 && toks[k-1].isCap() && toks[k-2].lower == "of" && seatNouns[toks[k-3].lower]
+}
 
 // townOf reads a town the gazetteer lacks, named the way news names one:
 // one or two capitalised words after a locative, then a comma and a

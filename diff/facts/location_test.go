@@ -178,3 +178,24 @@ func TestPlaceListIsOneChange(t *testing.T) {
 		})
 	}
 }
+
+// A place that says which institution is meant ("the regime in Syria") is
+// not where the news happened; an event's place stays.
+func TestPlaceOfAnInstitution(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"After the fall of the old regime in Libya, exiles returned.", nil},
+		{"The talks weakened the militia in Yemen, officials said.", nil},
+		{"The firm, a subsidiary of Acme in Ohio, raised prices.", nil},
+		{"Sheriff departments in the US train for such attacks.", nil},
+		{"Crowds gathered in Tripoli on Friday.", []string{"Tripoli"}},
+		{"An explosion hit the US Embassy in Oslo.", []string{"Oslo"}},
+	}
+	for _, tt := range tests {
+		if got := textsOf(t, tt.text, KindLocation); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
