@@ -437,11 +437,17 @@ func (d *doc) ratio(i int) (item, int, bool) {
 	if k >= len(toks) {
 		return item{}, 0, false
 	}
+	last := k
 	b, ok := d.ratioTerm(k)
+	if !ok && k+1 < len(toks) && (toks[k].lower == "a" || toks[k].lower == "an") {
+		// "one in a million"
+		b, ok = d.lx.scales[toks[k+1].lower], len(toks[k+1].lower) > 2
+		last = k + 1
+	}
 	if !ok || b <= a || toks[k].kind == tokNum && d.looksLikeDate(k) {
 		return item{}, 0, false
 	}
-	last, next := k, k+1
+	next := last + 1
 	head, at := d.countNoun(next)
 	if at >= 0 {
 		last, next = at, at+1

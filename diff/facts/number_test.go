@@ -223,6 +223,7 @@ func TestSharesWrittenOut(t *testing.T) {
 		{"Nearly 1 in 4 adults skipped the dose.", []string{"Nearly 1 in 4 adults=~1 in 4 adults"}},
 		{"About one out of every five trains was late.", []string{"About one out of every five trains=~1 in 5 trains"}},
 		{"The agency put the risk at 1 in 2,500.", []string{"1 in 2,500=1 in 2500"}},
+		{"The odds were put at less than one in a billion.", []string{"less than one in a billion=<1 in 1000000000"}},
 		{"Two in 10 voters are undecided.", []string{"Two in 10 voters=2 in 10 voters"}},
 		// no share: a year, or a smaller second number
 		{"Four in 2024 left the board.", nil},
