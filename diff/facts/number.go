@@ -948,11 +948,14 @@ func (d *doc) numberCore(i int) (v float64, vague, suffix string, next int, expl
 		explicit = true
 	}
 	// "one" is usually a pronoun or an article ("one side"): keep it only
-	// with a scale or a fraction
+	// with a scale or a fraction, for a casualty ("one person was
+	// killed"), or hedged before a unit ("more than one kilometer"). "At
+	// least one home", "at least one reported tornado" say that there was
+	// one, not how many; "about one fundamental principle" is about it.
 	if total == 1 && !explicit {
 		_, approx := d.phraseBefore(i, lx.approx)
 		scaled := j < len(toks) && lx.scales[toks[j].lower] != 0
-		if !scaled && approx == 0 && !(j < len(toks) && casualtyNouns[toks[j].lower]) {
+		if !scaled && !(j < len(toks) && casualtyNouns[toks[j].lower]) && (approx == 0 || !d.unitAt(j)) {
 			return 0, "", "", 0, false, false
 		}
 		explicit = true
@@ -961,6 +964,21 @@ func (d *doc) numberCore(i int) (v float64, vague, suffix string, next int, expl
 		explicit = true
 	}
 	return total, "", "", j, explicit, true
+}
+
+// unitAt reports whether a unit of measure, a percentage or a currency
+// word stands at token j.
+func (d *doc) unitAt(j int) bool {
+	if j >= len(d.toks) {
+		return false
+	}
+	if _, n := d.phrase(j, d.lx.measure); n > 0 {
+		return true
+	}
+	if _, n := d.phrase(j, d.lx.percent); n > 0 {
+		return true
+	}
+	return d.lx.curWord[d.toks[j].lower] != ""
 }
 
 // isSlashLabel reports whether digits around a slash are a label, not a

@@ -311,6 +311,27 @@ func TestSpansOfMinutesAreFigures(t *testing.T) {
 	}
 }
 
+// "At least one" of a thing says there was one, not how many: no figure,
+// unless it counts casualties or measures.
+func TestAtLeastOneIsNoAmount(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"The wind flattened at least one barn overnight.", nil},
+		{"Forecasters confirmed at least one reported tornado.", nil},
+		{"Filers who claimed at least one of the new breaks got more.", nil},
+		{"This has been about one simple rule, she said.", nil},
+		{"At least one person was killed.", []string{"At least one person=>=1 person"}},
+		{"The line ran for more than one kilometer.", []string{"more than one kilometer=>1 km"}},
+	}
+	for _, tt := range tests {
+		if got := textValues(t, tt.text, KindNumber); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
 func TestLabelsAreNoAmounts(t *testing.T) {
 	tests := []struct {
 		text string
