@@ -151,15 +151,33 @@ func (d *doc) minusBefore(i int) bool {
 	return m == 0 || toks[m].space || toks[m-1].text == "(" || toks[m-1].text == "["
 }
 
-// conversion reports whether money amount b, in parentheses right after
-// money amount a, converts it into another currency: "£125,000
-// ($166,000)", "2.4 million euros (around $2.85 million)". It is the same
+// conversion reports whether amount b, in parentheses right after amount
+// a, converts it into another currency or unit: "£125,000 ($166,000)",
+// "2.4 million euros (around $2.85 million)", "600 miles (965
+// kilometers)", "a 1,323-pound (600-kilogram) probe". It is the same
 // figure, not one of its own.
 func (d *doc) conversion(a, b *item) bool {
-	if a.Kind != KindNumber || !isMoney(a) || !isMoney(b) || a.End > b.Start {
+	if a.Kind != KindNumber || a.End > b.Start {
 		return false
 	}
+	if !(isMoney(a) && isMoney(b)) {
+		da := dimensions[unitOf(a)]
+		if da == "" || da != dimensions[unitOf(b)] {
+			return false
+		}
+	}
 	return strings.TrimSpace(d.text[a.End:b.Start]) == "("
+}
+
+// dimensions give what a unit measures, for its canonical name and for
+// the word it is glued to a number by ("a 600-kilogram probe").
+var dimensions = map[string]string{
+	"km": "length", "mi": "length", "m": "length", "ft": "length", "in": "length", "cm": "length", "mm": "length",
+	"kilometer": "length", "kilometre": "length", "mile": "length", "meter": "length", "metre": "length",
+	"foot": "length", "inch": "length", "yard": "length",
+	"kg": "mass", "lb": "mass", "t": "mass", "kilogram": "mass", "pound": "mass", "ton": "mass", "tonne": "mass",
+	"km2": "area", "mi2": "area", "ha": "area", "acre": "area",
+	"mph": "speed", "kmh": "speed",
 }
 
 // isMoney reports whether a number is an amount of money: its unit is a
