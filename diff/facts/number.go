@@ -413,6 +413,21 @@ func (d *doc) phone(i int) bool {
 	return true
 }
 
+// sameCount reports whether two numbers, in one sentence rewritten or in
+// neighbouring ones, count the same number of things told with another
+// noun or none: "killed seven" and "seven people were killed", "four
+// staff" and "four staffers", "150 passengers" and "150 people", "at
+// least 10 people" and "at least 10". The count is the figure; the noun
+// that names what is counted is wording.
+func sameCount(a, b *item) bool {
+	if a.Kind != KindNumber || b.Kind != KindNumber || !isCount(a) || !isCount(b) {
+		return false
+	}
+	an, _, _ := strings.Cut(a.key, " ")
+	bn, _, _ := strings.Cut(b.key, " ")
+	return an == bn && an != ""
+}
+
 // odds reads a chance written "1-in-3": read apart, "1" is a bare number
 // and "3" a name's digits.
 func (d *doc) odds(i int) (item, int, bool) {

@@ -332,6 +332,40 @@ func TestAtLeastOneIsNoAmount(t *testing.T) {
 	}
 }
 
+// The same count told with another noun, or none, in a rewritten sentence
+// or a neighbouring related one, is no change; another count is.
+func TestSameCountOtherNoun(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           []string // "before -> after"
+	}{
+		{"noun added", "The blast killed nine, officials said on Monday.",
+			"Nine people were killed in the blast, officials said on Monday.", nil},
+		{"other noun", "The ferry carried 150 passengers when it sank near the port.",
+			"The ferry carried 150 people when it sank near the port.", nil},
+		{"noun dropped", "At least 10 people were hurt when the bus crashed.",
+			"At least 10 were hurt when the bus crashed.", nil},
+		{"neighbouring related sentence",
+			"The mayor spoke on Monday. Guards said four staff were hurt in the blast at the depot. Crews cleared debris.",
+			"The mayor spoke on Monday. Crews cleared debris. Guards confirmed four staffers were hurt in the depot blast.", nil},
+		{"count changed", "The ferry carried 150 passengers when it sank near the port.",
+			"The ferry carried 160 people when it sank near the port.", []string{"150 passengers -> ", " -> 160 people"}},
+		{"money is no count", "The city paid $40 for each permit, records show.",
+			"The city paid 40 euros for each permit, records show.", []string{"$40 -> ", " -> 40 euros"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, c := range changesOf(tt.old, tt.new, KindNumber) {
+				got = append(got, c.Before+" -> "+c.After)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestLabelsAreNoAmounts(t *testing.T) {
 	tests := []struct {
 		text string
@@ -433,9 +467,11 @@ func TestBigCountNamedOtherwise(t *testing.T) {
 	if len(got) != 1 || got[0].Before != "" || got[0].After != "12,000 jobs" {
 		t.Errorf("got %+v, want only 12,000 jobs added", got)
 	}
-	// small counts stay apart: two ships are not two tankers
-	if got := changesOf("Two ships were hit, officials said.", "Two tankers were hit, officials said.", KindNumber); len(got) == 0 {
-		t.Errorf("two ships → two tankers: got no change")
+	// small counts stated twice far apart stay apart: two ships are not
+	// two tankers (in one rewritten sentence they are one count,
+	// TestSameCountOtherNoun), and three tankers are another count
+	if got := changesOf("Two ships were hit, officials said.", "Three tankers were hit, officials said.", KindNumber); len(got) == 0 {
+		t.Errorf("two ships → three tankers: got no change")
 	}
 }
 
