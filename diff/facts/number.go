@@ -423,9 +423,28 @@ func sameCount(a, b *item) bool {
 	if a.Kind != KindNumber || b.Kind != KindNumber || !isCount(a) || !isCount(b) {
 		return false
 	}
-	an, _, _ := strings.Cut(a.key, " ")
-	bn, _, _ := strings.Cut(b.key, " ")
+	an, bn := countOf(a.key), countOf(b.key)
 	return an == bn && an != ""
+}
+
+// vagueWords are the plural number words a vague count is made of.
+var vagueWords = map[string]bool{"dozens": true, "tens": true, "scores": true, "hundreds": true,
+	"thousands": true, "millions": true, "billions": true, "of": true}
+
+// countOf is the count of a number's key without the noun: "40" of "40
+// person", "tens of thousands" of "tens of thousands staffer".
+func countOf(key string) string {
+	f := strings.Fields(key)
+	if len(f) == 0 {
+		return ""
+	}
+	n := 1
+	if vagueWords[f[0]] {
+		for n < len(f) && vagueWords[f[n]] {
+			n++
+		}
+	}
+	return strings.Join(f[:n], " ")
 }
 
 // odds reads a chance written "1-in-3": read apart, "1" is a bare number
