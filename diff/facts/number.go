@@ -954,6 +954,10 @@ func (d *doc) numberCore(i int) (v float64, vague, suffix string, next int, expl
 		if j+1 < len(toks) && toks[j].lower == "of" && lx.vague[toks[j+1].lower] != "" {
 			w += " of " + toks[j+1].lower
 			j += 2
+		} else if j < len(toks) && strings.HasPrefix(toks[j].lower, "of") && lx.vague[toks[j].lower[2:]] != "" {
+			// glued by the scraper: "tens ofthousands"
+			w += " of " + toks[j].lower[2:]
+			j++
 		}
 		return 0, w, "", j, true, true
 	}

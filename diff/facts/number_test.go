@@ -609,6 +609,7 @@ func TestDigitsGluedByTheScraper(t *testing.T) {
 		{"The blast killed14 people in the square.", []string{"killed14 people"}},
 		{"Waits rose by Nearly10% on Friday.", []string{"Nearly10%"}},
 		{"Her12-year-old son is safe.", []string{"Her12-year-old"}},
+		{"It hit tens ofthousands of homes.", []string{"tens ofthousands of homes"}},
 		{"The crews found at least366 cars.", []string{"at least366 cars"}},
 		{"The file is saved as utf8 and played as mp3 on a G7 laptop.", nil},
 		{"The COVID19 wing and the A320 fleet reopened.", nil},
