@@ -237,6 +237,7 @@ func CompareAlignedWith(oldText, newText string, old, new []align.Sentence, link
 	m.answer()
 	m.subsume()
 	m.present(otherItems(o, oldNeed, oldFacts, published), otherItems(n, newNeed, newFacts, published))
+	m.placeLists()
 	sort.SliceStable(m.out, func(i, j int) bool { return m.out[i].pos < m.out[j].pos })
 	m.dateRanges()
 	m.dateOnce()
@@ -386,6 +387,8 @@ func cueWords(it *item) []string {
 		for _, w := range strings.Fields(strings.ToLower(it.Text)) {
 			if strings.ContainsAny(w, "0123456789") {
 				w = strings.Trim(w, "$€£%,.;:()")
+				// "killed14": a word the scraper glued to the digits
+				w = strings.TrimLeftFunc(w, unicode.IsLetter)
 				// "42-year-old" is "42" elsewhere ("Smith, 42,")
 				if k := strings.IndexFunc(w, func(r rune) bool { return (r < '0' || r > '9') && r != ',' && r != '.' }); k > 0 {
 					w = w[:k]

@@ -399,8 +399,9 @@ func (d *doc) locative(i int) bool {
 			return false
 		}
 		if d.lx.locPrep[t.lower] {
-			// "the war in Ukraine" names the war, not where the news is
-			return !(t.lower == "in" && k > 0 && eventNouns[toks[k-1].lower])
+			// "the war in Ukraine" names the war, not where the news is;
+			// "the regime in Syria" names the regime
+			return !(t.lower == "in" && k > 0 && (eventNouns[toks[k-1].lower] || d.seatBefore(k)))
 		}
 		if t.lower == "to" || t.lower == "for" && k > 0 && strings.HasPrefix(toks[k-1].lower, "head") {
 			// "rushed to Washington"; "a missile heading for Turkey"
@@ -457,6 +458,25 @@ func water(name string) bool {
 // Ukraine", "the conflict in Sudan". The place there is part of the
 // event's name, background to the story rather than where its news is.
 var eventNouns = map[string]bool{"war": true, "conflict": true}
+
+// seatNouns name an institution by the place it sits in: "Assad's regime
+// in Syria", "the Hezbollah militia in Lebanon", "a subsidiary of Karex in
+// Massachusetts", "police departments in the US". The place says which
+// institution is meant, not where the story's news happened. An embassy is
+// left out: it is as often where the news happened ("an explosion hit the
+// US Embassy in Oslo") as a name ("the Danish Embassy in Washington").
+var seatNouns = map[string]bool{"regime": true, "militia": true, "militias": true, "subsidiary": true,
+	"subsidiaries": true, "department": true, "departments": true}
+
+// seatBefore reports whether "in" at token k follows a seat noun, maybe
+// with its owner after it: "the regime in", "a subsidiary of Karex in".
+func (d *doc) seatBefore(k int) bool {
+	toks := d.toks
+	if seatNouns[toks[k-1].lower] {
+		return true
+	}
+	return k >= 3 && toks[k-1].isCap() && toks[k-2].lower == "of" && seatNouns[toks[k-3].lower]
+}
 
 // townOf reads a town the gazetteer lacks, named the way news names one:
 // one or two capitalised words after a locative, then a comma and a
@@ -590,4 +610,66 @@ func (m *matcher) splitPlaceChanges() {
 		out = append(out, c)
 	}
 	m.out = out
+}
+
+// listJoins are what stands between two places of one list: "Qatar and
+// Bahrain", "Jordan, Qatar", "Bahrain and the UAE", "Geneva or Rome".
+var listJoins = map[string]bool{", ": true, " and ": true, ", and ": true, " or ": true, ", or ": true,
+	" and the ": true, ", and the ": true, ", the ": true, " or the ": true}
+
+// placeLists reports places added (or removed) together as one list in one
+// sentence ("Blasts were reported in the UAE, Jordan, Qatar and Bahrain")
+// as one change, the list, the way a reader takes it: the list is where
+// the news happened, not four places of their own.
+func (m *matcher) placeLists() {
+	drop := make([]bool, len(m.out))
+	merged := false
+	for more := true; more; {
+		more = false
+		for i := range m.out {
+			a := &m.out[i]
+			if drop[i] || (a.old == nil) == (a.new == nil) || !listable(a) {
+				continue
+			}
+			for j := range m.out {
+				b := &m.out[j]
+				if j == i || drop[j] || (b.old == nil) != (a.old == nil) || !listable(b) {
+					continue
+				}
+				x, y, text := a.new, b.new, m.newText
+				if a.new == nil {
+					x, y, text = a.old, b.old, m.oldText
+				}
+				if x.End > y.Start || !listJoins[text[x.End:y.Start]] {
+					continue
+				}
+				// "Jordan, Qatar and Bahrain": the list grows one place
+				// at a time
+				joined := *x
+				joined.End, joined.Text = y.End, text[x.Start:y.End]
+				joined.Value = x.Value + ", " + y.Value
+				if a.new != nil {
+					a.new = &joined
+				} else {
+					a.old = &joined
+				}
+				drop[j], merged, more = true, true, true
+				break
+			}
+		}
+	}
+	if merged {
+		m.replace(drop, nil)
+	}
+}
+
+// listable reports whether a change is a place added or removed that a
+// list may join. A span ("from Texas to the Ohio Valley") is one extent
+// already: a place after it ("and the Mid-Atlantic") is one of its own.
+func listable(c *change) bool {
+	it := c.new
+	if it == nil {
+		it = c.old
+	}
+	return it.Kind == KindLocation && it.Type != "span"
 }

@@ -152,3 +152,54 @@ func TestTownAndItsState(t *testing.T) {
 		})
 	}
 }
+
+// Places added together as one list in one sentence are one change, the
+// list; a span and a place after it stay apart.
+func TestPlaceListIsOneChange(t *testing.T) {
+	old := "Officials met on Monday to review the damage.\n"
+	tests := []struct {
+		name, new string
+		want      []string
+	}{
+		{"three places", old + "Sirens sounded in Latvia, Estonia and Lithuania overnight.", []string{"Latvia, Estonia and Lithuania"}},
+		{"two places with or", old + "The next round may be held in Geneva or Vienna.", []string{"Geneva or Vienna"}},
+		{"span stays apart", old + "Storms moved from Kansas to the Ohio Valley and Virginia on Tuesday.",
+			[]string{"Kansas to the Ohio Valley", "Virginia"}},
+		{"apart in the sentence", old + "Talks began in Oslo, while troops massed in Poland.", []string{"Oslo", "Poland"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, c := range changesOf(old, tt.new, KindLocation) {
+				if c.Before != "" {
+					t.Errorf("got %+v, want only places added", c)
+				}
+				got = append(got, c.After)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// A place that says which institution is meant ("the regime in Syria") is
+// not where the news happened; an event's place stays.
+func TestPlaceOfAnInstitution(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"After the fall of the old regime in Libya, exiles returned.", nil},
+		{"The talks weakened the militia in Yemen, officials said.", nil},
+		{"The firm, a subsidiary of Acme in Ohio, raised prices.", nil},
+		{"Sheriff departments in the US train for such attacks.", nil},
+		{"Crowds gathered in Tripoli on Friday.", []string{"Tripoli"}},
+		{"An explosion hit the US Embassy in Oslo.", []string{"Oslo"}},
+	}
+	for _, tt := range tests {
+		if got := textsOf(t, tt.text, KindLocation); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

@@ -75,6 +75,7 @@ var passes = map[Kind][]pass{
 	},
 	KindNumber: {
 		{func(_ *matcher, a, b *item) bool { return sameFigure(a, b) }, false},
+		{func(_ *matcher, a, b *item) bool { return sameCount(a, b) }, false},
 		{func(_ *matcher, a, b *item) bool { return a.slot == b.slot && a.slot != "|" }, true},
 		{func(_ *matcher, a, b *item) bool { return unitOf(a) == unitOf(b) && unitOf(a) != "" }, true},
 	},
@@ -280,7 +281,7 @@ func (m *matcher) cancel() {
 					continue
 				}
 				if strict {
-					if !m.equivalent(r.old, a.new) {
+					if !m.equivalent(r.old, a.new) && !(m.near(r, a) && sameCount(r.old, a.new) && m.related(r.oSent, a.nSent)) {
 						continue
 					}
 					drop[i], drop[j] = true, true

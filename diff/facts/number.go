@@ -30,6 +30,11 @@ var casualtyVerbs = map[string]bool{"killed": true, "injured": true, "wounded": 
 
 // numberItems appends the amounts, money, counts and percentages to out.
 func (d *doc) numberItems(out []item) []item {
+	for k := range out {
+		if out[k].Kind == KindDate && clockSpan(&out[k]) {
+			d.measuredSpan(&out[k])
+		}
+	}
 	for i := 0; i < len(d.toks); {
 		if !d.mayStartNumber(i) {
 			i++
@@ -50,14 +55,65 @@ func (d *doc) numberItems(out []item) []item {
 	return out
 }
 
+// spanUnits name the units of a span of minutes or seconds, by the last
+// letter of its TIMEX3 value.
+var spanUnits = map[byte]string{'M': "minute", 'S': "second"}
+
+// measuredSpan turns a date that is a span of minutes or seconds
+// (clockSpan: "waiting 72 minutes", "it took about 40 minutes", "with 30
+// seconds left", "a four-minute documentary") into the figure it is: such
+// a span measures a wait, a game clock or a recording, the way "5 km"
+// measures a distance; it dates no event. A span that places an event
+// ("within 30 minutes", "in 10 minutes", "after 20 minutes") stays a date,
+// and so does one of no stated length ("within minutes").
+func (d *doc) measuredSpan(it *item) {
+	v := it.Value[2 : len(it.Value)-1] // "PT72M" -> "72"
+	if _, err := strconv.ParseFloat(v, 64); err != nil {
+		return
+	}
+	toks := d.toks
+	first := d.tokAt(it.Start)
+	if first >= len(toks) {
+		return
+	}
+	if first > 0 {
+		switch toks[first-1].lower {
+		case "within", "in", "after", "before", "every":
+			return
+		}
+	}
+	prefix := ""
+	for k := first; k < len(toks) && toks[k].start < it.End; k++ {
+		if toks[k].kind == tokNum || toks[k].is(clsUnit) {
+			prefix, _ = d.phraseBefore(k, d.lx.approx)
+			break
+		}
+	}
+	unit := spanUnits[it.Value[len(it.Value)-1]]
+	// the game clock reads as one phrase: "with 30 seconds left"
+	if n := d.tokAt(it.End); n < len(toks) && (toks[n].lower == "left" || toks[n].lower == "remaining") {
+		it.End = toks[n].end
+		it.Text = d.text[it.Start:it.End]
+	}
+	it.Kind, it.Type, it.mod = KindNumber, "", ""
+	it.Value = prefix + v + " " + unit
+	it.Subject = unit
+	it.key = numberKey(prefix, v, unit)
+	it.slot = unit + "|"
+}
+
 // gluedByScraper reports whether word token w, glued to the digits after
 // it, is an ordinary word that lost the space after it when the page was
 // scraped ("killed14 people", "Nearly10%"), not the letters of a name
 // ("G7", "A320", "COVID19", "iPhone15", "utf8", "mp3"): a function word
 // ("Her12-year-old") or a word of six letters or more, lower case after
-// its first letter.
+// its first letter; or the end of an approximation ("at least366
+// officers").
 func (d *doc) gluedByScraper(w int) bool {
 	t := d.toks[w].text
+	if _, n := d.phraseBefore(w+1, d.lx.approx); n > 0 {
+		return true
+	}
 	if len(t) < 6 && !d.toks[w].is(clsFunction) {
 		return false
 	}
@@ -67,6 +123,20 @@ func (d *doc) gluedByScraper(w int) bool {
 		}
 	}
 	return true
+}
+
+// gluedStart is the token where the text of a number starting at token
+// first begins: the word the scraper glued to its digits when there is one
+// ("killed14 people", "Her12-year-old"). The page shows that word and the
+// digits as one word, and a reader (or an editor quoting the figure)
+// copies it whole, so a span starting inside it would name no word of the
+// text.
+func (d *doc) gluedStart(first int) int {
+	toks := d.toks
+	if first > 0 && toks[first].kind == tokNum && !toks[first].space && toks[first-1].kind == tokWord && d.gluedByScraper(first-1) {
+		return first - 1
+	}
+	return first
 }
 
 // minusBefore reports whether the digits at token i carry a minus sign:
@@ -81,15 +151,33 @@ func (d *doc) minusBefore(i int) bool {
 	return m == 0 || toks[m].space || toks[m-1].text == "(" || toks[m-1].text == "["
 }
 
-// conversion reports whether money amount b, in parentheses right after
-// money amount a, converts it into another currency: "£125,000
-// ($166,000)", "2.4 million euros (around $2.85 million)". It is the same
+// conversion reports whether amount b, in parentheses right after amount
+// a, converts it into another currency or unit: "£125,000 ($166,000)",
+// "2.4 million euros (around $2.85 million)", "600 miles (965
+// kilometers)", "a 1,323-pound (600-kilogram) probe". It is the same
 // figure, not one of its own.
 func (d *doc) conversion(a, b *item) bool {
-	if a.Kind != KindNumber || !isMoney(a) || !isMoney(b) || a.End > b.Start {
+	if a.Kind != KindNumber || a.End > b.Start {
 		return false
 	}
+	if !(isMoney(a) && isMoney(b)) {
+		da := dimensions[unitOf(a)]
+		if da == "" || da != dimensions[unitOf(b)] {
+			return false
+		}
+	}
 	return strings.TrimSpace(d.text[a.End:b.Start]) == "("
+}
+
+// dimensions give what a unit measures, for its canonical name and for
+// the word it is glued to a number by ("a 600-kilogram probe").
+var dimensions = map[string]string{
+	"km": "length", "mi": "length", "m": "length", "ft": "length", "in": "length", "cm": "length", "mm": "length",
+	"kilometer": "length", "kilometre": "length", "mile": "length", "meter": "length", "metre": "length",
+	"foot": "length", "inch": "length", "yard": "length",
+	"kg": "mass", "lb": "mass", "t": "mass", "kilogram": "mass", "pound": "mass", "ton": "mass", "tonne": "mass",
+	"km2": "area", "mi2": "area", "ha": "area", "acre": "area",
+	"mph": "speed", "kmh": "speed",
 }
 
 // isMoney reports whether a number is an amount of money: its unit is a
@@ -116,10 +204,16 @@ func (d *doc) number(i int) (item, int, bool) { return d.numberAt(i, false) }
 // numberAt is number; high says the number is the high end of a range,
 // glued to the hyphen before it ("1-2 feet").
 func (d *doc) numberAt(i int, high bool) (item, int, bool) {
+	if d.toks[i].kind == tokNum && (d.rank(i) || d.phone(i)) {
+		return item{}, 0, false
+	}
 	if it, next, ok := d.pairedNumber(i); ok {
 		return it, next, true
 	}
 	if it, next, ok := d.odds(i); ok {
+		return it, next, true
+	}
+	if it, next, ok := d.ratio(i); ok {
 		return it, next, true
 	}
 	lx, toks := d.lx, d.toks
@@ -255,7 +349,7 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 		prefix = p
 		first -= n
 	}
-	text, s, e := d.span(first, last)
+	text, s, e := d.span(d.gluedStart(first), last)
 	num := vague
 	if num == "" {
 		num = strconv.FormatFloat(v, 'f', -1, 64)
@@ -287,6 +381,77 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 	return it, j, true
 }
 
+// rank reports whether the digits at token i follow "No.", a place in an
+// order ("the No. 2 man", "priority No. 1", "the No. 1 seed", glued by
+// the scraper "theNo. 1-ranked"): an ordinal, not an amount.
+func (d *doc) rank(i int) bool {
+	toks := d.toks
+	if i < 2 || toks[i-1].text != "." || toks[i-1].space {
+		return false
+	}
+	w, ok := strings.CutSuffix(toks[i-2].text, "No")
+	if !ok {
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		if w[k] < 'a' || w[k] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// phone reports whether the digits at token i begin a phone number: three
+// or more groups of digits joined by hyphens ("800-273-8255",
+// "1-888-407-4747"), or a country code ("+1 202-501-4444"). A number to
+// call is no figure of the story.
+func (d *doc) phone(i int) bool {
+	toks := d.toks
+	if i > 0 && toks[i-1].text == "+" && !toks[i].space {
+		return true
+	}
+	for k := i + 1; k <= i+3; k += 2 {
+		if k+1 >= len(toks) || toks[k].text != "-" || toks[k].space || toks[k+1].space || toks[k+1].kind != tokNum {
+			return false
+		}
+	}
+	return true
+}
+
+// sameCount reports whether two numbers, in one sentence rewritten or in
+// neighbouring ones, count the same number of things told with another
+// noun or none: "killed seven" and "seven people were killed", "four
+// staff" and "four staffers", "150 passengers" and "150 people", "at
+// least 10 people" and "at least 10". The count is the figure; the noun
+// that names what is counted is wording.
+func sameCount(a, b *item) bool {
+	if a.Kind != KindNumber || b.Kind != KindNumber || !isCount(a) || !isCount(b) {
+		return false
+	}
+	an, bn := countOf(a.key), countOf(b.key)
+	return an == bn && an != ""
+}
+
+// vagueWords are the plural number words a vague count is made of.
+var vagueWords = map[string]bool{"dozens": true, "tens": true, "scores": true, "hundreds": true,
+	"thousands": true, "millions": true, "billions": true, "of": true}
+
+// countOf is the count of a number's key without the noun: "40" of "40
+// person", "tens of thousands" of "tens of thousands staffer".
+func countOf(key string) string {
+	f := strings.Fields(key)
+	if len(f) == 0 {
+		return ""
+	}
+	n := 1
+	if vagueWords[f[0]] {
+		for n < len(f) && vagueWords[f[n]] {
+			n++
+		}
+	}
+	return strings.Join(f[:n], " ")
+}
+
 // odds reads a chance written "1-in-3": read apart, "1" is a bare number
 // and "3" a name's digits.
 func (d *doc) odds(i int) (item, int, bool) {
@@ -302,6 +467,80 @@ func (d *doc) odds(i int) (item, int, bool) {
 	it.key = value
 	it.slot = "odds|"
 	return it, i + 5, true
+}
+
+// ratio reads a share written out, "1 in 3 people", "one out of every
+// five flights", "two in 10 voters": one figure. Read apart, the first
+// number is a bare one that says nothing and the second counts the wrong
+// thing ("3 people").
+func (d *doc) ratio(i int) (item, int, bool) {
+	toks := d.toks
+	a, ok := d.ratioTerm(i)
+	if !ok || i+2 >= len(toks) {
+		return item{}, 0, false
+	}
+	k := i + 1
+	switch {
+	case toks[k].lower == "in":
+		k++
+	case toks[k].lower == "out" && toks[k+1].lower == "of":
+		k += 2
+	default:
+		return item{}, 0, false
+	}
+	if k < len(toks) && (toks[k].lower == "every" || toks[k].lower == "each") {
+		k++
+	}
+	if k >= len(toks) {
+		return item{}, 0, false
+	}
+	last := k
+	b, ok := d.ratioTerm(k)
+	if !ok && k+1 < len(toks) && (toks[k].lower == "a" || toks[k].lower == "an") {
+		// "one in a million"
+		b, ok = d.lx.scales[toks[k+1].lower], len(toks[k+1].lower) > 2
+		last = k + 1
+	}
+	if !ok || b <= a || toks[k].kind == tokNum && d.looksLikeDate(k) {
+		return item{}, 0, false
+	}
+	next := last + 1
+	head, at := d.countNoun(next)
+	if at >= 0 {
+		last, next = at, at+1
+	}
+	first := i
+	prefix := ""
+	if p, n := d.phraseBefore(i, d.lx.approx); n > 0 {
+		prefix, first = p, i-n
+	}
+	text, s, e := d.span(first, last)
+	num := strconv.FormatFloat(a, 'f', -1, 64) + " in " + strconv.FormatFloat(b, 'f', -1, 64)
+	value := prefix + num
+	if head != "" {
+		value += " " + head
+	}
+	it := item{Fact: Fact{Kind: KindNumber, Text: text, Start: s, End: e, Value: value, Subject: head}, inQ: d.inQ[i] >= 0}
+	it.key = strings.TrimSpace(num + " " + singular(head))
+	it.slot = "share|" + singular(head)
+	return it, next, true
+}
+
+// ratioTerm reads one side of a share at token i: digits without a
+// separator or a decimal point, or a number word, standing alone.
+func (d *doc) ratioTerm(i int) (float64, bool) {
+	t := &d.toks[i]
+	if t.kind == tokNum {
+		if strings.ContainsAny(t.text, "./") || i+1 < len(d.toks) && !d.toks[i+1].space && d.toks[i+1].kind != tokPunct {
+			return 0, false
+		}
+		return parseDigits(t.text)
+	}
+	if t.kind != tokWord || !t.is(clsUnit) || strings.IndexByte(t.lower, '-') >= 0 {
+		return 0, false
+	}
+	v, n := wordsValue(d.lx, []string{t.lower})
+	return v, n == 1 && v >= 1
 }
 
 // What follows a number: no range, a range of a figure, a range of clock
@@ -744,6 +983,10 @@ func (d *doc) numberCore(i int) (v float64, vague, suffix string, next int, expl
 		if j+1 < len(toks) && toks[j].lower == "of" && lx.vague[toks[j+1].lower] != "" {
 			w += " of " + toks[j+1].lower
 			j += 2
+		} else if j < len(toks) && strings.HasPrefix(toks[j].lower, "of") && lx.vague[toks[j].lower[2:]] != "" {
+			// glued by the scraper: "tens ofthousands"
+			w += " of " + toks[j].lower[2:]
+			j++
 		}
 		return 0, w, "", j, true, true
 	}
@@ -790,11 +1033,14 @@ func (d *doc) numberCore(i int) (v float64, vague, suffix string, next int, expl
 		explicit = true
 	}
 	// "one" is usually a pronoun or an article ("one side"): keep it only
-	// with a scale or a fraction
+	// with a scale or a fraction, for a casualty ("one person was
+	// killed"), or hedged before a unit ("more than one kilometer"). "At
+	// least one home", "at least one reported tornado" say that there was
+	// one, not how many; "about one fundamental principle" is about it.
 	if total == 1 && !explicit {
 		_, approx := d.phraseBefore(i, lx.approx)
 		scaled := j < len(toks) && lx.scales[toks[j].lower] != 0
-		if !scaled && approx == 0 && !(j < len(toks) && casualtyNouns[toks[j].lower]) {
+		if !scaled && !(j < len(toks) && casualtyNouns[toks[j].lower]) && (approx == 0 || !d.unitAt(j)) {
 			return 0, "", "", 0, false, false
 		}
 		explicit = true
@@ -803,6 +1049,21 @@ func (d *doc) numberCore(i int) (v float64, vague, suffix string, next int, expl
 		explicit = true
 	}
 	return total, "", "", j, explicit, true
+}
+
+// unitAt reports whether a unit of measure, a percentage or a currency
+// word stands at token j.
+func (d *doc) unitAt(j int) bool {
+	if j >= len(d.toks) {
+		return false
+	}
+	if _, n := d.phrase(j, d.lx.measure); n > 0 {
+		return true
+	}
+	if _, n := d.phrase(j, d.lx.percent); n > 0 {
+		return true
+	}
+	return d.lx.curWord[d.toks[j].lower] != ""
 }
 
 // isSlashLabel reports whether digits around a slash are a label, not a
