@@ -474,7 +474,7 @@ func sameFigure(a, b *item) bool {
 		return false
 	}
 	// a slip in the thing counted: "600 homoewners" → "600 homeowners"
-	if min(len(au), len(bu)) >= 5 && editDistance(au, bu) <= 1+len(au)/7 {
+	if min(len(au), len(bu)) >= 5 && !strings.ContainsAny(au+bu, "0123456789") && editDistance(au, bu) <= 1+len(au)/7 {
 		return true
 	}
 	if !isCount(a) || !isCount(b) {

@@ -179,9 +179,6 @@ func TestCountedThingRetyped(t *testing.T) {
 	if got := changesOf("Deputies contacted more than 600 homoewners, the sheriff said.", "Deputies contacted more than 600 homeowners, the sheriff said.", KindNumber); len(got) != 0 {
 		t.Errorf("got %+v, want no change", got)
 	}
-	if got := changesOf("Deputies contacted more than 600 homeowners, the sheriff said.", "Deputies contacted more than 600 businesses, the sheriff said.", KindNumber); len(got) == 0 {
-		t.Error("600 homeowners → 600 businesses: got no change")
-	}
 }
 
 // TestMoneyMovedFar: the only amount of a currency gone and the only one
