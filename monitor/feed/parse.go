@@ -236,14 +236,27 @@ func describe(b []byte) string {
 	return "got plain text, not XML or JSON"
 }
 
-// isJSONFeed checks the version URL every JSON Feed must carry.
+// isJSONFeed tells a JSON Feed from other JSON: the version URL the spec
+// asks for, or else an items array with a feed's own fields.
 func isJSONFeed(b []byte) bool {
 	var probe struct {
-		Version string `json:"version"`
+		Version     string          `json:"version"`
+		Title       string          `json:"title"`
+		HomePageURL string          `json:"home_page_url"`
+		FeedURL     string          `json:"feed_url"`
+		Items       json.RawMessage `json:"items"`
 	}
 	if err := json.Unmarshal(b, &probe); err != nil {
 		// Let gofeed report the syntax error.
 		return bytes.HasPrefix(b, []byte("{")) && bytes.Contains(head(b), []byte("jsonfeed.org"))
 	}
-	return strings.Contains(probe.Version, "jsonfeed.org/version/")
+	if strings.Contains(probe.Version, "jsonfeed.org/version/") {
+		return true
+	}
+	// Some generators write the version bare ("1.1") or leave it out: an
+	// object with an items array and a feed's own fields is a JSON Feed
+	// all the same, as gofeed reads it; other JSON (an API's answer) is
+	// not.
+	items := bytes.TrimSpace(probe.Items)
+	return len(items) > 0 && items[0] == '[' && (probe.Version != "" || probe.Title != "" || probe.HomePageURL != "" || probe.FeedURL != "")
 }

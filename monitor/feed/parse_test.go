@@ -160,6 +160,7 @@ func TestParseErrors(t *testing.T) {
 		{"xhtml page", []byte(`<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body/></html>`), "", true, "got an HTML page"},
 		{"json non-feed", readFixture(t, "notfeed.json"), "application/json", true, "got JSON that is not a JSON Feed"},
 		{"json array", []byte(`[1,2,3]`), "application/json", true, "got JSON that is not a JSON Feed"},
+		{"json with items but nothing of a feed", []byte(`{"items":[{"id":"1"}]}`), "application/json", true, "got JSON that is not a JSON Feed"},
 		{"empty", nil, "", true, "empty body"},
 		{"whitespace and BOM", []byte("\xef\xbb\xbf \n\t "), "", true, "empty body"},
 		{"other xml", []byte(`<?xml version="1.0"?><sitemap><url/></sitemap>`), "", true, "root element <sitemap>"},
@@ -269,6 +270,24 @@ func BenchmarkParse(b *testing.B) {
 	for b.Loop() {
 		if _, err := Parse(body, "", feedURL); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestJSONFeedWithBareVersion: generators that write the version bare
+// ("1.1") or leave it out still write JSON Feeds, as gofeed reads them.
+func TestJSONFeedWithBareVersion(t *testing.T) {
+	for _, doc := range []string{
+		`{"version":"1.1","title":"T","home_page_url":"https://e.com/","items":[{"id":"1","url":"https://e.com/a","title":"A","content_text":"Text."}]}`,
+		`{"title":"T","feed_url":"https://e.com/feed.json","items":[{"id":"1","url":"https://e.com/a","title":"A","content_text":"Text."}]}`,
+	} {
+		f, err := Parse([]byte(doc), "application/feed+json", "https://e.com/feed.json")
+		if err != nil {
+			t.Errorf("%s: %v", doc, err)
+			continue
+		}
+		if len(f.Items) != 1 || f.Items[0].Link != "https://e.com/a" {
+			t.Errorf("%s: items %+v", doc, f.Items)
 		}
 	}
 }
