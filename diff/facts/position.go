@@ -785,6 +785,13 @@ func (d *doc) subjectBefore(i int, s sent, actors []string) string {
 				if p, ok := d.npBefore(m, s.from); ok {
 					return d.named(p, s)
 				}
+				// "The party’s top spending leader, Sen. Jane Roe,
+				// declined": when the phrase before the commas names
+				// no actor, the name set off between them is the
+				// subject (a title abbreviation may open it)
+				if p, ok := d.npBefore(j, s.from); ok && p.from > m && p.from <= m+3 && toks[p.to].isCap() {
+					return d.named(p, s)
+				}
 				break
 			}
 		}

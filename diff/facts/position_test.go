@@ -62,6 +62,8 @@ func TestExtractPositions(t *testing.T) {
 		{"pled guilty", "Jo Ames pled guilty to two counts of fraud.", "pled guilty to", "Jo Ames", "plead guilty", "two counts of fraud"},
 		{"a common actor noun opening", "The police arrived.\nPolice have not disclosed the motive.", "have not disclosed", "Police", "not comment", "the motive"},
 		{"a name's office", "Roe’s office did not return a request for comment.", "did not return a request", "Roe’s office", "not respond", "comment"},
+		{"a name in apposition", "The party’s top budget negotiator, Sen. Ann Roe, declined to discuss the offer.", "declined to discuss", "Ann Roe", "not comment", "the offer"},
+		{"a name in apposition, no title", "The union’s longtime chief, Bo Dale, rejected the offer.", "rejected", "Bo Dale", "reject", "the offer"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
