@@ -812,6 +812,14 @@ func (d *doc) subjectBefore(i int, s sent, actors []string) string {
 			if a := lastOr(actors, ""); a != "" {
 				return a
 			}
+			// "His son was due home in May but was considering a
+			// longer tour": with an auxiliary, a verb phrase whose
+			// subject is the first clause's
+			if i < s.to && finiteAux[toks[i].lower] {
+				if p, ok := d.clauseSubject(j, s); ok {
+					return d.resolve(p)
+				}
+			}
 			if p, ok := d.sentenceSubject(s); ok {
 				return d.resolve(p)
 			}
@@ -1015,4 +1023,31 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// clauseSubject returns the subject of a sentence's first clause, which
+// ends before token j: the words from the sentence's start to its first
+// finite verb, when they are a pronoun or a short noun phrase opened by a
+// determiner or a name ("The former minister has denied …", "His son was
+// …", "She had …").
+func (d *doc) clauseSubject(j int, s sent) (np, bool) {
+	toks := d.toks
+	for f := s.from + 1; f < j && f <= s.from+6; f++ {
+		t := toks[f]
+		if d.inQ[f] >= 0 || t.kind == tokPunct && t.text != "-" {
+			return np{}, false
+		}
+		if !finiteAux[t.lower] {
+			continue
+		}
+		first := toks[s.from]
+		switch {
+		case f == s.from+1 && pronouns[first.lower]:
+			return np{s.from, s.from}, true
+		case isDeterminer(first.lower) && first.lower != "that" && first.lower != "this" || first.isCap() && !first.is(clsFunction):
+			return np{s.from, f - 1}, true
+		}
+		return np{}, false
+	}
+	return np{}, false
 }

@@ -63,6 +63,9 @@ func TestExtractPositions(t *testing.T) {
 		{"a common actor noun opening", "The police arrived.\nPolice have not disclosed the motive.", "have not disclosed", "Police", "not comment", "the motive"},
 		{"a name's office", "Roe’s office did not return a request for comment.", "did not return a request", "Roe’s office", "not respond", "comment"},
 		{"a name in apposition", "The party’s top budget negotiator, Sen. Ann Roe, declined to discuss the offer.", "declined to discuss", "Ann Roe", "not comment", "the offer"},
+		{"coordinated, subject a common noun", "Ann Coe spoke.\nHer 20-year-old son was due home in May but was considering a longer tour.", "considering", "Her 20-year-old son", "consider?", "a longer tour"},
+		{"coordinated, subject a pronoun", "Tom Hale met aides.\nHe is under investigation but has not commented on the claims.", "has not commented", "Tom Hale", "not comment", "the claims"},
+		{"coordinated, subject with a determiner", "The former minister was arrested on Monday and has denied the charges.", "denied", "The former minister", "reject", "the charges"},
 		{"a name in apposition, no title", "The union’s longtime chief, Bo Dale, rejected the offer.", "rejected", "Bo Dale", "reject", "the offer"},
 	}
 	for _, tt := range tests {
@@ -90,6 +93,9 @@ func TestNotAPosition(t *testing.T) {
 		"It added complications to Trump’s offer.",
 		"The offer of support was welcome news.",
 		"He came back home.",
+		// a coordinated verb without an auxiliary may be a noun: no
+		// subject is guessed for it
+		"The pair bonded over running and planned to take part in a race.",
 		"They discussed Russian demands for land.",
 		"“We will reject it,” said nobody in particular.",
 		// a stance word inside a name, or a noun after one
