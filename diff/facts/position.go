@@ -872,8 +872,38 @@ func (d *doc) named(p np, s sent) string {
 				}
 			}
 		}
+		// "once Starmer was informed, he instructed": a clause set
+		// before the pronoun names whom it means
+		if q, ok := d.frontedSubject(p.from, s); ok {
+			return d.resolve(q)
+		}
 	}
 	return d.resolve(p)
+}
+
+// frontedSubject returns the subject of a subordinate clause that ends
+// with a comma just before a "he" or "she" at token i: "When Acme’s chief
+// Ann Roe saw the plan, she …", "said that once Roe was told, she …". A
+// name there is what the pronoun stands for.
+func (d *doc) frontedSubject(i int, s sent) (np, bool) {
+	toks := d.toks
+	if l := toks[i].lower; l != "he" && l != "she" || i-1 <= s.from || toks[i-1].text != "," {
+		return np{}, false
+	}
+	for m := i - 2; m >= s.from && m > i-20; m-- {
+		t := toks[m]
+		if d.inQ[m] >= 0 || t.kind == tokPunct && t.text != "-" {
+			return np{}, false
+		}
+		if !subordinators[t.lower] && t.lower != "while" && t.lower != "if" && t.lower != "although" && t.lower != "though" {
+			continue
+		}
+		if q, ok := d.npAfter(m+1, i-1); ok && !pronouns[toks[q.from].lower] {
+			return q, true
+		}
+		return np{}, false
+	}
+	return np{}, false
 }
 
 // infinitiveSubject finds who does the verb after "to" at token g: "who

@@ -66,6 +66,8 @@ func TestExtractPositions(t *testing.T) {
 		{"coordinated, subject a common noun", "Ann Coe spoke.\nHer 20-year-old son was due home in May but was considering a longer tour.", "considering", "Her 20-year-old son", "consider?", "a longer tour"},
 		{"coordinated, subject a pronoun", "Tom Hale met aides.\nHe is under investigation but has not commented on the claims.", "has not commented", "Tom Hale", "not comment", "the claims"},
 		{"coordinated, subject with a determiner", "The former minister was arrested on Monday and has denied the charges.", "denied", "The former minister", "reject", "the charges"},
+		{"a fronted clause names the pronoun", "The report named Tom Lee.\nAn aide said that once Ann Roe was told, she instructed staff to review the files.", "instructed", "Ann Roe", "order", "staff"},
+		{"a fronted when-clause", "Tom Lee spoke first.\nWhen Mayor Ann Roe saw the plan, she rejected it.", "rejected", "Mayor Ann Roe", "reject", "it"},
 		{"a name in apposition, no title", "The union’s longtime chief, Bo Dale, rejected the offer.", "rejected", "Bo Dale", "reject", "the offer"},
 	}
 	for _, tt := range tests {
