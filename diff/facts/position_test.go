@@ -68,6 +68,7 @@ func TestExtractPositions(t *testing.T) {
 		{"coordinated, subject with a determiner", "The former minister was arrested on Monday and has denied the charges.", "denied", "The former minister", "reject", "the charges"},
 		{"a fronted clause names the pronoun", "The report named Tom Lee.\nAn aide said that once Ann Roe was told, she instructed staff to review the files.", "instructed", "Ann Roe", "order", "staff"},
 		{"a fronted when-clause", "Tom Lee spoke first.\nWhen Mayor Ann Roe saw the plan, she rejected it.", "rejected", "Mayor Ann Roe", "reject", "it"},
+		{"a speech verb inside a name is none", "Ann Roe spoke.\nRoe was sacked when files were published in the United States.\nShe has denied the claims.", "denied", "Roe", "reject", "the claims"},
 		{"a name in apposition, no title", "The union’s longtime chief, Bo Dale, rejected the offer.", "rejected", "Bo Dale", "reject", "the offer"},
 	}
 	for _, tt := range tests {
