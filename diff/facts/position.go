@@ -948,8 +948,20 @@ func lastOr(xs []string, def string) string {
 // that is followed by a lower-case word, a rough main subject for verbs
 // coordinated with "and" or "but".
 func (d *doc) sentenceSubject(s sent) (np, bool) {
-	for k := s.from; k < s.to && k < s.from+12; k++ {
-		if d.inQ[k] >= 0 || !d.toks[k].isCap() || d.lx.function[d.toks[k].lower] {
+	from := s.from
+	// "Among the youngest in his class, Coady …", "Nearly a day after
+	// X left, Trump …": an opening phrase names no subject; it ends at
+	// its comma
+	if openers[d.toks[from].lower] {
+		for m := from + 1; m < s.to && m < from+16; m++ {
+			if d.toks[m].text == "," {
+				from = m + 1
+				break
+			}
+		}
+	}
+	for k := from; k < s.to && k < from+12; k++ {
+		if d.inQ[k] >= 0 || !d.toks[k].isCap() || d.lx.function[d.toks[k].lower] || openers[d.toks[k].lower] {
 			continue
 		}
 		p, ok := d.npAfter(k, s.to)
@@ -961,6 +973,23 @@ func (d *doc) sentenceSubject(s sent) (np, bool) {
 		}
 	}
 	return np{}, false
+}
+
+// openers start a sentence with a phrase that is not its subject: a
+// preposition or an adverb ("Among …,", "Nearly …,", "Meanwhile,"), or a
+// pronoun with a contracted verb ("It’s …", "I’m …"), no name.
+var openers = map[string]bool{
+	"among": true, "amid": true, "amidst": true, "despite": true, "during": true, "following": true,
+	"across": true, "against": true, "around": true, "between": true, "beyond": true, "like": true,
+	"unlike": true, "through": true, "throughout": true, "toward": true, "towards": true, "upon": true,
+	"via": true, "including": true, "inside": true, "outside": true, "near": true, "besides": true,
+	"meanwhile": true, "however": true, "instead": true, "earlier": true, "later": true, "nearly": true,
+	"almost": true, "it’s": true, "it's": true, "that’s": true, "that's": true, "there’s": true,
+	"there's": true, "here’s": true, "here's": true, "what’s": true, "what's": true, "let’s": true, "let's": true,
+	"i’m": true, "i'm": true, "i’ve": true, "i've": true, "i’d": true, "i'd": true, "i’ll": true, "i'll": true,
+	"we’re": true, "we're": true, "we’ve": true, "we've": true, "we’ll": true, "we'll": true,
+	"they’re": true, "they're": true, "they’ve": true, "they've": true, "you’re": true, "you're": true,
+	"he’s": true, "he's": true, "she’s": true, "she's": true,
 }
 
 // isDemonym reports whether a one-word name looks like a nationality

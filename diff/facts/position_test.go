@@ -69,6 +69,8 @@ func TestExtractPositions(t *testing.T) {
 		{"a fronted clause names the pronoun", "The report named Tom Lee.\nAn aide said that once Ann Roe was told, she instructed staff to review the files.", "instructed", "Ann Roe", "order", "staff"},
 		{"a fronted when-clause", "Tom Lee spoke first.\nWhen Mayor Ann Roe saw the plan, she rejected it.", "rejected", "Mayor Ann Roe", "reject", "it"},
 		{"a speech verb inside a name is none", "Ann Roe spoke.\nRoe was sacked when files were published in the United States.\nShe has denied the claims.", "denied", "Roe", "reject", "the claims"},
+		{"an opening phrase is no subject", "Among the youngest in his unit, Tom Coady stood out.\nWhile he was due home in May, he was considering a longer tour.", "considering", "Tom Coady", "consider?", "a longer tour"},
+		{"a contracted pronoun is no subject", "Ann Roe met aides.\nIt’s a hard call for the party.\nAnd as she mulls a run, she rejected the offer.", "rejected", "Ann Roe", "reject", "the offer"},
 		{"a name in apposition, no title", "The union’s longtime chief, Bo Dale, rejected the offer.", "rejected", "Bo Dale", "reject", "the offer"},
 	}
 	for _, tt := range tests {
