@@ -808,6 +808,9 @@ func (d *doc) subjectBefore(i int, s sent, actors []string) string {
 	}
 	p, ok := d.npBefore(i, s.from)
 	if !ok {
+		p, ok = d.peopleBefore(i, s.from)
+	}
+	if !ok {
 		if j >= s.from && (toks[j].lower == "but" || toks[j].lower == "and") {
 			if a := lastOr(actors, ""); a != "" {
 				return a
@@ -1109,4 +1112,46 @@ func (d *doc) clauseSubject(j int, s sent) (np, bool) {
 		return np{}, false
 	}
 	return np{}, false
+}
+
+// peopleBefore returns a lower-case plural noun of people ending just
+// before token i, with up to two modifiers and a determiner or a name
+// before it: "US citizens", "some critics", "the protesters", "local
+// residents". Such a group takes a stance as an institution does.
+func (d *doc) peopleBefore(i, lo int) (np, bool) {
+	toks := d.toks
+	k := i - 1
+	if k < lo || toks[k].kind != tokWord || toks[k].isCap() || !peopleNoun(toks[k].lower) {
+		return np{}, false
+	}
+	from := k
+	for m := k - 1; m >= lo && m >= k-3 && toks[m].kind == tokWord; m-- {
+		l := toks[m].lower
+		switch {
+		case isDeterminer(l) || l == "some" || l == "many" || l == "most" || l == "several" || l == "other":
+			return np{m, k}, true
+		case (toks[m].is(clsFunction|clsSpeech) || isNeg(l) || skippable[l]) && !(l == "us" && toks[m].isCap()):
+			return np{from, k}, true
+		default:
+			from = m // "US", "local", "Democratic"
+		}
+	}
+	return np{from, k}, true
+}
+
+// peopleNoun reports whether a plural common noun names people: by an
+// ending of agents ("protesters", "investors", "activists", "Iranians")
+// or as one of a few such nouns without one.
+func peopleNoun(w string) bool {
+	for _, suf := range [...]string{"ers", "ors", "ists", "ians"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	switch w {
+	case "people", "residents", "citizens", "critics", "opponents", "parents", "students", "migrants",
+		"immigrants", "voters", "victims", "families", "experts", "allies", "troops", "staff", "staffers":
+		return true
+	}
+	return false
 }

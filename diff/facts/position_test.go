@@ -71,6 +71,8 @@ func TestExtractPositions(t *testing.T) {
 		{"a speech verb inside a name is none", "Ann Roe spoke.\nRoe was sacked when files were published in the United States.\nShe has denied the claims.", "denied", "Roe", "reject", "the claims"},
 		{"an opening phrase is no subject", "Among the youngest in his unit, Tom Coady stood out.\nWhile he was due home in May, he was considering a longer tour.", "considering", "Tom Coady", "consider?", "a longer tour"},
 		{"a contracted pronoun is no subject", "Ann Roe met aides.\nIt’s a hard call for the party.\nAnd as she mulls a run, she rejected the offer.", "rejected", "Ann Roe", "reject", "the offer"},
+		{"a group of people", "Some critics have urged a boycott of the games.", "urged", "Some critics", "demand", "a boycott of the games"},
+		{"a group with a modifier", "Local residents rejected the plan.", "rejected", "Local residents", "reject", "the plan"},
 		{"a name in apposition, no title", "The union’s longtime chief, Bo Dale, rejected the offer.", "rejected", "Bo Dale", "reject", "the offer"},
 	}
 	for _, tt := range tests {
@@ -98,6 +100,8 @@ func TestNotAPosition(t *testing.T) {
 		"It added complications to Trump’s offer.",
 		"The offer of support was welcome news.",
 		"He came back home.",
+		// things are no group of people
+		"The documents suggest a plan.",
 		// a coordinated verb without an auxiliary may be a noun: no
 		// subject is guessed for it
 		"The pair bonded over running and planned to take part in a race.",
