@@ -221,6 +221,7 @@ func TestNewsStances(t *testing.T) {
 		{"outreach answered", "Mr Ode was fired.\nCNN has reached out to Acme for comment.", "Mr Ode was fired.\nA spokesperson for Acme told CNN the firing was lawful.", "reached out", "A spokesperson for Acme told CNN the firing was lawful"},
 		{"outreach added", "Mr Ode was fired.", "Mr Ode was fired.\nCNN has reached out to Acme for comment.", "", "reached out"},
 		{"no reply to a statement", "Mr Ode was fired.\nAcme did not respond to a request for comment.", "Mr Ode was fired.\nAcme said in a statement that the firing was lawful.", "did not respond", "Acme said in a statement that the firing was lawful"},
+		{"a stance told as history corrected", "The vote was set for May.\nAcme had backed the merger before the vote.", "The vote was set for May.\nAcme had opposed the merger before the vote.", "backed", "opposed"},
 		{"attitude expressed", "The talks resumed.", "The talks resumed.\nThe ministry expressed scepticism about the deal.", "", "expressed scepticism"},
 		{"a reply to a request", "The city hall was closed.", "The city hall was closed.\nThe mayor’s office responded to CNN’s questions.", "", "responded"},
 		{"no reply answered by a stance of another speaker", "The port offered to host the talks.\nThe union has not publicly responded to the offer.\nTalks resume in May.",
