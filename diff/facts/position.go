@@ -118,6 +118,8 @@ scan:
 			passive = strings.HasSuffix(toks[k].lower, "ed")
 		case l == "had" && (strings.HasSuffix(toks[k].lower, "ed") || strings.HasSuffix(toks[k].lower, "ing")):
 			past = true // not "had no plans to": "had" is its main verb
+		case anterior[l]:
+			past = true // "has previously pledged", "initially suggested"
 		}
 		g--
 	}
@@ -610,6 +612,10 @@ func passiveDecision(class, w string) bool {
 	}
 	return false
 }
+
+// anterior adverbs before a stance verb tell it as earlier than the
+// story's news: "has previously pledged", "initially suggested".
+var anterior = map[string]bool{"previously": true, "formerly": true, "initially": true, "originally": true}
 
 // toughAdjectives take an infinitive whose doer is no one in particular:
 // "hard to accept".

@@ -222,6 +222,7 @@ func TestNewsStances(t *testing.T) {
 		{"outreach added", "Mr Ode was fired.", "Mr Ode was fired.\nCNN has reached out to Acme for comment.", "", "reached out"},
 		{"no reply to a statement", "Mr Ode was fired.\nAcme did not respond to a request for comment.", "Mr Ode was fired.\nAcme said in a statement that the firing was lawful.", "did not respond", "Acme said in a statement that the firing was lawful"},
 		{"a stance told as history corrected", "The vote was set for May.\nAcme had backed the merger before the vote.", "The vote was set for May.\nAcme had opposed the merger before the vote.", "backed", "opposed"},
+		{"a stance told as earlier, then corrected", "The vote was set for May.\nAcme has previously backed the merger.", "The vote was set for May.\nAcme has previously opposed the merger.", "backed", "opposed"},
 		{"attitude expressed", "The talks resumed.", "The talks resumed.\nThe ministry expressed scepticism about the deal.", "", "expressed scepticism"},
 		{"a reply to a request", "The city hall was closed.", "The city hall was closed.\nThe mayor’s office responded to CNN’s questions.", "", "responded"},
 		{"no reply answered by a stance of another speaker", "The port offered to host the talks.\nThe union has not publicly responded to the offer.\nTalks resume in May.",
@@ -245,6 +246,21 @@ func TestNewsStances(t *testing.T) {
 // TestSameStanceReworded: a stance whose sentence was reworded, with an actor
 // only inferred (a pronoun), is the same stance even when the pronoun now
 // resolves to someone else.
+// TestEarlierStanceIsNoNews: a stance the text tells as earlier than its
+// news ("has previously pledged", "initially suggested") is no news when
+// its sentence comes or goes.
+func TestEarlierStanceIsNoNews(t *testing.T) {
+	for _, tt := range []struct{ old, new string }{
+		{"The panel met.\nThe board has previously pledged to review the rules.", "The panel met."},
+		{"The panel met.", "The panel met.\nThe mayor initially suggested a delay."},
+		{"The panel met.", "The panel met.\nAcme previously rejected the offer."},
+	} {
+		if got := changesOf(tt.old, tt.new, KindPosition); len(got) != 0 {
+			t.Errorf("%q -> %q: got %+v, want none", tt.old, tt.new, got)
+		}
+	}
+}
+
 func TestSameStanceReworded(t *testing.T) {
 	tests := []struct{ name, old, new string }{
 		{"pronoun resolves elsewhere", "Paul Ames resigned in May.\nHe has not commented publicly on these recent allegations of fraud.",
