@@ -907,7 +907,9 @@ func (d *doc) frontedSubject(i int, s sent) (np, bool) {
 		if !subordinators[t.lower] && t.lower != "while" && t.lower != "if" && t.lower != "although" && t.lower != "though" {
 			continue
 		}
-		if q, ok := d.npAfter(m+1, i-1); ok && !pronouns[toks[q.from].lower] {
+		// the clause's subject, not a possessive ("After Trump’s
+		// remarks, she …")
+		if q, ok := d.npAfter(m+1, i-1); ok && !pronouns[toks[q.from].lower] && !hasPoss(toks[q.to].text) {
 			return q, true
 		}
 		return np{}, false

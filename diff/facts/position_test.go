@@ -67,6 +67,7 @@ func TestExtractPositions(t *testing.T) {
 		{"coordinated, subject a pronoun", "Tom Hale met aides.\nHe is under investigation but has not commented on the claims.", "has not commented", "Tom Hale", "not comment", "the claims"},
 		{"coordinated, subject with a determiner", "The former minister was arrested on Monday and has denied the charges.", "denied", "The former minister", "reject", "the charges"},
 		{"a fronted clause names the pronoun", "The report named Tom Lee.\nAn aide said that once Ann Roe was told, she instructed staff to review the files.", "instructed", "Ann Roe", "order", "staff"},
+		{"a possessive in a fronted clause names no one", "Ann Roe met aides.\nAfter Acme’s offer, she rejected the deal.", "rejected", "Ann Roe", "reject", "the deal"},
 		{"a fronted when-clause", "Tom Lee spoke first.\nWhen Mayor Ann Roe saw the plan, she rejected it.", "rejected", "Mayor Ann Roe", "reject", "it"},
 		{"a speech verb inside a name is none", "Ann Roe spoke.\nRoe was sacked when files were published in the United States.\nShe has denied the claims.", "denied", "Roe", "reject", "the claims"},
 		{"an opening phrase is no subject", "Among the youngest in his unit, Tom Coady stood out.\nWhile he was due home in May, he was considering a longer tour.", "considering", "Tom Coady", "consider?", "a longer tour"},
