@@ -91,7 +91,11 @@ var passes = map[Kind][]pass{
 		{func(_ *matcher, a, b *item) bool { return sameStance(a, b) }, false},
 		// a statement to the press changes a stance only as the answer to
 		// a pending reply (see answer)
-		{func(_ *matcher, a, b *item) bool { return sameActor(a, b) && !a.quiet && !b.quiet }, true},
+		// two stances told as history ("had backed" -> "had opposed")
+		// in aligned sentences: the history corrected
+		{func(_ *matcher, a, b *item) bool {
+			return sameActor(a, b) && (!a.quiet && !b.quiet || a.quiet && b.quiet && !isReply(a) && !isReply(b))
+		}, true},
 	},
 	KindLocation: {
 		{func(_ *matcher, a, b *item) bool { return a.key == b.key }, false},

@@ -118,6 +118,8 @@ scan:
 			passive = strings.HasSuffix(toks[k].lower, "ed")
 		case l == "had" && (strings.HasSuffix(toks[k].lower, "ed") || strings.HasSuffix(toks[k].lower, "ing")):
 			past = true // not "had no plans to": "had" is its main verb
+		case anterior[l]:
+			past = true // "has previously pledged", "initially suggested"
 		}
 		g--
 	}
@@ -611,6 +613,10 @@ func passiveDecision(class, w string) bool {
 	return false
 }
 
+// anterior adverbs before a stance verb tell it as earlier than the
+// story's news: "has previously pledged", "initially suggested".
+var anterior = map[string]bool{"previously": true, "formerly": true, "initially": true, "originally": true}
+
 // toughAdjectives take an infinitive whose doer is no one in particular:
 // "hard to accept".
 var toughAdjectives = map[string]bool{
@@ -785,6 +791,13 @@ func (d *doc) subjectBefore(i int, s sent, actors []string) string {
 				if p, ok := d.npBefore(m, s.from); ok {
 					return d.named(p, s)
 				}
+				// "The party’s top spending leader, Sen. Jane Roe,
+				// declined": when the phrase before the commas names
+				// no actor, the name set off between them is the
+				// subject (a title abbreviation may open it)
+				if p, ok := d.npBefore(j, s.from); ok && p.from > m && p.from <= m+3 && toks[p.to].isCap() {
+					return d.named(p, s)
+				}
 				break
 			}
 		}
@@ -801,9 +814,20 @@ func (d *doc) subjectBefore(i int, s sent, actors []string) string {
 	}
 	p, ok := d.npBefore(i, s.from)
 	if !ok {
+		p, ok = d.peopleBefore(i, s.from)
+	}
+	if !ok {
 		if j >= s.from && (toks[j].lower == "but" || toks[j].lower == "and") {
 			if a := lastOr(actors, ""); a != "" {
 				return a
+			}
+			// "His son was due home in May but was considering a
+			// longer tour": with an auxiliary, a verb phrase whose
+			// subject is the first clause's
+			if i < s.to && finiteAux[toks[i].lower] {
+				if p, ok := d.clauseSubject(j, s); ok {
+					return d.resolve(p)
+				}
 			}
 			if p, ok := d.sentenceSubject(s); ok {
 				return d.resolve(p)
@@ -857,8 +881,40 @@ func (d *doc) named(p np, s sent) string {
 				}
 			}
 		}
+		// "once Starmer was informed, he instructed": a clause set
+		// before the pronoun names whom it means
+		if q, ok := d.frontedSubject(p.from, s); ok {
+			return d.resolve(q)
+		}
 	}
 	return d.resolve(p)
+}
+
+// frontedSubject returns the subject of a subordinate clause that ends
+// with a comma just before a "he" or "she" at token i: "When Acme’s chief
+// Ann Roe saw the plan, she …", "said that once Roe was told, she …". A
+// name there is what the pronoun stands for.
+func (d *doc) frontedSubject(i int, s sent) (np, bool) {
+	toks := d.toks
+	if l := toks[i].lower; l != "he" && l != "she" || i-1 <= s.from || toks[i-1].text != "," {
+		return np{}, false
+	}
+	for m := i - 2; m >= s.from && m > i-20; m-- {
+		t := toks[m]
+		if d.inQ[m] >= 0 || t.kind == tokPunct && t.text != "-" {
+			return np{}, false
+		}
+		if !subordinators[t.lower] && t.lower != "while" && t.lower != "if" && t.lower != "although" && t.lower != "though" {
+			continue
+		}
+		// the clause's subject, not a possessive ("After Trump’s
+		// remarks, she …")
+		if q, ok := d.npAfter(m+1, i-1); ok && !pronouns[toks[q.from].lower] && !hasPoss(toks[q.to].text) {
+			return q, true
+		}
+		return np{}, false
+	}
+	return np{}, false
 }
 
 // infinitiveSubject finds who does the verb after "to" at token g: "who
@@ -903,8 +959,20 @@ func lastOr(xs []string, def string) string {
 // that is followed by a lower-case word, a rough main subject for verbs
 // coordinated with "and" or "but".
 func (d *doc) sentenceSubject(s sent) (np, bool) {
-	for k := s.from; k < s.to && k < s.from+12; k++ {
-		if d.inQ[k] >= 0 || !d.toks[k].isCap() || d.lx.function[d.toks[k].lower] {
+	from := s.from
+	// "Among the youngest in his class, Coady …", "Nearly a day after
+	// X left, Trump …": an opening phrase names no subject; it ends at
+	// its comma
+	if openers[d.toks[from].lower] {
+		for m := from + 1; m < s.to && m < from+16; m++ {
+			if d.toks[m].text == "," {
+				from = m + 1
+				break
+			}
+		}
+	}
+	for k := from; k < s.to && k < from+12; k++ {
+		if d.inQ[k] >= 0 || !d.toks[k].isCap() || d.lx.function[d.toks[k].lower] || openers[d.toks[k].lower] {
 			continue
 		}
 		p, ok := d.npAfter(k, s.to)
@@ -916,6 +984,23 @@ func (d *doc) sentenceSubject(s sent) (np, bool) {
 		}
 	}
 	return np{}, false
+}
+
+// openers start a sentence with a phrase that is not its subject: a
+// preposition or an adverb ("Among …,", "Nearly …,", "Meanwhile,"), or a
+// pronoun with a contracted verb ("It’s …", "I’m …"), no name.
+var openers = map[string]bool{
+	"among": true, "amid": true, "amidst": true, "despite": true, "during": true, "following": true,
+	"across": true, "against": true, "around": true, "between": true, "beyond": true, "like": true,
+	"unlike": true, "through": true, "throughout": true, "toward": true, "towards": true, "upon": true,
+	"via": true, "including": true, "inside": true, "outside": true, "near": true, "besides": true,
+	"meanwhile": true, "however": true, "instead": true, "earlier": true, "later": true, "nearly": true,
+	"almost": true, "it’s": true, "it's": true, "that’s": true, "that's": true, "there’s": true,
+	"there's": true, "here’s": true, "here's": true, "what’s": true, "what's": true, "let’s": true, "let's": true,
+	"i’m": true, "i'm": true, "i’ve": true, "i've": true, "i’d": true, "i'd": true, "i’ll": true, "i'll": true,
+	"we’re": true, "we're": true, "we’ve": true, "we've": true, "we’ll": true, "we'll": true,
+	"they’re": true, "they're": true, "they’ve": true, "they've": true, "you’re": true, "you're": true,
+	"he’s": true, "he's": true, "she’s": true, "she's": true,
 }
 
 // isDemonym reports whether a one-word name looks like a nationality
@@ -1008,4 +1093,73 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// clauseSubject returns the subject of a sentence's first clause, which
+// ends before token j: the words from the sentence's start to its first
+// finite verb, when they are a pronoun or a short noun phrase opened by a
+// determiner or a name ("The former minister has denied …", "His son was
+// …", "She had …").
+func (d *doc) clauseSubject(j int, s sent) (np, bool) {
+	toks := d.toks
+	for f := s.from + 1; f < j && f <= s.from+6; f++ {
+		t := toks[f]
+		if d.inQ[f] >= 0 || t.kind == tokPunct && t.text != "-" {
+			return np{}, false
+		}
+		if !finiteAux[t.lower] {
+			continue
+		}
+		first := toks[s.from]
+		switch {
+		case f == s.from+1 && pronouns[first.lower]:
+			return np{s.from, s.from}, true
+		case isDeterminer(first.lower) && first.lower != "that" && first.lower != "this" || first.isCap() && !first.is(clsFunction):
+			return np{s.from, f - 1}, true
+		}
+		return np{}, false
+	}
+	return np{}, false
+}
+
+// peopleBefore returns a lower-case plural noun of people ending just
+// before token i, with up to two modifiers and a determiner or a name
+// before it: "US citizens", "some critics", "the protesters", "local
+// residents". Such a group takes a stance as an institution does.
+func (d *doc) peopleBefore(i, lo int) (np, bool) {
+	toks := d.toks
+	k := i - 1
+	if k < lo || toks[k].kind != tokWord || toks[k].isCap() || !peopleNoun(toks[k].lower) {
+		return np{}, false
+	}
+	from := k
+	for m := k - 1; m >= lo && m >= k-3 && toks[m].kind == tokWord; m-- {
+		l := toks[m].lower
+		switch {
+		case isDeterminer(l) || l == "some" || l == "many" || l == "most" || l == "several" || l == "other":
+			return np{m, k}, true
+		case (toks[m].is(clsFunction|clsSpeech) || isNeg(l) || skippable[l]) && !(l == "us" && toks[m].isCap()):
+			return np{from, k}, true
+		default:
+			from = m // "US", "local", "Democratic"
+		}
+	}
+	return np{from, k}, true
+}
+
+// peopleNoun reports whether a plural common noun names people: by an
+// ending of agents ("protesters", "investors", "activists", "Iranians")
+// or as one of a few such nouns without one.
+func peopleNoun(w string) bool {
+	for _, suf := range [...]string{"ers", "ors", "ists", "ians"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	switch w {
+	case "people", "residents", "citizens", "critics", "opponents", "parents", "students", "migrants",
+		"immigrants", "voters", "victims", "families", "experts", "allies", "troops", "staff", "staffers":
+		return true
+	}
+	return false
 }

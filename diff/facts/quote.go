@@ -33,7 +33,7 @@ func (d *doc) quoteAndPositionItems(out []item) []item {
 					out = append(out, it)
 				}
 			}
-			if d.toks[k].is(clsSpeech) || (d.toks[k].lower == "according" && k+1 < s.to && d.toks[k+1].lower == "to") {
+			if d.toks[k].is(clsSpeech) && !d.speechInName(k, s) || (d.toks[k].lower == "according" && k+1 < s.to && d.toks[k+1].lower == "to") {
 				if name, via := d.speakerOf(k, s); name != "" {
 					spk = append(spk, speaker{k, name, via})
 					out = d.appendReply(out, k, s, name)
@@ -283,4 +283,16 @@ func (d *doc) resolveSpeaker(p np) (string, int) {
 	name := d.resolve(p)
 	d.lastSpeaker, d.lastSpeakerAt = name, d.toks[p.from].start
 	return name, -1
+}
+
+// speechInName reports whether the capitalised word at token k, inside its
+// sentence and after a capitalised word, is part of a name: "the United
+// States", "The Washington Post" (not in a text set all in capitals).
+func (d *doc) speechInName(k int, s sent) bool {
+	t := &d.toks[k]
+	if k == s.from || !t.isCap() || !hasLower(t.text) {
+		return false
+	}
+	p := &d.toks[k-1]
+	return p.kind == tokWord && p.isCap() && !p.is(clsFunction)
 }
