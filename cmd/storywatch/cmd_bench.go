@@ -32,8 +32,8 @@ func (a *app) benchCommand() *cobra.Command {
 			"processes: a first pass that stores every article, a pass where nothing changed (feeds answer 304)\n" +
 			"and a pass after a share of the articles was edited, at each scale. It then times `compare` on a\n" +
 			"long pair, `changes` and `timeline` on a large store, and runs urlwatch side by side on the same\n" +
-			"pages served by nginx, once per page template family (classic, ledger, pressroom, gazette: see --templates;\n" +
-			"skipped, with a hint, when they are not installed). It prints tables.\n\n" +
+			"pages served by nginx, once per page template family (classic, ledger, pressroom, gazette,\n" +
+			"bulletin: see --templates; skipped, with a hint, when they are not installed). It prints tables.\n\n" +
 			"The defaults take a few minutes on two cores; --quick under a minute; the full table of the\n" +
 			"README (--articles 1k,10k,100k) about a quarter of an hour.",
 		Args: cobra.NoArgs,
@@ -58,7 +58,7 @@ func (a *app) benchCommand() *cobra.Command {
 	f.Float64Var(&opts.URLWatchEdit, "edit", 0.2, "share of articles edited for the urlwatch comparison")
 	f.IntVar(&opts.URLWatchArticles, "urlwatch-articles", 1000, "articles in the urlwatch comparison")
 	f.BoolVar(&noURL, "no-urlwatch", false, "skip the urlwatch comparison")
-	f.StringSliceVar(&opts.Templates, "templates", nil, "page template families the urlwatch comparison runs on, each apart: classic, ledger, pressroom, gazette (default: all)")
+	f.StringSliceVar(&opts.Templates, "templates", nil, "page template families the urlwatch comparison runs on, each apart: classic, ledger, pressroom, gazette, bulletin (default: all)")
 	f.IntVar(&opts.FixtureVersions, "fixture-versions", 100000, "versions in the store the changes and timeline commands are timed on (negative: skip)")
 	f.IntVar(&opts.Workers, "workers", 8, "fetch.workers of the pipeline passes")
 	f.IntVar(&opts.PerHost, "per-host", 8, "fetch.per_host_concurrency (the corpus is one host, 127.0.0.1)")

@@ -36,12 +36,22 @@
 // the pages above (classic), "ledger" (CSS-module class names, the body
 // split over several containers with rotating ads, "Read more" boxes,
 // newsletter and paywall inserts nested in it, live blogs), "pressroom"
-// (no <article> or <main>) or "gazette" (a WordPress theme with plugins:
+// (no <article> or <main>), "gazette" (a WordPress theme with plugins:
 // inside the <article>, an "Updated N minutes ago" line, view and comment
 // counters, a rotating photo credit, body sections of varying size, ads and
 // "READ MORE:" and newsletter lines as plain <p>s among the paragraphs, and
-// Jetpack related posts; JSON-LD dateModified is the cache's build time).
-// Pressroom and gazette are held out: nothing in storywatch is tuned on them.
+// Jetpack related posts; JSON-LD dateModified is the cache's build time) or
+// "bulletin" (a headless CMS styled with CSS-in-JS: every class name changes
+// per request; the headline block sits in <main> outside the <article>,
+// which holds only the body, next to a "Breaking" banner, "Most popular"
+// teasers and comments that are <article>s too; the body's <div
+// data-type="text"> blocks are mixed with a jump list, a gallery with a
+// sponsored slide on some requests, inline story cards quoting other
+// articles' first sentences, a registration interrupt and ads at drawn
+// places, and end with "Follow us on ..." and "Last updated HH:MM" blocks
+// shaped like paragraphs).
+// Pressroom, gazette and bulletin are held out: nothing in storywatch is
+// tuned on them.
 // They exist so that what storywatch learns per site is measured on layouts
 // it was not developed against.
 //

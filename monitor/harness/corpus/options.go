@@ -15,19 +15,20 @@ const (
 )
 
 // Page template families accepted in Options.Template. Each is written as
-// a different CMS would write its pages (see page.go, ledger.go, pressroom.go
-// and gazette.go), so that what storywatch learns about one site's pages is
-// tested on layouts it was not developed against.
+// a different CMS would write its pages (see page.go, ledger.go, pressroom.go,
+// gazette.go and bulletin.go), so that what storywatch learns about one site's
+// pages is tested on layouts it was not developed against.
 const (
 	TemplateClassic   = "classic"   // <article> with header, share bar, inline ad labels
 	TemplateLedger    = "ledger"    // CSS-module classes, body in parts, rotating inserts nested in the body, live blogs
 	TemplatePressroom = "pressroom" // no <article> or <main>: the whole body is the region (held out: nothing is tuned on it)
 	TemplateGazette   = "gazette"   // WordPress with plugins: rotating counters, credits, read-more and newsletter <p>s and ads inside the entry content (held out: nothing is tuned on it)
+	TemplateBulletin  = "bulletin"  // headless CMS with CSS-in-JS: per-request class names, headline outside the <article>, teaser and comment <article>s in <main>, story cards, interrupts, "Follow us" and "Last updated" blocks shaped like paragraphs (held out: nothing is tuned on it)
 )
 
 // Templates lists every template family.
 func Templates() []string {
-	return []string{TemplateClassic, TemplateLedger, TemplatePressroom, TemplateGazette}
+	return []string{TemplateClassic, TemplateLedger, TemplatePressroom, TemplateGazette, TemplateBulletin}
 }
 
 // AllFormats lists every supported feed format in round-robin order.
@@ -54,7 +55,8 @@ type Options struct {
 	// byte-identical between requests until its article is revised.
 	RotateBoilerplate bool
 	// Template is the page template family: TemplateClassic (the default),
-	// TemplateLedger, TemplatePressroom or TemplateGazette. Ignored by NewDemo.
+	// TemplateLedger, TemplatePressroom, TemplateGazette or TemplateBulletin.
+	// Ignored by NewDemo.
 	Template string
 	// Formats are the feed formats assigned to feeds round-robin, from FormatRSS,
 	// FormatAtom, FormatRDF and FormatJSON. Empty: all four, in that order.
@@ -84,7 +86,7 @@ func (o Options) formats() ([]string, error) {
 
 func (o Options) validateTemplate() error {
 	switch o.Template {
-	case "", TemplateClassic, TemplateLedger, TemplatePressroom, TemplateGazette:
+	case "", TemplateClassic, TemplateLedger, TemplatePressroom, TemplateGazette, TemplateBulletin:
 		return nil
 	}
 	return fmt.Errorf("check template: unknown family %q: %w", o.Template, ErrOptions)

@@ -20,6 +20,7 @@ const humanLayout = "2 January 2006, 15:04 UTC"
 type relatedLink struct {
 	path  string // canonical path; the link is base + path
 	title string
+	lead  string // its first paragraph, for story cards
 }
 
 // pageSnap is everything a page's bytes depend on besides the link base and
@@ -52,7 +53,7 @@ func (s *Server) pageSnapshot(i int, reqNo int64) pageSnap {
 	s.mu.RLock()
 	p.rev, p.gen, p.tag, p.flags = p.a.cur, p.a.gen, p.a.tag, p.a.flags
 	for k, j := range p.bp.related[:p.bp.nRelated] {
-		p.related[k] = relatedLink{path: s.arts[j].path, title: s.arts[j].cur.Title}
+		p.related[k] = relatedLink{path: s.arts[j].path, title: s.arts[j].cur.Title, lead: summary(s.arts[j].cur)}
 		p.gen += s.arts[j].gen
 	}
 	p.nRelated = p.bp.nRelated
@@ -86,6 +87,8 @@ func (s *Server) renderPage(dst []byte, p *pageSnap, base string) []byte {
 		return appendPressroomPage(dst, p, base)
 	case TemplateGazette:
 		return appendGazettePage(dst, p, base)
+	case TemplateBulletin:
+		return appendBulletinPage(dst, p, base)
 	}
 	return appendPage(dst, p, base, s.headFeeds)
 }

@@ -112,3 +112,69 @@ func TestGazetteHazards(t *testing.T) {
 		t.Error("without RotateBoilerplate two requests differ")
 	}
 }
+
+// TestBulletinHazards pins what makes the bulletin family hard: class names
+// change on every request; the headline sits outside the body <article>,
+// which shares <main> with teaser and comment <article>s; story cards, an
+// interrupt, ads and blocks shaped like paragraphs ("Follow us", "Last
+// updated") rotate among the paragraphs, while the article's own text,
+// captions included, does not.
+func TestBulletinHazards(t *testing.T) {
+	s := startSynthetic(t, Options{Feeds: 1, ArticlesPerFeed: 10, Seed: 4, RotateBoilerplate: true, Template: TemplateBulletin})
+	u := s.ArticleURLs()[0]
+	rev, _ := s.Current(u)
+	page := func() string {
+		_, b := get(t, u)
+		return string(b)
+	}
+	body := func(pg string) string {
+		i := strings.Index(pg, "data-type=\"article-body\"")
+		return pg[i : i+strings.Index(pg[i:], "</article>")]
+	}
+	p1, p2 := page(), page()
+	main := p1[strings.Index(p1, "<main"):strings.Index(p1, "</main>")]
+	if n := strings.Count(main, "<article"); n < 1+5+3 {
+		t.Errorf("<main> holds %d <article> elements; want the body, five teasers and at least three comments", n)
+	}
+	if h1 := strings.Index(main, "<h1"); h1 < 0 || h1 > strings.Index(main, "data-type=\"article-body\"") {
+		t.Error("the headline is not before, outside, the body <article>")
+	}
+	b1, b2 := body(p1), body(p2)
+	for _, want := range []string{"data-type=\"story-card\"", "data-type=\"interstitial\"", "ADVERTISEMENT", "In this article", "data-type=\"gallery\"", "<i>Last updated ", "<a href=\"/follow/\">", "<div class=\"css-"} {
+		if !strings.Contains(b1, want) {
+			t.Errorf("body lacks %q", want)
+		}
+	}
+	if strings.Contains(b1, "<h1") {
+		t.Error("the body <article> holds the headline")
+	}
+	cls := func(pg string) string {
+		i := strings.Index(pg, "data-type=\"text\"><p class=\"") + len("data-type=\"text\"><p class=\"")
+		return pg[i : i+11]
+	}
+	if cls(b1) == cls(b2) {
+		t.Errorf("paragraph class %q did not change between requests", cls(b1))
+	}
+	if b1 == b2 {
+		t.Error("the body did not rotate between requests")
+	}
+	for _, b := range []string{b1, b2} {
+		text := html.UnescapeString(b)
+		for j, p := range rev.Paragraphs {
+			if !strings.Contains(text, "\">"+p+"</span></p></div>") {
+				t.Errorf("paragraph %d not on the page as a text block of its own", j)
+			}
+		}
+		for k := range bulletinSlides {
+			if c := bulletinCaptions[(0+2*k)%len(bulletinCaptions)]; !strings.Contains(text, "</span> "+c+" <span") {
+				t.Errorf("caption %d %q missing", k, c)
+			}
+		}
+	}
+	s2 := startSynthetic(t, Options{Feeds: 1, ArticlesPerFeed: 10, Seed: 4, Template: TemplateBulletin})
+	_, c1 := get(t, s2.ArticleURLs()[0])
+	_, c2 := get(t, s2.ArticleURLs()[0])
+	if !bytes.Equal(c1, c2) {
+		t.Error("without RotateBoilerplate two requests differ")
+	}
+}
