@@ -55,6 +55,7 @@ func (a *app) evalCommand() *cobra.Command {
 				{"summit held-out set", "diff/eval/testdata/heldout"},
 				{"summit held-out set 2 (written after this round's tuning)", "diff/eval/testdata/heldout2"},
 				{"summit held-out set 3 (written in round 5, after tuning)", "diff/eval/testdata/heldout3"},
+				{"summit held-out set 4 (written in round 5, sealed until its first score)", "diff/eval/testdata/heldout4"},
 			} {
 				r, err := eval.ScoreDevSet(set.dir)
 				if err != nil {
