@@ -273,6 +273,7 @@ func (m *matcher) added(it *item, ni int) {
 func (m *matcher) cancel() {
 	drop := make([]bool, len(m.out))
 	var extra []change
+	gone, come := m.countsBySentence()
 	for _, strict := range []bool{true, false} {
 		for i := range m.out {
 			r := &m.out[i]
@@ -294,7 +295,7 @@ func (m *matcher) cancel() {
 					}
 					break
 				}
-				if !m.near(r, a) || !m.sameSlot(r.old, a.new) && !m.sameMeasure(r, a) {
+				if !m.near(r, a) || !m.sameSlot(r.old, a.new) && !m.sameMeasure(r, a) && !m.soleCounts(r, a, gone, come) {
 					continue
 				}
 				drop[i], drop[j] = true, true
@@ -306,6 +307,53 @@ func (m *matcher) cancel() {
 	}
 	extra = m.pairFar(drop, extra)
 	m.replace(drop, extra)
+}
+
+// countsBySentence counts the removed counts of each old sentence and the
+// added counts of each new one, among the changes not yet paired.
+func (m *matcher) countsBySentence() (gone, come map[int]int) {
+	gone, come = map[int]int{}, map[int]int{}
+	for _, c := range m.out {
+		switch {
+		case c.old != nil && c.new == nil && c.old.Kind == KindNumber && isCount(c.old):
+			gone[c.oSent]++
+		case c.new != nil && c.old == nil && c.new.Kind == KindNumber && isCount(c.new):
+			come[c.nSent]++
+		}
+	}
+	return gone, come
+}
+
+// soleCounts reports whether removed change r and added change a are the
+// only count gone from an old sentence and the only count come to the new
+// sentence it became: "Each side released 84 people" → "Each side
+// released 146 service members" is one figure updated, whatever the noun.
+func (m *matcher) soleCounts(r, a *change, gone, come map[int]int) bool {
+	if r.old.Kind != KindNumber || !isCount(r.old) || !isCount(a.new) || gone[r.oSent] != 1 || come[a.nSent] != 1 {
+		return false
+	}
+	if r.oSent < 0 || r.oSent >= len(m.pos) || m.pos[r.oSent] != float64(a.nSent) {
+		return false
+	}
+	// the same place in the sentence: the word before each is one word
+	// ("released 84 people" → "released 146 service members"), not two
+	// counts of a list ("and two academics" → "with six service members")
+	wa, wb := wordBefore(m.oldText, r.old.Start), wordBefore(m.newText, a.new.Start)
+	return wa != "" && strings.EqualFold(wa, wb)
+}
+
+// wordBefore returns the word that ends right before offset at in text, or
+// "" at the start of a sentence or after punctuation.
+func wordBefore(text string, at int) string {
+	end := at
+	for end > 0 && text[end-1] == ' ' {
+		end--
+	}
+	start := end
+	for start > 0 && isWordByte(text[start-1]) {
+		start--
+	}
+	return text[start:end]
 }
 
 // replace drops the changes marked in drop and appends extra, the changes

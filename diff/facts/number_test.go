@@ -181,6 +181,23 @@ func TestCountedThingRetyped(t *testing.T) {
 	}
 }
 
+// TestSoleCountInARewrittenSentence: the only count gone from a sentence
+// and the only one come to the sentence it became, in the same place of
+// it, are one figure updated whatever they count; two counts of a list are
+// not.
+func TestSoleCountInARewrittenSentence(t *testing.T) {
+	got := changesOf("Each side released 84 people, the ministry said, adding that talks went on.",
+		"Each side released 146 service members, the ministry said.", KindNumber)
+	if len(got) != 1 || got[0].Before == "" || got[0].After == "" {
+		t.Errorf("got %+v, want one change 84 → 146", got)
+	}
+	got = changesOf("Losses are mounting, with a soldier in Iraq and two academics in Lebanon among those killed in the past day.",
+		"Losses are mounting, with six US marines among those killed since the war began.", KindNumber)
+	if len(got) != 2 {
+		t.Errorf("got %+v, want one removed and one added", got)
+	}
+}
+
 // TestMoneyMovedFar: the only amount of a currency gone and the only one
 // come, in sentences about the same thing, are one figure changed.
 func TestMoneyMovedFar(t *testing.T) {
@@ -399,7 +416,7 @@ func TestSameCountOtherNoun(t *testing.T) {
 		{"vague count changed", "Tens of thousands of people fled the city on foot, police said.",
 			"Tens of millions fled the city on foot, police said.", []string{"Tens of thousands of people -> ", " -> Tens of millions fled"}},
 		{"count changed", "The ferry carried 150 passengers when it sank near the port.",
-			"The ferry carried 160 people when it sank near the port.", []string{"150 passengers -> ", " -> 160 people"}},
+			"The ferry carried 160 people when it sank near the port.", []string{"150 passengers -> 160 people"}}, // the one count of the sentence, updated
 		{"money is no count", "The city paid $40 for each permit, records show.",
 			"The city paid 40 euros for each permit, records show.", []string{"$40 -> ", " -> 40 euros"}},
 	}
