@@ -426,7 +426,7 @@ func (m *matcher) pairFar(drop []bool, extra []change) []change {
 	count := map[string][2]int{}
 	specific := func(it *item) bool {
 		u, h, _ := strings.Cut(it.slot, "|")
-		return it.Kind == KindNumber && (u != "" && u == h && !genericCounts[u] || isMoney(it))
+		return it.Kind == KindNumber && (u != "" && u == h && !genericCounts[u] || isMoney(it) || it.slot == "toll")
 	}
 	slotOf := func(it *item) string {
 		if isMoney(it) {
@@ -456,8 +456,10 @@ func (m *matcher) pairFar(drop []bool, extra []change) []change {
 		}
 		for j := range m.out {
 			a := &m.out[j]
+			// an article tells one death toll: the only one gone and the
+			// only one come are it, wherever the rewrite put it
 			if drop[j] || a.old != nil || a.new == nil || a.new.Kind != KindNumber || slotOf(a.new) != slotOf(r.old) ||
-				!m.related(r.oSent, a.nSent) {
+				r.old.slot != "toll" && !m.related(r.oSent, a.nSent) {
 				continue
 			}
 			drop[i], drop[j] = true, true

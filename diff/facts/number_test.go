@@ -144,6 +144,24 @@ func TestUnitsSpelledOtherwise(t *testing.T) {
 	}
 }
 
+// TestTollMovedFar: the only death toll gone and the only one come are one
+// toll updated, however far apart and however differently told.
+func TestTollMovedFar(t *testing.T) {
+	filler := "The mayor spoke to reporters at noon.\nRoads near the station were closed.\nSchools will open as usual on Monday.\n"
+	old := "Drones struck the city overnight, killing 14 people and damaging a hospital, officials said.\n" + filler
+	new := "Drones struck the city overnight and damaged a hospital, officials said.\n" + filler + "Rescue workers said at least 17 people had been killed, including three children."
+	got := changesOf(old, new, KindNumber)
+	var toll []Change
+	for _, c := range got {
+		if c.Before != "" && c.After != "" {
+			toll = append(toll, c)
+		}
+	}
+	if len(toll) != 1 || toll[0].Before != "14 people" || toll[0].After != "at least 17 people" {
+		t.Errorf("got %+v, want the toll 14 → at least 17 changed", got)
+	}
+}
+
 func TestTollAcrossARewrite(t *testing.T) {
 	got := changesOf("At least 12 people were killed when drones struck the city overnight, officials said.",
 		"The death toll from the overnight attack on the city rose to 15, officials said.", KindNumber)
