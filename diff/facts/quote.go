@@ -91,8 +91,9 @@ func (d *doc) quoteAndPositionItems(out []item) []item {
 // marks, not words someone said: two or more words, the first and each
 // other but short function words capitalised, and no sentence punctuation
 // ("CNN’s “The Situation Room”", "the book “Thunder Cake”", "a defendant
-// named “Ann Lee”"), or one capitalised word inside a sentence ("the
-// “Today” show"). Speech in title case is rare in news.
+// named “Ann Lee”", with the sentence's own period or comma inside the
+// closing mark as American style puts it), or one capitalised word inside
+// a sentence ("the “Today” show"). Speech in title case is rare in news.
 func (d *doc) titleLike(q qspan) bool {
 	caps, first := 0, d.tokAt(q.cs)
 	if first >= len(d.toks) || !titleCase(d.toks[first].text) {
@@ -102,7 +103,10 @@ func (d *doc) titleLike(q qspan) bool {
 		t := d.toks[k]
 		switch {
 		case t.kind != tokWord:
-			if strings.ContainsAny(t.text, ".!?,;:") {
+			// American style puts the sentence's own period or comma
+			// inside the closing mark: told NBC's “Meet the Press.”
+			last := (t.text == "." || t.text == ",") && (k+1 >= len(d.toks) || d.toks[k+1].start >= q.ce)
+			if strings.ContainsAny(t.text, ".!?,;:") && !last {
 				return false
 			}
 		case titleCase(t.text):

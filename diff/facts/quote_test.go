@@ -236,6 +236,8 @@ func TestTitlesAreNoQuotes(t *testing.T) {
 		{"She spoke on the “Sunrise” show on Monday.", 0},
 		{"Asked whether he would run, he said “No” and left.", 1},
 		{"“Never,” she said.", 1},
+		{"No meeting is planned, the minister told NBC’s “Meet the Press.”", 0},
+		{"“We Will Win. They Will Lose,” he said.", 1},
 	}
 	for _, tt := range tests {
 		if got := factsOf(t, tt.text, KindQuote); len(got) != tt.want {
