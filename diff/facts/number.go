@@ -304,6 +304,11 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 	} else if unit == "" || vague != "" {
 		var at int
 		head, at = d.countNoun(j)
+		if at >= 0 && d.inDate(toks[at].start, toks[at].end) {
+			// "wounded 23 early Monday": the word after the count
+			// begins a date, it is not what is counted
+			head, at = "", -1
+		}
 		if head == "others" {
 			if h := d.othersOf(first); h != "" {
 				head = h

@@ -170,6 +170,17 @@ func TestTollAcrossARewrite(t *testing.T) {
 	}
 }
 
+// TestDateIsNotTheCountedNoun: a date right after a count is not what it
+// counts ("wounded 23 early Monday").
+func TestDateIsNotTheCountedNoun(t *testing.T) {
+	got := textValues(t, "The strike killed seven people and wounded 23 early Monday, officials said.", KindNumber)
+	for _, g := range got {
+		if strings.Contains(g, "early") {
+			t.Errorf("got %q: the date's first word taken as counted", got)
+		}
+	}
+}
+
 // TestOthersCountsTheNounBefore: "30 others" counts what the count before
 // it in the sentence counts.
 func TestOthersCountsTheNounBefore(t *testing.T) {
