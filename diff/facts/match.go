@@ -426,7 +426,7 @@ func (m *matcher) pairFar(drop []bool, extra []change) []change {
 	count := map[string][2]int{}
 	specific := func(it *item) bool {
 		u, h, _ := strings.Cut(it.slot, "|")
-		return it.Kind == KindNumber && (u != "" && u == h && !genericCounts[u] || isMoney(it) || it.slot == "toll")
+		return it.Kind == KindNumber && (u != "" && u == h && !genericCounts[u] || isMoney(it) || it.slot == "toll" || it.slot == "injured")
 	}
 	slotOf := func(it *item) string {
 		if isMoney(it) {
@@ -456,10 +456,11 @@ func (m *matcher) pairFar(drop []bool, extra []change) []change {
 		}
 		for j := range m.out {
 			a := &m.out[j]
-			// an article tells one death toll: the only one gone and the
-			// only one come are it, wherever the rewrite put it
+			// an article tells one death toll, one count of the hurt: the
+			// only one gone and the only one come are it, wherever the
+			// rewrite put it
 			if drop[j] || a.old != nil || a.new == nil || a.new.Kind != KindNumber || slotOf(a.new) != slotOf(r.old) ||
-				r.old.slot != "toll" && !m.related(r.oSent, a.nSent) {
+				r.old.slot != "toll" && r.old.slot != "injured" && !m.related(r.oSent, a.nSent) {
 				continue
 			}
 			drop[i], drop[j] = true, true
@@ -543,7 +544,7 @@ func sameFigure(a, b *item) bool {
 // measure.
 func isCount(it *item) bool {
 	u, h, _ := strings.Cut(it.slot, "|")
-	return it.slot == "toll" || u == h
+	return it.slot == "toll" || it.slot == "injured" || u == h
 }
 
 // sameSlot reports whether two facts fill the same slot, so that a removed

@@ -382,8 +382,27 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 	} else if unit == "" && cur == "" && first > 0 && casualtyVerbs[toks[first-1].lower] {
 		// "injured nine": the people hurt, however many
 		it.slot, it.Subject = "injured", "injured"
+	} else if cur == "" && unit != "percent" && d.countsTheHurt(last) {
+		// "40 people had been injured" counts what "wounded 23" does
+		it.slot = "injured"
 	}
 	return it, j, true
+}
+
+// countsTheHurt reports whether the count ending at token last is of
+// people hurt: "40 people were injured", "12 had been wounded".
+func (d *doc) countsTheHurt(last int) bool {
+	toks := d.toks
+	for k := last + 1; k < len(toks) && k <= last+4; k++ {
+		if toks[k].kind == tokPunct {
+			return false
+		}
+		switch toks[k].lower {
+		case "injured", "wounded", "hurt":
+			return true
+		}
+	}
+	return false
 }
 
 // rank reports whether the digits at token i follow "No.", a place in an

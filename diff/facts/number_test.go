@@ -162,6 +162,19 @@ func TestTollMovedFar(t *testing.T) {
 	}
 }
 
+// TestHurtMovedFar: the only count of the hurt gone and the only one come
+// are one count updated, however told ("wounded 23" in the lede, "40
+// people had been injured" paragraphs below).
+func TestHurtMovedFar(t *testing.T) {
+	filler := "The mayor spoke to reporters at noon.\nRoads near the station were closed.\nSchools will open as usual on Monday.\n"
+	old := "A drone hit a block of flats overnight and wounded 23, officials said.\n" + filler
+	new := "A drone hit a block of flats overnight, officials said.\n" + filler + "The governor said 40 people had been injured."
+	got := changesOf(old, new, KindNumber)
+	if len(got) != 1 || got[0].Before != "23" || got[0].After != "40 people" {
+		t.Errorf("got %+v, want the hurt 23 → 40 changed", got)
+	}
+}
+
 func TestTollAcrossARewrite(t *testing.T) {
 	got := changesOf("At least 12 people were killed when drones struck the city overnight, officials said.",
 		"The death toll from the overnight attack on the city rose to 15, officials said.", KindNumber)
