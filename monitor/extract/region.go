@@ -30,6 +30,7 @@ type span struct {
 	depth      int
 	start, end int
 	open, done bool
+	text       int // bytes of text in it outside scripts and styles (Scan counts them for <article>s)
 }
 
 func (s *span) opened() bool { return s.open }

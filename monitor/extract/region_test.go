@@ -15,6 +15,8 @@ func TestRegion(t *testing.T) {
 			`<article id="a"><p>story</p></article>`},
 		{"largest article", `<body><article><p>teaser</p></article><article><p>the long main story</p></article></body>`,
 			`<article><p>the long main story</p></article>`},
+		{"most text, not most markup", `<body><article class="teaser"><div class="card" data-track="a b c d e f g h"><img src="/x.jpg" alt="a long alternative text of a picture"><p>teaser</p></div></article><article><p>the main story, told in words</p></article></body>`,
+			`<article><p>the main story, told in words</p></article>`},
 		{"nested article", `<body><article><p>a</p><article><p>b</p></article><p>c</p></article><div>x</div></body>`,
 			`<article><p>a</p><article><p>b</p></article><p>c</p></article>`},
 		{"unclosed article", `<body><article><p>story`, `<article><p>story`},

@@ -31,7 +31,9 @@ func Scan(page []byte) *Scanned {
 	s := &Scanned{page: page, toks: make([]tok, 0, len(page)/16+16)}
 	var article, body, main, itemBody span
 	var best [2]int
+	bestText := -1 // text bytes of best
 	haveBest := false
+	raw := 0 // open <script> and <style> elements, whose text is no text
 	var depth atomDepth
 	var script [2]int // an ld+json script being read; script[1] == -1 while open
 	inScript, inTitle := false, false
@@ -45,6 +47,9 @@ func Scan(page []byte) *Scanned {
 		start := offset
 		offset += len(z.Raw())
 		if tt == html.TextToken {
+			if article.open && !article.done && raw == 0 {
+				article.text += len(bytes.TrimSpace(page[start:offset]))
+			}
 			s.toks = append(s.toks, tok{kind: tokText, start: int32(start), end: int32(offset)})
 			if inTitle && s.title[1] == 0 {
 				s.title = [2]int{start, offset}
@@ -91,9 +96,20 @@ func Scan(page []byte) *Scanned {
 				s.ldJSON = append(s.ldJSON, script)
 			}
 		}
+		if a == atom.Script || a == atom.Style {
+			switch tt {
+			case html.StartTagToken:
+				raw++
+			case html.EndTagToken:
+				raw = max(raw-1, 0)
+			}
+		}
 		if done := article.step(tt, name, a == atom.Article, start, offset); done {
-			if article.end-article.start > best[1]-best[0] {
-				best, haveBest = [2]int{article.start, article.end}, true
+			// The <article> with the most text: a page may hold teasers,
+			// comments or a banner in <article>s of their own, whose
+			// markup can outweigh a story's.
+			if article.text > bestText {
+				best, bestText, haveBest = [2]int{article.start, article.end}, article.text, true
 			}
 			article = span{}
 		}
@@ -102,7 +118,7 @@ func Scan(page []byte) *Scanned {
 		body.step(tt, name, a == atom.Body, start, offset)
 	}
 	if article.opened() && !article.closed() { // unclosed at EOF
-		if len(page)-article.start > best[1]-best[0] {
+		if article.text > bestText {
 			best, haveBest = [2]int{article.start, len(page)}, true
 		}
 	}
