@@ -131,13 +131,18 @@ func bodyNode(doc *html.Node) *html.Node {
 // errSkipped stands for readability's result when it was not run.
 var errSkipped = errors.New("readability skipped")
 
-// mainNode picks the fallback region: article, main, else body.
+// mainNode picks the fallback region: the article with the most text (a
+// page may hold teasers or comments in <article>s of their own before the
+// story), else main, else body.
 func mainNode(doc *html.Node) *html.Node {
 	var article, main, body *html.Node
+	most := -1
 	walk(doc, func(n *html.Node, _ bool) bool {
 		switch {
-		case article == nil && isArticleRoot(n):
-			article = n
+		case isArticleRoot(n):
+			if t := textLen(n); t > most {
+				article, most = n, t
+			}
 		case main == nil && (n.Data == "main" || strings.EqualFold(attr(n, "role"), "main")):
 			main = n
 		case body == nil && n.Data == "body":

@@ -410,3 +410,20 @@ func TestExtractConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestFallbackRegionIsTheStory: where the fast path reads the whole page
+// (here, a page with a byte that is no UTF-8), the article it falls back on
+// is the one with the most text, not the first: teasers in <article>s of
+// their own often come before the story.
+func TestFallbackRegionIsTheStory(t *testing.T) {
+	page := "<html><head><title>Story</title></head><body><article class=\"teaser\"><h2>Another story</h2><p>A teaser line.</p></article>" +
+		"<article id=\"story\"><p>The first paragraph of the story, long enough to be its text.</p><p>A second paragraph, caf\xe9 included.</p></article></body></html>"
+	sc := Scan([]byte(page))
+	art, err := sc.ExtractLearned("https://news.example/story", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(art.Paragraphs) != 2 || !strings.HasPrefix(art.Paragraphs[0], "The first paragraph") {
+		t.Errorf("paragraphs %q, want the story's two", art.Paragraphs)
+	}
+}
