@@ -95,6 +95,8 @@ func TestBoilerValue(t *testing.T) {
 		{"header", false}, {"headline", false}, {"story-body", false}, {"article__content", false},
 		{"shadow", false}, {"loaded", false}, {"readable", false}, {"byline", false}, {"main", false},
 		{"paragraph", false}, {"add-to-cart", false},
+		// CSS-in-JS names: the hash spells no word, the rest still counts
+		{"css-ad3kq9x", false}, {"sc-bdVaJa css-shar3xq", false}, {"css-1a2b3c4 ad-slot", true}, {"css-promo", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.v, func(t *testing.T) {
