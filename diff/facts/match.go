@@ -426,7 +426,7 @@ func (m *matcher) pairFar(drop []bool, extra []change) []change {
 	count := map[string][2]int{}
 	specific := func(it *item) bool {
 		u, h, _ := strings.Cut(it.slot, "|")
-		return it.Kind == KindNumber && (u != "" && u == h && !genericCounts[u] || isMoney(it) || it.slot == "toll" || it.slot == "injured")
+		return it.Kind == KindNumber && (u != "" && u == h && !genericCounts[u] || isMoney(it) || toldOnce(it.slot))
 	}
 	slotOf := func(it *item) string {
 		if isMoney(it) {
@@ -456,11 +456,10 @@ func (m *matcher) pairFar(drop []bool, extra []change) []change {
 		}
 		for j := range m.out {
 			a := &m.out[j]
-			// an article tells one death toll, one count of the hurt: the
-			// only one gone and the only one come are it, wherever the
-			// rewrite put it
+			// the only toll gone and the only one come are it, wherever
+			// the rewrite put it
 			if drop[j] || a.old != nil || a.new == nil || a.new.Kind != KindNumber || slotOf(a.new) != slotOf(r.old) ||
-				r.old.slot != "toll" && r.old.slot != "injured" && !m.related(r.oSent, a.nSent) {
+				!toldOnce(r.old.slot) && !m.related(r.oSent, a.nSent) {
 				continue
 			}
 			drop[i], drop[j] = true, true
@@ -544,8 +543,12 @@ func sameFigure(a, b *item) bool {
 // measure.
 func isCount(it *item) bool {
 	u, h, _ := strings.Cut(it.slot, "|")
-	return it.slot == "toll" || it.slot == "injured" || u == h
+	return toldOnce(it.slot) || u == h
 }
+
+// toldOnce reports whether slot is a count an article tells once, however
+// it words it: its death toll, its count of the hurt.
+func toldOnce(slot string) bool { return slot == "toll" || slot == "injured" }
 
 // sameSlot reports whether two facts fill the same slot, so that a removed
 // and an added one are better read as one change.
