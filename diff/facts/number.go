@@ -389,16 +389,23 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 	return it, j, true
 }
 
-// countsTheHurt reports whether the count ending at token last is of
+// hurtAfter are the words that, right after a count, make it a count of
 // people hurt: "40 people were injured", "12 had been wounded".
-func (d *doc) countsTheHurt(last int) bool {
+var hurtAfter = map[string]bool{"injured": true, "wounded": true, "hurt": true}
+
+// countsTheHurt reports whether the count ending at token last is of
+// people hurt.
+func (d *doc) countsTheHurt(last int) bool { return d.followedBy(last, hurtAfter) }
+
+// followedBy reports whether one of words stands within four tokens after
+// token last, in the same clause.
+func (d *doc) followedBy(last int, words map[string]bool) bool {
 	toks := d.toks
 	for k := last + 1; k < len(toks) && k <= last+4; k++ {
 		if toks[k].kind == tokPunct {
 			return false
 		}
-		switch toks[k].lower {
-		case "injured", "wounded", "hurt":
+		if words[toks[k].lower] {
 			return true
 		}
 	}
@@ -773,13 +780,8 @@ var (
 // it ("the death toll rose to 44", "killing at least 12").
 func (d *doc) countsTheDead(first, last int) bool {
 	toks := d.toks
-	for k := last + 1; k < len(toks) && k <= last+4; k++ {
-		if toks[k].kind == tokPunct {
-			break
-		}
-		if tollAfter[toks[k].lower] {
-			return true
-		}
+	if d.followedBy(last, tollAfter) {
+		return true
 	}
 	for k := first - 1; k >= 0 && k >= first-10; k-- {
 		if toks[k].kind == tokPunct {
