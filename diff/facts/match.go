@@ -652,7 +652,8 @@ func sameWords(a, b []string) bool {
 		if a[i] == b[i] {
 			continue
 		}
-		if min(len(a[i]), len(b[i])) < 4 || editDistance(a[i], b[i]) > 1+len(a[i])/7 {
+		// a figure is no slip: "2024" → "2023" is another year
+		if min(len(a[i]), len(b[i])) < 4 || strings.ContainsAny(a[i]+b[i], "0123456789") || editDistance(a[i], b[i]) > 1+len(a[i])/7 {
 			return false
 		}
 	}

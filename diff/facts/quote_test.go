@@ -130,6 +130,10 @@ func TestQuoteEditsThatSayTheSame(t *testing.T) {
 	if got := changesOf("Ushakov called the talks “useful and constructive.”", "Ushakov called the talks “very useful and constructive.”", KindQuote); len(got) != 1 {
 		t.Errorf("word added inside the marks: got %+v, want one change", got)
 	}
+	// a figure changed is no slip, however close its digits
+	if got := changesOf("“Incidents reached record levels in 2024,” the charity said.", "“Incidents reached record levels in 2023,” the charity said.", KindQuote); len(got) != 1 {
+		t.Errorf("year changed inside a quote: got %+v, want one change", got)
+	}
 	// a content word changed is a rewording
 	if got := changesOf("“We will rebuild every home,” the mayor said.", "“We will rebuild every school,” the mayor said.", KindQuote); len(got) != 1 || got[0].Detail != "reworded" {
 		t.Errorf("content word changed: got %+v, want one reworded quote", got)
