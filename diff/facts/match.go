@@ -652,8 +652,15 @@ func sameWords(a, b []string) bool {
 		if a[i] == b[i] {
 			continue
 		}
-		// a figure is no slip: "2024" → "2023" is another year
-		if min(len(a[i]), len(b[i])) < 4 || strings.ContainsAny(a[i]+b[i], "0123456789") || editDistance(a[i], b[i]) > 1+len(a[i])/7 {
+		// a figure is no slip: "2024" → "2023" is another year, while
+		// "2,000" is "2000" written otherwise
+		if strings.ContainsAny(a[i]+b[i], "0123456789") {
+			if strings.ReplaceAll(a[i], ",", "") != strings.ReplaceAll(b[i], ",", "") {
+				return false
+			}
+			continue
+		}
+		if min(len(a[i]), len(b[i])) < 4 || editDistance(a[i], b[i]) > 1+len(a[i])/7 {
 			return false
 		}
 	}

@@ -116,6 +116,7 @@ func TestQuoteEditsThatSayTheSame(t *testing.T) {
 		{"attribution reworded, same speaker", "“We will rebuild every home,” the mayor said.", "“We will rebuild every home,” the mayor told reporters."},
 		{"negation written short", "“We did not leave and we cannot stay,” she said.", "“We didn’t leave and we can’t stay,” she said."},
 		{"time of day without points", "“It hit right before 7 p.m. and again at 11:45 a.m.,” she said.", "“It hit right before 7pm and again at 11:45am,” she said."},
+		{"thousands without a comma", "“We counted 2,000 homes,” she said.", "“We counted 2000 homes,” she said."},
 		{"month abbreviated", "“We met on February 25 and again in October,” she said.", "“We met on Feb. 25 and again in Oct.,” she said."},
 		{"abbreviation's points", "“The US needs allies more than the UK does,” she said.", "“The U.S. needs allies more than the U.K. does,” she said."},
 	}
