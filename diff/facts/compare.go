@@ -241,8 +241,12 @@ func CompareAlignedWith(oldText, newText string, old, new []align.Sentence, link
 	sort.SliceStable(m.out, func(i, j int) bool { return m.out[i].pos < m.out[j].pos })
 	m.dateRanges()
 	m.dateOnce()
+	slipO, slipN := slipEdits(lx, old, new, links)
 	res := make([]Change, 0, len(m.out))
 	for _, c := range m.out {
+		if c.old != nil && slipO[c.oSent] || c.new != nil && slipN[c.nSent] {
+			continue // a sentence whose edit only fixed slips changed no fact
+		}
 		ch := c.build(o, n)
 		if ch.Detail == "reattributed" && !attributionEdited(ch, c.old, c.new, oldText, newText) {
 			continue
@@ -250,6 +254,26 @@ func CompareAlignedWith(oldText, newText string, old, new []align.Sentence, link
 		res = append(res, ch)
 	}
 	return res
+}
+
+// slipEdits marks the old and new sentences of each changed pair whose
+// words differ only by slips (sameWords: a letter or two, a stammer): a
+// typo fixed in a fact's own word ("delcared" → "declared", "Febuary" →
+// "February") makes its fact readable, not new.
+func slipEdits(lx *lexicon, old, new []align.Sentence, links []align.Link) (slipO, slipN map[int]bool) {
+	for _, l := range links {
+		if l.Op != align.Change || l.Old < 0 || l.New < 0 || l.Old >= len(old) || l.New >= len(new) {
+			continue
+		}
+		if !sameWords(normWords(lx, old[l.Old].Text), normWords(lx, new[l.New].Text)) {
+			continue
+		}
+		if slipO == nil {
+			slipO, slipN = map[int]bool{}, map[int]bool{}
+		}
+		slipO[l.Old], slipN[l.New] = true, true
+	}
+	return slipO, slipN
 }
 
 // sentencePositions places each old sentence in new-document order, so a

@@ -3,6 +3,7 @@ package facts
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/storywatch/storywatch/diff/align"
 )
@@ -126,5 +127,24 @@ func TestCompareRepeatedFactsAreNoNews(t *testing.T) {
 				t.Errorf("got %d changes %+v, want %d", len(got), got, tt.want)
 			}
 		})
+	}
+}
+
+// TestSlipOnlySentenceChangesNoFact: a sentence whose edit only fixed slips
+// changes no fact, even where the slip hid the fact's own word; a figure
+// changed in it still does.
+func TestSlipOnlySentenceChangesNoFact(t *testing.T) {
+	tests := []struct {
+		old, new string
+		want     int
+	}{
+		{"The governor delcared a state of emergency on Monday, officials said.", "The governor declared a state of emergency on Monday, officials said.", 0},
+		{"The invasion began in Febuary 2022, officials said.", "The invasion began in February 2022, officials said.", 0},
+		{"The charity said incidents reached record levels in 2024.", "The charity said incidents reached record levels in 2023.", 1},
+	}
+	for _, tt := range tests {
+		if got := Compare(tt.old, tt.new, time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)); len(got) != tt.want {
+			t.Errorf("%q → %q: got %+v, want %d changes", tt.old, tt.new, got, tt.want)
+		}
 	}
 }
