@@ -242,10 +242,15 @@ func CompareAlignedWith(oldText, newText string, old, new []align.Sentence, link
 	m.dateRanges()
 	m.dateOnce()
 	slipO, slipN := slipEdits(lx, old, new, links)
+	o2n, n2o := changedPairs(links, len(old), len(new))
 	res := make([]Change, 0, len(m.out))
 	for _, c := range m.out {
 		if c.old != nil && slipO[c.oSent] || c.new != nil && slipN[c.nSent] {
 			continue // a sentence whose edit only fixed slips changed no fact
+		}
+		if c.old != nil && c.new == nil && stanceStillTold(lx, c.old, o2n, c.oSent, new) ||
+			c.new != nil && c.old == nil && stanceStillTold(lx, c.new, n2o, c.nSent, old) {
+			continue
 		}
 		ch := c.build(o, n)
 		if ch.Detail == "reattributed" && !attributionEdited(ch, c.old, c.new, oldText, newText) {
@@ -254,6 +259,39 @@ func CompareAlignedWith(oldText, newText string, old, new []align.Sentence, link
 		res = append(res, ch)
 	}
 	return res
+}
+
+// changedPairs maps each sentence of a changed pair to the other one.
+func changedPairs(links []align.Link, nOld, nNew int) (o2n, n2o map[int]int) {
+	o2n, n2o = map[int]int{}, map[int]int{}
+	for _, l := range links {
+		if l.Op == align.Change && l.Old >= 0 && l.New >= 0 && l.Old < nOld && l.New < nNew {
+			o2n[l.Old], n2o[l.New] = l.New, l.Old
+		}
+	}
+	return o2n, n2o
+}
+
+// stanceStillTold reports whether a stance gone from (or come to) sentence
+// si is still told by the sentence it was rewritten into (from): its actor
+// and most of its object's words are there, in words no stance word of
+// the lexicon reads ("Moscow opposed any deployment" → "Moscow was against
+// any deployment"). A stance changes when its actor or its topic goes, or
+// when both sides read a stance and they differ; a rewording the lexicon
+// reads on one side only is no news.
+func stanceStillTold(lx *lexicon, it *item, other map[int]int, si int, sents []align.Sentence) bool {
+	if it.Kind != KindPosition || len(it.words) < 2 || it.slot == "" {
+		return false
+	}
+	oi, ok := other[si]
+	if !ok || oi >= len(sents) {
+		return false
+	}
+	text := sents[oi].Text
+	if !containsWord(strings.ToLower(text), it.slot) {
+		return false
+	}
+	return overlap(it.words, normWords(lx, text)) >= 0.5
 }
 
 // slipEdits marks the old and new sentences of each changed pair whose

@@ -213,6 +213,26 @@ func TestActorWithPoints(t *testing.T) {
 	}
 }
 
+// TestStanceStillToldInOtherWords: a stance the lexicon reads on one side
+// of a rewritten sentence only, whose actor and object are still there on
+// the other, is a rewording, not a stance gone or come; an actor or object
+// that goes with it is a change.
+func TestStanceStillToldInOtherWords(t *testing.T) {
+	tests := []struct {
+		old, new string
+		want     int
+	}{
+		{"He said Moscow opposed any deployment of Western troops in Ukraine.", "He said Moscow was against any deployment of Western troops in Ukraine.", 0},
+		{"Lawmakers approved the budget bill on Friday.", "Lawmakers passed the budget bill on Friday.", 0},
+		{"He said Moscow opposed any deployment of Western troops in Ukraine.", "He said the talks would go on next week in Geneva.", 1},
+	}
+	for _, tt := range tests {
+		if got := changesOf(tt.old, tt.new, KindPosition); len(got) != tt.want {
+			t.Errorf("%q → %q: got %+v, want %d", tt.old, tt.new, got, tt.want)
+		}
+	}
+}
+
 // TestStanceOnAPronoun: a stance whose object is a pronoun ("will block
 // it") replaces the same actor's stance on a named object in a rewritten
 // sentence: one change, not a removed and an added stance.
