@@ -300,6 +300,18 @@ func (d *doc) qualifierAt(end int, site bool) (string, int, bool) {
 // Istanbul", "struck Kharkiv, Odesa and Zaporizhzhia", "Anchorage, Alaska".
 func (d *doc) listedAfter(i, prevEnd int) bool {
 	toks := d.toks
+	// "Geneva, Istanbul and the Saudi capital Riyadh": the words that
+	// describe a listed place stand between the "and" and its name
+	if prevEnd >= 0 {
+		k := i
+		for n := 0; n < 4 && k-1 > prevEnd+1 && (placeFillers[toks[k-1].lower] || n > 0 && toks[k-1].isCap()); n++ {
+			k--
+		}
+		// after "and" or "or" only: ", the Kremlin said" names an actor
+		if k < i && toks[k].lower == "the" && (toks[k-1].lower == "and" || toks[k-1].lower == "or") {
+			i = k
+		}
+	}
 	switch {
 	case prevEnd == i-2:
 		switch toks[i-1].lower {

@@ -37,6 +37,8 @@ func TestExtractLocations(t *testing.T) {
 		{"county", "Storms flattened homes in Hardin County overnight.", []string{"Hardin County=Hardin County"}},
 		{"county named after a state", "A tornado touched down in Arkansas County, Arkansas.", []string{"Arkansas County=Arkansas County", "Arkansas=Arkansas"}},
 		{"including", "Wind threatens several cities, including Denver and Omaha.", []string{"Denver=Denver", "Omaha=Omaha"}},
+		{"a place after a comma and the is no list", "The leaders will meet in Norway, the Kremlin said.", []string{"Norway=Norway"}},
+		{"a listed place described", "Venues under study include sites in Oslo, Vienna and the Saudi capital Riyadh.", []string{"Oslo=Oslo", "Vienna=Vienna", "Riyadh=Riyadh"}},
 		{"through", "The storm ripped through Lawrence County overnight.", []string{"Lawrence County=Lawrence County"}},
 		{"span of places", "Storms raced from Kansas to the Great Lakes overnight.", []string{"Kansas to the Great Lakes=Kansas to Great Lakes"}},
 		{"span into a region", "Heat records fell from Denver into the Southeast.", []string{"Denver into the Southeast=Denver to Southeast"}},
