@@ -241,8 +241,8 @@ func CompareAlignedWith(oldText, newText string, old, new []align.Sentence, link
 	sort.SliceStable(m.out, func(i, j int) bool { return m.out[i].pos < m.out[j].pos })
 	m.dateRanges()
 	m.dateOnce()
-	slipO, slipN := slipEdits(lx, old, new, links)
 	o2n, n2o := changedPairs(links, len(old), len(new))
+	slipO, slipN := slipEdits(lx, old, new, o2n)
 	res := make([]Change, 0, len(m.out))
 	for _, c := range m.out {
 		if c.old != nil && slipO[c.oSent] || c.new != nil && slipN[c.nSent] {
@@ -294,22 +294,20 @@ func stanceStillTold(lx *lexicon, it *item, other map[int]int, si int, sents []a
 	return overlap(it.words, normWords(lx, text)) >= 0.5
 }
 
-// slipEdits marks the old and new sentences of each changed pair whose
+// slipEdits marks the old and new sentences of each changed pair (o2n, see
+// changedPairs) whose
 // words differ only by slips (sameWords: a letter or two, a stammer): a
 // typo fixed in a fact's own word ("delcared" → "declared", "Febuary" →
 // "February") makes its fact readable, not new.
-func slipEdits(lx *lexicon, old, new []align.Sentence, links []align.Link) (slipO, slipN map[int]bool) {
-	for _, l := range links {
-		if l.Op != align.Change || l.Old < 0 || l.New < 0 || l.Old >= len(old) || l.New >= len(new) {
-			continue
-		}
-		if !sameWords(normWords(lx, old[l.Old].Text), normWords(lx, new[l.New].Text)) {
+func slipEdits(lx *lexicon, old, new []align.Sentence, o2n map[int]int) (slipO, slipN map[int]bool) {
+	for oi, ni := range o2n {
+		if !sameWords(normWords(lx, old[oi].Text), normWords(lx, new[ni].Text)) {
 			continue
 		}
 		if slipO == nil {
 			slipO, slipN = map[int]bool{}, map[int]bool{}
 		}
-		slipO[l.Old], slipN[l.New] = true, true
+		slipO[oi], slipN[ni] = true, true
 	}
 	return slipO, slipN
 }
