@@ -143,6 +143,8 @@ func mainNode(doc *html.Node) *html.Node {
 			if t := textLen(n); t > most {
 				article, most = n, t
 			}
+			// an article inside it holds less text: count each node once
+			return false
 		case main == nil && (n.Data == "main" || strings.EqualFold(attr(n, "role"), "main")):
 			main = n
 		case body == nil && n.Data == "body":
