@@ -244,6 +244,14 @@ func CompareAlignedWith(oldText, newText string, old, new []align.Sentence, link
 	o2n, n2o := changedPairs(links, len(old), len(new))
 	slipO, slipN := slipEdits(lx, old, new, o2n)
 	res := make([]Change, 0, len(m.out))
+	// A sentence the article states twice (a "Key points" list restating
+	// the body, a pull quote) changes twice in one edit: one change.
+	type once struct {
+		kind                  Kind
+		before, after, detail string
+		beforeSent, afterSent string
+	}
+	told := map[once]bool{}
 	for _, c := range m.out {
 		if c.old != nil && slipO[c.oSent] || c.new != nil && slipN[c.nSent] {
 			continue // a sentence whose edit only fixed slips changed no fact
@@ -256,6 +264,11 @@ func CompareAlignedWith(oldText, newText string, old, new []align.Sentence, link
 		if ch.Detail == "reattributed" && !attributionEdited(ch, c.old, c.new, oldText, newText) {
 			continue
 		}
+		k := once{ch.Kind, ch.Before, ch.After, ch.Detail, ch.BeforeSentence, ch.AfterSentence}
+		if told[k] {
+			continue
+		}
+		told[k] = true
 		res = append(res, ch)
 	}
 	return res

@@ -130,6 +130,32 @@ func TestCompareRepeatedFactsAreNoNews(t *testing.T) {
 	}
 }
 
+// TestCompareRestatedSentenceChangesOnce: an article that states a
+// sentence twice (a "Key points" list above the body restating it) has
+// the edit of both copies reported once; the same value changed in two
+// different sentences is two changes.
+func TestCompareRestatedSentenceChangesOnce(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           int
+	}{
+		{"key point restating the body",
+			"Aid pledges reached about $35 billion.\n\nThe talks ended on Friday.\n\nAid pledges reached about $35 billion.\n",
+			"Aid pledges reached about $120 billion.\n\nThe talks ended on Friday.\n\nAid pledges reached about $120 billion.\n", 1},
+		{"the same value in two sentences",
+			"Aid pledges reached about $35 billion.\n\nThe talks ended on Friday.\n\nDonors said the $35 billion would be paid this year.\n",
+			"Aid pledges reached about $120 billion.\n\nThe talks ended on Friday.\n\nDonors said the $120 billion would be paid this year.\n", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Compare(tt.old, tt.new, pub)
+			if len(got) != tt.want {
+				t.Errorf("got %d changes %+v, want %d", len(got), got, tt.want)
+			}
+		})
+	}
+}
+
 // TestSlipOnlySentenceChangesNoFact: a sentence whose edit only fixed slips
 // changes no fact, even where the slip hid the fact's own word; a figure
 // changed in it still does.
