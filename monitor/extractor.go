@@ -212,7 +212,6 @@ func (m *Monitor) sameText(pageURL string, prev store.Version, prevPageHash, tit
 	if prev.Title != title {
 		return false
 	}
-	host := siteHost(pageURL)
 	learning := strings.HasPrefix(prevPageHash, refMark)
 	// text was cleaned when it was extracted; the old text may need it.
 	cur := strings.Split(text, "\n\n")
@@ -230,14 +229,40 @@ func (m *Monitor) sameText(pageURL string, prev store.Version, prevPageHash, tit
 			return false
 		}
 	}
+	aside := asideShared
+	if learning {
+		aside = asideAll
+	}
+	return slices.Equal(m.keptOld(siteHost(pageURL), old, cur, aside, dropped), cur)
+}
+
+// What keptOld sets aside of the paragraphs gone from the new text.
+type asideRule int
+
+const (
+	// asideLearned: known boilerplate of the site, and text on the page in
+	// elements now left out.
+	asideLearned asideRule = iota
+	// asideShared: those, text the site's other pages carry too, and such
+	// texts or headlines run together.
+	asideShared
+	// asideAll: every paragraph gone from the new text.
+	asideAll
+)
+
+// keptOld returns the paragraphs of old, an earlier text of an article of
+// host, that are the article's as far as cur, its new text, tells: those
+// still in cur, and those gone from it that rule does not set aside
+// (dropped is the text of the page's left-out elements, see sameText).
+func (m *Monitor) keptOld(host string, old, cur []string, rule asideRule, dropped func() []string) []string {
 	inCur := make(map[string]bool, len(cur))
 	for _, p := range cur {
 		inCur[p] = true
 	}
 	var onPage [][]string // dropped's words, when first needed
-	kept := make([]string, 0, len(cur))
+	kept := make([]string, 0, len(old))
 	for _, p := range old {
-		if inCur[p] || learning {
+		if inCur[p] || rule == asideAll {
 			if inCur[p] {
 				kept = append(kept, p)
 			}
@@ -253,11 +278,30 @@ func (m *Monitor) sameText(pageURL string, prev store.Version, prevPageHash, tit
 				onPage[i] = extract.FoldWords(t)
 			}
 		}
-		if !(m.sites.boilerplate(host, p) || extract.PartOf(p, onPage) || m.sites.common(host, p) || m.sites.glued(host, p)) {
+		learned := m.sites.boilerplate(host, p) || extract.PartOf(p, onPage)
+		if !learned && !(rule == asideShared && (m.sites.common(host, p) || m.sites.glued(host, p))) {
 			kept = append(kept, p)
 		}
 	}
-	return slices.Equal(kept, cur)
+	return kept
+}
+
+// articleText returns an earlier text of an article on pageURL's site
+// without the paragraphs gone from text, its new one, that are learned
+// boilerplate: a version stored before the site's boilerplate was learned
+// holds some (a byline with its time, an ad, a poll with its votes), and
+// they would pass for facts the new version dropped. Text other pages
+// carry is not set aside here, unlike in sameText: a story's articles
+// share paragraphs (background, a wire line), and an edit of one is news.
+// It returns old itself when nothing is set aside. The stored versions keep
+// what they hold; only their comparison reads them so.
+func (m *Monitor) articleText(pageURL, old, text string, dropped func() []string) string {
+	oldParas := strings.Split(old, "\n\n")
+	kept := m.keptOld(siteHost(pageURL), oldParas, strings.Split(text, "\n\n"), asideLearned, dropped)
+	if len(kept) == len(oldParas) {
+		return old
+	}
+	return strings.Join(kept, "\n\n")
 }
 
 func siteHost(pageURL string) string {

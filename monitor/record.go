@@ -79,9 +79,7 @@ func (m *Monitor) record(src source, link string, known store.Article, c *conten
 		// extracts the changed sentences of both versions afresh, with
 		// their context, so that both sides are read alike.
 		v.Facts = facts.Extract(v.Text, ref)
-		res := diff.Compare(
-			diff.Document{Title: prev.Title, Text: prev.Text, Published: ref, Facts: prev.Facts},
-			diff.Document{Title: v.Title, Text: v.Text, Published: ref, Facts: v.Facts},
+		res := diff.Compare(m.earlier(a.URL, prev, c, ref), diff.Document{Title: v.Title, Text: v.Text, Published: ref, Facts: v.Facts},
 			diff.Options{})
 		if !res.Changed() {
 			return 0, m.writer.post(store.Update{Article: a})
@@ -93,7 +91,7 @@ func (m *Monitor) record(src source, link string, known store.Article, c *conten
 			Changed: res.Summary.Changed, Moved: res.Summary.Moved,
 		}
 		if prev.Seq > 1 {
-			u.Change.SinceFirst = m.sinceFirst(a.ID, v, ref)
+			u.Change.SinceFirst = m.sinceFirst(a, v, c, ref)
 		}
 		u.Alerts, err = m.alertsFor(a, u.Change, "")
 		if err != nil {
@@ -121,16 +119,27 @@ func (m *Monitor) record(src source, link string, known store.Article, c *conten
 // sinceFirst compares a new version with the article's first one: what the
 // coverage says now against what it said at first. Compact never removes a
 // first version; should it be unreadable, the comparison is left out.
-func (m *Monitor) sinceFirst(id string, v store.Version, ref time.Time) []facts.Change {
-	first, err := m.store.Version(id, 1)
+func (m *Monitor) sinceFirst(a store.Article, v store.Version, c *content, ref time.Time) []facts.Change {
+	first, err := m.store.Version(a.ID, 1)
 	if err != nil {
-		m.log.Warn("read first version", "article_id", id, "err", err)
+		m.log.Warn("read first version", "article_id", a.ID, "err", err)
 		return nil
 	}
-	return diff.Compare(
-		diff.Document{Title: first.Title, Text: first.Text, Published: ref, Facts: first.Facts},
-		diff.Document{Title: v.Title, Text: v.Text, Published: ref, Facts: v.Facts},
+	return diff.Compare(m.earlier(a.URL, first, c, ref), diff.Document{Title: v.Title, Text: v.Text, Published: ref, Facts: v.Facts},
 		diff.Options{}).Facts
+}
+
+// earlier is an earlier version of an article as a new text c of its page
+// is compared with it: without the paragraphs gone from c that are the
+// site's boilerplate (see articleText), its facts then extracted afresh.
+func (m *Monitor) earlier(url string, old store.Version, c *content, ref time.Time) diff.Document {
+	d := diff.Document{Title: old.Title, Text: old.Text, Published: ref, Facts: old.Facts}
+	if old.Source == "page" && c.source == "page" {
+		if t := m.articleText(url, old.Text, c.text, c.dropped); t != old.Text {
+			d.Text, d.Facts = t, nil
+		}
+	}
+	return d
 }
 
 // suspicious explains why a new observation looks like a broken fetch or
