@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -185,4 +186,128 @@ func TestCopyEditsOnRealText(t *testing.T) {
 	if err := os.WriteFile(out, []byte(head.String()+"\n"+report.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// figure is a count or amount written in digits, not part of a name
+// ("COVID-19", "Boeing 737") or a year, a clock time or a date.
+var figure = regexp.MustCompile(`(?:^|[ (])(\$?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?( ?%| percent| people| million| billion| [a-z]+s\b)`)
+
+// TestValueEditsOnRealText writes to $VALUE_ERRORS what is reported when
+// one figure of a real article text changes (to a value 7 higher), one
+// figure at a time: exactly one number change, from the old figure to the
+// new one, is right; anything else is a false alarm or a miss.
+func TestValueEditsOnRealText(t *testing.T) {
+	out := os.Getenv("VALUE_ERRORS")
+	if out == "" {
+		t.Skip("VALUE_ERRORS not set")
+	}
+	corpus := "../../../shared/real-revisions/cnn"
+	labels, err := filepath.Glob("testdata/real/dev/*.yaml")
+	if err != nil || len(labels) == 0 {
+		t.Fatalf("dev labels: %v", err)
+	}
+	seen := map[string]bool{}
+	var report strings.Builder
+	edits, right := 0, 0
+	counts := map[string]int{}
+	for _, l := range labels {
+		base := strings.TrimSuffix(filepath.Base(l), ".yaml")
+		pair := base[:strings.LastIndex(base, "-v")]
+		i := strings.LastIndex(pair, "-v")
+		art, ver := pair[:i], pair[i+1:]
+		if seen[art] {
+			continue
+		}
+		seen[art] = true
+		b, err := os.ReadFile(filepath.Join(corpus, art, ver+".txt"))
+		if err != nil {
+			t.Skipf("corpus: %v", err)
+		}
+		text := string(b)
+		for _, m := range figure.FindAllStringSubmatchIndex(text, -1) {
+			digits := text[m[4]:m[5]]
+			n, err := strconv.Atoi(strings.ReplaceAll(digits, ",", ""))
+			if err != nil || (n >= 1900 && n <= 2100 && !strings.Contains(digits, ",")) {
+				continue
+			}
+			repl := strconv.Itoa(n + 7)
+			if strings.Contains(digits, ",") {
+				repl = withCommas(n + 7)
+			}
+			edited := text[:m[4]] + repl + text[m[5]:]
+			edits++
+			cs := facts.Compare(text, edited, time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC))
+			// A figure of time ("20 years", "48 hours") is a duration, a
+			// date, or a number (an age, a wait); one inside a quotation
+			// is the quote's wording too.
+			want := facts.KindNumber
+			if timeUnit.MatchString(text[m[6]:m[7]]) {
+				want = facts.KindDate
+			}
+			quoted := inQuote(text, m[4])
+			ok := len(cs) >= 1 && len(cs) <= 2
+			for _, c := range cs {
+				switch {
+				case (c.Kind == want || want == facts.KindDate && c.Kind == facts.KindNumber) && strings.Contains(c.Before, digits) && strings.Contains(c.After, repl):
+				case quoted && c.Kind == facts.KindQuote && strings.Contains(c.Before, digits) && strings.Contains(c.After, repl):
+				default:
+					ok = false
+				}
+			}
+			if len(cs) == 2 && (!quoted || cs[0].Kind == cs[1].Kind) {
+				ok = false
+			}
+			if ok {
+				right++
+				continue
+			}
+			what := "miss"
+			if len(cs) > 0 {
+				what = fmt.Sprintf("%d changes", len(cs))
+				if len(cs) == 1 {
+					what = "one " + string(cs[0].Kind)
+				}
+			}
+			counts[what]++
+			fmt.Fprintf(&report, "%s %s: %s -> %s in %q: %s\n", art, ver, digits, repl, text[max(0, m[0]-60):min(len(text), m[1]+20)], what)
+			for _, c := range cs {
+				fmt.Fprintf(&report, "    %s %q -> %q\n", c.Kind, c.Before, c.After)
+			}
+		}
+	}
+	head := fmt.Sprintf("%d figure edits, %d reported as exactly their change\n", edits, right)
+	for k, v := range counts {
+		head += fmt.Sprintf("%-12s %d\n", k, v)
+	}
+	if err := os.WriteFile(out, []byte(head+"\n"+report.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+var timeUnit = regexp.MustCompile(`^ (?:year|month|week|day|hour|minute|second|decade|centur)`)
+
+// inQuote reports whether offset i of text's paragraph lies between an
+// opening and a closing quotation mark.
+func inQuote(text string, i int) bool {
+	start := strings.LastIndex(text[:i], "\n") + 1
+	open := false
+	for _, r := range text[start:i] {
+		switch r {
+		case '"':
+			open = !open
+		case '“':
+			open = true
+		case '”':
+			open = false
+		}
+	}
+	return open
+}
+
+func withCommas(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
