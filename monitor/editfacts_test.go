@@ -53,7 +53,25 @@ func TestEditedFactsPerFamily(t *testing.T) {
 				t.Fatal(err)
 			}
 			if len(chs) != len(edited) {
-				t.Fatalf("%d changes stored, want one per edited article (%d)", len(chs), len(edited))
+				isEdited := map[string]bool{}
+				for _, u := range edited {
+					isEdited[u] = true
+				}
+				var spurious []string
+				for _, c := range chs {
+					if u := strings.TrimPrefix(c.Article, hs.URL); !isEdited[u] {
+						old, err := st.Version(c.ArticleID, c.Version-1)
+						if err != nil {
+							t.Fatal(err)
+						}
+						now, err := st.Version(c.ArticleID, c.Version)
+						if err != nil {
+							t.Fatal(err)
+						}
+						spurious = append(spurious, fmt.Sprintf("%s:\n  was %q\n  now %q", u, old.Text, now.Text))
+					}
+				}
+				t.Fatalf("%d changes stored, want one per edited article (%d); unedited:\n%s", len(chs), len(edited), strings.Join(spurious, "\n"))
 			}
 			var wrong []string
 			for _, c := range chs {
