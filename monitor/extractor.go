@@ -81,7 +81,7 @@ func (l *siteLearner) load(sites map[string]store.SiteState) {
 	defer l.mu.Unlock()
 	for host, st := range sites {
 		*l.state(host) = siteState{agreed: st.Agreed, trusted: st.Trusted, sinceCheck: st.SinceCheck,
-			layout: extract.NewLayout(st.Skip, st.Boiler, st.Common), quiet: st.Quiet}
+			layout: extract.NewLayout(extract.LayoutState{Skip: st.Skip, Boiler: st.Boiler, Common: st.Common, Main: st.Main}), quiet: st.Quiet}
 	}
 }
 
@@ -91,9 +91,9 @@ func (l *siteLearner) snapshot() map[string]store.SiteState {
 	defer l.mu.Unlock()
 	out := make(map[string]store.SiteState, len(l.sites))
 	for host, st := range l.sites {
-		skip, boiler, common := st.layout.State()
+		ls := st.layout.State()
 		out[host] = store.SiteState{Agreed: st.agreed, Trusted: st.trusted, SinceCheck: st.sinceCheck,
-			Skip: skip, Boiler: boiler, Common: common, Quiet: st.quiet}
+			Skip: ls.Skip, Boiler: ls.Boiler, Common: ls.Common, Main: ls.Main, Quiet: st.quiet}
 	}
 	return out
 }
@@ -104,7 +104,7 @@ func (l *siteLearner) state(host string) *siteState {
 	}
 	st := l.sites[host]
 	if st == nil {
-		st = &siteState{layout: extract.NewLayout(nil, nil, nil)}
+		st = &siteState{layout: extract.NewLayout(extract.LayoutState{})}
 		l.sites[host] = st
 	}
 	return st
@@ -178,12 +178,12 @@ func (l *siteLearner) glued(host, p string) bool {
 	return l.state(host).layout.Glued(p)
 }
 
-// clean drops paragraphs that are text of host's left-out elements (see
-// extract.Layout.Clean).
-func (l *siteLearner) clean(host string, paragraphs, skipped []string) []string {
+// clean drops paragraphs of page sc that are text of host's left-out
+// elements (see extract.Layout.Clean).
+func (l *siteLearner) clean(host string, paragraphs, skipped []string, sc *extract.Scanned) []string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return l.state(host).layout.Clean(paragraphs, skipped)
+	return l.state(host).layout.Clean(paragraphs, skipped, sc)
 }
 
 // pageHash identifies the article text of a scanned page of pageURL's
@@ -350,7 +350,7 @@ func (m *Monitor) extractPage(sc *extract.Scanned, page []byte, pageURL, prevHas
 		// the fast path keeps counts as kept, so article paragraphs (unique
 		// to their page) are never learned as boilerplate this way.
 		m.sites.observeFast(host, sc, pageURL, art)
-		art.Paragraphs = m.sites.clean(host, art.Paragraphs, nil)
+		art.Paragraphs = m.sites.clean(host, art.Paragraphs, nil, sc)
 		// The skipped elements' text is only needed to tell whether a
 		// paragraph gone from a known article is still on the page (see
 		// sameText); sc and skips are this page's own and do not change.
@@ -364,9 +364,9 @@ func (m *Monitor) extractPage(sc *extract.Scanned, page []byte, pageURL, prevHas
 	// what is now known to be boilerplate.
 	skips := m.sites.observe(host, sc, pageURL, full)
 	full.Dropped = sc.SkippedText(skips)
-	full.Paragraphs = m.sites.clean(host, full.Paragraphs, full.Dropped)
+	full.Paragraphs = m.sites.clean(host, full.Paragraphs, full.Dropped, sc)
 	fast, ferr := sc.ExtractLearned(pageURL, skips)
-	fast.Paragraphs = m.sites.clean(host, fast.Paragraphs, nil)
+	fast.Paragraphs = m.sites.clean(host, fast.Paragraphs, nil, sc)
 	// The fast path reads only the head and the article region, so the
 	// dates must agree too, not just the text.
 	agree := ferr == nil && fast.Title == full.Title && slices.Equal(fast.Paragraphs, full.Paragraphs) &&
@@ -408,7 +408,7 @@ func (m *Monitor) refUnchanged(sc *extract.Scanned, page []byte, pageURL, link s
 	if err != nil || canonicalURL(link, art, pageURL) != known.URL {
 		return art, false
 	}
-	art.Paragraphs = m.sites.clean(host, art.Paragraphs, nil)
+	art.Paragraphs = m.sites.clean(host, art.Paragraphs, nil, sc)
 	prev, err := m.store.LatestVersion(known.ID)
 	if err != nil || prev.Source != "page" {
 		return art, false

@@ -661,6 +661,50 @@ func (s *Scanned) LinkTexts() []string {
 	return out
 }
 
+// MainTexts returns the text blocks of the region's main kind of element:
+// of the block-level elements that directly hold a block and are not left
+// out by sk, those of the chain that holds the most text on the page (the
+// body's paragraphs, whatever the template calls them).
+func (s *Scanned) MainTexts(sk Skipper) map[string]bool {
+	l := s.layout()
+	l.texts(s)
+	inner := make([]int, len(l.blocks)) // 1 + the block-level element directly holding each block
+	out := make([]bool, len(l.blocks))  // in an element sk leaves out
+	for k := range l.elems {
+		e := &l.elems[k]
+		if e.never || !e.closed {
+			continue
+		}
+		skip := sk != nil && sk.Skip(e.chain)
+		block := blockTags[atomString(e.first, s)]
+		for b := max(e.blockFirst, 0); b < min(e.blockLast, len(l.blocks)); b++ {
+			out[b] = out[b] || skip
+			if block {
+				inner[b] = k + 1 // elements come in page order: a later one holding b is nested deeper
+			}
+		}
+	}
+	size := map[uint64]int{}
+	for b, k := range inner {
+		if k > 0 && !out[b] {
+			size[l.elems[k-1].chain] += len(l.blocks[b])
+		}
+	}
+	var main uint64
+	for c, n := range size {
+		if n > size[main] || n == size[main] && c < main {
+			main = c
+		}
+	}
+	texts := map[string]bool{}
+	for b, k := range inner {
+		if k > 0 && !out[b] && l.elems[k-1].chain == main && l.blocks[b] != "" {
+			texts[l.blocks[b]] = true
+		}
+	}
+	return texts
+}
+
 // SkippedText returns the text blocks of the elements sk leaves out.
 func (s *Scanned) SkippedText(sk Skipper) []string {
 	if sk == nil {

@@ -78,7 +78,7 @@ func FuzzReadTagAttrs(f *testing.F) {
 // holds stays within its bounds, and texts that recur outlive the sweep of
 // those seen once.
 func TestLayoutBounded(t *testing.T) {
-	l := NewLayout(nil, nil, nil)
+	l := NewLayout(LayoutState{})
 	for i := range 600 {
 		var b strings.Builder
 		b.WriteString(`<html><head><title>T</title></head><body><article>`)
@@ -100,7 +100,7 @@ func TestLayoutBounded(t *testing.T) {
 	if !l.Common("Sign up for the morning briefing.") {
 		t.Error("a recurring text was swept")
 	}
-	_, _, common := l.State()
+	common := l.State().Common
 	if len(common) > layoutMaxCommon {
 		t.Errorf("%d common texts stored", len(common))
 	}

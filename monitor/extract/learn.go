@@ -33,6 +33,24 @@ type Layout struct {
 	// links to other stories shows (see Glued).
 	links  map[uint64]textSeen
 	titles map[uint64]bool
+	// main counts the pages each text was seen on in the page's main kind
+	// of element (Scanned.MainTexts), and mainShared holds those an
+	// earlier learner saw on two pages or more: a line every article's
+	// body ends with ("Last updated 10:42") is not one article's own text.
+	main       map[uint64]textSeen
+	mainShared map[uint64]bool
+}
+
+// LayoutState is what a Layout learned, to be stored and given to
+// NewLayout by the next process.
+type LayoutState struct {
+	Skip   []uint64 // the chains left out
+	Boiler []uint64 // the text blocks seen in them
+	// Common are the texts seen on two pages or more, with up to
+	// layoutMaxShared page titles and link texts, those seen on two pages
+	// first (see Glued).
+	Common []uint64
+	Main   []uint64 // known boilerplate seen in the main kind of element on two pages or more
 }
 
 const (
@@ -110,31 +128,40 @@ type SkipSet map[uint64]bool
 func (s SkipSet) Skip(chain uint64) bool { return s[chain] }
 
 // NewLayout returns a learner that starts from what an earlier one learned
-// (see State); any of them may be nil.
-func NewLayout(skip, boiler, common []uint64) *Layout {
+// (see State); st may be empty.
+func NewLayout(st LayoutState) *Layout {
 	l := &Layout{sigs: map[uint64]*sigStats{}, texts: map[uint64]textSeen{}, skip: SkipSet{},
 		boiler: map[uint64]bool{}, common: map[uint64]bool{}, links: map[uint64]textSeen{},
-		titles: map[uint64]bool{}}
-	for _, h := range common {
+		titles: map[uint64]bool{}, main: map[uint64]textSeen{}, mainShared: map[uint64]bool{}}
+	for _, h := range st.Common {
 		l.common[h] = true
 	}
-	for _, c := range skip {
+	for _, c := range st.Skip {
 		l.skip[c] = true
 	}
-	for _, h := range boiler {
+	for _, h := range st.Boiler {
 		l.boiler[h] = true
+	}
+	for _, h := range st.Main {
+		l.mainShared[h] = true
 	}
 	return l
 }
 
 // State returns what the learner decided, to be stored and given to
-// NewLayout by the next process: the chains left out, the text blocks seen
-// in them, and the texts seen on two pages or more (with up to
-// layoutMaxShared page titles and link texts, those seen on two pages
-// first: see Glued).
-func (l *Layout) State() (skip, boiler, common []uint64) {
-	skip = slices.Sorted(maps.Keys(l.skip))
-	boiler = slices.Sorted(maps.Keys(l.boiler))
+// NewLayout by the next process.
+func (l *Layout) State() LayoutState {
+	skip := slices.Sorted(maps.Keys(l.skip))
+	boiler := slices.Sorted(maps.Keys(l.boiler))
+	// Clean asks whether a text is shared only of known boilerplate: keep
+	// all of those (no more than the boilerplate), so that a text dropped
+	// in one process is not kept by the next.
+	ms := maps.Clone(l.mainShared)
+	for h, t := range l.main {
+		if t.pages >= 2 && l.boiler[h] {
+			ms[h] = true
+		}
+	}
 	cs := maps.Clone(l.common)
 	for h, t := range l.texts {
 		if t.pages >= 2 && len(cs) < layoutMaxCommon {
@@ -154,7 +181,7 @@ func (l *Layout) State() (skip, boiler, common []uint64) {
 			}
 		}
 	}
-	return skip, boiler, slices.Sorted(maps.Keys(cs))
+	return LayoutState{Skip: skip, Boiler: boiler, Common: slices.Sorted(maps.Keys(cs)), Main: slices.Sorted(maps.Keys(ms))}
 }
 
 // Common reports whether a paragraph's text (digit runs folded) was seen on
@@ -318,6 +345,10 @@ func (l *Layout) Observe(sc *Scanned, pageURL string, ref Article) bool {
 	for b := range kept {
 		l.seeText(hash(b), page)
 	}
+	// The texts of the page's main kind of element, for Clean.
+	for t := range sc.MainTexts(l.skip) {
+		seeCounted(l.main, layoutMaxTexts, TextHash(t), page)
+	}
 	// The headlines a page links to, and its own, for Glued.
 	l.SeeTitle(ref.Title)
 	for _, t := range sc.LinkTexts() {
@@ -451,8 +482,12 @@ func (l *Layout) Boilerplate(p string) bool { return l.boiler[TextHash(p)] }
 // Clean drops the paragraphs that are text of left-out elements: those in
 // skipped (the page's own left-out blocks, see Scanned.SkippedText), also
 // as readability renders them (it may leave a block's links or buttons
-// out), and those seen in left-out elements of the site's other pages.
-func (l *Layout) Clean(paragraphs, skipped []string) []string {
+// out), and those seen in left-out elements of the site's other pages;
+// unless the page, sc, holds the text in its main kind of element too and
+// no other page does there (see Scanned.MainTexts): a lede that story cards
+// quote, here or on other pages, is still this article's, whichever path
+// extracted it. sc may be nil.
+func (l *Layout) Clean(paragraphs, skipped []string, sc *Scanned) []string {
 	if len(l.boiler) == 0 && len(skipped) == 0 {
 		return paragraphs
 	}
@@ -460,22 +495,29 @@ func (l *Layout) Clean(paragraphs, skipped []string) []string {
 	for _, b := range skipped {
 		drop[TextHash(b)] = true
 	}
-	var words [][]string // skipped's words, when first needed
+	var words [][]string     // skipped's words, when first needed
+	var main map[string]bool // sc's main texts, when first needed
+	own := func(p string, h uint64) bool {
+		if main == nil && sc != nil {
+			main = sc.MainTexts(l.skip)
+		}
+		return main[p] && !l.mainShared[h] && l.main[h].pages < 2
+	}
 	out := paragraphs[:0:0]
 	for _, p := range paragraphs {
-		if h := TextHash(p); drop[h] || l.boiler[h] {
-			continue
-		}
-		if len(skipped) > 0 {
+		h := TextHash(p)
+		left := drop[h] || l.boiler[h]
+		if !left && len(skipped) > 0 {
 			if words == nil {
 				words = make([][]string, len(skipped))
 				for i, b := range skipped {
 					words[i] = FoldWords(b)
 				}
 			}
-			if PartOf(p, words) {
-				continue
-			}
+			left = PartOf(p, words)
+		}
+		if left && !own(p, h) {
+			continue
 		}
 		out = append(out, p)
 	}

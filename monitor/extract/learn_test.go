@@ -41,7 +41,7 @@ func learnSite(t *testing.T, tmpl string, learn int) (*corpus.Server, *extract.L
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { srv.Close() })
-	l := extract.NewLayout(nil, nil, nil)
+	l := extract.NewLayout(extract.LayoutState{})
 	for i, u := range srv.ArticleURLs()[:learn] {
 		page := fetch(t, u)
 		sc := extract.Scan(page)
@@ -134,7 +134,7 @@ func TestLayoutLeavesArticleIn(t *testing.T) {
 			`</div><div class="brief-box">` + insert + `</div></article></body></html>`)
 	}
 	const shared = "<p>The leaders met in Bern on Monday, officials said, after weeks of talks.</p>"
-	l := extract.NewLayout(nil, nil, nil)
+	l := extract.NewLayout(extract.LayoutState{})
 	var last *extract.Scanned
 	for i := range 6 {
 		u := "https://news.example/a" + string(rune('0'+i))
@@ -178,8 +178,8 @@ func TestLayoutStateRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := l.Clean(ref.Paragraphs, nil)
-	b := l2.Clean(ref.Paragraphs, nil)
+	a := l.Clean(ref.Paragraphs, nil, nil)
+	b := l2.Clean(ref.Paragraphs, nil, nil)
 	if strings.Join(a, "\n") != strings.Join(b, "\n") {
 		t.Error("Clean differs after a round trip")
 	}
@@ -232,7 +232,7 @@ func TestGlued(t *testing.T) {
 	if want := []string{"Leaders meet in Bern", "Ceasefire holds for 48 hours"}; !slices.Equal(links, want) {
 		t.Fatalf("LinkTexts = %q, want %q", links, want)
 	}
-	l := extract.NewLayout(nil, nil, nil)
+	l := extract.NewLayout(extract.LayoutState{})
 	l.Observe(sc, "http://x.test/own", extract.Article{Title: "Own story",
 		Paragraphs: []string{"The talks resumed on Tuesday after a pause of three weeks, officials said."}})
 	l.SeeTitle("Markets rally as talks resume")
@@ -246,8 +246,8 @@ func TestGlued(t *testing.T) {
 		"Both delegations met at the palace for the first time since May.": false,
 		"at the palace": false,
 	}
-	skip, boiler, common := l.State()
-	for name, ll := range map[string]*extract.Layout{"learner": l, "reloaded": extract.NewLayout(skip, boiler, common)} {
+	st := l.State()
+	for name, ll := range map[string]*extract.Layout{"learner": l, "reloaded": extract.NewLayout(st)} {
 		for p, want := range cases {
 			if got := ll.Glued(p); got != want {
 				t.Errorf("%s: Glued(%q) = %v, want %v", name, p, got, want)
@@ -293,7 +293,7 @@ func TestFingerprintIsTextInBlocks(t *testing.T) {
 // that holds the same headline: the headline inside that paragraph is the
 // paragraph's text, not the box's.
 func TestLinkBoxKeptOnlyAsItsOwnParagraph(t *testing.T) {
-	l := extract.NewLayout(nil, nil, nil)
+	l := extract.NewLayout(extract.LayoutState{})
 	var last *extract.Scanned
 	for i := range 6 {
 		u := fmt.Sprintf("https://news.example/s%d", i)
@@ -321,7 +321,7 @@ func TestKeyPointsAreNeverBoilerplate(t *testing.T) {
 		second = "Officials said the talks would go on for at least another week."
 		third  = "European governments welcomed the meeting but urged caution on any deal."
 	)
-	l := extract.NewLayout(nil, nil, nil)
+	l := extract.NewLayout(extract.LayoutState{})
 	var last *extract.Scanned
 	for i := range 24 {
 		u := fmt.Sprintf("https://news.example/k%d", i)
@@ -344,7 +344,45 @@ func TestKeyPointsAreNeverBoilerplate(t *testing.T) {
 	if l.Boilerplate(lede) {
 		t.Error("the one-sentence lede is known boilerplate")
 	}
-	if got := l.Clean([]string{lede, second}, nil); len(got) != 2 {
+	if got := l.Clean([]string{lede, second}, nil, nil); len(got) != 2 {
 		t.Errorf("Clean kept %q", got)
+	}
+}
+
+// TestQuotedLedeStaysTheArticles: a site's story cards quote other
+// stories' one-sentence ledes; once the card kind is left out, its texts
+// are known boilerplate, yet a page's own lede, held in its body's
+// paragraphs and in no other page's body, is kept. A pitch that every
+// body holds among its paragraphs and a promo box shows too is dropped.
+func TestQuotedLedeStaysTheArticles(t *testing.T) {
+	const pitch = "Sign up for our newsletter to get the day's news first."
+	lede := func(i int) string {
+		return fmt.Sprintf("Leaders of country %c met leaders of country %c for talks on a truce.", 'A'+i, 'B'+i)
+	}
+	page := func(i int) (*extract.Scanned, []string) {
+		own := []string{lede(i), fmt.Sprintf("Story %d goes on with a paragraph of its own about the talks.", i),
+			pitch, fmt.Sprintf("Story %d ends with another paragraph of its own on what comes next.", i)}
+		card := lede((i + 1) % 12)
+		html := `<html><head><title>T</title></head><body><article><div class="body"><p class="para">` + own[0] +
+			`</p><p class="para">` + own[1] + `</p><aside class="card"><a href="/x"><h3>Other story</h3></a><p class="teaser">` + card +
+			`</p></aside><p class="para">` + own[2] + `</p><div class="promo"><p>` + pitch + `</p></div><p class="para">` + own[3] +
+			`</p></div></article></body></html>`
+		return extract.Scan([]byte(html)), own
+	}
+	l := extract.NewLayout(extract.LayoutState{})
+	for i := range 10 {
+		sc, own := page(i)
+		l.Observe(sc, fmt.Sprintf("https://news.example/q%d", i), extract.Article{Title: "T", Paragraphs: own})
+	}
+	if !l.Boilerplate(lede(5)) {
+		t.Fatal("the card's teaser is not known boilerplate: the test needs the card kind left out")
+	}
+	for name, ll := range map[string]*extract.Layout{"learner": l, "reloaded": extract.NewLayout(l.State())} {
+		sc, own := page(5) // its lede is the teaser of page 4's card
+		got := ll.Clean(own, nil, sc)
+		want := []string{own[0], own[1], own[3]}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: Clean kept %q, want %q", name, got, want)
+		}
 	}
 }

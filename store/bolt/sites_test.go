@@ -15,7 +15,7 @@ func TestSitesRoundTrip(t *testing.T) {
 		t.Fatalf("Sites() on a new store = %v, %v; want empty", got, err)
 	}
 	want := map[string]store.SiteState{
-		"news.example.com": {Agreed: 3, Trusted: true, SinceCheck: 7, Skip: []uint64{1, 1 << 63}, Boiler: []uint64{18446744073709551615}, Common: []uint64{7}, Quiet: 4},
+		"news.example.com": {Agreed: 3, Trusted: true, SinceCheck: 7, Skip: []uint64{1, 1 << 63}, Boiler: []uint64{18446744073709551615}, Common: []uint64{7}, Main: []uint64{9, 1 << 62}, Quiet: 4},
 		"other.example":    {Agreed: 1},
 	}
 	if err := s.PutSites(want); err != nil {
