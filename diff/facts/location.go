@@ -112,8 +112,13 @@ func (d *doc) locationItems(out []item) []item {
 			prevEnd, i = last, last
 			continue
 		}
-		if d.locative(i) || d.listedAfter(i, prevEnd) || !wide[p.typ] && (d.hometown(i, end) || d.townSubject(end)) || d.whereAfter(end) || end > i && water(name) || d.namedAsVenue(end) {
-			text, s, e := d.span(i, end)
+		part := d.compassBefore(i)
+		if part || d.locative(i) || d.listedAfter(i, prevEnd) || !wide[p.typ] && (d.hometown(i, end) || d.townSubject(end)) || d.whereAfter(end) || end > i && water(name) || d.namedAsVenue(end) {
+			first := i
+			if part {
+				first = i - 1 // "western Tennessee" is told as one name
+			}
+			text, s, e := d.span(first, end)
 			out = append(out, item{
 				Fact:  Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: name, Type: p.typ},
 				key:   name,
@@ -279,12 +284,16 @@ func (d *doc) qualifierAt(end int, site bool) (string, int, bool) {
 	if c+1 >= len(d.toks) || d.toks[c].text != "," && !(site && d.toks[c].lower == "in") {
 		return "", 0, false
 	}
-	name, last, ok := d.matchPlace(c + 1)
+	q := c + 1
+	if q+1 < len(d.toks) && d.compassBefore(q+1) {
+		q++ // "Norfolk, eastern England"
+	}
+	name, last, ok := d.matchPlace(q)
 	if !ok {
 		return "", 0, false
 	}
 	switch d.lx.places[name].typ {
-	case "state", "country", "territory":
+	case "state", "country", "territory", "region":
 	case "city":
 		if !site {
 			return "", 0, false
@@ -543,8 +552,49 @@ func commaAfter(toks []token, l int) bool {
 	return l+2 < len(toks) && toks[l+1].text == ","
 }
 
-// within reports whether place a lies inside place b, by the gazetteer.
+// compassWords name a part of a place by where it lies in it: "western
+// Tennessee", "east Texas", "central Illinois", "downtown Atlanta".
+var compassWords = map[string]bool{
+	"north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true,
+	"eastern": true, "western": true, "central": true, "northeast": true, "northwest": true,
+	"southeast": true, "southwest": true, "northeastern": true, "northwestern": true,
+	"southeastern": true, "southwestern": true, "downtown": true, "upstate": true, "coastal": true,
+	"equatorial": true,
+}
+
+// compass reports whether w is a compass word or two joined ("west-central").
+func compass(w string) bool {
+	if compassWords[w] {
+		return true
+	}
+	a, b, ok := strings.Cut(w, "-")
+	return ok && compassWords[a] && compassWords[b]
+}
+
+// compassBefore reports whether the place name at token i follows a compass
+// word in lower case: "western Tennessee", "west-central Georgia". A part
+// of a place is geography wherever it stands ("Hail pelted east Texas",
+// "portions of western Tennessee"): it is never an actor, as "Russia said"
+// is, nor part of an institution's name.
+func (d *doc) compassBefore(i int) bool {
+	if i == 0 || !d.toks[i].space {
+		return false
+	}
+	t := d.toks[i-1]
+	return t.kind == tokWord && !t.upper && compass(t.lower)
+}
+
+// within reports whether place a lies inside place b, by the gazetteer. A
+// part of a place ("western Tennessee") lies inside it.
 func (lx *lexicon) within(a, b string) bool {
+	if w, rest, ok := strings.Cut(a, " "); ok && compass(w) {
+		if _, known := lx.places[a]; !known {
+			if rest == b {
+				return true
+			}
+			a = rest
+		}
+	}
 	for i := 0; i < 8 && a != ""; i++ {
 		p, ok := lx.places[a]
 		if !ok {
