@@ -212,3 +212,27 @@ func TestPlaceOfAnInstitution(t *testing.T) {
 		}
 	}
 }
+
+// A place added (or removed) in two sentences is one piece of news, told
+// once.
+func TestPlaceNamedTwiceIsOneChange(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           []string
+	}{
+		{"added twice", "The ship left port.", "The ship left port.\nIt is moored in Mobile, Alabama.\nIt was also docked in Mobile last month.", []string{">Mobile"}},
+		{"removed twice", "Crews worked in Tulsa on Monday.\nSchools in Tulsa were closed.\nThe roads were icy.", "The roads were icy.", []string{"Tulsa>"}},
+		{"two places added", "The ship left port.", "The ship left port.\nIt is moored in Mobile, Alabama.\nIt was also docked in Tampa last month.", []string{">Mobile", ">Tampa"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, c := range changesOf(tt.old, tt.new, KindLocation) {
+				got = append(got, c.Before+">"+c.After)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -985,6 +985,8 @@ func sameNews(o, it *item) bool {
 			(isRun(o.words, it.words) || isRun(it.words, o.words))
 	case KindPosition:
 		return o.key == it.key && sameActor(o, it)
+	case KindLocation:
+		return o.key == it.key
 	}
 	return false
 }
