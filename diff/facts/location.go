@@ -14,7 +14,7 @@ var placeFillers = map[string]bool{
 	"neighbouring": true, "neighboring": true, "southern": true, "northern": true, "eastern": true,
 	"western": true, "central": true, "east": true, "west": true, "north": true, "south": true,
 	"southeastern": true, "southwestern": true, "northeastern": true, "northwestern": true,
-	"upper": true, "lower": true,
+	"upper": true, "lower": true, "landmark": true, "historic": true, "iconic": true, "famed": true,
 }
 
 // matchPlace returns the canonical name of the longest gazetteer name at
@@ -155,6 +155,9 @@ var areaHeads = map[string]string{"mount": "region", "mt": "region", "lake": "re
 // names ("Arkansas County" is not Arkansas, "Kuwait International Airport"
 // not Kuwait).
 func (d *doc) areaAt(i int) (int, string, bool) {
+	if last, typ, ok := d.areaEnd(i); ok {
+		return last, typ, true // "Fort Worth International Airport", not "Fort Worth"
+	}
 	toks := d.toks
 	if typ := areaHeads[strings.TrimSuffix(toks[i].lower, ".")]; typ != "" && titleCase(toks[i].text) {
 		n := i + 1
@@ -167,6 +170,12 @@ func (d *doc) areaAt(i int) (int, string, bool) {
 			}
 		}
 	}
+	return 0, "", false
+}
+
+// areaEnd reads the capitalised words of areaAt ended by an area word.
+func (d *doc) areaEnd(i int) (int, string, bool) {
+	toks := d.toks
 	for n := i; n < len(toks) && n <= i+4; n++ {
 		t := toks[n]
 		if n > i && (!t.space || d.text[toks[n-1].end:t.start] != " ") {
