@@ -624,11 +624,19 @@ var placeNouns = map[string]bool{
 	"community": true, "neighborhood": true, "neighbourhood": true, "suburb": true, "seat": true,
 }
 
+// personTitles are the abbreviated titles before a person's name: "Sgt.
+// Lee", "Dr. Diaz" ("St." may begin a place: "St. Louis").
+var personTitles = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "gen": true,
+	"sen": true, "rep": true, "gov": true, "lt": true, "col": true, "sgt": true, "prof": true, "capt": true}
+
 // namedPlace reads a capitalised name after "city of" and the like.
 func (d *doc) namedPlace(i int) (item, bool) {
 	toks := d.toks
 	if i < 2 || !toks[i].isCap() || toks[i-1].lower != "of" || !placeNouns[toks[i-2].lower] || hasPoss(toks[i].text) {
 		return item{}, false
+	}
+	if personTitles[toks[i].lower] && i+1 < len(toks) && toks[i+1].text == "." {
+		return item{}, false // "the community of Sgt. Lee" is his people
 	}
 	p, ok := d.npAfter(i, len(toks))
 	if !ok {

@@ -75,6 +75,7 @@ func TestExtractLocations(t *testing.T) {
 		{"one place as a venue", "with diplomats discussing Geneva as a possible venue", []string{"Geneva=Geneva"}},
 		{"as the host city", "The league chose Denver as the host city.", []string{"Denver=Denver"}},
 		{"as without a venue noun is no place", "Analysts see Berlin as a key ally.", nil},
+		{"a titled person after community of", "We mourn with the family and community of Sgt. Lee Pratt.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
