@@ -240,3 +240,17 @@ func TestPlaceNamedTwiceIsOneChange(t *testing.T) {
 		})
 	}
 }
+
+// A place inside a quote added is a place of the story whoever says it,
+// reported with the quote.
+func TestPlaceInsideAQuote(t *testing.T) {
+	old := "Investigators searched offices on Monday."
+	new := old + "\n“The money was then wired to an account in Liechtenstein,” the bureau said."
+	var places []string
+	for _, c := range changesOf(old, new, KindLocation) {
+		places = append(places, c.Before+">"+c.After)
+	}
+	if strings.Join(places, "|") != ">Liechtenstein" {
+		t.Errorf("got %q, want the place added", places)
+	}
+}
