@@ -487,7 +487,8 @@ func water(name string) bool {
 // eventNouns name a long-running event by where it is: "the war in
 // Ukraine", "the conflict in Sudan". The place there is part of the
 // event's name, background to the story rather than where its news is.
-var eventNouns = map[string]bool{"war": true, "conflict": true}
+var eventNouns = map[string]bool{"war": true, "conflict": true, "offensive": true, "campaign": true,
+	"insurgency": true, "occupation": true}
 
 // seatNouns name an institution by the place it sits in: "Assad's regime
 // in Syria", "the Hezbollah militia in Lebanon", "a subsidiary of Karex in

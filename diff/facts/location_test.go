@@ -46,6 +46,8 @@ func TestExtractLocations(t *testing.T) {
 		{"from alone is an origin", "The call came from Paris on Monday.", nil},
 		{"war named by its place", "Leaders discussed ending the war in Ukraine.", nil},
 		{"fighting in a place", "Fighting in Kharkiv went on.", []string{"Kharkiv=Kharkiv"}},
+		{"offensive named by its place", "The army's offensive in Syria has killed hundreds.", nil},
+		{"campaign named by its place", "Officials said the air campaign in Yemen would go on.", nil},
 		{"off the coast", "A warship sank off the coast of Sri Lanka.", []string{"Sri Lanka=Sri Lanka"}},
 		{"place where", "He brought his children over from Uganda, where their mother lives.", []string{"Uganda=Uganda"}},
 		{"town where", "Several cities were hit, including Qarwa, where a school was struck.", []string{"Qarwa=Qarwa"}},
