@@ -142,7 +142,8 @@ var areaWords = map[string]string{
 	"county": "county", "parish": "county", "province": "province", "oblast": "province",
 	"governorate": "province", "prefecture": "province", "borough": "district", "township": "district",
 	"airport": "venue", "base": "venue", "stadium": "venue", "arena": "venue", "tower": "venue",
-	"dam": "venue", "bridge": "venue", "bay": "region", "beach": "region",
+	"dam": "venue", "bridge": "venue", "bay": "region", "beach": "region", "waters": "region",
+	"airspace": "region",
 }
 
 // areaHeads begin the name of a site: "Mount Waialeale", "Camp Arifjan".
