@@ -93,6 +93,10 @@ func (d *doc) locationItems(out []item) []item {
 				out, last = d.qualifierOf(append(out, it), last, false)
 				prevEnd = last
 				i = last
+			} else if it, last, ok := d.bareTown(i); ok {
+				out = append(out, it)
+				prevEnd = last
+				i = last
 			}
 			continue
 		}
@@ -299,11 +303,17 @@ func (d *doc) qualifierAt(end int, site bool) (string, int, bool) {
 		q++ // "Norfolk, eastern England"
 	}
 	name, last, ok := d.matchPlace(q)
-	if !ok {
-		return "", 0, false
+	if !ok || d.inName(q, last) {
+		return "", 0, false // "a friend of Aghayeva, Sabah Bari": a person
 	}
 	switch d.lx.places[name].typ {
-	case "state", "country", "territory", "region":
+	case "state", "country", "territory":
+	case "region":
+		// "Norfolk, eastern England"; a region alone after a comma is
+		// as often the first word of a name ("of Aghayeva, Sabah Bari")
+		if q == c+1 {
+			return "", 0, false
+		}
 	case "city":
 		if !site {
 			return "", 0, false
@@ -753,4 +763,79 @@ func listable(c *change) bool {
 		it = c.old
 	}
 	return it.Kind == KindLocation && it.Type != "span"
+}
+
+// bareTown reads a town the gazetteer lacks named right after "in" or
+// "near" and closed by punctuation: "killed in Mukachevo.", "a crash near
+// Beggs, police said".
+func (d *doc) bareTown(i int) (item, int, bool) {
+	toks := d.toks
+	if i == 0 || toks[i-1].lower != "in" && toks[i-1].lower != "near" {
+		return item{}, 0, false
+	}
+	if !toks[i-1].space || toks[i-1].upper && i >= 2 && !strings.ContainsAny(toks[i-2].text, ".!?:“\"") &&
+		!strings.Contains(d.text[toks[i-2].end:toks[i-1].start], "\n") {
+		return item{}, 0, false // "In" begins a sentence; "Near" inside "the Institute for Near East Policy"
+	}
+	if compass(toks[i].lower) {
+		return item{}, 0, false // "in Southern Lebanon" is Lebanon
+	}
+	last := i
+	if i+1 < len(toks) && titleCase(toks[i+1].text) && toks[i+1].space {
+		last = i + 1
+	}
+	for k := i; k <= last; k++ {
+		t := toks[k]
+		if !titleCase(t.text) || hasPoss(t.text) || t.is(clsFunction) || d.lx.actorNouns[t.lower] || d.lx.titles[t.lower] || d.inDate(t.start, t.end) {
+			return item{}, 0, false
+		}
+	}
+	if last+1 >= len(toks) {
+		return item{}, 0, false
+	}
+	switch toks[last+1].text {
+	case ".", ",", ";", ":":
+	default:
+		return item{}, 0, false
+	}
+	if demonym(toks[last].lower) || d.surname(i) {
+		return item{}, 0, false
+	}
+	text, s, e := d.span(i, last)
+	return item{
+		Fact: Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: text, Type: "town"},
+		key:  text,
+		inQ:  d.inQ[i] >= 0,
+		// "at Windsor in Berkshire": the county says where Windsor is,
+		// as a state after a comma does
+		minor: i >= 2 && titleCase(toks[i-2].text) && !toks[i-2].is(clsFunction),
+	}, last, true
+}
+
+// demonym reports whether an unknown word ends as a people's name or a
+// language does: "in English", "in Farsi" is no town, nor is "Iranian".
+func demonym(w string) bool {
+	for _, suf := range []string{"ish", "ese", "ian", "ic"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// surname reports whether the word at token i stands elsewhere in the
+// text as the last word of a longer name ("Elon Musk" ... "faith in
+// Musk."): a person, not a town.
+func (d *doc) surname(i int) bool {
+	w := d.toks[i].lower
+	for k := 1; k < len(d.toks); k++ {
+		if k == i || d.toks[k].lower != w {
+			continue
+		}
+		p := d.toks[k-1]
+		if titleCase(p.text) && !p.is(clsFunction) && d.toks[k].space && !d.lx.locPrep[p.lower] {
+			return true
+		}
+	}
+	return false
 }
