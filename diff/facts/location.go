@@ -14,7 +14,7 @@ var placeFillers = map[string]bool{
 	"neighbouring": true, "neighboring": true, "southern": true, "northern": true, "eastern": true,
 	"western": true, "central": true, "east": true, "west": true, "north": true, "south": true,
 	"southeastern": true, "southwestern": true, "northeastern": true, "northwestern": true,
-	"upper": true, "lower": true,
+	"upper": true, "lower": true, "landmark": true, "historic": true, "iconic": true, "famed": true,
 }
 
 // matchPlace returns the canonical name of the longest gazetteer name at
@@ -93,6 +93,10 @@ func (d *doc) locationItems(out []item) []item {
 				out, last = d.qualifierOf(append(out, it), last, false)
 				prevEnd = last
 				i = last
+			} else if it, last, ok := d.bareTown(i); ok {
+				out = append(out, it)
+				prevEnd = last
+				i = last
 			}
 			continue
 		}
@@ -112,8 +116,13 @@ func (d *doc) locationItems(out []item) []item {
 			prevEnd, i = last, last
 			continue
 		}
-		if d.locative(i) || d.listedAfter(i, prevEnd) || !wide[p.typ] && (d.hometown(i, end) || d.townSubject(end)) || d.whereAfter(end) || end > i && water(name) || d.namedAsVenue(end) {
-			text, s, e := d.span(i, end)
+		part := d.compassBefore(i)
+		if part || d.locative(i) || d.listedAfter(i, prevEnd) || !wide[p.typ] && (d.hometown(i, end) || d.townSubject(end)) || d.whereAfter(end) || end > i && water(name) || d.namedAsVenue(end) {
+			first := i
+			if part {
+				first = i - 1 // "western Tennessee" is told as one name
+			}
+			text, s, e := d.span(first, end)
 			out = append(out, item{
 				Fact:  Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: name, Type: p.typ},
 				key:   name,
@@ -137,7 +146,8 @@ var areaWords = map[string]string{
 	"county": "county", "parish": "county", "province": "province", "oblast": "province",
 	"governorate": "province", "prefecture": "province", "borough": "district", "township": "district",
 	"airport": "venue", "base": "venue", "stadium": "venue", "arena": "venue", "tower": "venue",
-	"dam": "venue", "bridge": "venue", "bay": "region", "beach": "region",
+	"dam": "venue", "bridge": "venue", "bay": "region", "beach": "region", "waters": "region",
+	"airspace": "region",
 }
 
 // areaHeads begin the name of a site: "Mount Waialeale", "Camp Arifjan".
@@ -150,6 +160,9 @@ var areaHeads = map[string]string{"mount": "region", "mt": "region", "lake": "re
 // names ("Arkansas County" is not Arkansas, "Kuwait International Airport"
 // not Kuwait).
 func (d *doc) areaAt(i int) (int, string, bool) {
+	if last, typ, ok := d.areaEnd(i); ok {
+		return last, typ, true // "Fort Worth International Airport", not "Fort Worth"
+	}
 	toks := d.toks
 	if typ := areaHeads[strings.TrimSuffix(toks[i].lower, ".")]; typ != "" && titleCase(toks[i].text) {
 		n := i + 1
@@ -162,6 +175,12 @@ func (d *doc) areaAt(i int) (int, string, bool) {
 			}
 		}
 	}
+	return 0, "", false
+}
+
+// areaEnd reads the capitalised words of areaAt ended by an area word.
+func (d *doc) areaEnd(i int) (int, string, bool) {
+	toks := d.toks
 	for n := i; n < len(toks) && n <= i+4; n++ {
 		t := toks[n]
 		if n > i && (!t.space || d.text[toks[n-1].end:t.start] != " ") {
@@ -279,12 +298,22 @@ func (d *doc) qualifierAt(end int, site bool) (string, int, bool) {
 	if c+1 >= len(d.toks) || d.toks[c].text != "," && !(site && d.toks[c].lower == "in") {
 		return "", 0, false
 	}
-	name, last, ok := d.matchPlace(c + 1)
-	if !ok {
-		return "", 0, false
+	q := c + 1
+	if q+1 < len(d.toks) && d.compassBefore(q+1) {
+		q++ // "Norfolk, eastern England"
+	}
+	name, last, ok := d.matchPlace(q)
+	if !ok || d.inName(q, last) {
+		return "", 0, false // "a friend of Aghayeva, Sabah Bari": a person
 	}
 	switch d.lx.places[name].typ {
 	case "state", "country", "territory":
+	case "region":
+		// "Norfolk, eastern England"; a region alone after a comma is
+		// as often the first word of a name ("of Aghayeva, Sabah Bari")
+		if q == c+1 {
+			return "", 0, false
+		}
 	case "city":
 		if !site {
 			return "", 0, false
@@ -469,7 +498,8 @@ func water(name string) bool {
 // eventNouns name a long-running event by where it is: "the war in
 // Ukraine", "the conflict in Sudan". The place there is part of the
 // event's name, background to the story rather than where its news is.
-var eventNouns = map[string]bool{"war": true, "conflict": true}
+var eventNouns = map[string]bool{"war": true, "conflict": true, "offensive": true, "campaign": true,
+	"insurgency": true, "occupation": true}
 
 // seatNouns name an institution by the place it sits in: "Assad's regime
 // in Syria", "the Hezbollah militia in Lebanon", "a subsidiary of Karex in
@@ -543,8 +573,49 @@ func commaAfter(toks []token, l int) bool {
 	return l+2 < len(toks) && toks[l+1].text == ","
 }
 
-// within reports whether place a lies inside place b, by the gazetteer.
+// compassWords name a part of a place by where it lies in it: "western
+// Tennessee", "east Texas", "central Illinois", "downtown Atlanta".
+var compassWords = map[string]bool{
+	"north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true,
+	"eastern": true, "western": true, "central": true, "northeast": true, "northwest": true,
+	"southeast": true, "southwest": true, "northeastern": true, "northwestern": true,
+	"southeastern": true, "southwestern": true, "downtown": true, "upstate": true, "coastal": true,
+	"equatorial": true,
+}
+
+// compass reports whether w is a compass word or two joined ("west-central").
+func compass(w string) bool {
+	if compassWords[w] {
+		return true
+	}
+	a, b, ok := strings.Cut(w, "-")
+	return ok && compassWords[a] && compassWords[b]
+}
+
+// compassBefore reports whether the place name at token i follows a compass
+// word in lower case: "western Tennessee", "west-central Georgia". A part
+// of a place is geography wherever it stands ("Hail pelted east Texas",
+// "portions of western Tennessee"): it is never an actor, as "Russia said"
+// is, nor part of an institution's name.
+func (d *doc) compassBefore(i int) bool {
+	if i == 0 || !d.toks[i].space {
+		return false
+	}
+	t := d.toks[i-1]
+	return t.kind == tokWord && !t.upper && compass(t.lower)
+}
+
+// within reports whether place a lies inside place b, by the gazetteer. A
+// part of a place ("western Tennessee") lies inside it.
 func (lx *lexicon) within(a, b string) bool {
+	if w, rest, ok := strings.Cut(a, " "); ok && compass(w) {
+		if _, known := lx.places[a]; !known {
+			if rest == b {
+				return true
+			}
+			a = rest
+		}
+	}
 	for i := 0; i < 8 && a != ""; i++ {
 		p, ok := lx.places[a]
 		if !ok {
@@ -565,11 +636,19 @@ var placeNouns = map[string]bool{
 	"community": true, "neighborhood": true, "neighbourhood": true, "suburb": true, "seat": true,
 }
 
+// personTitles are the abbreviated titles before a person's name: "Sgt.
+// Lee", "Dr. Diaz" ("St." may begin a place: "St. Louis").
+var personTitles = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "gen": true,
+	"sen": true, "rep": true, "gov": true, "lt": true, "col": true, "sgt": true, "prof": true, "capt": true}
+
 // namedPlace reads a capitalised name after "city of" and the like.
 func (d *doc) namedPlace(i int) (item, bool) {
 	toks := d.toks
 	if i < 2 || !toks[i].isCap() || toks[i-1].lower != "of" || !placeNouns[toks[i-2].lower] || hasPoss(toks[i].text) {
 		return item{}, false
+	}
+	if personTitles[toks[i].lower] && i+1 < len(toks) && toks[i+1].text == "." {
+		return item{}, false // "the community of Sgt. Lee" is his people
 	}
 	p, ok := d.npAfter(i, len(toks))
 	if !ok {
@@ -684,4 +763,79 @@ func listable(c *change) bool {
 		it = c.old
 	}
 	return it.Kind == KindLocation && it.Type != "span"
+}
+
+// bareTown reads a town the gazetteer lacks named right after "in" or
+// "near" and closed by punctuation: "killed in Mukachevo.", "a crash near
+// Beggs, police said".
+func (d *doc) bareTown(i int) (item, int, bool) {
+	toks := d.toks
+	if i == 0 || toks[i-1].lower != "in" && toks[i-1].lower != "near" {
+		return item{}, 0, false
+	}
+	if !toks[i-1].space || toks[i-1].upper && i >= 2 && !strings.ContainsAny(toks[i-2].text, ".!?:“\"") &&
+		!strings.Contains(d.text[toks[i-2].end:toks[i-1].start], "\n") {
+		return item{}, 0, false // "In" begins a sentence; "Near" inside "the Institute for Near East Policy"
+	}
+	if compass(toks[i].lower) {
+		return item{}, 0, false // "in Southern Lebanon" is Lebanon
+	}
+	last := i
+	if i+1 < len(toks) && titleCase(toks[i+1].text) && toks[i+1].space {
+		last = i + 1
+	}
+	for k := i; k <= last; k++ {
+		t := toks[k]
+		if !titleCase(t.text) || hasPoss(t.text) || t.is(clsFunction) || d.lx.actorNouns[t.lower] || d.lx.titles[t.lower] || d.inDate(t.start, t.end) {
+			return item{}, 0, false
+		}
+	}
+	if last+1 >= len(toks) {
+		return item{}, 0, false
+	}
+	switch toks[last+1].text {
+	case ".", ",", ";", ":":
+	default:
+		return item{}, 0, false
+	}
+	if demonym(toks[last].lower) || d.surname(i) {
+		return item{}, 0, false
+	}
+	text, s, e := d.span(i, last)
+	return item{
+		Fact: Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: text, Type: "town"},
+		key:  text,
+		inQ:  d.inQ[i] >= 0,
+		// "at Windsor in Berkshire": the county says where Windsor is,
+		// as a state after a comma does
+		minor: i >= 2 && titleCase(toks[i-2].text) && !toks[i-2].is(clsFunction),
+	}, last, true
+}
+
+// demonym reports whether an unknown word ends as a people's name or a
+// language does: "in English", "in Farsi" is no town, nor is "Iranian".
+func demonym(w string) bool {
+	for _, suf := range []string{"ish", "ese", "ian", "ic"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// surname reports whether the word at token i stands elsewhere in the
+// text as the last word of a longer name ("Elon Musk" ... "faith in
+// Musk."): a person, not a town.
+func (d *doc) surname(i int) bool {
+	w := d.toks[i].lower
+	for k := 1; k < len(d.toks); k++ {
+		if k == i || d.toks[k].lower != w {
+			continue
+		}
+		p := d.toks[k-1]
+		if titleCase(p.text) && !p.is(clsFunction) && d.toks[k].space && !d.lx.locPrep[p.lower] {
+			return true
+		}
+	}
+	return false
 }

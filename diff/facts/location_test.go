@@ -46,16 +46,40 @@ func TestExtractLocations(t *testing.T) {
 		{"from alone is an origin", "The call came from Paris on Monday.", nil},
 		{"war named by its place", "Leaders discussed ending the war in Ukraine.", nil},
 		{"fighting in a place", "Fighting in Kharkiv went on.", []string{"Kharkiv=Kharkiv"}},
+		{"offensive named by its place", "The army's offensive in Syria has killed hundreds.", nil},
+		{"campaign named by its place", "Officials said the air campaign in Yemen would go on.", nil},
 		{"off the coast", "A warship sank off the coast of Sri Lanka.", []string{"Sri Lanka=Sri Lanka"}},
 		{"place where", "He brought his children over from Uganda, where their mother lives.", []string{"Uganda=Uganda"}},
 		{"town where", "Several cities were hit, including Qarwa, where a school was struck.", []string{"Qarwa=Qarwa"}},
 		{"a name before where needs a locative", "Officials named Qarwa, where a school was struck.", nil},
+		{"a town after in and before a full stop", "Two people were killed in Lviv and another in Pravdyne.", []string{"Lviv=Lviv", "Pravdyne=Pravdyne"}},
+		{"a town after near", "A tornado touched down near Varnell, forecasters said.", []string{"Varnell=Varnell"}},
+		{"a two-word town", "Sandbags were handed out in Kelso Ridge on Friday; crews also worked in Pine Hollow.", []string{"Pine Hollow=Pine Hollow"}},
+		{"a town beginning a sentence", "In Varnell, roofs were torn off.", []string{"Varnell=Varnell"}},
+		{"a language is no town", "She answered the question in Portuguese.", nil},
+		{"a person named in full elsewhere", "Elon Musk spoke on Monday. Investors kept their faith in Musk.", nil},
+		{"an institution after in", "The bill stalled in Congress.", nil},
+		{"near inside a name", "He is a fellow at the Institute for Near Gulf Policy, which he joined.", nil},
+		{"a compass word before a known place", "Strikes hit a village in Southern Lebanon.", []string{"Lebanon=Lebanon"}},
 		{"a strait wherever named", "Iran announced drills closing parts of the Strait of Hormuz.", []string{"Strait of Hormuz=Strait of Hormuz"}},
 		{"a country after of is no place", "Drills near the coast were announced by the president of Iran.", nil},
 		{"camp", "She served at Camp Harlow in the desert.", []string{"Camp Harlow=Camp Harlow"}},
+		{"airport named after a fort", "Lines were long at Fort Kellam Regional Airport on Monday.", []string{"Fort Kellam Regional Airport=Fort Kellam Regional Airport"}},
+		{"around a landmark", "Blasts were heard around the landmark Veszy Tower at dawn.", []string{"Veszy Tower=Veszy Tower"}},
+		{"around a city", "Explosions echoed around Tehran overnight.", []string{"Tehran=Tehran"}},
 		{"mount", "Rain totals led by 14 inches at Mt. Kaleo were recorded.", []string{"Mt. Kaleo=Mt. Kaleo"}},
 		{"bay", "The road was closed at Pelican Bay on Friday.", []string{"Pelican Bay=Pelican Bay"}},
-		{"storm verb", "Hail pelted east Texas on Sunday.", []string{"Texas=Texas"}},
+		{"a country's waters", "The crew was rescued from a ship in Norwegian waters.", []string{"Norwegian waters=Norwegian waters"}},
+		{"a country's airspace", "Drones were shot down in Latvian airspace on Sunday.", []string{"Latvian airspace=Latvian airspace"}},
+		{"waters after no locative", "Norwegian waters are cold.", nil},
+		{"storm verb", "Hail pelted east Texas on Sunday.", []string{"east Texas=Texas"}},
+		{"part of a state as an object", "The storms soaked central Ohio overnight.", []string{"central Ohio=Ohio"}},
+		{"part of a state after portions of", "Hail threatens portions of western Kansas.", []string{"western Kansas=Kansas"}},
+		{"joined bearings", "A watch remains for parts of Iowa and west-central Kansas.", []string{"west-central Kansas=Kansas"}},
+		{"part of an ocean", "The probe fell into the sea near the equatorial Pacific.", []string{"equatorial Pacific=Pacific Ocean"}},
+		{"a capitalised bearing is no part", "Officials in Kyiv said Western Ukraine was calm.", []string{"Kyiv=Kyiv"}},
+		{"a town and the part of its country", "She was born in Leeds, northern England, in 1970.", []string{"Leeds=Leeds", "northern England=England"}},
+		{"a town and its region", "The concert was held in Brighton, England.", []string{"Brighton=Brighton", "England=England"}},
 		{"town as the subject", "Marlow, Wisconsin, picked up 23 inches of snow.", []string{"Marlow=Marlow", "Wisconsin=Wisconsin"}},
 		{"county as the subject", "Bell County, Tennessee, saw heavy damage.", []string{"Bell County=Bell County", "Tennessee=Tennessee"}},
 		{"heading for", "A missile heading for Turkey was shot down.", []string{"Turkey=Turkey"}},
@@ -65,6 +89,7 @@ func TestExtractLocations(t *testing.T) {
 		{"one place as a venue", "with diplomats discussing Geneva as a possible venue", []string{"Geneva=Geneva"}},
 		{"as the host city", "The league chose Denver as the host city.", []string{"Denver=Denver"}},
 		{"as without a venue noun is no place", "Analysts see Berlin as a key ally.", nil},
+		{"a titled person after community of", "We mourn with the family and community of Sgt. Lee Pratt.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -203,5 +228,43 @@ func TestPlaceOfAnInstitution(t *testing.T) {
 		if got := textsOf(t, tt.text, KindLocation); strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
 		}
+	}
+}
+
+// A place added (or removed) in two sentences is one piece of news, told
+// once.
+func TestPlaceNamedTwiceIsOneChange(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           []string
+	}{
+		{"added twice", "The ship left port.", "The ship left port.\nIt is moored in Mobile, Alabama.\nIt was also docked in Mobile last month.", []string{">Mobile"}},
+		{"removed twice", "Crews worked in Tulsa on Monday.\nSchools in Tulsa were closed.\nThe roads were icy.", "The roads were icy.", []string{"Tulsa>"}},
+		{"two places added", "The ship left port.", "The ship left port.\nIt is moored in Mobile, Alabama.\nIt was also docked in Tampa last month.", []string{">Mobile", ">Tampa"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, c := range changesOf(tt.old, tt.new, KindLocation) {
+				got = append(got, c.Before+">"+c.After)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// A place inside a quote added is a place of the story whoever says it,
+// reported with the quote.
+func TestPlaceInsideAQuote(t *testing.T) {
+	old := "Investigators searched offices on Monday."
+	new := old + "\n“The money was then wired to an account in Liechtenstein,” the bureau said."
+	var places []string
+	for _, c := range changesOf(old, new, KindLocation) {
+		places = append(places, c.Before+">"+c.After)
+	}
+	if strings.Join(places, "|") != ">Liechtenstein" {
+		t.Errorf("got %q, want the place added", places)
 	}
 }

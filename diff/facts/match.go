@@ -595,7 +595,8 @@ func (m *matcher) near(r, a *change) bool {
 // or correction notice: the quote or notice change already says it. An
 // amount of money inside a quote stays: "$7.4 million was paid" is a
 // figure of the story whoever says it, and a reader following the money
-// looks for it as a figure, not among the quotes.
+// looks for it as a figure, not among the quotes. So does a place: "paid
+// to the family in Switzerland" says where, whoever says it.
 func (m *matcher) subsume() {
 	type span struct {
 		s, e  int
@@ -617,7 +618,7 @@ func (m *matcher) subsume() {
 			return false
 		}
 		for _, s := range sp {
-			if s.quote && it.Kind == KindNumber && isMoney(it) {
+			if s.quote && (it.Kind == KindNumber && isMoney(it) || it.Kind == KindLocation) {
 				continue
 			}
 			if it.Start >= s.s && it.End <= s.e {
@@ -985,6 +986,8 @@ func sameNews(o, it *item) bool {
 			(isRun(o.words, it.words) || isRun(it.words, o.words))
 	case KindPosition:
 		return o.key == it.key && sameActor(o, it)
+	case KindLocation:
+		return o.key == it.key
 	}
 	return false
 }
