@@ -922,3 +922,21 @@ func (m *matcher) sentenceWords(text string, sents []align.Sentence, it *item) m
 	}
 	return words
 }
+
+// aged reports whether date b only says date a as an article ageing does:
+// a day (or weekend) told by its week or the week after ("Monday" → "last
+// week", "this weekend" → "this week"), a day by its month ("March 3" →
+// "earlier this month"). A date told by a vaguer span of another kind is
+// news: "Sunday" → "in recent days" no longer dates the one event, "last
+// June" → "a 2025 incident" drops its month, "on Friday" → "into the
+// weekend" tells the storm went on.
+func aged(a, b *item) bool {
+	x, y := dayOf(a.key), dayOf(b.key)
+	switch {
+	case len(y) == 8 && y[4:6] == "-W":
+		return nearWeek(x, y) || strings.HasPrefix(x, y)
+	case len(y) == 7 && y[4] == '-' && y[5] != 'W':
+		return strings.HasPrefix(x, y)
+	}
+	return false
+}

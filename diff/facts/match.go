@@ -223,8 +223,8 @@ func (m *matcher) detail(a, b *item, report bool) (string, bool) {
 		}
 		d := dateDetail(a, b)
 		// "Monday" → "last week", "March 3" → "earlier this month": an
-		// article ageing says the same date less precisely.
-		return d, d != "generalization"
+		// article ageing says the same date less precisely (aged).
+		return d, d != "generalization" || !aged(a, b)
 	case KindLocation:
 		switch {
 		case !report:
