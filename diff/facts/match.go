@@ -1025,6 +1025,8 @@ func (m *matcher) statedIn(it *item, lists [][]item, text string, isOld bool) bo
 		return m.lx.placeNamedIn(text, it)
 	case KindDate:
 		return !span && containsWord(text, it.Text) || text == m.oldText && weekStated(it, lists)
+	case KindNumber:
+		return toldAgain(text, it)
 	}
 	return false
 }

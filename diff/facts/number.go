@@ -1310,3 +1310,12 @@ func wordsValue(lx *lexicon, parts []string) (float64, int) {
 	}
 	return total, n
 }
+
+// toldAgain reports whether the other version's text states the figure
+// it in the very same words, what is counted included ("two cosmic
+// bands"), though its extraction there read no figure ("the two cosmic
+// bands" names a known group): the reader saw those words before. A bare
+// number says too little to tell.
+func toldAgain(text string, it *item) bool {
+	return strings.IndexByte(it.Text, ' ') > 0 && containsWord(text, it.Text)
+}

@@ -763,3 +763,20 @@ func TestMeasureChangedWithOtherWordsAfterIt(t *testing.T) {
 		t.Errorf("got %+v, want one change 60 → 45 mph", got)
 	}
 }
+
+// A figure added in words the old version already printed is no news,
+// though the old words named a known group ("the two", "her three") and
+// read as no figure there.
+func TestFigureToldAgainInTheSameWords(t *testing.T) {
+	tests := []struct{ old, new string }{
+		{"The probe was launched to study the two cosmic belts around the planet. It fell on Tuesday.",
+			"It fell on Tuesday. The probe, launched in 2012, studied two cosmic belts of charged particles."},
+		{"She later said he had met her three times in London. The palace declined to comment.",
+			"The palace declined to comment. She alleged in a memoir that they met three times, the book says."},
+	}
+	for _, tt := range tests {
+		for _, c := range changesOf(tt.old, tt.new, KindNumber) {
+			t.Errorf("got %+v, want no number change: the old version says it", c)
+		}
+	}
+}
