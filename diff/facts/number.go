@@ -321,6 +321,9 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 	} else {
 		head = d.headAfter(j)
 	}
+	if vague != "" && cur == "" && d.bareCrowd(first, i) {
+		return item{}, 0, false
+	}
 	if d.namesCalibre(unit, j) {
 		return item{}, 0, false
 	}
@@ -1318,4 +1321,37 @@ func wordsValue(lx *lexicon, parts []string) (float64, int) {
 // number says too little to tell.
 func toldAgain(text string, it *item) bool {
 	return strings.IndexByte(it.Text, ' ') > 0 && containsWord(text, it.Text)
+}
+
+// bareCrowd reports whether the vague amount at token i (its phrase
+// starting at token first) counts no named thing: "millions went to
+// work", "thousands poured in to attend", "for millions in the Midwest".
+// A vague amount names what it counts after "of" ("thousands of
+// protesters"); bare, it sizes a crowd or a population, not a figure of
+// the story, unless it counts the people a disaster struck ("killing
+// dozens", "dozens more were injured", "thousands were evacuated").
+func (d *doc) bareCrowd(first, i int) bool {
+	toks := d.toks
+	if i+1 >= len(toks) {
+		return false
+	}
+	switch w := toks[i+1].lower; {
+	case strings.HasPrefix(w, "of"):
+		// "thousands of protesters", "hundreds of thousands" (a
+		// figure's size told whole), glued "thousands ofprotesters"
+		return false
+	case w == "more" || w == "others" || w == "other":
+		return false // "dozens more across the region"
+	}
+	if first > 0 && casualtyVerbs[toks[first-1].lower] {
+		return false
+	}
+	// "thousands were evacuated", "hundreds fled", "dozens missing": the
+	// people a disaster struck, however few words name them
+	for k := i + 1; k < len(toks) && k <= i+4 && toks[k].kind != tokPunct; k++ {
+		if w := toks[k].lower; tollWord(w) || w == "fled" || w == "rescued" || w == "stranded" {
+			return false
+		}
+	}
+	return !d.countsTheDead(first, i) && !d.countsTheHurt(i)
 }

@@ -780,3 +780,30 @@ func TestFigureToldAgainInTheSameWords(t *testing.T) {
 		}
 	}
 }
+
+// A bare vague amount sizes a crowd ("millions went to work"); with what
+// it counts after "of", or counting the people a disaster struck, it is a
+// figure.
+func TestBareCrowdIsNoFigure(t *testing.T) {
+	tests := map[string][]string{
+		"The strikes began as millions went to work or school.":                  nil,
+		"Police were out in force as thousands poured in to attend the final.":   nil,
+		"The storm packed a punch for millions in the Midwest on Sunday.":        nil,
+		"Thousands of protesters marched on the capital.":                        {"Thousands of protesters"},
+		"The outage hit hundreds of thousands across the state.":                 {"hundreds of thousands"},
+		"The blast killed dozens, and dozens more were hurt.":                    {"dozens", "dozens more"},
+		"Hundreds were injured in the quake.":                                    {"Hundreds"},
+		"Thousands were evacuated from the coast as the river rose.":             {"Thousands"},
+		"Officials said dozens remain missing after the landslide hit the town.": {"dozens"},
+	}
+	for text, want := range tests {
+		got := textsOf(t, text, KindNumber)
+		ok := len(got) == len(want)
+		for k := 0; ok && k < len(got); k++ {
+			ok = strings.HasPrefix(got[k], want[k]) // the counted noun's words vary
+		}
+		if !ok {
+			t.Errorf("%q: got %q, want %q", text, got, want)
+		}
+	}
+}
