@@ -940,3 +940,26 @@ func aged(a, b *item) bool {
 	}
 	return false
 }
+
+// gluedWords returns the words a date stands in on the page: the date's
+// own words widened to the letters and digits the scraper glued to either
+// end ("departmentsaidThursday", "Sundayhe", "a2001"), since a reader
+// sees, and an editor quotes, one word there. Other facts keep their words
+// (a number takes its glued word when it is read).
+func gluedWords(text string, it *item) string {
+	if it.Kind != KindDate || it.Start < 0 || it.End > len(text) || it.Start >= it.End || text[it.Start:it.End] != it.Text {
+		return it.Text
+	}
+	s, e := it.Start, it.End
+	for s > 0 && isASCIIAlnum(text[s-1]) {
+		s--
+	}
+	for e < len(text) && isASCIIAlnum(text[e]) {
+		e++
+	}
+	return text[s:e]
+}
+
+func isASCIIAlnum(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}

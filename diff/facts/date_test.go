@@ -362,3 +362,16 @@ func TestYearOfAnotherEventIsNews(t *testing.T) {
 			old, "2014 -> "},
 	})
 }
+
+// A date the scraper glued to its neighbours is reported in the one word
+// the page shows; a possessive is no glue.
+func TestDateGluedByTheScraper(t *testing.T) {
+	runDateCases(t, wed, []dateCase{
+		{"glued before", "The county said deputies searched the river.\nThe road stays shut.",
+			"The county said deputies searched the river.\nThe road stays shut.\nThe countysaidSunday divers found a car.", " -> countysaidSunday"},
+		{"glued after", "The mayor spoke to reporters.\nThe road stays shut.",
+			"The mayor spoke to reporters.\nThe road stays shut.\nThe mayor said Sundayhe would not resign.", " -> Sundayhe"},
+		{"possessive", "The mayor spoke to reporters.\nThe road stays shut.",
+			"The mayor spoke to reporters.\nThe road stays shut.\nThe mayor spoke at Sunday’s rally in the park.", " -> Sunday"},
+	})
+}
