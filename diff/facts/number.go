@@ -1028,6 +1028,16 @@ func (d *doc) numberCore(i int) (v float64, vague, suffix string, next int, expl
 		if s, ok := lx.scales[n]; ok && len(n) > 2 {
 			return s, "", "", i + 2, true, true
 		}
+		// "more than a foot of snow", "about a mile away": one unit,
+		// hedged, is a measure; a bare "a foot" is no figure
+		if _, approx := d.phraseBefore(i, lx.approx); approx > 0 {
+			if _, m := d.phrase(i+1, lx.measure); m > 0 {
+				k := i + 1 + m
+				if !(k+2 < len(toks) && toks[k].lower == "and" && toks[k+1].lower == "a" && toks[k+2].lower == "half") {
+					return 1, "", "", i + 1, true, true
+				}
+			}
+		}
 		return 0, "", "", 0, false, false
 	}
 	if !t.is(clsUnit) && strings.IndexByte(t.lower, '-') < 0 {

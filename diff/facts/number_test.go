@@ -807,3 +807,25 @@ func TestBareCrowdIsNoFigure(t *testing.T) {
 		}
 	}
 }
+
+// One unit, hedged, is a measure ("more than a foot of snow"); a bare "a
+// foot", a rate ("$4 a gallon") and "a mile and a half" read as before.
+func TestHedgedSingleUnit(t *testing.T) {
+	tests := map[string][]string{
+		"More than a foot of snow buried the town.":                {"More than a foot"},
+		"The body was found over a mile away from the road.":       {"over a mile"},
+		"He hurt a foot in the fall.":                              nil,
+		"Gas costs $4 a gallon on average.":                        {"$4"},
+		"A glove lay about a mile and a half from the home.":       {"a half"},
+		"The storm could drop more than an inch of rain by night.": {"more than an inch"},
+	}
+	for text, want := range tests {
+		if got := textsOf(t, text, KindNumber); strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("%q: got %q, want %q", text, got, want)
+		}
+	}
+	got := changesOf("Forecasters said more than a foot of snow fell on the city.", "Forecasters said between 1 and 3 feet of snow fell on the city.", KindNumber)
+	if len(got) != 1 || got[0].Before != "more than a foot" || got[0].After != "between 1 and 3 feet" {
+		t.Errorf("got %+v, want one change a foot → 1 to 3 feet", got)
+	}
+}
