@@ -1353,7 +1353,10 @@ func (d *doc) bareCrowd(first, i int) bool {
 	case w == "more" || w == "others" || w == "other":
 		return false // "dozens more across the region"
 	}
-	if first > 0 && casualtyVerbs[toks[first-1].lower] {
+	// the object of a verb ("spent millions", "cost billions", "drew
+	// thousands") may be the figure itself; a crowd stands as a subject
+	// or after a preposition ("as millions went", "for millions in")
+	if first > 0 && toks[first-1].kind == tokWord && !toks[first-1].is(clsFunction) {
 		return false
 	}
 	// "thousands were evacuated", "hundreds fled", "dozens missing": the

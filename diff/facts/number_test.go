@@ -795,6 +795,8 @@ func TestBareCrowdIsNoFigure(t *testing.T) {
 		"Hundreds were injured in the quake.":                                    {"Hundreds"},
 		"Thousands were evacuated from the coast as the river rose.":             {"Thousands"},
 		"Officials said dozens remain missing after the landslide hit the town.": {"dozens"},
+		"The firm spent millions on the campaign.":                               {"millions"},
+		"The fire displaced thousands across the county.":                        {"thousands"},
 	}
 	for text, want := range tests {
 		got := textsOf(t, text, KindNumber)
