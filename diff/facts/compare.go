@@ -353,11 +353,11 @@ func (c change) build(o, n *side) Change {
 	var out Change
 	if c.old != nil {
 		out.Kind = c.old.Kind
-		out.Before, out.BeforeValue, out.Subject = c.old.Text, c.old.Value, c.old.Subject
+		out.Before, out.BeforeValue, out.Subject = gluedWords(o.text, c.old), c.old.Value, c.old.Subject
 	}
 	if c.new != nil {
 		out.Kind = c.new.Kind
-		out.After, out.AfterValue = c.new.Text, c.new.Value
+		out.After, out.AfterValue = gluedWords(n.text, c.new), c.new.Value
 		if c.new.Subject != "" {
 			out.Subject = c.new.Subject
 		}

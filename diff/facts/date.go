@@ -922,3 +922,44 @@ func (m *matcher) sentenceWords(text string, sents []align.Sentence, it *item) m
 	}
 	return words
 }
+
+// aged reports whether date b only says date a as an article ageing does:
+// a day (or weekend) told by its week or the week after ("Monday" → "last
+// week", "this weekend" → "this week"), a day by its month ("March 3" →
+// "earlier this month"). A date told by a vaguer span of another kind is
+// news: "Sunday" → "in recent days" no longer dates the one event, "last
+// June" → "a 2025 incident" drops its month, "on Friday" → "into the
+// weekend" tells the storm went on.
+func aged(a, b *item) bool {
+	x, y := dayOf(a.key), dayOf(b.key)
+	switch {
+	case len(y) == 8 && y[4:6] == "-W":
+		return nearWeek(x, y) || strings.HasPrefix(x, y)
+	case len(y) == 7 && y[4] == '-' && y[5] != 'W':
+		return strings.HasPrefix(x, y)
+	}
+	return false
+}
+
+// gluedWords returns the words a date stands in on the page: the date's
+// own words widened to the letters and digits the scraper glued to either
+// end ("departmentsaidThursday", "Sundayhe", "a2001"), since a reader
+// sees, and an editor quotes, one word there. Other facts keep their words
+// (a number takes its glued word when it is read).
+func gluedWords(text string, it *item) string {
+	if it.Kind != KindDate || it.Start < 0 || it.End > len(text) || it.Start >= it.End || text[it.Start:it.End] != it.Text {
+		return it.Text
+	}
+	s, e := it.Start, it.End
+	for s > 0 && isASCIIAlnum(text[s-1]) {
+		s--
+	}
+	for e < len(text) && isASCIIAlnum(text[e]) {
+		e++
+	}
+	return text[s:e]
+}
+
+func isASCIIAlnum(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}

@@ -91,6 +91,12 @@ func TestDateEditsOfTheSameValue(t *testing.T) {
 		{"one weekday anchored apart", "He said the hall will look like this on Friday afternoon.", "He said on Friday the hall will look like this.", ""},
 		{"a clock time on a weekday", "The camera clock shows 2:15 a.m Tuesday morning at the gate.", "The camera clock shows 2:15 a.m Tuesday at the gate.", ""},
 		{"another weekday", "The vote will be held on Friday, aides said.", "The vote will be held on Saturday, aides said.", "shift"},
+		{"ageing day to earlier this month", "The pay arrived on March 2, officials said.", "The pay arrived earlier this month, officials said.", ""},
+		// a vaguer span of another kind is no ageing: the one dated
+		// event is gone, or the time went on
+		{"day to recent days", "The lines grew on Sunday, travelers said.", "The lines grew in recent days, travelers said.", "generalization"},
+		{"month to its year", "He was charged over a fight last June, records show.", "He was charged over a 2025 fight, records show.", "generalization"},
+		{"day to the weekend", "The storm is lashing the coast on Friday, forecasters said.", "The storm will lash the coast into the weekend, forecasters said.", "shift"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -354,5 +360,18 @@ func TestYearOfAnotherEventIsNews(t *testing.T) {
 		{"the year dropped of another event",
 			old + "He graduated from the state college in 2014, the school said.",
 			old, "2014 -> "},
+	})
+}
+
+// A date the scraper glued to its neighbours is reported in the one word
+// the page shows; a possessive is no glue.
+func TestDateGluedByTheScraper(t *testing.T) {
+	runDateCases(t, wed, []dateCase{
+		{"glued before", "The county said deputies searched the river.\nThe road stays shut.",
+			"The county said deputies searched the river.\nThe road stays shut.\nThe countysaidSunday divers found a car.", " -> countysaidSunday"},
+		{"glued after", "The mayor spoke to reporters.\nThe road stays shut.",
+			"The mayor spoke to reporters.\nThe road stays shut.\nThe mayor said Sundayhe would not resign.", " -> Sundayhe"},
+		{"possessive", "The mayor spoke to reporters.\nThe road stays shut.",
+			"The mayor spoke to reporters.\nThe road stays shut.\nThe mayor spoke at Sunday’s rally in the park.", " -> Sunday"},
 	})
 }

@@ -223,8 +223,8 @@ func (m *matcher) detail(a, b *item, report bool) (string, bool) {
 		}
 		d := dateDetail(a, b)
 		// "Monday" → "last week", "March 3" → "earlier this month": an
-		// article ageing says the same date less precisely.
-		return d, d != "generalization"
+		// article ageing says the same date less precisely (aged).
+		return d, d != "generalization" || !aged(a, b)
 	case KindLocation:
 		switch {
 		case !report:
@@ -1028,6 +1028,8 @@ func (m *matcher) statedIn(it *item, lists [][]item, text string, isOld bool) bo
 		return m.lx.placeNamedIn(text, it)
 	case KindDate:
 		return !span && containsWord(text, it.Text) || text == m.oldText && weekStated(it, lists)
+	case KindNumber:
+		return toldAgain(text, it)
 	}
 	return false
 }

@@ -321,6 +321,9 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 	} else {
 		head = d.headAfter(j)
 	}
+	if vague != "" && cur == "" && d.bareCrowd(first, i) {
+		return item{}, 0, false
+	}
 	if d.namesCalibre(unit, j) {
 		return item{}, 0, false
 	}
@@ -1025,6 +1028,16 @@ func (d *doc) numberCore(i int) (v float64, vague, suffix string, next int, expl
 		if s, ok := lx.scales[n]; ok && len(n) > 2 {
 			return s, "", "", i + 2, true, true
 		}
+		// "more than a foot of snow", "about a mile away": one unit,
+		// hedged, is a measure; a bare "a foot" is no figure
+		if _, approx := d.phraseBefore(i, lx.approx); approx > 0 {
+			if _, m := d.phrase(i+1, lx.measure); m > 0 {
+				k := i + 1 + m
+				if !(k+2 < len(toks) && toks[k].lower == "and" && toks[k+1].lower == "a" && toks[k+2].lower == "half") {
+					return 1, "", "", i + 1, true, true
+				}
+			}
+		}
 		return 0, "", "", 0, false, false
 	}
 	if !t.is(clsUnit) && strings.IndexByte(t.lower, '-') < 0 {
@@ -1309,4 +1322,49 @@ func wordsValue(lx *lexicon, parts []string) (float64, int) {
 		n += 3
 	}
 	return total, n
+}
+
+// toldAgain reports whether the other version's text states the figure
+// it in the very same words, what is counted included ("two cosmic
+// bands"), though its extraction there read no figure ("the two cosmic
+// bands" names a known group): the reader saw those words before. A bare
+// number says too little to tell.
+func toldAgain(text string, it *item) bool {
+	return strings.IndexByte(it.Text, ' ') > 0 && containsWord(text, it.Text)
+}
+
+// bareCrowd reports whether the vague amount at token i (its phrase
+// starting at token first) counts no named thing: "millions went to
+// work", "thousands poured in to attend", "for millions in the Midwest".
+// A vague amount names what it counts after "of" ("thousands of
+// protesters"); bare, it sizes a crowd or a population, not a figure of
+// the story, unless it counts the people a disaster struck ("killing
+// dozens", "dozens more were injured", "thousands were evacuated").
+func (d *doc) bareCrowd(first, i int) bool {
+	toks := d.toks
+	if i+1 >= len(toks) {
+		return false
+	}
+	switch w := toks[i+1].lower; {
+	case strings.HasPrefix(w, "of"):
+		// "thousands of protesters", "hundreds of thousands" (a
+		// figure's size told whole), glued "thousands ofprotesters"
+		return false
+	case w == "more" || w == "others" || w == "other":
+		return false // "dozens more across the region"
+	}
+	// the object of a verb ("spent millions", "cost billions", "drew
+	// thousands") may be the figure itself; a crowd stands as a subject
+	// or after a preposition ("as millions went", "for millions in")
+	if first > 0 && toks[first-1].kind == tokWord && !toks[first-1].is(clsFunction) {
+		return false
+	}
+	// "thousands were evacuated", "hundreds fled", "dozens missing": the
+	// people a disaster struck, however few words name them
+	for k := i + 1; k < len(toks) && k <= i+4 && toks[k].kind != tokPunct; k++ {
+		if w := toks[k].lower; tollWord(w) || w == "fled" || w == "rescued" || w == "stranded" {
+			return false
+		}
+	}
+	return !d.countsTheDead(first, i) && !d.countsTheHurt(i)
 }

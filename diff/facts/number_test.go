@@ -763,3 +763,71 @@ func TestMeasureChangedWithOtherWordsAfterIt(t *testing.T) {
 		t.Errorf("got %+v, want one change 60 → 45 mph", got)
 	}
 }
+
+// A figure added in words the old version already printed is no news,
+// though the old words named a known group ("the two", "her three") and
+// read as no figure there.
+func TestFigureToldAgainInTheSameWords(t *testing.T) {
+	tests := []struct{ old, new string }{
+		{"The probe was launched to study the two cosmic belts around the planet. It fell on Tuesday.",
+			"It fell on Tuesday. The probe, launched in 2012, studied two cosmic belts of charged particles."},
+		{"She later said he had met her three times in London. The palace declined to comment.",
+			"The palace declined to comment. She alleged in a memoir that they met three times, the book says."},
+	}
+	for _, tt := range tests {
+		for _, c := range changesOf(tt.old, tt.new, KindNumber) {
+			t.Errorf("got %+v, want no number change: the old version says it", c)
+		}
+	}
+}
+
+// A bare vague amount sizes a crowd ("millions went to work"); with what
+// it counts after "of", or counting the people a disaster struck, it is a
+// figure.
+func TestBareCrowdIsNoFigure(t *testing.T) {
+	tests := map[string][]string{
+		"The strikes began as millions went to work or school.":                  nil,
+		"Police were out in force as thousands poured in to attend the final.":   nil,
+		"The storm packed a punch for millions in the Midwest on Sunday.":        nil,
+		"Thousands of protesters marched on the capital.":                        {"Thousands of protesters"},
+		"The outage hit hundreds of thousands across the state.":                 {"hundreds of thousands"},
+		"The blast killed dozens, and dozens more were hurt.":                    {"dozens", "dozens more"},
+		"Hundreds were injured in the quake.":                                    {"Hundreds"},
+		"Thousands were evacuated from the coast as the river rose.":             {"Thousands"},
+		"Officials said dozens remain missing after the landslide hit the town.": {"dozens"},
+		"The firm spent millions on the campaign.":                               {"millions"},
+		"The fire displaced thousands across the county.":                        {"thousands"},
+	}
+	for text, want := range tests {
+		got := textsOf(t, text, KindNumber)
+		ok := len(got) == len(want)
+		for k := 0; ok && k < len(got); k++ {
+			ok = strings.HasPrefix(got[k], want[k]) // the counted noun's words vary
+		}
+		if !ok {
+			t.Errorf("%q: got %q, want %q", text, got, want)
+		}
+	}
+}
+
+// One unit, hedged, is a measure ("more than a foot of snow"); a bare "a
+// foot", a rate ("$4 a gallon") and "a mile and a half" read as before.
+func TestHedgedSingleUnit(t *testing.T) {
+	tests := map[string][]string{
+		"More than a foot of snow buried the town.":                {"More than a foot"},
+		"The body was found over a mile away from the road.":       {"over a mile"},
+		"He hurt a foot in the fall.":                              nil,
+		"Gas costs $4 a gallon on average.":                        {"$4"},
+		"A glove lay about a mile and a half from the home.":       {"a half"},
+		"The storm could drop more than an inch of rain by night.": {"more than an inch"},
+	}
+	for text, want := range tests {
+		if got := textsOf(t, text, KindNumber); strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("%q: got %q, want %q", text, got, want)
+		}
+	}
+	got := changesOf("Forecasters said more than a foot of snow fell on the city.", "Forecasters said between 1 and 3 feet of snow fell on the city.", KindNumber)
+	if len(got) != 1 || got[0].Before != "more than a foot" || got[0].After != "between 1 and 3 feet" {
+		t.Errorf("got %+v, want one change a foot → 1 to 3 feet", got)
+	}
+}
