@@ -252,7 +252,13 @@ scan:
 	}
 	// "officials confirmed four staff had been injured", "acknowledged
 	// that …": a fact stated; "confirmed the deaths" stays a stance
-	if class == "confirm" && !neg && (vend+1 < s.to && toks[vend+1].lower == "that" || d.claimFollows(vend+1, s)) {
+	if class == "confirm" && !neg && (vend+1 < s.to && toks[vend+1].lower == "that" || d.claimFollows(vend+1, s) || d.subjectFollows(vend+1, s)) {
+		return item{}, false
+	}
+	// "suggested that a photo may have been faked", "suggested they
+	// hadn’t had a plan": what was the case, a claim; "suggested troops
+	// could be deployed", "suggested he’d like him to return" propose
+	if strings.HasPrefix(toks[k].lower, "suggest") && !neg && d.factClause(vend+1, s) {
 		return item{}, false
 	}
 	// "asked the neighbors to submit footage", "asked for privacy": a
@@ -575,6 +581,64 @@ func (d *doc) claimFollows(j int, s sent) bool {
 		}
 		if finiteAux[t.lower] || contracted(t.lower) {
 			return true
+		}
+	}
+	return false
+}
+
+// subjectFollows reports whether a clause with a pronoun for its subject
+// starts at token j, after an optional "that": "confirming he took a
+// call". A pronoun that is also an object ("it", "you") tells nothing.
+func (d *doc) subjectFollows(j int, s sent) bool {
+	if j < s.to && d.toks[j].lower == "that" {
+		j++
+	}
+	if j+1 >= s.to || d.toks[j+1].kind != tokWord {
+		return false
+	}
+	switch d.toks[j].lower {
+	case "he", "she", "they", "we", "i":
+		return true
+	}
+	return false
+}
+
+// factClause reports whether the clause from token j on, opened by "that"
+// or a pronoun, tells what is or was the case: its first finite verb is no modal ("that the vote was
+// close", "they hadn’t had a plan"), a modal's perfect ("may have been
+// faked") or, after a pronoun, a past form ("he took"). A modal with a
+// bare verb ("troops could be deployed", "he’d like") proposes.
+func (d *doc) factClause(j int, s sent) bool {
+	toks := d.toks
+	// a noun right after the verb may be its object ("suggested a deal
+	// that was …"): only "that" or a pronoun opens the clause for sure
+	switch {
+	case j < s.to && toks[j].lower == "that":
+		j++
+	case j < s.to && pronouns[toks[j].lower] && toks[j].lower != "it":
+	default:
+		return false
+	}
+	for m := j; m < s.to && m < j+14; m++ {
+		t := toks[m]
+		if t.kind == tokPunct || d.inQ[m] >= 0 {
+			return false
+		}
+		l := t.lower
+		if contracted(l) {
+			return false // "he’d like", "they’ll", not told as fact
+		}
+		if base, ok := strings.CutSuffix(strings.ReplaceAll(l, "'", "’"), "n’t"); ok {
+			l = base // "hadn’t", "wasn’t"
+		}
+		switch l {
+		case "would", "could", "will", "can", "should", "might", "may", "must", "wo", "ca":
+			return m+1 < s.to && toks[m+1].lower == "have"
+		case "is", "was", "are", "were", "had", "has", "have", "did", "does", "do":
+			return true
+		}
+		if m == j+1 && pronouns[toks[j].lower] && strings.HasSuffix(l, "ed") {
+			return true // "she claimed", "they wanted"
 		}
 	}
 	return false

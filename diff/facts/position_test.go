@@ -57,6 +57,7 @@ func TestExtractPositions(t *testing.T) {
 		{"a name glued by the scraper", "Tom Hale spoke.\nYet Halerefuses to say whether he backs it.", "Halerefuses to say", "Hale", "not comment", ""},
 		{"an adverb glued", "The court is alsoconsidering a case.", "alsoconsidering", "The court", "consider?", "a case"},
 		{"instructed", "The mayor instructed officials to reopen the road.", "instructed", "The mayor", "order", "officials"},
+		{"a wish suggested proposes", "Ann Roe praised Tom Hale and suggested she’d like him to return.", "suggested", "Ann Roe", "propose", ""},
 		{"a forecast is hedged", "Acme is expected to approve the budget.", "approve", "Acme", "accept?", "the budget"},
 		{"pleaded not guilty", "Lee, 34, has pleaded not guilty.", "pleaded not guilty", "Lee", "plead not guilty", ""},
 		{"pled guilty", "Jo Ames pled guilty to two counts of fraud.", "pled guilty to", "Jo Ames", "plead guilty", "two counts of fraud"},
@@ -141,6 +142,11 @@ func TestNotAPosition(t *testing.T) {
 		"Police confirmed they’re looking for three suspects.",
 		"Lee acknowledged that the plan had failed.",
 		"“The jet is painted,” an Air Force spokesperson confirmed to CNN.",
+		"Premier Ann Roe spoke on Tuesday, confirming she took a call from the mayor.",
+		// what was the case, suggested: a claim, no proposal
+		"Tom Hale suggested that a letter from 2001 showing him and a friend may have been forged.",
+		"Mayor Ann Roe suggested they hadn’t had a plan in place.",
+		"Tom Hale has suggested she would have cast a vote against it.",
 		// background dated years before the story (published 2025)
 		"Ann Lee met Tom Hale.\nIn 2019, he agreed to an interview.",
 		"She sued the firm in 2021, accusing it of fraud.",
