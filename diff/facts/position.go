@@ -837,8 +837,9 @@ func stanceGroup(s string) string {
 func (d *doc) subjectBefore(i int, s sent, actors []string) string {
 	toks := d.toks
 	j := i - 1
-	// participle clause: "Fico blocked the package, demanding guarantees"
-	if j >= s.from && toks[j].text == "," && strings.HasSuffix(toks[i].lower, "ing") {
+	// participle clause: "Fico blocked the package, demanding guarantees",
+	// "Lee said the plan “is dead,” blaming the board"
+	if j >= s.from && (toks[j].text == "," || toks[j].text == "”" && j-1 >= s.from && toks[j-1].text == ",") && strings.HasSuffix(toks[i].lower, "ing") {
 		if a := lastOr(actors, ""); a != "" {
 			return a
 		}
@@ -867,7 +868,8 @@ func (d *doc) subjectBefore(i int, s sent, actors []string) string {
 		}
 		return lastOr(actors, "")
 	}
-	if j >= s.from && toks[j].lower == "who" {
+	// "Tom Lee, who …", "DHS, which blamed …": the relative's antecedent
+	if j >= s.from && (toks[j].lower == "who" || toks[j].lower == "which" && j-1 >= s.from && toks[j-1].text == ",") {
 		k := j - 1
 		for k >= s.from && (toks[k].text == "," || toks[k].text == "—" || toks[k].text == "–") {
 			k--
