@@ -521,6 +521,99 @@ func (d *doc) appendReply(out []item, k int, s sent, name string) []item {
 	})
 }
 
+// intention reads what a speech verb at token k reports its speaker,
+// name, will do: "police said they would seek another charge", "Acme said
+// it will not raise prices", "Lee told CNN she’ll appeal". Said of the
+// speaker itself, the future is a stated plan, the commonest stance of
+// news; a stance verb there ("said it would reject") is read by position,
+// and a state ("said he would be happy", "would like") is no plan.
+func (d *doc) intention(k int, s sent, name string) (item, bool) {
+	toks := d.toks
+	if d.inQ[k] >= 0 || !strings.HasPrefix(toks[k].lower, "sa") { // "said", "says", "saying"
+		return item{}, false
+	}
+	j := k + 1
+	if j < s.to && toks[j].lower == "that" {
+		j++
+	}
+	if j+2 >= s.to || d.inQ[j] >= 0 {
+		return item{}, false
+	}
+	first := j
+	subj, modal := toks[j].lower, ""
+	if b, m, ok := strings.Cut(strings.ReplaceAll(subj, "'", "’"), "’"); ok {
+		subj, modal = b, m // "they’ll", "she’d"
+	}
+	actor := name
+	switch subj {
+	case "he", "she", "they", "it", "we":
+		j++
+	default:
+		// "said the United States would not send troops" and "said
+		// Washington would not …" name one actor two ways: only the
+		// speaker's own plan is read
+		return item{}, false
+	}
+	if modal == "" {
+		modal = toks[j].lower
+		j++
+	}
+	neg := false
+	switch modal {
+	case "will", "would", "ll", "d":
+	case "won’t", "wouldn’t", "won't", "wouldn't":
+		neg = true
+	default:
+		return item{}, false
+	}
+	for j < s.to && (isNeg(toks[j].lower) || toks[j].lower == "no" || toks[j].lower == "longer" || d.isAdverb(toks[j].lower)) {
+		if isNeg(toks[j].lower) || toks[j].lower == "no" {
+			neg = true
+		}
+		j++
+	}
+	if j >= s.to || toks[j].kind != tokWord || toks[j].isCap() || d.inQ[j] >= 0 || toks[j].is(clsFunction) ||
+		statives[toks[j].lower] || strings.HasSuffix(toks[j].lower, "ed") || strings.HasSuffix(toks[j].lower, "ing") {
+		return item{}, false
+	}
+	if _, _, ok, _ := d.matchStance(j, s.to); ok {
+		return item{}, false
+	}
+	v := j
+	oTo := v
+	for m := v + 1; m < s.to && m <= v+8; m++ {
+		t := toks[m]
+		if d.inQ[m] >= 0 || t.kind == tokPunct && t.text != "-" && t.text != "$" && t.text != "%" || objectStops[t.lower] {
+			break
+		}
+		oTo = m
+	}
+	object, _, _ := d.span(v, oTo)
+	stance := "plan"
+	if neg {
+		stance = "not plan"
+	}
+	// the plan is quoted with what it is about: "they would seek another
+	// charge"
+	text, st, en := d.span(first, oTo)
+	return item{
+		Fact:  Fact{Kind: KindPosition, Text: text, Start: st, End: en, Value: stance + ": " + object, Subject: actor},
+		key:   stance,
+		slot:  actorKey(actor),
+		words: d.objectWords(v, oTo+1),
+	}, true
+}
+
+// statives after "would" tell a state or a wish, not a plan: "would be",
+// "would like", "would feel safe".
+var statives = map[string]bool{
+	"be": true, "have": true, "like": true, "love": true, "want": true, "need": true, "feel": true,
+	"know": true, "think": true, "believe": true, "hope": true, "expect": true, "seem": true,
+	"prefer": true, "rather": true, "get": true, "continue": true, "remain": true, "stay": true,
+	"happen": true, "come": true, "go": true, "see": true, "look": true, "make": true, "take": true,
+	"do": true, "never": true, "soon": true, "also": true, "still": true, "only": true, "just": true,
+}
+
 // isBareStance reports whether w is the bare form of a stance verb (not
 // "offers", "offered", "offering"), which is also the noun.
 func isBareStance(lx *lexicon, w string) bool {

@@ -61,6 +61,9 @@ func TestExtractPositions(t *testing.T) {
 		{"blamed", "The agency blamed the contractor for the delays.", "blamed", "The agency", "reject", "the contractor for the delays"},
 		{"a participle after a quote", "Ann Roe said the plan “is dead on arrival,” blaming the board for the delay.", "blaming", "Ann Roe", "reject", "the board for the delay"},
 		{"a which-relative", "The plan drew criticism from Acme, which rejected the terms.", "rejected", "Acme", "reject", "the terms"},
+		{"said they would", "After the hearing, police said they would seek another charge.", "they would seek another charge", "police", "plan", "seek another charge"},
+		{"said it won't", "Acme Corp said it won’t raise prices this year.", "it won’t raise prices this year", "Acme Corp", "not plan", "raise prices this year"},
+		{"a contracted will", "Ann Roe said she’ll close the store on Friday.", "she’ll close the store on Friday", "Ann Roe", "plan", "close the store on Friday"},
 		{"a forecast is hedged", "Acme is expected to approve the budget.", "approve", "Acme", "accept?", "the budget"},
 		{"pleaded not guilty", "Lee, 34, has pleaded not guilty.", "pleaded not guilty", "Lee", "plead not guilty", ""},
 		{"pled guilty", "Jo Ames pled guilty to two counts of fraud.", "pled guilty to", "Jo Ames", "plead guilty", "two counts of fraud"},
@@ -165,6 +168,11 @@ func TestNotAPosition(t *testing.T) {
 		"Acme said Smithblocked the plan.",
 		// a common noun opening the sentence is no name
 		"Water levels began to fall on Friday and could reverse that trend.\nThe water was cold.",
+		// a state or a wish said of oneself is no plan; another's future
+		// is told, not planned, by the speaker
+		"Ann Roe said she would be happy to help.",
+		"Tom Hale said he would like a deal.",
+		"Ann Roe said the storm will bring heavy rain.",
 		// words given, not a proposal
 		"The governor offered condolences to the family.",
 		// the tag of a statement, or what a fact suggests
@@ -418,5 +426,31 @@ func TestStanceOnAnotherMatter(t *testing.T) {
 	moved := "The mayor urged residents to conserve water, officials said.\nTalks began on Monday."
 	if got := changesOf(old, moved, KindPosition); len(got) != 0 {
 		t.Errorf("moved: got %+v, want none", got)
+	}
+}
+
+func TestCompareIntentions(t *testing.T) {
+	old := "Acme Corp said it would close the plant in Ohio."
+	tests := []struct {
+		name, new     string
+		before, after string
+	}{
+		{"tense of the report", "Acme Corp said it will close the plant in Ohio.", "", ""},
+		{"plan dropped", "Acme Corp said it won’t close the plant in Ohio.", "it would close the plant in Ohio", "it won’t close the plant in Ohio"},
+		{"plan gone", "Acme Corp said sales fell.", "it would close the plant in Ohio", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := changesOf(old, tt.new, KindPosition)
+			if tt.before == "" && tt.after == "" {
+				if len(got) != 0 {
+					t.Fatalf("got %+v, want none", got)
+				}
+				return
+			}
+			if len(got) != 1 || got[0].Before != tt.before || got[0].After != tt.after {
+				t.Fatalf("got %+v, want %q -> %q", got, tt.before, tt.after)
+			}
+		})
 	}
 }
