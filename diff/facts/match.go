@@ -806,7 +806,8 @@ func slipFixed(long, short []string) bool {
 	}
 	lx := english()
 	for i := range long {
-		if len(long[i]) <= 4 && lx.function[long[i]] &&
+		// "not" added or dropped turns a statement round: no slip
+		if len(long[i]) <= 4 && lx.function[long[i]] && !isNeg(long[i]) && long[i] != "no" &&
 			equalWords(long[:i], short[:i]) && equalWords(long[i+1:], short[i:]) {
 			return true
 		}

@@ -454,3 +454,11 @@ func TestCompareIntentions(t *testing.T) {
 		})
 	}
 }
+
+func TestNegationIsNoSlip(t *testing.T) {
+	old := "Acme Corp has agreed to the merger with Beta Inc this week."
+	got := changesOf(old, "Acme Corp has not agreed to the merger with Beta Inc this week.", KindPosition)
+	if len(got) != 1 || got[0].Before != "agreed" || got[0].After != "has not agreed" {
+		t.Fatalf("got %+v, want agreed -> has not agreed", got)
+	}
+}
