@@ -152,11 +152,28 @@ scan:
 		passive = true
 	}
 	byAgent := passive && vend+1 < s.to && toks[vend+1].lower == "by"
+	// "officials issued an evacuation order", "an evacuation order was
+	// issued": only a directive is issued as a stance, not a statement,
+	// a report or a storm warning
+	dFrom, dTo := -1, -1
+	if strings.HasPrefix(toks[k].lower, "issu") {
+		if passive && !byAgent {
+			dFrom, dTo = d.directiveBefore(g, s)
+		} else if !passive {
+			dFrom, dTo = d.directiveAfter(vend+1, s)
+		}
+		if dTo < 0 {
+			return item{}, false
+		}
+	}
 	// "will be considered targets", "has not been confirmed", "had been
 	// threatened": without its agent a passive states no one's stance,
 	// unless it reports a decision ("was granted", "were ordered")
 	if passive && !byAgent && !passiveDecision(class, toks[k].lower) {
 		return item{}, false
+	}
+	if dTo >= 0 && passive {
+		return d.directive(k, vend, dFrom, dTo, neg, s)
 	}
 	// "plans to ask for more", "agreed to accept": the stance of the verb
 	// before "to" holds this one; object control ("urged Trump to
@@ -317,18 +334,120 @@ scan:
 	if first > s.from && !toks[first].space && toks[first-1].kind == tokWord {
 		first--
 	}
+	if dTo > tend {
+		tend = dTo // "issued an evacuation advisory", as a reader quotes it
+	}
 	text, st, en := d.span(first, tend)
 	value := stance
 	if object != "" {
 		value += ": " + object
 	}
+	key := stanceGroup(stance)
+	if dTo >= 0 {
+		// what was issued is the decision: an evacuation advisory
+		// turned into a warning is another
+		key += ": " + d.lower[toks[dFrom].start:toks[dTo].end]
+	}
 	return item{
 		Fact:  Fact{Kind: KindPosition, Text: text, Start: st, End: en, Value: value, Subject: actor},
-		key:   stanceGroup(stance),
+		key:   key,
 		slot:  actorKey(actor),
 		words: owords,
 		loose: !named,
 		quiet: history,
+	}, true
+}
+
+// directiveNouns are what an authority issues as a decision: "an
+// evacuation order", "a curfew", "a decree". A warning counts when it is
+// no forecast product ("a new warning", "evacuation warnings", not "a
+// tornado warning").
+var directiveNouns = map[string]bool{
+	"order": true, "orders": true, "decree": true, "decrees": true, "directive": true, "directives": true,
+	"advisory": true, "advisories": true, "curfew": true, "curfews": true, "mandate": true, "ban": true,
+	"ultimatum": true, "closure": true, "closures": true, "warning": true, "warnings": true,
+}
+
+// directiveMods may stand before "warning" in a directive: a determiner
+// or one of these.
+var directiveMods = map[string]bool{"evacuation": true, "travel": true, "new": true, "similar": true, "stern": true, "fresh": true, "final": true}
+
+// directiveAt reports whether token i heads a directive.
+func (d *doc) directiveAt(i int, s sent) bool {
+	t := d.toks[i]
+	if t.kind != tokWord || !directiveNouns[t.lower] {
+		return false
+	}
+	if strings.HasPrefix(t.lower, "warning") {
+		return i-1 >= s.from && (directiveMods[d.toks[i-1].lower] || isDeterminer(d.toks[i-1].lower))
+	}
+	return true
+}
+
+// directiveAfter returns the directive that "issued" takes as its object
+// from token j on: a determiner and up to three modifiers, then the head
+// ("an evacuation advisory", "a full closure"); the span from the first
+// modifier to the head, or -1, -1.
+func (d *doc) directiveAfter(j int, s sent) (int, int) {
+	from := j
+	if from < s.to && isDeterminer(d.toks[from].lower) {
+		from++
+	}
+	for m := from; m < s.to && m <= from+3; m++ {
+		if d.toks[m].kind != tokWord || d.inQ[m] >= 0 {
+			break
+		}
+		if d.directiveAt(m, s) {
+			return from, m
+		}
+	}
+	return -1, -1
+}
+
+// directiveBefore returns the directive that ends at token g as the
+// subject of "was issued" ("an evacuation order was issued"): its
+// modifiers and head, or -1, -1.
+func (d *doc) directiveBefore(g int, s sent) (int, int) {
+	if g < s.from || !d.directiveAt(g, s) {
+		return -1, -1
+	}
+	from := g
+	for from-1 >= s.from && d.toks[from-1].kind == tokWord && !isDeterminer(d.toks[from-1].lower) &&
+		!d.toks[from-1].is(clsFunction) && from > g-3 {
+		from--
+	}
+	return from, g
+}
+
+// directive reads a directive issued in the passive, "an evacuation order
+// was issued for the North Shore": the issuer goes unnamed, so the
+// directive itself is the slot.
+func (d *doc) directive(k, vend, dFrom, dTo int, neg bool, s sent) (item, bool) {
+	if neg {
+		return item{}, false // "no order has been issued"
+	}
+	toks := d.toks
+	name := d.lower[toks[dFrom].start:toks[dTo].end]
+	oFrom, oTo := vend+1, vend
+	for j := oFrom; j < s.to && j < oFrom+8; j++ {
+		t := toks[j]
+		if d.inQ[j] >= 0 || t.kind == tokPunct && t.text != "-" || objectStops[t.lower] {
+			break
+		}
+		oTo = j
+	}
+	value := "order"
+	if oTo >= oFrom {
+		o, _, _ := d.span(oFrom, oTo)
+		value += ": " + o
+	}
+	text, st, en := d.span(dFrom, vend)
+	return item{
+		Fact:  Fact{Kind: KindPosition, Text: text, Start: st, End: en, Value: value, Subject: d.text[toks[dFrom].start:toks[dTo].end]},
+		key:   "order: " + name,
+		slot:  name,
+		words: d.objectWords(oFrom, oTo+1),
+		loose: true,
 	}, true
 }
 

@@ -64,6 +64,8 @@ func TestExtractPositions(t *testing.T) {
 		{"said they would", "After the hearing, police said they would seek another charge.", "they would seek another charge", "police", "plan", "seek another charge"},
 		{"said it won't", "Acme Corp said it won’t raise prices this year.", "it won’t raise prices this year", "Acme Corp", "not plan", "raise prices this year"},
 		{"a contracted will", "Ann Roe said she’ll close the store on Friday.", "she’ll close the store on Friday", "Ann Roe", "plan", "close the store on Friday"},
+		{"issued a directive", "On Maui, officials issued an evacuation advisory for parts of the town.", "issued an evacuation advisory", "officials", "order", "an evacuation advisory for parts of the town"},
+		{"a directive issued, no issuer", "Rain fell, and an evacuation order was issued for the river camp.", "evacuation order was issued", "evacuation order", "order", "for the river camp"},
 		{"a forecast is hedged", "Acme is expected to approve the budget.", "approve", "Acme", "accept?", "the budget"},
 		{"pleaded not guilty", "Lee, 34, has pleaded not guilty.", "pleaded not guilty", "Lee", "plead not guilty", ""},
 		{"pled guilty", "Jo Ames pled guilty to two counts of fraud.", "pled guilty to", "Jo Ames", "plead guilty", "two counts of fraud"},
@@ -173,6 +175,11 @@ func TestNotAPosition(t *testing.T) {
 		"Ann Roe said she would be happy to help.",
 		"Tom Hale said he would like a deal.",
 		"Ann Roe said the storm will bring heavy rain.",
+		// only a directive is issued as a stance: no statement, no
+		// storm warning
+		"Several senators issued statements on Monday.",
+		"The weather service issued a blizzard warning for the county.",
+		"A flash flood warning has been issued for the area.",
 		// words given, not a proposal
 		"The governor offered condolences to the family.",
 		// the tag of a statement, or what a fact suggests
@@ -460,5 +467,16 @@ func TestNegationIsNoSlip(t *testing.T) {
 	got := changesOf(old, "Acme Corp has not agreed to the merger with Beta Inc this week.", KindPosition)
 	if len(got) != 1 || got[0].Before != "agreed" || got[0].After != "has not agreed" {
 		t.Fatalf("got %+v, want agreed -> has not agreed", got)
+	}
+}
+
+func TestCompareDirectives(t *testing.T) {
+	old := "On Maui, officials issued an evacuation advisory for parts of the town."
+	got := changesOf(old, "On Maui, officials issued an evacuation warning for several parts of the town.", KindPosition)
+	if len(got) != 1 || got[0].Before != "issued an evacuation advisory" || got[0].After != "issued an evacuation warning" {
+		t.Fatalf("got %+v, want advisory -> warning", got)
+	}
+	if got := changesOf(old, "On Maui, officials issued an evacuation advisory for parts of the old town.", KindPosition); len(got) != 0 {
+		t.Fatalf("got %+v, want none", got)
 	}
 }
