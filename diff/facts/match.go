@@ -96,6 +96,13 @@ var passes = map[Kind][]pass{
 		{func(_ *matcher, a, b *item) bool {
 			return sameActor(a, b) && (!a.quiet && !b.quiet || a.quiet && b.quiet && !isReply(a) && !isReply(b))
 		}, true},
+		// one sentence rewritten, its stance on the same matter with the
+		// actor named otherwise ("Lavrov said Moscow was open to a
+		// meeting" -> "Lavrov ruled out a meeting"): one stance changed,
+		// not one removed and another added
+		// (the same stance held by another actor stays removed and added:
+		// "Russia ruled out" -> "Germany ruled out")
+		{func(_ *matcher, a, b *item) bool { return a.key != b.key && sameMatter(a, b) }, true},
 	},
 	KindLocation: {
 		{func(_ *matcher, a, b *item) bool { return a.key == b.key }, false},
@@ -108,6 +115,12 @@ var passes = map[Kind][]pass{
 		{func(_ *matcher, a, b *item) bool { return sameNotice(a, b) }, false},
 		{func(_ *matcher, a, b *item) bool { return true }, true},
 	},
+}
+
+// sameMatter reports whether two stances of aligned sentences are on one
+// matter: most of their object words shared, neither a reply to the press.
+func sameMatter(a, b *item) bool {
+	return !a.quiet && !b.quiet && !isReply(a) && !isReply(b) && min(len(a.words), len(b.words)) >= 2 && overlap(a.words, b.words) >= 0.5
 }
 
 // slotEqual compares speaker or actor keys, allowing one edit in longer

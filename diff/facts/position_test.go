@@ -480,3 +480,24 @@ func TestCompareDirectives(t *testing.T) {
 		t.Fatalf("got %+v, want none", got)
 	}
 }
+
+func TestCompareStanceActorRenamed(t *testing.T) {
+	old := "Foreign Minister Ann Roe said on Monday that Ruritania was open to a meeting between the two presidents."
+	tests := []struct{ name, new, before, after string }{
+		{"flip, actor named otherwise", "Foreign Minister Ann Roe on Monday ruled out a meeting between the two presidents for now.", "open to", "ruled out"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := changesOf(old, tt.new, KindPosition)
+			if tt.before == "" {
+				if len(got) != 0 {
+					t.Fatalf("got %+v, want none", got)
+				}
+				return
+			}
+			if len(got) != 1 || got[0].Before != tt.before || got[0].After != tt.after {
+				t.Fatalf("got %+v, want %q -> %q", got, tt.before, tt.after)
+			}
+		})
+	}
+}
