@@ -401,6 +401,14 @@ pending:
 			}
 			used[j] = true
 			c.new, c.nSent, c.pos = r.new, r.nSent, r.pos
+			// what the reply says is the answer, not a stance come
+			// besides it: "a spokesperson said the administration
+			// supported new measures"
+			for k := range m.out {
+				if a := &m.out[k]; k != i && a.old == nil && a.new != nil && a.nSent == r.nSent && a.new.Kind == KindPosition && !isReply(a.new) {
+					drop[k] = true
+				}
+			}
 			continue pending
 		}
 		// The answer may be a stance itself ("Moscow has not responded to

@@ -501,3 +501,12 @@ func TestCompareStanceActorRenamed(t *testing.T) {
 		})
 	}
 }
+
+func TestReplyHoldsItsStance(t *testing.T) {
+	old := "Acme weighs new fees.\nThe ministry did not respond to a request for comment.\nTalks resume next week."
+	nw := "Acme weighs new fees.\nMinistry spokesperson Ann Roe said the administration supported the new fees on imports.\nTalks resume next week."
+	got := changesOf(old, nw, KindPosition)
+	if len(got) != 1 || got[0].Before != "did not respond" {
+		t.Fatalf("got %+v, want one change from did not respond", got)
+	}
+}
