@@ -503,8 +503,9 @@ func (m *matcher) equivalent(a, b *item) bool {
 		// the same actor's same stance on another matter is another
 		// fact: "Trump urged Iranians to rise up" is not "Trump called on
 		// the Guard to lay down its weapons"; objects that share a word,
-		// or one without an object, may be one stance reworded
-		return sameActor(a, b) && a.key == b.key && (len(a.words) == 0 || len(b.words) == 0 || overlap(a.words, b.words) > 0) ||
+		// or one without an object, may be one stance reworded; so is
+		// one reply to the press, about the story whatever words follow
+		return sameActor(a, b) && a.key == b.key && (len(a.words) == 0 || len(b.words) == 0 || overlap(a.words, b.words) > 0 || isReply(a)) ||
 			sameStance(a, b)
 	case KindNumber:
 		return sameFigure(a, b)

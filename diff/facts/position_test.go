@@ -510,3 +510,11 @@ func TestReplyHoldsItsStance(t *testing.T) {
 		t.Fatalf("got %+v, want one change from did not respond", got)
 	}
 }
+
+func TestReplyRewordedElsewhere(t *testing.T) {
+	old := "Acme faces a probe.\nAnn Roe has not commented on the claims, and a lawyer for Ann Roe did not comment on the report.\nShares fell."
+	nw := "Acme faces a probe.\nAnn Roe has not commented on the claims.\nA lawyer for Ann Roe did not comment on Thursday about the vetting process.\nShares fell."
+	if got := changesOf(old, nw, KindPosition); len(got) != 0 {
+		t.Fatalf("got %+v, want none", got)
+	}
+}
