@@ -518,3 +518,13 @@ func TestReplyRewordedElsewhere(t *testing.T) {
 		t.Fatalf("got %+v, want none", got)
 	}
 }
+
+func TestZeroWidthIsNoToken(t *testing.T) {
+	var words []string
+	for _, tk := range tokenize("at the \u200ctime of the\ufeff vote") {
+		words = append(words, tk.text)
+	}
+	if got := strings.Join(words, "|"); got != "at|the|time|of|the|vote" {
+		t.Fatalf("got %s", got)
+	}
+}
