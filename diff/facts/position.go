@@ -723,6 +723,80 @@ func (d *doc) intention(k int, s sent, name string) (item, bool) {
 	}, true
 }
 
+// callFor reads what a speech verb at token k reports its speaker, name,
+// wants someone to do: "the State Department said people in the area
+// should seek shelter", "a lawmaker said Lammy, the deputy leader, should
+// quit". A "should" in reported speech is a call, a demand of the
+// speaker's; "should be" and "should have" tell a judgement, no call.
+func (d *doc) callFor(k int, s sent, name string) (item, bool) {
+	toks := d.toks
+	if d.inQ[k] >= 0 || !strings.HasPrefix(toks[k].lower, "sa") {
+		return item{}, false
+	}
+	j := k + 1
+	if j < s.to && toks[j].lower == "that" {
+		j++
+	}
+	// the subject: up to 20 words without a verb of its own, a comma
+	// only around an apposition, whose relative clause may have one
+	// ("Lammy, the deputy leader who had served as foreign secretary,")
+	sh, rel := -1, false
+	for m := j + 1; m < s.to && m <= j+20; m++ {
+		t := toks[m]
+		if d.inQ[m] >= 0 || t.kind == tokPunct && t.text != "," && t.text != "-" && t.text != "’" {
+			break
+		}
+		l := t.lower
+		switch {
+		case l == "should" || l == "shouldn’t" || l == "shouldn't":
+			sh = m
+		case l == "who" || l == "which":
+			rel = true
+		case t.text == ",":
+			rel = false
+		case !rel && (finiteAux[l] || contracted(l) || d.lx.speech[l]):
+			m = s.to // a clause of its own: no call
+		}
+		if sh >= 0 {
+			break
+		}
+	}
+	if sh < 0 || sh+1 >= s.to {
+		return item{}, false
+	}
+	neg := strings.HasSuffix(toks[sh].lower, "t")
+	v := sh + 1
+	for v < s.to && (isNeg(toks[v].lower) || d.isAdverb(toks[v].lower)) {
+		neg = neg || isNeg(toks[v].lower)
+		v++
+	}
+	if v >= s.to || toks[v].kind != tokWord || toks[v].isCap() || d.inQ[v] >= 0 || toks[v].is(clsFunction) ||
+		statives[toks[v].lower] && toks[v].lower != "stay" && toks[v].lower != "remain" && toks[v].lower != "take" && toks[v].lower != "go" {
+		return item{}, false
+	}
+	oTo := v
+	for m := v + 1; m < s.to && m <= v+8; m++ {
+		t := toks[m]
+		if d.inQ[m] >= 0 || t.kind == tokPunct && t.text != "-" && t.text != "$" && t.text != "%" || objectStops[t.lower] {
+			break
+		}
+		oTo = m
+	}
+	who, _, _ := d.span(j, sh-1)
+	what, _, _ := d.span(v, oTo)
+	stance := "demand"
+	if neg {
+		stance = "not demand"
+	}
+	text, st, en := d.span(sh, oTo)
+	return item{
+		Fact:  Fact{Kind: KindPosition, Text: text, Start: st, End: en, Value: stance + ": " + who + " " + what, Subject: name},
+		key:   stance,
+		slot:  actorKey(name),
+		words: d.objectWords(v, oTo+1),
+	}, true
+}
+
 // statives after "would" tell a state or a wish, not a plan: "would be",
 // "would like", "would feel safe".
 var statives = map[string]bool{

@@ -66,6 +66,8 @@ func TestExtractPositions(t *testing.T) {
 		{"a contracted will", "Ann Roe said she’ll close the store on Friday.", "she’ll close the store on Friday", "Ann Roe", "plan", "close the store on Friday"},
 		{"issued a directive", "On Maui, officials issued an evacuation advisory for parts of the town.", "issued an evacuation advisory", "officials", "order", "an evacuation advisory for parts of the town"},
 		{"a directive issued, no issuer", "Rain fell, and an evacuation order was issued for the river camp.", "evacuation order was issued", "evacuation order", "order", "for the river camp"},
+		{"said X should", "The State Department said people in the border areas should seek shelter.", "should seek shelter", "State Department", "demand", ""},
+		{"said X, apposition, should", "A Labour lawmaker said Tom Hale, the deputy who had served as envoy at the \u200ctime, should quit.", "should quit", "Labour lawmaker", "demand", ""},
 		{"a forecast is hedged", "Acme is expected to approve the budget.", "approve", "Acme", "accept?", "the budget"},
 		{"pleaded not guilty", "Lee, 34, has pleaded not guilty.", "pleaded not guilty", "Lee", "plead not guilty", ""},
 		{"pled guilty", "Jo Ames pled guilty to two counts of fraud.", "pled guilty to", "Jo Ames", "plead guilty", "two counts of fraud"},
@@ -180,6 +182,10 @@ func TestNotAPosition(t *testing.T) {
 		"Several senators issued statements on Monday.",
 		"The weather service issued a blizzard warning for the county.",
 		"A flash flood warning has been issued for the area.",
+		// a judgement, not a call; a clause of its own before "should"
+		"Ann Roe said the plan should be scrapped.",
+		"Tom Hale said the board, which met on Monday, should have acted sooner.",
+		"Ann Roe said the deal was close and both sides should rest.",
 		// words given, not a proposal
 		"The governor offered condolences to the family.",
 		// the tag of a statement, or what a fact suggests
