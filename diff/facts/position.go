@@ -648,7 +648,7 @@ func (d *doc) appendReply(out []item, k int, s sent, name string) []item {
 // and a state ("said he would be happy", "would like") is no plan.
 func (d *doc) intention(k int, s sent, name string) (item, bool) {
 	toks := d.toks
-	if d.inQ[k] >= 0 || !strings.HasPrefix(toks[k].lower, "sa") { // "said", "says", "saying"
+	if d.inQ[k] >= 0 || !strings.HasPrefix(toks[k].lower, "sa") || d.background(s) { // "said", "says", "saying"
 		return item{}, false
 	}
 	j := k + 1
@@ -730,7 +730,7 @@ func (d *doc) intention(k int, s sent, name string) (item, bool) {
 // speaker's; "should be" and "should have" tell a judgement, no call.
 func (d *doc) callFor(k int, s sent, name string) (item, bool) {
 	toks := d.toks
-	if d.inQ[k] >= 0 || !strings.HasPrefix(toks[k].lower, "sa") {
+	if d.inQ[k] >= 0 || !strings.HasPrefix(toks[k].lower, "sa") || d.background(s) {
 		return item{}, false
 	}
 	j := k + 1

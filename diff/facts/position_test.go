@@ -182,6 +182,9 @@ func TestNotAPosition(t *testing.T) {
 		"Several senators issued statements on Monday.",
 		"The weather service issued a blizzard warning for the county.",
 		"A flash flood warning has been issued for the area.",
+		// told of years before the story (published 2025)
+		"In 2019, Acme said it would close the plant.",
+		"In 2019, Ann Roe said the board should resign.",
 		// a judgement, not a call; a clause of its own before "should"
 		"Ann Roe said the plan should be scrapped.",
 		"Tom Hale said the board, which met on Monday, should have acted sooner.",
