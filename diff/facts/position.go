@@ -640,12 +640,13 @@ func (d *doc) appendReply(out []item, k int, s sent, name string) []item {
 	})
 }
 
-// intention reads what a speech verb at token k reports its speaker,
-// name, will do: "police said they would seek another charge", "Acme said
-// it will not raise prices", "Lee told CNN she’ll appeal". Said of the
-// speaker itself, the future is a stated plan, the commonest stance of
-// news; a stance verb there ("said it would reject") is read by position,
-// and a state ("said he would be happy", "would like") is no plan.
+// intention reads what a speech verb at token k ("said", "says") reports
+// its speaker, name, will do: "police said they would seek another
+// charge", "Acme said it will not raise prices", "Lee said she’ll close
+// the store". Said of the speaker itself, the future is a stated plan,
+// the commonest stance of news; a stance verb there ("said it would
+// reject") is read by position, and a state ("said he would be happy",
+// "would like") or a past ("said she’d been told") is no plan.
 func (d *doc) intention(k int, s sent, name string) (item, bool) {
 	toks := d.toks
 	if d.inQ[k] >= 0 || !strings.HasPrefix(toks[k].lower, "sa") || d.background(s) { // "said", "says", "saying"
@@ -693,6 +694,10 @@ func (d *doc) intention(k int, s sent, name string) (item, bool) {
 	}
 	if j >= s.to || toks[j].kind != tokWord || toks[j].isCap() || d.inQ[j] >= 0 || toks[j].is(clsFunction) ||
 		statives[toks[j].lower] || strings.HasSuffix(toks[j].lower, "ed") || strings.HasSuffix(toks[j].lower, "ing") {
+		return item{}, false
+	}
+	// "she’d been", "they’d gone": a "’d" before a participle is "had"
+	if l := toks[j].lower; modal == "d" && (l == "been" || strings.HasSuffix(l, "en") || strings.HasSuffix(l, "ne") || strings.HasSuffix(l, "wn")) {
 		return item{}, false
 	}
 	if _, _, ok, _ := d.matchStance(j, s.to); ok {
@@ -890,10 +895,11 @@ func (d *doc) subjectFollows(j int, s sent) bool {
 }
 
 // factClause reports whether the clause from token j on, opened by "that"
-// or a pronoun, tells what is or was the case: its first finite verb is no modal ("that the vote was
-// close", "they hadn’t had a plan"), a modal's perfect ("may have been
-// faked") or, after a pronoun, a past form ("he took"). A modal with a
-// bare verb ("troops could be deployed", "he’d like") proposes.
+// or a pronoun, tells what is or was the case: its first finite verb is
+// no modal ("that the vote was close", "they hadn’t had a plan"), a
+// modal's perfect ("may have been faked") or, after a pronoun, a past
+// form ("she claimed"). A modal with a bare verb ("troops could be
+// deployed", "he’d like") proposes.
 func (d *doc) factClause(j int, s sent) bool {
 	toks := d.toks
 	// a noun right after the verb may be its object ("suggested a deal

@@ -177,6 +177,8 @@ func TestNotAPosition(t *testing.T) {
 		"Ann Roe said she would be happy to help.",
 		"Tom Hale said he would like a deal.",
 		"Ann Roe said the storm will bring heavy rain.",
+		"Ann Roe said she’d been told to leave.",
+		"Tom Hale said he’d gone home early.",
 		// only a directive is issued as a stance: no statement, no
 		// storm warning
 		"Several senators issued statements on Monday.",
