@@ -285,6 +285,12 @@ scan:
 	if (strings.HasPrefix(toks[k].lower, "ask") || strings.HasPrefix(toks[k].lower, "warn")) && vend == k && !d.requestFollows(k+1, s) {
 		return item{}, false
 	}
+	// "warned it would respond to any attack": a threat, read with the
+	// speaker's plans (see intention), not a request
+	if strings.HasPrefix(toks[k].lower, "warn") && vend+2 < s.to && pronouns[toks[vend+1].lower] &&
+		(toks[vend+2].lower == "would" || toks[vend+2].lower == "will" || toks[vend+2].lower == "could") {
+		return item{}, false
+	}
 	// "requested anonymity": how a source spoke, not a request of news
 	if class == "demand" && oTo >= oFrom && toks[oTo].lower == "anonymity" {
 		return item{}, false
@@ -649,7 +655,8 @@ func (d *doc) appendReply(out []item, k int, s sent, name string) []item {
 // "would like") or a past ("said she’d been told") is no plan.
 func (d *doc) intention(k int, s sent, name string) (item, bool) {
 	toks := d.toks
-	if d.inQ[k] >= 0 || !strings.HasPrefix(toks[k].lower, "sa") || d.background(s) { // "said", "says", "saying"
+	warn := strings.HasPrefix(toks[k].lower, "warn")
+	if d.inQ[k] >= 0 || !strings.HasPrefix(toks[k].lower, "sa") && !warn || d.background(s) { // "said", "says", "saying"
 		return item{}, false
 	}
 	j := k + 1
@@ -681,6 +688,10 @@ func (d *doc) intention(k int, s sent, name string) (item, bool) {
 	neg := false
 	switch modal {
 	case "will", "would", "ll", "d":
+	case "could", "might", "may":
+		if !warn {
+			return item{}, false
+		}
 	case "won’t", "wouldn’t", "won't", "wouldn't":
 		neg = true
 	default:
@@ -718,7 +729,14 @@ func (d *doc) intention(k int, s sent, name string) (item, bool) {
 		stance = "not plan"
 	}
 	// the plan is quoted with what it is about: "they would seek another
-	// charge"
+	// charge"; a warning of what the speaker will do is a threat, quoted
+	// with its verb ("warned it could target ports")
+	if warn {
+		if neg {
+			return item{}, false // "warned it would not …": no threat
+		}
+		stance, first = "warn", k
+	}
 	text, st, en := d.span(first, oTo)
 	return item{
 		Fact:  Fact{Kind: KindPosition, Text: text, Start: st, End: en, Value: stance + ": " + object, Subject: actor},

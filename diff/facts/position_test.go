@@ -68,6 +68,8 @@ func TestExtractPositions(t *testing.T) {
 		{"a directive issued, no issuer", "Rain fell, and an evacuation order was issued for the river camp.", "evacuation order was issued", "evacuation order", "order", "for the river camp"},
 		{"said X should", "The State Department said people in the border areas should seek shelter.", "should seek shelter", "State Department", "demand", ""},
 		{"said X, apposition, should", "A Labour lawmaker said Tom Hale, the deputy who had served as envoy at the \u200ctime, should quit.", "should quit", "Labour lawmaker", "demand", ""},
+		{"warned it could", "Its military warned it could target ports in the region.", "warned it could target ports in the region", "Its military", "warn", "target ports in the region"},
+		{"warned it would, a threat", "Acme warned it would move its plants to Mexico.", "warned it would move its plants to Mexico", "Acme", "warn", "move its plants to Mexico"},
 		{"a forecast is hedged", "Acme is expected to approve the budget.", "approve", "Acme", "accept?", "the budget"},
 		{"pleaded not guilty", "Lee, 34, has pleaded not guilty.", "pleaded not guilty", "Lee", "plead not guilty", ""},
 		{"pled guilty", "Jo Ames pled guilty to two counts of fraud.", "pled guilty to", "Jo Ames", "plead guilty", "two counts of fraud"},
@@ -178,6 +180,7 @@ func TestNotAPosition(t *testing.T) {
 		"Tom Hale said he would like a deal.",
 		"Ann Roe said the storm will bring heavy rain.",
 		"Ann Roe said she’d been told to leave.",
+		"The airport warned it had a shortage of staff.",
 		"Tom Hale said he’d gone home early.",
 		// only a directive is issued as a stance: no statement, no
 		// storm warning
