@@ -96,6 +96,13 @@ var passes = map[Kind][]pass{
 		{func(_ *matcher, a, b *item) bool {
 			return sameActor(a, b) && (!a.quiet && !b.quiet || a.quiet && b.quiet && !isReply(a) && !isReply(b))
 		}, true},
+		// one sentence rewritten, its stance on the same matter with the
+		// actor named otherwise ("Lavrov said Moscow was open to a
+		// meeting" -> "Lavrov ruled out a meeting"): one stance changed,
+		// not one removed and another added
+		// (the same stance held by another actor stays removed and added:
+		// "Russia ruled out" -> "Germany ruled out")
+		{func(_ *matcher, a, b *item) bool { return a.key != b.key && sameMatter(a, b) }, true},
 	},
 	KindLocation: {
 		{func(_ *matcher, a, b *item) bool { return a.key == b.key }, false},
@@ -108,6 +115,12 @@ var passes = map[Kind][]pass{
 		{func(_ *matcher, a, b *item) bool { return sameNotice(a, b) }, false},
 		{func(_ *matcher, a, b *item) bool { return true }, true},
 	},
+}
+
+// sameMatter reports whether two stances of aligned sentences are on one
+// matter: most of their object words shared, neither a reply to the press.
+func sameMatter(a, b *item) bool {
+	return !a.quiet && !b.quiet && !isReply(a) && !isReply(b) && min(len(a.words), len(b.words)) >= 2 && overlap(a.words, b.words) >= 0.5
 }
 
 // slotEqual compares speaker or actor keys, allowing one edit in longer
@@ -388,6 +401,14 @@ pending:
 			}
 			used[j] = true
 			c.new, c.nSent, c.pos = r.new, r.nSent, r.pos
+			// what the reply says is the answer, not a stance come
+			// besides it: "a spokesperson said the administration
+			// supported new measures"
+			for k := range m.out {
+				if a := &m.out[k]; k != i && a.old == nil && a.new != nil && a.nSent == r.nSent && a.new.Kind == KindPosition && !isReply(a.new) {
+					drop[k] = true
+				}
+			}
 			continue pending
 		}
 		// The answer may be a stance itself ("Moscow has not responded to
@@ -482,8 +503,9 @@ func (m *matcher) equivalent(a, b *item) bool {
 		// the same actor's same stance on another matter is another
 		// fact: "Trump urged Iranians to rise up" is not "Trump called on
 		// the Guard to lay down its weapons"; objects that share a word,
-		// or one without an object, may be one stance reworded
-		return sameActor(a, b) && a.key == b.key && (len(a.words) == 0 || len(b.words) == 0 || overlap(a.words, b.words) > 0) ||
+		// or one without an object, may be one stance reworded; so is
+		// one reply to the press, about the story whatever words follow
+		return sameActor(a, b) && a.key == b.key && (len(a.words) == 0 || len(b.words) == 0 || overlap(a.words, b.words) > 0 || isReply(a)) ||
 			sameStance(a, b)
 	case KindNumber:
 		return sameFigure(a, b)
@@ -807,7 +829,8 @@ func slipFixed(long, short []string) bool {
 	}
 	lx := english()
 	for i := range long {
-		if len(long[i]) <= 4 && lx.function[long[i]] &&
+		// "not" added or dropped turns a statement round: no slip
+		if len(long[i]) <= 4 && lx.function[long[i]] && !isNeg(long[i]) && long[i] != "no" &&
 			equalWords(long[:i], short[:i]) && equalWords(long[i+1:], short[i:]) {
 			return true
 		}

@@ -152,11 +152,28 @@ scan:
 		passive = true
 	}
 	byAgent := passive && vend+1 < s.to && toks[vend+1].lower == "by"
+	// "officials issued an evacuation order", "an evacuation order was
+	// issued": only a directive is issued as a stance, not a statement,
+	// a report or a storm warning
+	dFrom, dTo := -1, -1
+	if strings.HasPrefix(toks[k].lower, "issu") {
+		if passive && !byAgent {
+			dFrom, dTo = d.directiveBefore(g, s)
+		} else if !passive {
+			dFrom, dTo = d.directiveAfter(vend+1, s)
+		}
+		if dTo < 0 {
+			return item{}, false
+		}
+	}
 	// "will be considered targets", "has not been confirmed", "had been
 	// threatened": without its agent a passive states no one's stance,
 	// unless it reports a decision ("was granted", "were ordered")
 	if passive && !byAgent && !passiveDecision(class, toks[k].lower) {
 		return item{}, false
+	}
+	if dTo >= 0 && passive {
+		return d.directive(k, vend, dFrom, dTo, neg, s)
 	}
 	// "plans to ask for more", "agreed to accept": the stance of the verb
 	// before "to" holds this one; object control ("urged Trump to
@@ -252,7 +269,13 @@ scan:
 	}
 	// "officials confirmed four staff had been injured", "acknowledged
 	// that …": a fact stated; "confirmed the deaths" stays a stance
-	if class == "confirm" && !neg && (vend+1 < s.to && toks[vend+1].lower == "that" || d.claimFollows(vend+1, s)) {
+	if class == "confirm" && !neg && (vend+1 < s.to && toks[vend+1].lower == "that" || d.claimFollows(vend+1, s) || d.subjectFollows(vend+1, s)) {
+		return item{}, false
+	}
+	// "suggested that a photo may have been faked", "suggested they
+	// hadn’t had a plan": what was the case, a claim; "suggested troops
+	// could be deployed", "suggested he’d like him to return" propose
+	if strings.HasPrefix(toks[k].lower, "suggest") && !neg && d.factClause(vend+1, s) {
 		return item{}, false
 	}
 	// "asked the neighbors to submit footage", "asked for privacy": a
@@ -260,6 +283,12 @@ scan:
 	// "warned its citizens to avoid travel" is a demand too; "warned
 	// that", "warned of" a claim
 	if (strings.HasPrefix(toks[k].lower, "ask") || strings.HasPrefix(toks[k].lower, "warn")) && vend == k && !d.requestFollows(k+1, s) {
+		return item{}, false
+	}
+	// "warned it would respond to any attack": a threat, read with the
+	// speaker's plans (see intention), not a request
+	if strings.HasPrefix(toks[k].lower, "warn") && vend+2 < s.to && pronouns[toks[vend+1].lower] &&
+		(toks[vend+2].lower == "would" || toks[vend+2].lower == "will" || toks[vend+2].lower == "could") {
 		return item{}, false
 	}
 	// "requested anonymity": how a source spoke, not a request of news
@@ -311,18 +340,120 @@ scan:
 	if first > s.from && !toks[first].space && toks[first-1].kind == tokWord {
 		first--
 	}
+	if dTo > tend {
+		tend = dTo // "issued an evacuation advisory", as a reader quotes it
+	}
 	text, st, en := d.span(first, tend)
 	value := stance
 	if object != "" {
 		value += ": " + object
 	}
+	key := stanceGroup(stance)
+	if dTo >= 0 {
+		// what was issued is the decision: an evacuation advisory
+		// turned into a warning is another
+		key += ": " + d.lower[toks[dFrom].start:toks[dTo].end]
+	}
 	return item{
 		Fact:  Fact{Kind: KindPosition, Text: text, Start: st, End: en, Value: value, Subject: actor},
-		key:   stanceGroup(stance),
+		key:   key,
 		slot:  actorKey(actor),
 		words: owords,
 		loose: !named,
 		quiet: history,
+	}, true
+}
+
+// directiveNouns are what an authority issues as a decision: "an
+// evacuation order", "a curfew", "a decree". A warning counts when it is
+// no forecast product ("a new warning", "evacuation warnings", not "a
+// tornado warning").
+var directiveNouns = map[string]bool{
+	"order": true, "orders": true, "decree": true, "decrees": true, "directive": true, "directives": true,
+	"advisory": true, "advisories": true, "curfew": true, "curfews": true, "mandate": true, "ban": true,
+	"ultimatum": true, "closure": true, "closures": true, "warning": true, "warnings": true,
+}
+
+// directiveMods may stand before "warning" in a directive: a determiner
+// or one of these.
+var directiveMods = map[string]bool{"evacuation": true, "travel": true, "new": true, "similar": true, "stern": true, "fresh": true, "final": true}
+
+// directiveAt reports whether token i heads a directive.
+func (d *doc) directiveAt(i int, s sent) bool {
+	t := d.toks[i]
+	if t.kind != tokWord || !directiveNouns[t.lower] {
+		return false
+	}
+	if strings.HasPrefix(t.lower, "warning") {
+		return i-1 >= s.from && (directiveMods[d.toks[i-1].lower] || isDeterminer(d.toks[i-1].lower))
+	}
+	return true
+}
+
+// directiveAfter returns the directive that "issued" takes as its object
+// from token j on: a determiner and up to three modifiers, then the head
+// ("an evacuation advisory", "a full closure"); the span from the first
+// modifier to the head, or -1, -1.
+func (d *doc) directiveAfter(j int, s sent) (int, int) {
+	from := j
+	if from < s.to && isDeterminer(d.toks[from].lower) {
+		from++
+	}
+	for m := from; m < s.to && m <= from+3; m++ {
+		if d.toks[m].kind != tokWord || d.inQ[m] >= 0 {
+			break
+		}
+		if d.directiveAt(m, s) {
+			return from, m
+		}
+	}
+	return -1, -1
+}
+
+// directiveBefore returns the directive that ends at token g as the
+// subject of "was issued" ("an evacuation order was issued"): its
+// modifiers and head, or -1, -1.
+func (d *doc) directiveBefore(g int, s sent) (int, int) {
+	if g < s.from || !d.directiveAt(g, s) {
+		return -1, -1
+	}
+	from := g
+	for from-1 >= s.from && d.toks[from-1].kind == tokWord && !isDeterminer(d.toks[from-1].lower) &&
+		!d.toks[from-1].is(clsFunction) && from > g-3 {
+		from--
+	}
+	return from, g
+}
+
+// directive reads a directive issued in the passive, "an evacuation order
+// was issued for the North Shore": the issuer goes unnamed, so the
+// directive itself is the slot.
+func (d *doc) directive(k, vend, dFrom, dTo int, neg bool, s sent) (item, bool) {
+	if neg {
+		return item{}, false // "no order has been issued"
+	}
+	toks := d.toks
+	name := d.lower[toks[dFrom].start:toks[dTo].end]
+	oFrom, oTo := vend+1, vend
+	for j := oFrom; j < s.to && j < oFrom+8; j++ {
+		t := toks[j]
+		if d.inQ[j] >= 0 || t.kind == tokPunct && t.text != "-" || objectStops[t.lower] {
+			break
+		}
+		oTo = j
+	}
+	value := "order"
+	if oTo >= oFrom {
+		o, _, _ := d.span(oFrom, oTo)
+		value += ": " + o
+	}
+	text, st, en := d.span(dFrom, vend)
+	return item{
+		Fact:  Fact{Kind: KindPosition, Text: text, Start: st, End: en, Value: value, Subject: d.text[toks[dFrom].start:toks[dTo].end]},
+		key:   "order: " + name,
+		slot:  name,
+		words: d.objectWords(oFrom, oTo+1),
+		loose: true,
 	}, true
 }
 
@@ -515,6 +646,190 @@ func (d *doc) appendReply(out []item, k int, s sent, name string) []item {
 	})
 }
 
+// intention reads what a speech verb at token k ("said", "says") reports
+// its speaker, name, will do: "police said they would seek another
+// charge", "Acme said it will not raise prices", "Lee said she’ll close
+// the store". Said of the speaker itself, the future is a stated plan,
+// the commonest stance of news; a stance verb there ("said it would
+// reject") is read by position, and a state ("said he would be happy",
+// "would like") or a past ("said she’d been told") is no plan.
+func (d *doc) intention(k int, s sent, name string) (item, bool) {
+	toks := d.toks
+	warn := strings.HasPrefix(toks[k].lower, "warn")
+	if d.inQ[k] >= 0 || !strings.HasPrefix(toks[k].lower, "sa") && !warn || d.background(s) { // "said", "says", "saying"
+		return item{}, false
+	}
+	j := k + 1
+	if j < s.to && toks[j].lower == "that" {
+		j++
+	}
+	if j+2 >= s.to || d.inQ[j] >= 0 {
+		return item{}, false
+	}
+	first := j
+	subj, modal := toks[j].lower, ""
+	if b, m, ok := strings.Cut(strings.ReplaceAll(subj, "'", "’"), "’"); ok {
+		subj, modal = b, m // "they’ll", "she’d"
+	}
+	actor := name
+	switch subj {
+	case "he", "she", "they", "it", "we":
+		j++
+	default:
+		// "said the United States would not send troops" and "said
+		// Washington would not …" name one actor two ways: only the
+		// speaker's own plan is read
+		return item{}, false
+	}
+	if modal == "" {
+		modal = toks[j].lower
+		j++
+	}
+	neg := false
+	switch modal {
+	case "will", "would", "ll", "d":
+	case "could", "might", "may":
+		if !warn {
+			return item{}, false
+		}
+	case "won’t", "wouldn’t", "won't", "wouldn't":
+		neg = true
+	default:
+		return item{}, false
+	}
+	for j < s.to && (isNeg(toks[j].lower) || toks[j].lower == "no" || toks[j].lower == "longer" || d.isAdverb(toks[j].lower)) {
+		if isNeg(toks[j].lower) || toks[j].lower == "no" {
+			neg = true
+		}
+		j++
+	}
+	if j >= s.to || toks[j].kind != tokWord || toks[j].isCap() || d.inQ[j] >= 0 || toks[j].is(clsFunction) ||
+		statives[toks[j].lower] || strings.HasSuffix(toks[j].lower, "ed") || strings.HasSuffix(toks[j].lower, "ing") {
+		return item{}, false
+	}
+	// "she’d been", "they’d gone": a "’d" before a participle is "had"
+	if l := toks[j].lower; modal == "d" && (l == "been" || strings.HasSuffix(l, "en") || strings.HasSuffix(l, "ne") || strings.HasSuffix(l, "wn")) {
+		return item{}, false
+	}
+	if _, _, ok, _ := d.matchStance(j, s.to); ok {
+		return item{}, false
+	}
+	v := j
+	oTo := v
+	for m := v + 1; m < s.to && m <= v+8; m++ {
+		t := toks[m]
+		if d.inQ[m] >= 0 || t.kind == tokPunct && t.text != "-" && t.text != "$" && t.text != "%" || objectStops[t.lower] {
+			break
+		}
+		oTo = m
+	}
+	object, _, _ := d.span(v, oTo)
+	stance := "plan"
+	if neg {
+		stance = "not plan"
+	}
+	// the plan is quoted with what it is about: "they would seek another
+	// charge"; a warning of what the speaker will do is a threat, quoted
+	// with its verb ("warned it could target ports")
+	if warn {
+		if neg {
+			return item{}, false // "warned it would not …": no threat
+		}
+		stance, first = "warn", k
+	}
+	text, st, en := d.span(first, oTo)
+	return item{
+		Fact:  Fact{Kind: KindPosition, Text: text, Start: st, End: en, Value: stance + ": " + object, Subject: actor},
+		key:   stance,
+		slot:  actorKey(actor),
+		words: d.objectWords(v, oTo+1),
+	}, true
+}
+
+// callFor reads what a speech verb at token k reports its speaker, name,
+// wants someone to do: "the State Department said people in the area
+// should seek shelter", "a lawmaker said Lammy, the deputy leader, should
+// quit". A "should" in reported speech is a call, a demand of the
+// speaker's; "should be" and "should have" tell a judgement, no call.
+func (d *doc) callFor(k int, s sent, name string) (item, bool) {
+	toks := d.toks
+	if d.inQ[k] >= 0 || !strings.HasPrefix(toks[k].lower, "sa") || d.background(s) {
+		return item{}, false
+	}
+	j := k + 1
+	if j < s.to && toks[j].lower == "that" {
+		j++
+	}
+	// the subject: up to 20 words without a verb of its own, a comma
+	// only around an apposition, whose relative clause may have one
+	// ("Lammy, the deputy leader who had served as foreign secretary,")
+	sh, rel := -1, false
+	for m := j + 1; m < s.to && m <= j+20; m++ {
+		t := toks[m]
+		if d.inQ[m] >= 0 || t.kind == tokPunct && t.text != "," && t.text != "-" && t.text != "’" {
+			break
+		}
+		l := t.lower
+		switch {
+		case l == "should" || l == "shouldn’t" || l == "shouldn't":
+			sh = m
+		case l == "who" || l == "which":
+			rel = true
+		case t.text == ",":
+			rel = false
+		case !rel && (finiteAux[l] || contracted(l) || d.lx.speech[l]):
+			m = s.to // a clause of its own: no call
+		}
+		if sh >= 0 {
+			break
+		}
+	}
+	if sh < 0 || sh+1 >= s.to {
+		return item{}, false
+	}
+	neg := strings.HasSuffix(toks[sh].lower, "t")
+	v := sh + 1
+	for v < s.to && (isNeg(toks[v].lower) || d.isAdverb(toks[v].lower)) {
+		neg = neg || isNeg(toks[v].lower)
+		v++
+	}
+	if v >= s.to || toks[v].kind != tokWord || toks[v].isCap() || d.inQ[v] >= 0 || toks[v].is(clsFunction) ||
+		statives[toks[v].lower] && toks[v].lower != "stay" && toks[v].lower != "remain" && toks[v].lower != "take" && toks[v].lower != "go" {
+		return item{}, false
+	}
+	oTo := v
+	for m := v + 1; m < s.to && m <= v+8; m++ {
+		t := toks[m]
+		if d.inQ[m] >= 0 || t.kind == tokPunct && t.text != "-" && t.text != "$" && t.text != "%" || objectStops[t.lower] {
+			break
+		}
+		oTo = m
+	}
+	who, _, _ := d.span(j, sh-1)
+	what, _, _ := d.span(v, oTo)
+	stance := "demand"
+	if neg {
+		stance = "not demand"
+	}
+	text, st, en := d.span(sh, oTo)
+	return item{
+		Fact:  Fact{Kind: KindPosition, Text: text, Start: st, End: en, Value: stance + ": " + who + " " + what, Subject: name},
+		key:   stance,
+		slot:  actorKey(name),
+		words: d.objectWords(v, oTo+1),
+	}, true
+}
+
+// statives after "would" tell a state or a wish, not a plan: "would be",
+// "would like", "would feel safe".
+var statives = map[string]bool{
+	"be": true, "have": true, "like": true, "love": true, "want": true, "need": true, "feel": true,
+	"know": true, "think": true, "believe": true, "hope": true, "expect": true, "seem": true,
+	"prefer": true, "rather": true, "get": true, "continue": true, "remain": true, "stay": true,
+	"happen": true, "come": true, "go": true, "see": true, "look": true, "make": true, "take": true,
+	"do": true, "never": true, "soon": true, "also": true, "still": true, "only": true, "just": true,
+}
+
 // isBareStance reports whether w is the bare form of a stance verb (not
 // "offers", "offered", "offering"), which is also the noun.
 func isBareStance(lx *lexicon, w string) bool {
@@ -575,6 +890,65 @@ func (d *doc) claimFollows(j int, s sent) bool {
 		}
 		if finiteAux[t.lower] || contracted(t.lower) {
 			return true
+		}
+	}
+	return false
+}
+
+// subjectFollows reports whether a clause with a pronoun for its subject
+// starts at token j, after an optional "that": "confirming he took a
+// call". A pronoun that is also an object ("it", "you") tells nothing.
+func (d *doc) subjectFollows(j int, s sent) bool {
+	if j < s.to && d.toks[j].lower == "that" {
+		j++
+	}
+	if j+1 >= s.to || d.toks[j+1].kind != tokWord {
+		return false
+	}
+	switch d.toks[j].lower {
+	case "he", "she", "they", "we", "i":
+		return true
+	}
+	return false
+}
+
+// factClause reports whether the clause from token j on, opened by "that"
+// or a pronoun, tells what is or was the case: its first finite verb is
+// no modal ("that the vote was close", "they hadn’t had a plan"), a
+// modal's perfect ("may have been faked") or, after a pronoun, a past
+// form ("she claimed"). A modal with a bare verb ("troops could be
+// deployed", "he’d like") proposes.
+func (d *doc) factClause(j int, s sent) bool {
+	toks := d.toks
+	// a noun right after the verb may be its object ("suggested a deal
+	// that was …"): only "that" or a pronoun opens the clause for sure
+	switch {
+	case j < s.to && toks[j].lower == "that":
+		j++
+	case j < s.to && pronouns[toks[j].lower] && toks[j].lower != "it":
+	default:
+		return false
+	}
+	for m := j; m < s.to && m < j+14; m++ {
+		t := toks[m]
+		if t.kind == tokPunct || d.inQ[m] >= 0 {
+			return false
+		}
+		l := t.lower
+		if contracted(l) {
+			return false // "he’d like", "they’ll", not told as fact
+		}
+		if base, ok := strings.CutSuffix(strings.ReplaceAll(l, "'", "’"), "n’t"); ok {
+			l = base // "hadn’t", "wasn’t"
+		}
+		switch l {
+		case "would", "could", "will", "can", "should", "might", "may", "must", "wo", "ca":
+			return m+1 < s.to && toks[m+1].lower == "have"
+		case "is", "was", "are", "were", "had", "has", "have", "did", "does", "do":
+			return true
+		}
+		if m == j+1 && pronouns[toks[j].lower] && strings.HasSuffix(l, "ed") {
+			return true // "she claimed", "they wanted"
 		}
 	}
 	return false
@@ -773,8 +1147,9 @@ func stanceGroup(s string) string {
 func (d *doc) subjectBefore(i int, s sent, actors []string) string {
 	toks := d.toks
 	j := i - 1
-	// participle clause: "Fico blocked the package, demanding guarantees"
-	if j >= s.from && toks[j].text == "," && strings.HasSuffix(toks[i].lower, "ing") {
+	// participle clause: "Fico blocked the package, demanding guarantees",
+	// "Lee said the plan “is dead,” blaming the board"
+	if j >= s.from && (toks[j].text == "," || toks[j].text == "”" && j-1 >= s.from && toks[j-1].text == ",") && strings.HasSuffix(toks[i].lower, "ing") {
 		if a := lastOr(actors, ""); a != "" {
 			return a
 		}
@@ -803,7 +1178,8 @@ func (d *doc) subjectBefore(i int, s sent, actors []string) string {
 		}
 		return lastOr(actors, "")
 	}
-	if j >= s.from && toks[j].lower == "who" {
+	// "Tom Lee, who …", "DHS, which blamed …": the relative's antecedent
+	if j >= s.from && (toks[j].lower == "who" || toks[j].lower == "which" && j-1 >= s.from && toks[j-1].text == ",") {
 		k := j - 1
 		for k >= s.from && (toks[k].text == "," || toks[k].text == "—" || toks[k].text == "–") {
 			k--

@@ -57,6 +57,19 @@ func TestExtractPositions(t *testing.T) {
 		{"a name glued by the scraper", "Tom Hale spoke.\nYet Halerefuses to say whether he backs it.", "Halerefuses to say", "Hale", "not comment", ""},
 		{"an adverb glued", "The court is alsoconsidering a case.", "alsoconsidering", "The court", "consider?", "a case"},
 		{"instructed", "The mayor instructed officials to reopen the road.", "instructed", "The mayor", "order", "officials"},
+		{"a wish suggested proposes", "Ann Roe praised Tom Hale and suggested she’d like him to return.", "suggested", "Ann Roe", "propose", ""},
+		{"blamed", "The agency blamed the contractor for the delays.", "blamed", "The agency", "reject", "the contractor for the delays"},
+		{"a participle after a quote", "Ann Roe said the plan “is dead on arrival,” blaming the board for the delay.", "blaming", "Ann Roe", "reject", "the board for the delay"},
+		{"a which-relative", "The plan drew criticism from Acme, which rejected the terms.", "rejected", "Acme", "reject", "the terms"},
+		{"said they would", "After the hearing, police said they would seek another charge.", "they would seek another charge", "police", "plan", "seek another charge"},
+		{"said it won't", "Acme Corp said it won’t raise prices this year.", "it won’t raise prices this year", "Acme Corp", "not plan", "raise prices this year"},
+		{"a contracted will", "Ann Roe said she’ll close the store on Friday.", "she’ll close the store on Friday", "Ann Roe", "plan", "close the store on Friday"},
+		{"issued a directive", "On Maui, officials issued an evacuation advisory for parts of the town.", "issued an evacuation advisory", "officials", "order", "an evacuation advisory for parts of the town"},
+		{"a directive issued, no issuer", "Rain fell, and an evacuation order was issued for the river camp.", "evacuation order was issued", "evacuation order", "order", "for the river camp"},
+		{"said X should", "The State Department said people in the border areas should seek shelter.", "should seek shelter", "State Department", "demand", ""},
+		{"said X, apposition, should", "A Labour lawmaker said Tom Hale, the deputy who had served as envoy at the \u200ctime, should quit.", "should quit", "Labour lawmaker", "demand", ""},
+		{"warned it could", "Its military warned it could target ports in the region.", "warned it could target ports in the region", "Its military", "warn", "target ports in the region"},
+		{"warned it would, a threat", "Acme warned it would move its plants to Mexico.", "warned it would move its plants to Mexico", "Acme", "warn", "move its plants to Mexico"},
 		{"a forecast is hedged", "Acme is expected to approve the budget.", "approve", "Acme", "accept?", "the budget"},
 		{"pleaded not guilty", "Lee, 34, has pleaded not guilty.", "pleaded not guilty", "Lee", "plead not guilty", ""},
 		{"pled guilty", "Jo Ames pled guilty to two counts of fraud.", "pled guilty to", "Jo Ames", "plead guilty", "two counts of fraud"},
@@ -141,6 +154,11 @@ func TestNotAPosition(t *testing.T) {
 		"Police confirmed they’re looking for three suspects.",
 		"Lee acknowledged that the plan had failed.",
 		"“The jet is painted,” an Air Force spokesperson confirmed to CNN.",
+		"Premier Ann Roe spoke on Tuesday, confirming she took a call from the mayor.",
+		// what was the case, suggested: a claim, no proposal
+		"Tom Hale suggested that a letter from 2001 showing him and a friend may have been forged.",
+		"Mayor Ann Roe suggested they hadn’t had a plan in place.",
+		"Tom Hale has suggested she would have cast a vote against it.",
 		// background dated years before the story (published 2025)
 		"Ann Lee met Tom Hale.\nIn 2019, he agreed to an interview.",
 		"She sued the firm in 2021, accusing it of fraud.",
@@ -156,6 +174,26 @@ func TestNotAPosition(t *testing.T) {
 		"Acme said Smithblocked the plan.",
 		// a common noun opening the sentence is no name
 		"Water levels began to fall on Friday and could reverse that trend.\nThe water was cold.",
+		// a state or a wish said of oneself is no plan; another's future
+		// is told, not planned, by the speaker
+		"Ann Roe said she would be happy to help.",
+		"Tom Hale said he would like a deal.",
+		"Ann Roe said the storm will bring heavy rain.",
+		"Ann Roe said she’d been told to leave.",
+		"The airport warned it had a shortage of staff.",
+		"Tom Hale said he’d gone home early.",
+		// only a directive is issued as a stance: no statement, no
+		// storm warning
+		"Several senators issued statements on Monday.",
+		"The weather service issued a blizzard warning for the county.",
+		"A flash flood warning has been issued for the area.",
+		// told of years before the story (published 2025)
+		"In 2019, Acme said it would close the plant.",
+		"In 2019, Ann Roe said the board should resign.",
+		// a judgement, not a call; a clause of its own before "should"
+		"Ann Roe said the plan should be scrapped.",
+		"Tom Hale said the board, which met on Monday, should have acted sooner.",
+		"Ann Roe said the deal was close and both sides should rest.",
 		// words given, not a proposal
 		"The governor offered condolences to the family.",
 		// the tag of a statement, or what a fact suggests
@@ -409,5 +447,98 @@ func TestStanceOnAnotherMatter(t *testing.T) {
 	moved := "The mayor urged residents to conserve water, officials said.\nTalks began on Monday."
 	if got := changesOf(old, moved, KindPosition); len(got) != 0 {
 		t.Errorf("moved: got %+v, want none", got)
+	}
+}
+
+func TestCompareIntentions(t *testing.T) {
+	old := "Acme Corp said it would close the plant in Ohio."
+	tests := []struct {
+		name, new     string
+		before, after string
+	}{
+		{"tense of the report", "Acme Corp said it will close the plant in Ohio.", "", ""},
+		{"plan dropped", "Acme Corp said it won’t close the plant in Ohio.", "it would close the plant in Ohio", "it won’t close the plant in Ohio"},
+		{"plan gone", "Acme Corp said sales fell.", "it would close the plant in Ohio", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := changesOf(old, tt.new, KindPosition)
+			if tt.before == "" && tt.after == "" {
+				if len(got) != 0 {
+					t.Fatalf("got %+v, want none", got)
+				}
+				return
+			}
+			if len(got) != 1 || got[0].Before != tt.before || got[0].After != tt.after {
+				t.Fatalf("got %+v, want %q -> %q", got, tt.before, tt.after)
+			}
+		})
+	}
+}
+
+func TestNegationIsNoSlip(t *testing.T) {
+	old := "Acme Corp has agreed to the merger with Beta Inc this week."
+	got := changesOf(old, "Acme Corp has not agreed to the merger with Beta Inc this week.", KindPosition)
+	if len(got) != 1 || got[0].Before != "agreed" || got[0].After != "has not agreed" {
+		t.Fatalf("got %+v, want agreed -> has not agreed", got)
+	}
+}
+
+func TestCompareDirectives(t *testing.T) {
+	old := "On Maui, officials issued an evacuation advisory for parts of the town."
+	got := changesOf(old, "On Maui, officials issued an evacuation warning for several parts of the town.", KindPosition)
+	if len(got) != 1 || got[0].Before != "issued an evacuation advisory" || got[0].After != "issued an evacuation warning" {
+		t.Fatalf("got %+v, want advisory -> warning", got)
+	}
+	if got := changesOf(old, "On Maui, officials issued an evacuation advisory for parts of the old town.", KindPosition); len(got) != 0 {
+		t.Fatalf("got %+v, want none", got)
+	}
+}
+
+func TestCompareStanceActorRenamed(t *testing.T) {
+	old := "Foreign Minister Ann Roe said on Monday that Ruritania was open to a meeting between the two presidents."
+	tests := []struct{ name, new, before, after string }{
+		{"flip, actor named otherwise", "Foreign Minister Ann Roe on Monday ruled out a meeting between the two presidents for now.", "open to", "ruled out"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := changesOf(old, tt.new, KindPosition)
+			if tt.before == "" {
+				if len(got) != 0 {
+					t.Fatalf("got %+v, want none", got)
+				}
+				return
+			}
+			if len(got) != 1 || got[0].Before != tt.before || got[0].After != tt.after {
+				t.Fatalf("got %+v, want %q -> %q", got, tt.before, tt.after)
+			}
+		})
+	}
+}
+
+func TestReplyHoldsItsStance(t *testing.T) {
+	old := "Acme weighs new fees.\nThe ministry did not respond to a request for comment.\nTalks resume next week."
+	nw := "Acme weighs new fees.\nMinistry spokesperson Ann Roe said the administration supported the new fees on imports.\nTalks resume next week."
+	got := changesOf(old, nw, KindPosition)
+	if len(got) != 1 || got[0].Before != "did not respond" {
+		t.Fatalf("got %+v, want one change from did not respond", got)
+	}
+}
+
+func TestReplyRewordedElsewhere(t *testing.T) {
+	old := "Acme faces a probe.\nAnn Roe has not commented on the claims, and a lawyer for Ann Roe did not comment on the report.\nShares fell."
+	nw := "Acme faces a probe.\nAnn Roe has not commented on the claims.\nA lawyer for Ann Roe did not comment on Thursday about the vetting process.\nShares fell."
+	if got := changesOf(old, nw, KindPosition); len(got) != 0 {
+		t.Fatalf("got %+v, want none", got)
+	}
+}
+
+func TestZeroWidthIsNoToken(t *testing.T) {
+	var words []string
+	for _, tk := range tokenize("at the \u200ctime of the\ufeff vote") {
+		words = append(words, tk.text)
+	}
+	if got := strings.Join(words, "|"); got != "at|the|time|of|the|vote" {
+		t.Fatalf("got %s", got)
 	}
 }

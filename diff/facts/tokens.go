@@ -65,6 +65,11 @@ func appendTokensLower(toks []token, text, lower string) []token {
 			space = true
 			i += w
 			continue
+		case c >= utf8.RuneSelf && zeroWidth(r):
+			// a zero-width space, joiner or byte-order mark the page
+			// carried ("at the \u200ctime"): invisible, no token
+			i += w
+			continue
 		case isLetterAt(r):
 			j := i + w
 			curly := false
@@ -127,6 +132,12 @@ func appendTokensLower(toks []token, text, lower string) []token {
 		space = false
 	}
 	return toks
+}
+
+// zeroWidth reports whether r is an invisible format character: a
+// zero-width space, non-joiner or joiner, a word joiner, a byte-order mark.
+func zeroWidth(r rune) bool {
+	return r >= 0x200B && r <= 0x200D || r == 0x2060 || r == 0xFEFF
 }
 
 // appendToken appends a token, storing its fields one by one. Appending a
