@@ -715,14 +715,7 @@ func (d *doc) intention(k int, s sent, name string) (item, bool) {
 		return item{}, false
 	}
 	v := j
-	oTo := v
-	for m := v + 1; m < s.to && m <= v+8; m++ {
-		t := toks[m]
-		if d.inQ[m] >= 0 || t.kind == tokPunct && t.text != "-" && t.text != "$" && t.text != "%" || objectStops[t.lower] {
-			break
-		}
-		oTo = m
-	}
+	oTo := d.planObjectEnd(v, s.to)
 	object, _, _ := d.span(v, oTo)
 	stance := "plan"
 	if neg {
@@ -797,14 +790,7 @@ func (d *doc) callFor(k int, s sent, name string) (item, bool) {
 		statives[toks[v].lower] && toks[v].lower != "stay" && toks[v].lower != "remain" && toks[v].lower != "take" && toks[v].lower != "go" {
 		return item{}, false
 	}
-	oTo := v
-	for m := v + 1; m < s.to && m <= v+8; m++ {
-		t := toks[m]
-		if d.inQ[m] >= 0 || t.kind == tokPunct && t.text != "-" && t.text != "$" && t.text != "%" || objectStops[t.lower] {
-			break
-		}
-		oTo = m
-	}
+	oTo := d.planObjectEnd(v, s.to)
 	who, _, _ := d.span(j, sh-1)
 	what, _, _ := d.span(v, oTo)
 	stance := "demand"
@@ -1538,4 +1524,21 @@ func peopleNoun(w string) bool {
 		return true
 	}
 	return false
+}
+
+// planObjectEnd returns the last token of what a plan or demand whose verb
+// is token v is about: up to eight words after it, to the first quote,
+// punctuation (but a hyphen, "$" or "%") or word that ends an object, and
+// not past to.
+func (d *doc) planObjectEnd(v, to int) int {
+	toks := d.toks
+	end := v
+	for m := v + 1; m < to && m <= v+8; m++ {
+		t := toks[m]
+		if d.inQ[m] >= 0 || t.kind == tokPunct && t.text != "-" && t.text != "$" && t.text != "%" || objectStops[t.lower] {
+			break
+		}
+		end = m
+	}
+	return end
 }
