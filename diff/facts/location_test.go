@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -169,11 +170,7 @@ func TestTownAndItsState(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var got []string
-			for _, c := range changesOf(tt.old, tt.new, KindLocation) {
-				got = append(got, c.Before+">"+c.After)
-			}
-			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			if got := placeChanges(tt.old, tt.new); !slices.Equal(got, tt.want) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
@@ -244,11 +241,7 @@ func TestPlaceNamedTwiceIsOneChange(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var got []string
-			for _, c := range changesOf(tt.old, tt.new, KindLocation) {
-				got = append(got, c.Before+">"+c.After)
-			}
-			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			if got := placeChanges(tt.old, tt.new); !slices.Equal(got, tt.want) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
@@ -267,4 +260,14 @@ func TestPlaceInsideAQuote(t *testing.T) {
 	if strings.Join(places, "|") != ">Liechtenstein" {
 		t.Errorf("got %q, want the place added", places)
 	}
+}
+
+// placeChanges lists the location changes between two texts as
+// "before>after".
+func placeChanges(old, new string) []string {
+	var got []string
+	for _, c := range changesOf(old, new, KindLocation) {
+		got = append(got, c.Before+">"+c.After)
+	}
+	return got
 }
