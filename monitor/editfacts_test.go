@@ -24,16 +24,7 @@ import (
 func TestEditedFactsPerFamily(t *testing.T) {
 	for _, tmpl := range append(corpus.Templates(), corpus.TemplateBulletin) {
 		t.Run(tmpl, func(t *testing.T) {
-			srv, err := corpus.NewSynthetic(corpus.Options{Feeds: 20, ArticlesPerFeed: 10, EditFraction: 0.25,
-				Seed: 11, RotateBoilerplate: true, Template: tmpl})
-			if err != nil {
-				t.Fatal(err)
-			}
-			hs := staticLike(t, srv)
-			var feeds []string
-			for _, f := range srv.FeedURLs() {
-				feeds = append(feeds, hs.URL+f)
-			}
+			srv, hs, feeds := familySite(t, tmpl)
 			path := filepath.Join(t.TempDir(), "s.db")
 			pollOnce(t, path, feeds)
 			before := map[string]corpus.Revision{}

@@ -29,6 +29,24 @@ func staticLike(t *testing.T, srv *corpus.Server) *httptest.Server {
 	return hs
 }
 
+// familySite serves a corpus of 200 articles of template family tmpl, a
+// quarter of them edited by each Revise, every page's boilerplate drawn
+// anew on every request, and returns its feeds' URLs.
+func familySite(t *testing.T, tmpl string) (*corpus.Server, *httptest.Server, []string) {
+	t.Helper()
+	srv, err := corpus.NewSynthetic(corpus.Options{Feeds: 20, ArticlesPerFeed: 10, EditFraction: 0.25,
+		Seed: 11, RotateBoilerplate: true, Template: tmpl})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := staticLike(t, srv)
+	var feeds []string
+	for _, f := range srv.FeedURLs() {
+		feeds = append(feeds, hs.URL+f)
+	}
+	return srv, hs, feeds
+}
+
 // pollOnce runs one pass with a fresh monitor on the store at path, as a
 // `poll` run from cron does, so what was learned must come from the store.
 func pollOnce(t *testing.T, path string, feeds []string) monitor.PassResult {
@@ -86,16 +104,7 @@ func latest(t *testing.T, path, base string) map[string]string {
 func TestRevisionPassPerTemplateFamily(t *testing.T) {
 	for _, tmpl := range corpus.Templates() {
 		t.Run(tmpl, func(t *testing.T) {
-			srv, err := corpus.NewSynthetic(corpus.Options{Feeds: 20, ArticlesPerFeed: 10, EditFraction: 0.25,
-				Seed: 11, RotateBoilerplate: true, Template: tmpl})
-			if err != nil {
-				t.Fatal(err)
-			}
-			hs := staticLike(t, srv)
-			var feeds []string
-			for _, f := range srv.FeedURLs() {
-				feeds = append(feeds, hs.URL+f)
-			}
+			srv, hs, feeds := familySite(t, tmpl)
 			path := filepath.Join(t.TempDir(), "s.db")
 			pollOnce(t, path, feeds)
 			before := latest(t, path, hs.URL)
