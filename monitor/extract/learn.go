@@ -153,9 +153,9 @@ func NewLayout(st LayoutState) *Layout {
 func (l *Layout) State() LayoutState {
 	skip := slices.Sorted(maps.Keys(l.skip))
 	boiler := slices.Sorted(maps.Keys(l.boiler))
-	// Clean asks whether a text is shared only of known boilerplate: keep
-	// all of those (no more than the boilerplate), so that a text dropped
-	// in one process is not kept by the next.
+	// Clean asks whether a text is shared only for known boilerplate: all
+	// of those are kept (they are no more than the boilerplate), so that a
+	// text one process dropped is not kept by the next.
 	ms := maps.Clone(l.mainShared)
 	for h, t := range l.main {
 		if t.pages >= 2 && l.boiler[h] {
