@@ -84,6 +84,7 @@ type siteLayout struct {
 	Skip   []uint64 `json:"skip,omitempty"`
 	Boiler []uint64 `json:"boiler,omitempty"`
 	Common []uint64 `json:"common,omitempty"`
+	Main   []uint64 `json:"main,omitempty"`
 	Quiet  int      `json:"quiet,omitempty"`
 }
 
@@ -108,7 +109,7 @@ func (s *Store) Sites() (map[string]store.SiteState, error) {
 		if err := json.Unmarshal(layout, &l); err != nil {
 			return nil, fmt.Errorf("read layout of site %s: %w", host, err)
 		}
-		st.Skip, st.Boiler, st.Common, st.Quiet = l.Skip, l.Boiler, l.Common, l.Quiet
+		st.Skip, st.Boiler, st.Common, st.Main, st.Quiet = l.Skip, l.Boiler, l.Common, l.Main, l.Quiet
 		out[host] = st
 	}
 	if err := rows.Err(); err != nil {
@@ -127,7 +128,7 @@ func (s *Store) PutSites(sites map[string]store.SiteState) error {
 			if host == "" {
 				continue
 			}
-			layout, err := json.Marshal(siteLayout{Skip: st.Skip, Boiler: st.Boiler, Common: st.Common, Quiet: st.Quiet})
+			layout, err := json.Marshal(siteLayout{Skip: st.Skip, Boiler: st.Boiler, Common: st.Common, Main: st.Main, Quiet: st.Quiet})
 			if err != nil {
 				return err
 			}
