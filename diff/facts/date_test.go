@@ -375,3 +375,21 @@ func TestDateGluedByTheScraper(t *testing.T) {
 			"The mayor spoke to reporters.\nThe road stays shut.\nThe mayor spoke at Sunday’s rally in the park.", " -> Sunday"},
 	})
 }
+
+func TestSpanOfAPeriodKeepsItsLength(t *testing.T) {
+	tests := map[string]string{
+		"It was the ninth flood in the first 52 days of the year, the agency said.": "P52D",
+		"Sales fell in the final three weeks of the season.":                        "P3W",
+	}
+	for text, want := range tests {
+		ds := factsOf(t, text, KindDate)
+		if len(ds) == 0 || ds[0].Value != want {
+			t.Errorf("%q: dates %+v, want the first valued %s", text, ds, want)
+		}
+	}
+	runDateCases(t, wed, []dateCase{
+		{"its length changed", "It was the ninth flood in the first 52 days of the year, the agency said.",
+			"It was the ninth flood in the first 59 days of the year, the agency said.",
+			"first 52 days of the year -> first 59 days of the year"},
+	})
+}
