@@ -393,3 +393,22 @@ func TestSpanOfAPeriodKeepsItsLength(t *testing.T) {
 			"first 52 days of the year -> first 59 days of the year"},
 	})
 }
+
+func TestAnniversaryIsInTheYearCountedBack(t *testing.T) {
+	// factsOf reads the text as of 2025-08-19
+	tests := map[string]string{
+		"The bridge, which fell 60 years ago this month, was rebuilt.": "1965-08",
+		"The plant opened 25 years ago today, its owners said.":        "2000-08-19",
+	}
+	for text, want := range tests {
+		ds := factsOf(t, text, KindDate)
+		if len(ds) == 0 || ds[0].Value != want {
+			t.Errorf("%q: dates %+v, want the first valued %s", text, ds, want)
+		}
+	}
+	runDateCases(t, wed, []dateCase{
+		{"the years counted changed", "The bridge, which fell 60 years ago this month, was rebuilt.",
+			"The bridge, which fell 61 years ago this month, was rebuilt.",
+			"60 years ago this month -> 61 years ago this month"},
+	})
+}

@@ -351,6 +351,10 @@ func mergeDates(text string, ds []timex.Expr) []timex.Expr {
 		case p.Type == timex.TypeDuration:
 			// "the first 47 days of the year": the span told is the
 			// first one, the second only places it.
+		case len(v) == 4 && allDigits(v) && len(e.Value) > 4 && allDigits(e.Value[:4]) && strings.HasSuffix(p.Text, " ago"):
+			// "114 years ago this week", "50 years ago today": the
+			// anniversary of today, in the year counted back.
+			v += e.Value[4:]
 		case !concrete(v) || (concrete(e.Value) && len(e.Value) > len(v)):
 			v = e.Value
 		}
