@@ -358,6 +358,10 @@ func TestRanksAreNoAmounts(t *testing.T) {
 		{"They had theNo. 1-ranked offense.", nil},
 		// "No." ending a word, or a sentence, is no rank
 		{"They met at the Casino. 5 people came.", []string{"5 people=5 people"}},
+		{"It is one of their top 10 picks.", nil},
+		// after a modal, "top" is the verb: the figure is an amount
+		{"The jobless rate could top 6%, the bank said.", []string{"6%=6 percent"}},
+		{"Sales are expected to top 40%.", []string{"40%=40 percent"}},
 	}
 	for _, tt := range tests {
 		if got := textValues(t, tt.text, KindNumber); strings.Join(got, "|") != strings.Join(tt.want, "|") {
