@@ -412,3 +412,12 @@ func TestAnniversaryIsInTheYearCountedBack(t *testing.T) {
 			"60 years ago this month -> 61 years ago this month"},
 	})
 }
+
+func TestRecurrenceChangedIsOneChange(t *testing.T) {
+	runDateCases(t, wed, []dateCase{
+		{"every n days", "The ferry sails every 12 days, the port said.", "The ferry sails every 19 days, the port said.",
+			"every 12 days -> every 19 days"},
+		{"every n weeks spelled", "Inspectors visit every two weeks.", "Inspectors visit every three weeks.",
+			"every two weeks -> every three weeks"},
+	})
+}
