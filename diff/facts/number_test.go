@@ -835,3 +835,24 @@ func TestHedgedSingleUnit(t *testing.T) {
 		t.Errorf("got %+v, want one change a foot → 1 to 3 feet", got)
 	}
 }
+
+// A figure written the same in both versions stays, before a figure of
+// equal value written otherwise is paired with it.
+func TestFigureWrittenTheSameStaysFirst(t *testing.T) {
+	tests := []struct{ name, old, new, want string }{
+		{"a count beside a total", "The post was shared about 2 million times, in a city of fewer than 5 million people.",
+			"The post was shared about 5 million times, in a city of fewer than 5 million people.",
+			"about 2 million times -> about 5 million times"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, c := range changesOf(tt.old, tt.new, KindNumber) {
+				got = append(got, c.Before+" -> "+c.After)
+			}
+			if g := strings.Join(got, "|"); g != tt.want {
+				t.Errorf("got %q, want %q", g, tt.want)
+			}
+		})
+	}
+}
