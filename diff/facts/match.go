@@ -364,6 +364,11 @@ func (m *matcher) soleCounts(r, a *change, gone, come map[int]int) bool {
 	// ("released 84 people" → "released 146 service members"), not two
 	// counts of a list ("and two academics" → "with six service members")
 	wa, wb := wordBefore(m.oldText, r.old.Start), wordBefore(m.newText, a.new.Start)
+	if wa == "" && wb == "" {
+		// both open their clause: the word after tells the place
+		// ("Nearly 9 million are under watches")
+		wa, wb = wordAfter(m.oldText, r.old.End), wordAfter(m.newText, a.new.End)
+	}
 	return wa != "" && strings.EqualFold(wa, wb)
 }
 
@@ -377,6 +382,20 @@ func wordBefore(text string, at int) string {
 	start := end
 	for start > 0 && isWordByte(text[start-1]) {
 		start--
+	}
+	return text[start:end]
+}
+
+// wordAfter returns the word that starts right after offset at in text, or
+// "" before punctuation.
+func wordAfter(text string, at int) string {
+	start := at
+	for start < len(text) && text[start] == ' ' {
+		start++
+	}
+	end := start
+	for end < len(text) && isWordByte(text[end]) {
+		end++
 	}
 	return text[start:end]
 }

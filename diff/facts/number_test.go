@@ -840,6 +840,12 @@ func TestHedgedSingleUnit(t *testing.T) {
 // equal value written otherwise is paired with it.
 func TestFigureWrittenTheSameStaysFirst(t *testing.T) {
 	tests := []struct{ name, old, new, want string }{
+		{"one value twice", "About 4 million are under flood warnings and another 4 million are under wind advisories from the coast inland.",
+			"About 6 million are under flood warnings and another 4 million are under wind advisories from the coast inland.",
+			"About 4 million -> About 6 million"},
+		{"a sole count opening its sentence", "Nearly 9 million are under flood warnings, forecasters said.",
+			"Nearly 11 million are under flood warnings, forecasters said.",
+			"Nearly 9 million -> Nearly 11 million"},
 		{"a count beside a total", "The post was shared about 2 million times, in a city of fewer than 5 million people.",
 			"The post was shared about 5 million times, in a city of fewer than 5 million people.",
 			"about 2 million times -> about 5 million times"},
