@@ -421,3 +421,18 @@ func TestRecurrenceChangedIsOneChange(t *testing.T) {
 			"every two weeks -> every three weeks"},
 	})
 }
+
+// Two weekdays or two months a letter or two apart are two dates, never
+// a typo fixed: "Tuesday" -> "Thursday" moves the date.
+func TestCalendarNamesAreNoSlips(t *testing.T) {
+	runDateCases(t, wed, []dateCase{
+		{"weekday", "Four men were charged with arson on Tuesday, police said.", "Four men were charged with arson on Thursday, police said.",
+			"Tuesday -> Thursday"},
+		{"weekday's", "The stakes rose before Tuesday’s vote, aides said.", "The stakes rose before Thursday’s vote, aides said.",
+			"Tuesday -> Thursday"},
+		{"month", "The dam is due to open in June, the ministry said.", "The dam is due to open in July, the ministry said.",
+			"June -> July"},
+		{"a typo fixed", "The dam is due to open in Febuary, the ministry said.", "The dam is due to open in February, the ministry said.",
+			""},
+	})
+}

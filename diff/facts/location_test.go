@@ -268,3 +268,21 @@ func TestPlaceInsideAQuote(t *testing.T) {
 		t.Errorf("got %q, want the place added", places)
 	}
 }
+
+// Two places of the gazetteer a letter or two apart are two places, never
+// a typo fixed: "Iran" -> "Iraq" moves the event.
+func TestPlaceNamesAreNoSlips(t *testing.T) {
+	tests := []struct{ old, new, want string }{
+		{"Two aid workers were detained in Iran last week.", "Two aid workers were detained in Iraq last week.", "Iran -> Iraq"},
+		{"The team trained in Austria before the final.", "The team trained in Australia before the final.", "Austria -> Australia"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, c := range changesOf(tt.old, tt.new, KindLocation) {
+			got = append(got, c.Before+" -> "+c.After)
+		}
+		if g := strings.Join(got, "|"); g != tt.want {
+			t.Errorf("%q -> %q: got %q, want %q", tt.old, tt.new, g, tt.want)
+		}
+	}
+}

@@ -714,11 +714,59 @@ func sameWords(a, b []string) bool {
 			}
 			continue
 		}
-		if min(len(a[i]), len(b[i])) < 4 || editDistance(a[i], b[i]) > 1+len(a[i])/7 {
+		if min(len(a[i]), len(b[i])) < 4 || editDistance(a[i], b[i]) > 1+len(a[i])/7 || namesApart(a[i], b[i]) {
 			return false
 		}
 	}
 	return true
+}
+
+// namesApart reports whether two lower-case words a letter or two apart
+// are two names of one closed class, never a slip of each other: two
+// weekdays ("tuesday", "thursday"), two months, two number words, two
+// places of the gazetteer ("iran", "iraq"; "austria", "australia").
+func namesApart(a, b string) bool {
+	a, b = noPossessive(a), noPossessive(b)
+	if monthNames[a] && monthNames[b] || weekdayName(a) && weekdayName(b) {
+		return true
+	}
+	lx := english()
+	if _, ok := lx.units[a]; ok {
+		if _, ok := lx.units[b]; ok {
+			return true
+		}
+	}
+	_, pa := lx.placeByName[upperFirst(a)]
+	_, pb := lx.placeByName[upperFirst(b)]
+	return pa && pb
+}
+
+// noPossessive drops a possessive ending: "tuesday’s" -> "tuesday".
+func noPossessive(w string) string {
+	if t, ok := strings.CutSuffix(w, "’s"); ok {
+		return t
+	}
+	if t, ok := strings.CutSuffix(w, "'s"); ok {
+		return t
+	}
+	return w
+}
+
+func weekdayName(w string) bool {
+	for _, d := range weekdays {
+		if w == d {
+			return true
+		}
+	}
+	return false
+}
+
+// upperFirst capitalises an ASCII word's first letter: "iran" -> "Iran".
+func upperFirst(w string) string {
+	if w == "" || w[0] < 'a' || w[0] > 'z' {
+		return w
+	}
+	return string(w[0]-'a'+'A') + w[1:]
 }
 
 // sameQuote reports whether two quotes say the same: the same words
