@@ -1185,11 +1185,13 @@ func (d *doc) subjectBefore(i int, s sent, actors []string) string {
 			k--
 		}
 		if p, ok := d.npBefore(k+1, s.from); ok {
-			return d.named(p, s)
+			return d.named(d.qualifiedHead(p, s.from), s)
 		}
 	}
 	p, ok := d.npBefore(i, s.from)
-	if !ok {
+	if ok {
+		p = d.qualifiedHead(p, s.from)
+	} else {
 		p, ok = d.peopleBefore(i, s.from)
 	}
 	if !ok {

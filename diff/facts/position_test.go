@@ -542,3 +542,18 @@ func TestZeroWidthIsNoToken(t *testing.T) {
 		t.Fatalf("got %s", got)
 	}
 }
+
+// A place after a preposition qualifies the actor named before it: "the
+// council in Leeds approved" is the council's stance, and the place edited
+// leaves the stance as it was.
+func TestActorQualifiedByAPlace(t *testing.T) {
+	old := "Regional authorities in Bavaria have approved a ban on the sale of fireworks."
+	new := "Regional authorities in Saxony have approved a ban on the sale of fireworks."
+	ps := factsOf(t, old, KindPosition)
+	if len(ps) != 1 || !strings.Contains(ps[0].Subject, "authorities") {
+		t.Errorf("positions %+v, want one of the authorities", ps)
+	}
+	if got := changesOf(old, new, KindPosition); len(got) != 0 {
+		t.Errorf("position changes %+v, want none", got)
+	}
+}

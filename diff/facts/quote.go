@@ -252,7 +252,7 @@ func (d *doc) speakerOf(k int, s sent) (string, int) {
 			p = q
 		}
 	}
-	return d.resolveSpeaker(p)
+	return d.resolveSpeaker(d.qualifiedHead(p, s.from))
 }
 
 func isPrep(w string) bool {

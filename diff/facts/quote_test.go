@@ -364,3 +364,29 @@ func TestInterruptedQuoteIsOne(t *testing.T) {
 		})
 	}
 }
+
+// A day or a place after a preposition qualifies the speaker named before
+// it ("the ministry on Friday said", "officials in Kyiv said"): the speaker
+// is the phrase before, and an edit of the day or place leaves the quote
+// as it was.
+func TestSpeakerQualifiedByADayOrAPlace(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"The ministry on Friday said the talks were “a waste of time.”", "ministry"},
+		{"Mendez in March said: “We will not sell the club.”", "Mendez"},
+		{"A spokesperson for the embassy in Madrid said, “The report is false.”", "embassy"},
+	}
+	for _, tt := range tests {
+		qs := factsOf(t, tt.text, KindQuote)
+		if len(qs) != 1 || !strings.Contains(qs[0].Subject, tt.want) {
+			t.Errorf("%q: quotes %+v, want one said by %s", tt.text, qs, tt.want)
+		}
+	}
+	for _, tt := range []struct{ old, new string }{
+		{"Mendez in March said: “We will not sell the club.”", "Mendez in April said: “We will not sell the club.”"},
+		{"A spokesperson for the embassy in Madrid said, “The report is false.”", "A spokesperson for the embassy in Lisbon said, “The report is false.”"},
+	} {
+		if got := changesOf(tt.old, tt.new, KindQuote); len(got) != 0 {
+			t.Errorf("%q -> %q: quote changes %+v, want none", tt.old, tt.new, got)
+		}
+	}
+}
