@@ -436,3 +436,19 @@ func TestCalendarNamesAreNoSlips(t *testing.T) {
 			""},
 	})
 }
+
+// "March" after a determiner and before a noun is the month ("the March
+// data", "its March report"); the march ("the March on Washington") and
+// the verb stay none.
+func TestMarchAsAModifier(t *testing.T) {
+	runDateTexts(t, map[string]string{
+		"The bank cut its outlook from its March forecast.": "March",
+		"Analysts will study the March data closely.":       "March",
+		"The March on Washington drew large crowds.":        "",
+		"Thousands march on the capital.":                   "",
+	})
+	runDateCases(t, wed, []dateCase{
+		{"month of a report changed", "The bank cut its outlook from its January forecast.", "The bank cut its outlook from its March forecast.",
+			"January -> March"},
+	})
+}
