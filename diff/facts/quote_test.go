@@ -390,3 +390,17 @@ func TestSpeakerQualifiedByADayOrAPlace(t *testing.T) {
 		}
 	}
 }
+
+// The name after a verb of telling is the hearer: "Smith, who moved here,
+// told CNN: “…”" is Smith's quote, not CNN's.
+func TestHearerIsNoSpeaker(t *testing.T) {
+	for _, text := range []string{
+		"Lena Ortiz, who has worked at the plant for a decade, told CNN: “We were never warned about the leak.”",
+		"Ortiz, a nurse, told reporters: “We were never warned about the leak.”",
+	} {
+		qs := factsOf(t, text, KindQuote)
+		if len(qs) != 1 || !strings.Contains(qs[0].Subject, "Ortiz") {
+			t.Errorf("%q: quotes %+v, want one said by Ortiz", text, qs)
+		}
+	}
+}
