@@ -1164,7 +1164,7 @@ func (d *doc) subjectBefore(i int, s sent, actors []string) string {
 		for m := j - 1; m > s.from; m-- {
 			if toks[m].text == open {
 				if p, ok := d.npBefore(m, s.from); ok {
-					return d.named(p, s)
+					return d.named(d.qualifiedHead(p, s.from), s)
 				}
 				// "The party’s top spending leader, Sen. Jane Roe,
 				// declined": when the phrase before the commas names

@@ -374,6 +374,7 @@ func TestSpeakerQualifiedByADayOrAPlace(t *testing.T) {
 		{"The ministry on Friday said the talks were “a waste of time.”", "ministry"},
 		{"Mendez in March said: “We will not sell the club.”", "Mendez"},
 		{"A spokesperson for the embassy in Madrid said, “The report is false.”", "embassy"},
+		{"One nurse in Leeds, who joined the ward last year, told CNN: “We are exhausted.”", "nurse"},
 	}
 	for _, tt := range tests {
 		qs := factsOf(t, tt.text, KindQuote)
