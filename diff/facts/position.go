@@ -1178,6 +1178,17 @@ func (d *doc) subjectBefore(i int, s sent, actors []string) string {
 		}
 		return lastOr(actors, "")
 	}
+	// "Bondi, who last week refused": a date between the relative and
+	// its verb
+	if j > s.from && d.inDate(toks[j].start, toks[j].end) {
+		jj := j
+		for jj > s.from && jj > j-5 && d.inDate(toks[jj].start, toks[jj].end) {
+			jj--
+		}
+		if toks[jj].lower == "who" || toks[jj].lower == "which" {
+			j = jj
+		}
+	}
 	// "Tom Lee, who …", "DHS, which blamed …": the relative's antecedent
 	if j >= s.from && (toks[j].lower == "who" || toks[j].lower == "which" && j-1 >= s.from && toks[j-1].text == ",") {
 		k := j - 1

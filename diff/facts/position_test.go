@@ -557,3 +557,18 @@ func TestActorQualifiedByAPlace(t *testing.T) {
 		t.Errorf("position changes %+v, want none", got)
 	}
 }
+
+// A date between a relative pronoun and its verb ("Lee, who last week
+// rejected …", "the board, which on Monday approved …") leaves the
+// relative's antecedent the actor.
+func TestRelativeClauseWithADate(t *testing.T) {
+	for text, want := range map[string]string{
+		"The remarks of Mayor Ann Lee, who last week rejected the budget, drew criticism.": "Ann Lee",
+		"The board, which on Monday approved the merger, met again on Friday.":             "board",
+	} {
+		ps := factsOf(t, text, KindPosition)
+		if len(ps) != 1 || !strings.Contains(ps[0].Subject, want) {
+			t.Errorf("%q: positions %+v, want one of %s", text, ps, want)
+		}
+	}
+}
