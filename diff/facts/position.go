@@ -222,8 +222,11 @@ scan:
 		actor = d.subjectBefore(g+1, s, actors)
 		// "EU governments on Thursday approved": the day is no actor,
 		// the subject stands before its preposition
-		if h := g; d.isTimeName(actor) && h-1 >= s.from {
-			for h >= s.from && (d.isTimeName(toks[h].text) || toks[h].kind == tokNum || timePreps[toks[h].lower]) {
+		// "Iran last week denied": so is a date of other words before
+		// a finite verb (a participle, "a letter in January offering",
+		// has no subject there)
+		if h := g; (d.isTimeName(actor) || actor == "" && h >= s.from && d.inDate(toks[h].start, toks[h].end) && !strings.HasSuffix(toks[k].lower, "ing")) && h-1 >= s.from {
+			for h >= s.from && (d.isTimeName(toks[h].text) || toks[h].kind == tokNum || timePreps[toks[h].lower] || d.inDate(toks[h].start, toks[h].end)) {
 				h-- // "on Thursday", "on March 3": not "Trump" before it
 			}
 			actor = d.subjectBefore(h+1, s, actors)

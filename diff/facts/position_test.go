@@ -572,3 +572,22 @@ func TestRelativeClauseWithADate(t *testing.T) {
 		}
 	}
 }
+
+// A date of any words between the subject and a finite stance verb ("Iran
+// last week denied", "the ministry earlier this month rejected") leaves
+// the subject the actor; a participle after a date has none there.
+func TestDateBetweenActorAndVerb(t *testing.T) {
+	for text, want := range map[string]string{
+		"Norway last week denied the report.":                        "Norway",
+		"The ministry earlier this month rejected the proposal.":     "ministry",
+		"A memo from the Treasury in May last year offering a deal.": "",
+	} {
+		ps := factsOf(t, text, KindPosition)
+		switch {
+		case want == "" && len(ps) != 0:
+			t.Errorf("%q: positions %+v, want none", text, ps)
+		case want != "" && (len(ps) != 1 || !strings.Contains(ps[0].Subject, want)):
+			t.Errorf("%q: positions %+v, want one of %s", text, ps, want)
+		}
+	}
+}
