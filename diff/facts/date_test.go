@@ -445,6 +445,8 @@ func TestMarchAsAModifier(t *testing.T) {
 		"The bank cut its outlook from its March forecast.": "March",
 		"Analysts will study the March data closely.":       "March",
 		"The March on Washington drew large crowds.":        "",
+		"The damage from March’s flooding was vast.":        "March",
+		"Mrs. May’s government fell.":                       "",
 		"Thousands march on the capital.":                   "",
 	})
 	runDateCases(t, wed, []dateCase{

@@ -98,6 +98,11 @@ func (p *parser) monthGuarded(k int) bool {
 	}
 	// "the March data", "its March report", "a March memo": after a
 	// determiner, before a lower-case noun, the month qualifies it
+	// "March’s flooding": a possessive before a lower-case noun ("May’s"
+	// is as often Theresa May's)
+	if p.w(k) == "march" && (p.w(k+1) == "’" || p.w(k+1) == "'") && p.adj(k+1) && p.w(k+2) == "s" && p.adj(k+2) && k+3 < len(p.t) && p.t[k+3].kind == kWord && !p.t[k+3].up {
+		return true
+	}
 	if monthDeterminer[p.w(k-1)] && k+1 < len(p.t) && p.t[k+1].kind == kWord && !p.t[k+1].up && p.t[k+1].sp && !monthNotNoun[p.w(k+1)] {
 		return true
 	}
