@@ -311,3 +311,374 @@ func withCommas(n int) string {
 	}
 	return s
 }
+
+// devText is the older text of one dev pair of an article, with the day
+// the article was published (from its name, when it has one).
+type devText struct {
+	art, ver, text string
+	published      time.Time
+}
+
+// devTexts reads the first labelled version of every dev article (the
+// held-out articles are never read). It skips the test without the
+// corpus.
+func devTexts(t *testing.T) []devText {
+	t.Helper()
+	corpus := "../../../shared/real-revisions/cnn"
+	labels, err := filepath.Glob("testdata/real/dev/*.yaml")
+	if err != nil || len(labels) == 0 {
+		t.Fatalf("dev labels: %v", err)
+	}
+	seen := map[string]bool{}
+	var out []devText
+	for _, l := range labels {
+		base := strings.TrimSuffix(filepath.Base(l), ".yaml")
+		pair := base[:strings.LastIndex(base, "-v")]
+		i := strings.LastIndex(pair, "-v")
+		art, ver := pair[:i], pair[i+1:]
+		if seen[art] {
+			continue
+		}
+		seen[art] = true
+		b, err := os.ReadFile(filepath.Join(corpus, art, ver+".txt"))
+		if err != nil {
+			t.Skipf("corpus: %v", err)
+		}
+		pub := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+		if len(art) >= 10 {
+			if d, err := time.Parse("2006-01-02", art[:10]); err == nil {
+				pub = d.Add(12 * time.Hour)
+			}
+		}
+		out = append(out, devText{art, ver, string(b), pub})
+	}
+	return out
+}
+
+// oneEdit tallies edits whose right answer is one change of a kind.
+type oneEdit struct {
+	edits, right int
+	counts       map[string]int
+	report       strings.Builder
+}
+
+// judge checks the changes reported for one edit that replaced before by
+// after at offset at of text: right is exactly one change of kind want
+// from a fact holding before to one holding after; inside a quotation the
+// quote's change may stand for it or come with it.
+func (o *oneEdit) judge(d devText, at int, before, after string, want facts.Kind, cs []facts.Change) {
+	o.edits++
+	if o.counts == nil {
+		o.counts = map[string]int{}
+	}
+	quoted := inQuote(d.text, at)
+	ok := len(cs) >= 1 && len(cs) <= 2
+	for _, c := range cs {
+		if (c.Kind != want && !(quoted && c.Kind == facts.KindQuote)) || !strings.Contains(c.Before, before) || !strings.Contains(c.After, after) {
+			ok = false
+		}
+	}
+	if len(cs) == 2 && (!quoted || cs[0].Kind == cs[1].Kind) {
+		ok = false
+	}
+	if ok {
+		o.right++
+		return
+	}
+	o.fail(d, at, before+" -> "+after, cs)
+}
+
+func (o *oneEdit) fail(d devText, at int, edit string, cs []facts.Change) {
+	what := "miss"
+	switch {
+	case len(cs) == 1:
+		what = "one " + string(cs[0].Kind)
+		if cs[0].Before == "" || cs[0].After == "" {
+			what += " added/removed"
+		}
+	case len(cs) > 1:
+		what = fmt.Sprintf("%d changes", len(cs))
+	}
+	o.counts[what]++
+	fmt.Fprintf(&o.report, "%s %s: %s in %q: %s\n", d.art, d.ver, edit, d.text[max(0, at-70):min(len(d.text), at+50)], what)
+	for _, c := range cs {
+		fmt.Fprintf(&o.report, "    %s %q -> %q\n", c.Kind, c.Before, c.After)
+	}
+}
+
+func (o *oneEdit) write(t *testing.T, out, what string) {
+	t.Helper()
+	head := fmt.Sprintf("%d edits, %d reported exactly (%s)\n", o.edits, o.right, what)
+	var ks []string
+	for k := range o.counts {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	for _, k := range ks {
+		head += fmt.Sprintf("%-28s %d\n", k, o.counts[k])
+	}
+	if err := os.WriteFile(out, []byte(head+"\n"+o.report.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+var (
+	dayName = regexp.MustCompile(`\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|April|June|July|August|September|October|November|December)\b`)
+	// capBefore is a capitalised word right before a name: "Super
+	// Tuesday", "Black Friday" are names of their own.
+	capBefore = regexp.MustCompile(`[A-Z][a-z]*\s$`)
+	dayShift  = map[string]string{
+		"Monday": "Wednesday", "Tuesday": "Thursday", "Wednesday": "Friday", "Thursday": "Monday",
+		"Friday": "Tuesday", "Saturday": "Monday", "Sunday": "Tuesday",
+		"January": "March", "February": "April", "April": "June", "June": "August", "July": "September",
+		"August": "October", "September": "November", "October": "December", "November": "January", "December": "February",
+	}
+	sentenceOpeners = map[string]bool{"On": true, "By": true, "Since": true, "Until": true, "Last": true, "Next": true,
+		"This": true, "Early": true, "Late": true, "In": true, "Through": true, "Before": true, "After": true, "Starting": true, "From": true}
+)
+
+// TestDateNameEditsOnRealText writes to $DATE_EDITS what is reported when
+// one weekday or month name of a real dev text (not "May", a modal, nor
+// "March", a verb, nor a name like "Black Friday") becomes another: exactly
+// one date change is right.
+func TestDateNameEditsOnRealText(t *testing.T) {
+	out := os.Getenv("DATE_EDITS")
+	if out == "" {
+		t.Skip("DATE_EDITS not set")
+	}
+	var o oneEdit
+	for _, d := range devTexts(t) {
+		for _, m := range dayName.FindAllStringIndex(d.text, -1) {
+			name := d.text[m[0]:m[1]]
+			if pre := capBefore.FindString(d.text[max(0, m[0]-20):m[0]]); pre != "" && !sentenceOpeners[strings.TrimSpace(pre)] {
+				continue
+			}
+			repl := dayShift[name]
+			edited := d.text[:m[0]] + repl + d.text[m[1]:]
+			o.judge(d, m[0], name, repl, facts.KindDate, facts.Compare(d.text, edited, d.published))
+		}
+	}
+	o.write(t, out, "a weekday or month name replaced")
+}
+
+// placeEntries reads the extractor's gazetteer: countries, states and
+// cities (no continent or region, no venue).
+func placeEntries(t *testing.T) (names []string, cities []string) {
+	t.Helper()
+	b, err := os.ReadFile("../facts/lexicon/en/places.txt")
+	if err != nil {
+		t.Fatalf("gazetteer: %v", err)
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		f := strings.Split(l, "|")
+		if strings.HasPrefix(l, "#") || len(f) < 2 {
+			continue
+		}
+		name, typ := strings.TrimSpace(f[0]), strings.TrimSpace(f[1])
+		switch typ {
+		case "city":
+			cities = append(cities, name)
+			fallthrough
+		case "country", "state":
+			if len(name) >= 4 && dayShift[name] == "" && name != "March" {
+				names = append(names, name)
+			}
+		}
+	}
+	return names, cities
+}
+
+// locativeBefore is a preposition of place right before a name: "in",
+// "near", "outside". A place as an actor ("Iran said", "permission from
+// Tehran", "ambassador to Afghanistan") is no location, so "from" and
+// "to" are left out.
+var locativeBefore = regexp.MustCompile(`\b(in|near|outside|across|at|throughout)\s$`)
+
+// townState is a town named with its state or country: "in Pawtucket,
+// Rhode Island".
+var townState = regexp.MustCompile(`\b(?:in|near|outside) ([A-Z][a-z]+(?: [A-Z][a-z]+)?), [A-Z]`)
+
+// TestPlaceEditsOnRealText writes to $PLACE_EDITS what is reported when
+// one place of a real dev text, named after a preposition of place (a
+// country, state or city of the gazetteer, or a town given with its state),
+// becomes a city it does not name: exactly one location change is right.
+func TestPlaceEditsOnRealText(t *testing.T) {
+	out := os.Getenv("PLACE_EDITS")
+	if out == "" {
+		t.Skip("PLACE_EDITS not set")
+	}
+	names, cities := placeEntries(t)
+	var alt []string
+	for _, c := range []string{"Marseille", "Osaka", "Nairobi", "Lima", "Oslo", "Lyon", "Seville", "Krakow", "Porto", "Manila"} {
+		for _, k := range cities {
+			if k == c {
+				alt = append(alt, c)
+			}
+		}
+	}
+	if len(alt) < 2 {
+		t.Fatalf("replacement cities not in the gazetteer: %v", alt)
+	}
+	// one pattern of every name, longest first
+	sort.Slice(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
+	var quoted []string
+	for _, n := range names {
+		quoted = append(quoted, regexp.QuoteMeta(n))
+	}
+	placeName := regexp.MustCompile(`\b(?:` + strings.Join(quoted, "|") + `)\b`)
+	var o oneEdit
+	for _, d := range devTexts(t) {
+		repl := ""
+		for _, c := range alt {
+			if !strings.Contains(d.text, c) {
+				repl = c
+				break
+			}
+		}
+		type hit struct{ s, e int }
+		var hits []hit
+		taken := map[int]bool{}
+		for _, m := range placeName.FindAllStringIndex(d.text, -1) {
+			if taken[m[0]] || !locativeBefore.MatchString(d.text[max(0, m[0]-12):m[0]]) {
+				continue
+			}
+			// part of a longer name ("New York Times", "Georgia Tech"),
+			// or a possessive ("in Iran’s war"): an actor or a modifier
+			if rest := d.text[m[1]:]; len(rest) > 1 && rest[0] == ' ' && rest[1] >= 'A' && rest[1] <= 'Z' || strings.HasPrefix(rest, "’") || strings.HasPrefix(rest, "'") {
+				continue
+			}
+			taken[m[0]] = true
+			hits = append(hits, hit{m[0], m[1]})
+		}
+		for _, m := range townState.FindAllStringSubmatchIndex(d.text, -1) {
+			if n := d.text[m[2]:m[3]]; !taken[m[2]] && dayShift[n] == "" && n != "May" && n != "March" {
+				taken[m[2]] = true
+				hits = append(hits, hit{m[2], m[3]})
+			}
+		}
+		sort.Slice(hits, func(i, j int) bool { return hits[i].s < hits[j].s })
+		for _, h := range hits {
+			name := d.text[h.s:h.e]
+			edited := d.text[:h.s] + repl + d.text[h.e:]
+			// a place still named elsewhere in the text is not dropped
+			// (GUIDE): the new city may come alone, as added
+			before := name
+			if strings.Contains(edited, name) {
+				before = ""
+			}
+			o.judge(d, h.s, before, repl, facts.KindLocation, facts.Compare(d.text, edited, d.published))
+		}
+	}
+	o.write(t, out, "a place replaced by another city")
+}
+
+// stanceFlips turn a stance into its opposite, or a reply to the press
+// into another.
+var stanceFlips = []struct{ from, to string }{
+	{"approved", "rejected"}, {"rejected", "approved"}, {"supports", "opposes"}, {"opposes", "supports"},
+	{"supported", "opposed"}, {"opposed", "supported"}, {"endorsed", "rejected"}, {"denied", "confirmed"},
+	{"confirmed", "denied"}, {"agreed", "refused"}, {"refused", "agreed"}, {"accepted", "rejected"},
+	{"condemned", "praised"}, {"praised", "condemned"}, {"welcomed", "condemned"}, {"backed", "opposed"},
+	{"declined to comment", "did not respond"}, {"did not respond", "declined to comment"},
+	{"did not immediately respond", "declined to comment"},
+}
+
+// TestStanceEditsOnRealText writes to $STANCE_EDITS what is reported when
+// one stance verb of a real dev text is flipped ("approved" -> "rejected",
+// "declined to comment" -> "did not respond"): exactly one position change
+// is right.
+func TestStanceEditsOnRealText(t *testing.T) {
+	out := os.Getenv("STANCE_EDITS")
+	if out == "" {
+		t.Skip("STANCE_EDITS not set")
+	}
+	var o oneEdit
+	for _, d := range devTexts(t) {
+		for _, f := range stanceFlips {
+			re := regexp.MustCompile(`\b` + regexp.QuoteMeta(f.from) + `\b`)
+			for _, m := range re.FindAllStringIndex(d.text, -1) {
+				// a passive ("was confirmed by the Senate", "had been
+				// denied visas"), a compound ("Iran-backed"), an
+				// adjective ("an approved purpose") or a phrasal verb
+				// ("backed down") states no stance of the verb's own
+				if passiveBefore.MatchString(d.text[max(0, m[0]-20):m[0]]) || m[0] > 0 && d.text[m[0]-1] == '-' ||
+					articleBefore.MatchString(d.text[max(0, m[0]-6):m[0]]) || strings.HasPrefix(d.text[m[1]:], " down") || strings.HasPrefix(d.text[m[1]:], " by ") {
+					continue
+				}
+				edited := d.text[:m[0]] + f.to + d.text[m[1]:]
+				o.judge(d, m[0], lastWord(f.from), lastWord(f.to), facts.KindPosition, facts.Compare(d.text, edited, d.published))
+			}
+		}
+	}
+	o.write(t, out, "a stance verb flipped")
+}
+
+var (
+	passiveBefore = regexp.MustCompile(`\b(is|are|was|were|be|been|being|once|them|it|he’s|she’s|it’s|he's|she's|it's)\s+(\w+ly\s+)?$`)
+	articleBefore = regexp.MustCompile(`\b(a|an|the)\s$`)
+)
+
+// lastWord is the word a stance change shows for sure: "comment" of
+// "declined to comment" ("declined" may show alone).
+func lastWord(s string) string { return s[strings.LastIndex(s, " ")+1:] }
+
+// quoteWords is a quotation of at least four words.
+var quoteWords = regexp.MustCompile(`“[^”]*\s[^”]*\s[^”]*\s[^”]*”`)
+
+// TestQuoteParagraphDeletedOnRealText writes to $QUOTE_EDITS what is
+// reported when a paragraph holding one quotation (its marks open and
+// closed in it, not the paragraph after a quotation left open) is
+// deleted from a real dev text: exactly one removed quote is right (none
+// when the text tells the quotation again elsewhere), with any other fact
+// of that paragraph removed, nothing added or changed.
+func TestQuoteParagraphDeletedOnRealText(t *testing.T) {
+	out := os.Getenv("QUOTE_EDITS")
+	if out == "" {
+		t.Skip("QUOTE_EDITS not set")
+	}
+	var o oneEdit
+	o.counts = map[string]int{}
+	for _, d := range devTexts(t) {
+		paras := strings.Split(d.text, "\n")
+		off := 0
+		open := false
+		for i, p := range paras {
+			start := off
+			off += len(p) + 1
+			wasOpen := open
+			if n := strings.Count(p, "“") - strings.Count(p, "”"); n > 0 {
+				open = true
+			} else if strings.Contains(p, "“") || strings.Contains(p, "”") {
+				open = false
+			}
+			if wasOpen || strings.Count(p, "“") != 1 || strings.Count(p, "”") != 1 || !quoteWords.MatchString(p) {
+				continue
+			}
+			edited := strings.Join(append(append([]string{}, paras[:i]...), paras[i+1:]...), "\n")
+			cs := facts.Compare(d.text, edited, d.published)
+			o.edits++
+			quotes, ok := 0, true
+			for _, c := range cs {
+				switch {
+				case c.After != "" || c.Before == "":
+					ok = false
+				case c.Kind == facts.KindQuote:
+					quotes++
+				case !strings.Contains(p, c.BeforeSentence):
+					ok = false
+				}
+			}
+			// a quotation the text tells again elsewhere is not removed
+			want := 1
+			if q := p[strings.Index(p, "“")+len("“") : strings.Index(p, "”")]; strings.Contains(edited, q) {
+				want = 0
+			}
+			if ok && quotes == want {
+				o.right++
+				continue
+			}
+			o.fail(d, start, "paragraph deleted", cs)
+		}
+	}
+	o.write(t, out, "a quotation's paragraph deleted")
+}

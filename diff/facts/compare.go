@@ -384,7 +384,9 @@ func (c change) build(o, n *side) Change {
 // reader sees the same attribution.
 func attributionEdited(c Change, old, new *item, oldText, newText string) bool {
 	o, n := lastName(old.Subject), lastName(new.Subject)
-	if o == "" || n == "" || strings.Contains(new.Subject, o) || strings.Contains(old.Subject, n) {
+	// a name only capitalised otherwise ("the Chinese embassy" -> "the
+	// Chinese Embassy") is the same
+	if o == "" || n == "" || strings.Contains(strings.ToLower(new.Subject), strings.ToLower(o)) || strings.Contains(strings.ToLower(old.Subject), strings.ToLower(n)) {
 		return false
 	}
 	if old.via != "" {
@@ -397,8 +399,9 @@ func attributionEdited(c Change, old, new *item, oldText, newText string) bool {
 	// both speakers named in the quote's own sentences, the old one gone
 	// from the new: "he said" read as someone else before, or the same
 	// speaker named twice, is no edit of the attribution
-	return strings.Contains(c.BeforeSentence, o) && strings.Contains(c.AfterSentence, n) &&
-		!strings.Contains(c.AfterSentence, o) && !strings.Contains(c.BeforeSentence, n)
+	bs, as := strings.ToLower(c.BeforeSentence), strings.ToLower(c.AfterSentence)
+	o, n = strings.ToLower(o), strings.ToLower(n)
+	return strings.Contains(bs, o) && strings.Contains(as, n) && !strings.Contains(as, o) && !strings.Contains(bs, n)
 }
 
 // lastName is the last word of a speaker's name ("Stubb" of "Finnish

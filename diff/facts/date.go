@@ -434,7 +434,8 @@ func (m *matcher) dateTie(a, b *item) (int, bool) {
 	wa, pa := m.dateContext(m.oldText, a)
 	wb, pb := m.dateContext(m.newText, b)
 	tied := pa != "" && pa == pb
-	if a.Type != "DURATION" {
+	// two recurrences ("every 29 days" -> "every 36 days") are one rate
+	if a.Type != "DURATION" && !(a.Type == "SET" && b.Type == "SET") {
 		// a month may become a day ("as soon as March" -> "as soon as
 		// April 1") when the same word ties both to the event
 		ga, gb := grain(a.key), grain(b.key)
@@ -465,7 +466,7 @@ func (m *matcher) dateTie(a, b *item) (int, bool) {
 // -> "Wednesday's report") date two things, and a vague "now" is no value
 // to change: the day is then simply added.
 func comparableDates(a, b *item) bool {
-	if a.Type == "DURATION" || b.Type == "DURATION" {
+	if a.Type == "DURATION" || b.Type == "DURATION" || a.Type == "SET" && b.Type == "SET" {
 		return true
 	}
 	ga, gb := grain(a.key), grain(b.key)

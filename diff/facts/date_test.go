@@ -375,3 +375,82 @@ func TestDateGluedByTheScraper(t *testing.T) {
 			"The mayor spoke to reporters.\nThe road stays shut.\nThe mayor spoke at Sunday’s rally in the park.", " -> Sunday"},
 	})
 }
+
+func TestSpanOfAPeriodKeepsItsLength(t *testing.T) {
+	tests := map[string]string{
+		"It was the ninth flood in the first 52 days of the year, the agency said.": "P52D",
+		"Sales fell in the final three weeks of the season.":                        "P3W",
+	}
+	for text, want := range tests {
+		ds := factsOf(t, text, KindDate)
+		if len(ds) == 0 || ds[0].Value != want {
+			t.Errorf("%q: dates %+v, want the first valued %s", text, ds, want)
+		}
+	}
+	runDateCases(t, wed, []dateCase{
+		{"its length changed", "It was the ninth flood in the first 52 days of the year, the agency said.",
+			"It was the ninth flood in the first 59 days of the year, the agency said.",
+			"first 52 days of the year -> first 59 days of the year"},
+	})
+}
+
+func TestAnniversaryIsInTheYearCountedBack(t *testing.T) {
+	// factsOf reads the text as of 2025-08-19
+	tests := map[string]string{
+		"The bridge, which fell 60 years ago this month, was rebuilt.": "1965-08",
+		"The plant opened 25 years ago today, its owners said.":        "2000-08-19",
+	}
+	for text, want := range tests {
+		ds := factsOf(t, text, KindDate)
+		if len(ds) == 0 || ds[0].Value != want {
+			t.Errorf("%q: dates %+v, want the first valued %s", text, ds, want)
+		}
+	}
+	runDateCases(t, wed, []dateCase{
+		{"the years counted changed", "The bridge, which fell 60 years ago this month, was rebuilt.",
+			"The bridge, which fell 61 years ago this month, was rebuilt.",
+			"60 years ago this month -> 61 years ago this month"},
+	})
+}
+
+func TestRecurrenceChangedIsOneChange(t *testing.T) {
+	runDateCases(t, wed, []dateCase{
+		{"every n days", "The ferry sails every 12 days, the port said.", "The ferry sails every 19 days, the port said.",
+			"every 12 days -> every 19 days"},
+		{"every n weeks spelled", "Inspectors visit every two weeks.", "Inspectors visit every three weeks.",
+			"every two weeks -> every three weeks"},
+	})
+}
+
+// Two weekdays or two months a letter or two apart are two dates, never
+// a typo fixed: "Tuesday" -> "Thursday" moves the date.
+func TestCalendarNamesAreNoSlips(t *testing.T) {
+	runDateCases(t, wed, []dateCase{
+		{"weekday", "Four men were charged with arson on Tuesday, police said.", "Four men were charged with arson on Thursday, police said.",
+			"Tuesday -> Thursday"},
+		{"weekday's", "The stakes rose before Tuesday’s vote, aides said.", "The stakes rose before Thursday’s vote, aides said.",
+			"Tuesday -> Thursday"},
+		{"month", "The dam is due to open in June, the ministry said.", "The dam is due to open in July, the ministry said.",
+			"June -> July"},
+		{"a typo fixed", "The dam is due to open in Febuary, the ministry said.", "The dam is due to open in February, the ministry said.",
+			""},
+	})
+}
+
+// "March" after a determiner and before a noun is the month ("the March
+// data", "its March report"); the march ("the March on Washington") and
+// the verb stay none.
+func TestMarchAsAModifier(t *testing.T) {
+	runDateTexts(t, map[string]string{
+		"The bank cut its outlook from its March forecast.": "March",
+		"Analysts will study the March data closely.":       "March",
+		"The March on Washington drew large crowds.":        "",
+		"The damage from March’s flooding was vast.":        "March",
+		"Mrs. May’s government fell.":                       "",
+		"Thousands march on the capital.":                   "",
+	})
+	runDateCases(t, wed, []dateCase{
+		{"month of a report changed", "The bank cut its outlook from its January forecast.", "The bank cut its outlook from its March forecast.",
+			"January -> March"},
+	})
+}

@@ -347,7 +347,15 @@ func mergeDates(text string, ds []timex.Expr) []timex.Expr {
 			continue
 		}
 		v := p.Value
-		if !concrete(v) || (concrete(e.Value) && len(e.Value) > len(v)) {
+		switch {
+		case p.Type == timex.TypeDuration:
+			// "the first 47 days of the year": the span told is the
+			// first one, the second only places it.
+		case len(v) == 4 && allDigits(v) && len(e.Value) > 4 && allDigits(e.Value[:4]) && strings.HasSuffix(p.Text, " ago"):
+			// "114 years ago this week", "50 years ago today": the
+			// anniversary of today, in the year counted back.
+			v += e.Value[4:]
+		case !concrete(v) || (concrete(e.Value) && len(e.Value) > len(v)):
 			v = e.Value
 		}
 		mod := p.Mod
@@ -357,4 +365,13 @@ func mergeDates(text string, ds []timex.Expr) []timex.Expr {
 		*p = timex.Expr{Start: p.Start, End: e.End, Text: text[p.Start:e.End], Type: p.Type, Value: v, Mod: mod}
 	}
 	return out
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }

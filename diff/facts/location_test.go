@@ -271,3 +271,17 @@ func placeChanges(old, new string) []string {
 	}
 	return got
 }
+
+// Two places of the gazetteer a letter or two apart are two places, never
+// a typo fixed: "Iran" -> "Iraq" moves the event.
+func TestPlaceNamesAreNoSlips(t *testing.T) {
+	tests := []struct{ old, new, want string }{
+		{"Two aid workers were detained in Iran last week.", "Two aid workers were detained in Iraq last week.", "Iran>Iraq"},
+		{"The team trained in Austria before the final.", "The team trained in Australia before the final.", "Austria>Australia"},
+	}
+	for _, tt := range tests {
+		if g := strings.Join(placeChanges(tt.old, tt.new), "|"); g != tt.want {
+			t.Errorf("%q -> %q: got %q, want %q", tt.old, tt.new, g, tt.want)
+		}
+	}
+}

@@ -142,6 +142,18 @@ func (m *matcher) pair(o, n *side, oi, ni int) {
 	olds, news := o.by[oi], n.by[ni]
 	m.sameSentence = o.sents[oi].Text == n.sents[ni].Text
 	usedO, usedN := make([]bool, len(olds)), make([]bool, len(news))
+	// A fact written the same in both stays first: in "Nearly 9 million
+	// are under watches and another 9 million ..." edited to "Nearly 16
+	// million ...", the second 9 million is the one that stayed.
+	for i, a := range olds {
+		ai := &o.items[a]
+		for j, b := range news {
+			if bi := &n.items[b]; !usedN[j] && bi.Kind == ai.Kind && (bi.Kind == KindNumber || bi.Kind == KindDate) && bi.Text == ai.Text && bi.key == ai.key {
+				usedO[i], usedN[j] = true, true
+				break
+			}
+		}
+	}
 	for _, k := range kindOrder {
 		for _, p := range passes[k] {
 			for i, a := range olds {
@@ -352,6 +364,11 @@ func (m *matcher) soleCounts(r, a *change, gone, come map[int]int) bool {
 	// ("released 84 people" → "released 146 service members"), not two
 	// counts of a list ("and two academics" → "with six service members")
 	wa, wb := wordBefore(m.oldText, r.old.Start), wordBefore(m.newText, a.new.Start)
+	if wa == "" && wb == "" {
+		// both open their clause: the word after tells the place
+		// ("Nearly 9 million are under watches")
+		wa, wb = wordAfter(m.oldText, r.old.End), wordAfter(m.newText, a.new.End)
+	}
 	return wa != "" && strings.EqualFold(wa, wb)
 }
 
@@ -365,6 +382,20 @@ func wordBefore(text string, at int) string {
 	start := end
 	for start > 0 && isWordByte(text[start-1]) {
 		start--
+	}
+	return text[start:end]
+}
+
+// wordAfter returns the word that starts right after offset at in text, or
+// "" before punctuation.
+func wordAfter(text string, at int) string {
+	start := at
+	for start < len(text) && text[start] == ' ' {
+		start++
+	}
+	end := start
+	for end < len(text) && isWordByte(text[end]) {
+		end++
 	}
 	return text[start:end]
 }
@@ -683,11 +714,59 @@ func sameWords(a, b []string) bool {
 			}
 			continue
 		}
-		if min(len(a[i]), len(b[i])) < 4 || editDistance(a[i], b[i]) > 1+len(a[i])/7 {
+		if min(len(a[i]), len(b[i])) < 4 || editDistance(a[i], b[i]) > 1+len(a[i])/7 || namesApart(a[i], b[i]) {
 			return false
 		}
 	}
 	return true
+}
+
+// namesApart reports whether two lower-case words a letter or two apart
+// are two names of one closed class, never a slip of each other: two
+// weekdays ("tuesday", "thursday"), two months, two number words, two
+// places of the gazetteer ("iran", "iraq"; "austria", "australia").
+func namesApart(a, b string) bool {
+	a, b = noPossessive(a), noPossessive(b)
+	if monthNames[a] && monthNames[b] || weekdayName(a) && weekdayName(b) {
+		return true
+	}
+	lx := english()
+	if _, ok := lx.units[a]; ok {
+		if _, ok := lx.units[b]; ok {
+			return true
+		}
+	}
+	_, pa := lx.placeByName[upperFirst(a)]
+	_, pb := lx.placeByName[upperFirst(b)]
+	return pa && pb
+}
+
+// noPossessive drops a possessive ending: "tuesday’s" -> "tuesday".
+func noPossessive(w string) string {
+	if t, ok := strings.CutSuffix(w, "’s"); ok {
+		return t
+	}
+	if t, ok := strings.CutSuffix(w, "'s"); ok {
+		return t
+	}
+	return w
+}
+
+func weekdayName(w string) bool {
+	for _, d := range weekdays {
+		if w == d {
+			return true
+		}
+	}
+	return false
+}
+
+// upperFirst capitalises an ASCII word's first letter: "iran" -> "Iran".
+func upperFirst(w string) string {
+	if w == "" || w[0] < 'a' || w[0] > 'z' {
+		return w
+	}
+	return string(w[0]-'a'+'A') + w[1:]
 }
 
 // sameQuote reports whether two quotes say the same: the same words

@@ -238,3 +238,33 @@ func undot(w string) string {
 	}
 	return strings.ReplaceAll(w, ".", "")
 }
+
+// qualifiedHead returns the noun phrase a day or a place qualifies when p
+// is that day or place after a preposition: "Anthropic on Thursday said",
+// "the Chinese embassy in Washington said", "Taliban authorities in
+// Afghanistan have issued": the speaker or actor is the phrase before the
+// preposition, the day or the place is when or where. Else p.
+func (d *doc) qualifiedHead(p np, lo int) np {
+	toks := d.toks
+	j := p.from - 1
+	if j-1 < lo || !isPrep(toks[j].lower) || toks[j-1].kind != tokWord || !d.dayOrPlace(p) {
+		return p
+	}
+	if q, ok := d.npBefore(j, lo); ok && !pronouns[toks[q.from].lower] {
+		return q
+	}
+	return p
+}
+
+// dayOrPlace reports whether a noun phrase is a weekday, a month or a
+// place of the gazetteer.
+func (d *doc) dayOrPlace(p np) bool {
+	if p.from == p.to {
+		w := d.toks[p.from].lower
+		if monthNames[w] || weekdayName(w) {
+			return true
+		}
+	}
+	_, ok := d.lx.placeByName[d.text[d.toks[p.from].start:d.toks[p.to].end]]
+	return ok
+}

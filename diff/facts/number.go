@@ -347,8 +347,9 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 	if v == 1 && numTok.kind == tokWord && i+2 < len(toks) && toks[i+1].lower == "of" && referential[toks[i+2].lower] {
 		return item{}, 0, false
 	}
-	// "their top 10": a rank, not an amount
-	if first > 0 && toks[first-1].lower == "top" && cur == "" && !scaled {
+	// "their top 10": a rank, not an amount; after a modal "top" is the
+	// verb ("the rate could top 4%")
+	if first > 0 && toks[first-1].lower == "top" && cur == "" && !scaled && !(first > 1 && modalBefore[toks[first-2].lower]) {
 		return item{}, 0, false
 	}
 	// approximation before the number: "about", "at least", "more than"
@@ -1367,4 +1368,11 @@ func (d *doc) bareCrowd(first, i int) bool {
 		}
 	}
 	return !d.countsTheDead(first, i) && !d.countsTheHurt(i)
+}
+
+// modalBefore are the words that make the next word a verb: "could top",
+// "to top", "will not top".
+var modalBefore = map[string]bool{
+	"could": true, "would": true, "will": true, "may": true, "might": true, "can": true,
+	"should": true, "must": true, "to": true, "not": true, "never": true, "likely": true,
 }

@@ -358,6 +358,10 @@ func TestRanksAreNoAmounts(t *testing.T) {
 		{"They had theNo. 1-ranked offense.", nil},
 		// "No." ending a word, or a sentence, is no rank
 		{"They met at the Casino. 5 people came.", []string{"5 people=5 people"}},
+		{"It is one of their top 10 picks.", nil},
+		// after a modal, "top" is the verb: the figure is an amount
+		{"The jobless rate could top 6%, the bank said.", []string{"6%=6 percent"}},
+		{"Sales are expected to top 40%.", []string{"40%=40 percent"}},
 	}
 	for _, tt := range tests {
 		if got := textValues(t, tt.text, KindNumber); strings.Join(got, "|") != strings.Join(tt.want, "|") {
@@ -829,5 +833,32 @@ func TestHedgedSingleUnit(t *testing.T) {
 	got := changesOf("Forecasters said more than a foot of snow fell on the city.", "Forecasters said between 1 and 3 feet of snow fell on the city.", KindNumber)
 	if len(got) != 1 || got[0].Before != "more than a foot" || got[0].After != "between 1 and 3 feet" {
 		t.Errorf("got %+v, want one change a foot → 1 to 3 feet", got)
+	}
+}
+
+// A figure written the same in both versions stays, before a figure of
+// equal value written otherwise is paired with it.
+func TestFigureWrittenTheSameStaysFirst(t *testing.T) {
+	tests := []struct{ name, old, new, want string }{
+		{"one value twice", "About 4 million are under flood warnings and another 4 million are under wind advisories from the coast inland.",
+			"About 6 million are under flood warnings and another 4 million are under wind advisories from the coast inland.",
+			"About 4 million -> About 6 million"},
+		{"a sole count opening its sentence", "Nearly 9 million are under flood warnings, forecasters said.",
+			"Nearly 11 million are under flood warnings, forecasters said.",
+			"Nearly 9 million -> Nearly 11 million"},
+		{"a count beside a total", "The post was shared about 2 million times, in a city of fewer than 5 million people.",
+			"The post was shared about 5 million times, in a city of fewer than 5 million people.",
+			"about 2 million times -> about 5 million times"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, c := range changesOf(tt.old, tt.new, KindNumber) {
+				got = append(got, c.Before+" -> "+c.After)
+			}
+			if g := strings.Join(got, "|"); g != tt.want {
+				t.Errorf("got %q, want %q", g, tt.want)
+			}
+		})
 	}
 }

@@ -222,8 +222,11 @@ scan:
 		actor = d.subjectBefore(g+1, s, actors)
 		// "EU governments on Thursday approved": the day is no actor,
 		// the subject stands before its preposition
-		if h := g; d.isTimeName(actor) && h-1 >= s.from {
-			for h >= s.from && (d.isTimeName(toks[h].text) || toks[h].kind == tokNum || timePreps[toks[h].lower]) {
+		// "Iran last week denied": so is a date of other words before
+		// a finite verb (a participle, "a letter in January offering",
+		// has no subject there)
+		if h := g; (d.isTimeName(actor) || actor == "" && h >= s.from && d.inDate(toks[h].start, toks[h].end) && !strings.HasSuffix(toks[k].lower, "ing")) && h-1 >= s.from {
+			for h >= s.from && (d.isTimeName(toks[h].text) || toks[h].kind == tokNum || timePreps[toks[h].lower] || d.inDate(toks[h].start, toks[h].end)) {
 				h-- // "on Thursday", "on March 3": not "Trump" before it
 			}
 			actor = d.subjectBefore(h+1, s, actors)
@@ -1150,7 +1153,7 @@ func (d *doc) subjectBefore(i int, s sent, actors []string) string {
 		for m := j - 1; m > s.from; m-- {
 			if toks[m].text == open {
 				if p, ok := d.npBefore(m, s.from); ok {
-					return d.named(p, s)
+					return d.named(d.qualifiedHead(p, s.from), s)
 				}
 				// "The party’s top spending leader, Sen. Jane Roe,
 				// declined": when the phrase before the commas names
@@ -1164,6 +1167,17 @@ func (d *doc) subjectBefore(i int, s sent, actors []string) string {
 		}
 		return lastOr(actors, "")
 	}
+	// "Bondi, who last week refused": a date between the relative and
+	// its verb
+	if j > s.from && d.inDate(toks[j].start, toks[j].end) {
+		jj := j
+		for jj > s.from && jj > j-5 && d.inDate(toks[jj].start, toks[jj].end) {
+			jj--
+		}
+		if toks[jj].lower == "who" || toks[jj].lower == "which" {
+			j = jj
+		}
+	}
 	// "Tom Lee, who …", "DHS, which blamed …": the relative's antecedent
 	if j >= s.from && (toks[j].lower == "who" || toks[j].lower == "which" && j-1 >= s.from && toks[j-1].text == ",") {
 		k := j - 1
@@ -1171,11 +1185,13 @@ func (d *doc) subjectBefore(i int, s sent, actors []string) string {
 			k--
 		}
 		if p, ok := d.npBefore(k+1, s.from); ok {
-			return d.named(p, s)
+			return d.named(d.qualifiedHead(p, s.from), s)
 		}
 	}
 	p, ok := d.npBefore(i, s.from)
-	if !ok {
+	if ok {
+		p = d.qualifiedHead(p, s.from)
+	} else {
 		p, ok = d.peopleBefore(i, s.from)
 	}
 	if !ok {

@@ -542,3 +542,52 @@ func TestZeroWidthIsNoToken(t *testing.T) {
 		t.Fatalf("got %s", got)
 	}
 }
+
+// A place after a preposition qualifies the actor named before it: "the
+// council in Leeds approved" is the council's stance, and the place edited
+// leaves the stance as it was.
+func TestActorQualifiedByAPlace(t *testing.T) {
+	old := "Regional authorities in Bavaria have approved a ban on the sale of fireworks."
+	new := "Regional authorities in Saxony have approved a ban on the sale of fireworks."
+	ps := factsOf(t, old, KindPosition)
+	if len(ps) != 1 || !strings.Contains(ps[0].Subject, "authorities") {
+		t.Errorf("positions %+v, want one of the authorities", ps)
+	}
+	if got := changesOf(old, new, KindPosition); len(got) != 0 {
+		t.Errorf("position changes %+v, want none", got)
+	}
+}
+
+// A date between a relative pronoun and its verb ("Lee, who last week
+// rejected …", "the board, which on Monday approved …") leaves the
+// relative's antecedent the actor.
+func TestRelativeClauseWithADate(t *testing.T) {
+	for text, want := range map[string]string{
+		"The remarks of Mayor Ann Lee, who last week rejected the budget, drew criticism.": "Ann Lee",
+		"The board, which on Monday approved the merger, met again on Friday.":             "board",
+	} {
+		ps := factsOf(t, text, KindPosition)
+		if len(ps) != 1 || !strings.Contains(ps[0].Subject, want) {
+			t.Errorf("%q: positions %+v, want one of %s", text, ps, want)
+		}
+	}
+}
+
+// A date of any words between the subject and a finite stance verb ("Iran
+// last week denied", "the ministry earlier this month rejected") leaves
+// the subject the actor; a participle after a date has none there.
+func TestDateBetweenActorAndVerb(t *testing.T) {
+	for text, want := range map[string]string{
+		"Norway last week denied the report.":                        "Norway",
+		"The ministry earlier this month rejected the proposal.":     "ministry",
+		"A memo from the Treasury in May last year offering a deal.": "",
+	} {
+		ps := factsOf(t, text, KindPosition)
+		switch {
+		case want == "" && len(ps) != 0:
+			t.Errorf("%q: positions %+v, want none", text, ps)
+		case want != "" && (len(ps) != 1 || !strings.Contains(ps[0].Subject, want)):
+			t.Errorf("%q: positions %+v, want one of %s", text, ps, want)
+		}
+	}
+}

@@ -222,7 +222,9 @@ func (d *doc) speakerOf(k int, s sent) (string, int) {
 	// inverted order after a quote: "..., said Kremlin aide Yuri Ushakov"
 	// After a bare comma the name must also end the clause ("…, said Merz."),
 	// or "X, who attended, said Europe was ready" would make Europe the speaker.
-	if k > s.from && (toks[k-1].text == "," || isCloseMark(toks[k-1].text)) {
+	// "Smith, who moved here, told CNN:": the name after a verb of
+	// telling is the hearer, never the speaker
+	if k > s.from && (toks[k-1].text == "," || isCloseMark(toks[k-1].text)) && !tellVerbs[toks[k].lower] {
 		if p, ok := d.npAfter(k+1, s.to); ok && (isCloseMark(toks[k-1].text) || endsClause(toks, p.to+1, s.to)) {
 			return d.resolveSpeaker(p)
 		}
@@ -252,7 +254,7 @@ func (d *doc) speakerOf(k int, s sent) (string, int) {
 			p = q
 		}
 	}
-	return d.resolveSpeaker(p)
+	return d.resolveSpeaker(d.qualifiedHead(p, s.from))
 }
 
 func isPrep(w string) bool {

@@ -164,6 +164,9 @@ func TestReattributionNeedsAnEditedAttribution(t *testing.T) {
 		{"name shortened",
 			"The bell rang, “and nothing was the same again,” Ann Marie Lee wrote.",
 			"Late that night the bell rang, “and nothing was the same again,” Ann wrote.", false},
+		{"name capitalised otherwise",
+			"A spokesperson for the Chinese embassy said, “The claim is untrue and baseless.”",
+			"A spokesperson for the Chinese Embassy said, “The claim is untrue and baseless.”", false},
 		{"old speaker still named",
 			"Residents said the roads near the river were “impassable” on Sunday, police said.",
 			"Police on Sunday said the roads near the river were “impassable.”", false},
@@ -359,5 +362,46 @@ func TestInterruptedQuoteIsOne(t *testing.T) {
 				t.Errorf("got %d changes, want %d: %+v", len(got), tt.want, got)
 			}
 		})
+	}
+}
+
+// A day or a place after a preposition qualifies the speaker named before
+// it ("the ministry on Friday said", "officials in Kyiv said"): the speaker
+// is the phrase before, and an edit of the day or place leaves the quote
+// as it was.
+func TestSpeakerQualifiedByADayOrAPlace(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"The ministry on Friday said the talks were “a waste of time.”", "ministry"},
+		{"Mendez in March said: “We will not sell the club.”", "Mendez"},
+		{"A spokesperson for the embassy in Madrid said, “The report is false.”", "embassy"},
+		{"One nurse in Leeds, who joined the ward last year, told CNN: “We are exhausted.”", "nurse"},
+	}
+	for _, tt := range tests {
+		qs := factsOf(t, tt.text, KindQuote)
+		if len(qs) != 1 || !strings.Contains(qs[0].Subject, tt.want) {
+			t.Errorf("%q: quotes %+v, want one said by %s", tt.text, qs, tt.want)
+		}
+	}
+	for _, tt := range []struct{ old, new string }{
+		{"Mendez in March said: “We will not sell the club.”", "Mendez in April said: “We will not sell the club.”"},
+		{"A spokesperson for the embassy in Madrid said, “The report is false.”", "A spokesperson for the embassy in Lisbon said, “The report is false.”"},
+	} {
+		if got := changesOf(tt.old, tt.new, KindQuote); len(got) != 0 {
+			t.Errorf("%q -> %q: quote changes %+v, want none", tt.old, tt.new, got)
+		}
+	}
+}
+
+// The name after a verb of telling is the hearer: "Smith, who moved here,
+// told CNN: “…”" is Smith's quote, not CNN's.
+func TestHearerIsNoSpeaker(t *testing.T) {
+	for _, text := range []string{
+		"Lena Ortiz, who has worked at the plant for a decade, told CNN: “We were never warned about the leak.”",
+		"Ortiz, a nurse, told reporters: “We were never warned about the leak.”",
+	} {
+		qs := factsOf(t, text, KindQuote)
+		if len(qs) != 1 || !strings.Contains(qs[0].Subject, "Ortiz") {
+			t.Errorf("%q: quotes %+v, want one said by Ortiz", text, qs)
+		}
 	}
 }

@@ -80,12 +80,30 @@ var monthGuard = map[string]bool{
 	"to": true, "for": true, "that": true, "each": true, "every": true, "on": true, "or": true,
 }
 
+// monthDeterminer are the determiners before a month used as a modifier.
+var monthDeterminer = map[string]bool{"the": true, "a": true, "its": true, "their": true, "his": true, "her": true, "our": true, "this": true, "last": true, "next": true}
+
+// monthNotNoun follow "the March" when it is the noun march ("the March on
+// Washington", "the March for Our Lives").
+var monthNotNoun = map[string]bool{"on": true, "for": true, "of": true, "to": true, "in": true, "and": true, "from": true,
+	"against": true, "through": true, "into": true, "across": true, "toward": true, "towards": true, "was": true, "is": true, "will": true}
+
 // monthGuarded reports whether the words before an ambiguous month name at
 // k show it is meant as a month: a monthGuard word, or "as soon as", "as
 // early as", "as late as" ("launch as soon as March"; "as May said" names
 // someone).
 func (p *parser) monthGuarded(k int) bool {
 	if monthGuard[p.w(k-1)] {
+		return true
+	}
+	// "the March data", "its March report", "a March memo": after a
+	// determiner, before a lower-case noun, the month qualifies it
+	// "March’s flooding": a possessive before a lower-case noun ("May’s"
+	// is as often Theresa May's)
+	if p.w(k) == "march" && (p.w(k+1) == "’" || p.w(k+1) == "'") && p.adj(k+1) && p.w(k+2) == "s" && p.adj(k+2) && k+3 < len(p.t) && p.t[k+3].kind == kWord && !p.t[k+3].up {
+		return true
+	}
+	if monthDeterminer[p.w(k-1)] && k+1 < len(p.t) && p.t[k+1].kind == kWord && !p.t[k+1].up && p.t[k+1].sp && !monthNotNoun[p.w(k+1)] {
 		return true
 	}
 	if p.w(k-1) != "as" {
