@@ -137,30 +137,11 @@ func TestCopyEditsOnRealText(t *testing.T) {
 	if out == "" {
 		t.Skip("COPYEDIT_ERRORS not set")
 	}
-	corpus := "../../../shared/real-revisions/cnn"
-	labels, err := filepath.Glob("testdata/real/dev/*.yaml")
-	if err != nil || len(labels) == 0 {
-		t.Fatalf("dev labels: %v", err)
-	}
-	seen := map[string]bool{}
 	var report strings.Builder
 	counts := map[string]int{}
 	texts := 0
-	for _, l := range labels {
-		base := strings.TrimSuffix(filepath.Base(l), ".yaml")
-		// <article>-vN-vM: the older version's text
-		pair := base[:strings.LastIndex(base, "-v")]
-		i := strings.LastIndex(pair, "-v")
-		art, ver := pair[:i], pair[i+1:]
-		if seen[art+ver] {
-			continue
-		}
-		seen[art+ver] = true
-		b, err := os.ReadFile(filepath.Join(corpus, art, ver+".txt"))
-		if err != nil {
-			t.Skipf("corpus: %v", err)
-		}
-		text := string(b)
+	for _, d := range devTexts(t, true) {
+		art, ver, text := d.art, d.ver, d.text
 		texts++
 		for _, ce := range copyEdits {
 			edited := ce.edit(text)
@@ -201,29 +182,11 @@ func TestValueEditsOnRealText(t *testing.T) {
 	if out == "" {
 		t.Skip("VALUE_ERRORS not set")
 	}
-	corpus := "../../../shared/real-revisions/cnn"
-	labels, err := filepath.Glob("testdata/real/dev/*.yaml")
-	if err != nil || len(labels) == 0 {
-		t.Fatalf("dev labels: %v", err)
-	}
-	seen := map[string]bool{}
 	var report strings.Builder
 	edits, right := 0, 0
 	counts := map[string]int{}
-	for _, l := range labels {
-		base := strings.TrimSuffix(filepath.Base(l), ".yaml")
-		pair := base[:strings.LastIndex(base, "-v")]
-		i := strings.LastIndex(pair, "-v")
-		art, ver := pair[:i], pair[i+1:]
-		if seen[art] {
-			continue
-		}
-		seen[art] = true
-		b, err := os.ReadFile(filepath.Join(corpus, art, ver+".txt"))
-		if err != nil {
-			t.Skipf("corpus: %v", err)
-		}
-		text := string(b)
+	for _, d := range devTexts(t, false) {
+		art, ver, text := d.art, d.ver, d.text
 		for _, m := range figure.FindAllStringSubmatchIndex(text, -1) {
 			digits := text[m[4]:m[5]]
 			n, err := strconv.Atoi(strings.ReplaceAll(digits, ",", ""))
@@ -319,10 +282,10 @@ type devText struct {
 	published      time.Time
 }
 
-// devTexts reads the first labelled version of every dev article (the
-// held-out articles are never read). It skips the test without the
-// corpus.
-func devTexts(t *testing.T) []devText {
+// devTexts reads the first labelled version of every dev article, or with
+// every the older version of every dev pair (the held-out articles are
+// never read). It skips the test without the corpus.
+func devTexts(t *testing.T, every bool) []devText {
 	t.Helper()
 	corpus := "../../../shared/real-revisions/cnn"
 	labels, err := filepath.Glob("testdata/real/dev/*.yaml")
@@ -336,10 +299,14 @@ func devTexts(t *testing.T) []devText {
 		pair := base[:strings.LastIndex(base, "-v")]
 		i := strings.LastIndex(pair, "-v")
 		art, ver := pair[:i], pair[i+1:]
-		if seen[art] {
+		key := art
+		if every {
+			key += " " + ver
+		}
+		if seen[key] {
 			continue
 		}
-		seen[art] = true
+		seen[key] = true
 		b, err := os.ReadFile(filepath.Join(corpus, art, ver+".txt"))
 		if err != nil {
 			t.Skipf("corpus: %v", err)
@@ -447,7 +414,7 @@ func TestDateNameEditsOnRealText(t *testing.T) {
 		t.Skip("DATE_EDITS not set")
 	}
 	var o oneEdit
-	for _, d := range devTexts(t) {
+	for _, d := range devTexts(t, false) {
 		for _, m := range dayName.FindAllStringIndex(d.text, -1) {
 			name := d.text[m[0]:m[1]]
 			if pre := capBefore.FindString(d.text[max(0, m[0]-20):m[0]]); pre != "" && !sentenceOpeners[strings.TrimSpace(pre)] {
@@ -527,7 +494,7 @@ func TestPlaceEditsOnRealText(t *testing.T) {
 	}
 	placeName := regexp.MustCompile(`\b(?:` + strings.Join(quoted, "|") + `)\b`)
 	var o oneEdit
-	for _, d := range devTexts(t) {
+	for _, d := range devTexts(t, false) {
 		repl := ""
 		for _, c := range alt {
 			if !strings.Contains(d.text, c) {
@@ -593,7 +560,7 @@ func TestStanceEditsOnRealText(t *testing.T) {
 		t.Skip("STANCE_EDITS not set")
 	}
 	var o oneEdit
-	for _, d := range devTexts(t) {
+	for _, d := range devTexts(t, false) {
 		for _, f := range stanceFlips {
 			re := regexp.MustCompile(`\b` + regexp.QuoteMeta(f.from) + `\b`)
 			for _, m := range re.FindAllStringIndex(d.text, -1) {
@@ -638,7 +605,7 @@ func TestQuoteParagraphDeletedOnRealText(t *testing.T) {
 	}
 	var o oneEdit
 	o.counts = map[string]int{}
-	for _, d := range devTexts(t) {
+	for _, d := range devTexts(t, false) {
 		paras := strings.Split(d.text, "\n")
 		off := 0
 		open := false
