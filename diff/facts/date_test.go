@@ -381,12 +381,7 @@ func TestSpanOfAPeriodKeepsItsLength(t *testing.T) {
 		"It was the ninth flood in the first 52 days of the year, the agency said.": "P52D",
 		"Sales fell in the final three weeks of the season.":                        "P3W",
 	}
-	for text, want := range tests {
-		ds := factsOf(t, text, KindDate)
-		if len(ds) == 0 || ds[0].Value != want {
-			t.Errorf("%q: dates %+v, want the first valued %s", text, ds, want)
-		}
-	}
+	wantFirstDateValued(t, tests)
 	runDateCases(t, wed, []dateCase{
 		{"its length changed", "It was the ninth flood in the first 52 days of the year, the agency said.",
 			"It was the ninth flood in the first 59 days of the year, the agency said.",
@@ -400,12 +395,7 @@ func TestAnniversaryIsInTheYearCountedBack(t *testing.T) {
 		"The bridge, which fell 60 years ago this month, was rebuilt.": "1965-08",
 		"The plant opened 25 years ago today, its owners said.":        "2000-08-19",
 	}
-	for text, want := range tests {
-		ds := factsOf(t, text, KindDate)
-		if len(ds) == 0 || ds[0].Value != want {
-			t.Errorf("%q: dates %+v, want the first valued %s", text, ds, want)
-		}
-	}
+	wantFirstDateValued(t, tests)
 	runDateCases(t, wed, []dateCase{
 		{"the years counted changed", "The bridge, which fell 60 years ago this month, was rebuilt.",
 			"The bridge, which fell 61 years ago this month, was rebuilt.",
@@ -453,4 +443,15 @@ func TestMarchAsAModifier(t *testing.T) {
 		{"month of a report changed", "The bank cut its outlook from its January forecast.", "The bank cut its outlook from its March forecast.",
 			"January -> March"},
 	})
+}
+
+// wantFirstDateValued checks, for each text, the value of its first date.
+func wantFirstDateValued(t *testing.T, values map[string]string) {
+	t.Helper()
+	for text, want := range values {
+		ds := factsOf(t, text, KindDate)
+		if len(ds) == 0 || ds[0].Value != want {
+			t.Errorf("%q: dates %+v, want the first valued %s", text, ds, want)
+		}
+	}
 }
