@@ -152,6 +152,9 @@ scan:
 		passive = true
 	}
 	byAgent := passive && vend+1 < s.to && toks[vend+1].lower == "by"
+	if class == "act" && !d.officialAct(k, vend, g, passive, s) {
+		return item{}, false
+	}
 	// "officials issued an evacuation order", "an evacuation order was
 	// issued": only a directive is issued as a stance, not a statement,
 	// a report or a storm warning
@@ -711,7 +714,7 @@ func (d *doc) intention(k int, s sent, name string) (item, bool) {
 	if l := toks[j].lower; modal == "d" && (l == "been" || strings.HasSuffix(l, "en") || strings.HasSuffix(l, "ne") || strings.HasSuffix(l, "wn")) {
 		return item{}, false
 	}
-	if _, _, ok, _ := d.matchStance(j, s.to); ok {
+	if cls, _, ok, _ := d.matchStance(j, s.to); ok && cls != "act" {
 		return item{}, false
 	}
 	v := j
@@ -1541,4 +1544,72 @@ func (d *doc) planObjectEnd(v, to int) int {
 		end = m
 	}
 	return end
+}
+
+// measureNouns are what an authority extends, lifts, imposes or cuts as a
+// decision: "extended a two-week ceasefire", "cut fuel taxes".
+var measureNouns = map[string]bool{
+	"ceasefire": true, "truce": true, "curfew": true, "curfews": true, "deadline": true, "ban": true,
+	"sanctions": true, "tariffs": true, "tariff": true, "taxes": true, "tax": true, "mandate": true,
+	"moratorium": true, "pause": true, "emergency": true, "restrictions": true, "blockade": true,
+	"lockdown": true, "rates": true, "duties": true,
+}
+
+// officialAct reports whether an act verb at token k (through vend) is an
+// actor's decision, told with its actor and its object: "authorities
+// reopened the highway", "Australia has cut fuel taxes", "prosecutors
+// announced charges". The
+// same verbs without an object or in the passive tell what happened, no
+// one's decision ("the road closed", "the highway was closed"), and after
+// "to" an aim ("calls to reopen the strait").
+func (d *doc) officialAct(k, vend, g int, passive bool, s sent) bool {
+	toks := d.toks
+	if passive || g >= s.from && (toks[g].lower == "to" || contracted(toks[g].lower)) {
+		return false
+	}
+	// "will close the store": a plan, read with its speaker (see
+	// intention), not a deed
+	for m := g + 1; m < k; m++ {
+		if modals[toks[m].lower] {
+			return false
+		}
+	}
+	w := toks[k].lower
+	if vend > k {
+		return true // "announced charges", "shut down the port"
+	}
+	j := vend + 1
+	if j >= s.to || toks[j].kind != tokWord || d.inQ[j] >= 0 {
+		return false
+	}
+	switch {
+	case strings.HasPrefix(w, "clos") || strings.HasPrefix(w, "reopen"):
+		return isDeterminer(toks[j].lower) || toks[j].lower == "all"
+	}
+	// extend, lift, impose, cut: a measure within the object
+	for m := j; m < s.to && m <= j+5; m++ {
+		if toks[m].kind != tokWord {
+			break
+		}
+		if measureNouns[toks[m].lower] || measureNouns[unglue(toks[m].lower)] {
+			return true
+		}
+	}
+	return false
+}
+
+// unglue drops a preposition the scraper glued to the end of a word when
+// it dropped the space before a link ("taxesin half"), or returns "".
+func unglue(w string) string {
+	for _, p := range [...]string{"in", "on", "for", "of", "to", "at"} {
+		if b, ok := strings.CutSuffix(w, p); ok && len(b) >= 3 {
+			return b
+		}
+	}
+	return ""
+}
+
+// modals before an act verb make it a plan or a possibility.
+var modals = map[string]bool{
+	"will": true, "would": true, "could": true, "may": true, "might": true, "can": true, "should": true, "must": true,
 }

@@ -88,6 +88,11 @@ func TestExtractPositions(t *testing.T) {
 		{"a group of people", "Some critics have urged a boycott of the games.", "urged", "Some critics", "demand", "a boycott of the games"},
 		{"a group with a modifier", "Local residents rejected the plan.", "rejected", "Local residents", "reject", "the plan"},
 		{"a name in apposition, no title", "The union’s longtime chief, Bo Dale, rejected the offer.", "rejected", "Bo Dale", "reject", "the offer"},
+		{"an act: reopened the road", "State officials reopened the bridge on Monday.", "reopened", "State officials", "act", "the bridge on Monday"},
+		{"an act: extended a truce", "The president extended a three-day truce.", "extended", "The president", "act", "a three-day truce"},
+		{"an act: cut taxes", "The government has cut fuel taxes for a year.", "cut", "The government", "act", "fuel taxes for a year"},
+		{"an act: a tax glued to a preposition", "Canada has cut fuel taxesin half.", "cut", "Canada", "act", ""},
+		{"an act: announced charges", "Prosecutors announced charges against the driver.", "announced charges", "Prosecutors", "act", "against the driver"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -196,6 +201,13 @@ func TestNotAPosition(t *testing.T) {
 		"Ann Roe said the deal was close and both sides should rest.",
 		// words given, not a proposal
 		"The governor offered condolences to the family.",
+		// no one's decision: a thing closing, a passive, an aim, an
+		// object that is no measure
+		"The road closed because of snow.",
+		"The bridge was closed on Monday.",
+		"Leaders called to reopen the port.",
+		"The CEO extended a friendly hand to rivals.",
+		"Acme cut 300 jobs.",
 		// the tag of a statement, or what a fact suggests
 		"The risk, Jones suggested, is small.",
 		"Orders rose in May, suggesting broader demand.",
