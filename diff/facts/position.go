@@ -294,6 +294,12 @@ scan:
 		(toks[vend+2].lower == "would" || toks[vend+2].lower == "will" || toks[vend+2].lower == "could") {
 		return item{}, false
 	}
+	// "doesn’t want it", "does not want the deal": a view of a matter;
+	// "didn’t want to get into it" tells how one spoke, and "doesn’t want
+	// Iran to …" asks something of another
+	if strings.HasPrefix(toks[k].lower, "want") && (vend+1 >= s.to || toks[vend+1].lower == "to" || g >= s.from && toks[g].lower == "to" || d.requestFollows(vend+1, s)) {
+		return item{}, false
+	}
 	// "requested anonymity": how a source spoke, not a request of news
 	if class == "demand" && oTo >= oFrom && toks[oTo].lower == "anonymity" {
 		return item{}, false

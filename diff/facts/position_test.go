@@ -88,6 +88,7 @@ func TestExtractPositions(t *testing.T) {
 		{"a group of people", "Some critics have urged a boycott of the games.", "urged", "Some critics", "demand", "a boycott of the games"},
 		{"a group with a modifier", "Local residents rejected the plan.", "rejected", "Local residents", "reject", "the plan"},
 		{"a name in apposition, no title", "The union’s longtime chief, Bo Dale, rejected the offer.", "rejected", "Bo Dale", "reject", "the offer"},
+		{"does not want", "The island’s council does not want the base.", "does not want", "The island’s council", "reject", "the base"},
 		{"an act: reopened the road", "State officials reopened the bridge on Monday.", "reopened", "State officials", "act", "the bridge on Monday"},
 		{"an act: extended a truce", "The president extended a three-day truce.", "extended", "The president", "act", "a three-day truce"},
 		{"an act: cut taxes", "The government has cut fuel taxes for a year.", "cut", "The government", "act", "fuel taxes for a year"},
@@ -201,6 +202,10 @@ func TestNotAPosition(t *testing.T) {
 		"Ann Roe said the deal was close and both sides should rest.",
 		// words given, not a proposal
 		"The governor offered condolences to the family.",
+		// not wanting to speak, or what one wants of another
+		"The coach said she didn’t want to get into the details.",
+		"The council does not want Acme to build the plant.",
+		"Wanted or not, the plan went ahead.",
 		// no one's decision: a thing closing, a passive, an aim, an
 		// object that is no measure
 		"The road closed because of snow.",
