@@ -107,8 +107,8 @@ scan:
 		case isNeg(l):
 			neg = !neg
 			first = g
-			if g-1 >= s.from && skippable[toks[g-1].lower] && !hedges[toks[g-1].lower] {
-				first = g - 1 // "did not", "has not"
+			if g-1 >= s.from && skippable[toks[g-1].lower] && !hedges[toks[g-1].lower] && !(copulas[toks[g-1].lower] && d.adjectival(k)) {
+				first = g - 1 // "did not", "has not"; "not aware", not "were not aware"
 			}
 		case hedges[l]:
 			// "would not say", "could not agree": a refusal, no hedge
@@ -1618,4 +1618,16 @@ func unglue(w string) string {
 // modals before an act verb make it a plan or a possibility.
 var modals = map[string]bool{
 	"will": true, "would": true, "could": true, "may": true, "might": true, "can": true, "should": true, "must": true,
+}
+
+// copulas join a subject to an adjective.
+var copulas = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true}
+
+// adjectival reports whether the stance word at token k is an adjective,
+// no verb form: "aware", "willing", "ready" have no inflected forms in
+// the lexicon.
+func (d *doc) adjectival(k int) bool {
+	w := d.toks[k].lower
+	return len(d.lx.stance[w+"s"]) == 0 && len(d.lx.stance[w+"es"]) == 0 &&
+		!strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "s")
 }

@@ -89,6 +89,9 @@ func TestExtractPositions(t *testing.T) {
 		{"a group with a modifier", "Local residents rejected the plan.", "rejected", "Local residents", "reject", "the plan"},
 		{"a name in apposition, no title", "The union’s longtime chief, Bo Dale, rejected the offer.", "rejected", "Bo Dale", "reject", "the offer"},
 		{"does not want", "The island’s council does not want the base.", "does not want", "The island’s council", "reject", "the base"},
+		{"not aware of", "A spokesperson for the army said they were not yet aware of the blast.", "not yet aware", "the army", "not know", "of the blast"},
+		{"unaware of", "Tom Hale said he is unaware of any delay.", "unaware", "Tom Hale", "not know", "of any delay"},
+		{"do not suspect", "The police don’t suspect foul play.", "don’t suspect", "The police", "not view", "foul play"},
 		{"an act: reopened the road", "State officials reopened the bridge on Monday.", "reopened", "State officials", "act", "the bridge on Monday"},
 		{"an act: extended a truce", "The president extended a three-day truce.", "extended", "The president", "act", "a three-day truce"},
 		{"an act: cut taxes", "The government has cut fuel taxes for a year.", "cut", "The government", "act", "fuel taxes for a year"},
@@ -206,6 +209,11 @@ func TestNotAPosition(t *testing.T) {
 		"The coach said she didn’t want to get into the details.",
 		"The council does not want Acme to build the plant.",
 		"Wanted or not, the plan went ahead.",
+		// knowing or believing is a stance only when denied; inside a
+		// quote it is the quote's
+		"Tom Hale was aware of the risks.",
+		"Police believe the fire was set.",
+		"“I don’t think so,” Ann Roe said.",
 		// no one's decision: a thing closing, a passive, an aim, an
 		// object that is no measure
 		"The road closed because of snow.",
