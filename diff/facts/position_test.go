@@ -92,6 +92,7 @@ func TestExtractPositions(t *testing.T) {
 		{"not aware of", "A spokesperson for the army said they were not yet aware of the blast.", "not yet aware", "the army", "not know", "of the blast"},
 		{"unaware of", "Tom Hale said he is unaware of any delay.", "unaware", "Tom Hale", "not know", "of any delay"},
 		{"do not suspect", "The police don’t suspect foul play.", "don’t suspect", "The police", "not view", "foul play"},
+		{"made clear", "Party leaders have made clear they will not fund the agency.", "made clear", "Party leaders", "assert", ""},
 		{"an act: reopened the road", "State officials reopened the bridge on Monday.", "reopened", "State officials", "act", "the bridge on Monday"},
 		{"an act: extended a truce", "The president extended a three-day truce.", "extended", "The president", "act", "a three-day truce"},
 		{"an act: cut taxes", "The government has cut fuel taxes for a year.", "cut", "The government", "act", "fuel taxes for a year"},
