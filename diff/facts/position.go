@@ -752,21 +752,30 @@ func (d *doc) intention(k int, s sent, name string) (item, bool) {
 // wants someone to do: "the State Department said people in the area
 // should seek shelter", "a lawmaker said Lammy, the deputy leader, should
 // quit". A "should" in reported speech is a call, a demand of the
-// speaker's; "should be" and "should have" tell a judgement, no call.
+// speaker's; "should be" and "should have" tell a judgement, no call. A
+// need is one too: "saying Cuba needs new leadership", "told reporters
+// that he needs to see precise details" (a condition of the speaker's).
 func (d *doc) callFor(k int, s sent, name string) (item, bool) {
 	toks := d.toks
-	if d.inQ[k] >= 0 || !strings.HasPrefix(toks[k].lower, "sa") || d.background(s) {
+	if d.inQ[k] >= 0 || !strings.HasPrefix(toks[k].lower, "sa") && !tellVerbs[toks[k].lower] || d.background(s) {
 		return item{}, false
 	}
 	j := k + 1
+	if tellVerbs[toks[k].lower] {
+		// "told reporters that he needs": the hearer, then "that"
+		if j+1 >= s.to || !(toks[j].isCap() || toks[j].lower == "reporters") || toks[j+1].lower != "that" {
+			return item{}, false
+		}
+		j++
+	}
 	if j < s.to && toks[j].lower == "that" {
 		j++
 	}
 	// the subject: up to 20 words without a verb of its own, a comma
 	// only around an apposition, whose relative clause may have one
 	// ("Lammy, the deputy leader who had served as foreign secretary,")
-	sh, rel := -1, false
-	for m := j + 1; m < s.to && m <= j+20; m++ {
+	sh, rel, need, at := -1, false, false, -1
+	for m := j; m < s.to && m <= j+20; m++ {
 		t := toks[m]
 		if d.inQ[m] >= 0 || t.kind == tokPunct && t.text != "," && t.text != "-" && t.text != "’" {
 			break
@@ -775,6 +784,10 @@ func (d *doc) callFor(k int, s sent, name string) (item, bool) {
 		switch {
 		case l == "should" || l == "shouldn’t" || l == "shouldn't":
 			sh = m
+		case !rel && (l == "needs" || l == "need") && m+1 < s.to && toks[m+1].lower == "to" && m > j:
+			sh, need, at = m+1, true, m // "needs to see details"
+		case !rel && l == "needs" && m+1 < s.to && toks[m+1].kind == tokWord && m > j:
+			sh, need = m, true // "Cuba needs new leadership"
 		case l == "who" || l == "which":
 			rel = true
 		case t.text == ",":
@@ -789,14 +802,14 @@ func (d *doc) callFor(k int, s sent, name string) (item, bool) {
 	if sh < 0 || sh+1 >= s.to {
 		return item{}, false
 	}
-	neg := strings.HasSuffix(toks[sh].lower, "t")
+	neg := isNeg(toks[sh].lower) // "shouldn’t"
 	v := sh + 1
 	for v < s.to && (isNeg(toks[v].lower) || d.isAdverb(toks[v].lower)) {
 		neg = neg || isNeg(toks[v].lower)
 		v++
 	}
-	if v >= s.to || toks[v].kind != tokWord || toks[v].isCap() || d.inQ[v] >= 0 || toks[v].is(clsFunction) ||
-		statives[toks[v].lower] && toks[v].lower != "stay" && toks[v].lower != "remain" && toks[v].lower != "take" && toks[v].lower != "go" {
+	if v >= s.to || toks[v].kind != tokWord || toks[v].isCap() && !need || d.inQ[v] >= 0 || toks[v].is(clsFunction) && !need ||
+		!need && statives[toks[v].lower] && toks[v].lower != "stay" && toks[v].lower != "remain" && toks[v].lower != "take" && toks[v].lower != "go" {
 		return item{}, false
 	}
 	oTo := d.planObjectEnd(v, s.to)
@@ -806,7 +819,10 @@ func (d *doc) callFor(k int, s sent, name string) (item, bool) {
 	if neg {
 		stance = "not demand"
 	}
-	text, st, en := d.span(sh, oTo)
+	if at < 0 {
+		at = sh
+	}
+	text, st, en := d.span(at, oTo)
 	return item{
 		Fact:  Fact{Kind: KindPosition, Text: text, Start: st, End: en, Value: stance + ": " + who + " " + what, Subject: name},
 		key:   stance,

@@ -93,6 +93,8 @@ func TestExtractPositions(t *testing.T) {
 		{"unaware of", "Tom Hale said he is unaware of any delay.", "unaware", "Tom Hale", "not know", "of any delay"},
 		{"do not suspect", "The police don’t suspect foul play.", "don’t suspect", "The police", "not view", "foul play"},
 		{"made clear", "Party leaders have made clear they will not fund the agency.", "made clear", "Party leaders", "assert", ""},
+		{"said X needs", "Envoy Tom Hale said on Monday the country needs new leaders.", "needs new leaders", "Envoy Tom Hale", "demand", ""},
+		{"told reporters he needs to", "Senator Ann Roe told reporters that she needs to see the full text.", "needs to see the full text", "Senator Ann Roe", "demand", ""},
 		{"an act: reopened the road", "State officials reopened the bridge on Monday.", "reopened", "State officials", "act", "the bridge on Monday"},
 		{"an act: extended a truce", "The president extended a three-day truce.", "extended", "The president", "act", "a three-day truce"},
 		{"an act: cut taxes", "The government has cut fuel taxes for a year.", "cut", "The government", "act", "fuel taxes for a year"},
@@ -215,6 +217,9 @@ func TestNotAPosition(t *testing.T) {
 		"Tom Hale was aware of the risks.",
 		"Police believe the fire was set.",
 		"“I don’t think so,” Ann Roe said.",
+		// a need inside a relative clause, or no speech at all
+		"Ann Roe said the town, which needs new roads, voted.",
+		"The country needs new leaders.",
 		// no one's decision: a thing closing, a passive, an aim, an
 		// object that is no measure
 		"The road closed because of snow.",
