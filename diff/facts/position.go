@@ -107,8 +107,8 @@ scan:
 		case isNeg(l):
 			neg = !neg
 			first = g
-			if g-1 >= s.from && skippable[toks[g-1].lower] && !hedges[toks[g-1].lower] {
-				first = g - 1 // "did not", "has not"
+			if g-1 >= s.from && skippable[toks[g-1].lower] && !hedges[toks[g-1].lower] && !(copulas[toks[g-1].lower] && d.adjectival(k)) {
+				first = g - 1 // "did not", "has not"; "not aware", not "were not aware"
 			}
 		case hedges[l]:
 			// "would not say", "could not agree": a refusal, no hedge
@@ -152,6 +152,9 @@ scan:
 		passive = true
 	}
 	byAgent := passive && vend+1 < s.to && toks[vend+1].lower == "by"
+	if class == "act" && !d.officialAct(k, vend, g, passive, s) {
+		return item{}, false
+	}
 	// "officials issued an evacuation order", "an evacuation order was
 	// issued": only a directive is issued as a stance, not a statement,
 	// a report or a storm warning
@@ -292,6 +295,12 @@ scan:
 	// speaker's plans (see intention), not a request
 	if strings.HasPrefix(toks[k].lower, "warn") && vend+2 < s.to && pronouns[toks[vend+1].lower] &&
 		(toks[vend+2].lower == "would" || toks[vend+2].lower == "will" || toks[vend+2].lower == "could") {
+		return item{}, false
+	}
+	// "doesn’t want it", "does not want the deal": a view of a matter;
+	// "didn’t want to get into it" tells how one spoke, and "doesn’t want
+	// Iran to …" asks something of another
+	if strings.HasPrefix(toks[k].lower, "want") && (vend+1 >= s.to || toks[vend+1].lower == "to" || g >= s.from && toks[g].lower == "to" || d.requestFollows(vend+1, s)) {
 		return item{}, false
 	}
 	// "requested anonymity": how a source spoke, not a request of news
@@ -714,7 +723,7 @@ func (d *doc) intention(k int, s sent, name string) (item, bool) {
 	if l := toks[j].lower; modal == "d" && (l == "been" || strings.HasSuffix(l, "en") || strings.HasSuffix(l, "ne") || strings.HasSuffix(l, "wn")) {
 		return item{}, false
 	}
-	if _, _, ok, _ := d.matchStance(j, s.to); ok {
+	if cls, _, ok, _ := d.matchStance(j, s.to); ok && cls != "act" {
 		return item{}, false
 	}
 	v := j
@@ -746,21 +755,30 @@ func (d *doc) intention(k int, s sent, name string) (item, bool) {
 // wants someone to do: "the State Department said people in the area
 // should seek shelter", "a lawmaker said Lammy, the deputy leader, should
 // quit". A "should" in reported speech is a call, a demand of the
-// speaker's; "should be" and "should have" tell a judgement, no call.
+// speaker's; "should be" and "should have" tell a judgement, no call. A
+// need is one too: "saying Cuba needs new leadership", "told reporters
+// that he needs to see precise details" (a condition of the speaker's).
 func (d *doc) callFor(k int, s sent, name string) (item, bool) {
 	toks := d.toks
-	if d.inQ[k] >= 0 || !strings.HasPrefix(toks[k].lower, "sa") || d.background(s) {
+	if d.inQ[k] >= 0 || !strings.HasPrefix(toks[k].lower, "sa") && !tellVerbs[toks[k].lower] || d.background(s) {
 		return item{}, false
 	}
 	j := k + 1
+	if tellVerbs[toks[k].lower] {
+		// "told reporters that he needs": the hearer, then "that"
+		if j+1 >= s.to || !(toks[j].isCap() || toks[j].lower == "reporters") || toks[j+1].lower != "that" {
+			return item{}, false
+		}
+		j++
+	}
 	if j < s.to && toks[j].lower == "that" {
 		j++
 	}
 	// the subject: up to 20 words without a verb of its own, a comma
 	// only around an apposition, whose relative clause may have one
 	// ("Lammy, the deputy leader who had served as foreign secretary,")
-	sh, rel := -1, false
-	for m := j + 1; m < s.to && m <= j+20; m++ {
+	sh, rel, need, at := -1, false, false, -1
+	for m := j; m < s.to && m <= j+20; m++ {
 		t := toks[m]
 		if d.inQ[m] >= 0 || t.kind == tokPunct && t.text != "," && t.text != "-" && t.text != "’" {
 			break
@@ -769,6 +787,10 @@ func (d *doc) callFor(k int, s sent, name string) (item, bool) {
 		switch {
 		case l == "should" || l == "shouldn’t" || l == "shouldn't":
 			sh = m
+		case !rel && (l == "needs" || l == "need") && m+1 < s.to && toks[m+1].lower == "to" && m > j:
+			sh, need, at = m+1, true, m // "needs to see details"
+		case !rel && l == "needs" && m+1 < s.to && toks[m+1].kind == tokWord && m > j:
+			sh, need = m, true // "Cuba needs new leadership"
 		case l == "who" || l == "which":
 			rel = true
 		case t.text == ",":
@@ -783,14 +805,14 @@ func (d *doc) callFor(k int, s sent, name string) (item, bool) {
 	if sh < 0 || sh+1 >= s.to {
 		return item{}, false
 	}
-	neg := strings.HasSuffix(toks[sh].lower, "t")
+	neg := isNeg(toks[sh].lower) // "shouldn’t"
 	v := sh + 1
 	for v < s.to && (isNeg(toks[v].lower) || d.isAdverb(toks[v].lower)) {
 		neg = neg || isNeg(toks[v].lower)
 		v++
 	}
-	if v >= s.to || toks[v].kind != tokWord || toks[v].isCap() || d.inQ[v] >= 0 || toks[v].is(clsFunction) ||
-		statives[toks[v].lower] && toks[v].lower != "stay" && toks[v].lower != "remain" && toks[v].lower != "take" && toks[v].lower != "go" {
+	if v >= s.to || toks[v].kind != tokWord || toks[v].isCap() && !need || d.inQ[v] >= 0 || toks[v].is(clsFunction) && !need ||
+		!need && statives[toks[v].lower] && toks[v].lower != "stay" && toks[v].lower != "remain" && toks[v].lower != "take" && toks[v].lower != "go" {
 		return item{}, false
 	}
 	oTo := d.planObjectEnd(v, s.to)
@@ -800,7 +822,10 @@ func (d *doc) callFor(k int, s sent, name string) (item, bool) {
 	if neg {
 		stance = "not demand"
 	}
-	text, st, en := d.span(sh, oTo)
+	if at < 0 {
+		at = sh
+	}
+	text, st, en := d.span(at, oTo)
 	return item{
 		Fact:  Fact{Kind: KindPosition, Text: text, Start: st, End: en, Value: stance + ": " + who + " " + what, Subject: name},
 		key:   stance,
@@ -1557,4 +1582,84 @@ func (d *doc) planObjectEnd(v, to int) int {
 		end = m
 	}
 	return end
+}
+
+// measureNouns are what an authority extends, lifts, imposes or cuts as a
+// decision: "extended a two-week ceasefire", "cut fuel taxes".
+var measureNouns = map[string]bool{
+	"ceasefire": true, "truce": true, "curfew": true, "curfews": true, "deadline": true, "ban": true,
+	"sanctions": true, "tariffs": true, "tariff": true, "taxes": true, "tax": true, "mandate": true,
+	"moratorium": true, "pause": true, "emergency": true, "restrictions": true, "blockade": true,
+	"lockdown": true, "rates": true, "duties": true,
+}
+
+// officialAct reports whether an act verb at token k (through vend) is an
+// actor's decision, told with its actor and its object: "authorities
+// reopened the highway", "Australia has cut fuel taxes", "prosecutors
+// announced charges". The
+// same verbs without an object or in the passive tell what happened, no
+// one's decision ("the road closed", "the highway was closed"), and after
+// "to" an aim ("calls to reopen the strait").
+func (d *doc) officialAct(k, vend, g int, passive bool, s sent) bool {
+	toks := d.toks
+	if passive || g >= s.from && (toks[g].lower == "to" || contracted(toks[g].lower)) {
+		return false
+	}
+	// "will close the store": a plan, read with its speaker (see
+	// intention), not a deed
+	for m := g + 1; m < k; m++ {
+		if modals[toks[m].lower] {
+			return false
+		}
+	}
+	w := toks[k].lower
+	if vend > k {
+		return true // "announced charges", "shut down the port"
+	}
+	j := vend + 1
+	if j >= s.to || toks[j].kind != tokWord || d.inQ[j] >= 0 {
+		return false
+	}
+	switch {
+	case strings.HasPrefix(w, "clos") || strings.HasPrefix(w, "reopen"):
+		return isDeterminer(toks[j].lower) || toks[j].lower == "all"
+	}
+	// extend, lift, impose, cut: a measure within the object
+	for m := j; m < s.to && m <= j+5; m++ {
+		if toks[m].kind != tokWord {
+			break
+		}
+		if measureNouns[toks[m].lower] || measureNouns[unglue(toks[m].lower)] {
+			return true
+		}
+	}
+	return false
+}
+
+// unglue drops a preposition the scraper glued to the end of a word when
+// it dropped the space before a link ("taxesin half"), or returns "".
+func unglue(w string) string {
+	for _, p := range [...]string{"in", "on", "for", "of", "to", "at"} {
+		if b, ok := strings.CutSuffix(w, p); ok && len(b) >= 3 {
+			return b
+		}
+	}
+	return ""
+}
+
+// modals before an act verb make it a plan or a possibility.
+var modals = map[string]bool{
+	"will": true, "would": true, "could": true, "may": true, "might": true, "can": true, "should": true, "must": true,
+}
+
+// copulas join a subject to an adjective.
+var copulas = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true}
+
+// adjectival reports whether the stance word at token k is an adjective,
+// no verb form: "aware", "willing", "ready" have no inflected forms in
+// the lexicon.
+func (d *doc) adjectival(k int) bool {
+	w := d.toks[k].lower
+	return len(d.lx.stance[w+"s"]) == 0 && len(d.lx.stance[w+"es"]) == 0 &&
+		!strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "s")
 }

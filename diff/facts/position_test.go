@@ -88,6 +88,20 @@ func TestExtractPositions(t *testing.T) {
 		{"a group of people", "Some critics have urged a boycott of the games.", "urged", "Some critics", "demand", "a boycott of the games"},
 		{"a group with a modifier", "Local residents rejected the plan.", "rejected", "Local residents", "reject", "the plan"},
 		{"a name in apposition, no title", "The union’s longtime chief, Bo Dale, rejected the offer.", "rejected", "Bo Dale", "reject", "the offer"},
+		{"does not want", "The island’s council does not want the base.", "does not want", "The island’s council", "reject", "the base"},
+		{"not aware of", "A spokesperson for the army said they were not yet aware of the blast.", "not yet aware", "the army", "not know", "of the blast"},
+		{"unaware of", "Tom Hale said he is unaware of any delay.", "unaware", "Tom Hale", "not know", "of any delay"},
+		{"do not suspect", "The police don’t suspect foul play.", "don’t suspect", "The police", "not view", "foul play"},
+		{"made clear", "Party leaders have made clear they will not fund the agency.", "made clear", "Party leaders", "assert", ""},
+		{"said X needs", "Envoy Tom Hale said on Monday the country needs new leaders.", "needs new leaders", "Envoy Tom Hale", "demand", ""},
+		{"told reporters he needs to", "Senator Ann Roe told reporters that she needs to see the full text.", "needs to see the full text", "Senator Ann Roe", "demand", ""},
+		{"not yet ready to", "Governor Ann Roe said she is not yet ready to sign the bill.", "not yet ready to", "Governor Ann Roe", "reject", "sign the bill"},
+		{"prepared to", "The rebels are prepared to fight on.", "prepared to", "The rebels", "accept", "fight on"},
+		{"an act: reopened the road", "State officials reopened the bridge on Monday.", "reopened", "State officials", "act", "the bridge on Monday"},
+		{"an act: extended a truce", "The president extended a three-day truce.", "extended", "The president", "act", "a three-day truce"},
+		{"an act: cut taxes", "The government has cut fuel taxes for a year.", "cut", "The government", "act", "fuel taxes for a year"},
+		{"an act: a tax glued to a preposition", "Canada has cut fuel taxesin half.", "cut", "Canada", "act", ""},
+		{"an act: announced charges", "Prosecutors announced charges against the driver.", "announced charges", "Prosecutors", "act", "against the driver"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -196,6 +210,25 @@ func TestNotAPosition(t *testing.T) {
 		"Ann Roe said the deal was close and both sides should rest.",
 		// words given, not a proposal
 		"The governor offered condolences to the family.",
+		// not wanting to speak, or what one wants of another
+		"The coach said she didn’t want to get into the details.",
+		"The council does not want Acme to build the plant.",
+		"Wanted or not, the plan went ahead.",
+		// knowing or believing is a stance only when denied; inside a
+		// quote it is the quote's
+		"Tom Hale was aware of the risks.",
+		"Police believe the fire was set.",
+		"“I don’t think so,” Ann Roe said.",
+		// a need inside a relative clause, or no speech at all
+		"Ann Roe said the town, which needs new roads, voted.",
+		"The country needs new leaders.",
+		// no one's decision: a thing closing, a passive, an aim, an
+		// object that is no measure
+		"The road closed because of snow.",
+		"The bridge was closed on Monday.",
+		"Leaders called to reopen the port.",
+		"The CEO extended a friendly hand to rivals.",
+		"Acme cut 300 jobs.",
 		// the tag of a statement, or what a fact suggests
 		"The risk, Jones suggested, is small.",
 		"Orders rose in May, suggesting broader demand.",
