@@ -95,8 +95,6 @@ func TestExtractPositions(t *testing.T) {
 		{"made clear", "Party leaders have made clear they will not fund the agency.", "made clear", "Party leaders", "assert", ""},
 		{"said X needs", "Envoy Tom Hale said on Monday the country needs new leaders.", "needs new leaders", "Envoy Tom Hale", "demand", ""},
 		{"told reporters he needs to", "Senator Ann Roe told reporters that she needs to see the full text.", "needs to see the full text", "Senator Ann Roe", "demand", ""},
-		{"not yet ready to", "Governor Ann Roe said she is not yet ready to sign the bill.", "not yet ready to", "Governor Ann Roe", "reject", "sign the bill"},
-		{"prepared to", "The rebels are prepared to fight on.", "prepared to", "The rebels", "accept", "fight on"},
 		{"an act: reopened the road", "State officials reopened the bridge on Monday.", "reopened", "State officials", "act", "the bridge on Monday"},
 		{"an act: extended a truce", "The president extended a three-day truce.", "extended", "The president", "act", "a three-day truce"},
 		{"an act: cut taxes", "The government has cut fuel taxes for a year.", "cut", "The government", "act", "fuel taxes for a year"},
