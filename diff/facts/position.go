@@ -1429,12 +1429,17 @@ func (d *doc) commonOpener(actor string, s sent) bool {
 	if first.text != actor || strings.ContainsRune(actor, ' ') || d.lx.actorNouns[first.lower] || personNoun(first.lower) {
 		return false // "Police", "Parents", "Critics" act
 	}
-	for i := range d.toks {
-		if t := &d.toks[i]; !t.upper && t.lower == first.lower {
-			return true
+	if d.inLower == nil {
+		// Asked of most sentences' actors: one pass over the text, not
+		// one per sentence.
+		d.inLower = make(map[string]bool, len(d.toks)/2)
+		for i := range d.toks {
+			if t := &d.toks[i]; !t.upper {
+				d.inLower[t.lower] = true
+			}
 		}
 	}
-	return false
+	return d.inLower[first.lower]
 }
 
 // personNoun reports whether a common noun names people by its ending
