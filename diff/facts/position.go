@@ -1,9 +1,13 @@
 package facts
 
 import (
+	"cmp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/storywatch/storywatch/diff/facts/timex"
 )
 
 // nounMarkers before a stance word make it a noun ("Trump's offer", "the
@@ -1041,8 +1045,13 @@ func (d *doc) background(s sent) bool {
 		return false
 	}
 	from, to := d.toks[s.from].start, d.toks[s.to-1].end
-	for _, e := range d.dates {
-		if e.Start < from || e.End > to || len(e.Value) < 4 || !strings.Contains(e.Text, e.Value[:4]) {
+	// The dates are in text order: start at the sentence's first.
+	first, _ := slices.BinarySearchFunc(d.dates, from, func(e timex.Expr, at int) int { return cmp.Compare(e.Start, at) })
+	for _, e := range d.dates[first:] {
+		if e.Start >= to {
+			break
+		}
+		if e.End > to || len(e.Value) < 4 || !strings.Contains(e.Text, e.Value[:4]) {
 			continue // a year written out, not "May" resolved to one
 		}
 		// "since 2022", "a photo from 2001": a period or a thing, not
