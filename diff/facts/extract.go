@@ -68,9 +68,6 @@ type doc struct {
 	// year is the publication year (0: not known), to tell background
 	// dated to an earlier year from the story's news.
 	year int
-	// inLower holds the words the text writes in lower case somewhere,
-	// built when commonOpener first asks.
-	inLower map[string]bool
 }
 
 // Extract returns every fact found in text, in order of Start. Relative

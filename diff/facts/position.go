@@ -1438,17 +1438,22 @@ func (d *doc) commonOpener(actor string, s sent) bool {
 	if first.text != actor || strings.ContainsRune(actor, ' ') || d.lx.actorNouns[first.lower] || personNoun(first.lower) {
 		return false // "Police", "Parents", "Critics" act
 	}
-	if d.inLower == nil {
-		// Asked of most sentences' actors: one pass over the text, not
-		// one per sentence.
-		d.inLower = make(map[string]bool, len(d.toks)/2)
-		for i := range d.toks {
-			if t := &d.toks[i]; !t.upper {
-				d.inLower[t.lower] = true
-			}
+	// Asked of most sentences' actors: the word is searched for in the
+	// lower-cased text, not compared with every token per sentence, and
+	// each place it stands is checked to be a whole token written so.
+	w := first.lower
+	for off := 0; off < len(d.lower); {
+		k := strings.Index(d.lower[off:], w)
+		if k < 0 {
+			return false
 		}
+		p := off + k
+		if i := d.tokAt(p); i < len(d.toks) && d.toks[i].start == p && !d.toks[i].upper && d.toks[i].lower == w {
+			return true
+		}
+		off = p + 1
 	}
-	return d.inLower[first.lower]
+	return false
 }
 
 // personNoun reports whether a common noun names people by its ending
