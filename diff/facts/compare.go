@@ -191,6 +191,7 @@ func CompareAlignedWith(oldText, newText string, old, new []align.Sentence, link
 	lx := english()
 	pos := sentencePositions(links, len(old), len(new))
 	m := &matcher{lx: lx, oldText: oldText, newText: newText, pos: pos, oldSents: old, newSents: new}
+	m.setNotices(o.items, n.items)
 	seenO, seenN := make([]bool, len(old)), make([]bool, len(new))
 	// a sentence linked twice (a split the aligner maps one-to-many) has
 	// its facts counted once: later links see it as absent

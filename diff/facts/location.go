@@ -687,8 +687,8 @@ func (m *matcher) splitPlaceChanges() {
 	out := m.out[:0]
 	for _, c := range m.out {
 		if c.old != nil && c.new != nil && c.old.Kind == KindLocation && c.detail == "" {
-			oldStays := m.lx.placeNamedIn(m.newText, c.old)
-			newWas := m.lx.placeNamedIn(m.oldText, c.new)
+			oldStays := m.lx.placeNamedIn(m.newBody, c.old)
+			newWas := m.lx.placeNamedIn(m.oldBody, c.new)
 			switch {
 			case oldStays && newWas:
 				continue

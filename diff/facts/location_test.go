@@ -285,3 +285,15 @@ func TestPlaceNamesAreNoSlips(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceRetractedByNoticeIsChanged: a correction notice names the
+// wrong place to retract it; the place it names is not still told, so
+// the corrected sentence's place is one change, old to new.
+func TestPlaceRetractedByNoticeIsChanged(t *testing.T) {
+	old := "Officials held technical talks in the Belarusian city of Brest on Thursday.\nThe talks lasted three hours.\n"
+	new := "Officials held technical talks in the Belarusian city of Gomel on Thursday.\nThe talks lasted three hours.\n" +
+		"Correction: An earlier version of this story gave the wrong place for the talks. They took place in Gomel, not Brest.\n"
+	if got := placeChanges(old, new); !slices.Equal(got, []string{"Brest>Gomel"}) {
+		t.Errorf("got %q, want Brest>Gomel", got)
+	}
+}

@@ -23,6 +23,50 @@ type matcher struct {
 	replies []change
 	// oldSents and newSents are the sentences of the two versions.
 	oldSents, newSents []align.Sentence
+	// oldNotices and newNotices are the byte spans of the correction
+	// notices the compared sentences hold, and oldBody and newBody the
+	// texts with them blanked: a notice names the wrong value to retract
+	// it ("They took place in Gomel, not Brest"), so a fact it names is
+	// not stated there.
+	oldNotices, newNotices [][2]int
+	oldBody, newBody       string
+}
+
+// setNotices finds the correction notices among the items of both sides.
+func (m *matcher) setNotices(o, n []item) {
+	m.oldNotices, m.oldBody = notices(o, m.oldText)
+	m.newNotices, m.newBody = notices(n, m.newText)
+}
+
+// notices returns the spans of the correction notices among its and text
+// with them blanked (text itself when there is none).
+func notices(its []item, text string) ([][2]int, string) {
+	var spans [][2]int
+	for i := range its {
+		if its[i].Kind == KindCorrection && its[i].Start >= 0 && its[i].End <= len(text) && its[i].Start < its[i].End {
+			spans = append(spans, [2]int{its[i].Start, its[i].End})
+		}
+	}
+	if len(spans) == 0 {
+		return nil, text
+	}
+	b := []byte(text)
+	for _, sp := range spans {
+		for k := sp[0]; k < sp[1]; k++ {
+			b[k] = ' '
+		}
+	}
+	return spans, string(b)
+}
+
+// inSpans reports whether offset at lies in one of spans.
+func inSpans(spans [][2]int, at int) bool {
+	for _, sp := range spans {
+		if at >= sp[0] && at < sp[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // related reports whether old sentence oi and new sentence ni tell of the
@@ -1043,8 +1087,8 @@ func (m *matcher) present(oldItems, newItems func(asked []*item) [][]item) {
 	out := m.out[:0]
 	for _, c := range m.out {
 		switch {
-		case c.old == nil && m.statedIn(c.new, oldAll, m.oldText, false):
-		case c.new == nil && m.statedIn(c.old, newAll, m.newText, true):
+		case c.old == nil && m.statedIn(c.new, oldAll, m.oldBody, false):
+		case c.new == nil && m.statedIn(c.old, newAll, m.newBody, true):
 		case c.old == nil && restates(out, c.new, func(c change) *item { return c.new }):
 		case c.new == nil && restates(out, c.old, func(c change) *item { return c.old }):
 		default:
@@ -1110,9 +1154,13 @@ func isRun(long, short []string) bool {
 func (m *matcher) statedIn(it *item, lists [][]item, text string, isOld bool) bool {
 	// a year or a span names the time of one event among many (sameEvent)
 	span := it.Kind == KindDate && yearOrSpan(it)
+	notices := m.oldNotices
+	if isOld {
+		notices = m.newNotices
+	}
 	for _, all := range lists {
 		for i := range all {
-			if all[i].Kind != it.Kind {
+			if all[i].Kind != it.Kind || inSpans(notices, all[i].Start) {
 				continue
 			}
 			// equivalent takes the old version's fact first
@@ -1129,7 +1177,7 @@ func (m *matcher) statedIn(it *item, lists [][]item, text string, isOld bool) bo
 	case KindLocation:
 		return m.lx.placeNamedIn(text, it)
 	case KindDate:
-		return !span && containsWord(text, it.Text) || text == m.oldText && weekStated(it, lists)
+		return !span && containsWord(text, it.Text) || !isOld && weekStated(it, lists)
 	case KindNumber:
 		return toldAgain(text, it)
 	}
