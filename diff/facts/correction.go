@@ -84,7 +84,8 @@ var correctionLabel = regexp.MustCompile(`^(?i)\(?\s*(correction|corrections|cla
 // correctionSentence is a notice inside a paragraph: "This story has been
 // updated with additional information.", "This story and headline have
 // been updated", "An earlier version of this article misstated …",
-// "(Updated with comments from the ministry.)", and the notice that a story
+// "(Updated with comments from the ministry.)", "Updated at 1440 GMT with
+// reaction from Kyiv", and the notice that a story
 // is still developing ("This is a developing story."), whose removal tells
 // the reader the story has settled.
 var correctionSentence = regexp.MustCompile(`(?i)(\b(this|the|our) (story|article|post|report|piece|headline|story[’']?s headline|story headline|video|graphic|map|photo caption|caption)( and (its )?(headline|story|article|photos?))? (has|have|had) been (updated|corrected|revised|modified|amended|clarified|changed)\b` +
@@ -92,7 +93,8 @@ var correctionSentence = regexp.MustCompile(`(?i)(\b(this|the|our) (story|articl
 	`|\b(this|the) (story|article|post|report|piece|headline) (was|is being) (updated|corrected|revised|modified|amended|clarified)\b` +
 	`|\ban earlier (version|headline|draft) of this (story|article|post|report|piece)\b` +
 	`|\b(cnn|we|the [a-z]+) regrets? the errors?\b` +
-	`|^\(\s*updates?d?\s+(with|to|throughout)\b)`)
+	`|^\(\s*updates?d?\s+(with|to|throughout)\b` +
+	`|^\(?\s*updated?\s+(at|on)\s+[^.\n]{1,40}?\s(with|to)\b)`)
 
 // correctionItems appends the correction notices and editors' notes: a
 // paragraph that labels itself ("Correction: …"), or a sentence saying

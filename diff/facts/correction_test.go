@@ -36,6 +36,9 @@ func TestCorrectionNotices(t *testing.T) {
 		{"developing in prose", "The developing storm is expected to reach the coast on Monday.\n", "", ""},
 		{"updated with, in parentheses", "(Updated with comments from the ministry in the sixth paragraph.)\nThe ministry said …\n",
 			"(Updated with comments from the ministry in the sixth paragraph.)", "update"},
+		{"updated at a time with", "Officials met on Monday.\nUpdated at 1440 GMT with reaction from the foreign minister.\n",
+			"Updated at 1440 GMT with reaction from the foreign minister.", "update"},
+		{"updated in prose", "Officials met on Monday.\nUpdated figures on Tuesday showed the toll had risen.\n", "", ""},
 		{"regret the error", "The company was founded in 1998, not 1989. CNN regrets the error.\n", "CNN regrets the error.", "correction"},
 		// prose about corrections is no notice
 		{"corrections officers", "Two corrections officers were charged on Monday.\n", "", ""},
