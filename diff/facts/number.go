@@ -383,8 +383,9 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 		// "At least 40 people were killed" and "the death toll rose to
 		// 44" count the same thing, however the sentence is written.
 		it.slot = "toll"
-	} else if unit == "" && cur == "" && first > 0 && casualtyVerbs[toks[first-1].lower] {
-		// "injured nine": the people hurt, however many
+	} else if (unit == "" || unit == "more") && cur == "" && first > 0 && casualtyVerbs[toks[first-1].lower] {
+		// "injured nine", "wounded dozens more": the people hurt, however
+		// many
 		it.slot, it.Subject = "injured", "injured"
 	} else if cur == "" && unit != "percent" && d.countsTheHurt(last) {
 		// "40 people had been injured" counts what "wounded 23" does
@@ -787,12 +788,15 @@ func (d *doc) countsTheDead(first, last int) bool {
 	if d.followedBy(last, tollAfter) {
 		return true
 	}
-	for k := first - 1; k >= 0 && k >= first-10; k-- {
+	for k := first - 1; k >= 0 && k >= first-24; k-- {
 		if toks[k].kind == tokPunct {
 			break
 		}
-		// "the death toll from the overnight attack on Kyiv rose to 15":
-		// the toll may stand a clause's length away; the verbs only near
+		// "the death toll from the overnight attack on Kyiv rose to 15",
+		// "the death toll from a missile strike on the city of Zaporizhzhia
+		// on Saturday night has risen to 19": the toll may stand a
+		// clause's length away (the clause ends at punctuation); the verbs
+		// only near
 		if toks[k].lower == "toll" || k >= first-4 && tollBefore[toks[k].lower] {
 			return true
 		}

@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -860,5 +861,21 @@ func TestFigureWrittenTheSameStaysFirst(t *testing.T) {
 				t.Errorf("got %q, want %q", g, tt.want)
 			}
 		})
+	}
+}
+
+// TestTollRewrittenFarApart: a toll given as "the death toll from … on
+// Saturday night has risen to 19", its word a clause's length before the
+// figure, is what "killed at least 12 people" counted; "wounded dozens
+// more" counts the hurt as "with 57 people wounded" does.
+func TestTollRewrittenFarApart(t *testing.T) {
+	old := "A missile strike on the city of Dnipro killed at least 12 people and wounded dozens more on Saturday night, the governor said.\nRescuers searched the rubble.\n"
+	new := "The death toll from a missile strike on the city of Dnipro on Saturday night has risen to 19, with 57 people wounded, the governor said.\nRescuers searched the rubble.\n"
+	var got []string
+	for _, c := range changesOf(old, new, KindNumber) {
+		got = append(got, c.Before+">"+c.After)
+	}
+	if want := []string{"at least 12 people>19", "dozens more>57 people"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
