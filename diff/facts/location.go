@@ -65,6 +65,7 @@ func (d *doc) matchPlace(i int) (string, int, bool) {
 // "to", or right after another such place ("Budapest, Hungary").
 func (d *doc) locationItems(out []item) []item {
 	prevEnd := -10
+	described := -1 // the place a place before it describes (see namesKindOf)
 	for i := 0; i < len(d.toks); i++ {
 		if !d.toks[i].isCap() {
 			continue // both matchPlace and namedPlace need a capital
@@ -116,8 +117,16 @@ func (d *doc) locationItems(out []item) []item {
 			prevEnd, i = last, last
 			continue
 		}
+		if d.namesKindOf(end) {
+			// "the Black Sea port of Odesa", "the Mediterranean resort
+			// of Antalya": the place is the one after "of", in this
+			// one's stead
+			described = end + 3
+			i = end
+			continue
+		}
 		part := d.compassBefore(i)
-		if part || d.locative(i) || d.listedAfter(i, prevEnd) || !wide[p.typ] && (d.hometown(i, end) || d.townSubject(end)) || d.whereAfter(end) || end > i && water(name) || d.namedAsVenue(end) {
+		if part || d.locative(i) || i == described || d.listedAfter(i, prevEnd) || !wide[p.typ] && (d.hometown(i, end) || d.townSubject(end)) || d.whereAfter(end) || end > i && water(name) || d.namedAsVenue(end) {
 			first := i
 			if part {
 				first = i - 1 // "western Tennessee" is told as one name
@@ -631,7 +640,7 @@ func (lx *lexicon) within(a, b string) bool {
 
 // placeNouns introduce a place name with "of": "the city of Pokrovsk".
 var placeNouns = map[string]bool{
-	"city": true, "town": true, "village": true, "region": true, "port": true,
+	"city": true, "town": true, "village": true, "region": true, "port": true, "resort": true,
 	"province": true, "oblast": true, "settlement": true,
 	"community": true, "neighborhood": true, "neighbourhood": true, "suburb": true, "seat": true,
 }
@@ -640,6 +649,13 @@ var placeNouns = map[string]bool{
 // Lee", "Dr. Diaz" ("St." may begin a place: "St. Louis").
 var personTitles = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "gen": true,
 	"sen": true, "rep": true, "gov": true, "lt": true, "col": true, "sgt": true, "prof": true, "capt": true}
+
+// namesKindOf reports whether the place name ending at token end
+// describes the place named after it: "the Black Sea port of Odesa".
+func (d *doc) namesKindOf(end int) bool {
+	toks := d.toks
+	return end+3 < len(toks) && placeNouns[toks[end+1].lower] && toks[end+2].lower == "of" && toks[end+3].isCap()
+}
 
 // namedPlace reads a capitalised name after "city of" and the like.
 func (d *doc) namedPlace(i int) (item, bool) {

@@ -297,3 +297,21 @@ func TestPlaceRetractedByNoticeIsChanged(t *testing.T) {
 		t.Errorf("got %q, want Brest>Gomel", got)
 	}
 }
+
+// TestPlaceDescribingAPlace: a place that describes the kind of place
+// named after it ("the Black Sea port of Odesa", "the Mediterranean resort
+// of Antalya") is not where the news happened; the place after "of" is.
+func TestPlaceDescribingAPlace(t *testing.T) {
+	var got []string
+	for _, f := range factsOf(t, "Ships left the Black Sea port of Odesa on Monday.", KindLocation) {
+		got = append(got, f.Text)
+	}
+	if !slices.Equal(got, []string{"Odesa"}) {
+		t.Errorf("places %q, want Odesa alone", got)
+	}
+	old := "Negotiators could hold talks in Istanbul as early as next week, officials said.\n"
+	new := "Negotiators could hold talks in the Mediterranean resort of Antalya as early as next week, officials said.\n"
+	if got := placeChanges(old, new); !slices.Equal(got, []string{"Istanbul>Antalya"}) {
+		t.Errorf("got %q, want Istanbul>Antalya", got)
+	}
+}
