@@ -278,10 +278,11 @@ scan:
 		return item{}, false
 	}
 	// "officials confirmed four staff had been injured", "acknowledged
-	// that …": a fact stated; "confirmed the deaths" stays a stance
-	if class == "confirm" && !neg && (vend+1 < s.to && toks[vend+1].lower == "that" || d.claimFollows(vend+1, s) || d.subjectFollows(vend+1, s)) {
-		return item{}, false
-	}
+	// that …": a fact stated, never news on its own; it is still the
+	// other side of a change of the speaker's stance ("declined to
+	// comment" → "confirmed that preparations were under way").
+	// "confirmed the deaths" stays a stance
+	stated := class == "confirm" && !neg && (vend+1 < s.to && toks[vend+1].lower == "that" || d.claimFollows(vend+1, s) || d.subjectFollows(vend+1, s))
 	// "suggested that a photo may have been faked", "suggested they
 	// hadn’t had a plan": what was the case, a claim; "suggested troops
 	// could be deployed", "suggested he’d like him to return" propose
@@ -376,7 +377,7 @@ scan:
 		slot:  actorKey(actor),
 		words: owords,
 		loose: !named,
-		quiet: history,
+		quiet: history || stated,
 	}, true
 }
 

@@ -622,3 +622,20 @@ func TestDateBetweenActorAndVerb(t *testing.T) {
 		}
 	}
 }
+
+// TestConfirmedThatIsAReplyNotNews: "X confirmed that …" states a fact:
+// added on its own it is no stance, but it answers the same speaker's
+// "declined to comment".
+func TestConfirmedThatIsAReplyNotNews(t *testing.T) {
+	old := "Officials said talks could move to Antalya.\nAsked about the report, Kremlin spokesman Dmitry Peskov declined to comment.\n"
+	answered := "Officials said talks could move to Antalya.\nKremlin spokesman Dmitry Peskov confirmed that preparations for the meeting were under way.\n"
+	got := changesOf(old, answered, KindPosition)
+	if len(got) != 1 || got[0].Before != "declined to comment" || got[0].After == "" {
+		t.Errorf("answered: got %+v, want declined to comment -> confirmed", got)
+	}
+	alone := "Officials said talks could move to Antalya.\n"
+	added := alone + "Kremlin spokesman Dmitry Peskov confirmed that preparations for the meeting were under way.\n"
+	if got := changesOf(alone, added, KindPosition); len(got) != 0 {
+		t.Errorf("added alone: got %+v, want no stance", got)
+	}
+}
