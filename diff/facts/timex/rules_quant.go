@@ -8,7 +8,7 @@ import "time"
 var durWords = map[string]int{
 	"past": -1, "last": -1, "previous": -1, "preceding": -1, "prior": -1, "recent": -1,
 	"next": 1, "coming": 1, "following": 1, "remaining": 1, "upcoming": 1,
-	"first": 0, "final": 0, "initial": 0, "latest": -1, "entire": 0, "full": 0, "whole": 0,
+	"first": 0, "final": 0, "initial": 0, "latest": -1, "entire": 0, "full": 0, "whole": 0, "single": 0,
 	"additional": 0, "further": 0, "same": 0, "other": 0, "few": 0,
 }
 
@@ -63,8 +63,8 @@ func (p *parser) ruleQuant(i int) (cand, bool) {
 	if p.w(k2) == "-" && p.adj(k2) && hasNum {
 		k2++
 	}
-	if hasNum && (p.w(k2) == "more" || p.w(k2) == "additional" || p.w(k2) == "further" || p.w(k2) == "straight" || p.w(k2) == "consecutive" || p.w(k2) == "trading" || p.w(k2) == "full") {
-		k2++ // "two more weeks", "eight trading days"
+	if hasNum && (p.w(k2) == "more" || p.w(k2) == "additional" || p.w(k2) == "further" || p.w(k2) == "straight" || p.w(k2) == "consecutive" || p.w(k2) == "trading" || p.w(k2) == "full" || p.w(k2) == "single") {
+		k2++ // "two more weeks", "eight trading days", "a single day"
 	}
 	u, plural, k3, ok := p.unitAt(k2)
 	if !ok || u == "HY" || u == "WE" {

@@ -62,6 +62,8 @@ func TestFind(t *testing.T) {
 		{"fiscal year", "results for fiscal 1989 were", []want{{"fiscal 1989", "DATE", "1989", ""}}},
 		{"past years", "in the past three years", []want{{"the past three years", "DURATION", "P3Y", ""}}},
 		{"adjective duration", "a two-year contract", []want{{"two-year", "DURATION", "P2Y", ""}}},
+		{"a single day", "The leaders will meet for a single day.", []want{{"a single day", "DURATION", "P1D", ""}}},
+		{"single without a unit", "Not a single soldier moved.", nil},
 		{"age is no duration", "the 6-year-old boy", nil},
 		{"set daily", "He runs daily.", []want{{"daily", "SET", "P1D", ""}}},
 		{"set each", "meets each Thursday", []want{{"each Thursday", "SET", "XXXX-WXX-4", ""}}},
