@@ -455,3 +455,14 @@ func wantFirstDateValued(t *testing.T, values map[string]string) {
 		}
 	}
 }
+
+// TestLengthChangedIsALength: a length changed ("to last two days" ->
+// "for a single day") pairs with the other length, not with another date
+// of the rewritten sentence ("now").
+func TestLengthChangedIsALength(t *testing.T) {
+	runDateCases(t, wed, []dateCase{
+		{"two days to one", "The minister said the talks were expected to last two days and would be held at the castle.",
+			"The minister said the leaders would now meet for a single day at the castle.",
+			"last two days -> a single day"},
+	})
+}

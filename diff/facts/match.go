@@ -115,6 +115,9 @@ type pass struct {
 var passes = map[Kind][]pass{
 	KindDate: {
 		{func(m *matcher, a, b *item) bool { return m.dateEqual(a, b) }, false},
+		// a length changed is told as a length ("two days" -> "a single
+		// day") before a length firms up into a date
+		{func(_ *matcher, a, b *item) bool { return a.Type == "DURATION" && b.Type == "DURATION" }, true},
 		{func(_ *matcher, a, b *item) bool { return comparableDates(a, b) }, true},
 	},
 	KindNumber: {
