@@ -1,7 +1,6 @@
 package monitor
 
 import (
-	"net/url"
 	"slices"
 	"strings"
 	"sync"
@@ -304,12 +303,7 @@ func (m *Monitor) articleText(pageURL, old, text string, dropped func() []string
 	return strings.Join(kept, "\n\n")
 }
 
-func siteHost(pageURL string) string {
-	if u, err := url.Parse(pageURL); err == nil {
-		return u.Host
-	}
-	return pageURL
-}
+func siteHost(pageURL string) string { return extract.SiteHost(pageURL) }
 
 // refMark prefixes the stored page hash of an article whose text came from
 // readability on a page where the fast path gave another text (see

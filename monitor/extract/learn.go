@@ -2,6 +2,7 @@ package extract
 
 import (
 	"maps"
+	"net/url"
 	"slices"
 	"strings"
 	"unicode"
@@ -39,6 +40,14 @@ type Layout struct {
 	// body ends with ("Last updated 10:42") is not one article's own text.
 	main       map[uint64]textSeen
 	mainShared map[uint64]bool
+}
+
+// SiteHost is the site a page's layout is learned for: its URL's host.
+func SiteHost(pageURL string) string {
+	if u, err := url.Parse(pageURL); err == nil {
+		return u.Host
+	}
+	return pageURL
 }
 
 // LayoutState is what a Layout learned, to be stored and given to

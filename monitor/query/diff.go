@@ -3,8 +3,10 @@ package query
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/storywatch/storywatch/diff"
+	"github.com/storywatch/storywatch/monitor/extract"
 	"github.com/storywatch/storywatch/store"
 )
 
@@ -44,9 +46,45 @@ func Diff(s Store, art store.Article, from, to int) (Comparison, error) {
 	// Relative dates resolve against the article's publication time in
 	// both versions, so "Monday" is no change just because a day passed.
 	ref := FirstNonZero(art.Published, c.Old.Published, c.Old.FetchedAt)
+	old := c.Old.Text
+	if c.Old.Source == "page" && c.New.Source == "page" {
+		sites, err := s.Sites()
+		if err != nil {
+			return c, fmt.Errorf("read site states: %w", err)
+		}
+		old = withoutBoilerplate(sites[extract.SiteHost(art.URL)], old, c.New.Text)
+	}
 	c.Result = diff.Compare(
-		diff.Document{Title: c.Old.Title, Text: c.Old.Text, Published: ref},
+		diff.Document{Title: c.Old.Title, Text: old, Published: ref},
 		diff.Document{Title: c.New.Title, Text: c.New.Text, Published: ref},
 		diff.Options{})
 	return c, nil
+}
+
+// withoutBoilerplate returns an earlier text of an article without its
+// paragraphs that are gone from text, the later one, and that the site's
+// learner knows as boilerplate: a version stored while the site was
+// learned holds some (a byline with its time, an ad), and the pipeline's
+// own comparison sets them aside, so the stored change and this diff say
+// the same.
+func withoutBoilerplate(st store.SiteState, old, text string) string {
+	if len(st.Boiler) == 0 {
+		return old
+	}
+	layout := extract.NewLayout(extract.LayoutState{Boiler: st.Boiler})
+	inNew := map[string]bool{}
+	for _, p := range strings.Split(text, "\n\n") {
+		inNew[p] = true
+	}
+	paras := strings.Split(old, "\n\n")
+	kept := paras[:0:0]
+	for _, p := range paras {
+		if inNew[p] || !layout.Boilerplate(p) {
+			kept = append(kept, p)
+		}
+	}
+	if len(kept) == len(paras) {
+		return old
+	}
+	return strings.Join(kept, "\n\n")
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/storywatch/storywatch/diff"
 	"github.com/storywatch/storywatch/diff/facts"
+	"github.com/storywatch/storywatch/monitor/extract"
 	"github.com/storywatch/storywatch/store"
 )
 
@@ -148,5 +149,56 @@ func TestTimelineStatus(t *testing.T) {
 				t.Errorf("status values %q (current %q), want %q (current %q)", got, cur, tt.want, tt.current)
 			}
 		})
+	}
+}
+
+// TestDiffSetsAsideLearnedBoilerplate: a first version stored while its
+// site was learned holds a byline line with its time; the site's learner
+// knows it as boilerplate, so the diff, like the stored change, does not
+// report its date and time as removed.
+func TestDiffSetsAsideLearnedBoilerplate(t *testing.T) {
+	s, err := bolt.Open(filepath.Join(t.TempDir(), "q.db"), bolt.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	at := time.Date(2025, 8, 19, 6, 0, 0, 0, time.UTC)
+	byline := "By Anna Kovacs, Meridian Wire Tue 19 Aug 2025 13.38 UTC"
+	texts := []string{
+		byline + "\n\nPutin agreed to a summit with Zelensky on August 29, Merz said.",
+		"Putin agreed to a summit with Zelensky in early September, Merz said.",
+	}
+	art := store.Article{URL: "https://news.example/summit", Title: "Summit", Outlet: "Wire", Published: at}
+	for i, text := range texts {
+		v := &store.Version{FetchedAt: at.Add(time.Duration(i) * time.Hour), Title: "Summit", Text: text, Source: "page"}
+		if _, err := s.Apply([]store.Update{{Article: art, Version: v}}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	art, err = s.Article(store.ArticleID(art.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dates := func() []string {
+		c, err := Diff(s, art, 1, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, f := range c.Result.Facts {
+			if f.Kind == facts.KindDate {
+				out = append(out, f.Before+">"+f.After)
+			}
+		}
+		return out
+	}
+	if got := dates(); len(got) < 2 {
+		t.Fatalf("before the site is learned: dates %q, want the byline's date reported too (the test needs it)", got)
+	}
+	if err := s.PutSites(map[string]store.SiteState{"news.example": {Boiler: []uint64{extract.TextHash(byline)}}}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := dates(), []string{"August 29>early September"}; !slices.Equal(got, want) {
+		t.Errorf("dates %q, want %q", got, want)
 	}
 }
