@@ -49,3 +49,27 @@ func PartyOf(name string) (string, bool) {
 	p, ok := english().parties[foldParty(name)]
 	return p, ok
 }
+
+// partyOfSubject returns the party a stance's subject speaks for: the
+// subject whole, else the name after leading titles, possessives and
+// party names ("Kremlin spokesman Dmitry Peskov", "Putin's spokesman" are
+// Russia; "Kremlin aide Yuri Ushakov" is no party but his own).
+func partyOfSubject(subject string) (string, bool) {
+	if subject == "" {
+		return "", false
+	}
+	lx := english()
+	words := strings.Fields(foldParty(subject))
+	for i := range words {
+		if i > 0 {
+			w := words[i-1]
+			if _, party := lx.parties[w]; !party && !lx.titles[w] && !strings.HasSuffix(w, "'s") {
+				break
+			}
+		}
+		if p, ok := lx.parties[strings.Join(words[i:], " ")]; ok {
+			return p, true
+		}
+	}
+	return "", false
+}
