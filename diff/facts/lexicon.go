@@ -63,6 +63,9 @@ type lexicon struct {
 	locPrep    map[string]bool // single-word locative prepositions
 	locPhrase  [][]string      // multi-word locative phrases
 	motion     map[string]bool
+	// parties maps a folded name (see foldParty) to the party it speaks
+	// for: "kremlin", "moscow" and "putin's spokesman" are all "Russia".
+	parties map[string]string
 	// class answers, in one lookup per token, which of the word lists
 	// above hold a lower-case form (see wordClass): the extractors ask
 	// several lists about every token, and most tokens are in none.
@@ -180,8 +183,9 @@ func loadLexicon(lang string) (*lexicon, error) {
 		vague: map[string]string{}, approx: map[string]string{}, curSymbol: map[string]string{},
 		curWord: map[string]string{}, percent: map[string]string{}, measure: map[string]string{}, places: map[string]place{},
 		placeByName: map[string]string{}, placeIndex: map[string]placeKey{}, locPrep: map[string]bool{}, motion: map[string]bool{},
+		parties: map[string]string{},
 	}
-	steps := []func(string, *lexicon) error{loadStance, loadWords, loadNumbers, loadPlaces, loadLocative}
+	steps := []func(string, *lexicon) error{loadStance, loadWords, loadNumbers, loadPlaces, loadLocative, loadParties}
 	for _, f := range steps {
 		if err := f(lang, lx); err != nil {
 			return nil, err

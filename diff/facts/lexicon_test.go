@@ -78,3 +78,26 @@ func TestTokenize(t *testing.T) {
 		t.Errorf("tokens %q\nwant   %q", strings.Join(got, "|"), want)
 	}
 }
+
+func TestPartyOf(t *testing.T) {
+	tests := []struct {
+		name, want string
+		ok         bool
+	}{
+		{"the Kremlin", "Russia", true},
+		{"Moscow", "Russia", true},
+		{"Putin’s spokesman", "Russia", true},
+		{"The  White House", "United States", true},
+		{"U.S.", "United States", true},
+		{"Kyiv", "Ukraine", true},
+		{"Putin", "", false},        // leaders keep their own
+		{"Kremlin aide", "", false}, // looked up whole only
+		{"", "", false},
+	}
+	for _, tt := range tests {
+		got, ok := PartyOf(tt.name)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("PartyOf(%q) = %q, %v; want %q, %v", tt.name, got, ok, tt.want, tt.ok)
+		}
+	}
+}

@@ -1231,8 +1231,8 @@ func isWordByte(b byte) bool {
 }
 
 // sameActor reports whether two positions are held by one actor: the same
-// name, or one speaking for the other ("Kremlin spokesman Dmitry Peskov"
-// for "the Kremlin").
+// name, one speaking for the other ("Kremlin spokesman Dmitry Peskov"
+// for "the Kremlin"), or two names of one party ("the Kremlin", "Moscow").
 func sameActor(a, b *item) bool {
 	if slotEqual(a.slot, b.slot) {
 		return true
@@ -1242,7 +1242,15 @@ func sameActor(a, b *item) bool {
 		return true
 	}
 	oa, ob := orgOf(a.Subject), orgOf(b.Subject)
-	return oa != "" && (oa == b.slot || oa == ob) || ob != "" && ob == a.slot
+	if oa != "" && (oa == b.slot || oa == ob) || ob != "" && ob == a.slot {
+		return true
+	}
+	pa, ok := partyOfSubject(a.Subject)
+	if !ok {
+		return false
+	}
+	pb, ok := partyOfSubject(b.Subject)
+	return ok && pa == pb
 }
 
 // oneOf reports whether a coordinated actor ("Redzepi and Noma") has a

@@ -639,3 +639,31 @@ func TestConfirmedThatIsAReplyNotNews(t *testing.T) {
 		t.Errorf("added alone: got %+v, want no stance", got)
 	}
 }
+
+// TestStanceOfOneParty: the names outlets give one party ("the Kremlin",
+// "Moscow", "Kremlin spokesman Dmitry Peskov" are Russia; see
+// lexicon/en/parties.txt) hold one stance, which a rewrite changes; two
+// parties' stances stay one removed and one added.
+func TestStanceOfOneParty(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           []string // "before -> after" of each change
+	}{
+		{"seat to capital", "The Kremlin ruled out a ceasefire.", "Moscow said it was open to a ceasefire.", []string{"ruled out -> open to"}},
+		{"spokesman to country", "Kremlin spokesman Dmitry Peskov ruled out a ceasefire on Tuesday.", "Russia said on Tuesday that it was open to a ceasefire.", []string{"ruled out -> open to"}},
+		{"capital to administration", "Washington rejected the tariffs.", "The US administration backed the tariffs.", []string{"rejected -> backed"}},
+		{"two parties", "Russia ruled out a ceasefire.", "Germany ruled out a ceasefire.", []string{"ruled out -> ", " -> ruled out"}},
+		{"a leader keeps his own", "The Kremlin ruled out a ceasefire.", "Putin said he was open to a ceasefire.", []string{"ruled out -> ", " -> open to"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, c := range changesOf(tt.old, tt.new, KindPosition) {
+				got = append(got, c.Before+" -> "+c.After)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Fatalf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

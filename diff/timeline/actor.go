@@ -68,17 +68,17 @@ func normActor(s string) (actor, bool) {
 	return actor{key: strings.ToLower(name), label: name}, true
 }
 
-// aliasOf looks a name up in the actor lexicon: the whole name, else the
-// name after leading titles and possessives ("Kremlin spokesman Dmitry
-// Peskov", "Putin's spokesman Dmitry Peskov" are Peskov, who speaks for
-// Russia).
+// aliasOf looks a name up in the parties of the fact lexicon (see
+// facts.PartyOf): the whole name, else the name after leading titles and
+// possessives ("Kremlin spokesman Dmitry Peskov", "Putin's spokesman Dmitry
+// Peskov" are Peskov, who speaks for Russia).
 func aliasOf(s string) (actor, bool) {
-	words := strings.Fields(foldName(s))
+	words := strings.Fields(strings.ToLower(strings.ReplaceAll(s, "’", "'")))
 	for i := range words {
 		if i > 0 && !titleWords[words[i-1]] && !strings.HasSuffix(words[i-1], "'s") {
 			break
 		}
-		if a, ok := actorAliases[strings.Join(words[i:], " ")]; ok {
+		if a, ok := facts.PartyOf(strings.Join(words[i:], " ")); ok {
 			return actor{key: strings.ToLower(a), label: a}, true
 		}
 	}

@@ -21,8 +21,9 @@
 //     replaced one keeps the replaced value's event, wherever the new
 //     words put it (see continuity.go).
 //   - positions group by actor (titles stripped, the names of one party
-//     folded by the data file lexicon/en/actors.txt: "Moscow", "the
-//     Kremlin", "Putin's spokesman" are Russia; "Merz and Macron" split)
+//     folded by facts.PartyOf, whose data is the fact lexicon's
+//     parties.txt: "Moscow", "the Kremlin", "Putin's spokesman" are
+//     Russia; "Merz and Macron" split)
 //     and by topic (a topic lexicon over the object, else its first
 //     content word).
 //   - correction notices are a thread per article; so are the page status
