@@ -141,9 +141,17 @@ func appendJoined(out []tokenRun, op string, group []tokenRun) []tokenRun {
 func toWordOps(runs []tokenRun) []WordOp {
 	ops := make([]WordOp, 0, len(runs))
 	for _, r := range runs {
-		if len(r.toks) > 0 {
-			ops = append(ops, WordOp{Op: r.op, Text: strings.Join(r.toks, "")})
+		if len(r.toks) == 0 {
+			continue
 		}
+		text := strings.Join(r.toks, "")
+		// A run the clean-up emptied (an equal run shifted away whole)
+		// leaves two runs of one operation side by side: one run.
+		if n := len(ops); n > 0 && ops[n-1].Op == r.op {
+			ops[n-1].Text += text
+			continue
+		}
+		ops = append(ops, WordOp{Op: r.op, Text: text})
 	}
 	return ops
 }
