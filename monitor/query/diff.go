@@ -48,11 +48,11 @@ func Diff(s Store, art store.Article, from, to int) (Comparison, error) {
 	ref := FirstNonZero(art.Published, c.Old.Published, c.Old.FetchedAt)
 	old := c.Old.Text
 	if c.Old.Source == "page" && c.New.Source == "page" {
-		sites, err := s.Sites()
+		site, err := s.Site(extract.SiteHost(art.URL))
 		if err != nil {
-			return c, fmt.Errorf("read site states: %w", err)
+			return c, err
 		}
-		old = withoutBoilerplate(sites[extract.SiteHost(art.URL)], old, c.New.Text)
+		old = withoutBoilerplate(site, old, c.New.Text)
 	}
 	c.Result = diff.Compare(
 		diff.Document{Title: c.Old.Title, Text: old, Published: ref},

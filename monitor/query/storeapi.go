@@ -15,7 +15,7 @@ type Store interface {
 	// EachChange walks the stored changes newest first: the timeline finds
 	// the page status events there, which store no version.
 	EachChange(since time.Time, fn func(*store.Change) error) error
-	// Sites is what the pipeline learned of each site's boilerplate: Diff
+	// Site is what the pipeline learned of one site's boilerplate: Diff
 	// sets it aside as the pipeline does when it compares versions.
-	Sites() (map[string]store.SiteState, error)
+	Site(host string) (store.SiteState, error)
 }

@@ -18,8 +18,8 @@ type Store interface {
 	EachChange(since time.Time, fn func(*store.Change) error) error
 	ArticleChanges(id string) ([]store.Change, error)
 	Feeds() ([]store.FeedState, error)
-	// Sites is what the pipeline learned of each site (see query.Diff).
-	Sites() (map[string]store.SiteState, error)
+	// Site is what the pipeline learned of one site (see query.Diff).
+	Site(host string) (store.SiteState, error)
 	// Path names the store in cache keys: a file path, or a database
 	// address without its password.
 	Path() string

@@ -36,6 +36,26 @@ func (s *Store) Sites() (map[string]store.SiteState, error) {
 	return out, nil
 }
 
+// Site returns the stored state of one site; the zero state for a site
+// never learned.
+func (s *Store) Site(host string) (store.SiteState, error) {
+	var st store.SiteState
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		b := tx.Bucket(bucketSites)
+		if b == nil {
+			return nil
+		}
+		if v := b.Get([]byte(host)); v != nil {
+			return json.Unmarshal(v, &st)
+		}
+		return nil
+	})
+	if err != nil {
+		return store.SiteState{}, fmt.Errorf("read state of site %s: %w", host, err)
+	}
+	return st, nil
+}
+
 // PutSites stores the given site states, replacing those of the same hosts.
 func (s *Store) PutSites(sites map[string]store.SiteState) error {
 	if len(sites) == 0 {

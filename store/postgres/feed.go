@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
@@ -99,23 +100,45 @@ func (s *Store) Sites() (map[string]store.SiteState, error) {
 	defer rows.Close()
 	out := map[string]store.SiteState{}
 	for rows.Next() {
-		var host string
-		var st store.SiteState
-		var layout []byte
-		if err := rows.Scan(&host, &st.Agreed, &st.Trusted, &st.SinceCheck, &layout); err != nil {
-			return nil, fmt.Errorf("read site states: %w", err)
+		host, st, err := scanSite(rows)
+		if err != nil {
+			return nil, err
 		}
-		var l siteLayout
-		if err := json.Unmarshal(layout, &l); err != nil {
-			return nil, fmt.Errorf("read layout of site %s: %w", host, err)
-		}
-		st.Skip, st.Boiler, st.Common, st.Main, st.Quiet = l.Skip, l.Boiler, l.Common, l.Main, l.Quiet
 		out[host] = st
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("read site states: %w", err)
 	}
 	return out, nil
+}
+
+// Site returns the stored state of one site; the zero state for a site
+// never learned.
+func (s *Store) Site(host string) (store.SiteState, error) {
+	ctx, cancel := s.ctx()
+	defer cancel()
+	row := s.pool.QueryRow(ctx, `SELECT host, agreed, trusted, since_check, layout FROM sites WHERE host = $1`, clean(host))
+	_, st, err := scanSite(row)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return store.SiteState{}, nil
+	}
+	return st, err
+}
+
+// scanSite reads one row of the sites table.
+func scanSite(row pgx.Row) (string, store.SiteState, error) {
+	var host string
+	var st store.SiteState
+	var layout []byte
+	if err := row.Scan(&host, &st.Agreed, &st.Trusted, &st.SinceCheck, &layout); err != nil {
+		return "", st, fmt.Errorf("read site states: %w", err)
+	}
+	var l siteLayout
+	if err := json.Unmarshal(layout, &l); err != nil {
+		return "", st, fmt.Errorf("read layout of site %s: %w", host, err)
+	}
+	st.Skip, st.Boiler, st.Common, st.Main, st.Quiet = l.Skip, l.Boiler, l.Common, l.Main, l.Quiet
+	return host, st, nil
 }
 
 // PutSites stores the given site states, replacing those of the same hosts.

@@ -693,6 +693,12 @@ func testSites(t *testing.T, h Harness) {
 	if got := get(s.Sites()).must(t); !reflect.DeepEqual(got, want) {
 		t.Errorf("Sites = %v, want %v", got, want)
 	}
+	if got := get(s.Site("b.example")).must(t); !reflect.DeepEqual(got, layout) {
+		t.Errorf("Site(b.example) = %v, want %v", got, layout)
+	}
+	if got := get(s.Site("never.example")).must(t); !reflect.DeepEqual(got, store.SiteState{}) {
+		t.Errorf("Site(never.example) = %v, want the zero state", got)
+	}
 }
 
 // history stores n versions of url, one an hour from t0, each with a change.

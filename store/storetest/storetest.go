@@ -39,6 +39,7 @@ type Store interface {
 	Delivered(key string) (bool, error)
 	AlertCounts() (pending, dead int, err error)
 	Sites() (map[string]store.SiteState, error)
+	Site(host string) (store.SiteState, error)
 	PutSites(sites map[string]store.SiteState) error
 	Stats() (store.Stats, error)
 	Size() (int64, error)
