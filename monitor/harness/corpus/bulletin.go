@@ -442,6 +442,17 @@ func appendBulletinText(dst []byte, b *bulletinR, text string, flags uint8, foll
 	return append(dst, "</span></p></div>"...)
 }
 
+// appendSlideCaption opens a gallery slide's caption with its place in the
+// gallery: "<figcaption …><span>2 of 4</span> ".
+func appendSlideCaption(dst []byte, b *bulletinR, slide, total int) []byte {
+	dst = b.open(dst, "figcaption", bcCaption)
+	dst = append(dst, "><span>"...)
+	dst = strconv.AppendInt(dst, int64(slide), 10)
+	dst = append(dst, " of "...)
+	dst = strconv.AppendInt(dst, int64(total), 10)
+	return append(dst, "</span> "...)
+}
+
 // appendBulletinGallery renders the article's gallery: its own captions and
 // credits, a rotating resizer token per image, and a sponsored slide on some
 // requests.
@@ -461,12 +472,8 @@ func appendBulletinGallery(dst []byte, b *bulletinR, sponsored bool) []byte {
 			dst = append(dst, " data-type=\"ad-slide\"><img src=\"/ads/creative-"...)
 			dst = strconv.AppendUint(dst, rng.Uint64()%1e6, 10)
 			dst = append(dst, ".jpg\" alt=\"\"/>"...)
-			dst = b.open(dst, "figcaption", bcCaption)
-			dst = append(dst, "><span>"...)
-			dst = strconv.AppendInt(dst, int64(slide), 10)
-			dst = append(dst, " of "...)
-			dst = strconv.AppendInt(dst, int64(total), 10)
-			dst = append(dst, "</span> Sponsored: "...)
+			dst = appendSlideCaption(dst, b, slide, total)
+			dst = append(dst, "Sponsored: "...)
 			dst = append(dst, adCopyHTML[rng.IntN(len(adCopyHTML))]...)
 			dst = append(dst, "</figcaption></figure>"...)
 		}
@@ -482,12 +489,7 @@ func appendBulletinGallery(dst []byte, b *bulletinR, sponsored bool) []byte {
 		dst = append(dst, "&amp;width=800\" alt=\""...)
 		dst = append(dst, caption...)
 		dst = append(dst, "\"/>"...)
-		dst = b.open(dst, "figcaption", bcCaption)
-		dst = append(dst, "><span>"...)
-		dst = strconv.AppendInt(dst, int64(slide), 10)
-		dst = append(dst, " of "...)
-		dst = strconv.AppendInt(dst, int64(total), 10)
-		dst = append(dst, "</span> "...)
+		dst = appendSlideCaption(dst, b, slide, total)
 		dst = append(dst, caption...)
 		dst = append(dst, ' ')
 		dst = b.open(dst, "span", bcCredit)
