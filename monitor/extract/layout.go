@@ -2,9 +2,7 @@ package extract
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/binary"
-	"encoding/hex"
 	"hash/fnv"
 	"sort"
 	"sync"
@@ -525,51 +523,7 @@ func (s *Scanned) skipped(sk Skipper) [][2]int {
 // removed paragraph and a paragraph split or joined do. Equal fingerprints
 // mean the same text in the same blocks.
 func (s *Scanned) Fingerprint(sk Skipper) string {
-	bp := fingerprintBufs.Get().(*[]byte)
-	buf := (*bp)[:0]
-	text := func(b []byte) {
-		buf = binary.AppendUvarint(append(buf, 't'), uint64(len(b)))
-		buf = append(buf, b...)
-	}
-	text(bytes.TrimSpace(s.page[s.title[0]:s.title[1]]))
-	skip := s.skipped(sk)
-	l := s.layout()
-	never := s.neverSpans()
-	block, inBlock := 0, false // the block being read; whether it has text yet
-	for i, t := range s.toks[l.t0:l.t1] {
-		if t.kind != tokText {
-			continue
-		}
-		off := int(t.start)
-		for len(skip) > 0 && off >= skip[0][1] {
-			skip = skip[1:]
-		}
-		if len(skip) > 0 && off >= skip[0][0] {
-			continue
-		}
-		for len(never) > 0 && off >= never[0][1] {
-			never = never[1:]
-		}
-		if len(never) > 0 && off >= never[0][0] {
-			continue
-		}
-		b := bytes.TrimSpace(s.page[t.start:t.end])
-		if len(b) == 0 {
-			continue
-		}
-		for block < len(l.ranges) && l.ranges[block][1] <= i {
-			block++
-			if inBlock {
-				buf, inBlock = append(buf, 'b'), false
-			}
-		}
-		text(b)
-		inBlock = true
-	}
-	sum := sha256.Sum256(buf)
-	*bp = buf
-	fingerprintBufs.Put(bp)
-	return hex.EncodeToString(sum[:16])
+	return s.Print().Fingerprint(sk)
 }
 
 // fingerprintBufs holds the scratch buffers Fingerprint hashes.
