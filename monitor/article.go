@@ -173,6 +173,7 @@ func (m *Monitor) observe(ctx context.Context, link string, known store.Article,
 	sc := extract.Scan(resp.Body)
 	pageHash := m.pageHash(sc, resp.URL)
 	if known.ID != "" && known.Versions > 0 && samePage(pageHash, known.PageHash) {
+		m.metrics.PageChecked(metrics.CheckFingerprint)
 		return &content{url: known.URL, etag: resp.ETag, lastModified: resp.LastModified, pageHash: known.PageHash}, nil
 	}
 	page := pageUTF8(resp.Body, resp.ContentType)
@@ -187,6 +188,7 @@ func (m *Monitor) observe(ctx context.Context, link string, known store.Article,
 			// The stored text is readability's and says all the fast path
 			// finds: the article is unchanged, and keeps refMark.
 			art, mark, canon = fast, refMark, known.URL
+			m.metrics.PageChecked(metrics.CheckFast)
 		}
 	}
 	if canon == "" {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/storywatch/storywatch/monitor/extract"
 	"github.com/storywatch/storywatch/monitor/feed"
+	"github.com/storywatch/storywatch/monitor/metrics"
 	"github.com/storywatch/storywatch/store"
 )
 
@@ -335,6 +336,7 @@ func (m *Monitor) extractPage(sc *extract.Scanned, page []byte, pageURL, prevHas
 	}
 	if !strings.HasPrefix(prevHash, refMark) && m.sites.useFast(host) {
 		skips := m.sites.skips(host)
+		m.metrics.PageChecked(metrics.CheckFast)
 		art, err := sc.ExtractLearned(pageURL, skips)
 		if err != nil {
 			return art, nil, "", err
@@ -350,6 +352,7 @@ func (m *Monitor) extractPage(sc *extract.Scanned, page []byte, pageURL, prevHas
 		// sameText); sc and skips are this page's own and do not change.
 		return art, sync.OnceValue(func() []string { return sc.SkippedText(skips) }), "", nil
 	}
+	m.metrics.PageChecked(metrics.CheckReadability)
 	full, err := extract.Extract(page, pageURL)
 	if err != nil {
 		return full, nil, "", err

@@ -99,6 +99,12 @@ notify:
 		{"storywatch_last_successful_pass_timestamp_seconds", nil, float64(clock.Unix())},
 		// Two first versions, then the revised summit page.
 		{"storywatch_versions_stored_total", nil, 3},
+		// Two pages read by readability (a site is not trusted on its first
+		// pages), then the unchanged one known by its fingerprint and the
+		// revised one read again.
+		{"storywatch_page_checks_total", map[string]string{"by": metrics.CheckReadability}, 3},
+		{"storywatch_page_checks_total", map[string]string{"by": metrics.CheckFingerprint}, 1},
+		{"storywatch_page_checks_total", map[string]string{"by": metrics.CheckFast}, 0},
 		{"storywatch_alerts_queued_total", map[string]string{"channel": channel(okHook.URL)}, 1},
 		{"storywatch_alerts_queued_total", map[string]string{"channel": channel(down.URL)}, 1},
 		{"storywatch_alerts_delivered_total", map[string]string{"channel": channel(okHook.URL)}, 1},

@@ -18,6 +18,16 @@ const (
 	TargetPage = "page" // an article page
 )
 
+// How an article page that was fetched whole was read, the values of the by
+// label of the page checks. An operator reads from them whether a site's
+// pages take the fast path: a page whose article region did not change costs
+// one tokenizer pass, one that did costs an extraction.
+const (
+	CheckFingerprint = "fingerprint" // its article region's text was unchanged: nothing extracted
+	CheckFast        = "fast"        // extracted from the article region with the site's learned layout
+	CheckReadability = "readability" // extracted by readability (a site being learned, or a periodic check)
+)
+
 // Store is what the scrape-time collector reads from the store. Both
 // methods must be cheap: they run on every scrape.
 type Store interface {
@@ -48,6 +58,7 @@ type Metrics struct {
 	feedSuccess   *prometheus.GaugeVec
 	fetchDuration *prometheus.HistogramVec
 	versions      prometheus.Counter
+	pageChecks    *prometheus.CounterVec
 	factChanges   *prometheus.CounterVec
 	queued        *prometheus.CounterVec
 	delivered     *prometheus.CounterVec
@@ -85,6 +96,10 @@ func New(opts Options) *Metrics {
 			Namespace: namespace, Name: "versions_stored_total",
 			Help: "Article versions committed to the store, first versions included.",
 		}),
+		pageChecks: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Namespace: namespace, Name: "page_checks_total",
+			Help: "Article pages fetched whole (not 304), by how they were read: fingerprint (article text unchanged, nothing extracted), fast (learned layout) or readability.",
+		}, []string{"by"}),
 		factChanges: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Namespace: namespace, Name: "fact_changes_total",
 			Help: "Fact changes found in stored new versions, by fact kind.",
@@ -110,7 +125,7 @@ func New(opts Options) *Metrics {
 			Help: "Unix time at which the last pass without a failed feed ended (a pass over every feed, or one feed's scheduled poll in the daemon).",
 		}),
 	}
-	m.reg.MustRegister(m.polls, m.pollFailures, m.feedSuccess, m.fetchDuration, m.versions,
+	m.reg.MustRegister(m.polls, m.pollFailures, m.feedSuccess, m.fetchDuration, m.versions, m.pageChecks,
 		m.factChanges, m.queued, m.delivered, m.failed, m.dead, m.lastPass)
 	if opts.Store != nil {
 		m.reg.MustRegister(storeCollector{opts.Store})
@@ -159,6 +174,15 @@ func (m *Metrics) Fetched(target string, d time.Duration) {
 		return
 	}
 	m.fetchDuration.WithLabelValues(target).Observe(d.Seconds())
+}
+
+// PageChecked counts one article page read by way (CheckFingerprint,
+// CheckFast or CheckReadability).
+func (m *Metrics) PageChecked(by string) {
+	if m == nil {
+		return
+	}
+	m.pageChecks.WithLabelValues(by).Inc()
 }
 
 // VersionsStored counts n committed article versions.
