@@ -36,6 +36,9 @@ type content struct {
 	siteName            string // the page's own name for its site (og:site_name)
 	etag, lastModified  string
 	pageHash            string
+	// print is the page's fingerprint material when its site's layout was
+	// still being learned (see settle); nil otherwise.
+	print *pagePrint
 	// dropped returns the page text left out as learned boilerplate
 	// (extract.Article.Dropped). It is worked out only when asked for
 	// (see sameText): most versions never need it. Nil means none.
@@ -104,7 +107,11 @@ func (m *Monitor) processItem(ctx context.Context, src source, it feed.Item, rel
 		return out, m.recordStatus(known, c, src)
 	}
 	if c.notModified() {
-		return out, m.touch(known, c, src)
+		err := m.touch(known, c, src)
+		if err == nil {
+			passFrom(ctx).keepPrint(known.URL, c)
+		}
+		return out, err
 	}
 	if !out.matched {
 		if !m.cfg.Matcher().Match(c.title, c.text) {
@@ -119,6 +126,9 @@ func (m *Monitor) processItem(ctx context.Context, src source, it feed.Item, rel
 	}
 	seq, err := m.record(src, link, known, c, release)
 	out.seq = seq
+	if err == nil {
+		passFrom(ctx).keepPrint(c.url, c)
+	}
 	if err == nil {
 		err = fetchErr
 	}
@@ -171,10 +181,11 @@ func (m *Monitor) observe(ctx context.Context, link string, known store.Article,
 		return fallback(fmt.Errorf("fetch article %s: %w (%s)", fetch.Redact(resp.URL), ErrNotArticlePage, mt))
 	}
 	sc := extract.Scan(resp.Body)
-	pageHash := m.pageHash(sc, resp.URL)
+	pageHash, pr := m.pageHash(sc, resp.URL)
 	if known.ID != "" && known.Versions > 0 && samePage(pageHash, known.PageHash) {
 		m.metrics.PageChecked(metrics.CheckFingerprint)
-		return &content{url: known.URL, etag: resp.ETag, lastModified: resp.LastModified, pageHash: known.PageHash}, nil
+		return &content{url: known.URL, etag: resp.ETag, lastModified: resp.LastModified, pageHash: known.PageHash,
+			print: pr}, nil
 	}
 	page := pageUTF8(resp.Body, resp.ContentType)
 	var (
@@ -206,6 +217,7 @@ func (m *Monitor) observe(ctx context.Context, link string, known store.Article,
 		url: canon, title: firstString(art.Title, it.Title), byline: art.Byline, text: art.Text(),
 		published: published, modified: firstTime(art.Modified, it.Updated), source: "page", siteName: art.SiteName,
 		etag: resp.ETag, lastModified: resp.LastModified, pageHash: mark + pageHash, dropped: dropped,
+		print: pr,
 	}, nil
 }
 

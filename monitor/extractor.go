@@ -40,6 +40,9 @@ type siteState struct {
 	// both extractions.
 	layout *extract.Layout
 	quiet  int // fast pages in a row that changed nothing in layout
+	// gen counts the changes to the elements left out, so that a
+	// fingerprint taken before the last one is known to be stale.
+	gen int
 }
 
 // useFast reports whether the next page of host may skip readability.
@@ -128,6 +131,7 @@ func (l *siteLearner) observe(host string, sc *extract.Scanned, pageURL string, 
 	st := l.state(host)
 	if st.layout.Observe(sc, pageURL, ref) {
 		st.quiet = 0
+		st.gen++
 	}
 	return st.layout.Skips()
 }
@@ -149,6 +153,7 @@ func (l *siteLearner) observeFast(host string, sc *extract.Scanned, pageURL stri
 	st = l.state(host)
 	if st.layout.Observe(sc, pageURL, art) {
 		st.quiet = 0
+		st.gen++
 	} else {
 		st.quiet++
 	}
@@ -186,10 +191,38 @@ func (l *siteLearner) clean(host string, paragraphs, skipped []string, sc *extra
 	return l.state(host).layout.Clean(paragraphs, skipped, sc)
 }
 
+// skipsNow returns the elements of host's article region left out so far,
+// the count of changes to them (siteState.gen), and whether the site's
+// layout is still being learned.
+func (l *siteLearner) skipsNow(host string) (skips extract.SkipSet, gen int, learning bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	st := l.state(host)
+	return st.layout.Skips(), st.gen, st.quiet < settledAfter
+}
+
+// pagePrint is a page's fingerprint material, the host whose learned
+// layout it was fingerprinted under, and the learner's generation then.
+type pagePrint struct {
+	print *extract.Print
+	host  string
+	gen   int
+}
+
 // pageHash identifies the article text of a scanned page of pageURL's
 // site: its fingerprint without the elements learned to be boilerplate.
-func (m *Monitor) pageHash(sc *extract.Scanned, pageURL string) string {
-	return sc.Fingerprint(m.sites.skips(siteHost(pageURL)))
+// While the site's layout is still being learned it also returns the
+// page's print, to fingerprint the page again under what the rest of the
+// pass learns (see settle); nil once the layout has settled.
+func (m *Monitor) pageHash(sc *extract.Scanned, pageURL string) (string, *pagePrint) {
+	host := siteHost(pageURL)
+	skips, gen, learning := m.sites.skipsNow(host)
+	pr := sc.Print()
+	hash := pr.Fingerprint(skips)
+	if !learning {
+		return hash, nil
+	}
+	return hash, &pagePrint{print: pr, host: host, gen: gen}
 }
 
 // sameText reports whether a new text of an article on pageURL's site is

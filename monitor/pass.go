@@ -3,6 +3,7 @@ package monitor
 import (
 	"context"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -18,7 +19,22 @@ type pass struct {
 	// start is when the pass began: on a replicated store a feed another
 	// replica polled since then counts as polled by this pass.
 	start time.Time
+	// prints are the pages fingerprinted while their site's layout was
+	// still being learned, up to printBudget bytes (see settle).
+	prints     []keptPrint
+	printBytes int
 }
+
+// keptPrint is a page whose fingerprint is stored with its article.
+type keptPrint struct {
+	*pagePrint
+	url  string // the article's
+	hash string // its PageHash as stored, refMark included
+}
+
+// printBudget bounds the memory a pass keeps for settle: about the prints of
+// 2,000 pages, more than a site takes to learn its layout.
+const printBudget = 32 << 20
 
 type passKey struct{}
 
@@ -50,6 +66,53 @@ func (p *pass) first(link, feedURL string) bool {
 		p.checked[link] = append(feeds, feedURL)
 	}
 	return false
+}
+
+// keepPrint notes that c's page hash is now stored with the article at url,
+// when c has a print; a no-op outside a pass.
+func (p *pass) keepPrint(url string, c *content) {
+	if p == nil || c.print == nil || c.pageHash == "" {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if n := c.print.print.Size(); p.printBytes+n <= printBudget {
+		p.prints = append(p.prints, keptPrint{pagePrint: c.print, url: url, hash: c.pageHash})
+		p.printBytes += n
+	}
+}
+
+// settle fingerprints again the pages of the pass whose site learned more
+// of its boilerplate after they were stored, and stores the new page hash
+// of each whose article still holds the old one. A site's first pass learns
+// most of its layout after its first pages were stored: without this, each
+// of those pages would be extracted again on the next pass only to find its
+// text unchanged. It runs once the pass's writes are committed.
+func (m *Monitor) settle(p *pass) {
+	for _, k := range p.prints {
+		skips, gen, _ := m.sites.skipsNow(k.host)
+		if gen == k.gen {
+			continue
+		}
+		mark := ""
+		if strings.HasPrefix(k.hash, refMark) {
+			mark = refMark
+		}
+		h := mark + k.print.Fingerprint(skips)
+		if h == k.hash {
+			continue
+		}
+		a, err := m.store.Article(k.url)
+		if err != nil || a.PageHash != k.hash {
+			continue // gone, or checked again since
+		}
+		a.PageHash = h
+		if err := m.writer.post(store.Update{Article: a}); err != nil {
+			m.log.Warn("store settled page hash", "article_url", a.URL, "err", err)
+			return
+		}
+	}
+	p.prints = nil
 }
 
 // recordFeeds adds to each article the feeds that listed it after its check

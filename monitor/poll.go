@@ -75,6 +75,7 @@ func (m *Monitor) PollAll(ctx context.Context) PassResult {
 	// wait once for all of them, so the pass is on disk when PollAll returns.
 	m.writer.barrier()
 	if p := passFrom(ctx); p != nil {
+		m.settle(p)
 		m.recordFeeds(p)
 		m.writer.barrier()
 	}
