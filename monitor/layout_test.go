@@ -185,32 +185,9 @@ func TestSecondPassReadsNoUnchangedPage(t *testing.T) {
 					t.Errorf("second pass: feed %s stored %d versions of unedited articles", f.URL, f.NewVersions)
 				}
 			}
-			if by := pageChecks(t, met); by[metrics.CheckFingerprint] < 170 {
+			if by := met.PageChecks(); by[metrics.CheckFingerprint] < 170 {
 				t.Errorf("second pass: %v pages of 200 known unchanged by their fingerprint, want at least 170 (%v)", by[metrics.CheckFingerprint], by)
 			}
 		})
 	}
-}
-
-// pageChecks reads storywatch_page_checks_total from met, by its label.
-func pageChecks(t *testing.T, met *metrics.Metrics) map[string]float64 {
-	t.Helper()
-	mfs, err := met.Registry().Gather()
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[string]float64{}
-	for _, mf := range mfs {
-		if mf.GetName() != "storywatch_page_checks_total" {
-			continue
-		}
-		for _, m := range mf.GetMetric() {
-			for _, l := range m.GetLabel() {
-				if l.GetName() == "by" {
-					out[l.GetValue()] = m.GetCounter().GetValue()
-				}
-			}
-		}
-	}
-	return out
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+	dto "github.com/prometheus/client_model/go"
 )
 
 // namespace prefixes every metric name.
@@ -183,6 +184,22 @@ func (m *Metrics) PageChecked(by string) {
 		return
 	}
 	m.pageChecks.WithLabelValues(by).Inc()
+}
+
+// PageChecks returns the page checks counted so far, by way (see
+// PageChecked): for a benchmark's report, or a test.
+func (m *Metrics) PageChecks() map[string]int {
+	out := map[string]int{}
+	if m == nil {
+		return out
+	}
+	for _, by := range []string{CheckFingerprint, CheckFast, CheckReadability} {
+		var pb dto.Metric
+		if err := m.pageChecks.WithLabelValues(by).Write(&pb); err == nil {
+			out[by] = int(pb.GetCounter().GetValue())
+		}
+	}
+	return out
 }
 
 // VersionsStored counts n committed article versions.

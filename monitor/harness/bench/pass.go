@@ -16,6 +16,7 @@ import (
 
 	"github.com/storywatch/storywatch/monitor"
 	"github.com/storywatch/storywatch/monitor/config"
+	"github.com/storywatch/storywatch/monitor/metrics"
 )
 
 // PassSpec describes one pipeline pass. A worker process reads it as JSON.
@@ -58,7 +59,10 @@ type PassStats struct {
 	Items       int    `json:"items"`
 	NewVersions int    `json:"new_versions"` // first versions included
 	Changed     int    `json:"changed"`      // versions after the first
-	FirstError  string `json:"first_error,omitempty"`
+	// PageChecks counts the pages fetched whole by how they were read
+	// (metrics.CheckFingerprint, CheckFast, CheckReadability).
+	PageChecks map[string]int `json:"page_checks,omitempty"`
+	FirstError string         `json:"first_error,omitempty"`
 }
 
 // passConfig is the YAML config of a bench pass: the user's defaults except
@@ -105,7 +109,8 @@ func RunPass(ctx context.Context, spec PassSpec, log *slog.Logger) (PassStats, e
 		return st, err
 	}
 	defer s.Close()
-	m, err := monitor.New(monitor.Options{Config: cfg, Store: s, Logger: log, Version: "bench"})
+	met := metrics.New(metrics.Options{})
+	m, err := monitor.New(monitor.Options{Config: cfg, Store: s, Logger: log, Version: "bench", Metrics: met})
 	if err != nil {
 		return st, err
 	}
@@ -123,6 +128,7 @@ func RunPass(ctx context.Context, spec PassSpec, log *slog.Logger) (PassStats, e
 	st.Wall, st.CPU = time.Since(t0), cpuTime()-cpu0
 	st.PeakRSS = peakRSS()
 	st.PeakAnon = stopSampling()
+	st.PageChecks = met.PageChecks()
 	st.Feeds = len(res.Feeds)
 	for _, f := range res.Feeds {
 		if f.Err != nil {

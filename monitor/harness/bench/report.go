@@ -5,6 +5,8 @@ import (
 	"io"
 	"runtime"
 	"time"
+
+	"github.com/storywatch/storywatch/monitor/metrics"
 )
 
 // writeHeader names the machine, the settings and how to read the tables.
@@ -137,8 +139,8 @@ func writeURLWatch(w io.Writer, u URLWatchResult) {
 		return
 	}
 	fmt.Fprintln(w, "\nEach family is its own corpus and store. first: both tools see every page for the first time; revision: after the edits, every page's boilerplate rotated. Wall and CPU include process start; ratio = urlwatch wall / storywatch wall.")
-	fmt.Fprintln(w, "\n| family | run | articles | edited | urlwatch wall | urlwatch CPU | storywatch wall | storywatch CPU | ratio | urlwatch flagged | storywatch flagged | missed / spurious | storywatch peak RSS |")
-	fmt.Fprintln(w, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+	fmt.Fprintln(w, "\n| family | run | articles | edited | urlwatch wall | urlwatch CPU | storywatch wall | storywatch CPU | ratio | urlwatch flagged | storywatch flagged | missed / spurious | storywatch pages read: fingerprint / fast / readability | storywatch peak RSS |")
+	fmt.Fprintln(w, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 	for _, f := range u.Families {
 		for _, run := range []struct {
 			name  string
@@ -156,10 +158,12 @@ func writeURLWatch(w io.Writer, u URLWatchResult) {
 			if run.name == "revision" {
 				edited = fmt.Sprint(f.Edited)
 			}
-			fmt.Fprintf(w, "| %s | %s | %d | %s | %s | %s | %s | %s | %s | %d | %d | %s | %s |\n", f.Template, run.name, f.Articles, edited,
+			rd := run.p.Storywatch.Read
+			read := fmt.Sprintf("%d / %d / %d", rd[metrics.CheckFingerprint], rd[metrics.CheckFast], rd[metrics.CheckReadability])
+			fmt.Fprintf(w, "| %s | %s | %d | %s | %s | %s | %s | %s | %s | %d | %d | %s | %s | %s |\n", f.Template, run.name, f.Articles, edited,
 				secs(run.p.URLWatch.Wall), secs(run.p.URLWatch.CPU), secs(run.p.Storywatch.Wall), secs(run.p.Storywatch.CPU), ratio,
-				run.p.URLWatch.Flagged, run.p.Storywatch.Flagged, run.score, mib(run.p.Storywatch.PeakRSS))
+				run.p.URLWatch.Flagged, run.p.Storywatch.Flagged, run.score, read, mib(run.p.Storywatch.PeakRSS))
 		}
 	}
-	fmt.Fprintln(w, "\nflagged: pages urlwatch reported CHANGED; versions storywatch stored (first run: new articles; revision run: changed articles). missed / spurious: edited articles without a new version / unedited ones with one.")
+	fmt.Fprintln(w, "\nflagged: pages urlwatch reported CHANGED; versions storywatch stored (first run: new articles; revision run: changed articles). missed / spurious: edited articles without a new version / unedited ones with one. pages read: how storywatch read each page fetched whole (fingerprint: its article text unchanged, nothing extracted; fast: extracted with the site's learned layout; readability).")
 }

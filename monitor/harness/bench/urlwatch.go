@@ -51,6 +51,9 @@ type ToolRun struct {
 	CPU     time.Duration
 	PeakRSS int64
 	Flagged int // pages reported as changed
+	// Read is how storywatch read the pages it fetched whole: known
+	// unchanged by their fingerprint, fast extraction, readability.
+	Read map[string]int
 }
 
 // installHint says how to get the comparison's tools on Debian/Ubuntu.
@@ -185,7 +188,8 @@ func (r *runner) urlwatchFamily(ctx context.Context, nginxBin, urlwatchBin, tmpl
 	if fr.Baseline, err = r.pass(ctx, spec, "compare-first-"+tmpl); err != nil {
 		return fr, err
 	}
-	fr.First.Storywatch = ToolRun{Wall: fr.Baseline.ProcWall, CPU: fr.Baseline.ProcCPU, PeakRSS: fr.Baseline.PeakRSS, Flagged: fr.Baseline.NewVersions}
+	fr.First.Storywatch = ToolRun{Wall: fr.Baseline.ProcWall, CPU: fr.Baseline.ProcCPU, PeakRSS: fr.Baseline.PeakRSS, Flagged: fr.Baseline.NewVersions,
+		Read: fr.Baseline.PageChecks}
 	before, err := latestTexts(spec.Store)
 	if err != nil {
 		return fr, err
@@ -205,7 +209,7 @@ func (r *runner) urlwatchFamily(ctx context.Context, nginxBin, urlwatchBin, tmpl
 		return fr, err
 	}
 	st := fr.RevisionSt
-	fr.Revision.Storywatch = ToolRun{Wall: st.ProcWall, CPU: st.ProcCPU, PeakRSS: st.PeakRSS, Flagged: st.Changed}
+	fr.Revision.Storywatch = ToolRun{Wall: st.ProcWall, CPU: st.ProcCPU, PeakRSS: st.PeakRSS, Flagged: st.Changed, Read: st.PageChecks}
 	after, err := latestTexts(spec.Store)
 	if err != nil {
 		return fr, err
