@@ -90,6 +90,9 @@ func TestExtractLocations(t *testing.T) {
 		{"one place as a venue", "with diplomats discussing Geneva as a possible venue", []string{"Geneva=Geneva"}},
 		{"as the host city", "The league chose Denver as the host city.", []string{"Denver=Denver"}},
 		{"as without a venue noun is no place", "Analysts see Berlin as a key ally.", nil},
+		{"held in a place", "The forum was held in Vienna last spring.", []string{"Vienna=Vienna"}},
+		{"a host is an actor", "The forum was hosted by Austria last spring.", nil},
+		{"a host city is an actor too", "Delegates praised the dinner hosted by Vienna on Monday.", nil},
 		{"a titled person after community of", "We mourn with the family and community of Sgt. Lee Pratt.", nil},
 	}
 	for _, tt := range tests {

@@ -336,6 +336,12 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 	if numTok.kind == tokWord && !explicit && unit == "" && cur == "" && !(first > 0 && casualtyVerbs[toks[first-1].lower]) {
 		return item{}, 0, false // a bare "two" says nothing, but "injured nine" is a toll
 	}
+	// "dominated by two arms", "the charge carries three special
+	// circumstances": a few parts that make up a thing describe it
+	if numTok.kind == tokWord && vague == "" && v < 10 && cur == "" && unit != "percent" && d.partsOf(first) &&
+		!d.countsTheDead(first, last) && !d.countsTheHurt(last) {
+		return item{}, 0, false
+	}
 	// "the two leaders", "their three sons": a reference, not a count
 	if numTok.kind == tokWord && suffix == "" && cur == "" && first > 0 && referential[toks[first-1].lower] {
 		return item{}, 0, false
@@ -392,6 +398,31 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 		it.slot = "injured"
 	}
 	return it, j, true
+}
+
+// partsVerbs say what a thing is made of or holds, in the present:
+// "has two goals", "carries three counts"; partsBy do so with "by": "is
+// dominated by two arms", "was defined by three things".
+var (
+	partsVerbs = map[string]bool{"has": true, "have": true, "carries": true, "carry": true, "comprises": true,
+		"comprise": true}
+	partsBy = map[string]bool{"dominated": true, "defined": true}
+)
+
+// partsOf reports whether the count starting at token first follows a verb
+// that gives the parts of a thing (partsVerbs, partsBy): a small count
+// there describes a thing, the galaxy's two arms or a charge's three
+// special circumstances, and is no figure of the story's news. Past
+// "had" and "carried" are left out: "the flight carried six people".
+func (d *doc) partsOf(first int) bool {
+	if first < 1 {
+		return false
+	}
+	w := d.toks[first-1].lower
+	if partsVerbs[w] {
+		return true
+	}
+	return w == "by" && first >= 2 && partsBy[d.toks[first-2].lower]
 }
 
 // hurtAfter are the words that, right after a count, make it a count of

@@ -42,6 +42,14 @@ func TestExtractNumbers(t *testing.T) {
 		{"year dropped", "The war began in 2022.", nil},
 		{"day of month dropped", "They meet on August 29.", nil},
 		{"clock dropped", "The call began at 10:30 GMT.", nil},
+		// a few parts that make up a thing describe it: no figure
+		{"parts after dominated by", "The nebula is dominated by two lobes of gas.", nil},
+		{"parts after defined by", "Her plan was defined by three ideas, aides said.", nil},
+		{"parts a charge carries", "The indictment carries four aggravating factors.", nil},
+		{"parts a thing has", "The new policy has two stated aims.", nil},
+		{"a past load is a count", "The flight carried six passengers.", []string{"six passengers=6 passengers"}},
+		{"the dead after has", "The town has two people dead after the flood.", []string{"two people=2 people"}},
+		{"digits after has", "The plan has 12 provisions.", []string{"12 provisions=12 provisions"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

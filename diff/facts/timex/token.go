@@ -217,14 +217,22 @@ func isDigits(text string, i, n int) bool {
 // text[i:j] that the scraper glued to its neighbour by dropping the space
 // around an inline link: a weekday's name after lower-case letters
 // ("conferenceMonday", "departmentsaidThursday") or before them
-// ("Sundayhe", "Fridaysaying"; not "Sundays"). It returns i when there is
-// none. Only weekdays are split: a month's name starts common words
-// ("Mayor", "Marching") and ends names ("DeMay").
+// ("Sundayhe", "Fridaysaying"; not "Sundays"), or a month's name after a
+// word all in lower case ("singerApril 16", "inSeptember 2025"). It returns
+// i when there is none. A month's name is split off only there: it starts
+// common words ("Mayor", "Marching") and ends names ("DeMay"), but a word
+// in lower case never runs into a capital.
 func gluedAt(text string, i, j int) int {
-	if j-i < 7 {
+	if j-i < 4 {
 		return i
 	}
 	w := text[i:j]
+	if k := gluedMonth(w); k > 0 {
+		return i + k
+	}
+	if j-i < 7 {
+		return i
+	}
 	after := strings.HasSuffix(w, "day")           // "conferenceMonday"
 	before := w[0] >= 'A' && w[0] <= 'Z' && !after // "Sundayhe"
 	if !after && !before {
@@ -242,3 +250,27 @@ func gluedAt(text string, i, j int) int {
 }
 
 var gluedDays = [...]string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+var gluedMonths = [...]string{"January", "February", "March", "April", "May", "June", "July", "August",
+	"September", "October", "November", "December"}
+
+// gluedMonth returns where a month's name starts at the end of w after
+// letters all in lower case ("aMarch", "singerApril"), or 0.
+func gluedMonth(w string) int {
+	if w[0] < 'a' || w[0] > 'z' {
+		return 0
+	}
+	for _, m := range gluedMonths {
+		k := len(w) - len(m)
+		if k < 1 || !strings.HasSuffix(w, m) {
+			continue
+		}
+		for c := 0; c < k; c++ {
+			if w[c] < 'a' || w[c] > 'z' {
+				return 0
+			}
+		}
+		return k
+	}
+	return 0
+}

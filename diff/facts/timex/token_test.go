@@ -22,6 +22,12 @@ func TestTokenize(t *testing.T) {
 		{"the agency saidFriday", "the|agency|said|friday"},
 		{"Wednesdaywhen it", "wednesday|when|it"},
 		{"Sundays off", "sundays|off"},
+		// and before a month's name after a word in lower case
+		{"the bandApril 16", "the|band|april|16"},
+		{"moved inSeptember 2025", "moved|in|september|2025"},
+		{"aMay vote", "a|may|vote"},
+		{"DeMay said", "demay|said"},
+		{"Mayoral race", "mayoral|race"},
 		{"Mayor Smith", "mayor|smith"},
 		{"McDonald", "mcdonald"},
 	}
