@@ -261,6 +261,9 @@ func CompareAlignedWith(oldText, newText string, old, new []align.Sentence, link
 			c.new != nil && c.old == nil && stanceStillTold(lx, c.new, n2o, c.nSent, old) {
 			continue
 		}
+		if c.new == nil && isOutreach(c.old) || c.old == nil && isOutreach(c.new) {
+			continue // an unanswered request for comment (see isOutreach)
+		}
 		ch := c.build(o, n)
 		if ch.Detail == "reattributed" && !attributionEdited(ch, c.old, c.new, oldText, newText) {
 			continue
@@ -623,4 +626,13 @@ func startsWord(s, w string) bool {
 		}
 		off = at + 1
 	}
+}
+
+// isOutreach reports whether it is the press asking for comment ("CNN has
+// reached out to the ministry"): the newsroom's act, no stance of the one
+// asked. It is the first half of a reply that comes (see answer: "CNN has
+// reached out to X" → "X told CNN"), never news when it comes or goes on
+// its own.
+func isOutreach(it *item) bool {
+	return it != nil && it.Kind == KindPosition && it.Value == outreachValue
 }

@@ -530,6 +530,9 @@ func hasLower(s string) bool {
 // newsDesks ask for comment: "CNN has reached out to the ministry".
 var newsDesks = map[string]bool{"cnn": true, "reuters": true, "press": true, "bbc": true, "we": true}
 
+// outreachValue is the value of an outreach fact: a reply asked for.
+const outreachValue = "not respond?: asked for comment"
+
 // outreach reads "CNN has reached out to the ministry (for comment)": a
 // reply of the ministry's still pending, held by the ministry.
 func (d *doc) outreach(k, vend, oFrom, oTo int, actor string, neg bool, s sent) (item, bool) {
@@ -579,7 +582,7 @@ func (d *doc) outreach(k, vend, oFrom, oTo int, actor string, neg bool, s sent) 
 	}
 	words := d.objectWords(oFrom, oEnd+1)
 	return item{
-		Fact:  Fact{Kind: KindPosition, Text: text, Start: st, End: en, Value: "not respond?: asked for comment", Subject: party},
+		Fact:  Fact{Kind: KindPosition, Text: text, Start: st, End: en, Value: outreachValue, Subject: party},
 		key:   "not respond?",
 		slot:  actorKey(party),
 		words: words,

@@ -333,7 +333,6 @@ func TestNewsStances(t *testing.T) {
 		{"a call dropped", "Trump has called for an immediate ceasefire.", "Trump dropped his call for an immediate ceasefire.", "called for", "dropped his call"},
 		{"would not say", "The ministry confirmed the strike.", "The ministry confirmed the strike.\nThe official would not say how many people died.", "", "would not say"},
 		{"outreach answered", "Mr Ode was fired.\nCNN has reached out to Acme for comment.", "Mr Ode was fired.\nA spokesperson for Acme told CNN the firing was lawful.", "reached out", "A spokesperson for Acme told CNN the firing was lawful"},
-		{"outreach added", "Mr Ode was fired.", "Mr Ode was fired.\nCNN has reached out to Acme for comment.", "", "reached out"},
 		{"no reply to a statement", "Mr Ode was fired.\nAcme did not respond to a request for comment.", "Mr Ode was fired.\nAcme said in a statement that the firing was lawful.", "did not respond", "Acme said in a statement that the firing was lawful"},
 		{"a stance told as history corrected", "The vote was set for May.\nAcme had backed the merger before the vote.", "The vote was set for May.\nAcme had opposed the merger before the vote.", "backed", "opposed"},
 		{"a stance told as earlier, then corrected", "The vote was set for May.\nAcme has previously backed the merger.", "The vote was set for May.\nAcme has previously opposed the merger.", "backed", "opposed"},
@@ -415,6 +414,10 @@ func TestPressStatementAlone(t *testing.T) {
 		{"statement added", "Mr Ode was fired.", "Mr Ode was fired.\nA spokesperson for Acme told CNN the firing was lawful."},
 		{"statement reworded", "Mr Ode was fired.\nAcme told CNN the firing was lawful.", "Mr Ode was fired.\nAcme said in a statement the firing was lawful and fair."},
 		{"feelings", "Mr Ode was fired.", "Mr Ode was fired.\nThe mayor expressed her condolences to the family."},
+		// the press asking for comment is no stance of the one asked:
+		// news only once answered ("outreach answered" in TestNewsStances)
+		{"outreach added", "Mr Ode was fired.", "Mr Ode was fired.\nCNN has reached out to Acme for comment."},
+		{"outreach dropped unanswered", "Mr Ode was fired.\nThe firm has contacted Acme for comment.", "Mr Ode was fired."},
 		{"outreach reworded", "Mr Ode was fired.\nCNN has reached out to the American, French and Thai embassies for comment.",
 			"Mr Ode was fired.\nCNN has reached out to the French and Thai embassies for comment."},
 		// a stance told as history: no news added, nor when retold as news
