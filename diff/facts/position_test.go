@@ -670,3 +670,25 @@ func TestStanceOfOneParty(t *testing.T) {
 		})
 	}
 }
+
+// TestStanceVerbRetold: a rewritten sentence that still holds a stance's
+// verb, negated as before, still tells the stance, however its subject is
+// now named; the verb gone or its negation changed is a change.
+func TestStanceVerbRetold(t *testing.T) {
+	old := "Blasts hit Rome and Lisbon, as well as Portugal, which vowed to take “all necessary steps” to defend itself."
+	tests := []struct {
+		name, new string
+		want      int
+	}{
+		{"subject renamed", "Blasts hit Rome, Lisbon and Portugal — the region’s key power, which vowed to take “all necessary steps” to defend itself.", 0},
+		{"verb gone", "Blasts hit Rome, Lisbon and Portugal — the region’s key power, which has stayed calm since.", 1},
+		{"negation changed", "Blasts hit Rome, Lisbon and Portugal — the region’s key power, which never vowed to take “all necessary steps” to defend itself.", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := changesOf(old, tt.new, KindPosition); len(got) != tt.want {
+				t.Errorf("got %+v, want %d", got, tt.want)
+			}
+		})
+	}
+}
