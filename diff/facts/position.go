@@ -88,6 +88,11 @@ func (d *doc) position(k int, s sent, actors []string) (item, bool) {
 			return item{}, false
 		}
 	}
+	// "the EPA press secretary", "a Pentagon press briefing": "press"
+	// before a noun it names is the news media, no verb
+	if toks[k].lower == "press" && vend == k && k+1 < s.to && pressNouns[toks[k+1].lower] {
+		return item{}, false
+	}
 	// "refused to accept": the inner verb, negated, carries the stance
 	if isRefusal(toks[k].lower) && vend+2 < s.to && toks[vend+1].lower == "to" {
 		inner := vend + 2
@@ -379,6 +384,16 @@ scan:
 		loose: !named,
 		quiet: history || stated,
 	}, true
+}
+
+// pressNouns follow "press" as the news media in a compound noun: "press
+// secretary", "press briefing".
+var pressNouns = map[string]bool{
+	"secretary": true, "secretaries": true, "briefing": true, "briefings": true, "conference": true,
+	"conferences": true, "release": true, "releases": true, "office": true, "officer": true,
+	"officers": true, "aide": true, "aides": true, "freedom": true, "corps": true, "pool": true,
+	"gallery": true, "room": true, "availability": true, "call": true, "statement": true,
+	"statements": true, "event": true, "credentials": true, "access": true, "team": true,
 }
 
 // directiveNouns are what an authority issues as a decision: "an

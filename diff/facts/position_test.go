@@ -135,6 +135,9 @@ func TestNotAPosition(t *testing.T) {
 		"“We will reject it,” said nobody in particular.",
 		// a stance word inside a name, or a noun after one
 		"The White House Press Secretary spoke on Monday.",
+		// "press" as the news media, lower case
+		"“We will rebuild,” said Ann Roe, the agency press secretary.",
+		"The general spoke at a Pentagon press briefing on Monday.",
 		"Lawmakers discussed the Senate offer at length.",
 		// an act, not a reply to a request for comment
 		"The navy responded to a distress call.",
