@@ -93,6 +93,11 @@ func (d *doc) position(k int, s sent, actors []string) (item, bool) {
 	if toks[k].lower == "press" && vend == k && k+1 < s.to && pressNouns[toks[k+1].lower] {
 		return item{}, false
 	}
+	// "considers China to be its rival", "considered to be unsinkable":
+	// a view held, no matter weighed
+	if strings.HasPrefix(toks[k].lower, "consider") && d.toBeFollows(vend+1, s) {
+		return item{}, false
+	}
 	// "refused to accept": the inner verb, negated, carries the stance
 	if isRefusal(toks[k].lower) && vend+2 < s.to && toks[vend+1].lower == "to" {
 		inner := vend + 2
@@ -888,6 +893,20 @@ func (d *doc) stanceEndsAt(i int, s sent) bool {
 			continue
 		}
 		if _, end, ok, _ := d.matchStance(m, s.to); ok && (end == i || end == i-1) {
+			return true
+		}
+	}
+	return false
+}
+
+// toBeFollows reports whether "to be" follows from token j on within a
+// few words, before any punctuation: "considers China to be its rival".
+func (d *doc) toBeFollows(j int, s sent) bool {
+	for m := j; m+1 < s.to && m < j+6; m++ {
+		if d.toks[m].kind == tokPunct || d.inQ[m] >= 0 {
+			return false
+		}
+		if d.toks[m].lower == "to" && d.toks[m+1].lower == "be" {
 			return true
 		}
 	}

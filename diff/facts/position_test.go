@@ -230,6 +230,9 @@ func TestNotAPosition(t *testing.T) {
 		"Leaders called to reopen the port.",
 		"The CEO extended a friendly hand to rivals.",
 		"Acme cut 300 jobs.",
+		// "consider" as regard: a view, no matter weighed
+		"Today the agency considers the rocket to be fully operational.",
+		"Built in 1990, the dam was large and considered to be safe.",
 		// the tag of a statement, or what a fact suggests
 		"The risk, Jones suggested, is small.",
 		"Orders rose in May, suggesting broader demand.",
