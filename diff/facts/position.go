@@ -367,6 +367,9 @@ scan:
 	if first > s.from && !toks[first].space && toks[first-1].kind == tokWord {
 		first--
 	}
+	if tend+1 < s.to && !toks[tend+1].space && toks[tend+1].kind == tokWord && toks[tend].kind == tokWord {
+		tend++ // "consideringa plan": the glued word too
+	}
 	if dTo > tend {
 		tend = dTo // "issued an evacuation advisory", as a reader quotes it
 	}
