@@ -367,15 +367,17 @@ func stanceHead(lx *lexicon, text string) (head string, neg bool) {
 	return head, neg
 }
 
-// sameVerb reports whether two stance words are forms of one verb: they
-// differ only in an ending of up to three letters ("reverse", "reversed";
-// "vowed", "vows").
+// sameVerb reports whether two stance words are forms of one verb: the
+// shorter differs from their common beginning by two letters at most
+// ("reverse", "reversed"; "vowed", "vows"; "deny", "denied"), so two verbs
+// that only begin alike ("appeal", "approve"; "declined", "declared") are
+// two.
 func sameVerb(a, b string) bool {
 	n := 0
 	for n < len(a) && n < len(b) && a[n] == b[n] {
 		n++
 	}
-	return n >= 3 && n >= min(len(a), len(b))-3
+	return n >= 3 && n >= min(len(a), len(b))-2
 }
 
 // slipEdits marks the old and new sentences of each changed pair (o2n, see
