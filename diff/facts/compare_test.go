@@ -174,3 +174,25 @@ func TestSlipOnlySentenceChangesNoFact(t *testing.T) {
 		}
 	}
 }
+
+// TestSameVerb: forms of one verb are one verb; verbs that only begin
+// alike are two.
+func TestSameVerb(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"reverse", "reversed", true},
+		{"vowed", "vows", true},
+		{"deny", "denied", true},
+		{"urged", "urges", true},
+		{"appeal", "approve", false},
+		{"declined", "declared", false},
+		{"contest", "contact", false},
+		{"resist", "respond", false},
+	} {
+		if got := sameVerb(tt.a, tt.b); got != tt.want {
+			t.Errorf("sameVerb(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

@@ -9,10 +9,20 @@ import "strings"
 // name that stands alone elsewhere in the text ("Trump") or an auxiliary
 // or adverb ("also", "has"), so words such as "disapproved" or "setbacks"
 // stay whole. Most words are rejected by their ending or length alone.
+//
+// The scraper glues the word after a link too: "consideringa plan",
+// "rejectedby the court", "pleadednot guilty". A stance verb's inflected
+// form followed by a function word that often follows it is split off the
+// same way.
 func (d *doc) deglue(buf *docBuf) {
 	for i := 0; i < len(d.toks); i++ {
 		t := &d.toks[i]
 		l := t.lower
+		if p := d.gluedAfter(t); p > 0 {
+			d.splitTok(buf, i, p)
+			i++
+			continue
+		}
 		if t.kind != tokWord || t.cls != 0 || len(l) < 8 || t.curly || len(l) != len(t.text) ||
 			!(strings.HasSuffix(l, "ed") || strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "es")) {
 			continue
@@ -22,22 +32,57 @@ func (d *doc) deglue(buf *docBuf) {
 			if !d.lx.classFilter.MayHave(suf) || d.lx.class[suf]&clsStance == 0 || !d.gluedPrefix(t.text[:p], l[:p], t.upper) {
 				continue
 			}
-			second := *t
-			second.start, second.text, second.lower, second.upper, second.space = t.start+p, t.text[p:], suf, false, false
-			second.cls = d.lx.class[suf]
-			t.end, t.text, t.lower = t.start+p, t.text[:p], l[:p]
-			t.cls = 0
-			if d.lx.classFilter.MayHave(t.lower) {
-				t.cls = d.lx.class[t.lower]
-			}
-			d.toks = append(d.toks, token{})
-			copy(d.toks[i+2:], d.toks[i+1:])
-			d.toks[i+1] = second
-			buf.toks = d.toks
+			d.splitTok(buf, i, p)
 			i++
 			break
 		}
 	}
+}
+
+// splitTok splits token i into two at its p-th byte.
+func (d *doc) splitTok(buf *docBuf, i, p int) {
+	t := &d.toks[i]
+	l := t.lower
+	second := *t
+	second.start, second.text, second.lower, second.upper, second.space = t.start+p, t.text[p:], l[p:], false, false
+	second.cls = 0
+	if d.lx.classFilter.MayHave(second.lower) {
+		second.cls = d.lx.class[second.lower]
+	}
+	t.end, t.text, t.lower = t.start+p, t.text[:p], l[:p]
+	t.cls = 0
+	if d.lx.classFilter.MayHave(t.lower) {
+		t.cls = d.lx.class[t.lower]
+	}
+	d.toks = append(d.toks, token{})
+	copy(d.toks[i+2:], d.toks[i+1:])
+	d.toks[i+1] = second
+	buf.toks = d.toks
+}
+
+// trailGlue are function words the scraper glues to the end of a stance
+// verb before a link: "consideringa", "rejectedby", "pleadednot".
+var trailGlue = [...]string{"a", "an", "the", "to", "in", "on", "for", "of", "at", "by", "not", "that", "with"}
+
+// gluedAfter returns where a function word glued to the end of an
+// inflected stance verb form starts in token t ("considering|a"), or 0.
+func (d *doc) gluedAfter(t *token) int {
+	l := t.lower
+	if t.kind != tokWord || t.cls != 0 || len(l) < 6 || t.curly || len(l) != len(t.text) {
+		return 0
+	}
+	for _, w := range trailGlue {
+		p := len(l) - len(w)
+		if p < 5 || !strings.HasSuffix(l, w) {
+			continue
+		}
+		v := l[:p]
+		if (strings.HasSuffix(v, "ed") || strings.HasSuffix(v, "ing") || strings.HasSuffix(v, "s")) &&
+			d.lx.classFilter.MayHave(v) && d.lx.class[v]&clsStance != 0 {
+			return p
+		}
+	}
+	return 0
 }
 
 // gluedPrefix reports whether the letters before a glued stance verb form

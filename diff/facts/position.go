@@ -88,6 +88,16 @@ func (d *doc) position(k int, s sent, actors []string) (item, bool) {
 			return item{}, false
 		}
 	}
+	// "the EPA press secretary", "a Pentagon press briefing": "press"
+	// before a noun it names is the news media, no verb
+	if toks[k].lower == "press" && vend == k && k+1 < s.to && pressNouns[toks[k+1].lower] {
+		return item{}, false
+	}
+	// "considers China to be its rival", "considered to be unsinkable":
+	// a view held, no matter weighed
+	if strings.HasPrefix(toks[k].lower, "consider") && d.toBeFollows(vend+1, s) {
+		return item{}, false
+	}
 	// "refused to accept": the inner verb, negated, carries the stance
 	if isRefusal(toks[k].lower) && vend+2 < s.to && toks[vend+1].lower == "to" {
 		inner := vend + 2
@@ -357,6 +367,9 @@ scan:
 	if first > s.from && !toks[first].space && toks[first-1].kind == tokWord {
 		first--
 	}
+	if tend+1 < s.to && !toks[tend+1].space && toks[tend+1].kind == tokWord && toks[tend].kind == tokWord {
+		tend++ // "consideringa plan": the glued word too
+	}
 	if dTo > tend {
 		tend = dTo // "issued an evacuation advisory", as a reader quotes it
 	}
@@ -379,6 +392,16 @@ scan:
 		loose: !named,
 		quiet: history || stated,
 	}, true
+}
+
+// pressNouns follow "press" as the news media in a compound noun: "press
+// secretary", "press briefing".
+var pressNouns = map[string]bool{
+	"secretary": true, "secretaries": true, "briefing": true, "briefings": true, "conference": true,
+	"conferences": true, "release": true, "releases": true, "office": true, "officer": true,
+	"officers": true, "aide": true, "aides": true, "freedom": true, "corps": true, "pool": true,
+	"gallery": true, "room": true, "availability": true, "call": true, "statement": true,
+	"statements": true, "event": true, "credentials": true, "access": true, "team": true,
 }
 
 // directiveNouns are what an authority issues as a decision: "an
@@ -530,6 +553,9 @@ func hasLower(s string) bool {
 // newsDesks ask for comment: "CNN has reached out to the ministry".
 var newsDesks = map[string]bool{"cnn": true, "reuters": true, "press": true, "bbc": true, "we": true}
 
+// outreachValue is the value of an outreach fact: a reply asked for.
+const outreachValue = "not respond?: asked for comment"
+
 // outreach reads "CNN has reached out to the ministry (for comment)": a
 // reply of the ministry's still pending, held by the ministry.
 func (d *doc) outreach(k, vend, oFrom, oTo int, actor string, neg bool, s sent) (item, bool) {
@@ -579,7 +605,7 @@ func (d *doc) outreach(k, vend, oFrom, oTo int, actor string, neg bool, s sent) 
 	}
 	words := d.objectWords(oFrom, oEnd+1)
 	return item{
-		Fact:  Fact{Kind: KindPosition, Text: text, Start: st, End: en, Value: "not respond?: asked for comment", Subject: party},
+		Fact:  Fact{Kind: KindPosition, Text: text, Start: st, End: en, Value: outreachValue, Subject: party},
 		key:   "not respond?",
 		slot:  actorKey(party),
 		words: words,
@@ -876,6 +902,20 @@ func (d *doc) stanceEndsAt(i int, s sent) bool {
 	return false
 }
 
+// toBeFollows reports whether "to be" follows from token j on within a
+// few words, before any punctuation: "considers China to be its rival".
+func (d *doc) toBeFollows(j int, s sent) bool {
+	for m := j; m+1 < s.to && m < j+6; m++ {
+		if d.toks[m].kind == tokPunct || d.inQ[m] >= 0 {
+			return false
+		}
+		if d.toks[m].lower == "to" && d.toks[m+1].lower == "be" {
+			return true
+		}
+	}
+	return false
+}
+
 // requestFollows reports whether "asked" at token j-1 asks someone to do
 // something: a "to" follows within a few words ("asked residents to stay
 // home", "asked to postpone"), before any question word or punctuation.
@@ -897,14 +937,16 @@ func (d *doc) requestFollows(j int, s sent) bool {
 
 // claimFollows reports whether the clause from token j on states a claim:
 // a finite verb ("is", "would", "they’d") follows within a few words. A
-// demand has "on" or a bare verb: "insist that Putin agree".
+// demand has "on" or a bare verb: "insist that Putin agree". The clause
+// ends at a conjunction: in "confirmed the deaths but has not named
+// them" the finite verb is the next clause's.
 func (d *doc) claimFollows(j int, s sent) bool {
 	if j < s.to && d.toks[j].lower == "on" {
 		return false
 	}
 	for m := j; m < s.to && m < j+7; m++ {
 		t := d.toks[m]
-		if t.kind == tokPunct {
+		if t.kind == tokPunct || m > j && objectStops[t.lower] {
 			break
 		}
 		if finiteAux[t.lower] || contracted(t.lower) {
