@@ -426,12 +426,28 @@ func (d *doc) partsOf(first int) bool {
 }
 
 // hurtAfter are the words that, right after a count, make it a count of
-// people hurt: "40 people were injured", "12 had been wounded".
-var hurtAfter = map[string]bool{"injured": true, "wounded": true, "hurt": true}
+// people hurt: "40 people were injured", "12 had been wounded", "nine were
+// hospitalized".
+var hurtAfter = map[string]bool{"injured": true, "wounded": true, "hurt": true, "hospitalized": true, "hospitalised": true}
 
 // countsTheHurt reports whether the count ending at token last is of
-// people hurt.
-func (d *doc) countsTheHurt(last int) bool { return d.followedBy(last, hurtAfter) }
+// people hurt: a hurt word right after it, or "treated for injuries" ("43
+// people were being treated for injuries", "12 were treated for wounds").
+func (d *doc) countsTheHurt(last int) bool {
+	if d.followedBy(last, hurtAfter) {
+		return true
+	}
+	toks := d.toks
+	for k := last + 1; k+2 < len(toks) && k <= last+4; k++ {
+		if toks[k].kind == tokPunct {
+			return false
+		}
+		if toks[k].lower == "treated" && toks[k+1].lower == "for" && (toks[k+2].lower == "injuries" || toks[k+2].lower == "wounds") {
+			return true
+		}
+	}
+	return false
+}
 
 // followedBy reports whether one of words stands within four tokens after
 // token last, in the same clause.
@@ -828,11 +844,27 @@ func (d *doc) countsTheDead(first, last int) bool {
 		// on Saturday night has risen to 19": the toll may stand a
 		// clause's length away (the clause ends at punctuation); the verbs
 		// only near
-		if toks[k].lower == "toll" || k >= first-4 && tollBefore[toks[k].lower] {
+		if toks[k].lower == "toll" || k >= first-4 && tollBefore[toks[k].lower] || d.numberOfDead(k) {
 			return true
 		}
 	}
 	return false
+}
+
+// numberOfDead reports whether token k opens "number of (people|those)
+// killed|dead|deaths": the toll named as a number, as wire copy writes it
+// ("the number of people killed in the attack has climbed to 11", "the
+// number of those killed has reached 400").
+func (d *doc) numberOfDead(k int) bool {
+	toks := d.toks
+	if toks[k].lower != "number" || k+2 >= len(toks) || toks[k+1].lower != "of" {
+		return false
+	}
+	w := toks[k+2].lower
+	if (w == "people" || w == "those") && k+3 < len(toks) {
+		w = toks[k+3].lower
+	}
+	return w == "killed" || w == "dead" || w == "deaths" || w == "fatalities"
 }
 
 // isMeasure reports whether u is the canonical name of a unit of measure

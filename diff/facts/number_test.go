@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/storywatch/storywatch/diff/align"
 )
@@ -189,6 +190,41 @@ func TestTollAcrossARewrite(t *testing.T) {
 		"The death toll from the overnight attack on the city rose to 15, officials said.", KindNumber)
 	if len(got) != 1 || got[0].Before != "At least 12 people" || got[0].After != "15" {
 		t.Errorf("got %+v, want one toll change 12 → 15", got)
+	}
+}
+
+// TestTollAndHurtToldAsNumbers: "the number of people killed" is the toll
+// and "N people were being treated for injuries" the count of the hurt, so
+// a lede rewritten around both updates each once.
+func TestTollAndHurtToldAsNumbers(t *testing.T) {
+	got := changesOf("A missile strike on the port killed seven people and injured more than 30 on Sunday, the governor said.",
+		"The number of people killed in a missile strike on the port on Sunday has climbed to 11, the governor said, adding that 43 people were being treated for injuries.",
+		KindNumber)
+	want := map[string]string{"seven people": "11", "more than 30": "43 people"}
+	if len(got) != len(want) {
+		t.Fatalf("got %+v, want the toll and the hurt updated", got)
+	}
+	for _, c := range got {
+		if want[c.Before] != c.After {
+			t.Errorf("got %q -> %q, want %q -> %q", c.Before, c.After, c.Before, want[c.Before])
+		}
+	}
+	for _, tt := range []struct{ text, slot string }{
+		{"The number of those killed has reached 400.", "toll"},
+		{"The number of dead rose to 12 overnight.", "toll"},
+		{"Nine people were hospitalized after the crash.", "injured"},
+		{"The number of people who voted rose to 400.", ""},
+		{"Twelve people were treated for smoke inhalation.", ""},
+	} {
+		slot := ""
+		for _, it := range extractItems(tt.text, time.Time{}) {
+			if it.Kind == KindNumber && (it.slot == "toll" || it.slot == "injured") {
+				slot = it.slot
+			}
+		}
+		if slot != tt.slot {
+			t.Errorf("%q: slot %q, want %q", tt.text, slot, tt.slot)
+		}
 	}
 }
 
