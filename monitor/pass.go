@@ -102,17 +102,26 @@ func (m *Monitor) settle(p *pass) {
 		if h == k.hash {
 			continue
 		}
-		a, err := m.store.Article(k.url)
-		if err != nil || a.PageHash != k.hash {
-			continue // gone, or checked again since
-		}
-		a.PageHash = h
-		if err := m.writer.post(store.Update{Article: a}); err != nil {
-			m.log.Warn("store settled page hash", "article_url", a.URL, "err", err)
+		if err := m.settleOne(k, h); err != nil {
+			m.log.Warn("store settled page hash", "article_url", k.url, "err", err)
 			return
 		}
 	}
 	p.prints = nil
+}
+
+// settleOne stores h as the page hash of k's article if it still holds
+// k's. It holds the article's locks, in processItem's order, so that a
+// daemon's scheduled poll checking the article meanwhile is not undone.
+func (m *Monitor) settleOne(k keptPrint, h string) error {
+	defer m.articles.lock("link:" + k.url)()
+	defer m.articles.lock("id:" + k.url)()
+	a, err := m.store.Article(k.url)
+	if err != nil || a.PageHash != k.hash {
+		return nil // gone, or checked again since
+	}
+	a.PageHash = h
+	return m.writer.post(store.Update{Article: a})
 }
 
 // recordFeeds adds to each article the feeds that listed it after its check
