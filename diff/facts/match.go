@@ -1171,7 +1171,7 @@ func (m *matcher) statedIn(it *item, lists [][]item, text string, isOld bool) bo
 			if !isOld {
 				a, b = b, a
 			}
-			if m.equivalent(a, b) && (!span || m.sameEvent(it, isOld, &all[i])) || it.Kind == KindQuote && trimmed(all[i].words, it.words) {
+			if m.equivalent(a, b) && (!span || m.sameEvent(it, isOld, &all[i])) || it.Kind == KindQuote && (trimmed(all[i].words, it.words) || m.fragmentOf(&all[i], it)) {
 				return true
 			}
 		}
@@ -1360,4 +1360,28 @@ func (m *matcher) uncovered(ws []string, quotes [][]string) int {
 		}
 	}
 	return c
+}
+
+// fragmentOf reports whether quote short, of one or two words with a
+// content word, stands as a run in the longer quote long, short told
+// without a speaker or by long's: a word or two of a quote restated in a
+// paraphrase ("“The US committed an atrocity at sea,” the minister said"
+// → "Iran vowed revenge for what it described as an “atrocity”"). A
+// fragment given to a speaker the long quote is not known to be of is
+// that speaker's own quote (“legitimate right”).
+func (m *matcher) fragmentOf(long, short *item) bool {
+	if len(short.words) == 0 || len(short.words) >= minTrimmed || len(long.words) <= len(short.words) {
+		return false
+	}
+	if short.slot != "" && !slotEqual(long.slot, short.slot) {
+		return false
+	}
+	content := false
+	for _, w := range short.words {
+		if m.lx.isContent(w) {
+			content = true
+		}
+	}
+	l := " " + unhyphen.Replace(strings.Join(long.words, " ")) + " "
+	return content && strings.Contains(l, " "+unhyphen.Replace(strings.Join(short.words, " "))+" ")
 }
