@@ -30,6 +30,9 @@ type matcher struct {
 	// not stated there.
 	oldNotices, newNotices [][2]int
 	oldBody, newBody       string
+	// flat holds the words of the old [0] and new [1] body, joined by
+	// spaces, once a quote asks for them (toldUnquoted)
+	flat [2]string
 }
 
 // setNotices finds the correction notices among the items of both sides.
@@ -1183,8 +1186,48 @@ func (m *matcher) statedIn(it *item, lists [][]item, text string, isOld bool) bo
 		return !span && containsWord(text, it.Text) || !isOld && weekStated(it, lists)
 	case KindNumber:
 		return toldAgain(text, it)
+	case KindQuote:
+		return m.toldUnquoted(it, text, isOld)
 	}
 	return false
+}
+
+// toldUnquoted reports whether the words of quote it, two or more with a
+// content word, stand outside quotation marks in the other version's text
+// (of the new version when isOld) as they are: quotation marks put around words the article
+// told already ("a consummate professional committed to public service"
+// → "a “consummate professional” who was “committed to public service”"),
+// or taken away, change punctuation, not what the reader is told.
+func (m *matcher) toldUnquoted(it *item, text string, isOld bool) bool {
+	if len(it.words) < 2 {
+		return false
+	}
+	content := false
+	for _, w := range it.words {
+		if m.lx.isContent(w) {
+			content = true
+		}
+	}
+	if !content {
+		return false
+	}
+	k := 0
+	if isOld {
+		k = 1
+	}
+	if m.flat[k] == "" {
+		// the words told outside quotation marks, once for every quote
+		// asked: words quoted there are another quote's (sameQuote,
+		// fragmentOf), maybe another speaker's
+		b := []byte(text)
+		for _, q := range findQuotes(text) {
+			for i := q.open; i < q.end; i++ {
+				b[i] = '|'
+			}
+		}
+		m.flat[k] = " " + unhyphen.Replace(strings.Join(normWords(m.lx, string(b)), " ")) + " "
+	}
+	return strings.Contains(m.flat[k], " "+unhyphen.Replace(strings.Join(it.words, " "))+" ")
 }
 
 // containsPlace reports whether the place name w stands in text other than

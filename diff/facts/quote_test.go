@@ -429,3 +429,18 @@ func TestFragmentOfAnEarlierQuote(t *testing.T) {
 		{"fragment gone, still in a longer quote", "The ferry sank near the harbour on Monday.\n\nDivers searched the wreck.\n\nThe port stayed shut.\n\nFishing boats waited offshore.\n\nTeachers closed the schools.\n\n“This was a massacre at sea, and the world must answer,” the minister said.", []string{"+"}},
 	})
 }
+
+// TestMarksAroundWordsToldAlready: quotation marks put around words the
+// other version told outside quotes change punctuation, not the news;
+// words told otherwise are still a quote.
+func TestMarksAroundWordsToldAlready(t *testing.T) {
+	old := "The mayor was a tireless organiser devoted to her neighbours.\n\nShe had led the city since 2019.\n\nPolice found a hunting knife in the car."
+	testQuoteChanges(t, old, []struct {
+		name, new string
+		want      []string
+	}{
+		{"marks put around a phrase told", "The mayor was a “tireless organiser” who was “devoted to her neighbours,” her family said.\n\nShe had led the city since 2019.\n\nPolice found a hunting knife in the car.", nil},
+		{"marks put around an item listed", "The mayor was a tireless organiser devoted to her neighbours.\n\nShe had led the city since 2019.\n\nThe prosecutor said the car held a “hunting knife” and maps.", nil},
+		{"words told otherwise", "The mayor was a tireless organiser devoted to her neighbours.\n\nShe had led the city since 2019.\n\nPolice found a hunting knife in the car.\n\nHer brother called her “devoted to the whole city.”", []string{"+"}},
+	})
+}
