@@ -108,6 +108,16 @@ func contentWords(lx *lexicon, s string) []string {
 // than three letters and no function word.
 func (lx *lexicon) isContent(w string) bool { return len(w) > 3 && !lx.function[w] }
 
+// anyContent reports whether one of ws is a content word.
+func (lx *lexicon) anyContent(ws []string) bool {
+	for _, w := range ws {
+		if lx.isContent(w) {
+			return true
+		}
+	}
+	return false
+}
+
 // pass is one round of pairing: pair a and b when same holds; report says
 // whether the pair is a change (else the fact simply stayed).
 type pass struct {
@@ -1202,13 +1212,7 @@ func (m *matcher) toldUnquoted(it *item, text string, isOld bool) bool {
 	if len(it.words) < 2 {
 		return false
 	}
-	content := false
-	for _, w := range it.words {
-		if m.lx.isContent(w) {
-			content = true
-		}
-	}
-	if !content {
+	if !m.lx.anyContent(it.words) {
 		return false
 	}
 	k := 0
@@ -1419,12 +1423,6 @@ func (m *matcher) fragmentOf(long, short *item) bool {
 	if short.slot != "" && !slotEqual(long.slot, short.slot) {
 		return false
 	}
-	content := false
-	for _, w := range short.words {
-		if m.lx.isContent(w) {
-			content = true
-		}
-	}
 	l := " " + unhyphen.Replace(strings.Join(long.words, " ")) + " "
-	return content && strings.Contains(l, " "+unhyphen.Replace(strings.Join(short.words, " "))+" ")
+	return m.lx.anyContent(short.words) && strings.Contains(l, " "+unhyphen.Replace(strings.Join(short.words, " "))+" ")
 }
