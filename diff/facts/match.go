@@ -30,6 +30,9 @@ type matcher struct {
 	// not stated there.
 	oldNotices, newNotices [][2]int
 	oldBody, newBody       string
+	// flat holds the words of the old [0] and new [1] body, joined by
+	// spaces, once a quote asks for them (toldUnquoted)
+	flat [2]string
 }
 
 // setNotices finds the correction notices among the items of both sides.
@@ -104,6 +107,16 @@ func contentWords(lx *lexicon, s string) []string {
 // isContent reports whether the lower-case word w is a content word: longer
 // than three letters and no function word.
 func (lx *lexicon) isContent(w string) bool { return len(w) > 3 && !lx.function[w] }
+
+// anyContent reports whether one of ws is a content word.
+func (lx *lexicon) anyContent(ws []string) bool {
+	for _, w := range ws {
+		if lx.isContent(w) {
+			return true
+		}
+	}
+	return false
+}
 
 // pass is one round of pairing: pair a and b when same holds; report says
 // whether the pair is a change (else the fact simply stayed).
@@ -1171,7 +1184,7 @@ func (m *matcher) statedIn(it *item, lists [][]item, text string, isOld bool) bo
 			if !isOld {
 				a, b = b, a
 			}
-			if m.equivalent(a, b) && (!span || m.sameEvent(it, isOld, &all[i])) || it.Kind == KindQuote && trimmed(all[i].words, it.words) {
+			if m.equivalent(a, b) && (!span || m.sameEvent(it, isOld, &all[i])) || it.Kind == KindQuote && (trimmed(all[i].words, it.words) || m.fragmentOf(&all[i], it)) {
 				return true
 			}
 		}
@@ -1183,8 +1196,42 @@ func (m *matcher) statedIn(it *item, lists [][]item, text string, isOld bool) bo
 		return !span && containsWord(text, it.Text) || !isOld && weekStated(it, lists)
 	case KindNumber:
 		return toldAgain(text, it)
+	case KindQuote:
+		return m.toldUnquoted(it, text, isOld)
 	}
 	return false
+}
+
+// toldUnquoted reports whether the words of quote it, two or more with a
+// content word, stand outside quotation marks in the other version's text
+// (of the new version when isOld) as they are: quotation marks put around words the article
+// told already ("a consummate professional committed to public service"
+// → "a “consummate professional” who was “committed to public service”"),
+// or taken away, change punctuation, not what the reader is told.
+func (m *matcher) toldUnquoted(it *item, text string, isOld bool) bool {
+	if len(it.words) < 2 {
+		return false
+	}
+	if !m.lx.anyContent(it.words) {
+		return false
+	}
+	k := 0
+	if isOld {
+		k = 1
+	}
+	if m.flat[k] == "" {
+		// the words told outside quotation marks, once for every quote
+		// asked: words quoted there are another quote's (sameQuote,
+		// fragmentOf), maybe another speaker's
+		b := []byte(text)
+		for _, q := range findQuotes(text) {
+			for i := q.open; i < q.end; i++ {
+				b[i] = '|'
+			}
+		}
+		m.flat[k] = " " + unhyphen.Replace(strings.Join(normWords(m.lx, string(b)), " ")) + " "
+	}
+	return strings.Contains(m.flat[k], " "+unhyphen.Replace(strings.Join(it.words, " "))+" ")
 }
 
 // containsPlace reports whether the place name w stands in text other than
@@ -1360,4 +1407,22 @@ func (m *matcher) uncovered(ws []string, quotes [][]string) int {
 		}
 	}
 	return c
+}
+
+// fragmentOf reports whether quote short, of one or two words with a
+// content word, stands as a run in the longer quote long, short told
+// without a speaker or by long's: a word or two of a quote restated in a
+// paraphrase ("“The US committed an atrocity at sea,” the minister said"
+// → "Iran vowed revenge for what it described as an “atrocity”"). A
+// fragment given to a speaker the long quote is not known to be of is
+// that speaker's own quote (“legitimate right”).
+func (m *matcher) fragmentOf(long, short *item) bool {
+	if len(short.words) == 0 || len(short.words) >= minTrimmed || len(long.words) <= len(short.words) {
+		return false
+	}
+	if short.slot != "" && !slotEqual(long.slot, short.slot) {
+		return false
+	}
+	l := " " + unhyphen.Replace(strings.Join(long.words, " ")) + " "
+	return m.lx.anyContent(short.words) && strings.Contains(l, " "+unhyphen.Replace(strings.Join(short.words, " "))+" ")
 }

@@ -405,3 +405,42 @@ func TestHearerIsNoSpeaker(t *testing.T) {
 		}
 	}
 }
+
+// TestFragmentOfAnEarlierQuote: a word or two the other version quoted
+// inside a longer quote, quoted again on their own in a paraphrase, are
+// no quote added or removed; a word the longer quote never said is, and
+// so is a fragment of function words only.
+func TestFragmentOfAnEarlierQuote(t *testing.T) {
+	old := "The ferry sank near the harbour on Monday.\n\n“This was a massacre at sea, and the world must answer,” the foreign minister said.\n\nDivers searched the wreck."
+	testQuoteChanges(t, old, []struct {
+		name, new string
+		want      []string
+	}{
+		{"one word of the longer quote", old + "\n\nThe minister vowed revenge for what he called a “massacre.”", nil},
+		{"two words of the longer quote", old + "\n\nThe minister said in a later post that the world “must answer.”", nil},
+		{"a word the quote never said", old + "\n\nThe minister vowed revenge for what he called a “crime.”", []string{"+"}},
+		{"function words only", old + "\n\nThe minister said the world was “at sea” over it.", []string{"+"}},
+	})
+	longer := "The ferry sank near the harbour on Monday.\n\nThe minister called the sinking a “massacre” on Tuesday.\n\nDivers searched the wreck."
+	testQuoteChanges(t, longer, []struct {
+		name, new string
+		want      []string
+	}{
+		{"fragment gone, still in a longer quote", "The ferry sank near the harbour on Monday.\n\nDivers searched the wreck.\n\nThe port stayed shut.\n\nFishing boats waited offshore.\n\nTeachers closed the schools.\n\n“This was a massacre at sea, and the world must answer,” the minister said.", []string{"+"}},
+	})
+}
+
+// TestMarksAroundWordsToldAlready: quotation marks put around words the
+// other version told outside quotes change punctuation, not the news;
+// words told otherwise are still a quote.
+func TestMarksAroundWordsToldAlready(t *testing.T) {
+	old := "The mayor was a tireless organiser devoted to her neighbours.\n\nShe had led the city since 2019.\n\nPolice found a hunting knife in the car."
+	testQuoteChanges(t, old, []struct {
+		name, new string
+		want      []string
+	}{
+		{"marks put around a phrase told", "The mayor was a “tireless organiser” who was “devoted to her neighbours,” her family said.\n\nShe had led the city since 2019.\n\nPolice found a hunting knife in the car.", nil},
+		{"marks put around an item listed", "The mayor was a tireless organiser devoted to her neighbours.\n\nShe had led the city since 2019.\n\nThe prosecutor said the car held a “hunting knife” and maps.", nil},
+		{"words told otherwise", "The mayor was a tireless organiser devoted to her neighbours.\n\nShe had led the city since 2019.\n\nPolice found a hunting knife in the car.\n\nHer brother called her “devoted to the whole city.”", []string{"+"}},
+	})
+}
