@@ -400,13 +400,14 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 	return it, j, true
 }
 
-// partsVerbs say what a thing is made of or holds, in the present:
-// "has two goals", "carries three counts"; partsBy do so with "by": "is
-// dominated by two arms", "was defined by three things".
+// partsVerbs say what a thing is made of, in the present: "carries three
+// counts", "comprises two chambers"; partsBy do so with "by": "is dominated
+// by two arms", "was defined by three things". "has" and "have" are not
+// among them: what someone holds is news ("Hamas still has two hostages",
+// "police have four suspects").
 var (
-	partsVerbs = map[string]bool{"has": true, "have": true, "carries": true, "carry": true, "comprises": true,
-		"comprise": true}
-	partsBy = map[string]bool{"dominated": true, "defined": true}
+	partsVerbs = map[string]bool{"carries": true, "carry": true, "comprises": true, "comprise": true}
+	partsBy    = map[string]bool{"dominated": true, "defined": true}
 )
 
 // partsOf reports whether the count starting at token first follows a verb

@@ -47,7 +47,10 @@ func TestExtractNumbers(t *testing.T) {
 		{"parts after dominated by", "The nebula is dominated by two lobes of gas.", nil},
 		{"parts after defined by", "Her plan was defined by three ideas, aides said.", nil},
 		{"parts a charge carries", "The indictment carries four aggravating factors.", nil},
-		{"parts a thing has", "The new policy has two stated aims.", nil},
+		// "has" is left out: what someone holds is news ("Hamas still
+		// has two hostages", "police have four suspects")
+		{"a count someone has", "Hamas still has two hostages, officials said.", []string{"two hostages=2 hostages"}},
+		{"a count someone has, plural", "Police have four suspects in custody.", []string{"four suspects=4 suspects"}},
 		{"a past load is a count", "The flight carried six passengers.", []string{"six passengers=6 passengers"}},
 		{"the dead after has", "The town has two people dead after the flood.", []string{"two people=2 people"}},
 		{"digits after has", "The plan has 12 provisions.", []string{"12 provisions=12 provisions"}},
