@@ -937,16 +937,14 @@ func (d *doc) requestFollows(j int, s sent) bool {
 
 // claimFollows reports whether the clause from token j on states a claim:
 // a finite verb ("is", "would", "they’d") follows within a few words. A
-// demand has "on" or a bare verb: "insist that Putin agree". The clause
-// ends at a conjunction: in "confirmed the deaths but has not named
-// them" the finite verb is the next clause's.
+// demand has "on" or a bare verb: "insist that Putin agree".
 func (d *doc) claimFollows(j int, s sent) bool {
 	if j < s.to && d.toks[j].lower == "on" {
 		return false
 	}
 	for m := j; m < s.to && m < j+7; m++ {
 		t := d.toks[m]
-		if t.kind == tokPunct || m > j && objectStops[t.lower] {
+		if t.kind == tokPunct {
 			break
 		}
 		if finiteAux[t.lower] || contracted(t.lower) {

@@ -335,8 +335,6 @@ func TestNewsStances(t *testing.T) {
 		{"objected to to open to", "Kyiv objected to Budapest as a venue.", "Kyiv is open to Budapest as a venue.", "objected to", "open to"},
 		{"appeal", "The company lost the case.", "The company lost the case.\nThe company will appeal the verdict.", "", "appeal"},
 		{"confirm", "Officials did not confirm the deaths.", "Officials confirmed the deaths.", "did not confirm", "confirmed"},
-		{"confirm before another clause", "The talks began.\nAcme denied all prior wrongdoing but has not commented on the claims.",
-			"The talks began.\nAcme confirmed all prior wrongdoing but has not commented on the claims.", "denied", "confirmed"},
 		{"a spokesman speaks for his office", "The Kremlin did not respond to a request for comment.", "Kremlin spokesman Dmitry Peskov denied the report.", "did not respond", "denied"},
 		{"a day is no actor", "The European Union is considering new sanctions, diplomats said.", "European Union governments on Thursday approved new sanctions, diplomats said.", "considering", "approved"},
 		{"a plea changed", "Jo Ames pleaded not guilty to fraud.", "Jo Ames pleaded guilty to fraud.", "pleaded not guilty to", "pleaded guilty to"},
