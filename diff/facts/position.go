@@ -94,8 +94,10 @@ func (d *doc) position(k int, s sent, actors []string) (item, bool) {
 		return item{}, false
 	}
 	// "considers China to be its rival", "considered to be unsinkable":
-	// a view held, no matter weighed
-	if strings.HasPrefix(toks[k].lower, "consider") && d.toBeFollows(vend+1, s) {
+	// a view held, no matter weighed. Not "considering", which weighs, nor
+	// a passive after "to be": "a proposal to be put to shareholders" is
+	// the matter weighed.
+	if strings.HasPrefix(toks[k].lower, "consider") && toks[k].lower != "considering" && d.toBeFollows(vend+1, s) {
 		return item{}, false
 	}
 	// "refused to accept": the inner verb, negated, carries the stance
@@ -910,10 +912,22 @@ func (d *doc) toBeFollows(j int, s sent) bool {
 			return false
 		}
 		if d.toks[m].lower == "to" && d.toks[m+1].lower == "be" {
-			return true
+			return m+2 >= s.to || !participle(d.toks[m+2].lower)
 		}
 	}
 	return false
+}
+
+// irregularParticiples are past participles not ending in "-ed" that
+// follow "to be" in a passive: "to be put to a vote", "to be held".
+var irregularParticiples = map[string]bool{"put": true, "made": true, "held": true, "given": true, "taken": true,
+	"sent": true, "set": true, "paid": true, "brought": true, "sold": true, "kept": true, "built": true, "shown": true,
+	"done": true, "seen": true, "cut": true, "won": true, "met": true, "sought": true, "struck": true}
+
+// participle reports whether w reads as a past participle: "imposed",
+// "put".
+func participle(w string) bool {
+	return strings.HasSuffix(w, "ed") && len(w) > 4 || irregularParticiples[w]
 }
 
 // requestFollows reports whether "asked" at token j-1 asks someone to do

@@ -18,6 +18,9 @@ func TestExtractPositions(t *testing.T) {
 		{"negated accept", "Putin has not agreed to the meeting.", "has not agreed", "Putin", "reject", "the meeting"},
 		{"hedge", "Zelensky may accept the proposal.", "may accept", "Zelensky", "accept?", "the proposal"},
 		{"consider", "Ukraine was considering Russian demands.", "considering", "Ukraine", "consider?", "Russian demands"},
+		// weighing a thing that is "to be" done is no view held
+		{"considering a proposal to be put", "The board is considering a proposal to be put to shareholders.", "considering", "The board", "consider?", "a proposal"},
+		{"considered sanctions to be imposed", "The EU considered sanctions to be imposed next week.", "considered", "EU", "consider?", "sanctions"},
 		{"object control", "European leaders urged Trump to insist on a ceasefire.", "urged", "European leaders", "demand", "Trump"},
 		{"parenthetical", "European leaders — who rushed to Washington — urged Trump to act.", "urged", "European leaders", "demand", "Trump"},
 		{"coordinated verb", "Trump previously backed that proposal but reversed course after meeting Putin.", "reversed course", "Trump", "reverse", ""},
