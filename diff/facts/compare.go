@@ -367,17 +367,36 @@ func stanceHead(lx *lexicon, text string) (head string, neg bool) {
 	return head, neg
 }
 
-// sameVerb reports whether two stance words are forms of one verb: the
-// shorter differs from their common beginning by two letters at most
-// ("reverse", "reversed"; "vowed", "vows"; "deny", "denied"), so two verbs
-// that only begin alike ("appeal", "approve"; "declined", "declared") are
+// sameVerb reports whether two stance words are forms of one verb: their
+// stems, without an inflection, are the same ("reverse", "reversed";
+// "vowed", "vows"; "deny", "denied"; "agree", "agreed"; "planned",
+// "plans"), so two verbs that only begin alike ("appeal", "approve";
+// "declined", "declared"; "back", "backtracked"; "deny", "denounce") are
 // two.
 func sameVerb(a, b string) bool {
-	n := 0
-	for n < len(a) && n < len(b) && a[n] == b[n] {
-		n++
+	sa, sb := verbStem(a), verbStem(b)
+	return len(sa) >= 2 && sa == sb
+}
+
+// verbStem strips one inflection from a lower-case verb form, then its
+// final e's and a doubled final consonant: "denied" and "deny" are "deny",
+// "agreed" and "agree" "agr", "planned" and "plans" "plan".
+func verbStem(w string) string {
+	switch {
+	case len(w) > 4 && (strings.HasSuffix(w, "ies") || strings.HasSuffix(w, "ied")):
+		w = w[:len(w)-3] + "y"
+	case len(w) > 5 && strings.HasSuffix(w, "ing"):
+		w = w[:len(w)-3]
+	case len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "es")):
+		w = w[:len(w)-2]
+	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
+		w = w[:len(w)-1]
 	}
-	return n >= 3 && n >= min(len(a), len(b))-2
+	w = strings.TrimRight(w, "e")
+	if n := len(w); n > 2 && w[n-1] == w[n-2] && !strings.ContainsRune("aeiouls", rune(w[n-1])) {
+		w = w[:n-1]
+	}
+	return w
 }
 
 // slipEdits marks the old and new sentences of each changed pair (o2n, see

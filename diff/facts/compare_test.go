@@ -190,6 +190,15 @@ func TestSameVerb(t *testing.T) {
 		{"declined", "declared", false},
 		{"contest", "contact", false},
 		{"resist", "respond", false},
+		{"agree", "agreed", true},
+		{"planned", "plans", true},
+		{"backs", "backed", true},
+		{"stopping", "stop", true},
+		{"back", "backtracked", false},
+		{"deny", "denounce", false},
+		{"plead", "pledge", false},
+		{"appeal", "apply", false},
+		{"reach", "ready", false},
 	} {
 		if got := sameVerb(tt.a, tt.b); got != tt.want {
 			t.Errorf("sameVerb(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
