@@ -433,17 +433,21 @@ var hurtAfter = map[string]bool{"injured": true, "wounded": true, "hurt": true, 
 
 // countsTheHurt reports whether the count ending at token last is of
 // people hurt: a hurt word right after it, or "treated for injuries" ("43
-// people were being treated for injuries", "12 were treated for wounds").
+// people were being treated for injuries", "12 were treated for minor
+// wounds").
 func (d *doc) countsTheHurt(last int) bool {
-	if d.followedBy(last, hurtAfter) {
-		return true
-	}
+	return d.followedBy(last, hurtAfter) || d.within(last, d.treatedForInjuries)
+}
+
+// treatedForInjuries reports whether "treated for" opens at token k and
+// names injuries or wounds within a few words, in the same clause.
+func (d *doc) treatedForInjuries(k int) bool {
 	toks := d.toks
-	for k := last + 1; k+2 < len(toks) && k <= last+4; k++ {
-		if toks[k].kind == tokPunct {
-			return false
-		}
-		if toks[k].lower == "treated" && toks[k+1].lower == "for" && (toks[k+2].lower == "injuries" || toks[k+2].lower == "wounds") {
+	if toks[k].lower != "treated" || k+1 >= len(toks) || toks[k+1].lower != "for" {
+		return false
+	}
+	for m := k + 2; m < len(toks) && m <= k+4 && toks[m].kind != tokPunct; m++ {
+		if w := toks[m].lower; w == "injuries" || w == "injury" || w == "wounds" {
 			return true
 		}
 	}
@@ -453,12 +457,17 @@ func (d *doc) countsTheHurt(last int) bool {
 // followedBy reports whether one of words stands within four tokens after
 // token last, in the same clause.
 func (d *doc) followedBy(last int, words map[string]bool) bool {
-	toks := d.toks
-	for k := last + 1; k < len(toks) && k <= last+4; k++ {
-		if toks[k].kind == tokPunct {
+	return d.within(last, func(k int) bool { return words[d.toks[k].lower] })
+}
+
+// within reports whether at holds for one of the four tokens after token
+// last, in the same clause.
+func (d *doc) within(last int, at func(k int) bool) bool {
+	for k := last + 1; k < len(d.toks) && k <= last+4; k++ {
+		if d.toks[k].kind == tokPunct {
 			return false
 		}
-		if words[toks[k].lower] {
+		if at(k) {
 			return true
 		}
 	}
@@ -852,10 +861,10 @@ func (d *doc) countsTheDead(first, last int) bool {
 	return false
 }
 
-// numberOfDead reports whether token k opens "number of (people|those)
-// killed|dead|deaths": the toll named as a number, as wire copy writes it
-// ("the number of people killed in the attack has climbed to 11", "the
-// number of those killed has reached 400").
+// numberOfDead reports whether token k opens "number of (people|those)"
+// and a death word (tollAfter): the toll named as a number, as wire copy
+// writes it ("the number of people killed in the attack has climbed to
+// 11", "the number of those killed has reached 400").
 func (d *doc) numberOfDead(k int) bool {
 	toks := d.toks
 	if toks[k].lower != "number" || k+2 >= len(toks) || toks[k+1].lower != "of" {
@@ -865,7 +874,7 @@ func (d *doc) numberOfDead(k int) bool {
 	if (w == "people" || w == "those") && k+3 < len(toks) {
 		w = toks[k+3].lower
 	}
-	return w == "killed" || w == "dead" || w == "deaths" || w == "fatalities"
+	return tollAfter[w]
 }
 
 // isMeasure reports whether u is the canonical name of a unit of measure

@@ -216,6 +216,7 @@ func TestTollAndHurtToldAsNumbers(t *testing.T) {
 		{"The number of those killed has reached 400.", "toll"},
 		{"The number of dead rose to 12 overnight.", "toll"},
 		{"Nine people were hospitalized after the crash.", "injured"},
+		{"Twelve people were treated for minor injuries.", "injured"},
 		{"The number of people who voted rose to 400.", ""},
 		{"Twelve people were treated for smoke inhalation.", ""},
 	} {
