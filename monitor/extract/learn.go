@@ -229,11 +229,32 @@ func (l *Layout) SeeTitle(title string) {
 // learned, which no other page carries whole because its headlines come in
 // ever other pairs. An article's own paragraph is none of that.
 func (l *Layout) Glued(p string) bool {
-	if len(p) > layoutMaxGlued {
+	return l.glued(p, func(h uint64) bool { return l.commonHash(h) || l.headline(h) })
+}
+
+// headline reports whether text h is the title of one of the site's pages or
+// was the text of a link making up a whole block with other links.
+func (l *Layout) headline(h uint64) bool { return l.titles[h] || l.links[h].pages >= 1 }
+
+// gluedHeadlines reports whether p is two or more of the site's headlines
+// run together (see Glued): a box of links to other stories, whatever the
+// version, which Clean drops. Texts other pages carry are left out of the
+// test: two sentences of wire copy another page repeats make an article's
+// paragraph.
+func (l *Layout) gluedHeadlines(p string) bool {
+	// Headlines end without a full stop; an article's paragraphs with one
+	// (or a closing quote or bracket), which spares the test nearly all of
+	// them.
+	if p == "" || strings.ContainsRune(".:;\"”)", rune(p[len(p)-1])) || strings.HasSuffix(p, "”") {
 		return false
 	}
-	known := func(h uint64) bool {
-		return l.commonHash(h) || l.titles[h] || l.links[h].pages >= 1
+	return l.glued(p, l.headline)
+}
+
+// glued reports whether p splits into two texts or more that known holds.
+func (l *Layout) glued(p string, known func(h uint64) bool) bool {
+	if len(p) > layoutMaxGlued {
+		return false
 	}
 	// parts[i] is the fewest known texts p[:i] splits into, 0 when none.
 	parts := make([]int, len(p)+1)
@@ -495,9 +516,11 @@ func (l *Layout) Boilerplate(p string) bool { return l.boiler[TextHash(p)] }
 // unless the page, sc, holds the text in its main kind of element too and
 // no other page does there (see Scanned.MainTexts): a lede that story cards
 // quote, here or on other pages, is still this article's, whichever path
-// extracted it. sc may be nil.
+// extracted it. sc may be nil. A paragraph that is two or more of the
+// site's headlines run together (a box of links to other stories) is
+// dropped too, whatever page it is on.
 func (l *Layout) Clean(paragraphs, skipped []string, sc *Scanned) []string {
-	if len(l.boiler) == 0 && len(skipped) == 0 {
+	if len(l.boiler) == 0 && len(skipped) == 0 && len(l.titles) == 0 && len(l.links) == 0 {
 		return paragraphs
 	}
 	drop := make(map[uint64]bool, len(skipped))
@@ -514,6 +537,12 @@ func (l *Layout) Clean(paragraphs, skipped []string, sc *Scanned) []string {
 	}
 	out := paragraphs[:0:0]
 	for _, p := range paragraphs {
+		if l.gluedHeadlines(p) {
+			// a box of other stories' headlines taken for a paragraph
+			// before the box was learned: its pairs rotate, so leaving it
+			// in would make every fetch another text
+			continue
+		}
 		h := TextHash(p)
 		left := drop[h] || l.boiler[h]
 		if !left && len(skipped) > 0 {

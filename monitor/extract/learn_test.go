@@ -414,3 +414,25 @@ func TestPrintOutlivesItsPage(t *testing.T) {
 		}
 	}
 }
+
+// TestCleanDropsGluedHeadlines: a box of other stories' headlines that an
+// extraction took for one paragraph is no article text, whichever pair the
+// box shows; one headline alone, or an article's own sentences, stay.
+func TestCleanDropsGluedHeadlines(t *testing.T) {
+	l := extract.NewLayout(extract.LayoutState{})
+	for _, h := range []string{"Leaders meet in Geneva", "Talks stall over troops", "Will the summit happen?"} {
+		l.SeeTitle(h)
+	}
+	in := []string{
+		"Leaders meet in GenevaTalks stall over troops",
+		"Talks stall over troops Will the summit happen?",
+		"Leaders meet in Geneva",
+		"Leaders meet in Geneva. Talks stall over troops.",
+		"The talks began on Monday, officials said.",
+	}
+	got := l.Clean(in, nil, nil)
+	want := []string{"Leaders meet in Geneva", "Leaders meet in Geneva. Talks stall over troops.", "The talks began on Monday, officials said."}
+	if !slices.Equal(got, want) {
+		t.Errorf("Clean kept %q, want %q", got, want)
+	}
+}
