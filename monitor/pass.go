@@ -68,8 +68,10 @@ func (p *pass) first(link, feedURL string) bool {
 	return false
 }
 
-// keepPrint notes that c's page hash is now stored with the article at url,
-// when c has a print; a no-op outside a pass.
+// keepPrint notes that c's page hash was handed to the store with the
+// article at url, when c has a print; a no-op outside a pass. (On record's
+// suspicious path the hash is not stored; settle then finds another and
+// leaves the article alone.)
 func (p *pass) keepPrint(url string, c *content) {
 	if p == nil || c.print == nil || c.pageHash == "" {
 		return
@@ -83,8 +85,9 @@ func (p *pass) keepPrint(url string, c *content) {
 }
 
 // settle fingerprints again the pages of the pass whose site learned more
-// of its boilerplate after they were stored, and stores the new page hash
-// of each whose article still holds the old one. A site's first pass learns
+// of its boilerplate after they were stored, and queues the new page hash
+// of each, to be stored if its article still holds the old one (see
+// settleReq). A site's first pass learns
 // most of its layout after its first pages were stored: without this, each
 // of those pages would be extracted again on the next pass only to find its
 // text unchanged. It runs once the pass's writes are committed.
@@ -102,26 +105,12 @@ func (m *Monitor) settle(p *pass) {
 		if h == k.hash {
 			continue
 		}
-		if err := m.settleOne(k, h); err != nil {
-			m.log.Warn("store settled page hash", "article_url", k.url, "err", err)
+		if err := m.writer.postSettle(k.url, k.hash, h); err != nil {
+			m.log.Warn("settle page hashes", "err", err)
 			return
 		}
 	}
 	p.prints = nil
-}
-
-// settleOne stores h as the page hash of k's article if it still holds
-// k's. It holds the article's locks, in processItem's order, so that a
-// daemon's scheduled poll checking the article meanwhile is not undone.
-func (m *Monitor) settleOne(k keptPrint, h string) error {
-	defer m.articles.lock("link:" + k.url)()
-	defer m.articles.lock("id:" + k.url)()
-	a, err := m.store.Article(k.url)
-	if err != nil || a.PageHash != k.hash {
-		return nil // gone, or checked again since
-	}
-	a.PageHash = h
-	return m.writer.post(store.Update{Article: a})
 }
 
 // recordFeeds adds to each article the feeds that listed it after its check

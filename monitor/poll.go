@@ -75,7 +75,10 @@ func (m *Monitor) PollAll(ctx context.Context) PassResult {
 	// wait once for all of them, so the pass is on disk when PollAll returns.
 	m.writer.barrier()
 	if p := passFrom(ctx); p != nil {
+		// recordFeeds writes back whole records it reads: the settled page
+		// hashes must be committed first, or it would put the old ones back.
 		m.settle(p)
+		m.writer.barrier()
 		m.recordFeeds(p)
 		m.writer.barrier()
 	}

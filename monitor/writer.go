@@ -34,7 +34,17 @@ type writer struct {
 type writeReq struct {
 	update *store.Update
 	feed   *store.FeedState
+	settle *settleReq
 	reply  chan writeResult
+}
+
+// settleReq sets an article's PageHash to next if it still is prev (see
+// Monitor.settle). The writer reads the article after committing every
+// request queued before it, and no other request is applied between that
+// read and the write: an update a poll queued for the article meanwhile
+// (a new ETag, a page gone) is neither undone nor overwritten.
+type settleReq struct {
+	url, prev, next string
 }
 
 type writeResult struct {
@@ -74,6 +84,11 @@ func (w *writer) apply(u store.Update) (int, error) {
 // close commits everything posted.
 func (w *writer) post(u store.Update) error {
 	return w.enqueue(writeReq{update: &u})
+}
+
+// postSettle queues a settleReq without waiting for its commit (see post).
+func (w *writer) postSettle(url, prev, next string) error {
+	return w.enqueue(writeReq{settle: &settleReq{url: url, prev: prev, next: next}})
 }
 
 // postFeed queues one feed's state without waiting for its commit (see post).
@@ -161,9 +176,13 @@ func (w *writer) loop() {
 func (w *writer) commit(batch []writeReq) {
 	var updates []store.Update
 	var feeds []store.FeedState
+	var settles []*settleReq
 	idx := make([]int, len(batch)) // position of each request's update, -1 for feeds
 	for i, r := range batch {
 		idx[i] = -1
+		if r.settle != nil {
+			settles = append(settles, r.settle)
+		}
 		if r.update != nil {
 			idx[i] = len(updates)
 			updates = append(updates, *r.update)
@@ -190,6 +209,9 @@ func (w *writer) commit(batch []writeReq) {
 	} else {
 		w.count(updates, seqs)
 	}
+	if len(settles) > 0 {
+		w.settle(settles)
+	}
 	for i, r := range batch {
 		res := writeResult{err: err}
 		if err == nil && idx[i] >= 0 && idx[i] < len(seqs) {
@@ -198,6 +220,35 @@ func (w *writer) commit(batch []writeReq) {
 		if r.reply != nil { // nil for posted updates
 			r.reply <- res
 		}
+	}
+}
+
+// settle applies settle requests, after the rest of their batch is
+// committed: each article is read as it now stands and written back with
+// its new page hash only if it still holds the old one. A failure is
+// logged: it costs one more extraction of the page, no data.
+func (w *writer) settle(reqs []*settleReq) {
+	var updates []store.Update
+	for _, r := range reqs {
+		a, err := w.store.Article(r.url)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			w.log.Warn("settle page hash: look up article", "article_url", r.url, "err", err)
+			continue
+		}
+		if a.PageHash != r.prev {
+			continue // checked again since
+		}
+		a.PageHash = r.next
+		updates = append(updates, store.Update{Article: a})
+	}
+	if len(updates) == 0 {
+		return
+	}
+	if _, err := w.applySafe(updates, nil); err != nil {
+		w.log.Error("write settled page hashes", "updates", len(updates), "err", err)
 	}
 }
 
