@@ -217,12 +217,11 @@ type pagePrint struct {
 func (m *Monitor) pageHash(sc *extract.Scanned, pageURL string) (string, *pagePrint) {
 	host := siteHost(pageURL)
 	skips, gen, learning := m.sites.skipsNow(host)
-	pr := sc.Print()
-	hash := pr.Fingerprint(skips)
 	if !learning {
-		return hash, nil
+		return sc.Fingerprint(skips), nil // nothing kept: no copy of the page's text
 	}
-	return hash, &pagePrint{print: pr, host: host, gen: gen}
+	pr := sc.Print()
+	return pr.Fingerprint(skips), &pagePrint{print: pr, host: host, gen: gen}
 }
 
 // sameText reports whether a new text of an article on pageURL's site is

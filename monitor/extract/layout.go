@@ -496,21 +496,11 @@ type Skipper interface {
 // skipped returns the byte spans of the top-most region elements sk leaves
 // out, in page order.
 func (s *Scanned) skipped(sk Skipper) [][2]int {
-	if sk == nil {
-		return nil
-	}
 	l := s.layout()
-	var out [][2]int
-	for i := 0; i < len(l.elems); {
+	return topSkipped(len(l.elems), sk, func(i int) (uint64, bool, int, int, int) {
 		e := &l.elems[i]
-		if e.closed && !e.never && sk.Skip(e.chain) {
-			out = append(out, [2]int{e.startOff, e.endOff})
-			i = e.last
-			continue
-		}
-		i++
-	}
-	return out
+		return e.chain, e.closed && !e.never, e.startOff, e.endOff, e.last
+	})
 }
 
 // Fingerprint identifies the region's article text: the page's <title>, then
@@ -523,7 +513,9 @@ func (s *Scanned) skipped(sk Skipper) [][2]int {
 // removed paragraph and a paragraph split or joined do. Equal fingerprints
 // mean the same text in the same blocks.
 func (s *Scanned) Fingerprint(sk Skipper) string {
-	return s.Print().Fingerprint(sk)
+	f := newFingerprinter(s.printTitle(), s.skipped(sk))
+	s.printTokens(f.token)
+	return f.sum()
 }
 
 // fingerprintBufs holds the scratch buffers Fingerprint hashes.

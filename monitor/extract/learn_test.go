@@ -387,34 +387,6 @@ func TestQuotedLedeStaysTheArticles(t *testing.T) {
 	}
 }
 
-// TestPrintOutlivesItsPage: a page's print, taken before its site's
-// boilerplate was learned, fingerprints the page under what was learned
-// later as the page itself would, after the page's bytes are gone.
-func TestPrintOutlivesItsPage(t *testing.T) {
-	srv, l := learnSite(t, corpus.TemplateLedger, 20)
-	if len(l.Skips()) == 0 {
-		t.Fatal("nothing learned as boilerplate")
-	}
-	for _, u := range srv.ArticleURLs()[25:35] {
-		page := fetch(t, u)
-		pr := extract.Scan(page).Print()
-		before := pr.Fingerprint(nil)
-		want := extract.Scan(page).Fingerprint(l.Skips())
-		if want == before {
-			t.Fatalf("%s: learned boilerplate changes no fingerprint", u)
-		}
-		for i := range page {
-			page[i] = 'x'
-		}
-		if got := pr.Fingerprint(l.Skips()); got != want {
-			t.Errorf("%s: print's fingerprint %s, the page's %s", u, got, want)
-		}
-		if got := pr.Fingerprint(nil); got != before {
-			t.Errorf("%s: fingerprint without skips changed with the page's bytes", u)
-		}
-	}
-}
-
 // TestCleanDropsGluedHeadlines: a box of other stories' headlines that an
 // extraction took for one paragraph is no article text, whichever pair the
 // box shows; one headline alone, or an article's own sentences, stay.

@@ -52,8 +52,23 @@ func (s *Scanned) Print() *Print {
 		p.elems[i] = printElem{chain: e.chain, start: int32(e.startOff), end: int32(e.endOff), last: int32(e.last),
 			skippable: e.closed && !e.never}
 	}
-	p.text = append(p.text, bytes.TrimSpace(s.page[s.title[0]:s.title[1]])...)
+	p.text = append(p.text, s.printTitle()...)
 	p.title = len(p.text)
+	s.printTokens(func(off, block int32, b []byte) {
+		p.text = append(p.text, b...)
+		p.toks = append(p.toks, printTok{end: int32(len(p.text)), off: off, block: block})
+	})
+	return p
+}
+
+// printTitle is the title as the fingerprint holds it.
+func (s *Scanned) printTitle() []byte { return bytes.TrimSpace(s.page[s.title[0]:s.title[1]]) }
+
+// printTokens calls fn for each text token the fingerprint is made of, in
+// page order: the region's text outside never elements, trimmed, not
+// empty, with its offset in the page and the text block it is in.
+func (s *Scanned) printTokens(fn func(off, block int32, b []byte)) {
+	l := s.layout()
 	never := s.neverSpans()
 	block := 0
 	for i, t := range s.toks[l.t0:l.t1] {
@@ -74,59 +89,92 @@ func (s *Scanned) Print() *Print {
 		for block < len(l.ranges) && l.ranges[block][1] <= i {
 			block++
 		}
-		p.text = append(p.text, b...)
-		p.toks = append(p.toks, printTok{end: int32(len(p.text)), off: t.start, block: int32(block)})
+		fn(t.start, int32(block), b)
 	}
-	return p
 }
 
 // Fingerprint is the fingerprint of the page p was made from, without the
 // elements sk leaves out: equal to the page's Scanned.Fingerprint(sk).
 func (p *Print) Fingerprint(sk Skipper) string {
-	bp := fingerprintBufs.Get().(*[]byte)
-	buf := (*bp)[:0]
-	text := func(b []byte) {
-		buf = binary.AppendUvarint(append(buf, 't'), uint64(len(b)))
-		buf = append(buf, b...)
-	}
-	text(p.text[:p.title])
-	skip := p.skipped(sk)
-	start, prevBlock, any := int32(p.title), int32(0), false
+	f := newFingerprinter(p.text[:p.title], p.skipped(sk))
+	start := int32(p.title)
 	for _, t := range p.toks {
-		b := p.text[start:t.end]
+		f.token(t.off, t.block, p.text[start:t.end])
 		start = t.end
-		for len(skip) > 0 && t.off >= skip[0][1] {
-			skip = skip[1:]
-		}
-		if len(skip) > 0 && t.off >= skip[0][0] {
-			continue
-		}
-		// A block ends between two kept tokens of different blocks; blocks
-		// wholly left out leave no trace.
-		if any && t.block != prevBlock {
-			buf = append(buf, 'b')
-		}
-		text(b)
-		prevBlock, any = t.block, true
 	}
-	sum := sha256.Sum256(buf)
-	*bp = buf
-	fingerprintBufs.Put(bp)
-	return hex.EncodeToString(sum[:16])
+	return f.sum()
+}
+
+// fingerprinter hashes a page's fingerprint material as it comes: the
+// title, then each token not in a left-out span, with a block mark between
+// two kept tokens of different blocks (blocks wholly left out leave no
+// trace).
+type fingerprinter struct {
+	bp        *[]byte
+	buf       []byte
+	skip      [][2]int // left-out spans, in page order
+	prevBlock int32
+	any       bool
+}
+
+func newFingerprinter(title []byte, skip [][2]int) *fingerprinter {
+	bp := fingerprintBufs.Get().(*[]byte)
+	f := &fingerprinter{bp: bp, buf: (*bp)[:0], skip: skip}
+	f.text(title)
+	return f
+}
+
+func (f *fingerprinter) text(b []byte) {
+	f.buf = binary.AppendUvarint(append(f.buf, 't'), uint64(len(b)))
+	f.buf = append(f.buf, b...)
+}
+
+// token adds the text token b at page offset off, in block.
+func (f *fingerprinter) token(off, block int32, b []byte) {
+	o := int(off)
+	for len(f.skip) > 0 && o >= f.skip[0][1] {
+		f.skip = f.skip[1:]
+	}
+	if len(f.skip) > 0 && o >= f.skip[0][0] {
+		return
+	}
+	if f.any && block != f.prevBlock {
+		f.buf = append(f.buf, 'b')
+	}
+	f.text(b)
+	f.prevBlock, f.any = block, true
+}
+
+// sum returns the fingerprint and gives the buffer back.
+func (f *fingerprinter) sum() string {
+	h := sha256.Sum256(f.buf)
+	*f.bp = f.buf
+	fingerprintBufs.Put(f.bp)
+	return hex.EncodeToString(h[:16])
 }
 
 // skipped returns the page spans of the top-most elements sk leaves out, in
-// page order (as Scanned.skipped does).
-func (p *Print) skipped(sk Skipper) [][2]int32 {
+// page order (see topSkipped).
+func (p *Print) skipped(sk Skipper) [][2]int {
+	return topSkipped(len(p.elems), sk, func(i int) (uint64, bool, int, int, int) {
+		e := &p.elems[i]
+		return e.chain, e.skippable, int(e.start), int(e.end), int(e.last)
+	})
+}
+
+// topSkipped returns the spans of the top-most of n elements in document
+// order that sk leaves out: elem gives the i-th one's chain, whether it may
+// be left out, its span and the index after its last descendant.
+func topSkipped(n int, sk Skipper, elem func(i int) (chain uint64, skippable bool, start, end, last int)) [][2]int {
 	if sk == nil {
 		return nil
 	}
-	var out [][2]int32
-	for i := 0; i < len(p.elems); {
-		e := &p.elems[i]
-		if e.skippable && sk.Skip(e.chain) {
-			out = append(out, [2]int32{e.start, e.end})
-			i = int(e.last)
+	var out [][2]int
+	for i := 0; i < n; {
+		chain, ok, start, end, last := elem(i)
+		if ok && sk.Skip(chain) {
+			out = append(out, [2]int{start, end})
+			i = last
 			continue
 		}
 		i++
@@ -134,7 +182,7 @@ func (p *Print) skipped(sk Skipper) [][2]int32 {
 	return out
 }
 
-// Size is about how many bytes p holds.
+// Size is about how many bytes p holds, counting what its slices reserve.
 func (p *Print) Size() int {
-	return len(p.text) + 12*len(p.toks) + 24*len(p.elems)
+	return cap(p.text) + 12*cap(p.toks) + 32*cap(p.elems)
 }
