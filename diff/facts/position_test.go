@@ -60,7 +60,7 @@ func TestExtractPositions(t *testing.T) {
 		{"a name glued by the scraper", "Tom Hale spoke.\nYet Halerefuses to say whether he backs it.", "Halerefuses to say", "Hale", "not comment", ""},
 		{"an adverb glued", "The court is alsoconsidering a case.", "alsoconsidering", "The court", "consider?", "a case"},
 		{"a word glued after", "The court is consideringa case on tariffs.", "consideringa", "The court", "consider?", "a case on tariffs"},
-		{"a negation glued after", "Jo Ames pleadednot guilty on Monday.", "pleadednot guilty", "Jo Ames", "plead not guilty", "Monday"},
+		{"a negation glued after", "Jo Ames, 34, has pleadednot guilty.", "pleadednot guilty", "Jo Ames", "plead not guilty", ""},
 		{"instructed", "The mayor instructed officials to reopen the road.", "instructed", "The mayor", "order", "officials"},
 		{"a wish suggested proposes", "Ann Roe praised Tom Hale and suggested she’d like him to return.", "suggested", "Ann Roe", "propose", ""},
 		{"blamed", "The agency blamed the contractor for the delays.", "blamed", "The agency", "reject", "the contractor for the delays"},
