@@ -368,11 +368,11 @@ func (m *Monitor) extractPage(sc *extract.Scanned, page []byte, pageURL, prevHas
 	}
 	if !strings.HasPrefix(prevHash, refMark) && m.sites.useFast(host) {
 		skips := m.sites.skips(host)
-		m.metrics.PageChecked(metrics.CheckFast)
 		art, err := sc.ExtractLearned(pageURL, skips)
 		if err != nil {
 			return art, nil, "", err
 		}
+		m.metrics.PageChecked(metrics.CheckFast)
 		// Learning goes on between checks: rotating inserts show as text
 		// other pages carry too, which needs no readability to see. Text
 		// the fast path keeps counts as kept, so article paragraphs (unique
@@ -384,11 +384,11 @@ func (m *Monitor) extractPage(sc *extract.Scanned, page []byte, pageURL, prevHas
 		// sameText); sc and skips are this page's own and do not change.
 		return art, sync.OnceValue(func() []string { return sc.SkippedText(skips) }), "", nil
 	}
-	m.metrics.PageChecked(metrics.CheckReadability)
 	full, err := extract.Extract(page, pageURL)
 	if err != nil {
 		return full, nil, "", err
 	}
+	m.metrics.PageChecked(metrics.CheckReadability)
 	// Learn from readability's own result, then hold both extractions to
 	// what is now known to be boilerplate.
 	skips := m.sites.observe(host, sc, pageURL, full)

@@ -146,7 +146,6 @@ func TestRevisionPassPerTemplateFamily(t *testing.T) {
 			if len(missed) > 0 || len(spurious) > 0 {
 				t.Errorf("%d edited articles: %d missed %v, %d spurious %v", len(edited), len(missed), missed, len(spurious), spurious)
 			}
-
 			st, err := bolt.Open(path, bolt.Options{ReadOnly: true})
 			if err != nil {
 				t.Fatal(err)

@@ -126,6 +126,11 @@ func New(opts Options) *Metrics {
 			Help: "Unix time at which the last pass without a failed feed ended (a pass over every feed, or one feed's scheduled poll in the daemon).",
 		}),
 	}
+	// Every way a page is read is exported from the start, at 0 until it
+	// happens: a dashboard tells "never" from "not scraped".
+	for _, by := range []string{CheckFingerprint, CheckFast, CheckReadability} {
+		m.pageChecks.WithLabelValues(by)
+	}
 	m.reg.MustRegister(m.polls, m.pollFailures, m.feedSuccess, m.fetchDuration, m.versions, m.pageChecks,
 		m.factChanges, m.queued, m.delivered, m.failed, m.dead, m.lastPass)
 	if opts.Store != nil {

@@ -83,3 +83,24 @@ func TestScrapeSurvivesStoreError(t *testing.T) {
 		t.Errorf("scrape shows a store size the store never gave:\n%s", body)
 	}
 }
+
+// TestPageChecksExportedFromTheStart: every way a page is read is scraped
+// at 0 before any page is, and counted as it happens.
+func TestPageChecksExportedFromTheStart(t *testing.T) {
+	m := metrics.New(metrics.Options{})
+	m.PageChecked(metrics.CheckFast)
+	m.PageChecked(metrics.CheckFast)
+	want := `
+# HELP storywatch_page_checks_total Article pages fetched whole (not 304), by how they were read: fingerprint (article text unchanged, nothing extracted), fast (learned layout) or readability.
+# TYPE storywatch_page_checks_total counter
+storywatch_page_checks_total{by="fast"} 2
+storywatch_page_checks_total{by="fingerprint"} 0
+storywatch_page_checks_total{by="readability"} 0
+`
+	if err := testutil.GatherAndCompare(m.Registry(), strings.NewReader(want), "storywatch_page_checks_total"); err != nil {
+		t.Error(err)
+	}
+	if got := m.PageChecks(); got[metrics.CheckFast] != 2 || got[metrics.CheckFingerprint] != 0 {
+		t.Errorf("PageChecks = %v", got)
+	}
+}

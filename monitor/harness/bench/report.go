@@ -158,8 +158,10 @@ func writeURLWatch(w io.Writer, u URLWatchResult) {
 			if run.name == "revision" {
 				edited = fmt.Sprint(f.Edited)
 			}
-			rd := run.p.Storywatch.Read
-			read := fmt.Sprintf("%d / %d / %d", rd[metrics.CheckFingerprint], rd[metrics.CheckFast], rd[metrics.CheckReadability])
+			read := "-" // a worker that did not count them
+			if rd := run.p.Storywatch.Read; rd != nil {
+				read = fmt.Sprintf("%d / %d / %d", rd[metrics.CheckFingerprint], rd[metrics.CheckFast], rd[metrics.CheckReadability])
+			}
 			fmt.Fprintf(w, "| %s | %s | %d | %s | %s | %s | %s | %s | %s | %d | %d | %s | %s | %s |\n", f.Template, run.name, f.Articles, edited,
 				secs(run.p.URLWatch.Wall), secs(run.p.URLWatch.CPU), secs(run.p.Storywatch.Wall), secs(run.p.Storywatch.CPU), ratio,
 				run.p.URLWatch.Flagged, run.p.Storywatch.Flagged, run.score, read, mib(run.p.Storywatch.PeakRSS))
