@@ -87,10 +87,10 @@ func (p *pass) keepPrint(url string, c *content) {
 // settle fingerprints again the pages of the pass whose site learned more
 // of its boilerplate after they were stored, and queues the new page hash
 // of each, to be stored if its article still holds the old one (see
-// settleReq). A site's first pass learns
-// most of its layout after its first pages were stored: without this, each
-// of those pages would be extracted again on the next pass only to find its
-// text unchanged. It runs once the pass's writes are committed.
+// settleReq). A site's first pass learns most of its layout after its
+// first pages were stored: without this, each of those pages would be
+// extracted again on the next pass only to find its text unchanged. It
+// runs once the pass's writes are committed.
 func (m *Monitor) settle(p *pass) {
 	for _, k := range p.prints {
 		skips, gen, _ := m.sites.skipsNow(k.host)
