@@ -129,14 +129,23 @@ func typos(s string) string {
 	})
 }
 
+// outFile returns the file named by environment variable name, where a
+// check on real text writes what it found; the check is skipped without it
+// (it reads the corpus, which a fresh clone does not have).
+func outFile(t *testing.T, name string) string {
+	t.Helper()
+	out := os.Getenv(name)
+	if out == "" {
+		t.Skip(name + " not set")
+	}
+	return out
+}
+
 // TestCopyEditsOnRealText writes to $COPYEDIT_ERRORS the fact changes
 // reported between real article texts and their copy-edited selves; each
 // one is a false alarm. It needs the corpus (../shared/real-revisions).
 func TestCopyEditsOnRealText(t *testing.T) {
-	out := os.Getenv("COPYEDIT_ERRORS")
-	if out == "" {
-		t.Skip("COPYEDIT_ERRORS not set")
-	}
+	out := outFile(t, "COPYEDIT_ERRORS")
 	var report strings.Builder
 	counts := map[string]int{}
 	texts := 0
@@ -178,10 +187,7 @@ var figure = regexp.MustCompile(`(?:^|[ (])(\$?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+
 // figure at a time: exactly one number change, from the old figure to the
 // new one, is right; anything else is a false alarm or a miss.
 func TestValueEditsOnRealText(t *testing.T) {
-	out := os.Getenv("VALUE_ERRORS")
-	if out == "" {
-		t.Skip("VALUE_ERRORS not set")
-	}
+	out := outFile(t, "VALUE_ERRORS")
 	var report strings.Builder
 	edits, right := 0, 0
 	counts := map[string]int{}
@@ -409,10 +415,7 @@ var (
 // "March", a verb, nor a name like "Black Friday") becomes another: exactly
 // one date change is right.
 func TestDateNameEditsOnRealText(t *testing.T) {
-	out := os.Getenv("DATE_EDITS")
-	if out == "" {
-		t.Skip("DATE_EDITS not set")
-	}
+	out := outFile(t, "DATE_EDITS")
 	var o oneEdit
 	for _, d := range devTexts(t, false) {
 		for _, m := range dayName.FindAllStringIndex(d.text, -1) {
@@ -470,10 +473,7 @@ var townState = regexp.MustCompile(`\b(?:in|near|outside) ([A-Z][a-z]+(?: [A-Z][
 // country, state or city of the gazetteer, or a town given with its state),
 // becomes a city it does not name: exactly one location change is right.
 func TestPlaceEditsOnRealText(t *testing.T) {
-	out := os.Getenv("PLACE_EDITS")
-	if out == "" {
-		t.Skip("PLACE_EDITS not set")
-	}
+	out := outFile(t, "PLACE_EDITS")
 	names, cities := placeEntries(t)
 	var alt []string
 	for _, c := range []string{"Marseille", "Osaka", "Nairobi", "Lima", "Oslo", "Lyon", "Seville", "Krakow", "Porto", "Manila"} {
@@ -555,10 +555,7 @@ var stanceFlips = []struct{ from, to string }{
 // "declined to comment" -> "did not respond"): exactly one position change
 // is right.
 func TestStanceEditsOnRealText(t *testing.T) {
-	out := os.Getenv("STANCE_EDITS")
-	if out == "" {
-		t.Skip("STANCE_EDITS not set")
-	}
+	out := outFile(t, "STANCE_EDITS")
 	var o oneEdit
 	for _, d := range devTexts(t, false) {
 		for _, f := range stanceFlips {
@@ -599,10 +596,7 @@ var quoteWords = regexp.MustCompile(`“[^”]*\s[^”]*\s[^”]*\s[^”]*”`)
 // when the text tells the quotation again elsewhere), with any other fact
 // of that paragraph removed, nothing added or changed.
 func TestQuoteParagraphDeletedOnRealText(t *testing.T) {
-	out := os.Getenv("QUOTE_EDITS")
-	if out == "" {
-		t.Skip("QUOTE_EDITS not set")
-	}
+	out := outFile(t, "QUOTE_EDITS")
 	var o oneEdit
 	o.counts = map[string]int{}
 	for _, d := range devTexts(t, false) {
