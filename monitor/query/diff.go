@@ -71,7 +71,10 @@ func withoutBoilerplate(st store.SiteState, old, text string) string {
 	if len(st.Boiler) == 0 {
 		return old
 	}
-	layout := extract.NewLayout(extract.LayoutState{Boiler: st.Boiler})
+	boiler := make(map[uint64]bool, len(st.Boiler))
+	for _, h := range st.Boiler {
+		boiler[h] = true
+	}
 	inNew := map[string]bool{}
 	for _, p := range strings.Split(text, "\n\n") {
 		inNew[p] = true
@@ -79,7 +82,7 @@ func withoutBoilerplate(st store.SiteState, old, text string) string {
 	paras := strings.Split(old, "\n\n")
 	kept := paras[:0:0]
 	for _, p := range paras {
-		if inNew[p] || !layout.Boilerplate(p) {
+		if inNew[p] || !boiler[extract.TextHash(p)] {
 			kept = append(kept, p)
 		}
 	}
