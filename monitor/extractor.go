@@ -310,7 +310,7 @@ func (m *Monitor) keptOld(host string, old, cur []string, rule asideRule, droppe
 				onPage[i] = extract.FoldWords(t)
 			}
 		}
-		learned := m.sites.boilerplate(host, p) || extract.PartOf(p, onPage)
+		learned := m.sites.boilerplate(host, p) || extract.PartOf(p, onPage) || extract.Resembles(p, onPage)
 		if !learned && !(rule == asideShared && (m.sites.common(host, p) || m.sites.glued(host, p))) {
 			kept = append(kept, p)
 		}

@@ -586,6 +586,54 @@ func PartOf(p string, blocks [][]string) bool {
 	return false
 }
 
+// Resembles reports whether p is the text of one of blocks, elements of
+// a page the site's layout leaves out, but for a part that rotates between
+// fetches: a caption whose photo credit is drawn per request, a box whose
+// count or time moved on. It asks that the two be of a like length (the
+// longer at most half as long again) and share, in order, at least two
+// thirds of the shorter one's words, and that p has resembleMin words, so
+// a short line ("Photo: AP") resembles nothing by the words every credit
+// holds. An article paragraph edited in place is no left-out element of
+// the page, so it is never set aside this way.
+func Resembles(p string, blocks [][]string) bool {
+	pw := FoldWords(p)
+	if len(pw) < resembleMin {
+		return false
+	}
+	for _, bw := range blocks {
+		short, long := min(len(pw), len(bw)), max(len(pw), len(bw))
+		if 2*long > 3*short {
+			continue
+		}
+		if 3*commonWords(pw, bw) >= 2*short {
+			return true
+		}
+	}
+	return false
+}
+
+// resembleMin is the fewest words of a paragraph Resembles matches.
+const resembleMin = 6
+
+// commonWords is the length of the longest common subsequence of a and b.
+func commonWords(a, b []string) int {
+	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
+	for _, x := range a {
+		for j, y := range b {
+			switch {
+			case x == y:
+				cur[j+1] = prev[j] + 1
+			case cur[j] > prev[j+1]:
+				cur[j+1] = cur[j]
+			default:
+				cur[j+1] = prev[j+1]
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
 // FoldWords splits a text into lower-case words of letters and digits,
 // each digit run folded to "#", for PartOf.
 func FoldWords(s string) []string {

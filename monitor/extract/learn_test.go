@@ -408,3 +408,35 @@ func TestCleanDropsGluedHeadlines(t *testing.T) {
 		t.Errorf("Clean kept %q, want %q", got, want)
 	}
 }
+
+// TestPartOfAndResembles: a paragraph an earlier version holds is set aside
+// as a left-out element of the page when it is that element's text with
+// parts left out (PartOf) or with a rotating part drawn otherwise
+// (Resembles), never for the few words every such element shares or for
+// an article paragraph next to one.
+func TestPartOfAndResembles(t *testing.T) {
+	blocks := [][]string{
+		extract.FoldWords("Protesters gathered near the conference centre on Monday. Photo: Maria Lenz/Reuters"),
+		extract.FoldWords("Updated 14 minutes ago · 3,201 views · 12 comments"),
+	}
+	for _, c := range []struct {
+		p               string
+		partOf, resembs bool
+	}{
+		{"Protesters gathered near the conference centre on Monday.", true, true},
+		{"Protesters gathered near the conference centre on Monday. Photo: Jonas Hill/AP", false, true},
+		{"Protesters gathered near the conference centre on Monday. Photo: Ayo Bello/AFP via Getty Images", false, true},
+		{"Updated 12 minutes ago · 1,024 views · 40 comments", true, true}, // digits fold, as in TextHash
+		{"Updated 3 minutes ago · 988 views · 2 comments", false, true},    // the counts' widths moved on
+		{"Photo: Jonas Hill/AP", false, false},
+		{"Protesters gathered near the parliament on Tuesday, police said, and 40 were arrested.", false, false},
+		{"The talks resumed on Monday near the conference centre after a pause of three weeks.", false, false},
+	} {
+		if got := extract.PartOf(c.p, blocks); got != c.partOf {
+			t.Errorf("PartOf(%q) = %v, want %v", c.p, got, c.partOf)
+		}
+		if got := extract.Resembles(c.p, blocks); got != c.resembs {
+			t.Errorf("Resembles(%q) = %v, want %v", c.p, got, c.resembs)
+		}
+	}
+}
