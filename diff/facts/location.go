@@ -102,7 +102,7 @@ func (d *doc) locationItems(out []item) []item {
 			continue
 		}
 		p := d.lx.places[name]
-		if d.inName(i, end) {
+		if d.inName(i, end) || d.modifies(end) {
 			i = end
 			continue
 		}
@@ -221,6 +221,51 @@ func (d *doc) inName(i, end int) bool {
 	}
 	return i >= 2 && toks[i-1].lower == "of" && toks[i-2].isCap() && !toks[i-2].is(clsFunction) && !placeFillers[toks[i-2].lower]
 }
+
+// ownedNouns name a thing that belongs to a place rather than a site in
+// it: an event, an institution, a body of people or a record ("the Iran
+// war", "the US military", "US stocks", "the longest shutdown in US
+// history"). A place right before one only says whose it is.
+var ownedNouns = map[string]bool{
+	"war": true, "wars": true, "conflict": true, "offensive": true, "operation": true,
+	"operations": true, "crisis": true, "ceasefire": true, "truce": true, "talks": true,
+	"negotiations": true, "deal": true, "agreement": true, "accord": true, "case": true,
+	"military": true, "army": true, "navy": true, "forces": true, "troops": true,
+	"government": true, "administration": true, "officials": true, "authorities": true,
+	"intelligence": true, "embassy": true, "consulate": true, "economy": true,
+	"market": true, "markets": true, "stocks": true, "shares": true, "investments": true,
+	"investment": true, "infrastructure": true, "history": true, "policy": true,
+}
+
+// modifies reports whether the place ending at token end, or the list of
+// places it opens ("the Iran and Venezuela operations"), stands before an
+// owned noun in lower case: "in the Iran war", "positions in the US
+// military". The place there tells whose war or army it is, the way "the
+// war in Ukraine" does (eventNouns), not where the story's news happened.
+func (d *doc) modifies(end int) bool {
+	toks := d.toks
+	n := end + 1
+	for n+1 < len(toks) && (toks[n].lower == "and" || toks[n].lower == "or") {
+		_, last, ok := d.matchPlace(n + 1)
+		if !ok {
+			return false
+		}
+		n = last + 1
+	}
+	if n >= len(toks) || !toks[n].space || d.text[toks[n-1].end:toks[n].start] != " " {
+		return false
+	}
+	if toks[n].kind != tokWord || toks[n].isCap() || !ownedNouns[toks[n].lower] {
+		return false
+	}
+	// "landed at a US military base": the noun only describes a site,
+	// and the site stands in the place
+	return n+1 >= len(toks) || !siteNouns[toks[n+1].lower]
+}
+
+// siteNouns name a site an owned noun may describe: "a military base".
+var siteNouns = map[string]bool{"base": true, "bases": true, "facility": true, "facilities": true,
+	"installation": true, "installations": true, "compound": true, "headquarters": true, "hospital": true}
 
 // titleCase reports whether w is capitalised but not all capitals: in a
 // headline or a text in capitals every word is, and none is known to

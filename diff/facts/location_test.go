@@ -94,6 +94,13 @@ func TestExtractLocations(t *testing.T) {
 		{"a host is an actor", "The forum was hosted by Austria last spring.", nil},
 		{"a host city is an actor too", "Delegates praised the dinner hosted by Vienna on Monday.", nil},
 		{"a titled person after community of", "We mourn with the family and community of Sgt. Lee Pratt.", nil},
+		{"a war named by its place", "Two more soldiers died in the Ukraine war last month.", nil},
+		{"an army named by its place", "She held a senior post in the US military for a decade.", nil},
+		{"a record named by its place", "It was the longest strike in US history.", nil},
+		{"a market named by its place", "A brief rally in US stocks faded by noon.", nil},
+		{"a list of places before an owned noun", "The carrier served in the Syria and Yemen operations.", nil},
+		{"a site an owned noun describes", "He landed at a US military base on Friday.", []string{"US=United States"}},
+		{"an area is no owned noun", "Prices rose in the Chicago area.", []string{"Chicago=Chicago"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -316,5 +323,24 @@ func TestPlaceDescribingAPlace(t *testing.T) {
 	new := "Negotiators could hold talks in the Mediterranean resort of Antalya as early as next week, officials said.\n"
 	if got := placeChanges(old, new); !slices.Equal(got, []string{"Istanbul>Antalya"}) {
 		t.Errorf("got %q, want Istanbul>Antalya", got)
+	}
+}
+
+func TestPlaceOwningANounIsNoChange(t *testing.T) {
+	old := "Officials met on Monday."
+	tests := []struct {
+		name, added string
+		want        int
+	}{
+		{"a war named by its place", "Casualties mounted in the Sudan war, officials said.", 0},
+		{"an army named by its place", "Morale sagged in the Chad army, officials said.", 0},
+		{"the place where", "Casualties mounted in Sudan, officials said.", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := changesOf(old, old+"\n\n"+tt.added, KindLocation); len(got) != tt.want {
+				t.Errorf("got %+v, want %d changes", got, tt.want)
+			}
+		})
 	}
 }
