@@ -494,6 +494,9 @@ func (d *doc) locative(i int) bool {
 			return false
 		}
 		if d.lx.locPrep[t.lower] {
+			if t.lower == "including" && d.memberOfSubject(k, i) {
+				return false
+			}
 			// "the war in Ukraine" names the war, not where the news is;
 			// "the regime in Syria" names the regime
 			return !(t.lower == "in" && k > 0 && (eventNouns[toks[k-1].lower] || d.seatBefore(k)))
@@ -526,6 +529,80 @@ func (d *doc) locative(i int) bool {
 	}
 	return false
 }
+
+// polityNouns name states as bodies that act: "several countries",
+// "the states", "14 Commonwealth realms".
+var polityNouns = map[string]bool{"countries": true, "nations": true, "states": true, "realms": true,
+	"allies": true, "governments": true, "members": true, "partners": true, "neighbors": true,
+	"neighbours": true}
+
+// memberOfSubject reports whether the places after "including" at token
+// k, the first at token i, are members of a body of states that acts: a
+// polity noun shortly before "including", and a verb right after the list
+// closes ("Some countries, including Chile and Peru, have begun rationing
+// fuel", "14 realms – including Canada – would be required to",
+// "calling on other nations, including France and Japan, to send ships").
+// The places are then actors, as in "Russia said", not where the news
+// happened ("storms hit several cities, including Tulsa.").
+func (d *doc) memberOfSubject(k, i int) bool {
+	toks := d.toks
+	polity := false
+	for j := k - 1; j >= 0 && j >= k-8; j-- {
+		if t := toks[j].text; t == "." || t == ";" || t == ":" {
+			break
+		}
+		if polityNouns[toks[j].lower] {
+			polity = true
+			break
+		}
+	}
+	if !polity {
+		return false
+	}
+	// the list: "Chile", "Chile and Peru", "France, Japan and Britain"
+	_, n, ok := d.matchPlace(i)
+	if !ok {
+		return false
+	}
+	for n++; n+1 < len(toks); {
+		w := toks[n].lower
+		if w != "," && w != "and" && w != "or" {
+			break
+		}
+		m := n + 1
+		if toks[m].lower == "and" || toks[m].lower == "or" || toks[m].lower == "the" {
+			m++
+		}
+		if m >= len(toks) {
+			return false
+		}
+		_, last, ok := d.matchPlace(m)
+		if !ok {
+			break
+		}
+		n = last + 1
+	}
+	if n+1 >= len(toks) {
+		return false
+	}
+	switch toks[n].text {
+	case ",", "–", "—", "-":
+	default:
+		return false
+	}
+	v := toks[n+1]
+	if v.kind != tokWord || v.isCap() {
+		return false
+	}
+	return v.lower == "to" || finiteVerbs[v.lower] || v.is(clsSpeech) || strings.HasSuffix(v.lower, "ed") && len(v.lower) > 4
+}
+
+// finiteVerbs are the auxiliaries and modals that open a predicate:
+// "including Chile, have begun", "including Canada – would be required".
+var finiteVerbs = map[string]bool{"have": true, "has": true, "had": true, "is": true, "are": true,
+	"was": true, "were": true, "will": true, "would": true, "can": true, "could": true,
+	"can’t": true, "can't": true, "cannot": true, "should": true, "must": true, "may": true,
+	"might": true, "do": true, "does": true, "did": true, "won’t": true, "won't": true}
 
 // whereAfter reports whether the place ending at token end is followed by
 // ", where": "Minab, where a school was hit" names it as the place where

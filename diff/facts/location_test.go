@@ -101,6 +101,12 @@ func TestExtractLocations(t *testing.T) {
 		{"a list of places before an owned noun", "The carrier served in the Syria and Yemen operations.", nil},
 		{"a site an owned noun describes", "He landed at a US military base on Friday.", []string{"US=United States"}},
 		{"an area is no owned noun", "Prices rose in the Chicago area.", []string{"Chicago=Chicago"}},
+		{"member states that act", "Some countries, including Chile and Peru, have begun rationing fuel.", nil},
+		{"member states that speak", "The states, including Ohio and Texas, said the rule was unlawful.", nil},
+		{"member states between dashes", "Fourteen realms – including Canada and Jamaica – would be required to agree.", nil},
+		{"member states asked to act", "He called on other nations, including France, Japan and Britain, to send ships.", nil},
+		{"places hit, a verb after", "Strikes on several cities, including Kyiv and Odesa, killed 12 people.", []string{"Kyiv=Kyiv", "Odesa=Odesa"}},
+		{"states where, no verb after", "Blasts were heard in several countries, including Qatar and Bahrain.", []string{"Qatar=Qatar", "Bahrain=Bahrain"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -326,7 +332,7 @@ func TestPlaceDescribingAPlace(t *testing.T) {
 	}
 }
 
-func TestPlaceOwningANounIsNoChange(t *testing.T) {
+func TestPlaceNamingNoWhereIsNoChange(t *testing.T) {
 	old := "Officials met on Monday."
 	tests := []struct {
 		name, added string
@@ -334,6 +340,7 @@ func TestPlaceOwningANounIsNoChange(t *testing.T) {
 	}{
 		{"a war named by its place", "Casualties mounted in the Sudan war, officials said.", 0},
 		{"an army named by its place", "Morale sagged in the Chad army, officials said.", 0},
+		{"member states that act", "Several countries, including Chile and Peru, have begun rationing fuel.", 0},
 		{"the place where", "Casualties mounted in Sudan, officials said.", 1},
 	}
 	for _, tt := range tests {
