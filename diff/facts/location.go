@@ -125,6 +125,10 @@ func (d *doc) locationItems(out []item) []item {
 			i = end
 			continue
 		}
+		if d.speakerSeat(i, end) {
+			i = end
+			continue
+		}
 		part := d.compassBefore(i)
 		if part || d.locative(i) || i == described || d.listedAfter(i, prevEnd) || !wide[p.typ] && (d.hometown(i, end) || d.townSubject(end)) || d.whereAfter(end) || end > i && water(name) || d.namedAsVenue(end) {
 			first := i
@@ -603,6 +607,65 @@ var finiteVerbs = map[string]bool{"have": true, "has": true, "had": true, "is": 
 	"was": true, "were": true, "will": true, "would": true, "can": true, "could": true,
 	"can’t": true, "can't": true, "cannot": true, "should": true, "must": true, "may": true,
 	"might": true, "do": true, "does": true, "did": true, "won’t": true, "won't": true}
+
+// speakerSeat reports whether the place at tokens i..end, after "in" or
+// "at", only says where the speaker of a statement sits: the phrase is
+// the end of the speaker's name and a verb of saying follows it ("the
+// weather service office in Honolulu said", "sources in Israel told
+// CNN"), or it ends an apposition set off by commas before one ("Ann Lee,
+// a union leader in Atlanta, said Monday"). The statement is the news;
+// where its speaker works is no place where something happened.
+func (d *doc) speakerSeat(i, end int) bool {
+	toks := d.toks
+	k := i - 1
+	for ; k >= 0 && k >= i-5; k-- {
+		w := toks[k].lower
+		if w == "in" || w == "at" {
+			break
+		}
+		if !placeFillers[w] {
+			return false
+		}
+	}
+	if k < 0 || k < i-5 {
+		return false
+	}
+	n := end + 1
+	if _, last, ok := d.qualifierAt(end, false); ok {
+		n = last + 1 // "in Decatur, Georgia, told CNN"
+	}
+	if n < len(toks) && saying(toks[n]) {
+		return true
+	}
+	if n+1 >= len(toks) || toks[n].text != "," || !saying(toks[n+1]) {
+		return false
+	}
+	// the apposition's opening comma, with no verb between it and "in"
+	for j := k - 1; j >= 0 && j >= k-10; j-- {
+		t := toks[j]
+		switch {
+		case t.text == ",":
+			return j < k-1
+		case t.kind != tokWord, saying(t), finiteVerbs[t.lower]:
+			return false
+		}
+	}
+	return false
+}
+
+// saying reports whether t is a verb of saying in lower case that opens a
+// predicate ("said", "told", "wrote"); "state", "post" and "call" are as
+// often nouns.
+func saying(t token) bool {
+	if t.kind != tokWord || t.isCap() || !t.is(clsSpeech) {
+		return false
+	}
+	switch t.lower {
+	case "state", "states", "post", "posts", "call", "calls":
+		return false
+	}
+	return true
+}
 
 // whereAfter reports whether the place ending at token end is followed by
 // ", where": "Minab, where a school was hit" names it as the place where
