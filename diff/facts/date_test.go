@@ -107,6 +107,9 @@ func TestDateEditsOfTheSameValue(t *testing.T) {
 		{"this week slipped to next week", "The vote is expected this week, aides said.", "The vote is expected next week, aides said.", "shift"},
 		{"next week to last week", "The vote is expected next week, aides said.", "The vote was held last week, aides said.", "shift"},
 		{"last week to this week", "The bill passed last week, aides said.", "The bill passed this week, aides said.", "shift"},
+		// a background year told again by its distance from another
+		{"a year told as years later", "The chain filed for bankruptcy in 2003 and again in 2009, records show.", "The chain filed for bankruptcy in 2003 and again six years later, records show.", ""},
+		{"a year told as other years later", "The chain filed for bankruptcy in 2003 and again in 2009, records show.", "The chain filed for bankruptcy in 2003 and again eight years later, records show.", "shift"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
