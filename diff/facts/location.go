@@ -627,7 +627,7 @@ func (d *doc) speakerSeat(i, end int) bool {
 			return false
 		}
 	}
-	if k < 0 || k < i-5 {
+	if k < 0 || k < i-5 || k > 0 && localNouns[noPossessive(toks[k-1].lower)] {
 		return false
 	}
 	n := end + 1
@@ -652,6 +652,15 @@ func (d *doc) speakerSeat(i, end int) bool {
 	}
 	return false
 }
+
+// localNouns name people who tell what they saw where they are:
+// "residents in Tulsa said the storm tore off roofs", "witnesses in
+// Tayasir said". Their place is where the news happened.
+var localNouns = map[string]bool{"residents": true, "resident": true, "witnesses": true, "witness": true,
+	"eyewitnesses": true, "eyewitness": true, "locals": true, "local": true, "people": true,
+	"villagers": true, "survivors": true, "survivor": true, "neighbors": true, "neighbours": true,
+	"passengers": true, "travelers": true, "travellers": true, "traveler": true, "traveller": true,
+	"victims": true, "families": true, "family": true, "onlookers": true, "bystanders": true}
 
 // saying reports whether t is a verb of saying in lower case that opens a
 // predicate ("said", "told", "wrote"); "state", "post" and "call" are as

@@ -111,6 +111,8 @@ func TestExtractLocations(t *testing.T) {
 		{"sources in a place", "Sources in Israel told CNN that talks had stalled.", nil},
 		{"the seat in an apposition", "Ann Lee, a union leader in Atlanta, said Monday that workers were tired.", nil},
 		{"inverted attribution keeps the place", "The strike hit a school in Kyiv, said the mayor.", []string{"Kyiv=Kyiv"}},
+		{"residents tell where they are", "Residents in Tulsa said the storm tore off roofs.", []string{"Tulsa=Tulsa"}},
+		{"a witness in an apposition", "Ann Lee, a witness in Tulsa, said the storm tore off roofs.", []string{"Tulsa=Tulsa"}},
 		{"attribution after the clause keeps the place", "He was killed in Kyiv, officials said.", []string{"Kyiv=Kyiv"}},
 		{"a place before the speaker", "Speaking in Geneva, Lavrov said talks would go on.", []string{"Geneva=Geneva"}},
 		{"a noun that may be a verb of saying", "Lawmakers in the Florida state capital voted.", []string{"Florida=Florida"}},
