@@ -13,6 +13,7 @@ func TestExtractLocations(t *testing.T) {
 	}{
 		{"in city", "The talks took place in Istanbul.", []string{"Istanbul=Istanbul"}},
 		{"alias", "He arrived in Kiev on Sunday.", []string{"Kiev=Kyiv"}},
+		{"a city's long name", "The parade was held in New York City on Sunday.", []string{"New York City=New York"}},
 		{"venue", "They met at the White House.", []string{"White House=White House"}},
 		{"filler", "They met in the Turkish city of Istanbul.", []string{"Istanbul=Istanbul"}},
 		{"motion to", "European leaders rushed to Washington.", []string{"Washington=Washington"}},
