@@ -547,7 +547,9 @@ var polityNouns = map[string]bool{"countries": true, "nations": true, "states": 
 // fuel", "14 realms – including Canada – would be required to",
 // "calling on other nations, including France and Japan, to send ships").
 // The places are then actors, as in "Russia said", not where the news
-// happened ("storms hit several cities, including Tulsa.").
+// happened ("storms hit several cities, including Tulsa."). A verb in
+// the past alone says too little: "several states, including Ohio,
+// reported damage" tells where the damage is.
 func (d *doc) memberOfSubject(k, i int) bool {
 	toks := d.toks
 	polity := false
@@ -598,7 +600,7 @@ func (d *doc) memberOfSubject(k, i int) bool {
 	if v.kind != tokWord || v.isCap() {
 		return false
 	}
-	return v.lower == "to" || finiteVerbs[v.lower] || v.is(clsSpeech) || strings.HasSuffix(v.lower, "ed") && len(v.lower) > 4
+	return v.lower == "to" || finiteVerbs[v.lower] || saying(v)
 }
 
 // finiteVerbs are the auxiliaries and modals that open a predicate:

@@ -107,6 +107,7 @@ func TestExtractLocations(t *testing.T) {
 		{"member states between dashes", "Fourteen realms – including Canada and Jamaica – would be required to agree.", nil},
 		{"member states asked to act", "He called on other nations, including France, Japan and Britain, to send ships.", nil},
 		{"places hit, a verb after", "Strikes on several cities, including Kyiv and Odesa, killed 12 people.", []string{"Kyiv=Kyiv", "Odesa=Odesa"}},
+		{"member states that report what happened there", "Several states, including Ohio and Iowa, reported damage.", []string{"Ohio=Ohio", "Iowa=Iowa"}},
 		{"states where, no verb after", "Blasts were heard in several countries, including Qatar and Bahrain.", []string{"Qatar=Qatar", "Bahrain=Bahrain"}},
 		{"the seat of a speaker", "The weather service office in Honolulu said the storm would weaken.", nil},
 		{"sources in a place", "Sources in Israel told CNN that talks had stalled.", nil},
