@@ -259,7 +259,7 @@ func (d *doc) modifies(end int) bool {
 	if n >= len(toks) || !toks[n].space || d.text[toks[n-1].end:toks[n].start] != " " {
 		return false
 	}
-	if toks[n].kind != tokWord || toks[n].isCap() || !ownedNouns[toks[n].lower] {
+	if toks[n].kind != tokWord || toks[n].isCap() || !ownedNouns[noPossessive(toks[n].lower)] {
 		return false
 	}
 	// "landed at a US military base": the noun only describes a site,

@@ -99,6 +99,7 @@ func TestExtractLocations(t *testing.T) {
 		{"an army named by its place", "She held a senior post in the US military for a decade.", nil},
 		{"a record named by its place", "It was the longest strike in US history.", nil},
 		{"a market named by its place", "A brief rally in US stocks faded by noon.", nil},
+		{"an army's, named by its place", "Dozens were wounded throughout the US military’s operation.", nil},
 		{"a list of places before an owned noun", "The carrier served in the Syria and Yemen operations.", nil},
 		{"a site an owned noun describes", "He landed at a US military base on Friday.", []string{"US=United States"}},
 		{"an area is no owned noun", "Prices rose in the Chicago area.", []string{"Chicago=Chicago"}},
