@@ -212,7 +212,11 @@ func (p *parser) yearAnchor(unit string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	n := 4
-	if unit == "M" && len(v) >= 7 && isDigits(v, 5, 2) {
+	if unit == "M" {
+		// months count from a month: "last week" gives none
+		if len(v) < 7 || !isDigits(v, 5, 2) {
+			return time.Time{}, false
+		}
 		n = 7
 	}
 	s, _, ok := valueInterval(v[:n])

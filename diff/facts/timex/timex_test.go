@@ -45,6 +45,7 @@ func TestFind(t *testing.T) {
 		{"days later", "Talks began Aug. 2, 2025. Three days later, they failed.", []want{{"Aug. 2, 2025", "DATE", "2025-08-02", ""}, {"Three days later", "DATE", "2025-08-05", ""}}},
 		{"years later", "He was detained in 1647 and executed two years later.", []want{{"1647", "DATE", "1647", ""}, {"two years later", "DATE", "1649", ""}}},
 		{"months later", "She enlisted in March 2010 and was promoted three months later.", []want{{"March 2010", "DATE", "2010-03", ""}, {"three months later", "DATE", "2010-06", ""}}},
+		{"months later after a week count from the time of writing", "Prices fell last week. Three months later, they may rise.", []want{{"last week", "DATE", "2025-W33", ""}, {"Three months later", "DATE", "2025-11", ""}}},
 		{"a year earlier stays with the time of writing", "Sales fell in 2019. A year earlier, prices rose.", []want{{"2019", "DATE", "2019", ""}, {"A year earlier", "DATE", "2024", ""}}},
 		{"next day", "He landed on Aug. 2, 2025 and left the next day.", []want{{"Aug. 2, 2025", "DATE", "2025-08-02", ""}, {"the next day", "DATE", "2025-08-03", ""}}},
 		{"ordinal day", "on the 5th of May 1998 and on March eighth", []want{{"the 5th of May 1998", "DATE", "1998-05-05", ""}, {"March eighth", "DATE", "2025-03-08", ""}}},
