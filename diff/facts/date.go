@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -963,4 +964,83 @@ func gluedWords(text string, it *item) string {
 
 func isASCIIAlnum(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}
+
+// deixis reads a period named from the story's own time ("this week",
+// "earlier this week", "last weekend", "Last week’s", "next month"): its
+// step from the story's period (-1 last, 0 this, +1 next) and its unit.
+func deixis(text string) (int, string, bool) {
+	ws := lowerWords(text)
+	if len(ws) < 2 {
+		return 0, "", false
+	}
+	unit := noPossessive(ws[len(ws)-1])
+	switch unit {
+	case "week", "weekend", "month":
+	default:
+		return 0, "", false
+	}
+	switch ws[len(ws)-2] {
+	case "last", "past":
+		return -1, unit, true
+	case "this":
+		return 0, unit, true
+	case "next", "coming":
+		return 1, unit, true
+	}
+	return 0, "", false
+}
+
+// reanchored reports whether new date b says old date a from a later
+// day, as a story that ages tells its own period: "this week" becomes
+// "last week", "earlier this week" "last week", "next month" "this
+// month", "This weekend, workers missed their paycheck" "Last weekend".
+// Both versions are read from one reference day, so the words moved one
+// step back and the value one period back are the same period. A week
+// or a month only: an update comes days or weeks later, not a year.
+func reanchored(a, b *item) bool {
+	sa, ua, ok := deixis(a.Text)
+	if !ok {
+		return false
+	}
+	sb, ub, ok := deixis(b.Text)
+	return ok && ua == ub && sb == sa-1 && periodBefore(dayOf(a.key), ua) == dayOf(b.key)
+}
+
+// periodBefore returns the TIMEX3 value of the week, weekend or month
+// before v ("2026-W11" -> "2026-W10", "2026-W01-WE" -> "2025-W52-WE",
+// "2026-03" -> "2026-02"), or "" when v is no such period.
+func periodBefore(v, unit string) string {
+	switch unit {
+	case "week", "weekend":
+		w, we := strings.CutSuffix(v, "-WE")
+		if we != (unit == "weekend") || len(w) != 8 || w[4:6] != "-W" {
+			return ""
+		}
+		y, err1 := strconv.Atoi(w[:4])
+		n, err2 := strconv.Atoi(w[6:])
+		if err1 != nil || err2 != nil {
+			return ""
+		}
+		// the Thursday of ISO week n lies in year y; a week before it
+		// lies in the week before
+		jan4 := time.Date(y, time.January, 4, 0, 0, 0, 0, time.UTC)
+		thu := jan4.AddDate(0, 0, 3-(int(jan4.Weekday())+6)%7+7*(n-1)-7)
+		py, pw := thu.ISOWeek()
+		out := fmt.Sprintf("%04d-W%02d", py, pw)
+		if we {
+			out += "-WE"
+		}
+		return out
+	case "month":
+		if len(v) != 7 || v[4] != '-' {
+			return ""
+		}
+		t, err := time.Parse("2006-01", v)
+		if err != nil {
+			return ""
+		}
+		return t.AddDate(0, -1, 0).Format("2006-01")
+	}
+	return ""
 }

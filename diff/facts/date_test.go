@@ -97,6 +97,19 @@ func TestDateEditsOfTheSameValue(t *testing.T) {
 		{"day to recent days", "The lines grew on Sunday, travelers said.", "The lines grew in recent days, travelers said.", "generalization"},
 		{"month to its year", "He was charged over a fight last June, records show.", "He was charged over a 2025 fight, records show.", "generalization"},
 		{"day to the weekend", "The storm is lashing the coast on Friday, forecasters said.", "The storm will lash the coast into the weekend, forecasters said.", "shift"},
+		// the story ages: its own period is told one step back
+		{"this week aged to last week", "The final this week went to double overtime, fans said.", "The final last week went to double overtime, fans said.", ""},
+		{"earlier this week aged to last week", "Lawmakers passed the bill earlier this week, aides said.", "Lawmakers passed the bill last week, aides said.", ""},
+		{"this weekend aged, possessive", "This weekend’s storm knocked out power, crews said.", "Last weekend’s storm knocked out power, crews said.", ""},
+		{"next week aged to this week", "The vote is expected next week, aides said.", "The vote is expected this week, aides said.", ""},
+		{"this month aged to last month", "The ban took effect this month, officials said.", "The ban took effect last month, officials said.", ""},
+		// forward, or two steps, is a date moved
+		{"this week slipped to next week", "The vote is expected this week, aides said.", "The vote is expected next week, aides said.", "shift"},
+		{"next week to last week", "The vote is expected next week, aides said.", "The vote was held last week, aides said.", "shift"},
+		{"last week to this week", "The bill passed last week, aides said.", "The bill passed this week, aides said.", "shift"},
+		// a background year told again by its distance from another
+		{"a year told as years later", "The chain filed for bankruptcy in 2003 and again in 2009, records show.", "The chain filed for bankruptcy in 2003 and again six years later, records show.", ""},
+		{"a year told as other years later", "The chain filed for bankruptcy in 2003 and again in 2009, records show.", "The chain filed for bankruptcy in 2003 and again eight years later, records show.", "shift"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -465,4 +478,23 @@ func TestLengthChangedIsALength(t *testing.T) {
 			"The minister said the leaders would now meet for a single day at the castle.",
 			"last two days -> a single day"},
 	})
+}
+
+func TestPeriodBefore(t *testing.T) {
+	tests := []struct{ v, unit, want string }{
+		{"2026-W11", "week", "2026-W10"},
+		{"2026-W01", "week", "2025-W52"},
+		{"2021-W01", "week", "2020-W53"},
+		{"2026-W11-WE", "weekend", "2026-W10-WE"},
+		{"2026-W11", "weekend", ""},
+		{"2026-03", "month", "2026-02"},
+		{"2026-01", "month", "2025-12"},
+		{"2026-03-11", "month", ""},
+		{"2026", "year", ""},
+	}
+	for _, tt := range tests {
+		if got := periodBefore(tt.v, tt.unit); got != tt.want {
+			t.Errorf("periodBefore(%q, %q) = %q, want %q", tt.v, tt.unit, got, tt.want)
+		}
+	}
 }

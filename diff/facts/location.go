@@ -102,7 +102,7 @@ func (d *doc) locationItems(out []item) []item {
 			continue
 		}
 		p := d.lx.places[name]
-		if d.inName(i, end) {
+		if d.inName(i, end) || d.modifies(end) {
 			i = end
 			continue
 		}
@@ -122,6 +122,10 @@ func (d *doc) locationItems(out []item) []item {
 			// of Antalya": the place is the one after "of", in this
 			// one's stead
 			described = end + 3
+			i = end
+			continue
+		}
+		if d.speakerSeat(i, end) {
 			i = end
 			continue
 		}
@@ -221,6 +225,51 @@ func (d *doc) inName(i, end int) bool {
 	}
 	return i >= 2 && toks[i-1].lower == "of" && toks[i-2].isCap() && !toks[i-2].is(clsFunction) && !placeFillers[toks[i-2].lower]
 }
+
+// ownedNouns name a thing that belongs to a place rather than a site in
+// it: an event, an institution, a body of people or a record ("the Iran
+// war", "the US military", "US stocks", "the longest shutdown in US
+// history"). A place right before one only says whose it is.
+var ownedNouns = map[string]bool{
+	"war": true, "wars": true, "conflict": true, "offensive": true, "operation": true,
+	"operations": true, "crisis": true, "ceasefire": true, "truce": true, "talks": true,
+	"negotiations": true, "deal": true, "agreement": true, "accord": true, "case": true,
+	"military": true, "army": true, "navy": true, "forces": true, "troops": true,
+	"government": true, "administration": true, "officials": true, "authorities": true,
+	"intelligence": true, "embassy": true, "consulate": true, "economy": true,
+	"market": true, "markets": true, "stocks": true, "shares": true, "investments": true,
+	"investment": true, "infrastructure": true, "history": true, "policy": true,
+}
+
+// modifies reports whether the place ending at token end, or the list of
+// places it opens ("the Iran and Venezuela operations"), stands before an
+// owned noun in lower case: "in the Iran war", "positions in the US
+// military". The place there tells whose war or army it is, the way "the
+// war in Ukraine" does (eventNouns), not where the story's news happened.
+func (d *doc) modifies(end int) bool {
+	toks := d.toks
+	n := end + 1
+	for n+1 < len(toks) && (toks[n].lower == "and" || toks[n].lower == "or") {
+		_, last, ok := d.matchPlace(n + 1)
+		if !ok {
+			return false
+		}
+		n = last + 1
+	}
+	if n >= len(toks) || !toks[n].space || d.text[toks[n-1].end:toks[n].start] != " " {
+		return false
+	}
+	if toks[n].kind != tokWord || toks[n].isCap() || !ownedNouns[noPossessive(toks[n].lower)] {
+		return false
+	}
+	// "landed at a US military base": the noun only describes a site,
+	// and the site stands in the place
+	return n+1 >= len(toks) || !siteNouns[toks[n+1].lower]
+}
+
+// siteNouns name a site an owned noun may describe: "a military base".
+var siteNouns = map[string]bool{"base": true, "bases": true, "facility": true, "facilities": true,
+	"installation": true, "installations": true, "compound": true, "headquarters": true, "hospital": true}
 
 // titleCase reports whether w is capitalised but not all capitals: in a
 // headline or a text in capitals every word is, and none is known to
@@ -449,6 +498,9 @@ func (d *doc) locative(i int) bool {
 			return false
 		}
 		if d.lx.locPrep[t.lower] {
+			if t.lower == "including" && d.memberOfSubject(k, i) {
+				return false
+			}
 			// "the war in Ukraine" names the war, not where the news is;
 			// "the regime in Syria" names the regime
 			return !(t.lower == "in" && k > 0 && (eventNouns[toks[k-1].lower] || d.seatBefore(k)))
@@ -480,6 +532,150 @@ func (d *doc) locative(i int) bool {
 		return false
 	}
 	return false
+}
+
+// polityNouns name states as bodies that act: "several countries",
+// "the states", "14 Commonwealth realms".
+var polityNouns = map[string]bool{"countries": true, "nations": true, "states": true, "realms": true,
+	"allies": true, "governments": true, "members": true, "partners": true, "neighbors": true,
+	"neighbours": true}
+
+// memberOfSubject reports whether the places after "including" at token
+// k, the first at token i, are members of a body of states that acts: a
+// polity noun shortly before "including", and a verb right after the list
+// closes ("Some countries, including Chile and Peru, have begun rationing
+// fuel", "14 realms – including Canada – would be required to",
+// "calling on other nations, including France and Japan, to send ships").
+// The places are then actors, as in "Russia said", not where the news
+// happened ("storms hit several cities, including Tulsa."). A verb in
+// the past alone says too little: "several states, including Ohio,
+// reported damage" tells where the damage is.
+func (d *doc) memberOfSubject(k, i int) bool {
+	toks := d.toks
+	polity := false
+	for j := k - 1; j >= 0 && j >= k-8; j-- {
+		if t := toks[j].text; t == "." || t == ";" || t == ":" {
+			break
+		}
+		if polityNouns[toks[j].lower] {
+			polity = true
+			break
+		}
+	}
+	if !polity {
+		return false
+	}
+	// the list: "Chile", "Chile and Peru", "France, Japan and Britain"
+	_, n, ok := d.matchPlace(i)
+	if !ok {
+		return false
+	}
+	for n++; n+1 < len(toks); {
+		w := toks[n].lower
+		if w != "," && w != "and" && w != "or" {
+			break
+		}
+		m := n + 1
+		if toks[m].lower == "and" || toks[m].lower == "or" || toks[m].lower == "the" {
+			m++
+		}
+		if m >= len(toks) {
+			return false
+		}
+		_, last, ok := d.matchPlace(m)
+		if !ok {
+			break
+		}
+		n = last + 1
+	}
+	if n+1 >= len(toks) {
+		return false
+	}
+	switch toks[n].text {
+	case ",", "–", "—", "-":
+	default:
+		return false
+	}
+	v := toks[n+1]
+	if v.kind != tokWord || v.isCap() {
+		return false
+	}
+	return v.lower == "to" || finiteVerbs[v.lower] || saying(v)
+}
+
+// finiteVerbs are the auxiliaries and modals that open a predicate:
+// "including Chile, have begun", "including Canada – would be required".
+var finiteVerbs = map[string]bool{"have": true, "has": true, "had": true, "is": true, "are": true,
+	"was": true, "were": true, "will": true, "would": true, "can": true, "could": true,
+	"can’t": true, "can't": true, "cannot": true, "should": true, "must": true, "may": true,
+	"might": true, "do": true, "does": true, "did": true, "won’t": true, "won't": true}
+
+// speakerSeat reports whether the place at tokens i..end, after "in" or
+// "at", only says where the speaker of a statement sits: the phrase is
+// the end of the speaker's name and a verb of saying follows it ("the
+// weather service office in Honolulu said", "sources in Israel told
+// CNN"), or it ends an apposition set off by commas before one ("Ann Lee,
+// a union leader in Atlanta, said Monday"). The statement is the news;
+// where its speaker works is no place where something happened.
+func (d *doc) speakerSeat(i, end int) bool {
+	toks := d.toks
+	k := i - 1
+	for ; k >= 0 && k >= i-5; k-- {
+		w := toks[k].lower
+		if w == "in" || w == "at" {
+			break
+		}
+		if !placeFillers[w] {
+			return false
+		}
+	}
+	if k < 0 || k < i-5 || k > 0 && localNouns[noPossessive(toks[k-1].lower)] {
+		return false
+	}
+	n := end + 1
+	if _, last, ok := d.qualifierAt(end, false); ok {
+		n = last + 1 // "in Decatur, Georgia, told CNN"
+	}
+	if n < len(toks) && saying(toks[n]) {
+		return true
+	}
+	if n+1 >= len(toks) || toks[n].text != "," || !saying(toks[n+1]) {
+		return false
+	}
+	// the apposition's opening comma, with no verb between it and "in"
+	for j := k - 1; j >= 0 && j >= k-10; j-- {
+		t := toks[j]
+		switch {
+		case t.text == ",":
+			return j < k-1
+		case t.kind != tokWord, saying(t), finiteVerbs[t.lower]:
+			return false
+		}
+	}
+	return false
+}
+
+// localNouns name people who tell what they saw where they are:
+// "residents in Tulsa said the storm tore off roofs", "witnesses in
+// Tayasir said". Their place is where the news happened.
+var localNouns = map[string]bool{"residents": true, "resident": true, "witnesses": true, "witness": true,
+	"eyewitnesses": true, "eyewitness": true, "locals": true, "local": true, "people": true,
+	"villagers": true, "survivors": true, "survivor": true, "neighbors": true, "neighbours": true,
+	"passengers": true, "travelers": true, "travellers": true, "traveler": true, "traveller": true,
+	"victims": true, "families": true, "family": true, "onlookers": true, "bystanders": true}
+
+// saying reports whether t is a verb of saying in lower case that opens a
+// predicate ("said", "told", "wrote"); "state", "post" and "call" are as
+// often nouns.
+func saying(t token) bool {
+	if t.kind != tokWord || t.isCap() || !t.is(clsSpeech) {
+		return false
+	}
+	switch t.lower {
+	case "state", "states", "post", "posts", "call", "calls":
+		return false
+	}
+	return true
 }
 
 // whereAfter reports whether the place ending at token end is followed by

@@ -13,6 +13,7 @@ func TestExtractLocations(t *testing.T) {
 	}{
 		{"in city", "The talks took place in Istanbul.", []string{"Istanbul=Istanbul"}},
 		{"alias", "He arrived in Kiev on Sunday.", []string{"Kiev=Kyiv"}},
+		{"a city's long name", "The parade was held in New York City on Sunday.", []string{"New York City=New York"}},
 		{"venue", "They met at the White House.", []string{"White House=White House"}},
 		{"filler", "They met in the Turkish city of Istanbul.", []string{"Istanbul=Istanbul"}},
 		{"motion to", "European leaders rushed to Washington.", []string{"Washington=Washington"}},
@@ -78,7 +79,7 @@ func TestExtractLocations(t *testing.T) {
 		{"part of a state after portions of", "Hail threatens portions of western Kansas.", []string{"western Kansas=Kansas"}},
 		{"joined bearings", "A watch remains for parts of Iowa and west-central Kansas.", []string{"west-central Kansas=Kansas"}},
 		{"part of an ocean", "The probe fell into the sea near the equatorial Pacific.", []string{"equatorial Pacific=Pacific Ocean"}},
-		{"a capitalised bearing is no part", "Officials in Kyiv said Western Ukraine was calm.", []string{"Kyiv=Kyiv"}},
+		{"a capitalised bearing is no part", "Officials in Kyiv reported that Western Ukraine was calm.", []string{"Kyiv=Kyiv"}},
 		{"a town and the part of its country", "She was born in Leeds, northern England, in 1970.", []string{"Leeds=Leeds", "northern England=England"}},
 		{"a town and its region", "The concert was held in Brighton, England.", []string{"Brighton=Brighton", "England=England"}},
 		{"town as the subject", "Marlow, Wisconsin, picked up 23 inches of snow.", []string{"Marlow=Marlow", "Wisconsin=Wisconsin"}},
@@ -94,6 +95,30 @@ func TestExtractLocations(t *testing.T) {
 		{"a host is an actor", "The forum was hosted by Austria last spring.", nil},
 		{"a host city is an actor too", "Delegates praised the dinner hosted by Vienna on Monday.", nil},
 		{"a titled person after community of", "We mourn with the family and community of Sgt. Lee Pratt.", nil},
+		{"a war named by its place", "Two more soldiers died in the Ukraine war last month.", nil},
+		{"an army named by its place", "She held a senior post in the US military for a decade.", nil},
+		{"a record named by its place", "It was the longest strike in US history.", nil},
+		{"a market named by its place", "A brief rally in US stocks faded by noon.", nil},
+		{"an army's, named by its place", "Dozens were wounded throughout the US military’s operation.", nil},
+		{"a list of places before an owned noun", "The carrier served in the Syria and Yemen operations.", nil},
+		{"a site an owned noun describes", "He landed at a US military base on Friday.", []string{"US=United States"}},
+		{"an area is no owned noun", "Prices rose in the Chicago area.", []string{"Chicago=Chicago"}},
+		{"member states that act", "Some countries, including Chile and Peru, have begun rationing fuel.", nil},
+		{"member states that speak", "The states, including Ohio and Texas, said the rule was unlawful.", nil},
+		{"member states between dashes", "Fourteen realms – including Canada and Jamaica – would be required to agree.", nil},
+		{"member states asked to act", "He called on other nations, including France, Japan and Britain, to send ships.", nil},
+		{"places hit, a verb after", "Strikes on several cities, including Kyiv and Odesa, killed 12 people.", []string{"Kyiv=Kyiv", "Odesa=Odesa"}},
+		{"member states that report what happened there", "Several states, including Ohio and Iowa, reported damage.", []string{"Ohio=Ohio", "Iowa=Iowa"}},
+		{"states where, no verb after", "Blasts were heard in several countries, including Qatar and Bahrain.", []string{"Qatar=Qatar", "Bahrain=Bahrain"}},
+		{"the seat of a speaker", "The weather service office in Honolulu said the storm would weaken.", nil},
+		{"sources in a place", "Sources in Israel told CNN that talks had stalled.", nil},
+		{"the seat in an apposition", "Ann Lee, a union leader in Atlanta, said Monday that workers were tired.", nil},
+		{"inverted attribution keeps the place", "The strike hit a school in Kyiv, said the mayor.", []string{"Kyiv=Kyiv"}},
+		{"residents tell where they are", "Residents in Tulsa said the storm tore off roofs.", []string{"Tulsa=Tulsa"}},
+		{"a witness in an apposition", "Ann Lee, a witness in Tulsa, said the storm tore off roofs.", []string{"Tulsa=Tulsa"}},
+		{"attribution after the clause keeps the place", "He was killed in Kyiv, officials said.", []string{"Kyiv=Kyiv"}},
+		{"a place before the speaker", "Speaking in Geneva, Lavrov said talks would go on.", []string{"Geneva=Geneva"}},
+		{"a noun that may be a verb of saying", "Lawmakers in the Florida state capital voted.", []string{"Florida=Florida"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -316,5 +341,26 @@ func TestPlaceDescribingAPlace(t *testing.T) {
 	new := "Negotiators could hold talks in the Mediterranean resort of Antalya as early as next week, officials said.\n"
 	if got := placeChanges(old, new); !slices.Equal(got, []string{"Istanbul>Antalya"}) {
 		t.Errorf("got %q, want Istanbul>Antalya", got)
+	}
+}
+
+func TestPlaceNamingNoWhereIsNoChange(t *testing.T) {
+	old := "Officials met on Monday."
+	tests := []struct {
+		name, added string
+		want        int
+	}{
+		{"a war named by its place", "Casualties mounted in the Sudan war, officials said.", 0},
+		{"an army named by its place", "Morale sagged in the Chad army, officials said.", 0},
+		{"member states that act", "Several countries, including Chile and Peru, have begun rationing fuel.", 0},
+		{"the seat of a speaker", "Bo Kim, a professor at a college in Boston, said the plan would fail.", 0},
+		{"the place where", "Casualties mounted in Sudan, officials said.", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := changesOf(old, old+"\n\n"+tt.added, KindLocation); len(got) != tt.want {
+				t.Errorf("got %+v, want %d changes", got, tt.want)
+			}
+		})
 	}
 }

@@ -306,6 +306,9 @@ func (m *matcher) detail(a, b *item, report bool) (string, bool) {
 			// the story's own week, told by its day once the event came
 			return "", false
 		}
+		if reanchored(a, b) {
+			return "", false // "this week" -> "last week" as the story aged
+		}
 		d := dateDetail(a, b)
 		// "Monday" → "last week", "March 3" → "earlier this month": an
 		// article ageing says the same date less precisely (aged).

@@ -148,6 +148,8 @@ func (p *parser) ruleQuant(i int) (cand, bool) {
 				// "three days later" counts from the story's last date.
 				if a, ok := p.anchorFor(u); ok {
 					anchor = a
+				} else if a, ok := p.yearAnchor(u); ok && w == "later" {
+					anchor = a
 				}
 			}
 			t := shift(anchor, u, float64(back)*v)
@@ -195,5 +197,28 @@ func (p *parser) anchorFor(unit string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	s, _, ok := valueInterval(v[:need])
+	return s, ok
+}
+
+// yearAnchor returns the last year or month mentioned, to count years or
+// months "later" from: "detained in 1647 and executed two years later" is
+// 1649, not two years after the time of writing.
+func (p *parser) yearAnchor(unit string) (time.Time, bool) {
+	if unit != "Y" && unit != "M" {
+		return time.Time{}, false
+	}
+	v := p.lastDate
+	if len(v) < 4 || !isDigits(v, 0, 4) {
+		return time.Time{}, false
+	}
+	n := 4
+	if unit == "M" {
+		// months count from a month: "last week" gives none
+		if len(v) < 7 || !isDigits(v, 5, 2) {
+			return time.Time{}, false
+		}
+		n = 7
+	}
+	s, _, ok := valueInterval(v[:n])
 	return s, ok
 }
