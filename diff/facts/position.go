@@ -204,6 +204,12 @@ scan:
 	if g-1 >= s.from && toks[g].lower == "to" && toughAdjectives[toks[g-1].lower] {
 		return item{}, false
 	}
+	// "unable to agree", "would need more to support the plan", "has had
+	// to ask for", "did not know who to support": what one can, cannot or
+	// must do, or a choice still open, is no stance taken
+	if g-1 >= s.from && toks[g].lower == "to" && d.untaken(g-1, s) {
+		return item{}, false
+	}
 	// "seemed to suggest", "appeared to back", "went so far as to
 	// dismiss": a stance the writer reads into the actor, not one stated;
 	// "is expected to approve", "is set to welcome": a forecast, hedged
@@ -1068,6 +1074,25 @@ var anterior = map[string]bool{"previously": true, "formerly": true, "initially"
 // "hard to accept".
 var toughAdjectives = map[string]bool{
 	"hard": true, "difficult": true, "easy": true, "impossible": true, "tough": true, "painful": true,
+}
+
+// untakenGovernors before "to" make the stance after it one that the
+// actor can, cannot or must take, or one still to be chosen: "unable to
+// agree", "had to ask for", "who to support".
+var untakenGovernors = map[string]bool{
+	"able": true, "unable": true, "need": true, "needs": true, "needed": true, "have": true,
+	"has": true, "had": true, "having": true, "who": true, "whom": true, "what": true,
+	"how": true, "which": true, "whether": true, "where": true,
+}
+
+// untaken reports whether the word at token i, before the "to" of a
+// stance's infinitive, governs a stance not taken (see untakenGovernors);
+// a quantity may stand between ("need more to support").
+func (d *doc) untaken(i int, s sent) bool {
+	if l := d.toks[i].lower; (l == "more" || l == "enough") && i-1 >= s.from {
+		i--
+	}
+	return untakenGovernors[d.toks[i].lower]
 }
 
 // apparent words before "to" make the stance after it the writer's

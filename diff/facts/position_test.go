@@ -105,6 +105,7 @@ func TestExtractPositions(t *testing.T) {
 		{"an act: cut taxes", "The government has cut fuel taxes for a year.", "cut", "The government", "act", "fuel taxes for a year"},
 		{"an act: a tax glued to a preposition", "Canada has cut fuel taxesin half.", "cut", "Canada", "act", ""},
 		{"an act: announced charges", "Prosecutors announced charges against the driver.", "announced charges", "Prosecutors", "act", "against the driver"},
+		{"an infinitive after an aspect verb", "Acme continued to urge residents to leave.", "urge", "Acme", "demand", "residents"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -241,6 +242,13 @@ func TestNotAPosition(t *testing.T) {
 		// the tag of a statement, or what a fact suggests
 		"The risk, Jones suggested, is small.",
 		"Orders rose in May, suggesting broader demand.",
+		// what one can, cannot or must do, or a choice still open, is
+		// no stance taken
+		"Lawmakers were unable to agree on the budget.",
+		"Senators said they would need more to support the bill.",
+		"The driver has had to ask for more time on rent.",
+		"Many voters still do not know who to support.",
+		"Members must choose whether to back the merger.",
 	} {
 		t.Run(text, func(t *testing.T) {
 			if ps := factsOf(t, text, KindPosition); len(ps) != 0 {
