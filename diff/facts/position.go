@@ -260,9 +260,16 @@ scan:
 	if actor == "" || isDemonym(actor) || d.isTimeName(actor) || d.commonOpener(actor, s) {
 		return item{}, false // "Russian demands": a noun after an adjective
 	}
+	// "the prime minister had no plans to resign" after "Prime Minister
+	// Keir Starmer …": the one named with the title before holds the
+	// stance, whichever way a version names him
 	named := byAgent
 	if p, ok := d.npBefore(g+1, s.from); ok && !pronouns[toks[p.from].lower] && d.npText(p) == actor {
 		named = true
+	}
+	// (named still: the title names the holder, no actor was guessed)
+	if h := d.titleHolder(actor, s); h != "" {
+		actor = h
 	}
 	// object: up to 8 tokens, to the first clause boundary
 	j := vend + 1
@@ -1550,6 +1557,44 @@ func personNoun(w string) bool {
 		return true
 	}
 	return false
+}
+
+// titleHolder returns, for an actor that is a title after "the" ("the
+// president", "the prime minister"), the last name written with that
+// title before sentence s ("US President Donald Trump", "Prime Minister
+// Keir Starmer"), or "" when the actor is none or no one was so named.
+func (d *doc) titleHolder(actor string, s sent) string {
+	rest, ok := strings.CutPrefix(actor, "the ")
+	if !ok {
+		rest, ok = strings.CutPrefix(actor, "The ")
+	}
+	words := strings.Fields(strings.ToLower(rest))
+	if !ok || len(words) == 0 || len(words) > 2 || !d.lx.titles[words[len(words)-1]] {
+		return ""
+	}
+	toks := d.toks
+	n := len(words)
+	for i := s.from - n - 1; i >= 0; i-- {
+		match := true
+		for k, w := range words {
+			if t := toks[i+k]; !t.isCap() || t.lower != w {
+				match = false
+				break
+			}
+		}
+		if !match {
+			continue
+		}
+		// the name after the title: capitalised words, no function word
+		j := i + n
+		for j < s.from && toks[j].kind == tokWord && toks[j].isCap() && !toks[j].is(clsFunction) && !d.lx.titles[toks[j].lower] {
+			j++
+		}
+		if j > i+n {
+			return d.text[toks[i].start:toks[j-1].end]
+		}
+	}
+	return ""
 }
 
 // timePreps stand before a day or month name in a time adverbial.

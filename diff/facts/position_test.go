@@ -321,6 +321,31 @@ func TestStanceStillToldInOtherWords(t *testing.T) {
 	}
 }
 
+// TestTitleHolder: "the president", "the prime minister" after a name
+// written with that title is that person, so a version naming the actor
+// one way and the other the other way tells one stance, not a stance
+// removed and another added; another person's stance stays a change.
+func TestTitleHolder(t *testing.T) {
+	lead := "Prime Minister Ann Roe met her aides on Monday.\nThe talks ran late.\n"
+	tests := []struct {
+		name, old, new string
+		want           int
+	}{
+		{"title for name", lead + "Roe has no plans to resign.", lead + "The prime minister has no plans to resign.", 0},
+		{"name for title", lead + "The prime minister rejected the offer.", lead + "Roe rejected the offer.", 0},
+		{"a one-word title", "President Tom Hale spoke.\nHale criticized the bank.", "President Tom Hale spoke.\nThe president criticized the bank.", 0},
+		{"no one so named", "Ann Roe spoke.\nRoe rejected the offer.", "Ann Roe spoke.\nThe president rejected the offer.", 2},
+		{"another holder", lead + "Tom Hale rejected the offer.", lead + "The prime minister rejected the offer.", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := changesOf(tt.old, tt.new, KindPosition); len(got) != tt.want {
+				t.Errorf("got %+v, want %d changes", got, tt.want)
+			}
+		})
+	}
+}
+
 // TestStanceOnAPronoun: a stance whose object is a pronoun ("will block
 // it") replaces the same actor's stance on a named object in a rewritten
 // sentence: one change, not a removed and an added stance.
