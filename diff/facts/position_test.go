@@ -346,6 +346,21 @@ func TestTitleHolder(t *testing.T) {
 	}
 }
 
+// TestZeroWidthInName: a zero-width space a page carries inside a name
+// ("Ann \u200bRoe") keys the actor as the name without it.
+func TestZeroWidthInName(t *testing.T) {
+	tests := []struct{ old, new string }{
+		{"Ann Roe rejected the offer late on Monday.", "Ann \u200bRoe firmly rejected the offer on Monday."},
+		{"Prime Minister Ann Roe spoke.\nThe prime minister rejected the offer on Monday.", "Prime Minister Ann \ufeffRoe spoke.\nThe prime minister again rejected the offer on Monday."},
+		{"Tom Hale has denied the claims.", "Tom \u200cHale has strongly denied the claims."},
+	}
+	for _, tt := range tests {
+		if got := changesOf(tt.old, tt.new, KindPosition); len(got) != 0 {
+			t.Errorf("%q → %q: got %+v, want none", tt.old, tt.new, got)
+		}
+	}
+}
+
 // TestStanceOnAPronoun: a stance whose object is a pronoun ("will block
 // it") replaces the same actor's stance on a named object in a rewritten
 // sentence: one change, not a removed and an added stance.
