@@ -361,6 +361,33 @@ func TestZeroWidthInName(t *testing.T) {
 	}
 }
 
+// TestMovedSentenceKeepsStance: a sentence moved word for word (a
+// paragraph reordered, a sentence split off) keeps its stance, though its
+// pronoun subject may now be read as someone named nearer its new place.
+func TestMovedSentenceKeepsStance(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           int
+	}{
+		{"paragraph moved before the name it stands for",
+			"Tom Hale was questioned by police on Monday.\nHe has not commented publicly on the claims.\nThe inquiry goes on.",
+			"He has not commented publicly on the claims.\nTom Hale was questioned by police on Monday.\nThe inquiry goes on.", 0},
+		{"paragraph moved after another name",
+			"Mayor Ann Roe met aides on Monday.\nTom Hale was questioned by police.\nHe rejected the offer from the city.\nThe talks ended late.\nGovernor Jo Park spoke on Tuesday.",
+			"Mayor Ann Roe met aides on Monday.\nTom Hale was questioned by police.\nThe talks ended late.\nGovernor Jo Park spoke on Tuesday.\nHe rejected the offer from the city.", 0},
+		{"a stance reworded is still a change",
+			"Tom Hale spoke on Monday.\nHe rejected the offer from the city.",
+			"Tom Hale spoke on Monday.\nHe accepted the offer from the city.", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := changesOf(tt.old, tt.new, KindPosition); len(got) != tt.want {
+				t.Errorf("got %+v, want %d changes", got, tt.want)
+			}
+		})
+	}
+}
+
 // TestStanceOnAPronoun: a stance whose object is a pronoun ("will block
 // it") replaces the same actor's stance on a named object in a rewritten
 // sentence: one change, not a removed and an added stance.
