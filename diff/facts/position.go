@@ -1582,7 +1582,9 @@ func (d *doc) titleHolder(actor string, s sent) string {
 				break
 			}
 		}
-		if !match {
+		// "Vice President JD Vance", "former President Joe Biden" hold
+		// another title than "the president"
+		if !match || i > 0 && otherTitle[toks[i-1].lower] {
 			continue
 		}
 		// the name after the title: capitalised words, no function word
@@ -1595,6 +1597,13 @@ func (d *doc) titleHolder(actor string, s sent) string {
 		}
 	}
 	return ""
+}
+
+// otherTitle words before a title make it another one: "Vice President",
+// "Deputy Prime Minister", "former President".
+var otherTitle = map[string]bool{
+	"vice": true, "deputy": true, "former": true, "ex": true, "acting": true, "assistant": true,
+	"under": true, "lieutenant": true, "late": true, "interim": true, "outgoing": true,
 }
 
 // timePreps stand before a day or month name in a time adverbial.

@@ -336,6 +336,8 @@ func TestTitleHolder(t *testing.T) {
 		{"a one-word title", "President Tom Hale spoke.\nHale criticized the bank.", "President Tom Hale spoke.\nThe president criticized the bank.", 0},
 		{"no one so named", "Ann Roe spoke.\nRoe rejected the offer.", "Ann Roe spoke.\nThe president rejected the offer.", 2},
 		{"another holder", lead + "Tom Hale rejected the offer.", lead + "The prime minister rejected the offer.", 2},
+		{"another title", "President Tom Hale spoke.\nVice President Ann Roe spoke.\nHale rejected the offer.", "President Tom Hale spoke.\nVice President Ann Roe spoke.\nThe president rejected the offer.", 0},
+		{"a former holder", "Former President Jo Park spoke.\nAnn Roe spoke.\nRoe rejected the offer.", "Former President Jo Park spoke.\nAnn Roe spoke.\nThe president rejected the offer.", 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
