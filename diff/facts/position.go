@@ -221,7 +221,7 @@ scan:
 			hedge = true
 		}
 	}
-	if d.hypothetical(g, s) || d.background(s) {
+	if d.hypothetical(g, s) || d.background(s) || d.restrictive(g, s) {
 		return item{}, false
 	}
 	actor := ""
@@ -1158,6 +1158,26 @@ var subordinators = map[string]bool{"after": true, "when": true, "before": true,
 
 // spanPreps before a year make it a period's bound or a thing's date.
 var spanPreps = map[string]bool{"since": true, "from": true, "until": true, "through": true, "of": true, "before": true}
+
+// restrictive reports whether the subject at token g is the relative
+// pronoun of a clause that defines a noun with no comma before it:
+// "lawmakers who have opposed the rule", "the judge who ordered the
+// release", "warrants that authorize detention". The stance picks out whom
+// the sentence is about, as told before; it is no stance the sentence
+// reports. Set off by a comma ("Acme, which rejected the terms") it adds
+// news of a named actor.
+func (d *doc) restrictive(g int, s sent) bool {
+	if g-1 < s.from {
+		return false
+	}
+	switch d.toks[g].lower {
+	case "who", "that", "which":
+	default:
+		return false
+	}
+	p := d.toks[g-1]
+	return p.kind == tokWord && !d.lx.speech[p.lower] && !p.is(clsStance)
+}
 
 // hypothetical reports whether the subject ending at token g stands in an
 // "if" or "whether" clause: "asked if he supported", "if 20% of members

@@ -105,6 +105,7 @@ func TestExtractPositions(t *testing.T) {
 		{"an act: cut taxes", "The government has cut fuel taxes for a year.", "cut", "The government", "act", "fuel taxes for a year"},
 		{"an act: a tax glued to a preposition", "Canada has cut fuel taxesin half.", "cut", "Canada", "act", ""},
 		{"an act: announced charges", "Prosecutors announced charges against the driver.", "announced charges", "Prosecutors", "act", "against the driver"},
+		{"a relative clause set off by commas", "Tom Hale, who opposed the plan, resigned on Monday.", "opposed", "Tom Hale", "reject", "the plan"},
 		{"an infinitive after an aspect verb", "Acme continued to urge residents to leave.", "urge", "Acme", "demand", "residents"},
 	}
 	for _, tt := range tests {
@@ -249,6 +250,11 @@ func TestNotAPosition(t *testing.T) {
 		"The driver has had to ask for more time on rent.",
 		"Many voters still do not know who to support.",
 		"Members must choose whether to back the merger.",
+		// a clause that defines a noun tells whom the sentence is about
+		"Lawmakers who opposed the rule last year met on Monday.",
+		"The judge who ordered the release spoke on Monday.",
+		"Only residents who have been granted a permit may enter.",
+		"Permits that authorize night work are rare.",
 	} {
 		t.Run(text, func(t *testing.T) {
 			if ps := factsOf(t, text, KindPosition); len(ps) != 0 {
