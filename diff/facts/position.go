@@ -1491,7 +1491,8 @@ func (d *doc) sentenceSubject(s sent) (np, bool) {
 		}
 	}
 	for k := from; k < s.to && k < from+12; k++ {
-		if d.inQ[k] >= 0 || !d.toks[k].isCap() || d.lx.function[d.toks[k].lower] || openers[d.toks[k].lower] {
+		// a day or month is no subject: "updated by Wednesday morning"
+		if d.inQ[k] >= 0 || !d.toks[k].isCap() || d.lx.function[d.toks[k].lower] || openers[d.toks[k].lower] || d.isTimeName(d.toks[k].text) {
 			continue
 		}
 		p, ok := d.npAfter(k, s.to)

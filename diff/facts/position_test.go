@@ -105,6 +105,7 @@ func TestExtractPositions(t *testing.T) {
 		{"an act: cut taxes", "The government has cut fuel taxes for a year.", "cut", "The government", "act", "fuel taxes for a year"},
 		{"an act: a tax glued to a preposition", "Canada has cut fuel taxesin half.", "cut", "Canada", "act", ""},
 		{"an act: announced charges", "Prosecutors announced charges against the driver.", "announced charges", "Prosecutors", "act", "against the driver"},
+		{"a day is no antecedent", "The State Department issued a notice.\nIts message was updated by Wednesday morning.\nIt said callers should stay on the line.", "should stay on the line", "State Department", "demand", ""},
 		{"a relative clause set off by commas", "Tom Hale, who opposed the plan, resigned on Monday.", "opposed", "Tom Hale", "reject", "the plan"},
 		{"an infinitive after an aspect verb", "Acme continued to urge residents to leave.", "urge", "Acme", "demand", "residents"},
 	}
