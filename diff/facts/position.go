@@ -81,6 +81,13 @@ func (d *doc) position(k int, s sent, actors []string) (item, bool) {
 		if d.singularNoun(k-1, s) && isBareStance(d.lx, toks[k].lower) {
 			return item{}, false
 		}
+		// "insisted that Trump lift his blockade", "should Trump order
+		// an attack", "Local support from …": the bare form after one
+		// name is no verb the name agrees with (it would be "Trump
+		// lifts"), but a demand's content, a condition or a noun
+		if isBareStance(d.lx, toks[k].lower) && d.singleName(k, s) {
+			return item{}, false
+		}
 	}
 	// bare "back" is too often an adverb ("came back"): require an object
 	if toks[k].lower == "back" && vend == k {
@@ -544,6 +551,29 @@ func (d *doc) singularNoun(i int, s sent) bool {
 	}
 	if t.isCap() {
 		return i-1 >= s.from && nounMarkers[d.toks[i-1].lower] && d.toks[i-1].lower != "that"
+	}
+	return true
+}
+
+// singleName reports whether the words before token k are one name that
+// a present-tense verb would agree with in its -s form: capitalised, no
+// pronoun ("I agree"), no plural in -s ("Republicans", "the Prince and
+// Princess of Wales") and no names joined by "and" ("Merz and Macron").
+func (d *doc) singleName(k int, s sent) bool {
+	p, ok := d.npBefore(k, s.from)
+	if !ok {
+		return false
+	}
+	// "his platform Xto offer to pay": a "to" the scraper glued on
+	// makes the verb an infinitive
+	last := d.toks[p.to]
+	if !last.isCap() || pronouns[last.lower] || strings.HasSuffix(last.lower, "s") || strings.HasSuffix(last.lower, "to") || collectives[last.lower] {
+		return false
+	}
+	for i := p.from; i <= p.to; i++ {
+		if d.toks[i].lower == "and" || d.toks[i].text == "&" {
+			return false
+		}
 	}
 	return true
 }

@@ -106,6 +106,8 @@ func TestExtractPositions(t *testing.T) {
 		{"an act: a tax glued to a preposition", "Canada has cut fuel taxesin half.", "cut", "Canada", "act", ""},
 		{"an act: announced charges", "Prosecutors announced charges against the driver.", "announced charges", "Prosecutors", "act", "against the driver"},
 		{"a day is no antecedent", "The State Department issued a notice.\nIts message was updated by Wednesday morning.\nIt said callers should stay on the line.", "should stay on the line", "State Department", "demand", ""},
+		{"names joined by and take the bare form", "Merz and Macron support the plan.", "support", "Merz and Macron", "support", "the plan"},
+		{"a plural name takes the bare form", "Republicans oppose the plan.", "oppose", "Republicans", "reject", "the plan"},
 		{"a relative clause set off by commas", "Tom Hale, who opposed the plan, resigned on Monday.", "opposed", "Tom Hale", "reject", "the plan"},
 		{"an infinitive after an aspect verb", "Acme continued to urge residents to leave.", "urge", "Acme", "demand", "residents"},
 	}
@@ -256,6 +258,11 @@ func TestNotAPosition(t *testing.T) {
 		"The judge who ordered the release spoke on Monday.",
 		"Only residents who have been granted a permit may enter.",
 		"Permits that authorize night work are rare.",
+		// the bare form after one name agrees with no verb: a condition,
+		// a demand's content or a noun
+		"Should Acme order a recall, prices would rise.",
+		"The rules require that Acme lift the ban.",
+		"Local support from charities has helped.",
 	} {
 		t.Run(text, func(t *testing.T) {
 			if ps := factsOf(t, text, KindPosition); len(ps) != 0 {
