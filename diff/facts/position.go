@@ -211,9 +211,9 @@ scan:
 	if g-1 >= s.from && toks[g].lower == "to" && toughAdjectives[toks[g-1].lower] {
 		return item{}, false
 	}
-	// "unable to agree", "would need more to support the plan", "has had
-	// to ask for", "did not know who to support": what one can, cannot or
-	// must do, or a choice still open, is no stance taken
+	// "unable to agree", "would need more to support the plan", "has to
+	// ask for", "did not know who to support": what one cannot or must
+	// do, or a choice still open, is no stance taken
 	if g-1 >= s.from && toks[g].lower == "to" && d.untaken(g-1, s) {
 		return item{}, false
 	}
@@ -1114,12 +1114,12 @@ var toughAdjectives = map[string]bool{
 }
 
 // untakenGovernors before "to" make the stance after it one that the
-// actor can, cannot or must take, or one still to be chosen: "unable to
-// agree", "had to ask for", "who to support".
+// actor cannot or must take, or one still to be chosen: "unable to
+// agree", "has to ask for", "who to support". Not "had to back down" nor
+// "was able to block", which tell it taken.
 var untakenGovernors = map[string]bool{
-	"able": true, "unable": true, "need": true, "needs": true, "needed": true, "have": true,
-	"has": true, "had": true, "having": true, "who": true, "whom": true, "what": true,
-	"how": true, "which": true, "whether": true, "where": true,
+	"unable": true, "need": true, "needs": true, "needed": true, "have": true, "has": true,
+	"who": true, "whom": true, "what": true, "how": true, "which": true, "whether": true, "where": true,
 }
 
 // untaken reports whether the word at token i, before the "to" of a

