@@ -643,3 +643,47 @@ func TestQuoteParagraphDeletedOnRealText(t *testing.T) {
 	}
 	o.write(t, out, "a quotation's paragraph deleted")
 }
+
+// TestStanceParagraphMovedOnRealText writes to $STANCE_MOVES what is
+// reported when a paragraph holding a stance is moved up, to stand right
+// after the text's first paragraph, as a live story's desk moves news up:
+// the words are the same, so no stance change is right, though a pronoun
+// subject ("He has not commented …") now stands far from the name it
+// stood for. Only position changes are judged.
+func TestStanceParagraphMovedOnRealText(t *testing.T) {
+	o := oneEdit{counts: map[string]int{}}
+	out := outFile(t, "STANCE_MOVES")
+	for _, d := range devTexts(t, false) {
+		paras := strings.Split(d.text, "\n")
+		first := -1 // the first paragraph of the body
+		for i, p := range paras {
+			if strings.TrimSpace(p) != "" && !strings.HasPrefix(p, "Source:") {
+				first = i
+				break
+			}
+		}
+		moved := map[int]bool{}
+		for _, f := range facts.Extract(d.text, d.published) {
+			i := strings.Count(d.text[:f.Start], "\n")
+			if f.Kind != facts.KindPosition || i <= first+1 || moved[i] {
+				continue
+			}
+			moved[i] = true
+			edited := append(append([]string{}, paras[:first+1]...), paras[i])
+			edited = append(append(edited, paras[first+1:i]...), paras[i+1:]...)
+			var cs []facts.Change
+			for _, c := range facts.Compare(d.text, strings.Join(edited, "\n"), d.published) {
+				if c.Kind == facts.KindPosition {
+					cs = append(cs, c)
+				}
+			}
+			o.edits++
+			if len(cs) == 0 {
+				o.right++
+				continue
+			}
+			o.fail(d, f.Start, "paragraph moved up", cs)
+		}
+	}
+	o.write(t, out, "a stance's paragraph moved up")
+}

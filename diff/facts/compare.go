@@ -261,6 +261,10 @@ func CompareAlignedWith(oldText, newText string, old, new []align.Sentence, link
 			c.new != nil && c.old == nil && stanceStillTold(lx, c.new, n2o, c.nSent, o) {
 			continue
 		}
+		if c.old != nil && c.new == nil && sentenceKept(c.old, o, c.oSent, n) ||
+			c.new != nil && c.old == nil && sentenceKept(c.new, n, c.nSent, o) {
+			continue
+		}
 		if c.new == nil && isOutreach(c.old) || c.old == nil && isOutreach(c.new) {
 			continue // an unanswered request for comment (see isOutreach)
 		}
@@ -287,6 +291,24 @@ func changedPairs(links []align.Link, nOld, nNew int) (o2n, n2o map[int]int) {
 		}
 	}
 	return o2n, n2o
+}
+
+// sentenceKept reports whether the sentence si of side s that holds the
+// stance it, gone from (or come to) that side, is a sentence of the other
+// version word for word: a paragraph moved keeps its stances, and a
+// pronoun subject ("He vowed …") read as another actor, or as none, in
+// its new place is no edit the reader sees.
+func sentenceKept(it *item, s *side, si int, other *side) bool {
+	if it.Kind != KindPosition || si < 0 || si >= len(s.sents) {
+		return false
+	}
+	t := s.sents[si].Text
+	for i := range other.sents {
+		if other.sents[i].Text == t {
+			return true
+		}
+	}
+	return false
 }
 
 // stanceStillTold reports whether a stance gone from (or come to) sentence

@@ -170,7 +170,7 @@ func actorKey(name string) string {
 		if !seen {
 			last, seen = f, true
 		}
-		w2 := undot(stripPoss(strings.Trim(f, ",.;:")))
+		w2 := undot(stripPoss(strings.Trim(f, keyTrim)))
 		if w2 != "" && w2[0] >= 'A' && w2[0] <= 'Z' && !isDeterminer(w2) {
 			return strings.ToLower(stripPoss(w2))
 		}
@@ -178,10 +178,16 @@ func actorKey(name string) string {
 	}
 	// no name: the head noun ("the ministry", "The two sides")
 	if seen {
-		return strings.ToLower(stripPoss(strings.Trim(last, ",.;:")))
+		return strings.ToLower(stripPoss(strings.Trim(last, keyTrim)))
 	}
 	return strings.ToLower(name)
 }
+
+// keyTrim are the characters trimmed off a word of a name before it keys
+// an actor: punctuation, and the zero-width spaces, joiners and marks a
+// page may carry before a name ("Keir \u200bStarmer"), which the
+// tokenizer skips but the name's text keeps.
+const keyTrim = ",.;:\u200b\u200c\u200d\u2060\ufeff"
 
 // isDeterminer reports whether w is an article or possessive determiner
 // ("The", "Its"), which starts an actor's name but does not key it.

@@ -81,6 +81,13 @@ func (d *doc) position(k int, s sent, actors []string) (item, bool) {
 		if d.singularNoun(k-1, s) && isBareStance(d.lx, toks[k].lower) {
 			return item{}, false
 		}
+		// "insisted that Trump lift his blockade", "should Trump order
+		// an attack", "Local support from …": the bare form after one
+		// name is no verb the name agrees with (it would be "Trump
+		// lifts"), but a demand's content, a condition or a noun
+		if isBareStance(d.lx, toks[k].lower) && d.singleName(k, s) {
+			return item{}, false
+		}
 	}
 	// bare "back" is too often an adverb ("came back"): require an object
 	if toks[k].lower == "back" && vend == k {
@@ -204,6 +211,12 @@ scan:
 	if g-1 >= s.from && toks[g].lower == "to" && toughAdjectives[toks[g-1].lower] {
 		return item{}, false
 	}
+	// "unable to agree", "would need more to support the plan", "has to
+	// ask for", "did not know who to support": what one cannot or must
+	// do, or a choice still open, is no stance taken
+	if g-1 >= s.from && toks[g].lower == "to" && d.untaken(g-1, s) {
+		return item{}, false
+	}
 	// "seemed to suggest", "appeared to back", "went so far as to
 	// dismiss": a stance the writer reads into the actor, not one stated;
 	// "is expected to approve", "is set to welcome": a forecast, hedged
@@ -215,7 +228,7 @@ scan:
 			hedge = true
 		}
 	}
-	if d.hypothetical(g, s) || d.background(s) {
+	if d.hypothetical(g, s) || d.background(s) || d.restrictive(g, s) {
 		return item{}, false
 	}
 	actor := ""
@@ -254,9 +267,16 @@ scan:
 	if actor == "" || isDemonym(actor) || d.isTimeName(actor) || d.commonOpener(actor, s) {
 		return item{}, false // "Russian demands": a noun after an adjective
 	}
+	// "the prime minister had no plans to resign" after "Prime Minister
+	// Keir Starmer …": the one named with the title before holds the
+	// stance, whichever way a version names him
 	named := byAgent
 	if p, ok := d.npBefore(g+1, s.from); ok && !pronouns[toks[p.from].lower] && d.npText(p) == actor {
 		named = true
+	}
+	// (named still: the title names the holder, no actor was guessed)
+	if h := d.titleHolder(actor, s); h != "" {
+		actor = h
 	}
 	// object: up to 8 tokens, to the first clause boundary
 	j := vend + 1
@@ -531,6 +551,29 @@ func (d *doc) singularNoun(i int, s sent) bool {
 	}
 	if t.isCap() {
 		return i-1 >= s.from && nounMarkers[d.toks[i-1].lower] && d.toks[i-1].lower != "that"
+	}
+	return true
+}
+
+// singleName reports whether the words before token k are one name that
+// a present-tense verb would agree with in its -s form: capitalised, no
+// pronoun ("I agree"), no plural in -s ("Republicans", "the Prince and
+// Princess of Wales") and no names joined by "and" ("Merz and Macron").
+func (d *doc) singleName(k int, s sent) bool {
+	p, ok := d.npBefore(k, s.from)
+	if !ok {
+		return false
+	}
+	// "his platform Xto offer to pay": a "to" the scraper glued on
+	// makes the verb an infinitive
+	last := d.toks[p.to]
+	if !last.isCap() || pronouns[last.lower] || strings.HasSuffix(last.lower, "s") || strings.HasSuffix(last.lower, "to") || collectives[last.lower] {
+		return false
+	}
+	for i := p.from; i <= p.to; i++ {
+		if d.toks[i].lower == "and" || d.toks[i].text == "&" {
+			return false
+		}
 	}
 	return true
 }
@@ -1070,6 +1113,25 @@ var toughAdjectives = map[string]bool{
 	"hard": true, "difficult": true, "easy": true, "impossible": true, "tough": true, "painful": true,
 }
 
+// untakenGovernors before "to" make the stance after it one that the
+// actor cannot or must take, or one still to be chosen: "unable to
+// agree", "has to ask for", "who to support". Not "had to back down" nor
+// "was able to block", which tell it taken.
+var untakenGovernors = map[string]bool{
+	"unable": true, "need": true, "needs": true, "needed": true, "have": true, "has": true,
+	"who": true, "whom": true, "what": true, "how": true, "which": true, "whether": true, "where": true,
+}
+
+// untaken reports whether the word at token i, before the "to" of a
+// stance's infinitive, governs a stance not taken (see untakenGovernors);
+// a quantity may stand between ("need more to support").
+func (d *doc) untaken(i int, s sent) bool {
+	if l := d.toks[i].lower; (l == "more" || l == "enough") && i-1 >= s.from {
+		i--
+	}
+	return untakenGovernors[d.toks[i].lower]
+}
+
 // apparent words before "to" make the stance after it the writer's
 // reading of the actor.
 var apparent = map[string]bool{
@@ -1126,6 +1188,26 @@ var subordinators = map[string]bool{"after": true, "when": true, "before": true,
 
 // spanPreps before a year make it a period's bound or a thing's date.
 var spanPreps = map[string]bool{"since": true, "from": true, "until": true, "through": true, "of": true, "before": true}
+
+// restrictive reports whether the subject at token g is the relative
+// pronoun of a clause that defines a noun with no comma before it:
+// "lawmakers who have opposed the rule", "the judge who ordered the
+// release", "warrants that authorize detention". The stance picks out whom
+// the sentence is about, as told before; it is no stance the sentence
+// reports. Set off by a comma ("Acme, which rejected the terms") it adds
+// news of a named actor.
+func (d *doc) restrictive(g int, s sent) bool {
+	if g-1 < s.from {
+		return false
+	}
+	switch d.toks[g].lower {
+	case "who", "that", "which":
+	default:
+		return false
+	}
+	p := d.toks[g-1]
+	return p.kind == tokWord && !d.lx.speech[p.lower] && !p.is(clsStance)
+}
 
 // hypothetical reports whether the subject ending at token g stands in an
 // "if" or "whether" clause: "asked if he supported", "if 20% of members
@@ -1439,7 +1521,8 @@ func (d *doc) sentenceSubject(s sent) (np, bool) {
 		}
 	}
 	for k := from; k < s.to && k < from+12; k++ {
-		if d.inQ[k] >= 0 || !d.toks[k].isCap() || d.lx.function[d.toks[k].lower] || openers[d.toks[k].lower] {
+		// a day or month is no subject: "updated by Wednesday morning"
+		if d.inQ[k] >= 0 || !d.toks[k].isCap() || d.lx.function[d.toks[k].lower] || openers[d.toks[k].lower] || d.isTimeName(d.toks[k].text) {
 			continue
 		}
 		p, ok := d.npAfter(k, s.to)
@@ -1525,6 +1608,53 @@ func personNoun(w string) bool {
 		return true
 	}
 	return false
+}
+
+// titleHolder returns, for an actor that is a title after "the" ("the
+// president", "the prime minister"), the last name written with that
+// title before sentence s ("US President Donald Trump", "Prime Minister
+// Keir Starmer"), or "" when the actor is none or no one was so named.
+func (d *doc) titleHolder(actor string, s sent) string {
+	rest, ok := strings.CutPrefix(actor, "the ")
+	if !ok {
+		rest, ok = strings.CutPrefix(actor, "The ")
+	}
+	words := strings.Fields(strings.ToLower(rest))
+	if !ok || len(words) == 0 || len(words) > 2 || !d.lx.titles[words[len(words)-1]] {
+		return ""
+	}
+	toks := d.toks
+	n := len(words)
+	for i := s.from - n - 1; i >= 0; i-- {
+		match := true
+		for k, w := range words {
+			if t := toks[i+k]; !t.isCap() || t.lower != w {
+				match = false
+				break
+			}
+		}
+		// "Vice President JD Vance", "former President Joe Biden" hold
+		// another title than "the president"
+		if !match || i > 0 && otherTitle[toks[i-1].lower] {
+			continue
+		}
+		// the name after the title: capitalised words, no function word
+		j := i + n
+		for j < s.from && toks[j].kind == tokWord && toks[j].isCap() && !toks[j].is(clsFunction) && !d.lx.titles[toks[j].lower] {
+			j++
+		}
+		if j > i+n {
+			return d.text[toks[i].start:toks[j-1].end]
+		}
+	}
+	return ""
+}
+
+// otherTitle words before a title make it another one: "Vice President",
+// "Deputy Prime Minister", "former President".
+var otherTitle = map[string]bool{
+	"vice": true, "deputy": true, "former": true, "ex": true, "acting": true, "assistant": true,
+	"under": true, "lieutenant": true, "late": true, "interim": true, "outgoing": true,
 }
 
 // timePreps stand before a day or month name in a time adverbial.

@@ -105,6 +105,12 @@ func TestExtractPositions(t *testing.T) {
 		{"an act: cut taxes", "The government has cut fuel taxes for a year.", "cut", "The government", "act", "fuel taxes for a year"},
 		{"an act: a tax glued to a preposition", "Canada has cut fuel taxesin half.", "cut", "Canada", "act", ""},
 		{"an act: announced charges", "Prosecutors announced charges against the driver.", "announced charges", "Prosecutors", "act", "against the driver"},
+		{"a day is no antecedent", "The State Department issued a notice.\nIts message was updated by Wednesday morning.\nIt said callers should stay on the line.", "should stay on the line", "State Department", "demand", ""},
+		{"names joined by and take the bare form", "Merz and Macron support the plan.", "support", "Merz and Macron", "support", "the plan"},
+		{"a plural name takes the bare form", "Republicans oppose the plan.", "oppose", "Republicans", "reject", "the plan"},
+		{"a relative clause set off by commas", "Tom Hale, who opposed the plan, resigned on Monday.", "opposed", "Tom Hale", "reject", "the plan"},
+		{"had to: a stance taken", "Acme had to withdraw its support for the plan.", "withdraw its support", "Acme", "reverse", ""},
+		{"an infinitive after an aspect verb", "Acme continued to urge residents to leave.", "urge", "Acme", "demand", "residents"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -241,6 +247,23 @@ func TestNotAPosition(t *testing.T) {
 		// the tag of a statement, or what a fact suggests
 		"The risk, Jones suggested, is small.",
 		"Orders rose in May, suggesting broader demand.",
+		// what one can, cannot or must do, or a choice still open, is
+		// no stance taken
+		"Lawmakers were unable to agree on the budget.",
+		"Senators said they would need more to support the bill.",
+		"The driver has to ask for more time on rent.",
+		"Many voters still do not know who to support.",
+		"Members must choose whether to back the merger.",
+		// a clause that defines a noun tells whom the sentence is about
+		"Lawmakers who opposed the rule last year met on Monday.",
+		"The judge who ordered the release spoke on Monday.",
+		"Only residents who have been granted a permit may enter.",
+		"Permits that authorize night work are rare.",
+		// the bare form after one name agrees with no verb: a condition,
+		// a demand's content or a noun
+		"Should Acme order a recall, prices would rise.",
+		"The rules require that Acme lift the ban.",
+		"Local support from charities has helped.",
 	} {
 		t.Run(text, func(t *testing.T) {
 			if ps := factsOf(t, text, KindPosition); len(ps) != 0 {
@@ -310,6 +333,75 @@ func TestStanceStillToldInOtherWords(t *testing.T) {
 		if got := changesOf(tt.old, tt.new, KindPosition); len(got) != tt.want {
 			t.Errorf("%q → %q: got %+v, want %d", tt.old, tt.new, got, tt.want)
 		}
+	}
+}
+
+// TestTitleHolder: "the president", "the prime minister" after a name
+// written with that title is that person, so a version naming the actor
+// one way and the other the other way tells one stance, not a stance
+// removed and another added; another person's stance stays a change.
+func TestTitleHolder(t *testing.T) {
+	lead := "Prime Minister Ann Roe met her aides on Monday.\nThe talks ran late.\n"
+	tests := []struct {
+		name, old, new string
+		want           int
+	}{
+		{"title for name", lead + "Roe has no plans to resign.", lead + "The prime minister has no plans to resign.", 0},
+		{"name for title", lead + "The prime minister rejected the offer.", lead + "Roe rejected the offer.", 0},
+		{"a one-word title", "President Tom Hale spoke.\nHale criticized the bank.", "President Tom Hale spoke.\nThe president criticized the bank.", 0},
+		{"no one so named", "Ann Roe spoke.\nRoe rejected the offer.", "Ann Roe spoke.\nThe president rejected the offer.", 2},
+		{"another holder", lead + "Tom Hale rejected the offer.", lead + "The prime minister rejected the offer.", 2},
+		{"another title", "President Tom Hale spoke.\nVice President Ann Roe spoke.\nHale rejected the offer.", "President Tom Hale spoke.\nVice President Ann Roe spoke.\nThe president rejected the offer.", 0},
+		{"a former holder", "Former President Jo Park spoke.\nAnn Roe spoke.\nRoe rejected the offer.", "Former President Jo Park spoke.\nAnn Roe spoke.\nThe president rejected the offer.", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := changesOf(tt.old, tt.new, KindPosition); len(got) != tt.want {
+				t.Errorf("got %+v, want %d changes", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestZeroWidthInName: a zero-width space a page carries inside a name
+// ("Ann \u200bRoe") keys the actor as the name without it.
+func TestZeroWidthInName(t *testing.T) {
+	tests := []struct{ old, new string }{
+		{"Ann Roe rejected the offer late on Monday.", "Ann \u200bRoe firmly rejected the offer on Monday."},
+		{"Prime Minister Ann Roe spoke.\nThe prime minister rejected the offer on Monday.", "Prime Minister Ann \ufeffRoe spoke.\nThe prime minister again rejected the offer on Monday."},
+		{"Tom Hale has denied the claims.", "Tom \u200cHale has strongly denied the claims."},
+	}
+	for _, tt := range tests {
+		if got := changesOf(tt.old, tt.new, KindPosition); len(got) != 0 {
+			t.Errorf("%q → %q: got %+v, want none", tt.old, tt.new, got)
+		}
+	}
+}
+
+// TestMovedSentenceKeepsStance: a sentence moved word for word (a
+// paragraph reordered, a sentence split off) keeps its stance, though its
+// pronoun subject may now be read as someone named nearer its new place.
+func TestMovedSentenceKeepsStance(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           int
+	}{
+		{"paragraph moved before the name it stands for",
+			"Tom Hale was questioned by police on Monday.\nHe has not commented publicly on the claims.\nThe inquiry goes on.",
+			"He has not commented publicly on the claims.\nTom Hale was questioned by police on Monday.\nThe inquiry goes on.", 0},
+		{"paragraph moved after another name",
+			"Mayor Ann Roe met aides on Monday.\nTom Hale was questioned by police.\nHe rejected the offer from the city.\nThe talks ended late.\nGovernor Jo Park spoke on Tuesday.",
+			"Mayor Ann Roe met aides on Monday.\nTom Hale was questioned by police.\nThe talks ended late.\nGovernor Jo Park spoke on Tuesday.\nHe rejected the offer from the city.", 0},
+		{"a stance reworded is still a change",
+			"Tom Hale spoke on Monday.\nHe rejected the offer from the city.",
+			"Tom Hale spoke on Monday.\nHe accepted the offer from the city.", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := changesOf(tt.old, tt.new, KindPosition); len(got) != tt.want {
+				t.Errorf("got %+v, want %d changes", got, tt.want)
+			}
+		})
 	}
 }
 
