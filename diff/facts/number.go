@@ -14,8 +14,11 @@ var months = map[string]bool{
 	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
 }
 
-// referential words before a number word make it name a known group.
-var referential = map[string]bool{"the": true, "these": true, "those": true, "their": true, "his": true, "her": true, "its": true, "our": true,
+// referential words before a number word make it name a known group
+// ("the two leaders", "those three envoys"). A possessive does not: "his
+// three stepchildren", "her five children" tell how many a person has,
+// and the reader learns it there as from "three stepchildren".
+var referential = map[string]bool{"the": true, "these": true, "those": true,
 	"other": true}
 
 // casualtyNouns make "one" a count ("one person was killed").
@@ -342,7 +345,7 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 		!d.countsTheDead(first, last) && !d.countsTheHurt(last) {
 		return item{}, 0, false
 	}
-	// "the two leaders", "their three sons": a reference, not a count
+	// "the two leaders", "those three envoys": a reference, not a count
 	if numTok.kind == tokWord && suffix == "" && cur == "" && first > 0 && referential[toks[first-1].lower] {
 		return item{}, 0, false
 	}

@@ -38,6 +38,13 @@ func TestExtractNumbers(t *testing.T) {
 		{"hyphen words age", "a three-and-a-half-year-old war", []string{"three-and-a-half-year-old=3.5 year-old"}},
 		{"bare one dropped", "One side or the other will lose.", nil},
 		{"referential dropped", "It was the first meeting of the two leaders.", nil},
+		{"demonstrative dropped", "Those three envoys flew home on Friday.", nil},
+		// a possessive before a count says whose the things are, not
+		// that the reader knows them already: "his three stepchildren"
+		// is a figure of the story as "three stepchildren" is
+		{"count after his", "He brought his three stepchildren from Peru.", []string{"three stepchildren=3 stepchildren"}},
+		{"count after her", "The mother left behind her five children, police said.", []string{"five children=5 children"}},
+		{"count after their", "They raised their two sons in Leeds.", []string{"two sons=2 sons"}},
 		{"ordinal dropped", "The 19th package of sanctions.", nil},
 		{"name dropped", "The G7 met with F-16 pilots.", nil},
 		{"year dropped", "The war began in 2022.", nil},
