@@ -1074,10 +1074,12 @@ func (d *doc) numberCore(i int) (v float64, vague, suffix string, next int, expl
 		if !ok || isSlashLabel(t.text) {
 			return 0, "", "", 0, false, false
 		}
-		// "29th", "1st": ordinals are not amounts
+		// "29th", "1st": ordinals are not amounts; "the 90s", "the
+		// ’60s", "in their 20s": a decade of years or of a life, a
+		// time or an age bracket, is no count of anything
 		if i+1 < len(toks) && !toks[i+1].space {
 			switch toks[i+1].lower {
-			case "st", "nd", "rd", "th":
+			case "st", "nd", "rd", "th", "s":
 				return 0, "", "", 0, false, false
 			}
 		}
