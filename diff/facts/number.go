@@ -240,6 +240,11 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 	if !ok {
 		return item{}, 0, false
 	}
+	if f, at := fractionBefore(toks, i); at >= 0 && cur == "" && first == i && lx.scales[toks[i+1].lower] != 0 {
+		// "half a million", "a quarter of a million miles": a share
+		// of the scale, not the scale
+		v, first = v*f, at
+	}
 	numTok := toks[i]
 	// a minus sign: "(-42,000 jobs)", "fell to -3%"
 	if numTok.kind == tokNum && cur == "" && first == i && !high && d.minusBefore(i) {
@@ -278,6 +283,11 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 		} else if j < len(toks) && lx.curWord[toks[j].lower] != "" {
 			unit, last, j = lx.curWord[toks[j].lower], j, j+1
 		}
+	}
+	// "a mile and a half", "5 miles and a half": the half is the unit's
+	if lx.isMeasure(unit) && andAHalf(toks, j) {
+		v += 0.5
+		last, j = j+2, j+3
 	}
 	// "US dollars", "Swiss francs"
 	if unit == "" && j+1 < len(toks) && toks[j].kind == tokWord && toks[j].isCap() && lx.curWord[toks[j+1].lower] != "" {
@@ -620,6 +630,30 @@ func (d *doc) ratio(i int) (item, int, bool) {
 	it.key = strings.TrimSpace(num + " " + singular(head))
 	it.slot = "share|" + singular(head)
 	return it, next, true
+}
+
+// andAHalf reports whether "and a half" stands at token k.
+func andAHalf(toks []token, k int) bool {
+	return k+2 < len(toks) && toks[k].lower == "and" && toks[k+1].lower == "a" && toks[k+2].lower == "half"
+}
+
+// fractionBefore returns the share told right before "a" or "an" at
+// token i ("half a million", "a quarter of a million") and the token
+// where it starts, or -1.
+func fractionBefore(toks []token, i int) (float64, int) {
+	if i < 1 || toks[i].lower != "a" && toks[i].lower != "an" || i+1 >= len(toks) {
+		return 0, -1
+	}
+	if toks[i-1].lower == "half" {
+		return 0.5, i - 1
+	}
+	if i < 3 || toks[i-1].lower != "of" {
+		return 0, -1
+	}
+	if toks[i-2].lower == "quarter" && (toks[i-3].lower == "a" || toks[i-3].lower == "one") {
+		return 0.25, i - 3
+	}
+	return 0, -1
 }
 
 // ratioTerm reads one side of a share at token i: digits without a
@@ -1105,20 +1139,23 @@ func (d *doc) numberCore(i int) (v float64, vague, suffix string, next int, expl
 	// "a dozen", "a half", "a million"
 	if (t.lower == "a" || t.lower == "an") && i+1 < len(toks) {
 		n := toks[i+1].lower
+		if n == "half" && i > 0 && toks[i-1].lower == "and" {
+			// "a mile and a half", "a week and a half": the half of
+			// what stands before, no figure of its own
+			return 0, "", "", 0, false, false
+		}
 		if n == "dozen" || n == "half" {
 			return lx.units[n], "", "", i + 2, true, true
 		}
 		if s, ok := lx.scales[n]; ok && len(n) > 2 {
 			return s, "", "", i + 2, true, true
 		}
-		// "more than a foot of snow", "about a mile away": one unit,
-		// hedged, is a measure; a bare "a foot" is no figure
-		if _, approx := d.phraseBefore(i, lx.approx); approx > 0 {
-			if _, m := d.phrase(i+1, lx.measure); m > 0 {
-				k := i + 1 + m
-				if !(k+2 < len(toks) && toks[k].lower == "and" && toks[k+1].lower == "a" && toks[k+2].lower == "half") {
-					return 1, "", "", i + 1, true, true
-				}
+		// "more than a foot of snow", "about a mile away", "a mile and
+		// a half from the home": one unit, hedged or with its half, is
+		// a measure; a bare "a foot" is no figure
+		if _, m := d.phrase(i+1, lx.measure); m > 0 {
+			if _, approx := d.phraseBefore(i, lx.approx); approx > 0 || andAHalf(toks, i+1+m) {
+				return 1, "", "", i + 1, true, true
 			}
 		}
 		return 0, "", "", 0, false, false

@@ -46,6 +46,14 @@ func TestExtractNumbers(t *testing.T) {
 		{"count after her", "The mother left behind her five children, police said.", []string{"five children=5 children"}},
 		{"count after their", "They raised their two sons in Leeds.", []string{"two sons=2 sons"}},
 		{"ordinal dropped", "The 19th package of sanctions.", nil},
+		// a fraction told in words is a share of what follows it, or the
+		// half of what stands before it, never a figure of its own
+		{"half a scale", "The port handles about half a million barrels a day.", []string{"about half a million barrels=~500000 barrels"}},
+		{"a quarter of a scale", "The probe is a quarter of a million miles away.", []string{"a quarter of a million miles=250000 mi"}},
+		{"a quarter of a scale opening the sentence", "A quarter of a billion people lack power.", []string{"A quarter of a billion people=250000000 people"}},
+		{"a measure and a half", "A glove was found a mile and a half from the house.", []string{"a mile and a half=1.5 mi"}},
+		{"a hedged measure and a half", "A glove was found about a mile and a half from the house.", []string{"about a mile and a half=~1.5 mi"}},
+		{"a span and a half", "She was held for a week and a half in Alabama.", nil},
 		{"decade dropped", "Rates were higher in the late 90s than now.", nil},
 		{"decade after an apostrophe dropped", "The band played hits of the ’80s on Friday.", nil},
 		{"age bracket dropped", "She moved to Ohio in her early 20s and stayed.", nil},
@@ -874,15 +882,16 @@ func TestBareCrowdIsNoFigure(t *testing.T) {
 	}
 }
 
-// One unit, hedged, is a measure ("more than a foot of snow"); a bare "a
-// foot", a rate ("$4 a gallon") and "a mile and a half" read as before.
+// One unit, hedged, is a measure ("more than a foot of snow"), and so is
+// one with its half ("about a mile and a half"); a bare "a foot" and a
+// rate ("$4 a gallon") read as before.
 func TestHedgedSingleUnit(t *testing.T) {
 	tests := map[string][]string{
 		"More than a foot of snow buried the town.":                {"More than a foot"},
 		"The body was found over a mile away from the road.":       {"over a mile"},
 		"He hurt a foot in the fall.":                              nil,
 		"Gas costs $4 a gallon on average.":                        {"$4"},
-		"A glove lay about a mile and a half from the home.":       {"a half"},
+		"A glove lay about a mile and a half from the home.":       {"about a mile and a half"},
 		"The storm could drop more than an inch of rain by night.": {"more than an inch"},
 	}
 	for text, want := range tests {
