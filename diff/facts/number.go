@@ -346,8 +346,13 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 		toks[i+1].kind == tokWord && toks[i+1].isCap() && numTok.text != strings.ToUpper(numTok.text) {
 		return item{}, 0, false
 	}
-	if numTok.kind == tokWord && !explicit && unit == "" && cur == "" && !(first > 0 && casualtyVerbs[toks[first-1].lower]) {
-		return item{}, 0, false // a bare "two" says nothing, but "injured nine" is a toll
+	// a bare "two" says nothing, but "injured nine" is a toll, and so is
+	// a bare count the words around it give to the dead or the hurt:
+	// "Three were killed", "six were injured", "the toll has risen to
+	// six", as "risen to 6" is
+	if numTok.kind == tokWord && !explicit && unit == "" && cur == "" && !(first > 0 && casualtyVerbs[toks[first-1].lower]) &&
+		!d.followedBy(last, tollAfter) && !d.countsTheHurt(last) && !d.tollNamedBefore(first) {
+		return item{}, 0, false
 	}
 	// "dominated by two arms", "the charge carries three special
 	// circumstances": a few parts that make up a thing describe it
@@ -891,6 +896,24 @@ func (d *doc) countsTheDead(first, last int) bool {
 		// on Saturday night has risen to 19": the toll may stand a
 		// clause's length away (the clause ends at punctuation); the verbs
 		// only near
+		if toks[k].lower == "toll" || k >= first-4 && tollBefore[toks[k].lower] || d.numberOfDead(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// tollNamedBefore reports whether the clause before token first names the
+// toll the count at first gives ("the death toll has risen to six",
+// "killed in the war to seven"), with no "and" between: in "was killed
+// and six Americans were among the wounded" the count begins another
+// part of the sentence.
+func (d *doc) tollNamedBefore(first int) bool {
+	toks := d.toks
+	for k := first - 1; k >= 0 && k >= first-24; k-- {
+		if toks[k].kind == tokPunct || toks[k].lower == "and" {
+			return false
+		}
 		if toks[k].lower == "toll" || k >= first-4 && tollBefore[toks[k].lower] || d.numberOfDead(k) {
 			return true
 		}

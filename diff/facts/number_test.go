@@ -32,6 +32,12 @@ func TestExtractNumbers(t *testing.T) {
 		{"word dozen", "About two dozen countries signed.", []string{"About two dozen countries=~24 countries"}},
 		{"toll object left out", "The strike killed one person and injured nine.", []string{"one person=1 person", "nine=9"}},
 		{"bare number word after other verbs", "They met nine.", nil},
+		// a bare count the words around it give to the dead or the hurt
+		{"bare word before a death word", "Three were killed when the roof fell.", []string{"Three=3"}},
+		{"bare word before a hurt word", "Seven people were shot, while six were injured falling.", []string{"Seven people=7 people", "six=6"}},
+		{"bare word the toll rose to", "The death toll from the blast has since risen to six, officials said.", []string{"six=6"}},
+		{"bare word still in hospital", "Nine people were hurt, with eight still hospitalized on Monday.", []string{"Nine people=9 people", "eight=8"}},
+		{"bare word after and begins another part", "A woman was killed and six Americans were among the guests.", nil},
 		{"comma thousands", "They swapped 1,000 prisoners.", []string{"1,000 prisoners=1000 prisoners"}},
 		{"one person", "At least one person was killed.", []string{"At least one person=>=1 person"}},
 		{"hyphen age", "a 3-1/2-year-old war", []string{"3-1/2-year-old=3.5 year-old"}},
@@ -945,5 +951,27 @@ func TestTollRewrittenFarApart(t *testing.T) {
 	}
 	if want := []string{"at least 12 people>19", "dozens more>57 people"}; !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// A bare count of the hurt or the dead, told in words, is a figure: an
+// update of it is one change, as it is in digits.
+func TestBareCasualtyWordUpdated(t *testing.T) {
+	tests := []struct{ name, old, new, want string }{
+		{"the hurt", "Police said four people had gunshot wounds and two others were injured falling.",
+			"Police said seven people had gunshot wounds, while six were injured falling.", "two others -> six"},
+		{"the toll", "The death toll from the strike has risen to five, the army said.",
+			"The death toll from the strike has risen to six, the army said.", "five -> six"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, c := range changesOf(tt.old, tt.new, KindNumber) {
+				got = append(got, c.Before+" -> "+c.After)
+			}
+			if !slices.Contains(got, tt.want) {
+				t.Errorf("got %q, want %q among them", got, tt.want)
+			}
+		})
 	}
 }
