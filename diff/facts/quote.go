@@ -142,6 +142,13 @@ func (d *doc) titleLike(q qspan) bool {
 		// no speech verb: a name ("the “Today” show", "the “Dune”
 		// franchise"), not a word said ("she said “No”")
 		prev := d.toks[p]
+		if prev.text == "," && p > 0 {
+			// set off by a comma after a noun: the thing's name in
+			// apposition ("their yacht, “Soulmate,”", "her debut
+			// album, “Withered.”"), not an answer ("he said, “No.”")
+			prev = d.toks[p-1]
+			return prev.kind == tokWord && !prev.isCap() && !prev.is(clsSpeech|clsFunction)
+		}
 		return prev.kind == tokWord && !prev.is(clsSpeech)
 	}
 	return caps >= 2
