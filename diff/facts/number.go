@@ -240,9 +240,9 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 	if !ok {
 		return item{}, 0, false
 	}
-	if f, at := fractionBefore(toks, i); at >= 0 && cur == "" && first == i && lx.scales[toks[i+1].lower] != 0 {
-		// "half a million", "a quarter of a million miles": a share
-		// of the scale, not the scale
+	if f, at := fractionBefore(toks, i); at >= 0 && cur == "" && first == i && (lx.scales[toks[i+1].lower] != 0 || toks[i+1].lower == "dozen") {
+		// "half a million", "a quarter of a million miles", "half a
+		// dozen": a share of the scale, not the scale
 		v, first = v*f, at
 	}
 	numTok := toks[i]

@@ -56,6 +56,7 @@ func TestExtractNumbers(t *testing.T) {
 		// half of what stands before it, never a figure of its own
 		{"half a scale", "The port handles about half a million barrels a day.", []string{"about half a million barrels=~500000 barrels"}},
 		{"a quarter of a scale", "The probe is a quarter of a million miles away.", []string{"a quarter of a million miles=250000 mi"}},
+		{"half a dozen", "About half a dozen people were hurt.", []string{"About half a dozen people=~6 people"}},
 		{"a quarter of a scale opening the sentence", "A quarter of a billion people lack power.", []string{"A quarter of a billion people=250000000 people"}},
 		{"a measure and a half", "A glove was found a mile and a half from the house.", []string{"a mile and a half=1.5 mi"}},
 		{"a hedged measure and a half", "A glove was found about a mile and a half from the house.", []string{"about a mile and a half=~1.5 mi"}},
