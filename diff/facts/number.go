@@ -403,7 +403,10 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 		it.slot = "age|"
 		it.Subject = "age"
 	}
-	if cur == "" && unit != "percent" && d.countsTheDead(first, last) {
+	// the word read as what is counted may be the death or the hurt
+	// itself: "44 dead", "with 200 injured", "at least 14 wounded"
+	counted := last > i && cur == "" && unit != "percent"
+	if cur == "" && unit != "percent" && d.countsTheDead(first, last) || counted && tollAfter[toks[last].lower] {
 		// "At least 40 people were killed" and "the death toll rose to
 		// 44" count the same thing, however the sentence is written.
 		it.slot = "toll"
@@ -411,7 +414,7 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 		// "injured nine", "wounded dozens more": the people hurt, however
 		// many
 		it.slot, it.Subject = "injured", "injured"
-	} else if cur == "" && unit != "percent" && d.countsTheHurt(last) {
+	} else if cur == "" && unit != "percent" && d.countsTheHurt(last) || counted && hurtAfter[toks[last].lower] {
 		// "40 people had been injured" counts what "wounded 23" does
 		it.slot = "injured"
 	}
