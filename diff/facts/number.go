@@ -1225,7 +1225,7 @@ func (d *doc) numberCore(i int) (v float64, vague, suffix string, next int, expl
 	if total == 1 && !explicit {
 		_, approx := d.phraseBefore(i, lx.approx)
 		scaled := j < len(toks) && lx.scales[toks[j].lower] != 0
-		if !scaled && !(j < len(toks) && casualtyNouns[toks[j].lower]) && (approx == 0 || !d.unitAt(j)) {
+		if !scaled && !(j < len(toks) && casualtyNouns[toks[j].lower]) && (approx == 0 || !d.unitAt(j)) && !d.listedCount(i) {
 			return 0, "", "", 0, false, false
 		}
 		explicit = true
@@ -1234,6 +1234,32 @@ func (d *doc) numberCore(i int) (v float64, vague, suffix string, next int, expl
 		explicit = true
 	}
 	return total, "", "", j, explicit, true
+}
+
+// listedCount reports whether "one" at token i, before a noun, is an item
+// of a list of counts: another count stands right before the comma or
+// "and" that precedes it ("three Colombians, one Russian", "two full
+// paychecks and one partial paycheck", "two breakfasts, one lunch").
+func (d *doc) listedCount(i int) bool {
+	toks := d.toks
+	if i < 3 || i+1 >= len(toks) || toks[i+1].kind != tokWord || d.lx.function[toks[i+1].lower] ||
+		strings.HasSuffix(toks[i+1].lower, "ing") {
+		return false // "four investigations, one involving a child": one of them
+	}
+	k := i - 1
+	if toks[k].text != "," && toks[k].lower != "and" {
+		return false
+	}
+	for m := k - 1; m >= 0 && m >= k-4; m-- {
+		t := &toks[m]
+		if t.kind == tokPunct {
+			return false
+		}
+		if m < k-1 && (t.kind == tokNum && !d.looksLikeDate(m) || t.kind == tokWord && t.is(clsUnit) && d.lx.units[t.lower] >= 1) {
+			return true
+		}
+	}
+	return false
 }
 
 // unitAt reports whether a unit of measure, a percentage or a currency
@@ -1400,6 +1426,12 @@ func (d *doc) countNoun(j int) (string, int) {
 		if t.kind != tokWord {
 			return "", -1
 		}
+		if t.isCap() && (plural(t.lower) || k == 0 && d.toks[j-1].lower == "one") && !d.nounFollows(j+1) {
+			// a people named by a capitalised word that ends the
+			// phrase: "six Americans were among them", "two Brazilians
+			// and one Canadian", "two other Americans held"
+			return t.lower, j
+		}
 		if t.isCap() || t.lower == "other" {
 			continue // "Ukrainian soldiers", "a dozen other plants"
 		}
@@ -1416,6 +1448,20 @@ func (d *doc) countNoun(j int) (string, int) {
 	}
 	return "", -1
 }
+
+// nounFollows reports whether token n goes on the phrase of the
+// capitalised word before it: another capitalised word ("Texas Rangers")
+// or a plural noun ("Kansas City residents" ends in one).
+func (d *doc) nounFollows(n int) bool {
+	if n >= len(d.toks) || d.toks[n].kind != tokWord || !d.toks[n].space {
+		return false
+	}
+	t := &d.toks[n]
+	return t.isCap() || d.pluralNoun(n) || irregularPlurals[t.lower]
+}
+
+// irregularPlurals are plural nouns without the ending "s".
+var irregularPlurals = map[string]bool{"children": true, "people": true, "men": true, "women": true}
 
 // plural reports whether a lower-case word looks like a plural noun.
 func plural(w string) bool {

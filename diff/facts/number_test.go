@@ -37,12 +37,20 @@ func TestExtractNumbers(t *testing.T) {
 		{"bare word before a hurt word", "Seven people were shot, while six were injured falling.", []string{"Seven people=7 people", "six=6"}},
 		{"bare word the toll rose to", "The death toll from the blast has since risen to six, officials said.", []string{"six=6"}},
 		{"bare word still in hospital", "Nine people were hurt, with eight still hospitalized on Monday.", []string{"Nine people=9 people", "eight=8"}},
-		{"bare word after and begins another part", "A woman was killed and six Americans were among the guests.", nil},
+		{"bare word after and begins another part", "A woman was killed and six were among the guests.", nil},
 		{"comma thousands", "They swapped 1,000 prisoners.", []string{"1,000 prisoners=1000 prisoners"}},
 		{"one person", "At least one person was killed.", []string{"At least one person=>=1 person"}},
 		{"hyphen age", "a 3-1/2-year-old war", []string{"3-1/2-year-old=3.5 year-old"}},
 		{"hyphen words age", "a three-and-a-half-year-old war", []string{"three-and-a-half-year-old=3.5 year-old"}},
 		{"bare one dropped", "One side or the other will lose.", nil},
+		// a capitalised plural that ends the phrase is what is counted;
+		// "one" is a count in a list of counts
+		{"a people counted", "Among the hurt were six Americans, three Colombians and one Canadian.", []string{"six Americans=6 americans", "three Colombians=3 colombians", "one Canadian=1 canadian"}},
+		{"a people counted before a verb", "Two other Americans held abroad were freed.", []string{"Two other Americans=2 americans"}},
+		{"a capitalised qualifier stays one", "Five Ukrainian soldiers were hurt.", []string{"Five Ukrainian soldiers=5 soldiers"}},
+		{"a capitalised name before a noun", "Police found all five of the Yates children.", []string{"five of the Yates children=5 children"}},
+		{"one in a list of counts", "The package has two breakfasts and one lunch.", []string{"two breakfasts=2 breakfasts", "one lunch=1 lunch"}},
+		{"one of a group is no count", "It details four cases, one involving a child.", []string{"four cases=4 cases"}},
 		{"referential dropped", "It was the first meeting of the two leaders.", nil},
 		{"demonstrative dropped", "Those three envoys flew home on Friday.", nil},
 		// a possessive before a count says whose the things are, not
