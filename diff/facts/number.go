@@ -1426,7 +1426,7 @@ func (d *doc) countNoun(j int) (string, int) {
 		if t.kind != tokWord {
 			return "", -1
 		}
-		if t.isCap() && (plural(t.lower) || k == 0 && d.toks[j-1].lower == "one") && !d.nounFollows(j+1) {
+		if t.isCap() && (plural(t.lower) && !d.nounFollows(j+1) || k == 0 && d.toks[j-1].lower == "one" && d.phraseEnds(j+1)) {
 			// a people named by a capitalised word that ends the
 			// phrase: "six Americans were among them", "two Brazilians
 			// and one Canadian", "two other Americans held"
@@ -1458,6 +1458,17 @@ func (d *doc) nounFollows(n int) bool {
 	}
 	t := &d.toks[n]
 	return t.isCap() || d.pluralNoun(n) || irregularPlurals[t.lower]
+}
+
+// phraseEnds reports whether a noun phrase ends before token n: the text
+// ends, or punctuation or a function word stands there ("one Canadian,",
+// "one Russian and", not "one Dutch national").
+func (d *doc) phraseEnds(n int) bool {
+	if n >= len(d.toks) {
+		return true
+	}
+	t := &d.toks[n]
+	return t.kind != tokWord || d.lx.function[t.lower]
 }
 
 // irregularPlurals are plural nouns without the ending "s".

@@ -50,6 +50,7 @@ func TestExtractNumbers(t *testing.T) {
 		{"a capitalised qualifier stays one", "Five Ukrainian soldiers were hurt.", []string{"Five Ukrainian soldiers=5 soldiers"}},
 		{"a capitalised name before a noun", "Police found all five of the Yates children.", []string{"five of the Yates children=5 children"}},
 		{"one in a list of counts", "The package has two breakfasts and one lunch.", []string{"two breakfasts=2 breakfasts", "one lunch=1 lunch"}},
+		{"one of a people before a noun", "Among them were two Britons and one Dutch national.", []string{"two Britons=2 britons", "one Dutch national=1 national"}},
 		{"one of a group is no count", "It details four cases, one involving a child.", []string{"four cases=4 cases"}},
 		{"referential dropped", "It was the first meeting of the two leaders.", nil},
 		{"demonstrative dropped", "Those three envoys flew home on Friday.", nil},
