@@ -1440,9 +1440,14 @@ func (d *doc) countNoun(j int) (string, int) {
 		}
 		// "three different locations", "99.8 million tax returns", "four
 		// misdemeanor counts": a word before a plural noun qualifies it
-		// ("the 12-year-old boys" stays an age: the hyphen made the unit)
-		if n := j + 1; n < len(toks) && !hyphen && !plural(t.lower) && !casualtyNouns[t.lower] && d.pluralNoun(n) {
-			return toks[n].lower, n
+		// ("the 12-year-old boys" stays an age: the hyphen made the unit),
+		// and so do two or three ("two senior government officials",
+		// "two law enforcement officials", "two top Iranian religious
+		// leaders", "more than 46,000 uniformed TSA workers")
+		if !hyphen && !plural(t.lower) && !casualtyNouns[t.lower] && !irregularPlurals[t.lower] {
+			if n, ok := d.pluralAhead(j + 1); ok {
+				return toks[n].lower, n
+			}
 		}
 		return t.lower, j
 	}
@@ -1473,6 +1478,24 @@ func (d *doc) phraseEnds(n int) bool {
 
 // irregularPlurals are plural nouns without the ending "s".
 var irregularPlurals = map[string]bool{"children": true, "people": true, "men": true, "women": true}
+
+// pluralAhead returns the plural noun at token n or after one or two
+// more qualifying words: words of their own (a space before each), no
+// function words, no verb forms in -ed or -ing ("police arrested
+// suspects" is no noun phrase).
+func (d *doc) pluralAhead(n int) (int, bool) {
+	for k := n; k < len(d.toks) && k <= n+2; k++ {
+		if d.pluralNoun(k) {
+			return k, true
+		}
+		t := &d.toks[k]
+		if t.kind != tokWord || !t.space || d.lx.function[t.lower] || irregularPlurals[t.lower] || t.is(clsUnit) ||
+			strings.HasSuffix(t.lower, "ed") || strings.HasSuffix(t.lower, "ing") || t.is(clsSpeech) {
+			return 0, false
+		}
+	}
+	return 0, false
+}
 
 // plural reports whether a lower-case word looks like a plural noun.
 func plural(w string) bool {

@@ -49,6 +49,11 @@ func TestExtractNumbers(t *testing.T) {
 		{"a people counted before a verb", "Two other Americans held abroad were freed.", []string{"Two other Americans=2 americans"}},
 		{"a capitalised qualifier stays one", "Five Ukrainian soldiers were hurt.", []string{"Five Ukrainian soldiers=5 soldiers"}},
 		{"a capitalised name before a noun", "Police found all five of the Yates children.", []string{"five of the Yates children=5 children"}},
+		// two or three words may qualify what is counted
+		{"two qualifiers", "The scandal forced out two senior government officials.", []string{"two senior government officials=2 officials"}},
+		{"three qualifiers", "A note said two top Iranian religious leaders issued rulings.", []string{"two top Iranian religious leaders=2 leaders"}},
+		{"no verb inside the phrase", "Three police arrested suspects on Monday.", []string{"Three police=3 police"}},
+		{"a number word ends the qualifiers", "In all, 12 of the past nine recessions were counted.", []string{"12=12", "nine recessions=9 recessions"}},
 		{"one in a list of counts", "The package has two breakfasts and one lunch.", []string{"two breakfasts=2 breakfasts", "one lunch=1 lunch"}},
 		{"one of a people before a noun", "Among them were two Britons and one Dutch national.", []string{"two Britons=2 britons", "one Dutch national=1 national"}},
 		{"one of a group is no count", "It details four cases, one involving a child.", []string{"four cases=4 cases"}},
