@@ -1014,3 +1014,36 @@ func TestCasualtyWordAsNoun(t *testing.T) {
 		})
 	}
 }
+
+// Two figures of one thing in neighbouring sentences that tell of other
+// things are two figures, one gone and one come, not one figure changed;
+// in sentences about the same thing they are one figure changed.
+func TestSameSlotNeedsRelatedSentences(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           []string
+	}{
+		{"unrelated sentences",
+			"Hiring beat forecasts in January.\n\nLast year gains averaged just 15,000 jobs per month after the annual revisions.\n\nStocks rose.",
+			"Hiring beat forecasts in January.\n\nMany other sectors, notably government with 42,000 jobs lost, shed workers.\n\nStocks rose.",
+			[]string{"15,000 jobs -> ", " -> 42,000 jobs"}},
+		{"related sentences",
+			"Hiring beat forecasts in January.\n\nLast year gains averaged just 15,000 jobs per month after the annual revisions.\n\nStocks rose.",
+			"Hiring beat forecasts in January.\n\nLast year gains averaged only 12,000 jobs per month after the latest annual revisions.\n\nStocks rose.",
+			[]string{"15,000 jobs -> 12,000 jobs"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, c := range changesOf(tt.old, tt.new, KindNumber) {
+				got = append(got, c.Before+" -> "+c.After)
+			}
+			slices.Sort(got)
+			want := slices.Clone(tt.want)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Errorf("got %q, want %q", got, want)
+			}
+		})
+	}
+}
