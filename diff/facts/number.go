@@ -14,8 +14,11 @@ var months = map[string]bool{
 	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
 }
 
-// referential words before a number word make it name a known group.
-var referential = map[string]bool{"the": true, "these": true, "those": true, "their": true, "his": true, "her": true, "its": true, "our": true,
+// referential words before a number word make it name a known group
+// ("the two leaders", "those three envoys"). A possessive does not: "his
+// three stepchildren", "her five children" tell how many a person has,
+// and the reader learns it there as from "three stepchildren".
+var referential = map[string]bool{"the": true, "these": true, "those": true,
 	"other": true}
 
 // casualtyNouns make "one" a count ("one person was killed").
@@ -237,6 +240,11 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 	if !ok {
 		return item{}, 0, false
 	}
+	if f, at := fractionBefore(toks, i); at >= 0 && cur == "" && first == i && (lx.scales[toks[i+1].lower] != 0 || toks[i+1].lower == "dozen") {
+		// "half a million", "a quarter of a million miles", "half a
+		// dozen": a share of the scale, not the scale
+		v, first = v*f, at
+	}
 	numTok := toks[i]
 	// a minus sign: "(-42,000 jobs)", "fell to -3%"
 	if numTok.kind == tokNum && cur == "" && first == i && !high && d.minusBefore(i) {
@@ -275,6 +283,11 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 		} else if j < len(toks) && lx.curWord[toks[j].lower] != "" {
 			unit, last, j = lx.curWord[toks[j].lower], j, j+1
 		}
+	}
+	// "a mile and a half", "5 miles and a half": the half is the unit's
+	if lx.isMeasure(unit) && andAHalf(toks, j) {
+		v += 0.5
+		last, j = j+2, j+3
 	}
 	// "US dollars", "Swiss francs"
 	if unit == "" && j+1 < len(toks) && toks[j].kind == tokWord && toks[j].isCap() && lx.curWord[toks[j+1].lower] != "" {
@@ -333,8 +346,13 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 		toks[i+1].kind == tokWord && toks[i+1].isCap() && numTok.text != strings.ToUpper(numTok.text) {
 		return item{}, 0, false
 	}
-	if numTok.kind == tokWord && !explicit && unit == "" && cur == "" && !(first > 0 && casualtyVerbs[toks[first-1].lower]) {
-		return item{}, 0, false // a bare "two" says nothing, but "injured nine" is a toll
+	// a bare "two" says nothing, but "injured nine" is a toll, and so is
+	// a bare count the words around it give to the dead or the hurt:
+	// "Three were killed", "six were injured", "the toll has risen to
+	// six", as "risen to 6" is
+	if numTok.kind == tokWord && !explicit && unit == "" && cur == "" && !(first > 0 && casualtyVerbs[toks[first-1].lower]) &&
+		!d.followedBy(last, tollAfter) && !d.countsTheHurt(last) && !d.tollNamedBefore(first) {
+		return item{}, 0, false
 	}
 	// "dominated by two arms", "the charge carries three special
 	// circumstances": a few parts that make up a thing describe it
@@ -342,7 +360,7 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 		!d.countsTheDead(first, last) && !d.countsTheHurt(last) {
 		return item{}, 0, false
 	}
-	// "the two leaders", "their three sons": a reference, not a count
+	// "the two leaders", "those three envoys": a reference, not a count
 	if numTok.kind == tokWord && suffix == "" && cur == "" && first > 0 && referential[toks[first-1].lower] {
 		return item{}, 0, false
 	}
@@ -385,7 +403,10 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 		it.slot = "age|"
 		it.Subject = "age"
 	}
-	if cur == "" && unit != "percent" && d.countsTheDead(first, last) {
+	// the word read as what is counted may be the death or the hurt
+	// itself: "44 dead", "with 200 injured", "at least 14 wounded"
+	counted := last > i && cur == "" && unit != "percent"
+	if cur == "" && unit != "percent" && d.countsTheDead(first, last) || counted && tollAfter[toks[last].lower] {
 		// "At least 40 people were killed" and "the death toll rose to
 		// 44" count the same thing, however the sentence is written.
 		it.slot = "toll"
@@ -393,7 +414,7 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 		// "injured nine", "wounded dozens more": the people hurt, however
 		// many
 		it.slot, it.Subject = "injured", "injured"
-	} else if cur == "" && unit != "percent" && d.countsTheHurt(last) {
+	} else if cur == "" && unit != "percent" && d.countsTheHurt(last) || counted && hurtAfter[toks[last].lower] {
 		// "40 people had been injured" counts what "wounded 23" does
 		it.slot = "injured"
 	}
@@ -617,6 +638,30 @@ func (d *doc) ratio(i int) (item, int, bool) {
 	it.key = strings.TrimSpace(num + " " + singular(head))
 	it.slot = "share|" + singular(head)
 	return it, next, true
+}
+
+// andAHalf reports whether "and a half" stands at token k.
+func andAHalf(toks []token, k int) bool {
+	return k+2 < len(toks) && toks[k].lower == "and" && toks[k+1].lower == "a" && toks[k+2].lower == "half"
+}
+
+// fractionBefore returns the share told right before "a" or "an" at
+// token i ("half a million", "a quarter of a million") and the token
+// where it starts, or -1.
+func fractionBefore(toks []token, i int) (float64, int) {
+	if i < 1 || toks[i].lower != "a" && toks[i].lower != "an" || i+1 >= len(toks) {
+		return 0, -1
+	}
+	if toks[i-1].lower == "half" {
+		return 0.5, i - 1
+	}
+	if i < 3 || toks[i-1].lower != "of" {
+		return 0, -1
+	}
+	if toks[i-2].lower == "quarter" && (toks[i-3].lower == "a" || toks[i-3].lower == "one") {
+		return 0.25, i - 3
+	}
+	return 0, -1
 }
 
 // ratioTerm reads one side of a share at token i: digits without a
@@ -861,6 +906,24 @@ func (d *doc) countsTheDead(first, last int) bool {
 	return false
 }
 
+// tollNamedBefore reports whether the clause before token first names the
+// toll the count at first gives ("the death toll has risen to six",
+// "killed in the war to seven"), with no "and" between: in "was killed
+// and six Americans were among the wounded" the count begins another
+// part of the sentence.
+func (d *doc) tollNamedBefore(first int) bool {
+	toks := d.toks
+	for k := first - 1; k >= 0 && k >= first-24; k-- {
+		if toks[k].kind == tokPunct || toks[k].lower == "and" {
+			return false
+		}
+		if toks[k].lower == "toll" || k >= first-4 && tollBefore[toks[k].lower] || d.numberOfDead(k) {
+			return true
+		}
+	}
+	return false
+}
+
 // numberOfDead reports whether token k opens "number of (people|those)"
 // and a death word (tollAfter): the toll named as a number, as wire copy
 // writes it ("the number of people killed in the attack has climbed to
@@ -1071,10 +1134,12 @@ func (d *doc) numberCore(i int) (v float64, vague, suffix string, next int, expl
 		if !ok || isSlashLabel(t.text) {
 			return 0, "", "", 0, false, false
 		}
-		// "29th", "1st": ordinals are not amounts
+		// "29th", "1st": ordinals are not amounts; "the 90s", "the
+		// ’60s", "in their 20s": a decade of years or of a life, a
+		// time or an age bracket, is no count of anything
 		if i+1 < len(toks) && !toks[i+1].space {
 			switch toks[i+1].lower {
-			case "st", "nd", "rd", "th":
+			case "st", "nd", "rd", "th", "s":
 				return 0, "", "", 0, false, false
 			}
 		}
@@ -1100,20 +1165,23 @@ func (d *doc) numberCore(i int) (v float64, vague, suffix string, next int, expl
 	// "a dozen", "a half", "a million"
 	if (t.lower == "a" || t.lower == "an") && i+1 < len(toks) {
 		n := toks[i+1].lower
+		if n == "half" && i > 0 && toks[i-1].lower == "and" {
+			// "a mile and a half", "a week and a half": the half of
+			// what stands before, no figure of its own
+			return 0, "", "", 0, false, false
+		}
 		if n == "dozen" || n == "half" {
 			return lx.units[n], "", "", i + 2, true, true
 		}
 		if s, ok := lx.scales[n]; ok && len(n) > 2 {
 			return s, "", "", i + 2, true, true
 		}
-		// "more than a foot of snow", "about a mile away": one unit,
-		// hedged, is a measure; a bare "a foot" is no figure
-		if _, approx := d.phraseBefore(i, lx.approx); approx > 0 {
-			if _, m := d.phrase(i+1, lx.measure); m > 0 {
-				k := i + 1 + m
-				if !(k+2 < len(toks) && toks[k].lower == "and" && toks[k+1].lower == "a" && toks[k+2].lower == "half") {
-					return 1, "", "", i + 1, true, true
-				}
+		// "more than a foot of snow", "about a mile away", "a mile and
+		// a half from the home": one unit, hedged or with its half, is
+		// a measure; a bare "a foot" is no figure
+		if _, m := d.phrase(i+1, lx.measure); m > 0 {
+			if _, approx := d.phraseBefore(i, lx.approx); approx > 0 || andAHalf(toks, i+1+m) {
+				return 1, "", "", i + 1, true, true
 			}
 		}
 		return 0, "", "", 0, false, false
@@ -1157,7 +1225,7 @@ func (d *doc) numberCore(i int) (v float64, vague, suffix string, next int, expl
 	if total == 1 && !explicit {
 		_, approx := d.phraseBefore(i, lx.approx)
 		scaled := j < len(toks) && lx.scales[toks[j].lower] != 0
-		if !scaled && !(j < len(toks) && casualtyNouns[toks[j].lower]) && (approx == 0 || !d.unitAt(j)) {
+		if !scaled && !(j < len(toks) && casualtyNouns[toks[j].lower]) && (approx == 0 || !d.unitAt(j)) && !d.listedCount(i) {
 			return 0, "", "", 0, false, false
 		}
 		explicit = true
@@ -1166,6 +1234,32 @@ func (d *doc) numberCore(i int) (v float64, vague, suffix string, next int, expl
 		explicit = true
 	}
 	return total, "", "", j, explicit, true
+}
+
+// listedCount reports whether "one" at token i, before a noun, is an item
+// of a list of counts: another count stands right before the comma or
+// "and" that precedes it ("three Colombians, one Russian", "two full
+// paychecks and one partial paycheck", "two breakfasts, one lunch").
+func (d *doc) listedCount(i int) bool {
+	toks := d.toks
+	if i < 3 || i+1 >= len(toks) || toks[i+1].kind != tokWord || d.lx.function[toks[i+1].lower] ||
+		strings.HasSuffix(toks[i+1].lower, "ing") {
+		return false // "four investigations, one involving a child": one of them
+	}
+	k := i - 1
+	if toks[k].text != "," && toks[k].lower != "and" {
+		return false
+	}
+	for m := k - 1; m >= 0 && m >= k-4; m-- {
+		t := &toks[m]
+		if t.kind == tokPunct {
+			return false
+		}
+		if m < k-1 && (t.kind == tokNum && !d.looksLikeDate(m) || t.kind == tokWord && t.is(clsUnit) && d.lx.units[t.lower] >= 1) {
+			return true
+		}
+	}
+	return false
 }
 
 // unitAt reports whether a unit of measure, a percentage or a currency
@@ -1332,6 +1426,12 @@ func (d *doc) countNoun(j int) (string, int) {
 		if t.kind != tokWord {
 			return "", -1
 		}
+		if t.isCap() && (plural(t.lower) && !d.nounFollows(j+1) || k == 0 && d.toks[j-1].lower == "one" && d.phraseEnds(j+1)) {
+			// a people named by a capitalised word that ends the
+			// phrase: "six Americans were among them", "two Brazilians
+			// and one Canadian", "two other Americans held"
+			return t.lower, j
+		}
 		if t.isCap() || t.lower == "other" {
 			continue // "Ukrainian soldiers", "a dozen other plants"
 		}
@@ -1340,13 +1440,61 @@ func (d *doc) countNoun(j int) (string, int) {
 		}
 		// "three different locations", "99.8 million tax returns", "four
 		// misdemeanor counts": a word before a plural noun qualifies it
-		// ("the 12-year-old boys" stays an age: the hyphen made the unit)
-		if n := j + 1; n < len(toks) && !hyphen && !plural(t.lower) && !casualtyNouns[t.lower] && d.pluralNoun(n) {
-			return toks[n].lower, n
+		// ("the 12-year-old boys" stays an age: the hyphen made the unit),
+		// and so do two or three ("two senior government officials",
+		// "two law enforcement officials", "two top Iranian religious
+		// leaders", "more than 46,000 uniformed TSA workers")
+		if !hyphen && !plural(t.lower) && !casualtyNouns[t.lower] && !irregularPlurals[t.lower] {
+			if n, ok := d.pluralAhead(j + 1); ok {
+				return toks[n].lower, n
+			}
 		}
 		return t.lower, j
 	}
 	return "", -1
+}
+
+// nounFollows reports whether token n goes on the phrase of the
+// capitalised word before it: another capitalised word ("Texas Rangers")
+// or a plural noun ("Kansas City residents" ends in one).
+func (d *doc) nounFollows(n int) bool {
+	if n >= len(d.toks) || d.toks[n].kind != tokWord || !d.toks[n].space {
+		return false
+	}
+	t := &d.toks[n]
+	return t.isCap() || d.pluralNoun(n) || irregularPlurals[t.lower]
+}
+
+// phraseEnds reports whether a noun phrase ends before token n: the text
+// ends, or punctuation or a function word stands there ("one Canadian,",
+// "one Russian and", not "one Dutch national").
+func (d *doc) phraseEnds(n int) bool {
+	if n >= len(d.toks) {
+		return true
+	}
+	t := &d.toks[n]
+	return t.kind != tokWord || d.lx.function[t.lower]
+}
+
+// irregularPlurals are plural nouns without the ending "s".
+var irregularPlurals = map[string]bool{"children": true, "people": true, "men": true, "women": true}
+
+// pluralAhead returns the plural noun at token n or after one or two
+// more qualifying words: words of their own (a space before each), no
+// function words, no verb forms in -ed or -ing ("police arrested
+// suspects" is no noun phrase).
+func (d *doc) pluralAhead(n int) (int, bool) {
+	for k := n; k < len(d.toks) && k <= n+2; k++ {
+		if d.pluralNoun(k) {
+			return k, true
+		}
+		t := &d.toks[k]
+		if t.kind != tokWord || !t.space || d.lx.function[t.lower] || irregularPlurals[t.lower] || t.is(clsUnit) ||
+			strings.HasSuffix(t.lower, "ed") || strings.HasSuffix(t.lower, "ing") || t.is(clsSpeech) {
+			return 0, false
+		}
+	}
+	return 0, false
 }
 
 // plural reports whether a lower-case word looks like a plural noun.

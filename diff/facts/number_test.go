@@ -32,13 +32,53 @@ func TestExtractNumbers(t *testing.T) {
 		{"word dozen", "About two dozen countries signed.", []string{"About two dozen countries=~24 countries"}},
 		{"toll object left out", "The strike killed one person and injured nine.", []string{"one person=1 person", "nine=9"}},
 		{"bare number word after other verbs", "They met nine.", nil},
+		// a bare count the words around it give to the dead or the hurt
+		{"bare word before a death word", "Three were killed when the roof fell.", []string{"Three=3"}},
+		{"bare word before a hurt word", "Seven people were shot, while six were injured falling.", []string{"Seven people=7 people", "six=6"}},
+		{"bare word the toll rose to", "The death toll from the blast has since risen to six, officials said.", []string{"six=6"}},
+		{"bare word still in hospital", "Nine people were hurt, with eight still hospitalized on Monday.", []string{"Nine people=9 people", "eight=8"}},
+		{"bare word after and begins another part", "A woman was killed and six were among the guests.", nil},
 		{"comma thousands", "They swapped 1,000 prisoners.", []string{"1,000 prisoners=1000 prisoners"}},
 		{"one person", "At least one person was killed.", []string{"At least one person=>=1 person"}},
 		{"hyphen age", "a 3-1/2-year-old war", []string{"3-1/2-year-old=3.5 year-old"}},
 		{"hyphen words age", "a three-and-a-half-year-old war", []string{"three-and-a-half-year-old=3.5 year-old"}},
 		{"bare one dropped", "One side or the other will lose.", nil},
+		// a capitalised plural that ends the phrase is what is counted;
+		// "one" is a count in a list of counts
+		{"a people counted", "Among the hurt were six Americans, three Colombians and one Canadian.", []string{"six Americans=6 americans", "three Colombians=3 colombians", "one Canadian=1 canadian"}},
+		{"a people counted before a verb", "Two other Americans held abroad were freed.", []string{"Two other Americans=2 americans"}},
+		{"a capitalised qualifier stays one", "Five Ukrainian soldiers were hurt.", []string{"Five Ukrainian soldiers=5 soldiers"}},
+		{"a capitalised name before a noun", "Police found all five of the Yates children.", []string{"five of the Yates children=5 children"}},
+		// two or three words may qualify what is counted
+		{"two qualifiers", "The scandal forced out two senior government officials.", []string{"two senior government officials=2 officials"}},
+		{"three qualifiers", "A note said two top Iranian religious leaders issued rulings.", []string{"two top Iranian religious leaders=2 leaders"}},
+		{"no verb inside the phrase", "Three police arrested suspects on Monday.", []string{"Three police=3 police"}},
+		{"a number word ends the qualifiers", "In all, 12 of the past nine recessions were counted.", []string{"12=12", "nine recessions=9 recessions"}},
+		{"one in a list of counts", "The package has two breakfasts and one lunch.", []string{"two breakfasts=2 breakfasts", "one lunch=1 lunch"}},
+		{"one of a people before a noun", "Among them were two Britons and one Dutch national.", []string{"two Britons=2 britons", "one Dutch national=1 national"}},
+		{"one of a group is no count", "It details four cases, one involving a child.", []string{"four cases=4 cases"}},
 		{"referential dropped", "It was the first meeting of the two leaders.", nil},
+		{"demonstrative dropped", "Those three envoys flew home on Friday.", nil},
+		// a possessive before a count says whose the things are, not
+		// that the reader knows them already: "his three stepchildren"
+		// is a figure of the story as "three stepchildren" is
+		{"count after his", "He brought his three stepchildren from Peru.", []string{"three stepchildren=3 stepchildren"}},
+		{"count after her", "The mother left behind her five children, police said.", []string{"five children=5 children"}},
+		{"count after their", "They raised their two sons in Leeds.", []string{"two sons=2 sons"}},
 		{"ordinal dropped", "The 19th package of sanctions.", nil},
+		// a fraction told in words is a share of what follows it, or the
+		// half of what stands before it, never a figure of its own
+		{"half a scale", "The port handles about half a million barrels a day.", []string{"about half a million barrels=~500000 barrels"}},
+		{"a quarter of a scale", "The probe is a quarter of a million miles away.", []string{"a quarter of a million miles=250000 mi"}},
+		{"half a dozen", "About half a dozen people were hurt.", []string{"About half a dozen people=~6 people"}},
+		{"a quarter of a scale opening the sentence", "A quarter of a billion people lack power.", []string{"A quarter of a billion people=250000000 people"}},
+		{"a measure and a half", "A glove was found a mile and a half from the house.", []string{"a mile and a half=1.5 mi"}},
+		{"a hedged measure and a half", "A glove was found about a mile and a half from the house.", []string{"about a mile and a half=~1.5 mi"}},
+		{"a span and a half", "She was held for a week and a half in Alabama.", nil},
+		{"decade dropped", "Rates were higher in the late 90s than now.", nil},
+		{"decade after an apostrophe dropped", "The band played hits of the ’80s on Friday.", nil},
+		{"age bracket dropped", "She moved to Ohio in her early 20s and stayed.", nil},
+		{"a count before a word ending in s stays", "Rescuers saved 40 sailors.", []string{"40 sailors=40 sailors"}},
 		{"name dropped", "The G7 met with F-16 pilots.", nil},
 		{"year dropped", "The war began in 2022.", nil},
 		{"day of month dropped", "They meet on August 29.", nil},
@@ -863,15 +903,16 @@ func TestBareCrowdIsNoFigure(t *testing.T) {
 	}
 }
 
-// One unit, hedged, is a measure ("more than a foot of snow"); a bare "a
-// foot", a rate ("$4 a gallon") and "a mile and a half" read as before.
+// One unit, hedged, is a measure ("more than a foot of snow"), and so is
+// one with its half ("about a mile and a half"); a bare "a foot" and a
+// rate ("$4 a gallon") read as before.
 func TestHedgedSingleUnit(t *testing.T) {
 	tests := map[string][]string{
 		"More than a foot of snow buried the town.":                {"More than a foot"},
 		"The body was found over a mile away from the road.":       {"over a mile"},
 		"He hurt a foot in the fall.":                              nil,
 		"Gas costs $4 a gallon on average.":                        {"$4"},
-		"A glove lay about a mile and a half from the home.":       {"a half"},
+		"A glove lay about a mile and a half from the home.":       {"about a mile and a half"},
 		"The storm could drop more than an inch of rain by night.": {"more than an inch"},
 	}
 	for text, want := range tests {
@@ -925,5 +966,84 @@ func TestTollRewrittenFarApart(t *testing.T) {
 	}
 	if want := []string{"at least 12 people>19", "dozens more>57 people"}; !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// A bare count of the hurt or the dead, told in words, is a figure: an
+// update of it is one change, as it is in digits.
+func TestBareCasualtyWordUpdated(t *testing.T) {
+	tests := []struct{ name, old, new, want string }{
+		{"the hurt", "Police said four people had gunshot wounds and two others were injured falling.",
+			"Police said seven people had gunshot wounds, while six were injured falling.", "two others -> six"},
+		{"the toll", "The death toll from the strike has risen to five, the army said.",
+			"The death toll from the strike has risen to six, the army said.", "five -> six"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, c := range changesOf(tt.old, tt.new, KindNumber) {
+				got = append(got, c.Before+" -> "+c.After)
+			}
+			if !slices.Contains(got, tt.want) {
+				t.Errorf("got %q, want %q among them", got, tt.want)
+			}
+		})
+	}
+}
+
+// A count whose noun is the death or the hurt itself ("44 dead", "with
+// 200 injured", "at least 14 wounded") is the toll or the count of the
+// hurt, as "200 people were injured" is: an update of it elsewhere in a
+// rewrite is one change.
+func TestCasualtyWordAsNoun(t *testing.T) {
+	tests := []struct{ name, old, new, want string }{
+		{"the hurt", "The ministry said 40 people were killed, with 200 injured, in the strikes on the port.\n\nThe port was closed.",
+			"The port was closed.\n\nShips waited offshore for hours.\n\nHospitals said 250 people had been hurt in the strikes.", "200 injured -> 250 people"},
+		{"the dead", "The flood left 44 dead in the valley, officials said.\n\nRoads were cut.",
+			"Roads were cut.\n\nRescuers worked through the night.\n\nThe death toll rose to 51 on Friday.", "44 dead -> 51"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, c := range changesOf(tt.old, tt.new, KindNumber) {
+				got = append(got, c.Before+" -> "+c.After)
+			}
+			if !slices.Contains(got, tt.want) {
+				t.Errorf("got %q, want %q among them", got, tt.want)
+			}
+		})
+	}
+}
+
+// Two figures of one thing in neighbouring sentences that tell of other
+// things are two figures, one gone and one come, not one figure changed;
+// in sentences about the same thing they are one figure changed.
+func TestSameSlotNeedsRelatedSentences(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           []string
+	}{
+		{"unrelated sentences",
+			"Hiring beat forecasts in January.\n\nLast year gains averaged just 15,000 jobs per month after the annual revisions.\n\nStocks rose.",
+			"Hiring beat forecasts in January.\n\nMany other sectors, notably government with 42,000 jobs lost, shed workers.\n\nStocks rose.",
+			[]string{"15,000 jobs -> ", " -> 42,000 jobs"}},
+		{"related sentences",
+			"Hiring beat forecasts in January.\n\nLast year gains averaged just 15,000 jobs per month after the annual revisions.\n\nStocks rose.",
+			"Hiring beat forecasts in January.\n\nLast year gains averaged only 12,000 jobs per month after the latest annual revisions.\n\nStocks rose.",
+			[]string{"15,000 jobs -> 12,000 jobs"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, c := range changesOf(tt.old, tt.new, KindNumber) {
+				got = append(got, c.Before+" -> "+c.After)
+			}
+			slices.Sort(got)
+			want := slices.Clone(tt.want)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Errorf("got %q, want %q", got, want)
+			}
+		})
 	}
 }

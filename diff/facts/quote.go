@@ -1,6 +1,9 @@
 package facts
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // speaker is a speech verb of a sentence and whom it attributes words to.
 type speaker struct {
@@ -98,10 +101,13 @@ func (d *doc) quoteAndPositionItems(out []item) []item {
 // ("CNN’s “The Situation Room”", "the book “Thunder Cake”", "a defendant
 // named “Ann Lee”", with the sentence's own period or comma inside the
 // closing mark as American style puts it), or one capitalised word inside
-// a sentence ("the “Today” show"). Speech in title case is rare in news.
+// a sentence ("the “Today” show"). An acronym counts as a capitalised word
+// when at least as many words in title case stand with it ("“CNN News
+// Central”", the "“SAVE America Act”"). Speech in title case is rare in
+// news.
 func (d *doc) titleLike(q qspan) bool {
-	caps, first := 0, d.tokAt(q.cs)
-	if first >= len(d.toks) || !titleCase(d.toks[first].text) {
+	caps, acronyms, first := 0, 0, d.tokAt(q.cs)
+	if first >= len(d.toks) || !titleCase(d.toks[first].text) && !acronym(d.toks[first].text) {
 		return false
 	}
 	for k := first; k < len(d.toks) && d.toks[k].start < q.ce; k++ {
@@ -116,18 +122,50 @@ func (d *doc) titleLike(q qspan) bool {
 			}
 		case titleCase(t.text):
 			caps++
+		case acronym(t.text):
+			// "“CNN News Central”", "the “SAVE America Act”": an
+			// acronym is a capitalised word of a name
+			caps++
+			acronyms++
 		case !t.is(clsFunction) || len(t.text) > 4:
 			return false
 		}
+	}
+	if 2*acronyms > caps {
+		// more words in capitals than in title case: words shouted
+		// ("“DEPART NOW”", "“Wanted for ASSAULT ON A POLICE
+		// OFFICER”") or one acronym said ("a “RINO”"), not a name
+		return false
 	}
 	if p := d.tokAt(q.open) - 1; caps == 1 && p >= 0 {
 		// one capitalised word inside a sentence, after a word that is
 		// no speech verb: a name ("the “Today” show", "the “Dune”
 		// franchise"), not a word said ("she said “No”")
 		prev := d.toks[p]
+		if prev.text == "," && p > 0 {
+			// set off by a comma after a noun: the thing's name in
+			// apposition ("their yacht, “Soulmate,”", "her debut
+			// album, “Withered.”"), not an answer ("he said, “No.”")
+			prev = d.toks[p-1]
+			return prev.kind == tokWord && !prev.isCap() && !prev.is(clsSpeech|clsFunction)
+		}
 		return prev.kind == tokWord && !prev.is(clsSpeech)
 	}
 	return caps >= 2
+}
+
+// acronym reports whether w is two or more capital letters and nothing
+// else ("CNN", "SAVE").
+func acronym(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for _, c := range w {
+		if !unicode.IsUpper(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // interrupted reports whether quote q of sentence s goes on quote p, cut

@@ -246,6 +246,20 @@ func TestTitlesAreNoQuotes(t *testing.T) {
 		{"“Never,” she said.", 1},
 		{"No meeting is planned, the minister told NBC’s “Meet the Press.”", 0},
 		{"“We Will Win. They Will Lose,” he said.", 1},
+		// an acronym is a capitalised word of a name, when words in
+		// title case stand with it
+		{"The lawyer told “KTV Morning Desk” that the case was weak.", 0},
+		{"Democrats oppose the bill known as the “SAFE Homes Act” this year.", 0},
+		{"Forecasters expect so-called “ENSO Neutral” conditions by summer.", 0},
+		{"The embassy told citizens to “LEAVE NOW” on Tuesday.", 1},
+		{"The senator called him a “RINO” on Friday.", 1},
+		{"Police posted a notice “Wanted for ARSON AT A CITY SCHOOL.” on Monday.", 1},
+		// one capitalised word set off by a comma after a noun names
+		// the thing; after a speech verb it is an answer
+		{"They sailed on their yacht, “Seabird,” when the storm hit.", 0},
+		{"He toured to promote his debut album, “Driftwood.”", 0},
+		{"Asked if he would run again, he said, “No.”", 1},
+		{"Asked about the plan, Lee replied, “Absolutely.”", 1},
 	}
 	for _, tt := range tests {
 		if got := factsOf(t, tt.text, KindQuote); len(got) != tt.want {
