@@ -162,6 +162,9 @@ type change struct {
 	nSent    int // new sentence, or -1
 	pos      float64
 	detail   string
+	// more are the later pieces of a quote come or gone whole, told
+	// after its first piece (see restates)
+	more []*item
 }
 
 // CompareAligned is Compare for callers that have aligned the sentences
@@ -468,10 +471,13 @@ func (c change) build(o, n *side) Change {
 	if c.old != nil {
 		out.Kind = c.old.Kind
 		out.Before, out.BeforeValue, out.Subject = gluedWords(o.text, c.old), c.old.Value, c.old.Subject
+		if c.new == nil {
+			out.Before = withPieces(out.Before, o.text, c.more)
+		}
 	}
 	if c.new != nil {
 		out.Kind = c.new.Kind
-		out.After, out.AfterValue = gluedWords(n.text, c.new), c.new.Value
+		out.After, out.AfterValue = withPieces(gluedWords(n.text, c.new), n.text, c.more), c.new.Value
 		if c.new.Subject != "" {
 			out.Subject = c.new.Subject
 		}
@@ -484,6 +490,15 @@ func (c change) build(o, n *side) Change {
 	}
 	out.Detail = c.detail
 	return out
+}
+
+// withPieces joins to the words of a quote's first piece those of its
+// later pieces, an ellipsis standing for the attribution between.
+func withPieces(first, text string, more []*item) string {
+	for _, it := range more {
+		first += " … " + gluedWords(text, it)
+	}
+	return first
 }
 
 // attributionEdited reports whether a quote whose words stayed was really

@@ -1125,32 +1125,54 @@ func (m *matcher) present(oldItems, newItems func(asked []*item) [][]item) {
 
 // restates reports whether the fact it, added (or removed) on its own, is
 // one piece of news with side(c) of a change in out that is added (or
-// removed) on its own as well (sameNews).
+// removed) on its own as well (sameNews). A later piece of one quote
+// (pieceOf) is kept with the change of its first piece, to be shown with
+// it: the reader is told the quote once, and whole.
 func restates(out []change, it *item, side func(change) *item) bool {
-	for _, c := range out {
+	for k := range out {
+		c := &out[k]
 		if (c.old == nil) == (c.new == nil) {
 			continue
 		}
-		if o := side(c); o != nil && o.Kind == it.Kind && sameNews(o, it) {
+		o := side(*c)
+		if o == nil || o.Kind != it.Kind {
+			continue
+		}
+		last := o
+		if len(c.more) > 0 {
+			last = c.more[len(c.more)-1]
+		}
+		if pieceOf(last, it) {
+			c.more = append(c.more, it)
+			return true
+		}
+		if sameNews(o, it) {
 			return true
 		}
 	}
 	return false
 }
 
+// pieceOf reports whether quote it goes on quote o past its attribution:
+// the second half of a quote cut by it ("“We are ready,” she said, “and we
+// will win.”") or the speaker's next sentence ("“We did our part,” she
+// said. “The next move is theirs.”"), both come or gone together.
+func pieceOf(o, it *item) bool {
+	return it.Kind == KindQuote && it.lead > 0 && o.Start == it.Start-it.lead
+}
+
 // sameNews reports whether o and it, both added (or both removed), tell
 // one piece of news: a figure that a new paragraph and the summary above
 // it both give; the same words quoted twice ("“bloodshed and revenge”" in
 // the summary and in the body), a part of the same speaker's quote
-// ("“legitimate right”" of "“legitimate right and duty”"), or the second
-// half of a quote cut by its attribution; the same actor's same stance
-// told twice.
+// ("“legitimate right”" of "“legitimate right and duty”"); the same
+// actor's same stance told twice.
 func sameNews(o, it *item) bool {
 	switch it.Kind {
 	case KindNumber:
 		return sameFigure(o, it)
 	case KindQuote:
-		if it.lead > 0 && o.Start == it.Start-it.lead || sameWords(o.words, it.words) {
+		if sameWords(o.words, it.words) {
 			return true
 		}
 		return o.slot != "" && slotEqual(o.slot, it.slot) && min(len(o.words), len(it.words)) >= 2 &&

@@ -67,8 +67,10 @@ func (d *doc) quoteAndPositionItems(out []item) []item {
 			}
 			name, at := nearest(spk, d.tokAt(q.open))
 			via := d.sentenceText(at)
+			goesOn := false
 			if name == "" && lastQuotePara == s.para {
 				name, via = lastQuote, lastVia // the speaker goes on talking
+				goesOn = true
 			}
 			words := d.normToks(d.tokAt(q.cs), d.tokAt(q.ce))
 			if len(words) == 0 || d.titleLike(q) || d.mentioned(q) {
@@ -76,7 +78,7 @@ func (d *doc) quoteAndPositionItems(out []item) []item {
 			}
 			key := strings.Join(words, " ")
 			lead := 0
-			if qi > 0 && d.interrupted(d.quotes[qi-1], q, s) {
+			if qi > 0 && (d.interrupted(d.quotes[qi-1], q, s) || goesOn && d.continues(d.quotes[qi-1], q, s)) {
 				lead = q.cs - d.quotes[qi-1].cs
 			}
 			out = append(out, item{
@@ -194,6 +196,15 @@ func (d *doc) interrupted(p, q qspan, s sent) bool {
 		}
 	}
 	return words <= 3 // "Dorgan continued,", "she went on,"
+}
+
+// continues reports whether quote q, opening sentence s with no
+// attribution of its own, goes on quote p of the same paragraph after p's
+// attribution: "“We did our part,” she said. “The next move is theirs.”"
+// News writing splits one statement so around its speaker's name; the
+// pieces are one quote, told once when the paragraph comes or goes.
+func (d *doc) continues(p, q qspan, s sent) bool {
+	return d.tokAt(q.open) == s.from && p.end <= q.open && !strings.ContainsRune(d.text[p.end:q.open], '\n')
 }
 
 // mentionNouns name words as words: a quote right after one mentions the

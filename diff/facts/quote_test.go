@@ -458,3 +458,38 @@ func TestMarksAroundWordsToldAlready(t *testing.T) {
 		{"words told otherwise", "The mayor was a tireless organiser devoted to her neighbours.\n\nShe had led the city since 2019.\n\nPolice found a hunting knife in the car.\n\nHer brother called her “devoted to the whole city.”", []string{"+"}},
 	})
 }
+
+// TestQuoteGoingOnPastItsAttribution: the speaker's next sentence after
+// the attribution ("“A,” she said. “B.”") is one quote with the first
+// piece when the paragraph comes or goes: one change showing both pieces.
+// Added to a quote that stayed, the next sentence is a quote added.
+func TestQuoteGoingOnPastItsAttribution(t *testing.T) {
+	old := "The dam held overnight.\n\nCrews cleared the road."
+	tests := []struct {
+		name, old, new string
+		want           []string // After (or Before) of each quote change
+	}{
+		{"paragraph added", old,
+			"The dam held overnight.\n\n“We were lucky this time,” the mayor said. “The next storm may not spare us.”\n\nCrews cleared the road.",
+			[]string{"We were lucky this time … The next storm may not spare us."}},
+		{"paragraph removed",
+			"The dam held overnight.\n\n“We were lucky this time,” the mayor said. “The next storm may not spare us.”\n\nCrews cleared the road.", old,
+			[]string{"We were lucky this time … The next storm may not spare us."}},
+		{"next sentence added to a quote that stayed",
+			"The dam held overnight.\n\n“We were lucky this time,” the mayor said.\n\nCrews cleared the road.",
+			"The dam held overnight.\n\n“We were lucky this time,” the mayor said. “The next storm may not spare us.”\n\nCrews cleared the road.",
+			[]string{"The next storm may not spare us."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := changesOf(tt.old, tt.new, KindQuote)
+			var texts []string
+			for _, c := range got {
+				texts = append(texts, c.After+c.Before)
+			}
+			if strings.Join(texts, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", texts, tt.want)
+			}
+		})
+	}
+}
