@@ -422,14 +422,17 @@ var venueNouns = map[string]bool{
 var venueFillers = map[string]bool{
 	"a": true, "an": true, "the": true, "possible": true, "potential": true, "likely": true,
 	"proposed": true, "preferred": true, "new": true, "final": true, "candidate": true,
-	"alternative": true, "neutral": true,
+	"alternative": true, "neutral": true, "most": true, "leading": true, "main": true, "top": true,
+	"favoured": true, "favored": true, "front-running": true, "only": true,
 }
 
 // namedAsVenue reports whether the place ending at token end, or the list
 // of places it opens, is named as where an event is held: "weighing Geneva,
 // Vienna and Budapest as possible venues", "discussing Budapest as a
-// possible venue". Such a place carries no locative word, yet a venue
-// added or dropped is the news of a summit's planning.
+// possible venue", or as the subject a venue noun is said of: "Budapest
+// has emerged as the leading venue", "Geneva remained the most likely
+// location". Such a place carries no locative word, yet a venue added or
+// dropped is the news of a summit's planning.
 func (d *doc) namedAsVenue(end int) bool {
 	toks := d.toks
 	n := end + 1
@@ -448,10 +451,17 @@ func (d *doc) namedAsVenue(end int) bool {
 		}
 		n = last + 1
 	}
-	if n >= len(toks) || toks[n].lower != "as" {
+	if n >= len(toks) {
 		return false
 	}
-	for n++; n < len(toks) && n < end+12; n++ {
+	if k := d.asAfterVerb(n); k >= 0 {
+		n = k + 1
+	} else if venueCopulas[toks[n].lower] {
+		n++ // "Geneva remained the most likely location"
+	} else {
+		return false
+	}
+	for ; n < len(toks) && n < end+14; n++ {
 		w := toks[n].lower
 		if venueNouns[w] {
 			return true
@@ -461,6 +471,32 @@ func (d *doc) namedAsVenue(end int) bool {
 		}
 	}
 	return false
+}
+
+// venueCopulas link a place named before them to a venue noun: "Vienna is
+// the preferred venue", "Geneva remained the most likely location".
+var venueCopulas = map[string]bool{"is": true, "was": true, "remains": true, "remained": true,
+	"became": true, "becomes": true}
+
+// asAfterVerb returns the index of the "as" at token n or closing the
+// place's verb phrase that begins there ("Budapest has emerged as",
+// "Istanbul had overtaken other options as", "Vienna was chosen as"), or
+// -1. The phrase is at most four words in lower case, none of them a verb
+// of saying, with nothing between them: wire copy names a venue this way
+// as the place's predicate. Punctuation or a capital ends the search, so
+// "Berlin, the minister said as talks began" is no venue.
+func (d *doc) asAfterVerb(n int) int {
+	toks := d.toks
+	for k := n; k < len(toks) && k <= n+4; k++ {
+		t := toks[k]
+		if t.kind != tokWord || t.isCap() || saying(t) {
+			return -1
+		}
+		if t.lower == "as" {
+			return k
+		}
+	}
+	return -1
 }
 
 // spanFrom reads a span of places opened by the place at tokens i..end:
