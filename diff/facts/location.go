@@ -84,6 +84,11 @@ func (d *doc) locationItems(out []item) []item {
 			i = last
 			continue
 		}
+		if it, last, ok := d.borderAt(i); ok {
+			out = append(out, it)
+			prevEnd, i = last, last
+			continue
+		}
 		name, end, ok := d.matchPlace(i)
 		if !ok {
 			// a place the gazetteer lacks, named as one: "the town of
@@ -797,12 +802,7 @@ func (d *doc) townOf(i int) (item, int, bool) {
 			}
 		}
 		if ok || d.locative(i) && d.whereAfter(l) {
-			text, s, e := d.span(i, l)
-			return item{
-				Fact: Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: text, Type: "town"},
-				key:  text,
-				inQ:  d.inQ[i] >= 0,
-			}, l, true
+			return d.placeItem(i, l, "", "town"), l, true
 		}
 	}
 	return item{}, 0, false
@@ -902,12 +902,9 @@ func (d *doc) namedPlace(i int) (item, bool) {
 	if !ok {
 		return item{}, false
 	}
-	text, s, e := d.span(p.from, p.to)
-	return item{
-		Fact: Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: text, Type: toks[i-2].lower},
-		key:  text,
-		inQ:  d.inQ[i] >= 0,
-	}, true
+	it := d.placeItem(p.from, p.to, "", toks[i-2].lower)
+	it.inQ = d.inQ[i] >= 0
+	return it, true
 }
 
 // placeNamedIn reports whether text names the place of it: its words, its
@@ -1086,4 +1083,94 @@ func (d *doc) surname(i int) bool {
 		}
 	}
 	return false
+}
+
+// placeItem is the location fact of tokens first..last, its value the
+// text itself when value is "".
+func (d *doc) placeItem(first, last int, value, typ string) item {
+	text, s, e := d.span(first, last)
+	if value == "" {
+		value = text
+	}
+	return item{
+		Fact: Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: value, Type: typ},
+		key:  value,
+		inQ:  d.inQ[first] >= 0,
+	}
+}
+
+// borderWords name the line between two places.
+var borderWords = map[string]bool{"border": true, "frontier": true}
+
+// borderPreps put a border after "the" where something happens: "on the
+// Nebraska border", "at the border with Belarus", "troops massed along the
+// frontier with Poland". Not "to": "from the Carolinas to the
+// Maryland-Pennsylvania border" closes a span, one extent that spanFrom
+// reads from its first place.
+var borderPreps = map[string]bool{"at": true, "on": true, "near": true, "along": true,
+	"across": true}
+
+// borderAt reads a border named by its places at token i, the way wire
+// copy names where a prisoner swap, a crossing or a clash took place: after
+// a border preposition and "the", two places joined by a hyphen before a
+// border word ("on the Belarus-Ukraine border") or one place before it ("on
+// the Nebraska border"), or a border word and "with" or "between" before
+// the place ("at the border with Belarus", "on the border between Poland
+// and Belarus"). The border, not the place, is where it happened: "Belarus"
+// alone after "with" is no locative, and a hyphenated pair is no name the
+// gazetteer holds. It returns the fact and the index of its last token.
+func (d *doc) borderAt(i int) (item, int, bool) {
+	toks := d.toks
+	mk := func(first, last int, value string) (item, int, bool) {
+		return d.placeItem(first, last, value, "border"), last, true
+	}
+	if i >= 4 && borderWords[toks[i-2].lower] && d.borderNoun(i-2) {
+		switch toks[i-1].lower {
+		case "with":
+			if name, end, ok := d.matchPlace(i); ok && !d.inName(i, end) {
+				return mk(i-2, end, "border with "+name)
+			}
+		case "between":
+			name, end, ok := d.matchPlace(i)
+			if !ok || end+2 >= len(toks) || toks[end+1].lower != "and" {
+				break
+			}
+			if other, last, ok := d.matchPlace(end + 2); ok && !d.inName(end+2, last) {
+				a, b := min(name, other), max(name, other)
+				return mk(i-2, last, a+"-"+b+" border")
+			}
+		}
+	}
+	if i < 2 || !borderPreps[toks[i-2].lower] || !determiner(toks[i-1].lower) {
+		return item{}, 0, false
+	}
+	if a, b, ok := strings.Cut(toks[i].text, "-"); ok && i+1 < len(toks) && borderWords[toks[i+1].lower] {
+		ka, kb := d.lx.placeIndex[a], d.lx.placeIndex[b]
+		if ka.name && kb.name {
+			x, y := min(ka.canon, kb.canon), max(ka.canon, kb.canon)
+			return mk(i, i+1, x+"-"+y+" border")
+		}
+		return item{}, 0, false
+	}
+	name, end, ok := d.matchPlace(i)
+	if !ok || end+1 >= len(toks) || !borderWords[toks[end+1].lower] || !toks[end+1].space {
+		return item{}, 0, false
+	}
+	// "on the US border patrol's list": a noun after the border word makes
+	// the border a modifier, not the place
+	if n := end + 2; n < len(toks) && toks[n].kind == tokWord && !toks[n].isCap() && !toks[n].is(clsFunction) {
+		return item{}, 0, false
+	}
+	return mk(i, end+1, name+" border")
+}
+
+// borderNoun reports whether the border word at token k follows a border
+// preposition and a determiner: "at the border", "along its border".
+func (d *doc) borderNoun(k int) bool {
+	return k >= 2 && determiner(d.toks[k-1].lower) && borderPreps[d.toks[k-2].lower]
+}
+
+// determiner reports whether w is one a border is named after: "the", "its".
+func determiner(w string) bool {
+	return w == "the" || w == "its" || w == "their"
 }
