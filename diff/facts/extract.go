@@ -13,8 +13,11 @@ import (
 // item is a fact plus what Compare needs to match it across versions.
 type item struct {
 	Fact
-	key   string   // normalised value that decides "same fact"
-	slot  string   // what the fact is about: number unit+head, speaker, actor
+	key  string // normalised value that decides "same fact"
+	slot string // what the fact is about: number unit+head, speaker, actor
+	// sayer is the actor key of who reports a stance held by another
+	// subject ("Lavrov said Moscow was open to"): he speaks for it
+	sayer string
 	words []string // quote words, or position object words
 	mod   string   // TIMEX3 mod, for dates
 	inQ   bool     // lies inside a direct quote
