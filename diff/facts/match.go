@@ -1287,6 +1287,11 @@ func sameActor(a, b *item) bool {
 	if slotEqual(a.slot, b.slot) {
 		return true
 	}
+	// "Lavrov ruled out …" and "Lavrov said Moscow was open to …": the
+	// one who tells his state's stance holds it too
+	if a.sayer != "" && slotEqual(a.sayer, b.slot) || b.sayer != "" && slotEqual(b.sayer, a.slot) {
+		return true
+	}
 	// "Redzepi and Noma" holds the stance of "Noma"
 	if oneOf(a.Subject, b.slot) || oneOf(b.Subject, a.slot) {
 		return true

@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -795,6 +796,36 @@ func TestStanceVerbRetold(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := changesOf(old, tt.new, KindPosition); len(got) != tt.want {
 				t.Errorf("got %+v, want %d", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestStanceToldForAState: an official who tells his state's stance ("Ruiz
+// said Madrid was open to talks") holds it too, so his own stance on the
+// matter in the other version ("Ruiz ruled out talks") is the one changed;
+// a stance of someone else stays removed and added.
+func TestStanceToldForAState(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           []string // position changes, "before -> after"
+	}{
+		{"told reporters that the state was open", "Ana Ruiz ruled out any new tariffs on steel.", "Ana Ruiz told reporters afterwards that Madrid was open to discussing tariffs on steel with Rome.",
+			[]string{"ruled out -> open to"}},
+		{"said the state would accept", "Tom Lee rejected the proposed border deal.", "Tom Lee said Oslo could accept a revised deal next year.",
+			[]string{"rejected -> could accept"}},
+		{"another speaker's state is another actor", "Ana Ruiz ruled out any new tariffs on steel.", "Tom Lee told reporters that Oslo was open to discussing tariffs with Rome.",
+			[]string{"ruled out -> ", " -> open to"}},
+		{"the same sentence", "Ana Ruiz said Madrid was open to talks.", "Ana Ruiz said Madrid was open to talks.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, c := range changesOf(tt.old, tt.new, KindPosition) {
+				got = append(got, c.Before+" -> "+c.After)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
 	}
