@@ -167,6 +167,8 @@ scan:
 	if !history && !neg && class != "respond" && class != "comment" && class != "outreach" {
 		if p, ok := d.npBefore(g+1, s.from); ok && p.from-1 >= s.from && subordinators[toks[p.from-1].lower] {
 			history = true
+		} else if g >= s.from && toks[g].lower == "and" && d.timeClauseBefore(g, s) {
+			history = true
 		}
 	}
 	// "targeted and threatened by all parties", "a law approved by
@@ -450,6 +452,29 @@ func (d *doc) sayerOf(from int, s sent) string {
 		return d.resolve(q)
 	}
 	return ""
+}
+
+// timeClauseBefore reports whether the "and" at token g joins a verb to
+// a clause opened by "when", "once" or "because" with no comma between:
+// "last met in Istanbul on July 23, when their delegations talked for an
+// hour and agreed to a swap". The second verb shares the clause's subject
+// and its time, an earlier event told as background, as the first
+// subject after a subordinator is. "After", "before" and "since" are as
+// often prepositions ("walked out after talks and rejected"), so they are
+// left out.
+func (d *doc) timeClauseBefore(g int, s sent) bool {
+	toks := d.toks
+	for j := g - 1; j >= s.from && j >= g-15; j-- {
+		t := toks[j]
+		if t.kind == tokPunct || d.inQ[j] >= 0 {
+			return false
+		}
+		switch t.lower {
+		case "when", "once", "because":
+			return true
+		}
+	}
+	return false
 }
 
 // laterAdverbs tell when something was said without -ly: "told reporters

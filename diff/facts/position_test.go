@@ -475,6 +475,11 @@ func TestEarlierStanceIsNoNews(t *testing.T) {
 		{"The panel met.\nThe board has previously pledged to review the rules.", "The panel met."},
 		{"The panel met.", "The panel met.\nThe mayor initially suggested a delay."},
 		{"The panel met.", "The panel met.\nAcme previously rejected the offer."},
+		// a stance of a time clause, and a verb joined to it, is the
+		// background of an earlier event
+		{"The panel met.", "The panel met.\nThe unions last met in May, when they agreed to a pay freeze."},
+		{"The panel met.", "The panel met.\nThe unions last met in Geneva in May, when their leaders talked for an hour and agreed to a pay freeze."},
+		{"The panel met.", "The panel met.\nThe strike in Lyon ended once the owners talked to staff and accepted the terms."},
 	} {
 		if got := changesOf(tt.old, tt.new, KindPosition); len(got) != 0 {
 			t.Errorf("%q -> %q: got %+v, want none", tt.old, tt.new, got)
