@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -914,6 +915,18 @@ func (lx *lexicon) placeNamedIn(text string, it *item) bool {
 	if containsPlace(text, it.Text) || containsPlace(text, it.Value) {
 		return true
 	}
+	if it.Type == "border" {
+		// "at the border with Belarus" when the other version names
+		// Belarus: the place is named, the border only said otherwise.
+		// Each place of a pair must be: "Ukraine" named in a story on
+		// Ukraine does not name the Belarus-Ukraine border.
+		for _, p := range borderPlaces(it.Value) {
+			if !lx.placeNamedIn(text, &item{Fact: Fact{Text: p, Value: p}}) {
+				return false
+			}
+		}
+		return true
+	}
 	for _, n := range lx.places[it.Value].names {
 		if containsPlace(text, n) {
 			return true
@@ -1128,7 +1141,7 @@ func (d *doc) borderAt(i int) (item, int, bool) {
 		switch toks[i-1].lower {
 		case "with":
 			if name, end, ok := d.matchPlace(i); ok && !d.inName(i, end) {
-				return mk(i-2, end, "border with "+name)
+				return mk(i-2, end, name+" border")
 			}
 		case "between":
 			name, end, ok := d.matchPlace(i)
@@ -1162,6 +1175,27 @@ func (d *doc) borderAt(i int) (item, int, bool) {
 		return item{}, 0, false
 	}
 	return mk(i, end+1, name+" border")
+}
+
+// borderPlaces returns the canonical places of a border's value: "Belarus"
+// and "Ukraine" of "Belarus-Ukraine border".
+func borderPlaces(value string) []string {
+	return strings.Split(strings.TrimSuffix(value, " border"), "-")
+}
+
+// sameBorder reports whether two borders share a place: "on the
+// Belarus-Ukraine border" and "at the border with Belarus" tell one border
+// in other words.
+func sameBorder(a, b *item) bool {
+	if a.Type != "border" || b.Type != "border" {
+		return false
+	}
+	for _, p := range borderPlaces(a.Value) {
+		if slices.Contains(borderPlaces(b.Value), p) {
+			return true
+		}
+	}
+	return false
 }
 
 // borderNoun reports whether the border word at token k follows a border

@@ -92,7 +92,7 @@ func TestExtractLocations(t *testing.T) {
 		{"as the host city", "The league chose Denver as the host city.", []string{"Denver=Denver"}},
 		{"as without a venue noun is no place", "Analysts see Berlin as a key ally.", nil},
 		{"a border of two places", "The swap took place on the Poland-Ukraine border on Friday.", []string{"Poland-Ukraine border=Poland-Ukraine border"}},
-		{"a border with a place", "Guards were posted at the border with Hungary, officials said.", []string{"border with Hungary=border with Hungary"}},
+		{"a border with a place", "Guards were posted at the border with Hungary, officials said.", []string{"border with Hungary=Hungary border"}},
 		{"a border between two places", "Tanks massed along the border between Russia and Finland.", []string{"border between Russia and Finland=Finland-Russia border"}},
 		{"a border of one place", "The road is closed near the Nebraska border.", []string{"Nebraska border=Nebraska border"}},
 		{"a border that modifies a noun is no place", "He joined the Texas border patrol in May.", nil},
@@ -373,6 +373,30 @@ func TestPlaceNamingNoWhereIsNoChange(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := changesOf(old, old+"\n\n"+tt.added, KindLocation); len(got) != tt.want {
 				t.Errorf("got %+v, want %d changes", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestCompareBorders: a border told in other words is the same border; a
+// border newly named is a place added unless the other version names its
+// place.
+func TestCompareBorders(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           []string // location changes, "before -> after"
+	}{
+		{"pair and with", "The swap took place on the Poland-Ukraine border on Friday.", "The swap took place at the border with Poland on Friday.", nil},
+		{"between and pair", "Guards massed on the border between Finland and Russia.", "Guards massed along the Russia-Finland border.", nil},
+		{"border added", "The swap took place on Friday, officials said.", "The swap took place on Friday at the border with Hungary, officials said.", []string{" -> border with Hungary"}},
+		{"its place named before", "Hungary mediated. The swap took place on Friday.", "Hungary mediated. The swap took place on Friday at the border with Hungary.", nil},
+		{"one place of a pair named before", "Ukraine mediated. The swap took place on Friday.", "Ukraine mediated. The swap took place on Friday on the Poland-Ukraine border.", []string{" -> Poland-Ukraine border"}},
+		{"another border", "The swap took place on the Poland-Ukraine border.", "The swap took place on the Hungary-Romania border.", []string{"Poland-Ukraine border -> Hungary-Romania border"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := changeTexts(tt.old, tt.new, KindLocation); !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
 	}

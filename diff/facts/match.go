@@ -165,7 +165,7 @@ var passes = map[Kind][]pass{
 		{func(_ *matcher, a, b *item) bool { return a.key != b.key && sameMatter(a, b) }, true},
 	},
 	KindLocation: {
-		{func(_ *matcher, a, b *item) bool { return a.key == b.key }, false},
+		{func(_ *matcher, a, b *item) bool { return a.key == b.key || sameBorder(a, b) }, false},
 		// a town's state, a continent or world region is no news on
 		// its own: it never stands for another place ("Mobile,
 		// Alabama" → "Houston")

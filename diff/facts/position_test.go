@@ -825,11 +825,7 @@ func TestStanceToldForAState(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var got []string
-			for _, c := range changesOf(tt.old, tt.new, KindPosition) {
-				got = append(got, c.Before+" -> "+c.After)
-			}
-			if !slices.Equal(got, tt.want) {
+			if got := changeTexts(tt.old, tt.new, KindPosition); !slices.Equal(got, tt.want) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
