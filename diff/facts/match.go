@@ -1434,3 +1434,91 @@ func (m *matcher) fragmentOf(long, short *item) bool {
 	l := " " + unhyphen.Replace(strings.Join(long.words, " ")) + " "
 	return m.lx.anyContent(short.words) && strings.Contains(l, " "+unhyphen.Replace(strings.Join(short.words, " "))+" ")
 }
+
+// quoteContinuations reports a quote added or removed that only continues
+// the quotation before it as part of that quotation: the last sentence of
+// a paragraph, in its own quote marks, right after an attribution ("“…,”
+// Lee said. “They will help.”"). When the quote before it went or came
+// too, the two are one change, told from the first quote's words to the
+// last's; when only the continuation went or came, the quotation was
+// trimmed or extended by a sentence, which is no change of its own.
+func (m *matcher) quoteContinuations() {
+	drop := make([]bool, len(m.out))
+	any := false
+	for i, c := range m.out {
+		if (c.old == nil) == (c.new == nil) {
+			continue
+		}
+		it, text := c.old, m.oldText
+		if it == nil {
+			it, text = c.new, m.newText
+		}
+		if it.Kind != KindQuote {
+			continue
+		}
+		closeAt, ok := m.continuation(text, it)
+		if !ok {
+			continue
+		}
+		drop[i], any = true, true
+		for j := range m.out {
+			h := &m.out[j]
+			head := h.old
+			if c.old == nil {
+				head = h.new
+			}
+			if j == i || drop[j] || (h.old == nil) != (c.old == nil) || (h.new == nil) != (c.new == nil) ||
+				head.Kind != KindQuote || head.End > closeAt || strings.Trim(text[head.End:closeAt], quoteEdge) != "" {
+				continue
+			}
+			joined := *head
+			joined.End, joined.Text = it.End, text[head.Start:it.End]
+			joined.words = append(append([]string{}, head.words...), it.words...)
+			if c.old != nil {
+				h.old = &joined
+			} else {
+				h.new = &joined
+			}
+			break
+		}
+	}
+	if any {
+		m.replace(drop, nil)
+	}
+}
+
+// quoteEdge holds the quote marks and punctuation around a quotation.
+const quoteEdge = " \t“”\"'‘’.,!?…"
+
+// continuation reports whether quote it of text ends its paragraph and
+// follows an attribution that closes a quote of the same paragraph: at
+// most eight words with a verb of saying between a closing quote mark and
+// its opening one. It returns the offset of that closing mark.
+func (m *matcher) continuation(text string, it *item) (int, bool) {
+	rest := text[it.End:]
+	if i := strings.IndexByte(rest, '\n'); i >= 0 {
+		rest = rest[:i]
+	}
+	if strings.Trim(rest, quoteEdge) != "" {
+		return 0, false
+	}
+	from := strings.LastIndexByte(text[:it.Start], '\n') + 1
+	pre := strings.TrimRight(text[from:it.Start], " “\"")
+	if !strings.HasSuffix(pre, ".") {
+		return 0, false
+	}
+	closeAt := max(strings.LastIndex(pre, "”"), strings.LastIndex(pre, "\""))
+	if closeAt < 0 {
+		return 0, false
+	}
+	between := strings.Fields(strings.Trim(pre[closeAt:], quoteEdge))
+	if len(between) == 0 || len(between) > 8 {
+		return 0, false
+	}
+	for _, w := range between {
+		if m.lx.speech[strings.ToLower(strings.Trim(w, quoteEdge))] {
+			return from + closeAt, true
+		}
+	}
+	return 0, false
+}
