@@ -760,6 +760,53 @@ func (m *matcher) subsume() {
 // sameWords reports whether two quotes say the same, allowing typo fixes:
 // equal length and each differing word within a small edit distance.
 func sameWords(a, b []string) bool {
+	if sameWordsAsIs(a, b) {
+		return true
+	}
+	// "US-Russia" or "U.S.-Russia", "Aug. 15" or "August 15": a house
+	// style's spelling, the same words
+	pa, oka := plainWords(a)
+	pb, okb := plainWords(b)
+	return (oka || okb) && sameWordsAsIs(pa, pb)
+}
+
+// monthAbbrevs are the months a house style writes short: "Aug. 15".
+var monthAbbrevs = map[string]string{"jan": "january", "feb": "february", "mar": "march", "apr": "april",
+	"jun": "june", "jul": "july", "aug": "august", "sep": "september", "sept": "september",
+	"oct": "october", "nov": "november", "dec": "december"}
+
+// plainWords returns ws with hyphenated words split, the dots of an
+// abbreviation dropped ("u.s." is "us") and months written out ("aug." or,
+// in a notice's key, "aug"), and whether any word changed.
+func plainWords(ws []string) ([]string, bool) {
+	changed := false
+	for _, w := range ws {
+		if _, month := monthAbbrevs[w]; month || strings.ContainsAny(w, "-.") {
+			changed = true
+			break
+		}
+	}
+	if !changed {
+		return ws, false
+	}
+	out := make([]string, 0, len(ws)+2)
+	for _, w := range ws {
+		for _, p := range strings.Split(w, "-") {
+			if p == "" {
+				continue
+			}
+			p = strings.ReplaceAll(p, ".", "")
+			if m, ok := monthAbbrevs[p]; ok {
+				p = m
+			}
+			out = append(out, p)
+		}
+	}
+	return out, true
+}
+
+// sameWordsAsIs is sameWords on the words as given.
+func sameWordsAsIs(a, b []string) bool {
 	// a stammer or a doubled word removed ("we we will") says the same
 	a, b = dedupe(a), dedupe(b)
 	if len(a) != len(b) {
