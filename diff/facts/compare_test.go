@@ -250,6 +250,9 @@ func TestHouseStyleIsNoChange(t *testing.T) {
 		{"hyphen split in a quote", "“It is a long-term plan for the port,” Lee said.", "“It is a long term plan for the port,” Lee said.", KindQuote, nil},
 		{"month abbreviated in a notice", "Talks resumed.\nCorrection: An earlier version misstated the date of the vote. It took place on August 15.",
 			"Talks resumed.\nCorrection: An earlier version misstated the date of the vote. It took place on Aug. 15.", KindCorrection, nil},
+		{"a small figure in words in a quote", "“We searched for 6 hours before dawn,” Lee said.", "“We searched for six hours before dawn,” Lee said.", KindQuote, nil},
+		{"another small figure in a quote is a change", "“We searched for 6 hours before dawn,” Lee said.", "“We searched for seven hours before dawn,” Lee said.", KindQuote,
+			[]string{"We searched for 6 hours before dawn -> We searched for seven hours before dawn"}},
 		{"another country in a quote is a change", "“The US-Canada deal is good news for workers,” Lee said.", "“The US-Mexico deal is good news for workers,” Lee said.", KindQuote,
 			[]string{"The US-Canada deal is good news for workers -> The US-Mexico deal is good news for workers"}},
 	}

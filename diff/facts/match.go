@@ -770,6 +770,10 @@ func sameWords(a, b []string) bool {
 	return (oka || okb) && sameWordsAsIs(pa, pb)
 }
 
+// figureWords are the small figures a house style writes in words.
+var figureWords = map[string]string{"1": "one", "2": "two", "3": "three", "4": "four", "5": "five",
+	"6": "six", "7": "seven", "8": "eight", "9": "nine", "10": "ten"}
+
 // monthAbbrevs are the months a house style writes short: "Aug. 15".
 var monthAbbrevs = map[string]string{"jan": "january", "feb": "february", "mar": "march", "apr": "april",
 	"jun": "june", "jul": "july", "aug": "august", "sep": "september", "sept": "september",
@@ -819,7 +823,8 @@ func sameWordsAsIs(a, b []string) bool {
 		// a figure is no slip: "2024" → "2023" is another year, while
 		// "2,000" is "2000" written otherwise
 		if strings.ContainsAny(a[i]+b[i], "0123456789") {
-			if strings.ReplaceAll(a[i], ",", "") != strings.ReplaceAll(b[i], ",", "") {
+			// "6 hours" is "six hours" in another house style
+			if strings.ReplaceAll(a[i], ",", "") != strings.ReplaceAll(b[i], ",", "") && figureWords[a[i]] != b[i] && figureWords[b[i]] != a[i] {
 				return false
 			}
 			continue
