@@ -71,7 +71,30 @@ var copyEdits = []struct {
 	{"two paragraphs swapped", swapMiddle},
 	{"per cent", func(s string) string { return percentWord.ReplaceAllString(s, "per cent") }},
 	{"am and pm", strings.NewReplacer(" a.m.", "am", " p.m.", "pm").Replace},
+	{"attribution inverted", func(s string) string { return saidName.ReplaceAllString(s, ", said $1.") }},
+	{"small figures in words", func(s string) string {
+		return smallFigure.ReplaceAllStringFunc(s, func(m string) string {
+			i := strings.IndexAny(m, "23456789")
+			return m[:i] + smallWords[m[i:i+1]] + m[i+1:]
+		})
+	}},
+	{"British spelling", strings.NewReplacer("defense", "defence", "Defense", "Defence", "favor", "favour",
+		"center", "centre", "organization", "organisation", "criticized", "criticised").Replace},
+	{"leaders' first names dropped", strings.NewReplacer("President Vladimir Putin", "President Putin",
+		"President Volodymyr Zelensky", "President Zelensky").Replace},
 }
+
+// saidName is an attribution closing a sentence with the speaker first
+// (", Peskov said."), which a house style may invert (", said Peskov.").
+var saidName = regexp.MustCompile(`, ([A-Z][a-z]+(?: [A-Z][a-z]+)?) said\.`)
+
+// smallFigure is a figure below ten before a plural noun, which a house
+// style writes as a word ("3 rounds", "three rounds").
+var smallFigure = regexp.MustCompile(`(?:^|[ (])[2-9] [a-z]+s\b`)
+
+// smallWords are the words of the figures smallFigure finds.
+var smallWords = map[string]string{"2": "two", "3": "three", "4": "four", "5": "five", "6": "six",
+	"7": "seven", "8": "eight", "9": "nine"}
 
 // pronounStart marks a paragraph that leans on the one before it.
 var pronounStart = regexp.MustCompile(`^(“|")?(He|She|It|They|His|Her|Its|Their|This|That|These|Those|The)\b`)
