@@ -247,6 +247,7 @@ func TestHouseStyleIsNoChange(t *testing.T) {
 		want           []string
 	}{
 		{"dotted abbreviation in a quote", "“The US-Canada deal is good news for workers,” Lee said.", "“The U.S.-Canada deal is good news for workers,” Lee said.", KindQuote, nil},
+		{"dotted abbreviation closing a compound in a quote", "“It guides China-US relations for years,” Lee said.", "“It guides China-U.S. relations for years,” Lee said.", KindQuote, nil},
 		{"hyphen split in a quote", "“It is a long-term plan for the port,” Lee said.", "“It is a long term plan for the port,” Lee said.", KindQuote, nil},
 		{"month abbreviated in a notice", "Talks resumed.\nCorrection: An earlier version misstated the date of the vote. It took place on August 15.",
 			"Talks resumed.\nCorrection: An earlier version misstated the date of the vote. It took place on Aug. 15.", KindCorrection, nil},
