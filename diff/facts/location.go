@@ -921,7 +921,7 @@ func (lx *lexicon) placeNamedIn(text string, it *item) bool {
 		// Each place of a pair must be: "Ukraine" named in a story on
 		// Ukraine does not name the Belarus-Ukraine border.
 		for _, p := range borderPlaces(it.Value) {
-			if !lx.placeNamedIn(text, &item{Fact: Fact{Text: p, Value: p}}) {
+			if !lx.placeNamedIn(text, &item{Fact: Fact{Text: p, Value: p}}) && !demonymBorder(text, p) {
 				return false
 			}
 		}
@@ -1141,6 +1141,10 @@ func (d *doc) borderAt(i int) (item, int, bool) {
 		switch toks[i-1].lower {
 		case "with":
 			if name, end, ok := d.matchPlace(i); ok && !d.inName(i, end) {
+				// "Ukraine's border with Belarus" is the pair's
+				if owner := d.lx.placeIndex[stripPoss(toks[i-3].text)]; hasPoss(toks[i-3].text) && owner.name && owner.canon != name {
+					return mk(i-2, end, min(name, owner.canon)+"-"+max(name, owner.canon)+" border")
+				}
 				return mk(i-2, end, name+" border")
 			}
 		case "between":
@@ -1177,6 +1181,34 @@ func (d *doc) borderAt(i int) (item, int, bool) {
 	return mk(i, end+1, name+" border")
 }
 
+// demonymBorder reports whether text names the border of place by its
+// people's adjective: "the Belarusian border" for Belarus, "the
+// Polish-Belarusian border". The adjective shares the place's stem: at
+// least four letters and all but two of the place's name ("Ukrain" of
+// Ukraine, "Turk" of Turkey; not "Pol" of Poland, which is missed).
+func demonymBorder(text, place string) bool {
+	need := max(4, len(place)-2)
+	if len(place) < need {
+		return false
+	}
+	stem := place[:need]
+	for off := 0; ; {
+		i := strings.Index(text[off:], " border")
+		if i < 0 {
+			return false
+		}
+		at := off + i
+		// the word before " border", maybe one of a hyphenated pair
+		w := text[strings.LastIndexAny(text[:at], " \n")+1 : at]
+		for _, part := range strings.Split(w, "-") {
+			if strings.HasPrefix(part, stem) && len(part) > len(place)-2 {
+				return true
+			}
+		}
+		off = at + len(" border")
+	}
+}
+
 // borderPlaces returns the canonical places of a border's value: "Belarus"
 // and "Ukraine" of "Belarus-Ukraine border".
 func borderPlaces(value string) []string {
@@ -1199,9 +1231,18 @@ func sameBorder(a, b *item) bool {
 }
 
 // borderNoun reports whether the border word at token k follows a border
-// preposition and a determiner: "at the border", "along its border".
+// preposition and a determiner or a place's possessive: "at the border",
+// "along its border", "on Ukraine's border".
 func (d *doc) borderNoun(k int) bool {
-	return k >= 2 && determiner(d.toks[k-1].lower) && borderPreps[d.toks[k-2].lower]
+	if k < 2 {
+		return false
+	}
+	p := d.toks[k-1]
+	if determiner(p.lower) {
+		return borderPreps[d.toks[k-2].lower]
+	}
+	// "on Ukraine's border": the owner is a place of one word
+	return hasPoss(p.text) && d.lx.placeIndex[stripPoss(p.text)].name && borderPreps[d.toks[k-2].lower]
 }
 
 // determiner reports whether w is one a border is named after: "the", "its".

@@ -93,6 +93,8 @@ func TestExtractLocations(t *testing.T) {
 		{"as without a venue noun is no place", "Analysts see Berlin as a key ally.", nil},
 		{"a border of two places", "The swap took place on the Poland-Ukraine border on Friday.", []string{"Poland-Ukraine border=Poland-Ukraine border"}},
 		{"a border with a place", "Guards were posted at the border with Hungary, officials said.", []string{"border with Hungary=Hungary border"}},
+		{"a place's border with another", "The swap took place on Ukraine's border with Belarus.", []string{"border with Belarus=Belarus-Ukraine border"}},
+		{"another owner's border is no place", "The swap took place at Acme's border with Belarus.", nil},
 		{"a border between two places", "Tanks massed along the border between Russia and Finland.", []string{"border between Russia and Finland=Finland-Russia border"}},
 		{"a border of one place", "The road is closed near the Nebraska border.", []string{"Nebraska border=Nebraska border"}},
 		{"a border that modifies a noun is no place", "He joined the Texas border patrol in May.", nil},
@@ -390,6 +392,9 @@ func TestCompareBorders(t *testing.T) {
 		{"between and pair", "Guards massed on the border between Finland and Russia.", "Guards massed along the Russia-Finland border.", nil},
 		{"border added", "The swap took place on Friday, officials said.", "The swap took place on Friday at the border with Hungary, officials said.", []string{" -> border with Hungary"}},
 		{"its place named before", "Hungary mediated. The swap took place on Friday.", "Hungary mediated. The swap took place on Friday at the border with Hungary.", nil},
+		{"a place's border and the pair", "Guards massed on Finland’s border with Russia.", "Guards massed along the Russia-Finland border.", nil},
+		{"the border named by its people", "Ukraine freed 84 men on the Belarusian border.", "Ukraine freed 84 men on Ukraine's border with Belarus.", nil},
+		{"a pair named by its peoples", "The swap took place on the Hungarian-Ukrainian border.", "The swap took place on the Hungary-Ukraine border.", nil},
 		{"one place of a pair named before", "Ukraine mediated. The swap took place on Friday.", "Ukraine mediated. The swap took place on Friday on the Poland-Ukraine border.", []string{" -> Poland-Ukraine border"}},
 		{"another border", "The swap took place on the Poland-Ukraine border.", "The swap took place on the Hungary-Romania border.", []string{"Poland-Ukraine border -> Hungary-Romania border"}},
 	}
