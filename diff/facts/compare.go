@@ -239,7 +239,6 @@ func CompareAlignedWith(oldText, newText string, old, new []align.Sentence, link
 	m.subsume()
 	m.present(otherItems(o, oldNeed, oldFacts, published), otherItems(n, newNeed, newFacts, published))
 	m.placeLists()
-	m.quoteContinuations()
 	sort.SliceStable(m.out, func(i, j int) bool { return m.out[i].pos < m.out[j].pos })
 	m.dateRanges()
 	m.dateOnce()

@@ -207,37 +207,6 @@ func TestSameVerb(t *testing.T) {
 	}
 }
 
-// TestQuoteContinuation: a paragraph's last quote sentence, right after an
-// attribution ("“…,” Lee said. “…”"), continues the quotation before it:
-// one quotation, so one change when both go or come, and no change of its
-// own when only it does.
-func TestQuoteContinuation(t *testing.T) {
-	head := "The mayor spoke on Monday.\n“We will rebuild the bridge by spring,” Ann Lee said. “Nobody should doubt that the city can do it.”\nTraffic resumed."
-	tests := []struct {
-		name, old, new string
-		want           []string
-	}{
-		{"both removed", head, "The mayor spoke on Monday.\nTraffic resumed.",
-			[]string{"We will rebuild the bridge by spring,” Ann Lee said. “Nobody should doubt that the city can do it. -> "}},
-		{"both added", "The mayor spoke on Monday.\nTraffic resumed.", head,
-			[]string{" -> We will rebuild the bridge by spring,” Ann Lee said. “Nobody should doubt that the city can do it."}},
-		{"the continuation cut", head, "The mayor spoke on Monday.\n“We will rebuild the bridge by spring,” Ann Lee said.\nTraffic resumed.", nil},
-		{"a second paragraph is a quote of its own", "The mayor spoke on Monday.\n“We will rebuild the bridge by spring,” Ann Lee said.\n“Nobody should doubt that the city can do it.”\nTraffic resumed.",
-			"The mayor spoke on Monday.\n“We will rebuild the bridge by spring,” Ann Lee said.\nTraffic resumed.",
-			[]string{"Nobody should doubt that the city can do it. -> "}},
-		{"words after the quote are its own attribution", "The mayor spoke on Monday.\n“We will rebuild the bridge by spring,” Ann Lee said. “Nobody should doubt that,” Tom Roe added.\nTraffic resumed.",
-			"The mayor spoke on Monday.\n“We will rebuild the bridge by spring,” Ann Lee said.\nTraffic resumed.",
-			[]string{"Nobody should doubt that -> "}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := changeTexts(tt.old, tt.new, KindQuote); !slices.Equal(got, tt.want) {
-				t.Errorf("got %q, want %q", got, tt.want)
-			}
-		})
-	}
-}
-
 // TestHouseStyleIsNoChange: a quote or a notice written in another house
 // style ("U.S." for "US", "Aug." for "August") says the same words.
 func TestHouseStyleIsNoChange(t *testing.T) {
