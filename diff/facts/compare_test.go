@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -203,5 +204,33 @@ func TestSameVerb(t *testing.T) {
 		if got := sameVerb(tt.a, tt.b); got != tt.want {
 			t.Errorf("sameVerb(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
 		}
+	}
+}
+
+// TestHouseStyleIsNoChange: a quote or a notice written in another house
+// style ("U.S." for "US", "Aug." for "August") says the same words.
+func TestHouseStyleIsNoChange(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		kind           Kind
+		want           []string
+	}{
+		{"dotted abbreviation in a quote", "“The US-Canada deal is good news for workers,” Lee said.", "“The U.S.-Canada deal is good news for workers,” Lee said.", KindQuote, nil},
+		{"dotted abbreviation closing a compound in a quote", "“It guides China-US relations for years,” Lee said.", "“It guides China-U.S. relations for years,” Lee said.", KindQuote, nil},
+		{"hyphen split in a quote", "“It is a long-term plan for the port,” Lee said.", "“It is a long term plan for the port,” Lee said.", KindQuote, nil},
+		{"month abbreviated in a notice", "Talks resumed.\nCorrection: An earlier version misstated the date of the vote. It took place on August 15.",
+			"Talks resumed.\nCorrection: An earlier version misstated the date of the vote. It took place on Aug. 15.", KindCorrection, nil},
+		{"a small figure in words in a quote", "“We searched for 6 hours before dawn,” Lee said.", "“We searched for six hours before dawn,” Lee said.", KindQuote, nil},
+		{"another small figure in a quote is a change", "“We searched for 6 hours before dawn,” Lee said.", "“We searched for seven hours before dawn,” Lee said.", KindQuote,
+			[]string{"We searched for 6 hours before dawn -> We searched for seven hours before dawn"}},
+		{"another country in a quote is a change", "“The US-Canada deal is good news for workers,” Lee said.", "“The US-Mexico deal is good news for workers,” Lee said.", KindQuote,
+			[]string{"The US-Canada deal is good news for workers -> The US-Mexico deal is good news for workers"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := changeTexts(tt.old, tt.new, tt.kind); !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

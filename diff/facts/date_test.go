@@ -24,6 +24,10 @@ func TestExtractDates(t *testing.T) {
 		{"local time", "The plane landed shortly before 7:30 a.m. local time.", "7:30 a.m.=2025-08-19T07:30"},
 		{"approximate time", "A neighbour saw him around 10 a.m. on March 2.", "around 10 a.m. on March 2=2025-03-02T10:00"},
 		{"approximate span", "The search lasted about three hours.", "about three hours=PT3H"},
+		{"last week of a month", "The vote could follow in the last week of October.", "last week of October=2025-10"},
+		{"half of a month", "The hearing is due in the second half of November.", "second half of November=2025-11"},
+		{"first half of a month", "The hearing is due in the first half of November.", "first half of November=2025-11"},
+		{"last week alone", "The hearing took place last week.", "last week=2025-W33"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -59,6 +63,9 @@ func TestCompareDates(t *testing.T) {
 		{"refinement", "Merz said Putin agreed to meet within the next two weeks.", "Merz said Putin agreed to meet on August 29.", "refinement", 1},
 		{"shift", "Merz said the leaders would meet on August 29.", "Merz said the leaders would meet in early September.", "shift", 1},
 		{"weekday shift", "Zelensky will travel to Washington on Monday.", "Zelensky will travel to Washington on Tuesday.", "shift", 1},
+		{"last week of another month", "Officials said a vote could follow in the last week of August.", "Officials said a vote could follow in the last week of October.", "shift", 1},
+		{"half of another month", "Officials said a vote was due in the second half of September.", "Officials said a vote was due in the second half of November.", "shift", 1},
+		{"other half of the month", "Officials said a vote was due in the first half of September.", "Officials said a vote was due in the second half of September.", "shift", 1},
 		{"vague reference dropped", "Trump previously backed the plan, officials said.", "Trump backed the plan, officials said.", "", 0},
 	}
 	for _, tt := range tests {

@@ -13,8 +13,11 @@ import (
 // item is a fact plus what Compare needs to match it across versions.
 type item struct {
 	Fact
-	key   string   // normalised value that decides "same fact"
-	slot  string   // what the fact is about: number unit+head, speaker, actor
+	key  string // normalised value that decides "same fact"
+	slot string // what the fact is about: number unit+head, speaker, actor
+	// sayer is the actor key of who reports a stance held by another
+	// subject ("Lavrov said Moscow was open to"): he speaks for it
+	sayer string
 	words []string // quote words, or position object words
 	mod   string   // TIMEX3 mod, for dates
 	inQ   bool     // lies inside a direct quote
@@ -326,6 +329,31 @@ func (d *doc) span(a, b int) (string, int, int) {
 	return d.text[s:e], s, e
 }
 
+// partMod returns the TIMEX3 mod of a part of a period that "of" and a
+// month may follow: START for "the first week", "the first half", END for
+// "the last week", "the second half", MID for "the middle"; "" for any
+// other expression.
+func partMod(text string) string {
+	w := strings.Fields(strings.ToLower(text))
+	if len(w) < 2 {
+		return ""
+	}
+	switch w[len(w)-1] {
+	case "week", "half", "weekend", "fortnight":
+	default:
+		return ""
+	}
+	switch w[len(w)-2] {
+	case "first", "early", "opening":
+		return "START"
+	case "last", "second", "final", "closing", "late":
+		return "END"
+	case "middle", "mid":
+		return "MID"
+	}
+	return ""
+}
+
 // mergeDates joins temporal expressions that qualify each other, "February
 // this year" or "the last week of August", into one: as one fact, they
 // change together and are reported once.
@@ -347,7 +375,13 @@ func mergeDates(text string, ds []timex.Expr) []timex.Expr {
 			continue
 		}
 		v := p.Value
+		mod := p.Mod
 		switch {
+		case gap == "of" && len(e.Value) == 7 && concrete(e.Value) && partMod(p.Text) != "":
+			// "the last week of August", "the second half of
+			// September": a part of the month named, not this week or
+			// this half of the year
+			v, mod = e.Value, partMod(p.Text)
 		case p.Type == timex.TypeDuration:
 			// "the first 47 days of the year": the span told is the
 			// first one, the second only places it.
@@ -358,7 +392,6 @@ func mergeDates(text string, ds []timex.Expr) []timex.Expr {
 		case !concrete(v) || (concrete(e.Value) && len(e.Value) > len(v)):
 			v = e.Value
 		}
-		mod := p.Mod
 		if mod == "" {
 			mod = e.Mod
 		}

@@ -55,6 +55,16 @@ func changesOf(oldText, newText string, k Kind) []Change {
 	return out
 }
 
+// changeTexts returns the changes of one kind between two texts as
+// "before -> after".
+func changeTexts(oldText, newText string, k Kind) []string {
+	var out []string
+	for _, c := range changesOf(oldText, newText, k) {
+		out = append(out, c.Before+" -> "+c.After)
+	}
+	return out
+}
+
 // seedText returns the summit article of the dev set.
 func seedText(t testing.TB) string {
 	t.Helper()

@@ -79,6 +79,27 @@ func TestTokenize(t *testing.T) {
 	}
 }
 
+// TestTokenizeInitialsInACompound: initials join a compound as plain
+// letters do ("U.S.-China" as "US-China"), so a house style's dots change
+// no word.
+func TestTokenizeInitialsInACompound(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"the U.S.-China talks", "the|U.S.-China|talks"},
+		{"China-U.S. relations", "China-U.S.|relations"},
+		{"the U.K.-led force", "the|U.K.-led|force"},
+		{"talks in the U.S. - and abroad", "talks|in|the|U.S.|-|and|abroad"},
+		{"Ends in U.S.", "Ends|in|U.S."},
+	} {
+		var got []string
+		for _, tk := range tokenize(tt.text) {
+			got = append(got, tk.text)
+		}
+		if strings.Join(got, "|") != tt.want {
+			t.Errorf("%q: tokens %q, want %q", tt.text, strings.Join(got, "|"), tt.want)
+		}
+	}
+}
+
 func TestPartyOf(t *testing.T) {
 	tests := []struct {
 		name, want string

@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -82,6 +83,11 @@ func (d *doc) locationItems(out []item) []item {
 				prevEnd = last
 			}
 			i = last
+			continue
+		}
+		if it, last, ok := d.borderAt(i); ok {
+			out = append(out, it)
+			prevEnd, i = last, last
 			continue
 		}
 		name, end, ok := d.matchPlace(i)
@@ -422,14 +428,17 @@ var venueNouns = map[string]bool{
 var venueFillers = map[string]bool{
 	"a": true, "an": true, "the": true, "possible": true, "potential": true, "likely": true,
 	"proposed": true, "preferred": true, "new": true, "final": true, "candidate": true,
-	"alternative": true, "neutral": true,
+	"alternative": true, "neutral": true, "most": true, "leading": true, "main": true, "top": true,
+	"favoured": true, "favored": true, "front-running": true, "only": true,
 }
 
 // namedAsVenue reports whether the place ending at token end, or the list
 // of places it opens, is named as where an event is held: "weighing Geneva,
 // Vienna and Budapest as possible venues", "discussing Budapest as a
-// possible venue". Such a place carries no locative word, yet a venue
-// added or dropped is the news of a summit's planning.
+// possible venue", or as the subject a venue noun is said of: "Budapest
+// has emerged as the leading venue", "Geneva remained the most likely
+// location". Such a place carries no locative word, yet a venue added or
+// dropped is the news of a summit's planning.
 func (d *doc) namedAsVenue(end int) bool {
 	toks := d.toks
 	n := end + 1
@@ -448,10 +457,17 @@ func (d *doc) namedAsVenue(end int) bool {
 		}
 		n = last + 1
 	}
-	if n >= len(toks) || toks[n].lower != "as" {
+	if n >= len(toks) {
 		return false
 	}
-	for n++; n < len(toks) && n < end+12; n++ {
+	if k := d.asAfterVerb(n); k >= 0 {
+		n = k + 1
+	} else if venueCopulas[toks[n].lower] {
+		n++ // "Geneva remained the most likely location"
+	} else {
+		return false
+	}
+	for ; n < len(toks) && n < end+14; n++ {
 		w := toks[n].lower
 		if venueNouns[w] {
 			return true
@@ -461,6 +477,32 @@ func (d *doc) namedAsVenue(end int) bool {
 		}
 	}
 	return false
+}
+
+// venueCopulas link a place named before them to a venue noun: "Vienna is
+// the preferred venue", "Geneva remained the most likely location".
+var venueCopulas = map[string]bool{"is": true, "was": true, "remains": true, "remained": true,
+	"became": true, "becomes": true}
+
+// asAfterVerb returns the index of the "as" at token n or closing the
+// place's verb phrase that begins there ("Budapest has emerged as",
+// "Istanbul had overtaken other options as", "Vienna was chosen as"), or
+// -1. The phrase is at most four words in lower case, none of them a verb
+// of saying, with nothing between them: wire copy names a venue this way
+// as the place's predicate. Punctuation or a capital ends the search, so
+// "Berlin, the minister said as talks began" is no venue.
+func (d *doc) asAfterVerb(n int) int {
+	toks := d.toks
+	for k := n; k < len(toks) && k <= n+4; k++ {
+		t := toks[k]
+		if t.kind != tokWord || t.isCap() || saying(t) {
+			return -1
+		}
+		if t.lower == "as" {
+			return k
+		}
+	}
+	return -1
 }
 
 // spanFrom reads a span of places opened by the place at tokens i..end:
@@ -761,12 +803,7 @@ func (d *doc) townOf(i int) (item, int, bool) {
 			}
 		}
 		if ok || d.locative(i) && d.whereAfter(l) {
-			text, s, e := d.span(i, l)
-			return item{
-				Fact: Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: text, Type: "town"},
-				key:  text,
-				inQ:  d.inQ[i] >= 0,
-			}, l, true
+			return d.placeItem(i, l, "", "town"), l, true
 		}
 	}
 	return item{}, 0, false
@@ -866,12 +903,9 @@ func (d *doc) namedPlace(i int) (item, bool) {
 	if !ok {
 		return item{}, false
 	}
-	text, s, e := d.span(p.from, p.to)
-	return item{
-		Fact: Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: text, Type: toks[i-2].lower},
-		key:  text,
-		inQ:  d.inQ[i] >= 0,
-	}, true
+	it := d.placeItem(p.from, p.to, "", toks[i-2].lower)
+	it.inQ = d.inQ[i] >= 0
+	return it, true
 }
 
 // placeNamedIn reports whether text names the place of it: its words, its
@@ -879,6 +913,18 @@ func (d *doc) namedPlace(i int) (item, bool) {
 // States"), other than as a possessive.
 func (lx *lexicon) placeNamedIn(text string, it *item) bool {
 	if containsPlace(text, it.Text) || containsPlace(text, it.Value) {
+		return true
+	}
+	if it.Type == "border" {
+		// "at the border with Belarus" when the other version names
+		// Belarus: the place is named, the border only said otherwise.
+		// Each place of a pair must be: "Ukraine" named in a story on
+		// Ukraine does not name the Belarus-Ukraine border.
+		for _, p := range borderPlaces(it.Value) {
+			if !lx.placeNamedIn(text, &item{Fact: Fact{Text: p, Value: p}}) && !demonymBorder(text, p) {
+				return false
+			}
+		}
 		return true
 	}
 	for _, n := range lx.places[it.Value].names {
@@ -1050,4 +1096,156 @@ func (d *doc) surname(i int) bool {
 		}
 	}
 	return false
+}
+
+// placeItem is the location fact of tokens first..last, its value the
+// text itself when value is "".
+func (d *doc) placeItem(first, last int, value, typ string) item {
+	text, s, e := d.span(first, last)
+	if value == "" {
+		value = text
+	}
+	return item{
+		Fact: Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: value, Type: typ},
+		key:  value,
+		inQ:  d.inQ[first] >= 0,
+	}
+}
+
+// borderWords name the line between two places.
+var borderWords = map[string]bool{"border": true, "frontier": true}
+
+// borderPreps put a border after "the" where something happens: "on the
+// Nebraska border", "at the border with Belarus", "troops massed along the
+// frontier with Poland". Not "to": "from the Carolinas to the
+// Maryland-Pennsylvania border" closes a span, one extent that spanFrom
+// reads from its first place.
+var borderPreps = map[string]bool{"at": true, "on": true, "near": true, "along": true,
+	"across": true}
+
+// borderAt reads a border named by its places at token i, the way wire
+// copy names where a prisoner swap, a crossing or a clash took place: after
+// a border preposition and "the", two places joined by a hyphen before a
+// border word ("on the Belarus-Ukraine border") or one place before it ("on
+// the Nebraska border"), or a border word and "with" or "between" before
+// the place ("at the border with Belarus", "on the border between Poland
+// and Belarus"). The border, not the place, is where it happened: "Belarus"
+// alone after "with" is no locative, and a hyphenated pair is no name the
+// gazetteer holds. It returns the fact and the index of its last token.
+func (d *doc) borderAt(i int) (item, int, bool) {
+	toks := d.toks
+	mk := func(first, last int, value string) (item, int, bool) {
+		return d.placeItem(first, last, value, "border"), last, true
+	}
+	if i >= 4 && borderWords[toks[i-2].lower] && d.borderNoun(i-2) {
+		switch toks[i-1].lower {
+		case "with":
+			if name, end, ok := d.matchPlace(i); ok && !d.inName(i, end) {
+				// "Ukraine's border with Belarus" is the pair's
+				if owner := d.lx.placeIndex[stripPoss(toks[i-3].text)]; hasPoss(toks[i-3].text) && owner.name && owner.canon != name {
+					return mk(i-2, end, min(name, owner.canon)+"-"+max(name, owner.canon)+" border")
+				}
+				return mk(i-2, end, name+" border")
+			}
+		case "between":
+			name, end, ok := d.matchPlace(i)
+			if !ok || end+2 >= len(toks) || toks[end+1].lower != "and" {
+				break
+			}
+			if other, last, ok := d.matchPlace(end + 2); ok && !d.inName(end+2, last) {
+				a, b := min(name, other), max(name, other)
+				return mk(i-2, last, a+"-"+b+" border")
+			}
+		}
+	}
+	if i < 2 || !borderPreps[toks[i-2].lower] || !determiner(toks[i-1].lower) {
+		return item{}, 0, false
+	}
+	if a, b, ok := strings.Cut(toks[i].text, "-"); ok && i+1 < len(toks) && borderWords[toks[i+1].lower] {
+		ka, kb := d.lx.placeIndex[a], d.lx.placeIndex[b]
+		if ka.name && kb.name {
+			x, y := min(ka.canon, kb.canon), max(ka.canon, kb.canon)
+			return mk(i, i+1, x+"-"+y+" border")
+		}
+		return item{}, 0, false
+	}
+	name, end, ok := d.matchPlace(i)
+	if !ok || end+1 >= len(toks) || !borderWords[toks[end+1].lower] || !toks[end+1].space {
+		return item{}, 0, false
+	}
+	// "on the US border patrol's list": a noun after the border word makes
+	// the border a modifier, not the place
+	if n := end + 2; n < len(toks) && toks[n].kind == tokWord && !toks[n].isCap() && !toks[n].is(clsFunction) {
+		return item{}, 0, false
+	}
+	return mk(i, end+1, name+" border")
+}
+
+// demonymBorder reports whether text names the border of place by its
+// people's adjective: "the Belarusian border" for Belarus, "the
+// Polish-Belarusian border". The adjective shares the place's stem: at
+// least four letters and all but two of the place's name ("Ukrain" of
+// Ukraine, "Turk" of Turkey; not "Pol" of Poland, which is missed).
+func demonymBorder(text, place string) bool {
+	need := max(4, len(place)-2)
+	if len(place) < need {
+		return false
+	}
+	stem := place[:need]
+	for off := 0; ; {
+		i := strings.Index(text[off:], " border")
+		if i < 0 {
+			return false
+		}
+		at := off + i
+		// the word before " border", maybe one of a hyphenated pair
+		w := text[strings.LastIndexAny(text[:at], " \n")+1 : at]
+		for _, part := range strings.Split(w, "-") {
+			if strings.HasPrefix(part, stem) && len(part) > len(place)-2 {
+				return true
+			}
+		}
+		off = at + len(" border")
+	}
+}
+
+// borderPlaces returns the canonical places of a border's value: "Belarus"
+// and "Ukraine" of "Belarus-Ukraine border".
+func borderPlaces(value string) []string {
+	return strings.Split(strings.TrimSuffix(value, " border"), "-")
+}
+
+// sameBorder reports whether two borders share a place: "on the
+// Belarus-Ukraine border" and "at the border with Belarus" tell one border
+// in other words.
+func sameBorder(a, b *item) bool {
+	if a.Type != "border" || b.Type != "border" {
+		return false
+	}
+	for _, p := range borderPlaces(a.Value) {
+		if slices.Contains(borderPlaces(b.Value), p) {
+			return true
+		}
+	}
+	return false
+}
+
+// borderNoun reports whether the border word at token k follows a border
+// preposition and a determiner or a place's possessive: "at the border",
+// "along its border", "on Ukraine's border".
+func (d *doc) borderNoun(k int) bool {
+	if k < 2 {
+		return false
+	}
+	p := d.toks[k-1]
+	if determiner(p.lower) {
+		return borderPreps[d.toks[k-2].lower]
+	}
+	// "on Ukraine's border": the owner is a place of one word
+	return hasPoss(p.text) && d.lx.placeIndex[stripPoss(p.text)].name && borderPreps[d.toks[k-2].lower]
+}
+
+// determiner reports whether w is one a border is named after: "the", "its".
+func determiner(w string) bool {
+	return w == "the" || w == "its" || w == "their"
 }

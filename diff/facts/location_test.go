@@ -91,6 +91,21 @@ func TestExtractLocations(t *testing.T) {
 		{"one place as a venue", "with diplomats discussing Geneva as a possible venue", []string{"Geneva=Geneva"}},
 		{"as the host city", "The league chose Denver as the host city.", []string{"Denver=Denver"}},
 		{"as without a venue noun is no place", "Analysts see Berlin as a key ally.", nil},
+		{"a border of two places", "The swap took place on the Poland-Ukraine border on Friday.", []string{"Poland-Ukraine border=Poland-Ukraine border"}},
+		{"a border with a place", "Guards were posted at the border with Hungary, officials said.", []string{"border with Hungary=Hungary border"}},
+		{"a place's border with another", "The swap took place on Ukraine's border with Belarus.", []string{"border with Belarus=Belarus-Ukraine border"}},
+		{"another owner's border is no place", "The swap took place at Acme's border with Belarus.", nil},
+		{"a border between two places", "Tanks massed along the border between Russia and Finland.", []string{"border between Russia and Finland=Finland-Russia border"}},
+		{"a border of one place", "The road is closed near the Nebraska border.", []string{"Nebraska border=Nebraska border"}},
+		{"a border that modifies a noun is no place", "He joined the Texas border patrol in May.", nil},
+		{"sharing a border names no place", "Russia shares a border with Finland.", nil},
+		{"a border after to is no place of its own", "Storms are likely from Kansas to the Iowa-Nebraska border.", nil},
+		{"a place that emerged as the venue", "Officials said Oslo has emerged as the leading venue for the talks.", []string{"Oslo=Oslo"}},
+		{"a place that became the venue after other words", "Aides said Vienna had beaten its rivals as the main venue.", []string{"Vienna=Vienna"}},
+		{"a place that remains the likeliest location", "An envoy said Rome remained the most likely location.", []string{"Rome=Rome"}},
+		{"a place seen as a possible venue", "Helsinki is seen as a possible venue.", []string{"Helsinki=Helsinki"}},
+		{"a copula without a venue noun is no place", "Analysts said Berlin remained a key ally.", nil},
+		{"a verb of saying ends the venue phrase", "Paris told reporters as the main venue was named that it would wait.", nil},
 		{"held in a place", "The forum was held in Vienna last spring.", []string{"Vienna=Vienna"}},
 		{"a host is an actor", "The forum was hosted by Austria last spring.", nil},
 		{"a host city is an actor too", "Delegates praised the dinner hosted by Vienna on Monday.", nil},
@@ -360,6 +375,33 @@ func TestPlaceNamingNoWhereIsNoChange(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := changesOf(old, old+"\n\n"+tt.added, KindLocation); len(got) != tt.want {
 				t.Errorf("got %+v, want %d changes", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestCompareBorders: a border told in other words is the same border; a
+// border newly named is a place added unless the other version names its
+// place.
+func TestCompareBorders(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           []string // location changes, "before -> after"
+	}{
+		{"pair and with", "The swap took place on the Poland-Ukraine border on Friday.", "The swap took place at the border with Poland on Friday.", nil},
+		{"between and pair", "Guards massed on the border between Finland and Russia.", "Guards massed along the Russia-Finland border.", nil},
+		{"border added", "The swap took place on Friday, officials said.", "The swap took place on Friday at the border with Hungary, officials said.", []string{" -> border with Hungary"}},
+		{"its place named before", "Hungary mediated. The swap took place on Friday.", "Hungary mediated. The swap took place on Friday at the border with Hungary.", nil},
+		{"a place's border and the pair", "Guards massed on Finland’s border with Russia.", "Guards massed along the Russia-Finland border.", nil},
+		{"the border named by its people", "Ukraine freed 84 men on the Belarusian border.", "Ukraine freed 84 men on Ukraine's border with Belarus.", nil},
+		{"a pair named by its peoples", "The swap took place on the Hungarian-Ukrainian border.", "The swap took place on the Hungary-Ukraine border.", nil},
+		{"one place of a pair named before", "Ukraine mediated. The swap took place on Friday.", "Ukraine mediated. The swap took place on Friday on the Poland-Ukraine border.", []string{" -> Poland-Ukraine border"}},
+		{"another border", "The swap took place on the Poland-Ukraine border.", "The swap took place on the Hungary-Romania border.", []string{"Poland-Ukraine border -> Hungary-Romania border"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := changeTexts(tt.old, tt.new, KindLocation); !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
 	}

@@ -165,7 +165,7 @@ var passes = map[Kind][]pass{
 		{func(_ *matcher, a, b *item) bool { return a.key != b.key && sameMatter(a, b) }, true},
 	},
 	KindLocation: {
-		{func(_ *matcher, a, b *item) bool { return a.key == b.key }, false},
+		{func(_ *matcher, a, b *item) bool { return a.key == b.key || sameBorder(a, b) }, false},
 		// a town's state, a continent or world region is no news on
 		// its own: it never stands for another place ("Mobile,
 		// Alabama" → "Houston")
@@ -766,6 +766,57 @@ func (m *matcher) subsume() {
 // sameWords reports whether two quotes say the same, allowing typo fixes:
 // equal length and each differing word within a small edit distance.
 func sameWords(a, b []string) bool {
+	if sameWordsAsIs(a, b) {
+		return true
+	}
+	// "US-Russia" or "U.S.-Russia", "Aug. 15" or "August 15": a house
+	// style's spelling, the same words
+	pa, oka := plainWords(a)
+	pb, okb := plainWords(b)
+	return (oka || okb) && sameWordsAsIs(pa, pb)
+}
+
+// figureWords are the small figures a house style writes in words.
+var figureWords = map[string]string{"1": "one", "2": "two", "3": "three", "4": "four", "5": "five",
+	"6": "six", "7": "seven", "8": "eight", "9": "nine", "10": "ten"}
+
+// monthAbbrevs are the months a house style writes short: "Aug. 15".
+var monthAbbrevs = map[string]string{"jan": "january", "feb": "february", "mar": "march", "apr": "april",
+	"jun": "june", "jul": "july", "aug": "august", "sep": "september", "sept": "september",
+	"oct": "october", "nov": "november", "dec": "december"}
+
+// plainWords returns ws with hyphenated words split, the dots of an
+// abbreviation dropped ("u.s." is "us") and months written out ("aug." or,
+// in a notice's key, "aug"), and whether any word changed.
+func plainWords(ws []string) ([]string, bool) {
+	changed := false
+	for _, w := range ws {
+		if _, month := monthAbbrevs[w]; month || strings.ContainsAny(w, "-.") {
+			changed = true
+			break
+		}
+	}
+	if !changed {
+		return ws, false
+	}
+	out := make([]string, 0, len(ws)+2)
+	for _, w := range ws {
+		for _, p := range strings.Split(w, "-") {
+			if p == "" {
+				continue
+			}
+			p = strings.ReplaceAll(p, ".", "")
+			if m, ok := monthAbbrevs[p]; ok {
+				p = m
+			}
+			out = append(out, p)
+		}
+	}
+	return out, true
+}
+
+// sameWordsAsIs is sameWords on the words as given.
+func sameWordsAsIs(a, b []string) bool {
 	// a stammer or a doubled word removed ("we we will") says the same
 	a, b = dedupe(a), dedupe(b)
 	if len(a) != len(b) {
@@ -778,7 +829,8 @@ func sameWords(a, b []string) bool {
 		// a figure is no slip: "2024" → "2023" is another year, while
 		// "2,000" is "2000" written otherwise
 		if strings.ContainsAny(a[i]+b[i], "0123456789") {
-			if strings.ReplaceAll(a[i], ",", "") != strings.ReplaceAll(b[i], ",", "") {
+			// "6 hours" is "six hours" in another house style
+			if strings.ReplaceAll(a[i], ",", "") != strings.ReplaceAll(b[i], ",", "") && figureWords[a[i]] != b[i] && figureWords[b[i]] != a[i] {
 				return false
 			}
 			continue
@@ -1313,6 +1365,11 @@ func isWordByte(b byte) bool {
 // for "the Kremlin"), or two names of one party ("the Kremlin", "Moscow").
 func sameActor(a, b *item) bool {
 	if slotEqual(a.slot, b.slot) {
+		return true
+	}
+	// "Lavrov ruled out …" and "Lavrov said Moscow was open to …": the
+	// one who tells his state's stance holds it too
+	if a.sayer != "" && slotEqual(a.sayer, b.slot) || b.sayer != "" && slotEqual(b.sayer, a.slot) {
 		return true
 	}
 	// "Redzepi and Noma" holds the stance of "Noma"

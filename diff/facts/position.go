@@ -167,6 +167,8 @@ scan:
 	if !history && !neg && class != "respond" && class != "comment" && class != "outreach" {
 		if p, ok := d.npBefore(g+1, s.from); ok && p.from-1 >= s.from && subordinators[toks[p.from-1].lower] {
 			history = true
+		} else if g >= s.from && toks[g].lower == "and" && d.timeClauseBefore(g, s) {
+			history = true
 		}
 	}
 	// "targeted and threatened by all parties", "a law approved by
@@ -271,8 +273,12 @@ scan:
 	// Keir Starmer …": the one named with the title before holds the
 	// stance, whichever way a version names him
 	named := byAgent
+	sayer := ""
 	if p, ok := d.npBefore(g+1, s.from); ok && !pronouns[toks[p.from].lower] && d.npText(p) == actor {
 		named = true
+		if !byAgent {
+			sayer = d.sayerOf(p.from, s)
+		}
 	}
 	// (named still: the title names the holder, no actor was guessed)
 	if h := d.titleHolder(actor, s); h != "" {
@@ -410,11 +416,70 @@ scan:
 		Fact:  Fact{Kind: KindPosition, Text: text, Start: st, End: en, Value: value, Subject: actor},
 		key:   key,
 		slot:  actorKey(actor),
+		sayer: actorKey(sayer),
 		words: owords,
 		loose: !named,
 		quiet: history || stated,
 	}, true
 }
+
+// sayerOf returns who reports the clause whose subject begins at token
+// from: the subject of a verb of saying right before it, maybe with its
+// hearer and "that" between ("Lavrov said Moscow was open to talks",
+// "Peskov told reporters that the Kremlin had not agreed"), or "". Wire
+// copy has an official tell his state's or his office's stance this way,
+// and tell it as his own in another version ("Lavrov ruled out talks").
+func (d *doc) sayerOf(from int, s sent) string {
+	toks := d.toks
+	k := from - 1
+	if k >= s.from && toks[k].lower == "that" {
+		k--
+	}
+	for k >= s.from && toks[k].kind == tokWord && !toks[k].isCap() && (d.isAdverb(toks[k].lower) || laterAdverbs[toks[k].lower]) {
+		k-- // "told reporters afterwards that"
+	}
+	if k-1 >= s.from && (toks[k].isCap() || toks[k].lower == "reporters") && tellVerbs[toks[k-1].lower] {
+		k--
+	}
+	if k < s.from || !saying(toks[k]) {
+		return ""
+	}
+	g := k - 1
+	for g >= s.from && skippable[toks[g].lower] {
+		g--
+	}
+	if q, ok := d.npBefore(g+1, s.from); ok && !pronouns[toks[q.from].lower] {
+		return d.resolve(q)
+	}
+	return ""
+}
+
+// timeClauseBefore reports whether the "and" at token g joins a verb to
+// a clause opened by "when", "once" or "because" with no comma between:
+// "last met in Istanbul on July 23, when their delegations talked for an
+// hour and agreed to a swap". The second verb shares the clause's subject
+// and its time, an earlier event told as background, as the first
+// subject after a subordinator is. "After", "before" and "since" are as
+// often prepositions ("walked out after talks and rejected"), so they are
+// left out.
+func (d *doc) timeClauseBefore(g int, s sent) bool {
+	toks := d.toks
+	for j := g - 1; j >= s.from && j >= g-15; j-- {
+		t := toks[j]
+		if t.kind == tokPunct || d.inQ[j] >= 0 {
+			return false
+		}
+		switch t.lower {
+		case "when", "once", "because":
+			return true
+		}
+	}
+	return false
+}
+
+// laterAdverbs tell when something was said without -ly: "told reporters
+// afterwards that".
+var laterAdverbs = map[string]bool{"afterwards": true, "afterward": true, "later": true, "again": true}
 
 // pressNouns follow "press" as the news media in a compound noun: "press
 // secretary", "press briefing".

@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -27,6 +28,9 @@ func TestExtractPositions(t *testing.T) {
 		{"refused to", "Putin declined to accept the invitation.", "declined to accept", "Putin", "reject", "the invitation"},
 		{"phrase", "Merz and French President Emmanuel Macron both voiced support for a ceasefire.", "voiced support for", "Merz and French President Emmanuel Macron", "support", "a ceasefire"},
 		{"drop demand", "Macron dropped his demand for a ceasefire.", "dropped his demand", "Macron", "reverse", ""},
+		{"drop threat", "The union has dropped its threat to strike over the plan.", "dropped its threat", "The union", "reverse", ""},
+		{"drop opposition", "The mayor dropped her opposition to the stadium.", "dropped her opposition", "The mayor", "reverse", ""},
+		{"withdraw veto", "Acme’s board has withdrawn its veto of the merger.", "withdrawn its veto", "Acme’s board", "reverse", ""},
 		{"pronoun", "Putin met Trump.\nHe rejected the plan.", "rejected", "Putin", "reject", "the plan"},
 		{"told CNN she", "Senator Jane Roe signaled doubts — telling CNN she will not accept the offer.", "will not accept", "Senator Jane Roe", "reject", "the offer"},
 		{"not disclosed", "Police have not disclosed the motive.", "have not disclosed", "Police", "not comment", "the motive"},
@@ -433,6 +437,7 @@ func TestNewsStances(t *testing.T) {
 		{"a spokesman speaks for his office", "The Kremlin did not respond to a request for comment.", "Kremlin spokesman Dmitry Peskov denied the report.", "did not respond", "denied"},
 		{"a day is no actor", "The European Union is considering new sanctions, diplomats said.", "European Union governments on Thursday approved new sanctions, diplomats said.", "considering", "approved"},
 		{"a plea changed", "Jo Ames pleaded not guilty to fraud.", "Jo Ames pleaded guilty to fraud.", "pleaded not guilty to", "pleaded guilty to"},
+		{"a threat dropped", "The union threatened to strike over the plan.", "The union dropped its threat to strike over the plan.", "threatened", "dropped its threat"},
 		{"a call dropped", "Trump has called for an immediate ceasefire.", "Trump dropped his call for an immediate ceasefire.", "called for", "dropped his call"},
 		{"would not say", "The ministry confirmed the strike.", "The ministry confirmed the strike.\nThe official would not say how many people died.", "", "would not say"},
 		{"outreach answered", "Mr Ode was fired.\nCNN has reached out to Acme for comment.", "Mr Ode was fired.\nA spokesperson for Acme told CNN the firing was lawful.", "reached out", "A spokesperson for Acme told CNN the firing was lawful"},
@@ -470,6 +475,11 @@ func TestEarlierStanceIsNoNews(t *testing.T) {
 		{"The panel met.\nThe board has previously pledged to review the rules.", "The panel met."},
 		{"The panel met.", "The panel met.\nThe mayor initially suggested a delay."},
 		{"The panel met.", "The panel met.\nAcme previously rejected the offer."},
+		// a stance of a time clause, and a verb joined to it, is the
+		// background of an earlier event
+		{"The panel met.", "The panel met.\nThe unions last met in May, when they agreed to a pay freeze."},
+		{"The panel met.", "The panel met.\nThe unions last met in Geneva in May, when their leaders talked for an hour and agreed to a pay freeze."},
+		{"The panel met.", "The panel met.\nThe strike in Lyon ended once the owners talked to staff and accepted the terms."},
 	} {
 		if got := changesOf(tt.old, tt.new, KindPosition); len(got) != 0 {
 			t.Errorf("%q -> %q: got %+v, want none", tt.old, tt.new, got)
@@ -791,6 +801,32 @@ func TestStanceVerbRetold(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := changesOf(old, tt.new, KindPosition); len(got) != tt.want {
 				t.Errorf("got %+v, want %d", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestStanceToldForAState: an official who tells his state's stance ("Ruiz
+// said Madrid was open to talks") holds it too, so his own stance on the
+// matter in the other version ("Ruiz ruled out talks") is the one changed;
+// a stance of someone else stays removed and added.
+func TestStanceToldForAState(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           []string // position changes, "before -> after"
+	}{
+		{"told reporters that the state was open", "Ana Ruiz ruled out any new tariffs on steel.", "Ana Ruiz told reporters afterwards that Madrid was open to discussing tariffs on steel with Rome.",
+			[]string{"ruled out -> open to"}},
+		{"said the state would accept", "Tom Lee rejected the proposed border deal.", "Tom Lee said Oslo could accept a revised deal next year.",
+			[]string{"rejected -> could accept"}},
+		{"another speaker's state is another actor", "Ana Ruiz ruled out any new tariffs on steel.", "Tom Lee told reporters that Oslo was open to discussing tariffs with Rome.",
+			[]string{"ruled out -> ", " -> open to"}},
+		{"the same sentence", "Ana Ruiz said Madrid was open to talks.", "Ana Ruiz said Madrid was open to talks.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := changeTexts(tt.old, tt.new, KindPosition); !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
 	}

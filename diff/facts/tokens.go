@@ -91,13 +91,25 @@ func appendTokensLower(toks []token, text, lower string) []token {
 				// only inside initials ("U.S", "D.C")
 				if isApos(r2) || r2 == '-' || r2 == '.' {
 					r3, _ := utf8.DecodeRuneInString(text[j+w2:])
-					if isLetterAt(r3) && (r2 != '.' || isInitials(text[i:j])) {
+					// the initials may close a compound: "China-U.S."
+					last := text[i:j]
+					if h := strings.LastIndexByte(last, '-'); h >= 0 {
+						last = last[h+1:]
+					}
+					if isLetterAt(r3) && (r2 != '.' || isInitials(last)) {
 						curly = curly || r2 == '’'
 						j += w2
 						continue
 					}
-					if r2 == '.' && strings.Contains(text[i:j], ".") && isInitials(text[i:j]) {
+					if r2 == '.' && strings.Contains(last, ".") && isInitials(last) {
 						j += w2 // "U.S." keeps its final dot
+						// "U.S.-China" is one word, as "US-China" is
+						if j+1 < len(text) && text[j] == '-' {
+							if r4, _ := utf8.DecodeRuneInString(text[j+1:]); isLetterAt(r4) {
+								j++
+								continue
+							}
+						}
 					}
 				}
 				break
