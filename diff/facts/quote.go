@@ -148,12 +148,33 @@ func (d *doc) titleLike(q qspan) bool {
 			// set off by a comma after a noun: the thing's name in
 			// apposition ("their yacht, “Soulmate,”", "her debut
 			// album, “Withered.”"), not an answer ("he said, “No.”")
-			prev = d.toks[p-1]
-			return prev.kind == tokWord && !prev.isCap() && !prev.is(clsSpeech|clsFunction)
+			return d.apposed(p)
 		}
 		return prev.kind == tokWord && !prev.is(clsSpeech)
 	}
 	return caps >= 2
+}
+
+// apposed reports whether the comma at token p sets a name in apposition
+// to the lower-case noun before it ("their yacht, “Soulmate,”"), not an
+// answer: no verb of saying stands before it in its sentence, right
+// before the comma ("he said, “No.”") or further back, where the noun is
+// whom or where it was said ("he told reporters, “Never.”", "she wrote on
+// social media, “Disgraceful.”").
+func (d *doc) apposed(p int) bool {
+	prev := d.toks[p-1]
+	if prev.kind != tokWord || prev.isCap() || prev.is(clsSpeech|clsFunction) {
+		return false
+	}
+	for k := p - 1; k >= 0; k-- {
+		if d.toks[k].is(clsSpeech) {
+			return false
+		}
+		if d.sentenceStart(k) {
+			break
+		}
+	}
+	return true
 }
 
 // acronym reports whether w is two or more capital letters and nothing

@@ -260,6 +260,11 @@ func TestTitlesAreNoQuotes(t *testing.T) {
 		{"He toured to promote his debut album, “Driftwood.”", 0},
 		{"Asked if he would run again, he said, “No.”", 1},
 		{"Asked about the plan, Lee replied, “Absolutely.”", 1},
+		// a verb of saying further back in the sentence makes the noun
+		// before the comma whom or where it was said to
+		{"He told reporters, “Never.”", 1},
+		{"She wrote on social media, “Disgraceful.”", 1},
+		{"The mayor said in a statement, “Heartbroken.”", 1},
 	}
 	for _, tt := range tests {
 		if got := factsOf(t, tt.text, KindQuote); len(got) != tt.want {
