@@ -629,7 +629,10 @@ func (d *doc) speakerSeat(i, end int) bool {
 			return false
 		}
 	}
-	if k < 0 || k < i-5 || k > 0 && localNouns[noPossessive(toks[k-1].lower)] {
+	if k < 0 || k < i-5 || k > 0 && (localNouns[noPossessive(toks[k-1].lower)] || participle(toks[k-1].lower)) {
+		// "a man arrested in Miami told police", "a passenger
+		// stranded at Heathrow told CNN": what happened to the speaker
+		// there is the news, not where the speaker works
 		return false
 	}
 	n := end + 1
@@ -643,12 +646,14 @@ func (d *doc) speakerSeat(i, end int) bool {
 		return false
 	}
 	// the apposition's opening comma, with no verb between it and "in"
+	// ("On Monday, a gunman opened fire in a mall in Miami, said the
+	// chief" is an inverted attribution)
 	for j := k - 1; j >= 0 && j >= k-10; j-- {
 		t := toks[j]
 		switch {
 		case t.text == ",":
 			return j < k-1
-		case t.kind != tokWord, saying(t), finiteVerbs[t.lower]:
+		case t.kind != tokWord, saying(t), finiteVerbs[t.lower], participle(t.lower):
 			return false
 		}
 	}
