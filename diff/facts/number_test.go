@@ -57,6 +57,7 @@ func TestExtractNumbers(t *testing.T) {
 		{"one in a list of counts", "The package has two breakfasts and one lunch.", []string{"two breakfasts=2 breakfasts", "one lunch=1 lunch"}},
 		{"one of a people before a noun", "Among them were two Britons and one Dutch national.", []string{"two Britons=2 britons", "one Dutch national=1 national"}},
 		{"one of a group is no count", "It details four cases, one involving a child.", []string{"four cases=4 cases"}},
+		{"one short of a mark is no count", "The bill won 59 votes, one short of the 60 needed.", []string{"59 votes=59 votes", "60 needed=60 needed"}},
 		{"referential dropped", "It was the first meeting of the two leaders.", nil},
 		{"demonstrative dropped", "Those three envoys flew home on Friday.", nil},
 		// a possessive before a count says whose the things are, not
