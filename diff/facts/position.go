@@ -1206,7 +1206,30 @@ func (d *doc) restrictive(g int, s sent) bool {
 		return false
 	}
 	p := d.toks[g-1]
-	return p.kind == tokWord && !d.lx.speech[p.lower] && !p.is(clsStance)
+	return p.kind == tokWord && !d.lx.speech[p.lower] && !p.is(clsStance) && !d.existential(g, s)
+}
+
+// existential reports whether "there" and a form of "be" open the clause
+// of the noun before token g: in "There are 10 senators who oppose the
+// bill" the relative clause is what the sentence tells, not whom it is
+// about.
+func (d *doc) existential(g int, s sent) bool {
+	for k := g - 2; k >= s.from && k >= g-10; k-- {
+		t := d.toks[k]
+		if t.kind == tokPunct {
+			return false
+		}
+		switch t.lower {
+		case "there’s", "there's":
+			return true
+		case "there":
+			switch d.toks[k+1].lower {
+			case "is", "are", "was", "were", "have", "has":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // hypothetical reports whether the subject ending at token g stands in an
