@@ -567,7 +567,8 @@ func (d *doc) singleName(k int, s sent) bool {
 	// "his platform Xto offer to pay": a "to" the scraper glued on
 	// makes the verb an infinitive
 	last := d.toks[p.to]
-	if !last.isCap() || pronouns[last.lower] || strings.HasSuffix(last.lower, "s") || strings.HasSuffix(last.lower, "to") || collectives[last.lower] {
+	if !last.isCap() || pronouns[last.lower] || strings.HasSuffix(last.lower, "s") || strings.HasSuffix(last.lower, "to") ||
+		collectives[last.lower] || quantifiers[last.lower] {
 		return false
 	}
 	for i := p.from; i <= p.to; i++ {
@@ -577,6 +578,11 @@ func (d *doc) singleName(k int, s sent) bool {
 	}
 	return true
 }
+
+// quantifiers stand for a plural subject at the start of a sentence, with
+// the verb's bare form: "Most oppose the plan", "Both reject the offer".
+var quantifiers = map[string]bool{"most": true, "many": true, "both": true, "few": true, "some": true,
+	"all": true, "several": true, "more": true, "fewer": true}
 
 // collectives are singular in form but take a plural verb.
 var collectives = map[string]bool{
