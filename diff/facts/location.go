@@ -597,11 +597,17 @@ func (d *doc) memberOfSubject(k, i int) bool {
 		return false
 	}
 	v := toks[n+1]
-	if v.kind != tokWord || v.isCap() {
+	if v.kind != tokWord || v.isCap() || singularVerbs[v.lower] {
+		// "Travel to several countries, including Iran, was
+		// restricted": a singular verb is not the body's, whose noun
+		// is plural
 		return false
 	}
 	return v.lower == "to" || finiteVerbs[v.lower] || saying(v)
 }
+
+// singularVerbs are finite verbs that agree only with a singular subject.
+var singularVerbs = map[string]bool{"is": true, "was": true, "has": true, "does": true}
 
 // finiteVerbs are the auxiliaries and modals that open a predicate:
 // "including Chile, have begun", "including Canada – would be required".

@@ -107,6 +107,7 @@ func TestExtractLocations(t *testing.T) {
 		{"member states that speak", "The states, including Ohio and Texas, said the rule was unlawful.", nil},
 		{"member states between dashes", "Fourteen realms – including Canada and Jamaica – would be required to agree.", nil},
 		{"member states asked to act", "He called on other nations, including France, Japan and Britain, to send ships.", nil},
+		{"places a singular verb is not about", "Travel to several countries, including Iran and Iraq, was restricted.", []string{"Iran=Iran", "Iraq=Iraq"}},
 		{"places hit, a verb after", "Strikes on several cities, including Kyiv and Odesa, killed 12 people.", []string{"Kyiv=Kyiv", "Odesa=Odesa"}},
 		{"member states that report what happened there", "Several states, including Ohio and Iowa, reported damage.", []string{"Ohio=Ohio", "Iowa=Iowa"}},
 		{"states where, no verb after", "Blasts were heard in several countries, including Qatar and Bahrain.", []string{"Qatar=Qatar", "Bahrain=Bahrain"}},
