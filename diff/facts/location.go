@@ -102,7 +102,7 @@ func (d *doc) locationItems(out []item) []item {
 			continue
 		}
 		p := d.lx.places[name]
-		if d.inName(i, end) || d.modifies(end) {
+		if d.inName(i, end) || d.modifies(end, !wide[p.typ]) {
 			i = end
 			continue
 		}
@@ -246,7 +246,8 @@ var ownedNouns = map[string]bool{
 // owned noun in lower case: "in the Iran war", "positions in the US
 // military". The place there tells whose war or army it is, the way "the
 // war in Ukraine" does (eventNouns), not where the story's news happened.
-func (d *doc) modifies(end int) bool {
+// A town's market, case or talks are where they are (townSites).
+func (d *doc) modifies(end int, town bool) bool {
 	toks := d.toks
 	n := end + 1
 	for n+1 < len(toks) && (toks[n].lower == "and" || toks[n].lower == "or") {
@@ -259,13 +260,20 @@ func (d *doc) modifies(end int) bool {
 	if n >= len(toks) || !toks[n].space || d.text[toks[n-1].end:toks[n].start] != " " {
 		return false
 	}
-	if toks[n].kind != tokWord || toks[n].isCap() || !ownedNouns[noPossessive(toks[n].lower)] {
+	if w := noPossessive(toks[n].lower); toks[n].kind != tokWord || toks[n].isCap() || !ownedNouns[w] || town && townSites[w] {
 		return false
 	}
 	// "landed at a US military base": the noun only describes a site,
 	// and the site stands in the place
 	return n+1 >= len(toks) || !siteNouns[toks[n+1].lower]
 }
+
+// townSites are owned nouns that, after a town, name a site in it or what
+// happened there: "a gunman opened fire at a Miami market", "the trial in
+// the Minneapolis case", "the Geneva talks"; after a country they are its
+// own ("US stocks", "the Iran talks").
+var townSites = map[string]bool{"market": true, "case": true, "talks": true, "negotiations": true,
+	"deal": true, "agreement": true, "accord": true}
 
 // siteNouns name a site an owned noun may describe: "a military base".
 var siteNouns = map[string]bool{"base": true, "bases": true, "facility": true, "facilities": true,

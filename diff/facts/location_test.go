@@ -100,6 +100,8 @@ func TestExtractLocations(t *testing.T) {
 		{"a record named by its place", "It was the longest strike in US history.", nil},
 		{"a market named by its place", "A brief rally in US stocks faded by noon.", nil},
 		{"an army's, named by its place", "Dozens were wounded throughout the US military’s operation.", nil},
+		{"a town's market is a site in it", "A gunman opened fire at a Miami market on Sunday.", []string{"Miami=Miami"}},
+		{"a town's case happened there", "The trial in the Minneapolis case begins next week.", []string{"Minneapolis=Minneapolis"}},
 		{"a list of places before an owned noun", "The carrier served in the Syria and Yemen operations.", nil},
 		{"a site an owned noun describes", "He landed at a US military base on Friday.", []string{"US=United States"}},
 		{"an area is no owned noun", "Prices rose in the Chicago area.", []string{"Chicago=Chicago"}},
