@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 )
@@ -223,9 +224,16 @@ func (d *doc) interrupted(p, q qspan, s sent) bool {
 // attribution of its own, goes on quote p of the same paragraph after p's
 // attribution: "“We did our part,” she said. “The next move is theirs.”"
 // News writing splits one statement so around its speaker's name; the
-// pieces are one quote, told once when the paragraph comes or goes.
+// pieces are one quote, told once when the paragraph comes or goes. p
+// closes in the sentence right before s: the writer's own sentence
+// between ("“We did our part,” she said. Talks stalled. “The next move is
+// theirs.”") parts the statement in two.
 func (d *doc) continues(p, q qspan, s sent) bool {
-	return d.tokAt(q.open) == s.from && p.end <= q.open && !strings.ContainsRune(d.text[p.end:q.open], '\n')
+	if d.tokAt(q.open) != s.from || p.end > q.open || strings.ContainsRune(d.text[p.end:q.open], '\n') {
+		return false
+	}
+	i := sort.Search(len(d.sents), func(i int) bool { return d.sents[i].from >= s.from })
+	return i > 0 && d.toks[d.sents[i-1].from].start < p.end
 }
 
 // mentionNouns name words as words: a quote right after one mentions the
