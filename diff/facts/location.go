@@ -108,7 +108,7 @@ func (d *doc) locationItems(out []item) []item {
 			continue
 		}
 		p := d.lx.places[name]
-		if d.inName(i, end) || d.modifies(end) {
+		if d.inName(i, end) || d.modifies(end, !wide[p.typ]) {
 			i = end
 			continue
 		}
@@ -252,7 +252,8 @@ var ownedNouns = map[string]bool{
 // owned noun in lower case: "in the Iran war", "positions in the US
 // military". The place there tells whose war or army it is, the way "the
 // war in Ukraine" does (eventNouns), not where the story's news happened.
-func (d *doc) modifies(end int) bool {
+// A town's market, case or talks are where they are (townSites).
+func (d *doc) modifies(end int, town bool) bool {
 	toks := d.toks
 	n := end + 1
 	for n+1 < len(toks) && (toks[n].lower == "and" || toks[n].lower == "or") {
@@ -265,13 +266,20 @@ func (d *doc) modifies(end int) bool {
 	if n >= len(toks) || !toks[n].space || d.text[toks[n-1].end:toks[n].start] != " " {
 		return false
 	}
-	if toks[n].kind != tokWord || toks[n].isCap() || !ownedNouns[noPossessive(toks[n].lower)] {
+	if w := noPossessive(toks[n].lower); toks[n].kind != tokWord || toks[n].isCap() || !ownedNouns[w] || town && townSites[w] {
 		return false
 	}
 	// "landed at a US military base": the noun only describes a site,
 	// and the site stands in the place
 	return n+1 >= len(toks) || !siteNouns[toks[n+1].lower]
 }
+
+// townSites are owned nouns that, after a town, name a site in it or what
+// happened there: "a gunman opened fire at a Miami market", "the trial in
+// the Minneapolis case", "the Geneva talks"; after a country they are its
+// own ("US stocks", "the Iran talks").
+var townSites = map[string]bool{"market": true, "case": true, "talks": true, "negotiations": true,
+	"deal": true, "agreement": true, "accord": true}
 
 // siteNouns name a site an owned noun may describe: "a military base".
 var siteNouns = map[string]bool{"base": true, "bases": true, "facility": true, "facilities": true,
@@ -639,11 +647,17 @@ func (d *doc) memberOfSubject(k, i int) bool {
 		return false
 	}
 	v := toks[n+1]
-	if v.kind != tokWord || v.isCap() {
+	if v.kind != tokWord || v.isCap() || singularVerbs[v.lower] {
+		// "Travel to several countries, including Iran, was
+		// restricted": a singular verb is not the body's, whose noun
+		// is plural
 		return false
 	}
 	return v.lower == "to" || finiteVerbs[v.lower] || saying(v)
 }
+
+// singularVerbs are finite verbs that agree only with a singular subject.
+var singularVerbs = map[string]bool{"is": true, "was": true, "has": true, "does": true}
 
 // finiteVerbs are the auxiliaries and modals that open a predicate:
 // "including Chile, have begun", "including Canada – would be required".
@@ -671,7 +685,10 @@ func (d *doc) speakerSeat(i, end int) bool {
 			return false
 		}
 	}
-	if k < 0 || k < i-5 || k > 0 && localNouns[noPossessive(toks[k-1].lower)] {
+	if k < 0 || k < i-5 || k > 0 && (localNouns[noPossessive(toks[k-1].lower)] || participle(toks[k-1].lower)) {
+		// "a man arrested in Miami told police", "a passenger
+		// stranded at Heathrow told CNN": what happened to the speaker
+		// there is the news, not where the speaker works
 		return false
 	}
 	n := end + 1
@@ -685,12 +702,14 @@ func (d *doc) speakerSeat(i, end int) bool {
 		return false
 	}
 	// the apposition's opening comma, with no verb between it and "in"
+	// ("On Monday, a gunman opened fire in a mall in Miami, said the
+	// chief" is an inverted attribution)
 	for j := k - 1; j >= 0 && j >= k-10; j-- {
 		t := toks[j]
 		switch {
 		case t.text == ",":
 			return j < k-1
-		case t.kind != tokWord, saying(t), finiteVerbs[t.lower]:
+		case t.kind != tokWord, saying(t), finiteVerbs[t.lower], participle(t.lower):
 			return false
 		}
 	}

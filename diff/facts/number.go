@@ -1246,6 +1246,9 @@ func (d *doc) listedCount(i int) bool {
 		strings.HasSuffix(toks[i+1].lower, "ing") {
 		return false // "four investigations, one involving a child": one of them
 	}
+	if i+2 < len(toks) && toks[i+2].lower == "of" {
+		return false // "59 votes, one short of the 60 needed": a margin
+	}
 	k := i - 1
 	if toks[k].text != "," && toks[k].lower != "and" {
 		return false

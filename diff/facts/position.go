@@ -632,7 +632,8 @@ func (d *doc) singleName(k int, s sent) bool {
 	// "his platform Xto offer to pay": a "to" the scraper glued on
 	// makes the verb an infinitive
 	last := d.toks[p.to]
-	if !last.isCap() || pronouns[last.lower] || strings.HasSuffix(last.lower, "s") || strings.HasSuffix(last.lower, "to") || collectives[last.lower] {
+	if !last.isCap() || pronouns[last.lower] || strings.HasSuffix(last.lower, "s") || strings.HasSuffix(last.lower, "to") ||
+		collectives[last.lower] || quantifiers[last.lower] {
 		return false
 	}
 	for i := p.from; i <= p.to; i++ {
@@ -642,6 +643,11 @@ func (d *doc) singleName(k int, s sent) bool {
 	}
 	return true
 }
+
+// quantifiers stand for a plural subject at the start of a sentence, with
+// the verb's bare form: "Most oppose the plan", "Both reject the offer".
+var quantifiers = map[string]bool{"most": true, "many": true, "both": true, "few": true, "some": true,
+	"all": true, "several": true, "more": true, "fewer": true}
 
 // collectives are singular in form but take a plural verb.
 var collectives = map[string]bool{
@@ -1271,7 +1277,30 @@ func (d *doc) restrictive(g int, s sent) bool {
 		return false
 	}
 	p := d.toks[g-1]
-	return p.kind == tokWord && !d.lx.speech[p.lower] && !p.is(clsStance)
+	return p.kind == tokWord && !d.lx.speech[p.lower] && !p.is(clsStance) && !d.existential(g, s)
+}
+
+// existential reports whether "there" and a form of "be" open the clause
+// of the noun before token g: in "There are 10 senators who oppose the
+// bill" the relative clause is what the sentence tells, not whom it is
+// about.
+func (d *doc) existential(g int, s sent) bool {
+	for k := g - 2; k >= s.from && k >= g-10; k-- {
+		t := d.toks[k]
+		if t.kind == tokPunct {
+			return false
+		}
+		switch t.lower {
+		case "there’s", "there's":
+			return true
+		case "there":
+			switch d.toks[k+1].lower {
+			case "is", "are", "was", "were", "have", "has":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // hypothetical reports whether the subject ending at token g stands in an

@@ -42,6 +42,12 @@ func TestExtractPositions(t *testing.T) {
 		{"asked for", "The family asked for privacy.", "asked for", "The family", "demand", "privacy"},
 		{"requested", "Lawyers requested a hearing.", "requested", "Lawyers", "demand", "a hearing"},
 		{"the senator", "The senator has no plans to resign.", "no plans to", "The senator", "not plan", "resign"},
+		// after "there is", a relative clause is what the sentence tells
+		{"there are some who", "There are 10 senators who oppose the bill.", "oppose", "senators", "reject", "the bill"},
+		// a quantifier opening the sentence is a plural subject
+		{"most", "Most oppose the plan, a poll found.", "oppose", "Most", "reject", "the plan"},
+		{"both", "Both reject the offer.", "reject", "Both", "reject", "the offer"},
+		{"there were some who", "There were lawmakers who rejected the plan.", "rejected", "lawmakers", "reject", "the plan"},
 		{"not yet decided", "Ann Lee hadn’t yet decided whether to run.", "hadn’t yet decided", "Ann Lee", "not decide", ""},
 		{"a ruling", "The state Supreme Court ruled that the map was legal.", "ruled", "Supreme Court", "decide", "the map was legal"},
 		{"willing to", "Iran is willing to listen.", "willing to", "Iran", "accept", "listen"},

@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 )
@@ -148,12 +149,33 @@ func (d *doc) titleLike(q qspan) bool {
 			// set off by a comma after a noun: the thing's name in
 			// apposition ("their yacht, “Soulmate,”", "her debut
 			// album, “Withered.”"), not an answer ("he said, “No.”")
-			prev = d.toks[p-1]
-			return prev.kind == tokWord && !prev.isCap() && !prev.is(clsSpeech|clsFunction)
+			return d.apposed(p)
 		}
 		return prev.kind == tokWord && !prev.is(clsSpeech)
 	}
 	return caps >= 2
+}
+
+// apposed reports whether the comma at token p sets a name in apposition
+// to the lower-case noun before it ("their yacht, “Soulmate,”"), not an
+// answer: no verb of saying stands before it in its sentence, right
+// before the comma ("he said, “No.”") or further back, where the noun is
+// whom or where it was said ("he told reporters, “Never.”", "she wrote on
+// social media, “Disgraceful.”").
+func (d *doc) apposed(p int) bool {
+	prev := d.toks[p-1]
+	if prev.kind != tokWord || prev.isCap() || prev.is(clsSpeech|clsFunction) {
+		return false
+	}
+	for k := p - 1; k >= 0; k-- {
+		if d.toks[k].is(clsSpeech) {
+			return false
+		}
+		if d.sentenceStart(k) {
+			break
+		}
+	}
+	return true
 }
 
 // acronym reports whether w is two or more capital letters and nothing
@@ -202,9 +224,16 @@ func (d *doc) interrupted(p, q qspan, s sent) bool {
 // attribution of its own, goes on quote p of the same paragraph after p's
 // attribution: "“We did our part,” she said. “The next move is theirs.”"
 // News writing splits one statement so around its speaker's name; the
-// pieces are one quote, told once when the paragraph comes or goes.
+// pieces are one quote, told once when the paragraph comes or goes. p
+// closes in the sentence right before s: the writer's own sentence
+// between ("“We did our part,” she said. Talks stalled. “The next move is
+// theirs.”") parts the statement in two.
 func (d *doc) continues(p, q qspan, s sent) bool {
-	return d.tokAt(q.open) == s.from && p.end <= q.open && !strings.ContainsRune(d.text[p.end:q.open], '\n')
+	if d.tokAt(q.open) != s.from || p.end > q.open || strings.ContainsRune(d.text[p.end:q.open], '\n') {
+		return false
+	}
+	i := sort.Search(len(d.sents), func(i int) bool { return d.sents[i].from >= s.from })
+	return i > 0 && d.toks[d.sents[i-1].from].start < p.end
 }
 
 // mentionNouns name words as words: a quote right after one mentions the

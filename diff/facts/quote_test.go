@@ -260,6 +260,11 @@ func TestTitlesAreNoQuotes(t *testing.T) {
 		{"He toured to promote his debut album, “Driftwood.”", 0},
 		{"Asked if he would run again, he said, “No.”", 1},
 		{"Asked about the plan, Lee replied, “Absolutely.”", 1},
+		// a verb of saying further back in the sentence makes the noun
+		// before the comma whom or where it was said to
+		{"He told reporters, “Never.”", 1},
+		{"She wrote on social media, “Disgraceful.”", 1},
+		{"The mayor said in a statement, “Heartbroken.”", 1},
 	}
 	for _, tt := range tests {
 		if got := factsOf(t, tt.text, KindQuote); len(got) != tt.want {
@@ -475,6 +480,9 @@ func TestQuoteGoingOnPastItsAttribution(t *testing.T) {
 		{"paragraph removed",
 			"The dam held overnight.\n\n“We were lucky this time,” the mayor said. “The next storm may not spare us.”\n\nCrews cleared the road.", old,
 			[]string{"We were lucky this time … The next storm may not spare us."}},
+		{"a sentence of the writer's between the pieces",
+			"The dam held overnight.\n\n“We were lucky this time,” the mayor said. Water rose all night. “The next storm may not spare us.”\n\nCrews cleared the road.", old,
+			[]string{"We were lucky this time", "The next storm may not spare us."}},
 		{"next sentence added to a quote that stayed",
 			"The dam held overnight.\n\n“We were lucky this time,” the mayor said.\n\nCrews cleared the road.",
 			"The dam held overnight.\n\n“We were lucky this time,” the mayor said. “The next storm may not spare us.”\n\nCrews cleared the road.",
