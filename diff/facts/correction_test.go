@@ -38,6 +38,15 @@ func TestCorrectionNotices(t *testing.T) {
 			"(Updated with comments from the ministry in the sixth paragraph.)", "update"},
 		{"updated at a time with", "Officials met on Monday.\nUpdated at 1440 GMT with reaction from the foreign minister.\n",
 			"Updated at 1440 GMT with reaction from the foreign minister.", "update"},
+		{"updated at a bare time", "Officials met on Monday.\n(Updated 0915 GMT with toll, details of the attack)\n",
+			"(Updated 0915 GMT with toll, details of the attack)", "update"},
+		{"updated at a US time", "Updated 9:40 a.m. ET\nOfficials met on Monday.\n", "Updated 9:40 a.m. ET", "update"},
+		{"wire correction tag", "(Corrects day of meeting in first paragraph to Tuesday)\nThe leaders met on Tuesday.\n",
+			"(Corrects day of meeting in first paragraph to Tuesday)", "correction"},
+		{"wire clarification tag", "(Clarifies name of ministry in third paragraph)\nThe ministry said …\n",
+			"(Clarifies name of ministry in third paragraph)", "clarification"},
+		{"updated count in prose", "Updated 2024 figures with the census showed growth.\n", "", ""},
+		{"corrects in prose", "The minister corrects the record (again) every week.\n", "", ""},
 		{"updated in prose", "Officials met on Monday.\nUpdated figures on Tuesday showed the toll had risen.\n", "", ""},
 		{"regret the error", "The company was founded in 1998, not 1989. CNN regrets the error.\n", "CNN regrets the error.", "correction"},
 		// prose about corrections is no notice
@@ -89,6 +98,10 @@ func TestCorrectionChanges(t *testing.T) {
 		{"changed", base + "This story has been updated with additional information.\n", base + "This story has been updated with additional reporting.\n",
 			[]Change{{Kind: KindCorrection, Before: "This story has been updated with additional information.", After: "This story has been updated with additional reporting."}}},
 		{"removed", base + "This story has been updated.\n", base, []Change{{Kind: KindCorrection, Before: "This story has been updated."}}},
+		{"a wire tag added, with the day it corrects", base, "(Corrects day of the strike in first paragraph to Monday)\n" + base,
+			[]Change{{Kind: KindCorrection, After: "(Corrects day of the strike in first paragraph to Monday)"}}},
+		{"a breaking-news line replaced by an update tag", base + "This is a breaking news story. Check back for updates.\n", base + "(Updated 0915 GMT with toll)\n",
+			[]Change{{Kind: KindCorrection, Before: "This is a breaking news story. Check back for updates.", After: "(Updated 0915 GMT with toll)"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
