@@ -776,6 +776,14 @@ func sameWords(a, b []string) bool {
 	return (oka || okb) && sameWordsAsIs(pa, pb)
 }
 
+// noApostrophe returns w without its apostrophes.
+func noApostrophe(w string) string {
+	if !strings.ContainsAny(w, "'’") {
+		return w
+	}
+	return strings.NewReplacer("'", "", "’", "").Replace(w)
+}
+
 // figureWords are the small figures a house style writes in words.
 var figureWords = map[string]string{"1": "one", "2": "two", "3": "three", "4": "four", "5": "five",
 	"6": "six", "7": "seven", "8": "eight", "9": "nine", "10": "ten"}
@@ -823,7 +831,8 @@ func sameWordsAsIs(a, b []string) bool {
 		return slipFixed(a, b) || slipFixed(b, a)
 	}
 	for i := range a {
-		if a[i] == b[i] {
+		if a[i] == b[i] || noApostrophe(a[i]) == noApostrophe(b[i]) {
+			// "its" → "it's": a spelling fixed, too short for a slip
 			continue
 		}
 		// a figure is no slip: "2024" → "2023" is another year, while

@@ -118,6 +118,8 @@ func TestQuoteEditsThatSayTheSame(t *testing.T) {
 		{"time of day without points", "“It hit right before 7 p.m. and again at 11:45 a.m.,” she said.", "“It hit right before 7pm and again at 11:45am,” she said."},
 		{"thousands without a comma", "“We counted 2,000 homes,” she said.", "“We counted 2000 homes,” she said."},
 		{"month abbreviated", "“We met on February 25 and again in October,” she said.", "“We met on Feb. 25 and again in Oct.,” she said."},
+		{"apostrophe put in", "“Its been a long, hard road,” he added.", "“It’s been a long, hard road,” he added."},
+		{"apostrophe taken out", "“The plan is on it's way,” she said.", "“The plan is on its way,” she said."},
 		{"abbreviation's points", "“The US needs allies more than the UK does,” she said.", "“The U.S. needs allies more than the U.K. does,” she said."},
 	}
 	for _, tt := range tests {
