@@ -511,9 +511,16 @@ func (s *Scanned) skipped(sk Skipper) [][2]int {
 // an insert left out that leaves its empty paragraph behind) and
 // per-request attributes do not change it, while an edit, an added or
 // removed paragraph and a paragraph split or joined do. Equal fingerprints
-// mean the same text in the same blocks.
+// mean the same text in the same blocks. With a *PrintSkips (a site's
+// Layout.PrintSkips) the blocks whose text the site learned as boilerplate
+// are left out too, wherever they stand (see PrintSkips); with a SkipSet or
+// nil it is the fingerprint stored since round 6.
 func (s *Scanned) Fingerprint(sk Skipper) string {
-	f := newFingerprinter(s.printTitle(), s.skipped(sk))
+	var drop []bool
+	if ps, ok := sk.(*PrintSkips); ok && ps.dropsText() {
+		drop = droppedBlocks(sk, s.printBlocks())
+	}
+	f := newFingerprinter(s.printTitle(), s.skipped(sk), drop)
 	s.printTokens(f.token)
 	return f.sum()
 }
@@ -614,8 +621,24 @@ func (s *Scanned) LinkTexts() []string {
 func (s *Scanned) MainTexts(sk Skipper) map[string]bool {
 	l := s.layout()
 	l.texts(s)
-	inner := make([]int, len(l.blocks)) // 1 + the block-level element directly holding each block
-	out := make([]bool, len(l.blocks))  // in an element sk leaves out
+	inner, out, main := s.mainKind(sk)
+	texts := map[string]bool{}
+	for b, k := range inner {
+		if k > 0 && !out[b] && l.elems[k-1].chain == main && l.blocks[b] != "" {
+			texts[l.blocks[b]] = true
+		}
+	}
+	return texts
+}
+
+// mainKind finds the region's main kind of element (see MainTexts): per
+// text block, 1 + the index of the block-level element directly holding it
+// (0 for none) and whether sk leaves it out, and the main kind's chain. The
+// blocks' texts must be built.
+func (s *Scanned) mainKind(sk Skipper) (inner []int, out []bool, main uint64) {
+	l := s.layout()
+	inner = make([]int, len(l.blocks))
+	out = make([]bool, len(l.blocks))
 	for k := range l.elems {
 		e := &l.elems[k]
 		if e.never || !e.closed {
@@ -636,19 +659,12 @@ func (s *Scanned) MainTexts(sk Skipper) map[string]bool {
 			size[l.elems[k-1].chain] += len(l.blocks[b])
 		}
 	}
-	var main uint64
 	for c, n := range size {
 		if n > size[main] || n == size[main] && c < main {
 			main = c
 		}
 	}
-	texts := map[string]bool{}
-	for b, k := range inner {
-		if k > 0 && !out[b] && l.elems[k-1].chain == main && l.blocks[b] != "" {
-			texts[l.blocks[b]] = true
-		}
-	}
-	return texts
+	return inner, out, main
 }
 
 // SkippedText returns the text blocks of the elements sk leaves out.

@@ -40,6 +40,14 @@ type Layout struct {
 	// body ends with ("Last updated 10:42") is not one article's own text.
 	main       map[uint64]textSeen
 	mainShared map[uint64]bool
+	// printShared holds the boilerplate texts seen in the main kind of
+	// element on two pages or more, now or by an earlier learner: they are
+	// left out of fingerprints there too (see PrintSkips). prints is what
+	// fingerprints leave out, built on demand, and printGen counts its
+	// changes.
+	printShared map[uint64]bool
+	prints      *PrintSkips
+	printGen    int
 }
 
 // SiteHost is the site a page's layout is learned for: its URL's host.
@@ -154,6 +162,7 @@ func NewLayout(st LayoutState) *Layout {
 	for _, h := range st.Main {
 		l.mainShared[h] = true
 	}
+	l.printShared = maps.Clone(l.mainShared)
 	return l
 }
 
@@ -377,7 +386,9 @@ func (l *Layout) Observe(sc *Scanned, pageURL string, ref Article) bool {
 	}
 	// The texts of the page's main kind of element, for Clean.
 	for t := range sc.MainTexts(l.skip) {
-		seeCounted(l.main, layoutMaxTexts, TextHash(t), page)
+		h := TextHash(t)
+		seeCounted(l.main, layoutMaxTexts, h, page)
+		l.seeShared(h)
 	}
 	// The headlines a page links to, and its own, for Glued.
 	l.SeeTitle(ref.Title)
@@ -413,9 +424,7 @@ func (l *Layout) Observe(sc *Scanned, pageURL string, ref Article) bool {
 		}
 		if l.skip[c] {
 			for h := range st.texts {
-				if len(l.boiler) < layoutMaxBoiler {
-					l.boiler[h] = true
-				}
+				l.addBoiler(h)
 			}
 		}
 	}
@@ -431,6 +440,7 @@ func (l *Layout) setSkip(chain uint64, on bool) {
 		delete(next, chain)
 	}
 	l.skip = next
+	l.printChanged()
 }
 
 func (l *Layout) seeText(h, page uint64) { seeCounted(l.texts, layoutMaxTexts, h, page) }

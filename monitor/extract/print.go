@@ -16,10 +16,11 @@ import (
 // same way, and a site's first pass learns most of its boilerplate after
 // its first pages were stored.
 type Print struct {
-	text  []byte // the title, then every text token's trimmed bytes
-	title int    // text[:title] is the title
-	toks  []printTok
-	elems []printElem
+	text   []byte // the title, then every text token's trimmed bytes
+	title  int    // text[:title] is the title
+	toks   []printTok
+	elems  []printElem
+	blocks []printBlock // per text block, for the texts a PrintSkips leaves out
 }
 
 // printTok is one non-empty text token of the region outside never
@@ -52,6 +53,7 @@ func (s *Scanned) Print() *Print {
 		p.elems[i] = printElem{chain: e.chain, start: int32(e.startOff), end: int32(e.endOff), last: int32(e.last),
 			skippable: e.closed && !e.never}
 	}
+	p.blocks = s.printBlocks()
 	p.text = append(p.text, s.printTitle()...)
 	p.title = len(p.text)
 	s.printTokens(func(off, block int32, b []byte) {
@@ -96,7 +98,7 @@ func (s *Scanned) printTokens(fn func(off, block int32, b []byte)) {
 // Fingerprint is the fingerprint of the page p was made from, without the
 // elements sk leaves out: equal to the page's Scanned.Fingerprint(sk).
 func (p *Print) Fingerprint(sk Skipper) string {
-	f := newFingerprinter(p.text[:p.title], p.skipped(sk))
+	f := newFingerprinter(p.text[:p.title], p.skipped(sk), droppedBlocks(sk, p.blocks))
 	start := int32(p.title)
 	for _, t := range p.toks {
 		f.token(t.off, t.block, p.text[start:t.end])
@@ -106,20 +108,21 @@ func (p *Print) Fingerprint(sk Skipper) string {
 }
 
 // fingerprinter hashes a page's fingerprint material as it comes: the
-// title, then each token not in a left-out span, with a block mark between
-// two kept tokens of different blocks (blocks wholly left out leave no
-// trace).
+// title, then each token not in a left-out span or a left-out block, with a
+// block mark between two kept tokens of different blocks (blocks wholly
+// left out leave no trace).
 type fingerprinter struct {
 	bp        *[]byte
 	buf       []byte
 	skip      [][2]int // left-out spans, in page order
+	drop      []bool   // left-out text blocks, by index; nil for none
 	prevBlock int32
 	any       bool
 }
 
-func newFingerprinter(title []byte, skip [][2]int) *fingerprinter {
+func newFingerprinter(title []byte, skip [][2]int, drop []bool) *fingerprinter {
 	bp := fingerprintBufs.Get().(*[]byte)
-	f := &fingerprinter{bp: bp, buf: (*bp)[:0], skip: skip}
+	f := &fingerprinter{bp: bp, buf: (*bp)[:0], skip: skip, drop: drop}
 	f.text(title)
 	return f
 }
@@ -136,6 +139,9 @@ func (f *fingerprinter) token(off, block int32, b []byte) {
 		f.skip = f.skip[1:]
 	}
 	if len(f.skip) > 0 && o >= f.skip[0][0] {
+		return
+	}
+	if int(block) < len(f.drop) && f.drop[block] {
 		return
 	}
 	if f.any && block != f.prevBlock {
@@ -184,5 +190,5 @@ func topSkipped(n int, sk Skipper, elem func(i int) (chain uint64, skippable boo
 
 // Size is about how many bytes p holds, counting what its slices reserve.
 func (p *Print) Size() int {
-	return cap(p.text) + 12*cap(p.toks) + 32*cap(p.elems)
+	return cap(p.text) + 12*cap(p.toks) + 32*cap(p.elems) + 16*cap(p.blocks)
 }

@@ -1,0 +1,118 @@
+package extract
+
+import "maps"
+
+// PrintSkips is what a site's fingerprints leave out: the element kinds its
+// Layout leaves out (as a SkipSet does), and the text blocks whose text
+// (TextHash, digit runs folded) the site learned as boilerplate, seen in
+// its left-out elements. The second is for sites whose element kinds cannot
+// be told apart from one fetch to the next (class names drawn per request):
+// an ad, a sign-up box or a story card that lands in an element kind not
+// learned yet still holds a text the site knows, and leaving that block out
+// keeps the fingerprint of an unchanged page. An article paragraph stays in:
+// its text is its own, and an edit makes any text a new one, so a block
+// whose text was edited is never left out.
+//
+// One kind of article block can hold known boilerplate text: a lede that
+// story cards of other pages quote. A text in the page's main kind of
+// element (see printBlocks) is therefore left out only when the site saw
+// it there on two pages or more as well (a "Follow us" or "Last updated"
+// line shaped like the paragraphs), so that an edit of a digit in such a
+// lede, which folding hides from TextHash, still changes the fingerprint.
+//
+// A PrintSkips is never changed once built: it may be shared between
+// goroutines.
+type PrintSkips struct {
+	SkipSet
+	texts  map[uint64]bool // TextHash of the texts left out
+	shared map[uint64]bool // of those, the ones left out in the main kind of element too
+}
+
+// dropsText reports whether ps leaves any block out by its text.
+func (ps *PrintSkips) dropsText() bool { return ps != nil && len(ps.texts) > 0 }
+
+// printBlock is what a fingerprint needs of one text block to tell whether
+// a PrintSkips leaves it out.
+type printBlock struct {
+	hash uint64 // TextHash of its text; 0 for a block with none
+	main bool   // it is directly held by an element of the page's main kind
+}
+
+// printBlocks returns, per text block of the region, its TextHash and
+// whether it is in the page's main kind of element: of the block-level
+// elements that directly hold a block, those of the signature chain that
+// holds the most text. Unlike MainTexts it leaves no element out, so that a
+// page's blocks are the same whatever the site learns later (a Print keeps
+// them).
+func (s *Scanned) printBlocks() []printBlock {
+	l := s.layout()
+	l.texts(s)
+	// nil: the main kind among all elements, whatever is learned later.
+	inner, _, main := s.mainKind(nil)
+	out := make([]printBlock, len(l.blocks))
+	for b, t := range l.blocks {
+		if t == "" {
+			continue
+		}
+		out[b] = printBlock{hash: TextHash(t), main: inner[b] > 0 && l.elems[inner[b]-1].chain == main}
+	}
+	return out
+}
+
+// droppedBlocks returns which of blocks sk leaves out by their text, nil
+// when none: only a *PrintSkips leaves text blocks out.
+func droppedBlocks(sk Skipper, blocks []printBlock) []bool {
+	ps, ok := sk.(*PrintSkips)
+	if !ok || !ps.dropsText() {
+		return nil
+	}
+	var drop []bool
+	for i, b := range blocks {
+		if b.hash == 0 || !ps.texts[b.hash] || b.main && !ps.shared[b.hash] {
+			continue
+		}
+		if drop == nil {
+			drop = make([]bool, len(blocks))
+		}
+		drop[i] = true
+	}
+	return drop
+}
+
+// PrintSkips returns what the site's fingerprints leave out now (see
+// PrintSkips); it is built again only after the learner changed it.
+func (l *Layout) PrintSkips() *PrintSkips {
+	if l.prints == nil {
+		l.prints = &PrintSkips{SkipSet: l.skip, texts: maps.Clone(l.boiler), shared: maps.Clone(l.printShared)}
+	}
+	return l.prints
+}
+
+// PrintGen counts the changes to what the site's fingerprints leave out: a
+// fingerprint taken at another count may be stale.
+func (l *Layout) PrintGen() int { return l.printGen }
+
+// printChanged notes that what fingerprints leave out changed.
+func (l *Layout) printChanged() {
+	l.prints = nil
+	l.printGen++
+}
+
+// addBoiler notes text h as seen in a left-out element.
+func (l *Layout) addBoiler(h uint64) {
+	if l.boiler[h] || len(l.boiler) >= layoutMaxBoiler {
+		return
+	}
+	l.boiler[h] = true
+	l.printChanged()
+	l.seeShared(h)
+}
+
+// seeShared notes text h as boilerplate that stands in the main kind of
+// element of two pages or more, when it is.
+func (l *Layout) seeShared(h uint64) {
+	if !l.printShared[h] && l.boiler[h] && l.main[h].pages >= 2 {
+		l.printShared[h] = true
+		l.printChanged()
+	}
+}
