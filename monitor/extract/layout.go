@@ -516,11 +516,18 @@ func (s *Scanned) skipped(sk Skipper) [][2]int {
 // are left out too, wherever they stand (see PrintSkips); with a SkipSet or
 // nil it is the fingerprint stored since round 6.
 func (s *Scanned) Fingerprint(sk Skipper) string {
+	ps, ok := sk.(*PrintSkips)
+	if !ok || ps == nil {
+		f := newFingerprinter(s.printTitle(), s.skipped(sk), nil)
+		s.printTokens(f.token)
+		return f.sum()
+	}
 	var drop []bool
-	if ps, ok := sk.(*PrintSkips); ok && ps.dropsText() {
+	if ps.dropsText() {
 		drop = droppedBlocks(sk, s.printBlocks())
 	}
-	f := newFingerprinter(s.printTitle(), s.skipped(sk), drop)
+	elems, prose := s.printElems()
+	f := newFingerprinter(s.printTitle(), leftOut(elems, prose, sk), drop)
 	s.printTokens(f.token)
 	return f.sum()
 }

@@ -1,6 +1,11 @@
 package extract
 
-import "maps"
+import (
+	"bytes"
+	"maps"
+
+	"golang.org/x/net/html/atom"
+)
 
 // PrintSkips is what a site's fingerprints leave out: the element kinds its
 // Layout leaves out (as a SkipSet does), and the text blocks whose text
@@ -19,6 +24,14 @@ import "maps"
 // it there on two pages or more as well (a "Follow us" or "Last updated"
 // line shaped like the paragraphs), so that an edit of a digit in such a
 // lede, which folding hides from TextHash, still changes the fingerprint.
+//
+// A PrintSkips also leaves out page furniture that every extraction removes
+// whatever the site (cleanDoc): <aside>, <nav>, <footer>, <form> and <menu>
+// elements and those of a furniture ARIA role ("complementary", "banner"
+// ...), unless they are or hold the article or much of its prose. Their
+// text never reaches a stored version, so no edit of one can be lost, and
+// a story card or sign-up box there, whose text is ever new, leaves the
+// fingerprint alone.
 //
 // A PrintSkips is never changed once built: it may be shared between
 // goroutines.
@@ -115,4 +128,72 @@ func (l *Layout) seeShared(h uint64) {
 		l.printShared[h] = true
 		l.printChanged()
 	}
+}
+
+// minProse is the least text of a <p> (bytes other than spaces) that
+// counts as prose (paragraphTextLen): a list of one-line teasers does not.
+const minProse = 80
+
+// printElems returns the region's elements as a fingerprint needs them,
+// and the region's prose: the text bytes, spaces aside, of its <p> elements
+// of minProse or more, as paragraphTextLen counts them on the parsed page.
+func (s *Scanned) printElems() ([]printElem, int32) {
+	l := s.layout()
+	out := make([]printElem, len(l.elems))
+	// Per element index, prefix sums of the prose of <p>s and of the
+	// elements that are or hold the article.
+	prose := make([]int32, len(l.elems)+1)
+	holders := make([]int32, len(l.elems)+1)
+	holder := make([]bool, len(l.elems))
+	chrome := make([]bool, len(l.elems))
+	for i, e := range l.elems {
+		t := s.toks[e.first]
+		var n int32
+		if t.a == atom.P && t.kind == tokStart && !e.never {
+			for k := e.first; k < l.t1 && int(s.toks[k].start) < e.endOff; k++ {
+				if tk := s.toks[k]; tk.kind == tokText && l.text[k-l.t0]&textCounts != 0 {
+					n += int32(nonSpace(s.page[tk.start:tk.end]))
+				}
+			}
+			if n < minProse {
+				n = 0
+			}
+		}
+		prose[i+1] = prose[i] + n
+		if t.kind == tokStart || t.kind == tokVoid {
+			at := readTagAttrs(s.page[t.start:t.end])
+			role := string(bytes.ToLower(bytes.TrimSpace(at.role)))
+			switch t.a {
+			case atom.Article, atom.Main, atom.Body, atom.Html:
+				holder[i] = true
+			}
+			holder[i] = holder[i] || role == "main" || bytes.EqualFold(at.itemprop, []byte("articleBody"))
+			switch t.a {
+			case atom.Aside, atom.Nav, atom.Footer, atom.Form, atom.Menu:
+				chrome[i] = true
+			}
+			chrome[i] = chrome[i] || chromeRoles[role]
+		}
+		holders[i+1] = holders[i]
+		if holder[i] {
+			holders[i+1]++
+		}
+	}
+	for i, e := range l.elems {
+		out[i] = printElem{chain: e.chain, start: int32(e.startOff), end: int32(e.endOff), last: int32(e.last),
+			skippable: e.closed && !e.never, prose: prose[e.last] - prose[i],
+			furniture: chrome[i] && !holder[i] && holders[e.last] == holders[i+1]}
+	}
+	return out, prose[len(l.elems)]
+}
+
+// nonSpace counts the bytes of b that are not spaces, as textLen does.
+func nonSpace(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if c != ' ' && c != '\n' && c != '\t' && c != '\r' {
+			n++
+		}
+	}
+	return n
 }
