@@ -349,6 +349,28 @@ func samePage(pageHash, stored string) bool {
 	return pageHash == strings.TrimPrefix(stored, refMark)
 }
 
+// knownPage reports whether a page of pageURL, scanned as sc, whose
+// fingerprint is pageHash, is the one whose page hash stored is kept with
+// its article's text, and returns the page hash to keep. A page hash
+// stored before fingerprints left out learned boilerplate texts and page
+// furniture (extract.PrintSkips) is the page's fingerprint without the
+// learned element kinds alone (a SkipSet, as round 6 to 8 stored it): when
+// the page's is that one, its text is unchanged just as surely, and the
+// article takes the new fingerprint with the same mark, so an upgrade
+// extracts no unchanged page again.
+func (m *Monitor) knownPage(sc *extract.Scanned, pageURL, pageHash, stored string) (keep string, ok bool) {
+	if samePage(pageHash, stored) {
+		return stored, true
+	}
+	if stored == "" || sc.Fingerprint(m.sites.skips(siteHost(pageURL))) != strings.TrimPrefix(stored, refMark) {
+		return "", false
+	}
+	if strings.HasPrefix(stored, refMark) {
+		return refMark + pageHash, true
+	}
+	return pageHash, true
+}
+
 // extractPage extracts an article page, through the fast path when its site
 // has earned it. sc is the page as scanned for its region hash; page is the
 // same page converted to UTF-8 (the same bytes for almost every page);
