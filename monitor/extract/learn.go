@@ -42,10 +42,14 @@ type Layout struct {
 	mainShared map[uint64]bool
 	// printShared holds the boilerplate texts seen in the main kind of
 	// element on two pages or more, now or by an earlier learner: they are
-	// left out of fingerprints there too (see PrintSkips). prints is what
-	// fingerprints leave out, built on demand, and printGen counts its
-	// changes.
+	// left out of fingerprints there too (see PrintSkips). printMain counts
+	// the pages each text was seen on in the main kind of element as
+	// fingerprints tell it, with no element left out (printBlocks): a
+	// "Follow us" line is in an element kind left out on most pages, and
+	// shaped like the paragraphs on the others. prints is what fingerprints
+	// leave out, built on demand, and printGen counts its changes.
 	printShared map[uint64]bool
+	printMain   map[uint64]textSeen
 	prints      *PrintSkips
 	printGen    int
 }
@@ -162,7 +166,7 @@ func NewLayout(st LayoutState) *Layout {
 	for _, h := range st.Main {
 		l.mainShared[h] = true
 	}
-	l.printShared = maps.Clone(l.mainShared)
+	l.printShared, l.printMain = maps.Clone(l.mainShared), map[uint64]textSeen{}
 	return l
 }
 
@@ -174,7 +178,8 @@ func (l *Layout) State() LayoutState {
 	// Clean asks whether a text is shared only for known boilerplate: all
 	// of those are kept (they are no more than the boilerplate), so that a
 	// text one process dropped is not kept by the next.
-	ms := maps.Clone(l.mainShared)
+	ms := maps.Clone(l.printShared)
+	maps.Copy(ms, l.mainShared)
 	for h, t := range l.main {
 		if t.pages >= 2 && l.boiler[h] {
 			ms[h] = true
@@ -389,6 +394,12 @@ func (l *Layout) Observe(sc *Scanned, pageURL string, ref Article) bool {
 		h := TextHash(t)
 		seeCounted(l.main, layoutMaxTexts, h, page)
 		l.seeShared(h)
+	}
+	for _, b := range sc.printBlocks() {
+		if b.main && b.hash != 0 {
+			seeCounted(l.printMain, layoutMaxTexts, b.hash, page)
+			l.seeShared(b.hash)
+		}
 	}
 	// The headlines a page links to, and its own, for Glued.
 	l.SeeTitle(ref.Title)

@@ -124,7 +124,7 @@ func (l *Layout) addBoiler(h uint64) {
 // seeShared notes text h as boilerplate that stands in the main kind of
 // element of two pages or more, when it is.
 func (l *Layout) seeShared(h uint64) {
-	if !l.printShared[h] && l.boiler[h] && l.main[h].pages >= 2 {
+	if !l.printShared[h] && l.boiler[h] && (l.main[h].pages >= 2 || l.printMain[h].pages >= 2) {
 		l.printShared[h] = true
 		l.printChanged()
 	}
