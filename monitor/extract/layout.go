@@ -628,7 +628,11 @@ func (s *Scanned) LinkTexts() []string {
 func (s *Scanned) MainTexts(sk Skipper) map[string]bool {
 	l := s.layout()
 	l.texts(s)
-	inner, out, main := s.mainKind(sk)
+	lens := make([]int, len(l.blocks))
+	for b, t := range l.blocks {
+		lens[b] = len(t)
+	}
+	inner, out, main := s.mainKind(sk, lens)
 	texts := map[string]bool{}
 	for b, k := range inner {
 		if k > 0 && !out[b] && l.elems[k-1].chain == main && l.blocks[b] != "" {
@@ -640,12 +644,12 @@ func (s *Scanned) MainTexts(sk Skipper) map[string]bool {
 
 // mainKind finds the region's main kind of element (see MainTexts): per
 // text block, 1 + the index of the block-level element directly holding it
-// (0 for none) and whether sk leaves it out, and the main kind's chain. The
-// blocks' texts must be built.
-func (s *Scanned) mainKind(sk Skipper) (inner []int, out []bool, main uint64) {
+// (0 for none) and whether sk leaves it out, and the main kind's chain.
+// lens are the blocks' lengths (of their normalised text).
+func (s *Scanned) mainKind(sk Skipper, lens []int) (inner []int, out []bool, main uint64) {
 	l := s.layout()
-	inner = make([]int, len(l.blocks))
-	out = make([]bool, len(l.blocks))
+	inner = make([]int, len(lens))
+	out = make([]bool, len(lens))
 	for k := range l.elems {
 		e := &l.elems[k]
 		if e.never || !e.closed {
@@ -653,7 +657,7 @@ func (s *Scanned) mainKind(sk Skipper) (inner []int, out []bool, main uint64) {
 		}
 		skip := sk != nil && sk.Skip(e.chain)
 		block := blockTags[atomString(e.first, s)]
-		for b := max(e.blockFirst, 0); b < min(e.blockLast, len(l.blocks)); b++ {
+		for b := max(e.blockFirst, 0); b < min(e.blockLast, len(lens)); b++ {
 			out[b] = out[b] || skip
 			if block {
 				inner[b] = k + 1 // elements come in page order: a later one holding b is nested deeper
@@ -663,7 +667,7 @@ func (s *Scanned) mainKind(sk Skipper) (inner []int, out []bool, main uint64) {
 	size := map[uint64]int{}
 	for b, k := range inner {
 		if k > 0 && !out[b] {
-			size[l.elems[k-1].chain] += len(l.blocks[b])
+			size[l.elems[k-1].chain] += lens[b]
 		}
 	}
 	for c, n := range size {

@@ -217,6 +217,22 @@ func BenchmarkScanFingerprint(b *testing.B) {
 	}
 }
 
+// BenchmarkScanFingerprintPrintSkips is BenchmarkScanFingerprint with the
+// fingerprint the pipeline takes, a site's PrintSkips with learned texts:
+// it builds the region's text blocks and reads its elements' roles too.
+func BenchmarkScanFingerprintPrintSkips(b *testing.B) {
+	page, err := os.ReadFile("testdata/corpus-page.html")
+	if err != nil {
+		b.Fatal(err)
+	}
+	ps := extract.NewLayout(extract.LayoutState{Skip: []uint64{1}, Boiler: []uint64{extract.TextHash("Advertisement")}}).PrintSkips()
+	b.SetBytes(int64(len(page)))
+	b.ReportAllocs()
+	for b.Loop() {
+		extract.Scan(page).Fingerprint(ps)
+	}
+}
+
 // TestGlued: a paragraph made of two headlines of the site's stories (page
 // titles, or link texts of a block of links), run together as a "Read
 // more" box's links are, is glued, also after the state is stored and

@@ -3,6 +3,8 @@ package extract
 import (
 	"bytes"
 	"maps"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html/atom"
 )
@@ -59,17 +61,88 @@ type printBlock struct {
 // them).
 func (s *Scanned) printBlocks() []printBlock {
 	l := s.layout()
-	l.texts(s)
-	// nil: the main kind among all elements, whatever is learned later.
-	inner, _, main := s.mainKind(nil)
-	out := make([]printBlock, len(l.blocks))
-	for b, t := range l.blocks {
-		if t == "" {
-			continue
+	out := make([]printBlock, len(l.ranges))
+	lens := make([]int, len(l.ranges))
+	for b := range l.ranges {
+		h, n, ok := l.blockHash(s, b)
+		if !ok {
+			// A character reference or a non-ASCII byte: the block's
+			// text as Elements builds it.
+			l.texts(s)
+			h, n = 0, len(l.blocks[b])
+			if n > 0 {
+				h = TextHash(l.blocks[b])
+			}
 		}
-		out[b] = printBlock{hash: TextHash(t), main: inner[b] > 0 && l.elems[inner[b]-1].chain == main}
+		out[b].hash, lens[b] = h, n
+	}
+	inner, _, main := s.mainKind(nil, lens) // nil: whatever is learned later
+	for b := range out {
+		out[b].main = lens[b] > 0 && inner[b] > 0 && l.elems[inner[b]-1].chain == main
 	}
 	return out
+}
+
+// blockHash returns TextHash of text block b's normalised text (see
+// regionLayout.texts and normalizeSpace) and its length, read from the
+// block's tokens without building the text, when they hold valid UTF-8 and
+// no character reference; ok is false otherwise. The hash of an empty
+// block is 0.
+func (l *regionLayout) blockHash(s *Scanned, b int) (h uint64, n int, ok bool) {
+	th := newTextHasher()
+	space := false
+	emit := func(p []byte) {
+		if space {
+			th.add(' ')
+			n++
+			space = false
+		}
+		for _, c := range p {
+			th.add(c)
+		}
+		n += len(p)
+	}
+	r := l.ranges[b]
+	for k := r[0]; k < r[1]; k++ {
+		if l.text[k]&textCounts == 0 {
+			continue
+		}
+		t := s.toks[l.t0+k]
+		text := s.page[t.start:t.end]
+		for i := 0; i < len(text); {
+			c := text[i]
+			if c < utf8.RuneSelf {
+				switch {
+				case c == '&':
+					return 0, 0, false
+				case c > ' ' && c < 0x7f:
+					emit(text[i : i+1])
+				case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+					space = n > 0
+				}
+				// else a control character, dropped
+				i++
+				continue
+			}
+			ru, size := utf8.DecodeRune(text[i:])
+			if ru == utf8.RuneError && size == 1 {
+				return 0, 0, false
+			}
+			switch {
+			case unicode.IsSpace(ru) || ru == '\u00a0' || ru == '\u2007' || ru == '\u202f':
+				space = n > 0
+			case ru == '\u200b' || ru == '\u200c' || ru == '\u200d' || ru == '\u2060' || ru == '\ufeff' || ru == '\u00ad',
+				unicode.IsControl(ru):
+			default:
+				emit(text[i : i+size])
+			}
+			i += size
+		}
+	}
+	if n == 0 {
+		return 0, 0, true
+	}
+	return th.sum(), n, true
 }
 
 // droppedBlocks returns which of blocks sk leaves out by their text, nil

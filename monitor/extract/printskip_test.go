@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -122,4 +124,54 @@ func TestPrintSkipsFurniture(t *testing.T) {
 			t.Errorf("%s: the extraction lost the article (%v): the page is not what the test means", tt.name, err)
 		}
 	}
+}
+
+// checkBlockHashes holds blockHash to the text blocks Elements builds: on
+// every block it reads, the same TextHash and length.
+func checkBlockHashes(t *testing.T, page []byte) {
+	t.Helper()
+	s := Scan(page)
+	l := s.layout()
+	l.texts(s)
+	for b := range l.ranges {
+		h, n, ok := l.blockHash(s, b)
+		if !ok {
+			continue
+		}
+		want := uint64(0)
+		if l.blocks[b] != "" {
+			want = TextHash(l.blocks[b])
+		}
+		if h != want || n != len(l.blocks[b]) {
+			t.Errorf("block %d %q: blockHash %x, %d bytes; want %x, %d", b, l.blocks[b], h, n, want, len(l.blocks[b]))
+		}
+	}
+}
+
+// TestBlockHash: the text blocks' hashes read from their tokens equal those
+// of their built texts, on the test pages and on text with every kind of
+// white space, invisible and control character normalizeSpace handles.
+func TestBlockHash(t *testing.T) {
+	pages, err := filepath.Glob("testdata/*.html")
+	if err != nil || len(pages) == 0 {
+		t.Fatalf("test pages: %v", err)
+	}
+	for _, p := range pages {
+		page, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkBlockHashes(t, page)
+	}
+	checkBlockHashes(t, []byte("<article><p>  Tabs\tand\nnew lines,\u00a0no-break\u2007and\u202fnarrow spaces, "+
+		"zero\u200bwidth\u200d, soft\u00adhyphen, \x01control and \u0085 next line </p><p>\u00a0</p><p>12:45 UTC</p>"+
+		"<p>caf\u00e9 \u201cquoted\u201d</p><p> <b>split</b>  <i> tokens </i></p></article>"))
+}
+
+// FuzzBlockHash: whatever the page, a block hash read from the tokens is
+// that of the block's text.
+func FuzzBlockHash(f *testing.F) {
+	f.Add([]byte("<article><p>Tabs\tand \u00a0 spaces\u200b</p><p>x &amp; y</p></article>"))
+	f.Add([]byte("<p>\xff\xfe broken \x01 bytes</p><div> a <b>b</b>c </div>"))
+	f.Fuzz(func(t *testing.T, page []byte) { checkBlockHashes(t, page) })
 }
