@@ -513,8 +513,9 @@ func (s *Scanned) skipped(sk Skipper) [][2]int {
 // removed paragraph and a paragraph split or joined do. Equal fingerprints
 // mean the same text in the same blocks. With a *PrintSkips (a site's
 // Layout.PrintSkips) the blocks whose text the site learned as boilerplate
-// are left out too, wherever they stand (see PrintSkips); with a SkipSet or
-// nil it is the fingerprint stored since round 6.
+// and the page furniture every extraction removes are left out too (see
+// PrintSkips); with a SkipSet or nil it is the fingerprint stored since
+// round 6.
 func (s *Scanned) Fingerprint(sk Skipper) string {
 	ps, ok := sk.(*PrintSkips)
 	if !ok || ps == nil {
