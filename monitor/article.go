@@ -182,10 +182,12 @@ func (m *Monitor) observe(ctx context.Context, link string, known store.Article,
 	}
 	sc := extract.Scan(resp.Body)
 	pageHash, pr := m.pageHash(sc, resp.URL)
-	if known.ID != "" && known.Versions > 0 && samePage(pageHash, known.PageHash) {
-		m.metrics.PageChecked(metrics.CheckFingerprint)
-		return &content{url: known.URL, etag: resp.ETag, lastModified: resp.LastModified, pageHash: known.PageHash,
-			print: pr}, nil
+	if known.ID != "" && known.Versions > 0 {
+		if keep, ok := m.knownPage(sc, resp.URL, pageHash, known.PageHash); ok {
+			m.metrics.PageChecked(metrics.CheckFingerprint)
+			return &content{url: known.URL, etag: resp.ETag, lastModified: resp.LastModified, pageHash: keep,
+				print: pr}, nil
+		}
 	}
 	page := pageUTF8(resp.Body, resp.ContentType)
 	var (

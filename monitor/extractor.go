@@ -40,9 +40,6 @@ type siteState struct {
 	// both extractions.
 	layout *extract.Layout
 	quiet  int // fast pages in a row that changed nothing in layout
-	// gen counts the changes to the elements left out, so that a
-	// fingerprint taken before the last one is known to be stale.
-	gen int
 }
 
 // useFast reports whether the next page of host may skip readability.
@@ -131,7 +128,6 @@ func (l *siteLearner) observe(host string, sc *extract.Scanned, pageURL string, 
 	st := l.state(host)
 	if st.layout.Observe(sc, pageURL, ref) {
 		st.quiet = 0
-		st.gen++
 	}
 	return st.layout.Skips()
 }
@@ -153,7 +149,6 @@ func (l *siteLearner) observeFast(host string, sc *extract.Scanned, pageURL stri
 	st = l.state(host)
 	if st.layout.Observe(sc, pageURL, art) {
 		st.quiet = 0
-		st.gen++
 	} else {
 		st.quiet++
 	}
@@ -191,14 +186,16 @@ func (l *siteLearner) clean(host string, paragraphs, skipped []string, sc *extra
 	return l.state(host).layout.Clean(paragraphs, skipped, sc)
 }
 
-// skipsNow returns the elements of host's article region left out so far,
-// the count of changes to them (siteState.gen), and whether the site's
-// layout is still being learned.
-func (l *siteLearner) skipsNow(host string) (skips extract.SkipSet, gen int, learning bool) {
+// skipsNow returns what host's fingerprints leave out so far (the elements
+// of its article region learned as boilerplate, and the blocks whose text
+// is), the count of changes to it, so that a fingerprint taken before the
+// last one is known to be stale, and whether the site's layout is still
+// being learned.
+func (l *siteLearner) skipsNow(host string) (skips *extract.PrintSkips, gen int, learning bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	st := l.state(host)
-	return st.layout.Skips(), st.gen, st.quiet < settledAfter
+	return st.layout.PrintSkips(), st.layout.PrintGen(), st.quiet < settledAfter
 }
 
 // pagePrint is a page's fingerprint material, the host whose learned
@@ -350,6 +347,28 @@ const refMark = "r:"
 // article's text, with or without refMark: its text is unchanged.
 func samePage(pageHash, stored string) bool {
 	return pageHash == strings.TrimPrefix(stored, refMark)
+}
+
+// knownPage reports whether a page of pageURL, scanned as sc, whose
+// fingerprint is pageHash, is the one whose page hash stored is kept with
+// its article's text, and returns the page hash to keep. A page hash
+// stored before fingerprints left out learned boilerplate texts and page
+// furniture (extract.PrintSkips) is the page's fingerprint without the
+// learned element kinds alone (a SkipSet, as round 6 to 8 stored it): when
+// the page's is that one, its text is unchanged just as surely, and the
+// article takes the new fingerprint with the same mark, so an upgrade
+// extracts no unchanged page again.
+func (m *Monitor) knownPage(sc *extract.Scanned, pageURL, pageHash, stored string) (keep string, ok bool) {
+	if samePage(pageHash, stored) {
+		return stored, true
+	}
+	if stored == "" || sc.Fingerprint(m.sites.skips(siteHost(pageURL))) != strings.TrimPrefix(stored, refMark) {
+		return "", false
+	}
+	if strings.HasPrefix(stored, refMark) {
+		return refMark + pageHash, true
+	}
+	return pageHash, true
 }
 
 // extractPage extracts an article page, through the fast path when its site

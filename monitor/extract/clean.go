@@ -240,12 +240,14 @@ func holdsArticle(n *html.Node, total int) bool {
 	if found {
 		return true
 	}
-	// A share of almost nothing protects nothing: a lone footer line is
-	// not an article.
-	const minArticleText = 140
 	pl := paragraphTextLen(n)
 	return pl >= minArticleText && pl*5 > total*2
 }
+
+// minArticleText is the least prose (paragraphTextLen) that keeps page
+// furniture as holding the article: a share of almost nothing protects
+// nothing, and a lone footer line is not an article.
+const minArticleText = 140
 
 // removeComments drops comment nodes, iteratively.
 func removeComments(doc *html.Node) {

@@ -81,7 +81,6 @@ func hasToken(s, tok string) bool {
 // <p> elements. Short ones are skipped so that a list of a thousand one-line
 // teasers does not outweigh the article.
 func paragraphTextLen(n *html.Node) int {
-	const minProse = 80
 	total := 0
 	walk(n, func(e *html.Node, _ bool) bool {
 		if e.Data == "p" {

@@ -511,9 +511,24 @@ func (s *Scanned) skipped(sk Skipper) [][2]int {
 // an insert left out that leaves its empty paragraph behind) and
 // per-request attributes do not change it, while an edit, an added or
 // removed paragraph and a paragraph split or joined do. Equal fingerprints
-// mean the same text in the same blocks.
+// mean the same text in the same blocks. With a *PrintSkips (a site's
+// Layout.PrintSkips) the blocks whose text the site learned as boilerplate
+// and the page furniture every extraction removes are left out too (see
+// PrintSkips); with a SkipSet or nil it is the fingerprint stored since
+// round 6.
 func (s *Scanned) Fingerprint(sk Skipper) string {
-	f := newFingerprinter(s.printTitle(), s.skipped(sk))
+	ps, ok := sk.(*PrintSkips)
+	if !ok || ps == nil {
+		f := newFingerprinter(s.printTitle(), s.skipped(sk), nil)
+		s.printTokens(f.token)
+		return f.sum()
+	}
+	var drop []bool
+	if ps.dropsText() {
+		drop = droppedBlocks(sk, s.printBlocks())
+	}
+	elems, prose := s.printElems()
+	f := newFingerprinter(s.printTitle(), leftOut(elems, prose, sk), drop)
 	s.printTokens(f.token)
 	return f.sum()
 }
@@ -614,8 +629,28 @@ func (s *Scanned) LinkTexts() []string {
 func (s *Scanned) MainTexts(sk Skipper) map[string]bool {
 	l := s.layout()
 	l.texts(s)
-	inner := make([]int, len(l.blocks)) // 1 + the block-level element directly holding each block
-	out := make([]bool, len(l.blocks))  // in an element sk leaves out
+	lens := make([]int, len(l.blocks))
+	for b, t := range l.blocks {
+		lens[b] = len(t)
+	}
+	inner, out, main := s.mainKind(sk, lens)
+	texts := map[string]bool{}
+	for b, k := range inner {
+		if k > 0 && !out[b] && l.elems[k-1].chain == main && l.blocks[b] != "" {
+			texts[l.blocks[b]] = true
+		}
+	}
+	return texts
+}
+
+// mainKind finds the region's main kind of element (see MainTexts): per
+// text block, 1 + the index of the block-level element directly holding it
+// (0 for none) and whether sk leaves it out, and the main kind's chain.
+// lens are the blocks' lengths (of their normalised text).
+func (s *Scanned) mainKind(sk Skipper, lens []int) (inner []int, out []bool, main uint64) {
+	l := s.layout()
+	inner = make([]int, len(lens))
+	out = make([]bool, len(lens))
 	for k := range l.elems {
 		e := &l.elems[k]
 		if e.never || !e.closed {
@@ -623,7 +658,7 @@ func (s *Scanned) MainTexts(sk Skipper) map[string]bool {
 		}
 		skip := sk != nil && sk.Skip(e.chain)
 		block := blockTags[atomString(e.first, s)]
-		for b := max(e.blockFirst, 0); b < min(e.blockLast, len(l.blocks)); b++ {
+		for b := max(e.blockFirst, 0); b < min(e.blockLast, len(lens)); b++ {
 			out[b] = out[b] || skip
 			if block {
 				inner[b] = k + 1 // elements come in page order: a later one holding b is nested deeper
@@ -633,22 +668,15 @@ func (s *Scanned) MainTexts(sk Skipper) map[string]bool {
 	size := map[uint64]int{}
 	for b, k := range inner {
 		if k > 0 && !out[b] {
-			size[l.elems[k-1].chain] += len(l.blocks[b])
+			size[l.elems[k-1].chain] += lens[b]
 		}
 	}
-	var main uint64
 	for c, n := range size {
 		if n > size[main] || n == size[main] && c < main {
 			main = c
 		}
 	}
-	texts := map[string]bool{}
-	for b, k := range inner {
-		if k > 0 && !out[b] && l.elems[k-1].chain == main && l.blocks[b] != "" {
-			texts[l.blocks[b]] = true
-		}
-	}
-	return texts
+	return inner, out, main
 }
 
 // SkippedText returns the text blocks of the elements sk leaves out.

@@ -40,6 +40,18 @@ type Layout struct {
 	// body ends with ("Last updated 10:42") is not one article's own text.
 	main       map[uint64]textSeen
 	mainShared map[uint64]bool
+	// printShared holds the boilerplate texts seen in the main kind of
+	// element on two pages or more, now or by an earlier learner: they are
+	// left out of fingerprints there too (see PrintSkips). printMain counts
+	// the pages each text was seen on in the main kind of element as
+	// fingerprints tell it, with no element left out (printBlocks): a
+	// "Follow us" line is in an element kind left out on most pages, and
+	// shaped like the paragraphs on the others. prints is what fingerprints
+	// leave out, built on demand, and printGen counts its changes.
+	printShared map[uint64]bool
+	printMain   map[uint64]textSeen
+	prints      *PrintSkips
+	printGen    int
 }
 
 // SiteHost is the site a page's layout is learned for: its URL's host.
@@ -154,6 +166,7 @@ func NewLayout(st LayoutState) *Layout {
 	for _, h := range st.Main {
 		l.mainShared[h] = true
 	}
+	l.printShared, l.printMain = maps.Clone(l.mainShared), map[uint64]textSeen{}
 	return l
 }
 
@@ -165,7 +178,8 @@ func (l *Layout) State() LayoutState {
 	// Clean asks whether a text is shared only for known boilerplate: all
 	// of those are kept (they are no more than the boilerplate), so that a
 	// text one process dropped is not kept by the next.
-	ms := maps.Clone(l.mainShared)
+	ms := maps.Clone(l.printShared)
+	maps.Copy(ms, l.mainShared)
 	for h, t := range l.main {
 		if t.pages >= 2 && l.boiler[h] {
 			ms[h] = true
@@ -377,7 +391,15 @@ func (l *Layout) Observe(sc *Scanned, pageURL string, ref Article) bool {
 	}
 	// The texts of the page's main kind of element, for Clean.
 	for t := range sc.MainTexts(l.skip) {
-		seeCounted(l.main, layoutMaxTexts, TextHash(t), page)
+		h := TextHash(t)
+		seeCounted(l.main, layoutMaxTexts, h, page)
+		l.seeShared(h)
+	}
+	for _, b := range sc.printBlocks() {
+		if b.main && b.hash != 0 {
+			seeCounted(l.printMain, layoutMaxTexts, b.hash, page)
+			l.seeShared(b.hash)
+		}
 	}
 	// The headlines a page links to, and its own, for Glued.
 	l.SeeTitle(ref.Title)
@@ -413,9 +435,7 @@ func (l *Layout) Observe(sc *Scanned, pageURL string, ref Article) bool {
 		}
 		if l.skip[c] {
 			for h := range st.texts {
-				if len(l.boiler) < layoutMaxBoiler {
-					l.boiler[h] = true
-				}
+				l.addBoiler(h)
 			}
 		}
 	}
@@ -431,6 +451,7 @@ func (l *Layout) setSkip(chain uint64, on bool) {
 		delete(next, chain)
 	}
 	l.skip = next
+	l.printChanged()
 }
 
 func (l *Layout) seeText(h, page uint64) { seeCounted(l.texts, layoutMaxTexts, h, page) }

@@ -217,6 +217,22 @@ func BenchmarkScanFingerprint(b *testing.B) {
 	}
 }
 
+// BenchmarkScanFingerprintPrintSkips is BenchmarkScanFingerprint with the
+// fingerprint the pipeline takes, a site's PrintSkips with learned texts:
+// it builds the region's text blocks and reads its elements' roles too.
+func BenchmarkScanFingerprintPrintSkips(b *testing.B) {
+	page, err := os.ReadFile("testdata/corpus-page.html")
+	if err != nil {
+		b.Fatal(err)
+	}
+	ps := extract.NewLayout(extract.LayoutState{Skip: []uint64{1}, Boiler: []uint64{extract.TextHash("Advertisement")}}).PrintSkips()
+	b.SetBytes(int64(len(page)))
+	b.ReportAllocs()
+	for b.Loop() {
+		extract.Scan(page).Fingerprint(ps)
+	}
+}
+
 // TestGlued: a paragraph made of two headlines of the site's stories (page
 // titles, or link texts of a block of links), run together as a "Read
 // more" box's links are, is glued, also after the state is stored and
@@ -439,4 +455,67 @@ func TestPartOfAndResembles(t *testing.T) {
 			t.Errorf("Resembles(%q) = %v, want %v", c.p, got, c.resembs)
 		}
 	}
+}
+
+// TestPrintSkipsPerFamily is TestLearnedFingerprintPerFamily for the
+// fingerprint the pipeline takes (a Layout's PrintSkips: learned element
+// kinds, learned boilerplate texts, page furniture), on every family,
+// bulletin included, whose class names are drawn per request: a page
+// fetched again with its boilerplate rotated keeps its fingerprint, and an
+// edit of a word of any paragraph of the article, where the page's article
+// region holds it, changes it.
+func TestPrintSkipsPerFamily(t *testing.T) {
+	for _, tmpl := range append(corpus.Templates(), corpus.TemplateBulletin) {
+		t.Run(tmpl, func(t *testing.T) {
+			srv, l := learnSite(t, tmpl, 40)
+			ps := l.PrintSkips()
+			urls := srv.ArticleURLs()
+			stable := 0
+			for _, u := range urls[40:] {
+				a, b := fetch(t, u), fetch(t, u)
+				fa := extract.Scan(a).Fingerprint(ps)
+				if fa == extract.Scan(b).Fingerprint(ps) {
+					stable++
+				}
+				rev, _ := srv.Current(u)
+				for i, p := range rev.Paragraphs {
+					edited, ok := editInRegion(a, p)
+					if !ok {
+						t.Fatalf("%s: paragraph %d not found in the article region", u, i)
+					}
+					if extract.Scan(edited).Fingerprint(ps) == fa {
+						t.Errorf("%s: an edit of paragraph %d left the fingerprint unchanged", u, i)
+					}
+				}
+			}
+			if n := len(urls) - 40; stable < n*9/10 {
+				t.Errorf("%d of %d pages kept their fingerprint across fetches", stable, n)
+			}
+		})
+	}
+}
+
+// editInRegion inserts a word in the middle of paragraph p where the
+// page's article region first holds it (a page may hold the text again in
+// a script, and a story card may quote a lede after it), and reports
+// whether p was found there.
+func editInRegion(page []byte, p string) ([]byte, bool) {
+	region := extract.Scan(page).Region()
+	start := len(page) - len(region)
+	for start >= 0 && &page[start] != &region[0] {
+		start--
+	}
+	esc := html.EscapeString(p)
+	i := strings.Index(string(region), esc)
+	if i < 0 || start < 0 {
+		return nil, false
+	}
+	cut := strings.IndexByte(esc[len(esc)/2:], ' ')
+	if cut < 0 {
+		cut = 0
+	}
+	at := start + i + len(esc)/2 + cut
+	out := append([]byte(nil), page[:at]...)
+	out = append(out, " EDITED"...)
+	return append(out, page[at:]...), true
 }

@@ -16,10 +16,12 @@ import (
 // same way, and a site's first pass learns most of its boilerplate after
 // its first pages were stored.
 type Print struct {
-	text  []byte // the title, then every text token's trimmed bytes
-	title int    // text[:title] is the title
-	toks  []printTok
-	elems []printElem
+	text   []byte // the title, then every text token's trimmed bytes
+	title  int    // text[:title] is the title
+	toks   []printTok
+	elems  []printElem
+	blocks []printBlock // per text block, for the texts a PrintSkips leaves out
+	prose  int32        // the region's prose (see printElem.prose)
 }
 
 // printTok is one non-empty text token of the region outside never
@@ -38,6 +40,12 @@ type printElem struct {
 	start, end int32
 	last       int32 // index of the element after its last descendant
 	skippable  bool
+	// furniture marks page furniture every extraction removes (see
+	// furniture), which a PrintSkips leaves out unless it holds much of
+	// the region's prose: the bytes of text in its paragraphs of
+	// minProse bytes or more.
+	furniture bool
+	prose     int32
 }
 
 // Print returns the page's fingerprint material. It copies what it keeps:
@@ -46,12 +54,10 @@ func (s *Scanned) Print() *Print {
 	l := s.layout()
 	// About one region token in two is text, and markup is most of the
 	// region's bytes: sized so that neither slice grows more than once.
-	p := &Print{elems: make([]printElem, len(l.elems)), toks: make([]printTok, 0, (l.t1-l.t0)/2+1),
+	p := &Print{toks: make([]printTok, 0, (l.t1-l.t0)/2+1),
 		text: make([]byte, 0, (s.region[1]-s.region[0])/3+s.title[1]-s.title[0])}
-	for i, e := range l.elems {
-		p.elems[i] = printElem{chain: e.chain, start: int32(e.startOff), end: int32(e.endOff), last: int32(e.last),
-			skippable: e.closed && !e.never}
-	}
+	p.elems, p.prose = s.printElems()
+	p.blocks = s.printBlocks()
 	p.text = append(p.text, s.printTitle()...)
 	p.title = len(p.text)
 	s.printTokens(func(off, block int32, b []byte) {
@@ -96,7 +102,7 @@ func (s *Scanned) printTokens(fn func(off, block int32, b []byte)) {
 // Fingerprint is the fingerprint of the page p was made from, without the
 // elements sk leaves out: equal to the page's Scanned.Fingerprint(sk).
 func (p *Print) Fingerprint(sk Skipper) string {
-	f := newFingerprinter(p.text[:p.title], p.skipped(sk))
+	f := newFingerprinter(p.text[:p.title], leftOut(p.elems, p.prose, sk), droppedBlocks(sk, p.blocks))
 	start := int32(p.title)
 	for _, t := range p.toks {
 		f.token(t.off, t.block, p.text[start:t.end])
@@ -106,20 +112,21 @@ func (p *Print) Fingerprint(sk Skipper) string {
 }
 
 // fingerprinter hashes a page's fingerprint material as it comes: the
-// title, then each token not in a left-out span, with a block mark between
-// two kept tokens of different blocks (blocks wholly left out leave no
-// trace).
+// title, then each token not in a left-out span or a left-out block, with a
+// block mark between two kept tokens of different blocks (blocks wholly
+// left out leave no trace).
 type fingerprinter struct {
 	bp        *[]byte
 	buf       []byte
 	skip      [][2]int // left-out spans, in page order
+	drop      []bool   // left-out text blocks, by index; nil for none
 	prevBlock int32
 	any       bool
 }
 
-func newFingerprinter(title []byte, skip [][2]int) *fingerprinter {
+func newFingerprinter(title []byte, skip [][2]int, drop []bool) *fingerprinter {
 	bp := fingerprintBufs.Get().(*[]byte)
-	f := &fingerprinter{bp: bp, buf: (*bp)[:0], skip: skip}
+	f := &fingerprinter{bp: bp, buf: (*bp)[:0], skip: skip, drop: drop}
 	f.text(title)
 	return f
 }
@@ -138,6 +145,9 @@ func (f *fingerprinter) token(off, block int32, b []byte) {
 	if len(f.skip) > 0 && o >= f.skip[0][0] {
 		return
 	}
+	if int(block) < len(f.drop) && f.drop[block] {
+		return
+	}
 	if f.any && block != f.prevBlock {
 		f.buf = append(f.buf, 'b')
 	}
@@ -153,13 +163,39 @@ func (f *fingerprinter) sum() string {
 	return hex.EncodeToString(h[:16])
 }
 
-// skipped returns the page spans of the top-most elements sk leaves out, in
-// page order (see topSkipped).
-func (p *Print) skipped(sk Skipper) [][2]int {
-	return topSkipped(len(p.elems), sk, func(i int) (uint64, bool, int, int, int) {
-		e := &p.elems[i]
-		return e.chain, e.skippable, int(e.start), int(e.end), int(e.last)
-	})
+// leftOut returns the page spans of the top-most of elems that sk leaves
+// out, in page order: those of the chains it skips and, when it is a
+// *PrintSkips, page furniture, unless the furniture holds two fifths of the
+// region's prose (prose) outside the skipped chains or more, and minArticle
+// bytes of it, as cleanDoc's holdsArticle keeps it (the prose left out by
+// the chains is not counted, as the fast path does not see it: a share of
+// less never keeps what an extraction keeps).
+func leftOut(elems []printElem, prose int32, sk Skipper) [][2]int {
+	if sk == nil {
+		return nil
+	}
+	_, furn := sk.(*PrintSkips)
+	if furn {
+		for i := 0; i < len(elems); {
+			if e := &elems[i]; e.skippable && sk.Skip(e.chain) {
+				prose -= e.prose
+				i = int(e.last)
+				continue
+			}
+			i++
+		}
+	}
+	var out [][2]int
+	for i := 0; i < len(elems); {
+		e := &elems[i]
+		if e.skippable && (sk.Skip(e.chain) || furn && e.furniture && !(e.prose >= minArticleText && 5*e.prose > 2*prose)) {
+			out = append(out, [2]int{int(e.start), int(e.end)})
+			i = int(e.last)
+			continue
+		}
+		i++
+	}
+	return out
 }
 
 // topSkipped returns the spans of the top-most of n elements in document
@@ -184,5 +220,5 @@ func topSkipped(n int, sk Skipper, elem func(i int) (chain uint64, skippable boo
 
 // Size is about how many bytes p holds, counting what its slices reserve.
 func (p *Print) Size() int {
-	return cap(p.text) + 12*cap(p.toks) + 32*cap(p.elems)
+	return cap(p.text) + 12*cap(p.toks) + 32*cap(p.elems) + 16*cap(p.blocks)
 }
