@@ -40,7 +40,17 @@ type siteState struct {
 	// both extractions.
 	layout *extract.Layout
 	quiet  int // fast pages in a row that changed nothing in layout
+	// handed is what fingerprints left out when last handed out (see
+	// skipsNow), at the layout's PrintGen handedGen; past holds the ones
+	// before it, newest first, up to pastPrints (see pastSkips).
+	handed    *extract.PrintSkips
+	handedGen int
+	past      []*extract.PrintSkips
 }
+
+// pastPrints bounds the earlier fingerprint skips a site keeps: a pass
+// that learns rarely changes them more than a few times.
+const pastPrints = 3
 
 // useFast reports whether the next page of host may skip readability.
 func (l *siteLearner) useFast(host string) bool {
@@ -195,7 +205,24 @@ func (l *siteLearner) skipsNow(host string) (skips *extract.PrintSkips, gen int,
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	st := l.state(host)
-	return st.layout.PrintSkips(), st.layout.PrintGen(), st.quiet < settledAfter
+	skips, gen = st.layout.PrintSkips(), st.layout.PrintGen()
+	if st.handed != nil && st.handedGen != gen {
+		st.past = append([]*extract.PrintSkips{st.handed}, st.past[:min(len(st.past), pastPrints-1)]...)
+	}
+	st.handed, st.handedGen = skips, gen
+	return skips, gen, st.quiet < settledAfter
+}
+
+// pastSkips returns what host's fingerprints leave out now and what they
+// left out before the last changes, newest first: a page hash stored under
+// one of those still tells an unchanged text when the page's fingerprint
+// under it is the same and it left out no more than the current one (see
+// storedUnder).
+func (l *siteLearner) pastSkips(host string) (cur *extract.PrintSkips, past []*extract.PrintSkips) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	st := l.state(host)
+	return st.layout.PrintSkips(), slices.Clone(st.past)
 }
 
 // pagePrint is a page's fingerprint material, the host whose learned
@@ -357,18 +384,41 @@ func samePage(pageHash, stored string) bool {
 // learned element kinds alone (a SkipSet, as round 6 to 8 stored it): when
 // the page's is that one, its text is unchanged just as surely, and the
 // article takes the new fingerprint with the same mark, so an upgrade
-// extracts no unchanged page again.
+// extracts no unchanged page again. So is a page hash stored under what
+// the fingerprints left out before the site's layout last changed (see
+// storedUnder).
 func (m *Monitor) knownPage(sc *extract.Scanned, pageURL, pageHash, stored string) (keep string, ok bool) {
 	if samePage(pageHash, stored) {
 		return stored, true
 	}
-	if stored == "" || sc.Fingerprint(m.sites.skips(siteHost(pageURL))) != strings.TrimPrefix(stored, refMark) {
+	if stored == "" || !m.storedUnder(sc, siteHost(pageURL), strings.TrimPrefix(stored, refMark)) {
 		return "", false
 	}
 	if strings.HasPrefix(stored, refMark) {
 		return refMark + pageHash, true
 	}
 	return pageHash, true
+}
+
+// storedUnder reports whether the page scanned as sc has fingerprint
+// stored under what host's fingerprints left out at an earlier time: the
+// element kinds alone (as rounds 6 to 8 stored page hashes), or what they
+// left out before the site's layout last changed, when that left out no
+// more than they do now (see extract.PrintSkips.Within). A layout learned further
+// in the middle of a pass would otherwise make every later page's
+// fingerprint differ from the one stored before it, and the pass would
+// extract each again only to find its text unchanged.
+func (m *Monitor) storedUnder(sc *extract.Scanned, host, stored string) bool {
+	if sc.Fingerprint(m.sites.skips(host)) == stored {
+		return true
+	}
+	cur, past := m.sites.pastSkips(host)
+	for _, ps := range past {
+		if ps.Within(cur) && sc.Fingerprint(ps) == stored {
+			return true
+		}
+	}
+	return false
 }
 
 // extractPage extracts an article page, through the fast path when its site

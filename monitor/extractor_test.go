@@ -102,3 +102,39 @@ func TestSiteLearnerSettles(t *testing.T) {
 		t.Error("the settled count was not carried over")
 	}
 }
+
+// TestStoredPrintOutlivesALayoutChange: a page hash stored before the
+// site's layout learned more still vouches for an unchanged page, so a
+// pass that learns something early does not make every later page of the
+// site extracted again; an edit is still seen.
+func TestStoredPrintOutlivesALayoutChange(t *testing.T) {
+	const host = "news.example"
+	page := func(i int, promo, para string) []byte {
+		return []byte(fmt.Sprintf(`<html><head><title>T%d</title></head><body><article><h1>T%d</h1>`+
+			`<div class="promo"><p>%s</p></div><p>%s</p>`+
+			`<p>Both delegations met at the palace for the first time since May, officials said.</p></article></body></html>`, i, i, promo, para))
+	}
+	para := "The leaders met in Bern on Monday and agreed to meet again within two weeks, officials said."
+	m := &Monitor{}
+	pageURL := "https://" + host + "/a0"
+	old := extract.Scan(page(0, "Read our newsletter today.", para))
+	stored, _ := m.pageHash(old, pageURL)
+	// the site learns that the promo box is no article text
+	for i := 1; i <= 6; i++ {
+		sc := extract.Scan(page(i, fmt.Sprintf("Subscribe now, offer %d ends soon.", i), para+fmt.Sprint(i)))
+		m.sites.observe(host, sc, fmt.Sprintf("https://%s/a%d", host, i), extract.Article{Title: fmt.Sprint("T", i),
+			Paragraphs: []string{para + fmt.Sprint(i), "Both delegations met at the palace for the first time since May, officials said."}})
+	}
+	now, _ := m.pageHash(extract.Scan(page(0, "Read our newsletter today.", para)), pageURL)
+	if now == stored {
+		t.Fatal("the layout learned nothing: the test shows no change of it")
+	}
+	if _, ok := m.knownPage(extract.Scan(page(0, "Read our newsletter today.", para)), pageURL, now, stored); !ok {
+		t.Error("the unchanged page is not known by the page hash stored before the layout changed")
+	}
+	edited := extract.Scan(page(0, "Read our newsletter today.", "The leaders met in Geneva on Monday and agreed to meet again within two weeks, officials said."))
+	h, _ := m.pageHash(edited, pageURL)
+	if _, ok := m.knownPage(edited, pageURL, h, stored); ok {
+		t.Error("an edited page is known by the old page hash")
+	}
+}

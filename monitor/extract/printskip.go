@@ -43,6 +43,28 @@ type PrintSkips struct {
 	shared map[uint64]bool // of those, the ones left out in the main kind of element too
 }
 
+// Within reports whether q leaves out everything ps leaves out: then a page
+// whose fingerprint under ps is unchanged holds every block q keeps
+// unchanged too, and so an unchanged article text. (A later PrintSkips of a
+// site mostly leaves out more; one that took an element kind back in, as
+// article text after all, does not.)
+func (ps *PrintSkips) Within(q *PrintSkips) bool {
+	return subset(ps.SkipSet, q.SkipSet) && subset(ps.texts, q.texts) && subset(ps.shared, q.shared)
+}
+
+// subset reports whether every key of a is in b.
+func subset[M ~map[uint64]bool](a, b M) bool {
+	if len(a) > len(b) {
+		return false
+	}
+	for k := range a {
+		if !b[k] {
+			return false
+		}
+	}
+	return true
+}
+
 // dropsText reports whether ps leaves any block out by its text.
 func (ps *PrintSkips) dropsText() bool { return ps != nil && len(ps.texts) > 0 }
 

@@ -175,3 +175,41 @@ func FuzzBlockHash(f *testing.F) {
 	f.Add([]byte("<p>\xff\xfe broken \x01 bytes</p><div> a <b>b</b>c </div>"))
 	f.Fuzz(func(t *testing.T, page []byte) { checkBlockHashes(t, page) })
 }
+
+// TestPrintSkipsWithin: an earlier PrintSkips of a site may vouch for an
+// unchanged page only when the current one leaves out all it left out; one
+// that left out an element kind, a text or a main-kind text the site has
+// since taken back in as article text may not.
+func TestPrintSkipsWithin(t *testing.T) {
+	ps := func(skip []uint64, texts, shared []uint64) *PrintSkips {
+		p := &PrintSkips{SkipSet: SkipSet{}, texts: map[uint64]bool{}, shared: map[uint64]bool{}}
+		for _, c := range skip {
+			p.SkipSet[c] = true
+		}
+		for _, h := range texts {
+			p.texts[h] = true
+		}
+		for _, h := range shared {
+			p.shared[h] = true
+		}
+		return p
+	}
+	cur := ps([]uint64{1, 2}, []uint64{10, 11}, []uint64{10})
+	tests := []struct {
+		name string
+		past *PrintSkips
+		want bool
+	}{
+		{"the same", ps([]uint64{1, 2}, []uint64{10, 11}, []uint64{10}), true},
+		{"less learned then", ps([]uint64{1}, []uint64{10}, nil), true},
+		{"nothing learned then", ps(nil, nil, nil), true},
+		{"an element kind since taken back in", ps([]uint64{1, 3}, []uint64{10}, nil), false},
+		{"a text since taken back in", ps([]uint64{1}, []uint64{10, 12}, nil), false},
+		{"a main-kind text since kept in", ps([]uint64{1}, []uint64{10, 11}, []uint64{11}), false},
+	}
+	for _, tt := range tests {
+		if got := tt.past.Within(cur); got != tt.want {
+			t.Errorf("%s: Within = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
