@@ -376,12 +376,16 @@ func mergeDates(text string, ds []timex.Expr) []timex.Expr {
 		}
 		v := p.Value
 		mod := p.Mod
+		part := ""
+		if gap == "of" {
+			part = partMod(p.Text)
+		}
 		switch {
-		case gap == "of" && len(e.Value) == 7 && concrete(e.Value) && partMod(p.Text) != "":
+		case gap == "of" && len(e.Value) == 7 && concrete(e.Value) && part != "":
 			// "the last week of August", "the second half of
 			// September": a part of the month named, not this week or
 			// this half of the year
-			v, mod = e.Value, partMod(p.Text)
+			v, mod = e.Value, part
 		case p.Type == timex.TypeDuration:
 			// "the first 47 days of the year": the span told is the
 			// first one, the second only places it.

@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -660,11 +661,14 @@ func (d *doc) memberOfSubject(k, i int) bool {
 var singularVerbs = map[string]bool{"is": true, "was": true, "has": true, "does": true}
 
 // finiteVerbs are the auxiliaries and modals that open a predicate:
-// "including Chile, have begun", "including Canada – would be required".
-var finiteVerbs = map[string]bool{"have": true, "has": true, "had": true, "is": true, "are": true,
-	"was": true, "were": true, "will": true, "would": true, "can": true, "could": true,
-	"can’t": true, "can't": true, "cannot": true, "should": true, "must": true, "may": true,
-	"might": true, "do": true, "does": true, "did": true, "won’t": true, "won't": true}
+// "including Chile, have begun", "including Canada – would be required":
+// finiteAux, modals and the modals negated in one word.
+var finiteVerbs = func() map[string]bool {
+	m := map[string]bool{"can’t": true, "can't": true, "cannot": true, "won’t": true, "won't": true}
+	maps.Copy(m, finiteAux)
+	maps.Copy(m, modals)
+	return m
+}()
 
 // speakerSeat reports whether the place at tokens i..end, after "in" or
 // "at", only says where the speaker of a statement sits: the phrase is

@@ -781,8 +781,11 @@ func noApostrophe(w string) string {
 	if !strings.ContainsAny(w, "'’") {
 		return w
 	}
-	return strings.NewReplacer("'", "", "’", "").Replace(w)
+	return apostrophes.Replace(w)
 }
+
+// apostrophes drops the apostrophes of a word (see noApostrophe).
+var apostrophes = strings.NewReplacer("'", "", "’", "")
 
 // figureWords are the small figures a house style writes in words.
 var figureWords = map[string]string{"1": "one", "2": "two", "3": "three", "4": "four", "5": "five",
@@ -928,8 +931,7 @@ func (m *matcher) sameQuote(a, b *item) bool {
 // next). A cut at the start mostly moves the lead-in out of
 // the marks ("The fire is being treated as a “deliberate arson attack”").
 func (m *matcher) clauseCut(long []string, short *item, text string) bool {
-	l := " " + unhyphen.Replace(strings.Join(long, " ")) + " "
-	s := " " + unhyphen.Replace(strings.Join(short.words, " ")) + " "
+	l, s := spaced(long), spaced(short.words)
 	i := strings.LastIndex(l, s)
 	if i < 0 || short.Start < 0 || short.End > len(text) {
 		return false
@@ -948,7 +950,7 @@ func (m *matcher) clauseCut(long []string, short *item, text string) bool {
 	for _, q := range findQuotes(near) {
 		// another piece of the quote: split, not cut
 		if ws := normWords(m.lx, near[q.cs:q.ce]); len(ws) >= 2 &&
-			strings.Contains(tail, " "+unhyphen.Replace(strings.Join(ws, " "))+" ") {
+			strings.Contains(tail, spaced(ws)) {
 			return false
 		}
 	}
@@ -993,9 +995,16 @@ func trimmed(long, short []string) bool {
 	if len(short) < minTrimmed || len(short) >= len(long) {
 		return false
 	}
-	l := " " + unhyphen.Replace(strings.Join(long, " ")) + " "
-	return strings.Contains(l, " "+unhyphen.Replace(strings.Join(short, " "))+" ")
+	return runOf(long, short)
 }
+
+// spaced joins words by single spaces, a hyphen read as one (unhyphen),
+// with a space at both ends, so that a run of words is found in it as a
+// substring of another's.
+func spaced(ws []string) string { return " " + unhyphen.Replace(strings.Join(ws, " ")) + " " }
+
+// runOf reports whether the words short stand as a run in long.
+func runOf(long, short []string) bool { return strings.Contains(spaced(long), spaced(short)) }
 
 // unhyphen reads a hyphen as a space when quotes are compared: a hyphen
 // added or dropped is spelling ("better placed", "better-placed").
@@ -1321,9 +1330,9 @@ func (m *matcher) toldUnquoted(it *item, text string, isOld bool) bool {
 				b[i] = '|'
 			}
 		}
-		m.flat[k] = " " + unhyphen.Replace(strings.Join(normWords(m.lx, string(b)), " ")) + " "
+		m.flat[k] = spaced(normWords(m.lx, string(b)))
 	}
-	return strings.Contains(m.flat[k], " "+unhyphen.Replace(strings.Join(it.words, " "))+" ")
+	return strings.Contains(m.flat[k], spaced(it.words))
 }
 
 // containsPlace reports whether the place name w stands in text other than
@@ -1520,6 +1529,5 @@ func (m *matcher) fragmentOf(long, short *item) bool {
 	if short.slot != "" && !slotEqual(long.slot, short.slot) {
 		return false
 	}
-	l := " " + unhyphen.Replace(strings.Join(long.words, " ")) + " "
-	return m.lx.anyContent(short.words) && strings.Contains(l, " "+unhyphen.Replace(strings.Join(short.words, " "))+" ")
+	return m.lx.anyContent(short.words) && runOf(long.words, short.words)
 }
