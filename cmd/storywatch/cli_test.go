@@ -1,8 +1,10 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -117,5 +119,33 @@ func TestDemoShowsVersionDiffs(t *testing.T) {
 	}
 	if t.Failed() {
 		t.Log(out)
+	}
+}
+
+// TestEvalAgreement runs `eval agreement` on two made-up labellers of one
+// made-up pair, as a user comparing a second labeller's work would.
+func TestEvalAgreement(t *testing.T) {
+	corpus, first, second := t.TempDir(), t.TempDir(), t.TempDir()
+	art := filepath.Join(corpus, "2026-03-02-vote")
+	if err := os.MkdirAll(art, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(art, "v1.txt"), []byte("The council will vote on Monday, the mayor said.\n"), 0o600)
+	os.WriteFile(filepath.Join(art, "v2.txt"), []byte("The council will vote on Wednesday, the mayor said.\n"), 0o600)
+	label := "article: 2026-03-02-vote\nfrom: 1\nto: 2\nexpected:\n  - {kind: date, before: \"%s\", after: \"Wednesday\"}\n"
+	os.WriteFile(filepath.Join(first, "2026-03-02-vote-v1-v2.yaml"), []byte(fmt.Sprintf(label, "Monday")), 0o600)
+	os.WriteFile(filepath.Join(second, "2026-03-02-vote-v1-v2.yaml"), []byte(fmt.Sprintf(label, "on Monday")), 0o600)
+
+	out := mustCLI(t, "eval", "agreement", first, second, "--corpus", corpus)
+	for _, want := range []string{"the scorer's key rule", "overlapping keys", "against the first labeller", "against the second labeller", "pairs 1 "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if !regexp.MustCompile(`(?m)^date\s+1\s+0\s+0\s+1\.000`).MatchString(out) {
+		t.Errorf("the two labels of one date change did not agree:\n%s", out)
+	}
+	if _, errOut, code := cli(t, "eval", "agreement", first, filepath.Join(corpus, "none"), "--corpus", corpus); code == 0 || !strings.Contains(errOut, "none") {
+		t.Errorf("a missing label directory: exit %d, stderr %q; want an error naming it", code, errOut)
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -85,5 +86,33 @@ func (a *app) evalCommand() *cobra.Command {
 	}
 	factsCmd.Flags().StringVar(&corpus, "corpus", "../shared/real-revisions/cnn", "folder of real article versions (ARTICLE/vN.txt) the real labels refer to")
 	c.AddCommand(factsCmd)
+	agreeCmd := &cobra.Command{
+		Use:   "agreement FIRST SECOND",
+		Short: "Compare two people's labels of the same real pairs, and the fact layer against each",
+		Long: "eval agreement reads two directories of real-pair labels (as in diff/eval/testdata/real) and,\n" +
+			"on the pairs both labelled, scores the second labeller against the first: by the scorer's key\n" +
+			"rule, and counting overlapping keys of one kind as one change. It then scores the fact layer\n" +
+			"against each labeller on those pairs. What two people agree on is the ceiling a score against\n" +
+			"one person's labels can be read against.",
+		Args: cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ag, err := eval.ScoreAgreement(args[0], args[1], corpus)
+			if err != nil {
+				return fmt.Errorf("compare labels: %w", err)
+			}
+			printAgreement(a.stdout, args[0], args[1], ag)
+			return nil
+		},
+	}
+	agreeCmd.Flags().StringVar(&corpus, "corpus", "../shared/real-revisions/cnn", "folder of real article versions (ARTICLE/vN.txt) the labels refer to")
+	c.AddCommand(agreeCmd)
 	return c
+}
+
+// printAgreement writes the four reports of an agreement study.
+func printAgreement(w io.Writer, first, second string, ag eval.Agreement) {
+	fmt.Fprintf(w, "== second labeller (%s) against the first (%s), the scorer's key rule\n%s\n", second, first, ag.Strict.String())
+	fmt.Fprintf(w, "== the same, overlapping keys of one kind counted as one change\n%s\n", ag.Overlap.String())
+	fmt.Fprintf(w, "== the fact layer against the first labeller on these pairs\n%s\n", ag.First.String())
+	fmt.Fprintf(w, "== the fact layer against the second labeller on these pairs\n%s\n", ag.Second.String())
 }

@@ -140,9 +140,15 @@ func ScoreReal(labels, corpus string) (Report, error) {
 // ScorePairs runs facts.Compare on every pair and scores the changes
 // against the expected ones.
 func ScorePairs(pairs []devset.Pair) Report {
+	return scoreWith(pairs, func(p devset.Pair) []facts.Change { return facts.Compare(p.Old, p.New, p.Published) }, sameKeys)
+}
+
+// scoreWith scores the changes predict gives for each pair against the
+// pair's expected ones, matched by match.
+func scoreWith(pairs []devset.Pair, predict func(devset.Pair) []facts.Change, match matcher) Report {
 	r := Report{Kinds: map[Kind]Score{}, Patterns: map[string]Score{}}
 	for _, p := range pairs {
-		got := facts.Compare(p.Old, p.New, p.Published)
+		got := predict(p)
 		r.Reported += len(got)
 		r.Pairs++
 		if len(p.Expected) == 0 {
@@ -151,7 +157,7 @@ func ScorePairs(pairs []devset.Pair) Report {
 				r.NoChangeFailures = append(r.NoChangeFailures, p.Name)
 			}
 		}
-		scores, errs := scorePair(got, p.Expected)
+		scores, errs := scorePair(got, p.Expected, func(g facts.Change, w devset.GoldChange) bool { return match(p, g, w) })
 		for k, s := range scores {
 			ks := r.Kinds[k]
 			ks.add(s)
@@ -179,15 +185,16 @@ func ScorePairs(pairs []devset.Pair) Report {
 	return r
 }
 
-// scorePair matches predicted against expected changes of one pair.
-func scorePair(got []facts.Change, want []devset.GoldChange) (map[Kind]Score, []string) {
+// scorePair matches predicted against expected changes of one pair; match
+// says whether a prediction is the expected change.
+func scorePair(got []facts.Change, want []devset.GoldChange, match func(facts.Change, devset.GoldChange) bool) (map[Kind]Score, []string) {
 	scores := map[Kind]Score{}
 	used := make([]bool, len(got))
 	var errs []string
 	for _, w := range want {
 		found := false
 		for i, g := range got {
-			if !used[i] && g.Kind == Kind(w.Kind) && textMatch(g.Before, w.Before) && textMatch(g.After, w.After) {
+			if !used[i] && match(g, w) {
 				used[i], found = true, true
 				break
 			}
@@ -211,6 +218,14 @@ func scorePair(got []facts.Change, want []devset.GoldChange) (map[Kind]Score, []
 		errs = append(errs, fmt.Sprintf("FP %s %q -> %q (%s) [%s | %s]", g.Kind, g.Before, g.After, g.Detail, g.BeforeSentence, g.AfterSentence))
 	}
 	return scores, errs
+}
+
+// matcher says whether change g of pair p is the expected change w.
+type matcher func(p devset.Pair, g facts.Change, w devset.GoldChange) bool
+
+// sameKeys is the matching rule of ScoreDevSet.
+func sameKeys(_ devset.Pair, g facts.Change, w devset.GoldChange) bool {
+	return g.Kind == Kind(w.Kind) && textMatch(g.Before, w.Before) && textMatch(g.After, w.After)
 }
 
 // textMatch implements the matching rule of ScoreDevSet for one side.
