@@ -6,7 +6,8 @@ import (
 	"testing"
 )
 
-// TestRealDump writes the errors of the real dev set to $REAL_ERRORS.
+// TestRealDump writes the errors of the real dev set (or of the labels in
+// $REAL_LABELS, or of the summit pairs in $SUMMIT_DIR) to $REAL_ERRORS.
 func TestRealDump(t *testing.T) {
 	out := os.Getenv("REAL_ERRORS")
 	if out == "" {
@@ -17,7 +18,11 @@ func TestRealDump(t *testing.T) {
 	if dir := os.Getenv("SUMMIT_DIR"); dir != "" {
 		r, err = ScoreDevSet(dir)
 	} else {
-		r, err = ScoreReal("testdata/real/dev", "../../../shared/real-revisions/cnn")
+		labels := "testdata/real/dev"
+		if l := os.Getenv("REAL_LABELS"); l != "" {
+			labels = l // another labeller's labels of real pairs
+		}
+		r, err = ScoreReal(labels, "../../../shared/real-revisions/cnn")
 	}
 	if err != nil {
 		t.Fatal(err)
