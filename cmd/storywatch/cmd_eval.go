@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"sort"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -81,6 +84,20 @@ func (a *app) evalCommand() *cobra.Command {
 				}
 				fmt.Fprintf(a.stdout, "== %s: %s with texts from %s\n%s\n", set.name, set.dir, corpus, r.String())
 			}
+			if _, err := os.Stat(corpus); err != nil {
+				return nil
+			}
+			relabels, _ := filepath.Glob("diff/eval/testdata/real/relabel/*")
+			for _, dir := range relabels {
+				if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+					continue
+				}
+				ag, err := eval.ScoreAgreement("diff/eval/testdata/real/dev", dir, corpus)
+				if err != nil {
+					return fmt.Errorf("compare labels of %s: %w", dir, err)
+				}
+				fmt.Fprintf(a.stdout, "== agreement: a second person's labels of real dev pairs (%s) against the dev labels (F1)\n%s\n", dir, agreementTable(ag))
+			}
 			return nil
 		},
 	}
@@ -107,6 +124,28 @@ func (a *app) evalCommand() *cobra.Command {
 	agreeCmd.Flags().StringVar(&corpus, "corpus", "../shared/real-revisions/cnn", "folder of real article versions (ARTICLE/vN.txt) the labels refer to")
 	c.AddCommand(agreeCmd)
 	return c
+}
+
+// agreementTable sums up an agreement study in one row per kind: how far
+// the two labellers agree (by the key rule and by overlapping keys), and
+// the fact layer's F1 against each.
+func agreementTable(ag eval.Agreement) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "pairs %d\n%-11s %9s %9s %12s %12s\n", ag.Strict.Pairs, "kind", "people", "(overlap)", "layer/first", "layer/second")
+	kinds := make([]string, 0, len(ag.Strict.Kinds))
+	for k := range ag.Strict.Kinds {
+		kinds = append(kinds, string(k))
+	}
+	sort.Strings(kinds)
+	row := func(name string, st, ov, f, s eval.Score) {
+		fmt.Fprintf(&b, "%-11s %9.3f %9.3f %12.3f %12.3f\n", name, st.F1(), ov.F1(), f.F1(), s.F1())
+	}
+	for _, k := range kinds {
+		kk := eval.Kind(k)
+		row(k, ag.Strict.Kinds[kk], ag.Overlap.Kinds[kk], ag.First.Kinds[kk], ag.Second.Kinds[kk])
+	}
+	row("all", ag.Strict.Total, ag.Overlap.Total, ag.First.Total, ag.Second.Total)
+	return b.String()
 }
 
 // printAgreement writes the four reports of an agreement study.
