@@ -128,6 +128,12 @@ func append1252(dst []byte, s string, mode int) []byte {
 // becomes \ufffd.
 func appendPHPJSON(dst []byte, s string) []byte {
 	dst = append(dst, '"')
+	dst = appendPHPJSONChars(dst, s)
+	return append(dst, '"')
+}
+
+// appendPHPJSONChars appends the characters of appendPHPJSON(s), without quotes.
+func appendPHPJSONChars(dst []byte, s string) []byte {
 	for _, r := range s {
 		switch {
 		case r == '"':
@@ -152,7 +158,7 @@ func appendPHPJSON(dst []byte, s string) []byte {
 			dst = append(dst, byte(r))
 		}
 	}
-	return append(dst, '"')
+	return dst
 }
 
 // appendU4 appends the escape \uXXXX of a UTF-16 code unit, lower-case as PHP writes it.

@@ -71,6 +71,11 @@ var (
 		"The “forgotten” trick for cheaper car insurance",
 	}
 	wireSponsors = []string{"HealthyLiving", "TravelDigest", "MoneyWise", "GadgetFlow", "Homes & Gardens", "InsureCompare"}
+
+	// wireNavLinks are the navigation's links, rendered once.
+	wireNavLinks = mapStrings(navSections[:], func(s string) string {
+		return `<a href="/news/` + slugify(s) + `">` + string(append1252(nil, s, entBytes)) + `</a>`
+	})
 )
 
 // wireR holds one request's draw while a wire page renders.
@@ -84,10 +89,14 @@ type wireR struct {
 // wireLive reports whether article idx renders as a live page.
 func wireLive(idx int) bool { return idx%wireLiveEvery == wireLiveAt }
 
-// wireDateline is the dateline opening article p's first paragraph:
-// "CITY, Month D (Wire)", from the article's index and first publication.
-func wireDateline(p *pageSnap) string {
-	return wireDatelines[p.idx%len(wireDatelines)] + ", " + p.rev.Published.UTC().Format("January 2") + " (" + wireAgency + ")"
+// appendWireDateline appends the dateline opening article p's first
+// paragraph, "CITY, Month D (Wire)", from the article's index and first
+// publication. It is plain ASCII with nothing to escape, in HTML or JSON.
+func appendWireDateline(dst []byte, p *pageSnap) []byte {
+	dst = append(dst, wireDatelines[p.idx%len(wireDatelines)]...)
+	dst = append(dst, ", "...)
+	dst = p.rev.Published.UTC().AppendFormat(dst, "January 2")
+	return append(dst, " ("+wireAgency+")"...)
 }
 
 // wireMode is how paragraph i of article idx has its typography written.
@@ -161,11 +170,7 @@ func appendWirePage(dst []byte, p *pageSnap, base string) []byte {
 		if i > 0 {
 			dst = append(dst, " | "...)
 		}
-		dst = append(dst, "<a href=\"/news/"...)
-		dst = append(dst, slugify(navSections[k])...)
-		dst = append(dst, "\">"...)
-		dst = append(dst, navSections[k]...)
-		dst = append(dst, "</a>"...)
+		dst = append(dst, wireNavLinks[k]...)
 	}
 	dst = append(dst, "</td></tr>\n<tr><td colspan=\"2\" id=\"ticker\"><b>LATEST:</b>&nbsp;"...)
 	dst = append1252(dst, tickerPool[bp.ticker], entBytes)
@@ -248,7 +253,8 @@ func appendWirePage(dst []byte, p *pageSnap, base string) []byte {
 	dst = append(dst, "</ol></div>\n<div class=\"box\"><div class=\"hd\">Related Stories</div><ul>"...)
 	for _, l := range p.related[:p.nRelated] {
 		dst = append(dst, "<li><a href=\""...)
-		dst = append1252(dst, base+l.path, entBytes)
+		dst = append1252(dst, base, entBytes)
+		dst = append1252(dst, l.path, entBytes)
 		dst = append(dst, "\">"...)
 		dst = append1252(dst, l.title, entBytes)
 		dst = append(dst, "</a></li>"...)
@@ -300,30 +306,24 @@ func appendWireLD(dst []byte, p *pageSnap, canonical, base string, live bool) []
 	dst = append(dst, `},"publisher":{"@type":"Organization","name":`...)
 	dst = appendPHPJSON(dst, a.site)
 	dst = append(dst, `,"logo":{"@type":"ImageObject","url":`...)
-	dst = appendPHPJSON(dst, base+"/img/logo.gif")
-	dst = append(dst, `}},"articleSection":`...)
+	dst = append(dst, '"')
+	dst = appendPHPJSONChars(dst, base)
+	dst = append(dst, `\/img\/logo.gif"}},"articleSection":`...)
 	dst = appendPHPJSON(dst, a.section)
-	dst = append(dst, `,"articleBody":`...)
-	dst = appendPHPJSON(dst, wireArticleBody(p, live))
-	return append(dst, '}')
-}
-
-// wireArticleBody is the article's text as the CMS stores it: the dateline
-// opens the first paragraph (not on live pages), paragraphs are separated by
-// a blank line.
-func wireArticleBody(p *pageSnap, live bool) string {
-	var b strings.Builder
-	if !live && len(p.rev.Paragraphs) > 0 {
-		b.WriteString(wireDateline(p))
-		b.WriteString(" — ")
+	// articleBody is the text as the CMS stores it: the dateline opens the
+	// first paragraph (not on live pages), a blank line separates paragraphs.
+	dst = append(dst, `,"articleBody":"`...)
+	if !live && len(r.Paragraphs) > 0 {
+		dst = appendWireDateline(dst, p)
+		dst = append(dst, ` \u2014 `...)
 	}
-	for i, para := range p.rev.Paragraphs {
+	for i, para := range r.Paragraphs {
 		if i > 0 {
-			b.WriteString("\n\n")
+			dst = append(dst, `\n\n`...)
 		}
-		b.WriteString(para)
+		dst = appendPHPJSONChars(dst, para)
 	}
-	return b.String()
+	return append(dst, `"}`...)
 }
 
 // wireParts is how many <div class="storytext">s an article of n
@@ -394,7 +394,7 @@ func appendWireBody(dst []byte, w *wireR) []byte {
 				dst = append(dst, "<font size=\"1\" class=\"timestamp\">Updated "...)
 				dst = strconv.AppendInt(dst, int64(p.bp.updatedMins), 10)
 				dst = append(dst, " min ago</font><br>\n<span class=\"dateline\">"...)
-				dst = append1252(dst, wireDateline(p), mode)
+				dst = appendWireDateline(dst, p)
 				if mode == entNamed {
 					dst = append(dst, "</span>&nbsp;&mdash; "...)
 				} else {
@@ -628,7 +628,9 @@ func appendWireText(dst []byte, s string, i, mode int) []byte {
 		switch m.kind {
 		case markLink:
 			dst = append(dst, "<a href=\"/topic/"...)
-			dst = append(dst, strings.ToLower(word)...)
+			for k := range len(word) {
+				dst = append(dst, word[k]|0x20) // ASCII letters: lower case
+			}
 			dst = append(dst, "\" class=\"topic\">"...)
 			dst = append1252(dst, word, mode)
 			dst = append(dst, "</a>"...)
