@@ -49,9 +49,20 @@
 // sponsored slide on some requests, inline story cards quoting other
 // articles' first sentences, a registration interrupt and ads at drawn
 // places, and end with "Follow us on ..." and "Last updated HH:MM" blocks
-// shaped like paragraphs).
-// Pressroom, gazette and bulletin are held out: nothing in storywatch is
-// tuned on them.
+// shaped like paragraphs) or "wire" (an older agency CMS: windows-1252 in
+// the header and a <meta http-equiv>, typography as 1252 bytes mixed with
+// &rsquo;, &mdash;, &nbsp; and &#8217;; an HTML 4.01 table frame with no
+// <article>, <main> or <p>; the body as <br><br>-separated text runs with
+// inline links and emphasis in one to three <div>s, the first run opening
+// with an "Updated N min ago" stamp and a "KYIV, June 18 (Wire) — "
+// dateline; <amp-social-share>, an <amp-img> with its caption and an
+// <amp-ad> inside the body with a pull quote repeating a sentence and, at
+// drawn places, a "Most read" box and sponsored links; per-request data-*
+// attributes, CSP nonce and request id in inline scripts; JSON-LD whose
+// articleBody is the text; one article in ten a live page of <div>
+// entries with times). Pages of every other family are UTF-8.
+// Pressroom, gazette, bulletin and wire are held out: nothing in
+// storywatch is tuned on them.
 // They exist so that what storywatch learns per site is measured on layouts
 // it was not developed against.
 //

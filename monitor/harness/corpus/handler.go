@@ -172,10 +172,21 @@ func (s *Server) setFeedHeaders(h http.Header, i int, etag string) {
 	h.Set("Cache-Control", "public, max-age=60")
 }
 
-func setPageHeaders(h http.Header, etag string) {
-	h.Set("Content-Type", "text/html; charset=utf-8")
+// setPageHeaders sets an article page's headers; ctype is the server's
+// pageContentType.
+func setPageHeaders(h http.Header, etag, ctype string) {
+	h.Set("Content-Type", ctype)
 	h.Set("ETag", etag)
 	h.Set("Cache-Control", "public, max-age=30")
+}
+
+// pageContentType is the Content-Type of article pages: the wire family
+// is windows-1252, as legacy CMSs serve it; the others are UTF-8.
+func (s *Server) pageContentType() string {
+	if s.opts.Template == TemplateWire {
+		return "text/html; charset=windows-1252"
+	}
+	return "text/html; charset=utf-8"
 }
 
 // pageBody renders article i as seen by request number reqNo and returns the
@@ -203,7 +214,7 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request, i int, reqNo 
 		tag, modified := s.arts[i].tag, s.arts[i].cur.Modified
 		s.mu.RUnlock()
 		if etag := `W/"` + tag + `"`; notModified(r, etag, modified) {
-			setPageHeaders(w.Header(), etag)
+			setPageHeaders(w.Header(), etag, s.pageContentType())
 			writeNotModified(w, modified)
 			return
 		}
@@ -224,7 +235,7 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request, i int, reqNo 
 			s.tags.put(key, p.gen, etag)
 		}
 	}
-	setPageHeaders(w.Header(), etag)
+	setPageHeaders(w.Header(), etag, s.pageContentType())
 	respond(w, r, p.rev.Modified, &body)
 }
 

@@ -89,6 +89,8 @@ func (s *Server) renderPage(dst []byte, p *pageSnap, base string) []byte {
 		return appendGazettePage(dst, p, base)
 	case TemplateBulletin:
 		return appendBulletinPage(dst, p, base)
+	case TemplateWire:
+		return appendWirePage(dst, p, base)
 	}
 	return appendPage(dst, p, base, s.headFeeds)
 }
