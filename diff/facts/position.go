@@ -2044,9 +2044,11 @@ func (d *doc) facilityWords(from, to int) []string {
 // bridge will remain closed". The subject is the place, the one who
 // announced it (the sentence's speaker) the actor. Not a place that
 // could, may or should close (a possibility), after "to" (an aim:
-// "working to reopen the strait"), negated, nor what closes without an
-// auxiliary ("the road closed because of snow": what happened), nor a
-// thing that is no place ("the deal is closed", "polls close at 7").
+// "working to reopen the strait"), a state denied ("is not closed"), nor
+// what closes without an auxiliary ("the road closed because of snow":
+// what happened), nor a thing that is no place ("the deal is closed",
+// "polls close at 7"). A decision not to close is one too ("schools will
+// not be closed"), the other side of a closure called off.
 func (d *doc) closure(k, g int, s sent) (item, bool) {
 	toks := d.toks
 	key := closureKey(toks[k].lower)
@@ -2071,13 +2073,15 @@ func (d *doc) closure(k, g int, s sent) (item, bool) {
 	if g < s.from || toks[g].lower == "to" || toks[g].lower == "and" {
 		return item{}, false
 	}
-	future := false
+	future, neg := false, false
 	first := k
 	for m := g + 1; m < k; m++ {
 		l := toks[m].lower
 		switch {
 		case isNeg(l):
-			return item{}, false
+			// "will not be closed", "won’t reopen": the decision not to
+			neg = true
+			future = future || strings.HasPrefix(l, "won") || strings.HasPrefix(l, "wouldn")
 		case l == "will" || l == "would":
 			future = true
 		case modals[l]:
@@ -2091,8 +2095,8 @@ func (d *doc) closure(k, g int, s sent) (item, bool) {
 			first = m
 		}
 	}
-	if !state && !(future && !participle) {
-		return item{}, false
+	if !state && !(future && !participle) || neg && !future {
+		return item{}, false // "is not closed": a state denied, no decision told
 	}
 	// the place: the subject's head, or a place noun earlier in the
 	// subject ("All state government departments not working on storm
@@ -2134,6 +2138,10 @@ func (d *doc) closure(k, g int, s sent) (item, bool) {
 	stance := "close"
 	if key == "open" {
 		stance = "reopen"
+	}
+	if neg {
+		// "will be closed" → "will not be closed": the decision reversed
+		stance, key = "not "+stance, "not "+key
 	}
 	// "The highway remained closed on Saturday", "Many airports were
 	// closed": a closure in force, told of a place the story has named

@@ -293,6 +293,7 @@ func TestNotAPosition(t *testing.T) {
 		"The closure of the road angered drivers.",
 		"Leaders met in closed-door talks.",
 		"If the Lakeview Bridge is closed, drivers will detour.",
+		"The Lakeview Bridge is not closed.",
 	} {
 		t.Run(text, func(t *testing.T) {
 			if ps := factsOf(t, text, KindPosition); len(ps) != 0 {
@@ -865,6 +866,10 @@ func TestCompareClosures(t *testing.T) {
 			"All city departments will be closed in Springfield on Friday, Mayor Ann Roe said.",
 			"All city departments were closed in Springfield on Friday, Mayor Ann Roe said.",
 			"", ""},
+		{"a closure called off",
+			"Springfield Public Schools will be closed Friday, the district said.",
+			"Springfield Public Schools will not be closed Friday, the district said.",
+			"will be closed", "will not be closed"},
 		{"a decision added",
 			"Heavy rain is expected on Friday.",
 			"Heavy rain is expected on Friday. Springfield Public Schools will be closed Friday, the district said.",
