@@ -409,6 +409,11 @@ scan:
 		value += ": " + object
 	}
 	key := stanceGroup(stance)
+	if c := closureKey(toks[k].lower); class == "act" && c != "" && naturalCause(actor) {
+		// "Heavy snow closed all schools", "Storm Amy shut the bridge":
+		// what the weather did, no one's decision
+		return item{}, false
+	}
 	if c := closureKey(toks[k].lower); class == "act" && c != "" {
 		// "closed the highway" → "reopened the highway": a closure
 		// undone is a decision changed, not the same act
@@ -2126,6 +2131,12 @@ func (d *doc) closure(k, g int, s sent) (item, bool) {
 	if d.hypothetical(from-1, s) || d.background(s) {
 		return item{}, false
 	}
+	// "the highway was closed by a landslide": no one's decision
+	if k+2 < s.to && toks[k+1].lower == "by" {
+		if p, ok := d.npAfterBy(k+2, s.to); ok && naturalCause(p) {
+			return item{}, false
+		}
+	}
 	if future && !state && k+1 < s.to && (isDeterminer(toks[k+1].lower) || toks[k+1].lower == "to") {
 		return item{}, false // "will close the store": a plan, read with its speaker
 	}
@@ -2203,4 +2214,40 @@ func spoken(w string) bool {
 		return true
 	}
 	return strings.HasSuffix(w, "ed")
+}
+
+// naturalEvents are what closes a place without deciding to: weather,
+// water, fire and earth.
+var naturalEvents = map[string]bool{
+	"storm": true, "storms": true, "snow": true, "snowfall": true, "rain": true, "rains": true,
+	"flood": true, "floods": true, "flooding": true, "floodwaters": true, "ice": true, "landslide": true,
+	"landslides": true, "rockfall": true, "mudslide": true, "mudslides": true, "wildfire": true,
+	"wildfires": true, "blaze": true, "hurricane": true, "tornado": true, "tornadoes": true,
+	"blizzard": true, "earthquake": true, "quake": true, "winds": true, "typhoon": true, "cyclone": true,
+}
+
+// naturalCause reports whether a subject names a natural event ("Heavy
+// snow", "Storm Amy", "the ice storm"), no actor that decides.
+func naturalCause(subject string) bool {
+	for _, w := range strings.Fields(subject) {
+		if naturalEvents[strings.ToLower(strings.Trim(w, ",.’'"))] {
+			return true
+		}
+	}
+	return false
+}
+
+// npAfterBy returns the words of the agent after "by", from token i to
+// the first punctuation or function word past its head, at most 5
+// words: "a landslide", "heavy flooding".
+func (d *doc) npAfterBy(i, hi int) (string, bool) {
+	j := i
+	for j < hi && j < i+5 && d.toks[j].kind == tokWord && (j == i || !d.toks[j].is(clsFunction)) {
+		j++
+	}
+	if j == i {
+		return "", false
+	}
+	text, _, _ := d.span(i, j-1)
+	return text, true
 }

@@ -294,6 +294,10 @@ func TestNotAPosition(t *testing.T) {
 		"Leaders met in closed-door talks.",
 		"If the Lakeview Bridge is closed, drivers will detour.",
 		"The Lakeview Bridge is not closed.",
+		// what the weather closed is no one's decision
+		"Heavy snow closed all schools in the district.",
+		"Storm Amy closed the bridge overnight.",
+		"I-95 was closed by a landslide on Friday.",
 	} {
 		t.Run(text, func(t *testing.T) {
 			if ps := factsOf(t, text, KindPosition); len(ps) != 0 {
