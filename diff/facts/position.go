@@ -178,7 +178,9 @@ scan:
 	}
 	byAgent := passive && vend+1 < s.to && toks[vend+1].lower == "by"
 	if class == "act" && !d.officialAct(k, vend, g, passive, s) {
-		return item{}, false
+		// "Richmond Public Schools will be closed Monday", "I-80 is
+		// closed": the decision told by the state of what was closed
+		return d.closure(k, g, s)
 	}
 	// "officials issued an evacuation order", "an evacuation order was
 	// issued": only a directive is issued as a stance, not a statement,
@@ -407,6 +409,17 @@ scan:
 		value += ": " + object
 	}
 	key := stanceGroup(stance)
+	if c := closureKey(toks[k].lower); class == "act" && c != "" && naturalCause(actor) {
+		// "Heavy snow closed all schools", "Storm Amy shut the bridge":
+		// what the weather did, no one's decision
+		return item{}, false
+	}
+	if c := closureKey(toks[k].lower); class == "act" && c != "" {
+		// "closed the highway" → "reopened the highway": a closure
+		// undone is a decision changed, not the same act
+		key = c
+		owords = append(owords, d.facilityWords(oFrom, oTo)...)
+	}
 	if dTo >= 0 {
 		// what was issued is the decision: an evacuation advisory
 		// turned into a warning is another
@@ -1960,4 +1973,281 @@ func (d *doc) adjectival(k int) bool {
 	w := d.toks[k].lower
 	return len(d.lx.stance[w+"s"]) == 0 && len(d.lx.stance[w+"es"]) == 0 &&
 		!strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "s")
+}
+
+// closureKey returns "close" or "open" for a verb that closes or reopens
+// a place ("closed", "shut", "reopening"), else "".
+func closureKey(w string) string {
+	switch {
+	case strings.HasPrefix(w, "clos"), w == "shut", w == "shuts", w == "shutting":
+		return "close"
+	case strings.HasPrefix(w, "reopen"):
+		return "open"
+	}
+	return ""
+}
+
+// facilities are the places an authority closes and reopens, each with
+// the kind of place it is: "I-80" and "the highway" are one road, so a
+// road closed and the highway reopened are one decision changed.
+var facilities = map[string]string{
+	"school": "school", "schools": "school", "campus": "school", "campuses": "school",
+	"classes": "school", "university": "school", "universities": "school", "college": "school",
+	"office": "office", "offices": "office", "department": "office", "departments": "office",
+	"courthouse": "office", "courthouses": "office", "zoo": "office", "museum": "office",
+	"museums": "office", "library": "office", "libraries": "office", "park": "office", "parks": "office",
+	"road": "road", "roads": "road", "highway": "road", "highways": "road", "interstate": "road",
+	"freeway": "road", "bridge": "road", "bridges": "road", "tunnel": "road", "tunnels": "road",
+	"route": "road", "routes": "road", "lanes": "road", "airport": "airport", "airports": "airport",
+	"airspace": "airport", "terminal": "airport", "terminals": "airport", "border": "border",
+	"borders": "border", "crossing": "border", "crossings": "border", "port": "port", "ports": "port",
+	"strait": "port", "embassy": "embassy", "embassies": "embassy", "consulate": "embassy",
+	"consulates": "embassy", "beach": "park", "beaches": "park", "synagogue": "office",
+	"church": "office", "mosque": "office", "station": "road", "stations": "road",
+}
+
+// roadNames open the name of a numbered road: "I-80", "Interstate 80",
+// "Route 66".
+var roadNames = map[string]bool{"i": true, "interstate": true, "route": true, "highway": true, "us": true, "sr": true}
+
+// facilityAt returns the kind of place token i names (see facilities),
+// the number of a numbered road ("I-80") included, or "".
+func (d *doc) facilityAt(i, lo int) string {
+	t := d.toks[i]
+	if t.kind == tokNum {
+		j := i - 1
+		if j >= lo && d.toks[j].text == "-" {
+			j--
+		}
+		if j >= lo && roadNames[d.toks[j].lower] && d.toks[j].isCap() {
+			return "road"
+		}
+		return ""
+	}
+	if t.kind != tokWord {
+		return ""
+	}
+	return facilities[strings.ToLower(stripPoss(t.text))]
+}
+
+// facilityWords returns the kinds of place named in tokens from..to, as
+// words a closure's object is matched by.
+func (d *doc) facilityWords(from, to int) []string {
+	var out []string
+	for i := from; i <= to && i < len(d.toks); i++ {
+		if f := d.facilityAt(i, from); f != "" && !slices.Contains(out, f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// closure reads an authority's decision told as the state of a place it
+// closed or reopened, the verb at token k with its auxiliaries after
+// token g: "Richmond Public Schools will be closed Monday", "campuses
+// will close two hours early", "I-80 is closed in both directions", "the
+// bridge will remain closed". The subject is the place, the one who
+// announced it (the sentence's speaker) the actor. Not a place that
+// could, may or should close (a possibility), after "to" (an aim:
+// "working to reopen the strait"), a state denied ("is not closed"), nor
+// what closes without an auxiliary ("the road closed because of snow":
+// what happened), nor a thing that is no place ("the deal is closed",
+// "polls close at 7"). A decision not to close is one too ("schools will
+// not be closed"), the other side of a closure called off.
+func (d *doc) closure(k, g int, s sent) (item, bool) {
+	toks := d.toks
+	key := closureKey(toks[k].lower)
+	if key == "" || toks[k].lower == "closing" || toks[k].lower == "closes" || k+1 < s.to && toks[k+1].text == "-" {
+		return item{}, false // "closed-door talks"
+	}
+	participle := strings.HasSuffix(toks[k].lower, "ed") || toks[k].lower == "shut"
+	state := false
+	if g >= s.from {
+		switch toks[g].lower {
+		case "remain", "remains", "remained", "stay", "stays", "stayed":
+			if !participle {
+				return item{}, false
+			}
+			state = true
+			g--
+			for g >= s.from && toks[g].kind == tokWord && !toks[g].isCap() && (skippable[toks[g].lower] || d.isAdverb(toks[g].lower)) {
+				g--
+			}
+		}
+	}
+	if g < s.from || toks[g].lower == "to" || toks[g].lower == "and" {
+		return item{}, false
+	}
+	future, neg := false, false
+	first := k
+	for m := g + 1; m < k; m++ {
+		l := toks[m].lower
+		switch {
+		case isNeg(l):
+			// "will not be closed", "won’t reopen": the decision not to
+			neg = true
+			future = future || strings.HasPrefix(l, "won") || strings.HasPrefix(l, "wouldn")
+		case l == "will" || l == "would":
+			future = true
+		case modals[l]:
+			return item{}, false // "could close", "may be closed"
+		case copulas[l]:
+			state = state || participle
+		default:
+			continue
+		}
+		if first == k {
+			first = m
+		}
+	}
+	if !state && !(future && !participle) || neg && !future {
+		return item{}, false // "is not closed": a state denied, no decision told
+	}
+	// the place: the subject's head, or a place noun earlier in the
+	// subject ("All state government departments not working on storm
+	// response will be closed", "the Mackinac Bridge to the upper
+	// peninsula was closed")
+	head, kind := -1, ""
+	for m := g; m >= s.from && m > g-12; m-- {
+		t := toks[m]
+		if d.inQ[m] >= 0 || t.kind == tokPunct && t.text != "-" || t.is(clsSpeech) || t.is(clsStance) || t.lower == "that" {
+			break
+		}
+		if kind = d.facilityAt(m, s.from); kind != "" {
+			head = m
+			break
+		}
+	}
+	if head < 0 {
+		return item{}, false
+	}
+	from := head
+	for from-1 >= s.from && toks[from-1].kind != tokPunct && !toks[from-1].is(clsSpeech) && toks[from-1].lower != "that" && d.inQ[from-1] < 0 && !isDeterminer(toks[from-1].lower) {
+		from--
+	}
+	if from-1 >= s.from && toks[from-1].text == "-" && from-2 >= s.from {
+		from -= 2 // "I-80"
+	}
+	if d.hypothetical(from-1, s) || d.background(s) {
+		return item{}, false
+	}
+	// "the highway was closed by a landslide": no one's decision
+	if k+2 < s.to && toks[k+1].lower == "by" {
+		if p, ok := d.npAfterBy(k+2, s.to); ok && naturalCause(p) {
+			return item{}, false
+		}
+	}
+	if future && !state && k+1 < s.to && (isDeterminer(toks[k+1].lower) || toks[k+1].lower == "to") {
+		return item{}, false // "will close the store": a plan, read with its speaker
+	}
+	place, _, _ := d.span(from, head)
+	actor := d.closureSpeaker(s, from, k)
+	named := actor != ""
+	if !named {
+		actor = place
+	}
+	stance := "close"
+	if key == "open" {
+		stance = "reopen"
+	}
+	if neg {
+		// "will be closed" → "will not be closed": the decision reversed
+		stance, key = "not "+stance, "not "+key
+	}
+	// "The highway remained closed on Saturday", "Many airports were
+	// closed": a closure in force, told of a place the story has named
+	// before (or of none in particular), is its background, no news of
+	// its own; it still pairs with the same closure told otherwise, and
+	// a named place's state is the other side of its reopening ("I-80 is
+	// closed" → "authorities reopened the highway")
+	quiet := false
+	if !future {
+		quiet = true
+		for m := from; m <= head; m++ {
+			if toks[m].isCap() && m > s.from || toks[m].kind == tokNum {
+				quiet = false
+			}
+		}
+	}
+	text, st, en := d.span(first, k)
+	words := append(d.objectWords(from, head+1), kind)
+	return item{
+		Fact:  Fact{Kind: KindPosition, Text: text, Start: st, End: en, Value: stance + ": " + place, Subject: actor},
+		key:   key,
+		slot:  actorKey(actor),
+		words: words,
+		loose: !named,
+		quiet: quiet,
+	}, true
+}
+
+// closureSpeaker returns who announced a closure in sentence s, the
+// subject of its speech verb outside tokens from..to ("the district said",
+// "Authorities in Iowa announced Sunday I-80 is closed"), or "".
+func (d *doc) closureSpeaker(s sent, from, to int) string {
+	toks := d.toks
+	for j := s.from; j < s.to; j++ {
+		if j >= from && j <= to || d.inQ[j] >= 0 || !toks[j].is(clsSpeech) || !spoken(toks[j].lower) {
+			continue
+		}
+		g := j - 1
+		// "state police on Sunday said": the day is no speaker
+		for g >= s.from && (toks[g].kind == tokWord && !toks[g].isCap() && (skippable[toks[g].lower] || d.isAdverb(toks[g].lower) || timePreps[toks[g].lower]) || d.isTimeName(toks[g].text)) {
+			g--
+		}
+		if p, ok := d.npBefore(g+1, s.from); ok && !pronouns[toks[p.from].lower] {
+			return d.npText(p)
+		}
+		if p, ok := d.npAfter(j+1, s.to); ok && !pronouns[toks[p.from].lower] {
+			return d.npText(p)
+		}
+	}
+	return ""
+}
+
+// spoken reports whether a speech word is a finite verb of saying
+// ("said", "announced", "says"), not a noun or an infinitive ("state",
+// "a statement").
+func spoken(w string) bool {
+	switch w {
+	case "said", "says", "told", "tells", "wrote", "writes":
+		return true
+	}
+	return strings.HasSuffix(w, "ed")
+}
+
+// naturalEvents are what closes a place without deciding to: weather,
+// water, fire and earth.
+var naturalEvents = map[string]bool{
+	"storm": true, "storms": true, "snow": true, "snowfall": true, "rain": true, "rains": true,
+	"flood": true, "floods": true, "flooding": true, "floodwaters": true, "ice": true, "landslide": true,
+	"landslides": true, "rockfall": true, "mudslide": true, "mudslides": true, "wildfire": true,
+	"wildfires": true, "blaze": true, "hurricane": true, "tornado": true, "tornadoes": true,
+	"blizzard": true, "earthquake": true, "quake": true, "winds": true, "typhoon": true, "cyclone": true,
+}
+
+// naturalCause reports whether a subject names a natural event ("Heavy
+// snow", "Storm Amy", "the ice storm"), no actor that decides.
+func naturalCause(subject string) bool {
+	for _, w := range strings.Fields(subject) {
+		if naturalEvents[strings.ToLower(strings.Trim(w, ",.’'"))] {
+			return true
+		}
+	}
+	return false
+}
+
+// npAfterBy returns the words of the agent after "by", from token i to
+// the first punctuation or function word past its head, at most 5
+// words: "a landslide", "heavy flooding".
+func (d *doc) npAfterBy(i, hi int) (string, bool) {
+	j := i
+	for j < hi && j < i+5 && d.toks[j].kind == tokWord && (j == i || !d.toks[j].is(clsFunction)) {
+		j++
+	}
+	if j == i {
+		return "", false
+	}
+	text, _, _ := d.span(i, j-1)
+	return text, true
 }

@@ -121,6 +121,15 @@ func TestExtractPositions(t *testing.T) {
 		{"a relative clause set off by commas", "Tom Hale, who opposed the plan, resigned on Monday.", "opposed", "Tom Hale", "reject", "the plan"},
 		{"had to: a stance taken", "Acme had to withdraw its support for the plan.", "withdraw its support", "Acme", "reverse", ""},
 		{"an infinitive after an aspect verb", "Acme continued to urge residents to leave.", "urge", "Acme", "demand", "residents"},
+		// a place an authority closed or reopened, told by its state: a
+		// decision, announced by the sentence's speaker
+		{"a closure to come", "Springfield Public Schools will be closed Monday, the district said.", "will be closed", "the district", "close", "Springfield Public Schools"},
+		{"a closure without be", "All county school campuses and offices will close early Monday due to the storm, the district said.", "will close", "the district", "close", "All county school campuses and offices"},
+		{"a numbered road closed", "Authorities in Ruritania announced Sunday I-95 is closed in both directions.", "is closed", "Ruritania", "close", "I-95"},
+		{"a closure, the day no speaker", "State police on Sunday said the Lakeview Bridge was closed.", "was closed", "State police", "close", "Lakeview Bridge"},
+		{"a place deeper in the subject", "All city departments not working on storm response will be closed Friday, Mayor Ann Roe said.", "will be closed", "Mayor Ann Roe", "close", "All city departments"},
+		{"a closure that remains", "The Harbor Tunnel will remain closed through Tuesday, the transport agency said.", "will remain closed", "the transport agency", "close", "Harbor Tunnel"},
+		{"a reopening to come", "The Elm Street Bridge will reopen on Friday, officials said.", "will reopen", "officials", "reopen", "Elm Street Bridge"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -274,6 +283,21 @@ func TestNotAPosition(t *testing.T) {
 		"Should Acme order a recall, prices would rise.",
 		"The rules require that Acme lift the ban.",
 		"Local support from charities has helped.",
+		// a closure that may come, an aim, a noun, what happened, or a
+		// thing that is no place
+		"The bridge could close if winds rise.",
+		"Officials are working to reopen the strait.",
+		"The road closed because of snow.",
+		"The deal is closed.",
+		"Polls will close at 7 p.m.",
+		"The closure of the road angered drivers.",
+		"Leaders met in closed-door talks.",
+		"If the Lakeview Bridge is closed, drivers will detour.",
+		"The Lakeview Bridge is not closed.",
+		// what the weather closed is no one's decision
+		"Heavy snow closed all schools in the district.",
+		"Storm Amy closed the bridge overnight.",
+		"I-95 was closed by a landslide on Friday.",
 	} {
 		t.Run(text, func(t *testing.T) {
 			if ps := factsOf(t, text, KindPosition); len(ps) != 0 {
@@ -615,16 +639,7 @@ func TestCompareIntentions(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := changesOf(old, tt.new, KindPosition)
-			if tt.before == "" && tt.after == "" {
-				if len(got) != 0 {
-					t.Fatalf("got %+v, want none", got)
-				}
-				return
-			}
-			if len(got) != 1 || got[0].Before != tt.before || got[0].After != tt.after {
-				t.Fatalf("got %+v, want %q -> %q", got, tt.before, tt.after)
-			}
+			wantOneChange(t, changesOf(old, tt.new, KindPosition), tt.before, tt.after)
 		})
 	}
 }
@@ -835,5 +850,57 @@ func TestStanceToldForAState(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestCompareClosures: a closure undone is one decision changed, a closure
+// restated in another tense none, and a closure in force told of a place
+// already named no news.
+func TestCompareClosures(t *testing.T) {
+	tests := []struct{ name, old, new, before, after string }{
+		{"closed, then reopened",
+			"Snow fell overnight. Authorities in Ruritania announced Sunday I-95 is closed in both directions.",
+			"Snow fell overnight. Ruritania authorities reopened the highway Monday morning.",
+			"is closed", "reopened"},
+		{"closed by an act, then reopened",
+			"State officials closed the Elm Street Bridge on Monday.",
+			"State officials reopened the Elm Street Bridge on Monday.",
+			"closed", "reopened"},
+		{"restated in another tense",
+			"All city departments will be closed in Springfield on Friday, Mayor Ann Roe said.",
+			"All city departments were closed in Springfield on Friday, Mayor Ann Roe said.",
+			"", ""},
+		{"a closure called off",
+			"Springfield Public Schools will be closed Friday, the district said.",
+			"Springfield Public Schools will not be closed Friday, the district said.",
+			"will be closed", "will not be closed"},
+		{"a decision added",
+			"Heavy rain is expected on Friday.",
+			"Heavy rain is expected on Friday. Springfield Public Schools will be closed Friday, the district said.",
+			"", "will be closed"},
+		{"background of a place named before",
+			"Officials shut the coast road after a rockfall on Friday.",
+			"Officials shut the coast road after a rockfall on Friday. The road remained closed on Saturday.",
+			"", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			wantOneChange(t, changesOf(tt.old, tt.new, KindPosition), tt.before, tt.after)
+		})
+	}
+}
+
+// wantOneChange fails unless got is the one change before -> after, or
+// empty when both are "".
+func wantOneChange(t *testing.T, got []Change, before, after string) {
+	t.Helper()
+	if before == "" && after == "" {
+		if len(got) != 0 {
+			t.Fatalf("got %+v, want none", got)
+		}
+		return
+	}
+	if len(got) != 1 || got[0].Before != before || got[0].After != after {
+		t.Fatalf("got %+v, want %q -> %q", got, before, after)
 	}
 }
