@@ -5,16 +5,21 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
 )
 
-// pageUTF8 converts a page whose charset only the HTTP header names to
-// UTF-8. The extractor reads <meta charset> itself and otherwise assumes
-// UTF-8 or windows-1252, which would garble a windows-1251 page served with
-// "Content-Type: text/html; charset=windows-1251" and no meta tag.
+// pageUTF8 converts a page whose HTTP header names its charset to UTF-8.
+// The extractor reads <meta charset> itself and otherwise assumes UTF-8 or
+// windows-1252, which would garble a windows-1251 page served with
+// "Content-Type: text/html; charset=windows-1251" and no meta tag. A page
+// that also declares its charset in a <meta> has that declaration turned
+// to utf-8 with the bytes: the extractor would otherwise decode the
+// converted page a second time ("“" read as "â€œ"; found on the wire
+// template family, a windows-1252 CMS that says so in both places).
 func pageUTF8(body []byte, contentType string) []byte {
 	if utf8.Valid(body) {
 		return body
@@ -31,7 +36,33 @@ func pageUTF8(body []byte, contentType string) []byte {
 	if err != nil {
 		return body
 	}
-	return out
+	return declareUTF8(out)
+}
+
+// metaCharset finds the charset a <meta> declares, as <meta charset=X> or
+// in http-equiv's content="text/html; charset=X"; group 1 is X.
+var metaCharset = regexp.MustCompile(`(?i)<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)`)
+
+// declareUTF8 rewrites the charset of every <meta> declaration in the
+// page's head (the first 4 KiB, past the 1,024 bytes the HTML prescan
+// reads however the conversion moved them) to utf-8.
+func declareUTF8(page []byte) []byte {
+	head := page[:min(len(page), 4096)]
+	if i := bytes.Index(bytes.ToLower(head), []byte("<body")); i >= 0 {
+		head = head[:i]
+	}
+	locs := metaCharset.FindAllSubmatchIndex(head, -1)
+	if len(locs) == 0 {
+		return page
+	}
+	out := make([]byte, 0, len(page)+8*len(locs))
+	prev := 0
+	for _, l := range locs {
+		out = append(out, page[prev:l[2]]...)
+		out = append(out, "utf-8"...)
+		prev = l[3]
+	}
+	return append(out, page[prev:]...)
 }
 
 // articleType reports whether a page served as contentType, starting with

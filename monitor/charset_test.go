@@ -1,9 +1,12 @@
 package monitor
 
 import (
+	"strings"
 	"testing"
 
 	"golang.org/x/text/encoding/charmap"
+
+	"github.com/storywatch/storywatch/monitor/extract"
 )
 
 func TestPageUTF8(t *testing.T) {
@@ -18,6 +21,14 @@ func TestPageUTF8(t *testing.T) {
 		{"valid UTF-8 untouched", "<p>Zelensky’s</p>", "text/html; charset=iso-8859-1", "<p>Zelensky’s</p>"},
 		{"no charset: left to the extractor", cyr, "text/html", cyr},
 		{"unknown charset: left alone", cyr, "text/html; charset=x-nonsense", cyr},
+		// The page says so itself too: once converted it is UTF-8, and the
+		// extractor must not decode it again.
+		{"meta charset follows the bytes", "<head><meta charset=\"windows-1251\"></head>" + cyr,
+			"text/html; charset=windows-1251", "<head><meta charset=\"utf-8\"></head><p>Переговоры в Будапеште</p>"},
+		{"http-equiv follows the bytes", "<HEAD><META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=windows-1251\"></HEAD>" + cyr,
+			"text/html; charset=windows-1251", "<HEAD><META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=utf-8\"></HEAD><p>Переговоры в Будапеште</p>"},
+		{"a charset in the body is text", "<body><p>meta charset=koi8-r</p>" + cyr,
+			"text/html; charset=windows-1251", "<body><p>meta charset=koi8-r</p><p>Переговоры в Будапеште</p>"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -54,5 +65,21 @@ func TestArticleType(t *testing.T) {
 				t.Errorf("articleType(%q, %.10q) = %q, %v; want %v", tt.contentType, tt.body, mt, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestCharsetDeclaredTwiceDecodesOnce: a windows-1252 page that names its
+// charset in the HTTP header and in a <meta> reads as its text, not as the
+// UTF-8 of its quote marks read as windows-1252 again.
+func TestCharsetDeclaredTwiceDecodesOnce(t *testing.T) {
+	para := "\x93We will not take part,\x94 the minister said \x96 twice."
+	page := `<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"><title>Talks</title></head>` +
+		`<body><div id="story"><p>` + para + `</p><p>` + strings.Repeat("The talks went on for a second day in the capital. ", 8) + `</p></div></body></html>`
+	a, err := extract.Extract(pageUTF8([]byte(page), "text/html; charset=windows-1252"), "http://127.0.0.1/a.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := a.Text(); !strings.Contains(text, "“We will not take part,” the minister said – twice.") || strings.Contains(text, "â€") {
+		t.Errorf("text %q: the page was decoded twice", text)
 	}
 }
