@@ -32,6 +32,7 @@ func newSide(text string, sents []align.Sentence, need []bool, published time.Ti
 		start, end int
 	}
 	kept := map[span]bool{} // a fact seen from two blocks' windows
+	es := echoes(text)      // whole text: the sentence a pull quote repeats may be far
 	for _, b := range blocks(need) {
 		// Extract from a few sentences before the block too: a pronoun's
 		// speaker or "the quarter" may be named there.
@@ -55,6 +56,9 @@ func newSide(text string, sents []align.Sentence, need []bool, published time.Ti
 			it := its[k]
 			it.Start += start
 			it.End += start
+			if inEchoes(es, it.Start) {
+				continue
+			}
 			// A quote opened in an unchanged sentence may close in a
 			// changed one ("We are ready. The ball is in Moscow's
 			// court"): a fact belongs to the block when any sentence it

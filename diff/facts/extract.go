@@ -79,9 +79,12 @@ func Extract(text string, published time.Time) []Fact {
 	buf := docBufs.Get().(*docBuf)
 	defer buf.release()
 	its, order := extractUnsorted(text, published, buf)
+	es := echoes(text)
 	out := make([]Fact, 0, len(its))
 	for _, k := range order {
-		if !its[k].quiet { // a statement to the press is no fact of its own
+		// a statement to the press is no fact of its own; a pull quote's
+		// are those of the sentence it repeats
+		if !its[k].quiet && !inEchoes(es, its[k].Start) {
 			out = append(out, its[k].Fact)
 		}
 	}
@@ -94,9 +97,12 @@ func extractItems(text string, published time.Time) []item {
 	buf := docBufs.Get().(*docBuf)
 	defer buf.release()
 	its, order := extractUnsorted(text, published, buf)
-	out := make([]item, len(its))
-	for i, k := range order {
-		out[i] = its[k]
+	es := echoes(text)
+	out := make([]item, 0, len(its))
+	for _, k := range order {
+		if !inEchoes(es, its[k].Start) {
+			out = append(out, its[k])
+		}
 	}
 	return out
 }

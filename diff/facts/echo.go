@@ -1,0 +1,60 @@
+package facts
+
+import "strings"
+
+// echoMinLen is the shortest quotation (bytes) that counts as an echo:
+// shorter ones ("“No.”") recur in a story on their own.
+const echoMinLen = 40
+
+// echoes returns the byte ranges of text's pull quotes: paragraphs that
+// are nothing but a quotation of words the article says elsewhere
+// (“The summit will be held in Budapest.” set apart, beside the paragraph
+// that says it). Layouts set such a sentence in large type in the body;
+// the extractor keeps it, as it is the article's own text. Its facts are
+// those of the sentence it repeats: read twice, a quote would be found
+// that nobody said and every change would be reported twice (found on
+// the wire page family). Real copy rarely sets a quotation that long
+// apart with no attribution unless it repeats one.
+func echoes(text string) [][2]int {
+	var out [][2]int
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		if inner, ok := quotation(text[start:end]); ok && len(inner) >= echoMinLen &&
+			(strings.Contains(text[:start], inner) || strings.Contains(text[end:], inner)) {
+			out = append(out, [2]int{start, end})
+		}
+		start = end + 1
+	}
+	return out
+}
+
+// quotation returns the words of a paragraph that is one quotation, marks
+// and surrounding space taken off.
+func quotation(p string) (string, bool) {
+	p = strings.TrimSpace(p)
+	for _, m := range [...][2]string{{"“", "”"}, {"\"", "\""}, {"«", "»"}, {"„", "“"}, {"‘", "’"}} {
+		if len(p) > len(m[0])+len(m[1]) && strings.HasPrefix(p, m[0]) && strings.HasSuffix(p, m[1]) {
+			inner := p[len(m[0]) : len(p)-len(m[1])]
+			if strings.Contains(inner, m[0]) || strings.Contains(inner, m[1]) {
+				return "", false // two quotations, or one with a quote inside
+			}
+			return strings.TrimSpace(inner), true
+		}
+	}
+	return "", false
+}
+
+// inEchoes reports whether offset at lies in one of the ranges.
+func inEchoes(es [][2]int, at int) bool {
+	for _, e := range es {
+		if at >= e[0] && at < e[1] {
+			return true
+		}
+	}
+	return false
+}
