@@ -22,7 +22,7 @@ import (
 // with their times, ads, polls with vote counts); the comparison must not
 // report it as dropped once the new version no longer holds it.
 func TestEditedFactsPerFamily(t *testing.T) {
-	for _, tmpl := range append(corpus.Templates(), corpus.TemplateBulletin) {
+	for _, tmpl := range append(corpus.Templates(), corpus.TemplateBulletin, corpus.TemplateWire) {
 		t.Run(tmpl, func(t *testing.T) {
 			srv, hs, feeds := familySite(t, tmpl)
 			path := filepath.Join(t.TempDir(), "s.db")

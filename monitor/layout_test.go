@@ -120,7 +120,7 @@ func latest(t *testing.T, path, base string) map[string]string {
 // The revision pass runs on what the first one learned and stored; on
 // bulletin too, whose fingerprints leave out learned boilerplate by its text.
 func TestRevisionPassPerTemplateFamily(t *testing.T) {
-	for _, tmpl := range append(corpus.Templates(), corpus.TemplateBulletin) {
+	for _, tmpl := range append(corpus.Templates(), corpus.TemplateBulletin, corpus.TemplateWire) {
 		t.Run(tmpl, func(t *testing.T) {
 			srv, hs, feeds, path := firstPass(t, tmpl)
 			before := latest(t, path, hs.URL)
@@ -183,7 +183,7 @@ func TestRevisionPassPerTemplateFamily(t *testing.T) {
 // furniture every extraction removes (extract.PrintSkips), which took its
 // second pass from 26 pages of 200 to 176-179, then to 200.
 func TestSecondPassReadsNoUnchangedPage(t *testing.T) {
-	for _, tmpl := range append(corpus.Templates(), corpus.TemplateBulletin) {
+	for _, tmpl := range append(corpus.Templates(), corpus.TemplateBulletin, corpus.TemplateWire) {
 		t.Run(tmpl, func(t *testing.T) {
 			_, _, single := familySite(t, tmpl)
 			var feeds []string
