@@ -180,7 +180,8 @@ func (m *Monitor) observe(ctx context.Context, link string, known store.Article,
 	if mt, ok := articleType(resp.ContentType, resp.Body); !ok {
 		return fallback(fmt.Errorf("fetch article %s: %w (%s)", fetch.Redact(resp.URL), ErrNotArticlePage, mt))
 	}
-	sc := extract.Scan(resp.Body)
+	page := pageUTF8(resp.Body, resp.ContentType)
+	sc := extract.Scan(page)
 	pageHash, pr := m.pageHash(sc, resp.URL)
 	if known.ID != "" && known.Versions > 0 {
 		if keep, ok := m.knownPage(sc, resp.URL, pageHash, known.PageHash); ok {
@@ -189,7 +190,6 @@ func (m *Monitor) observe(ctx context.Context, link string, known store.Article,
 				print: pr}, nil
 		}
 	}
-	page := pageUTF8(resp.Body, resp.ContentType)
 	var (
 		art     extract.Article
 		dropped func() []string

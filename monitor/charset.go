@@ -2,7 +2,6 @@ package monitor
 
 import (
 	"bytes"
-	"io"
 	"mime"
 	"net/http"
 	"regexp"
@@ -12,27 +11,23 @@ import (
 	"golang.org/x/net/html/charset"
 )
 
-// pageUTF8 converts a page whose HTTP header names its charset to UTF-8.
-// The extractor reads <meta charset> itself and otherwise assumes UTF-8 or
-// windows-1252, which would garble a windows-1251 page served with
-// "Content-Type: text/html; charset=windows-1251" and no meta tag. A page
-// that also declares its charset in a <meta> has that declaration turned
-// to utf-8 with the bytes: the extractor would otherwise decode the
-// converted page a second time ("“" read as "â€œ"; found on the wire
-// template family, a windows-1252 CMS that says so in both places).
+// pageUTF8 converts a page that is not UTF-8 to UTF-8, reading its
+// charset as a browser does (charset.DetermineEncoding): a byte order mark,
+// else the HTTP header's charset, else a <meta> declaration, else
+// windows-1252. The page's own <meta> declaration is then turned to utf-8
+// with the bytes, so the extractor does not decode it a second time ("“"
+// read as "â€œ"). Converting before the page is scanned gives the
+// fingerprint and the learned fast path UTF-8 to read: a windows-1252 site
+// (the wire template family) otherwise paid for a full parse of every page.
 func pageUTF8(body []byte, contentType string) []byte {
 	if utf8.Valid(body) {
 		return body
 	}
-	_, params, err := mime.ParseMediaType(contentType)
-	if err != nil || params["charset"] == "" || strings.EqualFold(params["charset"], "utf-8") {
-		return body
-	}
-	enc, name := charset.Lookup(params["charset"])
+	enc, name, _ := charset.DetermineEncoding(body, contentType)
 	if enc == nil || name == "utf-8" {
 		return body
 	}
-	out, err := io.ReadAll(enc.NewDecoder().Reader(bytes.NewReader(body)))
+	out, err := enc.NewDecoder().Bytes(body)
 	if err != nil {
 		return body
 	}

@@ -19,8 +19,12 @@ func TestPageUTF8(t *testing.T) {
 	}{
 		{"header names windows-1251", cyr, "text/html; charset=windows-1251", "<p>Переговоры в Будапеште</p>"},
 		{"valid UTF-8 untouched", "<p>Zelensky’s</p>", "text/html; charset=iso-8859-1", "<p>Zelensky’s</p>"},
-		{"no charset: left to the extractor", cyr, "text/html", cyr},
-		{"unknown charset: left alone", cyr, "text/html; charset=x-nonsense", cyr},
+		// With no charset named, a browser reads windows-1252, as the
+		// extractor did before pages were converted here.
+		{"no charset: windows-1252", "<p>\x93Budapest\x94</p>", "text/html", "<p>“Budapest”</p>"},
+		{"meta charset only", "<head><meta charset=windows-1251></head>" + cyr, "text/html",
+			"<head><meta charset=utf-8></head><p>Переговоры в Будапеште</p>"},
+		{"unknown charset: windows-1252", "<p>\x93Budapest\x94</p>", "text/html; charset=x-nonsense", "<p>“Budapest”</p>"},
 		// The page says so itself too: once converted it is UTF-8, and the
 		// extractor must not decode it again.
 		{"meta charset follows the bytes", "<head><meta charset=\"windows-1251\"></head>" + cyr,
