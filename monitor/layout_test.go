@@ -2,6 +2,7 @@ package monitor_test
 
 import (
 	"context"
+	"mime"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -24,10 +25,35 @@ func staticLike(t *testing.T, srv *corpus.Server) *httptest.Server {
 	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		r.Header.Del("If-None-Match")
 		r.Header.Del("If-Modified-Since")
-		srv.Handler().ServeHTTP(w, r)
+		srv.Handler().ServeHTTP(&noCharset{ResponseWriter: w}, r)
 	}))
 	t.Cleanup(hs.Close)
 	return hs
+}
+
+// noCharset serves a page's media type without its charset, as nginx
+// serves static files in bench's urlwatch comparison, so that the
+// per-family tests read pages as bench does: a windows-1252 family (wire)
+// then names its charset in a <meta> only.
+type noCharset struct {
+	http.ResponseWriter
+	wrote bool
+}
+
+func (w *noCharset) WriteHeader(code int) {
+	if w.wrote {
+		return
+	}
+	w.wrote = true
+	if mt, _, err := mime.ParseMediaType(w.Header().Get("Content-Type")); err == nil {
+		w.Header().Set("Content-Type", mt)
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *noCharset) Write(b []byte) (int, error) {
+	w.WriteHeader(http.StatusOK) // the type must be set before the implicit 200
+	return w.ResponseWriter.Write(b)
 }
 
 // familySite serves a corpus of 200 articles of template family tmpl, a
