@@ -63,6 +63,7 @@ func (a *app) evalCommand() *cobra.Command {
 				{"summit held-out set 5 (written in round 6, sealed until its first score)", "diff/eval/testdata/heldout5"},
 				{"summit held-out set 6 (written in round 7, sealed until its first score)", "diff/eval/testdata/heldout6"},
 				{"summit held-out set 7 (written in round 8, sealed until its first score)", "diff/eval/testdata/heldout7"},
+				{"summit held-out set 8 (written in round 9, sealed until its first score)", "diff/eval/testdata/heldout8"},
 			} {
 				r, err := eval.ScoreDevSet(set.dir)
 				if err != nil {
