@@ -66,7 +66,7 @@ func (d *doc) position(k int, s sent, actors []string) (item, bool) {
 	}
 	if k > s.from {
 		p := toks[k-1]
-		if nounMarkers[p.lower] || (p.kind == tokWord && hasPoss(p.text)) {
+		if (nounMarkers[p.lower] && holdBack(toks, k-1, s.from) == 0) || (p.kind == tokWord && hasPoss(p.text)) {
 			return item{}, false
 		}
 		// a capitalised stance word inside a sentence is part of a name:
@@ -149,6 +149,13 @@ scan:
 	if g-1 >= s.from && toks[g].lower == "to" && isRefusal(toks[g-1].lower) {
 		neg, first = !neg, g-1
 		g -= 2
+		goto scan
+	}
+	// "stopped short of endorsing", "refrained from backing": the gerund's
+	// stance, not taken
+	if n := holdBack(toks, g, s.from); n > 0 && strings.HasSuffix(toks[k].lower, "ing") {
+		neg, first = !neg, g-n+1
+		g -= n
 		goto scan
 	}
 	// "would not say", "declined to disclose": only a refusal is a stance
@@ -1381,6 +1388,21 @@ func (d *doc) asksForReply(from, to int) bool {
 		}
 	}
 	return false
+}
+
+// holdBack returns how many words before a gerund, ending at toks[g], say
+// its act was held back ("stopped short of", "refrained from"), or 0.
+func holdBack(toks []token, g, from int) int {
+	if g < from || g-1 < from {
+		return 0
+	}
+	switch l := toks[g].lower; {
+	case l == "from" && strings.HasPrefix(toks[g-1].lower, "refrain"):
+		return 2
+	case l == "of" && toks[g-1].lower == "short" && g-2 >= from && strings.HasPrefix(toks[g-2].lower, "stop"):
+		return 3
+	}
+	return 0
 }
 
 // isRefusal reports whether w is a form of "refuse" or "decline", which

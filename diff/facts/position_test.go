@@ -26,6 +26,9 @@ func TestExtractPositions(t *testing.T) {
 		{"parenthetical", "European leaders — who rushed to Washington — urged Trump to act.", "urged", "European leaders", "demand", "Trump"},
 		{"coordinated verb", "Trump previously backed that proposal but reversed course after meeting Putin.", "reversed course", "Trump", "reverse", ""},
 		{"refused to", "Putin declined to accept the invitation.", "declined to accept", "Putin", "reject", "the invitation"},
+		// an act held back: the gerund's stance, not taken
+		{"stopped short of", "The administration stopped short of endorsing the European plan.", "stopped short of endorsing", "The administration", "reject", "the European plan"},
+		{"refrained from", "The council refrained from backing the proposal.", "refrained from backing", "The council", "reject", "the proposal"},
 		{"phrase", "Merz and French President Emmanuel Macron both voiced support for a ceasefire.", "voiced support for", "Merz and French President Emmanuel Macron", "support", "a ceasefire"},
 		{"drop demand", "Macron dropped his demand for a ceasefire.", "dropped his demand", "Macron", "reverse", ""},
 		{"drop threat", "The union has dropped its threat to strike over the plan.", "dropped its threat", "The union", "reverse", ""},
@@ -156,6 +159,9 @@ func TestNotAPosition(t *testing.T) {
 		"It added complications to Trump’s offer.",
 		"The offer of support was welcome news.",
 		"He came back home.",
+		// "short of" a place, not of an act
+		"The convoy stopped short of the border.",
+		"The offer fell short of support.",
 		// things are no group of people
 		"The documents suggest a plan.",
 		// a coordinated verb without an auxiliary may be a noun: no
