@@ -584,7 +584,8 @@ func (d *doc) odds(i int) (item, int, bool) {
 }
 
 // ratio reads a share written out, "1 in 3 people", "one out of every
-// five flights", "two in 10 voters": one figure. Read apart, the first
+// five flights", "nine of every ten hryvnias", "two in 10 voters": one
+// figure. Read apart, the first
 // number is a bare one that says nothing and the second counts the wrong
 // thing ("3 people").
 func (d *doc) ratio(i int) (item, int, bool) {
@@ -599,6 +600,8 @@ func (d *doc) ratio(i int) (item, int, bool) {
 		k++
 	case toks[k].lower == "out" && toks[k+1].lower == "of":
 		k += 2
+	case toks[k].lower == "of" && (toks[k+1].lower == "every" || toks[k+1].lower == "each"):
+		k++ // "nine of every ten", as "nine out of every ten"
 	default:
 		return item{}, 0, false
 	}

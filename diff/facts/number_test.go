@@ -420,6 +420,7 @@ func TestSharesWrittenOut(t *testing.T) {
 		{"The agency put the risk at 1 in 2,500.", []string{"1 in 2,500=1 in 2500"}},
 		{"The odds were put at less than one in a billion.", []string{"less than one in a billion=<1 in 1000000000"}},
 		{"Two in 10 voters are undecided.", []string{"Two in 10 voters=2 in 10 voters"}},
+		{"Nine of every ten hryvnias go to the army.", []string{"Nine of every ten hryvnias=9 in 10 hryvnias"}},
 		// no share: a year, or a smaller second number
 		{"Four in 2024 left the board.", nil},
 		{"She scored 3 in 2 games.", []string{"3=3", "2 games=2 games"}},
@@ -428,6 +429,10 @@ func TestSharesWrittenOut(t *testing.T) {
 		if got := textValues(t, tt.text, KindNumber); strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
 		}
+	}
+	if got := changesOf("Nine of every ten hryvnias raised in taxes now go to the military, the minister said.",
+		"Nine in 10 hryvnias raised in taxes now go to the military, the minister said.", KindNumber); len(got) != 0 {
+		t.Errorf("the same share in other words: got %+v, want no change", got)
 	}
 	got := changesOf("About one in five trains was late on Monday, the operator said.",
 		"About one in four trains was late on Monday, the operator said.", KindNumber)
