@@ -526,15 +526,35 @@ func attributionEdited(c Change, old, new *item, oldText, newText string) bool {
 		return new.via != "" && !strings.Contains(newText, old.via) && !strings.Contains(oldText, new.via) &&
 			!strings.Contains(new.via, o) && overlap(strings.Fields(old.via), strings.Fields(new.via)) >= 0.5
 	}
-	if c.BeforeSentence == c.AfterSentence {
-		return false
+	bs, as := c.BeforeSentence, c.AfterSentence
+	if bs == as {
+		// a quote of two sentences or more, the first unchanged: its
+		// attribution follows the last ("“… months. Any capital will
+		// do,” Sybiha said"), so read its paragraphs
+		bs, as = lineAt(oldText, old.Start), lineAt(newText, new.Start)
+		if bs == as {
+			return false
+		}
 	}
 	// both speakers named in the quote's own sentences, the old one gone
 	// from the new: "he said" read as someone else before, or the same
 	// speaker named twice, is no edit of the attribution
-	bs, as := strings.ToLower(c.BeforeSentence), strings.ToLower(c.AfterSentence)
+	bs, as = strings.ToLower(bs), strings.ToLower(as)
 	o, n = strings.ToLower(o), strings.ToLower(n)
 	return strings.Contains(bs, o) && strings.Contains(as, n) && !strings.Contains(as, o) && !strings.Contains(bs, n)
+}
+
+// lineAt returns the paragraph (line) of text holding offset at.
+func lineAt(text string, at int) string {
+	if at < 0 || at > len(text) {
+		return ""
+	}
+	start := strings.LastIndexByte(text[:at], '\n') + 1
+	end := strings.IndexByte(text[at:], '\n')
+	if end < 0 {
+		return text[start:]
+	}
+	return text[start : at+end]
 }
 
 // lastName is the last word of a speaker's name ("Stubb" of "Finnish
