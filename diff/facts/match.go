@@ -163,6 +163,11 @@ var passes = map[Kind][]pass{
 		// (the same stance held by another actor stays removed and added:
 		// "Russia ruled out" -> "Germany ruled out")
 		{func(_ *matcher, a, b *item) bool { return a.key != b.key && sameMatter(a, b) }, true},
+		// "has confirmed that Putin agreed" -> "has denied that Putin
+		// agreed": a claim the actor stood by, now denied (or the other
+		// way round), is its stance changed, though a claim confirmed is
+		// no news on its own
+		{func(_ *matcher, a, b *item) bool { return sameActor(a, b) && claimTurned(a, b) }, true},
 	},
 	KindLocation: {
 		{func(_ *matcher, a, b *item) bool { return a.key == b.key || sameBorder(a, b) }, false},
@@ -175,6 +180,27 @@ var passes = map[Kind][]pass{
 		{func(_ *matcher, a, b *item) bool { return sameNotice(a, b) }, false},
 		{func(_ *matcher, a, b *item) bool { return true }, true},
 	},
+}
+
+// claimTurned reports whether one of two stances confirms a claim (a
+// quiet statement) and the other denies the same claim.
+func claimTurned(a, b *item) bool {
+	if b.key == "confirm" {
+		a, b = b, a
+	}
+	return a.key == "confirm" && a.quiet && !isReply(a) && b.key == "against" && !b.quiet && isDenial(b) &&
+		min(len(a.words), len(b.words)) >= 2 && overlap(a.words, b.words) >= 0.5
+}
+
+// isDenial reports whether a stance is told by "deny" ("denied that",
+// "has denied", "denies").
+func isDenial(it *item) bool {
+	for _, w := range strings.Fields(strings.ToLower(it.Text)) {
+		if strings.HasPrefix(w, "deni") || w == "deny" {
+			return true
+		}
+	}
+	return false
 }
 
 // sameMatter reports whether two stances of aligned sentences are on one

@@ -910,3 +910,26 @@ func wantOneChange(t *testing.T, got []Change, before, after string) {
 		t.Fatalf("got %+v, want %q -> %q", got, before, after)
 	}
 }
+
+// TestClaimConfirmedThenDenied: a claim the actor confirmed, now denied
+// (or the other way round), is one change of its stance; a confirmation
+// kept, or one of another claim, is none.
+func TestClaimConfirmedThenDenied(t *testing.T) {
+	tests := []struct {
+		name, old, new, before, after string
+	}{
+		{"confirmed -> denied", "The ministry has confirmed that the envoy agreed to meet the rebels, officials said.",
+			"The ministry has denied that the envoy agreed to meet the rebels, officials said.", "confirmed", "denied"},
+		{"denied -> confirmed", "The ministry denied that the envoy agreed to meet the rebels.",
+			"The ministry confirmed that the envoy agreed to meet the rebels.", "denied", "confirmed"},
+		{"confirmation kept", "The ministry has confirmed that the envoy agreed to meet the rebels.",
+			"The ministry confirmed on Monday that the envoy agreed to meet the rebels.", "", ""},
+		{"another actor denies", "The ministry has confirmed that the envoy agreed to meet the rebels.\nThe rebels said nothing.",
+			"The ministry has confirmed that the envoy agreed to meet the rebels.\nThe rebels denied that the envoy agreed to meet them.", "", "denied"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			wantOneChange(t, changesOf(tt.old, tt.new, KindPosition), tt.before, tt.after)
+		})
+	}
+}
