@@ -71,6 +71,9 @@ type doc struct {
 	// year is the publication year (0: not known), to tell background
 	// dated to an earlier year from the story's news.
 	year int
+	// lowerWords holds the words the text writes in lower case (see
+	// writesLower); nil until first asked.
+	lowerWords map[string]struct{}
 }
 
 // Extract returns every fact found in text, in order of Start. Relative
