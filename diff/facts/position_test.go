@@ -933,3 +933,22 @@ func TestClaimConfirmedThenDenied(t *testing.T) {
 		})
 	}
 }
+
+// TestClosureByAnAuthorityNamedForNature: an authority whose name holds a
+// word of weather ("ICE", "the Flood Control District") decides what it
+// closes; only a subject that is the natural event itself does not.
+func TestClosureByAnAuthorityNamedForNature(t *testing.T) {
+	tests := []struct{ text, actor string }{
+		{"ICE closed the detention office on Monday.", "ICE"},
+		{"ICE agents closed the border crossing on Monday.", "ICE agents"},
+		{"The Flood Control District closed the road on Monday.", "Flood Control District"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			ps := factsOf(t, tt.text, KindPosition)
+			if len(ps) != 1 || ps[0].Subject != tt.actor || ps[0].Text != "closed" {
+				t.Errorf("positions %+v, want %q closed", ps, tt.actor)
+			}
+		})
+	}
+}
