@@ -72,6 +72,24 @@ func TestArticleType(t *testing.T) {
 	}
 }
 
+// TestUndeclaredCharsetDecodesOnce: a windows-1252 page that names no
+// charset, with a head longer than the 1,024 bytes the charset prescan
+// reads, is converted here and must not be read as windows-1252 again by
+// the extractor, which sees no declaration and no high byte in that
+// prescan.
+func TestUndeclaredCharsetDecodesOnce(t *testing.T) {
+	page := `<html><head><title>Talks</title><script>` + strings.Repeat("var x = 1; ", 120) + `</script></head>` +
+		`<body><div id="story"><p>` + "\x93We will not take part,\x94 the minister said \x96 twice." + `</p><p>` +
+		strings.Repeat("The talks went on for a second day in the capital. ", 8) + `</p></div></body></html>`
+	a, err := extract.Extract(pageUTF8([]byte(page), "text/html"), "http://127.0.0.1/a.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := a.Text(); !strings.Contains(text, "“We will not take part,” the minister said – twice.") || strings.Contains(text, "â€") {
+		t.Errorf("text %q: the page was decoded twice", text)
+	}
+}
+
 // TestCharsetDeclaredTwiceDecodesOnce: a windows-1252 page that names its
 // charset in the HTTP header and in a <meta> reads as its text, not as the
 // UTF-8 of its quote marks read as windows-1252 again.
