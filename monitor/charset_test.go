@@ -31,6 +31,14 @@ func TestPageUTF8(t *testing.T) {
 			"text/html; charset=windows-1251", "<head><meta charset=\"utf-8\"></head><p>Переговоры в Будапеште</p>"},
 		{"http-equiv follows the bytes", "<HEAD><META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=windows-1251\"></HEAD>" + cyr,
 			"text/html; charset=windows-1251", "<HEAD><META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=utf-8\"></HEAD><p>Переговоры в Будапеште</p>"},
+		// A <body> in a comment of the head ends no head: the declaration
+		// after it is the page's.
+		{"a <body> in a comment", "<head><!-- <body> is set by the CMS --><meta charset=windows-1251></head>" + cyr, "text/html",
+			"<head><!-- <body> is set by the CMS --><meta charset=utf-8></head><p>Переговоры в Будапеште</p>"},
+		// A declaration across the 4 KiB the rewrite reads is rewritten
+		// whole, not cut ("utf-8ows-1251").
+		{"a declaration across the window", "<head><style>" + strings.Repeat("p{}", 1352) + "</style><meta charset=windows-1251></head>" + cyr,
+			"text/html; charset=windows-1251", "<head><style>" + strings.Repeat("p{}", 1352) + "</style><meta charset=utf-8></head><p>Переговоры в Будапеште</p>"},
 		{"a charset in the body is text", "<body><p>meta charset=koi8-r</p>" + cyr,
 			"text/html; charset=windows-1251", "<body><p>meta charset=koi8-r</p><p>Переговоры в Будапеште</p>"},
 	}
