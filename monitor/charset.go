@@ -20,7 +20,11 @@ import (
 // fingerprint and the learned fast path UTF-8 to read: a windows-1252 site
 // (the wire template family) otherwise paid for a full parse of every page.
 func pageUTF8(body []byte, contentType string) []byte {
-	if utf8.Valid(body) {
+	// Valid UTF-8 is kept whatever the header says (servers send a default
+	// charset=iso-8859-1 with UTF-8 pages), but ISO-2022-JP is 7-bit: its
+	// bytes are always valid UTF-8, and its escapes would be stored as
+	// text. (Declared in a <meta>, the extractor decodes it.)
+	if utf8.Valid(body) && !strings.Contains(strings.ToLower(contentType), "iso-2022-jp") {
 		return body
 	}
 	enc, name, _ := charset.DetermineEncoding(body, contentType)

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/japanese"
 
 	"github.com/storywatch/storywatch/monitor/extract"
 )
@@ -14,10 +15,17 @@ func TestPageUTF8(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// ISO-2022-JP is 7-bit: its bytes are valid UTF-8 and say nothing of
+	// their charset, which only the header names.
+	jp, err := japanese.ISO2022JP.NewEncoder().String("<p>東京で会談が行われた。</p>")
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name, body, contentType, want string
 	}{
 		{"header names windows-1251", cyr, "text/html; charset=windows-1251", "<p>Переговоры в Будапеште</p>"},
+		{"header names iso-2022-jp", jp, "text/html; charset=ISO-2022-JP", "<p>東京で会談が行われた。</p>"},
 		{"valid UTF-8 untouched", "<p>Zelensky’s</p>", "text/html; charset=iso-8859-1", "<p>Zelensky’s</p>"},
 		// With no charset named, a browser reads windows-1252, as the
 		// extractor did before pages were converted here.
