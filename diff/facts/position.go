@@ -2049,6 +2049,9 @@ func (d *doc) facilityAt(i, lo int) string {
 	if t.kind != tokWord {
 		return ""
 	}
+	if i > lo && d.toks[i-1].lower == "polling" {
+		return "" // "polling stations will close at 8": the vote's hours, as "polls close"
+	}
 	return facilities[strings.ToLower(stripPoss(t.text))]
 }
 

@@ -296,6 +296,7 @@ func TestNotAPosition(t *testing.T) {
 		"The road closed because of snow.",
 		"The deal is closed.",
 		"Polls will close at 7 p.m.",
+		"Polling stations will close at 8 p.m., the election commission said.",
 		"The closure of the road angered drivers.",
 		"Leaders met in closed-door talks.",
 		"If the Lakeview Bridge is closed, drivers will detour.",
