@@ -42,7 +42,7 @@ func echoes(text string) [][2]int {
 		// and its pull quote) repeats only itself: the first is the quote
 		// and stays, or both would go and the quote with them.
 		earlier, elsewhere := false, false
-		for at := 0; !elsewhere; {
+		for at := 0; !earlier && !elsewhere; { // either decides it
 			j := strings.Index(text[at:], p.inner)
 			if j < 0 {
 				break
