@@ -20,7 +20,11 @@ import (
 // fingerprint and the learned fast path UTF-8 to read: a windows-1252 site
 // (the wire template family) otherwise paid for a full parse of every page.
 func pageUTF8(body []byte, contentType string) []byte {
-	if utf8.Valid(body) {
+	// Valid UTF-8 is kept whatever the header says (servers send a default
+	// charset=iso-8859-1 with UTF-8 pages), but ISO-2022-JP is 7-bit: its
+	// bytes are always valid UTF-8, and its escapes would be stored as
+	// text. (Declared in a <meta>, the extractor decodes it.)
+	if utf8.Valid(body) && !strings.Contains(strings.ToLower(contentType), "iso-2022-jp") {
 		return body
 	}
 	enc, name, _ := charset.DetermineEncoding(body, contentType)
@@ -40,13 +44,21 @@ var metaCharset = regexp.MustCompile(`(?i)<meta\b[^>]*?\bcharset\s*=\s*["']?\s*(
 
 // declareUTF8 rewrites the charset of every <meta> declaration in the
 // page's head (the first 4 KiB, past the 1,024 bytes the HTML prescan
-// reads however the conversion moved them) to utf-8.
+// reads however the conversion moved them) to utf-8. The window runs on to
+// the end of a tag it cuts, so a declaration across it is rewritten whole
+// ("utf-8ows-1252" otherwise). It does not stop at "<body": one in a
+// comment or script of the head came before the declaration, and the
+// prescan reads a <meta> in the body as well.
 func declareUTF8(page []byte) []byte {
-	head := page[:min(len(page), 4096)]
-	if i := bytes.Index(bytes.ToLower(head), []byte("<body")); i >= 0 {
-		head = head[:i]
+	end := min(len(page), 4096)
+	if i := bytes.IndexByte(page[end:], '>'); i >= 0 && i < 1024 {
+		end += i + 1
 	}
+	head := page[:end]
 	locs := metaCharset.FindAllSubmatchIndex(head, -1)
+	if n := len(locs); n > 0 && locs[n-1][3] == len(head) && len(head) < len(page) {
+		locs = locs[:n-1] // a charset the window may have cut short
+	}
 	if len(locs) == 0 {
 		return page
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/japanese"
 
 	"github.com/storywatch/storywatch/monitor/extract"
 )
@@ -14,10 +15,17 @@ func TestPageUTF8(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// ISO-2022-JP is 7-bit: its bytes are valid UTF-8 and say nothing of
+	// their charset, which only the header names.
+	jp, err := japanese.ISO2022JP.NewEncoder().String("<p>東京で会談が行われた。</p>")
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name, body, contentType, want string
 	}{
 		{"header names windows-1251", cyr, "text/html; charset=windows-1251", "<p>Переговоры в Будапеште</p>"},
+		{"header names iso-2022-jp", jp, "text/html; charset=ISO-2022-JP", "<p>東京で会談が行われた。</p>"},
 		{"valid UTF-8 untouched", "<p>Zelensky’s</p>", "text/html; charset=iso-8859-1", "<p>Zelensky’s</p>"},
 		// With no charset named, a browser reads windows-1252, as the
 		// extractor did before pages were converted here.
@@ -31,6 +39,14 @@ func TestPageUTF8(t *testing.T) {
 			"text/html; charset=windows-1251", "<head><meta charset=\"utf-8\"></head><p>Переговоры в Будапеште</p>"},
 		{"http-equiv follows the bytes", "<HEAD><META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=windows-1251\"></HEAD>" + cyr,
 			"text/html; charset=windows-1251", "<HEAD><META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=utf-8\"></HEAD><p>Переговоры в Будапеште</p>"},
+		// A <body> in a comment of the head ends no head: the declaration
+		// after it is the page's.
+		{"a <body> in a comment", "<head><!-- <body> is set by the CMS --><meta charset=windows-1251></head>" + cyr, "text/html",
+			"<head><!-- <body> is set by the CMS --><meta charset=utf-8></head><p>Переговоры в Будапеште</p>"},
+		// A declaration across the 4 KiB the rewrite reads is rewritten
+		// whole, not cut ("utf-8ows-1251").
+		{"a declaration across the window", "<head><style>" + strings.Repeat("p{}", 1352) + "</style><meta charset=windows-1251></head>" + cyr,
+			"text/html; charset=windows-1251", "<head><style>" + strings.Repeat("p{}", 1352) + "</style><meta charset=utf-8></head><p>Переговоры в Будапеште</p>"},
 		{"a charset in the body is text", "<body><p>meta charset=koi8-r</p>" + cyr,
 			"text/html; charset=windows-1251", "<body><p>meta charset=koi8-r</p><p>Переговоры в Будапеште</p>"},
 	}
@@ -69,6 +85,24 @@ func TestArticleType(t *testing.T) {
 				t.Errorf("articleType(%q, %.10q) = %q, %v; want %v", tt.contentType, tt.body, mt, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestUndeclaredCharsetDecodesOnce: a windows-1252 page that names no
+// charset, with a head longer than the 1,024 bytes the charset prescan
+// reads, is converted here and must not be read as windows-1252 again by
+// the extractor, which sees no declaration and no high byte in that
+// prescan.
+func TestUndeclaredCharsetDecodesOnce(t *testing.T) {
+	page := `<html><head><title>Talks</title><script>` + strings.Repeat("var x = 1; ", 120) + `</script></head>` +
+		`<body><div id="story"><p>` + "\x93We will not take part,\x94 the minister said \x96 twice." + `</p><p>` +
+		strings.Repeat("The talks went on for a second day in the capital. ", 8) + `</p></div></body></html>`
+	a, err := extract.Extract(pageUTF8([]byte(page), "text/html"), "http://127.0.0.1/a.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := a.Text(); !strings.Contains(text, "“We will not take part,” the minister said – twice.") || strings.Contains(text, "â€") {
+		t.Errorf("text %q: the page was decoded twice", text)
 	}
 }
 

@@ -82,11 +82,12 @@ func keysOverlap(text, a, b string) bool {
 	if textMatch(a, b) {
 		return true
 	}
-	lt := strings.ToLower(text)
-	as, bs := occurrences(lt, strings.ToLower(a)), occurrences(lt, strings.ToLower(b))
+	// lengths of the folded keys: folding may change a key's length
+	lt, la, lb := strings.ToLower(text), strings.ToLower(a), strings.ToLower(b)
+	as, bs := occurrences(lt, la), occurrences(lt, lb)
 	for _, x := range as {
 		for _, y := range bs {
-			if x < y+len(b) && y < x+len(a) {
+			if x < y+len(lb) && y < x+len(la) {
 				return true
 			}
 		}

@@ -30,6 +30,13 @@ func TestKeysOverlap(t *testing.T) {
 			t.Errorf("keysOverlap(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.ok)
 		}
 	}
+	// Case folding can change a key's length in bytes ("\u212A", the
+	// Kelvin sign, folds to "k"): offsets in the folded text are compared
+	// with the folded keys' lengths, or keys apart would overlap.
+	const kelvin = "The \u212A\u212A\u212A team won 44 games on Monday."
+	if keysOverlap(kelvin, "\u212A\u212A\u212A team", "44 games") {
+		t.Errorf("keysOverlap(%q, %q) = true for keys apart", "\u212A\u212A\u212A team", "44 games")
+	}
 }
 
 // TestScoreAgreement labels two made-up pairs twice: the labellers agree

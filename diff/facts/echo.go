@@ -1,6 +1,9 @@
 package facts
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // echoMinLen is the shortest quotation (bytes) that counts as an echo:
 // shorter ones ("“No.”") recur in a story on their own.
@@ -16,7 +19,11 @@ const echoMinLen = 40
 // the wire page family). Real copy rarely sets a quotation that long
 // apart with no attribution unless it repeats one.
 func echoes(text string) [][2]int {
-	var out [][2]int
+	type para struct {
+		start, end int
+		inner      string
+	}
+	var quoted []para // paragraphs that are one quotation, long enough
 	for start := 0; start < len(text); {
 		end := strings.IndexByte(text[start:], '\n')
 		if end < 0 {
@@ -24,11 +31,36 @@ func echoes(text string) [][2]int {
 		} else {
 			end += start
 		}
-		if inner, ok := quotation(text[start:end]); ok && len(inner) >= echoMinLen &&
-			(strings.Contains(text[:start], inner) || strings.Contains(text[end:], inner)) {
-			out = append(out, [2]int{start, end})
+		if inner, ok := quotation(text[start:end]); ok && len(inner) >= echoMinLen {
+			quoted = append(quoted, para{start, end, inner})
 		}
 		start = end + 1
+	}
+	var out [][2]int
+	for i, p := range quoted {
+		// The same quotation set apart twice ("She said:" then the quote,
+		// and its pull quote) repeats only itself: the first is the quote
+		// and stays, or both would go and the quote with them.
+		earlier, elsewhere := false, false
+		for at := 0; !earlier && !elsewhere; { // either decides it
+			j := strings.Index(text[at:], p.inner)
+			if j < 0 {
+				break
+			}
+			j += at
+			at = j + 1
+			// quoted is in text order: the paragraph holding j, if any,
+			// is the last one starting at or before it
+			twin := sort.Search(len(quoted), func(k int) bool { return quoted[k].start > j }) - 1
+			if twin >= 0 && (j >= quoted[twin].end || quoted[twin].inner != p.inner) {
+				twin = -1
+			}
+			earlier = earlier || twin >= 0 && twin < i
+			elsewhere = twin < 0
+		}
+		if earlier || elsewhere {
+			out = append(out, [2]int{p.start, p.end})
+		}
 	}
 	return out
 }

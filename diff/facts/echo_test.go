@@ -21,6 +21,15 @@ func TestEchoes(t *testing.T) {
 		{"attributed: a quote of its own", "“We will rebuild every home in the region,” she said.", false},
 		{"two quotations", "“We will rebuild every home” and “in the region” were his words.", false},
 	}
+	// A quotation set apart twice, with nothing else saying it: the first
+	// is the quote (introduced by the paragraph before), the second its
+	// echo. Read as echoes of each other, both were dropped and the quote
+	// was lost with every edit of it.
+	const quote = "“We will rebuild every home in the region, whatever it costs.”"
+	twice := "The governor spoke to reporters on Monday. She said:\n\n" + quote + "\n\nThe storm hit on Friday.\n\n" + quote
+	if es, last := echoes(twice), len(twice)-len(quote); len(es) != 1 || es[0] != [2]int{last, len(twice)} {
+		t.Errorf("a quotation set apart twice: echoes = %v, want only the second, [%d %d]", es, last, len(twice))
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			text := body + tt.para
@@ -52,5 +61,29 @@ func TestPullQuoteIsNoFactOfItsOwn(t *testing.T) {
 	got := Compare(old, cur, pub)
 	if len(got) != 1 || got[0].Kind != KindLocation || got[0].Before != "Belgrade" || got[0].After != "Budapest" {
 		t.Errorf("changes %+v, want one location Belgrade -> Budapest", got)
+	}
+}
+
+// TestQuoteSetApartTwiceIsKept: a quote in a paragraph of its own that a
+// pull quote repeats is still the article's quote, and its edit is one
+// change.
+func TestQuoteSetApartTwiceIsKept(t *testing.T) {
+	const old = "The governor spoke to reporters in the capital on Monday. She said:\n\n" +
+		"“We will rebuild every home in the region, whatever it costs.”\n\n" +
+		"The storm hit on Friday.\n\n" +
+		"“We will rebuild every home in the region, whatever it costs.”"
+	cur := strings.ReplaceAll(old, "region", "province")
+	var quotes int
+	for _, f := range Extract(old, time.Time{}) {
+		if f.Kind == KindQuote {
+			quotes++
+		}
+	}
+	if quotes != 1 {
+		t.Errorf("%d quotes, want the one quote, its echo left out", quotes)
+	}
+	got := Compare(old, cur, time.Time{})
+	if len(got) != 1 || got[0].Kind != KindQuote || !strings.Contains(got[0].After, "province") {
+		t.Errorf("changes %+v, want the quote's edit, once", got)
 	}
 }

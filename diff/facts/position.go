@@ -2051,6 +2051,9 @@ func (d *doc) facilityAt(i, lo int) string {
 	if t.kind != tokWord {
 		return ""
 	}
+	if i > lo && d.toks[i-1].lower == "polling" {
+		return "" // "polling stations will close at 8": the vote's hours, as "polls close"
+	}
 	return facilities[strings.ToLower(stripPoss(t.text))]
 }
 
@@ -2250,11 +2253,26 @@ var naturalEvents = map[string]bool{
 	"blizzard": true, "earthquake": true, "quake": true, "winds": true, "typhoon": true, "cyclone": true,
 }
 
+// authorityHeads end the name of people or a body that decide, whatever
+// weather their name holds ("the Flood Control District", "storm crews").
+var authorityHeads = map[string]bool{
+	"district": true, "department": true, "authority": true, "agency": true, "service": true,
+	"center": true, "centre": true, "commission": true, "board": true, "office": true, "council": true,
+	"agents": true, "officers": true, "officials": true, "crews": true, "police": true, "team": true,
+}
+
 // naturalCause reports whether a subject names a natural event ("Heavy
-// snow", "Storm Amy", "the ice storm"), no actor that decides.
+// snow", "Storm Amy", "the ice storm"), no actor that decides. An acronym
+// is a body's name, not weather ("ICE", the immigration agency), and so is
+// a name ending in a body's word ("the Flood Control District").
 func naturalCause(subject string) bool {
-	for _, w := range strings.Fields(subject) {
-		if naturalEvents[strings.ToLower(strings.Trim(w, ",.’'"))] {
+	ws := strings.Fields(subject)
+	if len(ws) > 0 && authorityHeads[strings.ToLower(strings.Trim(ws[len(ws)-1], ",.’'"))] {
+		return false
+	}
+	for _, w := range ws {
+		w = strings.Trim(w, ",.’'")
+		if naturalEvents[strings.ToLower(w)] && (len(w) < 2 || w != strings.ToUpper(w)) {
 			return true
 		}
 	}

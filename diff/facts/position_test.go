@@ -296,6 +296,7 @@ func TestNotAPosition(t *testing.T) {
 		"The road closed because of snow.",
 		"The deal is closed.",
 		"Polls will close at 7 p.m.",
+		"Polling stations will close at 8 p.m., the election commission said.",
 		"The closure of the road angered drivers.",
 		"Leaders met in closed-door talks.",
 		"If the Lakeview Bridge is closed, drivers will detour.",
@@ -930,6 +931,25 @@ func TestClaimConfirmedThenDenied(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			wantOneChange(t, changesOf(tt.old, tt.new, KindPosition), tt.before, tt.after)
+		})
+	}
+}
+
+// TestClosureByAnAuthorityNamedForNature: an authority whose name holds a
+// word of weather ("ICE", "the Flood Control District") decides what it
+// closes; only a subject that is the natural event itself does not.
+func TestClosureByAnAuthorityNamedForNature(t *testing.T) {
+	tests := []struct{ text, actor string }{
+		{"ICE closed the detention office on Monday.", "ICE"},
+		{"ICE agents closed the border crossing on Monday.", "ICE agents"},
+		{"The Flood Control District closed the road on Monday.", "Flood Control District"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			ps := factsOf(t, tt.text, KindPosition)
+			if len(ps) != 1 || ps[0].Subject != tt.actor || ps[0].Text != "closed" {
+				t.Errorf("positions %+v, want %q closed", ps, tt.actor)
+			}
 		})
 	}
 }

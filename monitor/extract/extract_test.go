@@ -198,6 +198,15 @@ func TestExtractCharset(t *testing.T) {
 	}{
 		{"meta charset windows-1251", append(append([]byte(`<html><head><meta charset="windows-1251"></head><body><article><p>`), cyr...), "</p></article></body></html>"...), "Путин и Зеленский"},
 		{"undeclared latin-1", append(append([]byte(`<html><body><article><p>`), latin...), "</p></article></body></html>"...), "Café crème, naïve résumé."},
+		// Undeclared UTF-8 whose first 1,024 bytes are ASCII (a long head):
+		// the charset prescan sees no high byte there and guesses
+		// windows-1252, but the page is valid UTF-8 (as every page the
+		// monitor has converted is) and must not be decoded again.
+		{"undeclared UTF-8 past a long ASCII head", []byte(`<html><head><script>` + strings.Repeat("var x = 1; ", 120) +
+			`</script></head><body><article><p>“Café” – Путин</p></article></body></html>`), "“Café” – Путин"},
+		// A declaration stands, whatever the bytes would also read as.
+		{"declared windows-1252 that is valid UTF-8", []byte(`<html><head><meta charset="windows-1252"></head><body><article><p>caf` +
+			"\xc3\xa9</p></article></body></html>"), "cafÃ©"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

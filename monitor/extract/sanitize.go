@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
 )
 
 // maxDepth caps element nesting. Real pages stay well below 100; the cap
@@ -30,7 +31,7 @@ var autoClose = map[string]bool{
 
 // sanitize decodes page to valid UTF-8 without NUL bytes and caps nesting.
 func sanitize(page []byte) []byte {
-	if enc, name, _ := charset.DetermineEncoding(page, ""); name != "utf-8" {
+	if enc, name := sourceEncoding(page); name != "utf-8" {
 		if out, err := enc.NewDecoder().Bytes(page); err == nil {
 			page = out
 		}
@@ -45,6 +46,37 @@ func sanitize(page []byte) []byte {
 		page = capDepth(page)
 	}
 	return page
+}
+
+// sourceEncoding returns the encoding page is written in, as
+// charset.DetermineEncoding reads it (BOM, else <meta>, else a guess), and
+// its name. That reading sees the first 1,024 bytes only: a head with
+// neither a declaration nor a byte above ASCII there (a long <script>) is
+// guessed windows-1252, and a UTF-8 page, as every page the monitor
+// converted from another charset is, was decoded a second time ("“" read
+// as "â€œ"). A page valid UTF-8 throughout whose windows-1252 is such a
+// guess is UTF-8; one that declares windows-1252 keeps it.
+func sourceEncoding(page []byte) (encoding.Encoding, string) {
+	enc, name, _ := charset.DetermineEncoding(page, "")
+	if name == "windows-1252" && utf8.Valid(page) && !isASCII(page) && !declaresCharset(page) {
+		return encoding.Nop, "utf-8"
+	}
+	return enc, name
+}
+
+// declaresCharset reports whether the head the charset prescan reads
+// names a charset: with a UTF-8 letter added to that head, an undeclared
+// one reads as utf-8, a declared one as what it declares.
+func declaresCharset(page []byte) bool {
+	n := min(len(page), 1020) // the probe's 3 bytes stay inside the 1,024
+	for n > 0 && n < len(page) && !utf8.RuneStart(page[n]) {
+		n-- // a valid page cut between runes, so the probe stays valid
+	}
+	// a space after the letter: DetermineEncoding drops a multi-byte
+	// rune that ends its input, taking it for one cut short
+	probe := append(page[:n:n], "é "...)
+	_, name, _ := charset.DetermineEncoding(probe, "")
+	return name != "utf-8"
 }
 
 // depthTracker approximates the parser's open-element stack.

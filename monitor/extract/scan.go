@@ -6,7 +6,6 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
-	"golang.org/x/net/html/charset"
 )
 
 // Scanned is a page tokenised once. The pipeline hashes its article region
@@ -205,9 +204,8 @@ func needsSanitizing(page []byte) bool {
 	if bytes.IndexByte(page, 0) >= 0 || !utf8.Valid(page) {
 		return true
 	}
-	// Without a BOM or <meta charset>, DetermineEncoding guesses
-	// windows-1252 for pure ASCII, which decodes to the same bytes.
-	_, name, _ := charset.DetermineEncoding(page, "")
+	// Pure ASCII read as windows-1252 decodes to the same bytes.
+	_, name := sourceEncoding(page)
 	return name != "utf-8" && (name != "windows-1252" || !isASCII(page))
 }
 
