@@ -21,6 +21,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"sync"
 	"sync/atomic"
 )
 
@@ -34,7 +35,10 @@ const (
 
 // Tuner sets GOGC after every garbage collection; Stop ends it.
 type Tuner struct {
-	floor   uint64
+	floor uint64
+	// mu makes a tuning and Stop exclusive: a finalizer that saw the
+	// tuner running must not set GOGC after Stop restored the default.
+	mu      sync.Mutex
 	stopped atomic.Bool
 	tunings atomic.Int64
 	live    atomic.Uint64 // the live heap at the last tuning
@@ -57,6 +61,8 @@ func Start(floor uint64, getenv func(string) string) *Tuner {
 
 // Stop ends the tuning and restores Go's default GOGC.
 func (t *Tuner) Stop() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
 	if t.stopped.Swap(true) {
 		return
 	}
@@ -105,6 +111,8 @@ type sentinel struct{ t *Tuner }
 
 func (t *Tuner) arm() {
 	runtime.SetFinalizer(&sentinel{t: t}, func(s *sentinel) {
+		s.t.mu.Lock()
+		defer s.t.mu.Unlock()
 		if s.t.stopped.Load() {
 			return
 		}
