@@ -1709,10 +1709,26 @@ func (d *doc) commonOpener(actor string, s sent) bool {
 }
 
 // writesLower reports whether the text writes w in lower case as a whole
-// word. commonOpener asks it of most sentences' actors: the set of such
-// words is built once per text, on first use, where searching the text
-// for each actor made that check a tenth of an extraction's time.
+// word. commonOpener asks it of most sentences' actors. A long text (a
+// whole article) builds the set of such words once, on first use: searched
+// for each actor, it made that check a tenth of an extraction's time. A
+// short one (the few sentences around an edit that a comparison reads) is
+// searched, which costs less than building the set.
 func (d *doc) writesLower(w string) bool {
+	if len(d.toks) < lowerWordsFrom {
+		for off := 0; off < len(d.lower); {
+			k := strings.Index(d.lower[off:], w)
+			if k < 0 {
+				return false
+			}
+			p := off + k
+			if i := d.tokAt(p); i < len(d.toks) && d.toks[i].start == p && !d.toks[i].upper && d.toks[i].lower == w {
+				return true
+			}
+			off = p + 1
+		}
+		return false
+	}
 	if d.lowerWords == nil {
 		d.lowerWords = make(map[string]struct{}, len(d.toks)/2)
 		for i := range d.toks {
@@ -1724,6 +1740,10 @@ func (d *doc) writesLower(w string) bool {
 	_, ok := d.lowerWords[w]
 	return ok
 }
+
+// lowerWordsFrom is the length (tokens) from which writesLower builds its
+// set: about where one search per sentence costs as much.
+const lowerWordsFrom = 400
 
 // personNoun reports whether a common noun names people by its ending
 // ("parents", "protesters", "critics", "activists") or is one of a few
