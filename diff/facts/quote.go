@@ -303,7 +303,10 @@ func (d *doc) speakerOf(k int, s sent) (string, int) {
 	// "Smith, who moved here, told CNN:": the name after a verb of
 	// telling is the hearer, never the speaker
 	if k > s.from && (toks[k-1].text == "," || isCloseMark(toks[k-1].text)) && !tellVerbs[toks[k].lower] {
-		if p, ok := d.npAfter(k+1, s.to); ok && (isCloseMark(toks[k-1].text) || endsClause(toks, p.to+1, s.to)) {
+		// "…, a union leader in Atlanta, said Monday.": a day is when
+		// the words were said, never who said them
+		if p, ok := d.npAfter(k+1, s.to); ok && (isCloseMark(toks[k-1].text) || endsClause(toks, p.to+1, s.to)) &&
+			!d.inDate(toks[p.from].start, toks[p.to].end) {
 			return d.resolveSpeaker(p)
 		}
 	}

@@ -22,6 +22,8 @@ func TestExtractQuotes(t *testing.T) {
 		{"relative clause", `Zelensky, who had challenged Putin, called the delegation "a theatrical prop" on Friday.`, "a theatrical prop", "Zelensky"},
 		{"closing mark typed as the opener", "Lee wrote that the pair came back as ”a new kind of hybrid.”", "a new kind of hybrid.", "Lee"},
 		{"continuation", "“It will help,” Trump said. “We'll help them out.”", "We'll help them out.", "Trump"},
+		// the day after "said" is when, not who
+		{"said and a day", "“We will not give up,” Aaron Barker, a union leader in Atlanta, said Monday.", "We will not give up", "Aaron Barker"},
 		{"said before a clause is not inverted", "Finnish President Alexander Stubb, who attended the talks, said Europe was ready to do its part. “This is the most serious effort yet,” he told reporters.", "This is the most serious effort yet", "Finnish President Alexander Stubb"},
 	}
 	for _, tt := range tests {
