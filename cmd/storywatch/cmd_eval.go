@@ -64,6 +64,7 @@ func (a *app) evalCommand() *cobra.Command {
 				{"summit held-out set 6 (written in round 7, sealed until its first score)", "diff/eval/testdata/heldout6"},
 				{"summit held-out set 7 (written in round 8, sealed until its first score)", "diff/eval/testdata/heldout7"},
 				{"summit held-out set 8 (written in round 9, sealed until its first score)", "diff/eval/testdata/heldout8"},
+				{"summit held-out set 9 (written in round 9 after set 8's fixes, sealed until its first score)", "diff/eval/testdata/heldout9"},
 			} {
 				r, err := eval.ScoreDevSet(set.dir)
 				if err != nil {
