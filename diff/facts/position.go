@@ -336,6 +336,11 @@ scan:
 	if strings.HasPrefix(toks[k].lower, "suggest") && !neg && d.factClause(vend+1, s) {
 		return item{}, false
 	}
+	// "an official, who asked not to be named, said": a source's terms
+	// for speaking, no stance on a matter
+	if strings.HasPrefix(toks[k].lower, "ask") && d.anonymity(vend+1, s) {
+		return item{}, false
+	}
 	// "asked the neighbors to submit footage", "asked for privacy": a
 	// request; "asked about the deal", "asked if": a question
 	// "warned its citizens to avoid travel" is a demand too; "warned
@@ -1388,6 +1393,20 @@ func (d *doc) asksForReply(from, to int) bool {
 		}
 	}
 	return false
+}
+
+// anonymity reports whether the words from token i ask for a source's
+// name to be kept out: "not to be named", "not to be identified", "for
+// anonymity".
+func (d *doc) anonymity(i int, s sent) bool {
+	toks := d.toks
+	if i+3 < s.to && toks[i].lower == "not" && toks[i+1].lower == "to" && toks[i+2].lower == "be" {
+		switch toks[i+3].lower {
+		case "named", "identified", "quoted":
+			return true
+		}
+	}
+	return i+1 < s.to && toks[i].lower == "for" && toks[i+1].lower == "anonymity"
 }
 
 // holdBack returns how many words before a gerund, ending at toks[g], say

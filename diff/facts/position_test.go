@@ -159,6 +159,10 @@ func TestNotAPosition(t *testing.T) {
 		"It added complications to Trump’s offer.",
 		"The offer of support was welcome news.",
 		"He came back home.",
+		// a source's terms for speaking
+		"A State Department official, who asked not to be named, said the United States would send an observer.",
+		"She asked not to be identified to protect her son's privacy.",
+		"The official, who asked for anonymity, described the talks.",
 		// "short of" a place, not of an act
 		"The convoy stopped short of the border.",
 		"The offer fell short of support.",
