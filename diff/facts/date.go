@@ -30,6 +30,9 @@ func (m *matcher) dateEqual(a, b *item) bool {
 	if x == y {
 		return true
 	}
+	if a.Type == "DURATION" && b.Type == "DURATION" && sameSpan(x, y) {
+		return true // "within two weeks", "within 14 days"
+	}
 	if len(x) != len(y) {
 		return false
 	}
@@ -1043,4 +1046,52 @@ func periodBefore(v, unit string) string {
 		return t.AddDate(0, -1, 0).Format("2006-01")
 	}
 	return ""
+}
+
+// sameSpan reports whether two TIMEX3 durations of whole units are one
+// length told in two units: P2W and P14D, P1Y and P12M, PT1H and PT60M.
+// Days and months are never compared (30 days is not a month).
+func sameSpan(a, b string) bool {
+	ua, na, ok := spanOf(a)
+	if !ok {
+		return false
+	}
+	ub, nb, ok := spanOf(b)
+	return ok && ua == ub && na == nb
+}
+
+// spanOf reads a duration of one whole unit as its length in the
+// smallest unit of its kind: days ('D'), months ('M') or seconds ('S').
+func spanOf(v string) (byte, int, bool) {
+	body, clock := strings.CutPrefix(v, "PT")
+	if !clock {
+		var ok bool
+		if body, ok = strings.CutPrefix(v, "P"); !ok {
+			return 0, 0, false
+		}
+	}
+	if len(body) < 2 {
+		return 0, 0, false
+	}
+	n, err := strconv.Atoi(body[:len(body)-1])
+	if err != nil || n <= 0 || n > 100000 {
+		return 0, 0, false
+	}
+	switch u := body[len(body)-1]; {
+	case clock && u == 'H':
+		return 'S', n * 3600, true
+	case clock && u == 'M':
+		return 'S', n * 60, true
+	case clock && u == 'S':
+		return 'S', n, true
+	case !clock && u == 'D':
+		return 'D', n, true
+	case !clock && u == 'W':
+		return 'D', 7 * n, true
+	case !clock && u == 'M':
+		return 'M', n, true
+	case !clock && u == 'Y':
+		return 'M', 12 * n, true
+	}
+	return 0, 0, false
 }

@@ -98,6 +98,10 @@ func TestDateEditsOfTheSameValue(t *testing.T) {
 		{"one weekday anchored apart", "He said the hall will look like this on Friday afternoon.", "He said on Friday the hall will look like this.", ""},
 		{"a clock time on a weekday", "The camera clock shows 2:15 a.m Tuesday morning at the gate.", "The camera clock shows 2:15 a.m Tuesday at the gate.", ""},
 		{"another weekday", "The vote will be held on Friday, aides said.", "The vote will be held on Saturday, aides said.", "shift"},
+		// one length in another unit
+		{"weeks as days", "The swap will take place within two weeks, he said.", "The swap will take place within 14 days, he said.", ""},
+		{"a year as months", "The truce held for a year, officials said.", "The truce held for 12 months, officials said.", ""},
+		{"weeks as other days", "The swap will take place within two weeks, he said.", "The swap will take place within 10 days, he said.", "shift"},
 		{"ageing day to earlier this month", "The pay arrived on March 2, officials said.", "The pay arrived earlier this month, officials said.", ""},
 		// a vaguer span of another kind is no ageing: the one dated
 		// event is gone, or the time went on
