@@ -183,12 +183,14 @@ var passes = map[Kind][]pass{
 }
 
 // claimTurned reports whether one of two stances confirms a claim (a
-// quiet statement) and the other denies the same claim.
+// quiet statement) and the other denies the same claim or has not
+// confirmed it ("has not confirmed whether Putin will travel" -> "has
+// confirmed that Putin will travel").
 func claimTurned(a, b *item) bool {
 	if b.key == "confirm" {
 		a, b = b, a
 	}
-	return a.key == "confirm" && a.quiet && !isReply(a) && b.key == "against" && !b.quiet && isDenial(b) &&
+	return a.key == "confirm" && a.quiet && !isReply(a) && !b.quiet && (b.key == "against" && isDenial(b) || b.key == "not confirm") &&
 		min(len(a.words), len(b.words)) >= 2 && overlap(a.words, b.words) >= 0.5
 }
 

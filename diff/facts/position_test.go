@@ -927,6 +927,8 @@ func TestClaimConfirmedThenDenied(t *testing.T) {
 			"The ministry has denied that the envoy agreed to meet the rebels, officials said.", "confirmed", "denied"},
 		{"denied -> confirmed", "The ministry denied that the envoy agreed to meet the rebels.",
 			"The ministry confirmed that the envoy agreed to meet the rebels.", "denied", "confirmed"},
+		{"not confirmed -> confirmed", "The ministry has not confirmed whether the envoy will travel to the talks.",
+			"The ministry has confirmed that the envoy will travel to the talks.", "has not confirmed", "confirmed"},
 		{"confirmation kept", "The ministry has confirmed that the envoy agreed to meet the rebels.",
 			"The ministry confirmed on Monday that the envoy agreed to meet the rebels.", "", ""},
 		{"another actor denies", "The ministry has confirmed that the envoy agreed to meet the rebels.\nThe rebels said nothing.",
