@@ -1095,3 +1095,19 @@ func spanOf(v string) (byte, int, bool) {
 	}
 	return 0, 0, false
 }
+
+// entryStamp reports whether the time at text[start:end] opens its
+// paragraph and is set off from what follows by a dash or a colon, as a
+// live blog stamps its entries ("10:25 GMT — …", "9:40 a.m. ET: …").
+func entryStamp(text string, start, end int) bool {
+	if strings.TrimSpace(text[strings.LastIndexByte(text[:start], '\n')+1:start]) != "" {
+		return false
+	}
+	rest := strings.TrimLeft(text[end:], " \u00a0")
+	for _, sep := range [...]string{"—", "–", "- ", ":"} {
+		if strings.HasPrefix(rest, sep) {
+			return true
+		}
+	}
+	return false
+}

@@ -509,3 +509,15 @@ func TestPeriodBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestEntryStampIsNoDate: a live blog's entry stamp says when the entry
+// was posted; a time the entry reports is a date as ever.
+func TestEntryStampIsNoDate(t *testing.T) {
+	old := "Talks resumed in Istanbul, officials said.\n"
+	runDateCases(t, wed, []dateCase{
+		{"stamp and dash", old, old + "10:25 GMT — The ministry said 185 soldiers had come home.", ""},
+		{"stamp and colon", old, old + "9:40 a.m. ET: The ministry said 185 soldiers had come home.", ""},
+		{"a time the entry reports", old, old + "10:25 GMT — The talks will resume at 3 p.m., the ministry said.", " -> 3 p.m."},
+		{"a time opening a sentence", old, old + "At 10:25 GMT the ministry said 185 soldiers had come home.", " -> 10:25 GMT"},
+	})
+}

@@ -307,6 +307,9 @@ func (d *doc) dateItems(out []item) []item {
 		if ti := d.tokAt(e.Start); ti < len(d.toks) {
 			it.inQ = d.inQ[ti] >= 0
 		}
+		// "10:25 GMT — Zelensky said …": a live blog's entry stamp says
+		// when the entry was posted, it dates nothing the entry reports
+		it.quiet = e.Type == "TIME" && entryStamp(d.text, e.Start, e.End)
 		out = append(out, it)
 	}
 	return out
