@@ -24,10 +24,12 @@ func (a *app) diffCommand() *cobra.Command {
 				if err != nil {
 					return fmt.Errorf("article %s: %w", args[0], err)
 				}
-				if to == 0 {
+				// defaults only for flags not given: --from 0 is no version
+				// to compare, not "the one before --to"
+				if !cmd.Flags().Changed("to") {
 					to = art.Versions
 				}
-				if from == 0 {
+				if !cmd.Flags().Changed("from") {
 					from = to - 1
 				}
 				if art.Versions < 2 && !cmd.Flags().Changed("from") {
