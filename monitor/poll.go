@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -58,7 +57,7 @@ func (m *Monitor) PollAll(ctx context.Context) PassResult {
 	var wg sync.WaitGroup
 	for i := range m.cfg.Feeds {
 		if ctx.Err() != nil || m.closed {
-			res.Feeds[i] = FeedResult{URL: m.cfg.Feeds[i].URL, Name: feedName(m.cfg.Feeds[i]), Skipped: "shutting down"}
+			res.Feeds[i] = FeedResult{URL: m.cfg.Feeds[i].URL, Name: m.cfg.Feeds[i].Label(), Skipped: "shutting down"}
 			continue
 		}
 		sem <- struct{}{}
@@ -100,7 +99,7 @@ func (m *Monitor) PollFeed(ctx context.Context, i int, scheduled bool) FeedResul
 // by the writer.
 func (m *Monitor) pollFeedState(ctx context.Context, i int, scheduled, wait bool) FeedResult {
 	fc := m.cfg.Feeds[i]
-	res := FeedResult{URL: fc.URL, Name: feedName(fc)}
+	res := FeedResult{URL: fc.URL, Name: fc.Label()}
 	log := m.log.With("feed_url", fetch.Redact(fc.URL))
 	// A scheduled poll and a pass for the CLI may reach one feed at once;
 	// the second waits, then finds the feed unchanged.
@@ -320,14 +319,4 @@ func nextPoll(cfg *config.Config, i int, after time.Time) time.Time {
 		return time.Time{}
 	}
 	return sched.Next(after)
-}
-
-func feedName(fc config.Feed) string {
-	if fc.Name != "" {
-		return fc.Name
-	}
-	if u, err := url.Parse(fc.URL); err == nil && u.Host != "" {
-		return u.Host
-	}
-	return fc.URL
 }

@@ -163,3 +163,36 @@ func TestPollStrictExitStatus(t *testing.T) {
 		}
 	})
 }
+
+// TestFeedsNameBeforeFirstPoll adds a feed without a name to a config
+// whose other feed was polled: until it is polled, `feeds` names it by its
+// URL's host (config.Feed.Name), not with an empty name.
+func TestFeedsNameBeforeFirstPoll(t *testing.T) {
+	srv := startCorpus(t, corpus.NewDemo, corpus.Options{})
+	urls := srv.FeedURLs()
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, urls[:1], "")
+	mustCLI(t, "-c", cfg, "poll")
+	cfg = writeConfig(t, dir, urls[:2], "")
+	var fs struct {
+		Feeds []struct {
+			URL    string `json:"url"`
+			Name   string `json:"name"`
+			Status string `json:"status"`
+		} `json:"feeds"`
+	}
+	decodeJSON(t, mustCLI(t, "-c", cfg, "feeds", "--json"), &fs)
+	if len(fs.Feeds) != 2 {
+		t.Fatalf("feeds: %+v, want 2", fs.Feeds)
+	}
+	if f := fs.Feeds[0]; f.Status != "ok" || f.Name == "" || strings.Contains(f.Name, "127.0.0.1") {
+		t.Errorf("polled feed %+v: want status ok and the feed's own title", f)
+	}
+	host := strings.TrimPrefix(srv.URL(), "http://")
+	if f := fs.Feeds[1]; f.Status != "pending" || f.Name != host {
+		t.Errorf("feed never polled %+v: want status pending and name %q", f, host)
+	}
+	if out := mustCLI(t, "-c", cfg, "feeds"); !strings.Contains(out, "\n"+host+" ") {
+		t.Errorf("feeds table does not name the pending feed %s:\n%s", host, out)
+	}
+}
