@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/storywatch/storywatch/store/bolt"
 )
 
 // freshDemo runs `storywatch demo --keep DIR` in a new DIR of its own and returns the config path.
@@ -157,4 +159,37 @@ func TestServeWhileRunHoldsStore(t *testing.T) {
 	if code, _ := httpGet(t, base+"/"); code != 200 {
 		t.Errorf("serve after the daemon stopped: %d", code)
 	}
+}
+
+// TestWritersWaitForAReader holds the store open read-only, as `serve`
+// holds it while it renders a page (a large diff takes seconds), for
+// longer than a writer's first lock attempt: `poll` then waits for the
+// reader and makes its pass, and `run` starts, instead of failing as if a
+// daemon held the store. A second daemon is still refused.
+func TestWritersWaitForAReader(t *testing.T) {
+	cfg := freshDemo(t)
+	path := filepath.Join(filepath.Dir(cfg), "storywatch.db")
+	holdReader := func() {
+		t.Helper()
+		r, err := bolt.Open(path, bolt.Options{ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		time.AfterFunc(2*time.Second, func() { r.Close() })
+	}
+
+	holdReader()
+	if out, errOut, code := cli(t, "-c", cfg, "poll", "--wait", "1s"); code != 0 {
+		t.Errorf("poll while a reader holds the store: exit %d\n%s%s", code, out, errOut)
+	}
+
+	holdReader()
+	stop := startDaemon(t, cfg, path+".sock")
+	var second bytes.Buffer
+	run := exec.Command(binPath, "-c", cfg, "run")
+	run.Stderr = &second
+	if err := run.Run(); err == nil || !strings.Contains(second.String(), "in use") {
+		t.Errorf("second daemon: %v, %q; want it refused as in use", err, second.String())
+	}
+	stop()
 }
