@@ -149,7 +149,10 @@ func (m *Monitor) pollFeedState(ctx context.Context, i int, scheduled, wait bool
 		}
 		var se *fetch.StatusError
 		if errors.As(err, &se) && se.RetryAfter > 0 {
-			st.RetryAfter = st.LastPolled.Add(se.RetryAfter)
+			// no longer than a failing feed backs off: a Retry-After of
+			// years (a server's bug, or a hostile one) silenced the feed,
+			// for `poll` too
+			st.RetryAfter = st.LastPolled.Add(min(se.RetryAfter, maxFailureBackoff))
 		}
 		log.Warn("poll failed", "err", err, "failures", st.Failures)
 	} else {
@@ -306,11 +309,14 @@ func (m *Monitor) fetch(ctx context.Context, target string, req fetch.Request) (
 	return resp, err
 }
 
+// maxFailureBackoff caps how long a failing feed is left alone.
+const maxFailureBackoff = 6 * time.Hour
+
 // failureBackoff is how long a scheduled poll waits after n consecutive
 // failures: 1m, 2m, 4m ... capped at 6h, so a dead feed costs little.
 func failureBackoff(n int) time.Duration {
 	d := time.Minute << min(n-1, 20)
-	return min(d, 6*time.Hour)
+	return min(d, maxFailureBackoff)
 }
 
 func nextPoll(cfg *config.Config, i int, after time.Time) time.Time {

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/storywatch/storywatch/monitor/harness/corpus"
 )
@@ -194,5 +195,33 @@ func TestFeedsNameBeforeFirstPoll(t *testing.T) {
 	}
 	if out := mustCLI(t, "-c", cfg, "feeds"); !strings.Contains(out, "\n"+host+" ") {
 		t.Errorf("feeds table does not name the pending feed %s:\n%s", host, out)
+	}
+}
+
+// TestFeedRetryAfterIsCapped: a feed answering 429 with a Retry-After of
+// about 31 years is left alone no longer than a failing feed backs off
+// (6 h), not until 2058, when no poll, `poll` included, would fetch it.
+func TestFeedRetryAfterIsCapped(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Retry-After", "999999999")
+		w.WriteHeader(http.StatusTooManyRequests)
+	}))
+	t.Cleanup(srv.Close)
+	cfg := writeConfig(t, t.TempDir(), []string{srv.URL + "/feed.rss"}, "")
+	cli(t, "-c", cfg, "poll")
+	var fs struct {
+		Feeds []struct {
+			Error      string     `json:"error"`
+			LastPolled time.Time  `json:"last_polled"`
+			RetryAfter *time.Time `json:"retry_after"`
+		} `json:"feeds"`
+	}
+	decodeJSON(t, mustCLI(t, "-c", cfg, "feeds", "--json"), &fs)
+	if len(fs.Feeds) != 1 || !strings.Contains(fs.Feeds[0].Error, "429") {
+		t.Fatalf("feeds: %+v, want the 429", fs.Feeds)
+	}
+	f := fs.Feeds[0]
+	if f.RetryAfter == nil || f.RetryAfter.Sub(f.LastPolled) > 6*time.Hour {
+		t.Errorf("retry after %v for a feed polled at %v, want at most 6h later", f.RetryAfter, f.LastPolled)
 	}
 }
