@@ -193,3 +193,72 @@ func TestWritersWaitForAReader(t *testing.T) {
 	}
 	stop()
 }
+
+// TestDiffAfterCompact compacts the demo story so that an article keeps
+// versions 1, 4 and 5 of 5: its version numbers then have a gap and
+// count 3. diff and the web view's diff page default to the last two
+// versions there are (4 → 5, not the gone 2 → 3: a 500 and an error),
+// compare any two that remain, and name the versions there are when
+// asked for a gone one.
+func TestDiffAfterCompact(t *testing.T) {
+	cfg := freshDemo(t)
+	mustCLI(t, "-c", cfg, "compact", "--keep-last", "2")
+	var arts struct {
+		Articles []struct {
+			ID       string `json:"id"`
+			Versions int    `json:"versions"`
+		} `json:"articles"`
+	}
+	decodeJSON(t, mustCLI(t, "-c", cfg, "articles", "--json"), &arts)
+	id := ""
+	for _, a := range arts.Articles {
+		if a.Versions == 3 {
+			id = a.ID
+		}
+	}
+	var h struct {
+		Versions []struct {
+			Version int `json:"version"`
+		} `json:"versions"`
+	}
+	decodeJSON(t, mustCLI(t, "-c", cfg, "history", id, "--json"), &h)
+	if id == "" || len(h.Versions) != 3 || h.Versions[0].Version != 1 || h.Versions[1].Version != 4 || h.Versions[2].Version != 5 {
+		t.Fatalf("after compact --keep-last 2: article %q with versions %+v, want 1, 4, 5 of the wire story", id, h.Versions)
+	}
+	var d struct {
+		From int `json:"from"`
+		To   int `json:"to"`
+	}
+	decodeJSON(t, mustCLI(t, "-c", cfg, "diff", id, "--json"), &d)
+	if d.From != 4 || d.To != 5 {
+		t.Errorf("diff: %d → %d, want 4 → 5", d.From, d.To)
+	}
+	decodeJSON(t, mustCLI(t, "-c", cfg, "diff", id, "--from", "1", "--to", "4", "--json"), &d)
+	if d.From != 1 || d.To != 4 {
+		t.Errorf("diff --from 1 --to 4: %d → %d", d.From, d.To)
+	}
+	if _, errOut, code := cli(t, "-c", cfg, "diff", id, "--from", "2"); code != 1 || !strings.Contains(errOut, "has versions 1, 4, 5") {
+		t.Errorf("diff --from 2 (compacted away): exit %d, %q; want the versions there are", code, errOut)
+	}
+
+	base := startServe(t, cfg)
+	for path, want := range map[string]int{
+		"/articles/" + id + "/diff":                200,
+		"/articles/" + id + "/diff?from=1&to=4":    200,
+		"/articles/" + id + "/diff?to=4":           200,
+		"/articles/" + id + "/diff?from=2&to=3":    404,
+		"/articles/" + id + "/diff?from=4&to=5":    200,
+		"/articles/" + id + "/diff?view=side&to=5": 200,
+	} {
+		code, body := httpGet(t, base+path)
+		if code != want {
+			t.Errorf("GET %s: %d, want %d", path, code, want)
+		}
+		if code == 404 && !strings.Contains(body, "has versions 1, 4, 5") {
+			t.Errorf("GET %s: the 404 does not name the versions there are", path)
+		}
+		if code == 200 && (strings.Contains(body, `value="2"`) || !strings.Contains(body, `value="4"`)) {
+			t.Errorf("GET %s: the version pickers do not offer exactly the versions there are", path)
+		}
+	}
+}
