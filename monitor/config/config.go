@@ -32,6 +32,9 @@ type Config struct {
 	// pos maps a problem path ("feeds[2].schedule") to where it stands in
 	// the file; nil for a Config not parsed from YAML.
 	pos map[string]Position
+	// blockAt maps a line to the block collection whose entries start
+	// there (treeWalker.blockAt), for type errors yaml reports on it.
+	blockAt map[int]string
 	// matcher caches the compiled story filter; Validate sets it.
 	matcher *Matcher
 }
