@@ -225,3 +225,67 @@ func TestFeedRetryAfterIsCapped(t *testing.T) {
 		t.Errorf("retry after %v for a feed polled at %v, want at most 6h later", f.RetryAfter, f.LastPolled)
 	}
 }
+
+// syndicatedPage is one outlet's copy of a wire story: its canonical URL
+// names the wire's original, on another site, and the outlet adds a line
+// of its own.
+const syndicatedPage = `<!doctype html><html><head><meta charset="utf-8"><title>Summit set for Geneva</title>
+<link rel="canonical" href="https://wire.example.com/story/123"></head><body><article><h1>Summit set for Geneva</h1>
+<p>Russian President Vladimir Putin and Ukrainian President Volodymyr Zelensky will meet on August 29 in Geneva, officials said on Monday.</p>
+<p>About 300 delegates are expected to attend the peace summit, according to the Swiss foreign ministry.</p>
+<p>%s</p></article></body></html>`
+
+// TestSyndicatedCopiesAreTheirOutletsArticles polls two outlets' copies
+// of one wire story, each naming the wire's URL on another site as its
+// canonical URL, three times: each copy is its own outlet's article with
+// one version. Keyed by the wire's URL they were one article whose text
+// flipped between the outlets' on every pass, each flip a version with a
+// fact change ("12 officials" → "40 officials") and its alerts.
+func TestSyndicatedCopiesAreTheirOutletsArticles(t *testing.T) {
+	lines := map[string]string{
+		"a": "Our correspondent in Kyiv said 12 officials would travel.",
+		"b": "Our correspondent in Moscow said 40 officials would travel.",
+	}
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		o := strings.TrimSuffix(strings.TrimPrefix(r.URL.Path, "/"), ".rss")
+		if _, ok := lines[o]; ok {
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Outlet %[1]s</title><link>%[2]s/</link>
+<item><title>Summit set for Geneva</title><link>%[2]s/%[1]s/summit.html</link></item></channel></rss>`, o, srv.URL)
+			return
+		}
+		o, _, _ = strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/")
+		line, ok := lines[o]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, syndicatedPage, line)
+	}))
+	t.Cleanup(srv.Close)
+	cfg := writeConfig(t, t.TempDir(), []string{srv.URL + "/a.rss", srv.URL + "/b.rss"}, "")
+	for range 3 {
+		mustCLI(t, "-c", cfg, "poll")
+	}
+	var arts struct {
+		Articles []struct {
+			URL      string `json:"url"`
+			Outlet   string `json:"outlet"`
+			Versions int    `json:"versions"`
+		} `json:"articles"`
+	}
+	decodeJSON(t, mustCLI(t, "-c", cfg, "articles", "--json"), &arts)
+	got := map[string]string{}
+	for _, a := range arts.Articles {
+		got[strings.TrimPrefix(a.URL, srv.URL)] = fmt.Sprintf("%s, %d versions", a.Outlet, a.Versions)
+	}
+	want := map[string]string{"/a/summit.html": "Outlet a, 1 versions", "/b/summit.html": "Outlet b, 1 versions"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("articles %v, want %v", got, want)
+	}
+	if chs := changesJSON(t, cfg); len(chs) != 0 {
+		t.Errorf("%d changes, want none: nothing was edited", len(chs))
+	}
+}
