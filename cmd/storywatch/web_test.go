@@ -199,7 +199,9 @@ func TestWritersWaitForAReader(t *testing.T) {
 // count 3. diff and the web view's diff page default to the last two
 // versions there are (4 → 5, not the gone 2 → 3: a 500 and an error),
 // compare any two that remain, and name the versions there are when
-// asked for a gone one.
+// asked for a gone one; a link to a change's diff from its gone previous
+// version (the story page's, the Atom feeds') shows the diff from the
+// version kept before it.
 func TestDiffAfterCompact(t *testing.T) {
 	cfg := freshDemo(t)
 	mustCLI(t, "-c", cfg, "compact", "--keep-last", "2")
@@ -247,6 +249,7 @@ func TestDiffAfterCompact(t *testing.T) {
 		"/articles/" + id + "/diff?from=1&to=4":    200,
 		"/articles/" + id + "/diff?to=4":           200,
 		"/articles/" + id + "/diff?from=2&to=3":    404,
+		"/articles/" + id + "/diff?from=3&to=4":    200, // the story page's link to v4's change: redirected from v1
 		"/articles/" + id + "/diff?from=4&to=5":    200,
 		"/articles/" + id + "/diff?view=side&to=5": 200,
 	} {
@@ -259,6 +262,9 @@ func TestDiffAfterCompact(t *testing.T) {
 		}
 		if code == 200 && (strings.Contains(body, `value="2"`) || !strings.Contains(body, `value="4"`)) {
 			t.Errorf("GET %s: the version pickers do not offer exactly the versions there are", path)
+		}
+		if strings.Contains(path, "from=3") && !strings.Contains(body, "v1 → v4") {
+			t.Errorf("GET %s: not the diff from the version kept before (v1 → v4)", path)
 		}
 	}
 }

@@ -204,6 +204,17 @@ func (h *Handler) diff(w http.ResponseWriter, r *http.Request, s Store) error {
 	}
 	cmp, err := query.Diff(s, art, from, to)
 	if errors.Is(err, query.ErrVersionRange) {
+		if kept := keptBefore(cmp.Seqs, cmp.From, cmp.To); kept > 0 {
+			// compact removed the old version: the story page and the
+			// Atom feeds link each change as the diff from the version
+			// before it, so show the diff from the one kept before it
+			u := diffURL(art.ID, kept, cmp.To)
+			if v := q.Get("view"); v != "" {
+				u += "&view=" + url.QueryEscape(v)
+			}
+			http.Redirect(w, r, u, http.StatusFound)
+			return nil
+		}
 		return notFound("%s has versions %s", art.Title, query.DescribeSeqs(cmp.Seqs))
 	}
 	if err != nil {
@@ -287,6 +298,21 @@ func (h *Handler) diff(w http.ResponseWriter, r *http.Request, s Store) error {
 	p.Blocks = diffBlocks(cmp.Result, side)
 	h.render(w, r, http.StatusOK, "diff.html", p)
 	return nil
+}
+
+// keptBefore is the latest of seqs before from, when from is gone from
+// seqs and to, a later version, is there; else 0.
+func keptBefore(seqs []int, from, to int) int {
+	if from >= to || slices.Contains(seqs, from) || !slices.Contains(seqs, to) {
+		return 0
+	}
+	kept := 0
+	for _, v := range seqs {
+		if v < from {
+			kept = v
+		}
+	}
+	return kept
 }
 
 func versionParam(q url.Values, name string) (int, error) {
