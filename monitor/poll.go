@@ -136,6 +136,13 @@ func (m *Monitor) pollFeedState(ctx context.Context, i int, scheduled, wait bool
 	}
 
 	err = m.pollFeedSafe(ctx, fc, &st, &res)
+	if err != nil && ctx.Err() != nil && errors.Is(err, context.Canceled) {
+		// Shutdown (SIGTERM, Ctrl-C) cut the poll short: no fault of the
+		// feed's, so its state stays as the last poll left it, not an
+		// error that `feeds` shows and that backs the feed off.
+		res.Skipped = "shutting down"
+		return res
+	}
 	st.LastPolled = m.now()
 	st.NextPoll = nextPoll(m.cfg, i, st.LastPolled)
 	m.metrics.FeedPolled(fetch.Redact(fc.URL), st.LastPolled, err)
@@ -279,6 +286,13 @@ func (m *Monitor) pollFeed(ctx context.Context, fc config.Feed, st *store.FeedSt
 		}()
 	}
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		// Shutdown came before every item was done: forget the
+		// validators, or the next pass would get a 304 and never see the
+		// items this one left.
+		st.ETag, st.LastModified = "", ""
+		return fmt.Errorf("items left for the next pass: %w", err)
+	}
 	if len(noLink) > 0 {
 		m.log.Warn("items skipped: no usable http(s) link", "feed_url", fetch.Redact(fc.URL),
 			"items", len(noLink), "first_title", noLink[0])

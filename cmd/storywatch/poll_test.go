@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -287,5 +288,80 @@ func TestSyndicatedCopiesAreTheirOutletsArticles(t *testing.T) {
 	}
 	if chs := changesJSON(t, cfg); len(chs) != 0 {
 		t.Errorf("%d changes, want none: nothing was edited", len(chs))
+	}
+}
+
+// TestSIGTERMMidFeedLosesNoItem stops the daemon (SIGTERM) while it works
+// through a feed's items one slow page at a time, and while another feed
+// of the same host waits for a connection slot. The next `poll` stores
+// every item: the cut pass kept no ETag, so the feed is not a 304 hiding
+// the items it left. Nor is either feed shown as failed ("context
+// canceled") or backed off: shutdown is no fault of theirs.
+func TestSIGTERMMidFeedLosesNoItem(t *testing.T) {
+	const items = 4
+	var pages atomic.Int32
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case r.URL.Path == "/slow.rss":
+			w.Header().Set("ETag", `"v1"`)
+			if r.Header.Get("If-None-Match") == `"v1"` {
+				w.WriteHeader(http.StatusNotModified)
+				return
+			}
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Slow</title><link>%s/</link>`, srv.URL)
+			for i := range items {
+				fmt.Fprintf(w, `<item><title>Summit item %[2]d</title><link>%[1]s/a/%[2]d.html</link></item>`, srv.URL, i)
+			}
+			fmt.Fprint(w, `</channel></rss>`)
+		case r.URL.Path == "/other.rss":
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Other</title></channel></rss>`)
+		case strings.HasPrefix(r.URL.Path, "/a/"):
+			pages.Add(1)
+			time.Sleep(700 * time.Millisecond)
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprintf(w, `<!doctype html><html><head><title>Summit item %[1]s</title></head><body><article>
+<p>Item %[1]s: the leaders will meet in Geneva on August 29, officials said on Monday.</p>
+<p>About 300 delegates are expected at the talks, a diplomat said.</p></article></body></html>`, r.URL.Path)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, []string{srv.URL + "/slow.rss", srv.URL + "/other.rss"}, "")
+	writeFile(t, cfg, strings.Replace(readFile(t, cfg), "fetch:\n",
+		"fetch:\n  workers: 1\n  per_host_concurrency: 1\n  jitter: 0s\n  robots: false\n", 1))
+
+	stop := startDaemon(t, cfg, filepath.Join(dir, "storywatch.db.sock"))
+	for deadline := time.Now().Add(20 * time.Second); pages.Load() == 0; time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the daemon never fetched an article page")
+		}
+	}
+	stop()
+
+	var fs struct {
+		Feeds []struct {
+			URL, Status, Error string
+		} `json:"feeds"`
+	}
+	decodeJSON(t, mustCLI(t, "-c", cfg, "feeds", "--json"), &fs)
+	for _, f := range fs.Feeds {
+		if f.Status == "error" || strings.Contains(f.Error, "context canceled") {
+			t.Errorf("feed %s after SIGTERM: status %q, error %q; shutdown is no failure of the feed", f.URL, f.Status, f.Error)
+		}
+	}
+	mustCLI(t, "-c", cfg, "poll")
+	var arts struct {
+		Articles []struct {
+			URL string `json:"url"`
+		} `json:"articles"`
+	}
+	decodeJSON(t, mustCLI(t, "-c", cfg, "articles", "--json"), &arts)
+	if len(arts.Articles) != items {
+		t.Errorf("%d of the feed's %d items stored after SIGTERM and a poll: %+v", len(arts.Articles), items, arts.Articles)
 	}
 }
