@@ -56,3 +56,13 @@ func BenchmarkCompareText(b *testing.B) {
 		edits(o, n, align.Align(o, n), Options{})
 	})
 }
+
+// BenchmarkCompareTextPastedWhole compares an empty version with a long
+// text (16,000 entries, 1.7 MB) and back: every fact added, then removed.
+func BenchmarkCompareTextPastedWhole(b *testing.B) {
+	text := wholeText(16000)
+	benchtext.ReportCPU(b, func() {
+		Compare(Document{}, Document{Text: text}, Options{})
+		Compare(Document{Text: text}, Document{}, Options{})
+	})
+}

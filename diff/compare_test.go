@@ -2,6 +2,7 @@ package diff
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -164,5 +165,57 @@ func TestCompareBenchPair(t *testing.T) {
 		if len(e.Words) > 0 {
 			checkWords(t, e.Old, e.New, e.Words)
 		}
+	}
+}
+
+// wholeText is a long article of look-alike entries, each with its own
+// figure, plus one figure a summary and an entry both give.
+func wholeText(entries int) string {
+	var b strings.Builder
+	b.WriteString("In all, 7,500 troops would stay in the region, officials said.\n")
+	for i := range entries {
+		fmt.Fprintf(&b, "Entry %d: Putin and Zelensky will meet on August %d in Geneva with %d delegates, officials said.\n", i, i%28+1, 100+i)
+	}
+	b.WriteString("The 7,500 troops would stay until the summit, the ministry said.\n")
+	return b.String()
+}
+
+// TestCompareTextPastedOrCutWhole compares a long text with an empty
+// version both ways: every entry's figure is news added (or removed) once,
+// and the figure the summary repeats counts once. The facts added or
+// removed are looked up by kind and figure (BenchmarkCompareTextPastedWhole
+// measures it; held each against all the others, 60,000 entries did not
+// finish in minutes).
+func TestCompareTextPastedOrCutWhole(t *testing.T) {
+	const entries = 500
+	text := wholeText(entries)
+	for _, tt := range []struct {
+		name     string
+		old, new string
+	}{
+		{"pasted", "", text},
+		{"cut", text, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := Compare(Document{Text: tt.old}, Document{Text: tt.new}, Options{})
+			figures := map[string]int{}
+			for _, c := range res.Facts {
+				if c.Kind != facts.KindNumber {
+					continue
+				}
+				if (c.Before == "") == (c.After == "") {
+					t.Errorf("number change %q → %q, want only added or removed", c.Before, c.After)
+				}
+				figures[c.BeforeValue+c.AfterValue]++
+			}
+			for i := range entries {
+				if v := fmt.Sprintf("%d delegates", 100+i); figures[v] != 1 {
+					t.Errorf("%q told %d times, want once", v, figures[v])
+				}
+			}
+			if n := figures["7500 troops"]; n != 1 {
+				t.Errorf("7,500 troops told %d times, want once (summary and entry are one piece of news)", n)
+			}
+		})
 	}
 }

@@ -4,10 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+
+	"golang.org/x/net/publicsuffix"
 
 	"github.com/storywatch/storywatch/monitor/extract"
 	"github.com/storywatch/storywatch/monitor/feed"
@@ -223,10 +226,20 @@ func (m *Monitor) observe(ctx context.Context, link string, known store.Article,
 	}, nil
 }
 
-// canonicalURL is the URL that names the article extracted as art from the
-// page at pageURL, listed in a feed as link.
+// canonicalURL names the article a page holds: its canonical URL
+// (<link rel=canonical>, og:url) when that is on the page's own site, else
+// the page's URL, else the item link. A canonical URL on another site is a
+// syndicated copy naming its source (a wire story on a partner's site, one
+// brand's story on a sister brand's): the copy is its outlet's own article
+// with its own text. Keyed by the source's URL, every outlet's copy was one
+// article whose text flipped between the outlets' on every pass, each flip
+// a version with fact changes and alerts.
 func canonicalURL(link string, art extract.Article, pageURL string) string {
-	for _, u := range []string{art.Canonical, pageURL} {
+	urls := []string{pageURL}
+	if art.Canonical != "" && sameSite(art.Canonical, pageURL) {
+		urls = []string{art.Canonical, pageURL}
+	}
+	for _, u := range urls {
 		if u == "" {
 			continue
 		}
@@ -235,6 +248,23 @@ func canonicalURL(link string, art extract.Article, pageURL string) string {
 		}
 	}
 	return link
+}
+
+// sameSite reports whether URLs a and b are on one site: one host, or
+// hosts of one registrable domain (www.example.co.uk, amp.example.co.uk).
+func sameSite(a, b string) bool {
+	ua, errA := url.Parse(a)
+	ub, errB := url.Parse(b)
+	if errA != nil || errB != nil {
+		return false
+	}
+	ha, hb := strings.ToLower(ua.Hostname()), strings.ToLower(ub.Hostname())
+	if ha == hb {
+		return true
+	}
+	da, errA := publicsuffix.EffectiveTLDPlusOne(ha)
+	db, errB := publicsuffix.EffectiveTLDPlusOne(hb)
+	return errA == nil && errB == nil && da == db
 }
 
 // touch records that an article was checked and found unchanged.

@@ -2,6 +2,9 @@ package monitor
 
 import (
 	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"io"
 	"mime"
 	"net/http"
 	"regexp"
@@ -78,6 +81,12 @@ func declareUTF8(page []byte) []byte {
 // extracted as text. A missing or generic type is sniffed from the body.
 func articleType(contentType string, body []byte) (string, bool) {
 	mt, _, err := mime.ParseMediaType(contentType)
+	if kind := dataKind(body); kind != "" {
+		// a feed or JSON document, whatever it is served as (an item
+		// linking to its own feed, to an API): its markup and keys are no
+		// article text, and each edit of the feed would be a new version
+		return kind, false
+	}
 	switch {
 	case err == nil && (strings.HasPrefix(mt, "text/") || mt == "application/xhtml+xml"):
 		return mt, true
@@ -94,4 +103,34 @@ func articleType(contentType string, body []byte) (string, bool) {
 		mt = sniffed
 	}
 	return mt, false
+}
+
+// dataKind names what body is when it is a feed (RSS, Atom, RDF) or a JSON
+// document rather than a page: "feed" or "json", else "".
+func dataKind(body []byte) string {
+	b := bytes.TrimLeft(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")), " \t\r\n")
+	if len(b) > 0 && (b[0] == '{' || b[0] == '[') && json.Valid(b) {
+		return "json"
+	}
+	if len(b) == 0 || b[0] != '<' {
+		return ""
+	}
+	d := xml.NewDecoder(bytes.NewReader(b))
+	d.Strict = false
+	// the root element's name is ASCII in every encoding a feed declares
+	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
+	for range 64 { // the root comes after a declaration, comments, a doctype
+		tok, err := d.RawToken()
+		if err != nil {
+			return ""
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			switch strings.ToLower(se.Name.Local) {
+			case "rss", "feed", "rdf":
+				return "feed"
+			}
+			return ""
+		}
+	}
+	return ""
 }

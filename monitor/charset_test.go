@@ -61,6 +61,7 @@ func TestPageUTF8(t *testing.T) {
 
 func TestArticleType(t *testing.T) {
 	const page = "<!doctype html><html><body><p>Summit</p></body></html>"
+	const rssDoc = `<rss version="2.0"><channel><title>T</title><item><title>Summit</title></item></channel></rss>`
 	tests := []struct {
 		contentType, body string
 		want              bool
@@ -78,9 +79,20 @@ func TestArticleType(t *testing.T) {
 		{"application/pdf", "%PDF-1.7\n", false},
 		{"", "%PDF-1.7\n", false},
 		{"application/octet-stream", "\x00\x01\x02\x03binary", false},
+		// an item linking to a feed or to JSON: markup and keys, no article
+		{"application/rss+xml", rssDoc, false},
+		{"text/xml; charset=utf-8", rssDoc, false},
+		{"text/xml", "\xef\xbb\xbf\n<?xml version=\"1.0\" encoding=\"windows-1252\"?>\n<!-- x -->" + rssDoc, false},
+		{"application/atom+xml", `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>T</title></feed>`, false},
+		{"application/rdf+xml", `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><channel/></rdf:RDF>`, false},
+		{"text/html", rssDoc, false},
+		{"application/json", `{"version":"https://jsonfeed.org/version/1.1","items":[]}`, false},
+		{"text/plain; charset=utf-8", ` [{"id": 1}]`, false},
+		{"text/xml", `<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body><p>Summit</p></body></html>`, true},
+		{"text/plain", "{Summit} in Budapest.", true},
 	}
 	for _, tt := range tests {
-		t.Run(tt.contentType, func(t *testing.T) {
+		t.Run(tt.contentType+" "+tt.body[:min(len(tt.body), 12)], func(t *testing.T) {
 			if mt, got := articleType(tt.contentType, []byte(tt.body)); got != tt.want {
 				t.Errorf("articleType(%q, %.10q) = %q, %v; want %v", tt.contentType, tt.body, mt, got, tt.want)
 			}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -58,7 +57,7 @@ func (m *Monitor) PollAll(ctx context.Context) PassResult {
 	var wg sync.WaitGroup
 	for i := range m.cfg.Feeds {
 		if ctx.Err() != nil || m.closed {
-			res.Feeds[i] = FeedResult{URL: m.cfg.Feeds[i].URL, Name: feedName(m.cfg.Feeds[i]), Skipped: "shutting down"}
+			res.Feeds[i] = FeedResult{URL: m.cfg.Feeds[i].URL, Name: m.cfg.Feeds[i].Label(), Skipped: "shutting down"}
 			continue
 		}
 		sem <- struct{}{}
@@ -100,7 +99,7 @@ func (m *Monitor) PollFeed(ctx context.Context, i int, scheduled bool) FeedResul
 // by the writer.
 func (m *Monitor) pollFeedState(ctx context.Context, i int, scheduled, wait bool) FeedResult {
 	fc := m.cfg.Feeds[i]
-	res := FeedResult{URL: fc.URL, Name: feedName(fc)}
+	res := FeedResult{URL: fc.URL, Name: fc.Label()}
 	log := m.log.With("feed_url", fetch.Redact(fc.URL))
 	// A scheduled poll and a pass for the CLI may reach one feed at once;
 	// the second waits, then finds the feed unchanged.
@@ -137,6 +136,13 @@ func (m *Monitor) pollFeedState(ctx context.Context, i int, scheduled, wait bool
 	}
 
 	err = m.pollFeedSafe(ctx, fc, &st, &res)
+	if err != nil && ctx.Err() != nil && errors.Is(err, context.Canceled) {
+		// Shutdown (SIGTERM, Ctrl-C) cut the poll short: no fault of the
+		// feed's, so its state stays as the last poll left it, not an
+		// error that `feeds` shows and that backs the feed off.
+		res.Skipped = "shutting down"
+		return res
+	}
 	st.LastPolled = m.now()
 	st.NextPoll = nextPoll(m.cfg, i, st.LastPolled)
 	m.metrics.FeedPolled(fetch.Redact(fc.URL), st.LastPolled, err)
@@ -150,7 +156,10 @@ func (m *Monitor) pollFeedState(ctx context.Context, i int, scheduled, wait bool
 		}
 		var se *fetch.StatusError
 		if errors.As(err, &se) && se.RetryAfter > 0 {
-			st.RetryAfter = st.LastPolled.Add(se.RetryAfter)
+			// no longer than a failing feed backs off: a Retry-After of
+			// years (a server's bug, or a hostile one) silenced the feed,
+			// for `poll` too
+			st.RetryAfter = st.LastPolled.Add(min(se.RetryAfter, maxFailureBackoff))
 		}
 		log.Warn("poll failed", "err", err, "failures", st.Failures)
 	} else {
@@ -277,6 +286,13 @@ func (m *Monitor) pollFeed(ctx context.Context, fc config.Feed, st *store.FeedSt
 		}()
 	}
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		// Shutdown came before every item was done: forget the
+		// validators, or the next pass would get a 304 and never see the
+		// items this one left.
+		st.ETag, st.LastModified = "", ""
+		return fmt.Errorf("items left for the next pass: %w", err)
+	}
 	if len(noLink) > 0 {
 		m.log.Warn("items skipped: no usable http(s) link", "feed_url", fetch.Redact(fc.URL),
 			"items", len(noLink), "first_title", noLink[0])
@@ -307,11 +323,14 @@ func (m *Monitor) fetch(ctx context.Context, target string, req fetch.Request) (
 	return resp, err
 }
 
+// maxFailureBackoff caps how long a failing feed is left alone.
+const maxFailureBackoff = 6 * time.Hour
+
 // failureBackoff is how long a scheduled poll waits after n consecutive
 // failures: 1m, 2m, 4m ... capped at 6h, so a dead feed costs little.
 func failureBackoff(n int) time.Duration {
 	d := time.Minute << min(n-1, 20)
-	return min(d, 6*time.Hour)
+	return min(d, maxFailureBackoff)
 }
 
 func nextPoll(cfg *config.Config, i int, after time.Time) time.Time {
@@ -320,14 +339,4 @@ func nextPoll(cfg *config.Config, i int, after time.Time) time.Time {
 		return time.Time{}
 	}
 	return sched.Next(after)
-}
-
-func feedName(fc config.Feed) string {
-	if fc.Name != "" {
-		return fc.Name
-	}
-	if u, err := url.Parse(fc.URL); err == nil && u.Host != "" {
-		return u.Host
-	}
-	return fc.URL
 }

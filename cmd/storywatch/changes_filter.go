@@ -35,7 +35,7 @@ type changeFilter struct {
 func newChangeFilter(s Store, article, outlet string, kinds []string) (changeFilter, error) {
 	var f changeFilter
 	if article != "" {
-		art, err := s.Article(article)
+		art, err := findArticle(s, article)
 		if err != nil {
 			return f, fmt.Errorf("--article %s: %w", article, err)
 		}

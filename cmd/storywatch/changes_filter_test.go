@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/csv"
+	neturl "net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -206,4 +207,46 @@ func TestChangesCSV(t *testing.T) {
 // not cover it, so it lives under that directory.
 func tempDirOutsideTest() (string, error) {
 	return os.MkdirTemp(filepath.Dir(binPath), "demo-")
+}
+
+// TestArticleByCopiedURL names an article by its URL as a reader copies it
+// from a browser or a newsletter: tracking parameters, a fragment, an
+// upper-case scheme and host. history, diff and changes --article find it,
+// as the pipeline keyed it; a URL of no article is still not found.
+func TestArticleByCopiedURL(t *testing.T) {
+	cfg := keptDemo(t)
+	all := changesJSON(t, cfg)
+	id, url := all[0].ArticleID, all[0].Article
+	u, err := neturl.Parse(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.Scheme, u.Host = strings.ToUpper(u.Scheme), strings.ToUpper(u.Host)
+	u.RawQuery, u.Fragment = "utm_source=newsletter&fbclid=abc", "comments"
+	copied := u.String()
+	var h struct {
+		Article struct {
+			ID string `json:"id"`
+		} `json:"article"`
+	}
+	decodeJSON(t, mustCLI(t, "-c", cfg, "history", copied, "--json"), &h)
+	if h.Article.ID != id {
+		t.Errorf("history %s: article %q, want %s", copied, h.Article.ID, id)
+	}
+	var d struct {
+		Article string `json:"article"`
+	}
+	decodeJSON(t, mustCLI(t, "-c", cfg, "diff", copied, "--json"), &d)
+	if d.Article != url {
+		t.Errorf("diff %s: article %q, want %s", copied, d.Article, url)
+	}
+	for _, c := range changesJSON(t, cfg, "--article", copied) {
+		if c.ArticleID != id {
+			t.Errorf("changes --article %s lists article %s", copied, c.ArticleID)
+		}
+	}
+	u.Path += "-no-such-story"
+	if _, errOut, code := cli(t, "-c", cfg, "history", u.String()); code != 1 || !strings.Contains(errOut, "not found") {
+		t.Errorf("history of an unknown URL: exit %d, %q", code, errOut)
+	}
 }

@@ -167,7 +167,7 @@ func (a *app) demo(keep string, verbose bool) error {
 // directory). The demo serves its story on a new port each run and
 // replays it from the first revision, so a store kept by an earlier demo
 // is replaced rather than fed the same story again under other URLs. A
-// store demo did not write is refused, never removed.
+// store or a config.yaml demo did not write is refused, never touched.
 func (a *app) prepareKeepDir(dir string) (string, error) {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
@@ -176,12 +176,19 @@ func (a *app) prepareKeepDir(dir string) (string, error) {
 	if err := os.MkdirAll(dir, 0o750); err != nil {
 		return "", fmt.Errorf("create demo directory: %w", err)
 	}
+	// demo writes DIR/config.yaml: one it did not write is the user's
+	// (./config.yaml is the default config, so `demo --keep .` is easy
+	// to type), whether or not its store is in DIR
+	cfgText, err := os.ReadFile(filepath.Join(dir, "config.yaml"))
+	ours := err == nil && strings.HasPrefix(string(cfgText), demoConfigHeader)
+	if !ours && !errors.Is(err, os.ErrNotExist) {
+		return "", fmt.Errorf("%s holds a config.yaml that `storywatch demo` did not write: choose another directory for --keep", dir)
+	}
 	db := filepath.Join(dir, "storywatch.db")
 	if _, err := os.Stat(db); errors.Is(err, os.ErrNotExist) {
 		return dir, nil
 	}
-	cfgText, err := os.ReadFile(filepath.Join(dir, "config.yaml"))
-	if err != nil || !strings.HasPrefix(string(cfgText), demoConfigHeader) {
+	if !ours {
 		return "", fmt.Errorf("%s holds a store that `storywatch demo` did not write: choose another directory for --keep", dir)
 	}
 	// A daemon or command may still use the old demo store.

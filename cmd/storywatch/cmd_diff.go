@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -20,17 +21,24 @@ func (a *app) diffCommand() *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withReadStore(func(_ *config.Config, s Store) error {
-				art, err := s.Article(args[0])
+				art, err := findArticle(s, args[0])
 				if err != nil {
 					return fmt.Errorf("article %s: %w", args[0], err)
 				}
-				if to == 0 {
-					to = art.Versions
+				// the versions there are: compact leaves gaps in their numbers
+				seqs, err := query.Seqs(s, art)
+				if err != nil {
+					return err
 				}
-				if from == 0 {
-					from = to - 1
+				// defaults only for flags not given: --from 0 is no version
+				// to compare, not "the one before --to"
+				if !cmd.Flags().Changed("to") && len(seqs) > 0 {
+					to = seqs[len(seqs)-1]
 				}
-				if art.Versions < 2 && !cmd.Flags().Changed("from") {
+				if !cmd.Flags().Changed("from") {
+					from = query.SeqBefore(seqs, to)
+				}
+				if len(seqs) < 2 && !cmd.Flags().Changed("from") {
 					if a.jsonOut {
 						return writeJSON(a.stdout, map[string]any{"article": art.URL, "from": 1, "to": 1, "changes": []facts.Change{}, "edits": []diff.Edit{}})
 					}
@@ -40,12 +48,12 @@ func (a *app) diffCommand() *cobra.Command {
 				// Name only the flags the user gave: a --from derived from
 				// --to is not theirs to fix.
 				switch {
-				case to < 1 || to > art.Versions:
-					return fmt.Errorf("--to %d: article %s has versions 1 to %d", to, art.ID, art.Versions)
+				case !slices.Contains(seqs, to):
+					return fmt.Errorf("--to %d: article %s has versions %s", to, art.ID, query.DescribeSeqs(seqs))
 				case from < 1 && !cmd.Flags().Changed("from"):
 					return fmt.Errorf("--to %d: there is no version before it to compare with; give --from too", to)
-				case from < 1 || from > art.Versions:
-					return fmt.Errorf("--from %d: article %s has versions 1 to %d", from, art.ID, art.Versions)
+				case !slices.Contains(seqs, from):
+					return fmt.Errorf("--from %d: article %s has versions %s", from, art.ID, query.DescribeSeqs(seqs))
 				}
 				cmp, err := query.Diff(s, art, from, to)
 				if err != nil {

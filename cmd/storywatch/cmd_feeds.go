@@ -46,6 +46,10 @@ func (a *app) feedsCommand() *cobra.Command {
 					if f.Name == "" {
 						f.Name = st.Name
 					}
+					if f.Name == "" {
+						// not polled yet: no title of its own
+						f.Name = fc.Label()
+					}
 					if f.Status == "" {
 						f.Status = "pending"
 					}

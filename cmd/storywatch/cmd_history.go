@@ -33,7 +33,7 @@ func (a *app) historyCommand() *cobra.Command {
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withReadStore(func(_ *config.Config, s Store) error {
-				art, err := s.Article(args[0])
+				art, err := findArticle(s, args[0])
 				if err != nil {
 					return fmt.Errorf("article %s: %w", args[0], err)
 				}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -161,7 +162,7 @@ func openWritable(cfg *config.Config) (Store, error) {
 			return nil, fmt.Errorf("create store directory: %w", err)
 		}
 	}
-	s, err := bolt.Open(cfg.Store.Path, bolt.Options{Timeout: time.Second})
+	s, err := openBoltWriter(cfg.Store.Path)
 	if errors.Is(err, store.ErrLocked) {
 		return nil, fmt.Errorf("store %s is in use by another storywatch process (a running daemon?): %w", cfg.Store.Path, err)
 	}
@@ -169,4 +170,33 @@ func openWritable(cfg *config.Config) (Store, error) {
 		return nil, fmt.Errorf("open store: %w", err)
 	}
 	return s, nil
+}
+
+// readerWait is how long a command that writes the store waits for the
+// readers holding it: `serve` opens the store for each request and a read
+// command for its run, and both let go within seconds.
+const readerWait = 30 * time.Second
+
+// openBoltWriter opens the bbolt store at path for writing. When another
+// process holds it and no daemon answers on its control socket, the holder
+// is a reader (serve answering a request, a read command): it waits for
+// that reader rather than fail as if a daemon held the store, which made
+// `run`, or a `poll` from cron, fail while the web view rendered a page.
+func openBoltWriter(path string) (*bolt.Store, error) {
+	s, err := bolt.Open(path, bolt.Options{Timeout: time.Second})
+	if !errors.Is(err, store.ErrLocked) || daemonAnswers(socketPath(path)) {
+		return s, err
+	}
+	return bolt.Open(path, bolt.Options{Timeout: readerWait})
+}
+
+// daemonAnswers reports whether a daemon listens on the control socket
+// sock. It connects and says nothing: the daemon takes that as a probe.
+func daemonAnswers(sock string) bool {
+	c, err := net.DialTimeout("unix", sock, time.Second)
+	if err != nil {
+		return false
+	}
+	c.Close()
+	return true
 }

@@ -128,7 +128,12 @@ func (a *app) withStore(readOnly bool, fn func(*config.Config, Store) error) err
 	} else if readOnly && errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("store %s does not exist yet: run `storywatch poll` or `storywatch run` first", path)
 	}
-	s, err := bolt.Open(path, bolt.Options{ReadOnly: readOnly, Timeout: 300 * time.Millisecond})
+	var s *bolt.Store
+	if readOnly {
+		s, err = bolt.Open(path, bolt.Options{ReadOnly: true, Timeout: 300 * time.Millisecond})
+	} else {
+		s, err = openBoltWriter(path)
+	}
 	if errors.Is(err, store.ErrLocked) {
 		return a.forward(socketPath(path))
 	}
@@ -240,7 +245,9 @@ func handleControl(c net.Conn, spillDir string, d daemonHooks, s Store, log *slo
 	conn := idleConn{c}
 	var req controlRequest
 	if err := json.NewDecoder(conn).Decode(&req); err != nil {
-		log.Warn("bad control request", "err", err)
+		if !errors.Is(err, io.EOF) { // EOF: a probe (daemonAnswers)
+			log.Warn("bad control request", "err", err)
+		}
 		return
 	}
 	mayWrite := !writesStore(req.Args) || peerMayWrite(c)

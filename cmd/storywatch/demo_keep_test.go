@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -58,5 +59,26 @@ func TestDemoKeepTwice(t *testing.T) {
 	}
 	if b, err := os.ReadFile(filepath.Join(other, "storywatch.db")); err != nil || string(b) != "not a demo store" {
 		t.Errorf("the other store was touched: %q, %v", b, err)
+	}
+}
+
+// TestDemoKeepLeavesUserConfigAlone runs demo --keep in a directory that
+// holds the user's own config.yaml (the default config path is
+// ./config.yaml, so `demo --keep .` in one's working directory is easy to
+// type) whose store lives elsewhere: demo refuses, and the config is left
+// as it was.
+func TestDemoKeepLeavesUserConfigAlone(t *testing.T) {
+	dir := t.TempDir()
+	own := "store:\n  path: /var/lib/storywatch/storywatch.db\nfeeds:\n  - url: https://example.com/rss.xml\n"
+	writeFile(t, filepath.Join(dir, "config.yaml"), own)
+	_, errOut, code := cli(t, "demo", "--keep", dir)
+	if code == 0 || !strings.Contains(errOut, "config.yaml") || !strings.Contains(errOut, "did not write") {
+		t.Errorf("demo --keep on a directory with the user's config: exit %d, %q", code, errOut)
+	}
+	if got := readFile(t, filepath.Join(dir, "config.yaml")); got != own {
+		t.Errorf("the user's config.yaml was replaced:\n%s", got)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "storywatch.db")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("demo wrote a store next to the user's config: %v", err)
 	}
 }

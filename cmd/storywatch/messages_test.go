@@ -40,6 +40,11 @@ func TestOperatorMessages(t *testing.T) {
 			stderr: []string{"--to 1: there is no version before it", "give --from"}},
 		{name: "diff --from out of range", args: []string{"-c", cfg, "diff", id, "--from", "7", "--to", "2"}, wantErr: true,
 			stderr: []string{"--from 7: article"}},
+		// 0 is no version: it must not quietly mean "the default"
+		{name: "diff --from 0", args: []string{"-c", cfg, "diff", id, "--from", "0", "--to", "2"}, wantErr: true,
+			stderr: []string{"--from 0: article " + id + " has versions 1 to "}},
+		{name: "diff --to 0", args: []string{"-c", cfg, "diff", id, "--to", "0"}, wantErr: true,
+			stderr: []string{"--to 0: article " + id + " has versions 1 to "}, notIn: []string{"--from"}},
 		{name: "history clocks", args: []string{"-c", cfg, "history", id},
 			stdout: []string{"FETCHED", "PAGE'S DATE"}},
 		{name: "diff clocks", args: []string{"-c", cfg, "diff", id, "--color", "never"},

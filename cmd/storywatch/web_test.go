@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/storywatch/storywatch/store/bolt"
 )
 
 // freshDemo runs `storywatch demo --keep DIR` in a new DIR of its own and returns the config path.
@@ -156,5 +158,113 @@ func TestServeWhileRunHoldsStore(t *testing.T) {
 	// The daemon is gone: serve reads the store itself again.
 	if code, _ := httpGet(t, base+"/"); code != 200 {
 		t.Errorf("serve after the daemon stopped: %d", code)
+	}
+}
+
+// TestWritersWaitForAReader holds the store open read-only, as `serve`
+// holds it while it renders a page (a large diff takes seconds), for
+// longer than a writer's first lock attempt: `poll` then waits for the
+// reader and makes its pass, and `run` starts, instead of failing as if a
+// daemon held the store. A second daemon is still refused.
+func TestWritersWaitForAReader(t *testing.T) {
+	cfg := freshDemo(t)
+	path := filepath.Join(filepath.Dir(cfg), "storywatch.db")
+	holdReader := func() {
+		t.Helper()
+		r, err := bolt.Open(path, bolt.Options{ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		time.AfterFunc(2*time.Second, func() { r.Close() })
+	}
+
+	holdReader()
+	if out, errOut, code := cli(t, "-c", cfg, "poll", "--wait", "1s"); code != 0 {
+		t.Errorf("poll while a reader holds the store: exit %d\n%s%s", code, out, errOut)
+	}
+
+	holdReader()
+	stop := startDaemon(t, cfg, path+".sock")
+	var second bytes.Buffer
+	run := exec.Command(binPath, "-c", cfg, "run")
+	run.Stderr = &second
+	if err := run.Run(); err == nil || !strings.Contains(second.String(), "in use") {
+		t.Errorf("second daemon: %v, %q; want it refused as in use", err, second.String())
+	}
+	stop()
+}
+
+// TestDiffAfterCompact compacts the demo story so that an article keeps
+// versions 1, 4 and 5 of 5: its version numbers then have a gap and
+// count 3. diff and the web view's diff page default to the last two
+// versions there are (4 → 5, not the gone 2 → 3: a 500 and an error),
+// compare any two that remain, and name the versions there are when
+// asked for a gone one; a link to a change's diff from its gone previous
+// version (the story page's, the Atom feeds') shows the diff from the
+// version kept before it.
+func TestDiffAfterCompact(t *testing.T) {
+	cfg := freshDemo(t)
+	mustCLI(t, "-c", cfg, "compact", "--keep-last", "2")
+	var arts struct {
+		Articles []struct {
+			ID       string `json:"id"`
+			Versions int    `json:"versions"`
+		} `json:"articles"`
+	}
+	decodeJSON(t, mustCLI(t, "-c", cfg, "articles", "--json"), &arts)
+	id := ""
+	for _, a := range arts.Articles {
+		if a.Versions == 3 {
+			id = a.ID
+		}
+	}
+	var h struct {
+		Versions []struct {
+			Version int `json:"version"`
+		} `json:"versions"`
+	}
+	decodeJSON(t, mustCLI(t, "-c", cfg, "history", id, "--json"), &h)
+	if id == "" || len(h.Versions) != 3 || h.Versions[0].Version != 1 || h.Versions[1].Version != 4 || h.Versions[2].Version != 5 {
+		t.Fatalf("after compact --keep-last 2: article %q with versions %+v, want 1, 4, 5 of the wire story", id, h.Versions)
+	}
+	var d struct {
+		From int `json:"from"`
+		To   int `json:"to"`
+	}
+	decodeJSON(t, mustCLI(t, "-c", cfg, "diff", id, "--json"), &d)
+	if d.From != 4 || d.To != 5 {
+		t.Errorf("diff: %d → %d, want 4 → 5", d.From, d.To)
+	}
+	decodeJSON(t, mustCLI(t, "-c", cfg, "diff", id, "--from", "1", "--to", "4", "--json"), &d)
+	if d.From != 1 || d.To != 4 {
+		t.Errorf("diff --from 1 --to 4: %d → %d", d.From, d.To)
+	}
+	if _, errOut, code := cli(t, "-c", cfg, "diff", id, "--from", "2"); code != 1 || !strings.Contains(errOut, "has versions 1, 4, 5") {
+		t.Errorf("diff --from 2 (compacted away): exit %d, %q; want the versions there are", code, errOut)
+	}
+
+	base := startServe(t, cfg)
+	for path, want := range map[string]int{
+		"/articles/" + id + "/diff":                200,
+		"/articles/" + id + "/diff?from=1&to=4":    200,
+		"/articles/" + id + "/diff?to=4":           200,
+		"/articles/" + id + "/diff?from=2&to=3":    404,
+		"/articles/" + id + "/diff?from=3&to=4":    200, // the story page's link to v4's change: redirected from v1
+		"/articles/" + id + "/diff?from=4&to=5":    200,
+		"/articles/" + id + "/diff?view=side&to=5": 200,
+	} {
+		code, body := httpGet(t, base+path)
+		if code != want {
+			t.Errorf("GET %s: %d, want %d", path, code, want)
+		}
+		if code == 404 && !strings.Contains(body, "has versions 1, 4, 5") {
+			t.Errorf("GET %s: the 404 does not name the versions there are", path)
+		}
+		if code == 200 && (strings.Contains(body, `value="2"`) || !strings.Contains(body, `value="4"`)) {
+			t.Errorf("GET %s: the version pickers do not offer exactly the versions there are", path)
+		}
+		if strings.Contains(path, "from=3") && !strings.Contains(body, "v1 → v4") {
+			t.Errorf("GET %s: not the diff from the version kept before (v1 → v4)", path)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package align
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -206,5 +207,34 @@ func checkLinks(t testing.TB, nOld, nNew int, links []Link) {
 		if n != 1 {
 			t.Fatalf("new sentence %d appears %d times", j, n)
 		}
+	}
+}
+
+// TestAlignLookAlikeSentencesStayBounded edits every sentence of a page of
+// templated look-alike sentences (a live blog's entries): each is like
+// every other, so each new sentence meets every old one, and keeping every
+// pair as a candidate took gigabytes (8,000 sentences: 6.9 GB). Each
+// sentence must still pair with its own edit, in bounded memory.
+func TestAlignLookAlikeSentencesStayBounded(t *testing.T) {
+	const n = 3000
+	var old, new []string
+	for i := range n {
+		old = append(old, fmt.Sprintf("Entry %d: Putin and Zelensky will meet on August %d in Geneva with %d delegates, officials said.", i, i%28+1, i))
+		new = append(new, fmt.Sprintf("Entry %d: Putin and Zelensky will meet on August %d in Vienna with %d observers, officials said.", i, i%28+1, i))
+	}
+	oldS, newS := sentences(old), sentences(new)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	links := Align(oldS, newS)
+	runtime.ReadMemStats(&after)
+	checkLinks(t, n, n, links)
+	for _, l := range links {
+		if l.Op != Change || l.Old != l.New {
+			t.Fatalf("link %v %d->%d, want each sentence changed in place", l.Op, l.Old, l.New)
+		}
+	}
+	// every pair as a candidate is n² = 9M of them, over 300 MB
+	if got := after.TotalAlloc - before.TotalAlloc; got > 64<<20 {
+		t.Errorf("Align allocated %d MB for %d look-alike sentences, want at most 64 MB", got>>20, n)
 	}
 }

@@ -186,15 +186,29 @@ func (m *matcher) dateOnce() {
 // learns, not two. The first date carries the value; its words become the
 // whole span.
 func (m *matcher) dateRanges() {
+	// only dates of one sentence join: each is held against the dates of
+	// its sentence, not every date of the text (a long text pasted whole
+	// had millions of pairs)
+	type place struct {
+		added        bool
+		oSent, nSent int
+	}
+	same := map[place][]int{}
+	for i := range m.out {
+		if a := &m.out[i]; oneSided(a) {
+			p := place{a.old == nil, a.oSent, a.nSent}
+			same[p] = append(same[p], i)
+		}
+	}
 	drop := make([]bool, len(m.out))
 	for i := range m.out {
 		a := &m.out[i]
 		if drop[i] || !oneSided(a) {
 			continue
 		}
-		for j := range m.out {
+		for _, j := range same[place{a.old == nil, a.oSent, a.nSent}] {
 			b := &m.out[j]
-			if j == i || drop[j] || !oneSided(b) || (a.old == nil) != (b.old == nil) || a.oSent != b.oSent || a.nSent != b.nSent {
+			if j == i || drop[j] {
 				continue
 			}
 			x, y, text := a.new, b.new, m.newText
@@ -352,14 +366,15 @@ func (m *matcher) pairDates() {
 	type cand struct{ r, a, score, clause int }
 	var cs, weak []cand
 	peers := map[int]int{}
+	added := m.addedByKind()[KindDate]
 	for i := range m.out {
 		r := &m.out[i]
 		if r.new != nil || r.old == nil || r.old.Kind != KindDate {
 			continue
 		}
-		for j := range m.out {
+		for _, j := range added {
 			a := &m.out[j]
-			if a.old != nil || a.new == nil || a.new.Kind != KindDate || !m.near(r, a) {
+			if !m.near(r, a) {
 				continue
 			}
 			s, ok := m.dateTie(r.old, a.new)

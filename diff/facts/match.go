@@ -390,15 +390,16 @@ func (m *matcher) cancel() {
 	drop := make([]bool, len(m.out))
 	var extra []change
 	gone, come := m.countsBySentence()
+	added := m.addedByKind()
 	for _, strict := range []bool{true, false} {
 		for i := range m.out {
 			r := &m.out[i]
 			if drop[i] || r.new != nil || r.old == nil {
 				continue
 			}
-			for j := range m.out {
+			for _, j := range added[r.old.Kind] {
 				a := &m.out[j]
-				if drop[j] || a.old != nil || a.new == nil || a.new.Kind != r.old.Kind {
+				if drop[j] {
 					continue
 				}
 				if strict {
@@ -429,6 +430,19 @@ func (m *matcher) cancel() {
 	}
 	extra = m.pairFar(drop, extra)
 	m.replace(drop, extra)
+}
+
+// addedByKind lists, by kind, the indexes of the changes in m.out that add
+// a fact, in order: a removed fact is held against those alone, not every
+// change (a long text cut whole had billions of pairs to skip).
+func (m *matcher) addedByKind() map[Kind][]int {
+	added := map[Kind][]int{}
+	for j, c := range m.out {
+		if c.old == nil && c.new != nil {
+			added[c.new.Kind] = append(added[c.new.Kind], j)
+		}
+	}
+	return added
 }
 
 // countsBySentence counts the removed counts of each old sentence and the
@@ -1208,33 +1222,80 @@ func (m *matcher) present(oldItems, newItems func(asked []*item) [][]item) {
 		newAll = newItems(removed)
 	}
 	out := m.out[:0]
+	kept := newsIndex{}
 	for _, c := range m.out {
 		switch {
 		case c.old == nil && m.statedIn(c.new, oldAll, m.oldBody, false):
 		case c.new == nil && m.statedIn(c.old, newAll, m.newBody, true):
-		case c.old == nil && restates(out, c.new, func(c change) *item { return c.new }):
-		case c.new == nil && restates(out, c.old, func(c change) *item { return c.old }):
+		case c.old == nil && restates(out, kept, c.new, true):
+		case c.new == nil && restates(out, kept, c.old, false):
 		default:
+			kept.add(c, len(out))
 			out = append(out, c)
 		}
 	}
 	m.out = out
 }
 
-// restates reports whether the fact it, added (or removed) on its own, is
-// one piece of news with side(c) of a change in out that is added (or
-// removed) on its own as well (sameNews). A later piece of one quote
+// newsIndex finds, among the one-sided changes kept so far, those that an
+// added (or removed) fact may restate (sameNews, pieceOf): only a change of
+// its kind, and for a number the same figure, for a place or a position
+// the same key. Each bucket lists indexes into the kept changes in order.
+// Without it every fact added was held against every one kept before it:
+// a long text pasted whole did not finish in minutes.
+type newsIndex map[newsKey][]int
+
+type newsKey struct {
+	added bool
+	kind  Kind
+	key   string
+}
+
+// newsBucket is the bucket of the fact it, and false when no fact of its
+// kind restates another.
+func newsBucket(it *item, added bool) (newsKey, bool) {
+	switch it.Kind {
+	case KindNumber:
+		// sameFigure needs the same figure
+		n, _, _ := strings.Cut(it.key, " ")
+		return newsKey{added, it.Kind, n}, true
+	case KindQuote:
+		return newsKey{added, it.Kind, ""}, true
+	case KindPosition, KindLocation:
+		return newsKey{added, it.Kind, it.key}, true
+	}
+	return newsKey{}, false
+}
+
+// add files the change c, kept at index k, when it is one-sided.
+func (x newsIndex) add(c change, k int) {
+	if (c.old == nil) == (c.new == nil) {
+		return
+	}
+	it, added := c.old, false
+	if c.old == nil {
+		it, added = c.new, true
+	}
+	if key, ok := newsBucket(it, added); ok {
+		x[key] = append(x[key], k)
+	}
+}
+
+// restates reports whether the fact it, added (or removed, !added) on its
+// own, is one piece of news with the fact of a change in out that is added
+// (or removed) on its own as well (sameNews), looked up in kept. A later piece of one quote
 // (pieceOf) is kept with the change of its first piece, to be shown with
 // it: the reader is told the quote once, and whole.
-func restates(out []change, it *item, side func(change) *item) bool {
-	for k := range out {
+func restates(out []change, kept newsIndex, it *item, added bool) bool {
+	key, ok := newsBucket(it, added)
+	if !ok {
+		return false
+	}
+	for _, k := range kept[key] {
 		c := &out[k]
-		if (c.old == nil) == (c.new == nil) {
-			continue
-		}
-		o := side(*c)
-		if o == nil || o.Kind != it.Kind {
-			continue
+		o := c.old
+		if added {
+			o = c.new
 		}
 		last := o
 		if len(c.more) > 0 {

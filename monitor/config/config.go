@@ -1,6 +1,9 @@
 package config
 
-import "time"
+import (
+	"net/url"
+	"time"
+)
 
 // Config is the whole storywatch configuration. Build it with Default, Parse
 // or Load; a zero Config is not valid (it has no store path and no feeds).
@@ -29,6 +32,9 @@ type Config struct {
 	// pos maps a problem path ("feeds[2].schedule") to where it stands in
 	// the file; nil for a Config not parsed from YAML.
 	pos map[string]Position
+	// blockAt maps a line to the block collection whose entries start
+	// there (treeWalker.blockAt), for type errors yaml reports on it.
+	blockAt map[int]string
 	// matcher caches the compiled story filter; Validate sets it.
 	matcher *Matcher
 }
@@ -77,6 +83,18 @@ type Feed struct {
 	Name string `yaml:"name,omitempty" json:"name,omitempty"`
 	// Schedule overrides Config.Schedule for this feed; empty inherits it.
 	Schedule string `yaml:"schedule,omitempty" json:"schedule,omitempty"`
+}
+
+// Label is the feed's name until its own title is known: Name, else the
+// URL's host (else the URL itself).
+func (f Feed) Label() string {
+	if f.Name != "" {
+		return f.Name
+	}
+	if u, err := url.Parse(f.URL); err == nil && u.Host != "" {
+		return u.Host
+	}
+	return f.URL
 }
 
 // Story is the filter that decides whether a feed item belongs to the story.

@@ -65,6 +65,11 @@ func (h HTTP) CheckListen(addr string) error {
 	if port == "" {
 		return fmt.Errorf("listen address %q: no port", addr)
 	}
+	// a port out of range (or a service name unknown here) is found now,
+	// not when serve or run first listens
+	if _, err := net.LookupPort("tcp", port); err != nil {
+		return fmt.Errorf("listen address %q: invalid port %q: %w", addr, port, err)
+	}
 	if Loopback(host) || h.Public || h.Auth.Enabled() {
 		return nil
 	}

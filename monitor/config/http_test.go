@@ -21,6 +21,8 @@ func TestHTTPValidation(t *testing.T) {
 		{"listen on every interface without auth", "http:\n  listen: :8080\n", "http.listen", 2, "set http.auth"},
 		{"listen on a LAN address without auth", "http:\n  listen: 192.168.1.5:8080\n", "http.listen", 2, "reachable from other hosts"},
 		{"listen without port", "http:\n  listen: 127.0.0.1\n", "http.listen", 2, "host:port"},
+		{"listen on a port out of range", "http:\n  listen: localhost:99999\n", "http.listen", 2, `invalid port "99999"`},
+		{"listen on a port that is no number", "http:\n  listen: 127.0.0.1:eighty\n", "http.listen", 2, `invalid port "eighty"`},
 		{"token twice", "http:\n  auth:\n    token: a\n    token_file: /t\n", "http.auth.token_file", 4, "not both"},
 		{"password twice", "http:\n  auth:\n    username: u\n    password: a\n    password_file: /p\n", "http.auth.password_file", 5, "not both"},
 		{"user without password", "http:\n  auth:\n    username: desk\n", "http.auth.username", 3, "has no password"},

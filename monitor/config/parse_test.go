@@ -467,3 +467,38 @@ func TestParseAliasBomb(t *testing.T) {
 		})
 	}
 }
+
+// TestParseCollectionOfTheWrongKind gives a block mapping where a list
+// belongs (and the reverse): yaml reports it on the line of its first
+// entry, where no key of the config stands, so the problem named no key
+// ("test.yaml:2: want a list"). It is named at its key.
+func TestParseCollectionOfTheWrongKind(t *testing.T) {
+	tests := []struct {
+		name, text string
+		path       string
+		line, col  int
+		msg        string
+	}{
+		{"feeds as a mapping", "feeds:\n  url: https://example.com/rss.xml\n", "feeds", 1, 1, "want a list, got a mapping"},
+		{"story.any as a mapping", feed + "story:\n  any:\n    a: b\n", "story.any", 4, 3, "want a list, got a mapping"},
+		{"webhooks as a mapping", feed + "notify:\n  webhooks:\n    url: https://h.example/x\n", "notify.webhooks", 4, 3, "want a list, got a mapping"},
+		{"fetch as a list", feed + "fetch:\n  - 1\n", "fetch", 3, 1, "want a mapping, got a list"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse([]byte(tt.text), "test.yaml")
+			var found bool
+			for _, p := range Problems(err) {
+				if strings.Contains(p.Msg, tt.msg) {
+					found = true
+					if p.Path != tt.path || p.Line != tt.line || p.Column != tt.col {
+						t.Errorf("got %s at %d:%d, want %s at %d:%d", p.Path, p.Line, p.Column, tt.path, tt.line, tt.col)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("no problem says %q: %v", tt.msg, err)
+			}
+		})
+	}
+}

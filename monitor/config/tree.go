@@ -16,9 +16,13 @@ import (
 // the raw text, keeps comments and keys out of expansion and lets a value
 // such as a password contain ": " or "#" without breaking the YAML.
 type treeWalker struct {
-	file     string
-	lookup   lookupFunc
-	pos      map[string]Position
+	file   string
+	lookup lookupFunc
+	pos    map[string]Position
+	// blockAt maps the line a block collection's first entry stands on to
+	// the collection's path: yaml reports a collection of the wrong kind
+	// there ("feeds:" followed by a mapping), not on its key's line.
+	blockAt  map[int]string
 	problems []Problem
 	// seen stops re-walking a node reached again through an alias, which
 	// both avoids double expansion and bounds work on alias bombs.
@@ -36,7 +40,7 @@ type mergeKey struct {
 var unmarshalerType = reflect.TypeFor[yaml.Unmarshaler]()
 
 func newTreeWalker(file string, lookup lookupFunc) *treeWalker {
-	return &treeWalker{file: file, lookup: lookup, pos: map[string]Position{},
+	return &treeWalker{file: file, lookup: lookup, pos: map[string]Position{}, blockAt: map[int]string{},
 		seen: map[*yaml.Node]bool{}, merged: map[mergeKey]bool{}}
 }
 
@@ -122,6 +126,9 @@ func (w *treeWalker) walkMapping(n *yaml.Node, t reflect.Type, path string) {
 			// where a reader looks for it (and for its missing keys).
 			if _, ok := w.pos[child]; !ok {
 				w.pos[child] = Position{Line: k.Line, Column: k.Column}
+			}
+			if _, ok := w.blockAt[v.Line]; !ok && v.Line != k.Line {
+				w.blockAt[v.Line] = child
 			}
 		}
 		w.walk(v, ft, child)

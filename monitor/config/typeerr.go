@@ -25,6 +25,11 @@ func (c *Config) typeProblems(err error) []Problem {
 			p.Line, _ = strconv.Atoi(m[1])
 			p.Msg = m[2]
 			p.Path, p.Column = c.pathAtLine(p.Line)
+			if path, ok := c.blockAt[p.Line]; ok && p.Path == "" {
+				// a block collection of the wrong kind: name it at its key
+				pos := c.pos[path]
+				p.Path, p.Line, p.Column = path, pos.Line, pos.Column
+			}
 		}
 		p.Msg = friendlyTypeError(p.Msg)
 		ps = append(ps, p)

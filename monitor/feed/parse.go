@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/mmcdole/gofeed"
@@ -125,9 +126,22 @@ func parseGofeed(body []byte, ft gofeed.FeedType) (*gofeed.Feed, error) {
 		if err != nil {
 			return nil, err
 		}
+		dropNullEntries(jf)
 		return (&gofeed.DefaultJSONTranslator{}).Translate(jf)
 	}
 	return nil, gofeed.ErrFeedTypeNotDetected
+}
+
+// dropNullEntries removes the null items and authors of a JSON Feed
+// ("items": [null, {...}]): gofeed's translator dereferences each, and one
+// null in a list made the whole feed a recovered panic.
+func dropNullEntries(jf *jsonfeed.Feed) {
+	isNil := func(a *jsonfeed.Author) bool { return a == nil }
+	jf.Authors = slices.DeleteFunc(jf.Authors, isNil)
+	jf.Items = slices.DeleteFunc(jf.Items, func(it *jsonfeed.Item) bool { return it == nil })
+	for _, it := range jf.Items {
+		it.Authors = slices.DeleteFunc(it.Authors, isNil)
+	}
 }
 
 func convertItem(gi *gofeed.Item, base *url.URL) Item {

@@ -291,3 +291,33 @@ func TestJSONFeedWithBareVersion(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONFeedNullEntries: a null in a JSON Feed's items or authors (a
+// generator that writes out an empty slot) is skipped, and the feed's
+// other items are kept; gofeed's translator dereferenced each, so one null
+// made the whole feed a recovered panic.
+func TestJSONFeedNullEntries(t *testing.T) {
+	tests := []struct {
+		name        string
+		doc         string
+		wantAuthors string
+	}{
+		{"null item", `{"version":"https://jsonfeed.org/version/1.1","title":"T","items":[null,{"id":"1","url":"https://e.com/a","title":"A","content_text":"Text."},null]}`, ""},
+		{"null item author", `{"version":"https://jsonfeed.org/version/1.1","title":"T","items":[{"id":"1","url":"https://e.com/a","title":"A","authors":[null,{"name":"Jo Writer"}]}]}`, "Jo Writer"},
+		{"null feed author", `{"version":"https://jsonfeed.org/version/1.1","title":"T","authors":[null],"items":[{"id":"1","url":"https://e.com/a","title":"A"}]}`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := Parse([]byte(tt.doc), "application/feed+json", "https://e.com/feed.json")
+			if err != nil {
+				t.Fatalf("Parse: %v", err)
+			}
+			if len(f.Items) != 1 || f.Items[0].Link != "https://e.com/a" || f.Items[0].Title != "A" {
+				t.Fatalf("items %+v, want the one item", f.Items)
+			}
+			if got := strings.Join(f.Items[0].Authors, "|"); got != tt.wantAuthors {
+				t.Errorf("authors %q, want %q", got, tt.wantAuthors)
+			}
+		})
+	}
+}

@@ -1,8 +1,11 @@
 package query
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/storywatch/storywatch/diff"
@@ -10,8 +13,8 @@ import (
 	"github.com/storywatch/storywatch/store"
 )
 
-// ErrVersionRange is returned by Diff for versions outside 1..the article's
-// latest.
+// ErrVersionRange is returned by Diff for a version the article does not
+// have.
 var ErrVersionRange = errors.New("version out of range")
 
 // Comparison is the diff of two stored versions of one article.
@@ -20,29 +23,75 @@ type Comparison struct {
 	From, To int
 	Old, New store.Version
 	Result   diff.Result
+	// Seqs are the article's version numbers, oldest first (see Seqs).
+	Seqs []int
+}
+
+// Seqs lists the version numbers of art, oldest first. They run from 1 to
+// art.Versions until compact removes versions between the first and the
+// latest; then they have gaps (1, 5, 6) and art.Versions only counts them.
+func Seqs(s Store, art store.Article) ([]int, error) {
+	vs, err := s.Versions(art.ID)
+	if err != nil {
+		return nil, fmt.Errorf("read versions of %s: %w", art.ID, err)
+	}
+	return seqsOf(vs), nil
+}
+
+func seqsOf(vs []store.Version) []int {
+	seqs := make([]int, len(vs))
+	for i := range vs {
+		seqs[i] = vs[i].Seq
+	}
+	return seqs
+}
+
+// SeqBefore is the version number before seq in seqs, 0 when seq is the
+// first or not among them.
+func SeqBefore(seqs []int, seq int) int {
+	if i := slices.Index(seqs, seq); i > 0 {
+		return seqs[i-1]
+	}
+	return 0
+}
+
+// DescribeSeqs names the versions seqs for a message: "1 to 6", or each
+// when compact left gaps ("1, 5, 6").
+func DescribeSeqs(seqs []int) string {
+	if len(seqs) == 0 {
+		return "none"
+	}
+	if seqs[len(seqs)-1]-seqs[0] == len(seqs)-1 {
+		return fmt.Sprintf("%d to %d", seqs[0], seqs[len(seqs)-1])
+	}
+	parts := make([]string, len(seqs))
+	for i, n := range seqs {
+		parts[i] = strconv.Itoa(n)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // Diff compares versions from and to of art. A zero to means the latest
 // version and a zero from the one before to. An article with one version
 // compares it with itself (nothing changed) unless from was asked for.
 func Diff(s Store, art store.Article, from, to int) (Comparison, error) {
-	if to == 0 {
-		to = art.Versions
+	vs, err := s.Versions(art.ID)
+	if err != nil {
+		return Comparison{Article: art}, fmt.Errorf("read versions of %s: %w", art.ID, err)
+	}
+	seqs := seqsOf(vs)
+	if to == 0 && len(seqs) > 0 {
+		to = seqs[len(seqs)-1]
 	}
 	if from == 0 {
-		from = max(to-1, 1)
+		from = cmp.Or(SeqBefore(seqs, to), to)
 	}
-	c := Comparison{Article: art, From: from, To: to}
-	if from < 1 || to < 1 || from > art.Versions || to > art.Versions {
-		return c, fmt.Errorf("article %s has versions 1..%d: %d and %d: %w", art.URL, art.Versions, from, to, ErrVersionRange)
+	c := Comparison{Article: art, From: from, To: to, Seqs: seqs}
+	i, j := slices.Index(seqs, from), slices.Index(seqs, to)
+	if i < 0 || j < 0 {
+		return c, fmt.Errorf("article %s has versions %s: %d and %d: %w", art.URL, DescribeSeqs(seqs), from, to, ErrVersionRange)
 	}
-	var err error
-	if c.Old, err = s.Version(art.ID, from); err != nil {
-		return c, fmt.Errorf("read version %d: %w", from, err)
-	}
-	if c.New, err = s.Version(art.ID, to); err != nil {
-		return c, fmt.Errorf("read version %d: %w", to, err)
-	}
+	c.Old, c.New = vs[i], vs[j]
 	// Relative dates resolve against the article's publication time in
 	// both versions, so "Monday" is no change just because a day passed.
 	ref := FirstNonZero(art.Published, c.Old.Published, c.Old.FetchedAt)

@@ -204,7 +204,18 @@ func (h *Handler) diff(w http.ResponseWriter, r *http.Request, s Store) error {
 	}
 	cmp, err := query.Diff(s, art, from, to)
 	if errors.Is(err, query.ErrVersionRange) {
-		return notFound("%s has versions 1 to %d", art.Title, art.Versions)
+		if kept := keptBefore(cmp.Seqs, cmp.From, cmp.To); kept > 0 {
+			// compact removed the old version: the story page and the
+			// Atom feeds link each change as the diff from the version
+			// before it, so show the diff from the one kept before it
+			u := diffURL(art.ID, kept, cmp.To)
+			if v := q.Get("view"); v != "" {
+				u += "&view=" + url.QueryEscape(v)
+			}
+			http.Redirect(w, r, u, http.StatusFound)
+			return nil
+		}
+		return notFound("%s has versions %s", art.Title, query.DescribeSeqs(cmp.Seqs))
 	}
 	if err != nil {
 		return err
@@ -225,16 +236,19 @@ func (h *Handler) diff(w http.ResponseWriter, r *http.Request, s Store) error {
 	if side {
 		view = "&view=side"
 	}
-	if cmp.From > 1 && cmp.To > 1 {
-		p.PrevURL = diffURL(art.ID, cmp.From-1, cmp.To-1) + view
+	// the versions there are: compact leaves gaps in their numbers
+	i, j, n := slices.Index(cmp.Seqs, cmp.From), slices.Index(cmp.Seqs, cmp.To), len(cmp.Seqs)
+	if i > 0 && j > 0 {
+		p.PrevURL = diffURL(art.ID, cmp.Seqs[i-1], cmp.Seqs[j-1]) + view
 	}
-	if cmp.From < art.Versions && cmp.To < art.Versions {
-		p.NextURL = diffURL(art.ID, cmp.From+1, cmp.To+1) + view
+	if i < n-1 && j < n-1 {
+		p.NextURL = diffURL(art.ID, cmp.Seqs[i+1], cmp.Seqs[j+1]) + view
 	}
-	for v := 1; v <= art.Versions; v++ {
+	for _, v := range cmp.Seqs {
 		p.FromOpts = append(p.FromOpts, option{strconv.Itoa(v), "v" + strconv.Itoa(v), v == cmp.From})
 		p.ToOpts = append(p.ToOpts, option{strconv.Itoa(v), "v" + strconv.Itoa(v), v == cmp.To})
 	}
+	latest := cmp.Seqs[n-1]
 	tp, err := articleTopics(s, &art)
 	if err != nil {
 		return err
@@ -262,7 +276,7 @@ func (h *Handler) diff(w http.ResponseWriter, r *http.Request, s Store) error {
 			inRange := ch.Version > lo && ch.Version <= hi
 			if status {
 				inRange = ch.DetectedAt.After(cmp.Old.FetchedAt) &&
-					(hi == art.Versions || !ch.DetectedAt.After(cmp.New.FetchedAt))
+					(hi == latest || !ch.DetectedAt.After(cmp.New.FetchedAt))
 			}
 			if !inRange {
 				continue
@@ -284,6 +298,21 @@ func (h *Handler) diff(w http.ResponseWriter, r *http.Request, s Store) error {
 	p.Blocks = diffBlocks(cmp.Result, side)
 	h.render(w, r, http.StatusOK, "diff.html", p)
 	return nil
+}
+
+// keptBefore is the latest of seqs before from, when from is gone from
+// seqs and to, a later version, is there; else 0.
+func keptBefore(seqs []int, from, to int) int {
+	if from >= to || slices.Contains(seqs, from) || !slices.Contains(seqs, to) {
+		return 0
+	}
+	kept := 0
+	for _, v := range seqs {
+		if v < from {
+			kept = v
+		}
+	}
+	return kept
 }
 
 func versionParam(q url.Values, name string) (int, error) {

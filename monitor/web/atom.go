@@ -47,7 +47,7 @@ func (h *Handler) feed(w http.ResponseWriter, r *http.Request, s Store) error {
 	for _, k := range r.URL.Query()["kind"] {
 		for _, part := range strings.Split(k, ",") {
 			if part = strings.TrimSpace(part); part != "" {
-				kinds[facts.Kind(part)] = true
+				kinds[facts.Kind(strings.ToLower(part))] = true
 			}
 		}
 	}

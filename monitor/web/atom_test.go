@@ -100,6 +100,10 @@ func TestAtomFeedFilters(t *testing.T) {
 			t.Errorf("link %q ignores the base URL", it.Link)
 		}
 	}
+	// kinds in any case, as the CLI's --kind takes them
+	if upper := parseFeed(t, h, "/feed.atom?kind=Location"); len(upper.Items) != len(loc.Items) {
+		t.Errorf("kind=Location: %d entries, want kind=location's %d", len(upper.Items), len(loc.Items))
+	}
 	two := parseFeed(t, h, "/feed.atom?kind=location,quote")
 	if len(two.Items) <= len(loc.Items) {
 		t.Errorf("kind=location,quote: %d entries, want more than location alone (%d)", len(two.Items), len(loc.Items))

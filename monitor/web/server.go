@@ -65,7 +65,10 @@ func Protect(h http.Handler, a Auth) http.Handler {
 
 func (a Auth) allows(r *http.Request) bool {
 	if a.Token != "" {
-		if tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok && equal(tok, a.Token) {
+		// the scheme's case does not matter (RFC 9110 11.1): some clients
+		// send "bearer"
+		scheme, tok, ok := strings.Cut(r.Header.Get("Authorization"), " ")
+		if ok && strings.EqualFold(scheme, "Bearer") && equal(tok, a.Token) {
 			return true
 		}
 	}

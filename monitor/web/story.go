@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/storywatch/storywatch/diff/facts"
@@ -75,7 +76,7 @@ type changeItem struct {
 }
 
 func (h *Handler) story(w http.ResponseWriter, r *http.Request, s Store) error {
-	f := filter{Outlet: r.URL.Query().Get("outlet"), Kind: facts.Kind(r.URL.Query().Get("kind"))}
+	f := filter{Outlet: r.URL.Query().Get("outlet"), Kind: facts.Kind(strings.ToLower(r.URL.Query().Get("kind")))}
 	arts, err := s.Articles()
 	if err != nil {
 		return fmt.Errorf("list articles: %w", err)
