@@ -130,8 +130,9 @@ func newChangesCSV(w io.Writer, s Store) (*changesCSV, error) {
 func (c *changesCSV) add(ch *store.Change) error {
 	row := func(kind, detail, subject, before, after, beforeValue, afterValue string) error {
 		return c.w.Write([]string{
-			ch.DetectedAt.UTC().Format(time.RFC3339), ch.ArticleID, ch.Article, c.outlets[ch.ArticleID],
-			ch.Title, strconv.Itoa(ch.Version), kind, detail, subject, before, after, beforeValue, afterValue,
+			ch.DetectedAt.UTC().Format(time.RFC3339), ch.ArticleID, ch.Article, cellText(c.outlets[ch.ArticleID]),
+			cellText(ch.Title), strconv.Itoa(ch.Version), kind, detail, cellText(subject), cellText(before), cellText(after),
+			beforeValue, afterValue,
 		})
 	}
 	if len(ch.Facts) == 0 {
@@ -143,6 +144,18 @@ func (c *changesCSV) add(ch *store.Change) error {
 		}
 	}
 	return nil
+}
+
+// cellText keeps a cell of someone else's text (a headline, a quote, a
+// feed's name) from being read as a formula by a spreadsheet: one that
+// starts with =, +, -, @ or a tab or carriage return gets a leading
+// apostrophe, as OWASP advises against CSV injection. A feed's title
+// "=HYPERLINK(…)" would otherwise run when the file is opened.
+func cellText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
 
 func (c *changesCSV) close() error {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/csv"
 	neturl "net/url"
 	"os"
@@ -10,6 +11,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/storywatch/storywatch/diff/facts"
+	"github.com/storywatch/storywatch/store"
 )
 
 // demoStoreOnce builds one kept demo store for the tests that only read it.
@@ -248,5 +252,35 @@ func TestArticleByCopiedURL(t *testing.T) {
 	u.Path += "-no-such-story"
 	if _, errOut, code := cli(t, "-c", cfg, "history", u.String()); code != 1 || !strings.Contains(errOut, "not found") {
 		t.Errorf("history of an unknown URL: exit %d, %q", code, errOut)
+	}
+}
+
+// TestChangesCSVCellsAreNoFormulas: a headline, an outlet's name or a
+// fact's words that start as a formula would run when a spreadsheet
+// opens the file; they get a leading apostrophe, the other cells stay as
+// they are.
+func TestChangesCSVCellsAreNoFormulas(t *testing.T) {
+	var buf bytes.Buffer
+	c := &changesCSV{w: csv.NewWriter(&buf), outlets: map[string]string{"a1": "@Wire"}}
+	ch := &store.Change{ArticleID: "a1", Article: "http://127.0.0.1/a.html", Title: `=HYPERLINK("http://evil.example","click")`,
+		Version: 2, Facts: []facts.Change{{Kind: facts.KindNumber, Before: "-42,000 jobs", After: "+3 points", BeforeValue: "-42000 jobs", AfterValue: "3 points"}}}
+	if err := c.add(ch); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.close(); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil || len(rows) != 1 {
+		t.Fatalf("rows %q, err %v", rows, err)
+	}
+	col := func(name string) string { return rows[0][slices.Index(changesCSVHeader, name)] }
+	for name, want := range map[string]string{
+		"title": `'=HYPERLINK("http://evil.example","click")`, "outlet": "'@Wire", "before": "'-42,000 jobs", "after": "'+3 points",
+		"before_value": "-42000 jobs", "article": "http://127.0.0.1/a.html", "kind": "number",
+	} {
+		if got := col(name); got != want {
+			t.Errorf("%s = %q, want %q", name, got, want)
+		}
 	}
 }
