@@ -15,8 +15,8 @@ var trackingParams = map[string]bool{
 }
 
 // Canonicalize normalises an article URL so that links differing only in
-// tracking parameters, case of scheme/host, default port or fragment map to
-// one string. Remaining query parameters are sorted by key (keeping their
+// tracking parameters, case of scheme/host, default port, fragment or
+// credentials map to one string. Remaining query parameters are sorted by key (keeping their
 // original encoding); the path is kept as is, except that an empty path
 // becomes "/". Only absolute http and https URLs are accepted.
 func Canonicalize(raw string) (string, error) {
@@ -47,6 +47,10 @@ func Canonicalize(raw string) (string, error) {
 		host += ":" + port
 	}
 	u.Host = host
+	// user:password@ names no page, and the canonical URL is shown
+	// everywhere (articles, JSON, alerts, the web view): it must not carry
+	// a secret. The page is still fetched by the item's own link.
+	u.User = nil
 	u.Fragment, u.RawFragment = "", ""
 	if u.Path == "" {
 		u.Path, u.RawPath = "/", ""

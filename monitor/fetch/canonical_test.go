@@ -28,6 +28,8 @@ func TestCanonicalize(t *testing.T) {
 		{"https://example.com:8443/a", "https://example.com:8443/a", nil},
 		{"http://example.com:443/a", "http://example.com:443/a", nil},
 		{"https://example.com/a#comments", "https://example.com/a", nil},
+		{"http://user:secret@example.com/a", "http://example.com/a", nil},
+		{"https://token@Example.com:443/a", "https://example.com/a", nil},
 		{"https://example.com/a?utm_source=rss&utm_medium=feed&id=7", "https://example.com/a?id=7", nil},
 		{"https://example.com/a?UTM_Campaign=x&fbclid=1&gclid=2&mc_cid=3&mc_eid=4&ocid=5&cmpid=6&at_medium=7&at_campaign=8&ref=9&smid=10", "https://example.com/a", nil},
 		{"https://example.com/a?z=1&a=2&m=3", "https://example.com/a?a=2&m=3&z=1", nil},
