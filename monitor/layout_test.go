@@ -94,7 +94,13 @@ func pollOnce(t *testing.T, path string, feeds []string) monitor.PassResult {
 // pollOnceMetrics is pollOnce with the monitor's metrics going to met.
 func pollOnceMetrics(t *testing.T, path string, feeds []string, met *metrics.Metrics) monitor.PassResult {
 	t.Helper()
-	cfg := feedsConfig(t, path, feeds, "  per_host_concurrency: 4\n")
+	return pollWith(t, path, feeds, met, "  per_host_concurrency: 4\n")
+}
+
+// pollWith is pollOnceMetrics with the fetch settings in fetchYAML.
+func pollWith(t *testing.T, path string, feeds []string, met *metrics.Metrics, fetchYAML string) monitor.PassResult {
+	t.Helper()
+	cfg := feedsConfig(t, path, feeds, fetchYAML)
 	st, err := bolt.Open(path, bolt.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -218,13 +224,21 @@ func TestSecondPassReadsNoUnchangedPage(t *testing.T) {
 			}
 			path := filepath.Join(t.TempDir(), "s.db")
 			pollOnce(t, path, feeds)
+			// The second pass reads one page at a time: what a pass learns
+			// in its own course (an element kind taken back in as article
+			// text, a fingerprint then no longer vouched for, by design)
+			// follows the order of its pages, and under CI's load four at a
+			// time once left 146 of 200 on ledger. The first pass stays
+			// concurrent: what it stores is what this test is about.
 			met := metrics.New(metrics.Options{})
-			for _, f := range pollOnceMetrics(t, path, feeds, met).Feeds {
+			for _, f := range pollWith(t, path, feeds, met, "  workers: 1\n  per_host_concurrency: 1\n").Feeds {
 				if f.NewVersions != 0 {
 					t.Errorf("second pass: feed %s stored %d versions of unedited articles", f.URL, f.NewVersions)
 				}
 			}
-			if by := met.PageChecks(); by[metrics.CheckFingerprint] < 170 {
+			by := met.PageChecks()
+			t.Logf("second pass: pages read %v", by)
+			if by[metrics.CheckFingerprint] < 170 {
 				t.Errorf("second pass: %v pages of 200 known unchanged by their fingerprint, want at least 170 (%v)", by[metrics.CheckFingerprint], by)
 			}
 		})
