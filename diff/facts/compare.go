@@ -56,7 +56,7 @@ func newSide(text string, sents []align.Sentence, need []bool, published time.Ti
 			it := its[k]
 			it.Start += start
 			it.End += start
-			if inEchoes(es, it.Start) {
+			if inSpans(es, it.Start) {
 				continue
 			}
 			// A quote opened in an unchanged sentence may close in a
@@ -531,7 +531,7 @@ func attributionEdited(c Change, old, new *item, oldText, newText string) bool {
 		// a quote of two sentences or more, the first unchanged: its
 		// attribution follows the last ("“… months. Any capital will
 		// do,” Sybiha said"), so read its paragraphs
-		bs, as = lineAt(oldText, old.Start), lineAt(newText, new.Start)
+		bs, as = strings.TrimSpace(paragraphs(oldText, old.Start, 1)), strings.TrimSpace(paragraphs(newText, new.Start, 1))
 		if bs == as {
 			return false
 		}
@@ -542,19 +542,6 @@ func attributionEdited(c Change, old, new *item, oldText, newText string) bool {
 	bs, as = strings.ToLower(bs), strings.ToLower(as)
 	o, n = strings.ToLower(o), strings.ToLower(n)
 	return strings.Contains(bs, o) && strings.Contains(as, n) && !strings.Contains(as, o) && !strings.Contains(bs, n)
-}
-
-// lineAt returns the paragraph (line) of text holding offset at.
-func lineAt(text string, at int) string {
-	if at < 0 || at > len(text) {
-		return ""
-	}
-	start := strings.LastIndexByte(text[:at], '\n') + 1
-	end := strings.IndexByte(text[at:], '\n')
-	if end < 0 {
-		return text[start:]
-	}
-	return text[start : at+end]
 }
 
 // lastName is the last word of a speaker's name ("Stubb" of "Finnish

@@ -80,13 +80,3 @@ func quotation(p string) (string, bool) {
 	}
 	return "", false
 }
-
-// inEchoes reports whether offset at lies in one of the ranges.
-func inEchoes(es [][2]int, at int) bool {
-	for _, e := range es {
-		if at >= e[0] && at < e[1] {
-			return true
-		}
-	}
-	return false
-}

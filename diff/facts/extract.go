@@ -87,7 +87,7 @@ func Extract(text string, published time.Time) []Fact {
 	for _, k := range order {
 		// a statement to the press is no fact of its own; a pull quote's
 		// are those of the sentence it repeats
-		if !its[k].quiet && !inEchoes(es, its[k].Start) {
+		if !its[k].quiet && !inSpans(es, its[k].Start) {
 			out = append(out, its[k].Fact)
 		}
 	}
@@ -103,7 +103,7 @@ func extractItems(text string, published time.Time) []item {
 	es := echoes(text)
 	out := make([]item, 0, len(its))
 	for _, k := range order {
-		if !inEchoes(es, its[k].Start) {
+		if !inSpans(es, its[k].Start) {
 			out = append(out, its[k])
 		}
 	}
