@@ -42,10 +42,17 @@ type siteState struct {
 	quiet  int // fast pages in a row that changed nothing in layout
 	// handed is what fingerprints left out when last handed out (see
 	// skipsNow), at the layout's PrintGen handedGen; past holds the ones
-	// before it, newest first, up to pastPrints (see pastSkips).
+	// before it, newest first, up to pastPrints (see pastSkips). base is
+	// the first handed out by this process: what the site's layout was
+	// when the process loaded it, under which the last pass stored the
+	// page hashes this one meets. It is kept however often the layout
+	// changes after: a pass that goes on learning a rotating insert's
+	// texts changes it every few pages, and once base fell out of past
+	// every unchanged page holding one of those texts was extracted again.
 	handed    *extract.PrintSkips
 	handedGen int
 	past      []*extract.PrintSkips
+	base      *extract.PrintSkips
 }
 
 // pastPrints bounds the earlier fingerprint skips a site keeps: a pass
@@ -206,6 +213,9 @@ func (l *siteLearner) skipsNow(host string) (skips *extract.PrintSkips, gen int,
 	defer l.mu.Unlock()
 	st := l.state(host)
 	skips, gen = st.layout.PrintSkips(), st.layout.PrintGen()
+	if st.handed == nil {
+		st.base = skips
+	}
 	if st.handed != nil && st.handedGen != gen {
 		st.past = append([]*extract.PrintSkips{st.handed}, st.past[:min(len(st.past), pastPrints-1)]...)
 	}
@@ -214,7 +224,8 @@ func (l *siteLearner) skipsNow(host string) (skips *extract.PrintSkips, gen int,
 }
 
 // pastSkips returns what host's fingerprints leave out now and what they
-// left out before the last changes, newest first: a page hash stored under
+// left out before the last changes, newest first, then what they left out
+// when the process began (see siteState.base): a page hash stored under
 // one of those still tells an unchanged text when the page's fingerprint
 // under it is the same and it left out no more than the current one (see
 // storedUnder).
@@ -222,7 +233,11 @@ func (l *siteLearner) pastSkips(host string) (cur *extract.PrintSkips, past []*e
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	st := l.state(host)
-	return st.layout.PrintSkips(), slices.Clone(st.past)
+	cur, past = st.layout.PrintSkips(), slices.Clone(st.past)
+	if st.base != nil && st.base != cur && !slices.Contains(past, st.base) {
+		past = append(past, st.base)
+	}
+	return cur, past
 }
 
 // pagePrint is a page's fingerprint material, the host whose learned
