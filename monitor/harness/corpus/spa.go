@@ -254,11 +254,26 @@ var (
 	}
 	spaCredits = []string{"Getty Images", "EPA", "Reuters", "AFP via Getty Images", "PA Media"}
 	spaTopics  = []string{"Peace talks", "Diplomacy", "Europe", "Security"}
-	spaAds     = [...]struct {
+
+	// Slugs of the pools, made once rather than per request.
+	spaNavSlugs     = mapStrings(navSections[:], slugify)
+	spaSubheadSlugs = mapStrings(spaSubheads, slugify)
+	spaTopicSlugs   = mapStrings(spaTopics, slugify)
+	spaAds          = [...]struct {
 		comp   int
 		height string
 	}{{scAd250, "250"}, {scAd600, "600"}, {scAd90, "90"}}
 )
+
+// spaWords counts words as the front end does, text.split(" ").length per
+// paragraph: cheaper per request than a scan for runs of spaces.
+func spaWords(r *Revision) int {
+	n := 0
+	for _, p := range r.Paragraphs {
+		n += strings.Count(p, " ") + 1
+	}
+	return n
+}
 
 // spaR holds one request's draw while a spa page renders.
 type spaR struct {
@@ -269,6 +284,7 @@ type spaR struct {
 	rid    []byte    // request id, a UUID
 	now    time.Time // render time
 	varB   bool      // a/b variant
+	words  int       // the article's word count
 	styled uint64    // components whose <style> was written
 }
 
@@ -312,7 +328,7 @@ func appendUUIDOf(dst []byte, a, b uint64) []byte {
 func appendSPAPage(dst []byte, p *pageSnap, base string) []byte {
 	a, r, bp := p.a, &p.rev, &p.bp
 	rng := rand.New(rand.NewPCG(p.draw, 0x5fa))
-	w := &spaR{p: p, rng: rng, site: spaSiteOf(a.site), base: base}
+	w := &spaR{p: p, rng: rng, site: spaSiteOf(a.site), base: base, words: spaWords(r)}
 	w.rid = appendUUID(nil, rng)
 	w.now = r.Modified.Add(time.Duration(bp.updatedMins)*time.Minute + time.Duration(rng.IntN(60))*time.Second)
 	w.varB = rng.IntN(2) == 1
@@ -403,14 +419,16 @@ func appendSPAPage(dst []byte, p *pageSnap, base string) []byte {
 	dst = w.open(dst, "ul", scTags)
 	dst = append(dst, ` data-component="tag-list">`...)
 	for k := 0; k < 3; k++ {
-		t := a.section
+		t, slug := a.section, a.sectionSlug
 		if k > 0 {
-			if t = spaTopics[(p.idx+k)%len(spaTopics)]; t == a.section {
-				t = spaTopics[(p.idx+k+2)%len(spaTopics)]
+			j := (p.idx + k) % len(spaTopics)
+			if spaTopics[j] == a.section {
+				j = (j + 2) % len(spaTopics)
 			}
+			t, slug = spaTopics[j], spaTopicSlugs[j]
 		}
 		dst = append(dst, `<li><a href="/topics/`...)
-		dst = append(dst, slugify(t)...)
+		dst = append(dst, slug...)
 		dst = append(dst, `">`...)
 		dst = appendReact(dst, t)
 		dst = append(dst, `</a></li>`...)
@@ -496,7 +514,7 @@ func appendSPAMasthead(dst []byte, w *spaR) []byte {
 		dst = append(dst, `<li>`...)
 		dst = w.open(dst, "a", scNavLink)
 		dst = append(dst, ` href="/`...)
-		dst = append(dst, slugify(navSections[k])...)
+		dst = append(dst, spaNavSlugs[k]...)
 		dst = append(dst, `">`...)
 		dst = append(dst, navSections[k]...)
 		dst = append(dst, `</a></li>`...)
@@ -571,7 +589,7 @@ func appendSPAHeader(dst []byte, w *spaR, live bool) []byte {
 	if !live {
 		dst = w.open(dst, "span", scTime)
 		dst = append(dst, `>`...)
-		dst = strconv.AppendInt(dst, int64((wordCount(r)+spaWordsPerMinute-1)/spaWordsPerMinute), 10)
+		dst = strconv.AppendInt(dst, int64((w.words+spaWordsPerMinute-1)/spaWordsPerMinute), 10)
 		dst = append(dst, `<!-- --> min read</span>`...)
 	}
 	dst = w.open(dst, "a", scComments)
@@ -652,10 +670,10 @@ func appendSPABody(dst []byte, w *spaR) []byte {
 			dst = append(dst, `<div data-component="subheadline-block">`...)
 			dst = w.open(dst, "h2", scSubhead)
 			dst = append(dst, ` id="`...)
-			h := spaSubheads[(p.idx+b)%len(spaSubheads)]
-			dst = append(dst, slugify(h)...)
+			h := (p.idx + b) % len(spaSubheads)
+			dst = append(dst, spaSubheadSlugs[h]...)
 			dst = append(dst, `">`...)
-			dst = append(dst, h...)
+			dst = append(dst, spaSubheads[h]...)
 			dst = append(dst, `</h2></div>`...)
 		}
 		dst = w.open(dst, "div", scTextBlock)
@@ -763,12 +781,14 @@ type spaMark struct {
 func appendSPAPara(dst []byte, w *spaR, i int) []byte {
 	p := w.p
 	s := p.rev.Paragraphs[i]
+	// A part of a paragraph with nothing to escape has nothing either.
+	f := p.flags.para(i)
 	switch spaShape(p.idx, i) {
 	case spaLinked:
 		if a, b := capWord(s); b > a {
 			dst = w.open(dst, "p", scPara)
 			dst = append(dst, '>')
-			dst = appendReact(dst, s[:a])
+			dst = appendReactF(dst, s[:a], f)
 			dst = w.open(dst, "a", scLink)
 			dst = append(dst, ` href="/topics/`...)
 			for k := range b - a {
@@ -777,16 +797,16 @@ func appendSPAPara(dst []byte, w *spaR, i int) []byte {
 			dst = append(dst, `">`...)
 			dst = append(dst, s[a:b]...)
 			dst = append(dst, `</a>`...)
-			dst = appendReact(dst, s[b:])
+			dst = appendReactF(dst, s[b:], f)
 			return append(dst, `</p>`...)
 		}
 	case spaNodes:
 		if k := strings.Index(s, ". "); k > 0 {
 			dst = w.open(dst, "p", scPara)
 			dst = append(dst, '>')
-			dst = appendReact(dst, s[:k+1])
+			dst = appendReactF(dst, s[:k+1], f)
 			dst = append(dst, `<!-- --> <!-- -->`...)
-			dst = appendReact(dst, s[k+2:])
+			dst = appendReactF(dst, s[k+2:], f)
 			return append(dst, `</p>`...)
 		}
 	case spaSpans:
@@ -801,7 +821,7 @@ func appendSPAPara(dst []byte, w *spaR, i int) []byte {
 			}
 			dst = w.open(dst, "span", scSpan)
 			dst = append(dst, '>')
-			dst = appendReact(dst, sentence)
+			dst = appendReactF(dst, sentence, f)
 			dst = append(dst, `</span>`...)
 			if rest != "" {
 				dst = append(dst, ' ')
@@ -825,23 +845,23 @@ func appendSPAPara(dst []byte, w *spaR, i int) []byte {
 				if m.b <= m.a || m.a < last {
 					continue
 				}
-				dst = appendReact(dst, s[last:m.a])
+				dst = appendReactF(dst, s[last:m.a], f)
 				dst = append(dst, '<')
 				dst = append(dst, m.tag...)
 				dst = append(dst, '>')
-				dst = appendReact(dst, s[m.a:m.b])
+				dst = appendReactF(dst, s[m.a:m.b], f)
 				dst = append(dst, "</"...)
 				dst = append(dst, m.tag...)
 				dst = append(dst, '>')
 				last = m.b
 			}
-			dst = appendReact(dst, s[last:])
+			dst = appendReactF(dst, s[last:], f)
 			return append(dst, `</p>`...)
 		}
 	}
 	dst = w.open(dst, "p", scPara)
 	dst = append(dst, '>')
-	dst = appendReactF(dst, s, p.flags.para(i))
+	dst = appendReactF(dst, s, f)
 	return append(dst, `</p>`...)
 }
 
@@ -1056,13 +1076,17 @@ func appendSPALD(dst []byte, w *spaR, canonical string, live bool) []byte {
 	dst = append(dst, `},"isAccessibleForFree":true,"articleSection":`...)
 	dst = appendJSON(dst, a.section)
 	dst = append(dst, `,"wordCount":`...)
-	dst = strconv.AppendInt(dst, int64(wordCount(r)), 10)
+	dst = strconv.AppendInt(dst, int64(w.words), 10)
 	dst = append(dst, `,"articleBody":"`...)
 	for i, para := range r.Paragraphs {
 		if i > 0 {
 			dst = append(dst, ' ')
 		}
-		dst = appendJSONChars(dst, para, &jsonEsc, &jsonPlain)
+		if p.flags.para(i)&cleanJSON != 0 {
+			dst = append(dst, para...)
+		} else {
+			dst = appendJSONChars(dst, para, &jsonEsc, &jsonPlain)
+		}
 	}
 	dst = append(dst, '"')
 	if live {
