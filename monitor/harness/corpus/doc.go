@@ -68,7 +68,8 @@
 // class's <style> element written before its first use, inside paragraphs
 // too; the body as sibling text blocks of one or two paragraphs, each a <p>,
 // a <p> with a link, emphasis or two text nodes, or a <div> of <span>s, with
-// subheadline blocks; lazy images with srcset and <noscript> fallbacks, a
+// subheadline blocks, after a byline block holding the rotating "Updated"
+// stamp and comment count; lazy images with srcset and <noscript> fallbacks, a
 // <template> paywall offer; in the body container at drawn places ad slots
 // with random ids, "More on this story" cards, a "Read more" promo and a
 // newsletter form, all rotating, beside data-* request ids; a

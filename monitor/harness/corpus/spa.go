@@ -25,7 +25,8 @@ import (
 //     per-request props (the "Updated" stamp's colour, an ad slot's
 //     height); Emotion writes each class's <style data-emotion> element
 //     right before the first element that uses it, inside the body too;
-//   - the article body is many sibling blocks, as the CMS stores it: each
+//   - the article body is many sibling blocks, as the CMS stores it: the
+//     byline block, the image block, then text blocks; each
 //     <div data-component="text-block"> wraps an inner <div> holding one
 //     or two paragraphs; a paragraph is a <p>, or a <div> of <span>s per
 //     sentence, or a <p> with an inline link, emphasis or two text nodes;
@@ -41,13 +42,14 @@ import (
 //     entries as <article>s with their time, newest first.
 //
 // Per request, with Options.RotateBoilerplate: the request id and render
-// time (in data-* attributes and the state), the a/b variant, the "Updated
-// N minutes ago" stamp and live entries' "N min ago", computed from the
-// render time, the comment count, and inside the body container: "More on
-// this story" cards and a "Read more" promo with drawn headlines, ad slots
-// with random ids and sizes at drawn places, a newsletter sign-up at a
-// drawn place (at the end in variant B); outside it, the navigation order,
-// the breaking-news line and "Most read". The article text (headline,
+// time (in data-* attributes and the state), the a/b variant, and inside
+// the body container: the byline block's "Updated N minutes ago" stamp
+// (and its class) and live entries' "N min ago", computed from the render
+// time, the comment count, "More on this story" cards and a "Read more"
+// promo with drawn headlines, ad slots with random ids and sizes at drawn
+// places, a newsletter sign-up at a drawn place (at the end in variant B);
+// outside it, the navigation order, the breaking-news line and "Most
+// read". The article text (headline,
 // byline, paragraphs, subheadlines, caption, key events) and the stable
 // class names change only when Revise edits the article.
 
@@ -405,6 +407,7 @@ func appendSPAPage(dst []byte, p *pageSnap, base string) []byte {
 	dst = append(dst, `" data-render-ts="`...)
 	dst = strconv.AppendInt(dst, w.now.UnixMilli(), 10)
 	dst = append(dst, `">`...)
+	dst = appendSPAByline(dst, w, live)
 	if live {
 		dst = appendSPALive(dst, w)
 	} else {
@@ -538,8 +541,7 @@ func appendSPAMasthead(dst []byte, w *spaR) []byte {
 	return append(dst, `</a></div>`...)
 }
 
-// appendSPAHeader renders the article's header: kicker, headline, byline,
-// dates, the rotating "Updated" stamp, reading time and comment count.
+// appendSPAHeader renders the article's header: kicker and headline.
 func appendSPAHeader(dst []byte, w *spaR, live bool) []byte {
 	p := w.p
 	a, r := p.a, &p.rev
@@ -558,7 +560,15 @@ func appendSPAHeader(dst []byte, w *spaR, live bool) []byte {
 		dst = append(dst, `>Live</span>`...)
 	}
 	dst = appendReactF(dst, r.Title, p.flags.title)
-	dst = append(dst, `</h1>`...)
+	return append(dst, `</h1></header>`...)
+}
+
+// appendSPAByline renders the byline block, the body's first block as the
+// CMS stores it: byline, date, the rotating "Updated" stamp, the reading
+// time and the comment count.
+func appendSPAByline(dst []byte, w *spaR, live bool) []byte {
+	p := w.p
+	r := &p.rev
 	dst = w.open(dst, "div", scMeta)
 	dst = append(dst, ` data-component="byline-block">`...)
 	if name := bylineName(r.Byline); name != "" {
@@ -595,7 +605,7 @@ func appendSPAHeader(dst []byte, w *spaR, live bool) []byte {
 	dst = w.open(dst, "a", scComments)
 	dst = append(dst, ` href="#comments" aria-label="Comments"><svg aria-hidden="true" viewBox="0 0 16 16"><use href="#comment"></use></svg><span>`...)
 	dst = strconv.AppendInt(dst, int64(p.bp.commentCount), 10)
-	return append(dst, `</span></a></div></header>`...)
+	return append(dst, `</span></a></div>`...)
 }
 
 // appendAgo appends d as the front end words it: "N minutes ago" up to

@@ -299,6 +299,8 @@ func TestSPAHazards(t *testing.T) {
 			"a lazy image": func(n *html.Node) bool {
 				return n.Data == "img" && attr(n, "loading") == "lazy" && attr(n, "srcset") != ""
 			},
+			"the \"Updated\" stamp": func(n *html.Node) bool { return n.Data == "span" && attr(n, "data-updated") != "" },
+			"the comment count":     func(n *html.Node) bool { return attr(n, "href") == "#comments" },
 		} {
 			if !in(match) {
 				t.Errorf("page %d: the body container lacks %s", i, name)
