@@ -184,6 +184,13 @@ func spaLD(t testing.TB, doc *html.Node) map[string]any {
 // paragraphs; the state's request id is the one on the body container.
 func checkSPAData(t testing.TB, doc *html.Node, rev Revision, live bool) {
 	t.Helper()
+	// JSON carries invalid UTF-8 as U+FFFD, as json.Marshal and
+	// JSON.stringify of a decoded string do.
+	rev.Title = strings.ToValidUTF8(rev.Title, "\uFFFD")
+	rev.Paragraphs = slices.Clone(rev.Paragraphs)
+	for i, p := range rev.Paragraphs {
+		rev.Paragraphs[i] = strings.ToValidUTF8(p, "\uFFFD")
+	}
 	ld := spaLD(t, doc)
 	wantType := map[bool]string{false: "NewsArticle", true: "LiveBlogPosting"}[live]
 	if ld["@type"] != wantType || ld["headline"] != rev.Title {
@@ -441,6 +448,26 @@ func readSPA(t testing.TB, i int, b []byte, rev Revision) string {
 	doc := spaDoc(t, b)
 	checkSPAData(t, doc, rev, spaLive(i))
 	return checkSPAStory(t, doc, rev, spaLive(i))
+}
+
+// TestSPANastyText: text holding markup, quotes, "</script>", control
+// characters, invalid UTF-8 and line separators reaches the reader intact
+// in the body and, valid, in the JSON-LD and the hydration state; no
+// script element is closed early.
+func TestSPANastyText(t *testing.T) {
+	s := startServer(t, nastyServer(Options{RotateBoilerplate: true, Seed: 4, Template: TemplateSPA}), nil)
+	for i, u := range s.ArticleURLs() {
+		_, b := get(t, u)
+		rev, _ := s.Current(u)
+		doc := spaDoc(t, b)
+		readSPA(t, i, b, rev)
+		if n := len(findAll(doc, byTag("script"))); n != 10 {
+			t.Errorf("page %d: %d <script>s, want 10 (text opened or closed one)", i, n)
+		}
+		if h := textOf(findAll(doc, byTag("title"))[0]); !strings.HasPrefix(h, rev.Title[:20]) {
+			t.Errorf("page %d: <title> %.40q", i, h)
+		}
+	}
 }
 
 // TestSPAReviseOnly: over rounds of Revise with rotating boilerplate, the
