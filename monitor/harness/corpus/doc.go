@@ -60,8 +60,25 @@
 // drawn places, a "Most read" box and sponsored links; per-request data-*
 // attributes, CSP nonce and request id in inline scripts; JSON-LD whose
 // articleBody is the text; one article in ten a live page of <div>
-// entries with times). Pages of every other family are UTF-8.
-// Pressroom, gazette, bulletin and wire are held out: nothing in
+// entries with times) or "spa" (a Next.js site rendered by React on the
+// server, written without reading storywatch's extraction: one line of
+// markup with "<!-- -->" between text nodes and React's escaping; Emotion
+// class names (css-1q2w3e) fixed per site build, but hashed from per-request
+// props for the "Updated N minutes ago" stamp and ad slots, with each
+// class's <style> element written before its first use, inside paragraphs
+// too; the body as sibling text blocks of one or two paragraphs, each a <p>,
+// a <p> with a link, emphasis or two text nodes, or a <div> of <span>s, with
+// subheadline blocks, after a byline block holding the rotating "Updated"
+// stamp and comment count; lazy images with srcset and <noscript> fallbacks, a
+// <template> paywall offer; in the body container at drawn places ad slots
+// with random ids, "More on this story" cards, a "Read more" promo and a
+// newsletter form, all rotating, beside data-* request ids; a
+// __NEXT_DATA__ script repeating the text as blocks with a request id,
+// render time, a/b flags and recommendations, and JSON-LD whose
+// articleBody is the text; one article in eight a live blog with key
+// events, a pinned post and <article> entries newest first, each with a
+// rotating "N min ago"). Pages of every other family are UTF-8.
+// Pressroom, gazette, bulletin, wire and spa are held out: nothing in
 // storywatch is tuned on them.
 // They exist so that what storywatch learns per site is measured on layouts
 // it was not developed against.

@@ -1,10 +1,14 @@
 package corpus
 
 import (
+	"bytes"
 	"html"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -101,4 +105,80 @@ func allTexts(t testing.TB, s *Server) map[string]string {
 		out[u] = articleText(t, u)
 	}
 	return out
+}
+
+// storyReader returns the article text of page i, bytes b, as a reader
+// sees it, checking it (and what else the page carries) against rev.
+type storyReader func(t testing.TB, i int, b []byte, rev Revision) string
+
+// pageTexts fetches every page of s and returns its text by URL, as read.
+func pageTexts(t testing.TB, s *Server, read storyReader) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for i, u := range s.ArticleURLs() {
+		_, b := get(t, u)
+		rev, _ := s.Current(u)
+		out[u] = read(t, i, b, rev)
+	}
+	return out
+}
+
+// testReviseOnly runs rounds of Revise with rotating boilerplate on
+// synthetic corpora of template tmpl and checks, with read taking every
+// page's article text as a reader sees it, that the text changes for
+// exactly the articles Revise reports, round(EditFraction × articles) of
+// them, and that each edit moves from the old text to the new.
+func testReviseOnly(t *testing.T, tmpl string, read storyReader) {
+	tests := []struct {
+		name   string
+		opts   Options
+		rounds int
+	}{
+		{"30%", Options{Feeds: 3, ArticlesPerFeed: 10, EditFraction: 0.3, Seed: 5, RotateBoilerplate: true}, 5},
+		{"all", Options{Feeds: 1, ArticlesPerFeed: 10, EditFraction: 1, Seed: 9, RotateBoilerplate: true}, 3},
+		{"none", Options{Feeds: 1, ArticlesPerFeed: 10, Seed: 9, RotateBoilerplate: true}, 2},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.opts.Template = tmpl
+			s := startSynthetic(t, tc.opts)
+			before := pageTexts(t, s, read)
+			for round := 1; round <= tc.rounds; round++ {
+				reported := s.Revise()
+				after := pageTexts(t, s, read)
+				got := slices.Sorted(slices.Values(reported))
+				if want := changedSet(before, after); !slices.Equal(got, want) {
+					t.Errorf("round %d: Revise reported %v, texts changed for %v", round, got, want)
+				}
+				if n := int(tc.opts.EditFraction*float64(len(before)) + 0.5); len(reported) != n {
+					t.Errorf("round %d: %d articles edited, want %d", round, len(reported), n)
+				}
+				checkEdits(t, s, reported, before, after)
+				before = after
+			}
+		})
+	}
+}
+
+// testWriteStatic writes a revised corpus of template tmpl, links on base,
+// with WriteStatic and checks that each file is the page the server serves
+// without rotation, byte for byte; check then reads page i (URL u) of s.
+func testWriteStatic(t *testing.T, tmpl, base string, check func(s *Server, i int, u string, b []byte)) {
+	s := startSynthetic(t, Options{Feeds: 1, ArticlesPerFeed: 10, Seed: 2, EditFraction: 0.5, Template: tmpl, BaseURL: base})
+	s.Revise()
+	dir := t.TempDir()
+	if err := WriteStatic(dir, s); err != nil {
+		t.Fatalf("write static: %v", err)
+	}
+	for i, u := range s.ArticleURLs() {
+		path := strings.TrimPrefix(u, base)
+		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(path)))
+		if err != nil {
+			t.Fatalf("read page: %v", err)
+		}
+		if _, served := get(t, s.URL()+path); !bytes.Equal(b, served) {
+			t.Errorf("%s: static file differs from the served page", path)
+		}
+		check(s, i, u, b)
+	}
 }

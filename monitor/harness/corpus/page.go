@@ -91,6 +91,8 @@ func (s *Server) renderPage(dst []byte, p *pageSnap, base string) []byte {
 		return appendBulletinPage(dst, p, base)
 	case TemplateWire:
 		return appendWirePage(dst, p, base)
+	case TemplateSPA:
+		return appendSPAPage(dst, p, base)
 	}
 	return appendPage(dst, p, base, s.headFeeds)
 }

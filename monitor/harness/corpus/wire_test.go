@@ -3,8 +3,6 @@ package corpus
 import (
 	"bytes"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -369,74 +367,24 @@ func TestWireRotation(t *testing.T) {
 	}
 }
 
-// wireTexts fetches every page and returns its story text by URL.
-func wireTexts(t testing.TB, s *Server) map[string]string {
-	t.Helper()
-	out := map[string]string{}
-	for i, u := range s.ArticleURLs() {
-		_, b := get(t, u)
-		rev, _ := s.Current(u)
-		doc := wireDoc(t, b)
-		out[u] = wireStory(t, doc, rev, wireLive(i))
-		checkWireLD(t, doc, rev, wireLive(i))
-	}
-	return out
+// readWire reads a wire page's story text and checks its JSON-LD.
+func readWire(t testing.TB, i int, b []byte, rev Revision) string {
+	doc := wireDoc(t, b)
+	checkWireLD(t, doc, rev, wireLive(i))
+	return wireStory(t, doc, rev, wireLive(i))
 }
 
 // TestWireReviseOnly: over rounds of Revise with rotating noise, the
 // decoded story text changes for exactly the articles Revise reports, each
 // edit moves from the old text to the new, and the JSON-LD follows.
-func TestWireReviseOnly(t *testing.T) {
-	tests := []struct {
-		name   string
-		opts   Options
-		rounds int
-	}{
-		{"30%", Options{Feeds: 3, ArticlesPerFeed: 10, EditFraction: 0.3, Seed: 5, RotateBoilerplate: true}, 5},
-		{"all", Options{Feeds: 1, ArticlesPerFeed: 10, EditFraction: 1, Seed: 9, RotateBoilerplate: true}, 3},
-		{"none", Options{Feeds: 1, ArticlesPerFeed: 10, Seed: 9, RotateBoilerplate: true}, 2},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			tc.opts.Template = TemplateWire
-			s := startSynthetic(t, tc.opts)
-			before := wireTexts(t, s)
-			for round := 1; round <= tc.rounds; round++ {
-				reported := s.Revise()
-				after := wireTexts(t, s)
-				got := slices.Sorted(slices.Values(reported))
-				if want := changedSet(before, after); !slices.Equal(got, want) {
-					t.Errorf("round %d: Revise reported %v, texts changed for %v", round, got, want)
-				}
-				if n := int(tc.opts.EditFraction*float64(len(before)) + 0.5); len(reported) != n {
-					t.Errorf("round %d: %d articles edited, want %d", round, len(reported), n)
-				}
-				checkEdits(t, s, reported, before, after)
-				before = after
-			}
-		})
-	}
-}
+func TestWireReviseOnly(t *testing.T) { testReviseOnly(t, TemplateWire, readWire) }
 
 // TestWireWriteStatic: the files WriteStatic writes for nginx are the pages
 // the server serves (without rotation, byte for byte), windows-1252 and
 // declared so in the page itself, since a static server may send no charset.
 func TestWireWriteStatic(t *testing.T) {
-	s := startSynthetic(t, Options{Feeds: 1, ArticlesPerFeed: 10, Seed: 2, EditFraction: 0.5, Template: TemplateWire, BaseURL: wireBase})
-	s.Revise()
-	dir := t.TempDir()
-	if err := WriteStatic(dir, s); err != nil {
-		t.Fatalf("write static: %v", err)
-	}
-	for i, u := range s.ArticleURLs() {
+	testWriteStatic(t, TemplateWire, wireBase, func(s *Server, i int, u string, b []byte) {
 		path := strings.TrimPrefix(u, wireBase)
-		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(path)))
-		if err != nil {
-			t.Fatalf("read page: %v", err)
-		}
-		if _, served := get(t, s.URL()+path); !bytes.Equal(b, served) {
-			t.Errorf("%s: static file differs from the served page", path)
-		}
 		if !bytes.Contains(b, []byte("charset=windows-1252")) || utf8.Valid(b) {
 			t.Errorf("%s: not a declared windows-1252 page", path)
 		}
@@ -446,7 +394,7 @@ func TestWireWriteStatic(t *testing.T) {
 		if ld := wireLD(t, doc); !strings.HasPrefix(ld["mainEntityOfPage"].(map[string]any)["@id"].(string), wireBase+"/") {
 			t.Errorf("%s: JSON-LD url does not use BaseURL", path)
 		}
-	}
+	})
 }
 
 // FuzzWireEscapers: whatever the text, a browser's reading of append1252's
