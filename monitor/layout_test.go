@@ -151,6 +151,12 @@ func latest(t *testing.T, path, base string) map[string]string {
 // new version of exactly the edited articles: none missed, none spurious.
 // The revision pass runs on what the first one learned and stored; on
 // bulletin too, whose fingerprints leave out learned boilerplate by its text.
+//
+// Not on spa yet (round 10's family, written without reading the
+// extraction): at first sight, under -race, the revision pass missed the
+// removal of a paragraph whose text the site's story cards and other
+// articles carry too (set aside as known boilerplate) in about one run of
+// two; see the README's template-family section.
 func TestRevisionPassPerTemplateFamily(t *testing.T) {
 	for _, tmpl := range append(corpus.Templates(), corpus.TemplateBulletin, corpus.TemplateWire) {
 		t.Run(tmpl, func(t *testing.T) {
@@ -215,7 +221,7 @@ func TestRevisionPassPerTemplateFamily(t *testing.T) {
 // furniture every extraction removes (extract.PrintSkips), which took its
 // second pass from 26 pages of 200 to 176-179, then to 200.
 func TestSecondPassReadsNoUnchangedPage(t *testing.T) {
-	for _, tmpl := range append(corpus.Templates(), corpus.TemplateBulletin, corpus.TemplateWire) {
+	for _, tmpl := range append(corpus.Templates(), corpus.TemplateBulletin, corpus.TemplateWire, corpus.TemplateSPA) {
 		t.Run(tmpl, func(t *testing.T) {
 			_, _, single := familySite(t, tmpl)
 			var feeds []string
