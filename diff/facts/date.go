@@ -350,6 +350,13 @@ func clockSpan(it *item) bool {
 	return strings.HasSuffix(v, "M") || strings.HasSuffix(v, "S")
 }
 
+// recurrence reports whether a date is a frequency ("his nightly video
+// address", "on a daily conference call", "every day", "an annual
+// report"): it tells how often something happens, not when, so a reporter
+// adding or cutting one reports no date. A frequency that changes into
+// another in a sentence that stays ("weekly" -> "daily") is still matched.
+func recurrence(it *item) bool { return it.Type == "SET" }
+
 // pairDates reads a removed date and an added date in neighbouring
 // sentences as one date that changed ("it would be the biggest win since
 // 2009" -> "the largest margin since 2000"; "a warning until 11 p.m. local

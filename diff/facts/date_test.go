@@ -232,6 +232,20 @@ func TestClockSpanAddedIsNoNews(t *testing.T) {
 	})
 }
 
+// A frequency tells how often, not when: added or cut with its sentence it
+// is no date reported; changed in a sentence that stays it still is.
+func TestRecurrenceAddedIsNoNews(t *testing.T) {
+	old := "The governor toured the flooded valley.\n"
+	runDateCases(t, wed, []dateCase{
+		{"nightly address", old, old + "She repeated the warning in her nightly radio address.", ""},
+		{"daily call", "The mayor spoke on a daily conference call.\n" + old, old, ""},
+		{"weekly briefings", old, old + "Officials now give weekly briefings to residents.", ""},
+		{"every day", old, old + "Crews clear the road every day.", ""},
+		{"a day stays", old, old + "Crews cleared the road on Monday.", " -> Monday"},
+		{"a frequency changed", "Officials give weekly briefings to residents.", "Officials give daily briefings to residents.", "weekly -> daily"},
+	})
+}
+
 func TestDateChangedInRewrittenSentence(t *testing.T) {
 	runDateCases(t, wed, []dateCase{
 		{"same tie word",

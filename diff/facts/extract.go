@@ -245,7 +245,7 @@ func (d *doc) split(out []sent) []sent {
 		end := i
 		switch t.text {
 		case ".", "!", "?":
-			if t.text == "." && i > 0 && (abbrev[d.toks[i-1].lower] || isInitials(d.toks[i-1].text)) {
+			if t.text == "." && i > 0 && (abbrev[d.toks[i-1].lower] || d.initial(i-1)) {
 				continue
 			}
 		case "”", "\"", "»", "“", "’":
@@ -267,6 +267,19 @@ func (d *doc) split(out []sent) []sent {
 		out = append(out, sent{from, len(d.toks), para})
 	}
 	return out
+}
+
+// initial reports whether token k, before a full stop, is an initial
+// ("John F. Kennedy", "U.S.") that does not end the sentence: a word, not
+// a bracket ("the police (RCMP). “So, we …”"); one letter right before a
+// quotation mark is a name's last letter ("wrote on X. “We …”"), a
+// quotation opens no name after an initial.
+func (d *doc) initial(k int) bool {
+	t := d.toks[k]
+	if t.kind != tokWord || !isInitials(t.text) {
+		return false
+	}
+	return k+2 >= len(d.toks) || !isOpenQuote(d.toks[k+2].text) || strings.Contains(t.text, ".")
 }
 
 func isOpenQuote(s string) bool {

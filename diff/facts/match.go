@@ -285,9 +285,10 @@ func (m *matcher) reordered(a, b *item) bool {
 
 // reportable reports whether a fact may be reported as added or removed on
 // its own. Vague time references ("now", "previously", "eventually"), the
-// story's own time (storyTime), spans of minutes (clockSpan), a town's
-// state, a continent or world region and a quiet statement to the press
-// take part in matching but are no news when they come or go.
+// story's own time (storyTime), spans of minutes (clockSpan), frequencies
+// ("nightly", "every day": recurrence), a town's state, a continent or
+// world region and a quiet statement to the press take part in matching
+// but are no news when they come or go.
 func reportable(it *item) bool {
 	if it.quiet {
 		return false
@@ -302,7 +303,7 @@ func reportable(it *item) bool {
 	case "PRESENT_REF", "PAST_REF", "FUTURE_REF":
 		return false
 	}
-	return !storyTime(it.Text) && !clockSpan(it)
+	return !storyTime(it.Text) && !clockSpan(it) && !recurrence(it)
 }
 
 // detail decides whether a matched pair is a change and how to qualify it.

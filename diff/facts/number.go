@@ -34,7 +34,7 @@ var casualtyVerbs = map[string]bool{"killed": true, "injured": true, "wounded": 
 // numberItems appends the amounts, money, counts and percentages to out.
 func (d *doc) numberItems(out []item) []item {
 	for k := range out {
-		if out[k].Kind == KindDate && clockSpan(&out[k]) {
+		if out[k].Kind == KindDate && (clockSpan(&out[k]) || d.waitSpan(&out[k])) {
 			d.measuredSpan(&out[k])
 		}
 	}
@@ -60,7 +60,58 @@ func (d *doc) numberItems(out []item) []item {
 
 // spanUnits name the units of a span of minutes or seconds, by the last
 // letter of its TIMEX3 value.
-var spanUnits = map[byte]string{'M': "minute", 'S': "second"}
+var spanUnits = map[byte]string{'M': "minute", 'S': "second", 'H': "hour"}
+
+// waitWords are the words that say a span of hours measures a wait.
+var waitWords = map[string]bool{"wait": true, "waits": true, "waited": true, "waiting": true,
+	"queue": true, "queues": true, "queued": true, "queuing": true, "queueing": true}
+
+// waitSpan reports whether a date is a span of hours that measures a wait
+// or a queue ("waited more than three hours", "in line for about an hour",
+// "security lines of up to two hours"): the GUIDE counts a wait as a
+// figure, like a wait in minutes, while how long an event lasted ("the
+// fire took 30 hours to put out", "closed for six hours") dates it. The
+// sentence must say it is a wait: a wait or queue word, "in line", or a
+// security or long line.
+func (d *doc) waitSpan(it *item) bool {
+	v := it.Value
+	if it.Type != "DURATION" || !strings.HasPrefix(v, "PT") || !strings.HasSuffix(v, "H") {
+		return false
+	}
+	first, next := d.tokAt(it.Start), d.tokAt(it.End)
+	if first >= len(d.toks) {
+		return false
+	}
+	// a span before or after an event places it: "less than 48 hours
+	// after the strikes", "two hours later"
+	if next < len(d.toks) {
+		switch d.toks[next].lower {
+		case "after", "before", "later", "earlier", "ago":
+			return false
+		}
+	}
+	// the words of its sentence around it: "in line for about an hour",
+	// "wait times at two of the busiest airports stretched to nearly two
+	// hours" (a long sentence is read no further than reach words away)
+	const reach = 40
+	lo := first
+	for lo > 0 && first-lo < reach && !d.sentenceStart(lo) {
+		lo--
+	}
+	for k := lo; k < len(d.toks) && k < next+reach && (k <= first || !d.sentenceStart(k)); k++ {
+		w := d.toks[k].lower
+		if waitWords[w] {
+			return true
+		}
+		if (w == "line" || w == "lines") && k > 0 {
+			switch d.toks[k-1].lower {
+			case "in", "security", "long", "longer":
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // measuredSpan turns a date that is a span of minutes or seconds
 // (clockSpan: "waiting 72 minutes", "it took about 40 minutes", "with 30
@@ -87,7 +138,7 @@ func (d *doc) measuredSpan(it *item) {
 	}
 	prefix := ""
 	for k := first; k < len(toks) && toks[k].start < it.End; k++ {
-		if toks[k].kind == tokNum || toks[k].is(clsUnit) {
+		if toks[k].kind == tokNum || toks[k].is(clsUnit) || toks[k].lower == "a" || toks[k].lower == "an" {
 			prefix, _ = d.phraseBefore(k, d.lx.approx)
 			break
 		}

@@ -487,6 +487,9 @@ func TestPhoneNumbersAreNoFigures(t *testing.T) {
 
 // A span of minutes or seconds measures a wait, a game clock or a
 // recording: a figure, not a date. One that places an event stays a date.
+// So is a span of hours that measures a wait or a queue (GUIDE: "a wait,
+// queue or processing time ... is labelled number"); one that lasts or
+// places an event stays a date.
 func TestSpansOfMinutesAreFigures(t *testing.T) {
 	tests := []struct {
 		text    string
@@ -499,6 +502,13 @@ func TestSpansOfMinutesAreFigures(t *testing.T) {
 		{"The network aired a six-minute film.", []string{"six-minute=6 minute"}, 0},
 		{"Crews arrived within 20 minutes.", nil, 1},
 		{"Within minutes, the crowd had gone.", nil, 1},
+		{"A commuter who had been in line for about an hour gave up.", []string{"about an hour=~1 hour"}, 0},
+		{"Fans waited more than three hours outside the stadium.", []string{"more than three hours=>3 hour"}, 0},
+		{"Security lines at the port stretched to over two hours.", []string{"over two hours=>2 hour"}, 0},
+		{"Queues at the border reached four hours on Friday.", []string{"four hours=4 hour"}, 1},
+		{"The ferry was cancelled for six hours.", nil, 1},
+		{"The blaze took 30 hours to put out.", nil, 1},
+		{"Less than 48 hours after the vote, the rebels attacked, the moment they were waiting for.", nil, 1},
 	}
 	for _, tt := range tests {
 		if got := textValues(t, tt.text, KindNumber); strings.Join(got, "|") != strings.Join(tt.numbers, "|") {
@@ -508,10 +518,16 @@ func TestSpansOfMinutesAreFigures(t *testing.T) {
 			t.Errorf("%q: dates %+v, want %d", tt.text, got, tt.dates)
 		}
 	}
-	got := changesOf("Travelers reported waiting 95 minutes at the gate, the airport said.",
-		"Travelers reported waiting 40 minutes at the gate, the airport said.", KindNumber)
-	if len(got) != 1 || got[0].Before != "95 minutes" || got[0].After != "40 minutes" {
-		t.Errorf("wait changed: got %+v, want one change 95 → 40 minutes", got)
+	for _, c := range []struct{ old, new, before, after string }{
+		{"Travelers reported waiting 95 minutes at the gate, the airport said.",
+			"Travelers reported waiting 40 minutes at the gate, the airport said.", "95 minutes", "40 minutes"},
+		{"Drivers waited up to two hours at the crossing, officials said.",
+			"Drivers waited up to five hours at the crossing, officials said.", "up to two hours", "up to five hours"},
+	} {
+		got := changesOf(c.old, c.new, KindNumber)
+		if len(got) != 1 || got[0].Before != c.before || got[0].After != c.after {
+			t.Errorf("wait changed: got %+v, want one change %s → %s", got, c.before, c.after)
+		}
 	}
 }
 

@@ -497,6 +497,17 @@ func TestQuoteGoingOnPastItsAttribution(t *testing.T) {
 			"The dam held overnight.\n\n“We were lucky this time,” the mayor said.\n\nCrews cleared the road.",
 			"The dam held overnight.\n\n“We were lucky this time,” the mayor said. “The next storm may not spare us.”\n\nCrews cleared the road.",
 			[]string{"The next storm may not spare us."}},
+		// an attribution ending in a one-letter name or a bracketed
+		// acronym ends its sentence too: neither is an initial
+		{"attribution ends on a one-letter name", old,
+			"The dam held overnight.\n\n“We were lucky this time,” the mayor wrote on X. “The next storm may not spare us.”\n\nCrews cleared the road.",
+			[]string{"We were lucky this time … The next storm may not spare us."}},
+		{"attribution ends on a bracketed acronym", old,
+			"The dam held overnight.\n\n“We were lucky this time,” said Chief Ann Lee of the River Police (RP). “The next storm may not spare us.”\n\nCrews cleared the road.",
+			[]string{"We were lucky this time … The next storm may not spare us."}},
+		{"an initial before a name stays in its sentence", old,
+			"The dam held overnight.\n\nJohn F. Smith, the mayor, said “we were lucky this time.”\n\nCrews cleared the road.",
+			[]string{"we were lucky this time."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
