@@ -1998,16 +1998,28 @@ func (d *doc) officialAct(k, vend, g int, passive bool, s sent) bool {
 	case strings.HasPrefix(w, "clos") || strings.HasPrefix(w, "reopen"):
 		return isDeterminer(toks[j].lower) || toks[j].lower == "all"
 	}
-	// extend, lift, impose, cut: a measure within the object
+	// extend, lift, impose, cut: a measure within the object; announce:
+	// a measure or a decision taken ("announced an ambitious plan to
+	// restore funding", "announced early dismissals"), not news told
+	// ("announced the death of", "announced the results")
+	announce := strings.HasPrefix(w, "announc")
 	for m := j; m < s.to && m <= j+5; m++ {
 		if toks[m].kind != tokWord {
 			break
 		}
-		if measureNouns[toks[m].lower] || measureNouns[unglue(toks[m].lower)] {
+		if measureNouns[toks[m].lower] || measureNouns[unglue(toks[m].lower)] || announce && decisionNouns[toks[m].lower] {
 			return true
 		}
 	}
 	return false
+}
+
+// decisionNouns are what an authority announces as its decision, beside
+// the measures it imposes or lifts (measureNouns).
+var decisionNouns = map[string]bool{
+	"plan": true, "plans": true, "measures": true, "dismissals": true, "closure": true, "closures": true,
+	"investigation": true, "probe": true, "evacuation": true, "evacuations": true, "cancellation": true,
+	"cancellations": true, "layoffs": true, "resignation": true, "withdrawal": true, "suspension": true,
 }
 
 // unglue drops a preposition the scraper glued to the end of a word when

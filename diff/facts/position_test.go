@@ -118,6 +118,9 @@ func TestExtractPositions(t *testing.T) {
 		{"an act: cut taxes", "The government has cut fuel taxes for a year.", "cut", "The government", "act", "fuel taxes for a year"},
 		{"an act: a tax glued to a preposition", "Canada has cut fuel taxesin half.", "cut", "Canada", "act", ""},
 		{"an act: announced charges", "Prosecutors announced charges against the driver.", "announced charges", "Prosecutors", "act", "against the driver"},
+		{"an act: announced a plan", "Senate leaders announced a sweeping plan to fund the agency.", "announced", "Senate leaders", "act", "a sweeping plan"},
+		{"an act: announced a measure", "The mayor announced a nightly curfew for the district.", "announced", "The mayor", "act", "a nightly curfew for the district"},
+		{"an act: announced early dismissals", "Schools in Ruritania announced early dismissals on Monday.", "announced", "Ruritania", "act", "early dismissals on Monday"},
 		{"a day is no antecedent", "The State Department issued a notice.\nIts message was updated by Wednesday morning.\nIt said callers should stay on the line.", "should stay on the line", "State Department", "demand", ""},
 		{"names joined by and take the bare form", "Merz and Macron support the plan.", "support", "Merz and Macron", "support", "the plan"},
 		{"a plural name takes the bare form", "Republicans oppose the plan.", "oppose", "Republicans", "reject", "the plan"},
@@ -305,6 +308,11 @@ func TestNotAPosition(t *testing.T) {
 		"Leaders met in closed-door talks.",
 		"If the Lakeview Bridge is closed, drivers will detour.",
 		"The Lakeview Bridge is not closed.",
+		// what is announced is a decision only if it is one
+		"The palace announced the death of the duke.",
+		"The commission announced the results on Tuesday.",
+		"The club announced a new coach.",
+		"The agency will announce a plan next week.",
 		// what the weather closed is no one's decision
 		"Heavy snow closed all schools in the district.",
 		"Storm Amy closed the bridge overnight.",
