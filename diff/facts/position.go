@@ -239,8 +239,15 @@ scan:
 			hedge = true
 		}
 	}
-	if d.hypothetical(g, s) || d.background(s) || d.restrictive(g, s) {
+	if d.hypothetical(g, s) || d.background(s) {
 		return item{}, false
+	}
+	// "lawmakers who have opposed the rule": the stance says whom the
+	// sentence is about, told before, so it is no news when it comes or
+	// goes; but the same people's stance turned ("who have supported the
+	// rule") is a fact changed, so it is kept quiet rather than dropped
+	if d.restrictive(g, s) {
+		history = true
 	}
 	actor := ""
 	switch {

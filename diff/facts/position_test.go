@@ -967,3 +967,33 @@ func TestClosureByAnAuthorityNamedForNature(t *testing.T) {
 		})
 	}
 }
+
+// TestRestrictiveStanceTurned: a stance in a clause that defines a noun
+// ("lawmakers who opposed the rule") is no news when it comes or goes, but
+// the same people's stance turned is a fact changed.
+func TestRestrictiveStanceTurned(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		before, after  string
+	}{
+		{"turned", "Lawmakers who opposed the rule last year met on Monday.", "Lawmakers who supported the rule last year met on Monday.", "opposed", "supported"},
+		{"turned in a longer sentence", "Board members who have backed the merger in the past want more time.", "Board members who have rejected the merger in the past want more time.", "backed", "rejected"},
+		{"added", "The council met on Monday.", "The council met on Monday. Lawmakers who opposed the rule last year attended.", "", ""},
+		{"removed", "The council met on Monday. Voters who support the plan cheered.", "The council met on Monday.", "", ""},
+		{"unchanged", "Lawmakers who opposed the rule met on Monday.", "Lawmakers who opposed the rule met again on Monday.", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := changesOf(tt.old, tt.new, KindPosition)
+			if tt.before == "" && tt.after == "" {
+				if len(got) != 0 {
+					t.Fatalf("got %+v, want none", got)
+				}
+				return
+			}
+			if len(got) != 1 || got[0].Before != tt.before || got[0].After != tt.after {
+				t.Fatalf("got %+v, want %q -> %q", got, tt.before, tt.after)
+			}
+		})
+	}
+}
