@@ -2011,8 +2011,8 @@ func (d *doc) officialAct(k, vend, g int, passive bool, s sent) bool {
 	// ("announced the death of", "announced the results")
 	announce := strings.HasPrefix(w, "announc")
 	for m := j; m < s.to && m <= j+5; m++ {
-		if toks[m].kind != tokWord {
-			break
+		if toks[m].kind != tokWord || announce && toks[m].lower == "of" {
+			break // "announced the results of its investigation": no decision
 		}
 		if measureNouns[toks[m].lower] || measureNouns[unglue(toks[m].lower)] || announce && decisionNouns[toks[m].lower] {
 			return true

@@ -311,6 +311,7 @@ func TestNotAPosition(t *testing.T) {
 		// what is announced is a decision only if it is one
 		"The palace announced the death of the duke.",
 		"The commission announced the results on Tuesday.",
+		"The commission announced the results of its investigation.",
 		"The club announced a new coach.",
 		"The agency will announce a plan next week.",
 		// what the weather closed is no one's decision
