@@ -380,6 +380,16 @@ scan:
 			}
 		}
 	}
+	// "set to welcome millions of visitors", "colleagues welcomed her
+	// back": people received, a host's or a greeting, not a matter backed
+	// ("welcomed the release", "welcomed the decision")
+	if strings.HasPrefix(toks[k].lower, "welcom") {
+		for j := oFrom; j <= oTo; j++ {
+			if guestWords[toks[j].lower] {
+				return item{}, false
+			}
+		}
+	}
 	// "The concern, Pistole suggested, is …", "…, Starmer confirmed.": a
 	// stance verb used as the tag of a statement
 	if !neg && d.tagEnds(vend, oFrom, oTo, s) && d.taggedSubject(g, s) {
@@ -1245,6 +1255,14 @@ var apparent = map[string]bool{
 // forecast words before "to" make the stance after it one foreseen.
 var forecast = map[string]bool{
 	"expected": true, "likely": true, "unlikely": true, "set": true, "poised": true, "due": true, "bound": true,
+}
+
+// guestWords in the object of "welcome" make it people received, not a
+// stance: "welcomed a record 47 million visitors", "welcomed her back".
+var guestWords = map[string]bool{
+	"visitors": true, "tourists": true, "guests": true, "fans": true, "travelers": true,
+	"travellers": true, "passengers": true, "spectators": true, "crowds": true, "pilgrims": true,
+	"him": true, "them": true, "back": true, // not "her" ("welcomed her release") nor "us" (the US)
 }
 
 // expressive nouns after "offer" name words or feelings given, not a

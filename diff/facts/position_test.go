@@ -118,6 +118,8 @@ func TestExtractPositions(t *testing.T) {
 		{"an act: cut taxes", "The government has cut fuel taxes for a year.", "cut", "The government", "act", "fuel taxes for a year"},
 		{"an act: a tax glued to a preposition", "Canada has cut fuel taxesin half.", "cut", "Canada", "act", ""},
 		{"an act: announced charges", "Prosecutors announced charges against the driver.", "announced charges", "Prosecutors", "act", "against the driver"},
+		{"welcome of a matter", "The union welcomed her release on Friday.", "welcomed", "The union", "support", "her release on Friday"},
+		{"welcome of the US", "Kyiv welcomed US support for the plan.", "welcomed", "Kyiv", "support", ""},
 		{"an act: announced a plan", "Senate leaders announced a sweeping plan to fund the agency.", "announced", "Senate leaders", "act", "a sweeping plan"},
 		{"an act: announced a measure", "The mayor announced a nightly curfew for the district.", "announced", "The mayor", "act", "a nightly curfew for the district"},
 		{"an act: announced early dismissals", "Schools in Ruritania announced early dismissals on Monday.", "announced", "Ruritania", "act", "early dismissals on Monday"},
@@ -308,6 +310,10 @@ func TestNotAPosition(t *testing.T) {
 		"Leaders met in closed-door talks.",
 		"If the Lakeview Bridge is closed, drivers will detour.",
 		"The Lakeview Bridge is not closed.",
+		// people received are no matter backed
+		"Ruritania is set to welcome millions of visitors for the games.",
+		"Her colleagues at Acme warmly welcomed her back on Monday.",
+		"The mayor welcomed them at the station.",
 		// what is announced is a decision only if it is one
 		"The palace announced the death of the duke.",
 		"The commission announced the results on Tuesday.",
