@@ -239,8 +239,15 @@ scan:
 			hedge = true
 		}
 	}
-	if d.hypothetical(g, s) || d.background(s) || d.restrictive(g, s) {
+	if d.hypothetical(g, s) || d.background(s) {
 		return item{}, false
+	}
+	// "lawmakers who have opposed the rule": the stance says whom the
+	// sentence is about, told before, so it is no news when it comes or
+	// goes; but the same people's stance turned ("who have supported the
+	// rule") is a fact changed, so it is kept quiet rather than dropped
+	if d.restrictive(g, s) {
+		history = true
 	}
 	actor := ""
 	switch {
@@ -369,6 +376,16 @@ scan:
 	if class == "propose" && strings.HasPrefix(toks[k].lower, "offer") {
 		for j := oFrom; j <= oTo && j < oFrom+3; j++ {
 			if expressive[toks[j].lower] {
+				return item{}, false
+			}
+		}
+	}
+	// "set to welcome millions of visitors", "colleagues welcomed her
+	// back": people received, a host's or a greeting, not a matter backed
+	// ("welcomed the release", "welcomed the decision")
+	if strings.HasPrefix(toks[k].lower, "welcom") {
+		for j := oFrom; j <= oTo; j++ {
+			if guestWords[toks[j].lower] {
 				return item{}, false
 			}
 		}
@@ -1240,6 +1257,14 @@ var forecast = map[string]bool{
 	"expected": true, "likely": true, "unlikely": true, "set": true, "poised": true, "due": true, "bound": true,
 }
 
+// guestWords in the object of "welcome" make it people received, not a
+// stance: "welcomed a record 47 million visitors", "welcomed her back".
+var guestWords = map[string]bool{
+	"visitors": true, "tourists": true, "guests": true, "fans": true, "travelers": true,
+	"travellers": true, "passengers": true, "spectators": true, "crowds": true, "pilgrims": true,
+	"him": true, "them": true, "back": true, // not "her" ("welcomed her release") nor "us" (the US)
+}
+
 // expressive nouns after "offer" name words or feelings given, not a
 // proposal.
 var expressive = map[string]bool{
@@ -1998,16 +2023,28 @@ func (d *doc) officialAct(k, vend, g int, passive bool, s sent) bool {
 	case strings.HasPrefix(w, "clos") || strings.HasPrefix(w, "reopen"):
 		return isDeterminer(toks[j].lower) || toks[j].lower == "all"
 	}
-	// extend, lift, impose, cut: a measure within the object
+	// extend, lift, impose, cut: a measure within the object; announce:
+	// a measure or a decision taken ("announced an ambitious plan to
+	// restore funding", "announced early dismissals"), not news told
+	// ("announced the death of", "announced the results")
+	announce := strings.HasPrefix(w, "announc")
 	for m := j; m < s.to && m <= j+5; m++ {
-		if toks[m].kind != tokWord {
-			break
+		if toks[m].kind != tokWord || announce && toks[m].lower == "of" {
+			break // "announced the results of its investigation": no decision
 		}
-		if measureNouns[toks[m].lower] || measureNouns[unglue(toks[m].lower)] {
+		if measureNouns[toks[m].lower] || measureNouns[unglue(toks[m].lower)] || announce && decisionNouns[toks[m].lower] {
 			return true
 		}
 	}
 	return false
+}
+
+// decisionNouns are what an authority announces as its decision, beside
+// the measures it imposes or lifts (measureNouns).
+var decisionNouns = map[string]bool{
+	"plan": true, "plans": true, "measures": true, "dismissals": true, "closure": true, "closures": true,
+	"investigation": true, "probe": true, "evacuation": true, "evacuations": true, "cancellation": true,
+	"cancellations": true, "layoffs": true, "resignation": true, "withdrawal": true, "suspension": true,
 }
 
 // unglue drops a preposition the scraper glued to the end of a word when

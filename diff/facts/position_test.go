@@ -118,6 +118,11 @@ func TestExtractPositions(t *testing.T) {
 		{"an act: cut taxes", "The government has cut fuel taxes for a year.", "cut", "The government", "act", "fuel taxes for a year"},
 		{"an act: a tax glued to a preposition", "Canada has cut fuel taxesin half.", "cut", "Canada", "act", ""},
 		{"an act: announced charges", "Prosecutors announced charges against the driver.", "announced charges", "Prosecutors", "act", "against the driver"},
+		{"welcome of a matter", "The union welcomed her release on Friday.", "welcomed", "The union", "support", "her release on Friday"},
+		{"welcome of the US", "Kyiv welcomed US support for the plan.", "welcomed", "Kyiv", "support", ""},
+		{"an act: announced a plan", "Senate leaders announced a sweeping plan to fund the agency.", "announced", "Senate leaders", "act", "a sweeping plan"},
+		{"an act: announced a measure", "The mayor announced a nightly curfew for the district.", "announced", "The mayor", "act", "a nightly curfew for the district"},
+		{"an act: announced early dismissals", "Schools in Ruritania announced early dismissals on Monday.", "announced", "Ruritania", "act", "early dismissals on Monday"},
 		{"a day is no antecedent", "The State Department issued a notice.\nIts message was updated by Wednesday morning.\nIt said callers should stay on the line.", "should stay on the line", "State Department", "demand", ""},
 		{"names joined by and take the bare form", "Merz and Macron support the plan.", "support", "Merz and Macron", "support", "the plan"},
 		{"a plural name takes the bare form", "Republicans oppose the plan.", "oppose", "Republicans", "reject", "the plan"},
@@ -305,6 +310,16 @@ func TestNotAPosition(t *testing.T) {
 		"Leaders met in closed-door talks.",
 		"If the Lakeview Bridge is closed, drivers will detour.",
 		"The Lakeview Bridge is not closed.",
+		// people received are no matter backed
+		"Ruritania is set to welcome millions of visitors for the games.",
+		"Her colleagues at Acme warmly welcomed her back on Monday.",
+		"The mayor welcomed them at the station.",
+		// what is announced is a decision only if it is one
+		"The palace announced the death of the duke.",
+		"The commission announced the results on Tuesday.",
+		"The commission announced the results of its investigation.",
+		"The club announced a new coach.",
+		"The agency will announce a plan next week.",
 		// what the weather closed is no one's decision
 		"Heavy snow closed all schools in the district.",
 		"Storm Amy closed the bridge overnight.",
@@ -955,6 +970,36 @@ func TestClosureByAnAuthorityNamedForNature(t *testing.T) {
 			ps := factsOf(t, tt.text, KindPosition)
 			if len(ps) != 1 || ps[0].Subject != tt.actor || ps[0].Text != "closed" {
 				t.Errorf("positions %+v, want %q closed", ps, tt.actor)
+			}
+		})
+	}
+}
+
+// TestRestrictiveStanceTurned: a stance in a clause that defines a noun
+// ("lawmakers who opposed the rule") is no news when it comes or goes, but
+// the same people's stance turned is a fact changed.
+func TestRestrictiveStanceTurned(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		before, after  string
+	}{
+		{"turned", "Lawmakers who opposed the rule last year met on Monday.", "Lawmakers who supported the rule last year met on Monday.", "opposed", "supported"},
+		{"turned in a longer sentence", "Board members who have backed the merger in the past want more time.", "Board members who have rejected the merger in the past want more time.", "backed", "rejected"},
+		{"added", "The council met on Monday.", "The council met on Monday. Lawmakers who opposed the rule last year attended.", "", ""},
+		{"removed", "The council met on Monday. Voters who support the plan cheered.", "The council met on Monday.", "", ""},
+		{"unchanged", "Lawmakers who opposed the rule met on Monday.", "Lawmakers who opposed the rule met again on Monday.", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := changesOf(tt.old, tt.new, KindPosition)
+			if tt.before == "" && tt.after == "" {
+				if len(got) != 0 {
+					t.Fatalf("got %+v, want none", got)
+				}
+				return
+			}
+			if len(got) != 1 || got[0].Before != tt.before || got[0].After != tt.after {
+				t.Fatalf("got %+v, want %q -> %q", got, tt.before, tt.after)
 			}
 		})
 	}
