@@ -418,8 +418,9 @@ func (m *Monitor) knownPage(sc *extract.Scanned, pageURL, pageHash, stored strin
 // storedUnder reports whether the page scanned as sc has fingerprint
 // stored under what host's fingerprints left out at an earlier time: the
 // element kinds alone (as rounds 6 to 8 stored page hashes), or what they
-// left out before the site's layout last changed, when that left out no
-// more than they do now (see extract.PrintSkips.Within). A layout learned further
+// left out before the site's layout last changed or when the process
+// began (see pastSkips), when that left out no more than they do now (see
+// extract.PrintSkips.Within). A layout learned further
 // in the middle of a pass would otherwise make every later page's
 // fingerprint differ from the one stored before it, and the pass would
 // extract each again only to find its text unchanged.
