@@ -71,8 +71,8 @@ var waitWords = map[string]bool{"wait": true, "waits": true, "waited": true, "wa
 // "security lines of up to two hours"): the GUIDE counts a wait as a
 // figure, like a wait in minutes, while how long an event lasted ("the
 // fire took 30 hours to put out", "closed for six hours") dates it. The
-// sentence must say it is a wait: a wait or queue word, "in line", or a
-// security or long line.
+// sentence must say it is a wait: a wait or queue word, "in line" (not
+// "in line with"), or a security or long line.
 func (d *doc) waitSpan(it *item) bool {
 	v := it.Value
 	if it.Type != "DURATION" || !strings.HasPrefix(v, "PT") || !strings.HasSuffix(v, "H") {
@@ -105,7 +105,12 @@ func (d *doc) waitSpan(it *item) bool {
 		}
 		if (w == "line" || w == "lines") && k > 0 {
 			switch d.toks[k-1].lower {
-			case "in", "security", "long", "longer":
+			case "in":
+				// "in line with the schedule" agrees with something
+				if k+1 >= len(d.toks) || d.toks[k+1].lower != "with" {
+					return true
+				}
+			case "security", "long", "longer":
 				return true
 			}
 		}
