@@ -58,8 +58,8 @@ func (d *doc) numberItems(out []item) []item {
 	return out
 }
 
-// spanUnits name the units of a span of minutes or seconds, by the last
-// letter of its TIMEX3 value.
+// spanUnits name the units of a measured span (minutes or seconds, or
+// hours of a wait), by the last letter of its TIMEX3 value.
 var spanUnits = map[byte]string{'M': "minute", 'S': "second", 'H': "hour"}
 
 // waitWords are the words that say a span of hours measures a wait.
@@ -120,7 +120,8 @@ func (d *doc) waitSpan(it *item) bool {
 
 // measuredSpan turns a date that is a span of minutes or seconds
 // (clockSpan: "waiting 72 minutes", "it took about 40 minutes", "with 30
-// seconds left", "a four-minute documentary") into the figure it is: such
+// seconds left", "a four-minute documentary"), or of hours spent waiting
+// (waitSpan: "waited more than three hours"), into the figure it is: such
 // a span measures a wait, a game clock or a recording, the way "5 km"
 // measures a distance; it dates no event. A span that places an event
 // ("within 30 minutes", "in 10 minutes", "after 20 minutes") stays a date,
