@@ -44,11 +44,14 @@ type siteState struct {
 	// skipsNow), at the layout's PrintGen handedGen; past holds the ones
 	// before it, newest first, up to pastPrints (see pastSkips). base is
 	// the first handed out by this process: what the site's layout was
-	// when the process loaded it, under which the last pass stored the
-	// page hashes this one meets. It is kept however often the layout
-	// changes after: a pass that goes on learning a rotating insert's
-	// texts changes it every few pages, and once base fell out of past
-	// every unchanged page holding one of those texts was extracted again.
+	// when the process loaded it, under which the last pass (settled at
+	// its end, see Monitor.settle) stored the page hashes this one meets.
+	// It is kept however often the layout changes after: a pass that goes
+	// on learning a rotating insert's texts changes it every few pages,
+	// and once base fell out of past every unchanged page holding one of
+	// those texts was extracted again. It covers a process's first pass
+	// only: the daemon's scheduled polls (no pass, nothing settled) store
+	// page hashes under later sets, which only past keeps.
 	handed    *extract.PrintSkips
 	handedGen int
 	past      []*extract.PrintSkips
