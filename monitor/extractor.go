@@ -44,11 +44,14 @@ type siteState struct {
 	// skipsNow), at the layout's PrintGen handedGen; past holds the ones
 	// before it, newest first, up to pastPrints (see pastSkips). base is
 	// the first handed out by this process: what the site's layout was
-	// when the process loaded it, under which the last pass stored the
-	// page hashes this one meets. It is kept however often the layout
-	// changes after: a pass that goes on learning a rotating insert's
-	// texts changes it every few pages, and once base fell out of past
-	// every unchanged page holding one of those texts was extracted again.
+	// when the process loaded it, under which the last pass (settled at
+	// its end, see Monitor.settle) stored the page hashes this one meets.
+	// It is kept however often the layout changes after: a pass that goes
+	// on learning a rotating insert's texts changes it every few pages,
+	// and once base fell out of past every unchanged page holding one of
+	// those texts was extracted again. It covers a process's first pass
+	// only: the daemon's scheduled polls (no pass, nothing settled) store
+	// page hashes under later sets, which only past keeps.
 	handed    *extract.PrintSkips
 	handedGen int
 	past      []*extract.PrintSkips
@@ -418,8 +421,9 @@ func (m *Monitor) knownPage(sc *extract.Scanned, pageURL, pageHash, stored strin
 // storedUnder reports whether the page scanned as sc has fingerprint
 // stored under what host's fingerprints left out at an earlier time: the
 // element kinds alone (as rounds 6 to 8 stored page hashes), or what they
-// left out before the site's layout last changed, when that left out no
-// more than they do now (see extract.PrintSkips.Within). A layout learned further
+// left out before the site's layout last changed or when the process
+// began (see pastSkips), when that left out no more than they do now (see
+// extract.PrintSkips.Within). A layout learned further
 // in the middle of a pass would otherwise make every later page's
 // fingerprint differ from the one stored before it, and the pass would
 // extract each again only to find its text unchanged.

@@ -104,10 +104,6 @@ func TestSiteLearnerSettles(t *testing.T) {
 	}
 }
 
-// TestStoredPrintOutlivesALayoutChange: a page hash stored before the
-// site's layout learned more still vouches for an unchanged page, so a
-// pass that learns something early does not make every later page of the
-// site extracted again; an edit is still seen.
 // promoPage is article i of a site whose pages hold a promo box, then
 // paragraph para and one more.
 func promoPage(i int, promo, para string) []byte {
@@ -116,6 +112,10 @@ func promoPage(i int, promo, para string) []byte {
 		`<p>Both delegations met at the palace for the first time since May, officials said.</p></article></body></html>`, i, i, promo, para))
 }
 
+// TestStoredPrintOutlivesALayoutChange: a page hash stored before the
+// site's layout learned more still vouches for an unchanged page, so a
+// pass that learns something early does not make every later page of the
+// site extracted again; an edit is still seen.
 func TestStoredPrintOutlivesALayoutChange(t *testing.T) {
 	const host = "news.example"
 	para := "The leaders met in Bern on Monday and agreed to meet again within two weeks, officials said."

@@ -617,8 +617,10 @@ func trimThe(text string) string {
 
 // notATime reports whether the tagger's date at [s,e) is a word of
 // another sense: "the fall of" a regime or a city (not "the fall of
-// 2024"), or a month name as someone's first name ("resident April
-// Wooley", not "in April President Biden").
+// 2024"), a month name as someone's first name ("resident April
+// Wooley", not "in April President Biden"), or a frequency that begins a
+// paper's name inside a sentence ("the Daily Mail", "The Weekly
+// Standard", "the New York Daily News"; not "Daily briefings resumed").
 func (d *doc) notATime(s, e int) bool {
 	i := d.tokAt(s)
 	if i >= len(d.toks) || d.toks[i].end != e {
@@ -628,6 +630,9 @@ func (d *doc) notATime(s, e int) bool {
 	switch w := d.toks[i].lower; {
 	case w == "fall":
 		return next+1 < len(d.toks) && d.toks[next].lower == "of" && d.toks[next+1].kind != tokNum
+	case frequencyNames[w]:
+		return d.toks[i].upper && !d.sentenceStart(i) && next < len(d.toks) && d.toks[next].kind == tokWord &&
+			d.toks[next].upper && d.toks[next].space && !d.toks[next].is(clsFunction)
 	case monthName(w):
 		if next >= len(d.toks) || !d.toks[next].upper || !d.toks[next].space || d.toks[next].is(clsFunction) || monthName(d.toks[next].lower) {
 			return false
@@ -651,6 +656,9 @@ var monthNames = map[string]bool{"january": true, "february": true, "march": tru
 	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true}
 
 func monthName(w string) bool { return monthNames[w] }
+
+// frequencyNames are the frequencies that begin papers' names.
+var frequencyNames = map[string]bool{"daily": true, "weekly": true, "monthly": true, "nightly": true}
 
 // partOfPeriod returns where "early in the" (or "late in", "later in",
 // "earlier in") starts before a period at off, and the TIMEX3 mod it

@@ -296,6 +296,12 @@ func TestWordOfAnotherSenseIsNoDate(t *testing.T) {
 		"Local resident April Moreno told reporters the road was closed.": "",
 		"In April President Biden signed the bill.":                       "April",
 		"The law took effect in early April.":                             "early April",
+		// a paper's name is no frequency
+		"The photos were first published by the Daily Mail.": "",
+		"She wrote for The Weekly Standard for years.":       "years",
+		"The New York Daily News reported it first.":         "",
+		"Daily briefings resumed after the storm.":           "Daily",
+		"Officials give daily updates to the Daily Mail.":    "daily",
 	})
 }
 

@@ -58,8 +58,8 @@ func (d *doc) numberItems(out []item) []item {
 	return out
 }
 
-// spanUnits name the units of a span of minutes or seconds, by the last
-// letter of its TIMEX3 value.
+// spanUnits name the units of a measured span (minutes or seconds, or
+// hours of a wait), by the last letter of its TIMEX3 value.
 var spanUnits = map[byte]string{'M': "minute", 'S': "second", 'H': "hour"}
 
 // waitWords are the words that say a span of hours measures a wait.
@@ -71,8 +71,8 @@ var waitWords = map[string]bool{"wait": true, "waits": true, "waited": true, "wa
 // "security lines of up to two hours"): the GUIDE counts a wait as a
 // figure, like a wait in minutes, while how long an event lasted ("the
 // fire took 30 hours to put out", "closed for six hours") dates it. The
-// sentence must say it is a wait: a wait or queue word, "in line", or a
-// security or long line.
+// sentence must say it is a wait: a wait or queue word, "in line" (not
+// "in line with"), or a security or long line.
 func (d *doc) waitSpan(it *item) bool {
 	v := it.Value
 	if it.Type != "DURATION" || !strings.HasPrefix(v, "PT") || !strings.HasSuffix(v, "H") {
@@ -105,7 +105,12 @@ func (d *doc) waitSpan(it *item) bool {
 		}
 		if (w == "line" || w == "lines") && k > 0 {
 			switch d.toks[k-1].lower {
-			case "in", "security", "long", "longer":
+			case "in":
+				// "in line with the schedule" agrees with something
+				if k+1 >= len(d.toks) || d.toks[k+1].lower != "with" {
+					return true
+				}
+			case "security", "long", "longer":
 				return true
 			}
 		}
@@ -115,7 +120,8 @@ func (d *doc) waitSpan(it *item) bool {
 
 // measuredSpan turns a date that is a span of minutes or seconds
 // (clockSpan: "waiting 72 minutes", "it took about 40 minutes", "with 30
-// seconds left", "a four-minute documentary") into the figure it is: such
+// seconds left", "a four-minute documentary"), or of hours spent waiting
+// (waitSpan: "waited more than three hours"), into the figure it is: such
 // a span measures a wait, a game clock or a recording, the way "5 km"
 // measures a distance; it dates no event. A span that places an event
 // ("within 30 minutes", "in 10 minutes", "after 20 minutes") stays a date,

@@ -508,6 +508,8 @@ func TestSpansOfMinutesAreFigures(t *testing.T) {
 		{"Queues at the border reached four hours on Friday.", []string{"four hours=4 hour"}, 1},
 		{"The ferry was cancelled for six hours.", nil, 1},
 		{"The blaze took 30 hours to put out.", nil, 1},
+		// "in line with" is agreeing with, no queue
+		{"The talks lasted two hours, in line with the schedule.", nil, 1},
 		{"Less than 48 hours after the vote, the rebels attacked, the moment they were waiting for.", nil, 1},
 	}
 	for _, tt := range tests {

@@ -43,7 +43,8 @@ type Options struct {
 	// revision pass. Zero: 0.2.
 	URLWatchEdit float64
 	// Templates are the corpus template families the urlwatch comparison
-	// runs on, each apart (see corpus.Templates). Empty: all of them.
+	// runs on, each apart. Empty: corpus.Templates(), the four default
+	// families (bulletin, wire and spa only when named).
 	Templates []string
 	// Worker is the command line that starts a worker process (it reads a
 	// PassSpec on stdin; see Worker). Required.
