@@ -248,7 +248,7 @@ func isMoney(it *item) bool {
 func (d *doc) mayStartNumber(i int) bool {
 	t := &d.toks[i]
 	return t.kind == tokNum || t.is(clsVague|clsUnit) ||
-		(t.text != "" && d.lx.curFirst[t.text[0]]) || t.text == "US" ||
+		(t.text != "" && d.lx.curFirst[t.text[0]] && d.lx.curSymbol[t.text] != "") || t.text == "US" ||
 		(t.kind == tokWord && (t.lower == "a" || t.lower == "an" || strings.IndexByte(t.lower, '-') >= 0))
 }
 
@@ -278,6 +278,11 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 	c, ok := "", false
 	if t.text != "" && lx.curFirst[t.text[0]] {
 		c, ok = lx.curSymbol[t.text]
+		// a currency code ("CHF", "EUR") is money only before digits:
+		// "CHF 15 million", not "EUR" standing for the currency
+		if ok && t.kind == tokWord && (i+1 >= len(toks) || toks[i+1].kind != tokNum) {
+			ok = false
+		}
 	}
 	if ok {
 		cur, i = c, i+1

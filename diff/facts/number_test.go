@@ -1052,3 +1052,34 @@ func TestSameSlotNeedsRelatedSentences(t *testing.T) {
 		})
 	}
 }
+
+// TestCurrencyCodeBeforeTheAmount: an ISO code before an amount ("CHF 15
+// million") names the same currency as its name or symbol, so a restyle
+// is no change and a new amount in the other style is one.
+func TestCurrencyCodeBeforeTheAmount(t *testing.T) {
+	tests := []struct {
+		old, new string
+		want     []string
+	}{
+		{"The bridge will cost around CHF 40 million, the canton said.",
+			"The bridge will cost around 40 million francs, the canton said.", nil},
+		{"The fund holds EUR 2.5 billion, its manager said.",
+			"The fund holds €2.5 billion, its manager said.", nil},
+		{"Repairs are expected to cost USD 3 million, officials said.",
+			"Repairs are expected to cost $3 million, officials said.", nil},
+		{"The stadium upgrade will cost about CHF 12 million, the city said.",
+			"The stadium upgrade will now cost about 18 million francs, the city said.",
+			[]string{"about CHF 12 million -> about 18 million francs"}},
+		{"The fine was GBP 800,000 in total.", "The fine was £950,000 in total.",
+			[]string{"GBP 800,000 -> £950,000"}},
+	}
+	for _, tt := range tests {
+		if got := changeTexts(tt.old, tt.new, KindNumber); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%q → %q: got %q, want %q", tt.old, tt.new, got, tt.want)
+		}
+	}
+	// a code that stands for the currency itself is no amount
+	if got := textValues(t, "The EUR fell against the USD on Monday, traders said.", KindNumber); len(got) != 0 {
+		t.Errorf("code without an amount: got %q, want none", got)
+	}
+}
