@@ -1083,3 +1083,45 @@ func TestCurrencyCodeBeforeTheAmount(t *testing.T) {
 		t.Errorf("code without an amount: got %q, want none", got)
 	}
 }
+
+// TestFractionIsThePercentageRestated: a share written as a fraction ("a
+// fifth of", "two-thirds of") is the percentage a story may write instead;
+// restating one as the other is no change, and a fraction is never news
+// added or removed on its own.
+func TestFractionIsThePercentageRestated(t *testing.T) {
+	tests := []struct {
+		old, new string
+		want     []string
+	}{
+		{"The rebels hold nearly 20% of the province, monitors say.",
+			"The rebels hold almost a fifth of the province, monitors say.", nil},
+		{"About 33% of the budget goes to debt service.",
+			"About a third of the budget goes to debt service.", nil},
+		{"Two-thirds of the members voted for the plan.",
+			"About 67% of the members voted for the plan.", nil},
+		{"More than 50 percent of households lost power.",
+			"More than half of households lost power.", nil},
+		{"Three-quarters of the fleet is grounded, the airline said.",
+			"75% of the fleet is grounded, the airline said.", nil},
+		// a fraction come or gone is no figure of its own
+		{"The port was closed on Monday.",
+			"The port, through which about a fifth of the country's grain passes, was closed on Monday.", nil},
+		// a percentage changed into another share stays a percentage removed
+		{"Nearly 20% of the wells have run dry, the ministry said.",
+			"Nearly a third of the wells have run dry, the ministry said.", []string{"Nearly 20% -> "}},
+	}
+	for _, tt := range tests {
+		if got := changeTexts(tt.old, tt.new, KindNumber); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%q → %q: got %q, want %q", tt.old, tt.new, got, tt.want)
+		}
+	}
+	// ranks, periods and amounts are no fractions
+	for _, s := range []string{"She is seeking a third term.", "Sales rose in the first quarter of the year.",
+		"A quarter of a million people marched.", "The race was a mile and a half of mud."} {
+		for _, it := range extractItems(s, pub) {
+			if it.quiet && it.Kind == KindNumber {
+				t.Errorf("%q: read %q as a fraction", s, it.Text)
+			}
+		}
+	}
+}
