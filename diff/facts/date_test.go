@@ -531,6 +531,8 @@ func TestEntryStampIsNoDate(t *testing.T) {
 	runDateCases(t, wed, []dateCase{
 		{"stamp and dash", old, old + "10:25 GMT — The ministry said 185 soldiers had come home.", ""},
 		{"stamp and colon", old, old + "9:40 a.m. ET: The ministry said 185 soldiers had come home.", ""},
+		{"stamp in Eastern European time", old, old + "12:55 EEST — The minister, speaking briefly to reporters, said the talks were over.", ""},
+		{"stamp in Australian time", old, old + "07:10 AEST — The minister said the talks were over.", ""},
 		{"a time the entry reports", old, old + "10:25 GMT — The talks will resume at 3 p.m., the ministry said.", " -> 3 p.m."},
 		{"a time opening a sentence", old, old + "At 10:25 GMT the ministry said 185 soldiers had come home.", " -> 10:25 GMT"},
 	})
