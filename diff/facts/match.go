@@ -136,9 +136,10 @@ var passes = map[Kind][]pass{
 	KindNumber: {
 		{func(_ *matcher, a, b *item) bool { return sameFigure(a, b) }, false},
 		{func(_ *matcher, a, b *item) bool { return sameCount(a, b) }, false},
-		// a fraction (quiet) pairs only with the same share told as a
-		// percentage, never as a share changed
-		{func(_ *matcher, a, b *item) bool { return a.slot == b.slot && a.slot != "|" && !a.quiet && !b.quiet }, true},
+		// a fraction (quiet) is a share changed only when it is the
+		// share of the same thing ("20% of the wells" -> "a third of the
+		// wells"); any other percentage nearby may be another share
+		{func(_ *matcher, a, b *item) bool { return a.slot == b.slot && a.slot != "|" }, true},
 		{func(_ *matcher, a, b *item) bool {
 			return unitOf(a) == unitOf(b) && unitOf(a) != "" && !a.quiet && !b.quiet
 		}, true},

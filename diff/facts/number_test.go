@@ -1106,9 +1106,14 @@ func TestFractionIsThePercentageRestated(t *testing.T) {
 		// a fraction come or gone is no figure of its own
 		{"The port was closed on Monday.",
 			"The port, through which about a fifth of the country's grain passes, was closed on Monday.", nil},
-		// a percentage changed into another share stays a percentage removed
+		// another share of the same thing is a share changed
 		{"Nearly 20% of the wells have run dry, the ministry said.",
-			"Nearly a third of the wells have run dry, the ministry said.", []string{"Nearly 20% -> "}},
+			"Nearly a third of the wells have run dry, the ministry said.", []string{"Nearly 20% -> Nearly a third"}},
+		{"Two-thirds of the members voted for the plan.",
+			"Three-quarters of the members voted for the plan.", []string{"Two-thirds -> Three-quarters"}},
+		// a share of another thing is not
+		{"About 20% of the wells have run dry, the ministry said.",
+			"About a third of the farms have lost their crops, the ministry said.", []string{"About 20% -> "}},
 	}
 	for _, tt := range tests {
 		if got := changeTexts(tt.old, tt.new, KindNumber); strings.Join(got, "|") != strings.Join(tt.want, "|") {
