@@ -537,7 +537,25 @@ func TestEntryStampIsNoDate(t *testing.T) {
 	runDateCases(t, wed, []dateCase{
 		{"stamp and dash", old, old + "10:25 GMT — The ministry said 185 soldiers had come home.", ""},
 		{"stamp and colon", old, old + "9:40 a.m. ET: The ministry said 185 soldiers had come home.", ""},
+		{"stamp in Eastern European time", old, old + "12:55 EEST — The minister, speaking briefly to reporters, said the talks were over.", ""},
+		{"stamp in Australian time", old, old + "07:10 AEST — The minister said the talks were over.", ""},
 		{"a time the entry reports", old, old + "10:25 GMT — The talks will resume at 3 p.m., the ministry said.", " -> 3 p.m."},
 		{"a time opening a sentence", old, old + "At 10:25 GMT the ministry said 185 soldiers had come home.", " -> 10:25 GMT"},
+	})
+}
+
+// TestTimeConvertedInParentheses: a clock time converted into another
+// zone in parentheses is the same time; when the time moves, one change.
+func TestTimeConvertedInParentheses(t *testing.T) {
+	old := "Talks resumed in Istanbul, officials said.\n"
+	runDateCases(t, wed, []dateCase{
+		{"conversion added", old + "The vote closes at 8 p.m. local time, officials said.",
+			old + "The vote closes at 8 p.m. local time (2 p.m. ET), officials said.", ""},
+		{"time moved with its conversion", old + "The session opens at 10 a.m. local time (4 a.m. ET) at the palace.",
+			old + "The session was delayed to noon local time (6 a.m. ET) at the palace.", "10 a.m. -> noon"},
+		{"conversion without local time", old + "The strike hit at 9 p.m. (1:30 p.m. ET) on the camp.",
+			old + "The strike hit at 10 p.m. (2:30 p.m. ET) on the camp.", "9 p.m. -> 10 p.m."},
+		{"two times of their own", old + "The polls open at 8 a.m. and close at 8 p.m., officials said.",
+			old + "The polls open at 7 a.m. and close at 8 p.m., officials said.", "8 a.m. -> 7 a.m."},
 	})
 }

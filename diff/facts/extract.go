@@ -326,9 +326,27 @@ func (d *doc) dateItems(out []item) []item {
 		// "10:25 GMT — Zelensky said …": a live blog's entry stamp says
 		// when the entry was posted, it dates nothing the entry reports
 		it.quiet = e.Type == "TIME" && entryStamp(d.text, e.Start, e.End)
+		if n := len(out); n > 0 && e.Type == "TIME" && out[n-1].Kind == KindDate && out[n-1].Type == "TIME" &&
+			convertedTime(d.text[out[n-1].End:e.Start]) {
+			continue
+		}
 		out = append(out, it)
 	}
 	return out
+}
+
+// convertedTime reports whether between, the text between two clock
+// times, sets the second off as the first converted into the reader's
+// zone: "at 11 a.m. local time (5 a.m. ET)", "at 9 p.m. (12:30 p.m.
+// ET)". The conversion is the same time, no fact of its own; when the
+// time moves, it moves with it, and the change is told once.
+func convertedTime(between string) bool {
+	b := strings.TrimSpace(between)
+	if !strings.HasSuffix(b, "(") {
+		return false
+	}
+	b = strings.TrimSpace(strings.TrimSuffix(b, "("))
+	return b == "" || b == "local time" || b == "local"
 }
 
 // rateOfMeasure reports whether the temporal expression at offset off is

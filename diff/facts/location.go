@@ -167,7 +167,30 @@ var areaWords = map[string]string{
 	"governorate": "province", "prefecture": "province", "borough": "district", "township": "district",
 	"airport": "venue", "base": "venue", "stadium": "venue", "arena": "venue", "tower": "venue",
 	"dam": "venue", "bridge": "venue", "bay": "region", "beach": "region", "waters": "region",
-	"airspace": "region",
+	"airspace": "region", "district": "district", "neighborhood": "district", "neighbourhood": "district",
+}
+
+// lowerOnly area words end a place's name only in lower case, as the
+// common noun a story puts after a quarter of a city ("the Golders Green
+// neighborhood", "the Metalurhiinyi district"); capitalised they name an
+// institution or a constituency ("US District Court", "Congressional
+// District").
+var lowerOnly = map[string]bool{"district": true, "neighborhood": true, "neighbourhood": true}
+
+// quarterName reports whether the capitalised words i..n-1 before the
+// lower-case area word at n ("district", "neighborhood") name a quarter of
+// a city: the word is in lower case and the words are no place the
+// gazetteer knows ("a London neighborhood", "the north London
+// neighborhood of Finchley" are in London, and the reader reads London).
+func (d *doc) quarterName(i, n int) bool {
+	toks := d.toks
+	if toks[n].text != toks[n].lower {
+		return false
+	}
+	if _, end, ok := d.matchPlace(i); ok && end == n-1 {
+		return false
+	}
+	return true
 }
 
 // areaHeads begin the name of a site: "Mount Waialeale", "Camp Arifjan".
@@ -207,6 +230,9 @@ func (d *doc) areaEnd(i int) (int, string, bool) {
 			return 0, "", false
 		}
 		if typ := areaWords[t.lower]; n > i && typ != "" && (typ != "venue" || titleCase(t.text)) {
+			if lowerOnly[t.lower] && !d.quarterName(i, n) {
+				return 0, "", false
+			}
 			return n, typ, true
 		}
 		if !t.isCap() || hasPoss(t.text) || t.is(clsFunction) {

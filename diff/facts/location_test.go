@@ -412,3 +412,34 @@ func TestCompareBorders(t *testing.T) {
 		})
 	}
 }
+
+// TestQuarterOfACity: a quarter of a city the gazetteer does not know is
+// named by capitalised words and a lower-case "district" or
+// "neighborhood" ("in the Zarvanytskyi district"); capitalised, the word
+// names an institution or a constituency, and a known city before it is
+// the place read.
+func TestQuarterOfACity(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"A drone hit a school in the Zarvanytskyi district overnight.", []string{"Zarvanytskyi district"}},
+		{"Police searched a house in the Oak Ridge neighborhood on Monday.", []string{"Oak Ridge neighborhood"}},
+		{"A fire broke out in the Bellmont neighbourhood of the city.", []string{"Bellmont neighbourhood"}},
+		// an institution or a constituency, not a quarter
+		{"He appeared in the Northern District of Ohio on Monday.", nil},
+		{"She won in the Fourth Congressional District.", nil},
+		// the city is the place
+		{"The attack happened in a Paris neighborhood on Friday.", []string{"Paris"}},
+	}
+	for _, tt := range tests {
+		if got := textsOf(t, tt.text, KindLocation); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+	got := changeTexts("Debris damaged homes in the Zarvanytskyi district, the mayor said.",
+		"Debris damaged homes in the Zarvanytskyi district and the nearby Pokrovskyi district, the mayor said.", KindLocation)
+	if strings.Join(got, "|") != " -> Pokrovskyi district" {
+		t.Errorf("a second quarter named: got %q", got)
+	}
+}

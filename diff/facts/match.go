@@ -136,8 +136,13 @@ var passes = map[Kind][]pass{
 	KindNumber: {
 		{func(_ *matcher, a, b *item) bool { return sameFigure(a, b) }, false},
 		{func(_ *matcher, a, b *item) bool { return sameCount(a, b) }, false},
+		// a fraction (quiet) is a share changed only when it is the
+		// share of the same thing ("20% of the wells" -> "a third of the
+		// wells"); any other percentage nearby may be another share
 		{func(_ *matcher, a, b *item) bool { return a.slot == b.slot && a.slot != "|" }, true},
-		{func(_ *matcher, a, b *item) bool { return unitOf(a) == unitOf(b) && unitOf(a) != "" }, true},
+		{func(_ *matcher, a, b *item) bool {
+			return unitOf(a) == unitOf(b) && unitOf(a) != "" && !a.quiet && !b.quiet
+		}, true},
 	},
 	KindQuote: {
 		{func(m *matcher, a, b *item) bool { return m.sameQuote(a, b) }, false},
@@ -379,7 +384,9 @@ func (m *matcher) added(it *item, ni int) {
 	if reportable(it) {
 		m.out = append(m.out, c)
 	}
-	if it.quiet {
+	// only a stance answers a pending reply: a quiet entry stamp or
+	// fraction says nothing to the press
+	if it.quiet && it.Kind == KindPosition {
 		m.replies = append(m.replies, c)
 	}
 }

@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"math"
 	"strconv"
 	"strings"
 )
@@ -39,6 +40,11 @@ func (d *doc) numberItems(out []item) []item {
 		}
 	}
 	for i := 0; i < len(d.toks); {
+		if it, next, ok := d.fraction(i); ok {
+			out = append(out, it)
+			i = next
+			continue
+		}
 		if !d.mayStartNumber(i) {
 			i++
 			continue
@@ -254,7 +260,7 @@ func isMoney(it *item) bool {
 func (d *doc) mayStartNumber(i int) bool {
 	t := &d.toks[i]
 	return t.kind == tokNum || t.is(clsVague|clsUnit) ||
-		(t.text != "" && d.lx.curFirst[t.text[0]]) || t.text == "US" ||
+		(t.text != "" && d.lx.curFirst[t.text[0]] && d.lx.curSymbol[t.text] != "") || t.text == "US" ||
 		(t.kind == tokWord && (t.lower == "a" || t.lower == "an" || strings.IndexByte(t.lower, '-') >= 0))
 }
 
@@ -284,6 +290,11 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 	c, ok := "", false
 	if t.text != "" && lx.curFirst[t.text[0]] {
 		c, ok = lx.curSymbol[t.text]
+		// a currency code ("CHF", "EUR") is money only before digits:
+		// "CHF 15 million", not "EUR" standing for the currency
+		if ok && t.kind == tokWord && (i+1 >= len(toks) || toks[i+1].kind != tokNum) {
+			ok = false
+		}
 	}
 	if ok {
 		cur, i = c, i+1
@@ -698,6 +709,69 @@ func (d *doc) ratio(i int) (item, int, bool) {
 	it.key = strings.TrimSpace(num + " " + singular(head))
 	it.slot = "share|" + singular(head)
 	return it, next, true
+}
+
+// denominators are the words of a fraction's parts, singular and plural:
+// "a fifth", "two-thirds", "three quarters".
+var denominators = map[string]float64{"half": 2, "halves": 2, "third": 3, "thirds": 3,
+	"quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
+
+// numerators are the words that count a fraction's parts.
+var numerators = map[string]float64{"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+
+// fraction reads a share of a whole written as a fraction at token i:
+// "almost a fifth of Ukraine's territory", "two-thirds of voters", "more
+// than half of the budget". It is the percentage a story may write
+// instead ("nearly 20% of ..."), rounded to a whole percent, so that the
+// same share restated is no change. A fraction is kept quiet: it is never
+// news added or removed on its own (the labels never count one), only the
+// other side of a percentage told the same. Only a fraction "of"
+// something is read: "a third term", "the first quarter" are ranks and
+// periods, and "a quarter of a million" is an amount (number reads it).
+func (d *doc) fraction(i int) (item, int, bool) {
+	toks := d.toks
+	t := &toks[i]
+	if t.kind != tokWord {
+		return item{}, 0, false
+	}
+	var num, den float64
+	last := i
+	if a, b, ok := strings.Cut(t.lower, "-"); ok {
+		num, den = numerators[a], denominators[b]
+	} else if t.lower == "half" {
+		num, den = 1, 2
+		// "the first half of", "a mile and a half": a period, a measure
+		if i > 0 {
+			switch toks[i-1].lower {
+			case "the", "first", "second", "other", "latter", "and", "a", "an":
+				return item{}, 0, false
+			}
+		}
+	} else if n := numerators[t.lower]; n > 0 && i+1 < len(toks) {
+		num, den, last = n, denominators[toks[i+1].lower], i+1
+	}
+	if num == 0 || den == 0 || num >= den || last+1 >= len(toks) || toks[last+1].lower != "of" {
+		return item{}, 0, false
+	}
+	if k := last + 2; k+1 < len(toks) && (toks[k].lower == "a" || toks[k].lower == "an") && d.lx.scales[toks[k+1].lower] != 0 {
+		return item{}, 0, false
+	}
+	if d.inDate(toks[i].start, toks[last].end) {
+		return item{}, 0, false
+	}
+	first := i
+	prefix := ""
+	if p, n := d.phraseBefore(first, d.lx.approx); n > 0 {
+		prefix, first = p, first-n
+	}
+	pct := strconv.FormatFloat(math.Round(100*num/den), 'f', -1, 64)
+	head := d.headAfter(last + 1)
+	text, s, e := d.span(first, last)
+	it := item{Fact: Fact{Kind: KindNumber, Text: text, Start: s, End: e, Value: prefix + pct + " percent", Subject: head},
+		inQ: d.inQ[i] >= 0, quiet: true}
+	it.key = numberKey(prefix, pct, "percent")
+	it.slot = "percent|" + singular(head)
+	return it, last + 1, true
 }
 
 // andAHalf reports whether "and a half" stands at token k.

@@ -1054,3 +1054,81 @@ func TestSameSlotNeedsRelatedSentences(t *testing.T) {
 		})
 	}
 }
+
+// TestCurrencyCodeBeforeTheAmount: an ISO code before an amount ("CHF 15
+// million") names the same currency as its name or symbol, so a restyle
+// is no change and a new amount in the other style is one.
+func TestCurrencyCodeBeforeTheAmount(t *testing.T) {
+	tests := []struct {
+		old, new string
+		want     []string
+	}{
+		{"The bridge will cost around CHF 40 million, the canton said.",
+			"The bridge will cost around 40 million francs, the canton said.", nil},
+		{"The fund holds EUR 2.5 billion, its manager said.",
+			"The fund holds €2.5 billion, its manager said.", nil},
+		{"Repairs are expected to cost USD 3 million, officials said.",
+			"Repairs are expected to cost $3 million, officials said.", nil},
+		{"The stadium upgrade will cost about CHF 12 million, the city said.",
+			"The stadium upgrade will now cost about 18 million francs, the city said.",
+			[]string{"about CHF 12 million -> about 18 million francs"}},
+		{"The fine was GBP 800,000 in total.", "The fine was £950,000 in total.",
+			[]string{"GBP 800,000 -> £950,000"}},
+	}
+	for _, tt := range tests {
+		if got := changeTexts(tt.old, tt.new, KindNumber); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%q → %q: got %q, want %q", tt.old, tt.new, got, tt.want)
+		}
+	}
+	// a code that stands for the currency itself is no amount
+	if got := textValues(t, "The EUR fell against the USD on Monday, traders said.", KindNumber); len(got) != 0 {
+		t.Errorf("code without an amount: got %q, want none", got)
+	}
+}
+
+// TestFractionIsThePercentageRestated: a share written as a fraction ("a
+// fifth of", "two-thirds of") is the percentage a story may write instead;
+// restating one as the other is no change, and a fraction is never news
+// added or removed on its own.
+func TestFractionIsThePercentageRestated(t *testing.T) {
+	tests := []struct {
+		old, new string
+		want     []string
+	}{
+		{"The rebels hold nearly 20% of the province, monitors say.",
+			"The rebels hold almost a fifth of the province, monitors say.", nil},
+		{"About 33% of the budget goes to debt service.",
+			"About a third of the budget goes to debt service.", nil},
+		{"Two-thirds of the members voted for the plan.",
+			"About 67% of the members voted for the plan.", nil},
+		{"More than 50 percent of households lost power.",
+			"More than half of households lost power.", nil},
+		{"Three-quarters of the fleet is grounded, the airline said.",
+			"75% of the fleet is grounded, the airline said.", nil},
+		// a fraction come or gone is no figure of its own
+		{"The port was closed on Monday.",
+			"The port, through which about a fifth of the country's grain passes, was closed on Monday.", nil},
+		// another share of the same thing is a share changed
+		{"Nearly 20% of the wells have run dry, the ministry said.",
+			"Nearly a third of the wells have run dry, the ministry said.", []string{"Nearly 20% -> Nearly a third"}},
+		{"Two-thirds of the members voted for the plan.",
+			"Three-quarters of the members voted for the plan.", []string{"Two-thirds -> Three-quarters"}},
+		// a share of another thing is not
+		{"About 20% of the wells have run dry, the ministry said.",
+			"About a third of the farms have lost their crops, the ministry said.", []string{"About 20% -> "}},
+	}
+	for _, tt := range tests {
+		if got := changeTexts(tt.old, tt.new, KindNumber); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%q → %q: got %q, want %q", tt.old, tt.new, got, tt.want)
+		}
+	}
+	// ranks, periods and amounts are no fractions
+	for _, s := range []string{"She is seeking a third term.", "Sales rose in the first quarter of the year.",
+		"A quarter of a million people marched.", "The race was a mile and a half of mud."} {
+		for _, it := range extractItems(s, pub) {
+			if it.quiet && it.Kind == KindNumber {
+				t.Errorf("%q: read %q as a fraction", s, it.Text)
+			}
+		}
+	}
+}

@@ -1294,10 +1294,27 @@ func (d *doc) background(s sent) bool {
 		}
 		// "since 2022", "a photo from 2001": a period or a thing, not
 		// when the stance was taken
-		if i := d.tokAt(e.Start); i > s.from && spanPreps[d.toks[i-1].lower] {
+		if i := d.tokAt(e.Start); i > s.from && (spanPreps[d.toks[i-1].lower] || d.sinceClause(i, s)) {
 			continue
 		}
 		if y, err := strconv.Atoi(e.Value[:4]); err == nil && y <= d.year-2 && y > 1000 {
+			return true
+		}
+	}
+	return false
+}
+
+// sinceClause reports whether the year at token i closes a "since"
+// phrase or clause of a few words ("since Russia's full-scale invasion in
+// 2022", "since Trump first took office in 2017"): the start of a
+// period the sentence measures from, not when its stance was taken.
+func (d *doc) sinceClause(i int, s sent) bool {
+	for j := i - 1; j >= s.from && j >= i-8; j-- {
+		t := &d.toks[j]
+		if t.kind == tokPunct && t.text != "’" && t.text != "'" {
+			return false
+		}
+		if t.lower == "since" {
 			return true
 		}
 	}

@@ -1004,3 +1004,28 @@ func TestRestrictiveStanceTurned(t *testing.T) {
 		})
 	}
 }
+
+// TestYearOfASincePhraseIsNoBackground: a year closing a "since" phrase
+// ("since the war began in 2022") starts the period the sentence measures
+// from; the stance is the story's own, not background of that year. A
+// sentence dated to an old year by "in" alone stays background.
+func TestYearOfASincePhraseIsNoBackground(t *testing.T) {
+	const old = "The panel met."
+	tests := []struct {
+		new  string
+		want int
+	}{
+		{old + "\nThe union has rejected the offer, the first strike since the law took effect in 2019.", 1},
+		{old + "\nAcme has backed the merger, its biggest deal since it was founded in 2011, officials said.", 1},
+		{old + "\nThe mayor opposed the plan, her first veto since taking office in 2020.", 1},
+		// no "since": the stance is told of 2019
+		{old + "\nThe union rejected the offer in 2019, officials said.", 0},
+		// a comma ends the "since" phrase before the year
+		{old + "\nSince the vote, the union rejected the offer in 2019.", 0},
+	}
+	for _, tt := range tests {
+		if got := changesOf(old, tt.new, KindPosition); len(got) != tt.want {
+			t.Errorf("%q: got %+v, want %d change(s)", tt.new, got, tt.want)
+		}
+	}
+}

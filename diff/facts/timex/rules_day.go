@@ -97,6 +97,9 @@ var timeZones = map[string]bool{
 	"est": true, "edt": true, "cst": true, "cdt": true, "mst": true, "mdt": true, "pst": true,
 	"pdt": true, "gmt": true, "utc": true, "et": true, "pt": true, "ct": true, "bst": true,
 	"cet": true, "cest": true, "msk": true, "ist": true, "jst": true,
+	// Eastern European (Kyiv, Helsinki, Athens, Bucharest) and the
+	// Asia-Pacific zones wire services and live blogs stamp with
+	"eet": true, "eest": true, "hkt": true, "sgt": true, "kst": true, "aest": true, "aedt": true,
 }
 
 // ruleClock matches clock times: "8:30 a.m. EST", "10 p.m.", "noon",

@@ -39,6 +39,8 @@ func TestFind(t *testing.T) {
 		{"tonight", "He speaks tonight.", []want{{"tonight", "TIME", "2025-08-19TNI", ""}}},
 		{"last night", "Shelling went on last night.", []want{{"last night", "TIME", "2025-08-18TNI", ""}}},
 		{"clock", "The talks start at 8:30 a.m. EST sharp.", []want{{"8:30 a.m. EST", "TIME", "2025-08-19T08:30", ""}}},
+		{"clock in Eastern European summer time", "The plane landed at 12:40 EEST in Helsinki.", []want{{"12:40 EEST", "TIME", "2025-08-19T12:40", ""}}},
+		{"clock in Hong Kong time", "Trading opened at 9:30 a.m. HKT on Monday.", []want{{"9:30 a.m. HKT on Monday", "TIME", "2025-08-18T09:30", ""}}},
 		{"clock on weekday", "Officials met at 3 p.m. local time on Wednesday.", []want{{"3 p.m. local time on Wednesday", "TIME", "2025-08-13T15:00", ""}}},
 		{"half hours", "a flight of 5 1/2 hours", []want{{"5 1/2 hours", "DURATION", "PT5H30M", ""}}},
 		{"possessive weekday", "they will appeal Monday's ruling", []want{{"Monday", "DATE", "2025-08-18", ""}}},
