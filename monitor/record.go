@@ -69,7 +69,7 @@ func (m *Monitor) record(src source, link string, known store.Article, c *conten
 		}
 	}
 	a.PageHash = c.pageHash
-	ref := firstTime(a.Published, c.published, now)
+	ref := store.Anchor(now, a.Published, c.published)
 	a.Title = v.Title
 	u := store.Update{Article: a, Version: &v}
 	if hasPrev {
