@@ -61,6 +61,13 @@ func (m *Monitor) record(src source, link string, known store.Article, c *conten
 			a.PageHash = c.pageHash
 			return 0, m.writer.post(store.Update{Article: a})
 		}
+		if prev.Source == "page" && v.Source == "feed" && !m.cfg.Fetch.ArticlePages {
+			// Pages are off by choice, not failing: the feed's text of an
+			// article stored from its page is no new version of it, and
+			// saying so on every poll of every such article is noise.
+			log.Debug("kept page version", "reason", "fetch.article_pages is false; feed text does not replace page text")
+			return 0, m.writer.post(store.Update{Article: a})
+		}
 		if reason := suspicious(prev, v); reason != "" {
 			// Keep the last good version; leave PageHash unset so the page is
 			// extracted again next time.
