@@ -3,6 +3,7 @@ package feed
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/url"
 	"regexp"
@@ -123,6 +124,14 @@ func parseGofeed(body []byte, ft gofeed.FeedType) (*gofeed.Feed, error) {
 		return (&gofeed.DefaultAtomTranslator{}).Translate(af)
 	case gofeed.FeedTypeJSON:
 		jf, err := (&jsonfeed.Parser{}).Parse(r)
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			// A field of a type off the spec: read the feed again with
+			// that field (not its item, not the feed) left out or coerced.
+			if fixed, ferr := conformJSONFeed(body); ferr == nil {
+				jf, err = (&jsonfeed.Parser{}).Parse(bytes.NewReader(fixed))
+			}
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -260,8 +269,10 @@ func isJSONFeed(b []byte) bool {
 		FeedURL     string          `json:"feed_url"`
 		Items       json.RawMessage `json:"items"`
 	}
-	if err := json.Unmarshal(b, &probe); err != nil {
-		// Let gofeed report the syntax error.
+	var te *json.UnmarshalTypeError
+	if err := json.Unmarshal(b, &probe); err != nil && !errors.As(err, &te) {
+		// Let gofeed report the syntax error. (A field of another type,
+		// "title": 5, leaves the others read.)
 		return bytes.HasPrefix(b, []byte("{")) && bytes.Contains(head(b), []byte("jsonfeed.org"))
 	}
 	if strings.Contains(probe.Version, "jsonfeed.org/version/") {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -235,6 +236,7 @@ func FuzzParse(f *testing.F) {
 		}
 	}
 	f.Add([]byte(`<rss><channel><item><title>&lt;</title></item></channel></rss>`), "text/xml; charset=koi8-r")
+	f.Add([]byte(`{"version":"1.1","title":5,"items":[{"id":123,"url":"/a","tags":"x","date_published":5,"authors":"me"},"x",{"id":"b","url":"/b"}]}`), "application/feed+json")
 	f.Fuzz(func(t *testing.T, body []byte, ct string) {
 		feed, err := Parse(body, ct, feedURL)
 		if err != nil {
@@ -317,6 +319,47 @@ func TestJSONFeedNullEntries(t *testing.T) {
 			}
 			if got := strings.Join(f.Items[0].Authors, "|"); got != tt.wantAuthors {
 				t.Errorf("authors %q, want %q", got, tt.wantAuthors)
+			}
+		})
+	}
+}
+
+// TestJSONFeedOffSpecTypes: a field of a type off the JSON Feed spec
+// loses that field, never the feed: encoding/json stopped at the first one
+// and the whole feed failed. A number where a string belongs is coerced
+// (the spec asks it of ids), a lone tag is a list of one, the rest of the
+// wrong type is left out, and an item that is no object is skipped.
+func TestJSONFeedOffSpecTypes(t *testing.T) {
+	const good = `{"id":"g","url":"https://e.com/g","title":"Good","content_text":"Good text.","date_published":"2026-12-01T10:00:00Z"}`
+	tests := []struct {
+		name, item string
+		want       Item // the odd item as read; the good one is always read whole
+	}{
+		{"numeric id", `{"id":123,"url":"https://e.com/a","title":"A"}`, Item{GUID: "123", Link: "https://e.com/a", Title: "A"}},
+		{"tags a string", `{"id":"a","url":"https://e.com/a","title":"A","tags":"x"}`, Item{GUID: "a", Link: "https://e.com/a", Title: "A"}},
+		{"date a number", `{"id":"a","url":"https://e.com/a","title":"A","date_published":5}`, Item{GUID: "a", Link: "https://e.com/a", Title: "A"}},
+		{"title a number", `{"id":"a","url":"https://e.com/a","title":2026}`, Item{GUID: "a", Link: "https://e.com/a", Title: "2026"}},
+		{"url an object", `{"id":"a","url":{"href":"https://e.com/a"},"external_url":"https://e.com/x","title":"A"}`, Item{GUID: "a", Link: "https://e.com/x", Title: "A"}},
+		{"author a string", `{"id":"a","url":"https://e.com/a","title":"A","author":"Jo","authors":[{"name":"Ann"},"Bo",{"name":7}]}`, Item{GUID: "a", Link: "https://e.com/a", Title: "A", Authors: []string{"Ann", "7"}}},
+		{"attachments odd", `{"id":"a","url":"https://e.com/a","title":"A","attachments":[{"url":"https://e.com/a.mp3","size_in_bytes":"big"}]}`, Item{GUID: "a", Link: "https://e.com/a", Title: "A"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := `{"version":"https://jsonfeed.org/version/1.1","title":"T","expired":"no","items":[` + tt.item + `,"not an item",7,` + good + `]}`
+			f, err := Parse([]byte(doc), "application/feed+json", "https://e.com/feed.json")
+			if err != nil {
+				t.Fatalf("Parse: %v", err)
+			}
+			if f.Title != "T" || len(f.Items) != 2 {
+				t.Fatalf("feed %q with %d items, want T with the odd and the good item: %+v", f.Title, len(f.Items), f.Items)
+			}
+			odd, g := f.Items[0], f.Items[1]
+			if odd.GUID != tt.want.GUID || odd.Link != tt.want.Link || odd.Title != tt.want.Title ||
+				!slices.Equal(odd.Authors, tt.want.Authors) || !odd.Published.IsZero() {
+				t.Errorf("odd item read as %+v, want %+v", odd, tt.want)
+			}
+			if g.GUID != "g" || g.Title != "Good" || g.Content() != "Good text." || g.Published.IsZero() {
+				t.Errorf("good item read as %+v", g)
 			}
 		})
 	}
