@@ -293,6 +293,15 @@ func TestExpand(t *testing.T) {
 		{"${A", "${A", 1},
 		{"${A B}", "${A B}", 1},
 		{"${U1}${U2}", "${U1}${U2}", 2},
+		// Nested defaults, expanded only when used.
+		{"${UNSET:-${A:-x}}", "alpha", 0},
+		{"${UNSET:-${EMPTY:-x}}", "x", 0},
+		{"${A:-${UNSET}}", "alpha", 0},
+		{"${UNSET:-${U2}}", "${U2}", 1},
+		{"${UNSET:-${U2:-${U3:-deep}}}y", "deepy", 0},
+		{"${UNSET:-a}b}", "ab}", 0},
+		{"${UNSET:-$${A}}", "${A}", 0},
+		{"${UNSET:-${A}", "${UNSET:-${A}", 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
