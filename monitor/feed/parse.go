@@ -115,7 +115,11 @@ func parseGofeed(body []byte, ft gofeed.FeedType) (*gofeed.Feed, error) {
 		}
 		// We never use images; the scan HTML-parses every description and
 		// dominated the time on large feeds.
-		return (&gofeed.DefaultRSSTranslator{DisableContentImageScan: true}).Translate(rf)
+		gf, err := (&gofeed.DefaultRSSTranslator{DisableContentImageScan: true}).Translate(rf)
+		if err == nil {
+			permalinks(rf, gf)
+		}
+		return gf, err
 	case gofeed.FeedTypeAtom:
 		af, err := (&atom.Parser{}).Parse(r)
 		if err != nil {
@@ -139,6 +143,31 @@ func parseGofeed(body []byte, ft gofeed.FeedType) (*gofeed.Feed, error) {
 		return (&gofeed.DefaultJSONTranslator{}).Translate(jf)
 	}
 	return nil, gofeed.ErrFeedTypeNotDetected
+}
+
+// permalinks gives an RSS item with no <link> its <guid> as link, unless
+// the guid says isPermaLink="false": RSS 2.0 makes a guid a permalink by
+// default, and feeds that rely on it ("<guid>https://…/story</guid>", no
+// link) lost every item as having "no usable http(s) link". A guid that is
+// no absolute http(s) URL stays an id. The translator
+// keeps the items in order, one for one.
+func permalinks(rf *rss.Feed, gf *gofeed.Feed) {
+	if len(rf.Items) != len(gf.Items) {
+		return
+	}
+	for i, ri := range rf.Items {
+		gi := gf.Items[i]
+		if ri == nil || gi == nil || ri.GUID == nil || gi.Link != "" || len(gi.Links) > 0 {
+			continue
+		}
+		if strings.EqualFold(strings.TrimSpace(ri.GUID.IsPermalink), "false") {
+			continue
+		}
+		// an absolute URL only: "story-123" is an id, not a path
+		if u, err := url.Parse(strings.TrimSpace(ri.GUID.Value)); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+			gi.Link = ri.GUID.Value
+		}
+	}
 }
 
 // dropNullEntries removes the null items and authors of a JSON Feed

@@ -364,3 +364,28 @@ func TestJSONFeedOffSpecTypes(t *testing.T) {
 		})
 	}
 }
+
+// TestRSSGuidPermalink: an RSS item without <link> is found by its <guid>,
+// a permalink unless it says isPermaLink="false" (RSS 2.0's default), and
+// only when that is an http(s) URL.
+func TestRSSGuidPermalink(t *testing.T) {
+	for _, tt := range []struct{ name, item, want string }{
+		{"guid only", `<guid>https://e.com/story</guid>`, "https://e.com/story"},
+		{"guid isPermaLink true", `<guid isPermaLink="true">https://e.com/story</guid>`, "https://e.com/story"},
+		{"guid isPermaLink false", `<guid isPermaLink="false">https://e.com/story</guid>`, ""},
+		{"guid no URL", `<guid>story-123</guid>`, ""},
+		{"link wins", `<link>https://e.com/link</link><guid>https://e.com/guid</guid>`, "https://e.com/link"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>A</title>` + tt.item +
+				`</item><item><title>B</title><link>https://e.com/b</link></item></channel></rss>`
+			f, err := Parse([]byte(doc), "application/rss+xml", feedURL)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(f.Items) != 2 || f.Items[0].Link != tt.want || f.Items[1].Link != "https://e.com/b" {
+				t.Errorf("items %+v, want the first linked to %q", f.Items, tt.want)
+			}
+		})
+	}
+}
