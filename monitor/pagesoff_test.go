@@ -17,7 +17,7 @@ import (
 // TestPagesOffKeepsPageVersionsQuietly: a store holding page versions,
 // polled with fetch.article_pages: false, keeps them without a WARN per
 // article per poll: the page is not unavailable, it is not asked for. A
-// page that fails while pages are on still warns.
+// page that fails while pages are on is warned of once.
 func TestPagesOffKeepsPageVersionsQuietly(t *testing.T) {
 	var pageDown atomic.Bool
 	mux := http.NewServeMux()
@@ -73,9 +73,13 @@ func TestPagesOffKeepsPageVersionsQuietly(t *testing.T) {
 	if v.Seq != 1 || v.Source != "page" {
 		t.Errorf("latest version %d from %s, want the page's first", v.Seq, v.Source)
 	}
+	// A page that fails is warned of once, as the item's error; the
+	// version kept is told at INFO.
 	pageDown.Store(true)
-	if logs := poll(true); !strings.Contains(logs, `level=WARN msg="kept last good version"`) {
-		t.Errorf("a failing page kept its version without a warning:\n%s", logs)
+	logs := poll(true)
+	if strings.Count(logs, "level=WARN") != 1 || !strings.Contains(logs, `level=WARN msg="article failed"`) ||
+		!strings.Contains(logs, `level=INFO msg="kept last good version"`) {
+		t.Errorf("a failing page: want one WARN (article failed) and the version kept at INFO:\n%s", logs)
 	}
 }
 

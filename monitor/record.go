@@ -61,11 +61,16 @@ func (m *Monitor) record(src source, link string, known store.Article, c *conten
 			a.PageHash = c.pageHash
 			return 0, m.writer.post(store.Update{Article: a})
 		}
-		if prev.Source == "page" && v.Source == "feed" && !m.cfg.Fetch.ArticlePages {
-			// Pages are off by choice, not failing: the feed's text of an
-			// article stored from its page is no new version of it, and
-			// saying so on every poll of every such article is noise.
-			log.Debug("kept page version", "reason", "fetch.article_pages is false; feed text does not replace page text")
+		if prev.Source == "page" && v.Source == "feed" {
+			// The feed's text of an article stored from its page is no new
+			// version of it. Pages off by choice, that is no news at all;
+			// a page that failed is warned of once, as the item's error
+			// ("article failed"), not a second time here.
+			if !m.cfg.Fetch.ArticlePages {
+				log.Debug("kept page version", "reason", "fetch.article_pages is false; feed text does not replace page text")
+			} else {
+				log.Info("kept last good version", "reason", "page unavailable; not replacing page text with feed text", "source", v.Source)
+			}
 			return 0, m.writer.post(store.Update{Article: a})
 		}
 		if reason := suspicious(prev, v); reason != "" {
