@@ -49,11 +49,7 @@ func TestImplausiblePublishedDateIsNoAnchor(t *testing.T) {
 
 			cfg := feedsConfig(t, filepath.Join(t.TempDir(), "sw.db"), []string{srv.URL + "/feed.rss"}, "")
 			st := mustOpenStore(t)
-			m, err := monitor.New(monitor.Options{Config: cfg, Store: st, Now: func() time.Time { return now }})
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { m.Close() })
+			m := startMonitor(t, monitor.Options{Config: cfg, Store: st, Now: func() time.Time { return now }})
 			ctx := context.Background()
 			if failed := m.PollAll(ctx).Failed(); len(failed) > 0 {
 				t.Fatal(failed[0].Err)

@@ -41,11 +41,7 @@ func TestHomePageCanonicalKeepsArticlesApart(t *testing.T) {
 	t.Cleanup(srv.Close)
 	cfg := feedsConfig(t, filepath.Join(t.TempDir(), "sw.db"), []string{srv.URL + "/feed.rss"}, "  robots: false\n")
 	st := mustOpenStore(t)
-	m, err := monitor.New(monitor.Options{Config: cfg, Store: st})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { m.Close() })
+	m := startMonitor(t, monitor.Options{Config: cfg, Store: st})
 	for pass := 1; pass <= 2; pass++ {
 		if failed := m.PollAll(context.Background()).Failed(); len(failed) > 0 {
 			t.Fatal(failed[0].Err)

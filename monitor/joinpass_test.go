@@ -40,11 +40,7 @@ func TestPollAllJoinsThePollInProgress(t *testing.T) {
 	t.Cleanup(srv.Close)
 	cfg := feedsConfig(t, filepath.Join(t.TempDir(), "sw.db"), []string{srv.URL + "/feed.rss"}, "  robots: false\n")
 	st := mustOpenStore(t)
-	m, err := monitor.New(monitor.Options{Config: cfg, Store: st})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { m.Close() })
+	m := startMonitor(t, monitor.Options{Config: cfg, Store: st})
 	ctx := context.Background()
 
 	scheduled := make(chan monitor.FeedResult, 1)
