@@ -299,6 +299,10 @@ func (m *Monitor) pollFeed(ctx context.Context, fc config.Feed, st *store.FeedSt
 	if err != nil {
 		return err
 	}
+	if parsed.CutShort != nil {
+		m.log.Warn("feed cut short: reading the items before the error", "feed_url", fetch.Redact(fc.URL),
+			"items", len(parsed.Items), "err", parsed.CutShort)
+	}
 	st.ETag, st.LastModified = resp.ETag, resp.LastModified
 	res.Items = len(parsed.Items)
 

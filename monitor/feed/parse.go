@@ -66,7 +66,55 @@ func parse(body []byte, contentType, feedURL string, minSize int) (*Feed, error)
 		}
 	}
 	f, _, err := parseBody(body, ft, base, deferredSet{})
+	if err != nil && (ft == gofeed.FeedTypeRSS || ft == gofeed.FeedTypeAtom) {
+		if g := completeItems(body, ft, base); g != nil {
+			g.CutShort = err
+			return g, nil
+		}
+	}
 	return f, err
+}
+
+// itemEnd finds the end tags of items (RSS, RDF) and entries (Atom), with
+// or without a namespace prefix.
+var itemEnd = map[gofeed.FeedType]*regexp.Regexp{
+	gofeed.FeedTypeRSS:  regexp.MustCompile(`(?i)</(?:[a-z0-9_]+:)?item\s*>`),
+	gofeed.FeedTypeAtom: regexp.MustCompile(`(?i)</(?:[a-z0-9_]+:)?entry\s*>`),
+}
+
+// completeItems parses the longest prefix of a feed that failed to parse
+// which ends with an item and reads once closed: a body cut off in
+// transfer, or an item that breaks the XML, no longer loses the items
+// before it. A prefix that reads stays readable when shortened to an
+// earlier item's end, so a binary search over the items' ends takes a
+// dozen parses for thousands of items. Nil when no prefix reads.
+func completeItems(body []byte, ft gofeed.FeedType, base *url.URL) *Feed {
+	ends := itemEnd[ft].FindAllIndex(body, -1)
+	closing := "</channel></rss>"
+	switch {
+	case ft == gofeed.FeedTypeAtom:
+		closing = "</feed>"
+	case bytes.Contains(head(body), []byte("<rdf:RDF")):
+		closing = "</rdf:RDF>"
+	}
+	try := func(i int) *Feed {
+		cut := append(body[:ends[i][1]:ends[i][1]], closing...)
+		f, _, err := parseBody(cut, ft, base, deferredSet{})
+		if err != nil || len(f.Items) == 0 {
+			return nil
+		}
+		return f
+	}
+	var best *Feed
+	for lo, hi := 0, len(ends)-1; lo <= hi; {
+		mid := (lo + hi) / 2
+		if f := try(mid); f != nil {
+			best, lo = f, mid+1
+		} else {
+			hi = mid - 1
+		}
+	}
+	return best
 }
 
 // parseBody parses a feed with gofeed and converts it, swapping the marks of

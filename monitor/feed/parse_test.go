@@ -166,7 +166,7 @@ func TestParseErrors(t *testing.T) {
 		{"whitespace and BOM", []byte("\xef\xbb\xbf \n\t "), "", true, "empty body"},
 		{"other xml", []byte(`<?xml version="1.0"?><sitemap><url/></sitemap>`), "", true, "root element <sitemap>"},
 		{"plain text", []byte("Service Unavailable"), "text/plain", true, "plain text"},
-		{"malformed xml", readFixture(t, "malformed.xml"), "", false, "XML syntax error on line 6"},
+		{"malformed xml, no complete item", []byte("<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Broken</title>\n<item><title>Two</ti"), "", false, "XML syntax error on line 3"},
 		{"broken json feed", []byte(`{"version":"https://jsonfeed.org/version/1.1","items":[`), "", false, "parse feed: "},
 	}
 	for _, tt := range tests {
@@ -385,6 +385,59 @@ func TestRSSGuidPermalink(t *testing.T) {
 			}
 			if len(f.Items) != 2 || f.Items[0].Link != tt.want || f.Items[1].Link != "https://e.com/b" {
 				t.Errorf("items %+v, want the first linked to %q", f.Items, tt.want)
+			}
+		})
+	}
+}
+
+// TestFeedCutShort: an RSS, RDF or Atom feed that does not read whole (cut
+// off in transfer, an item that breaks the XML) gives the complete items
+// before the break, with CutShort saying why; one with no complete item
+// stays an error.
+func TestFeedCutShort(t *testing.T) {
+	item := func(i int) string {
+		return fmt.Sprintf(`<item><title>Item %d</title><link>https://e.com/%d</link></item>`, i, i)
+	}
+	entry := func(i int) string {
+		return fmt.Sprintf(`<entry><title>Item %d</title><id>e%d</id><link href="https://e.com/%d"/></entry>`, i, i, i)
+	}
+	rss := `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>`
+	rdf := `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><channel><title>T</title></channel>`
+	atom := `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>`
+	for _, tt := range []struct {
+		name, doc string
+		want      int // items read; -1: an error
+	}{
+		{"rss cut in an item", rss + item(1) + item(2) + `<item><title>Ite`, 2},
+		{"rss cut after an item", rss + item(1) + item(2) + item(3), 3},
+		{"rss broken item in the middle", rss + item(1) + item(2) + `<item><title><![CDATA[a</title></item>` + item(4) + `</channel></rss>`, 2},
+		{"the malformed fixture", string(readFixture(t, "malformed.xml")), 1},
+		{"rdf cut", rdf + item(1) + `<item><ti`, 1},
+		{"atom cut", atom + entry(1) + entry(2) + `<entry><title>x`, 2},
+		{"no complete item", rss + `<item><title>Ite`, -1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := Parse([]byte(tt.doc), "", feedURL)
+			if tt.want < 0 {
+				if err == nil {
+					t.Fatalf("read %+v, want an error", f)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(f.Items) != tt.want || f.CutShort == nil {
+				t.Fatalf("%d items, cut short %v; want %d and the error", len(f.Items), f.CutShort, tt.want)
+			}
+			for i, it := range f.Items {
+				want := fmt.Sprintf("https://e.com/%d", i+1)
+				if strings.Contains(tt.doc, "broken.example.com") {
+					want = fmt.Sprintf("https://broken.example.com/%d", i+1)
+				}
+				if it.Link != want {
+					t.Errorf("item %d links %q, want %q", i, it.Link, want)
+				}
 			}
 		})
 	}
