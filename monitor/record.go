@@ -105,6 +105,15 @@ func (m *Monitor) record(src source, link string, known store.Article, c *conten
 		if prev.Seq > 1 {
 			u.Change.SinceFirst = m.sinceFirst(a, v, c, ref)
 		}
+		if prev.Source == "feed" && v.Source == "page" {
+			// The first page of an article stored from its feed's text
+			// (the page failed, or pages were off): the feed gave a summary,
+			// the page the whole text, and every fact of the page not in
+			// the summary came out "added" and alerted. The version is
+			// stored, its facts compared from the next version on.
+			u.Change.Facts, u.Change.SinceFirst = nil, nil
+			log.Info("first page version of an article stored from its feed: fact changes not reported", "version", u.Change.Version)
+		}
 		u.Alerts, err = m.alertsFor(a, u.Change, "")
 		if err != nil {
 			return 0, err
@@ -136,6 +145,9 @@ func (m *Monitor) sinceFirst(a store.Article, v store.Version, c *content, ref t
 	if err != nil {
 		m.log.Warn("read first version", "article_id", a.ID, "err", err)
 		return nil
+	}
+	if first.Source == "feed" && v.Source == "page" {
+		return nil // a feed's summary against a page: every fact "added"
 	}
 	return diff.Compare(m.earlier(a.URL, first, c, ref), diff.Document{Title: v.Title, Text: v.Text, Published: ref, Facts: v.Facts},
 		diff.Options{}).Facts
