@@ -62,6 +62,11 @@ func conformJSONFeed(body []byte) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("read JSON Feed: the top level is not an object: %w", ErrNotFeed)
 	}
+	if _, ok := root["items"].([]any); !ok {
+		// no list of items to save: the feed's error stands, rather than
+		// a feed that reads as having none
+		return nil, fmt.Errorf("read JSON Feed: items is not a list: %w", ErrNotFeed)
+	}
 	return json.Marshal(conformObject(root, jsonFeedFields))
 }
 

@@ -168,6 +168,9 @@ func TestParseErrors(t *testing.T) {
 		{"plain text", []byte("Service Unavailable"), "text/plain", true, "plain text"},
 		{"malformed xml, no complete item", []byte("<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Broken</title>\n<item><title>Two</ti"), "", false, "XML syntax error on line 3"},
 		{"broken json feed", []byte(`{"version":"https://jsonfeed.org/version/1.1","items":[`), "", false, "parse feed: "},
+		// a field of the wrong type loses that field, but items that are
+		// no list leave nothing to read: an error, not an empty feed
+		{"json feed items an object", []byte(`{"version":"https://jsonfeed.org/version/1.1","items":{"id":"1"}}`), "", false, "cannot unmarshal object"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
