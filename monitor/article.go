@@ -234,9 +234,14 @@ func (m *Monitor) observe(ctx context.Context, link string, known store.Article,
 // with its own text. Keyed by the source's URL, every outlet's copy was one
 // article whose text flipped between the outlets' on every pass, each flip
 // a version with fact changes and alerts.
+//
+// A canonical URL that is its site's home page, given by a page that is
+// not, is a template's mistake (the CMS writes the site's address in every
+// page): taken at its word, every article of the site was one article
+// whose text flipped on every pass. It is ignored.
 func canonicalURL(link string, art extract.Article, pageURL string) string {
 	urls := []string{pageURL}
-	if art.Canonical != "" && sameSite(art.Canonical, pageURL) {
+	if art.Canonical != "" && sameSite(art.Canonical, pageURL) && (!homePage(art.Canonical, true) || homePage(pageURL, false)) {
 		urls = []string{art.Canonical, pageURL}
 	}
 	for _, u := range urls {
@@ -248,6 +253,13 @@ func canonicalURL(link string, art extract.Article, pageURL string) string {
 		}
 	}
 	return link
+}
+
+// homePage reports whether u is a site's home page: no path but "/" and,
+// when bare, no query ("/?p=123" is a post of some CMSs).
+func homePage(u string, bare bool) bool {
+	p, err := url.Parse(u)
+	return err == nil && (p.Path == "" || p.Path == "/") && (!bare || p.RawQuery == "")
 }
 
 // sameSite reports whether URLs a and b are on one site: one host, or

@@ -1,6 +1,10 @@
 package monitor
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/storywatch/storywatch/monitor/extract"
+)
 
 func TestSameSite(t *testing.T) {
 	tests := []struct {
@@ -20,5 +24,28 @@ func TestSameSite(t *testing.T) {
 		if got := sameSite(tt.a, tt.b); got != tt.want {
 			t.Errorf("sameSite(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
 		}
+	}
+}
+
+func TestCanonicalURL(t *testing.T) {
+	const page = "https://news.example.com/world/summit.html"
+	tests := []struct {
+		name, canonical, pageURL, want string
+	}{
+		{"canonical on the site", "https://news.example.com/world/summit", page, "https://news.example.com/world/summit"},
+		{"none", "", page, page},
+		{"another site's", "https://wire.example.org/story/1", page, page},
+		// a CMS writing the site's address in every page: not one article
+		{"the home page", "https://news.example.com/", page, page},
+		{"the home page, no slash", "https://www.example.com", "https://www.example.com/a/story", "https://www.example.com/a/story"},
+		{"the home page of the home page", "https://news.example.com/", "https://news.example.com/?src=rss", "https://news.example.com/"},
+		{"a page with a query is no home page", "https://news.example.com/?p=123", page, "https://news.example.com/?p=123"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := canonicalURL(tt.pageURL, extract.Article{Canonical: tt.canonical}, tt.pageURL); got != tt.want {
+				t.Errorf("canonicalURL = %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

@@ -12,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
+
+	"github.com/storywatch/storywatch/monitor/feed"
 )
 
 // pageUTF8 converts a page that is not UTF-8 to UTF-8, reading its
@@ -23,6 +25,11 @@ import (
 // fingerprint and the learned fast path UTF-8 to read: a windows-1252 site
 // (the wire template family) otherwise paid for a full parse of every page.
 func pageUTF8(body []byte, contentType string) []byte {
+	// UTF-16 without a byte order mark: its ASCII is valid UTF-8 (with
+	// zeros between), and the prescan cannot read a <meta> in it.
+	if out, ok := feed.UTF16WithoutBOM(body); ok {
+		return declareUTF8(out)
+	}
 	// Valid UTF-8 is kept whatever the header says (servers send a default
 	// charset=iso-8859-1 with UTF-8 pages), but ISO-2022-JP is 7-bit: its
 	// bytes are always valid UTF-8, and its escapes would be stored as

@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/unicode"
 
 	"github.com/storywatch/storywatch/monitor/extract"
 )
@@ -21,9 +22,27 @@ func TestPageUTF8(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	utf16 := func(order unicode.Endianness, s string) string {
+		b, err := unicode.UTF16(order, unicode.IgnoreBOM).NewEncoder().String(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	const page16 = `<html><head><meta charset="utf-16"><title>Zürich – “Genève”</title></head><body><p>Talks in Zürich – “Genève”</p></body></html>`
+	const page16UTF8 = `<html><head><meta charset="utf-8"><title>Zürich – “Genève”</title></head><body><p>Talks in Zürich – “Genève”</p></body></html>`
 	tests := []struct {
 		name, body, contentType, want string
 	}{
+		// UTF-16 with no byte order mark: its ASCII is valid UTF-8 with
+		// zeros between, and the prescan cannot read the <meta> in it.
+		{"utf-16le, meta only", utf16(unicode.LittleEndian, page16), "text/html", page16UTF8},
+		{"utf-16le, header utf-16", utf16(unicode.LittleEndian, page16), "text/html; charset=utf-16", page16UTF8},
+		{"utf-16be, header utf-16be", utf16(unicode.BigEndian, page16), "text/html; charset=UTF-16BE", page16UTF8},
+		{"utf-16le, ASCII only", utf16(unicode.LittleEndian, "<p>Talks in Geneva</p>"), "text/html", "<p>Talks in Geneva</p>"},
+		// A UTF-8 page that names utf-16 (a browser reads it as UTF-8) is
+		// no UTF-16.
+		{"utf-8 page declaring utf-16", page16, "text/html; charset=utf-16", page16},
 		{"header names windows-1251", cyr, "text/html; charset=windows-1251", "<p>Переговоры в Будапеште</p>"},
 		{"header names iso-2022-jp", jp, "text/html; charset=ISO-2022-JP", "<p>東京で会談が行われた。</p>"},
 		{"valid UTF-8 untouched", "<p>Zelensky’s</p>", "text/html; charset=iso-8859-1", "<p>Zelensky’s</p>"},

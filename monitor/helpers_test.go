@@ -12,6 +12,7 @@ import (
 
 	"github.com/storywatch/storywatch/store/bolt"
 
+	"github.com/storywatch/storywatch/monitor"
 	"github.com/storywatch/storywatch/monitor/config"
 	"github.com/storywatch/storywatch/notify"
 	"github.com/storywatch/storywatch/notify/email"
@@ -123,4 +124,15 @@ func feedsConfig(tb testing.TB, path string, feeds []string, fetch string) *conf
 		tb.Fatal(err)
 	}
 	return cfg
+}
+
+// startMonitor builds a Monitor from opts and closes it at cleanup.
+func startMonitor(t *testing.T, opts monitor.Options) *monitor.Monitor {
+	t.Helper()
+	m, err := monitor.New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { m.Close() })
+	return m
 }

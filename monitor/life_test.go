@@ -15,8 +15,9 @@ import (
 
 // TestPassesShareOneFeedAtATime: a daemon runs its schedule and the passes
 // the CLI asks for on one Monitor; two passes at once never poll the same
-// feed concurrently (both would write its state), and after Close a pass
-// polls nothing.
+// feed concurrently (both would write its state; a pass that finds the feed
+// polled joins that poll, or waits its turn), and after Close a pass polls
+// nothing.
 func TestPassesShareOneFeedAtATime(t *testing.T) {
 	var inFlight, maxInFlight, hits atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -53,15 +54,16 @@ func TestPassesShareOneFeedAtATime(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	if hits.Load() != 3 || maxInFlight.Load() != 1 {
-		t.Errorf("%d feed requests, at most %d at once; want 3, one at a time", hits.Load(), maxInFlight.Load())
+	polled := hits.Load()
+	if polled < 1 || polled > 3 || maxInFlight.Load() != 1 {
+		t.Errorf("%d feed requests, at most %d at once; want 1-3 (one per pass, or joined), one at a time", polled, maxInFlight.Load())
 	}
 
 	if err := m.Close(); err != nil {
 		t.Fatal(err)
 	}
 	res := m.PollAll(context.Background())
-	if res.Feeds[0].Skipped == "" || hits.Load() != 3 {
+	if res.Feeds[0].Skipped == "" || hits.Load() != polled {
 		t.Errorf("pass after Close: %+v, %d feed requests in all", res.Feeds[0], hits.Load())
 	}
 }

@@ -52,6 +52,7 @@ type Monitor struct {
 	metrics   *metrics.Metrics // nil: none
 	articles  keyedMutex
 	feeds     keyedMutex    // one poll of a feed at a time
+	flights   flights       // the polls of feeds in progress
 	workers   chan struct{} // bounds concurrent article fetches
 	// committing bounds items that are done but for their commit.
 	committing chan struct{}

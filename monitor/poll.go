@@ -25,6 +25,10 @@ type FeedResult struct {
 	Matched     int // items that cover the story
 	NewVersions int // versions stored (first versions included)
 	Changed     int // versions stored after the first
+	// Joined is set when PollAll found the feed being polled by another
+	// pass (the daemon's schedule, another `poll`): it waited for that
+	// poll and this is its outcome, not a second poll made after it.
+	Joined bool
 }
 
 // PassResult is the outcome of one pass over every feed.
@@ -65,7 +69,7 @@ func (m *Monitor) PollAll(ctx context.Context) PassResult {
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			res.Feeds[i] = m.pollFeedState(ctx, i, false, false)
+			res.Feeds[i] = m.pollOrJoin(ctx, i)
 		}()
 	}
 	wg.Wait()
@@ -87,6 +91,68 @@ func (m *Monitor) PollAll(ctx context.Context) PassResult {
 	return res
 }
 
+// pollOrJoin polls feed i for PollAll, or, when another pass is polling
+// it right now, waits for that poll and returns its outcome (Joined).
+// Polling again after it would fetch what it just fetched and report "0
+// new versions" for the articles it has just stored; `poll` forwarded to a
+// daemon whose scheduled pass is under way then said nothing of them. A
+// poll in flight that was skipped (a backoff a manual poll ignores) is not
+// joined.
+func (m *Monitor) pollOrJoin(ctx context.Context, i int) FeedResult {
+	fc := m.cfg.Feeds[i]
+	if f := m.flights.current(fc.URL); f != nil {
+		select {
+		case <-f.done:
+			if f.res.Skipped == "" {
+				r := f.res
+				r.Joined = true
+				return r
+			}
+		case <-ctx.Done():
+			return FeedResult{URL: fc.URL, Name: fc.Label(), Skipped: "shutting down"}
+		}
+	}
+	return m.pollFeedState(ctx, i, false, false)
+}
+
+// flights are the polls in progress, by feed URL, for pollOrJoin.
+type flights struct {
+	mu sync.Mutex
+	m  map[string]*flight
+}
+
+// flight is one poll of a feed in progress; res is set before done closes.
+type flight struct {
+	done chan struct{}
+	res  FeedResult
+}
+
+func (fs *flights) current(url string) *flight {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	return fs.m[url]
+}
+
+// start records a poll of url in progress; the returned func ends it with
+// its outcome. The feed's lock is held, so no other poll of url is in
+// flight.
+func (fs *flights) start(url string) func(FeedResult) {
+	f := &flight{done: make(chan struct{})}
+	fs.mu.Lock()
+	if fs.m == nil {
+		fs.m = map[string]*flight{}
+	}
+	fs.m[url] = f
+	fs.mu.Unlock()
+	return func(res FeedResult) {
+		fs.mu.Lock()
+		delete(fs.m, url)
+		fs.mu.Unlock()
+		f.res = res
+		close(f.done)
+	}
+}
+
 // PollFeed polls the i-th configured feed. A scheduled poll also respects
 // the backoff of a feed that keeps failing; a manual one only the server's
 // Retry-After.
@@ -97,13 +163,16 @@ func (m *Monitor) PollFeed(ctx context.Context, i int, scheduled bool) FeedResul
 // pollFeedState polls feed i; wait makes it wait for the feed state's
 // commit, else the state is only queued and a failure to write it is logged
 // by the writer.
-func (m *Monitor) pollFeedState(ctx context.Context, i int, scheduled, wait bool) FeedResult {
+func (m *Monitor) pollFeedState(ctx context.Context, i int, scheduled, wait bool) (res FeedResult) {
 	fc := m.cfg.Feeds[i]
-	res := FeedResult{URL: fc.URL, Name: fc.Label()}
+	res = FeedResult{URL: fc.URL, Name: fc.Label()}
 	log := m.log.With("feed_url", fetch.Redact(fc.URL))
 	// A scheduled poll and a pass for the CLI may reach one feed at once;
-	// the second waits, then finds the feed unchanged.
+	// a PollAll that comes second joins the first (pollOrJoin), else the
+	// second waits, then finds the feed unchanged.
 	defer m.feeds.lock(fc.URL)()
+	end := m.flights.start(fc.URL)
+	defer func() { end(res) }()
 	// Replicas sharing the store: one polls the feed at a time.
 	release, skip, err := m.claimFeed(ctx, i, scheduled)
 	if err != nil {
@@ -229,6 +298,10 @@ func (m *Monitor) pollFeed(ctx context.Context, fc config.Feed, st *store.FeedSt
 	parsed, err := feed.Parse(resp.Body, resp.ContentType, resp.URL)
 	if err != nil {
 		return err
+	}
+	if parsed.CutShort != nil {
+		m.log.Warn("feed cut short: reading the items before the error", "feed_url", fetch.Redact(fc.URL),
+			"items", len(parsed.Items), "err", parsed.CutShort)
 	}
 	st.ETag, st.LastModified = resp.ETag, resp.LastModified
 	res.Items = len(parsed.Items)

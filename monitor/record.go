@@ -61,6 +61,18 @@ func (m *Monitor) record(src source, link string, known store.Article, c *conten
 			a.PageHash = c.pageHash
 			return 0, m.writer.post(store.Update{Article: a})
 		}
+		if prev.Source == "page" && v.Source == "feed" {
+			// The feed's text of an article stored from its page is no new
+			// version of it. Pages off by choice, that is no news at all;
+			// a page that failed is warned of once, as the item's error
+			// ("article failed"), not a second time here.
+			if !m.cfg.Fetch.ArticlePages {
+				log.Debug("kept page version", "reason", "fetch.article_pages is false; feed text does not replace page text")
+			} else {
+				log.Info("kept last good version", "reason", "page unavailable; not replacing page text with feed text", "source", v.Source)
+			}
+			return 0, m.writer.post(store.Update{Article: a})
+		}
 		if reason := suspicious(prev, v); reason != "" {
 			// Keep the last good version; leave PageHash unset so the page is
 			// extracted again next time.
@@ -69,7 +81,7 @@ func (m *Monitor) record(src source, link string, known store.Article, c *conten
 		}
 	}
 	a.PageHash = c.pageHash
-	ref := firstTime(a.Published, c.published, now)
+	ref := store.Anchor(now, a.Published, c.published)
 	a.Title = v.Title
 	u := store.Update{Article: a, Version: &v}
 	if hasPrev {
@@ -92,6 +104,15 @@ func (m *Monitor) record(src source, link string, known store.Article, c *conten
 		}
 		if prev.Seq > 1 {
 			u.Change.SinceFirst = m.sinceFirst(a, v, c, ref)
+		}
+		if prev.Source == "feed" && v.Source == "page" {
+			// The first page of an article stored from its feed's text
+			// (the page failed, or pages were off): the feed gave a summary,
+			// the page the whole text, and every fact of the page not in
+			// the summary came out "added" and alerted. The version is
+			// stored, its facts compared from the next version on.
+			u.Change.Facts, u.Change.SinceFirst = nil, nil
+			log.Info("first page version of an article stored from its feed: fact changes not reported", "version", u.Change.Version)
 		}
 		u.Alerts, err = m.alertsFor(a, u.Change, "")
 		if err != nil {
@@ -124,6 +145,9 @@ func (m *Monitor) sinceFirst(a store.Article, v store.Version, c *content, ref t
 	if err != nil {
 		m.log.Warn("read first version", "article_id", a.ID, "err", err)
 		return nil
+	}
+	if first.Source == "feed" && v.Source == "page" {
+		return nil // a feed's summary against a page: every fact "added"
 	}
 	return diff.Compare(m.earlier(a.URL, first, c, ref), diff.Document{Title: v.Title, Text: v.Text, Published: ref, Facts: v.Facts},
 		diff.Options{}).Facts

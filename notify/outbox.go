@@ -27,7 +27,8 @@ type Outbox interface {
 	// the last error and makes key due again at next.
 	Failed(key string, next time.Time, msg string) error
 	// Dead moves key to the dead letters with msg as the reason; it is never
-	// due again.
+	// due again. It ends an attempt, which it counts as Failed does: a dead
+	// letter's Attempts include the last one.
 	Dead(key string, at time.Time, msg string) error
 }
 

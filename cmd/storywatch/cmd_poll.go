@@ -90,20 +90,25 @@ func (a *app) pollInDaemon(strict bool) error {
 }
 
 // printPass prints one line per feed, failures on stderr, and returns how
-// many feeds failed.
+// many feeds failed. A feed another pass was polling when this one came
+// (the daemon's schedule) reports that poll, and says so.
 func (a *app) printPass(pass monitor.PassResult) (failed int) {
 	for _, f := range pass.Feeds {
+		joined := ""
+		if f.Joined {
+			joined = " (by the pass already under way)"
+		}
 		switch {
 		case f.Err != nil:
 			failed++
-			fmt.Fprintf(a.stderr, "storywatch: feed %s: %v\n", f.Name, f.Err)
+			fmt.Fprintf(a.stderr, "storywatch: feed %s: %v%s\n", f.Name, f.Err, joined)
 		case f.Skipped != "":
 			fmt.Fprintf(a.stdout, "%s: skipped: %s\n", f.Name, f.Skipped)
 		case f.NotModified:
-			fmt.Fprintf(a.stdout, "%s: not modified\n", f.Name)
+			fmt.Fprintf(a.stdout, "%s: not modified%s\n", f.Name, joined)
 		default:
-			fmt.Fprintf(a.stdout, "%s: %s, %d on the story, %s (%d changed)\n",
-				f.Name, plural(f.Items, "item"), f.Matched, plural(f.NewVersions, "new version"), f.Changed)
+			fmt.Fprintf(a.stdout, "%s: %s, %d on the story, %s (%d changed)%s\n",
+				f.Name, plural(f.Items, "item"), f.Matched, plural(f.NewVersions, "new version"), f.Changed, joined)
 		}
 	}
 	return failed

@@ -31,6 +31,17 @@ func (f *flakyHook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(f.status)
 }
 
+// seen is how many attempts of key the receiver got; f.mu is held.
+func (f *flakyHook) seen(key string) int {
+	n := 0
+	for _, k := range f.attempts {
+		if k == key {
+			n++
+		}
+	}
+	return n
+}
+
 func (f *flakyHook) set(status int) {
 	f.mu.Lock()
 	f.status = status
@@ -45,6 +56,7 @@ type alertsOut struct {
 	} `json:"pending"`
 	Dead []struct {
 		Key       string `json:"key"`
+		Attempts  int    `json:"attempts"`
 		LastError string `json:"last_error"`
 	} `json:"dead"`
 }
@@ -108,6 +120,15 @@ func TestAlertsSurviveReceiverOutages(t *testing.T) {
 	if len(al.Dead) == 0 || al.Dead[0].LastError == "" {
 		t.Fatalf("a 400 did not dead-letter the alert with its reason: %+v", al)
 	}
+	// The attempt that failed for good counts: `alerts` shows as many
+	// attempts as the receiver saw (one, for a 400).
+	hook.mu.Lock()
+	for _, d := range al.Dead {
+		if seen := hook.seen(d.Key); d.Attempts != seen {
+			t.Errorf("dead letter %s shows %d attempts, the receiver saw %d", d.Key, d.Attempts, seen)
+		}
+	}
+	hook.mu.Unlock()
 	hook.set(http.StatusOK)
 	mustCLI(t, "-c", cfg, "alerts", "retry")
 	mustCLI(t, "-c", cfg, "poll", "--wait", "20s")

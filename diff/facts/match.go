@@ -1229,12 +1229,13 @@ func (m *matcher) present(oldItems, newItems func(asked []*item) [][]item) {
 	if len(removed) > 0 {
 		newAll = newItems(removed)
 	}
+	oldIdx, newIdx := indexFacts(oldAll), indexFacts(newAll)
 	out := m.out[:0]
 	kept := newsIndex{}
 	for _, c := range m.out {
 		switch {
-		case c.old == nil && m.statedIn(c.new, oldAll, m.oldBody, false):
-		case c.new == nil && m.statedIn(c.old, newAll, m.newBody, true):
+		case c.old == nil && m.statedIn(c.new, oldAll, oldIdx, m.oldBody, false):
+		case c.new == nil && m.statedIn(c.old, newAll, newIdx, m.newBody, true):
 		case c.old == nil && restates(out, kept, c.new, true):
 		case c.new == nil && restates(out, kept, c.old, false):
 		default:
@@ -1243,6 +1244,36 @@ func (m *matcher) present(oldItems, newItems func(asked []*item) [][]item) {
 		}
 	}
 	m.out = out
+}
+
+// factIndex files the facts of the other version by kind, numbers also by
+// figure, which sameFigure needs: statedIn holds a fact against those alone.
+// Held against every fact, a 1.9 MB text with every number changed spent
+// 9.6 s of 17.6 in statedIn.
+type factIndex map[factKey][]*item
+
+type factKey struct {
+	kind   Kind
+	figure string // a number's figure, "" for other kinds
+}
+
+func keyOfFact(it *item) factKey {
+	k := factKey{kind: it.Kind}
+	if it.Kind == KindNumber {
+		k.figure, _, _ = strings.Cut(it.key, " ")
+	}
+	return k
+}
+
+func indexFacts(lists [][]item) factIndex {
+	x := factIndex{}
+	for _, all := range lists {
+		for i := range all {
+			k := keyOfFact(&all[i])
+			x[k] = append(x[k], &all[i])
+		}
+	}
+	return x
 }
 
 // newsIndex finds, among the one-sided changes kept so far, those that an
@@ -1265,8 +1296,7 @@ func newsBucket(it *item, added bool) (newsKey, bool) {
 	switch it.Kind {
 	case KindNumber:
 		// sameFigure needs the same figure
-		n, _, _ := strings.Cut(it.key, " ")
-		return newsKey{added, it.Kind, n}, true
+		return newsKey{added, it.Kind, keyOfFact(it).figure}, true
 	case KindQuote:
 		return newsKey{added, it.Kind, ""}, true
 	case KindPosition, KindLocation:
@@ -1365,26 +1395,24 @@ func isRun(long, short []string) bool {
 // sentence). A cut that lost a clause is no news added (sameQuote), nor
 // are words still quoted within a longer quote news removed ("vigorously
 // defend her innocence" in "We will vigorously defend her innocence").
-func (m *matcher) statedIn(it *item, lists [][]item, text string, isOld bool) bool {
+func (m *matcher) statedIn(it *item, lists [][]item, idx factIndex, text string, isOld bool) bool {
 	// a year or a span names the time of one event among many (sameEvent)
 	span := it.Kind == KindDate && yearOrSpan(it)
 	notices := m.oldNotices
 	if isOld {
 		notices = m.newNotices
 	}
-	for _, all := range lists {
-		for i := range all {
-			if all[i].Kind != it.Kind || inSpans(notices, all[i].Start) {
-				continue
-			}
-			// equivalent takes the old version's fact first
-			a, b := it, &all[i]
-			if !isOld {
-				a, b = b, a
-			}
-			if m.equivalent(a, b) && (!span || m.sameEvent(it, isOld, &all[i])) || it.Kind == KindQuote && (trimmed(all[i].words, it.words) || m.fragmentOf(&all[i], it)) {
-				return true
-			}
+	for _, o := range idx[keyOfFact(it)] {
+		if inSpans(notices, o.Start) {
+			continue
+		}
+		// equivalent takes the old version's fact first
+		a, b := it, o
+		if !isOld {
+			a, b = b, a
+		}
+		if m.equivalent(a, b) && (!span || m.sameEvent(it, isOld, o)) || it.Kind == KindQuote && (trimmed(o.words, it.words) || m.fragmentOf(o, it)) {
+			return true
 		}
 	}
 	switch it.Kind {

@@ -35,6 +35,11 @@ type Config struct {
 	// blockAt maps a line to the block collection whose entries start
 	// there (treeWalker.blockAt), for type errors yaml reports on it.
 	blockAt map[int]string
+	// dups maps a repeated mapping key, by the line it is repeated on and
+	// its name, to where each repetition and its first use stand: yaml
+	// reports only the line, and on a flow mapping ("{a: 1, a: 2}") the
+	// line holds several keys.
+	dups map[dupKey][]dupAt
 	// matcher caches the compiled story filter; Validate sets it.
 	matcher *Matcher
 }

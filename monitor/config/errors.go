@@ -11,6 +11,9 @@ var (
 	ErrUnknownKey = errors.New("config: unknown key")
 	// ErrType means a value has the wrong YAML type for its key, e.g. text where a number belongs.
 	ErrType = errors.New("config: wrong value type")
+	// ErrDuplicateKey means a key given twice in one mapping; it comes
+	// with ErrType, and the mapping holding it is not read at all.
+	ErrDuplicateKey = errors.New("config: duplicate key")
 	// ErrMissingVariable means a ${NAME} reference names an unset environment variable.
 	ErrMissingVariable = errors.New("config: environment variable not set")
 	// ErrBadReference means a malformed ${...} reference, e.g. "${1X}" or an unclosed "${".

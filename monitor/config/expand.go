@@ -12,7 +12,8 @@ type lookupFunc func(name string) (string, bool)
 // recognised, so a "$" elsewhere (a regex anchor like "summit$", a price
 // "$90") is left alone; "$${" yields a literal "${". ${NAME} with NAME set
 // to "" gives ""; ${NAME:-default} gives default when NAME is unset or
-// empty. Every unset variable without a default and every malformed
+// empty. A default may hold references itself, expanded only when it is
+// used, as a shell does: ${A:-${B:-x}} is A, else B, else x. Every unset variable without a default and every malformed
 // reference is returned as an error; the result then holds the reference
 // text unchanged.
 func expand(s string, lookup lookupFunc) (string, []issue) {
@@ -34,7 +35,7 @@ func expand(s string, lookup lookupFunc) (string, []issue) {
 			i++
 			continue
 		}
-		end := strings.IndexByte(s[i+2:], '}')
+		end := closingBrace(s[i+2:])
 		if end < 0 {
 			errs = append(errs, issue{fmt.Sprintf("unclosed variable reference %q", s[i:]), ErrBadReference})
 			b.WriteString(s[i:])
@@ -53,7 +54,9 @@ func expand(s string, lookup lookupFunc) (string, []issue) {
 		case ok && v != "":
 			b.WriteString(v)
 		case hasDef:
-			b.WriteString(def)
+			d, derrs := expand(def, lookup)
+			b.WriteString(d)
+			errs = append(errs, derrs...)
 		case ok:
 			// Set but empty: an explicit empty value is the user's choice.
 		default:
@@ -62,6 +65,27 @@ func expand(s string, lookup lookupFunc) (string, []issue) {
 		}
 	}
 	return b.String(), errs
+}
+
+// closingBrace returns the index in s (the text after a "${") of the "}"
+// that closes the reference, past those of references nested in its
+// default; -1 when none does.
+func closingBrace(s string) int {
+	depth := 1
+	for i := 0; i < len(s); i++ {
+		switch {
+		case strings.HasPrefix(s[i:], "$${"):
+			i += 2 // a literal "${" opens nothing
+		case strings.HasPrefix(s[i:], "${"):
+			depth++
+			i++
+		case s[i] == '}':
+			if depth--; depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // issue is a problem found before positions are attached.

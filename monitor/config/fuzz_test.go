@@ -25,6 +25,7 @@ func FuzzParse(f *testing.F) {
 		"a: &a [*a]\n",
 		"feeds: ${X:-[]}\n",
 		"store: {path: ${}}\n",
+		"store: {path: \"${A:-${B:-${C}}}}\"}\n",
 		"notify: {email: {port: 1e9, to: [\"a@b\"]}}\n",
 		"fetch: {timeout: 9999999999999d}\n",
 		"--- !!binary\n",

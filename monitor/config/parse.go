@@ -140,7 +140,7 @@ func parse(data []byte, name, dir string, lookup lookupFunc, readFiles bool) (*C
 
 	w := newTreeWalker(name, lookup)
 	w.walk(root, reflect.TypeFor[Config](), "")
-	c.pos, c.blockAt = w.pos, w.blockAt
+	c.pos, c.blockAt, c.dups = w.pos, w.blockAt, w.dups
 	ps = append(ps, w.problems...)
 
 	if err := root.Decode(c); err != nil {

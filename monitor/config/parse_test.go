@@ -293,6 +293,15 @@ func TestExpand(t *testing.T) {
 		{"${A", "${A", 1},
 		{"${A B}", "${A B}", 1},
 		{"${U1}${U2}", "${U1}${U2}", 2},
+		// Nested defaults, expanded only when used.
+		{"${UNSET:-${A:-x}}", "alpha", 0},
+		{"${UNSET:-${EMPTY:-x}}", "x", 0},
+		{"${A:-${UNSET}}", "alpha", 0},
+		{"${UNSET:-${U2}}", "${U2}", 1},
+		{"${UNSET:-${U2:-${U3:-deep}}}y", "deepy", 0},
+		{"${UNSET:-a}b}", "ab}", 0},
+		{"${UNSET:-$${A}}", "${A}", 0},
+		{"${UNSET:-${A}", "${UNSET:-${A}", 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -498,6 +507,48 @@ func TestParseCollectionOfTheWrongKind(t *testing.T) {
 			}
 			if !found {
 				t.Errorf("no problem says %q: %v", tt.msg, err)
+			}
+		})
+	}
+}
+
+// TestDuplicateKeyPlace: a key given twice is reported where it is given
+// the second time, to the column, naming where it was first given; on a
+// flow mapping ("{a: 1, a: 2}") the line alone holds both. The mapping yaml
+// then leaves out is no further problem ("at least one feed is required").
+func TestDuplicateKeyPlace(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       string // the problem as check prints it
+	}{
+		{"block mapping", "store:\n  path: a\n  path: b\n" + feed,
+			`test.yaml:3:3: store.path: mapping key "path" already defined at line 2, column 3`},
+		{"flow mapping", "store: {path: ./a.db, path: ./b.db}\n" + feed,
+			`test.yaml:1:23: store.path: mapping key "path" already defined at line 1, column 9`},
+		{"flow mapping in a list", "feeds:\n  - {url: \"https://example.com/rss\", name: a, name: b}\n",
+			`test.yaml:2:47: feeds[0].name: mapping key "name" already defined at line 2, column 38`},
+		{"three times on a line", "store: {path: a, path: b, path: c}\n" + feed,
+			`test.yaml:1:18: store.path: mapping key "path" already defined at line 1, column 9`},
+		{"three times in a block", "store:\n  path: a\n  path: b\n  path: c\n" + feed,
+			`test.yaml:3:3: store.path: mapping key "path" already defined at line 2, column 3`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse([]byte(tc.text), "test.yaml")
+			ps := Problems(err)
+			if len(ps) == 0 || ps[0].Error() != tc.want {
+				t.Fatalf("problems %v,\nwant first %s", ps, tc.want)
+			}
+			if !errors.Is(ps[0], ErrType) || !errors.Is(ps[0], ErrDuplicateKey) {
+				t.Errorf("%v is not ErrType and ErrDuplicateKey", ps[0])
+			}
+			// One problem per repetition, none other.
+			if want := strings.Count(tc.text, "path:") + strings.Count(tc.text, "name:") - 1; len(ps) != want {
+				t.Errorf("%d problems, want %d: %v", len(ps), want, ps)
+			}
+			for _, p := range ps[1:] {
+				if !errors.Is(p, ErrDuplicateKey) {
+					t.Errorf("a further problem that is not a repeated key: %v", p)
+				}
 			}
 		})
 	}

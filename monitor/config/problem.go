@@ -154,6 +154,12 @@ func appendUnflagged(ps, more []Problem) []Problem {
 				flagged = true
 				break
 			}
+			if errors.Is(p, ErrDuplicateKey) && within(p.Path, m.Path) {
+				// yaml leaves a mapping with a repeated key out whole,
+				// so "at least one feed is required" is only that.
+				flagged = true
+				break
+			}
 		}
 		if !flagged {
 			ps = append(ps, m)

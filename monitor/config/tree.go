@@ -29,6 +29,21 @@ type treeWalker struct {
 	seen map[*yaml.Node]bool
 	// merged records which mapping was merged ("<<") into which path.
 	merged map[mergeKey]bool
+	// dups records each key repeated within one mapping.
+	dups map[dupKey][]dupAt
+}
+
+// dupKey is a repeated mapping key: the line of the repetition, its name.
+type dupKey struct {
+	line int
+	name string
+}
+
+// dupAt is one repetition of a key: its path, where it stands and where
+// the key's first use in the same mapping stands.
+type dupAt struct {
+	path      string
+	at, first Position
 }
 
 // mergeKey identifies one merge of a node into a path.
@@ -41,7 +56,7 @@ var unmarshalerType = reflect.TypeFor[yaml.Unmarshaler]()
 
 func newTreeWalker(file string, lookup lookupFunc) *treeWalker {
 	return &treeWalker{file: file, lookup: lookup, pos: map[string]Position{}, blockAt: map[int]string{},
-		seen: map[*yaml.Node]bool{}, merged: map[mergeKey]bool{}}
+		seen: map[*yaml.Node]bool{}, merged: map[mergeKey]bool{}, dups: map[dupKey][]dupAt{}}
 }
 
 func (w *treeWalker) add(path string, n *yaml.Node, msg string, err error) {
@@ -96,8 +111,17 @@ func (w *treeWalker) walk(n *yaml.Node, t reflect.Type, path string) {
 // walkMapping checks the keys of a mapping decoded into struct type t.
 func (w *treeWalker) walkMapping(n *yaml.Node, t reflect.Type, path string) {
 	fields := yamlFields(t)
+	firstAt := map[string]Position{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind == yaml.ScalarNode {
+			if first, ok := firstAt[k.Value]; ok {
+				d := dupKey{k.Line, k.Value}
+				w.dups[d] = append(w.dups[d], dupAt{joinPath(path, k.Value), Position{k.Line, k.Column}, first})
+			} else {
+				firstAt[k.Value] = Position{k.Line, k.Column}
+			}
+		}
 		if k.Kind == yaml.ScalarNode && k.Value == "<<" && k.ShortTag() == "!!merge" {
 			w.walkMerge(v, t, path)
 			continue

@@ -25,6 +25,17 @@ func (c *Config) typeProblems(err error) []Problem {
 			p.Line, _ = strconv.Atoi(m[1])
 			p.Msg = m[2]
 			p.Path, p.Column = c.pathAtLine(p.Line)
+			d, ok, again := c.dupAt(p.Line, p.Msg)
+			if again {
+				continue
+			}
+			if ok {
+				// A repeated key: name the repetition itself, and where
+				// the key was first used, to the column.
+				p.Path, p.Column = d.path, d.at.Column
+				p.Msg = fmt.Sprintf("mapping key %q already defined at line %d, column %d", d.name, d.first.Line, d.first.Column)
+				p.Err = errors.Join(ErrType, ErrDuplicateKey)
+			}
 			if path, ok := c.blockAt[p.Line]; ok && p.Path == "" {
 				// a block collection of the wrong kind: name it at its key
 				pos := c.pos[path]
@@ -35,6 +46,36 @@ func (c *Config) typeProblems(err error) []Problem {
 		ps = append(ps, p)
 	}
 	return ps
+}
+
+var dupKeyRE = regexp.MustCompile(`^mapping key "(.*)" already defined at line \d+$`)
+
+// namedDup is a repeated key as dupAt found it.
+type namedDup struct {
+	dupAt
+	name string
+}
+
+// dupAt finds the repeated key yaml's message msg on line reports, taking
+// each recorded repetition once. yaml reports every pair of equal keys (a
+// key given three times: three messages for two repetitions); again is
+// true for a message on a repetition already reported, to be dropped.
+func (c *Config) dupAt(line int, msg string) (d namedDup, ok, again bool) {
+	m := dupKeyRE.FindStringSubmatch(msg)
+	if m == nil {
+		return namedDup{}, false, false
+	}
+	name, err := strconv.Unquote(`"` + m[1] + `"`)
+	if err != nil {
+		name = m[1]
+	}
+	k := dupKey{line, name}
+	ds, known := c.dups[k]
+	if len(ds) == 0 {
+		return namedDup{}, false, known
+	}
+	c.dups[k] = ds[1:]
+	return namedDup{ds[0], name}, true, false
 }
 
 // pathAtLine returns the deepest recorded path whose value starts on line.

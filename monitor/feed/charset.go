@@ -40,6 +40,9 @@ func toUTF8(body []byte, contentType string) []byte {
 		}
 		return finish(body, true)
 	}
+	if out, ok := UTF16WithoutBOM(body); ok {
+		return finish(out, true)
+	}
 	body = bytes.TrimLeft(body, " \t\r\n\x00")
 
 	label := ""
@@ -110,4 +113,40 @@ func finish(b []byte, converted bool) []byte {
 		b = append([]byte(`<?xml version="1.0" encoding="UTF-8"?>`), b[len(m):]...)
 	}
 	return b
+}
+
+// UTF16WithoutBOM decodes body when it is UTF-16 without a byte order mark
+// (a server or a <meta charset="utf-16"> says so, or nothing does); ok is
+// false, body untouched, for anything else. Such a body starts with markup,
+// "<" or white space, whose ASCII comes with a zero byte on the same side of
+// every pair, which no UTF-8 or 8-bit text has: that pattern, in the first
+// 256 bytes, tells the byte order. Undecoded, the zeros were dropped and
+// every character past Latin-1 ("–", "“") lost or misread, and the prescan
+// never found the <meta> declaration between them.
+func UTF16WithoutBOM(body []byte) (out []byte, ok bool) {
+	head := body[:min(len(body), 256)&^1]
+	if len(head) < 16 {
+		return body, false
+	}
+	var zeros [2]int // zero bytes at even and at odd offsets
+	for i, b := range head {
+		if b == 0 {
+			zeros[i&1]++
+		}
+	}
+	pairs := len(head) / 2
+	var order unicode.Endianness
+	switch isMarkupStart := func(b byte) bool { return b == '<' || b == ' ' || b == '\t' || b == '\r' || b == '\n' }; {
+	case head[1] == 0 && isMarkupStart(head[0]) && zeros[1]*10 >= pairs*9 && zeros[0]*10 <= pairs:
+		order = unicode.LittleEndian
+	case head[0] == 0 && isMarkupStart(head[1]) && zeros[0]*10 >= pairs*9 && zeros[1]*10 <= pairs:
+		order = unicode.BigEndian
+	default:
+		return body, false
+	}
+	dec, err := unicode.UTF16(order, unicode.IgnoreBOM).NewDecoder().Bytes(body)
+	if err != nil {
+		return body, false
+	}
+	return dec, true
 }

@@ -19,6 +19,13 @@ func TestParseEncodings(t *testing.T) {
 		}
 		return b
 	}
+	utf16 := func(order unicode.Endianness, s string) []byte {
+		b, err := unicode.UTF16(order, unicode.IgnoreBOM).NewEncoder().Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
 	koi8 := func(s string) []byte {
 		b, err := charmap.KOI8R.NewEncoder().Bytes([]byte(s))
 		if err != nil {
@@ -37,6 +44,11 @@ func TestParseEncodings(t *testing.T) {
 		want string
 	}{
 		{"utf-16 with BOM", utf16le(rss(`<?xml version="1.0" encoding="UTF-16"?>`)), "", title},
+		// No byte order mark: the zero byte beside each ASCII byte of the
+		// markup tells UTF-16 and its byte order.
+		{"utf-16le declared, no BOM", utf16(unicode.LittleEndian, rss(`<?xml version="1.0" encoding="UTF-16"?>`)), "", title},
+		{"utf-16be in the header, no BOM", utf16(unicode.BigEndian, rss("")), "application/rss+xml; charset=utf-16be", title},
+		{"utf-16le, nothing says so", utf16(unicode.LittleEndian, "\n"+rss("")), "text/xml", title},
 		{"content-type koi8-r, no declaration", koi8(cyr("")), "application/rss+xml; charset=KOI8-R", cyrTitle},
 		{"declaration wins over content-type", koi8(cyr(`<?xml version="1.0" encoding="koi8-r"?>`)), "text/xml; charset=utf-8", cyrTitle},
 		{"utf-8 declared, content-type default latin-1", []byte(rss(`<?xml version="1.0" encoding="utf-8"?>`)), "text/xml; charset=ISO-8859-1", title},

@@ -29,6 +29,10 @@ type Feed struct {
 	Title, Link string
 	// Items are in feed order, duplicates by GUID removed.
 	Items []Item
+	// CutShort is the syntax error of an RSS, RDF or Atom feed that Parse
+	// read only up to: Items are the complete items before it (a body cut
+	// off in transfer, one broken item). Nil for a whole feed.
+	CutShort error
 }
 
 // Content returns the full content as given by the feed, HTML kept. Parse

@@ -3,6 +3,7 @@ package feed
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/url"
 	"regexp"
@@ -65,7 +66,55 @@ func parse(body []byte, contentType, feedURL string, minSize int) (*Feed, error)
 		}
 	}
 	f, _, err := parseBody(body, ft, base, deferredSet{})
+	if err != nil && (ft == gofeed.FeedTypeRSS || ft == gofeed.FeedTypeAtom) {
+		if g := completeItems(body, ft, base); g != nil {
+			g.CutShort = err
+			return g, nil
+		}
+	}
 	return f, err
+}
+
+// itemEnd finds the end tags of items (RSS, RDF) and entries (Atom), with
+// or without a namespace prefix.
+var itemEnd = map[gofeed.FeedType]*regexp.Regexp{
+	gofeed.FeedTypeRSS:  regexp.MustCompile(`(?i)</(?:[a-z0-9_]+:)?item\s*>`),
+	gofeed.FeedTypeAtom: regexp.MustCompile(`(?i)</(?:[a-z0-9_]+:)?entry\s*>`),
+}
+
+// completeItems parses the longest prefix of a feed that failed to parse
+// which ends with an item and reads once closed: a body cut off in
+// transfer, or an item that breaks the XML, no longer loses the items
+// before it. A prefix that reads stays readable when shortened to an
+// earlier item's end, so a binary search over the items' ends takes a
+// dozen parses for thousands of items. Nil when no prefix reads.
+func completeItems(body []byte, ft gofeed.FeedType, base *url.URL) *Feed {
+	ends := itemEnd[ft].FindAllIndex(body, -1)
+	closing := "</channel></rss>"
+	switch {
+	case ft == gofeed.FeedTypeAtom:
+		closing = "</feed>"
+	case bytes.Contains(head(body), []byte("<rdf:RDF")):
+		closing = "</rdf:RDF>"
+	}
+	try := func(i int) *Feed {
+		cut := append(body[:ends[i][1]:ends[i][1]], closing...)
+		f, _, err := parseBody(cut, ft, base, deferredSet{})
+		if err != nil || len(f.Items) == 0 {
+			return nil
+		}
+		return f
+	}
+	var best *Feed
+	for lo, hi := 0, len(ends)-1; lo <= hi; {
+		mid := (lo + hi) / 2
+		if f := try(mid); f != nil {
+			best, lo = f, mid+1
+		} else {
+			hi = mid - 1
+		}
+	}
+	return best
 }
 
 // parseBody parses a feed with gofeed and converts it, swapping the marks of
@@ -114,7 +163,11 @@ func parseGofeed(body []byte, ft gofeed.FeedType) (*gofeed.Feed, error) {
 		}
 		// We never use images; the scan HTML-parses every description and
 		// dominated the time on large feeds.
-		return (&gofeed.DefaultRSSTranslator{DisableContentImageScan: true}).Translate(rf)
+		gf, err := (&gofeed.DefaultRSSTranslator{DisableContentImageScan: true}).Translate(rf)
+		if err == nil {
+			permalinks(rf, gf)
+		}
+		return gf, err
 	case gofeed.FeedTypeAtom:
 		af, err := (&atom.Parser{}).Parse(r)
 		if err != nil {
@@ -123,6 +176,14 @@ func parseGofeed(body []byte, ft gofeed.FeedType) (*gofeed.Feed, error) {
 		return (&gofeed.DefaultAtomTranslator{}).Translate(af)
 	case gofeed.FeedTypeJSON:
 		jf, err := (&jsonfeed.Parser{}).Parse(r)
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			// A field of a type off the spec: read the feed again with
+			// that field (not its item, not the feed) left out or coerced.
+			if fixed, ferr := conformJSONFeed(body); ferr == nil {
+				jf, err = (&jsonfeed.Parser{}).Parse(bytes.NewReader(fixed))
+			}
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -130,6 +191,31 @@ func parseGofeed(body []byte, ft gofeed.FeedType) (*gofeed.Feed, error) {
 		return (&gofeed.DefaultJSONTranslator{}).Translate(jf)
 	}
 	return nil, gofeed.ErrFeedTypeNotDetected
+}
+
+// permalinks gives an RSS item with no <link> its <guid> as link, unless
+// the guid says isPermaLink="false": RSS 2.0 makes a guid a permalink by
+// default, and feeds that rely on it ("<guid>https://…/story</guid>", no
+// link) lost every item as having "no usable http(s) link". A guid that is
+// no absolute http(s) URL stays an id. The translator
+// keeps the items in order, one for one.
+func permalinks(rf *rss.Feed, gf *gofeed.Feed) {
+	if len(rf.Items) != len(gf.Items) {
+		return
+	}
+	for i, ri := range rf.Items {
+		gi := gf.Items[i]
+		if ri == nil || gi == nil || ri.GUID == nil || gi.Link != "" || len(gi.Links) > 0 {
+			continue
+		}
+		if strings.EqualFold(strings.TrimSpace(ri.GUID.IsPermalink), "false") {
+			continue
+		}
+		// an absolute URL only: "story-123" is an id, not a path
+		if u, err := url.Parse(strings.TrimSpace(ri.GUID.Value)); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+			gi.Link = ri.GUID.Value
+		}
+	}
 }
 
 // dropNullEntries removes the null items and authors of a JSON Feed
@@ -260,8 +346,10 @@ func isJSONFeed(b []byte) bool {
 		FeedURL     string          `json:"feed_url"`
 		Items       json.RawMessage `json:"items"`
 	}
-	if err := json.Unmarshal(b, &probe); err != nil {
-		// Let gofeed report the syntax error.
+	var te *json.UnmarshalTypeError
+	if err := json.Unmarshal(b, &probe); err != nil && !errors.As(err, &te) {
+		// Let gofeed report the syntax error. (A field of another type,
+		// "title": 5, leaves the others read.)
 		return bytes.HasPrefix(b, []byte("{")) && bytes.Contains(head(b), []byte("jsonfeed.org"))
 	}
 	if strings.Contains(probe.Version, "jsonfeed.org/version/") {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -165,8 +166,11 @@ func TestParseErrors(t *testing.T) {
 		{"whitespace and BOM", []byte("\xef\xbb\xbf \n\t "), "", true, "empty body"},
 		{"other xml", []byte(`<?xml version="1.0"?><sitemap><url/></sitemap>`), "", true, "root element <sitemap>"},
 		{"plain text", []byte("Service Unavailable"), "text/plain", true, "plain text"},
-		{"malformed xml", readFixture(t, "malformed.xml"), "", false, "XML syntax error on line 6"},
+		{"malformed xml, no complete item", []byte("<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Broken</title>\n<item><title>Two</ti"), "", false, "XML syntax error on line 3"},
 		{"broken json feed", []byte(`{"version":"https://jsonfeed.org/version/1.1","items":[`), "", false, "parse feed: "},
+		// a field of the wrong type loses that field, but items that are
+		// no list leave nothing to read: an error, not an empty feed
+		{"json feed items an object", []byte(`{"version":"https://jsonfeed.org/version/1.1","items":{"id":"1"}}`), "", false, "cannot unmarshal object"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -235,6 +239,7 @@ func FuzzParse(f *testing.F) {
 		}
 	}
 	f.Add([]byte(`<rss><channel><item><title>&lt;</title></item></channel></rss>`), "text/xml; charset=koi8-r")
+	f.Add([]byte(`{"version":"1.1","title":5,"items":[{"id":123,"url":"/a","tags":"x","date_published":5,"authors":"me"},"x",{"id":"b","url":"/b"}]}`), "application/feed+json")
 	f.Fuzz(func(t *testing.T, body []byte, ct string) {
 		feed, err := Parse(body, ct, feedURL)
 		if err != nil {
@@ -317,6 +322,125 @@ func TestJSONFeedNullEntries(t *testing.T) {
 			}
 			if got := strings.Join(f.Items[0].Authors, "|"); got != tt.wantAuthors {
 				t.Errorf("authors %q, want %q", got, tt.wantAuthors)
+			}
+		})
+	}
+}
+
+// TestJSONFeedOffSpecTypes: a field of a type off the JSON Feed spec
+// loses that field, never the feed: encoding/json stopped at the first one
+// and the whole feed failed. A number where a string belongs is coerced
+// (the spec asks it of ids), a lone tag is a list of one, the rest of the
+// wrong type is left out, and an item that is no object is skipped.
+func TestJSONFeedOffSpecTypes(t *testing.T) {
+	const good = `{"id":"g","url":"https://e.com/g","title":"Good","content_text":"Good text.","date_published":"2026-12-01T10:00:00Z"}`
+	tests := []struct {
+		name, item string
+		want       Item // the odd item as read; the good one is always read whole
+	}{
+		{"numeric id", `{"id":123,"url":"https://e.com/a","title":"A"}`, Item{GUID: "123", Link: "https://e.com/a", Title: "A"}},
+		{"tags a string", `{"id":"a","url":"https://e.com/a","title":"A","tags":"x"}`, Item{GUID: "a", Link: "https://e.com/a", Title: "A"}},
+		{"date a number", `{"id":"a","url":"https://e.com/a","title":"A","date_published":5}`, Item{GUID: "a", Link: "https://e.com/a", Title: "A"}},
+		{"title a number", `{"id":"a","url":"https://e.com/a","title":2026}`, Item{GUID: "a", Link: "https://e.com/a", Title: "2026"}},
+		{"url an object", `{"id":"a","url":{"href":"https://e.com/a"},"external_url":"https://e.com/x","title":"A"}`, Item{GUID: "a", Link: "https://e.com/x", Title: "A"}},
+		{"author a string", `{"id":"a","url":"https://e.com/a","title":"A","author":"Jo","authors":[{"name":"Ann"},"Bo",{"name":7}]}`, Item{GUID: "a", Link: "https://e.com/a", Title: "A", Authors: []string{"Ann", "7"}}},
+		{"attachments odd", `{"id":"a","url":"https://e.com/a","title":"A","attachments":[{"url":"https://e.com/a.mp3","size_in_bytes":"big"}]}`, Item{GUID: "a", Link: "https://e.com/a", Title: "A"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := `{"version":"https://jsonfeed.org/version/1.1","title":"T","expired":"no","items":[` + tt.item + `,"not an item",7,` + good + `]}`
+			f, err := Parse([]byte(doc), "application/feed+json", "https://e.com/feed.json")
+			if err != nil {
+				t.Fatalf("Parse: %v", err)
+			}
+			if f.Title != "T" || len(f.Items) != 2 {
+				t.Fatalf("feed %q with %d items, want T with the odd and the good item: %+v", f.Title, len(f.Items), f.Items)
+			}
+			odd, g := f.Items[0], f.Items[1]
+			if odd.GUID != tt.want.GUID || odd.Link != tt.want.Link || odd.Title != tt.want.Title ||
+				!slices.Equal(odd.Authors, tt.want.Authors) || !odd.Published.IsZero() {
+				t.Errorf("odd item read as %+v, want %+v", odd, tt.want)
+			}
+			if g.GUID != "g" || g.Title != "Good" || g.Content() != "Good text." || g.Published.IsZero() {
+				t.Errorf("good item read as %+v", g)
+			}
+		})
+	}
+}
+
+// TestRSSGuidPermalink: an RSS item without <link> is found by its <guid>,
+// a permalink unless it says isPermaLink="false" (RSS 2.0's default), and
+// only when that is an http(s) URL.
+func TestRSSGuidPermalink(t *testing.T) {
+	for _, tt := range []struct{ name, item, want string }{
+		{"guid only", `<guid>https://e.com/story</guid>`, "https://e.com/story"},
+		{"guid isPermaLink true", `<guid isPermaLink="true">https://e.com/story</guid>`, "https://e.com/story"},
+		{"guid isPermaLink false", `<guid isPermaLink="false">https://e.com/story</guid>`, ""},
+		{"guid no URL", `<guid>story-123</guid>`, ""},
+		{"link wins", `<link>https://e.com/link</link><guid>https://e.com/guid</guid>`, "https://e.com/link"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>A</title>` + tt.item +
+				`</item><item><title>B</title><link>https://e.com/b</link></item></channel></rss>`
+			f, err := Parse([]byte(doc), "application/rss+xml", feedURL)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(f.Items) != 2 || f.Items[0].Link != tt.want || f.Items[1].Link != "https://e.com/b" {
+				t.Errorf("items %+v, want the first linked to %q", f.Items, tt.want)
+			}
+		})
+	}
+}
+
+// TestFeedCutShort: an RSS, RDF or Atom feed that does not read whole (cut
+// off in transfer, an item that breaks the XML) gives the complete items
+// before the break, with CutShort saying why; one with no complete item
+// stays an error.
+func TestFeedCutShort(t *testing.T) {
+	item := func(i int) string {
+		return fmt.Sprintf(`<item><title>Item %d</title><link>https://e.com/%d</link></item>`, i, i)
+	}
+	entry := func(i int) string {
+		return fmt.Sprintf(`<entry><title>Item %d</title><id>e%d</id><link href="https://e.com/%d"/></entry>`, i, i, i)
+	}
+	rss := `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>`
+	rdf := `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><channel><title>T</title></channel>`
+	atom := `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>`
+	for _, tt := range []struct {
+		name, doc string
+		want      int // items read; -1: an error
+	}{
+		{"rss cut in an item", rss + item(1) + item(2) + `<item><title>Ite`, 2},
+		{"rss cut after an item", rss + item(1) + item(2) + item(3), 3},
+		{"rss broken item in the middle", rss + item(1) + item(2) + `<item><title><![CDATA[a</title></item>` + item(4) + `</channel></rss>`, 2},
+		{"the malformed fixture", string(readFixture(t, "malformed.xml")), 1},
+		{"rdf cut", rdf + item(1) + `<item><ti`, 1},
+		{"atom cut", atom + entry(1) + entry(2) + `<entry><title>x`, 2},
+		{"no complete item", rss + `<item><title>Ite`, -1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := Parse([]byte(tt.doc), "", feedURL)
+			if tt.want < 0 {
+				if err == nil {
+					t.Fatalf("read %+v, want an error", f)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(f.Items) != tt.want || f.CutShort == nil {
+				t.Fatalf("%d items, cut short %v; want %d and the error", len(f.Items), f.CutShort, tt.want)
+			}
+			for i, it := range f.Items {
+				want := fmt.Sprintf("https://e.com/%d", i+1)
+				if strings.Contains(tt.doc, "broken.example.com") {
+					want = fmt.Sprintf("https://broken.example.com/%d", i+1)
+				}
+				if it.Link != want {
+					t.Errorf("item %d links %q, want %q", i, it.Link, want)
+				}
 			}
 		})
 	}

@@ -94,7 +94,7 @@ func Diff(s Store, art store.Article, from, to int) (Comparison, error) {
 	c.Old, c.New = vs[i], vs[j]
 	// Relative dates resolve against the article's publication time in
 	// both versions, so "Monday" is no change just because a day passed.
-	ref := FirstNonZero(art.Published, c.Old.Published, c.Old.FetchedAt)
+	ref := store.Anchor(c.Old.FetchedAt, art.Published, c.Old.Published)
 	old := c.Old.Text
 	if c.Old.Source == "page" && c.New.Source == "page" {
 		site, err := s.Site(extract.SiteHost(art.URL))

@@ -107,7 +107,7 @@ func addArticle(b *timeline.Builder, s Store, art *store.Article, visit Visit) e
 		seen := SeenAt(v, prevModified)
 		b.Add(&timeline.Observation{
 			Article: art.URL, ArticleID: art.ID, Outlet: outlet, Title: v.Title, Version: v.Seq,
-			Seen: seen, Published: FirstNonZero(art.Published, v.Published, v.FetchedAt),
+			Seen: seen, Published: store.Anchor(v.FetchedAt, art.Published, v.Published),
 			Text: v.Text, Facts: v.Facts,
 		})
 		if visit != nil {

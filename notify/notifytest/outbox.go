@@ -167,6 +167,9 @@ func (o *Outbox) finish(key string, s State, at time.Time, msg string) error {
 	}
 	e.State = s
 	e.DoneAt = at
+	if s == StateDead {
+		e.Attempts++ // the attempt that failed for good counts, as in the stores
+	}
 	if msg != "" {
 		e.LastError = msg
 	}

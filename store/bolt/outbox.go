@@ -217,7 +217,8 @@ func (s *Store) AlertFailed(key string, next time.Time, msg string) error {
 }
 
 // AlertDead moves pending alert key to the dead letters, recording msg as
-// its last error.
+// its last error. Like AlertFailed it ends an attempt, and counts it
+// (Attempts++): the store counts every attempt, the last one included.
 func (s *Store) AlertDead(key string, at time.Time, msg string) error {
 	err := s.db.Update(func(tx *bbolt.Tx) error {
 		b := tx.Bucket(bucketOutbox)
@@ -229,6 +230,7 @@ func (s *Store) AlertDead(key string, at time.Time, msg string) error {
 			return store.ErrNotFound
 		}
 		e.DeadAt = at
+		e.Attempts++
 		if msg != "" {
 			e.LastError = msg
 		}

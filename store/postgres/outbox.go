@@ -117,9 +117,10 @@ func (s *Store) AlertFailed(key string, next time.Time, msg string) error {
 }
 
 // AlertDead moves pending alert key to the dead letters, recording msg (if
-// any) as its last error.
+// any) as its last error. Like AlertFailed it ends an attempt, and counts it
+// (attempts + 1): the store counts every attempt, the last one included.
 func (s *Store) AlertDead(key string, at time.Time, msg string) error {
-	return s.updateAlert("mark alert "+key+" dead", `UPDATE alerts SET dead = true, dead_at = $2,
+	return s.updateAlert("mark alert "+key+" dead", `UPDATE alerts SET dead = true, dead_at = $2, attempts = attempts + 1,
 		last_error = CASE WHEN $3 = '' THEN last_error ELSE $3 END, claimed_by = '', claim_until = $4
 		WHERE key = $1 AND NOT dead`, key, ts(at), clean(msg), ts(time.Time{}))
 }

@@ -606,6 +606,12 @@ func testDeadLetters(t *testing.T, h Harness) {
 	if len(dead) != 2 || dead[0].Key != "d1" || dead[0].LastError != "first" || !dead[0].DeadAt.Equal(t0.Add(time.Hour)) || dead[1].LastError != "410 Gone" {
 		t.Errorf("dead letters: %+v", dead)
 	}
+	// AlertDead ends an attempt too: the one that failed for good is
+	// counted, so d1 (one retry, then dead) shows 2 and d2 (dead on its
+	// first try) shows 1, as the dispatcher's log numbers them.
+	if len(dead) == 2 && (dead[0].Attempts != 2 || dead[1].Attempts != 1) {
+		t.Errorf("dead letters' attempts %d and %d, want 2 and 1 (the last attempt counts)", dead[0].Attempts, dead[1].Attempts)
+	}
 	if p, d, _ := s.AlertCounts(); p != 1 || d != 2 {
 		t.Errorf("AlertCounts = %d pending %d dead", p, d)
 	}
