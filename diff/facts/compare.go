@@ -243,6 +243,7 @@ func CompareAlignedWith(oldText, newText string, old, new []align.Sentence, link
 	m.cancel()
 	m.pairDates()
 	m.answer()
+	m.settle()
 	m.subsume()
 	m.present(otherItems(o, oldNeed, oldFacts, published), otherItems(n, newNeed, newFacts, published))
 	m.placeLists()

@@ -564,19 +564,26 @@ pending:
 		// The answer may be a stance itself ("Moscow has not responded to
 		// the offer" -> "Lavrov dismissed the offer"): an added position
 		// by the same actor, or standing where the pending reply stood.
-		for j := range m.out {
-			a := &m.out[j]
-			if j == i || drop[j] || a.old != nil || a.new == nil || a.new.Kind != KindPosition || isReply(a.new) ||
-				!sameActor(c.old, a.new) && !m.near(c, a) {
-				continue
-			}
-			c.new, c.nSent, c.pos = a.new, a.nSent, a.pos
-			c.detail, _ = m.detail(c.old, a.new, true)
-			drop[j] = true
-			break
-		}
+		m.joinStance(i, drop, func(a *change) bool { return sameActor(c.old, a.new) || m.near(c, a) })
 	}
 	m.replace(drop, nil)
+}
+
+// joinStance makes removed change i the change to the first stance added
+// on its own (no reply to the press, not dropped) for which ok holds, and
+// drops that addition.
+func (m *matcher) joinStance(i int, drop []bool, ok func(a *change) bool) {
+	c := &m.out[i]
+	for j := range m.out {
+		a := &m.out[j]
+		if j == i || drop[j] || a.old != nil || a.new == nil || a.new.Kind != KindPosition || isReply(a.new) || !ok(a) {
+			continue
+		}
+		c.new, c.nSent, c.pos = a.new, a.nSent, a.pos
+		c.detail, _ = m.detail(c.old, a.new, true)
+		drop[j] = true
+		return
+	}
 }
 
 // genericCounts are counted nouns too common to tie two figures together
@@ -1655,4 +1662,61 @@ func (m *matcher) fragmentOf(long, short *item) bool {
 		return false
 	}
 	return m.lx.anyContent(short.words) && runOf(long.words, short.words)
+}
+
+// settle pairs a stance left pending ("is weighing an easing of sanctions",
+// "has not yet been accepted", "will decide Tuesday") with the same
+// actor's decision of the other version ("has no plans to ease", "will not
+// accept", "approved"), or the other way round: the matter was settled
+// (or reopened), one stance changed, not one removed and another added.
+// The decision stands near the pending stance, or is the same actor's in
+// a sentence about the same thing.
+func (m *matcher) settle() {
+	drop := make([]bool, len(m.out))
+	for i := range m.out {
+		c := &m.out[i]
+		if drop[i] || c.new != nil || c.old == nil || c.old.Kind != KindPosition || isReply(c.old) || c.old.quiet {
+			continue
+		}
+		m.joinStance(i, drop, func(a *change) bool {
+			return !a.new.quiet && pending(c.old) != pending(a.new) && m.settles(c, a)
+		})
+	}
+	m.replace(drop, nil)
+}
+
+// settles reports whether removed change r and added change a tell one
+// matter of one actor: the same actor on the same matter, near or in a
+// sentence about the same thing, or another name for it ("Democrats",
+// "Senate Minority Leader Chuck Schumer") near, with the same verb.
+func (m *matcher) settles(r, a *change) bool {
+	if sameActor(r.old, a.new) {
+		// on the same matter: "is considering a run for the seat" is not
+		// settled by "endorsed the mayor"
+		return (m.near(r, a) || m.related(r.oSent, a.nSent)) &&
+			(overlap(r.old.words, a.new.words) > 0 || len(r.old.words) == 0 || len(a.new.words) == 0)
+	}
+	// "has not yet been accepted by Democrats" → "Schumer … will not
+	// accept the GOP offer": the decision awaited, told near it of one
+	// who speaks for the actor, by the same verb
+	hr, _ := stanceHead(m.lx, r.old.Text)
+	ha, _ := stanceHead(m.lx, a.new.Text)
+	return m.near(r, a) && sameVerb(hr, ha)
+}
+
+// pending reports whether a stance is still to be taken: weighed ("is
+// weighing", "is considering"), to be decided ("will decide", "has yet to
+// decide") or not yet taken ("has not yet been accepted", "whether it will
+// approve").
+func pending(it *item) bool {
+	if strings.TrimSuffix(it.key, "?") == "consider" {
+		return true
+	}
+	for _, w := range strings.Fields(strings.ToLower(it.Text)) {
+		switch w {
+		case "yet", "whether", "decide":
+			return true
+		}
+	}
+	return false
 }

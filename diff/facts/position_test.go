@@ -1029,3 +1029,45 @@ func TestYearOfASincePhraseIsNoBackground(t *testing.T) {
 		}
 	}
 }
+
+// TestPendingStanceSettled: a stance left pending in one version ("has not
+// yet been accepted", "is weighing", "will decide") and the decision of the
+// other version are one stance changed, even when the decision is told of
+// one who speaks for the actor by the same verb; a pending stance and
+// another actor's decision by another verb, or two decisions, stay apart.
+func TestPendingStanceSettled(t *testing.T) {
+	const (
+		top    = "Talks on the budget went on for a week.\n"
+		bottom = "\nTalks resume next week.\n"
+	)
+	tests := []struct {
+		name, old, new string
+		want           []string // "before -> after"
+	}{
+		{"pending acceptance, refused by the actor's leader", top + "The offer has not yet been accepted by Democrats." + bottom,
+			top + "Senate leader Chuck Roe told reporters he will not accept the offer and wants more." + bottom,
+			[]string{"has not yet been accepted -> will not accept"}},
+		{"pending acceptance, another verb of another actor", top + "The offer has not yet been accepted by Democrats." + bottom,
+			top + "Senate leader Chuck Roe told reporters he supports the offer and wants more." + bottom,
+			[]string{"has not yet been accepted -> ", " -> supports"}},
+		{"two decisions of two actors stay apart", top + "The offer was accepted by Teamsters." + bottom,
+			top + "Teamsters president Jane Roe told reporters she will not accept the offer and wants more." + bottom,
+			[]string{"accepted -> ", " -> will not accept"}},
+		{"a decision dropped, another actor weighing another matter", "Acme said it will not raise prices this year.\n\nThe mayor urged calm.\n",
+			"The mayor urged calm.\n\nRivals are considering a price rise this year.\n",
+			[]string{"it will not raise prices this year -> ", " -> considering"}},
+		{"weighing, then no plans", "Harbor Authority officials are weighing a ban on cruise ships in the harbor.\n\nThe harbor saw 300 ships last year.\n",
+			"The harbor saw 300 ships last year.\n\nHarbor Authority officials have no plans to ban cruise ships from the harbor.\n",
+			[]string{"weighing -> no plans to"}},
+		{"will decide, then approved", "The council will decide on Friday whether to build the new bridge.\n",
+			"The council approved the new bridge on Friday.\n", []string{"decide -> approved"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := changeTexts(tt.old, tt.new, KindPosition)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
