@@ -385,7 +385,10 @@ scan:
 	// ("welcomed the release", "welcomed the decision")
 	if strings.HasPrefix(toks[k].lower, "welcom") {
 		for j := oFrom; j <= oTo; j++ {
-			if guestWords[toks[j].lower] {
+			// "back" makes people received only right after them, one
+			// word ("welcomed her back", "welcomed Smith back"), not after
+			// a matter ("welcomed Moscow's step back from its demands")
+			if guestWords[toks[j].lower] && (toks[j].lower != "back" || j == oFrom+1) {
 				return item{}, false
 			}
 		}

@@ -120,6 +120,7 @@ func TestExtractPositions(t *testing.T) {
 		{"an act: announced charges", "Prosecutors announced charges against the driver.", "announced charges", "Prosecutors", "act", "against the driver"},
 		{"welcome of a matter", "The union welcomed her release on Friday.", "welcomed", "The union", "support", "her release on Friday"},
 		{"welcome of the US", "Kyiv welcomed US support for the plan.", "welcomed", "Kyiv", "support", ""},
+		{"welcome of a step back", "Kyiv welcomed Moscow's step back from its demands.", "welcomed", "Kyiv", "support", ""},
 		{"an act: announced a plan", "Senate leaders announced a sweeping plan to fund the agency.", "announced", "Senate leaders", "act", "a sweeping plan"},
 		{"an act: announced a measure", "The mayor announced a nightly curfew for the district.", "announced", "The mayor", "act", "a nightly curfew for the district"},
 		{"an act: announced early dismissals", "Schools in Ruritania announced early dismissals on Monday.", "announced", "Ruritania", "act", "early dismissals on Monday"},
