@@ -731,7 +731,9 @@ var numerators = map[string]float64{"a": 1, "one": 1, "two": 2, "three": 3, "fou
 func (d *doc) fraction(i int) (item, int, bool) {
 	toks := d.toks
 	t := &toks[i]
-	if t.kind != tokWord {
+	// "of" stands one or two tokens on ("half of", "two-thirds of", "two
+	// thirds of"): checked first, as this runs on every word of a text
+	if t.kind != tokWord || !(i+1 < len(toks) && toks[i+1].lower == "of" || i+2 < len(toks) && toks[i+2].lower == "of") {
 		return item{}, 0, false
 	}
 	var num, den float64
