@@ -705,21 +705,18 @@ func hasSuffixLower(s, suf string) bool {
 }
 
 // weekStated reports whether a week added ("last week") only tells, as the
-// article ages, of a day the old version named in it (all, the old
-// version's facts): "arrested Thursday" becomes "his arrest last week". A
+// article ages, of a day the old version named in it (dates, the old
+// version's dates): "arrested Thursday" becomes "his arrest last week". A
 // part of a week ("earlier this week") says more, and a day dropped or
 // newly named is still news.
-func weekStated(it *item, lists [][]item) bool {
+func weekStated(it *item, dates []*item) bool {
 	w := dayOf(it.key)
 	if it.mod != "" || !strings.Contains(w, "-W") {
 		return false
 	}
-	for _, all := range lists {
-		for i := range all {
-			o := &all[i]
-			if o.Kind == KindDate && o.mod == "" && isDay(dayOf(o.key)) && nearWeek(dayOf(o.key), w) {
-				return true
-			}
+	for _, o := range dates {
+		if o.mod == "" && isDay(dayOf(o.key)) && nearWeek(dayOf(o.key), w) {
+			return true
 		}
 	}
 	return false

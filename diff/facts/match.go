@@ -1236,13 +1236,13 @@ func (m *matcher) present(oldItems, newItems func(asked []*item) [][]item) {
 	if len(removed) > 0 {
 		newAll = newItems(removed)
 	}
-	oldIdx, newIdx := indexFacts(oldAll), indexFacts(newAll)
+	oldFacts, newFacts := indexFacts(oldAll), indexFacts(newAll)
 	out := m.out[:0]
 	kept := newsIndex{}
 	for _, c := range m.out {
 		switch {
-		case c.old == nil && m.statedIn(c.new, oldAll, oldIdx, m.oldBody, false):
-		case c.new == nil && m.statedIn(c.old, newAll, newIdx, m.newBody, true):
+		case c.old == nil && m.statedIn(c.new, oldFacts, m.oldBody, false):
+		case c.new == nil && m.statedIn(c.old, newFacts, m.newBody, true):
 		case c.old == nil && restates(out, kept, c.new, true):
 		case c.new == nil && restates(out, kept, c.old, false):
 		default:
@@ -1402,7 +1402,7 @@ func isRun(long, short []string) bool {
 // sentence). A cut that lost a clause is no news added (sameQuote), nor
 // are words still quoted within a longer quote news removed ("vigorously
 // defend her innocence" in "We will vigorously defend her innocence").
-func (m *matcher) statedIn(it *item, lists [][]item, idx factIndex, text string, isOld bool) bool {
+func (m *matcher) statedIn(it *item, idx factIndex, text string, isOld bool) bool {
 	// a year or a span names the time of one event among many (sameEvent)
 	span := it.Kind == KindDate && yearOrSpan(it)
 	notices := m.oldNotices
@@ -1426,7 +1426,7 @@ func (m *matcher) statedIn(it *item, lists [][]item, idx factIndex, text string,
 	case KindLocation:
 		return m.lx.placeNamedIn(text, it)
 	case KindDate:
-		return !span && containsWord(text, it.Text) || !isOld && weekStated(it, lists)
+		return !span && containsWord(text, it.Text) || !isOld && weekStated(it, idx[factKey{kind: KindDate}])
 	case KindNumber:
 		return toldAgain(text, it)
 	case KindQuote:
