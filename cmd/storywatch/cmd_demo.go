@@ -19,7 +19,6 @@ import (
 	"github.com/storywatch/storywatch/diff/report"
 	"github.com/storywatch/storywatch/monitor/config"
 	"github.com/storywatch/storywatch/monitor/harness/corpus"
-	"github.com/storywatch/storywatch/monitor/query"
 	"github.com/storywatch/storywatch/store"
 )
 
@@ -240,7 +239,7 @@ func printPass(w io.Writer, s Store, pass int, since time.Time, color bool) erro
 			return err
 		}
 		fmt.Fprintf(w, "\n  %s  (%s, version %d → %d, id %s)\n", cur.Title, art.Outlet, ch.Version-1, ch.Version, art.ID)
-		ref := query.FirstNonZero(art.Published, old.FetchedAt)
+		ref := store.Anchor(old.FetchedAt, art.Published, old.Published)
 		res := diff.Compare(diff.Document{Title: old.Title, Text: old.Text, Published: ref},
 			diff.Document{Title: cur.Title, Text: cur.Text, Published: ref}, diff.Options{})
 		if err := report.WriteDiff(&indent{w: w, prefix: "    ", bol: true}, res, report.Style{Color: color, Context: 0}); err != nil {
