@@ -13,9 +13,9 @@ type lookupFunc func(name string) (string, bool)
 // "$90") is left alone; "$${" yields a literal "${". ${NAME} with NAME set
 // to "" gives ""; ${NAME:-default} gives default when NAME is unset or
 // empty. A default may hold references itself, expanded only when it is
-// used, as a shell does: ${A:-${B:-x}} is A, else B, else x. Every unset variable without a default and every malformed
-// reference is returned as an error; the result then holds the reference
-// text unchanged.
+// used, as a shell does: ${A:-${B:-x}} is A, else B, else x. Every unset
+// variable without a default and every malformed reference is returned as
+// an error; the result then holds the reference text unchanged.
 func expand(s string, lookup lookupFunc) (string, []issue) {
 	if !strings.Contains(s, "${") {
 		return s, nil
