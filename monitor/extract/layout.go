@@ -387,9 +387,16 @@ func (s *Scanned) layout() *regionLayout {
 			inLink--
 		}
 		// After a flush the last block is the next one, not this element's;
-		// an inline element shares the block being read.
+		// an inline element shares the block being read, unless that holds
+		// no text yet: a link wrapping block-level elements (a story card's
+		// <a> around its <div>s) ends after their flush, and the block
+		// being read is then the text after it (the next card, the next
+		// paragraph), none of which is the link's.
 		l.ranges[len(l.ranges)-1][1] = i
 		e.blockLast = len(l.ranges)
+		if !hasText {
+			e.blockLast = max(len(l.ranges)-1, e.blockFirst)
+		}
 		if blockTags[atomString(e.first, s)] {
 			flush()
 			e.blockLast = len(l.ranges) - 1

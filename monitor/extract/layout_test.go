@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -127,5 +128,58 @@ func TestRegionRootKindIsItsFirstClass(t *testing.T) {
 	}
 	if other := chains("story-root"); fmt.Sprint(other) == fmt.Sprint(world) {
 		t.Error("another component's region has the same chains")
+	}
+}
+
+// TestInlineElementHoldsNoTextAfterIt: a link or an image holds its own
+// text only, also where it wraps block-level elements (a story card's <a>
+// around its <div>s) or stands where no text was read yet: an element
+// that ends after a flush took the text after it (the next card, the
+// article's next paragraph) as its own. A card kind learned as boilerplate
+// then carried that paragraph into the site's boilerplate texts, and on
+// other pages that shared it (a background line) the paragraph was dropped
+// from the article and its removal or move went unseen.
+func TestInlineElementHoldsNoTextAfterIt(t *testing.T) {
+	const para = "The paragraph after the cards is the article's own text."
+	for _, tc := range []struct {
+		name, region string
+		card         []string // texts of the cards' elements
+	}{
+		{"link around divs", `<ul><li><a class="css-6f" href="/x"><div><img src="a.jpg"/><noscript><img src="a.jpg"/></noscript></div>` +
+			`<div><span>Title A</span><span>2h ago</span></div></a></li>` +
+			`<li><a class="css-6f" href="/y"><div><img src="b.jpg"/></div><div><span>Title B</span><span>3h ago</span></div></a></li></ul>`,
+			[]string{"Title A2h ago", "Title B3h ago"}},
+		{"link around one div", `<a class="card" href="/x"><div class="c">Title A</div></a>`, []string{"Title A"}},
+		{"image alone", `<img class="lead" src="a.jpg"/>`, nil},
+		{"link with text before its div", `<a class="card" href="/x">Live <div class="c">Title A</div></a>`, []string{"Live", "Title A"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sc := Scan([]byte(`<html><head><title>T</title></head><body><article><p>The first paragraph of the story, long enough to be one.</p>` +
+				`<section class="cards">` + tc.region + `</section><p>` + para + `</p></article></body></html>`))
+			els := sc.Elements()
+			skip := SkipSet{} // every kind of element but the paragraphs'
+			var held []string
+			holders := 0
+			for _, el := range els[1:] { // els[0] is the region's own element
+				if slices.Contains(el.Blocks, para) {
+					if holders++; len(el.Blocks) > 1 || holders > 1 {
+						t.Errorf("an element other than its <p> holds the paragraph after the cards: %q", el.Blocks)
+					}
+					continue
+				}
+				if !strings.HasPrefix(el.Blocks[0], "The first") {
+					skip[el.Chain] = true
+					held = append(held, el.Blocks...)
+				}
+			}
+			for _, c := range tc.card {
+				if !slices.Contains(held, c) {
+					t.Errorf("no element of the cards holds %q", c)
+				}
+			}
+			if got := sc.SkippedText(skip); slices.Contains(got, para) {
+				t.Errorf("left-out text %q holds the paragraph after the cards", got)
+			}
+		})
 	}
 }
