@@ -270,7 +270,7 @@ func (d *doc) number(i int) (item, int, bool) { return d.numberAt(i, false) }
 // numberAt is number; high says the number is the high end of a range,
 // glued to the hyphen before it ("1-2 feet").
 func (d *doc) numberAt(i int, high bool) (item, int, bool) {
-	if d.toks[i].kind == tokNum && (d.rank(i) || d.phone(i)) {
+	if d.toks[i].kind == tokNum && (d.rank(i) || d.phone(i) || d.agoStamp(i)) {
 		return item{}, 0, false
 	}
 	if it, next, ok := d.pairedNumber(i); ok {
@@ -562,6 +562,24 @@ func (d *doc) within(last int, at func(k int) bool) bool {
 	}
 	return false
 }
+
+// agoStamp reports whether the digits at token i are a page's time stamp
+// in a unit's letter or short form, "3h ago", "36m ago", "2 mins ago",
+// "5d ago" (story cards and live entries: how old the page is when
+// served, drawn anew with every fetch), which prose writes out ("three
+// hours ago", a date). It is no figure, and the "m" no million.
+func (d *doc) agoStamp(i int) bool {
+	toks := d.toks
+	k := i + 1
+	if k >= len(toks) || !stampUnits[toks[k].lower] {
+		return false
+	}
+	return k+1 < len(toks) && toks[k+1].lower == "ago"
+}
+
+// stampUnits are the short units of a page's "N ago" time stamps.
+var stampUnits = map[string]bool{"s": true, "m": true, "h": true, "d": true, "w": true, "min": true, "mins": true,
+	"hr": true, "hrs": true, "sec": true, "secs": true, "wk": true, "wks": true}
 
 // rank reports whether the digits at token i follow "No.", a place in an
 // order ("the No. 2 man", "priority No. 1", "the No. 1 seed", glued by

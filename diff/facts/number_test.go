@@ -485,6 +485,27 @@ func TestPhoneNumbersAreNoFigures(t *testing.T) {
 	}
 }
 
+// A page's "N ago" stamp in a short unit (story cards, live entries) is
+// no figure, and its "m" no million; the same letter before a noun is.
+func TestAgoStampsAreNoFigures(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Leaders race to arrange first summit36m ago", nil},
+		{"Talks resume in Geneva 3h ago", nil},
+		{"Posted 2 mins ago", nil},
+		{"Live 5d ago", nil},
+		{"The plant produced 36m tonnes of grain.", []string{"36m tonnes=36000000 t"}},
+		{"The company lost $36m a year ago.", []string{"$36m=36000000 USD"}},
+	}
+	for _, tt := range tests {
+		if got := textValues(t, tt.text, KindNumber); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
 // A span of minutes or seconds measures a wait, a game clock or a
 // recording: a figure, not a date. One that places an event stays a date.
 // So is a span of hours that measures a wait or a queue (GUIDE: "a wait,
