@@ -101,7 +101,7 @@ func (l *siteLearner) load(sites map[string]store.SiteState) {
 	defer l.mu.Unlock()
 	for host, st := range sites {
 		*l.state(host) = siteState{agreed: st.Agreed, trusted: st.Trusted, sinceCheck: st.SinceCheck,
-			layout: extract.NewLayout(extract.LayoutState{Skip: st.Skip, Boiler: st.Boiler, Common: st.Common, Main: st.Main}), quiet: st.Quiet}
+			layout: extract.NewLayout(extract.LayoutState{Skip: st.Skip, Boiler: st.Boiler, Common: st.Common, Main: st.Main, Titles: st.Titles}), quiet: st.Quiet}
 	}
 }
 
@@ -113,7 +113,7 @@ func (l *siteLearner) snapshot() map[string]store.SiteState {
 	for host, st := range l.sites {
 		ls := st.layout.State()
 		out[host] = store.SiteState{Agreed: st.agreed, Trusted: st.trusted, SinceCheck: st.sinceCheck,
-			Skip: ls.Skip, Boiler: ls.Boiler, Common: ls.Common, Main: ls.Main, Quiet: st.quiet}
+			Skip: ls.Skip, Boiler: ls.Boiler, Common: ls.Common, Main: ls.Main, Quiet: st.quiet, Titles: ls.Titles}
 	}
 	return out
 }

@@ -239,6 +239,10 @@ type SiteState struct {
 	Main []uint64 `json:"main,omitempty"`
 	// Quiet counts the fast pages in a row that taught the learner nothing.
 	Quiet int `json:"quiet,omitempty"`
+	// Titles are the hashes of the site's page titles and of the texts of
+	// links making up whole blocks (story cards): headlines, never article
+	// text (monitor/extract.Layout).
+	Titles []uint64 `json:"titles,omitempty"`
 }
 
 // Stats summarises the store's size.

@@ -67,11 +67,12 @@ func SiteHost(pageURL string) string {
 type LayoutState struct {
 	Skip   []uint64 // the chains left out
 	Boiler []uint64 // the text blocks seen in them
-	// Common are the texts seen on two pages or more, with up to
-	// layoutMaxShared page titles and link texts, those seen on two pages
-	// first (see Glued).
-	Common []uint64
+	Common []uint64 // the texts seen on two pages or more
 	Main   []uint64 // known boilerplate seen in the main kind of element on two pages or more
+	// Titles are up to layoutMaxShared page titles and link texts, those
+	// seen on two pages first (see Glued). Stores written
+	// before round 11 hold them in Common.
+	Titles []uint64
 }
 
 const (
@@ -166,6 +167,9 @@ func NewLayout(st LayoutState) *Layout {
 	for _, h := range st.Main {
 		l.mainShared[h] = true
 	}
+	for _, h := range st.Titles {
+		l.titles[h] = true
+	}
 	l.printShared, l.printMain = maps.Clone(l.mainShared), map[uint64]textSeen{}
 	return l
 }
@@ -191,20 +195,21 @@ func (l *Layout) State() LayoutState {
 			cs[h] = true
 		}
 	}
-	limit := len(cs) + layoutMaxShared
+	titles := map[uint64]bool{}
 	for h := range l.titles {
-		if len(cs) < limit {
-			cs[h] = true
+		if len(titles) < layoutMaxShared {
+			titles[h] = true
 		}
 	}
 	for _, twice := range []bool{true, false} {
 		for h, t := range l.links {
-			if (t.pages >= 2) == twice && len(cs) < limit {
-				cs[h] = true
+			if (t.pages >= 2) == twice && len(titles) < layoutMaxShared {
+				titles[h] = true
 			}
 		}
 	}
-	return LayoutState{Skip: skip, Boiler: boiler, Common: slices.Sorted(maps.Keys(cs)), Main: slices.Sorted(maps.Keys(ms))}
+	return LayoutState{Skip: skip, Boiler: boiler, Common: slices.Sorted(maps.Keys(cs)), Main: slices.Sorted(maps.Keys(ms)),
+		Titles: slices.Sorted(maps.Keys(titles))}
 }
 
 // Common reports whether a paragraph's text (digit runs folded) was seen on

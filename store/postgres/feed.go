@@ -87,6 +87,7 @@ type siteLayout struct {
 	Common []uint64 `json:"common,omitempty"`
 	Main   []uint64 `json:"main,omitempty"`
 	Quiet  int      `json:"quiet,omitempty"`
+	Titles []uint64 `json:"titles,omitempty"`
 }
 
 // Sites returns every stored site state by host.
@@ -137,7 +138,7 @@ func scanSite(row pgx.Row) (string, store.SiteState, error) {
 	if err := json.Unmarshal(layout, &l); err != nil {
 		return "", st, fmt.Errorf("read layout of site %s: %w", host, err)
 	}
-	st.Skip, st.Boiler, st.Common, st.Main, st.Quiet = l.Skip, l.Boiler, l.Common, l.Main, l.Quiet
+	st.Skip, st.Boiler, st.Common, st.Main, st.Quiet, st.Titles = l.Skip, l.Boiler, l.Common, l.Main, l.Quiet, l.Titles
 	return host, st, nil
 }
 
@@ -151,7 +152,7 @@ func (s *Store) PutSites(sites map[string]store.SiteState) error {
 			if host == "" {
 				continue
 			}
-			layout, err := json.Marshal(siteLayout{Skip: st.Skip, Boiler: st.Boiler, Common: st.Common, Main: st.Main, Quiet: st.Quiet})
+			layout, err := json.Marshal(siteLayout{Skip: st.Skip, Boiler: st.Boiler, Common: st.Common, Main: st.Main, Quiet: st.Quiet, Titles: st.Titles})
 			if err != nil {
 				return err
 			}
