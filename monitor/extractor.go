@@ -182,6 +182,14 @@ func (l *siteLearner) boilerplate(host, p string) bool {
 	return l.state(host).layout.Boilerplate(p)
 }
 
+// headline reports whether paragraph p is a headline host's pages show or
+// link to (see extract.Layout.Headline).
+func (l *siteLearner) headline(host, p string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.state(host).layout.Headline(p)
+}
+
 // common reports whether paragraph p is text other pages of host carry too
 // (see extract.Layout.Common).
 func (l *siteLearner) common(host, p string) bool {
@@ -352,7 +360,7 @@ func (m *Monitor) keptOld(host string, old, cur []string, rule asideRule, droppe
 				onPage[i] = extract.FoldWords(t)
 			}
 		}
-		learned := m.sites.boilerplate(host, p) || extract.PartOf(p, onPage) || extract.Resembles(p, onPage)
+		learned := m.sites.boilerplate(host, p) || m.sites.headline(host, p) || extract.PartOf(p, onPage) || extract.Resembles(p, onPage)
 		if !learned && !(rule == asideShared && (m.sites.common(host, p) || m.sites.glued(host, p))) {
 			kept = append(kept, p)
 		}

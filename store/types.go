@@ -241,7 +241,7 @@ type SiteState struct {
 	Quiet int `json:"quiet,omitempty"`
 	// Titles are the hashes of the site's page titles and of the texts of
 	// links making up whole blocks (story cards): headlines, never article
-	// text (monitor/extract.Layout).
+	// text (monitor/extract.Layout.Headline).
 	Titles []uint64 `json:"titles,omitempty"`
 }
 

@@ -70,7 +70,7 @@ type LayoutState struct {
 	Common []uint64 // the texts seen on two pages or more
 	Main   []uint64 // known boilerplate seen in the main kind of element on two pages or more
 	// Titles are up to layoutMaxShared page titles and link texts, those
-	// seen on two pages first (see Glued). Stores written
+	// seen on two pages first (see Glued and Headline). Stores written
 	// before round 11 hold them in Common.
 	Titles []uint64
 }
@@ -250,6 +250,29 @@ func (l *Layout) SeeTitle(title string) {
 func (l *Layout) Glued(p string) bool {
 	return l.glued(p, func(h uint64) bool { return l.commonHash(h) || l.headline(h) })
 }
+
+// Headline reports whether a paragraph's text (digit runs folded) is the
+// title of one of the site's pages, or was the text of a link making up a
+// whole block with other links, alone or with a short label run onto it
+// (at most headlineLabel bytes: a card's "3h ago", "Live", "Read more: "):
+// a story card an early version of an article took for a paragraph, never
+// a paragraph of the article.
+func (l *Layout) Headline(p string) bool {
+	if l.headline(TextHash(p)) {
+		return true
+	}
+	for k := 1; k <= headlineLabel && len(p)-k >= headlineMin; k++ {
+		if l.headline(TextHash(strings.TrimSpace(p[:len(p)-k]))) || l.headline(TextHash(strings.TrimSpace(p[k:]))) {
+			return true
+		}
+	}
+	return false
+}
+
+const (
+	headlineLabel = 16 // bytes of a label Headline allows beside a headline
+	headlineMin   = 24 // bytes of the headline, so that a label is no headline with a word
+)
 
 // headline reports whether text h is the title of one of the site's pages or
 // was the text of a link making up a whole block with other links.

@@ -515,3 +515,33 @@ func editInRegion(page []byte, p string) ([]byte, bool) {
 	}
 	return editAt(page, start+i, esc), true
 }
+
+// TestHeadlineOutlivesTheProcess: a story card an early version took for
+// a paragraph is one of the site's headlines, alone or with the card's
+// short label ("36m ago", "Live"), for the learner that saw the titles
+// and for the next process's (from State); an article's sentence, or a
+// headline with more than a label, is not.
+func TestHeadlineOutlivesTheProcess(t *testing.T) {
+	l := extract.NewLayout(extract.LayoutState{})
+	for _, h := range []string{"Leaders race to arrange first summit", "Talks stall over troop numbers in Geneva"} {
+		l.SeeTitle(h)
+	}
+	for name, ll := range map[string]*extract.Layout{"learner": l, "reloaded": extract.NewLayout(l.State())} {
+		for _, tc := range []struct {
+			p    string
+			want bool
+		}{
+			{"Leaders race to arrange first summit", true},
+			{"Leaders race to arrange first summit36m ago", true},
+			{"Leaders race to arrange first summit 3h ago", true},
+			{"LiveTalks stall over troop numbers in Geneva", true},
+			{"Leaders race to arrange first summit, officials in Kyiv and Moscow said on Monday.", false},
+			{"The talks began on Monday, officials said.", false},
+			{"36m ago", false},
+		} {
+			if got := ll.Headline(tc.p); got != tc.want {
+				t.Errorf("%s: Headline(%q) = %v, want %v", name, tc.p, got, tc.want)
+			}
+		}
+	}
+}
