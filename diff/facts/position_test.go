@@ -73,6 +73,11 @@ func TestExtractPositions(t *testing.T) {
 		{"a name glued by the scraper", "Tom Hale spoke.\nYet Halerefuses to say whether he backs it.", "Halerefuses to say", "Hale", "not comment", ""},
 		{"an adverb glued", "The court is alsoconsidering a case.", "alsoconsidering", "The court", "consider?", "a case"},
 		{"a word glued after", "The court is consideringa case on tariffs.", "consideringa", "The court", "consider?", "a case on tariffs"},
+		// a lower-case noun glued to its verb after a determiner or a name
+		{"a noun glued before", "The regulatorapproved the merger on Friday.", "regulatorapproved", "The regulator", "accept", "the merger on Friday"},
+		{"glued at both ends", "Local votersrejecteda plan to widen the road.", "votersrejecteda", "Local voters", "reject", "a plan"},
+		{"an auxiliary glued to its subject", "City votershave rejected the plan.", "rejected", "City voters", "reject", "the plan"},
+		{"an auxiliary glued to a name", "Ann Moore spoke.\nMoorewill oppose the bill.", "oppose", "Moore", "reject", "the bill"},
 		{"a negation glued after", "Jo Ames, 34, has pleadednot guilty.", "pleadednot guilty", "Jo Ames", "plead not guilty", ""},
 		{"instructed", "The mayor instructed officials to reopen the road.", "instructed", "The mayor", "order", "officials"},
 		{"a wish suggested proposes", "Ann Roe praised Tom Hale and suggested she’d like him to return.", "suggested", "Ann Roe", "propose", ""},
@@ -171,6 +176,10 @@ func TestNotAPosition(t *testing.T) {
 		"The official, who asked for anonymity, described the talks.",
 		// "short of" a place, not of an act
 		"The convoy stopped short of the border.",
+		// one word, no noun glued to a stance verb
+		"Both uncompromising and shy, she rarely gave interviews.",
+		"The overextended army retreated.",
+		"A gesture of goodwill followed.",
 		"The offer fell short of support.",
 		// things are no group of people
 		"The documents suggest a plan.",
