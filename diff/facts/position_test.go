@@ -74,6 +74,9 @@ func TestExtractPositions(t *testing.T) {
 		{"an adverb glued", "The court is alsoconsidering a case.", "alsoconsidering", "The court", "consider?", "a case"},
 		{"a word glued after", "The court is consideringa case on tariffs.", "consideringa", "The court", "consider?", "a case on tariffs"},
 		// a lower-case noun glued to its verb after a determiner or a name
+		// "yet to": not done so far, a stance still pending
+		{"has yet to endorse", "Senator Ames has yet to endorse the bill.", "has yet to endorse", "Senator Ames", "reject", "the bill"},
+		{"is yet to decide", "The council is yet to decide whether to sell the land.", "is yet to decide", "The council", "not decide", ""},
 		{"a noun glued before", "The regulatorapproved the merger on Friday.", "regulatorapproved", "The regulator", "accept", "the merger on Friday"},
 		{"glued at both ends", "Local votersrejecteda plan to widen the road.", "votersrejecteda", "Local voters", "reject", "a plan"},
 		{"an auxiliary glued to its subject", "City votershave rejected the plan.", "rejected", "City voters", "reject", "the plan"},
