@@ -1084,3 +1084,18 @@ func TestPendingStanceSettled(t *testing.T) {
 		})
 	}
 }
+
+// TestGluedPendingSettled: a vote announced and a vote taken, both with
+// words the scraper glued ("voterswill", "votersapproveda"), are one
+// stance settled, read once each word is split off.
+func TestGluedPendingSettled(t *testing.T) {
+	old := "Rivertown held a rally.\n\nRivertown voterswill decide Tuesdayon a new zoning plan that the council backs."
+	new := "Rivertown held a rally.\n\nRivertown votersapproveda new zoning plan that the council backs."
+	got := changesOf(old, new, KindPosition)
+	if len(got) != 1 || got[0].Before == "" || got[0].After == "" {
+		t.Fatalf("got %+v, want one position changed", got)
+	}
+	if !strings.Contains(got[0].Before, "decide") || !strings.Contains(got[0].After, "approved") {
+		t.Errorf("got %q -> %q, want the pending vote -> the vote taken", got[0].Before, got[0].After)
+	}
+}
