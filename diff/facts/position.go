@@ -151,6 +151,13 @@ scan:
 		g -= 2
 		goto scan
 	}
+	// "has yet to decide", "is yet to endorse": not done so far, as "has
+	// not yet decided" is; a stance still pending, not one taken
+	if g-2 >= s.from && toks[g].lower == "to" && toks[g-1].lower == "yet" && yetAux[toks[g-2].lower] {
+		neg, first = !neg, g-2
+		g -= 3
+		goto scan
+	}
 	// "stopped short of endorsing", "refrained from backing": the gerund's
 	// stance, not taken
 	if n := holdBack(toks, g, s.from); n > 0 && strings.HasSuffix(toks[k].lower, "ing") {
@@ -1218,6 +1225,10 @@ func passiveDecision(class, w string) bool {
 	}
 	return false
 }
+
+// yetAux stand before "yet to" in a stance not taken so far: "has yet
+// to decide", "is yet to endorse".
+var yetAux = map[string]bool{"has": true, "have": true, "had": true, "is": true, "are": true, "was": true, "were": true}
 
 // anterior adverbs before a stance verb tell it as earlier than the
 // story's news: "has previously pledged", "initially suggested".

@@ -73,6 +73,14 @@ func TestExtractPositions(t *testing.T) {
 		{"a name glued by the scraper", "Tom Hale spoke.\nYet Halerefuses to say whether he backs it.", "Halerefuses to say", "Hale", "not comment", ""},
 		{"an adverb glued", "The court is alsoconsidering a case.", "alsoconsidering", "The court", "consider?", "a case"},
 		{"a word glued after", "The court is consideringa case on tariffs.", "consideringa", "The court", "consider?", "a case on tariffs"},
+		// a lower-case noun glued to its verb after a determiner or a name
+		// "yet to": not done so far, a stance still pending
+		{"has yet to endorse", "Senator Ames has yet to endorse the bill.", "has yet to endorse", "Senator Ames", "reject", "the bill"},
+		{"is yet to decide", "The council is yet to decide whether to sell the land.", "is yet to decide", "The council", "not decide", ""},
+		{"a noun glued before", "The regulatorapproved the merger on Friday.", "regulatorapproved", "The regulator", "accept", "the merger on Friday"},
+		{"glued at both ends", "Local votersrejecteda plan to widen the road.", "votersrejecteda", "Local voters", "reject", "a plan"},
+		{"an auxiliary glued to its subject", "City votershave rejected the plan.", "rejected", "City voters", "reject", "the plan"},
+		{"an auxiliary glued to a name", "Ann Moore spoke.\nMoorewill oppose the bill.", "oppose", "Moore", "reject", "the bill"},
 		{"a negation glued after", "Jo Ames, 34, has pleadednot guilty.", "pleadednot guilty", "Jo Ames", "plead not guilty", ""},
 		{"instructed", "The mayor instructed officials to reopen the road.", "instructed", "The mayor", "order", "officials"},
 		{"a wish suggested proposes", "Ann Roe praised Tom Hale and suggested she’d like him to return.", "suggested", "Ann Roe", "propose", ""},
@@ -171,6 +179,10 @@ func TestNotAPosition(t *testing.T) {
 		"The official, who asked for anonymity, described the talks.",
 		// "short of" a place, not of an act
 		"The convoy stopped short of the border.",
+		// one word, no noun glued to a stance verb
+		"Both uncompromising and shy, she rarely gave interviews.",
+		"The overextended army retreated.",
+		"A gesture of goodwill followed.",
 		"The offer fell short of support.",
 		// things are no group of people
 		"The documents suggest a plan.",
@@ -1070,5 +1082,20 @@ func TestPendingStanceSettled(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestGluedPendingSettled: a vote announced and a vote taken, both with
+// words the scraper glued ("voterswill", "votersapproveda"), are one
+// stance settled, read once each word is split off.
+func TestGluedPendingSettled(t *testing.T) {
+	old := "Rivertown held a rally.\n\nRivertown voterswill decide Tuesdayon a new zoning plan that the council backs."
+	new := "Rivertown held a rally.\n\nRivertown votersapproveda new zoning plan that the council backs."
+	got := changesOf(old, new, KindPosition)
+	if len(got) != 1 || got[0].Before == "" || got[0].After == "" {
+		t.Fatalf("got %+v, want one position changed", got)
+	}
+	if !strings.Contains(got[0].Before, "decide") || !strings.Contains(got[0].After, "approved") {
+		t.Errorf("got %q -> %q, want the pending vote -> the vote taken", got[0].Before, got[0].After)
 	}
 }
