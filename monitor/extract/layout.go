@@ -296,6 +296,7 @@ type element struct {
 	never      bool // script, style and the like: never text
 	blockFirst int  // its text blocks are blocks[blockFirst:blockLast]
 	blockLast  int
+	endTok     int // index after its last token, relative to regionLayout.t0
 }
 
 // regionLayout is the region's element tree and text blocks, built once
@@ -387,16 +388,9 @@ func (s *Scanned) layout() *regionLayout {
 			inLink--
 		}
 		// After a flush the last block is the next one, not this element's;
-		// an inline element shares the block being read, unless that holds
-		// no text yet: a link wrapping block-level elements (a story card's
-		// <a> around its <div>s) ends after their flush, and the block
-		// being read is then the text after it (the next card, the next
-		// paragraph), none of which is the link's.
+		// an inline element shares the block being read (see ownBlocks).
 		l.ranges[len(l.ranges)-1][1] = i
-		e.blockLast = len(l.ranges)
-		if !hasText {
-			e.blockLast = max(len(l.ranges)-1, e.blockFirst)
-		}
+		e.blockLast, e.endTok = len(l.ranges), i
 		if blockTags[atomString(e.first, s)] {
 			flush()
 			e.blockLast = len(l.ranges) - 1
@@ -490,7 +484,42 @@ func (s *Scanned) layout() *regionLayout {
 		stack = stack[:len(stack)-1]
 	}
 	flush()
+	l.ownBlocks()
 	return l
+}
+
+// ownBlocks trims each element's blocks to those holding some of its own
+// text. An inline element shares the block it stands in, with the text
+// around it (a link inside a paragraph is that paragraph's), but a block
+// with none of its text is not its: an inline element that wraps
+// block-level ones (a story card's <a> around its <div>s) or holds no text
+// (an icon, an image) took the block being read when it ended, which is
+// the text after it (the next card, the article's next paragraph), or the
+// one it started in. Learning reads an element kind's blocks as its texts:
+// a card kind learned as boilerplate made such a paragraph boilerplate.
+func (l *regionLayout) ownBlocks() {
+	texts := make([]int32, len(l.text)+1) // texts[k]: text tokens before region token k
+	for k, f := range l.text {
+		texts[k+1] = texts[k]
+		if f&textCounts != 0 {
+			texts[k+1]++
+		}
+	}
+	for k := range l.elems {
+		e := &l.elems[k]
+		lo, hi := e.first-l.t0, e.endTok
+		own := func(b int) bool {
+			r := l.ranges[b]
+			a, z := max(r[0], lo), min(r[1], hi)
+			return a < z && texts[z] > texts[a]
+		}
+		for e.blockFirst < e.blockLast && !own(e.blockFirst) {
+			e.blockFirst++
+		}
+		for e.blockLast > e.blockFirst && !own(e.blockLast-1) {
+			e.blockLast--
+		}
+	}
 }
 
 func atomString(first int, s *Scanned) string { return s.toks[first].a.String() }
