@@ -114,8 +114,9 @@ func (d *doc) locationItems(out []item) []item {
 			continue
 		}
 		if to, last, ok := d.spanFrom(i, end); ok {
-			// one extent, one fact: "from Texas to the Ohio Valley"
-			text, s, e := d.span(i, last)
+			// one extent, one fact: "from Texas to the Ohio Valley",
+			// told with its "from" as the stories key it
+			text, s, e := d.span(i-1, last)
 			out = append(out, item{
 				Fact: Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: name + " to " + to, Type: "span"},
 				key:  name + " to " + to,
@@ -542,9 +543,15 @@ func (d *doc) asAfterVerb(n int) int {
 
 // spanFrom reads a span of places opened by the place at tokens i..end:
 // "from Texas to the Ohio Valley", "from Chicago into the Southeast". It
-// returns the closing place and its last token. A span is one extent, as a
-// reader takes it. Alone, "from" names an origin as often as a place where
-// something happens ("a call from Paris"); a span says where.
+// returns the span's closing value and its last token. A span is one
+// extent, as a reader takes it. Alone, "from" names an origin as often as
+// a place where something happens ("a call from Paris"); a span says
+// where. Its reach may be told ("from Wisconsin to as far south as
+// Texas"), it may close at a border ("from Iowa to the Nebraska
+// border"), and places joined to its closing place
+// by "and" widen the same extent ("from Georgia to Pennsylvania and New
+// Jersey"): the storm stories that write them key the whole extent, not
+// the place after the span on its own.
 func (d *doc) spanFrom(i, end int) (string, int, bool) {
 	toks := d.toks
 	if i == 0 || toks[i-1].lower != "from" || end+2 >= len(toks) {
@@ -554,12 +561,29 @@ func (d *doc) spanFrom(i, end int) (string, int, bool) {
 		return "", 0, false
 	}
 	n := end + 2
+	if n+4 < len(toks) && toks[n].lower == "as" && toks[n+1].lower == "far" && compass(toks[n+2].lower) && toks[n+3].lower == "as" {
+		n += 4 // "to as far south as Texas"
+	}
 	if toks[n].lower == "the" && n+1 < len(toks) {
 		n++
 	}
-	to, last, ok := d.matchPlace(n)
-	if !ok || d.inName(n, last) {
-		return "", 0, false
+	to, last, ok := d.borderName(n)
+	if !ok {
+		if to, last, ok = d.matchPlace(n); !ok || d.inName(n, last) {
+			return "", 0, false
+		}
+	}
+	// "... to Pennsylvania and New Jersey": the extent goes on
+	for last+2 < len(toks) && toks[last+1].lower == "and" {
+		k := last + 2
+		if toks[k].lower == "the" && k+1 < len(toks) {
+			k++
+		}
+		more, l, ok := d.matchPlace(k)
+		if !ok || d.inName(k, l) || d.modifies(l, !wide[d.lx.places[more].typ]) {
+			break
+		}
+		to, last = to+" and "+more, l
 	}
 	return to, last, true
 }
@@ -1210,24 +1234,37 @@ func (d *doc) borderAt(i int) (item, int, bool) {
 	if i < 2 || !borderPreps[toks[i-2].lower] || !determiner(toks[i-1].lower) {
 		return item{}, 0, false
 	}
+	value, last, ok := d.borderName(i)
+	if !ok {
+		return item{}, 0, false
+	}
+	return mk(i, last, value)
+}
+
+// borderName reads a border named by its places at token i, after "the":
+// two places joined by a hyphen before a border word ("Belarus-Ukraine
+// border") or one place before it ("Nebraska border"). It returns the
+// border's value and the index of the border word.
+func (d *doc) borderName(i int) (string, int, bool) {
+	toks := d.toks
 	if a, b, ok := strings.Cut(toks[i].text, "-"); ok && i+1 < len(toks) && borderWords[toks[i+1].lower] {
 		ka, kb := d.lx.placeIndex[a], d.lx.placeIndex[b]
 		if ka.name && kb.name {
 			x, y := min(ka.canon, kb.canon), max(ka.canon, kb.canon)
-			return mk(i, i+1, x+"-"+y+" border")
+			return x + "-" + y + " border", i + 1, true
 		}
-		return item{}, 0, false
+		return "", 0, false
 	}
 	name, end, ok := d.matchPlace(i)
 	if !ok || end+1 >= len(toks) || !borderWords[toks[end+1].lower] || !toks[end+1].space {
-		return item{}, 0, false
+		return "", 0, false
 	}
 	// "on the US border patrol's list": a noun after the border word makes
 	// the border a modifier, not the place
 	if n := end + 2; n < len(toks) && toks[n].kind == tokWord && !toks[n].isCap() && !toks[n].is(clsFunction) {
-		return item{}, 0, false
+		return "", 0, false
 	}
-	return mk(i, end+1, name+" border")
+	return name + " border", end + 1, true
 }
 
 // demonymBorder reports whether text names the border of place by its

@@ -42,9 +42,14 @@ func TestExtractLocations(t *testing.T) {
 		{"a place after a comma and the is no list", "The leaders will meet in Norway, the Kremlin said.", []string{"Norway=Norway"}},
 		{"a listed place described", "Venues under study include sites in Oslo, Vienna and the Saudi capital Riyadh.", []string{"Oslo=Oslo", "Vienna=Vienna", "Riyadh=Riyadh"}},
 		{"through", "The storm ripped through Lawrence County overnight.", []string{"Lawrence County=Lawrence County"}},
-		{"span of places", "Storms raced from Kansas to the Great Lakes overnight.", []string{"Kansas to the Great Lakes=Kansas to Great Lakes"}},
-		{"span into a region", "Heat records fell from Denver into the Southeast.", []string{"Denver into the Southeast=Denver to Southeast"}},
-		{"span and a place after it", "Storms hit from Georgia to Ohio and Maine.", []string{"Georgia to Ohio=Georgia to Ohio", "Maine=Maine"}},
+		{"span of places", "Storms raced from Kansas to the Great Lakes overnight.", []string{"from Kansas to the Great Lakes=Kansas to Great Lakes"}},
+		{"span into a region", "Heat records fell from Denver into the Southeast.", []string{"from Denver into the Southeast=Denver to Southeast"}},
+		{"span widened by a place after it", "Storms hit from Georgia to Ohio and Maine.", []string{"from Georgia to Ohio and Maine=Georgia to Ohio and Maine"}},
+		{"span widened by a region after it", "Gusts are possible from Iowa to the Great Lakes and the Northeast.", []string{"from Iowa to the Great Lakes and the Northeast=Iowa to Great Lakes and Northeast"}},
+		{"span told by its reach", "A broad area from Minnesota to as far south as Texas was under a watch.", []string{"from Minnesota to as far south as Texas=Minnesota to Texas"}},
+		{"span closing at a border", "Snow fell from Iowa to the Nebraska border on Monday.", []string{"from Iowa to the Nebraska border=Iowa to Nebraska border"}},
+		{"span closing at a border of two places", "Storms raced from Ohio to the Maryland-Pennsylvania border.", []string{"from Ohio to the Maryland-Pennsylvania border=Ohio to Maryland-Pennsylvania border"}},
+		{"a place after and that owns a noun ends the span", "Rain fell from Texas to Ohio and Iran talks stalled.", []string{"from Texas to Ohio=Texas to Ohio"}},
 		{"from alone is an origin", "The call came from Paris on Monday.", nil},
 		{"war named by its place", "Leaders discussed ending the war in Ukraine.", nil},
 		{"fighting in a place", "Fighting in Kharkiv went on.", []string{"Kharkiv=Kharkiv"}},
@@ -99,7 +104,8 @@ func TestExtractLocations(t *testing.T) {
 		{"a border of one place", "The road is closed near the Nebraska border.", []string{"Nebraska border=Nebraska border"}},
 		{"a border that modifies a noun is no place", "He joined the Texas border patrol in May.", nil},
 		{"sharing a border names no place", "Russia shares a border with Finland.", nil},
-		{"a border after to is no place of its own", "Storms are likely from Kansas to the Iowa-Nebraska border.", nil},
+		{"a border after to is no place of its own but a span's end", "Storms are likely from Kansas to the Iowa-Nebraska border.", []string{"from Kansas to the Iowa-Nebraska border=Kansas to Iowa-Nebraska border"}},
+		{"a border after to without a span is no place", "Storms are likely to reach the Iowa-Nebraska border.", nil},
 		{"a place that emerged as the venue", "Officials said Oslo has emerged as the leading venue for the talks.", []string{"Oslo=Oslo"}},
 		{"a place that became the venue after other words", "Aides said Vienna had beaten its rivals as the main venue.", []string{"Vienna=Vienna"}},
 		{"a place that remains the likeliest location", "An envoy said Rome remained the most likely location.", []string{"Rome=Rome"}},
@@ -227,7 +233,7 @@ func TestTownAndItsState(t *testing.T) {
 }
 
 // Places added together as one list in one sentence are one change, the
-// list; a span and a place after it stay apart.
+// list; a span takes the places joined to its closing place.
 func TestPlaceListIsOneChange(t *testing.T) {
 	old := "Officials met on Monday to review the damage.\n"
 	tests := []struct {
@@ -236,8 +242,10 @@ func TestPlaceListIsOneChange(t *testing.T) {
 	}{
 		{"three places", old + "Sirens sounded in Latvia, Estonia and Lithuania overnight.", []string{"Latvia, Estonia and Lithuania"}},
 		{"two places with or", old + "The next round may be held in Geneva or Vienna.", []string{"Geneva or Vienna"}},
-		{"span stays apart", old + "Storms moved from Kansas to the Ohio Valley and Virginia on Tuesday.",
-			[]string{"Kansas to the Ohio Valley", "Virginia"}},
+		{"a span takes the places joined to its end", old + "Storms moved from Kansas to the Ohio Valley and Virginia on Tuesday.",
+			[]string{"from Kansas to the Ohio Valley and Virginia"}},
+		{"a span stays apart from a place in another clause", old + "Storms moved from Kansas to Ohio, and rain fell in Virginia.",
+			[]string{"from Kansas to Ohio", "Virginia"}},
 		{"apart in the sentence", old + "Talks began in Oslo, while troops massed in Poland.", []string{"Oslo", "Poland"}},
 	}
 	for _, tt := range tests {
