@@ -583,6 +583,9 @@ func (d *doc) spanFrom(i, end int) (string, int, bool) {
 		if !ok || d.inName(k, l) || d.modifies(l, !wide[d.lx.places[more].typ]) {
 			break
 		}
+		if n := l + 1; n < len(toks) && (saying(toks[n]) || finiteVerbs[toks[n].lower]) {
+			break // "... to Ohio, and Iran said": a new clause's actor
+		}
 		to, last = to+" and "+more, l
 	}
 	return to, last, true

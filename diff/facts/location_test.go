@@ -50,6 +50,8 @@ func TestExtractLocations(t *testing.T) {
 		{"span closing at a border", "Snow fell from Iowa to the Nebraska border on Monday.", []string{"from Iowa to the Nebraska border=Iowa to Nebraska border"}},
 		{"span closing at a border of two places", "Storms raced from Ohio to the Maryland-Pennsylvania border.", []string{"from Ohio to the Maryland-Pennsylvania border=Ohio to Maryland-Pennsylvania border"}},
 		{"a place after and that owns a noun ends the span", "Rain fell from Texas to Ohio and Iran talks stalled.", []string{"from Texas to Ohio=Texas to Ohio"}},
+		{"a place after and that acts is no part of the span", "Rain fell from Texas to Ohio and Iran said nothing.", []string{"from Texas to Ohio=Texas to Ohio", "Iran=Iran"}},
+		{"a place after and before a verb is no part of the span", "Rain fell from Texas to Ohio and Iowa was spared.", []string{"from Texas to Ohio=Texas to Ohio", "Iowa=Iowa"}},
 		{"from alone is an origin", "The call came from Paris on Monday.", nil},
 		{"war named by its place", "Leaders discussed ending the war in Ukraine.", nil},
 		{"fighting in a place", "Fighting in Kharkiv went on.", []string{"Kharkiv=Kharkiv"}},
