@@ -1061,11 +1061,18 @@ func (m *matcher) placeLists() {
 				if j == i || drop[j] || (b.old == nil) != (a.old == nil) || !listable(b) {
 					continue
 				}
-				x, y, text := a.new, b.new, m.newText
+				x, y, text, other := a.new, b.new, m.newText, m.oldText
 				if a.new == nil {
-					x, y, text = a.old, b.old, m.oldText
+					x, y, text, other = a.old, b.old, m.oldText, m.newText
 				}
-				if x.End > y.Start || !listJoins[text[x.End:y.Start]] {
+				if x.End > y.Start {
+					continue
+				}
+				// places the other version lists as they stand here
+				// ("Lviv, Ivano-Frankivsk and the Khmelnytskyi region"):
+				// the list was there, and each place inserted into it
+				// is news of its own
+				if inner, ok := m.lx.listGap(text[x.End:y.Start]); !ok || inner != "" && listedIn(other, inner) {
 					continue
 				}
 				// "Jordan, Qatar and Bahrain": the list grows one place
@@ -1085,6 +1092,74 @@ func (m *matcher) placeLists() {
 	}
 	if merged {
 		m.replace(drop, nil)
+	}
+}
+
+// listGap reports whether gap, the text between two places of one
+// sentence, joins them as one list: a list join ("Qatar and Bahrain"), or
+// up to three more places of the gazetteer between joins ("Ohio, New York,
+// Pennsylvania and West Virginia" when the other version named New York
+// and Pennsylvania already): a place the other version names is no change
+// of its own, but it still stands in the list, which is one change. It
+// returns those places as they stand, with the joins between them ("New
+// York, Pennsylvania").
+func (lx *lexicon) listGap(gap string) (string, bool) {
+	first, inner := 0, -1
+	for n := 0; n < 4; n++ {
+		if listJoins[gap[first:]] {
+			if inner < 0 {
+				return "", true
+			}
+			return gap[inner:first], true
+		}
+		if n == 3 {
+			break
+		}
+		// the longest list join the rest begins with, then a place name
+		// up to the next join
+		j := 0
+		for w := range listJoins {
+			if len(w) > j && strings.HasPrefix(gap[first:], w) {
+				j = len(w)
+			}
+		}
+		if j == 0 {
+			return "", false
+		}
+		rest := gap[first+j:]
+		end := len(rest)
+		for _, sep := range []string{",", " and ", " or "} {
+			if k := strings.Index(rest, sep); k >= 0 && k < end {
+				end = k
+			}
+		}
+		if end == len(rest) || !lx.placeIndex[rest[:end]].name {
+			return "", false
+		}
+		if inner < 0 {
+			inner = first + j
+		}
+		first += j + end
+	}
+	return "", false
+}
+
+// listedIn reports whether text lists the places of inner as one part of
+// a list, a list join before or after them: ", Lviv and Odesa" when inner
+// is "Lviv and Odesa".
+func listedIn(text, inner string) bool {
+	for at := 0; ; {
+		k := strings.Index(text[at:], inner)
+		if k < 0 {
+			return false
+		}
+		s, e := at+k, at+k+len(inner)
+		for w := range listJoins {
+			if strings.HasSuffix(text[:s], w) || strings.HasPrefix(text[e:], w) {
+				return true
+			}
+		}
+		at = e
 	}
 }
 

@@ -266,6 +266,27 @@ func TestPlaceListIsOneChange(t *testing.T) {
 	}
 }
 
+// A list whose middle places the other version names is still one list;
+// places inserted into a list the other version has are news one by one.
+func TestPlaceListAroundPlacesNamedBefore(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           []string
+	}{
+		{"a listed place named elsewhere before", "Officials met in Estonia on Monday.",
+			"Officials met in Estonia on Monday.\nSirens sounded in Latvia, Estonia and Lithuania overnight.", []string{">Latvia, Estonia and Lithuania"}},
+		{"places inserted into a list", "Drones struck targets in Kyiv, Lviv and Odesa overnight.",
+			"Drones struck targets in Kyiv, Kharkiv, Lviv, Dnipro and Odesa overnight.", []string{">Kharkiv", ">Dnipro"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := placeChanges(tt.old, tt.new); !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 // A place that says which institution is meant ("the regime in Syria") is
 // not where the news happened; an event's place stays.
 func TestPlaceOfAnInstitution(t *testing.T) {
