@@ -633,7 +633,56 @@ func (d *doc) locative(i int) bool {
 		if placeFillers[t.lower] || (t.isCap() && !d.lx.function[t.lower]) {
 			continue
 		}
+		return d.alertFor(i)
+	}
+	return d.alertFor(i)
+}
+
+// alertNouns name a weather alert, issued for the area the weather hits.
+var alertNouns = map[string]bool{"watch": true, "watches": true, "warning": true, "warnings": true,
+	"advisory": true, "advisories": true}
+
+// hazardWords name the hazard of a weather alert: "a tornado watch", "flash
+// flood warnings", "a winter storm warning". Without one an alert for a
+// place is as often a government's warning to it ("a warning for Iran").
+var hazardWords = map[string]bool{"tornado": true, "flood": true, "storm": true, "thunderstorm": true,
+	"wind": true, "winter": true, "blizzard": true, "heat": true, "hurricane": true, "snow": true,
+	"ice": true, "fire": true, "tsunami": true, "freeze": true, "frost": true, "surf": true, "gale": true}
+
+// alertParts may stand between "for" and the place an alert covers: "for
+// parts of southern Alabama", "for all of Hawaii".
+var alertParts = map[string]bool{"parts": true, "areas": true, "portions": true, "all": true,
+	"much": true, "most": true, "of": true, "the": true}
+
+// alertFor reports whether the place at token i is the area a weather
+// alert covers: "a tornado watch for areas of Ohio", "a flood watch
+// remains in effect for Oahu", "flash flood warnings for parts of Maui".
+// The place is where the weather is forecast to hit, as a place after "in"
+// is. The scraper glues a linked alert to "for" ("a tornado watchfor").
+func (d *doc) alertFor(i int) bool {
+	toks := d.toks
+	k := i - 1
+	for n := 0; k >= 0 && n < 4 && (alertParts[toks[k].lower] || compass(toks[k].lower)); n++ {
+		k--
+	}
+	if k < 1 || toks[k].kind != tokWord {
 		return false
+	}
+	if stem, ok := strings.CutSuffix(toks[k].lower, "for"); ok && alertNouns[stem] {
+		return hazardWords[toks[k-1].lower]
+	}
+	if toks[k].lower != "for" {
+		return false
+	}
+	// "a watch remains in effect for", "a warning is in place for": the
+	// alert noun a few words back, in one clause
+	for j := k - 1; j >= 1 && j >= k-6; j-- {
+		if toks[j].kind != tokWord {
+			return false
+		}
+		if alertNouns[toks[j].lower] {
+			return hazardWords[toks[j-1].lower]
+		}
 	}
 	return false
 }
