@@ -53,6 +53,8 @@ func TestExtractLocations(t *testing.T) {
 		{"a place after and that acts is no part of the span", "Rain fell from Texas to Ohio and Iran said nothing.", []string{"from Texas to Ohio=Texas to Ohio", "Iran=Iran"}},
 		{"a place after and before a verb is no part of the span", "Rain fell from Texas to Ohio and Iowa was spared.", []string{"from Texas to Ohio=Texas to Ohio", "Iowa=Iowa"}},
 		{"from alone is an origin", "The call came from Paris on Monday.", nil},
+		{"a locative glued to the word before", "A drone strikein Kuwait killed six soldiers; the strike came at night.", []string{"Kuwait=Kuwait"}},
+		{"a word ending in in whose stem never stands alone stays whole", "The captain Ohio officials hired was late.", nil},
 		{"a place under a weather alert", "A tornado watch remains in effect for parts of Ohio until 8 p.m.", []string{"Ohio=Ohio"}},
 		{"a place under a weather alert glued to for", "Forecasters issued a tornado watchfor areas of Iowa and Nebraska.", []string{"Iowa=Iowa", "Nebraska=Nebraska"}},
 		{"a state under a flood watch", "A flood watch is in place for all of Hawaii.", []string{"Hawaii=Hawaii"}},
