@@ -103,6 +103,11 @@ func (d *doc) locationItems(out []item) []item {
 				i = last
 			} else if it, last, ok := d.bareTown(i); ok {
 				out = append(out, it)
+				if q, l, ok := d.cueItem(last + 1); ok {
+					// "in Waialua on the North Shore of Oahu", "near
+					// Humphrey in Arkansas County, Arkansas"
+					out, last = d.qualifierOf(append(out, q), l, false)
+				}
 				prevEnd = last
 				i = last
 			}
@@ -1231,7 +1236,7 @@ func (d *doc) bareTown(i int) (item, int, bool) {
 	if i == 0 || toks[i-1].lower != "in" && toks[i-1].lower != "near" {
 		return item{}, 0, false
 	}
-	if !toks[i-1].space || toks[i-1].upper && i >= 2 && !strings.ContainsAny(toks[i-2].text, ".!?:“\"") &&
+	if !toks[i-1].space && !d.deglued(i-1) || toks[i-1].upper && i >= 2 && !strings.ContainsAny(toks[i-2].text, ".!?:“\"") &&
 		!strings.Contains(d.text[toks[i-2].end:toks[i-1].start], "\n") {
 		return item{}, 0, false // "In" begins a sentence; "Near" inside "the Institute for Near East Policy"
 	}
@@ -1254,7 +1259,9 @@ func (d *doc) bareTown(i int) (item, int, bool) {
 	switch toks[last+1].text {
 	case ".", ",", ";", ":":
 	default:
-		return item{}, 0, false
+		if _, _, ok := d.placeCueAfter(last + 1); !ok {
+			return item{}, 0, false
+		}
 	}
 	if demonym(toks[last].lower) || d.surname(i) {
 		return item{}, 0, false
@@ -1268,6 +1275,70 @@ func (d *doc) bareTown(i int) (item, int, bool) {
 		// as a state after a comma does
 		minor: i >= 2 && titleCase(toks[i-2].text) && !toks[i-2].is(clsFunction),
 	}, last, true
+}
+
+// placeCueAfter reads the place that "in" or "on" at token n sets the
+// name before it within, a few words on: a place the gazetteer knows or a
+// named area ("in Waialua on the North Shore of Oahu", "near Elbow Cay in
+// the Abaco Islands"). News names a small town this way, as it does with a
+// state after a comma. It returns that place's first and last token.
+func (d *doc) placeCueAfter(n int) (int, int, bool) {
+	toks := d.toks
+	if w := toks[n].lower; w != "in" && w != "on" {
+		return 0, 0, false
+	}
+	for k := n + 1; k < len(toks) && k <= n+5; k++ {
+		t := toks[k]
+		if t.kind != tokWord {
+			return 0, 0, false
+		}
+		if !t.isCap() {
+			if placeFillers[t.lower] || cueNouns[t.lower] {
+				continue
+			}
+			return 0, 0, false
+		}
+		if _, _, ok := d.areaAt(k); ok {
+			return k, 0, true
+		}
+		if _, last, ok := d.matchPlace(k); ok {
+			return k, last, true
+		}
+	}
+	return 0, 0, false
+}
+
+// cueNouns name a part of a place a town lies in: "on the North Shore of
+// Oahu" reads "shore" in lower case too.
+var cueNouns = map[string]bool{"shore": true, "coast": true, "outskirts": true, "edge": true, "island": true}
+
+// cueItem is the place placeCueAfter read after a town at token n, as the
+// town's qualifier: it takes part in matching but is never news alone, as
+// "Alabama" in "Mobile, Alabama" is not. It returns the item and the
+// index of its last token.
+func (d *doc) cueItem(n int) (item, int, bool) {
+	first, _, ok := d.placeCueAfter(n)
+	if !ok {
+		return item{}, 0, false
+	}
+	if last, typ, ok := d.areaAt(first); ok {
+		it := d.placeItem(first, last, "", typ)
+		it.minor = true
+		return it, last, true
+	}
+	name, last, ok := d.matchPlace(first)
+	if !ok {
+		return item{}, 0, false
+	}
+	it := d.placeItem(first, last, name, d.lx.places[name].typ)
+	it.key, it.minor = name, true
+	return it, last, true
+}
+
+// deglued reports whether token k was split off the word before it by
+// deglue: no space stands between them, and both are words.
+func (d *doc) deglued(k int) bool {
+	return k > 0 && d.toks[k].kind == tokWord && d.toks[k-1].kind == tokWord && d.toks[k-1].end == d.toks[k].start
 }
 
 // demonym reports whether an unknown word ends as a people's name or a

@@ -53,6 +53,10 @@ func TestExtractLocations(t *testing.T) {
 		{"a place after and that acts is no part of the span", "Rain fell from Texas to Ohio and Iran said nothing.", []string{"from Texas to Ohio=Texas to Ohio", "Iran=Iran"}},
 		{"a place after and before a verb is no part of the span", "Rain fell from Texas to Ohio and Iowa was spared.", []string{"from Texas to Ohio=Texas to Ohio", "Iowa=Iowa"}},
 		{"from alone is an origin", "The call came from Paris on Monday.", nil},
+		{"a town set within a known place after it", "Volunteers filled sandbags in Kelso on the North Shore of Oahu.", []string{"Kelso=Kelso", "Oahu=Oahu"}},
+		{"a town set within a named area after it", "A tornado touched down near Varnell in Whitfield County, Georgia, on Sunday.", []string{"Varnell=Varnell", "Whitfield County=Whitfield County", "Georgia=Georgia"}},
+		{"a name followed by in and no place is no town", "Officials in Kelso in recent days said so.", nil},
+		{"a town after a glued locative", "Crews stacked sandbags on Monday and stored sandbagsin Kelso on the North Shore of Oahu.", []string{"Kelso=Kelso", "Oahu=Oahu"}},
 		{"a locative glued to the word before", "A drone strikein Kuwait killed six soldiers; the strike came at night.", []string{"Kuwait=Kuwait"}},
 		{"a word ending in in whose stem never stands alone stays whole", "The captain Ohio officials hired was late.", nil},
 		{"a place under a weather alert", "A tornado watch remains in effect for parts of Ohio until 8 p.m.", []string{"Ohio=Ohio"}},
@@ -230,6 +234,10 @@ func TestTownAndItsState(t *testing.T) {
 		{"named before by another name", "US officials met in Geneva.", "US officials met in Geneva.\nThe envoy arrived in the United States on Monday.", nil},
 		{"site with its city", "Queues were short.", "Queues were long at Zayed International Airport in Abu Dhabi.", []string{">Zayed International Airport"}},
 		{"town of another state", "The car was stolen in Maricopa, Arizona.", "The car was stolen in Mesa, Arizona.", []string{"Maricopa>Mesa"}},
+		{"small town added with its county and state", "Storms moved east on Sunday.",
+			"Storms moved east on Sunday.\nA tornado touched down near Varnell in Whitfield County, Georgia.", []string{">Varnell"}},
+		{"small town added on a shore of an island", "Crews worked all night.",
+			"Crews worked all night.\nSandbags were handed out in Kelso on the North Shore of Oahu.", []string{">Kelso"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
