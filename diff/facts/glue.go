@@ -31,6 +31,11 @@ func (d *doc) deglue(buf *docBuf) {
 			i++
 			continue
 		}
+		if p := d.gluedLocative(i); p > 0 {
+			d.splitTok(buf, i, p)
+			i++
+			continue
+		}
 		if t.kind != tokWord || t.cls != 0 || len(l) < 8 || t.curly || len(l) != len(t.text) || !inflectedEnd(l) {
 			continue
 		}
@@ -182,4 +187,31 @@ func (d *doc) gluedPrefix(i int, text, lower string, upper bool) bool {
 		}
 	}
 	return false
+}
+
+// gluedLocative returns where a locative "in" or "at" the scraper glued to
+// the end of a linked word starts in token i, or 0: "prepared
+// sandbagsin Waialua", "a drone strikein Kuwait", "International Airportin
+// Las Vegas". The place after it then has its locative back. The word
+// before must stand alone elsewhere in the text ("sandbags"), five letters
+// or more, and a capitalised word must follow, so "within Iran", "certain
+// Democrats" or "Bahrain" stay whole.
+func (d *doc) gluedLocative(i int) int {
+	t := &d.toks[i]
+	l := t.lower
+	if t.kind != tokWord || len(l) < 7 || t.curly || len(l) != len(t.text) ||
+		!(strings.HasSuffix(l, "in") || strings.HasSuffix(l, "at")) {
+		return 0
+	}
+	if i+1 >= len(d.toks) || !d.toks[i+1].space || !d.toks[i+1].isCap() {
+		return 0
+	}
+	p := len(l) - 2
+	stem := t.text[:p]
+	for k := range d.toks {
+		if k != i && d.toks[k].text == stem {
+			return p
+		}
+	}
+	return 0
 }

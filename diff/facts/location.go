@@ -103,6 +103,11 @@ func (d *doc) locationItems(out []item) []item {
 				i = last
 			} else if it, last, ok := d.bareTown(i); ok {
 				out = append(out, it)
+				if q, l, ok := d.cueItem(last + 1); ok {
+					// "in Waialua on the North Shore of Oahu", "near
+					// Humphrey in Arkansas County, Arkansas"
+					out, last = d.qualifierOf(append(out, q), l, false)
+				}
 				prevEnd = last
 				i = last
 			}
@@ -114,8 +119,9 @@ func (d *doc) locationItems(out []item) []item {
 			continue
 		}
 		if to, last, ok := d.spanFrom(i, end); ok {
-			// one extent, one fact: "from Texas to the Ohio Valley"
-			text, s, e := d.span(i, last)
+			// one extent, one fact: "from Texas to the Ohio Valley",
+			// told with its "from" as the stories key it
+			text, s, e := d.span(i-1, last)
 			out = append(out, item{
 				Fact: Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: name + " to " + to, Type: "span"},
 				key:  name + " to " + to,
@@ -542,9 +548,15 @@ func (d *doc) asAfterVerb(n int) int {
 
 // spanFrom reads a span of places opened by the place at tokens i..end:
 // "from Texas to the Ohio Valley", "from Chicago into the Southeast". It
-// returns the closing place and its last token. A span is one extent, as a
-// reader takes it. Alone, "from" names an origin as often as a place where
-// something happens ("a call from Paris"); a span says where.
+// returns the span's closing value and its last token. A span is one
+// extent, as a reader takes it. Alone, "from" names an origin as often as
+// a place where something happens ("a call from Paris"); a span says
+// where. Its reach may be told ("from Wisconsin to as far south as
+// Texas"), it may close at a border ("from Iowa to the Nebraska
+// border"), and places joined to its closing place
+// by "and" widen the same extent ("from Georgia to Pennsylvania and New
+// Jersey"): the storm stories that write them key the whole extent, not
+// the place after the span on its own.
 func (d *doc) spanFrom(i, end int) (string, int, bool) {
 	toks := d.toks
 	if i == 0 || toks[i-1].lower != "from" || end+2 >= len(toks) {
@@ -554,12 +566,32 @@ func (d *doc) spanFrom(i, end int) (string, int, bool) {
 		return "", 0, false
 	}
 	n := end + 2
+	if n+4 < len(toks) && toks[n].lower == "as" && toks[n+1].lower == "far" && compass(toks[n+2].lower) && toks[n+3].lower == "as" {
+		n += 4 // "to as far south as Texas"
+	}
 	if toks[n].lower == "the" && n+1 < len(toks) {
 		n++
 	}
-	to, last, ok := d.matchPlace(n)
-	if !ok || d.inName(n, last) {
-		return "", 0, false
+	to, last, ok := d.borderName(n)
+	if !ok {
+		if to, last, ok = d.matchPlace(n); !ok || d.inName(n, last) {
+			return "", 0, false
+		}
+	}
+	// "... to Pennsylvania and New Jersey": the extent goes on
+	for last+2 < len(toks) && toks[last+1].lower == "and" {
+		k := last + 2
+		if toks[k].lower == "the" && k+1 < len(toks) {
+			k++
+		}
+		more, l, ok := d.matchPlace(k)
+		if !ok || d.inName(k, l) || d.modifies(l, !wide[d.lx.places[more].typ]) {
+			break
+		}
+		if n := l + 1; n < len(toks) && (saying(toks[n]) || finiteVerbs[toks[n].lower]) {
+			break // "... to Ohio, and Iran said": a new clause's actor
+		}
+		to, last = to+" and "+more, l
 	}
 	return to, last, true
 }
@@ -606,7 +638,56 @@ func (d *doc) locative(i int) bool {
 		if placeFillers[t.lower] || (t.isCap() && !d.lx.function[t.lower]) {
 			continue
 		}
+		return d.alertFor(i)
+	}
+	return d.alertFor(i)
+}
+
+// alertNouns name a weather alert, issued for the area the weather hits.
+var alertNouns = map[string]bool{"watch": true, "watches": true, "warning": true, "warnings": true,
+	"advisory": true, "advisories": true}
+
+// hazardWords name the hazard of a weather alert: "a tornado watch", "flash
+// flood warnings", "a winter storm warning". Without one an alert for a
+// place is as often a government's warning to it ("a warning for Iran").
+var hazardWords = map[string]bool{"tornado": true, "flood": true, "storm": true, "thunderstorm": true,
+	"wind": true, "winter": true, "blizzard": true, "heat": true, "hurricane": true, "snow": true,
+	"ice": true, "fire": true, "tsunami": true, "freeze": true, "frost": true, "surf": true, "gale": true}
+
+// alertParts may stand between "for" and the place an alert covers: "for
+// parts of southern Alabama", "for all of Hawaii".
+var alertParts = map[string]bool{"parts": true, "areas": true, "portions": true, "all": true,
+	"much": true, "most": true, "of": true, "the": true}
+
+// alertFor reports whether the place at token i is the area a weather
+// alert covers: "a tornado watch for areas of Ohio", "a flood watch
+// remains in effect for Oahu", "flash flood warnings for parts of Maui".
+// The place is where the weather is forecast to hit, as a place after "in"
+// is. The scraper glues a linked alert to "for" ("a tornado watchfor").
+func (d *doc) alertFor(i int) bool {
+	toks := d.toks
+	k := i - 1
+	for n := 0; k >= 0 && n < 4 && (alertParts[toks[k].lower] || compass(toks[k].lower)); n++ {
+		k--
+	}
+	if k < 1 || toks[k].kind != tokWord {
 		return false
+	}
+	if stem, ok := strings.CutSuffix(toks[k].lower, "for"); ok && alertNouns[stem] {
+		return hazardWords[toks[k-1].lower]
+	}
+	if toks[k].lower != "for" {
+		return false
+	}
+	// "a watch remains in effect for", "a warning is in place for": the
+	// alert noun a few words back, in one clause
+	for j := k - 1; j >= 1 && j >= k-6; j-- {
+		if toks[j].kind != tokWord {
+			return false
+		}
+		if alertNouns[toks[j].lower] {
+			return hazardWords[toks[j-1].lower]
+		}
 	}
 	return false
 }
@@ -1034,11 +1115,18 @@ func (m *matcher) placeLists() {
 				if j == i || drop[j] || (b.old == nil) != (a.old == nil) || !listable(b) {
 					continue
 				}
-				x, y, text := a.new, b.new, m.newText
+				x, y, text, other := a.new, b.new, m.newText, m.oldText
 				if a.new == nil {
-					x, y, text = a.old, b.old, m.oldText
+					x, y, text, other = a.old, b.old, m.oldText, m.newText
 				}
-				if x.End > y.Start || !listJoins[text[x.End:y.Start]] {
+				if x.End > y.Start {
+					continue
+				}
+				// places the other version lists as they stand here
+				// ("Lviv, Ivano-Frankivsk and the Khmelnytskyi region"):
+				// the list was there, and each place inserted into it
+				// is news of its own
+				if inner, ok := m.lx.listGap(text[x.End:y.Start]); !ok || inner != "" && listedIn(other, inner) {
 					continue
 				}
 				// "Jordan, Qatar and Bahrain": the list grows one place
@@ -1061,6 +1149,74 @@ func (m *matcher) placeLists() {
 	}
 }
 
+// listGap reports whether gap, the text between two places of one
+// sentence, joins them as one list: a list join ("Qatar and Bahrain"), or
+// up to three more places of the gazetteer between joins ("Ohio, New York,
+// Pennsylvania and West Virginia" when the other version named New York
+// and Pennsylvania already): a place the other version names is no change
+// of its own, but it still stands in the list, which is one change. It
+// returns those places as they stand, with the joins between them ("New
+// York, Pennsylvania").
+func (lx *lexicon) listGap(gap string) (string, bool) {
+	first, inner := 0, -1
+	for n := 0; n < 4; n++ {
+		if listJoins[gap[first:]] {
+			if inner < 0 {
+				return "", true
+			}
+			return gap[inner:first], true
+		}
+		if n == 3 {
+			break
+		}
+		// the longest list join the rest begins with, then a place name
+		// up to the next join
+		j := 0
+		for w := range listJoins {
+			if len(w) > j && strings.HasPrefix(gap[first:], w) {
+				j = len(w)
+			}
+		}
+		if j == 0 {
+			return "", false
+		}
+		rest := gap[first+j:]
+		end := len(rest)
+		for _, sep := range []string{",", " and ", " or "} {
+			if k := strings.Index(rest, sep); k >= 0 && k < end {
+				end = k
+			}
+		}
+		if end == len(rest) || !lx.placeIndex[rest[:end]].name {
+			return "", false
+		}
+		if inner < 0 {
+			inner = first + j
+		}
+		first += j + end
+	}
+	return "", false
+}
+
+// listedIn reports whether text lists the places of inner as one part of
+// a list, a list join before or after them: ", Lviv and Odesa" when inner
+// is "Lviv and Odesa".
+func listedIn(text, inner string) bool {
+	for at := 0; ; {
+		k := strings.Index(text[at:], inner)
+		if k < 0 {
+			return false
+		}
+		s, e := at+k, at+k+len(inner)
+		for w := range listJoins {
+			if strings.HasSuffix(text[:s], w) || strings.HasPrefix(text[e:], w) {
+				return true
+			}
+		}
+		at = e
+	}
+}
+
 // listable reports whether a change is a place added or removed that a
 // list may join. A span ("from Texas to the Ohio Valley") is one extent
 // already: a place after it ("and the Mid-Atlantic") is one of its own.
@@ -1080,7 +1236,7 @@ func (d *doc) bareTown(i int) (item, int, bool) {
 	if i == 0 || toks[i-1].lower != "in" && toks[i-1].lower != "near" {
 		return item{}, 0, false
 	}
-	if !toks[i-1].space || toks[i-1].upper && i >= 2 && !strings.ContainsAny(toks[i-2].text, ".!?:“\"") &&
+	if !toks[i-1].space && !d.deglued(i-1) || toks[i-1].upper && i >= 2 && !strings.ContainsAny(toks[i-2].text, ".!?:“\"") &&
 		!strings.Contains(d.text[toks[i-2].end:toks[i-1].start], "\n") {
 		return item{}, 0, false // "In" begins a sentence; "Near" inside "the Institute for Near East Policy"
 	}
@@ -1103,7 +1259,9 @@ func (d *doc) bareTown(i int) (item, int, bool) {
 	switch toks[last+1].text {
 	case ".", ",", ";", ":":
 	default:
-		return item{}, 0, false
+		if _, _, ok := d.placeCueAfter(last + 1); !ok {
+			return item{}, 0, false
+		}
 	}
 	if demonym(toks[last].lower) || d.surname(i) {
 		return item{}, 0, false
@@ -1117,6 +1275,70 @@ func (d *doc) bareTown(i int) (item, int, bool) {
 		// as a state after a comma does
 		minor: i >= 2 && titleCase(toks[i-2].text) && !toks[i-2].is(clsFunction),
 	}, last, true
+}
+
+// placeCueAfter reads the place that "in" or "on" at token n sets the
+// name before it within, a few words on: a place the gazetteer knows or a
+// named area ("in Waialua on the North Shore of Oahu", "near Elbow Cay in
+// the Abaco Islands"). News names a small town this way, as it does with a
+// state after a comma. It returns that place's first and last token.
+func (d *doc) placeCueAfter(n int) (int, int, bool) {
+	toks := d.toks
+	if w := toks[n].lower; w != "in" && w != "on" {
+		return 0, 0, false
+	}
+	for k := n + 1; k < len(toks) && k <= n+5; k++ {
+		t := toks[k]
+		if t.kind != tokWord {
+			return 0, 0, false
+		}
+		if !t.isCap() {
+			if placeFillers[t.lower] || cueNouns[t.lower] {
+				continue
+			}
+			return 0, 0, false
+		}
+		if _, _, ok := d.areaAt(k); ok {
+			return k, 0, true
+		}
+		if _, last, ok := d.matchPlace(k); ok {
+			return k, last, true
+		}
+	}
+	return 0, 0, false
+}
+
+// cueNouns name a part of a place a town lies in: "on the North Shore of
+// Oahu" reads "shore" in lower case too.
+var cueNouns = map[string]bool{"shore": true, "coast": true, "outskirts": true, "edge": true, "island": true}
+
+// cueItem is the place placeCueAfter read after a town at token n, as the
+// town's qualifier: it takes part in matching but is never news alone, as
+// "Alabama" in "Mobile, Alabama" is not. It returns the item and the
+// index of its last token.
+func (d *doc) cueItem(n int) (item, int, bool) {
+	first, _, ok := d.placeCueAfter(n)
+	if !ok {
+		return item{}, 0, false
+	}
+	if last, typ, ok := d.areaAt(first); ok {
+		it := d.placeItem(first, last, "", typ)
+		it.minor = true
+		return it, last, true
+	}
+	name, last, ok := d.matchPlace(first)
+	if !ok {
+		return item{}, 0, false
+	}
+	it := d.placeItem(first, last, name, d.lx.places[name].typ)
+	it.key, it.minor = name, true
+	return it, last, true
+}
+
+// deglued reports whether token k was split off the word before it by
+// deglue: no space stands between them, and both are words.
+func (d *doc) deglued(k int) bool {
+	return k > 0 && d.toks[k].kind == tokWord && d.toks[k-1].kind == tokWord && d.toks[k-1].end == d.toks[k].start
 }
 
 // demonym reports whether an unknown word ends as a people's name or a
@@ -1210,24 +1432,37 @@ func (d *doc) borderAt(i int) (item, int, bool) {
 	if i < 2 || !borderPreps[toks[i-2].lower] || !determiner(toks[i-1].lower) {
 		return item{}, 0, false
 	}
+	value, last, ok := d.borderName(i)
+	if !ok {
+		return item{}, 0, false
+	}
+	return mk(i, last, value)
+}
+
+// borderName reads a border named by its places at token i, after "the":
+// two places joined by a hyphen before a border word ("Belarus-Ukraine
+// border") or one place before it ("Nebraska border"). It returns the
+// border's value and the index of the border word.
+func (d *doc) borderName(i int) (string, int, bool) {
+	toks := d.toks
 	if a, b, ok := strings.Cut(toks[i].text, "-"); ok && i+1 < len(toks) && borderWords[toks[i+1].lower] {
 		ka, kb := d.lx.placeIndex[a], d.lx.placeIndex[b]
 		if ka.name && kb.name {
 			x, y := min(ka.canon, kb.canon), max(ka.canon, kb.canon)
-			return mk(i, i+1, x+"-"+y+" border")
+			return x + "-" + y + " border", i + 1, true
 		}
-		return item{}, 0, false
+		return "", 0, false
 	}
 	name, end, ok := d.matchPlace(i)
 	if !ok || end+1 >= len(toks) || !borderWords[toks[end+1].lower] || !toks[end+1].space {
-		return item{}, 0, false
+		return "", 0, false
 	}
 	// "on the US border patrol's list": a noun after the border word makes
 	// the border a modifier, not the place
 	if n := end + 2; n < len(toks) && toks[n].kind == tokWord && !toks[n].isCap() && !toks[n].is(clsFunction) {
-		return item{}, 0, false
+		return "", 0, false
 	}
-	return mk(i, end+1, name+" border")
+	return name + " border", end + 1, true
 }
 
 // demonymBorder reports whether text names the border of place by its

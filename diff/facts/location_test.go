@@ -42,10 +42,27 @@ func TestExtractLocations(t *testing.T) {
 		{"a place after a comma and the is no list", "The leaders will meet in Norway, the Kremlin said.", []string{"Norway=Norway"}},
 		{"a listed place described", "Venues under study include sites in Oslo, Vienna and the Saudi capital Riyadh.", []string{"Oslo=Oslo", "Vienna=Vienna", "Riyadh=Riyadh"}},
 		{"through", "The storm ripped through Lawrence County overnight.", []string{"Lawrence County=Lawrence County"}},
-		{"span of places", "Storms raced from Kansas to the Great Lakes overnight.", []string{"Kansas to the Great Lakes=Kansas to Great Lakes"}},
-		{"span into a region", "Heat records fell from Denver into the Southeast.", []string{"Denver into the Southeast=Denver to Southeast"}},
-		{"span and a place after it", "Storms hit from Georgia to Ohio and Maine.", []string{"Georgia to Ohio=Georgia to Ohio", "Maine=Maine"}},
+		{"span of places", "Storms raced from Kansas to the Great Lakes overnight.", []string{"from Kansas to the Great Lakes=Kansas to Great Lakes"}},
+		{"span into a region", "Heat records fell from Denver into the Southeast.", []string{"from Denver into the Southeast=Denver to Southeast"}},
+		{"span widened by a place after it", "Storms hit from Georgia to Ohio and Maine.", []string{"from Georgia to Ohio and Maine=Georgia to Ohio and Maine"}},
+		{"span widened by a region after it", "Gusts are possible from Iowa to the Great Lakes and the Northeast.", []string{"from Iowa to the Great Lakes and the Northeast=Iowa to Great Lakes and Northeast"}},
+		{"span told by its reach", "A broad area from Minnesota to as far south as Texas was under a watch.", []string{"from Minnesota to as far south as Texas=Minnesota to Texas"}},
+		{"span closing at a border", "Snow fell from Iowa to the Nebraska border on Monday.", []string{"from Iowa to the Nebraska border=Iowa to Nebraska border"}},
+		{"span closing at a border of two places", "Storms raced from Ohio to the Maryland-Pennsylvania border.", []string{"from Ohio to the Maryland-Pennsylvania border=Ohio to Maryland-Pennsylvania border"}},
+		{"a place after and that owns a noun ends the span", "Rain fell from Texas to Ohio and Iran talks stalled.", []string{"from Texas to Ohio=Texas to Ohio"}},
+		{"a place after and that acts is no part of the span", "Rain fell from Texas to Ohio and Iran said nothing.", []string{"from Texas to Ohio=Texas to Ohio", "Iran=Iran"}},
+		{"a place after and before a verb is no part of the span", "Rain fell from Texas to Ohio and Iowa was spared.", []string{"from Texas to Ohio=Texas to Ohio", "Iowa=Iowa"}},
 		{"from alone is an origin", "The call came from Paris on Monday.", nil},
+		{"a town set within a known place after it", "Volunteers filled sandbags in Kelso on the North Shore of Oahu.", []string{"Kelso=Kelso", "Oahu=Oahu"}},
+		{"a town set within a named area after it", "A tornado touched down near Varnell in Whitfield County, Georgia, on Sunday.", []string{"Varnell=Varnell", "Whitfield County=Whitfield County", "Georgia=Georgia"}},
+		{"a name followed by in and no place is no town", "Officials in Kelso in recent days said so.", nil},
+		{"a town after a glued locative", "Crews stacked sandbags on Monday and stored sandbagsin Kelso on the North Shore of Oahu.", []string{"Kelso=Kelso", "Oahu=Oahu"}},
+		{"a locative glued to the word before", "A drone strikein Kuwait killed six soldiers; the strike came at night.", []string{"Kuwait=Kuwait"}},
+		{"a word ending in in whose stem never stands alone stays whole", "The captain Ohio officials hired was late.", nil},
+		{"a place under a weather alert", "A tornado watch remains in effect for parts of Ohio until 8 p.m.", []string{"Ohio=Ohio"}},
+		{"a place under a weather alert glued to for", "Forecasters issued a tornado watchfor areas of Iowa and Nebraska.", []string{"Iowa=Iowa", "Nebraska=Nebraska"}},
+		{"a state under a flood watch", "A flood watch is in place for all of Hawaii.", []string{"Hawaii=Hawaii"}},
+		{"a warning for a country is no place", "The minister issued a stark warning for Iran on Monday.", nil},
 		{"war named by its place", "Leaders discussed ending the war in Ukraine.", nil},
 		{"fighting in a place", "Fighting in Kharkiv went on.", []string{"Kharkiv=Kharkiv"}},
 		{"offensive named by its place", "The army's offensive in Syria has killed hundreds.", nil},
@@ -99,7 +116,8 @@ func TestExtractLocations(t *testing.T) {
 		{"a border of one place", "The road is closed near the Nebraska border.", []string{"Nebraska border=Nebraska border"}},
 		{"a border that modifies a noun is no place", "He joined the Texas border patrol in May.", nil},
 		{"sharing a border names no place", "Russia shares a border with Finland.", nil},
-		{"a border after to is no place of its own", "Storms are likely from Kansas to the Iowa-Nebraska border.", nil},
+		{"a border after to is no place of its own but a span's end", "Storms are likely from Kansas to the Iowa-Nebraska border.", []string{"from Kansas to the Iowa-Nebraska border=Kansas to Iowa-Nebraska border"}},
+		{"a border after to without a span is no place", "Storms are likely to reach the Iowa-Nebraska border.", nil},
 		{"a place that emerged as the venue", "Officials said Oslo has emerged as the leading venue for the talks.", []string{"Oslo=Oslo"}},
 		{"a place that became the venue after other words", "Aides said Vienna had beaten its rivals as the main venue.", []string{"Vienna=Vienna"}},
 		{"a place that remains the likeliest location", "An envoy said Rome remained the most likely location.", []string{"Rome=Rome"}},
@@ -216,6 +234,10 @@ func TestTownAndItsState(t *testing.T) {
 		{"named before by another name", "US officials met in Geneva.", "US officials met in Geneva.\nThe envoy arrived in the United States on Monday.", nil},
 		{"site with its city", "Queues were short.", "Queues were long at Zayed International Airport in Abu Dhabi.", []string{">Zayed International Airport"}},
 		{"town of another state", "The car was stolen in Maricopa, Arizona.", "The car was stolen in Mesa, Arizona.", []string{"Maricopa>Mesa"}},
+		{"small town added with its county and state", "Storms moved east on Sunday.",
+			"Storms moved east on Sunday.\nA tornado touched down near Varnell in Whitfield County, Georgia.", []string{">Varnell"}},
+		{"small town added on a shore of an island", "Crews worked all night.",
+			"Crews worked all night.\nSandbags were handed out in Kelso on the North Shore of Oahu.", []string{">Kelso"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -227,7 +249,7 @@ func TestTownAndItsState(t *testing.T) {
 }
 
 // Places added together as one list in one sentence are one change, the
-// list; a span and a place after it stay apart.
+// list; a span takes the places joined to its closing place.
 func TestPlaceListIsOneChange(t *testing.T) {
 	old := "Officials met on Monday to review the damage.\n"
 	tests := []struct {
@@ -236,8 +258,10 @@ func TestPlaceListIsOneChange(t *testing.T) {
 	}{
 		{"three places", old + "Sirens sounded in Latvia, Estonia and Lithuania overnight.", []string{"Latvia, Estonia and Lithuania"}},
 		{"two places with or", old + "The next round may be held in Geneva or Vienna.", []string{"Geneva or Vienna"}},
-		{"span stays apart", old + "Storms moved from Kansas to the Ohio Valley and Virginia on Tuesday.",
-			[]string{"Kansas to the Ohio Valley", "Virginia"}},
+		{"a span takes the places joined to its end", old + "Storms moved from Kansas to the Ohio Valley and Virginia on Tuesday.",
+			[]string{"from Kansas to the Ohio Valley and Virginia"}},
+		{"a span stays apart from a place in another clause", old + "Storms moved from Kansas to Ohio, and rain fell in Virginia.",
+			[]string{"from Kansas to Ohio", "Virginia"}},
 		{"apart in the sentence", old + "Talks began in Oslo, while troops massed in Poland.", []string{"Oslo", "Poland"}},
 	}
 	for _, tt := range tests {
@@ -250,6 +274,27 @@ func TestPlaceListIsOneChange(t *testing.T) {
 				got = append(got, c.After)
 			}
 			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// A list whose middle places the other version names is still one list;
+// places inserted into a list the other version has are news one by one.
+func TestPlaceListAroundPlacesNamedBefore(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           []string
+	}{
+		{"a listed place named elsewhere before", "Officials met in Estonia on Monday.",
+			"Officials met in Estonia on Monday.\nSirens sounded in Latvia, Estonia and Lithuania overnight.", []string{">Latvia, Estonia and Lithuania"}},
+		{"places inserted into a list", "Drones struck targets in Kyiv, Lviv and Odesa overnight.",
+			"Drones struck targets in Kyiv, Kharkiv, Lviv, Dnipro and Odesa overnight.", []string{">Kharkiv", ">Dnipro"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := placeChanges(tt.old, tt.new); !slices.Equal(got, tt.want) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
