@@ -353,6 +353,12 @@ func (l *Layout) Observe(sc *Scanned, pageURL string, ref Article) bool {
 		}
 		return h
 	}
+	// The headlines a page links to, and its own, for Glued, first: a box
+	// of them kept as a paragraph is no text kept (below).
+	l.SeeTitle(ref.Title)
+	for _, t := range sc.LinkTexts() {
+		seeCounted(l.links, layoutMaxLinks, TextHash(t), page)
+	}
 	var seen []uint64
 	share := map[uint64]int{} // bytes of kept text per chain on this page
 	for _, el := range sc.Elements() {
@@ -379,11 +385,15 @@ func (l *Layout) Observe(sc *Scanned, pageURL string, ref Article) bool {
 				k = strings.Contains(text, b)
 				kept[b] = k
 			}
-			if k && el.Bare[i] == "" && !strings.Contains(text, "\n"+b+"\n") {
+			if k && el.Bare[i] == "" && (!strings.Contains(text, "\n"+b+"\n") || l.gluedHeadlines(b)) {
 				// A block made only of links (other stories' headlines)
 				// is kept only as a paragraph of its own: the same
 				// headline inside a kept paragraph ("READ MORE: …") is
-				// that paragraph's text, not this block's.
+				// that paragraph's text, not this block's. Nor is a box
+				// of headlines run together kept, which Clean drops from
+				// the text: the fast path, reference of its own learning
+				// on a trusted site, keeps it as a paragraph, and its
+				// kind was never learned.
 				k = false
 			}
 			o.kept = o.kept || k
@@ -428,11 +438,6 @@ func (l *Layout) Observe(sc *Scanned, pageURL string, ref Article) bool {
 			seeCounted(l.printMain, layoutMaxTexts, b.hash, page)
 			l.seeShared(b.hash)
 		}
-	}
-	// The headlines a page links to, and its own, for Glued.
-	l.SeeTitle(ref.Title)
-	for _, t := range sc.LinkTexts() {
-		seeCounted(l.links, layoutMaxLinks, TextHash(t), page)
 	}
 	// readability's own paragraphs too: it may render an element's text
 	// otherwise than its blocks (dropping link text, joining blocks).

@@ -545,3 +545,29 @@ func TestHeadlineOutlivesTheProcess(t *testing.T) {
 		}
 	}
 }
+
+// TestGluedBoxKeptByTheFastPathIsLearned: on a site the fast path earned
+// early, its own extraction is the reference of its learning, and it keeps
+// a box of other stories' headlines (rotating, two links run together) as
+// a paragraph; Clean drops it from the text, and so the box is no text
+// kept: its kind is learned and left out, as when readability is the
+// reference. (Its links, seen on the same page, tell its headlines.)
+func TestGluedBoxKeptByTheFastPathIsLearned(t *testing.T) {
+	heads := []string{"Leaders meet in Geneva", "Talks stall over troops", "Will the summit happen", "Kyiv rejects the venue", "Aid convoy reaches Kherson"}
+	l := extract.NewLayout(extract.LayoutState{})
+	var last *extract.Scanned
+	for i := range 6 {
+		a, b := heads[i%5], heads[(i+2)%5]
+		own := []string{fmt.Sprintf("Story %d begins with a paragraph of its own about the talks.", i),
+			fmt.Sprintf("Story %d ends with another paragraph of its own on what comes next.", i)}
+		page := `<html><head><title>Story ` + fmt.Sprint(i) + `</title></head><body><article><div class="body"><p>` + own[0] +
+			`</p><div class="more"><a href="/a">` + a + `</a><a href="/b">` + b + `</a></div><p>` + own[1] + `</p></div></article></body></html>`
+		last = extract.Scan([]byte(page))
+		// the fast path's text: the box run together as a paragraph
+		l.Observe(last, fmt.Sprintf("https://news.example/s%d", i), extract.Article{Title: "Story", Paragraphs: []string{own[0], a + b, own[1]}})
+	}
+	got := last.SkippedText(l.Skips())
+	if len(got) != 1 || got[0] != heads[0]+heads[2] {
+		t.Errorf("left out %q, want the box %q alone", got, heads[0]+heads[2])
+	}
+}
