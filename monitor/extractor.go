@@ -101,7 +101,7 @@ func (l *siteLearner) load(sites map[string]store.SiteState) {
 	defer l.mu.Unlock()
 	for host, st := range sites {
 		*l.state(host) = siteState{agreed: st.Agreed, trusted: st.Trusted, sinceCheck: st.SinceCheck,
-			layout: extract.NewLayout(extract.LayoutState{Skip: st.Skip, Boiler: st.Boiler, Common: st.Common, Main: st.Main, Titles: st.Titles}), quiet: st.Quiet}
+			layout: extract.NewLayout(extract.LayoutState{Skip: st.Skip, Boiler: st.Boiler, Common: st.Common, Main: st.Main, Titles: st.Titles, Frequent: st.Frequent}), quiet: st.Quiet}
 	}
 }
 
@@ -113,7 +113,7 @@ func (l *siteLearner) snapshot() map[string]store.SiteState {
 	for host, st := range l.sites {
 		ls := st.layout.State()
 		out[host] = store.SiteState{Agreed: st.agreed, Trusted: st.trusted, SinceCheck: st.sinceCheck,
-			Skip: ls.Skip, Boiler: ls.Boiler, Common: ls.Common, Main: ls.Main, Quiet: st.quiet, Titles: ls.Titles}
+			Skip: ls.Skip, Boiler: ls.Boiler, Common: ls.Common, Main: ls.Main, Quiet: st.quiet, Titles: ls.Titles, Frequent: ls.Frequent}
 	}
 	return out
 }
@@ -190,12 +190,12 @@ func (l *siteLearner) headline(host, p string) bool {
 	return l.state(host).layout.Headline(p)
 }
 
-// common reports whether paragraph p is text other pages of host carry too
-// (see extract.Layout.Common).
-func (l *siteLearner) common(host, p string) bool {
+// frequent reports whether paragraph p is text many pages of host carry
+// (see extract.Layout.Frequent).
+func (l *siteLearner) frequent(host, p string) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return l.state(host).layout.Common(p)
+	return l.state(host).layout.Frequent(p)
 }
 
 // glued reports whether paragraph p is texts host's other pages carry, or
@@ -279,11 +279,16 @@ func (m *Monitor) pageHash(sc *extract.Scanned, pageURL string) (string, *pagePr
 // before the site's boilerplate was learned still holds some: paragraphs of
 // the old text that are gone from the new one are not counted as edited
 // away when they are known boilerplate of the site, are still on the page
-// in elements now left out (dropped), are text the site's other pages
-// carry too, or are several such texts or headlines of the site's stories
-// run together (a rotating "Read more" box of two headlines, stored as one
-// paragraph before the box was learned: no page carries that pair whole,
-// and the next render shows another pair). When the old text is
+// in elements now left out (dropped), are one of the site's headlines (a
+// story card), are text many of its pages carry (an ad's copy drawn from a
+// few, a pitch), or are several texts the site's other pages carry or
+// headlines of its stories run together (a rotating "Read more" box of two
+// headlines, stored as one paragraph before the box was learned: no page
+// carries that pair whole, and the next render shows another pair). A
+// paragraph a few other pages carry is not set aside: a story's articles
+// share paragraphs (background, a wire line), and deleting one is an edit
+// (any text of two pages was set aside until round 11, and such a deletion
+// was lost). When the old text is
 // readability's on a page where the fast path disagreed (its page hash
 // carries refMark; readability may have kept rotating boilerplate not yet
 // known as such), every paragraph gone from the new text is set aside: such
@@ -311,7 +316,7 @@ func (m *Monitor) sameText(pageURL string, prev store.Version, prevPageHash, tit
 			return false
 		}
 	}
-	aside := asideShared
+	aside := asideGlued
 	if learning {
 		aside = asideAll
 	}
@@ -325,9 +330,9 @@ const (
 	// asideLearned: known boilerplate of the site, and text on the page in
 	// elements now left out.
 	asideLearned asideRule = iota
-	// asideShared: those, text the site's other pages carry too, and such
-	// texts or headlines run together.
-	asideShared
+	// asideGlued: those, text many of the site's pages carry, and texts
+	// its other pages carry or headlines of its stories run together.
+	asideGlued
 	// asideAll: every paragraph gone from the new text.
 	asideAll
 )
@@ -361,7 +366,7 @@ func (m *Monitor) keptOld(host string, old, cur []string, rule asideRule, droppe
 			}
 		}
 		learned := m.sites.boilerplate(host, p) || m.sites.headline(host, p) || extract.PartOf(p, onPage) || extract.Resembles(p, onPage)
-		if !learned && !(rule == asideShared && (m.sites.common(host, p) || m.sites.glued(host, p))) {
+		if !learned && !(rule == asideGlued && (m.sites.frequent(host, p) || m.sites.glued(host, p))) {
 			kept = append(kept, p)
 		}
 	}
@@ -373,8 +378,8 @@ func (m *Monitor) keptOld(host string, old, cur []string, rule asideRule, droppe
 // boilerplate: a version stored before the site's boilerplate was learned
 // holds some (a byline with its time, an ad, a poll with its votes), and
 // they would pass for facts the new version dropped. Text other pages
-// carry is not set aside here, unlike in sameText: a story's articles
-// share paragraphs (background, a wire line), and an edit of one is news.
+// carry is not set aside, as in sameText: a story's articles share
+// paragraphs (background, a wire line), and an edit of one is news.
 // It returns old itself when nothing is set aside. The stored versions keep
 // what they hold; only their comparison reads them so.
 func (m *Monitor) articleText(pageURL, old, text string, dropped func() []string) string {

@@ -234,6 +234,9 @@ type SiteState struct {
 	Skip   []uint64 `json:"skip,omitempty"`
 	Boiler []uint64 `json:"boiler,omitempty"`
 	Common []uint64 `json:"common,omitempty"`
+	// Frequent are those of Common seen on four pages or more: the site's
+	// furniture (monitor/extract.Layout.Frequent).
+	Frequent []uint64 `json:"frequent,omitempty"`
 	// Main are the hashes of texts seen on two pages or more in the pages'
 	// main kind of element (a body's paragraphs).
 	Main []uint64 `json:"main,omitempty"`

@@ -28,6 +28,8 @@ type Layout struct {
 	skip   SkipSet
 	boiler map[uint64]bool // TextHash of every block seen in a left-out element
 	common map[uint64]bool // TextHash of texts an earlier learner saw on two pages or more
+	// frequent holds those an earlier learner saw on frequentPages or more.
+	frequent map[uint64]bool
 	// links counts the pages the text of each link was seen on, of links
 	// making up a whole block (Scanned.LinkTexts), and titles holds the
 	// TextHash of the site's pages' titles: the headlines a rotating box of
@@ -65,10 +67,11 @@ func SiteHost(pageURL string) string {
 // LayoutState is what a Layout learned, to be stored and given to
 // NewLayout by the next process.
 type LayoutState struct {
-	Skip   []uint64 // the chains left out
-	Boiler []uint64 // the text blocks seen in them
-	Common []uint64 // the texts seen on two pages or more
-	Main   []uint64 // known boilerplate seen in the main kind of element on two pages or more
+	Skip     []uint64 // the chains left out
+	Boiler   []uint64 // the text blocks seen in them
+	Common   []uint64 // the texts seen on two pages or more
+	Frequent []uint64 // of those, the ones seen on frequentPages or more (see Frequent)
+	Main     []uint64 // known boilerplate seen in the main kind of element on two pages or more
 	// Titles are up to layoutMaxShared page titles and link texts, those
 	// seen on two pages first (see Glued and Headline). Stores written
 	// before round 11 hold them in Common.
@@ -92,6 +95,10 @@ const (
 	// layoutMaxGlued bounds the paragraphs Glued splits (bytes): it costs
 	// the square of their length.
 	layoutMaxGlued = 2048
+	// frequentPages is the least pages a text is seen on to be the site's
+	// furniture (see Frequent); seenCap the count textSeen stops at.
+	frequentPages = 4
+	seenCap       = frequentPages
 	// repeatMinLen is the shortest block (bytes) that counts as restating
 	// the article's text when the extraction holds it twice: shorter ones
 	// ("Advertisement", "Share") recur on a page as labels.
@@ -136,7 +143,8 @@ func (st *sigStats) latest(k int) occurrence {
 	return st.window[(st.next-1-k+2*layoutWindow)%layoutWindow]
 }
 
-// textSeen counts the distinct pages a text block was seen on, up to two.
+// textSeen counts the distinct pages a text block was seen on, up to
+// seenCap.
 type textSeen struct {
 	page  uint64
 	pages uint8
@@ -153,10 +161,13 @@ func (s SkipSet) Skip(chain uint64) bool { return s[chain] }
 // (see State); st may be empty.
 func NewLayout(st LayoutState) *Layout {
 	l := &Layout{sigs: map[uint64]*sigStats{}, texts: map[uint64]textSeen{}, skip: SkipSet{},
-		boiler: map[uint64]bool{}, common: map[uint64]bool{}, links: map[uint64]textSeen{},
+		boiler: map[uint64]bool{}, common: map[uint64]bool{}, frequent: map[uint64]bool{}, links: map[uint64]textSeen{},
 		titles: map[uint64]bool{}, main: map[uint64]textSeen{}, mainShared: map[uint64]bool{}}
 	for _, h := range st.Common {
 		l.common[h] = true
+	}
+	for _, h := range st.Frequent {
+		l.frequent[h] = true
 	}
 	for _, c := range st.Skip {
 		l.skip[c] = true
@@ -189,10 +200,13 @@ func (l *Layout) State() LayoutState {
 			ms[h] = true
 		}
 	}
-	cs := maps.Clone(l.common)
+	cs, fs := maps.Clone(l.common), maps.Clone(l.frequent)
 	for h, t := range l.texts {
 		if t.pages >= 2 && len(cs) < layoutMaxCommon {
 			cs[h] = true
+		}
+		if t.pages >= frequentPages && len(fs) < layoutMaxCommon {
+			fs[h] = true
 		}
 	}
 	titles := map[uint64]bool{}
@@ -209,7 +223,7 @@ func (l *Layout) State() LayoutState {
 		}
 	}
 	return LayoutState{Skip: skip, Boiler: boiler, Common: slices.Sorted(maps.Keys(cs)), Main: slices.Sorted(maps.Keys(ms)),
-		Titles: slices.Sorted(maps.Keys(titles))}
+		Titles: slices.Sorted(maps.Keys(titles)), Frequent: slices.Sorted(maps.Keys(fs))}
 }
 
 // Common reports whether a paragraph's text (digit runs folded) was seen on
@@ -219,6 +233,16 @@ func (l *Layout) Common(p string) bool { return l.commonHash(TextHash(p)) }
 
 func (l *Layout) commonHash(h uint64) bool {
 	return l.texts[h].pages >= 2 || l.common[h] || l.boiler[h]
+}
+
+// Frequent reports whether a paragraph's text (digit runs folded) was seen
+// on frequentPages pages of the site or more, now or by an earlier learner:
+// the site's furniture (an ad's copy drawn from a few, a sign-up pitch), not
+// a paragraph a story's articles share (background, a wire line), which a
+// few of them carry.
+func (l *Layout) Frequent(p string) bool {
+	h := TextHash(p)
+	return l.texts[h].pages >= frequentPages || l.frequent[h]
 }
 
 // SeeTitle notes the title of one of the site's pages, for Glued: a
@@ -502,8 +526,8 @@ func seeCounted(seen map[uint64]textSeen, limit int, h, page uint64) {
 		if len(seen) < limit {
 			seen[h] = textSeen{page: page, pages: 1}
 		}
-	case t.pages < 2 && t.page != page:
-		seen[h] = textSeen{page: page, pages: 2}
+	case t.pages < seenCap && t.page != page:
+		seen[h] = textSeen{page: page, pages: t.pages + 1}
 	}
 }
 

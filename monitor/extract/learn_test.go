@@ -571,3 +571,33 @@ func TestGluedBoxKeptByTheFastPathIsLearned(t *testing.T) {
 		t.Errorf("left out %q, want the box %q alone", got, heads[0]+heads[2])
 	}
 }
+
+// TestFrequentTexts: a text is the site's furniture once four of its pages
+// carry it (digits folded), for the learner and the next process; one two
+// pages share is not.
+func TestFrequentTexts(t *testing.T) {
+	l := extract.NewLayout(extract.LayoutState{})
+	for i := range 4 {
+		own := fmt.Sprintf("Story %d has a paragraph of its own about the talks in Geneva.", i)
+		shared := "Two officials said the summit would be held in Vienna."
+		ad := fmt.Sprintf("Compare mortgage rates from %d lenders in one place.", 30+i)
+		paras := []string{own, ad}
+		if i < 2 {
+			paras = append(paras, shared)
+		}
+		page := "<html><head><title>T</title></head><body><article>"
+		for _, p := range paras {
+			page += "<p>" + p + "</p>"
+		}
+		page += "</article></body></html>"
+		l.Observe(extract.Scan([]byte(page)), fmt.Sprintf("https://news.example/f%d", i), extract.Article{Title: "T", Paragraphs: paras})
+	}
+	for name, ll := range map[string]*extract.Layout{"learner": l, "reloaded": extract.NewLayout(l.State())} {
+		if !ll.Frequent("Compare mortgage rates from 99 lenders in one place.") {
+			t.Errorf("%s: an ad's copy on four pages is not frequent", name)
+		}
+		if ll.Frequent("Two officials said the summit would be held in Vienna.") {
+			t.Errorf("%s: a paragraph two pages share is frequent", name)
+		}
+	}
+}

@@ -82,12 +82,13 @@ func (s *Store) DeleteFeed(url string) error {
 
 // siteLayout is the part of a site state kept as JSON (schema 3).
 type siteLayout struct {
-	Skip   []uint64 `json:"skip,omitempty"`
-	Boiler []uint64 `json:"boiler,omitempty"`
-	Common []uint64 `json:"common,omitempty"`
-	Main   []uint64 `json:"main,omitempty"`
-	Quiet  int      `json:"quiet,omitempty"`
-	Titles []uint64 `json:"titles,omitempty"`
+	Skip     []uint64 `json:"skip,omitempty"`
+	Boiler   []uint64 `json:"boiler,omitempty"`
+	Common   []uint64 `json:"common,omitempty"`
+	Main     []uint64 `json:"main,omitempty"`
+	Quiet    int      `json:"quiet,omitempty"`
+	Titles   []uint64 `json:"titles,omitempty"`
+	Frequent []uint64 `json:"frequent,omitempty"`
 }
 
 // Sites returns every stored site state by host.
@@ -138,7 +139,7 @@ func scanSite(row pgx.Row) (string, store.SiteState, error) {
 	if err := json.Unmarshal(layout, &l); err != nil {
 		return "", st, fmt.Errorf("read layout of site %s: %w", host, err)
 	}
-	st.Skip, st.Boiler, st.Common, st.Main, st.Quiet, st.Titles = l.Skip, l.Boiler, l.Common, l.Main, l.Quiet, l.Titles
+	st.Skip, st.Boiler, st.Common, st.Main, st.Quiet, st.Titles, st.Frequent = l.Skip, l.Boiler, l.Common, l.Main, l.Quiet, l.Titles, l.Frequent
 	return host, st, nil
 }
 
@@ -152,7 +153,7 @@ func (s *Store) PutSites(sites map[string]store.SiteState) error {
 			if host == "" {
 				continue
 			}
-			layout, err := json.Marshal(siteLayout{Skip: st.Skip, Boiler: st.Boiler, Common: st.Common, Main: st.Main, Quiet: st.Quiet, Titles: st.Titles})
+			layout, err := json.Marshal(siteLayout{Skip: st.Skip, Boiler: st.Boiler, Common: st.Common, Main: st.Main, Quiet: st.Quiet, Titles: st.Titles, Frequent: st.Frequent})
 			if err != nil {
 				return err
 			}

@@ -688,7 +688,7 @@ func testSites(t *testing.T, h Harness) {
 		t.Errorf("new store has sites: %v", got)
 	}
 	// the learned layout too, with hashes past the range of int64
-	layout := store.SiteState{Trusted: true, SinceCheck: 9, Skip: []uint64{1, 1 << 63}, Boiler: []uint64{^uint64(0)}, Common: []uint64{42}, Main: []uint64{5, 1 << 63}, Quiet: 7, Titles: []uint64{3, 1 << 62}}
+	layout := store.SiteState{Trusted: true, SinceCheck: 9, Skip: []uint64{1, 1 << 63}, Boiler: []uint64{^uint64(0)}, Common: []uint64{42}, Main: []uint64{5, 1 << 63}, Quiet: 7, Titles: []uint64{3, 1 << 62}, Frequent: []uint64{42}}
 	if err := s.PutSites(map[string]store.SiteState{"a.example": {Agreed: 3}, "b.example": layout, "": {Agreed: 1}}); err != nil {
 		t.Fatal(err)
 	}
