@@ -499,10 +499,18 @@ func (m *Monitor) extractPage(sc *extract.Scanned, page []byte, pageURL, prevHas
 	fast.Paragraphs = m.sites.clean(host, fast.Paragraphs, nil, sc)
 	// The fast path reads only the head and the article region, so the
 	// dates must agree too, not just the text.
-	agree := ferr == nil && fast.Title == full.Title && slices.Equal(fast.Paragraphs, full.Paragraphs) &&
-		fast.Published.Equal(full.Published) && fast.Modified.Equal(full.Modified)
-	m.sites.record(host, agree)
+	same := ferr == nil && fast.Title == full.Title && fast.Published.Equal(full.Published) && fast.Modified.Equal(full.Modified)
+	agree := same && slices.Equal(fast.Paragraphs, full.Paragraphs)
+	// Readability may keep in a paragraph the text of an inline element
+	// the fast path leaves out (a byline's time stamp): the two agree on
+	// the article, whose text is the fast path's, as on the site's later
+	// pages. (A stored text of readability's is compared with its like.)
+	inline := same && !agree && extract.SameButInline(fast.Paragraphs, full.Paragraphs, sc.SkippedInline(skips))
+	m.sites.record(host, agree || inline)
 	dropped = func() []string { return full.Dropped }
+	if inline && !strings.HasPrefix(prevHash, refMark) {
+		return fast, dropped, "", nil
+	}
 	if !agree {
 		if prevHash != "" && !strings.HasPrefix(prevHash, refMark) && ferr == nil {
 			// The stored text is the fast path's: compare like with like.

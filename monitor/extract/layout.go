@@ -739,6 +739,41 @@ func (s *Scanned) SkippedText(sk Skipper) []string {
 	return out
 }
 
+// SkippedInline returns the own text of the inline elements the fast path
+// leaves out of the paragraph they stand in: those sk leaves out (a "Live"
+// <span>), and <time>s, which the fast path drops as readability drops a
+// byline's (bodyNode) but readability may keep in a byline it does not
+// know for one. SkippedText gives such an element's whole block, as
+// Elements does, since learning reads the paragraph it stands in; this is
+// the text itself (see SameButInline).
+func (s *Scanned) SkippedInline(sk Skipper) []string {
+	l := s.layout()
+	var out []string
+	var buf []byte
+	for i := 0; i < len(l.elems); {
+		e := &l.elems[i]
+		skip := sk != nil && sk.Skip(e.chain)
+		if !e.closed || e.never || !skip && s.toks[e.first].a != atom.Time {
+			i++
+			continue
+		}
+		if !blockTags[atomString(e.first, s)] {
+			buf = buf[:0]
+			for k := e.first - l.t0; k < e.endTok; k++ {
+				if l.text[k]&textCounts != 0 {
+					t := s.toks[l.t0+k]
+					buf = append(buf, s.page[t.start:t.end]...)
+				}
+			}
+			if t := normalizeSpace(html.UnescapeString(string(buf))); t != "" {
+				out = append(out, t)
+			}
+		}
+		i = e.last
+	}
+	return out
+}
+
 // ExtractLearned is ExtractFast on the region without the elements sk
 // leaves out.
 func (s *Scanned) ExtractLearned(pageURL string, sk Skipper) (Article, error) {

@@ -601,3 +601,57 @@ func TestFrequentTexts(t *testing.T) {
 		}
 	}
 }
+
+// TestSameButInline: readability's paragraphs agree with the fast path's
+// when they differ only by the text of left-out inline elements standing
+// in them (a byline's time, a "Live" flag), wherever in the paragraph;
+// not when anything else differs, when the left-out text is only part of
+// what is missing, or when the paragraphs are the same.
+func TestSameButInline(t *testing.T) {
+	left := []string{"Tue 19 Aug 2025 10.04 UTC", "Live"}
+	tests := []struct {
+		name       string
+		fast, full []string
+		want       bool
+	}{
+		{"time after the byline", []string{"By Anna Kovács, Capital Dispatch", "Talks resumed."},
+			[]string{"By Anna Kovács, Capital Dispatch Tue 19 Aug 2025 10.04 UTC", "Talks resumed."}, true},
+		{"flag before, time after", []string{"Talks resumed in Geneva"}, []string{"Live Talks resumed in Geneva Tue 19 Aug 2025 10.04 UTC"}, true},
+		{"flag inside", []string{"Talks resumed in Geneva"}, []string{"Talks resumed Live in Geneva"}, true},
+		{"digits folded", []string{"By Anna Kovács"}, []string{"By Anna Kovács Wed 20 Aug 2025 11.15 UTC"}, false},
+		{"other words too", []string{"By Anna Kovács"}, []string{"By Anna Kovács, updated Tue 19 Aug 2025 10.04 UTC"}, false},
+		{"a word edited", []string{"Talks resumed in Geneva"}, []string{"Talks stalled in Geneva Live"}, false},
+		{"paragraph counts differ", []string{"A.", "B."}, []string{"A. Live"}, false},
+		{"the same", []string{"A."}, []string{"A."}, false},
+		{"part of a left-out text", []string{"By Anna Kovács"}, []string{"By Anna Kovács Tue 19 Aug"}, false},
+	}
+	for _, tt := range tests {
+		if got := extract.SameButInline(tt.fast, tt.full, left); got != tt.want {
+			t.Errorf("%s: SameButInline = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestSkippedInline: the own text of a <time> and of a left-out inline
+// element, not the paragraph each stands in; nothing of a left-out block.
+func TestSkippedInline(t *testing.T) {
+	sc := extract.Scan([]byte(`<html><head><title>T</title></head><body><article><div class="byline"><span>By Anna Kovács</span> <time datetime="2025-08-19">Tue 19 Aug 2025</time></div>` +
+		`<p>Talks <span class="flag">Live</span> resumed in Geneva on Tuesday.</p><div class="ad"><p>Buy now.</p></div></article></body></html>`))
+	// Leave out the ad's elements and the flag's <span>: of the elements
+	// holding the paragraph's block (its <p>, then the <span>), the last.
+	skip := extract.SkipSet{}
+	var flag uint64
+	for _, el := range sc.Elements() {
+		switch {
+		case el.Blocks[0] == "Buy now.":
+			skip[el.Chain] = true
+		case strings.HasPrefix(el.Blocks[0], "Talks Live"):
+			flag = el.Chain
+		}
+	}
+	skip[flag] = true
+	got := sc.SkippedInline(skip)
+	if want := []string{"Tue 19 Aug 2025", "Live"}; !slices.Equal(got, want) {
+		t.Errorf("SkippedInline = %q, want %q", got, want)
+	}
+}
