@@ -299,9 +299,9 @@ func (m *Monitor) pollFeed(ctx context.Context, fc config.Feed, st *store.FeedSt
 	if err != nil {
 		return err
 	}
-	if parsed.CutShort != nil {
-		m.log.Warn("feed cut short: reading the items before the error", "feed_url", fetch.Redact(fc.URL),
-			"items", len(parsed.Items), "err", parsed.CutShort)
+	if d := parsed.Damage; d != nil {
+		m.log.Warn("feed markup broken: items read one by one", "feed_url", fetch.Redact(fc.URL),
+			"items", len(parsed.Items), "err", d)
 	}
 	st.ETag, st.LastModified = resp.ETag, resp.LastModified
 	res.Items = len(parsed.Items)

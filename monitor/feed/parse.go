@@ -56,19 +56,25 @@ func parse(body []byte, contentType, feedURL string, minSize int) (*Feed, error)
 	if base != nil && !base.IsAbs() {
 		base = nil
 	}
+	recoverable := ft == gofeed.FeedTypeRSS || ft == gofeed.FeedTypeAtom
 	if len(set.items) > 0 {
 		// Every set-aside element must come back as exactly one item's
 		// content; one that sat anywhere else (inside a title, in a
 		// duplicate item) makes the feed parse whole, as does an error,
-		// whose message then names the real input.
-		if f, claimed, err := parseBody(lazy, ft, base, set); err == nil && claimed == len(set.items) {
+		// whose message then names the real input, or an item that
+		// swallowed others.
+		if f, claimed, err := parseBody(lazy, ft, base, set); err == nil && claimed == len(set.items) &&
+			(!recoverable || f.found >= len(itemStarts(lazy, ft))) {
 			return f, nil
 		}
 	}
 	f, _, err := parseBody(body, ft, base, deferredSet{})
-	if err != nil && (ft == gofeed.FeedTypeRSS || ft == gofeed.FeedTypeAtom) {
-		if g := completeItems(body, ft, base); g != nil {
-			g.CutShort = err
+	if recoverable && (err != nil || f.found < len(itemStarts(body, ft))) {
+		var cause error
+		if err != nil {
+			cause = errors.Unwrap(err) // without parseBody's "parse feed: "
+		}
+		if g := itemwise(body, ft, base, cause); g != nil && (err != nil || len(g.Items) > len(f.Items)) {
 			return g, nil
 		}
 	}
@@ -82,41 +88,6 @@ var itemEnd = map[gofeed.FeedType]*regexp.Regexp{
 	gofeed.FeedTypeAtom: regexp.MustCompile(`(?i)</(?:[a-z0-9_]+:)?entry\s*>`),
 }
 
-// completeItems parses the longest prefix of a feed that failed to parse
-// which ends with an item and reads once closed: a body cut off in
-// transfer, or an item that breaks the XML, no longer loses the items
-// before it. A prefix that reads stays readable when shortened to an
-// earlier item's end, so a binary search over the items' ends takes a
-// dozen parses for thousands of items. Nil when no prefix reads.
-func completeItems(body []byte, ft gofeed.FeedType, base *url.URL) *Feed {
-	ends := itemEnd[ft].FindAllIndex(body, -1)
-	closing := "</channel></rss>"
-	switch {
-	case ft == gofeed.FeedTypeAtom:
-		closing = "</feed>"
-	case bytes.Contains(head(body), []byte("<rdf:RDF")):
-		closing = "</rdf:RDF>"
-	}
-	try := func(i int) *Feed {
-		cut := append(body[:ends[i][1]:ends[i][1]], closing...)
-		f, _, err := parseBody(cut, ft, base, deferredSet{})
-		if err != nil || len(f.Items) == 0 {
-			return nil
-		}
-		return f
-	}
-	var best *Feed
-	for lo, hi := 0, len(ends)-1; lo <= hi; {
-		mid := (lo + hi) / 2
-		if f := try(mid); f != nil {
-			best, lo = f, mid+1
-		} else {
-			hi = mid - 1
-		}
-	}
-	return best
-}
-
 // parseBody parses a feed with gofeed and converts it, swapping the marks of
 // set for their content. It reports how many marks it swapped.
 func parseBody(body []byte, ft gofeed.FeedType, base *url.URL, set deferredSet) (*Feed, int, error) {
@@ -128,6 +99,7 @@ func parseBody(body []byte, ft gofeed.FeedType, base *url.URL, set deferredSet) 
 		Title: plainText(gf.Title),
 		Link:  resolve(base, gf.Link),
 		Items: make([]Item, 0, len(gf.Items)),
+		found: len(gf.Items),
 	}
 	seen := make(map[string]bool, len(gf.Items))
 	claimed := 0
