@@ -17,8 +17,13 @@ import (
 
 // FeedResult is the outcome of polling one feed.
 type FeedResult struct {
-	URL, Name   string
-	Err         error  // nil after a good poll
+	URL, Name string
+	Err       error // nil after a good poll
+	// Warning is set after a poll that read the feed but may have missed
+	// items: its markup broke (a *feed.Damage: cut short, items that did
+	// not read). The feed's status says "warning" until a poll reads the
+	// feed whole.
+	Warning     error
 	Skipped     string // why the feed was not polled (Retry-After, backoff)
 	NotModified bool
 	Items       int // items in the feed
@@ -232,10 +237,16 @@ func (m *Monitor) pollFeedState(ctx context.Context, i int, scheduled, wait bool
 		}
 		log.Warn("poll failed", "err", err, "failures", st.Failures)
 	} else {
-		st.Error, st.Failures = "", 0
-		st.Status = "ok"
-		if res.NotModified {
-			st.Status = "not_modified"
+		st.Failures = 0
+		switch {
+		case res.Warning != nil:
+			st.Status, st.Error = "warning", res.Warning.Error()
+		case res.NotModified && st.Status == "warning":
+			// The same damaged body as last time: its warning stands.
+		case res.NotModified:
+			st.Status, st.Error = "not_modified", ""
+		default:
+			st.Status, st.Error = "ok", ""
 		}
 		log.Info("polled", "items", res.Items, "matched", res.Matched, "new_versions", res.NewVersions, "not_modified", res.NotModified)
 	}
@@ -300,8 +311,13 @@ func (m *Monitor) pollFeed(ctx context.Context, fc config.Feed, st *store.FeedSt
 		return err
 	}
 	if d := parsed.Damage; d != nil {
+		// Logged in any case; in `feeds` only when items may be missing:
+		// a feed whose every item was read is as good as a sound one.
 		m.log.Warn("feed markup broken: items read one by one", "feed_url", fetch.Redact(fc.URL),
 			"items", len(parsed.Items), "err", d)
+		if d.Lost() {
+			res.Warning = d
+		}
 	}
 	st.ETag, st.LastModified = resp.ETag, resp.LastModified
 	res.Items = len(parsed.Items)

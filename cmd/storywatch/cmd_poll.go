@@ -110,6 +110,9 @@ func (a *app) printPass(pass monitor.PassResult) (failed int) {
 			fmt.Fprintf(a.stdout, "%s: %s, %d on the story, %s (%d changed)%s\n",
 				f.Name, plural(f.Items, "item"), f.Matched, plural(f.NewVersions, "new version"), f.Changed, joined)
 		}
+		if f.Err == nil && f.Warning != nil {
+			fmt.Fprintf(a.stderr, "storywatch: feed %s: warning: %v\n", f.Name, f.Warning)
+		}
 	}
 	return failed
 }

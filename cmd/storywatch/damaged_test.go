@@ -23,7 +23,8 @@ func damagedItem(base string, n int, desc string) string {
 // TestDamagedFeedsLoseNoItemSilently: a feed whose first item has
 // mismatched tags (gofeed reads it to the end of the document and the
 // other items vanish) has every item stored, and one cut off mid-document
-// keeps its complete items.
+// keeps its complete items and shows a warning naming the break in `poll`
+// and `feeds`, also after a 304, until the feed reads whole again.
 func TestDamagedFeedsLoseNoItemSilently(t *testing.T) {
 	var base string
 	var cutFixed atomic.Bool
@@ -99,7 +100,30 @@ func TestDamagedFeedsLoseNoItemSilently(t *testing.T) {
 	if got, want := articles(), []string{"/story/1", "/story/11", "/story/12", "/story/2", "/story/3", "/story/4"}; !slices.Equal(got, want) {
 		t.Errorf("articles %q, want %q", got, want)
 	}
-	if got := feeds()["/mismatched.rss"]; got != "ok: " {
+	st := feeds()
+	if got := st["/mismatched.rss"]; got != "ok: " {
 		t.Errorf("mismatched feed, every item read: %q, want ok", got)
+	}
+	const warnCut = "warning: feed cut short: read the 2 complete items before the break"
+	if got := st["/cut.rss"]; !strings.HasPrefix(got, warnCut) || !strings.Contains(got, "unexpected EOF") {
+		t.Errorf("cut feed: %q, want %q naming the XML error", got, warnCut)
+	}
+	if !strings.Contains(errOut, "storywatch: feed Cut: warning: feed cut short") {
+		t.Errorf("poll did not warn of the cut feed on stderr:\n%s", errOut)
+	}
+
+	// The server answers 304: the body is still the cut one.
+	mustCLI(t, "-c", cfg, "poll")
+	if got := feeds()["/cut.rss"]; !strings.HasPrefix(got, warnCut) {
+		t.Errorf("cut feed after a 304: %q, want the warning to stand", got)
+	}
+
+	cutFixed.Store(true)
+	mustCLI(t, "-c", cfg, "poll")
+	if got := feeds()["/cut.rss"]; got != "ok: " {
+		t.Errorf("cut feed read whole: %q, want ok", got)
+	}
+	if got := articles(); !slices.Contains(got, "/story/13") {
+		t.Errorf("articles %q lack the item after the break", got)
 	}
 }
