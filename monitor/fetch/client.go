@@ -147,14 +147,18 @@ func (c *Client) Get(ctx context.Context, r Request) (*Response, error) {
 // get performs one GET of u. With prefix set, a body longer than limit is
 // cut at limit (Response.truncated) instead of failing with ErrTooLarge.
 func (c *Client) get(ctx context.Context, r Request, u *url.URL, red string, limit int64, prefix bool) (*Response, error) {
-	ctx, cancel := context.WithTimeoutCause(ctx, c.opts.Timeout, ErrTimeout)
-	defer cancel()
-
+	// The wait for a host slot is not the request's time: with a feed of
+	// the host hanging until the timeout, every other request to the host
+	// (its other feeds, their article pages) spent its own timeout queued
+	// and failed as if it had hung. Only the caller's context bounds it.
 	release, err := c.limits.acquire(ctx, u.Host)
 	if err != nil {
 		return nil, c.wrapErr(ctx, red, "wait for host slot", err)
 	}
 	defer release()
+
+	ctx, cancel := context.WithTimeoutCause(ctx, c.opts.Timeout, ErrTimeout)
+	defer cancel()
 
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
