@@ -1,11 +1,17 @@
 package main
 
 import (
+	"bytes"
+	"compress/flate"
+	"compress/zlib"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/klauspost/compress/zstd"
 )
 
 // TestHangingFeedSparesItsHostsOtherFeeds: feeds of a host hang, each
@@ -55,4 +61,98 @@ func TestHangingFeedSparesItsHostsOtherFeeds(t *testing.T) {
 	if len(h.Versions) != 1 || h.Versions[0].Source != "page" {
 		t.Errorf("versions %+v, want one from the page", h.Versions)
 	}
+}
+
+// TestFeedBodiesInOtherEncodings: servers that compress a feed otherwise
+// than asked (storywatch asks for gzip): gzip applied twice (a
+// precompressed file gzipped again on the fly), deflate as zlib or raw,
+// zstd. Each is read; brotli, which storywatch cannot decode, fails with an
+// error saying so, not "got plain text".
+func TestFeedBodiesInOtherEncodings(t *testing.T) {
+	var base string
+	doc := func(name string) []byte {
+		return []byte(fmt.Sprintf(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>%s</title>`+
+			`<item><title>Putin and Zelensky summit (%s)</title><link>%s/story/%s</link><description>Putin and Zelensky peace summit.</description></item></channel></rss>`,
+			name, name, base, name))
+	}
+	type served struct {
+		encoding string
+		body     func() []byte
+	}
+	routes := map[string]served{
+		"gzip-twice": {"gzip", func() []byte { return gzipBytes(t, gzipBytes(t, doc("gzip-twice"))) }},
+		"zlib":       {"deflate", func() []byte { return zlibBytes(t, doc("zlib")) }},
+		"raw-deflate": {"deflate", func() []byte {
+			var b bytes.Buffer
+			w, _ := flate.NewWriter(&b, flate.BestCompression)
+			w.Write(doc("raw-deflate"))
+			w.Close()
+			return b.Bytes()
+		}},
+		"zstd": {"zstd", func() []byte {
+			enc, err := zstd.NewWriter(nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return enc.EncodeAll(doc("zstd"), nil)
+		}},
+		// brotli bytes of "<rss": a stream header and a literal
+		"br": {"br", func() []byte { return []byte{0x0b, 0x01, 0x80, 0x3c, 0x72, 0x73, 0x73, 0x03} }},
+	}
+	mux := http.NewServeMux()
+	var feeds []string
+	for name, s := range routes {
+		mux.HandleFunc("/"+name+".rss", func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/rss+xml")
+			w.Header().Set("Content-Encoding", s.encoding)
+			w.Write(s.body())
+		})
+		feeds = append(feeds, "/"+name+".rss")
+	}
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	base = srv.URL
+	slices.Sort(feeds)
+	for i := range feeds {
+		feeds[i] = srv.URL + feeds[i]
+	}
+	cfg := writeConfig(t, t.TempDir(), feeds, summitStory)
+	writeFile(t, cfg, strings.Replace(readFile(t, cfg), "fetch:\n", "fetch:\n  article_pages: false\n", 1))
+	mustCLI(t, "-c", cfg, "poll")
+
+	var fs struct {
+		Feeds []struct{ URL, Status, Error string } `json:"feeds"`
+	}
+	decodeJSON(t, mustCLI(t, "-c", cfg, "feeds", "--json"), &fs)
+	for _, f := range fs.Feeds {
+		if strings.HasSuffix(f.URL, "/br.rss") {
+			if f.Status != "error" || !strings.Contains(f.Error, "Content-Encoding br") {
+				t.Errorf("br: status %q, error %q; want an error naming the encoding", f.Status, f.Error)
+			}
+			continue
+		}
+		if f.Status != "ok" {
+			t.Errorf("%s: status %q, error %q", f.URL, f.Status, f.Error)
+		}
+	}
+	var arts struct {
+		Articles []struct{ URL string } `json:"articles"`
+	}
+	decodeJSON(t, mustCLI(t, "-c", cfg, "articles", "--json"), &arts)
+	if len(arts.Articles) != 4 {
+		t.Errorf("articles %+v, want one from each readable feed", arts.Articles)
+	}
+}
+
+func zlibBytes(t *testing.T, b []byte) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	w := zlib.NewWriter(&buf)
+	if _, err := w.Write(b); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }

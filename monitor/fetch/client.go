@@ -209,7 +209,7 @@ func (c *Client) get(ctx context.Context, r Request, u *url.URL, red string, lim
 	}
 
 	if prefix {
-		body, truncated, err := readPrefix(resp.Body, limit)
+		body, truncated, err := readPrefix(resp.Body, resp.Header.Get("Content-Encoding"), limit)
 		if err != nil {
 			return nil, c.wrapErr(ctx, red, "read body", err)
 		}
@@ -219,7 +219,7 @@ func (c *Client) get(ctx context.Context, r Request, u *url.URL, red string, lim
 	if resp.ContentLength > limit {
 		return nil, fmt.Errorf("get %s: %d bytes announced, limit %d: %w", red, resp.ContentLength, limit, ErrTooLarge)
 	}
-	body, err := readBody(resp.Body, limit, resp.ContentLength)
+	body, err := readBody(resp.Body, resp.Header.Get("Content-Encoding"), limit, resp.ContentLength)
 	if err != nil {
 		return nil, c.wrapErr(ctx, red, "read body", err)
 	}

@@ -11,6 +11,10 @@ import (
 // Options.MaxBodyBytes.
 var ErrTooLarge = errors.New("response body too large")
 
+// ErrEncoding is returned for a body in a Content-Encoding storywatch
+// cannot decode (brotli, compress).
+var ErrEncoding = errors.New("unsupported content encoding")
+
 // ErrBlockedAddress is returned when the host resolves to an address that
 // Options.AllowPrivate=false forbids (loopback, private, link-local, multicast,
 // unspecified, cloud metadata).
