@@ -156,3 +156,48 @@ func zlibBytes(t *testing.T, b []byte) []byte {
 	}
 	return buf.Bytes()
 }
+
+// TestNotModifiedUnasked: a server that answers 304 Not Modified to a
+// request that named no version (no If-None-Match, no If-Modified-Since)
+// has given nothing to compare with: the feed fails, saying so, where it
+// showed "not_modified" forever with no item ever read. A 304 to a
+// conditional request stays a good poll.
+func TestNotModifiedUnasked(t *testing.T) {
+	var base string
+	mux := http.NewServeMux()
+	mux.HandleFunc("/always304.rss", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusNotModified)
+	})
+	mux.HandleFunc("/etag.rss", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("ETag", `W/"v1"`)
+		if r.Header.Get("If-None-Match") == `W/"v1"` {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		fmt.Fprintf(w, goodFeed, base)
+	})
+	mux.HandleFunc("/world/summit.html", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, goodArticle, base)
+	})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	base = srv.URL
+	cfg := writeConfig(t, t.TempDir(), []string{srv.URL + "/always304.rss", srv.URL + "/etag.rss"}, summitStory)
+	for poll, want := range []string{"ok", "not_modified"} {
+		mustCLI(t, "-c", cfg, "poll")
+		var fs struct {
+			Feeds []struct{ URL, Status, Error string } `json:"feeds"`
+		}
+		decodeJSON(t, mustCLI(t, "-c", cfg, "feeds", "--json"), &fs)
+		for _, f := range fs.Feeds {
+			switch {
+			case strings.HasSuffix(f.URL, "/always304.rss"):
+				if f.Status != "error" || !strings.Contains(f.Error, "304 Not Modified to a request without") {
+					t.Errorf("poll %d: unasked 304: status %q, error %q", poll+1, f.Status, f.Error)
+				}
+			case f.Status != want || f.Error != "":
+				t.Errorf("poll %d: etag feed: status %q, error %q, want %s", poll+1, f.Status, f.Error, want)
+			}
+		}
+	}
+}

@@ -197,6 +197,10 @@ func (c *Client) get(ctx context.Context, r Request, u *url.URL, red string, lim
 		Header:       resp.Header,
 	}
 	switch {
+	case resp.StatusCode == http.StatusNotModified && r.ETag == "" && r.LastModified == "":
+		// Nothing was named to be unchanged from: taken as "not modified",
+		// such a server's feed was never read and looked healthy.
+		return nil, fmt.Errorf("get %s: %w", Redact(final), ErrUnaskedNotModified)
 	case resp.StatusCode == http.StatusNotModified:
 		out.NotModified = true
 		return out, nil

@@ -4,7 +4,8 @@
 // applies the project's HTTP hygiene in one place:
 //
 //   - a descriptive User-Agent and conditional GET (If-None-Match /
-//     If-Modified-Since), with 304 reported as [Response.NotModified];
+//     If-Modified-Since), with 304 reported as [Response.NotModified]; a 304
+//     to a request that was not conditional is [ErrUnaskedNotModified];
 //   - a time limit on the whole request including the body (not its wait for
 //     a per-host slot), and a cap on the body size that also applies to the
 //     decompressed size of compressed bodies, so a gzip or zstd bomb stops at

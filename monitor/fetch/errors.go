@@ -11,6 +11,10 @@ import (
 // Options.MaxBodyBytes.
 var ErrTooLarge = errors.New("response body too large")
 
+// ErrUnaskedNotModified is returned for a 304 answer to a request that
+// was not conditional (no ETag or Last-Modified to compare with).
+var ErrUnaskedNotModified = errors.New("server answered 304 Not Modified to a request without If-None-Match or If-Modified-Since")
+
 // ErrEncoding is returned for a body in a Content-Encoding storywatch
 // cannot decode (brotli, compress).
 var ErrEncoding = errors.New("unsupported content encoding")
