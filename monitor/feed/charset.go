@@ -56,12 +56,36 @@ func toUTF8(body []byte, contentType string) []byte {
 			label = params["charset"]
 		}
 	}
-	if enc := lookup(label); enc != nil {
+	if enc := lookup(label); enc != nil && !mislabelledUTF8(body, enc) {
 		if out, err := enc.NewDecoder().Bytes(body); err == nil {
 			return finish(out, true)
 		}
 	}
 	return finish(utf8OrWindows1252(body), false)
+}
+
+// mislabelledUTF8 reports whether body, labelled enc, is UTF-8 all the
+// same: feeds declare ISO-8859-1 or windows-1251 from a template, or UTF-16
+// copied from elsewhere, over UTF-8 bytes, and decoding as labelled turned
+// every accent into "Ã©" (or the whole body, as UTF-16, into noise).
+// Bytes that read as UTF-8 and hold characters past ASCII are UTF-8: text
+// in a legacy encoding almost never does (in windows-1252, "é" would have
+// to stand after "Ã" each time). Under a UTF-16 label, bytes with no zeros
+// (UTF-16 was recognised by them before) are never UTF-16.
+func mislabelledUTF8(body []byte, enc encoding.Encoding) bool {
+	if !utf8.Valid(body) {
+		return false
+	}
+	if enc == unicode.UTF16(unicode.BigEndian, unicode.UseBOM) || enc == unicode.UTF16(unicode.LittleEndian, unicode.UseBOM) ||
+		enc == unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM) || enc == unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM) {
+		return true
+	}
+	for _, c := range body {
+		if c >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
 }
 
 // lookup returns the decoder for a charset label, or nil for UTF-8, unknown

@@ -53,6 +53,21 @@ func TestParseEncodings(t *testing.T) {
 		{"declaration wins over content-type", koi8(cyr(`<?xml version="1.0" encoding="koi8-r"?>`)), "text/xml; charset=utf-8", cyrTitle},
 		{"utf-8 declared, content-type default latin-1", []byte(rss(`<?xml version="1.0" encoding="utf-8"?>`)), "text/xml; charset=ISO-8859-1", title},
 		{"unknown charset label", []byte(rss(`<?xml version="1.0" encoding="x-bogus"?>`)), "", title},
+		// UTF-8 bytes under a declaration of a legacy encoding (a CMS's
+		// template, a copied header): bytes that read as UTF-8 with
+		// characters past ASCII are UTF-8, which text in those encodings
+		// almost never is; read as declared they turned into "Ã©".
+		{"utf-8 declared iso-8859-1", []byte(rss(`<?xml version="1.0" encoding="ISO-8859-1"?>`)), "text/xml; charset=utf-8", title},
+		{"utf-8 declared windows-1251", []byte(rss(`<?xml version="1.0" encoding="windows-1251"?>`)), "", title},
+		{"utf-8 declared utf-16", []byte(rss(`<?xml version="1.0" encoding="UTF-16"?>`)), "", title},
+		{"utf-8 under a windows-1252 content-type", []byte(rss("")), "text/xml; charset=windows-1252", title},
+		{"windows-1251 as declared, which is no UTF-8", func() []byte {
+			b, err := charmap.Windows1251.NewEncoder().Bytes([]byte(cyr(`<?xml version="1.0" encoding="windows-1251"?>`)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return b
+		}(), "", cyrTitle},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
