@@ -9,7 +9,7 @@ import (
 )
 
 // mislabelTitle has characters past Latin-1, Latin-1 ones and typography.
-const mislabelTitle = "Putin and Zelensky summit: «très bien» — Зеленский"
+const mislabelTitle = "Putin and Zelensky summit: «très bien», Зеленский says in “Genève”"
 
 // TestMislabelledUTF8Feed: feeds whose UTF-8 bytes are declared ISO-8859-1
 // or UTF-16 (a template's declaration) keep their titles and text as
@@ -46,5 +46,35 @@ func TestMislabelledUTF8Feed(t *testing.T) {
 		if a.Title != mislabelTitle {
 			t.Errorf("%s: title %q, want %q", a.URL, a.Title, mislabelTitle)
 		}
+	}
+}
+
+// TestMislabelledUTF8Page: an article page of UTF-8 bytes whose <meta>
+// declares ISO-8859-1 keeps its title and text as written ("Ã©" before:
+// the bytes were kept as UTF-8, and the extractor decoded them again as
+// the <meta> said).
+func TestMislabelledUTF8Page(t *testing.T) {
+	var base string
+	mux := http.NewServeMux()
+	mux.HandleFunc("/feed.rss", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, goodFeed, base)
+	})
+	mux.HandleFunc("/world/summit.html", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		page := strings.Replace(fmt.Sprintf(goodArticle, base), "<head>", `<head><meta charset="iso-8859-1">`, 1)
+		page = strings.ReplaceAll(page, "Putin and Zelensky set for summit", mislabelTitle)
+		fmt.Fprint(w, page)
+	})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	base = srv.URL
+	cfg := writeConfig(t, t.TempDir(), []string{srv.URL + "/feed.rss"}, summitStory)
+	mustCLI(t, "-c", cfg, "poll")
+	var h struct {
+		Versions []struct{ Source, Title string } `json:"versions"`
+	}
+	decodeJSON(t, mustCLI(t, "-c", cfg, "history", srv.URL+"/world/summit.html", "--json"), &h)
+	if len(h.Versions) != 1 || h.Versions[0].Source != "page" || h.Versions[0].Title != mislabelTitle {
+		t.Errorf("versions %+v, want one from the page titled %q", h.Versions, mislabelTitle)
 	}
 }
