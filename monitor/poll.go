@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -391,8 +393,17 @@ func (m *Monitor) pollFeed(ctx context.Context, fc config.Feed, st *store.FeedSt
 			"feed_url", fetch.Redact(fc.URL), "items", noText)
 	}
 	st.Items, st.Matched = res.Items, res.Matched
+	retry := false
 	for _, err := range itemErrs {
 		m.log.Warn("article failed", "feed_url", fetch.Redact(fc.URL), "err", err)
+		retry = retry || mayPass(err)
+	}
+	if retry {
+		// An item whose page was busy, timed out or could not be
+		// reached is tried again on the next poll: with the validators
+		// kept, the unchanged feed answers 304 and the item (lost when it
+		// has no text of its own) waited for the feed to change.
+		st.ETag, st.LastModified = "", ""
 	}
 	if len(panics) > 0 {
 		// Forget the validators: a 304 next time would hide the items
@@ -401,6 +412,23 @@ func (m *Monitor) pollFeed(ctx context.Context, fc config.Feed, st *store.FeedSt
 		return fmt.Errorf("%d of %d items panicked: %w", len(panics), res.Items, errors.Join(panics...))
 	}
 	return nil
+}
+
+// mayPass reports whether an item's failure may pass by itself: a 5xx,
+// 429 or 408 answer, a timeout, a connection that failed or broke. A page
+// gone (4xx), refused by robots.txt or not an article stays as it is.
+func mayPass(err error) bool {
+	var se *fetch.StatusError
+	var ne net.Error
+	switch {
+	case errors.As(err, &se):
+		return se.Temporary()
+	case errors.Is(err, fetch.ErrTimeout), errors.Is(err, context.DeadlineExceeded), errors.Is(err, io.ErrUnexpectedEOF):
+		return true
+	case errors.Is(err, fetch.ErrBlockedAddress), errors.Is(err, fetch.ErrDisallowed):
+		return false
+	}
+	return errors.As(err, &ne)
 }
 
 // fetch gets one feed or page, timing it for the fetch latency metric. The
