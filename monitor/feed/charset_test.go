@@ -81,3 +81,26 @@ func TestParseEncodings(t *testing.T) {
 		})
 	}
 }
+
+// TestIllegalCharacters: a reference to a character XML forbids ("&#11;",
+// "&#x1F;", "&#0;", "&#65535;") or a raw U+FFFE in an item, which CMSs copy
+// from pasted text, made the XML decoder reject the item (before, the
+// feed): the character is dropped and the item read whole.
+func TestIllegalCharacters(t *testing.T) {
+	for _, bad := range []string{"&#11;", "&#x1F;", "&#X1f;", "&#0;", "&#00000;", "&#65535;", "&#xFFFE;", "\uFFFE", "\uFFFF"} {
+		doc := `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>Putin` + bad + ` summit</title>` +
+			`<link>https://e.com/1</link><description>Zelensky` + bad + ` said &#233;&#x2014;</description></item></channel></rss>`
+		f, err := Parse([]byte(doc), "", feedURL)
+		if err != nil {
+			t.Errorf("%q: %v", bad, err)
+			continue
+		}
+		if len(f.Items) != 1 || f.Damage != nil {
+			t.Errorf("%q: %d items, damage %v", bad, len(f.Items), f.Damage)
+			continue
+		}
+		if it := f.Items[0]; it.Title != "Putin summit" || it.Summary != "Zelensky said é—" {
+			t.Errorf("%q: title %q, summary %q", bad, it.Title, it.Summary)
+		}
+	}
+}
