@@ -22,9 +22,10 @@ func damagedItem(base string, n int, desc string) string {
 
 // TestDamagedFeedsLoseNoItemSilently: a feed whose first item has
 // mismatched tags (gofeed reads it to the end of the document and the
-// other items vanish) has every item stored, and one cut off mid-document
-// keeps its complete items and shows a warning naming the break in `poll`
-// and `feeds`, also after a 304, until the feed reads whole again.
+// other items vanish) has every item stored, and one cut off
+// mid-document (RSS, JSON Feed) keeps its complete items and shows a
+// warning naming the break in `poll` and `feeds`, also after a 304, until
+// the feed reads whole again.
 func TestDamagedFeedsLoseNoItemSilently(t *testing.T) {
 	var base string
 	var cutFixed atomic.Bool
@@ -58,11 +59,19 @@ func TestDamagedFeedsLoseNoItemSilently(t *testing.T) {
 		}
 		fmt.Fprintf(w, `<item><title>Summit report 13</title><link>%s/sto`, base)
 	})
+	mux.HandleFunc("/cut.json", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/feed+json")
+		fmt.Fprint(w, `{"version":"https://jsonfeed.org/version/1.1","title":"Cut JSON","items":[`)
+		for n := 21; n <= 22; n++ {
+			fmt.Fprintf(w, `{"id":"j%d","url":"%s/story/%d","title":"Summit report %d","content_text":"Putin and Zelensky peace summit, report %d from Kyiv."},`, n, base, n, n, n)
+		}
+		fmt.Fprintf(w, `{"id":"j23","url":"%s/sto`, base)
+	})
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 	base = srv.URL
 
-	cfg := writeConfig(t, t.TempDir(), []string{srv.URL + "/mismatched.rss", srv.URL + "/cut.rss"}, summitStory)
+	cfg := writeConfig(t, t.TempDir(), []string{srv.URL + "/mismatched.rss", srv.URL + "/cut.rss", srv.URL + "/cut.json"}, summitStory)
 	writeFile(t, cfg, strings.Replace(readFile(t, cfg), "fetch:\n", "fetch:\n  article_pages: false\n", 1))
 
 	type feedsOut struct {
@@ -97,7 +106,7 @@ func TestDamagedFeedsLoseNoItemSilently(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("poll exit %d\n%s", code, errOut)
 	}
-	if got, want := articles(), []string{"/story/1", "/story/11", "/story/12", "/story/2", "/story/3", "/story/4"}; !slices.Equal(got, want) {
+	if got, want := articles(), []string{"/story/1", "/story/11", "/story/12", "/story/2", "/story/21", "/story/22", "/story/3", "/story/4"}; !slices.Equal(got, want) {
 		t.Errorf("articles %q, want %q", got, want)
 	}
 	st := feeds()
@@ -107,6 +116,9 @@ func TestDamagedFeedsLoseNoItemSilently(t *testing.T) {
 	const warnCut = "warning: feed cut short: read the 2 complete items before the break"
 	if got := st["/cut.rss"]; !strings.HasPrefix(got, warnCut) || !strings.Contains(got, "unexpected EOF") {
 		t.Errorf("cut feed: %q, want %q naming the XML error", got, warnCut)
+	}
+	if got := st["/cut.json"]; !strings.HasPrefix(got, warnCut) {
+		t.Errorf("cut JSON Feed: %q, want %q", got, warnCut)
 	}
 	if !strings.Contains(errOut, "storywatch: feed Cut: warning: feed cut short") {
 		t.Errorf("poll did not warn of the cut feed on stderr:\n%s", errOut)

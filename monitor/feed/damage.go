@@ -2,6 +2,7 @@ package feed
 
 import (
 	"bytes"
+	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -25,7 +26,8 @@ import (
 // breaks the XML is read without that text; only an item that does not read
 // even then, or one the body cuts off, is lost, and Damage counts it.
 
-// Damage says what of an RSS, RDF or Atom feed did not read as one document.
+// Damage says what of a feed did not read as one document: an RSS, RDF or
+// Atom feed read item by item, or a JSON Feed read up to its break.
 type Damage struct {
 	// Cause is the XML syntax error that broke the document.
 	Cause error
@@ -239,6 +241,70 @@ func itemwise(body []byte, ft gofeed.FeedType, base *url.URL, whole error) *Feed
 		return nil
 	}
 	return out
+}
+
+// completeJSONItems reads the complete items of a JSON Feed that does not
+// read whole, cut off mid-document or broken inside an item: the feed's
+// fields before "items" and every item up to the break, as one feed. Nil
+// when there is no complete item. cause is the error of reading it whole.
+func completeJSONItems(body []byte, base *url.URL, cause error) *Feed {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil
+	}
+	doc := []byte("{")
+	var items []json.RawMessage
+	closed := false
+	for dec.More() {
+		t, err := dec.Token()
+		key, ok := t.(string)
+		if err != nil || !ok {
+			return nil
+		}
+		if key != "items" {
+			var v json.RawMessage
+			if err := dec.Decode(&v); err != nil {
+				return nil
+			}
+			k, _ := json.Marshal(key)
+			doc = append(append(append(append(doc, k...), ':'), v...), ',')
+			continue
+		}
+		if t, err := dec.Token(); err != nil || t != json.Delim('[') {
+			return nil
+		}
+		for dec.More() {
+			var v json.RawMessage
+			if err := dec.Decode(&v); err != nil {
+				break
+			}
+			items = append(items, v)
+		}
+		t, err = dec.Token()
+		closed = err == nil && t == json.Delim(']')
+		break
+	}
+	if len(items) == 0 {
+		return nil
+	}
+	doc = append(doc, `"items":[`...)
+	for i, v := range items {
+		if i > 0 {
+			doc = append(doc, ',')
+		}
+		doc = append(doc, v...)
+	}
+	doc = append(doc, "]}"...)
+	f, _, err := parseBody(doc, gofeed.FeedTypeJSON, base, deferredSet{})
+	if err != nil {
+		return nil
+	}
+	d := &Damage{Cause: cause, CutShort: true, Found: len(items), Read: len(f.Items)}
+	if !closed {
+		d.Found++ // the item the break cut
+	}
+	f.Damage = d
+	return f
 }
 
 // joinDoc is header, the items' markup and the closing tags as one document.

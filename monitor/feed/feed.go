@@ -31,7 +31,8 @@ type Feed struct {
 	Items []Item
 	// Damage is set when an RSS, RDF or Atom body did not read as one
 	// document, or read fewer items than it starts: Items are the items
-	// read one by one (see Damage). Nil for a sound feed.
+	// read one by one; or when a JSON Feed broke: Items are the complete
+	// items before the break (see Damage). Nil for a sound feed.
 	Damage *Damage
 	// found is how many items gofeed read, duplicates included.
 	found int

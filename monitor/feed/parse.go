@@ -78,6 +78,11 @@ func parse(body []byte, contentType, feedURL string, minSize int) (*Feed, error)
 			return g, nil
 		}
 	}
+	if err != nil && ft == gofeed.FeedTypeJSON {
+		if g := completeJSONItems(body, base, errors.Unwrap(err)); g != nil {
+			return g, nil
+		}
+	}
 	return f, err
 }
 

@@ -505,3 +505,48 @@ func TestSoundFeedNoDamage(t *testing.T) {
 		t.Errorf("summary %q", f.Items[0].Summary)
 	}
 }
+
+// TestJSONFeedCutShort: a JSON Feed cut off mid-document (a generator that
+// died mid-write) keeps its complete items, with Damage saying so, as an
+// RSS or Atom feed does; one with no complete item stays an error.
+func TestJSONFeedCutShort(t *testing.T) {
+	item := func(i int) string {
+		return fmt.Sprintf(`{"id":"%d","url":"https://e.com/%d","title":"Item %d","content_html":"<p>Text %d</p>"}`, i, i, i, i)
+	}
+	head := `{"version":"https://jsonfeed.org/version/1.1","title":"T","home_page_url":"https://e.com/","items":[`
+	for _, tt := range []struct {
+		name, doc string
+		want      int // items; -1: an error
+	}{
+		{"cut in an item", head + item(1) + "," + item(2) + `,{"id":"3","url":"https://e.com/3","tit`, 2},
+		{"cut between items", head + item(1) + "," + item(2) + ",", 2},
+		{"cut after the items", head + item(1) + "]", 1},
+		{"broken in the middle", head + item(1) + `,{"id":"2",,}` + "," + item(3) + "]}", 1},
+		{"cut in the first item", head + `{"id":"1","url":"https://e.com/1"`, -1},
+		{"cut before the items", `{"version":"https://jsonfeed.org/version/1.1","title":"T"`, -1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := Parse([]byte(tt.doc), "application/feed+json", feedURL)
+			if tt.want < 0 {
+				if err == nil {
+					t.Fatalf("read %+v, want an error", f)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(f.Items) != tt.want || f.Damage == nil || !f.Damage.CutShort || !f.Damage.Lost() {
+				t.Fatalf("%d items, damage %+v; want %d, cut short", len(f.Items), f.Damage, tt.want)
+			}
+			if f.Title != "T" {
+				t.Errorf("title %q", f.Title)
+			}
+			for i, it := range f.Items {
+				if want := fmt.Sprintf("https://e.com/%d", i+1); it.Link != want || it.Content() != fmt.Sprintf("<p>Text %d</p>", i+1) {
+					t.Errorf("item %d: %q %q", i, it.Link, it.Content())
+				}
+			}
+		})
+	}
+}
