@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"net/url"
 	"regexp"
 	"slices"
@@ -143,6 +144,7 @@ func parseGofeed(body []byte, ft gofeed.FeedType) (*gofeed.Feed, error) {
 		gf, err := (&gofeed.DefaultRSSTranslator{DisableContentImageScan: true}).Translate(rf)
 		if err == nil {
 			permalinks(rf, gf)
+			rdfAbout(body, gf)
 		}
 		return gf, err
 	case gofeed.FeedTypeAtom:
@@ -191,6 +193,43 @@ func permalinks(rf *rss.Feed, gf *gofeed.Feed) {
 		// an absolute URL only: "story-123" is an id, not a path
 		if u, err := url.Parse(strings.TrimSpace(ri.GUID.Value)); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
 			gi.Link = ri.GUID.Value
+		}
+	}
+}
+
+// rdfAboutAttr finds an item start tag's rdf:about value.
+var rdfAboutAttr = regexp.MustCompile(`\srdf:about\s*=\s*(?:"([^"]*)"|'([^']*)')`)
+
+// rdfAbout gives an RSS 1.0 item with no <link> its rdf:about, the item's
+// URI, which the spec has match the link: gofeed keeps no attribute of
+// the item, and such items were dropped as having no usable link. The item
+// start tags are matched to the items in order, only when they are as many.
+// A value that is no absolute http(s) URL stays an id.
+func rdfAbout(body []byte, gf *gofeed.Feed) {
+	if !slices.ContainsFunc(gf.Items, func(gi *gofeed.Item) bool { return gi != nil && gi.Link == "" && len(gi.Links) == 0 }) ||
+		!bytes.Contains(body, []byte("rdf:about")) {
+		return
+	}
+	starts := itemStarts(body, gofeed.FeedTypeRSS)
+	if len(starts) != len(gf.Items) {
+		return
+	}
+	for i, s := range starts {
+		gi := gf.Items[i]
+		if gi == nil || gi.Link != "" || len(gi.Links) > 0 {
+			continue
+		}
+		end := bytes.IndexByte(body[s:], '>')
+		if end < 0 {
+			continue
+		}
+		m := rdfAboutAttr.FindSubmatch(body[s : s+end])
+		if m == nil {
+			continue
+		}
+		v := html.UnescapeString(string(m[1]) + string(m[2]))
+		if u, err := url.Parse(strings.TrimSpace(v)); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+			gi.Link = v
 		}
 	}
 }

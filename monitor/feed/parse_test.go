@@ -550,3 +550,28 @@ func TestJSONFeedCutShort(t *testing.T) {
 		})
 	}
 }
+
+// TestRDFAboutAsLink: an RSS 1.0 item without <link> is found by its
+// rdf:about, the item's URI, which the spec has match the link; one whose
+// rdf:about is no http(s) URL stays without a link.
+func TestRDFAboutAsLink(t *testing.T) {
+	doc := `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">` +
+		`<channel rdf:about="https://e.com/rdf"><title>T</title></channel>` +
+		`<item rdf:about="https://e.com/1"><title>One</title><link>https://e.com/1?from=rdf</link></item>` +
+		`<item rdf:about='https://e.com/2'><title>Two</title></item>` +
+		"<item\n  rdf:about=\"https://e.com/3?a=1&amp;b=2\"><title>Three</title></item>" +
+		`<item rdf:about="urn:x:4"><title>Four</title></item>` +
+		`</rdf:RDF>`
+	f, err := Parse([]byte(doc), "", feedURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range f.Items {
+		got = append(got, it.Link)
+	}
+	want := []string{"https://e.com/1?from=rdf", "https://e.com/2", "https://e.com/3?a=1&b=2", ""}
+	if !slices.Equal(got, want) {
+		t.Errorf("links %q, want %q", got, want)
+	}
+}
