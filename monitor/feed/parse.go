@@ -191,7 +191,7 @@ func permalinks(rf *rss.Feed, gf *gofeed.Feed) {
 			continue
 		}
 		// an absolute URL only: "story-123" is an id, not a path
-		if u, err := url.Parse(strings.TrimSpace(ri.GUID.Value)); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+		if isAbsHTTP(ri.GUID.Value) {
 			gi.Link = ri.GUID.Value
 		}
 	}
@@ -228,10 +228,16 @@ func rdfAbout(body []byte, gf *gofeed.Feed) {
 			continue
 		}
 		v := html.UnescapeString(string(m[1]) + string(m[2]))
-		if u, err := url.Parse(strings.TrimSpace(v)); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+		if isAbsHTTP(v) {
 			gi.Link = v
 		}
 	}
+}
+
+// isAbsHTTP reports whether v is an absolute http(s) URL.
+func isAbsHTTP(v string) bool {
+	u, err := url.Parse(strings.TrimSpace(v))
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
 // dropNullEntries removes the null items and authors of a JSON Feed
