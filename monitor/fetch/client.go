@@ -144,17 +144,30 @@ func (c *Client) Get(ctx context.Context, r Request) (*Response, error) {
 	return c.get(ctx, r, u, red, c.opts.MaxBodyBytes, false)
 }
 
+// slotWait names the wait for a per-host slot in errors.
+const slotWait = "wait for host slot"
+
+// slotWaitFactor times Options.Timeout is how long a request waits for a
+// per-host slot, apart from its own Timeout.
+const slotWaitFactor = 2
+
 // get performs one GET of u. With prefix set, a body longer than limit is
 // cut at limit (Response.truncated) instead of failing with ErrTooLarge.
 func (c *Client) get(ctx context.Context, r Request, u *url.URL, red string, limit int64, prefix bool) (*Response, error) {
 	// The wait for a host slot is not the request's time: with a feed of
 	// the host hanging until the timeout, every other request to the host
 	// (its other feeds, their article pages) spent its own timeout queued
-	// and failed as if it had hung. Only the caller's context bounds it.
-	release, err := c.limits.acquire(ctx, u.Host)
+	// and failed as if it had hung. The wait has a budget of its own, twice
+	// the timeout (the slots held by hanging requests free up within one),
+	// so that a request made past shutdown (an article in hand) still ends.
+	wctx, wcancel := context.WithTimeoutCause(ctx, slotWaitFactor*c.opts.Timeout, ErrTimeout)
+	release, err := c.limits.acquire(wctx, u.Host)
 	if err != nil {
-		return nil, c.wrapErr(ctx, red, "wait for host slot", err)
+		err = c.wrapErr(wctx, red, slotWait, err)
+		wcancel()
+		return nil, err
 	}
+	wcancel()
 	defer release()
 
 	ctx, cancel := context.WithTimeoutCause(ctx, c.opts.Timeout, ErrTimeout)
@@ -243,7 +256,11 @@ func (c *Client) wrapErr(ctx context.Context, red, what string, err error) error
 		err = ue.Err // url.Error repeats the unredacted URL
 	}
 	if errors.Is(context.Cause(ctx), ErrTimeout) && !errors.Is(err, ErrTooLarge) {
-		return fmt.Errorf("%s: after %s: %w: %w", prefix, c.opts.Timeout, ErrTimeout, context.DeadlineExceeded)
+		limit := c.opts.Timeout
+		if what == slotWait {
+			limit *= slotWaitFactor
+		}
+		return fmt.Errorf("%s: after %s: %w: %w", prefix, limit, ErrTimeout, context.DeadlineExceeded)
 	}
 	return fmt.Errorf("%s: %w", prefix, err)
 }

@@ -6,8 +6,8 @@
 //   - a descriptive User-Agent and conditional GET (If-None-Match /
 //     If-Modified-Since), with 304 reported as [Response.NotModified]; a 304
 //     to a request that was not conditional is [ErrUnaskedNotModified];
-//   - a time limit on the whole request including the body (not its wait for
-//     a per-host slot), and a cap on the body size that also applies to the
+//   - a time limit on the whole request including the body (its wait for a
+//     per-host slot has a budget of its own, twice the limit), and a cap on the body size that also applies to the
 //     decompressed size of compressed bodies, so a gzip or zstd bomb stops at
 //     the cap ([ErrTooLarge]);
 //   - gzip is requested and decoded here, including servers that send gzip
