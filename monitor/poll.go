@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"runtime/debug"
 	"sync"
@@ -313,13 +314,15 @@ func (m *Monitor) pollFeed(ctx context.Context, fc config.Feed, st *store.FeedSt
 		return err
 	}
 	if d := parsed.Damage; d != nil {
-		// Logged in any case; in `feeds` only when items may be missing:
-		// a feed whose every item was read is as good as a sound one.
-		m.log.Warn("feed markup broken: items read one by one", "feed_url", fetch.Redact(fc.URL),
-			"items", len(parsed.Items), "err", d)
+		// A warning, in the log and in `feeds`, only when items may be
+		// missing: a feed whose every item was read is as good as a sound
+		// one, and a daemon polling it for months should not warn each time.
+		level := slog.LevelInfo
 		if d.Lost() {
-			res.Warning = d
+			res.Warning, level = d, slog.LevelWarn
 		}
+		m.log.Log(ctx, level, "feed markup broken: items read one by one", "feed_url", fetch.Redact(fc.URL),
+			"items", len(parsed.Items), "err", d)
 	}
 	st.ETag, st.LastModified = resp.ETag, resp.LastModified
 	res.Items = len(parsed.Items)
