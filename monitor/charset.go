@@ -35,6 +35,14 @@ func pageUTF8(body []byte, contentType string) []byte {
 	// bytes are always valid UTF-8, and its escapes would be stored as
 	// text. (Declared in a <meta>, the extractor decodes it.)
 	if utf8.Valid(body) && !strings.Contains(strings.ToLower(contentType), "iso-2022-jp") {
+		// A <meta> naming another charset over such bytes (a template's
+		// declaration) would have the extractor decode them again: "é"
+		// became "Ã©". Bytes past ASCII that read as UTF-8 are UTF-8 (see
+		// feed's mislabelledUTF8); ASCII alone reads the same either way,
+		// and ISO-2022-JP declared in a <meta> is decoded as declared.
+		if nonASCII(body) && declaresOtherCharset(body) {
+			return declareUTF8(body)
+		}
 		return body
 	}
 	enc, name, _ := charset.DetermineEncoding(body, contentType)
@@ -46,6 +54,28 @@ func pageUTF8(body []byte, contentType string) []byte {
 		return body
 	}
 	return declareUTF8(out)
+}
+
+// nonASCII reports whether b has a byte past ASCII.
+func nonASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
+// declaresOtherCharset reports whether a <meta> in the page's head (the
+// window declareUTF8 rewrites) names a charset other than UTF-8.
+func declaresOtherCharset(page []byte) bool {
+	for _, m := range metaCharset.FindAllSubmatch(page[:min(len(page), 4096)], -1) {
+		// (HTML reads a declared UTF-16 as UTF-8, as the prescan does.)
+		if _, name := charset.Lookup(string(m[1])); name != "utf-8" && !strings.HasPrefix(name, "utf-16") {
+			return true
+		}
+	}
+	return false
 }
 
 // metaCharset finds the charset a <meta> declares, as <meta charset=X> or

@@ -46,6 +46,10 @@ func TestPageUTF8(t *testing.T) {
 		{"header names windows-1251", cyr, "text/html; charset=windows-1251", "<p>Переговоры в Будапеште</p>"},
 		{"header names iso-2022-jp", jp, "text/html; charset=ISO-2022-JP", "<p>東京で会談が行われた。</p>"},
 		{"valid UTF-8 untouched", "<p>Zelensky’s</p>", "text/html; charset=iso-8859-1", "<p>Zelensky’s</p>"},
+		{"valid UTF-8 under a <meta> of another charset", "<head><meta charset=iso-8859-1></head><p>Zelensky’s</p>", "text/html",
+			"<head><meta charset=utf-8></head><p>Zelensky’s</p>"},
+		{"ASCII under a <meta> of another charset untouched", "<head><meta charset=iso-8859-1></head><p>Zelensky's</p>", "text/html",
+			"<head><meta charset=iso-8859-1></head><p>Zelensky's</p>"},
 		// With no charset named, a browser reads windows-1252, as the
 		// extractor did before pages were converted here.
 		{"no charset: windows-1252", "<p>\x93Budapest\x94</p>", "text/html", "<p>“Budapest”</p>"},

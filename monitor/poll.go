@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"log/slog"
+	"net"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -17,8 +20,13 @@ import (
 
 // FeedResult is the outcome of polling one feed.
 type FeedResult struct {
-	URL, Name   string
-	Err         error  // nil after a good poll
+	URL, Name string
+	Err       error // nil after a good poll
+	// Warning is set after a poll that read the feed but may have missed
+	// items: its markup broke (a *feed.Damage: cut short, items that did
+	// not read). The feed's status says "warning" until a poll reads the
+	// feed whole.
+	Warning     error
 	Skipped     string // why the feed was not polled (Retry-After, backoff)
 	NotModified bool
 	Items       int // items in the feed
@@ -232,10 +240,16 @@ func (m *Monitor) pollFeedState(ctx context.Context, i int, scheduled, wait bool
 		}
 		log.Warn("poll failed", "err", err, "failures", st.Failures)
 	} else {
-		st.Error, st.Failures = "", 0
-		st.Status = "ok"
-		if res.NotModified {
-			st.Status = "not_modified"
+		st.Failures = 0
+		switch {
+		case res.Warning != nil:
+			st.Status, st.Error = "warning", res.Warning.Error()
+		case res.NotModified && st.Status == "warning":
+			// The same damaged body as last time: its warning stands.
+		case res.NotModified:
+			st.Status, st.Error = "not_modified", ""
+		default:
+			st.Status, st.Error = "ok", ""
 		}
 		log.Info("polled", "items", res.Items, "matched", res.Matched, "new_versions", res.NewVersions, "not_modified", res.NotModified)
 	}
@@ -299,9 +313,16 @@ func (m *Monitor) pollFeed(ctx context.Context, fc config.Feed, st *store.FeedSt
 	if err != nil {
 		return err
 	}
-	if parsed.CutShort != nil {
-		m.log.Warn("feed cut short: reading the items before the error", "feed_url", fetch.Redact(fc.URL),
-			"items", len(parsed.Items), "err", parsed.CutShort)
+	if d := parsed.Damage; d != nil {
+		// A warning, in the log and in `feeds`, only when items may be
+		// missing: a feed whose every item was read is as good as a sound
+		// one, and a daemon polling it for months should not warn each time.
+		level := slog.LevelInfo
+		if d.Lost() {
+			res.Warning, level = d, slog.LevelWarn
+		}
+		m.log.Log(ctx, level, "feed markup broken: items read one by one", "feed_url", fetch.Redact(fc.URL),
+			"items", len(parsed.Items), "err", d)
 	}
 	st.ETag, st.LastModified = resp.ETag, resp.LastModified
 	res.Items = len(parsed.Items)
@@ -375,8 +396,17 @@ func (m *Monitor) pollFeed(ctx context.Context, fc config.Feed, st *store.FeedSt
 			"feed_url", fetch.Redact(fc.URL), "items", noText)
 	}
 	st.Items, st.Matched = res.Items, res.Matched
+	retry := false
 	for _, err := range itemErrs {
 		m.log.Warn("article failed", "feed_url", fetch.Redact(fc.URL), "err", err)
+		retry = retry || mayPass(err)
+	}
+	if retry {
+		// An item whose page was busy, timed out or could not be
+		// reached is tried again on the next poll: with the validators
+		// kept, the unchanged feed answers 304 and the item (lost when it
+		// has no text of its own) waited for the feed to change.
+		st.ETag, st.LastModified = "", ""
 	}
 	if len(panics) > 0 {
 		// Forget the validators: a 304 next time would hide the items
@@ -385,6 +415,23 @@ func (m *Monitor) pollFeed(ctx context.Context, fc config.Feed, st *store.FeedSt
 		return fmt.Errorf("%d of %d items panicked: %w", len(panics), res.Items, errors.Join(panics...))
 	}
 	return nil
+}
+
+// mayPass reports whether an item's failure may pass by itself: a 5xx,
+// 429 or 408 answer, a timeout, a connection that failed or broke. A page
+// gone (4xx), refused by robots.txt or not an article stays as it is.
+func mayPass(err error) bool {
+	var se *fetch.StatusError
+	var ne net.Error
+	switch {
+	case errors.As(err, &se):
+		return se.Temporary()
+	case errors.Is(err, fetch.ErrTimeout), errors.Is(err, context.DeadlineExceeded), errors.Is(err, io.ErrUnexpectedEOF):
+		return true
+	case errors.Is(err, fetch.ErrBlockedAddress), errors.Is(err, fetch.ErrDisallowed):
+		return false
+	}
+	return errors.As(err, &ne)
 }
 
 // fetch gets one feed or page, timing it for the fetch latency metric. The

@@ -200,8 +200,8 @@ type FeedState struct {
 	ETag         string    `json:"etag,omitempty"`
 	LastModified string    `json:"last_modified,omitempty"`
 	LastPolled   time.Time `json:"last_polled"`
-	Status       string    `json:"status"`               // "ok", "not_modified", "error", "" (never polled)
-	Error        string    `json:"error,omitempty"`      // cause of the last failure; empty after a good poll
+	Status       string    `json:"status"`               // "ok", "not_modified", "warning", "error", "" (never polled)
+	Error        string    `json:"error,omitempty"`      // cause of the last failure or warning; empty after a good poll
 	Items        int       `json:"items"`                // items in the last good parse
 	Matched      int       `json:"matched"`              // of those, the ones matching the story filter
 	NextPoll     time.Time `json:"next_poll,omitzero"`   // when the scheduler polls next

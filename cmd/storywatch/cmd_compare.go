@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"time"
 
@@ -98,8 +100,13 @@ func parsePublished(s string) (time.Time, error) {
 // readText reads a text file; byte offsets in `facts` refer to its bytes.
 func readText(path string) (string, error) {
 	b, err := os.ReadFile(path)
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		// "read FILE: cause", not "read open FILE: cause"
+		return "", fmt.Errorf("read %s: %w", path, pe.Err)
+	}
 	if err != nil {
-		return "", fmt.Errorf("read %w", err)
+		return "", fmt.Errorf("read %s: %w", path, err)
 	}
 	return string(b), nil
 }

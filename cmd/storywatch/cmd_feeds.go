@@ -58,6 +58,13 @@ func (a *app) feedsCommand() *cobra.Command {
 					}
 					out = append(out, f)
 				}
+				urls, names := make([]string, len(out)), make([]string, len(out))
+				for i, f := range out {
+					urls[i], names[i] = f.URL, f.Name
+				}
+				for i, n := range uniqueFeedNames(urls, names) {
+					out[i].Name = n
+				}
 				if a.jsonOut {
 					return writeJSON(a.stdout, map[string]any{"feeds": out})
 				}

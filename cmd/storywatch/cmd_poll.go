@@ -93,7 +93,13 @@ func (a *app) pollInDaemon(strict bool) error {
 // many feeds failed. A feed another pass was polling when this one came
 // (the daemon's schedule) reports that poll, and says so.
 func (a *app) printPass(pass monitor.PassResult) (failed int) {
-	for _, f := range pass.Feeds {
+	urls, names := make([]string, len(pass.Feeds)), make([]string, len(pass.Feeds))
+	for i, f := range pass.Feeds {
+		urls[i], names[i] = f.URL, f.Name
+	}
+	names = uniqueFeedNames(urls, names)
+	for i, f := range pass.Feeds {
+		f.Name = names[i]
 		joined := ""
 		if f.Joined {
 			joined = " (by the pass already under way)"
@@ -109,6 +115,9 @@ func (a *app) printPass(pass monitor.PassResult) (failed int) {
 		default:
 			fmt.Fprintf(a.stdout, "%s: %s, %d on the story, %s (%d changed)%s\n",
 				f.Name, plural(f.Items, "item"), f.Matched, plural(f.NewVersions, "new version"), f.Changed, joined)
+		}
+		if f.Err == nil && f.Warning != nil {
+			fmt.Fprintf(a.stderr, "storywatch: feed %s: warning: %v\n", f.Name, f.Warning)
 		}
 	}
 	return failed

@@ -56,12 +56,36 @@ func toUTF8(body []byte, contentType string) []byte {
 			label = params["charset"]
 		}
 	}
-	if enc := lookup(label); enc != nil {
+	if enc := lookup(label); enc != nil && !mislabelledUTF8(body, enc) {
 		if out, err := enc.NewDecoder().Bytes(body); err == nil {
 			return finish(out, true)
 		}
 	}
 	return finish(utf8OrWindows1252(body), false)
+}
+
+// mislabelledUTF8 reports whether body, labelled enc, is UTF-8 all the
+// same: feeds declare ISO-8859-1 or windows-1251 from a template, or UTF-16
+// copied from elsewhere, over UTF-8 bytes, and decoding as labelled turned
+// every accent into "Ã©" (or the whole body, as UTF-16, into noise).
+// Bytes that read as UTF-8 and hold characters past ASCII are UTF-8: text
+// in a legacy encoding almost never does (in windows-1252, "é" would have
+// to stand after "Ã" each time). Under a UTF-16 label, bytes with no zeros
+// (UTF-16 was recognised by them before) are never UTF-16.
+func mislabelledUTF8(body []byte, enc encoding.Encoding) bool {
+	if !utf8.Valid(body) {
+		return false
+	}
+	if enc == unicode.UTF16(unicode.BigEndian, unicode.UseBOM) || enc == unicode.UTF16(unicode.LittleEndian, unicode.UseBOM) ||
+		enc == unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM) || enc == unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM) {
+		return true
+	}
+	for _, c := range body {
+		if c >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
 }
 
 // lookup returns the decoder for a charset label, or nil for UTF-8, unknown
@@ -109,10 +133,95 @@ func finish(b []byte, converted bool) []byte {
 	if !utf8.Valid(b) {
 		b = bytes.ToValidUTF8(b, nil)
 	}
+	b = dropIllegalChars(b)
 	if m := xmlDecl.Find(b); m != nil && (converted || xmlEncoding.Match(m)) {
 		b = append([]byte(`<?xml version="1.0" encoding="UTF-8"?>`), b[len(m):]...)
 	}
 	return b
+}
+
+// dropIllegalChars removes the characters XML 1.0 forbids that the
+// decoder rejects, with the whole document (its lenient mode too): character
+// references to C0 controls other than tab, newline and carriage return
+// ("&#11;", "&#x1F;", "&#0;") and to U+FFFE or U+FFFF, and those two raw.
+// CMSs copy them from pasted text into titles and descriptions; a text that
+// merely spells one ("&amp;#11;") is no reference and stays.
+func dropIllegalChars(b []byte) []byte {
+	if !bytes.Contains(b, []byte("&#")) && !bytes.Contains(b, []byte("\uFFFE")) && !bytes.Contains(b, []byte("\uFFFF")) {
+		return b
+	}
+	var out []byte
+	copied := 0
+	drop := func(from, to int) {
+		if out == nil {
+			out = make([]byte, 0, len(b))
+		}
+		out = append(out, b[copied:from]...)
+		copied = to
+	}
+	for i := 0; i < len(b); {
+		// the next '&' or 0xEF (the first byte of U+FFFE and U+FFFF)
+		j := bytes.IndexByte(b[i:], '&')
+		if k := bytes.IndexByte(b[i:], 0xEF); k >= 0 && (j < 0 || k < j) {
+			j = k
+		}
+		if j < 0 {
+			break
+		}
+		i += j
+		switch {
+		case b[i] == '&' && i+2 < len(b) && b[i+1] == '#':
+			if end, r, ok := charRef(b[i+2:]); ok && illegalXMLChar(r) {
+				drop(i, i+2+end)
+				i += 2 + end
+				continue
+			}
+			i += 2
+		case b[i] == 0xEF && i+2 < len(b) && b[i+1] == 0xBF && (b[i+2] == 0xBE || b[i+2] == 0xBF):
+			drop(i, i+3)
+			i += 3
+		default:
+			i++
+		}
+	}
+	if out == nil {
+		return b
+	}
+	return append(out, b[copied:]...)
+}
+
+// charRef reads the code point of a character reference after its "&#":
+// decimal digits or "x" and hex digits, then ";". end is just past the ";".
+func charRef(b []byte) (end int, r int64, ok bool) {
+	base, i := int64(10), 0
+	if len(b) > 0 && (b[0] == 'x' || b[0] == 'X') {
+		base, i = 16, 1
+	}
+	start := i
+	for ; i < len(b) && i-start <= 12; i++ {
+		c := b[i]
+		var d int64
+		switch {
+		case c >= '0' && c <= '9':
+			d = int64(c - '0')
+		case base == 16 && c >= 'a' && c <= 'f':
+			d = int64(c-'a') + 10
+		case base == 16 && c >= 'A' && c <= 'F':
+			d = int64(c-'A') + 10
+		case c == ';' && i > start:
+			return i + 1, r, true
+		default:
+			return 0, 0, false
+		}
+		r = r*base + d
+	}
+	return 0, 0, false
+}
+
+// illegalXMLChar reports a code point XML 1.0 forbids that the decoder
+// rejects (it reads surrogates and values past U+10FFFF as U+FFFD).
+func illegalXMLChar(r int64) bool {
+	return (r < 0x20 && r != 0x9 && r != 0xA && r != 0xD) || r == 0xFFFE || r == 0xFFFF
 }
 
 // UTF16WithoutBOM decodes body when it is UTF-16 without a byte order mark

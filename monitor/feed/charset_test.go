@@ -53,6 +53,21 @@ func TestParseEncodings(t *testing.T) {
 		{"declaration wins over content-type", koi8(cyr(`<?xml version="1.0" encoding="koi8-r"?>`)), "text/xml; charset=utf-8", cyrTitle},
 		{"utf-8 declared, content-type default latin-1", []byte(rss(`<?xml version="1.0" encoding="utf-8"?>`)), "text/xml; charset=ISO-8859-1", title},
 		{"unknown charset label", []byte(rss(`<?xml version="1.0" encoding="x-bogus"?>`)), "", title},
+		// UTF-8 bytes under a declaration of a legacy encoding (a CMS's
+		// template, a copied header): bytes that read as UTF-8 with
+		// characters past ASCII are UTF-8, which text in those encodings
+		// almost never is; read as declared they turned into "Ã©".
+		{"utf-8 declared iso-8859-1", []byte(rss(`<?xml version="1.0" encoding="ISO-8859-1"?>`)), "text/xml; charset=utf-8", title},
+		{"utf-8 declared windows-1251", []byte(rss(`<?xml version="1.0" encoding="windows-1251"?>`)), "", title},
+		{"utf-8 declared utf-16", []byte(rss(`<?xml version="1.0" encoding="UTF-16"?>`)), "", title},
+		{"utf-8 under a windows-1252 content-type", []byte(rss("")), "text/xml; charset=windows-1252", title},
+		{"windows-1251 as declared, which is no UTF-8", func() []byte {
+			b, err := charmap.Windows1251.NewEncoder().Bytes([]byte(cyr(`<?xml version="1.0" encoding="windows-1251"?>`)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return b
+		}(), "", cyrTitle},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -64,5 +79,28 @@ func TestParseEncodings(t *testing.T) {
 				t.Fatalf("items = %+v, want one titled %q", f.Items, tt.want)
 			}
 		})
+	}
+}
+
+// TestIllegalCharacters: a reference to a character XML forbids ("&#11;",
+// "&#x1F;", "&#0;", "&#65535;") or a raw U+FFFE in an item, which CMSs copy
+// from pasted text, made the XML decoder reject the item (before, the
+// feed): the character is dropped and the item read whole.
+func TestIllegalCharacters(t *testing.T) {
+	for _, bad := range []string{"&#11;", "&#x1F;", "&#X1f;", "&#0;", "&#00000;", "&#65535;", "&#xFFFE;", "\uFFFE", "\uFFFF"} {
+		doc := `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>Putin` + bad + ` summit</title>` +
+			`<link>https://e.com/1</link><description>Zelensky` + bad + ` said &#233;&#x2014;</description></item></channel></rss>`
+		f, err := Parse([]byte(doc), "", feedURL)
+		if err != nil {
+			t.Errorf("%q: %v", bad, err)
+			continue
+		}
+		if len(f.Items) != 1 || f.Damage != nil {
+			t.Errorf("%q: %d items, damage %v", bad, len(f.Items), f.Damage)
+			continue
+		}
+		if it := f.Items[0]; it.Title != "Putin summit" || it.Summary != "Zelensky said é—" {
+			t.Errorf("%q: title %q, summary %q", bad, it.Title, it.Summary)
+		}
 	}
 }

@@ -29,10 +29,13 @@ type Feed struct {
 	Title, Link string
 	// Items are in feed order, duplicates by GUID removed.
 	Items []Item
-	// CutShort is the syntax error of an RSS, RDF or Atom feed that Parse
-	// read only up to: Items are the complete items before it (a body cut
-	// off in transfer, one broken item). Nil for a whole feed.
-	CutShort error
+	// Damage is set when an RSS, RDF or Atom body did not read as one
+	// document, or read fewer items than it starts: Items are the items
+	// read one by one; or when a JSON Feed broke: Items are the complete
+	// items before the break (see Damage). Nil for a sound feed.
+	Damage *Damage
+	// found is how many items gofeed read, duplicates included.
+	found int
 }
 
 // Content returns the full content as given by the feed, HTML kept. Parse

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"net/url"
 	"regexp"
 	"slices"
@@ -56,19 +57,30 @@ func parse(body []byte, contentType, feedURL string, minSize int) (*Feed, error)
 	if base != nil && !base.IsAbs() {
 		base = nil
 	}
+	recoverable := ft == gofeed.FeedTypeRSS || ft == gofeed.FeedTypeAtom
 	if len(set.items) > 0 {
 		// Every set-aside element must come back as exactly one item's
 		// content; one that sat anywhere else (inside a title, in a
 		// duplicate item) makes the feed parse whole, as does an error,
-		// whose message then names the real input.
-		if f, claimed, err := parseBody(lazy, ft, base, set); err == nil && claimed == len(set.items) {
+		// whose message then names the real input, or an item that
+		// swallowed others.
+		if f, claimed, err := parseBody(lazy, ft, base, set); err == nil && claimed == len(set.items) &&
+			(!recoverable || f.found >= len(itemStarts(lazy, ft))) {
 			return f, nil
 		}
 	}
 	f, _, err := parseBody(body, ft, base, deferredSet{})
-	if err != nil && (ft == gofeed.FeedTypeRSS || ft == gofeed.FeedTypeAtom) {
-		if g := completeItems(body, ft, base); g != nil {
-			g.CutShort = err
+	if recoverable && (err != nil || f.found < len(itemStarts(body, ft))) {
+		var cause error
+		if err != nil {
+			cause = errors.Unwrap(err) // without parseBody's "parse feed: "
+		}
+		if g := itemwise(body, ft, base, cause); g != nil && (err != nil || len(g.Items) > len(f.Items)) {
+			return g, nil
+		}
+	}
+	if err != nil && ft == gofeed.FeedTypeJSON {
+		if g := completeJSONItems(body, base, errors.Unwrap(err)); g != nil {
 			return g, nil
 		}
 	}
@@ -82,41 +94,6 @@ var itemEnd = map[gofeed.FeedType]*regexp.Regexp{
 	gofeed.FeedTypeAtom: regexp.MustCompile(`(?i)</(?:[a-z0-9_]+:)?entry\s*>`),
 }
 
-// completeItems parses the longest prefix of a feed that failed to parse
-// which ends with an item and reads once closed: a body cut off in
-// transfer, or an item that breaks the XML, no longer loses the items
-// before it. A prefix that reads stays readable when shortened to an
-// earlier item's end, so a binary search over the items' ends takes a
-// dozen parses for thousands of items. Nil when no prefix reads.
-func completeItems(body []byte, ft gofeed.FeedType, base *url.URL) *Feed {
-	ends := itemEnd[ft].FindAllIndex(body, -1)
-	closing := "</channel></rss>"
-	switch {
-	case ft == gofeed.FeedTypeAtom:
-		closing = "</feed>"
-	case bytes.Contains(head(body), []byte("<rdf:RDF")):
-		closing = "</rdf:RDF>"
-	}
-	try := func(i int) *Feed {
-		cut := append(body[:ends[i][1]:ends[i][1]], closing...)
-		f, _, err := parseBody(cut, ft, base, deferredSet{})
-		if err != nil || len(f.Items) == 0 {
-			return nil
-		}
-		return f
-	}
-	var best *Feed
-	for lo, hi := 0, len(ends)-1; lo <= hi; {
-		mid := (lo + hi) / 2
-		if f := try(mid); f != nil {
-			best, lo = f, mid+1
-		} else {
-			hi = mid - 1
-		}
-	}
-	return best
-}
-
 // parseBody parses a feed with gofeed and converts it, swapping the marks of
 // set for their content. It reports how many marks it swapped.
 func parseBody(body []byte, ft gofeed.FeedType, base *url.URL, set deferredSet) (*Feed, int, error) {
@@ -128,6 +105,7 @@ func parseBody(body []byte, ft gofeed.FeedType, base *url.URL, set deferredSet) 
 		Title: plainText(gf.Title),
 		Link:  resolve(base, gf.Link),
 		Items: make([]Item, 0, len(gf.Items)),
+		found: len(gf.Items),
 	}
 	seen := make(map[string]bool, len(gf.Items))
 	claimed := 0
@@ -166,6 +144,7 @@ func parseGofeed(body []byte, ft gofeed.FeedType) (*gofeed.Feed, error) {
 		gf, err := (&gofeed.DefaultRSSTranslator{DisableContentImageScan: true}).Translate(rf)
 		if err == nil {
 			permalinks(rf, gf)
+			rdfAbout(body, gf)
 		}
 		return gf, err
 	case gofeed.FeedTypeAtom:
@@ -212,10 +191,53 @@ func permalinks(rf *rss.Feed, gf *gofeed.Feed) {
 			continue
 		}
 		// an absolute URL only: "story-123" is an id, not a path
-		if u, err := url.Parse(strings.TrimSpace(ri.GUID.Value)); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+		if isAbsHTTP(ri.GUID.Value) {
 			gi.Link = ri.GUID.Value
 		}
 	}
+}
+
+// rdfAboutAttr finds an item start tag's rdf:about value.
+var rdfAboutAttr = regexp.MustCompile(`\srdf:about\s*=\s*(?:"([^"]*)"|'([^']*)')`)
+
+// rdfAbout gives an RSS 1.0 item with no <link> its rdf:about, the item's
+// URI, which the spec has match the link: gofeed keeps no attribute of
+// the item, and such items were dropped as having no usable link. The item
+// start tags are matched to the items in order, only when they are as many.
+// A value that is no absolute http(s) URL stays an id.
+func rdfAbout(body []byte, gf *gofeed.Feed) {
+	if !slices.ContainsFunc(gf.Items, func(gi *gofeed.Item) bool { return gi != nil && gi.Link == "" && len(gi.Links) == 0 }) ||
+		!bytes.Contains(body, []byte("rdf:about")) {
+		return
+	}
+	starts := itemStarts(body, gofeed.FeedTypeRSS)
+	if len(starts) != len(gf.Items) {
+		return
+	}
+	for i, s := range starts {
+		gi := gf.Items[i]
+		if gi == nil || gi.Link != "" || len(gi.Links) > 0 {
+			continue
+		}
+		end := bytes.IndexByte(body[s:], '>')
+		if end < 0 {
+			continue
+		}
+		m := rdfAboutAttr.FindSubmatch(body[s : s+end])
+		if m == nil {
+			continue
+		}
+		v := html.UnescapeString(string(m[1]) + string(m[2]))
+		if isAbsHTTP(v) {
+			gi.Link = v
+		}
+	}
+}
+
+// isAbsHTTP reports whether v is an absolute http(s) URL.
+func isAbsHTTP(v string) bool {
+	u, err := url.Parse(strings.TrimSpace(v))
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
 // dropNullEntries removes the null items and authors of a JSON Feed

@@ -393,11 +393,12 @@ func TestRSSGuidPermalink(t *testing.T) {
 	}
 }
 
-// TestFeedCutShort: an RSS, RDF or Atom feed that does not read whole (cut
-// off in transfer, an item that breaks the XML) gives the complete items
-// before the break, with CutShort saying why; one with no complete item
-// stays an error.
-func TestFeedCutShort(t *testing.T) {
+// TestFeedDamage: an RSS, RDF or Atom feed that does not read whole (cut
+// off, an item that breaks the XML) or whose broken item swallows the items
+// after it in gofeed's lenient parser gives every item it can read, with
+// Damage saying what broke and whether items are lost; one with no
+// readable item stays an error.
+func TestFeedDamage(t *testing.T) {
 	item := func(i int) string {
 		return fmt.Sprintf(`<item><title>Item %d</title><link>https://e.com/%d</link></item>`, i, i)
 	}
@@ -407,20 +408,125 @@ func TestFeedCutShort(t *testing.T) {
 	rss := `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>`
 	rdf := `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><channel><title>T</title></channel>`
 	atom := `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>`
+	end := `</channel></rss>`
 	for _, tt := range []struct {
 		name, doc string
-		want      int // items read; -1: an error
+		want      []int // the items read, by number; nil: an error
+		cutShort  bool
+		lost      bool
+		textless  int
+		cause     string // in the message
 	}{
-		{"rss cut in an item", rss + item(1) + item(2) + `<item><title>Ite`, 2},
-		{"rss cut after an item", rss + item(1) + item(2) + item(3), 3},
-		{"rss broken item in the middle", rss + item(1) + item(2) + `<item><title><![CDATA[a</title></item>` + item(4) + `</channel></rss>`, 2},
-		{"the malformed fixture", string(readFixture(t, "malformed.xml")), 1},
-		{"rdf cut", rdf + item(1) + `<item><ti`, 1},
-		{"atom cut", atom + entry(1) + entry(2) + `<entry><title>x`, 2},
-		{"no complete item", rss + `<item><title>Ite`, -1},
+		{"rss cut in an item", rss + item(1) + item(2) + `<item><title>Ite`, []int{1, 2}, true, true, 0, "unexpected EOF"},
+		{"rss cut after an item", rss + item(1) + item(2) + item(3), []int{1, 2, 3}, true, true, 0, ""},
+		{"rss broken item in the middle", rss + item(1) + item(2) + `<item><title><![CDATA[a</title><link>https://e.com/3</link></item>` + item(4) + end,
+			[]int{1, 2, 4}, false, true, 0, "1 of 4 items unreadable"},
+		{"the malformed fixture", string(readFixture(t, "malformed.xml")), []int{1}, true, true, 0, ""},
+		{"rdf cut", rdf + item(1) + `<item><ti`, []int{1}, true, true, 0, ""},
+		{"atom cut", atom + entry(1) + entry(2) + `<entry><title>x`, []int{1, 2}, true, true, 0, ""},
+		// gofeed reads these without an error and loses the items after
+		// the broken one
+		{"rss mismatched tags in a description", rss + `<item><title>Item 1</title><link>https://e.com/1</link><description>a <b>bold</i> claim</description></item>` + item(2) + item(3) + end,
+			[]int{1, 2, 3}, false, false, 0, "element <b> closed by </i>"},
+		{"rss item never closed", rss + `<item><title>Item 1</title><link>https://e.com/1</link>` + item(2) + item(3) + end,
+			[]int{1, 2, 3}, false, false, 0, ""},
+		{"rss mismatched tags in the middle of many", rss + item(1) + item(2) + `<item><title>Item 3</title><link>https://e.com/3</link><description><p>x</div></description></item>` + item(4) + item(5) + item(6) + item(7) + end,
+			[]int{1, 2, 3, 4, 5, 6, 7}, false, false, 0, ""},
+		{"atom mismatched tags in a summary", atom + `<entry><title>Item 1</title><id>e1</id><link href="https://e.com/1"/><summary type="html">a <b>bold</i></summary></entry>` + entry(2) + entry(3) + `</feed>`,
+			[]int{1, 2, 3}, false, false, 0, ""},
+		// strict xhtml content breaks the whole feed: the entry is read
+		// without it, the others as they are
+		{"atom broken xhtml content", atom + `<entry><title>Item 1</title><id>e1</id><link href="https://e.com/1"/><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">a <b>bold</i></div></content></entry>` + entry(2) + `</feed>`,
+			[]int{1, 2}, false, false, 1, "1 without their text"},
+		{"rdf item never closed", rdf + `<item rdf:about="https://e.com/1"><title>Item 1</title><link>https://e.com/1</link>` + item(2) + `</rdf:RDF>`,
+			[]int{1, 2}, false, false, 0, ""},
+		{"no complete item", rss + `<item><title>Ite`, nil, false, false, 0, ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			f, err := Parse([]byte(tt.doc), "", feedURL)
+			if tt.want == nil {
+				if err == nil {
+					t.Fatalf("read %+v, want an error", f)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			base := "https://e.com/%d"
+			if strings.Contains(tt.doc, "broken.example.com") {
+				base = "https://broken.example.com/%d"
+			}
+			var got, want []string
+			for _, it := range f.Items {
+				got = append(got, it.Link)
+			}
+			for _, n := range tt.want {
+				want = append(want, fmt.Sprintf(base, n))
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("items %q, want %q", got, want)
+			}
+			d := f.Damage
+			if d == nil {
+				t.Fatal("no damage reported")
+			}
+			if d.CutShort != tt.cutShort || d.Lost() != tt.lost || d.Textless != tt.textless {
+				t.Errorf("damage %+v (cut short %v, lost %v, textless %d), want %v %v %d", d, d.CutShort, d.Lost(), d.Textless, tt.cutShort, tt.lost, tt.textless)
+			}
+			if msg := d.Error(); !strings.Contains(msg, tt.cause) || d.Cause == nil {
+				t.Errorf("message %q (cause %v), want it to say %q", msg, d.Cause, tt.cause)
+			}
+		})
+	}
+}
+
+// TestSoundFeedNoDamage: a sound feed, and one whose text holds what looks
+// like item markup (in CDATA, a comment, escaped, another namespace's
+// element), reads whole; so does a last item never closed, which gofeed
+// reads.
+func TestSoundFeedNoDamage(t *testing.T) {
+	unclosed := `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>1</title><link>https://e.com/1</link></item><item><title>2</title><link>https://e.com/2</link></channel></rss>`
+	if f, err := Parse([]byte(unclosed), "", feedURL); err != nil || len(f.Items) != 2 {
+		t.Errorf("last item never closed: %v, %+v", err, f)
+	}
+	doc := `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><!-- <item> -->
+<item><title>One</title><link>https://e.com/1</link><description><![CDATA[<item>not one</item> <entry>]]></description></item>
+<item><title>Two &lt;item&gt;</title><link>https://e.com/2</link><media:item xmlns:media="http://search.yahoo.com/mrss/"/></item>
+</channel></rss>`
+	f, err := Parse([]byte(doc), "", feedURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Items) != 2 || f.Damage != nil {
+		t.Fatalf("%d items, damage %v; want 2 and none", len(f.Items), f.Damage)
+	}
+	if f.Items[0].Summary != "not one" {
+		t.Errorf("summary %q", f.Items[0].Summary)
+	}
+}
+
+// TestJSONFeedCutShort: a JSON Feed cut off mid-document (a generator that
+// died mid-write) keeps its complete items, with Damage saying so, as an
+// RSS or Atom feed does; one with no complete item stays an error.
+func TestJSONFeedCutShort(t *testing.T) {
+	item := func(i int) string {
+		return fmt.Sprintf(`{"id":"%d","url":"https://e.com/%d","title":"Item %d","content_html":"<p>Text %d</p>"}`, i, i, i, i)
+	}
+	head := `{"version":"https://jsonfeed.org/version/1.1","title":"T","home_page_url":"https://e.com/","items":[`
+	for _, tt := range []struct {
+		name, doc string
+		want      int // items; -1: an error
+	}{
+		{"cut in an item", head + item(1) + "," + item(2) + `,{"id":"3","url":"https://e.com/3","tit`, 2},
+		{"cut between items", head + item(1) + "," + item(2) + ",", 2},
+		{"cut after the items", head + item(1) + "]", 1},
+		{"broken in the middle", head + item(1) + `,{"id":"2",,}` + "," + item(3) + "]}", 1},
+		{"cut in the first item", head + `{"id":"1","url":"https://e.com/1"`, -1},
+		{"cut before the items", `{"version":"https://jsonfeed.org/version/1.1","title":"T"`, -1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := Parse([]byte(tt.doc), "application/feed+json", feedURL)
 			if tt.want < 0 {
 				if err == nil {
 					t.Fatalf("read %+v, want an error", f)
@@ -430,18 +536,42 @@ func TestFeedCutShort(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(f.Items) != tt.want || f.CutShort == nil {
-				t.Fatalf("%d items, cut short %v; want %d and the error", len(f.Items), f.CutShort, tt.want)
+			if len(f.Items) != tt.want || f.Damage == nil || !f.Damage.CutShort || !f.Damage.Lost() {
+				t.Fatalf("%d items, damage %+v; want %d, cut short", len(f.Items), f.Damage, tt.want)
+			}
+			if f.Title != "T" {
+				t.Errorf("title %q", f.Title)
 			}
 			for i, it := range f.Items {
-				want := fmt.Sprintf("https://e.com/%d", i+1)
-				if strings.Contains(tt.doc, "broken.example.com") {
-					want = fmt.Sprintf("https://broken.example.com/%d", i+1)
-				}
-				if it.Link != want {
-					t.Errorf("item %d links %q, want %q", i, it.Link, want)
+				if want := fmt.Sprintf("https://e.com/%d", i+1); it.Link != want || it.Content() != fmt.Sprintf("<p>Text %d</p>", i+1) {
+					t.Errorf("item %d: %q %q", i, it.Link, it.Content())
 				}
 			}
 		})
+	}
+}
+
+// TestRDFAboutAsLink: an RSS 1.0 item without <link> is found by its
+// rdf:about, the item's URI, which the spec has match the link; one whose
+// rdf:about is no http(s) URL stays without a link.
+func TestRDFAboutAsLink(t *testing.T) {
+	doc := `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">` +
+		`<channel rdf:about="https://e.com/rdf"><title>T</title></channel>` +
+		`<item rdf:about="https://e.com/1"><title>One</title><link>https://e.com/1?from=rdf</link></item>` +
+		`<item rdf:about='https://e.com/2'><title>Two</title></item>` +
+		"<item\n  rdf:about=\"https://e.com/3?a=1&amp;b=2\"><title>Three</title></item>" +
+		`<item rdf:about="urn:x:4"><title>Four</title></item>` +
+		`</rdf:RDF>`
+	f, err := Parse([]byte(doc), "", feedURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range f.Items {
+		got = append(got, it.Link)
+	}
+	want := []string{"https://e.com/1?from=rdf", "https://e.com/2", "https://e.com/3?a=1&b=2", ""}
+	if !slices.Equal(got, want) {
+		t.Errorf("links %q, want %q", got, want)
 	}
 }

@@ -144,17 +144,34 @@ func (c *Client) Get(ctx context.Context, r Request) (*Response, error) {
 	return c.get(ctx, r, u, red, c.opts.MaxBodyBytes, false)
 }
 
+// slotWait names the wait for a per-host slot in errors.
+const slotWait = "wait for host slot"
+
+// slotWaitFactor times Options.Timeout is how long a request waits for a
+// per-host slot, apart from its own Timeout.
+const slotWaitFactor = 2
+
 // get performs one GET of u. With prefix set, a body longer than limit is
 // cut at limit (Response.truncated) instead of failing with ErrTooLarge.
 func (c *Client) get(ctx context.Context, r Request, u *url.URL, red string, limit int64, prefix bool) (*Response, error) {
+	// The wait for a host slot is not the request's time: with a feed of
+	// the host hanging until the timeout, every other request to the host
+	// (its other feeds, their article pages) spent its own timeout queued
+	// and failed as if it had hung. The wait has a budget of its own, twice
+	// the timeout (the slots held by hanging requests free up within one),
+	// so that a request made past shutdown (an article in hand) still ends.
+	wctx, wcancel := context.WithTimeoutCause(ctx, slotWaitFactor*c.opts.Timeout, ErrTimeout)
+	release, err := c.limits.acquire(wctx, u.Host)
+	if err != nil {
+		err = c.wrapErr(wctx, red, slotWait, err)
+		wcancel()
+		return nil, err
+	}
+	wcancel()
+	defer release()
+
 	ctx, cancel := context.WithTimeoutCause(ctx, c.opts.Timeout, ErrTimeout)
 	defer cancel()
-
-	release, err := c.limits.acquire(ctx, u.Host)
-	if err != nil {
-		return nil, c.wrapErr(ctx, red, "wait for host slot", err)
-	}
-	defer release()
 
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
@@ -193,6 +210,10 @@ func (c *Client) get(ctx context.Context, r Request, u *url.URL, red string, lim
 		Header:       resp.Header,
 	}
 	switch {
+	case resp.StatusCode == http.StatusNotModified && r.ETag == "" && r.LastModified == "":
+		// Nothing was named to be unchanged from: taken as "not modified",
+		// such a server's feed was never read and looked healthy.
+		return nil, fmt.Errorf("get %s: %w", Redact(final), ErrUnaskedNotModified)
 	case resp.StatusCode == http.StatusNotModified:
 		out.NotModified = true
 		return out, nil
@@ -205,7 +226,7 @@ func (c *Client) get(ctx context.Context, r Request, u *url.URL, red string, lim
 	}
 
 	if prefix {
-		body, truncated, err := readPrefix(resp.Body, limit)
+		body, truncated, err := readPrefix(resp.Body, resp.Header.Get("Content-Encoding"), limit)
 		if err != nil {
 			return nil, c.wrapErr(ctx, red, "read body", err)
 		}
@@ -215,7 +236,7 @@ func (c *Client) get(ctx context.Context, r Request, u *url.URL, red string, lim
 	if resp.ContentLength > limit {
 		return nil, fmt.Errorf("get %s: %d bytes announced, limit %d: %w", red, resp.ContentLength, limit, ErrTooLarge)
 	}
-	body, err := readBody(resp.Body, limit, resp.ContentLength)
+	body, err := readBody(resp.Body, resp.Header.Get("Content-Encoding"), limit, resp.ContentLength)
 	if err != nil {
 		return nil, c.wrapErr(ctx, red, "read body", err)
 	}
@@ -235,7 +256,11 @@ func (c *Client) wrapErr(ctx context.Context, red, what string, err error) error
 		err = ue.Err // url.Error repeats the unredacted URL
 	}
 	if errors.Is(context.Cause(ctx), ErrTimeout) && !errors.Is(err, ErrTooLarge) {
-		return fmt.Errorf("%s: after %s: %w: %w", prefix, c.opts.Timeout, ErrTimeout, context.DeadlineExceeded)
+		limit := c.opts.Timeout
+		if what == slotWait {
+			limit *= slotWaitFactor
+		}
+		return fmt.Errorf("%s: after %s: %w: %w", prefix, limit, ErrTimeout, context.DeadlineExceeded)
 	}
 	return fmt.Errorf("%s: %w", prefix, err)
 }

@@ -4,12 +4,16 @@
 // applies the project's HTTP hygiene in one place:
 //
 //   - a descriptive User-Agent and conditional GET (If-None-Match /
-//     If-Modified-Since), with 304 reported as [Response.NotModified];
-//   - a time limit on the whole request including the body, and a cap on the
-//     body size that also applies to the decompressed size of gzip bodies, so a
-//     gzip bomb stops at the cap ([ErrTooLarge]);
+//     If-Modified-Since), with 304 reported as [Response.NotModified]; a 304
+//     to a request that was not conditional is [ErrUnaskedNotModified];
+//   - a time limit on the whole request including the body (its wait for a
+//     per-host slot has a budget of its own, twice the limit), and a cap on the body size that also applies to the
+//     decompressed size of compressed bodies, so a gzip or zstd bomb stops at
+//     the cap ([ErrTooLarge]);
 //   - gzip is requested and decoded here, including servers that send gzip
-//     bytes without a Content-Encoding header;
+//     bytes without a Content-Encoding header, gzip applied twice, zstd, and
+//     deflate when the header says so; a brotli or other body it cannot
+//     decode fails with [ErrEncoding];
 //   - only http and https, also on redirects ([ErrScheme]), a bounded number of
 //     redirects and clear reporting of redirect loops;
 //   - unless [Options.AllowPrivate] is set, connections to loopback, private,

@@ -11,6 +11,14 @@ import (
 // Options.MaxBodyBytes.
 var ErrTooLarge = errors.New("response body too large")
 
+// ErrUnaskedNotModified is returned for a 304 answer to a request that
+// was not conditional (no ETag or Last-Modified to compare with).
+var ErrUnaskedNotModified = errors.New("server answered 304 Not Modified to a request without If-None-Match or If-Modified-Since")
+
+// ErrEncoding is returned for a body in a Content-Encoding storywatch
+// cannot decode (brotli, compress).
+var ErrEncoding = errors.New("unsupported content encoding")
+
 // ErrBlockedAddress is returned when the host resolves to an address that
 // Options.AllowPrivate=false forbids (loopback, private, link-local, multicast,
 // unspecified, cloud metadata).

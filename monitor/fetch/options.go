@@ -20,8 +20,10 @@ const (
 type Options struct {
 	// UserAgent is sent on every request. Zero: DefaultUserAgent.
 	UserAgent string
-	// Timeout bounds the whole request: connecting, redirects, waiting for
-	// the per-host limits and reading the body. Zero: 20s.
+	// Timeout bounds the whole request once it has its per-host slot:
+	// connecting, redirects and reading the body. The wait for the slot has
+	// a budget of its own, twice Timeout, so a request of a host that hangs
+	// does not time out the host's others. Zero: 20s.
 	Timeout time.Duration
 	// MaxBodyBytes caps the body, counted after gzip decoding; a larger body
 	// fails with ErrTooLarge. Zero: 5 MiB.

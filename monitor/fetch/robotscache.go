@@ -148,7 +148,8 @@ func (c *Client) loadRobots(ctx context.Context, origin string, prev, e *robotsE
 		e.rules = parseRobots(body, RobotsAgent)
 		e.expires = now.Add(c.opts.RobotsTTL)
 	case errors.As(err, &se) && se.Code < 500 && se.Code != http.StatusTooManyRequests,
-		errors.Is(err, ErrTooManyRedirects), errors.Is(err, ErrScheme):
+		errors.Is(err, ErrTooManyRedirects), errors.Is(err, ErrScheme),
+		errors.Is(err, ErrUnaskedNotModified): // a 304 gives no robots.txt either
 		e.expires = now.Add(c.opts.RobotsTTL)
 	default:
 		if prev != nil && prev.failure == nil {

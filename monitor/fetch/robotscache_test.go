@@ -85,6 +85,7 @@ func TestRobotsGet(t *testing.T) {
 		{"no robots.txt (404) allows", nil, "/a", nil, nil},
 		{"410 allows", robotsStatus(http.StatusGone), "/a", nil, nil},
 		{"403 allows (unavailable)", robotsStatus(http.StatusForbidden), "/a", nil, nil},
+		{"304 to an unconditional request allows (unavailable)", robotsStatus(http.StatusNotModified), "/a", nil, nil},
 		{"allowed path", robotsText("User-agent: *\nDisallow: /private/\n"), "/news/1", nil, nil},
 		{"disallowed path", robotsText("User-agent: *\nDisallow: /private/\n"), "/private/1?token=s3cret",
 			[]error{ErrDisallowed}, []string{"/private/1", "disallow: /private/"}},
