@@ -314,11 +314,20 @@ func appendFolioHeader(dst []byte, w *folioR, live bool) []byte {
 	dst = r.Published.UTC().AppendFormat(dst, "Monday, January 2, 2006 - 15:04")
 	dst = append(dst, "\">"...)
 	dst = r.Published.UTC().AppendFormat(dst, "Mon, 01/02/2006 - 15:04")
-	dst = append(dst, "</time></span>\n        <folio-relative-time datetime=\""...)
+	// The AMP theme has no custom elements: its stamp is a <time>.
+	tag := "folio-relative-time"
+	if w.lite {
+		tag = "time"
+	}
+	dst = append(dst, "</time></span>\n        <"...)
+	dst = append(dst, tag...)
+	dst = append(dst, " datetime=\""...)
 	dst = r.Modified.UTC().AppendFormat(dst, time.RFC3339)
 	dst = append(dst, "\" class=\"node__updated\">Updated "...)
 	dst = appendFolioAgo(dst, w.now.Sub(r.Modified))
-	return append(dst, "</folio-relative-time>\n      </div>\n    </header>\n"...)
+	dst = append(dst, "</"...)
+	dst = append(dst, tag...)
+	return append(dst, ">\n      </div>\n    </header>\n"...)
 }
 
 // appendFolioAgo appends d as the theme words it: "N minutes ago" up to an
