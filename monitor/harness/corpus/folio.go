@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"hash/fnv"
 	"math/rand/v2"
 	"net/url"
 	"strconv"
@@ -116,21 +115,29 @@ type folioR struct {
 	rid  []byte    // request id, a UUID
 	now  time.Time // render time
 	lite bool
+	pids []uint64 // the paragraphs' anchors (folioPID), hashed once per render
 }
 
 // folioPID is the front end's anchor of a paragraph of node nid: six hex
 // digits of a hash of its text, so that it changes only with the text.
 func folioPID(nid int, text string) uint64 {
-	h := fnv.New32a()
-	h.Write([]byte{byte(nid), byte(nid >> 8), byte(nid >> 16)})
-	h.Write([]byte(text))
-	return uint64(h.Sum32() & 0xffffff)
+	return uint64(fnv32a(fnv32a(2166136261, string([]byte{byte(nid), byte(nid >> 8), byte(nid >> 16)})), text) & 0xffffff)
 }
 
-// folioEntityID is the Drupal id of the text entity whose first paragraph
-// is text: stable while that paragraph is.
-func folioEntityID(nid int, text string) int64 {
-	return 100000 + int64(spaMix(folioPID(nid, text))%800000)
+// fnv32a continues the FNV-1a hash h over s; 2166136261 starts one. It is
+// hash/fnv's without its allocations, as it runs per paragraph per request.
+func fnv32a(h uint32, s string) uint32 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
+}
+
+// folioEntityID is the Drupal id of the entity whose first paragraph's (or
+// quote's) anchor is pid: stable while that text is.
+func folioEntityID(pid uint64) int64 {
+	return 100000 + int64(spaMix(pid)%800000)
 }
 
 // folioStarts reports whether paragraph i of article idx opens a new text
@@ -157,6 +164,10 @@ func appendFolioPage(dst []byte, p *pageSnap, base string) []byte {
 	w := &folioR{p: p, rng: rng, base: base, nid: 2000 + p.idx, lite: folioLite(p.idx)}
 	w.rid = appendUUID(nil, rng)
 	w.now = r.Modified.Add(time.Duration(bp.updatedMins)*time.Minute + time.Duration(rng.IntN(30))*time.Hour)
+	w.pids = make([]uint64, len(r.Paragraphs))
+	for i, s := range r.Paragraphs {
+		w.pids[i] = folioPID(w.nid, s)
+	}
 	if w.lite {
 		return appendFolioLite(dst, w)
 	}
@@ -264,9 +275,7 @@ func appendFolioPage(dst []byte, p *pageSnap, base string) []byte {
 // derived from seed and purpose.
 func appendFolioToken[T int | uint64](dst []byte, seed T, purpose string, n int) []byte {
 	const digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
-	h := fnv.New64a()
-	h.Write([]byte(purpose))
-	v := uint64(seed) ^ h.Sum64()
+	v := uint64(seed) ^ uint64(fnv32a(2166136261, purpose))<<32
 	for range n {
 		v = spaMix(v)
 		dst = append(dst, digits[v&63])
@@ -492,7 +501,7 @@ func appendFolioBody(dst []byte, w *folioR) []byte {
 	quote := folioQuote(r)
 	dst = append(dst, "    <div class=\"field field--name-field-content field--type-entity-reference-revisions field--label-hidden field__items\">\n"...)
 	for i, k, run := 0, 0, 0; i < n; k++ {
-		dst = appendFolioTextOpen(dst, w, folioEntityID(w.nid, r.Paragraphs[i]), "default")
+		dst = appendFolioTextOpen(dst, w, folioEntityID(w.pids[i]), "default")
 		for run = 0; i < n && (run == 0 || !folioStarts(p.idx, i, run)); i, run = i+1, run+1 {
 			dst = appendFolioPara(dst, w, i)
 			if i == pl.relatedPara && p.nRelated > 0 {
@@ -558,14 +567,14 @@ func appendFolioPara(dst []byte, w *folioR, i int) []byte {
 	switch shape {
 	case folioComponent:
 		dst = append(dst, "<story-paragraph id=\"p-"...)
-		dst = appendHex(dst, folioPID(w.nid, s), 6)
+		dst = appendHex(dst, w.pids[i], 6)
 		dst = append(dst, "\"><template shadowrootmode=\"open\"><style>:host{display:block;margin:0 0 1.25em}::slotted(a){color:var(--folio-link,#0b5394)}</style><!--lit-part 3Yd0mLx1sWc=--><p part=\"text\"><slot></slot></p><!--/lit-part--></template>"...)
 		dst = appendHTMLF(dst, s, f)
 		return append(dst, "</story-paragraph>"...)
 	case folioLinked:
 		if a, b := capWord(s); b > a {
 			dst = append(dst, "<p id=\"p-"...)
-			dst = appendHex(dst, folioPID(w.nid, s), 6)
+			dst = appendHex(dst, w.pids[i], 6)
 			dst = append(dst, "\">"...)
 			dst = appendHTMLF(dst, s[:a], f)
 			dst = append(dst, "<a href=\"/taxonomy/term/"...)
@@ -578,7 +587,7 @@ func appendFolioPara(dst []byte, w *folioR, i int) []byte {
 		}
 	}
 	dst = append(dst, "<p id=\"p-"...)
-	dst = appendHex(dst, folioPID(w.nid, s), 6)
+	dst = appendHex(dst, w.pids[i], 6)
 	dst = append(dst, "\">"...)
 	dst = appendHTMLF(dst, s, f)
 	return append(dst, "</p>"...)
@@ -629,7 +638,7 @@ func folioQuote(r *Revision) string {
 // appendFolioQuote renders the pull quote entity.
 func appendFolioQuote(dst []byte, w *folioR, quote string) []byte {
 	dst = append(dst, "      <div class=\"field__item\">\n        <div class=\"paragraph paragraph--type--quote paragraph--view-mode--default\" data-paragraph-id=\""...)
-	dst = strconv.AppendInt(dst, folioEntityID(w.nid, quote)+1, 10)
+	dst = strconv.AppendInt(dst, folioEntityID(folioPID(w.nid, quote))+1, 10)
 	dst = append(dst, "\">\n          <blockquote class=\"field field--name-field-quote field__item\"><p>"...)
 	dst = appendHTML(dst, quote)
 	return append(dst, "</p></blockquote>\n        </div>\n      </div>\n"...)
@@ -812,12 +821,11 @@ func appendFolioUpdate(dst []byte, w *folioR, k int) []byte {
 	p := w.p
 	r := &p.rev
 	at := spaEntryTime(r, k)
-	s := r.Paragraphs[k]
-	anchor := folioPID(w.nid, s)
+	anchor := w.pids[k]
 	dst = append(dst, "      <div class=\"field__item\">\n        <article class=\"node node--type-live-update node--view-mode-teaser\" id=\"update-"...)
 	dst = appendHex(dst, anchor, 6)
 	dst = append(dst, "\" data-paragraph-id=\""...)
-	dst = strconv.AppendInt(dst, folioEntityID(w.nid, s), 10)
+	dst = strconv.AppendInt(dst, folioEntityID(anchor), 10)
 	dst = append(dst, "\">\n          <header><time datetime=\""...)
 	dst = at.AppendFormat(dst, time.RFC3339)
 	dst = append(dst, "\">"...)
@@ -943,7 +951,7 @@ func appendFolioState(dst []byte, w *folioR, live bool) []byte {
 			dst = append(dst, ',')
 		}
 		dst = append(dst, `{"id":"p-`...)
-		dst = appendHex(dst, folioPID(w.nid, s), 6)
+		dst = appendHex(dst, w.pids[i], 6)
 		dst = append(dst, `","type":"text","value":`...)
 		dst = appendJSONF(dst, s, p.flags.para(i))
 		dst = append(dst, '}')
