@@ -299,7 +299,11 @@ func appendFolioPlaceholder(dst []byte, w *folioR, block string) []byte {
 func appendFolioHeader(dst []byte, w *folioR, live bool) []byte {
 	p := w.p
 	a, r := p.a, &p.rev
-	dst = append(dst, "    <header slot=\"header\" class=\"node__header\">\n      <a class=\"node__section\" href=\"/"...)
+	dst = append(dst, "    <header"...)
+	if !w.lite {
+		dst = append(dst, " slot=\"header\""...) // slotted into <story-body>
+	}
+	dst = append(dst, " class=\"node__header\">\n      <a class=\"node__section\" href=\"/"...)
 	dst = append(dst, a.sectionSlug...)
 	dst = append(dst, "\">"...)
 	dst = appendHTML(dst, a.section)
