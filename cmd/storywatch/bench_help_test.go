@@ -11,7 +11,7 @@ import (
 // as a list, the ones run when --templates is not given.
 func TestBenchTemplatesHelp(t *testing.T) {
 	usage := (&app{}).benchCommand().Flags().Lookup("templates").Usage
-	for _, tmpl := range append(corpus.Templates(), corpus.TemplateBulletin, corpus.TemplateWire, corpus.TemplateSPA) {
+	for _, tmpl := range append(corpus.Templates(), corpus.TemplateBulletin, corpus.TemplateWire, corpus.TemplateSPA, corpus.TemplateFolio) {
 		if !strings.Contains(usage, tmpl) {
 			t.Errorf("--templates help %q does not name %s", usage, tmpl)
 		}

@@ -77,9 +77,22 @@
 // render time, a/b flags and recommendations, and JSON-LD whose
 // articleBody is the text; one article in eight a live blog with key
 // events, a pinned post and <article> entries newest first, each with a
-// rotating "N min ago"). Pages of every other family are UTF-8.
-// Pressroom, gazette, bulletin, wire and spa are held out: nothing in
-// storywatch is tuned on them.
+// rotating "N min ago") or "folio" (a Drupal site built from "paragraphs"
+// entities and themed with Lit web components, written without reading
+// storywatch's extraction: the headline, byline and a rotating "Updated N
+// hours ago" inside a <story-body> element with a declarative shadow root;
+// the body as field__item wrappers of text entities holding <p id="p-…">s
+// and <story-paragraph>s with their own shadow roots, a pull quote entity,
+// and inserts drawn per request that look like the text: "Related:" and
+// series lines injected as <p id="p-…">, a sponsored text entity, an audio
+// bar, a poll, "Most popular", an <x-embed> video playlist, ads and BigPipe
+// placeholders; a <picture> lead image with a <noscript> fallback and a
+// rotating credit; "@graph" JSON-LD and an __APP_STATE__ repeating the
+// paragraphs beside per-request ids; one article in seven an AMP "lite"
+// page, one in nine a live page of update <article>s newest first under a
+// rotating "N new updates" banner). Pages of every other family are UTF-8.
+// Pressroom, gazette, bulletin, wire, spa and folio are held out: nothing
+// in storywatch is tuned on them.
 // They exist so that what storywatch learns per site is measured on layouts
 // it was not developed against.
 //

@@ -16,7 +16,7 @@ const (
 
 // Page template families accepted in Options.Template. Each is written as
 // a different CMS would write its pages (see page.go, ledger.go, pressroom.go,
-// gazette.go, bulletin.go, wire.go and spa.go), so that what storywatch learns about one site's
+// gazette.go, bulletin.go, wire.go, spa.go and folio.go), so that what storywatch learns about one site's
 // pages is tested on layouts it was not developed against.
 const (
 	TemplateClassic   = "classic"   // <article> with header, share bar, inline ad labels
@@ -26,6 +26,7 @@ const (
 	TemplateBulletin  = "bulletin"  // headless CMS with CSS-in-JS: per-request class names, headline outside the <article>, teaser and comment <article>s in <main>, story cards, interrupts, "Follow us" and "Last updated" blocks shaped like paragraphs (held out: nothing is tuned on it)
 	TemplateWire      = "wire"      // older agency CMS served as windows-1252: table frame, body as <br><br>-separated runs with a dateline, AMP elements, pull quote, rotating "Most read" and sponsored links in the body, live pages of <div> entries (held out: written without reading storywatch's extraction)
 	TemplateSPA       = "spa"       // Next.js/React server-rendered pages: Emotion-hashed classes with <style> tags in the body, paragraphs as sibling text blocks of <p>, <div> and <span>s, __NEXT_DATA__ and JSON-LD repeating the text beside per-request ids, rotating cards, ads, newsletter and "Updated N minutes ago" in the body, live blogs with a pinned post (held out: written without reading storywatch's extraction)
+	TemplateFolio     = "folio"     // Drupal with "paragraphs" entities and Lit web components: <story-body> and <story-paragraph> with declarative shadow roots, field__item wrappers, paragraphs with hashed anchor ids, inserts shaped like paragraphs (related, series, sponsored, audio bar, poll, most popular) drawn per request, @graph JSON-LD and __APP_STATE__, AMP lite pages, live pages of update <article>s (held out: written without reading storywatch's extraction)
 )
 
 // Templates lists the template families storywatch is held to: the tests
@@ -38,7 +39,8 @@ const (
 // lede other pages' story cards quote is dropped from the stored text as
 // boilerplate (see the README). bench --templates bulletin runs it.
 // TemplateWire is accepted but not listed either: it is new, not yet run
-// by the lead; nor is TemplateSPA, newer still (bench --templates spa).
+// by the lead; nor is TemplateSPA, newer still (bench --templates spa),
+// nor TemplateFolio, the newest (bench --templates folio).
 func Templates() []string {
 	return []string{TemplateClassic, TemplateLedger, TemplatePressroom, TemplateGazette}
 }
@@ -68,7 +70,7 @@ type Options struct {
 	RotateBoilerplate bool
 	// Template is the page template family: TemplateClassic (the default),
 	// TemplateLedger, TemplatePressroom, TemplateGazette, TemplateBulletin,
-	// TemplateWire or TemplateSPA.
+	// TemplateWire, TemplateSPA or TemplateFolio.
 	// Ignored by NewDemo.
 	Template string
 	// Formats are the feed formats assigned to feeds round-robin, from FormatRSS,
@@ -99,7 +101,7 @@ func (o Options) formats() ([]string, error) {
 
 func (o Options) validateTemplate() error {
 	switch o.Template {
-	case "", TemplateClassic, TemplateLedger, TemplatePressroom, TemplateGazette, TemplateBulletin, TemplateWire, TemplateSPA:
+	case "", TemplateClassic, TemplateLedger, TemplatePressroom, TemplateGazette, TemplateBulletin, TemplateWire, TemplateSPA, TemplateFolio:
 		return nil
 	}
 	return fmt.Errorf("check template: unknown family %q: %w", o.Template, ErrOptions)

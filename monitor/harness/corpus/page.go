@@ -93,6 +93,8 @@ func (s *Server) renderPage(dst []byte, p *pageSnap, base string) []byte {
 		return appendWirePage(dst, p, base)
 	case TemplateSPA:
 		return appendSPAPage(dst, p, base)
+	case TemplateFolio:
+		return appendFolioPage(dst, p, base)
 	}
 	return appendPage(dst, p, base, s.headFeeds)
 }

@@ -1087,18 +1087,8 @@ func appendSPALD(dst []byte, w *spaR, canonical string, live bool) []byte {
 	dst = appendJSON(dst, a.section)
 	dst = append(dst, `,"wordCount":`...)
 	dst = strconv.AppendInt(dst, int64(w.words), 10)
-	dst = append(dst, `,"articleBody":"`...)
-	for i, para := range r.Paragraphs {
-		if i > 0 {
-			dst = append(dst, ' ')
-		}
-		if p.flags.para(i)&cleanJSON != 0 {
-			dst = append(dst, para...)
-		} else {
-			dst = appendJSONChars(dst, para, &jsonEsc, &jsonPlain)
-		}
-	}
-	dst = append(dst, '"')
+	dst = append(dst, `,"articleBody":`...)
+	dst = appendJSONJoined(dst, p, " ")
 	if live {
 		dst = append(dst, `,"coverageStartTime":"`...)
 		dst = spaEntryTime(r, 0).AppendFormat(dst, "2006-01-02T15:04:05.000Z")

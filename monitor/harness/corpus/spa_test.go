@@ -184,20 +184,46 @@ func spaLD(t testing.TB, doc *html.Node) map[string]any {
 // paragraphs; the state's request id is the one on the body container.
 func checkSPAData(t testing.TB, doc *html.Node, rev Revision, live bool) {
 	t.Helper()
-	// JSON carries invalid UTF-8 as U+FFFD, as json.Marshal and
-	// JSON.stringify of a decoded string do.
+	rev = jsonRev(rev)
+	checkLDArticle(t, spaLD(t, doc), rev, live, " ")
+	d := spaState(t, doc)
+	var paras []string
+	for _, b := range d.Props.PageProps.Article.Blocks {
+		if b.Type == "paragraph" {
+			paras = append(paras, b.Text)
+		}
+	}
+	if d.Props.PageProps.Article.Headline != rev.Title || !slices.Equal(paras, rev.Paragraphs) {
+		t.Errorf("__NEXT_DATA__ article %q with %d paragraphs, want the revision's", d.Props.PageProps.Article.Headline, len(paras))
+	}
+	if rid := attr(spaBody(t, doc), "data-rid"); rid == "" || d.RuntimeConfig.RequestID != rid {
+		t.Errorf("__NEXT_DATA__ request id %q, body container's %q", d.RuntimeConfig.RequestID, rid)
+	}
+}
+
+// jsonRev is rev as JSON carries it: invalid UTF-8 as U+FFFD, as
+// json.Marshal and JSON.stringify of a decoded string write it.
+func jsonRev(rev Revision) Revision {
 	rev.Title = strings.ToValidUTF8(rev.Title, "\uFFFD")
 	rev.Paragraphs = slices.Clone(rev.Paragraphs)
 	for i, p := range rev.Paragraphs {
 		rev.Paragraphs[i] = strings.ToValidUTF8(p, "\uFFFD")
 	}
-	ld := spaLD(t, doc)
+	return rev
+}
+
+// checkLDArticle checks a JSON-LD article object against rev (as
+// jsonRev returns it): its type, NewsArticle or on live pages
+// LiveBlogPosting, its headline, its articleBody (the paragraphs joined by
+// sep) and, live, its updates' bodies, the paragraphs newest first.
+func checkLDArticle(t testing.TB, ld map[string]any, rev Revision, live bool, sep string) {
+	t.Helper()
 	wantType := map[bool]string{false: "NewsArticle", true: "LiveBlogPosting"}[live]
 	if ld["@type"] != wantType || ld["headline"] != rev.Title {
 		t.Errorf("JSON-LD type %v headline %v, want %s %q", ld["@type"], ld["headline"], wantType, rev.Title)
 	}
-	if body, _ := ld["articleBody"].(string); body != strings.Join(rev.Paragraphs, " ") {
-		t.Errorf("JSON-LD articleBody:\n got %.120q\nwant the paragraphs joined by spaces", body)
+	if body, _ := ld["articleBody"].(string); body != strings.Join(rev.Paragraphs, sep) {
+		t.Errorf("JSON-LD articleBody:\n got %.120q\nwant the paragraphs joined by %q", body, sep)
 	}
 	if live {
 		ups, _ := ld["liveBlogUpdate"].([]any)
@@ -211,19 +237,6 @@ func checkSPAData(t testing.TB, doc *html.Node, rev Revision, live bool) {
 		if !slices.Equal(got, want) {
 			t.Errorf("liveBlogUpdate bodies %.200q, want the paragraphs newest first", got)
 		}
-	}
-	d := spaState(t, doc)
-	var paras []string
-	for _, b := range d.Props.PageProps.Article.Blocks {
-		if b.Type == "paragraph" {
-			paras = append(paras, b.Text)
-		}
-	}
-	if d.Props.PageProps.Article.Headline != rev.Title || !slices.Equal(paras, rev.Paragraphs) {
-		t.Errorf("__NEXT_DATA__ article %q with %d paragraphs, want the revision's", d.Props.PageProps.Article.Headline, len(paras))
-	}
-	if rid := attr(spaBody(t, doc), "data-rid"); rid == "" || d.RuntimeConfig.RequestID != rid {
-		t.Errorf("__NEXT_DATA__ request id %q, body container's %q", d.RuntimeConfig.RequestID, rid)
 	}
 }
 
@@ -454,15 +467,21 @@ func readSPA(t testing.TB, i int, b []byte, rev Revision) string {
 // characters, invalid UTF-8 and line separators reaches the reader intact
 // in the body and, valid, in the JSON-LD and the hydration state; no
 // script element is closed early.
-func TestSPANastyText(t *testing.T) {
-	s := startServer(t, nastyServer(Options{RotateBoilerplate: true, Seed: 4, Template: TemplateSPA}), nil)
+func TestSPANastyText(t *testing.T) { testNastyText(t, TemplateSPA, readSPA, 10) }
+
+// testNastyText serves nastyServer's articles in UTF-8 family tmpl and
+// checks each page with read, that it has its scripts script elements
+// (none opened or closed by the text) and that its <title> starts with the
+// headline.
+func testNastyText(t *testing.T, tmpl string, read storyReader, scripts int) {
+	s := startServer(t, nastyServer(Options{RotateBoilerplate: true, Seed: 4, Template: tmpl}), nil)
 	for i, u := range s.ArticleURLs() {
 		_, b := get(t, u)
 		rev, _ := s.Current(u)
 		doc := spaDoc(t, b)
-		readSPA(t, i, b, rev)
-		if n := len(findAll(doc, byTag("script"))); n != 10 {
-			t.Errorf("page %d: %d <script>s, want 10 (text opened or closed one)", i, n)
+		read(t, i, b, rev)
+		if n := len(findAll(doc, byTag("script"))); n != scripts {
+			t.Errorf("page %d: %d <script>s, want %d (text opened or closed one)", i, n, scripts)
 		}
 		if h := textOf(findAll(doc, byTag("title"))[0]); !strings.HasPrefix(h, rev.Title[:20]) {
 			t.Errorf("page %d: <title> %.40q", i, h)
