@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // dropTags never hold article text.
@@ -61,6 +62,13 @@ func cleanDoc(doc *html.Node) {
 	total := paragraphTextLen(doc)
 	var remove []*html.Node
 	walk(doc, func(n *html.Node, inArticle bool) bool {
+		if shadowRoot(n) && n.Parent != nil && strings.IndexByte(n.Parent.Data, '-') > 0 {
+			// A web component with a declarative shadow root renders a
+			// box of its own (a <story-paragraph> is a paragraph): read
+			// as a <div>, it ends the text before it and starts its own,
+			// as the template that says so is dropped below.
+			n.Parent.Data, n.Parent.DataAtom = "div", atom.Div
+		}
 		if dropTags[n.Data] {
 			// readability reads JSON-LD itself; keep it for that.
 			if n.Data == "script" && strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") {
@@ -88,6 +96,12 @@ func cleanDoc(doc *html.Node) {
 		}
 	}
 	removeComments(doc)
+}
+
+// shadowRoot reports whether n is a declarative shadow root: a <template>
+// with a shadowrootmode (or the older shadowroot) attribute.
+func shadowRoot(n *html.Node) bool {
+	return n.Type == html.ElementNode && n.DataAtom == atom.Template && (hasAttr(n, "shadowrootmode") || hasAttr(n, "shadowroot"))
 }
 
 // isBoilerplate decides from the element alone.

@@ -423,7 +423,9 @@ func (s *Scanned) layout() *regionLayout {
 					stack = stack[:n-1]
 				}
 			}
-			if blockTags[t.a.String()] {
+			// A declarative shadow root starts its host's box (see
+			// shadowRoot): the web component's text is a block of its own.
+			if blockTags[t.a.String()] || t.a == atom.Template && t.kind == tokStart && declaresShadowRoot(s.page[t.start:t.end]) {
 				flush()
 			}
 			var parent uint64
@@ -523,6 +525,13 @@ func (l *regionLayout) ownBlocks() {
 }
 
 func atomString(first int, s *Scanned) string { return s.toks[first].a.String() }
+
+// declaresShadowRoot reports whether a <template>'s raw start tag has a
+// shadowrootmode (or the older shadowroot) attribute.
+func declaresShadowRoot(raw []byte) bool {
+	l := bytes.ToLower(raw)
+	return bytes.Contains(l, []byte(" shadowrootmode")) || bytes.Contains(l, []byte(" shadowroot"))
+}
 
 // Skipper reports whether elements of a signature chain are left out.
 type Skipper interface {
