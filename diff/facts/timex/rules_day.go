@@ -2,6 +2,7 @@ package timex
 
 import (
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -114,6 +115,9 @@ func (p *parser) ruleClock(i int) (cand, bool) {
 	case "midnight":
 		return p.clockDay(i, i+1, "24:00"), true
 	}
+	if c, ok := p.dottedClock(i); ok {
+		return c, true
+	}
 	h, ok := p.num(i)
 	if !ok || h > 24 || len(p.t[i].w) > 2 {
 		return cand{}, false
@@ -155,6 +159,23 @@ func (p *parser) ruleClock(i int) (cand, bool) {
 		k += 2
 	}
 	return p.clockDay(i, k, pad2(h)+":"+pad2(mins)), true
+}
+
+// dottedClock matches a clock time written with a full stop, as British
+// papers and their live blogs write it, before a time zone: "13.20 BST",
+// "9.05 GMT". Without the zone "13.20" is a decimal.
+func (p *parser) dottedClock(i int) (cand, bool) {
+	w := p.w(i)
+	dot := strings.IndexByte(w, '.')
+	if dot < 1 || dot > 2 || len(w) != dot+3 || !timeZones[p.w(i+1)] {
+		return cand{}, false
+	}
+	h, errH := strconv.Atoi(w[:dot])
+	m, errM := strconv.Atoi(w[dot+1:])
+	if errH != nil || errM != nil || h > 24 || m > 59 {
+		return cand{}, false
+	}
+	return p.clockDay(i, i+2, pad2(h)+":"+pad2(m)), true
 }
 
 // clockDay builds a TIME at hh:mm on the reference day, or on the day named
