@@ -270,7 +270,7 @@ func (d *doc) number(i int) (item, int, bool) { return d.numberAt(i, false) }
 // numberAt is number; high says the number is the high end of a range,
 // glued to the hyphen before it ("1-2 feet").
 func (d *doc) numberAt(i int, high bool) (item, int, bool) {
-	if d.toks[i].kind == tokNum && (d.rank(i) || d.phone(i) || d.agoStamp(i)) {
+	if d.toks[i].kind == tokNum && (d.rank(i) || d.phone(i) || d.agoStamp(i) || d.paragraphRef(i)) {
 		return item{}, 0, false
 	}
 	if it, next, ok := d.pairedNumber(i); ok {
@@ -575,6 +575,21 @@ func (d *doc) agoStamp(i int) bool {
 		return false
 	}
 	return k+1 < len(toks) && toks[k+1].lower == "ago"
+}
+
+// paragraphRef reports whether the digits at token i number a paragraph of
+// the story, as a wire's update line does ("Updates death toll in
+// paragraph 1, adds Kremlin comment in paragraphs 5-6", "adds quote in
+// para 4"): a place in the text, no figure.
+func (d *doc) paragraphRef(i int) bool {
+	if i == 0 {
+		return false
+	}
+	switch d.toks[i-1].lower {
+	case "paragraph", "paragraphs", "para", "paras", "graf", "grafs", "par", "pars":
+		return true
+	}
+	return false
 }
 
 // stampUnits are the short units of a page's "N ago" time stamps.

@@ -486,7 +486,9 @@ func TestPhoneNumbersAreNoFigures(t *testing.T) {
 }
 
 // A page's "N ago" stamp in a short unit (story cards, live entries) is
-// no figure, and its "m" no million; the same letter before a noun is.
+// no figure, and its "m" no million; the same letter before a noun is. Nor
+// is a paragraph's number in an update line, or a clock time written with
+// a full stop before its zone.
 func TestAgoStampsAreNoFigures(t *testing.T) {
 	tests := []struct {
 		text string
@@ -496,6 +498,11 @@ func TestAgoStampsAreNoFigures(t *testing.T) {
 		{"Talks resume in Geneva 3h ago", nil},
 		{"Posted 2 mins ago", nil},
 		{"Live 5d ago", nil},
+		// a wire's update line numbers paragraphs, a live entry's stamp
+		// is a time, British style
+		{"(Updates death toll in paragraph 1, adds Kremlin comment in paragraphs 5)", nil},
+		{"13.20 BST — Peskov said no date had been agreed.", nil},
+		{"Shares rose 13.20 percent in paragraph-long trading.", []string{"13.20 percent=13.2 percent"}},
 		{"The plant produced 36m tonnes of grain.", []string{"36m tonnes=36000000 t"}},
 		{"The company lost $36m a year ago.", []string{"$36m=36000000 USD"}},
 	}
