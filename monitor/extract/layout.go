@@ -544,10 +544,23 @@ func customElement(raw []byte) bool {
 }
 
 // declaresShadowRoot reports whether a <template>'s raw start tag has a
-// shadowrootmode (or the older shadowroot) attribute.
+// shadowrootmode (or the older shadowroot) attribute, read as the parser
+// reads it for cleanDoc's shadowRoot: after any white space, not inside
+// another attribute's value (class="shadowroot-card"). Only <template>
+// tags come here, so tokenizing the tag costs little.
 func declaresShadowRoot(raw []byte) bool {
-	l := bytes.ToLower(raw)
-	return bytes.Contains(l, []byte(" shadowrootmode")) || bytes.Contains(l, []byte(" shadowroot"))
+	z := html.NewTokenizer(bytes.NewReader(raw))
+	if tt := z.Next(); tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+		return false
+	}
+	for more := true; more; {
+		var k []byte
+		k, _, more = z.TagAttr()
+		if string(k) == "shadowrootmode" || string(k) == "shadowroot" {
+			return true
+		}
+	}
+	return false
 }
 
 // Skipper reports whether elements of a signature chain are left out.

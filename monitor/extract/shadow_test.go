@@ -67,3 +67,25 @@ func shadowHostIsABlock(t *testing.T, dsr, after, insert string) {
 		}
 	}
 }
+
+// TestDeclaresShadowRoot: the region's blocks read a <template>'s
+// attributes as cleanDoc's parser does: after a newline or a tab too, and
+// not inside another attribute's value.
+func TestDeclaresShadowRoot(t *testing.T) {
+	for _, tc := range []struct {
+		tag  string
+		want bool
+	}{
+		{`<template shadowrootmode="open">`, true},
+		{"<template\n  shadowrootmode=\"open\">", true},
+		{"<template\tshadowroot=open>", true},
+		{`<TEMPLATE ShadowRootMode="closed">`, true},
+		{`<template class="card shadowroot">`, false},
+		{`<template data-x=" shadowrootmode">`, false},
+		{`<template>`, false},
+	} {
+		if got := declaresShadowRoot([]byte(tc.tag)); got != tc.want {
+			t.Errorf("declaresShadowRoot(%q) = %v, want %v", tc.tag, got, tc.want)
+		}
+	}
+}
