@@ -327,8 +327,9 @@ func (m *Monitor) sameText(pageURL string, prev store.Version, prevPageHash, tit
 type asideRule int
 
 const (
-	// asideLearned: known boilerplate of the site, and text on the page in
-	// elements now left out.
+	// asideLearned: known boilerplate of the site, its headlines (a story
+	// card taken for a paragraph, see extract.Layout.Headline), and text on
+	// the page in elements now left out.
 	asideLearned asideRule = iota
 	// asideGlued: those, text many of the site's pages carry, and texts
 	// its other pages carry or headlines of its stories run together.
@@ -375,11 +376,12 @@ func (m *Monitor) keptOld(host string, old, cur []string, rule asideRule, droppe
 
 // articleText returns an earlier text of an article on pageURL's site
 // without the paragraphs gone from text, its new one, that are learned
-// boilerplate: a version stored before the site's boilerplate was learned
-// holds some (a byline with its time, an ad, a poll with its votes), and
-// they would pass for facts the new version dropped. Text other pages
-// carry is not set aside, as in sameText: a story's articles share
-// paragraphs (background, a wire line), and an edit of one is news.
+// boilerplate or the site's headlines: a version stored before the site's
+// boilerplate was learned holds some (a byline with its time, an ad, a
+// poll with its votes, a story card), and they would pass for facts the
+// new version dropped. Text other pages carry is not set aside, not even
+// text many carry as sameText does: a story's articles share paragraphs
+// (background, a wire line), and an edit of one is news.
 // It returns old itself when nothing is set aside. The stored versions keep
 // what they hold; only their comparison reads them so.
 func (m *Monitor) articleText(pageURL, old, text string, dropped func() []string) string {

@@ -296,7 +296,8 @@ type element struct {
 	never      bool // script, style and the like: never text
 	blockFirst int  // its text blocks are blocks[blockFirst:blockLast]
 	blockLast  int
-	endTok     int // index after its last token, relative to regionLayout.t0
+	endTok     int  // index after its last token, relative to regionLayout.t0
+	box        bool // a web component hosting a declarative shadow root: a block
 }
 
 // regionLayout is the region's element tree and text blocks, built once
@@ -391,7 +392,7 @@ func (s *Scanned) layout() *regionLayout {
 		// an inline element shares the block being read (see ownBlocks).
 		l.ranges[len(l.ranges)-1][1] = i
 		e.blockLast, e.endTok = len(l.ranges), i
-		if blockTags[atomString(e.first, s)] {
+		if blockTags[atomString(e.first, s)] || e.box {
 			flush()
 			e.blockLast = len(l.ranges) - 1
 		}
@@ -423,10 +424,16 @@ func (s *Scanned) layout() *regionLayout {
 					stack = stack[:n-1]
 				}
 			}
-			// A declarative shadow root starts its host's box (see
-			// shadowRoot): the web component's text is a block of its own.
-			if blockTags[t.a.String()] || t.a == atom.Template && t.kind == tokStart && declaresShadowRoot(s.page[t.start:t.end]) {
+			// A declarative shadow root starts its host's box, and the
+			// host's end ends it (see shadowRoot): the web component's text
+			// is a block of its own, not joined to the text after it.
+			if blockTags[t.a.String()] {
 				flush()
+			} else if n := len(stack); n > 0 && t.a == atom.Template && t.kind == tokStart && declaresShadowRoot(s.page[t.start:t.end]) {
+				if h := s.toks[l.elems[stack[n-1]].first]; customElement(s.page[h.start:h.end]) {
+					l.elems[stack[n-1]].box = true
+					flush()
+				}
 			}
 			var parent uint64
 			parentNever := false
@@ -526,11 +533,34 @@ func (l *regionLayout) ownBlocks() {
 
 func atomString(first int, s *Scanned) string { return s.toks[first].a.String() }
 
+// customElement reports whether a raw start tag names a custom element
+// (a hyphen in its name), the hosts cleanDoc reads as blocks.
+func customElement(raw []byte) bool {
+	i := 1
+	for i < len(raw) && !isAttrSpace(raw[i]) && raw[i] != '>' && raw[i] != '/' {
+		i++
+	}
+	return bytes.IndexByte(raw[1:i], '-') > 0
+}
+
 // declaresShadowRoot reports whether a <template>'s raw start tag has a
-// shadowrootmode (or the older shadowroot) attribute.
+// shadowrootmode (or the older shadowroot) attribute, read as the parser
+// reads it for cleanDoc's shadowRoot: after any white space, not inside
+// another attribute's value (class="shadowroot-card"). Only <template>
+// tags come here, so tokenizing the tag costs little.
 func declaresShadowRoot(raw []byte) bool {
-	l := bytes.ToLower(raw)
-	return bytes.Contains(l, []byte(" shadowrootmode")) || bytes.Contains(l, []byte(" shadowroot"))
+	z := html.NewTokenizer(bytes.NewReader(raw))
+	if tt := z.Next(); tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+		return false
+	}
+	for more := true; more; {
+		var k []byte
+		k, _, more = z.TagAttr()
+		if string(k) == "shadowrootmode" || string(k) == "shadowroot" {
+			return true
+		}
+	}
+	return false
 }
 
 // Skipper reports whether elements of a signature chain are left out.

@@ -144,10 +144,17 @@ func (st *sigStats) latest(k int) occurrence {
 }
 
 // textSeen counts the distinct pages a text block was seen on, up to
-// seenCap.
+// seenCap. It keeps the pages counted (the low bits of their hash, all but
+// the one that reaches seenCap), since pages are observed again, pass after
+// pass: two pages seen in turn are two, not four.
 type textSeen struct {
-	page  uint64
+	ids   [seenCap - 1]uint32
 	pages uint8
+}
+
+// counted reports whether page is among those t counted.
+func (t textSeen) counted(page uint64) bool {
+	return slices.Contains(t.ids[:min(int(t.pages), len(t.ids))], uint32(page))
 }
 
 // SkipSet is a set of signature chains to leave out; it is never changed
@@ -524,10 +531,14 @@ func seeCounted(seen map[uint64]textSeen, limit int, h, page uint64) {
 			maps.DeleteFunc(seen, func(_ uint64, t textSeen) bool { return t.pages < 2 })
 		}
 		if len(seen) < limit {
-			seen[h] = textSeen{page: page, pages: 1}
+			seen[h] = textSeen{ids: [seenCap - 1]uint32{uint32(page)}, pages: 1}
 		}
-	case t.pages < seenCap && t.page != page:
-		seen[h] = textSeen{page: page, pages: t.pages + 1}
+	case t.pages < seenCap && !t.counted(page):
+		if int(t.pages) < len(t.ids) {
+			t.ids[t.pages] = uint32(page)
+		}
+		t.pages++
+		seen[h] = t
 	}
 }
 

@@ -602,6 +602,28 @@ func TestFrequentTexts(t *testing.T) {
 	}
 }
 
+// TestFrequentCountsDistinctPages: pages observed again (each pass of a
+// revision check, each new version) count once each: two articles of a
+// story sharing a paragraph, observed in turn pass after pass, do not make
+// it the site's furniture, and its deletion from one stays an edit.
+func TestFrequentCountsDistinctPages(t *testing.T) {
+	l := extract.NewLayout(extract.LayoutState{})
+	shared := "Two officials said the summit would be held in Vienna."
+	for pass := range 3 {
+		for i := range 2 {
+			own := fmt.Sprintf("Story %d has a paragraph of its own about the talks in Geneva.", i)
+			page := "<html><head><title>T</title></head><body><article><p>" + own + "</p><p>" + shared + "</p></article></body></html>"
+			l.Observe(extract.Scan([]byte(page)), fmt.Sprintf("https://news.example/f%d", i), extract.Article{Title: "T", Paragraphs: []string{own, shared}})
+		}
+		if l.Frequent(shared) {
+			t.Fatalf("pass %d: a paragraph two pages share is frequent", pass)
+		}
+	}
+	if !l.Common(shared) {
+		t.Errorf("a paragraph two pages share is not common")
+	}
+}
+
 // TestSameButInline: readability's paragraphs agree with the fast path's
 // when they differ only by the text of left-out inline elements standing
 // in them (a byline's time, a "Live" flag), wherever in the paragraph;

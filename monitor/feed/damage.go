@@ -299,7 +299,9 @@ func completeJSONItems(body []byte, base *url.URL, cause error) *Feed {
 	if err != nil {
 		return nil
 	}
-	d := &Damage{Cause: cause, CutShort: true, Found: len(items), Read: len(f.Items)}
+	// Read counts what gofeed read, duplicates included, as itemwise does:
+	// an item repeated before the break was read, not lost.
+	d := &Damage{Cause: cause, CutShort: true, Found: len(items), Read: f.found}
 	if !closed {
 		d.Found++ // the item the break cut
 	}

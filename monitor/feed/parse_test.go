@@ -551,6 +551,25 @@ func TestJSONFeedCutShort(t *testing.T) {
 	}
 }
 
+// TestJSONFeedCutShortCountsItemsRead: a JSON Feed cut short counts the
+// items it read as an RSS feed does, before duplicates are dropped: an item
+// repeated before the break was read, not "unreadable".
+func TestJSONFeedCutShortCountsItemsRead(t *testing.T) {
+	item := `{"id":"1","url":"https://e.com/1","title":"Item 1","content_html":"<p>Text 1</p>"}`
+	doc := `{"version":"https://jsonfeed.org/version/1.1","title":"T","items":[` + item + "," + item + `,{"id":"2","ur`
+	f, err := Parse([]byte(doc), "application/feed+json", feedURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := f.Damage
+	if len(f.Items) != 1 || d == nil || d.Read != 2 || d.Found != 3 {
+		t.Fatalf("%d items, damage %+v; want 1 item, 2 of 3 read", len(f.Items), d)
+	}
+	if msg := d.Error(); strings.Contains(msg, "unreadable") {
+		t.Errorf("damage %q names unreadable items; none was", msg)
+	}
+}
+
 // TestRDFAboutAsLink: an RSS 1.0 item without <link> is found by its
 // rdf:about, the item's URI, which the spec has match the link; one whose
 // rdf:about is no http(s) URL stays without a link.
