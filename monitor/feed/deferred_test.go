@@ -24,8 +24,11 @@ func checkSameAsWhole(t *testing.T, body []byte, contentType string) {
 	t.Helper()
 	whole, werr := parse(body, contentType, feedURL, -1)
 	lazy, lerr := parse(body, contentType, feedURL, 0)
-	if werr != nil {
-		return // broken feeds may parse either way; only good ones must not change
+	if werr != nil || whole.Damage != nil {
+		// Broken feeds may parse either way; only good ones must not
+		// change. A JSON Feed broken inside a content string it set aside
+		// reads whole when deferred, and only up to the break when not.
+		return
 	}
 	if lerr != nil {
 		t.Fatalf("deferred parse failed where the whole parse did not: %v", lerr)
