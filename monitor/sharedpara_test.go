@@ -81,11 +81,25 @@ func TestDeletedSharedParagraphIsAnEdit(t *testing.T) {
 			// layout was learned (its page hash marked) is compared only by
 			// the text it shares with the next one (see sameText), and a
 			// deletion from it is not seen until its next version.
+			// And one the site did not learn as its furniture: a text it
+			// saw in a left-out element, or on four pages or more (a
+			// story card may quote it), is set aside by design.
 			st, err := bolt.Open(path, bolt.Options{ReadOnly: true})
 			if err != nil {
 				t.Fatal(err)
 			}
+			site, err := st.Site(strings.TrimPrefix(hs.URL, "http://"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			learned := map[uint64]bool{}
+			for _, h := range append(site.Frequent, site.Boiler...) {
+				learned[h] = true
+			}
 			for _, c := range cands {
+				if learned[extract.TextHash(c.para)] {
+					continue
+				}
 				if a, err := st.Article(hs.URL + c.url); err == nil && !strings.HasPrefix(a.PageHash, "r:") && cuts(srv, c.url, c.para) {
 					target, para = c.url, c.para
 					break
