@@ -684,13 +684,8 @@ func (s *Scanned) LinkTexts() []string {
 		if b := e.blockFirst; b < 0 || b >= len(l.blocks) || l.blocks[b] == "" || l.bare[b] != "" {
 			continue
 		}
-		buf = buf[:0]
-		for k := e.first; k < l.t1 && int(s.toks[k].start) < e.endOff; k++ {
-			if l.text[k-l.t0]&textCounts != 0 {
-				buf = append(buf, s.page[s.toks[k].start:s.toks[k].end]...)
-			}
-		}
-		if txt := normalizeSpace(html.UnescapeString(string(buf))); txt != "" {
+		var txt string
+		if txt, buf = l.ownText(s, &e, buf); txt != "" {
 			out = append(out, txt)
 		}
 	}
@@ -778,6 +773,19 @@ func (s *Scanned) SkippedText(sk Skipper) []string {
 	return out
 }
 
+// ownText returns the text of element e, normalised as a block's, all of
+// it whatever blocks it spans; buf is scratch space, returned for reuse.
+func (l *regionLayout) ownText(s *Scanned, e *element, buf []byte) (string, []byte) {
+	buf = buf[:0]
+	for k := e.first - l.t0; k < e.endTok; k++ {
+		if l.text[k]&textCounts != 0 {
+			t := s.toks[l.t0+k]
+			buf = append(buf, s.page[t.start:t.end]...)
+		}
+	}
+	return normalizeSpace(html.UnescapeString(string(buf))), buf
+}
+
 // SkippedInline returns the own text of the inline elements the fast path
 // leaves out of the paragraph they stand in: those sk leaves out (a "Live"
 // <span>), and <time>s, which the fast path drops as readability drops a
@@ -797,15 +805,9 @@ func (s *Scanned) SkippedInline(sk Skipper) []string {
 			continue
 		}
 		if !blockTags[atomString(e.first, s)] {
-			buf = buf[:0]
-			for k := e.first - l.t0; k < e.endTok; k++ {
-				if l.text[k]&textCounts != 0 {
-					t := s.toks[l.t0+k]
-					buf = append(buf, s.page[t.start:t.end]...)
-				}
-			}
-			if t := normalizeSpace(html.UnescapeString(string(buf))); t != "" {
-				out = append(out, t)
+			var txt string
+			if txt, buf = l.ownText(s, e, buf); txt != "" {
+				out = append(out, txt)
 			}
 		}
 		i = e.last
