@@ -174,36 +174,16 @@ func (l *siteLearner) observeFast(host string, sc *extract.Scanned, pageURL stri
 	}
 }
 
-// boilerplate reports whether paragraph p is text seen in host's left-out
-// elements.
-func (l *siteLearner) boilerplate(host, p string) bool {
+// knownNotArticle reports whether paragraph p, gone from an article's new
+// text, is text host's layout knows is no article's own: learned
+// boilerplate or one of its headlines (extract.Layout.Boilerplate,
+// Headline), and with shared also text many of its pages carry or texts
+// run together (Frequent, Glued); under one lock.
+func (l *siteLearner) knownNotArticle(host, p string, shared bool) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return l.state(host).layout.Boilerplate(p)
-}
-
-// headline reports whether paragraph p is a headline host's pages show or
-// link to (see extract.Layout.Headline).
-func (l *siteLearner) headline(host, p string) bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.state(host).layout.Headline(p)
-}
-
-// frequent reports whether paragraph p is text many pages of host carry
-// (see extract.Layout.Frequent).
-func (l *siteLearner) frequent(host, p string) bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.state(host).layout.Frequent(p)
-}
-
-// glued reports whether paragraph p is texts host's other pages carry, or
-// headlines they link to, run together (see extract.Layout.Glued).
-func (l *siteLearner) glued(host, p string) bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.state(host).layout.Glued(p)
+	ly := l.state(host).layout
+	return ly.Boilerplate(p) || ly.Headline(p) || shared && (ly.Frequent(p) || ly.Glued(p))
 }
 
 // clean drops paragraphs of page sc that are text of host's left-out
@@ -366,8 +346,8 @@ func (m *Monitor) keptOld(host string, old, cur []string, rule asideRule, droppe
 				onPage[i] = extract.FoldWords(t)
 			}
 		}
-		learned := m.sites.boilerplate(host, p) || m.sites.headline(host, p) || extract.PartOf(p, onPage) || extract.Resembles(p, onPage)
-		if !learned && !(rule == asideGlued && (m.sites.frequent(host, p) || m.sites.glued(host, p))) {
+		aside := m.sites.knownNotArticle(host, p, rule == asideGlued) || extract.PartOf(p, onPage) || extract.Resembles(p, onPage)
+		if !aside {
 			kept = append(kept, p)
 		}
 	}
