@@ -271,11 +271,16 @@ func (m *Monitor) pageHash(sc *extract.Scanned, pageURL string) (string, *pagePr
 // was lost). When the old text is
 // readability's on a page where the fast path disagreed (its page hash
 // carries refMark; readability may have kept rotating boilerplate not yet
-// known as such), every paragraph gone from the new text is set aside: such
-// a version is a reference only for the text it shares with the new one.
+// known as such), a paragraph gone from the new text is also set aside
+// while its text is still on the page (onPage): readability keeps a short
+// paragraph or not by the inserts drawn around it, and the fast path's
+// text may lack what readability kept. A paragraph gone from the page was
+// edited or deleted: until round 12 every gone paragraph was set aside
+// here, and an edit landing in a paragraph readability happened to drop
+// on that fetch was lost (folio, one or two edits of 200).
 // Paragraphs new to the text always count, so an edit within a paragraph,
 // an added one and a move are still changes.
-func (m *Monitor) sameText(pageURL string, prev store.Version, prevPageHash, title, text string, dropped func() []string) bool {
+func (m *Monitor) sameText(pageURL string, prev store.Version, prevPageHash, title, text string, dropped, onPage func() []string) bool {
 	if prev.Title != title {
 		return false
 	}
@@ -298,9 +303,9 @@ func (m *Monitor) sameText(pageURL string, prev store.Version, prevPageHash, tit
 	}
 	aside := asideGlued
 	if learning {
-		aside = asideAll
+		aside = asideOnPage
 	}
-	return slices.Equal(m.keptOld(siteHost(pageURL), old, cur, aside, dropped), cur)
+	return slices.Equal(m.keptOld(siteHost(pageURL), old, cur, aside, dropped, onPage), cur)
 }
 
 // What keptOld sets aside of the paragraphs gone from the new text.
@@ -314,39 +319,37 @@ const (
 	// asideGlued: those, text many of the site's pages carry, and texts
 	// its other pages carry or headlines of its stories run together.
 	asideGlued
-	// asideAll: every paragraph gone from the new text.
-	asideAll
+	// asideOnPage: those, and text still on the page in any element.
+	asideOnPage
 )
 
 // keptOld returns the paragraphs of old, an earlier text of an article of
 // host, that are the article's as far as cur, its new text, tells: those
 // still in cur, and those gone from it that rule does not set aside
-// (dropped is the text of the page's left-out elements, see sameText).
-func (m *Monitor) keptOld(host string, old, cur []string, rule asideRule, dropped func() []string) []string {
+// (dropped is the text of the page's left-out elements, onPage all its
+// article region's text, see sameText; either may be nil).
+func (m *Monitor) keptOld(host string, old, cur []string, rule asideRule, dropped, onPage func() []string) []string {
 	inCur := make(map[string]bool, len(cur))
 	for _, p := range cur {
 		inCur[p] = true
 	}
-	var onPage [][]string // dropped's words, when first needed
+	var left, shown [][]string // dropped's and onPage's words, when first needed
 	kept := make([]string, 0, len(old))
 	for _, p := range old {
-		if inCur[p] || rule == asideAll {
-			if inCur[p] {
-				kept = append(kept, p)
-			}
+		if inCur[p] {
+			kept = append(kept, p)
 			continue
 		}
-		if onPage == nil {
-			var d []string
-			if dropped != nil {
-				d = dropped()
-			}
-			onPage = make([][]string, len(d))
-			for i, t := range d {
-				onPage[i] = extract.FoldWords(t)
-			}
+		if left == nil {
+			left = foldAll(dropped)
 		}
-		aside := m.sites.knownNotArticle(host, p, rule == asideGlued) || extract.PartOf(p, onPage) || extract.Resembles(p, onPage)
+		aside := m.sites.knownNotArticle(host, p, rule >= asideGlued) || extract.PartOf(p, left) || extract.Resembles(p, left)
+		if !aside && rule == asideOnPage {
+			if shown == nil {
+				shown = foldAll(onPage)
+			}
+			aside = extract.PartOf(p, shown)
+		}
 		if !aside {
 			kept = append(kept, p)
 		}
@@ -366,7 +369,7 @@ func (m *Monitor) keptOld(host string, old, cur []string, rule asideRule, droppe
 // what they hold; only their comparison reads them so.
 func (m *Monitor) articleText(pageURL, old, text string, dropped func() []string) string {
 	oldParas := strings.Split(old, "\n\n")
-	kept := m.keptOld(siteHost(pageURL), oldParas, strings.Split(text, "\n\n"), asideLearned, dropped)
+	kept := m.keptOld(siteHost(pageURL), oldParas, strings.Split(text, "\n\n"), asideLearned, dropped, nil)
 	if len(kept) == len(oldParas) {
 		return old
 	}
@@ -534,7 +537,22 @@ func (m *Monitor) refUnchanged(sc *extract.Scanned, page []byte, pageURL, link s
 		return art, false
 	}
 	title, text := firstString(art.Title, it.Title), art.Text()
-	return art, prev.Hash == contentHash(title, text) || m.sameText(known.URL, prev, known.PageHash, title, text, nil)
+	return art, prev.Hash == contentHash(title, text) || m.sameText(known.URL, prev, known.PageHash, title, text, nil, sc.Texts)
+}
+
+// foldAll returns the words (extract.FoldWords) of each text texts gives;
+// a nil texts gives none. The result is never nil, so that callers can
+// tell it from not yet worked out.
+func foldAll(texts func() []string) [][]string {
+	var ts []string
+	if texts != nil {
+		ts = texts()
+	}
+	out := make([][]string, len(ts))
+	for i, t := range ts {
+		out[i] = extract.FoldWords(t)
+	}
+	return out
 }
 
 // sameBytes reports whether a and b are the same slice of memory.

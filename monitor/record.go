@@ -57,7 +57,7 @@ func (m *Monitor) record(src source, link string, known store.Article, c *conten
 	}
 	log := m.log.With("article_url", a.URL)
 	if hasPrev {
-		if prev.Hash == v.Hash || (c.source == "page" && m.sameText(a.URL, prev, a.PageHash, v.Title, v.Text, c.dropped)) {
+		if prev.Hash == v.Hash || (c.source == "page" && m.sameText(a.URL, prev, a.PageHash, v.Title, v.Text, c.dropped, c.onPage)) {
 			a.PageHash = c.pageHash
 			return 0, m.writer.post(store.Update{Article: a})
 		}

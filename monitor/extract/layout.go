@@ -666,6 +666,20 @@ func (s *Scanned) Elements() []Block {
 	return out
 }
 
+// Texts returns the text blocks of the article region in page order, each
+// as in Elements: all the region shows, whatever an extraction keeps of it.
+func (s *Scanned) Texts() []string {
+	l := s.layout()
+	l.texts(s)
+	out := make([]string, 0, len(l.blocks))
+	for _, b := range l.blocks {
+		if b != "" {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
 // LinkTexts returns the text of each link that, with other links or alone,
 // makes up a whole text block of the region: a block with no text of its
 // own, such as a "Read more" box of other stories' headlines or a list of
