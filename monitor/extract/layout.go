@@ -313,6 +313,9 @@ type regionLayout struct {
 	blocks []string // normalised; "" for none (built by texts)
 	out    []Block  // Elements' result, once built
 	bare   []string // the same blocks without the text of links in them
+	// bareOf maps each block's text to its bare text (see linkLabel),
+	// built once per page when first asked.
+	bareOf map[string]string
 }
 
 const (
@@ -678,6 +681,24 @@ func (s *Scanned) Texts() []string {
 		}
 	}
 	return out
+}
+
+// linkLabel tells whether text p is a block of the region and what of it
+// is not link text: "" for a block that is one link or several, a label
+// ("Related coverage:") for a link set beside one.
+func (s *Scanned) linkLabel(p string) (label string, ok bool) {
+	l := s.layout()
+	if l.bareOf == nil {
+		l.texts(s)
+		l.bareOf = make(map[string]string, len(l.blocks))
+		for i, b := range l.blocks {
+			if b != "" {
+				l.bareOf[b] = l.bare[i]
+			}
+		}
+	}
+	label, ok = l.bareOf[p]
+	return label, ok
 }
 
 // LinkTexts returns the text of each link that, with other links or alone,

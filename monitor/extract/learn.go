@@ -288,6 +288,12 @@ func (l *Layout) Glued(p string) bool {
 // (at most headlineLabel bytes: a card's "3h ago", "Live", "Read more: "):
 // a story card an early version of an article took for a paragraph, never
 // a paragraph of the article.
+//
+// A label that ends in a colon may be longer (at most headlineLinkLabel
+// bytes): a related link's "Related coverage: " or "More on this story: "
+// before the headline. folio's "Related coverage:" lines (18 bytes) in
+// versions stored before the site's titles were known made an unedited
+// article's next version.
 func (l *Layout) Headline(p string) bool {
 	if l.headline(TextHash(p)) {
 		return true
@@ -297,12 +303,46 @@ func (l *Layout) Headline(p string) bool {
 			return true
 		}
 	}
+	if i := strings.IndexByte(p, ':'); i >= 0 && i < headlineLinkLabel {
+		if rest := strings.TrimSpace(p[i+1:]); len(rest) >= headlineMin && l.headline(TextHash(rest)) {
+			return true
+		}
+	}
 	return false
 }
 
+// linkedHeadline reports whether p is a block of the page sc that links
+// one of the site's headlines (see Headline), alone or with a label that
+// is no link, of the length Headline allows: a related link or a story
+// card set among the article's paragraphs, in their own kind of element,
+// which no learning by element kind leaves out. A lede that a card of
+// another page quotes is no link on its own page, so it stays.
+func (l *Layout) linkedHeadline(p string, sc *Scanned) bool {
+	if sc == nil || len(p) > layoutMaxGlued {
+		return false
+	}
+	label, ok := sc.linkLabel(p)
+	if !ok || len(label) > headlineLinkLabel || (len(label) > headlineLabel && !strings.HasSuffix(label, ":")) {
+		return false
+	}
+	link := p
+	switch {
+	case label == "":
+	case strings.HasPrefix(p, label):
+		link = p[len(label):]
+	case strings.HasSuffix(p, label):
+		link = p[:len(p)-len(label)]
+	default:
+		return false
+	}
+	link = strings.TrimSpace(link)
+	return len(link) >= headlineMin && l.headline(TextHash(link))
+}
+
 const (
-	headlineLabel = 16 // bytes of a label Headline allows beside a headline
-	headlineMin   = 24 // bytes of the headline, so that a label is no headline with a word
+	headlineLabel     = 16 // bytes of a label Headline allows beside a headline
+	headlineLinkLabel = 32 // bytes of a label ending in a colon, or beside a linked headline
+	headlineMin       = 24 // bytes of the headline, so that a label is no headline with a word
 )
 
 // headline reports whether text h is the title of one of the site's pages or
@@ -607,7 +647,8 @@ func (l *Layout) Boilerplate(p string) bool { return l.boiler[TextHash(p)] }
 // quote, here or on other pages, is still this article's, whichever path
 // extracted it. sc may be nil. A paragraph that is two or more of the
 // site's headlines run together (a box of links to other stories) is
-// dropped too, whatever page it is on.
+// dropped too, whatever page it is on, and on sc a block that links one
+// of them (see linkedHeadline).
 func (l *Layout) Clean(paragraphs, skipped []string, sc *Scanned) []string {
 	if len(l.boiler) == 0 && len(skipped) == 0 && len(l.titles) == 0 && len(l.links) == 0 {
 		return paragraphs
@@ -626,10 +667,11 @@ func (l *Layout) Clean(paragraphs, skipped []string, sc *Scanned) []string {
 	}
 	out := paragraphs[:0:0]
 	for _, p := range paragraphs {
-		if l.gluedHeadlines(p) {
+		if l.gluedHeadlines(p) || l.linkedHeadline(p, sc) {
 			// a box of other stories' headlines taken for a paragraph
 			// before the box was learned: its pairs rotate, so leaving it
-			// in would make every fetch another text
+			// in would make every fetch another text; or one headline,
+			// linked, drawn among the paragraphs
 			continue
 		}
 		h := TextHash(p)

@@ -443,6 +443,45 @@ func TestCleanDropsGluedHeadlines(t *testing.T) {
 	}
 }
 
+// TestCleanDropsALinkedHeadline: a block of the page that links one of
+// the site's headlines, alone or after a label ("Related coverage:"), is
+// a related link drawn among the article's paragraphs, dropped whichever
+// headline it shows; the same headline as text of the article (a lede a
+// card elsewhere quotes), a headline with a sentence's worth of unlinked
+// text, and a link inside a paragraph stay.
+func TestCleanDropsALinkedHeadline(t *testing.T) {
+	l := extract.NewLayout(extract.LayoutState{})
+	for _, h := range []string{"Leaders race to arrange first summit", "Talks stall over troop numbers in Geneva"} {
+		l.SeeTitle(h)
+	}
+	page := []byte(`<html><head><title>Kyiv weighs venue</title></head><body><article><h1>Kyiv weighs venue</h1>` +
+		`<p>Kyiv is weighing Geneva as a venue, officials said on Monday.</p>` +
+		`<div class="field__item"><p>Related coverage: <a href="/a1">Leaders race to arrange first summit</a></p></div>` +
+		`<p>Aides said the talks would go on. <a href="/a2">Talks stall over troop numbers in Geneva</a></p>` +
+		`<p>Aides said later on that <a href="/a2">Talks stall over troop numbers in Geneva</a></p>` +
+		`<div class="field__item"><p><a href="/a2">Talks stall over troop numbers in Geneva</a></p></div>` +
+		`<p>Leaders race to arrange first summit</p>` +
+		`<p>The foreign ministry said in a statement issued late on Sunday that <a href="/a1">Leaders race to arrange first summit</a></p>` +
+		`</article></body></html>`)
+	sc := extract.Scan(page)
+	in := []string{
+		"Kyiv is weighing Geneva as a venue, officials said on Monday.",
+		"Related coverage: Leaders race to arrange first summit",
+		"Aides said the talks would go on. Talks stall over troop numbers in Geneva",
+		"Aides said later on that Talks stall over troop numbers in Geneva", // a label of 24 bytes without a colon is a sentence
+		"Talks stall over troop numbers in Geneva",
+		"Leaders race to arrange first summit",
+		"The foreign ministry said in a statement issued late on Sunday that Leaders race to arrange first summit",
+	}
+	want := []string{in[0], in[2], in[3], in[5], in[6]}
+	if got := l.Clean(in, nil, sc); !slices.Equal(got, want) {
+		t.Errorf("Clean kept %q, want %q", got, want)
+	}
+	if got := l.Clean(in, nil, nil); !slices.Equal(got, in) {
+		t.Errorf("Clean without the page kept %q, want all", got)
+	}
+}
+
 // TestPartOfAndResembles: a paragraph an earlier version holds is set aside
 // as a left-out element of the page when it is that element's text with
 // parts left out (PartOf) or with a rotating part drawn otherwise
@@ -535,6 +574,9 @@ func TestHeadlineOutlivesTheProcess(t *testing.T) {
 			{"Leaders race to arrange first summit36m ago", true},
 			{"Leaders race to arrange first summit 3h ago", true},
 			{"LiveTalks stall over troop numbers in Geneva", true},
+			{"Related coverage: Leaders race to arrange first summit", true},
+			{"More on this story: Talks stall over troop numbers in Geneva", true},
+			{"The foreign minister told reporters: Talks stall over troop numbers in Geneva", false}, // a label of 34 bytes is a sentence
 			{"Leaders race to arrange first summit, officials in Kyiv and Moscow said on Monday.", false},
 			{"The talks began on Monday, officials said.", false},
 			{"36m ago", false},
