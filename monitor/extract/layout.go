@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"hash/fnv"
 	"sort"
+	"strings"
 	"sync"
 
 	"golang.org/x/net/html"
@@ -313,9 +314,10 @@ type regionLayout struct {
 	blocks []string // normalised; "" for none (built by texts)
 	out    []Block  // Elements' result, once built
 	bare   []string // the same blocks without the text of links in them
-	// bareOf maps each block's text to its bare text (see linkLabel),
-	// built once per page when first asked.
-	bareOf map[string]string
+	// linked maps the blocks that are links but for a short label, and
+	// their linked parts, to those parts (see linkedPart); built once per
+	// page when first asked.
+	linked map[string]string
 }
 
 const (
@@ -683,29 +685,62 @@ func (s *Scanned) Texts() []string {
 	return out
 }
 
-// linkLabel tells whether text p is a block of the region and what of it
-// is not link text: "" for a block that is one link or several, a label
-// ("Related coverage:") for a link set beside one.
-func (s *Scanned) linkLabel(p string) (label string, ok bool) {
+// linkedPart tells whether text p is, in the region, a block that is
+// links but for a short label (see shortLabel), or such a block's linked
+// part, and returns the linked part: a related link ("Related coverage:
+// <a>headline</a>") whole, or as an extraction that leaves the label out
+// keeps it.
+func (s *Scanned) linkedPart(p string) (part string, ok bool) {
 	l := s.layout()
-	if l.bareOf == nil {
+	if l.linked == nil {
 		l.texts(s)
-		l.bareOf = make(map[string]string, len(l.blocks))
+		l.linked = map[string]string{}
+		plain := map[string]bool{}
 		for i, b := range l.blocks {
-			if b != "" {
-				l.bareOf[b] = l.bare[i]
+			if b != "" && !shortLabel(l.bare[i]) {
+				plain[b] = true
+			}
+		}
+		for i, b := range l.blocks {
+			label := l.bare[i]
+			if b == "" || plain[b] {
+				continue
+			}
+			part := b
+			switch {
+			case label == "":
+			case strings.HasPrefix(b, label):
+				part = strings.TrimSpace(b[len(label):])
+			case strings.HasSuffix(b, label):
+				part = strings.TrimSpace(b[:len(b)-len(label)])
+			default:
+				continue // the label is inside: text with a link in it
+			}
+			l.linked[b] = part
+			if !plain[part] {
+				// the same words as a block of text of the page are its
+				// own, whatever links to them
+				l.linked[part] = part
 			}
 		}
 	}
-	label, ok = l.bareOf[p]
-	return label, ok
+	part, ok = l.linked[p]
+	return part, ok
+}
+
+// shortLabel reports whether a block's text outside its links is at most
+// a label beside them: none, a few words ("3h ago", "Live", "Read more:"),
+// or a longer one ending in a colon ("Related coverage:").
+func shortLabel(label string) bool {
+	return len(label) <= headlineLabel || (len(label) <= headlineLinkLabel && strings.HasSuffix(label, ":"))
 }
 
 // LinkTexts returns the text of each link that, with other links or alone,
-// makes up a whole text block of the region: a block with no text of its
-// own, such as a "Read more" box of other stories' headlines or a list of
-// links. Such a block is never article text, and the links' text is what a
-// page of the site shows of its other pages.
+// makes up a whole text block of the region but for a short label (see
+// shortLabel): a block with no text of its own, such as a "Read more" box
+// of other stories' headlines, a list of links, or a related link after
+// its label. Such a block is never article text, and the links' text is
+// what a page of the site shows of its other pages.
 func (s *Scanned) LinkTexts() []string {
 	l := s.layout()
 	l.texts(s)
@@ -716,7 +751,7 @@ func (s *Scanned) LinkTexts() []string {
 		if t.a != atom.A || t.kind != tokStart || !e.closed || e.never {
 			continue
 		}
-		if b := e.blockFirst; b < 0 || b >= len(l.blocks) || l.blocks[b] == "" || l.bare[b] != "" {
+		if b := e.blockFirst; b < 0 || b >= len(l.blocks) || l.blocks[b] == "" || !shortLabel(l.bare[b]) {
 			continue
 		}
 		var txt string

@@ -312,31 +312,18 @@ func (l *Layout) Headline(p string) bool {
 }
 
 // linkedHeadline reports whether p is a block of the page sc that links
-// one of the site's headlines (see Headline), alone or with a label that
-// is no link, of the length Headline allows: a related link or a story
-// card set among the article's paragraphs, in their own kind of element,
-// which no learning by element kind leaves out. A lede that a card of
-// another page quotes is no link on its own page, so it stays.
+// one of the site's headlines (see Headline), alone or beside a short label
+// that is no link (see shortLabel), or that link's text alone: a related
+// link or a story card set among the article's paragraphs, in their own
+// kind of element, which no learning by element kind leaves out. A lede
+// that a card of another page quotes is no link on its own page, so it
+// stays.
 func (l *Layout) linkedHeadline(p string, sc *Scanned) bool {
 	if sc == nil || len(p) > layoutMaxGlued {
 		return false
 	}
-	label, ok := sc.linkLabel(p)
-	if !ok || len(label) > headlineLinkLabel || (len(label) > headlineLabel && !strings.HasSuffix(label, ":")) {
-		return false
-	}
-	link := p
-	switch {
-	case label == "":
-	case strings.HasPrefix(p, label):
-		link = p[len(label):]
-	case strings.HasSuffix(p, label):
-		link = p[:len(p)-len(label)]
-	default:
-		return false
-	}
-	link = strings.TrimSpace(link)
-	return len(link) >= headlineMin && l.headline(TextHash(link))
+	part, ok := sc.linkedPart(p)
+	return ok && len(part) >= headlineMin && l.headline(TextHash(part))
 }
 
 const (

@@ -461,6 +461,7 @@ func TestCleanDropsALinkedHeadline(t *testing.T) {
 		`<p>Aides said later on that <a href="/a2">Talks stall over troop numbers in Geneva</a></p>` +
 		`<div class="field__item"><p><a href="/a2">Talks stall over troop numbers in Geneva</a></p></div>` +
 		`<p>Leaders race to arrange first summit</p>` +
+		`<p><strong>Read more: </strong><a href="/a3">Kyiv rejects the venue offered by Ankara</a></p>` +
 		`<p>The foreign ministry said in a statement issued late on Sunday that <a href="/a1">Leaders race to arrange first summit</a></p>` +
 		`</article></body></html>`)
 	sc := extract.Scan(page)
@@ -472,13 +473,22 @@ func TestCleanDropsALinkedHeadline(t *testing.T) {
 		"Talks stall over troop numbers in Geneva",
 		"Leaders race to arrange first summit",
 		"The foreign ministry said in a statement issued late on Sunday that Leaders race to arrange first summit",
+		"Kyiv rejects the venue offered by Ankara", // the fast path left the label out
 	}
 	want := []string{in[0], in[2], in[3], in[5], in[6]}
+	l.SeeTitle(in[7])
 	if got := l.Clean(in, nil, sc); !slices.Equal(got, want) {
 		t.Errorf("Clean kept %q, want %q", got, want)
 	}
 	if got := l.Clean(in, nil, nil); !slices.Equal(got, in) {
 		t.Errorf("Clean without the page kept %q, want all", got)
+	}
+	// A layout that knows no title yet learns the page's links, labelled
+	// ones too, when it observes the page: the first pages of a site.
+	fresh := extract.NewLayout(extract.LayoutState{})
+	fresh.Observe(sc, "https://news.example/kyiv", extract.Article{Title: "Kyiv weighs venue", Paragraphs: want})
+	if got := fresh.Clean(in, nil, sc); !slices.Equal(got, want) {
+		t.Errorf("Clean after observing the page kept %q, want %q", got, want)
 	}
 }
 
