@@ -97,6 +97,9 @@ func TestBoilerValue(t *testing.T) {
 		{"paragraph", false}, {"add-to-cart", false},
 		// CSS-in-JS names: the hash spells no word, the rest still counts
 		{"css-ad3kq9x", false}, {"sc-bdVaJa css-shar3xq", false}, {"css-1a2b3c4 ad-slot", true}, {"css-promo", true},
+		// hex hashes (anchor ids hashed from the text): no word either
+		{"p-f306ad", false}, {"p-3ad9f1", false}, {"c0ffee12ad", false}, {"p-f306ad ad-slot", true},
+		{"ad300x250", true}, {"ad1", true}, {"top_ad2", true}, {"div-gpt-ad-1234567-0", true}, {"ad-3f9c2e", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.v, func(t *testing.T) {
