@@ -891,8 +891,9 @@ func sameWordsAsIs(a, b []string) bool {
 		return slipFixed(a, b) || slipFixed(b, a)
 	}
 	for i := range a {
-		if a[i] == b[i] || noApostrophe(a[i]) == noApostrophe(b[i]) {
-			// "its" → "it's": a spelling fixed, too short for a slip
+		if a[i] == b[i] || noApostrophe(a[i]) == noApostrophe(b[i]) || homophones(a[i], b[i]) {
+			// "its" → "it's", "there" → "their": a spelling fixed, too
+			// short for a slip
 			continue
 		}
 		// a figure is no slip: "2024" → "2023" is another year, while
@@ -909,6 +910,35 @@ func sameWordsAsIs(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// soundAlike groups the English words a copy desk most often finds typed
+// for one another because they sound alike ("there answer" for "their
+// answer"). A quote is a transcript of speech: the speaker said the same
+// sounds either way, so one written for the other is a spelling fixed,
+// never a word the speaker changed. Each word maps to its group's first.
+var soundAlike = func() map[string]string {
+	groups := [][]string{
+		{"there", "their", "theyre"}, {"your", "youre"}, {"whose", "whos"},
+		{"then", "than"}, {"to", "too"}, {"affect", "effect"}, {"affects", "effects"},
+		{"here", "hear"}, {"weather", "whether"}, {"principal", "principle"},
+		{"complement", "compliment"}, {"breath", "breathe"}, {"peak", "peek"},
+		{"passed", "past"}, {"accept", "except"}, {"loose", "lose"},
+	}
+	m := map[string]string{}
+	for _, g := range groups {
+		for _, w := range g {
+			m[w] = g[0]
+		}
+	}
+	return m
+}()
+
+// homophones reports whether words a and b sound alike (soundAlike),
+// apostrophes aside ("they’re", "their").
+func homophones(a, b string) bool {
+	ga, ok := soundAlike[noApostrophe(a)]
+	return ok && ga == soundAlike[noApostrophe(b)]
 }
 
 // namesApart reports whether two lower-case words a letter or two apart

@@ -122,6 +122,8 @@ func TestQuoteEditsThatSayTheSame(t *testing.T) {
 		{"month abbreviated", "“We met on February 25 and again in October,” she said.", "“We met on Feb. 25 and again in Oct.,” she said."},
 		{"apostrophe put in", "“Its been a long, hard road,” he added.", "“It’s been a long, hard road,” he added."},
 		{"apostrophe taken out", "“The plan is on it's way,” she said.", "“The plan is on its way,” she said."},
+		{"homophone fixed", "“This is there answer to diplomacy,” he said.", "“This is their answer to diplomacy,” he said."},
+		{"homophone with an apostrophe", "“Your going to see a deal,” she said.", "“You’re going to see a deal,” she said."},
 		{"abbreviation's points", "“The US needs allies more than the UK does,” she said.", "“The U.S. needs allies more than the U.K. does,” she said."},
 	}
 	for _, tt := range tests {
