@@ -1726,10 +1726,45 @@ func wordsValue(lx *lexicon, parts []string) (float64, int) {
 // it in the very same words, what is counted included ("two cosmic
 // bands"), though its extraction there read no figure ("the two cosmic
 // bands" names a known group): the reader saw those words before. A bare
-// number says too little to tell.
+// number says too little to tell. A small figure in digits there and in
+// words here, or the other way round, is the same words in another house
+// style ("about 1 cent", "about one cent"): AP and most papers spell out
+// one to nine, wires and British papers often do not.
 func toldAgain(text string, it *item) bool {
-	return strings.IndexByte(it.Text, ' ') > 0 && containsWord(text, it.Text)
+	if strings.IndexByte(it.Text, ' ') <= 0 {
+		return false
+	}
+	if containsWord(text, it.Text) {
+		return true
+	}
+	restyled, changed := smallFiguresSwapped(it.Text)
+	return changed && containsWord(text, restyled)
 }
+
+// smallFiguresSwapped returns s with each figure from 1 to 10 written in
+// words and each such word written in digits ("about 1 cent" -> "about
+// one cent"), and whether any changed.
+func smallFiguresSwapped(s string) (string, bool) {
+	ws := strings.Split(s, " ")
+	changed := false
+	for i, w := range ws {
+		if f, ok := figureWords[w]; ok {
+			ws[i], changed = f, true
+		} else if d, ok := figureDigits[w]; ok {
+			ws[i], changed = d, true
+		}
+	}
+	return strings.Join(ws, " "), changed
+}
+
+// figureDigits writes the small figures of figureWords back in digits.
+var figureDigits = func() map[string]string {
+	m := make(map[string]string, len(figureWords))
+	for d, w := range figureWords {
+		m[w] = d
+	}
+	return m
+}()
 
 // bareCrowd reports whether the vague amount at token i (its phrase
 // starting at token first) counts no named thing: "millions went to

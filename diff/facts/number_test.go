@@ -187,6 +187,9 @@ func TestUnitsSpelledOtherwise(t *testing.T) {
 		{"The blast was felt about 5 km away.", "The blast was felt about five kilometers away."},
 		{"The fire burned 400 sq km of forest.", "The fire burned 400 square kilometres of forest."},
 		{"Winds reached 80 mph, officials said.", "Winds reached 80 miles per hour, officials said."},
+		// "one" is no figure on its own, but the same words in digits are
+		{"Bonds rose, with notes gaining about 1 cent on the dollar.", "Bonds rose. Notes gained about one cent on the dollar."},
+		{"Bonds rose. Notes gained about one cent on the dollar.", "Bonds rose, with notes gaining about 1 cent on the dollar."},
 	}
 	for _, tt := range tests {
 		if got := changesOf(tt.old, tt.new, KindNumber); len(got) != 0 {
