@@ -698,7 +698,7 @@ func sameStance(a, b *item) bool {
 // named otherwise ("75,000 jobs", "the 75,000 net gain"): in one article,
 // so precise a count twice is one figure.
 func sameFigure(a, b *item) bool {
-	if a.key == b.key {
+	if a.key == b.key || convertedQuantity(a, b) {
 		return true
 	}
 	an, au, _ := strings.Cut(a.key, " ")

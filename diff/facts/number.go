@@ -246,6 +246,68 @@ var dimensions = map[string]string{
 	"mph": "speed", "kmh": "speed",
 }
 
+// unitSize gives each unit of dimensions in the base unit of what it
+// measures (metre, kilogram, square metre, metre per second), to tell one
+// quantity told in two units.
+var unitSize = map[string]float64{
+	"km": 1000, "mi": 1609.344, "m": 1, "ft": 0.3048, "in": 0.0254, "cm": 0.01, "mm": 0.001,
+	"kilometer": 1000, "kilometre": 1000, "mile": 1609.344, "meter": 1, "metre": 1,
+	"foot": 0.3048, "inch": 0.0254, "yard": 0.9144,
+	"kg": 1, "lb": 0.45359237, "t": 1000, "kilogram": 1, "pound": 0.45359237, "ton": 1000, "tonne": 1000,
+	"km2": 1e6, "mi2": 2589988.11, "ha": 1e4, "acre": 4046.8564,
+	"mph": 0.44704, "kmh": 1 / 3.6,
+}
+
+// convertedQuantity reports whether two measures in different units of one
+// dimension are one quantity, the one converted into the other's unit
+// and rounded as news writes conversions: "roughly 120 kilometers" and
+// "roughly 75 miles", "about 5 km" and "about three miles". House styles
+// put the metric or the imperial figure first, with the other in
+// parentheses (dropped as a conversion), so a restyle swaps them. The
+// converted value must come within 2% of the stated one, or within half
+// its last digit and 12% ("3 miles" for 5 km, "6 km" for 4 miles); an
+// approximation ("about", "roughly") is no other bound, but "at least"
+// and "up to" are.
+func convertedQuantity(a, b *item) bool {
+	an, au, _ := strings.Cut(a.key, " ")
+	bn, bu, _ := strings.Cut(b.key, " ")
+	if au == bu || dimensions[au] == "" || dimensions[au] != dimensions[bu] || bound(a) != bound(b) {
+		return false
+	}
+	x, err1 := strconv.ParseFloat(an, 64)
+	y, err2 := strconv.ParseFloat(bn, 64)
+	if err1 != nil || err2 != nil || x <= 0 || y <= 0 {
+		return false
+	}
+	xb, yb := x*unitSize[au], y*unitSize[bu]
+	return roundedTo(xb/unitSize[bu], y, bn) || roundedTo(yb/unitSize[au], x, an)
+}
+
+// roundedTo reports whether the converted value c reads as the stated value
+// v (written s) when rounded as a conversion is.
+func roundedTo(c, v float64, s string) bool {
+	diff := math.Abs(c - v)
+	if diff <= 0.02*v {
+		return true
+	}
+	step := 1.0
+	if _, dec, ok := strings.Cut(s, "."); ok {
+		step = math.Pow(10, -float64(len(dec)))
+	}
+	return diff <= step/2 && diff <= 0.12*v
+}
+
+// bound is a number's approximation prefix, an "about" read as none: "at
+// least", "more than", "up to" bound the figure, "about" rounds it.
+func bound(it *item) string {
+	p := strings.TrimLeft(it.Value, "~")
+	i := strings.IndexFunc(p, func(r rune) bool { return !strings.ContainsRune("<>=", r) })
+	if i < 0 {
+		return p
+	}
+	return p[:i]
+}
+
 // isMoney reports whether a number is an amount of money: its unit is a
 // currency code.
 func isMoney(it *item) bool {

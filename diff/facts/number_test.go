@@ -201,6 +201,31 @@ func TestUnitsSpelledOtherwise(t *testing.T) {
 	}
 }
 
+// TestConversionSwapped: one quantity told in the other unit, its
+// conversion in parentheses or not, is the same quantity; another
+// quantity, or a bound added, is no longer the same (removed and added).
+func TestConversionSwapped(t *testing.T) {
+	tests := []struct {
+		old, new string
+		want     int
+	}{
+		{"The town lies roughly 120 kilometers (75 miles) east of the city.", "The town lies roughly 75 miles (120km) east of the city.", 0},
+		{"Troops advanced about 5 km near the town.", "Troops advanced about three miles near the town.", 0},
+		{"The probe weighs 1,323 lbs.", "The probe weighs 600 kilograms.", 0},
+		{"The tower is 1,300 feet tall.", "The tower is 400 meters tall.", 0},
+		{"Gusts reached 60 mph on the coast.", "Gusts reached 97 kph on the coast.", 0},
+		{"Troops advanced about 5 km near the town.", "Troops advanced about five miles near the town.", 2},
+		{"Troops advanced 10 miles near the town.", "Troops advanced 20 kilometers near the town.", 2},
+		{"Troops advanced about 5 km near the town.", "Troops advanced at least three miles near the town.", 2},
+		{"The storm dropped 2 feet of snow on the city.", "The storm dropped 2 meters of snow on the city.", 2},
+	}
+	for _, tt := range tests {
+		if got := changesOf(tt.old, tt.new, KindNumber); len(got) != tt.want {
+			t.Errorf("%q → %q: got %+v, want %d changes", tt.old, tt.new, got, tt.want)
+		}
+	}
+}
+
 // TestTollMovedFar: the only death toll gone and the only one come are one
 // toll updated, however far apart and however differently told.
 func TestTollMovedFar(t *testing.T) {
