@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -1247,9 +1248,11 @@ func encloses(k Kind) bool { return k == KindQuote || k == KindCorrection }
 // only when something was added or removed. A fact added (or removed) that
 // restates one added (or removed) with it goes too (restates); a change of
 // place whose places the other version names is first split
-// (splitPlaceChanges).
+// (splitPlaceChanges), and the later pieces of a quote reattributed are
+// told with it (foldReattributed).
 func (m *matcher) present(oldItems, newItems func(asked []*item) [][]item) {
 	m.splitPlaceChanges()
+	m.foldReattributed()
 	var added, removed []*item
 	for _, c := range m.out {
 		if c.old == nil {
@@ -1385,6 +1388,48 @@ func restates(out []change, kept newsIndex, it *item, added bool) bool {
 		}
 	}
 	return false
+}
+
+// foldReattributed tells a statement given to another speaker once: a
+// quote whose words go on, past the attribution, a quote reattributed
+// from the same speaker to the same ("“We are ready,” Sybiha said. “But
+// not for the cameras.”" → "… Yermak said. …") is kept as a later piece of
+// that change, not reported again (GUIDE: one statement is one quote).
+func (m *matcher) foldReattributed() {
+	at := map[int]int{} // a reattributed quote's new Start -> its change
+	for i, c := range m.out {
+		if c.detail == "reattributed" && c.old != nil && c.new != nil && c.new.Kind == KindQuote {
+			at[c.new.Start] = i
+		}
+	}
+	if len(at) < 2 {
+		return
+	}
+	drop := make([]bool, len(m.out))
+	for i := range m.out {
+		c := &m.out[i]
+		if c.detail != "reattributed" || c.old == nil || c.new == nil || c.new.Kind != KindQuote || c.new.lead == 0 || c.old.lead == 0 {
+			continue
+		}
+		// the first piece: follow the pieces back to the one that opens
+		r, ok := i, true
+		for m.out[r].new.lead > 0 && ok {
+			r, ok = at[m.out[r].new.Start-m.out[r].new.lead]
+		}
+		if !ok || r == i {
+			continue
+		}
+		f := &m.out[r]
+		if !slotEqual(f.old.slot, c.old.slot) || !slotEqual(f.new.slot, c.new.slot) {
+			continue
+		}
+		drop[i] = true
+		f.more = append(f.more, c.new)
+	}
+	for i := range m.out {
+		sort.Slice(m.out[i].more, func(a, b int) bool { return m.out[i].more[a].Start < m.out[i].more[b].Start })
+	}
+	m.replace(drop, nil)
 }
 
 // pieceOf reports whether quote it goes on quote o past its attribution:

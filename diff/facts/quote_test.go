@@ -524,3 +524,15 @@ func TestQuoteGoingOnPastItsAttribution(t *testing.T) {
 		})
 	}
 }
+
+// TestStatementReattributedOnce: a statement whose speaker's words go on
+// past the attribution, given whole to another speaker, is one quote
+// reattributed, not one per piece.
+func TestStatementReattributedOnce(t *testing.T) {
+	old := "The council met on Monday.\n“We are ready to rebuild the bridge,” Mayor Ann Lee said in a statement. “But not at any price, and not before the river falls.”\nEngineer Tom Ruiz attended the meeting."
+	new := "The council met on Monday.\n“We are ready to rebuild the bridge,” engineer Tom Ruiz, who attended the meeting, told reporters. “But not at any price, and not before the river falls.”"
+	got := changesOf(old, new, KindQuote)
+	if len(got) != 1 || got[0].Detail != "reattributed" || !strings.Contains(got[0].After, "not at any price") {
+		t.Errorf("got %+v, want one reattributed quote with both pieces", got)
+	}
+}
