@@ -1683,10 +1683,21 @@ func (d *doc) countNoun(j int) (string, int) {
 				return toks[n].lower, n
 			}
 		}
+		if timeAdverbs[t.lower] {
+			// "injured 17 overnight", "wounded 23 yesterday": when it
+			// happened, the thing counted left out
+			return "", -1
+		}
 		return t.lower, j
 	}
 	return "", -1
 }
+
+// timeAdverbs say when, never what is counted: a count before one names
+// no thing ("injured 17 overnight"), unless a plural noun follows it
+// ("three overnight shifts").
+var timeAdverbs = map[string]bool{"overnight": true, "yesterday": true, "today": true, "tonight": true,
+	"tomorrow": true, "earlier": true, "later": true}
 
 // nounFollows reports whether token n goes on the phrase of the
 // capitalised word before it: another capitalised word ("Texas Rangers")

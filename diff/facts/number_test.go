@@ -28,6 +28,8 @@ func TestExtractNumbers(t *testing.T) {
 		{"fraction words", "It is three and a half times larger.", []string{"three and a half times=3.5 times"}},
 		{"vague", "Dozens of people were hurt.", []string{"Dozens of people=dozens people"}},
 		{"vague of vague", "It killed tens of thousands of soldiers.", []string{"tens of thousands of soldiers=tens of thousands soldiers"}},
+		{"time adverb is not counted", "The attack killed three people and injured 17 overnight.", []string{"three people=3 people", "17=17"}},
+		{"time adverb qualifying a noun", "Nurses worked three overnight shifts.", []string{"three overnight shifts=3 shifts"}},
 		{"a thousand", "They swapped a thousand prisoners.", []string{"a thousand prisoners=1000 prisoners"}},
 		{"word dozen", "About two dozen countries signed.", []string{"About two dozen countries=~24 countries"}},
 		{"toll object left out", "The strike killed one person and injured nine.", []string{"one person=1 person", "nine=9"}},
