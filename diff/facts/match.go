@@ -642,6 +642,11 @@ func (m *matcher) pairFar(drop []bool, extra []change) []change {
 				continue
 			}
 			drop[i], drop[j] = true, true
+			if sameCount(r.old, a.new) {
+				// "injured 17" → "Seventeen people were injured" two
+				// sentences on: the count moved, told otherwise
+				break
+			}
 			d, _ := m.detail(r.old, a.new, true)
 			extra = append(extra, change{old: r.old, new: a.new, oSent: r.oSent, nSent: a.nSent, pos: a.pos, detail: d})
 			break

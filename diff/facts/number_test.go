@@ -259,6 +259,17 @@ func TestHurtMovedFar(t *testing.T) {
 	}
 }
 
+// TestHurtMovedFarUnchanged: the only count of the hurt gone and the only
+// one come, the same count told otherwise far away, is no change.
+func TestHurtMovedFarUnchanged(t *testing.T) {
+	filler := "The mayor spoke to reporters at noon.\nRoads near the station were closed.\nSchools will open as usual on Monday.\n"
+	old := "A drone hit a block of flats and wounded 23, officials said.\n" + filler
+	new := "A drone hit a block of flats, officials said.\n" + filler + "The governor said 23 people had been injured."
+	if got := changesOf(old, new, KindNumber); len(got) != 0 {
+		t.Errorf("got %+v, want no change", got)
+	}
+}
+
 func TestTollAcrossARewrite(t *testing.T) {
 	got := changesOf("At least 12 people were killed when drones struck the city overnight, officials said.",
 		"The death toll from the overnight attack on the city rose to 15, officials said.", KindNumber)
