@@ -704,6 +704,9 @@ func sameStance(a, b *item) bool {
 // named otherwise ("75,000 jobs", "the 75,000 net gain"): in one article,
 // so precise a count twice is one figure.
 func sameFigure(a, b *item) bool {
+	if boundsApart(a, b) {
+		return false
+	}
 	if a.key == b.key || convertedQuantity(a, b) {
 		return true
 	}

@@ -297,6 +297,27 @@ func roundedTo(c, v float64, s string) bool {
 	return diff <= step/2 && diff <= 0.12*v
 }
 
+// boundsApart reports whether one number is a floor ("more than two
+// hours", "at least 40") and the other a ceiling ("up to two hours",
+// "fewer than 40") of the same figure: they say opposite things of it,
+// so the one is not the other told again.
+func boundsApart(a, b *item) bool {
+	fa, fb := floorOrCeiling(bound(a)), floorOrCeiling(bound(b))
+	return fa != 0 && fb != 0 && fa != fb
+}
+
+// floorOrCeiling is 1 for a floor prefix (">", ">="), -1 for a ceiling
+// ("<", "<="), 0 for none.
+func floorOrCeiling(p string) int {
+	switch {
+	case strings.HasPrefix(p, ">"):
+		return 1
+	case strings.HasPrefix(p, "<"):
+		return -1
+	}
+	return 0
+}
+
 // bound is a number's approximation prefix, an "about" read as none: "at
 // least", "more than", "up to" bound the figure, "about" rounds it.
 func bound(it *item) string {

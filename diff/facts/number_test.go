@@ -1201,3 +1201,20 @@ func TestFractionIsThePercentageRestated(t *testing.T) {
 		}
 	}
 }
+
+// TestOppositeBoundsDiffer: a floor and a ceiling of one figure ("over two
+// hours", "up to two hours") say opposite things: the one told elsewhere
+// does not make the other stated.
+func TestOppositeBoundsDiffer(t *testing.T) {
+	old := "Wait times at the airport could reach up to two hours, officials said.\nThe airport stayed open."
+	new := "Wait times at the airport could reach up to two hours, officials said.\nThe airport stayed open.\nBy Saturday, security wait times had stretched to over two hours."
+	got := changesOf(old, new, KindNumber)
+	if len(got) != 1 || got[0].After != "over two hours" {
+		t.Errorf("got %+v, want over two hours added", got)
+	}
+	// the same bound told again stays stated
+	new = strings.Replace(new, "over two hours", "up to two hours", 1)
+	if got := changesOf(old, new, KindNumber); len(got) != 0 {
+		t.Errorf("got %+v, want no change", got)
+	}
+}
