@@ -34,6 +34,9 @@ type matcher struct {
 	// flat holds the words of the old [0] and new [1] body, joined by
 	// spaces, once a quote asks for them (toldUnquoted)
 	flat [2]string
+	// cut holds the old quotes found the same as a new one cut from them
+	// with an ellipsis: what the cut took went with the quote's words
+	cut [][2]int
 }
 
 // setNotices finds the correction notices among the items of both sides.
@@ -261,8 +264,11 @@ func (m *matcher) pair(o, n *side, oi, ni int) {
 						continue
 					}
 					usedO[i], usedN[j] = true, true
-					if d, changed := m.detail(ai, bi, p.report); changed {
+					d, changed := m.detail(ai, bi, p.report)
+					if changed {
 						m.out = append(m.out, change{old: ai, new: bi, oSent: oi, nSent: ni, pos: float64(ni), detail: d})
+					} else if k == KindQuote && trimmedWithEllipsis(ai, bi) {
+						m.cut = append(m.cut, [2]int{ai.Start, ai.End})
 					}
 					break
 				}
@@ -791,6 +797,11 @@ func (m *matcher) subsume() {
 		quote bool
 	}
 	var os, ns []span
+	for _, sp := range m.cut {
+		// a quote cut with an ellipsis is no change (GUIDE), nor is
+		// what the cut took: "not today and not tomorrow …"
+		os = append(os, span{sp[0], sp[1], true})
+	}
 	for _, c := range m.out {
 		if c.old != nil && encloses(c.old.Kind) || c.new != nil && encloses(c.new.Kind) {
 			if c.old != nil {

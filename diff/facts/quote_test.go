@@ -536,3 +536,29 @@ func TestStatementReattributedOnce(t *testing.T) {
 		t.Errorf("got %+v, want one reattributed quote with both pieces", got)
 	}
 }
+
+// TestEllipsisCutTakesItsFacts: a quote cut with an ellipsis is no change,
+// and neither is a date or a count that went with the cut words; an
+// amount of money said in it stays a figure of the story.
+func TestEllipsisCutTakesItsFacts(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           int
+	}{
+		{"date cut", "“We will not trade our land for promises, not today and not tomorrow,” the president said at a press conference.",
+			"“We will not trade our land for promises …” the president said at a press conference.", 0},
+		{"count cut", "“We have rebuilt the bridge, and four schools are next,” the mayor said on Monday.",
+			"“We have rebuilt the bridge …” the mayor said on Monday.", 0},
+		{"money cut", "“We have rebuilt the bridge, and it cost $40 million,” the mayor said on Monday.",
+			"“We have rebuilt the bridge …” the mayor said on Monday.", 1},
+		{"cut without an ellipsis", "“We will not trade our land for promises, not today and not tomorrow,” the president said at a press conference.",
+			"“We will not trade our land for promises,” the president said at a press conference.", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Compare(tt.old, tt.new, pub); len(got) != tt.want {
+				t.Errorf("got %+v, want %d changes", got, tt.want)
+			}
+		})
+	}
+}
