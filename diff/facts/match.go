@@ -444,7 +444,75 @@ func (m *matcher) cancel() {
 		}
 	}
 	extra = m.pairFar(drop, extra)
+	extra = m.requoted(drop, extra)
 	m.replace(drop, extra)
+}
+
+// sameAttribution reports whether two sentences open with the same
+// attribution: the same words up to and including a verb of saying
+// ("Police chief Ana Lopez said …"). What follows is the slot
+// the writer filled with other words of the speaker's.
+func (m *matcher) sameAttribution(a, b string) bool {
+	wa, wb := strings.Fields(strings.ToLower(a)), strings.Fields(strings.ToLower(b))
+	for i := 0; i < len(wa) && i < len(wb) && wa[i] == wb[i]; i++ {
+		if i > 0 && m.lx.speech[strings.Trim(wa[i], ",:")] {
+			return true
+		}
+	}
+	return false
+}
+
+// requoted pairs the one quote gone with a sentence and the one come with
+// the sentence put in its place, the same speaker's: the writer replaced
+// what the speaker is quoted as saying on the point ("The chief said the
+// city valued the “readiness to help”" → "The chief said the question of
+// a venue “has not been raised”"), one quote changed, not one removed and
+// one added (GUIDE: same slot, the same speaker's same topic). respoken
+// does the same for sentences the aligner linked; a sentence rewritten
+// past linking stands deleted and its new wording inserted right there.
+// Both must open with the same attribution (sameAttribution): a speaker's
+// other words told in another frame ("The mayor denies it, telling
+// reporters she was “angry”" → "The mayor denied it, but conceded that
+// “…”") are as often another piece of news, and dev labels count them so.
+// drop marks the changes already paired; the pairs found are appended to
+// extra.
+func (m *matcher) requoted(drop []bool, extra []change) []change {
+	linked := map[int]bool{}
+	for _, p := range m.pos {
+		if p == float64(int(p)) {
+			linked[int(p)] = true
+		}
+	}
+	gone, come := map[int][]int{}, map[int][]int{}
+	for i, c := range m.out {
+		switch {
+		case drop[i] || (c.old == nil) == (c.new == nil):
+		case c.old != nil && c.old.Kind == KindQuote && c.old.lead == 0:
+			gone[c.oSent] = append(gone[c.oSent], i)
+		case c.new != nil && c.new.Kind == KindQuote && c.new.lead == 0:
+			come[c.nSent] = append(come[c.nSent], i)
+		}
+	}
+	for oi, rs := range gone {
+		if len(rs) != 1 || oi < 0 || oi >= len(m.pos) || m.pos[oi] == float64(int(m.pos[oi])) {
+			continue // more than one quote gone, or the sentence is still there
+		}
+		for _, ni := range []int{int(m.pos[oi] - 0.5), int(m.pos[oi] + 0.5)} {
+			as := come[ni]
+			if len(as) != 1 || linked[ni] {
+				continue
+			}
+			r, a := &m.out[rs[0]], &m.out[as[0]]
+			if r.old.slot == "" || !slotEqual(r.old.slot, a.new.slot) || drop[as[0]] ||
+				!m.sameAttribution(m.oldSents[oi].Text, m.newSents[ni].Text) {
+				continue
+			}
+			drop[rs[0]], drop[as[0]] = true, true
+			extra = append(extra, change{old: r.old, new: a.new, oSent: r.oSent, nSent: a.nSent, pos: a.pos, detail: "reworded"})
+			break
+		}
+	}
+	return extra
 }
 
 // addedByKind lists, by kind, the indexes of the changes in m.out that add

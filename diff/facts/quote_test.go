@@ -562,3 +562,20 @@ func TestEllipsisCutTakesItsFacts(t *testing.T) {
 		})
 	}
 }
+
+// TestQuoteReplacedInPlace: a sentence rewritten past linking, put in the
+// place of the old one with the same attribution, says in the speaker's
+// slot other words: one quote reworded. Another attribution, or another
+// speaker, keeps the quotes removed and added.
+func TestQuoteReplacedInPlace(t *testing.T) {
+	old := "The mayor offered the stadium as a venue for the talks.\nPolice chief Ana Lopez said the city valued the mayor's “readiness to help” with any meeting.\nThe talks are due next month."
+	testQuoteChanges(t, old, []struct {
+		name, new string
+		want      []string
+	}{
+		{"same attribution", strings.Replace(old, "the city valued the mayor's “readiness to help” with any meeting.",
+			"the question of a venue “has not been raised at all for now”.", 1), []string{"reworded"}},
+		{"other attribution", strings.Replace(old, "Police chief Ana Lopez said the city valued the mayor's “readiness to help” with any meeting.",
+			"Police chief Ana Lopez, asked about a venue, insisted it “has not been raised at all for now”.", 1), []string{"-", "+"}},
+	})
+}
