@@ -1218,3 +1218,13 @@ func TestOppositeBoundsDiffer(t *testing.T) {
 		t.Errorf("got %+v, want no change", got)
 	}
 }
+
+// TestEveryDimensionHasASize: a unit that says what it measures must say
+// how large it is, or convertedQuantity would compare it as size zero.
+func TestEveryDimensionHasASize(t *testing.T) {
+	for u := range dimensions {
+		if unitSize[u] <= 0 {
+			t.Errorf("unit %q has a dimension but no size", u)
+		}
+	}
+}
