@@ -392,7 +392,7 @@ func (m *matcher) pairDates() {
 			peers[j]++
 			if s >= 2 {
 				cs = append(cs, cand{r: i, a: j, score: s})
-			} else if r.old.Type != "DURATION" || s >= 1 {
+			} else if r.old.Type != "DURATION" || s >= 1 || a.new.Type != "DURATION" {
 				weak = append(weak, cand{r: i, a: j, score: s}) // tied only if alone
 			}
 		}
@@ -455,6 +455,11 @@ func (m *matcher) pairDates() {
 // event.
 func (m *matcher) dateTie(a, b *item) (int, bool) {
 	if (a.Type == "DURATION") != (b.Type == "DURATION") {
+		// a window set for an event ("within the next two weeks")
+		// firmed up to its date ("on August 29"): tied only if alone
+		if a.Type == "DURATION" && window(m.oldText, a) && grain(b.key) == 3 {
+			return 0, true
+		}
 		return 0, false
 	}
 	wa, pa := m.dateContext(m.oldText, a)
@@ -483,6 +488,15 @@ func (m *matcher) dateTie(a, b *item) (int, bool) {
 		}
 	}
 	return score, true
+}
+
+// window reports whether the span it, of text, is a time ahead within
+// which something is to happen: "within the next two weeks", "in the
+// coming days".
+func window(text string, it *item) bool {
+	before := strings.ToLower(text[max(0, it.Start-12):it.Start])
+	return strings.HasSuffix(strings.TrimSpace(before), "within") || strings.Contains(strings.ToLower(it.Text), "next") ||
+		strings.Contains(strings.ToLower(it.Text), "coming")
 }
 
 // comparableDates reports whether two dates of one edited sentence can be

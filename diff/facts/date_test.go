@@ -559,3 +559,21 @@ func TestTimeConvertedInParentheses(t *testing.T) {
 			old + "The polls open at 7 a.m. and close at 8 p.m., officials said.", "8 a.m. -> 7 a.m."},
 	})
 }
+
+// TestWindowFirmedToADate: a window set for an event ("within the next two
+// weeks") and, in the sentence rewritten next to it, the event's date are
+// one date that firmed up, when each is the only date of its side there;
+// a length of time told ("for two weeks") is no window.
+func TestWindowFirmedToADate(t *testing.T) {
+	pre := "Officials in both capitals began planning the visit.\n"
+	runDateCases(t, wed, []dateCase{
+		{"window firmed",
+			pre + "The minister said the two sides would meet within the next two weeks, but no venue has been set.",
+			pre + "The minister said the two sides would meet. Two aides said it was now set for August 29 in Geneva.",
+			"next two weeks -> August 29"},
+		{"a length is no window",
+			pre + "The minister said the two sides had talked for two weeks, but no venue has been set.",
+			pre + "The minister said the two sides had talked. Two aides said it was now set for August 29 in Geneva.",
+			"two weeks -> | -> August 29"},
+	})
+}

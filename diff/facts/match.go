@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -33,6 +34,9 @@ type matcher struct {
 	// flat holds the words of the old [0] and new [1] body, joined by
 	// spaces, once a quote asks for them (toldUnquoted)
 	flat [2]string
+	// cut holds the old quotes found the same as a new one cut from them
+	// with an ellipsis: what the cut took went with the quote's words
+	cut [][2]int
 }
 
 // setNotices finds the correction notices among the items of both sides.
@@ -260,8 +264,11 @@ func (m *matcher) pair(o, n *side, oi, ni int) {
 						continue
 					}
 					usedO[i], usedN[j] = true, true
-					if d, changed := m.detail(ai, bi, p.report); changed {
+					d, changed := m.detail(ai, bi, p.report)
+					if changed {
 						m.out = append(m.out, change{old: ai, new: bi, oSent: oi, nSent: ni, pos: float64(ni), detail: d})
+					} else if k == KindQuote && trimmedWithEllipsis(ai, bi) {
+						m.cut = append(m.cut, [2]int{ai.Start, ai.End})
 					}
 					break
 				}
@@ -437,7 +444,75 @@ func (m *matcher) cancel() {
 		}
 	}
 	extra = m.pairFar(drop, extra)
+	extra = m.requoted(drop, extra)
 	m.replace(drop, extra)
+}
+
+// sameAttribution reports whether two sentences open with the same
+// attribution: the same words up to and including a verb of saying
+// ("Police chief Ana Lopez said …"). What follows is the slot
+// the writer filled with other words of the speaker's.
+func (m *matcher) sameAttribution(a, b string) bool {
+	wa, wb := strings.Fields(strings.ToLower(a)), strings.Fields(strings.ToLower(b))
+	for i := 0; i < len(wa) && i < len(wb) && wa[i] == wb[i]; i++ {
+		if i > 0 && m.lx.speech[strings.Trim(wa[i], ",:")] {
+			return true
+		}
+	}
+	return false
+}
+
+// requoted pairs the one quote gone with a sentence and the one come with
+// the sentence put in its place, the same speaker's: the writer replaced
+// what the speaker is quoted as saying on the point ("The chief said the
+// city valued the “readiness to help”" → "The chief said the question of
+// a venue “has not been raised”"), one quote changed, not one removed and
+// one added (GUIDE: same slot, the same speaker's same topic). respoken
+// does the same for sentences the aligner linked; a sentence rewritten
+// past linking stands deleted and its new wording inserted right there.
+// Both must open with the same attribution (sameAttribution): a speaker's
+// other words told in another frame ("The mayor denies it, telling
+// reporters she was “angry”" → "The mayor denied it, but conceded that
+// “…”") are as often another piece of news, and dev labels count them so.
+// drop marks the changes already paired; the pairs found are appended to
+// extra.
+func (m *matcher) requoted(drop []bool, extra []change) []change {
+	linked := map[int]bool{}
+	for _, p := range m.pos {
+		if p == float64(int(p)) {
+			linked[int(p)] = true
+		}
+	}
+	gone, come := map[int][]int{}, map[int][]int{}
+	for i, c := range m.out {
+		switch {
+		case drop[i] || (c.old == nil) == (c.new == nil):
+		case c.old != nil && c.old.Kind == KindQuote && c.old.lead == 0:
+			gone[c.oSent] = append(gone[c.oSent], i)
+		case c.new != nil && c.new.Kind == KindQuote && c.new.lead == 0:
+			come[c.nSent] = append(come[c.nSent], i)
+		}
+	}
+	for oi, rs := range gone {
+		if len(rs) != 1 || oi < 0 || oi >= len(m.pos) || m.pos[oi] == float64(int(m.pos[oi])) {
+			continue // more than one quote gone, or the sentence is still there
+		}
+		for _, ni := range []int{int(m.pos[oi] - 0.5), int(m.pos[oi] + 0.5)} {
+			as := come[ni]
+			if len(as) != 1 || linked[ni] {
+				continue
+			}
+			r, a := &m.out[rs[0]], &m.out[as[0]]
+			if r.old.slot == "" || !slotEqual(r.old.slot, a.new.slot) || drop[as[0]] ||
+				!m.sameAttribution(m.oldSents[oi].Text, m.newSents[ni].Text) {
+				continue
+			}
+			drop[rs[0]], drop[as[0]] = true, true
+			extra = append(extra, change{old: r.old, new: a.new, oSent: r.oSent, nSent: a.nSent, pos: a.pos, detail: "reworded"})
+			break
+		}
+	}
+	return extra
 }
 
 // addedByKind lists, by kind, the indexes of the changes in m.out that add
@@ -641,6 +716,11 @@ func (m *matcher) pairFar(drop []bool, extra []change) []change {
 				continue
 			}
 			drop[i], drop[j] = true, true
+			if sameCount(r.old, a.new) {
+				// "injured 17" → "Seventeen people were injured" two
+				// sentences on: the count moved, told otherwise
+				break
+			}
 			d, _ := m.detail(r.old, a.new, true)
 			extra = append(extra, change{old: r.old, new: a.new, oSent: r.oSent, nSent: a.nSent, pos: a.pos, detail: d})
 			break
@@ -698,7 +778,10 @@ func sameStance(a, b *item) bool {
 // named otherwise ("75,000 jobs", "the 75,000 net gain"): in one article,
 // so precise a count twice is one figure.
 func sameFigure(a, b *item) bool {
-	if a.key == b.key {
+	if boundsApart(a, b) {
+		return false
+	}
+	if a.key == b.key || convertedQuantity(a, b) {
 		return true
 	}
 	an, au, _ := strings.Cut(a.key, " ")
@@ -782,6 +865,11 @@ func (m *matcher) subsume() {
 		quote bool
 	}
 	var os, ns []span
+	for _, sp := range m.cut {
+		// a quote cut with an ellipsis is no change (GUIDE), nor is
+		// what the cut took: "not today and not tomorrow …"
+		os = append(os, span{sp[0], sp[1], true})
+	}
 	for _, c := range m.out {
 		if c.old != nil && encloses(c.old.Kind) || c.new != nil && encloses(c.new.Kind) {
 			if c.old != nil {
@@ -891,8 +979,9 @@ func sameWordsAsIs(a, b []string) bool {
 		return slipFixed(a, b) || slipFixed(b, a)
 	}
 	for i := range a {
-		if a[i] == b[i] || noApostrophe(a[i]) == noApostrophe(b[i]) {
-			// "its" → "it's": a spelling fixed, too short for a slip
+		if a[i] == b[i] || noApostrophe(a[i]) == noApostrophe(b[i]) || homophones(a[i], b[i]) {
+			// "its" → "it's", "there" → "their": a spelling fixed, too
+			// short for a slip
 			continue
 		}
 		// a figure is no slip: "2024" → "2023" is another year, while
@@ -909,6 +998,35 @@ func sameWordsAsIs(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// soundAlike groups the English words a copy desk most often finds typed
+// for one another because they sound alike ("there answer" for "their
+// answer"). A quote is a transcript of speech: the speaker said the same
+// sounds either way, so one written for the other is a spelling fixed,
+// never a word the speaker changed. Each word maps to its group's first.
+var soundAlike = func() map[string]string {
+	groups := [][]string{
+		{"there", "their", "theyre"}, {"your", "youre"}, {"whose", "whos"},
+		{"then", "than"}, {"to", "too"}, {"affect", "effect"}, {"affects", "effects"},
+		{"here", "hear"}, {"weather", "whether"}, {"principal", "principle"},
+		{"complement", "compliment"}, {"breath", "breathe"}, {"peak", "peek"},
+		{"passed", "past"}, {"accept", "except"}, {"loose", "lose"},
+	}
+	m := map[string]string{}
+	for _, g := range groups {
+		for _, w := range g {
+			m[w] = g[0]
+		}
+	}
+	return m
+}()
+
+// homophones reports whether words a and b sound alike (soundAlike),
+// apostrophes aside ("they’re", "their").
+func homophones(a, b string) bool {
+	ga, ok := soundAlike[noApostrophe(a)]
+	return ok && ga == soundAlike[noApostrophe(b)]
 }
 
 // namesApart reports whether two lower-case words a letter or two apart
@@ -1217,9 +1335,11 @@ func encloses(k Kind) bool { return k == KindQuote || k == KindCorrection }
 // only when something was added or removed. A fact added (or removed) that
 // restates one added (or removed) with it goes too (restates); a change of
 // place whose places the other version names is first split
-// (splitPlaceChanges).
+// (splitPlaceChanges), and the later pieces of a quote reattributed are
+// told with it (foldReattributed).
 func (m *matcher) present(oldItems, newItems func(asked []*item) [][]item) {
 	m.splitPlaceChanges()
+	m.foldReattributed()
 	var added, removed []*item
 	for _, c := range m.out {
 		if c.old == nil {
@@ -1355,6 +1475,48 @@ func restates(out []change, kept newsIndex, it *item, added bool) bool {
 		}
 	}
 	return false
+}
+
+// foldReattributed tells a statement given to another speaker once: a
+// quote whose words go on, past the attribution, a quote reattributed
+// from the same speaker to the same ("“We are ready,” Sybiha said. “But
+// not for the cameras.”" → "… Yermak said. …") is kept as a later piece of
+// that change, not reported again (GUIDE: one statement is one quote).
+func (m *matcher) foldReattributed() {
+	at := map[int]int{} // a reattributed quote's new Start -> its change
+	for i, c := range m.out {
+		if c.detail == "reattributed" && c.old != nil && c.new != nil && c.new.Kind == KindQuote {
+			at[c.new.Start] = i
+		}
+	}
+	if len(at) < 2 {
+		return
+	}
+	drop := make([]bool, len(m.out))
+	for i := range m.out {
+		c := &m.out[i]
+		if c.detail != "reattributed" || c.old == nil || c.new == nil || c.new.Kind != KindQuote || c.new.lead == 0 || c.old.lead == 0 {
+			continue
+		}
+		// the first piece: follow the pieces back to the one that opens
+		r, ok := i, true
+		for m.out[r].new.lead > 0 && ok {
+			r, ok = at[m.out[r].new.Start-m.out[r].new.lead]
+		}
+		if !ok || r == i {
+			continue
+		}
+		f := &m.out[r]
+		if !slotEqual(f.old.slot, c.old.slot) || !slotEqual(f.new.slot, c.new.slot) {
+			continue
+		}
+		drop[i] = true
+		f.more = append(f.more, c.new)
+	}
+	for i := range m.out {
+		sort.Slice(m.out[i].more, func(a, b int) bool { return m.out[i].more[a].Start < m.out[i].more[b].Start })
+	}
+	m.replace(drop, nil)
 }
 
 // pieceOf reports whether quote it goes on quote o past its attribution:

@@ -246,6 +246,89 @@ var dimensions = map[string]string{
 	"mph": "speed", "kmh": "speed",
 }
 
+// unitSize gives each unit of dimensions in the base unit of what it
+// measures (metre, kilogram, square metre, metre per second), to tell one
+// quantity told in two units.
+var unitSize = map[string]float64{
+	"km": 1000, "mi": 1609.344, "m": 1, "ft": 0.3048, "in": 0.0254, "cm": 0.01, "mm": 0.001,
+	"kilometer": 1000, "kilometre": 1000, "mile": 1609.344, "meter": 1, "metre": 1,
+	"foot": 0.3048, "inch": 0.0254, "yard": 0.9144,
+	"kg": 1, "lb": 0.45359237, "t": 1000, "kilogram": 1, "pound": 0.45359237, "ton": 1000, "tonne": 1000,
+	"km2": 1e6, "mi2": 2589988.11, "ha": 1e4, "acre": 4046.8564,
+	"mph": 0.44704, "kmh": 1 / 3.6,
+}
+
+// convertedQuantity reports whether two measures in different units of one
+// dimension are one quantity, the one converted into the other's unit
+// and rounded as news writes conversions: "roughly 120 kilometers" and
+// "roughly 75 miles", "about 5 km" and "about three miles". House styles
+// put the metric or the imperial figure first, with the other in
+// parentheses (dropped as a conversion), so a restyle swaps them. The
+// converted value must come within 2% of the stated one, or within half
+// its last digit and 12% ("3 miles" for 5 km, "6 km" for 4 miles); an
+// approximation ("about", "roughly") is no other bound, but "at least"
+// and "up to" are.
+func convertedQuantity(a, b *item) bool {
+	an, au, _ := strings.Cut(a.key, " ")
+	bn, bu, _ := strings.Cut(b.key, " ")
+	if au == bu || dimensions[au] == "" || dimensions[au] != dimensions[bu] || bound(a) != bound(b) {
+		return false
+	}
+	x, err1 := strconv.ParseFloat(an, 64)
+	y, err2 := strconv.ParseFloat(bn, 64)
+	if err1 != nil || err2 != nil || x <= 0 || y <= 0 {
+		return false
+	}
+	xb, yb := x*unitSize[au], y*unitSize[bu]
+	return roundedTo(xb/unitSize[bu], y, bn) || roundedTo(yb/unitSize[au], x, an)
+}
+
+// roundedTo reports whether the converted value c reads as the stated value
+// v (written s) when rounded as a conversion is.
+func roundedTo(c, v float64, s string) bool {
+	diff := math.Abs(c - v)
+	if diff <= 0.02*v {
+		return true
+	}
+	step := 1.0
+	if _, dec, ok := strings.Cut(s, "."); ok {
+		step = math.Pow(10, -float64(len(dec)))
+	}
+	return diff <= step/2 && diff <= 0.12*v
+}
+
+// boundsApart reports whether one number is a floor ("more than two
+// hours", "at least 40") and the other a ceiling ("up to two hours",
+// "fewer than 40") of the same figure: they say opposite things of it,
+// so the one is not the other told again.
+func boundsApart(a, b *item) bool {
+	fa, fb := floorOrCeiling(bound(a)), floorOrCeiling(bound(b))
+	return fa != 0 && fb != 0 && fa != fb
+}
+
+// floorOrCeiling is 1 for a floor prefix (">", ">="), -1 for a ceiling
+// ("<", "<="), 0 for none.
+func floorOrCeiling(p string) int {
+	switch {
+	case strings.HasPrefix(p, ">"):
+		return 1
+	case strings.HasPrefix(p, "<"):
+		return -1
+	}
+	return 0
+}
+
+// bound is a number's approximation prefix, an "about" read as none: "at
+// least", "more than", "up to" bound the figure, "about" rounds it.
+func bound(it *item) string {
+	p := strings.TrimLeft(it.Value, "~")
+	i := strings.IndexFunc(p, func(r rune) bool { return !strings.ContainsRune("<>=", r) })
+	if i < 0 {
+		return p
+	}
+	return p[:i]
+}
+
 // isMoney reports whether a number is an amount of money: its unit is a
 // currency code.
 func isMoney(it *item) bool {
@@ -1621,10 +1704,21 @@ func (d *doc) countNoun(j int) (string, int) {
 				return toks[n].lower, n
 			}
 		}
+		if timeAdverbs[t.lower] {
+			// "injured 17 overnight", "wounded 23 yesterday": when it
+			// happened, the thing counted left out
+			return "", -1
+		}
 		return t.lower, j
 	}
 	return "", -1
 }
+
+// timeAdverbs say when, never what is counted: a count before one names
+// no thing ("injured 17 overnight"), unless a plural noun follows it
+// ("three overnight shifts").
+var timeAdverbs = map[string]bool{"overnight": true, "yesterday": true, "today": true, "tonight": true,
+	"tomorrow": true, "earlier": true, "later": true}
 
 // nounFollows reports whether token n goes on the phrase of the
 // capitalised word before it: another capitalised word ("Texas Rangers")
@@ -1726,10 +1820,45 @@ func wordsValue(lx *lexicon, parts []string) (float64, int) {
 // it in the very same words, what is counted included ("two cosmic
 // bands"), though its extraction there read no figure ("the two cosmic
 // bands" names a known group): the reader saw those words before. A bare
-// number says too little to tell.
+// number says too little to tell. A small figure in digits there and in
+// words here, or the other way round, is the same words in another house
+// style ("about 1 cent", "about one cent"): AP and most papers spell out
+// one to nine, wires and British papers often do not.
 func toldAgain(text string, it *item) bool {
-	return strings.IndexByte(it.Text, ' ') > 0 && containsWord(text, it.Text)
+	if strings.IndexByte(it.Text, ' ') <= 0 {
+		return false
+	}
+	if containsWord(text, it.Text) {
+		return true
+	}
+	restyled, changed := smallFiguresSwapped(it.Text)
+	return changed && containsWord(text, restyled)
 }
+
+// smallFiguresSwapped returns s with each figure from 1 to 10 written in
+// words and each such word written in digits ("about 1 cent" -> "about
+// one cent"), and whether any changed.
+func smallFiguresSwapped(s string) (string, bool) {
+	ws := strings.Split(s, " ")
+	changed := false
+	for i, w := range ws {
+		if f, ok := figureWords[w]; ok {
+			ws[i], changed = f, true
+		} else if d, ok := figureDigits[w]; ok {
+			ws[i], changed = d, true
+		}
+	}
+	return strings.Join(ws, " "), changed
+}
+
+// figureDigits writes the small figures of figureWords back in digits.
+var figureDigits = func() map[string]string {
+	m := make(map[string]string, len(figureWords))
+	for d, w := range figureWords {
+		m[w] = d
+	}
+	return m
+}()
 
 // bareCrowd reports whether the vague amount at token i (its phrase
 // starting at token first) counts no named thing: "millions went to

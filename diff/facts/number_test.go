@@ -28,6 +28,8 @@ func TestExtractNumbers(t *testing.T) {
 		{"fraction words", "It is three and a half times larger.", []string{"three and a half times=3.5 times"}},
 		{"vague", "Dozens of people were hurt.", []string{"Dozens of people=dozens people"}},
 		{"vague of vague", "It killed tens of thousands of soldiers.", []string{"tens of thousands of soldiers=tens of thousands soldiers"}},
+		{"time adverb is not counted", "The attack killed three people and injured 17 overnight.", []string{"three people=3 people", "17=17"}},
+		{"time adverb qualifying a noun", "Nurses worked three overnight shifts.", []string{"three overnight shifts=3 shifts"}},
 		{"a thousand", "They swapped a thousand prisoners.", []string{"a thousand prisoners=1000 prisoners"}},
 		{"word dozen", "About two dozen countries signed.", []string{"About two dozen countries=~24 countries"}},
 		{"toll object left out", "The strike killed one person and injured nine.", []string{"one person=1 person", "nine=9"}},
@@ -187,6 +189,9 @@ func TestUnitsSpelledOtherwise(t *testing.T) {
 		{"The blast was felt about 5 km away.", "The blast was felt about five kilometers away."},
 		{"The fire burned 400 sq km of forest.", "The fire burned 400 square kilometres of forest."},
 		{"Winds reached 80 mph, officials said.", "Winds reached 80 miles per hour, officials said."},
+		// "one" is no figure on its own, but the same words in digits are
+		{"Bonds rose, with notes gaining about 1 cent on the dollar.", "Bonds rose. Notes gained about one cent on the dollar."},
+		{"Bonds rose. Notes gained about one cent on the dollar.", "Bonds rose, with notes gaining about 1 cent on the dollar."},
 	}
 	for _, tt := range tests {
 		if got := changesOf(tt.old, tt.new, KindNumber); len(got) != 0 {
@@ -195,6 +200,31 @@ func TestUnitsSpelledOtherwise(t *testing.T) {
 	}
 	if got := changesOf("The fire burned 400 sq km.", "The fire burned 500 square kilometres.", KindNumber); len(got) != 1 {
 		t.Errorf("400 → 500 sq km: got %+v, want one change", got)
+	}
+}
+
+// TestConversionSwapped: one quantity told in the other unit, its
+// conversion in parentheses or not, is the same quantity; another
+// quantity, or a bound added, is no longer the same (removed and added).
+func TestConversionSwapped(t *testing.T) {
+	tests := []struct {
+		old, new string
+		want     int
+	}{
+		{"The town lies roughly 120 kilometers (75 miles) east of the city.", "The town lies roughly 75 miles (120km) east of the city.", 0},
+		{"Troops advanced about 5 km near the town.", "Troops advanced about three miles near the town.", 0},
+		{"The probe weighs 1,323 lbs.", "The probe weighs 600 kilograms.", 0},
+		{"The tower is 1,300 feet tall.", "The tower is 400 meters tall.", 0},
+		{"Gusts reached 60 mph on the coast.", "Gusts reached 97 kph on the coast.", 0},
+		{"Troops advanced about 5 km near the town.", "Troops advanced about five miles near the town.", 2},
+		{"Troops advanced 10 miles near the town.", "Troops advanced 20 kilometers near the town.", 2},
+		{"Troops advanced about 5 km near the town.", "Troops advanced at least three miles near the town.", 2},
+		{"The storm dropped 2 feet of snow on the city.", "The storm dropped 2 meters of snow on the city.", 2},
+	}
+	for _, tt := range tests {
+		if got := changesOf(tt.old, tt.new, KindNumber); len(got) != tt.want {
+			t.Errorf("%q → %q: got %+v, want %d changes", tt.old, tt.new, got, tt.want)
+		}
 	}
 }
 
@@ -226,6 +256,17 @@ func TestHurtMovedFar(t *testing.T) {
 	got := changesOf(old, new, KindNumber)
 	if len(got) != 1 || got[0].Before != "23" || got[0].After != "40 people" {
 		t.Errorf("got %+v, want the hurt 23 → 40 changed", got)
+	}
+}
+
+// TestHurtMovedFarUnchanged: the only count of the hurt gone and the only
+// one come, the same count told otherwise far away, is no change.
+func TestHurtMovedFarUnchanged(t *testing.T) {
+	filler := "The mayor spoke to reporters at noon.\nRoads near the station were closed.\nSchools will open as usual on Monday.\n"
+	old := "A drone hit a block of flats and wounded 23, officials said.\n" + filler
+	new := "A drone hit a block of flats, officials said.\n" + filler + "The governor said 23 people had been injured."
+	if got := changesOf(old, new, KindNumber); len(got) != 0 {
+		t.Errorf("got %+v, want no change", got)
 	}
 }
 
@@ -1157,6 +1198,33 @@ func TestFractionIsThePercentageRestated(t *testing.T) {
 			if it.quiet && it.Kind == KindNumber {
 				t.Errorf("%q: read %q as a fraction", s, it.Text)
 			}
+		}
+	}
+}
+
+// TestOppositeBoundsDiffer: a floor and a ceiling of one figure ("over two
+// hours", "up to two hours") say opposite things: the one told elsewhere
+// does not make the other stated.
+func TestOppositeBoundsDiffer(t *testing.T) {
+	old := "Wait times at the airport could reach up to two hours, officials said.\nThe airport stayed open."
+	new := "Wait times at the airport could reach up to two hours, officials said.\nThe airport stayed open.\nBy Saturday, security wait times had stretched to over two hours."
+	got := changesOf(old, new, KindNumber)
+	if len(got) != 1 || got[0].After != "over two hours" {
+		t.Errorf("got %+v, want over two hours added", got)
+	}
+	// the same bound told again stays stated
+	new = strings.Replace(new, "over two hours", "up to two hours", 1)
+	if got := changesOf(old, new, KindNumber); len(got) != 0 {
+		t.Errorf("got %+v, want no change", got)
+	}
+}
+
+// TestEveryDimensionHasASize: a unit that says what it measures must say
+// how large it is, or convertedQuantity would compare it as size zero.
+func TestEveryDimensionHasASize(t *testing.T) {
+	for u := range dimensions {
+		if unitSize[u] <= 0 {
+			t.Errorf("unit %q has a dimension but no size", u)
 		}
 	}
 }

@@ -122,6 +122,8 @@ func TestQuoteEditsThatSayTheSame(t *testing.T) {
 		{"month abbreviated", "“We met on February 25 and again in October,” she said.", "“We met on Feb. 25 and again in Oct.,” she said."},
 		{"apostrophe put in", "“Its been a long, hard road,” he added.", "“It’s been a long, hard road,” he added."},
 		{"apostrophe taken out", "“The plan is on it's way,” she said.", "“The plan is on its way,” she said."},
+		{"homophone fixed", "“This is there answer to diplomacy,” he said.", "“This is their answer to diplomacy,” he said."},
+		{"homophone with an apostrophe", "“Your going to see a deal,” she said.", "“You’re going to see a deal,” she said."},
 		{"abbreviation's points", "“The US needs allies more than the UK does,” she said.", "“The U.S. needs allies more than the U.K. does,” she said."},
 	}
 	for _, tt := range tests {
@@ -521,4 +523,59 @@ func TestQuoteGoingOnPastItsAttribution(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestStatementReattributedOnce: a statement whose speaker's words go on
+// past the attribution, given whole to another speaker, is one quote
+// reattributed, not one per piece.
+func TestStatementReattributedOnce(t *testing.T) {
+	old := "The council met on Monday.\n“We are ready to rebuild the bridge,” Mayor Ann Lee said in a statement. “But not at any price, and not before the river falls.”\nEngineer Tom Ruiz attended the meeting."
+	new := "The council met on Monday.\n“We are ready to rebuild the bridge,” engineer Tom Ruiz, who attended the meeting, told reporters. “But not at any price, and not before the river falls.”"
+	got := changesOf(old, new, KindQuote)
+	if len(got) != 1 || got[0].Detail != "reattributed" || !strings.Contains(got[0].After, "not at any price") {
+		t.Errorf("got %+v, want one reattributed quote with both pieces", got)
+	}
+}
+
+// TestEllipsisCutTakesItsFacts: a quote cut with an ellipsis is no change,
+// and neither is a date or a count that went with the cut words; an
+// amount of money said in it stays a figure of the story.
+func TestEllipsisCutTakesItsFacts(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           int
+	}{
+		{"date cut", "“We will not trade our land for promises, not today and not tomorrow,” the president said at a press conference.",
+			"“We will not trade our land for promises …” the president said at a press conference.", 0},
+		{"count cut", "“We have rebuilt the bridge, and four schools are next,” the mayor said on Monday.",
+			"“We have rebuilt the bridge …” the mayor said on Monday.", 0},
+		{"money cut", "“We have rebuilt the bridge, and it cost $40 million,” the mayor said on Monday.",
+			"“We have rebuilt the bridge …” the mayor said on Monday.", 1},
+		{"cut without an ellipsis", "“We will not trade our land for promises, not today and not tomorrow,” the president said at a press conference.",
+			"“We will not trade our land for promises,” the president said at a press conference.", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Compare(tt.old, tt.new, pub); len(got) != tt.want {
+				t.Errorf("got %+v, want %d changes", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestQuoteReplacedInPlace: a sentence rewritten past linking, put in the
+// place of the old one with the same attribution, says in the speaker's
+// slot other words: one quote reworded. Another attribution, or another
+// speaker, keeps the quotes removed and added.
+func TestQuoteReplacedInPlace(t *testing.T) {
+	old := "The mayor offered the stadium as a venue for the talks.\nPolice chief Ana Lopez said the city valued the mayor's “readiness to help” with any meeting.\nThe talks are due next month."
+	testQuoteChanges(t, old, []struct {
+		name, new string
+		want      []string
+	}{
+		{"same attribution", strings.Replace(old, "the city valued the mayor's “readiness to help” with any meeting.",
+			"the question of a venue “has not been raised at all for now”.", 1), []string{"reworded"}},
+		{"other attribution", strings.Replace(old, "Police chief Ana Lopez said the city valued the mayor's “readiness to help” with any meeting.",
+			"Police chief Ana Lopez, asked about a venue, insisted it “has not been raised at all for now”.", 1), []string{"-", "+"}},
+	})
 }
