@@ -162,7 +162,7 @@ func latest(t *testing.T, path, base string) map[string]string {
 //
 // folio (round 11's family, written without reading the extraction) is
 // held to missing no edit only: its spurious versions (1 to 3 of 150
-// unedited articles; 7 to 120 until a linked headline drawn among the
+// unedited articles; 7 to 120 until a related link drawn among the
 // paragraphs was dropped, see extract.Layout.Clean, and a paragraph whose
 // hashed id spelled "ad" was no longer removed as an ad) are open work,
 // logged.

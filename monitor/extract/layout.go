@@ -314,10 +314,9 @@ type regionLayout struct {
 	blocks []string // normalised; "" for none (built by texts)
 	out    []Block  // Elements' result, once built
 	bare   []string // the same blocks without the text of links in them
-	// linked maps the blocks that are links but for a short label, and
-	// their linked parts, to those parts (see linkedPart); built once per
-	// page when first asked.
-	linked map[string]string
+	// linked holds the texts of the region's related links and of their
+	// linked parts (see relatedLink); built once per page when first asked.
+	linked map[string]bool
 }
 
 const (
@@ -333,22 +332,52 @@ func (l *regionLayout) texts(s *Scanned) {
 	l.blocks = make([]string, len(l.ranges))
 	l.bare = make([]string, len(l.ranges))
 	var cur, bare []byte
-	for i, r := range l.ranges {
-		cur, bare = cur[:0], bare[:0]
-		for k := r[0]; k < r[1]; k++ {
-			if f := l.text[k]; f&textCounts != 0 {
-				t := s.toks[l.t0+k]
-				cur = append(cur, s.page[t.start:t.end]...)
-				if f&textInLink == 0 {
-					bare = append(bare, s.page[t.start:t.end]...)
-				}
+	for i := range l.ranges {
+		l.blocks[i], l.bare[i], cur, bare = l.blockText(s, i, cur, bare)
+	}
+}
+
+// blockText builds text block b's normalised text and its text outside
+// links, in the scratch buffers cur and bare, which it returns for reuse.
+func (l *regionLayout) blockText(s *Scanned, b int, cur, bare []byte) (text, bareText string, _, _ []byte) {
+	cur, bare = cur[:0], bare[:0]
+	r := l.ranges[b]
+	for k := r[0]; k < r[1]; k++ {
+		if f := l.text[k]; f&textCounts != 0 {
+			t := s.toks[l.t0+k]
+			cur = append(cur, s.page[t.start:t.end]...)
+			if f&textInLink == 0 {
+				bare = append(bare, s.page[t.start:t.end]...)
 			}
 		}
-		if len(cur) > 0 {
-			l.blocks[i] = normalizeSpace(html.UnescapeString(string(cur)))
-			l.bare[i] = normalizeSpace(html.UnescapeString(string(bare)))
-		}
 	}
+	if len(cur) > 0 {
+		text = normalizeSpace(html.UnescapeString(string(cur)))
+		bareText = normalizeSpace(html.UnescapeString(string(bare)))
+	}
+	return text, bareText, cur, bare
+}
+
+// relatedBlock reports whether text block b is a related link (see
+// relatedPart), reading only its own tokens: for fingerprints, which build
+// no block's text otherwise.
+func (l *regionLayout) relatedBlock(s *Scanned, b int) bool {
+	r := l.ranges[b]
+	linked := false
+	for k := r[0]; k < r[1] && !linked; k++ {
+		linked = l.text[k]&(textCounts|textInLink) == textCounts|textInLink
+	}
+	if !linked {
+		return false
+	}
+	var text, bare string
+	if l.blocks != nil {
+		text, bare = l.blocks[b], l.bare[b]
+	} else {
+		text, bare, _, _ = l.blockText(s, b, nil, nil)
+	}
+	_, ok := relatedPart(text, bare)
+	return ok
 }
 
 // implicitCloser are start tags that close an open <p>, as the HTML parser
@@ -592,9 +621,9 @@ func (s *Scanned) skipped(sk Skipper) [][2]int {
 // per-request attributes do not change it, while an edit, an added or
 // removed paragraph and a paragraph split or joined do. Equal fingerprints
 // mean the same text in the same blocks. With a *PrintSkips (a site's
-// Layout.PrintSkips) the blocks whose text the site learned as boilerplate
-// and the page furniture every extraction removes are left out too (see
-// PrintSkips); with a SkipSet or nil it is the fingerprint stored since
+// Layout.PrintSkips) the blocks whose text the site learned as boilerplate,
+// related links (see relatedPart) and the page furniture every extraction
+// removes are left out too (see PrintSkips); with a SkipSet or nil it is the fingerprint stored since
 // round 6.
 func (s *Scanned) Fingerprint(sk Skipper) string {
 	ps, ok := sk.(*PrintSkips)
@@ -603,10 +632,7 @@ func (s *Scanned) Fingerprint(sk Skipper) string {
 		s.printTokens(f.token)
 		return f.sum()
 	}
-	var drop []bool
-	if ps.dropsText() {
-		drop = droppedBlocks(sk, s.printBlocks())
-	}
+	drop := droppedBlocks(sk, s.printBlocks())
 	elems, prose := s.printElems()
 	f := newFingerprinter(s.printTitle(), leftOut(elems, prose, sk), drop)
 	s.printTokens(f.token)
@@ -685,16 +711,40 @@ func (s *Scanned) Texts() []string {
 	return out
 }
 
-// linkedPart tells whether text p is, in the region, a block that is
-// links but for a short label (see shortLabel), or such a block's linked
-// part, and returns the linked part: a related link ("Related coverage:
-// <a>headline</a>") whole, or as an extraction that leaves the label out
-// keeps it.
-func (s *Scanned) linkedPart(p string) (part string, ok bool) {
+// relatedPart tells whether a text block, text, whose text outside links
+// is bare, is a related link: one link or several, at least headlineMin
+// bytes of link text, beside nothing or a short label (see shortLabel)
+// before or after them ("Related coverage: <a>headline</a>", "<a>headline</a>
+// 3h ago"); and returns the linked part. Such a block is a pointer to
+// other pages, never the article's prose: Layout.Clean drops it from the
+// text, and a PrintSkips from fingerprints, where folio's related links,
+// drawn anew on every fetch in the paragraphs' own element kind, made all
+// but 15-45 of its 150 unedited pages look changed to a revision pass.
+func relatedPart(text, bare string) (part string, ok bool) {
+	if text == "" || text == bare || !shortLabel(bare) {
+		return "", false
+	}
+	part = text
+	switch {
+	case bare == "":
+	case strings.HasPrefix(text, bare):
+		part = strings.TrimSpace(text[len(bare):])
+	case strings.HasSuffix(text, bare):
+		part = strings.TrimSpace(text[:len(text)-len(bare)])
+	default:
+		return "", false // the label is inside: text with a link in it
+	}
+	return part, len(part) >= headlineMin
+}
+
+// relatedLink tells whether text p is, in the region, a related link (see
+// relatedPart) or such a link's part alone, as an extraction that leaves
+// the label out keeps it, and is not also a block of the region's prose.
+func (s *Scanned) relatedLink(p string) bool {
 	l := s.layout()
 	if l.linked == nil {
 		l.texts(s)
-		l.linked = map[string]string{}
+		l.linked = map[string]bool{}
 		plain := map[string]bool{}
 		for i, b := range l.blocks {
 			if b != "" && !shortLabel(l.bare[i]) {
@@ -702,30 +752,20 @@ func (s *Scanned) linkedPart(p string) (part string, ok bool) {
 			}
 		}
 		for i, b := range l.blocks {
-			label := l.bare[i]
-			if b == "" || plain[b] {
+			if plain[b] {
 				continue
 			}
-			part := b
-			switch {
-			case label == "":
-			case strings.HasPrefix(b, label):
-				part = strings.TrimSpace(b[len(label):])
-			case strings.HasSuffix(b, label):
-				part = strings.TrimSpace(b[:len(b)-len(label)])
-			default:
-				continue // the label is inside: text with a link in it
-			}
-			l.linked[b] = part
-			if !plain[part] {
-				// the same words as a block of text of the page are its
-				// own, whatever links to them
-				l.linked[part] = part
+			if part, ok := relatedPart(b, l.bare[i]); ok {
+				l.linked[b] = true
+				if !plain[part] {
+					// the same words as a block of text of the page are its
+					// own, whatever links to them
+					l.linked[part] = true
+				}
 			}
 		}
 	}
-	part, ok = l.linked[p]
-	return part, ok
+	return l.linked[p]
 }
 
 // shortLabel reports whether a block's text outside its links is at most

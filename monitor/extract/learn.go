@@ -311,21 +311,6 @@ func (l *Layout) Headline(p string) bool {
 	return false
 }
 
-// linkedHeadline reports whether p is a block of the page sc that links
-// one of the site's headlines (see Headline), alone or beside a short label
-// that is no link (see shortLabel), or that link's text alone: a related
-// link or a story card set among the article's paragraphs, in their own
-// kind of element, which no learning by element kind leaves out. A lede
-// that a card of another page quotes is no link on its own page, so it
-// stays.
-func (l *Layout) linkedHeadline(p string, sc *Scanned) bool {
-	if sc == nil || len(p) > layoutMaxGlued {
-		return false
-	}
-	part, ok := sc.linkedPart(p)
-	return ok && len(part) >= headlineMin && l.headline(TextHash(part))
-}
-
 const (
 	headlineLabel     = 16 // bytes of a label Headline allows beside a headline
 	headlineLinkLabel = 32 // bytes of a label ending in a colon, or beside a linked headline
@@ -634,10 +619,10 @@ func (l *Layout) Boilerplate(p string) bool { return l.boiler[TextHash(p)] }
 // quote, here or on other pages, is still this article's, whichever path
 // extracted it. sc may be nil. A paragraph that is two or more of the
 // site's headlines run together (a box of links to other stories) is
-// dropped too, whatever page it is on, and on sc a block that links one
-// of them (see linkedHeadline).
+// dropped too, whatever page it is on, and a related link of sc (see
+// relatedPart), which fingerprints leave out too.
 func (l *Layout) Clean(paragraphs, skipped []string, sc *Scanned) []string {
-	if len(l.boiler) == 0 && len(skipped) == 0 && len(l.titles) == 0 && len(l.links) == 0 {
+	if len(l.boiler) == 0 && len(skipped) == 0 && len(l.titles) == 0 && len(l.links) == 0 && sc == nil {
 		return paragraphs
 	}
 	drop := make(map[uint64]bool, len(skipped))
@@ -654,11 +639,11 @@ func (l *Layout) Clean(paragraphs, skipped []string, sc *Scanned) []string {
 	}
 	out := paragraphs[:0:0]
 	for _, p := range paragraphs {
-		if l.gluedHeadlines(p) || l.linkedHeadline(p, sc) {
+		if l.gluedHeadlines(p) || sc != nil && len(p) <= layoutMaxGlued && sc.relatedLink(p) {
 			// a box of other stories' headlines taken for a paragraph
 			// before the box was learned: its pairs rotate, so leaving it
-			// in would make every fetch another text; or one headline,
-			// linked, drawn among the paragraphs
+			// in would make every fetch another text; or a related link
+			// drawn among the paragraphs
 			continue
 		}
 		h := TextHash(p)

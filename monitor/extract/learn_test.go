@@ -443,17 +443,15 @@ func TestCleanDropsGluedHeadlines(t *testing.T) {
 	}
 }
 
-// TestCleanDropsALinkedHeadline: a block of the page that links one of
-// the site's headlines, alone or after a label ("Related coverage:"), is
-// a related link drawn among the article's paragraphs, dropped whichever
-// headline it shows; the same headline as text of the article (a lede a
-// card elsewhere quotes), a headline with a sentence's worth of unlinked
-// text, and a link inside a paragraph stay.
-func TestCleanDropsALinkedHeadline(t *testing.T) {
-	l := extract.NewLayout(extract.LayoutState{})
-	for _, h := range []string{"Leaders race to arrange first summit", "Talks stall over troop numbers in Geneva"} {
-		l.SeeTitle(h)
-	}
+// TestCleanDropsARelatedLink: a block of the page that is a link to
+// another page of at least a headline's length, alone or beside a label
+// ("Related coverage:", "3h ago"), is a related link drawn among the
+// article's paragraphs, dropped whichever headline it shows and whether or
+// not the site's titles are known yet, also as the link's text alone (an
+// extraction that left the label out); the same words as a block of text
+// of the article, a link after a sentence's worth of text or inside one,
+// and a short link stay. Without the page nothing is dropped.
+func TestCleanDropsARelatedLink(t *testing.T) {
 	page := []byte(`<html><head><title>Kyiv weighs venue</title></head><body><article><h1>Kyiv weighs venue</h1>` +
 		`<p>Kyiv is weighing Geneva as a venue, officials said on Monday.</p>` +
 		`<div class="field__item"><p>Related coverage: <a href="/a1">Leaders race to arrange first summit</a></p></div>` +
@@ -461,8 +459,9 @@ func TestCleanDropsALinkedHeadline(t *testing.T) {
 		`<p>Aides said later on that <a href="/a2">Talks stall over troop numbers in Geneva</a></p>` +
 		`<div class="field__item"><p><a href="/a2">Talks stall over troop numbers in Geneva</a></p></div>` +
 		`<p>Leaders race to arrange first summit</p>` +
+		`<p>The ministry said <a href="/doc">in a statement on its website</a> that the talks would resume.</p>` +
 		`<p><strong>Read more: </strong><a href="/a3">Kyiv rejects the venue offered by Ankara</a></p>` +
-		`<p>The foreign ministry said in a statement issued late on Sunday that <a href="/a1">Leaders race to arrange first summit</a></p>` +
+		`<p><a href="/a4">Full text</a></p>` +
 		`</article></body></html>`)
 	sc := extract.Scan(page)
 	in := []string{
@@ -471,24 +470,63 @@ func TestCleanDropsALinkedHeadline(t *testing.T) {
 		"Aides said the talks would go on. Talks stall over troop numbers in Geneva",
 		"Aides said later on that Talks stall over troop numbers in Geneva", // a label of 24 bytes without a colon is a sentence
 		"Talks stall over troop numbers in Geneva",
-		"Leaders race to arrange first summit",
-		"The foreign ministry said in a statement issued late on Sunday that Leaders race to arrange first summit",
+		"Leaders race to arrange first summit", // also the linked part of the second block, but a block of text here
+		"The ministry said in a statement on its website that the talks would resume.",
 		"Kyiv rejects the venue offered by Ankara", // the fast path left the label out
+		"Full text",
 	}
-	want := []string{in[0], in[2], in[3], in[5], in[6]}
-	l.SeeTitle(in[7])
-	if got := l.Clean(in, nil, sc); !slices.Equal(got, want) {
-		t.Errorf("Clean kept %q, want %q", got, want)
+	want := []string{in[0], in[2], in[3], in[5], in[6], in[8]}
+	for name, l := range map[string]*extract.Layout{
+		"no title known": extract.NewLayout(extract.LayoutState{}),
+		"titles known":   learnedTitles("Leaders race to arrange first summit", "Talks stall over troop numbers in Geneva"),
+	} {
+		if got := l.Clean(in, nil, sc); !slices.Equal(got, want) {
+			t.Errorf("%s: Clean kept %q, want %q", name, got, want)
+		}
+		if got := l.Clean(in, nil, nil); !slices.Equal(got, in) {
+			t.Errorf("%s: Clean without the page kept %q, want all", name, got)
+		}
 	}
-	if got := l.Clean(in, nil, nil); !slices.Equal(got, in) {
-		t.Errorf("Clean without the page kept %q, want all", got)
+}
+
+// learnedTitles is a Layout that has seen titles as its site's.
+func learnedTitles(titles ...string) *extract.Layout {
+	l := extract.NewLayout(extract.LayoutState{})
+	for _, h := range titles {
+		l.SeeTitle(h)
 	}
-	// A layout that knows no title yet learns the page's links, labelled
-	// ones too, when it observes the page: the first pages of a site.
-	fresh := extract.NewLayout(extract.LayoutState{})
-	fresh.Observe(sc, "https://news.example/kyiv", extract.Article{Title: "Kyiv weighs venue", Paragraphs: want})
-	if got := fresh.Clean(in, nil, sc); !slices.Equal(got, want) {
-		t.Errorf("Clean after observing the page kept %q, want %q", got, want)
+	return l
+}
+
+// TestFingerprintLeavesOutRelatedLinks: under a site's PrintSkips, a page
+// fetched again with other related links drawn among its paragraphs (one
+// labelled, one bare) keeps its fingerprint, as Clean keeps its text; an
+// edit of a paragraph, or of a link set inside a sentence, changes it.
+func TestFingerprintLeavesOutRelatedLinks(t *testing.T) {
+	page := func(rel1, rel2, para, inline string) []byte {
+		return []byte(`<html><head><title>Kyiv weighs venue</title></head><body><article><h1>Kyiv weighs venue</h1>` +
+			`<p>` + para + `</p>` +
+			`<div class="field__item"><p>Related coverage: <a href="/r1">` + rel1 + `</a></p></div>` +
+			`<p>The ministry said <a href="/doc">` + inline + `</a> that the talks would resume.</p>` +
+			`<div class="field__item"><p><a href="/r2">` + rel2 + `</a></p></div>` +
+			`<p>Both delegations met at the palace for the first time since May, officials said.</p></article></body></html>`)
+	}
+	const para, inline = "Kyiv is weighing Geneva as a venue, officials said on Monday.", "in a statement on its website"
+	ps := extract.NewLayout(extract.LayoutState{}).PrintSkips()
+	base := extract.Scan(page("Leaders race to arrange first summit", "Talks stall over troop numbers in Geneva", para, inline)).Fingerprint(ps)
+	for _, c := range []struct {
+		name                     string
+		rel1, rel2, para, inline string
+		same                     bool
+	}{
+		{"other related links", "Aid convoy reaches Kherson after delay", "Kyiv rejects the venue offered by Ankara", para, inline, true},
+		{"paragraph edited", "Leaders race to arrange first summit", "Talks stall over troop numbers in Geneva", "Kyiv is weighing Vienna as a venue, officials said on Monday.", inline, false},
+		{"link inside a sentence edited", "Leaders race to arrange first summit", "Talks stall over troop numbers in Geneva", para, "in a statement on its Telegram channel", false},
+	} {
+		got := extract.Scan(page(c.rel1, c.rel2, c.para, c.inline)).Fingerprint(ps)
+		if (got == base) != c.same {
+			t.Errorf("%s: fingerprint unchanged = %v, want %v", c.name, got == base, c.same)
+		}
 	}
 }
 

@@ -27,6 +27,11 @@ import (
 // line shaped like the paragraphs), so that an edit of a digit in such a
 // lede, which folding hides from TextHash, still changes the fingerprint.
 //
+// A PrintSkips leaves out related links (see relatedPart) too, which
+// Layout.Clean drops from the text: a block that is a link to another page
+// beside at most a short label, drawn anew on every fetch in the article
+// paragraphs' own element kind on some sites.
+//
 // A PrintSkips also leaves out page furniture that every extraction removes
 // whatever the site (cleanDoc): <aside>, <nav>, <footer>, <form> and <menu>
 // elements and those of a furniture ARIA role ("complementary", "banner"
@@ -65,14 +70,12 @@ func subset[M ~map[uint64]bool](a, b M) bool {
 	return true
 }
 
-// dropsText reports whether ps leaves any block out by its text.
-func (ps *PrintSkips) dropsText() bool { return ps != nil && len(ps.texts) > 0 }
-
 // printBlock is what a fingerprint needs of one text block to tell whether
 // a PrintSkips leaves it out.
 type printBlock struct {
-	hash uint64 // TextHash of its text; 0 for a block with none
-	main bool   // it is directly held by an element of the page's main kind
+	hash    uint64 // TextHash of its text; 0 for a block with none
+	main    bool   // it is directly held by an element of the page's main kind
+	related bool   // it is a related link (see relatedPart), which Clean drops
 }
 
 // printBlocks returns, per text block of the region, its TextHash and
@@ -97,6 +100,9 @@ func (s *Scanned) printBlocks() []printBlock {
 			}
 		}
 		out[b].hash, lens[b] = h, n
+	}
+	for b := range out {
+		out[b].related = lens[b] > 0 && l.relatedBlock(s, b)
 	}
 	inner, _, main := s.mainKind(nil, lens) // nil: whatever is learned later
 	for b := range out {
@@ -168,15 +174,17 @@ func (l *regionLayout) blockHash(s *Scanned, b int) (h uint64, n int, ok bool) {
 }
 
 // droppedBlocks returns which of blocks sk leaves out by their text, nil
-// when none: only a *PrintSkips leaves text blocks out.
+// when none: only a *PrintSkips leaves text blocks out, those whose text
+// the site learned as boilerplate and related links.
 func droppedBlocks(sk Skipper, blocks []printBlock) []bool {
 	ps, ok := sk.(*PrintSkips)
-	if !ok || !ps.dropsText() {
+	if !ok || ps == nil {
 		return nil
 	}
 	var drop []bool
 	for i, b := range blocks {
-		if b.hash == 0 || !ps.texts[b.hash] || b.main && !ps.shared[b.hash] {
+		learned := b.hash != 0 && ps.texts[b.hash] && (!b.main || ps.shared[b.hash])
+		if !learned && !b.related {
 			continue
 		}
 		if drop == nil {
