@@ -172,7 +172,7 @@ var areaWords = map[string]string{
 	"county": "county", "parish": "county", "province": "province", "oblast": "province",
 	"governorate": "province", "prefecture": "province", "borough": "district", "township": "district",
 	"airport": "venue", "base": "venue", "stadium": "venue", "arena": "venue", "tower": "venue",
-	"dam": "venue", "bridge": "venue", "bay": "region", "beach": "region", "waters": "region",
+	"dam": "venue", "bridge": "venue", "hotel": "venue", "station": "venue", "palace": "venue", "bay": "region", "beach": "region", "waters": "region",
 	"airspace": "region", "district": "district", "neighborhood": "district", "neighbourhood": "district",
 }
 
@@ -193,7 +193,11 @@ func (d *doc) quarterName(i, n int) bool {
 	if toks[n].text != toks[n].lower {
 		return false
 	}
-	if _, end, ok := d.matchPlace(i); ok && end == n-1 {
+	last := n - 1
+	if !toks[last].isCap() {
+		last-- // "Cornavin railway station": the noun's own modifier
+	}
+	if _, end, ok := d.matchPlace(i); ok && end == last {
 		return false
 	}
 	return true
@@ -235,11 +239,25 @@ func (d *doc) areaEnd(i int) (int, string, bool) {
 		if n > i && (!t.space || d.text[toks[n-1].end:t.start] != " ") {
 			return 0, "", false
 		}
-		if typ := areaWords[t.lower]; n > i && typ != "" && (typ != "venue" || titleCase(t.text)) {
-			if lowerOnly[t.lower] && !d.quarterName(i, n) {
+		if typ := areaWords[t.lower]; n > i && typ != "" {
+			// a site's common noun in lower case ("the Intercontinental
+			// hotel", "the Wahiawa dam") ends a name the gazetteer lacks;
+			// after a town it knows it is the town's ("a Miami airport"
+			// is in Miami, and the reader reads Miami). A "base" in
+			// lower case is as often a party's voters ("the MAGA base").
+			if typ == "venue" && t.lower == "base" && !titleCase(t.text) {
+				return 0, "", false
+			}
+			if (lowerOnly[t.lower] || typ == "venue" && !titleCase(t.text)) && !d.quarterName(i, n) {
 				return 0, "", false
 			}
 			return n, typ, true
+		}
+		// "Cornavin railway station", "the Kyiv train station": one
+		// lower-case noun may stand before a site's noun in lower case
+		if n > i && t.kind == tokWord && t.text == t.lower && !t.is(clsFunction) && n+1 < len(toks) &&
+			areaWords[toks[n+1].text] == "venue" && toks[n+1].text != "base" && toks[n-1].isCap() {
+			continue
 		}
 		if !t.isCap() || hasPoss(t.text) || t.is(clsFunction) {
 			return 0, "", false
