@@ -867,11 +867,19 @@ func (d *doc) appendReply(out []item, k int, s sent, name string) []item {
 func (d *doc) intention(k int, s sent, name string) (item, bool) {
 	toks := d.toks
 	warn := strings.HasPrefix(toks[k].lower, "warn")
-	if d.inQ[k] >= 0 || !strings.HasPrefix(toks[k].lower, "sa") && !warn || d.background(s) { // "said", "says", "saying"
+	tell := tellVerbs[toks[k].lower]
+	if d.inQ[k] >= 0 || !strings.HasPrefix(toks[k].lower, "sa") && !warn && !tell || d.background(s) { // "said", "says", "saying"
 		return item{}, false
 	}
 	j := k + 1
-	if j < s.to && toks[j].lower == "that" {
+	if tell {
+		// "has told partners that it will not stand in the way", "told
+		// CNN that he would resign": the hearer, then "that"
+		j = d.thatAfterHearer(j, s)
+		if j < 0 {
+			return item{}, false
+		}
+	} else if j < s.to && toks[j].lower == "that" {
 		j++
 	}
 	if j+2 >= s.to || d.inQ[j] >= 0 {
@@ -949,6 +957,33 @@ func (d *doc) intention(k int, s sent, name string) (item, bool) {
 		words: d.objectWords(v, oTo+1),
 	}, true
 }
+
+// thatAfterHearer returns the token after the "that" that follows the
+// hearer of a verb of telling, read from token j on: one to three words
+// ("CNN", "reporters", "EU partners", "the committee"), no punctuation,
+// then "that" or, without it, the clause's pronoun subject; or -1.
+func (d *doc) thatAfterHearer(j int, s sent) int {
+	toks := d.toks
+	for m := j; m < s.to && m <= j+3; m++ {
+		if toks[m].kind != tokWord || d.inQ[m] >= 0 {
+			return -1
+		}
+		if toks[m].lower == "that" {
+			if m == j {
+				return -1
+			}
+			return m + 1
+		}
+		// "told the FCC it would install": no "that" before a pronoun
+		if m > j && subjectPronouns[toks[m].lower] {
+			return m
+		}
+	}
+	return -1
+}
+
+// subjectPronouns open a clause as its subject.
+var subjectPronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true, "we": true}
 
 // callFor reads what a speech verb at token k reports its speaker, name,
 // wants someone to do: "the State Department said people in the area

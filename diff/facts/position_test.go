@@ -1099,3 +1099,30 @@ func TestGluedPendingSettled(t *testing.T) {
 		t.Errorf("got %q -> %q, want the pending vote -> the vote taken", got[0].Before, got[0].After)
 	}
 }
+
+// TestPlanToldToAHearer: a plan told to a hearer ("told partners that it
+// will not stand in the way", "told regulators it would close") is the
+// speaker's, as one told after "said" is, and settles a stance pending
+// before as one change.
+func TestPlanToldToAHearer(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           []string // "before -> after"
+	}{
+		{"told a hearer that", "Norland has yet to say whether it will support the loan, a diplomat said.\n",
+			"Norland has told partners that it will not stand in the way of the loan, a diplomat said.\n",
+			[]string{"has yet to say -> it will not stand in the way of the loan"}},
+		{"told a hearer, no that", "Acme told regulators it would close the plant.\n", "Acme told regulators it would not close the plant.\n",
+			[]string{"it would close the plant -> it would not close the plant"}},
+		// a state told, no plan
+		{"told a hearer of a state", "Acme told regulators that it would be ready.\n", "Acme told regulators that it would be late.\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := changeTexts(tt.old, tt.new, KindPosition)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
