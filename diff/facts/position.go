@@ -871,6 +871,11 @@ func (d *doc) intention(k int, s sent, name string) (item, bool) {
 	if d.inQ[k] >= 0 || !strings.HasPrefix(toks[k].lower, "sa") && !warn && !tell || d.background(s) { // "said", "says", "saying"
 		return item{}, false
 	}
+	if !warn {
+		if it, ok := d.frontedRefusal(k, s); ok {
+			return it, true
+		}
+	}
 	j := k + 1
 	if tell {
 		// "has told partners that it will not stand in the way", "told
@@ -955,6 +960,66 @@ func (d *doc) intention(k int, s sent, name string) (item, bool) {
 		key:   stance,
 		slot:  actorKey(actor),
 		words: d.objectWords(v, oTo+1),
+	}, true
+}
+
+// frontedRefusal reads what a speech verb at token k that closes its
+// sentence's reported clause ("…, White House press secretary Ann Lee
+// said") reports a named actor will not do, stated first: "President Tom
+// Roe will not travel to Geneva for the talks, …". Wire and broadsheet
+// copy tells a decision so, the attribution after it; the decision is the
+// actor's, not the speaker's. Only a refusal is read: "Roe will travel to
+// Geneva on Monday" is as often a schedule as a stance.
+func (d *doc) frontedRefusal(k int, s sent) (item, bool) {
+	toks := d.toks
+	// the comma that ends the reported clause, before the speaker
+	c := k - 1
+	for c > s.from && toks[c].kind == tokWord && c >= k-6 {
+		c--
+	}
+	if c <= s.from+3 || toks[c].text != "," || d.inQ[s.from] >= 0 {
+		return item{}, false
+	}
+	p, ok := d.npAfter(s.from, c)
+	if !ok || pronouns[toks[p.from].lower] || p.to+3 >= c {
+		return item{}, false
+	}
+	j := p.to + 1
+	neg := false
+	switch toks[j].lower {
+	case "will", "would":
+		j++
+		if !isNeg(toks[j].lower) {
+			return item{}, false
+		}
+		neg = true
+		j++
+	case "won’t", "wouldn’t", "won't", "wouldn't":
+		neg = true
+		j++
+	}
+	for j < c && d.isAdverb(toks[j].lower) {
+		j++
+	}
+	if !neg || j >= c || toks[j].kind != tokWord || toks[j].isCap() || d.inQ[j] >= 0 || toks[j].is(clsFunction) ||
+		statives[toks[j].lower] || strings.HasSuffix(toks[j].lower, "ed") || strings.HasSuffix(toks[j].lower, "ing") {
+		return item{}, false
+	}
+	if cls, _, ok, _ := d.matchStance(j, c); ok && cls != "act" {
+		return item{}, false // "Roe will not accept the offer": read by position
+	}
+	actor := d.named(p, s)
+	if actor == "" || isDemonym(actor) || d.isTimeName(actor) || d.commonOpener(actor, s) {
+		return item{}, false
+	}
+	oTo := d.planObjectEnd(j, c)
+	object, _, _ := d.span(j, oTo)
+	text, st, en := d.span(p.to+1, oTo)
+	return item{
+		Fact:  Fact{Kind: KindPosition, Text: text, Start: st, End: en, Value: "not plan: " + object, Subject: actor},
+		key:   "not plan",
+		slot:  actorKey(actor),
+		words: d.objectWords(j, oTo+1),
 	}, true
 }
 

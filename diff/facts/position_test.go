@@ -1102,8 +1102,11 @@ func TestGluedPendingSettled(t *testing.T) {
 
 // TestPlanToldToAHearer: a plan told to a hearer ("told partners that it
 // will not stand in the way", "told regulators it would close") is the
-// speaker's, as one told after "said" is, and settles a stance pending
-// before as one change.
+// speaker's, as one told after "said" is, and a refusal stated first with
+// its attribution after it ("Mayor Tom Roe will not travel to Oslo, his
+// spokeswoman said") the named actor's; either settles a stance pending
+// before as one change. A plan stated first is as often a schedule, and a
+// thing's future no one's stance.
 func TestPlanToldToAHearer(t *testing.T) {
 	tests := []struct {
 		name, old, new string
@@ -1116,6 +1119,14 @@ func TestPlanToldToAHearer(t *testing.T) {
 			[]string{"it would close the plant -> it would not close the plant"}},
 		// a state told, no plan
 		{"told a hearer of a state", "Acme told regulators that it would be ready.\n", "Acme told regulators that it would be late.\n", nil},
+		{"refusal stated first", "Mayor Tom Roe is considering traveling to Oslo for the talks, two aides said.\n",
+			"Mayor Tom Roe will not travel to Oslo for the talks, his spokeswoman said.\n",
+			[]string{"considering -> will not travel to Oslo for the talks"}},
+		{"refusal contracted", "Acme is weighing whether to raise prices this year, a spokesperson said.\n", "Acme won’t raise prices this year, a spokesperson said.\n",
+			[]string{"weighing -> won’t raise prices this year"}},
+		{"plan stated first is no stance", "Mayor Tom Roe will travel to Oslo for the talks, his spokeswoman said.\n",
+			"Mayor Tom Roe will travel to Bergen for the talks, his spokeswoman said.\n", nil},
+		{"refusal of no actor", "The storm will not reach the coast, forecasters said.\n", "The storm will not reach the city, forecasters said.\n", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
