@@ -75,9 +75,15 @@ func (d *doc) locationItems(out []item) []item {
 		if last, typ, ok := d.areaAt(i); ok {
 			if d.locative(i) || d.listedAfter(i, prevEnd) || d.hometown(i, last) || d.townSubject(last) {
 				text, s, e := d.span(i, last)
+				value := text
+				// a name the gazetteer knows whole is told by its entry,
+				// whatever alias ("Dolmabahçe Palace", "Dolmabahce Palace")
+				if name, end, known := d.matchPlace(i); known && end == last {
+					value = name
+				}
 				out = append(out, item{
-					Fact: Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: text, Type: typ},
-					key:  text,
+					Fact: Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: value, Type: typ},
+					key:  value,
 					inQ:  d.inQ[i] >= 0,
 				})
 				out, last = d.qualifierOf(out, last, typ == "venue")

@@ -503,4 +503,8 @@ func TestVenueChangedIsOneChange(t *testing.T) {
 	if strings.Join(got, "|") != "Lakeview Grand hotel -> Palais des Nations" {
 		t.Errorf("venue moved: got %q", got)
 	}
+	// a site the gazetteer knows whole stays its entry, whatever alias
+	if got := changeTexts("The leaders met at the Dolmabahçe Palace on Monday.", "The leaders met at the Dolmabahce Palace on Monday.", KindLocation); len(got) != 0 {
+		t.Errorf("alias of a known palace: got %q", got)
+	}
 }
