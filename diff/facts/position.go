@@ -246,7 +246,7 @@ scan:
 			hedge = true
 		}
 	}
-	if d.hypothetical(g, s) || d.background(s) {
+	if d.hypothetical(g, s) || d.backgroundOf(s, vend) {
 		return item{}, false
 	}
 	// "lawmakers who have opposed the rule": the stance says whom the
@@ -1387,6 +1387,31 @@ var expressive = map[string]bool{
 	"view": true, "views": true, "clues": true, "evidence": true, "hint": true, "hints": true,
 	"comment": true, "comments": true, "reassurance": true, "sympathy": true, "tribute": true,
 	"apology": true, "apologies": true, "analysis": true, "advice": true, "update": true, "updates": true,
+}
+
+// objectClauseOpeners open, after a stance verb's object, a clause of its
+// own: "blamed the previous administration for allowing him to become a
+// citizen in 2022", "denied reports that it had paid in 2019". A year
+// there dates what the stance is about, not the stance.
+var objectClauseOpeners = map[string]bool{"for": true, "to": true, "that": true, "which": true, "who": true,
+	"whom": true, "when": true, "after": true, "before": true, "because": true, "while": true, "over": true, "about": true}
+
+// backgroundOf reports whether sentence s dates the stance whose verb
+// ends at token vend to a year at least two before the story's (see
+// background), leaving out years in a clause after the verb's object.
+func (d *doc) backgroundOf(s sent, vend int) bool {
+	to := s.to
+	for m := vend + 1; m < s.to; m++ {
+		t := d.toks[m]
+		if t.kind == tokPunct && t.text != "’" && t.text != "'" && t.text != "-" {
+			break
+		}
+		if objectClauseOpeners[t.lower] && m > vend+1 {
+			to = m
+			break
+		}
+	}
+	return d.background(sent{from: s.from, to: to, para: s.para})
 }
 
 // background reports whether sentence s is dated to a year at least two

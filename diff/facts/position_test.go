@@ -1021,7 +1021,10 @@ func TestRestrictiveStanceTurned(t *testing.T) {
 // TestYearOfASincePhraseIsNoBackground: a year closing a "since" phrase
 // ("since the war began in 2022") starts the period the sentence measures
 // from; the stance is the story's own, not background of that year. A
-// sentence dated to an old year by "in" alone stays background.
+// sentence dated to an old year by "in" alone stays background. So is a
+// stance whose object's own clause holds the year ("blamed the previous
+// administration for allowing him to become a citizen in 2019"): the
+// year dates what the stance is about.
 func TestYearOfASincePhraseIsNoBackground(t *testing.T) {
 	const old = "The panel met."
 	tests := []struct {
@@ -1031,6 +1034,8 @@ func TestYearOfASincePhraseIsNoBackground(t *testing.T) {
 		{old + "\nThe union has rejected the offer, the first strike since the law took effect in 2019.", 1},
 		{old + "\nAcme has backed the merger, its biggest deal since it was founded in 2011, officials said.", 1},
 		{old + "\nThe mayor opposed the plan, her first veto since taking office in 2020.", 1},
+		{old + "\nDHS blamed the previous administration for allowing him to become a citizen in 2019.", 1},
+		{old + "\nThe agency denied reports that it had paid the fine in 2019.", 1},
 		// no "since": the stance is told of 2019
 		{old + "\nThe union rejected the offer in 2019, officials said.", 0},
 		// a comma ends the "since" phrase before the year
