@@ -1089,6 +1089,34 @@ func (lx *lexicon) placeNamedIn(text string, it *item) bool {
 	return false
 }
 
+// leftItsSlot reports whether the old place of change c, still named in
+// the new version, is named there fewer times than in the old while the
+// new place is named nowhere in the old: "will meet in Istanbul" → "will
+// meet in Abu Dhabi" with "last met in Istanbul on July 23" kept. The
+// mention kept is another one, the old version's too; the place left the
+// slot the new one took, one change.
+func (m *matcher) leftItsSlot(c change) bool {
+	if m.lx.placeNamedIn(m.oldBody, c.new) {
+		return false
+	}
+	return placeCount(m.newBody, c.old.Text) < placeCount(m.oldBody, c.old.Text)
+}
+
+// placeCount counts the whole-word mentions of the place name w in text,
+// possessives too ("Istanbul’s" names Istanbul once more).
+func placeCount(text, w string) int {
+	n := 0
+	for off := 0; off < len(text); {
+		i := indexWord(text[off:], w)
+		if i < 0 {
+			break
+		}
+		n++
+		off += i + len(w)
+	}
+	return n
+}
+
 // splitPlaceChanges undoes a change of place between two unrelated places
 // that the other version names too: "Blasts hit Qatar" → "Blasts hit
 // Kuwait" when the old text named Kuwait elsewhere is Qatar dropped, not
@@ -1104,7 +1132,7 @@ func (m *matcher) splitPlaceChanges() {
 			switch {
 			case oldStays && newWas:
 				continue
-			case oldStays:
+			case oldStays && !m.leftItsSlot(c):
 				c.old, c.oSent = nil, -1
 			case newWas:
 				c.new, c.nSent = nil, -1

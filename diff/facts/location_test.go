@@ -231,6 +231,8 @@ func TestTownAndItsState(t *testing.T) {
 		{"town added in a state named before", "The storm hit Alabama on Sunday.", "The storm hit Lexington, Alabama, on Sunday.", []string{">Lexington"}},
 		{"unrelated place the old text named", "Blasts hit Qatar and Jordan.\nOfficials in Kuwait were alarmed.",
 			"Blasts hit Kuwait and Jordan.\nOfficials in Kuwait were alarmed.", []string{"Qatar>"}},
+		{"venue moved, the old one still named for another event", "Envoys will meet in Lisbon next week.\nThey last met in Lisbon in May.",
+			"Envoys will meet in Oslo next week.\nThey last met in Lisbon in May.", []string{"Lisbon>Oslo"}},
 		{"places swapped", "Drones hit an airport in Kuwait.\nDebris fell in Bahrain.",
 			"Drones hit an airport in Bahrain.\nDebris fell in Kuwait.", nil},
 		{"world region added", "Talks went on.", "Talks went on as strikes spread across the Middle East.", nil},
