@@ -1102,17 +1102,28 @@ func (m *matcher) leftItsSlot(c change) bool {
 	return placeCount(m.newBody, c.old.Text) < placeCount(m.oldBody, c.old.Text)
 }
 
+// stillNamed reports whether the old place of change c stands in the new
+// version's text outside the new place's own name, possessives too: a
+// place refined into one inside it that the new text still names
+// ("Istanbul’s Dolmabahce Palace") is not the place that went.
+func (m *matcher) stillNamed(c change) bool {
+	return placeCount(m.newBody, c.old.Text) > placeCount(c.new.Text, c.old.Text)
+}
+
 // placeCount counts the whole-word mentions of the place name w in text,
 // possessives too ("Istanbul’s" names Istanbul once more).
 func placeCount(text, w string) int {
 	n := 0
-	for off := 0; off < len(text); {
-		i := indexWord(text[off:], w)
+	for off := 0; w != "" && off < len(text); {
+		i := strings.Index(text[off:], w)
 		if i < 0 {
 			break
 		}
-		n++
-		off += i + len(w)
+		s, e := off+i, off+i+len(w)
+		if (s == 0 || !isWordByte(text[s-1])) && (e == len(text) || !isWordByte(text[e]) || strings.HasPrefix(text[e:], "’")) {
+			n++
+		}
+		off = e
 	}
 	return n
 }
@@ -1126,6 +1137,11 @@ func placeCount(text, w string) int {
 func (m *matcher) splitPlaceChanges() {
 	out := m.out[:0]
 	for _, c := range m.out {
+		if c.old != nil && c.new != nil && c.old.Kind == KindLocation && c.detail == "refinement" && m.stillNamed(c) {
+			// "meet in Istanbul" → "meet at Istanbul’s Dolmabahce
+			// Palace": the city stays named, the venue inside it is new
+			c.old, c.oSent = nil, -1
+		}
 		if c.old != nil && c.new != nil && c.old.Kind == KindLocation && c.detail == "" {
 			oldStays := m.lx.placeNamedIn(m.newBody, c.old)
 			newWas := m.lx.placeNamedIn(m.oldBody, c.new)
