@@ -75,9 +75,15 @@ func (d *doc) locationItems(out []item) []item {
 		if last, typ, ok := d.areaAt(i); ok {
 			if d.locative(i) || d.listedAfter(i, prevEnd) || d.hometown(i, last) || d.townSubject(last) {
 				text, s, e := d.span(i, last)
+				value := text
+				// a name the gazetteer knows whole is told by its entry,
+				// whatever alias ("Dolmabahçe Palace", "Dolmabahce Palace")
+				if name, end, known := d.matchPlace(i); known && end == last {
+					value = name
+				}
 				out = append(out, item{
-					Fact: Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: text, Type: typ},
-					key:  text,
+					Fact: Fact{Kind: KindLocation, Text: text, Start: s, End: e, Value: value, Type: typ},
+					key:  value,
 					inQ:  d.inQ[i] >= 0,
 				})
 				out, last = d.qualifierOf(out, last, typ == "venue")
@@ -172,7 +178,7 @@ var areaWords = map[string]string{
 	"county": "county", "parish": "county", "province": "province", "oblast": "province",
 	"governorate": "province", "prefecture": "province", "borough": "district", "township": "district",
 	"airport": "venue", "base": "venue", "stadium": "venue", "arena": "venue", "tower": "venue",
-	"dam": "venue", "bridge": "venue", "bay": "region", "beach": "region", "waters": "region",
+	"dam": "venue", "bridge": "venue", "hotel": "venue", "station": "venue", "palace": "venue", "bay": "region", "beach": "region", "waters": "region",
 	"airspace": "region", "district": "district", "neighborhood": "district", "neighbourhood": "district",
 }
 
@@ -193,7 +199,11 @@ func (d *doc) quarterName(i, n int) bool {
 	if toks[n].text != toks[n].lower {
 		return false
 	}
-	if _, end, ok := d.matchPlace(i); ok && end == n-1 {
+	last := n - 1
+	if !toks[last].isCap() {
+		last-- // "Cornavin railway station": the noun's own modifier
+	}
+	if _, end, ok := d.matchPlace(i); ok && end == last {
 		return false
 	}
 	return true
@@ -235,11 +245,25 @@ func (d *doc) areaEnd(i int) (int, string, bool) {
 		if n > i && (!t.space || d.text[toks[n-1].end:t.start] != " ") {
 			return 0, "", false
 		}
-		if typ := areaWords[t.lower]; n > i && typ != "" && (typ != "venue" || titleCase(t.text)) {
-			if lowerOnly[t.lower] && !d.quarterName(i, n) {
+		if typ := areaWords[t.lower]; n > i && typ != "" {
+			// a site's common noun in lower case ("the Intercontinental
+			// hotel", "the Wahiawa dam") ends a name the gazetteer lacks;
+			// after a town it knows it is the town's ("a Miami airport"
+			// is in Miami, and the reader reads Miami). A "base" in
+			// lower case is as often a party's voters ("the MAGA base").
+			if typ == "venue" && t.lower == "base" && !titleCase(t.text) {
+				return 0, "", false
+			}
+			if (lowerOnly[t.lower] || typ == "venue" && !titleCase(t.text)) && !d.quarterName(i, n) {
 				return 0, "", false
 			}
 			return n, typ, true
+		}
+		// "Cornavin railway station", "the Kyiv train station": one
+		// lower-case noun may stand before a site's noun in lower case
+		if n > i && t.kind == tokWord && t.text == t.lower && !t.is(clsFunction) && n+1 < len(toks) &&
+			areaWords[toks[n+1].text] == "venue" && toks[n+1].text != "base" && toks[n-1].isCap() {
+			continue
 		}
 		if !t.isCap() || hasPoss(t.text) || t.is(clsFunction) {
 			return 0, "", false
@@ -1065,6 +1089,45 @@ func (lx *lexicon) placeNamedIn(text string, it *item) bool {
 	return false
 }
 
+// leftItsSlot reports whether the old place of change c, still named in
+// the new version, is named there fewer times than in the old while the
+// new place is named nowhere in the old: "will meet in Istanbul" → "will
+// meet in Abu Dhabi" with "last met in Istanbul on July 23" kept. The
+// mention kept is another one, the old version's too; the place left the
+// slot the new one took, one change.
+func (m *matcher) leftItsSlot(c change) bool {
+	if m.lx.placeNamedIn(m.oldBody, c.new) {
+		return false
+	}
+	return placeCount(m.newBody, c.old.Text) < placeCount(m.oldBody, c.old.Text)
+}
+
+// stillNamed reports whether the old place of change c stands in the new
+// version's text outside the new place's own name, possessives too: a
+// place refined into one inside it that the new text still names
+// ("Istanbul’s Dolmabahce Palace") is not the place that went.
+func (m *matcher) stillNamed(c change) bool {
+	return placeCount(m.newBody, c.old.Text) > placeCount(c.new.Text, c.old.Text)
+}
+
+// placeCount counts the whole-word mentions of the place name w in text,
+// possessives too ("Istanbul’s" names Istanbul once more).
+func placeCount(text, w string) int {
+	n := 0
+	for off := 0; w != "" && off < len(text); {
+		i := strings.Index(text[off:], w)
+		if i < 0 {
+			break
+		}
+		s, e := off+i, off+i+len(w)
+		if (s == 0 || !isWordByte(text[s-1])) && (e == len(text) || !isWordByte(text[e]) || strings.HasPrefix(text[e:], "’")) {
+			n++
+		}
+		off = e
+	}
+	return n
+}
+
 // splitPlaceChanges undoes a change of place between two unrelated places
 // that the other version names too: "Blasts hit Qatar" → "Blasts hit
 // Kuwait" when the old text named Kuwait elsewhere is Qatar dropped, not
@@ -1074,13 +1137,18 @@ func (lx *lexicon) placeNamedIn(text string, it *item) bool {
 func (m *matcher) splitPlaceChanges() {
 	out := m.out[:0]
 	for _, c := range m.out {
+		if c.old != nil && c.new != nil && c.old.Kind == KindLocation && c.detail == "refinement" && m.stillNamed(c) {
+			// "meet in Istanbul" → "meet at Istanbul’s Dolmabahce
+			// Palace": the city stays named, the venue inside it is new
+			c.old, c.oSent = nil, -1
+		}
 		if c.old != nil && c.new != nil && c.old.Kind == KindLocation && c.detail == "" {
 			oldStays := m.lx.placeNamedIn(m.newBody, c.old)
 			newWas := m.lx.placeNamedIn(m.oldBody, c.new)
 			switch {
 			case oldStays && newWas:
 				continue
-			case oldStays:
+			case oldStays && !m.leftItsSlot(c):
 				c.old, c.oSent = nil, -1
 			case newWas:
 				c.new, c.nSent = nil, -1

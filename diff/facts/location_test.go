@@ -35,6 +35,11 @@ func TestExtractLocations(t *testing.T) {
 		{"airport named after a country", "Drones hit Kuwait International Airport.", []string{"Kuwait International Airport=Kuwait International Airport"}},
 		{"air base", "He was injured at Prince Hamid Air Base last week.", []string{"Prince Hamid Air Base=Prince Hamid Air Base"}},
 		{"a site word in lower case leaves the place", "Troops at Kuwait base camps waited.", []string{"Kuwait=Kuwait"}},
+		{"a hotel the gazetteer lacks", "The envoys will meet at the Lakeview Grand hotel on Friday.", []string{"Lakeview Grand hotel=Lakeview Grand hotel"}},
+		{"a hotel named in capitals", "The envoys will meet at the Lakeview Grand Hotel on Friday.", []string{"Lakeview Grand Hotel=Lakeview Grand Hotel"}},
+		{"a station with its own modifier", "A second desk opened at Brindle railway station.", []string{"Brindle railway station=Brindle railway station"}},
+		{"a site word in lower case after a known town is the town's", "Flights at Miami airport were canceled.", []string{"Miami=Miami"}},
+		{"a party's base is no site", "The plan is popular in the Tory base.", nil},
 		{"a day after the place is a date", "Storms hit Texas Monday.", []string{"Texas=Texas"}},
 		{"county", "Storms flattened homes in Hardin County overnight.", []string{"Hardin County=Hardin County"}},
 		{"county named after a state", "A tornado touched down in Arkansas County, Arkansas.", []string{"Arkansas County=Arkansas County", "Arkansas=Arkansas"}},
@@ -226,6 +231,12 @@ func TestTownAndItsState(t *testing.T) {
 		{"town added in a state named before", "The storm hit Alabama on Sunday.", "The storm hit Lexington, Alabama, on Sunday.", []string{">Lexington"}},
 		{"unrelated place the old text named", "Blasts hit Qatar and Jordan.\nOfficials in Kuwait were alarmed.",
 			"Blasts hit Kuwait and Jordan.\nOfficials in Kuwait were alarmed.", []string{"Qatar>"}},
+		{"venue moved, the old one still named for another event", "Envoys will meet in Lisbon next week.\nThey last met in Lisbon in May.",
+			"Envoys will meet in Oslo next week.\nThey last met in Lisbon in May.", []string{"Lisbon>Oslo"}},
+		{"city refined to a venue in it", "Envoys will meet in Istanbul next week.", "Envoys will meet at the Dolmabahce Palace next week.",
+			[]string{"Istanbul>Dolmabahce Palace"}},
+		{"venue given, its city still named", "Envoys will meet in Istanbul next week.", "Envoys will meet at Istanbul’s Dolmabahce Palace next week.",
+			[]string{">Dolmabahce Palace"}},
 		{"places swapped", "Drones hit an airport in Kuwait.\nDebris fell in Bahrain.",
 			"Drones hit an airport in Bahrain.\nDebris fell in Kuwait.", nil},
 		{"world region added", "Talks went on.", "Talks went on as strikes spread across the Middle East.", nil},
@@ -486,5 +497,20 @@ func TestQuarterOfACity(t *testing.T) {
 		"Debris damaged homes in the Zarvanytskyi district and the nearby Pokrovskyi district, the mayor said.", KindLocation)
 	if strings.Join(got, "|") != " -> Pokrovskyi district" {
 		t.Errorf("a second quarter named: got %q", got)
+	}
+}
+
+// TestVenueChangedIsOneChange: a venue named by a name the gazetteer lacks
+// and a site's noun ("the Lakeview Grand hotel") is a place, so moving a
+// meeting from it to a known venue is one change, not a venue added.
+func TestVenueChangedIsOneChange(t *testing.T) {
+	got := changeTexts("The talks in Geneva will take place at the Lakeview Grand hotel, the ministry said.",
+		"The talks in Geneva will take place at the Palais des Nations, the ministry said.", KindLocation)
+	if strings.Join(got, "|") != "Lakeview Grand hotel -> Palais des Nations" {
+		t.Errorf("venue moved: got %q", got)
+	}
+	// a site the gazetteer knows whole stays its entry, whatever alias
+	if got := changeTexts("The leaders met at the Dolmabahçe Palace on Monday.", "The leaders met at the Dolmabahce Palace on Monday.", KindLocation); len(got) != 0 {
+		t.Errorf("alias of a known palace: got %q", got)
 	}
 }

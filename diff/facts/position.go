@@ -246,7 +246,7 @@ scan:
 			hedge = true
 		}
 	}
-	if d.hypothetical(g, s) || d.background(s) {
+	if d.hypothetical(g, s) || d.backgroundOf(s, vend) {
 		return item{}, false
 	}
 	// "lawmakers who have opposed the rule": the stance says whom the
@@ -867,11 +867,24 @@ func (d *doc) appendReply(out []item, k int, s sent, name string) []item {
 func (d *doc) intention(k int, s sent, name string) (item, bool) {
 	toks := d.toks
 	warn := strings.HasPrefix(toks[k].lower, "warn")
-	if d.inQ[k] >= 0 || !strings.HasPrefix(toks[k].lower, "sa") && !warn || d.background(s) { // "said", "says", "saying"
+	tell := tellVerbs[toks[k].lower]
+	if d.inQ[k] >= 0 || !strings.HasPrefix(toks[k].lower, "sa") && !warn && !tell || d.background(s) { // "said", "says", "saying"
 		return item{}, false
 	}
+	if !warn {
+		if it, ok := d.frontedRefusal(k, s); ok {
+			return it, true
+		}
+	}
 	j := k + 1
-	if j < s.to && toks[j].lower == "that" {
+	if tell {
+		// "has told partners that it will not stand in the way", "told
+		// CNN that he would resign": the hearer, then "that"
+		j = d.thatAfterHearer(j, s)
+		if j < 0 {
+			return item{}, false
+		}
+	} else if j < s.to && toks[j].lower == "that" {
 		j++
 	}
 	if j+2 >= s.to || d.inQ[j] >= 0 {
@@ -949,6 +962,93 @@ func (d *doc) intention(k int, s sent, name string) (item, bool) {
 		words: d.objectWords(v, oTo+1),
 	}, true
 }
+
+// frontedRefusal reads what a speech verb at token k that closes its
+// sentence's reported clause ("…, White House press secretary Ann Lee
+// said") reports a named actor will not do, stated first: "President Tom
+// Roe will not travel to Geneva for the talks, …". Wire and broadsheet
+// copy tells a decision so, the attribution after it; the decision is the
+// actor's, not the speaker's. Only a refusal is read: "Roe will travel to
+// Geneva on Monday" is as often a schedule as a stance.
+func (d *doc) frontedRefusal(k int, s sent) (item, bool) {
+	toks := d.toks
+	// the comma that ends the reported clause, before the speaker
+	c := k - 1
+	for c > s.from && toks[c].kind == tokWord && c >= k-6 {
+		c--
+	}
+	if c <= s.from+3 || toks[c].text != "," || d.inQ[s.from] >= 0 {
+		return item{}, false
+	}
+	p, ok := d.npAfter(s.from, c)
+	if !ok || pronouns[toks[p.from].lower] || p.to+3 >= c {
+		return item{}, false
+	}
+	j := p.to + 1
+	neg := false
+	switch toks[j].lower {
+	case "will", "would":
+		j++
+		if !isNeg(toks[j].lower) {
+			return item{}, false
+		}
+		neg = true
+		j++
+	case "won’t", "wouldn’t", "won't", "wouldn't":
+		neg = true
+		j++
+	}
+	for j < c && d.isAdverb(toks[j].lower) {
+		j++
+	}
+	if !neg || j >= c || toks[j].kind != tokWord || toks[j].isCap() || d.inQ[j] >= 0 || toks[j].is(clsFunction) ||
+		statives[toks[j].lower] || strings.HasSuffix(toks[j].lower, "ed") || strings.HasSuffix(toks[j].lower, "ing") {
+		return item{}, false
+	}
+	if cls, _, ok, _ := d.matchStance(j, c); ok && cls != "act" {
+		return item{}, false // "Roe will not accept the offer": read by position
+	}
+	actor := d.named(p, s)
+	if actor == "" || isDemonym(actor) || d.isTimeName(actor) || d.commonOpener(actor, s) {
+		return item{}, false
+	}
+	oTo := d.planObjectEnd(j, c)
+	object, _, _ := d.span(j, oTo)
+	text, st, en := d.span(p.to+1, oTo)
+	return item{
+		Fact:  Fact{Kind: KindPosition, Text: text, Start: st, End: en, Value: "not plan: " + object, Subject: actor},
+		key:   "not plan",
+		slot:  actorKey(actor),
+		words: d.objectWords(j, oTo+1),
+	}, true
+}
+
+// thatAfterHearer returns the token after the "that" that follows the
+// hearer of a verb of telling, read from token j on: one to three words
+// ("CNN", "reporters", "EU partners", "the committee"), no punctuation,
+// then "that" or, without it, the clause's pronoun subject; or -1.
+func (d *doc) thatAfterHearer(j int, s sent) int {
+	toks := d.toks
+	for m := j; m < s.to && m <= j+3; m++ {
+		if toks[m].kind != tokWord || d.inQ[m] >= 0 {
+			return -1
+		}
+		if toks[m].lower == "that" {
+			if m == j {
+				return -1
+			}
+			return m + 1
+		}
+		// "told the FCC it would install": no "that" before a pronoun
+		if m > j && subjectPronouns[toks[m].lower] {
+			return m
+		}
+	}
+	return -1
+}
+
+// subjectPronouns open a clause as its subject.
+var subjectPronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true, "we": true}
 
 // callFor reads what a speech verb at token k reports its speaker, name,
 // wants someone to do: "the State Department said people in the area
@@ -1287,6 +1387,31 @@ var expressive = map[string]bool{
 	"view": true, "views": true, "clues": true, "evidence": true, "hint": true, "hints": true,
 	"comment": true, "comments": true, "reassurance": true, "sympathy": true, "tribute": true,
 	"apology": true, "apologies": true, "analysis": true, "advice": true, "update": true, "updates": true,
+}
+
+// objectClauseOpeners open, after a stance verb's object, a clause of its
+// own: "blamed the previous administration for allowing him to become a
+// citizen in 2022", "denied reports that it had paid in 2019". A year
+// there dates what the stance is about, not the stance.
+var objectClauseOpeners = map[string]bool{"for": true, "to": true, "that": true, "which": true, "who": true,
+	"whom": true, "when": true, "after": true, "before": true, "because": true, "while": true, "over": true, "about": true}
+
+// backgroundOf reports whether sentence s dates the stance whose verb
+// ends at token vend to a year at least two before the story's (see
+// background), leaving out years in a clause after the verb's object.
+func (d *doc) backgroundOf(s sent, vend int) bool {
+	to := s.to
+	for m := vend + 1; m < s.to; m++ {
+		t := d.toks[m]
+		if t.kind == tokPunct && t.text != "’" && t.text != "'" && t.text != "-" {
+			break
+		}
+		if objectClauseOpeners[t.lower] && m > vend+1 {
+			to = m
+			break
+		}
+	}
+	return d.background(sent{from: s.from, to: to, para: s.para})
 }
 
 // background reports whether sentence s is dated to a year at least two

@@ -1021,7 +1021,10 @@ func TestRestrictiveStanceTurned(t *testing.T) {
 // TestYearOfASincePhraseIsNoBackground: a year closing a "since" phrase
 // ("since the war began in 2022") starts the period the sentence measures
 // from; the stance is the story's own, not background of that year. A
-// sentence dated to an old year by "in" alone stays background.
+// sentence dated to an old year by "in" alone stays background. So is a
+// stance whose object's own clause holds the year ("blamed the previous
+// administration for allowing him to become a citizen in 2019"): the
+// year dates what the stance is about.
 func TestYearOfASincePhraseIsNoBackground(t *testing.T) {
 	const old = "The panel met."
 	tests := []struct {
@@ -1031,6 +1034,8 @@ func TestYearOfASincePhraseIsNoBackground(t *testing.T) {
 		{old + "\nThe union has rejected the offer, the first strike since the law took effect in 2019.", 1},
 		{old + "\nAcme has backed the merger, its biggest deal since it was founded in 2011, officials said.", 1},
 		{old + "\nThe mayor opposed the plan, her first veto since taking office in 2020.", 1},
+		{old + "\nDHS blamed the previous administration for allowing him to become a citizen in 2019.", 1},
+		{old + "\nThe agency denied reports that it had paid the fine in 2019.", 1},
 		// no "since": the stance is told of 2019
 		{old + "\nThe union rejected the offer in 2019, officials said.", 0},
 		// a comma ends the "since" phrase before the year
@@ -1097,5 +1102,43 @@ func TestGluedPendingSettled(t *testing.T) {
 	}
 	if !strings.Contains(got[0].Before, "decide") || !strings.Contains(got[0].After, "approved") {
 		t.Errorf("got %q -> %q, want the pending vote -> the vote taken", got[0].Before, got[0].After)
+	}
+}
+
+// TestPlanToldToAHearer: a plan told to a hearer ("told partners that it
+// will not stand in the way", "told regulators it would close") is the
+// speaker's, as one told after "said" is, and a refusal stated first with
+// its attribution after it ("Mayor Tom Roe will not travel to Oslo, his
+// spokeswoman said") the named actor's; either settles a stance pending
+// before as one change. A plan stated first is as often a schedule, and a
+// thing's future no one's stance.
+func TestPlanToldToAHearer(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           []string // "before -> after"
+	}{
+		{"told a hearer that", "Norland has yet to say whether it will support the loan, a diplomat said.\n",
+			"Norland has told partners that it will not stand in the way of the loan, a diplomat said.\n",
+			[]string{"has yet to say -> it will not stand in the way of the loan"}},
+		{"told a hearer, no that", "Acme told regulators it would close the plant.\n", "Acme told regulators it would not close the plant.\n",
+			[]string{"it would close the plant -> it would not close the plant"}},
+		// a state told, no plan
+		{"told a hearer of a state", "Acme told regulators that it would be ready.\n", "Acme told regulators that it would be late.\n", nil},
+		{"refusal stated first", "Mayor Tom Roe is considering traveling to Oslo for the talks, two aides said.\n",
+			"Mayor Tom Roe will not travel to Oslo for the talks, his spokeswoman said.\n",
+			[]string{"considering -> will not travel to Oslo for the talks"}},
+		{"refusal contracted", "Acme is weighing whether to raise prices this year, a spokesperson said.\n", "Acme won’t raise prices this year, a spokesperson said.\n",
+			[]string{"weighing -> won’t raise prices this year"}},
+		{"plan stated first is no stance", "Mayor Tom Roe will travel to Oslo for the talks, his spokeswoman said.\n",
+			"Mayor Tom Roe will travel to Bergen for the talks, his spokeswoman said.\n", nil},
+		{"refusal of no actor", "The storm will not reach the coast, forecasters said.\n", "The storm will not reach the city, forecasters said.\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := changeTexts(tt.old, tt.new, KindPosition)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
 	}
 }
