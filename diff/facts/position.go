@@ -244,6 +244,23 @@ scan:
 			return item{}, false
 		case forecast[toks[g-1].lower]:
 			hedge = true
+			// "is not expected to endorse", "is unlikely to back": the
+			// forecast's own negation is the stance's, as "has not
+			// endorsed" is ("is expected to endorse" is the opposite)
+			if toks[g-1].lower == "unlikely" {
+				neg, first = !neg, g-1
+			}
+			for h := g - 2; h >= s.from && h >= g-4 && toks[h].kind == tokWord && !toks[h].isCap(); h-- {
+				if l := toks[h].lower; isNeg(l) {
+					neg, first = !neg, h
+					if h-1 >= s.from && copulas[toks[h-1].lower] {
+						first = h - 1 // "is not expected to"
+					}
+					break
+				} else if !skippable[l] && !d.isAdverb(l) {
+					break
+				}
+			}
 		}
 	}
 	if d.hypothetical(g, s) || d.backgroundOf(s, vend) {

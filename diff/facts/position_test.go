@@ -97,6 +97,8 @@ func TestExtractPositions(t *testing.T) {
 		{"warned it could", "Its military warned it could target ports in the region.", "warned it could target ports in the region", "Its military", "warn", "target ports in the region"},
 		{"warned it would, a threat", "Acme warned it would move its plants to Mexico.", "warned it would move its plants to Mexico", "Acme", "warn", "move its plants to Mexico"},
 		{"a forecast is hedged", "Acme is expected to approve the budget.", "approve", "Acme", "accept?", "the budget"},
+		{"a forecast negated", "Acme is not expected to approve the budget.", "is not expected to approve", "Acme", "reject?", "the budget"},
+		{"unlikely to", "Acme is unlikely to approve the budget.", "unlikely to approve", "Acme", "reject?", "the budget"},
 		{"pleaded not guilty", "Lee, 34, has pleaded not guilty.", "pleaded not guilty", "Lee", "plead not guilty", ""},
 		{"pled guilty", "Jo Ames pled guilty to two counts of fraud.", "pled guilty to", "Jo Ames", "plead guilty", "two counts of fraud"},
 		{"a common actor noun opening", "The police arrived.\nPolice have not disclosed the motive.", "have not disclosed", "Police", "not comment", "the motive"},
