@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -711,30 +713,60 @@ func (s *Scanned) Texts() []string {
 	return out
 }
 
-// relatedPart tells whether a text block, text, whose text outside links
-// is bare, is a related link: one link or several, at least headlineMin
-// bytes of link text, beside nothing or a short label (see shortLabel)
-// before or after them ("Related coverage: <a>headline</a>", "<a>headline</a>
-// 3h ago"); and returns the linked part. Such a block is a pointer to
-// other pages, never the article's prose: Layout.Clean drops it from the
-// text, and a PrintSkips from fingerprints, where folio's related links,
-// drawn anew on every fetch in the paragraphs' own element kind, made all
-// but 15-45 of its 150 unedited pages look changed to a revision pass.
-func relatedPart(text, bare string) (part string, ok bool) {
-	if text == "" || text == bare || !shortLabel(bare) {
-		return "", false
-	}
-	part = text
+// linkedPart tells whether a text block, text, whose text outside links
+// is bare, is links beside nothing or a label (see isLabel), and returns
+// the linked part.
+func linkedPart(text, bare string) (part string, ok bool) {
 	switch {
+	case text == "" || text == bare:
+		return "", false
 	case bare == "":
-	case strings.HasPrefix(text, bare):
-		part = strings.TrimSpace(text[len(bare):])
-	case strings.HasSuffix(text, bare):
-		part = strings.TrimSpace(text[:len(text)-len(bare)])
-	default:
-		return "", false // the label is inside: text with a link in it
+		return text, true
+	case strings.HasPrefix(text, bare) && isLabel(bare, true):
+		return strings.TrimSpace(text[len(bare):]), true
+	case strings.HasSuffix(text, bare) && isLabel(bare, false):
+		return strings.TrimSpace(text[:len(text)-len(bare)]), true
 	}
-	return part, len(part) >= headlineMin
+	return "", false // a sentence with a link in it, or a label inside
+}
+
+// isLabel reports whether text outside a block's links, before them
+// (before) or after them, is a label and not words of a sentence the link
+// is part of ("She added that <a>…</a>", "<a>“…”</a>, she wrote."): before,
+// at most headlineLinkLabel bytes ending in a separator ("Read more:",
+// "Related coverage:", "Opinion |") or at most headlineLabel bytes without
+// a lower-case letter ("LIVE", "WATCH"); after, at most headlineLabel
+// bytes that hold a digit ("3h ago", "12 min") or open with a separator
+// ("· Opinion").
+func isLabel(label string, before bool) bool {
+	if label == "" {
+		return true
+	}
+	caps := !strings.ContainsFunc(label, unicode.IsLower)
+	if before {
+		last, _ := utf8.DecodeLastRuneInString(label)
+		return len(label) <= headlineLinkLabel && strings.ContainsRune(labelSeparators, last) ||
+			len(label) <= headlineLabel && caps
+	}
+	first, _ := utf8.DecodeRuneInString(label)
+	return len(label) <= headlineLabel && (strings.ContainsFunc(label, unicode.IsDigit) || strings.ContainsRune(labelSeparators, first) || caps)
+}
+
+// labelSeparators end a label before a link or open one after it.
+const labelSeparators = ":|·•»›–—-"
+
+// relatedPart tells whether a text block, text, whose text outside links
+// is bare, is a related link: links beside nothing or a label (see
+// linkedPart), at least headlineMin bytes of link text ("Related coverage:
+// <a>headline</a>", "<a>headline</a> 3h ago"); and returns the linked
+// part. Such a block is a pointer to other pages, never the article's
+// prose: Layout.Clean drops it from the text, and a PrintSkips from
+// fingerprints, where folio's related links, drawn anew on every fetch in
+// the paragraphs' own element kind, made all but 15-45 of its 150 unedited
+// pages look changed to a revision pass.
+func relatedPart(text, bare string) (part string, ok bool) {
+	part, ok = linkedPart(text, bare)
+	return part, ok && len(part) >= headlineMin
 }
 
 // relatedLink tells whether text p is, in the region, a related link (see
@@ -747,7 +779,7 @@ func (s *Scanned) relatedLink(p string) bool {
 		l.linked = map[string]bool{}
 		plain := map[string]bool{}
 		for i, b := range l.blocks {
-			if b != "" && !shortLabel(l.bare[i]) {
+			if _, ok := linkedPart(b, l.bare[i]); b != "" && !ok {
 				plain[b] = true
 			}
 		}
@@ -768,16 +800,9 @@ func (s *Scanned) relatedLink(p string) bool {
 	return l.linked[p]
 }
 
-// shortLabel reports whether a block's text outside its links is at most
-// a label beside them: none, a few words ("3h ago", "Live", "Read more:"),
-// or a longer one ending in a colon ("Related coverage:").
-func shortLabel(label string) bool {
-	return len(label) <= headlineLabel || (len(label) <= headlineLinkLabel && strings.HasSuffix(label, ":"))
-}
-
 // LinkTexts returns the text of each link that, with other links or alone,
-// makes up a whole text block of the region but for a short label (see
-// shortLabel): a block with no text of its own, such as a "Read more" box
+// makes up a whole text block of the region but for a label (see
+// linkedPart): a block with no text of its own, such as a "Read more" box
 // of other stories' headlines, a list of links, or a related link after
 // its label. Such a block is never article text, and the links' text is
 // what a page of the site shows of its other pages.
@@ -791,7 +816,9 @@ func (s *Scanned) LinkTexts() []string {
 		if t.a != atom.A || t.kind != tokStart || !e.closed || e.never {
 			continue
 		}
-		if b := e.blockFirst; b < 0 || b >= len(l.blocks) || l.blocks[b] == "" || !shortLabel(l.bare[b]) {
+		if b := e.blockFirst; b < 0 || b >= len(l.blocks) {
+			continue
+		} else if _, ok := linkedPart(l.blocks[b], l.bare[b]); !ok {
 			continue
 		}
 		var txt string
