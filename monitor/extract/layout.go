@@ -735,12 +735,22 @@ func shortLabel(label string) bool {
 	return len(label) <= headlineLabel || (len(label) <= headlineLinkLabel && strings.HasSuffix(label, ":"))
 }
 
+// relatedLabel reports whether bare, the text of block outside its links,
+// is none or a label before them ending in a colon (see shortLabel): "Read
+// more:", "Related coverage:". A few words without one beside a link
+// ("She added that", ", she wrote.") are a sentence's, however short: the
+// link is the article's own text, and taking its text for a headline of
+// the site dropped the paragraph.
+func relatedLabel(block, bare string) bool {
+	return bare == "" || len(bare) <= headlineLinkLabel && strings.HasSuffix(bare, ":") && strings.HasPrefix(block, bare)
+}
+
 // LinkTexts returns the text of each link that, with other links or alone,
-// makes up a whole text block of the region but for a short label (see
-// shortLabel): a block with no text of its own, such as a "Read more" box
-// of other stories' headlines, a list of links, or a related link after
-// its label. Such a block is never article text, and the links' text is
-// what a page of the site shows of its other pages.
+// makes up a whole text block of the region but for a label before them
+// (see relatedLabel): a block with no text of its own, such as a "Read
+// more" box of other stories' headlines or a list of links, or a related
+// link after its label. Such a block is never article text, and the links'
+// text is what a page of the site shows of its other pages.
 func (s *Scanned) LinkTexts() []string {
 	l := s.layout()
 	l.texts(s)
@@ -751,7 +761,7 @@ func (s *Scanned) LinkTexts() []string {
 		if t.a != atom.A || t.kind != tokStart || !e.closed || e.never {
 			continue
 		}
-		if b := e.blockFirst; b < 0 || b >= len(l.blocks) || l.blocks[b] == "" || !shortLabel(l.bare[b]) {
+		if b := e.blockFirst; b < 0 || b >= len(l.blocks) || l.blocks[b] == "" || !relatedLabel(l.blocks[b], l.bare[b]) {
 			continue
 		}
 		var txt string

@@ -729,3 +729,56 @@ func TestSkippedInline(t *testing.T) {
 		t.Errorf("SkippedInline = %q, want %q", got, want)
 	}
 }
+
+// TestObserveLearnsNoHeadlineFromAParagraph: a paragraph of the article
+// that is mostly one link, with a few words of its own before or after it
+// or around it ("She added that <a>…</a>", "<a>“…”</a>, she wrote."), is
+// no related link: observing the page must not make the link's text one
+// of the site's headlines, or Clean drops the paragraph from the page's
+// text (and its edits with it) and Headline sets it aside as a story card
+// wherever it stands. A related link after its label ("Read more:") is
+// one.
+func TestObserveLearnsNoHeadlineFromAParagraph(t *testing.T) {
+	for _, c := range []struct {
+		name, html, text, link string
+		headline               bool // the link's text is one of the site's headlines after Observe
+	}{
+		{"a sentence's words before the link",
+			`<p>She added that <a href="/audit">the ministry would publish the full audit next week</a></p>`,
+			"She added that the ministry would publish the full audit next week",
+			"the ministry would publish the full audit next week", false},
+		{"a sentence's words after the link",
+			`<p><a href="https://social.example/s/1">“We will not back down from this fight”</a>, she wrote.</p>`,
+			"“We will not back down from this fight”, she wrote.",
+			"“We will not back down from this fight”", false},
+		{"a sentence's words around the link",
+			`<p>He said <a href="/plan">the plan would cost more than expected</a> today.</p>`,
+			"He said the plan would cost more than expected today.",
+			"the plan would cost more than expected", false},
+		{"a related link after its label",
+			`<p><strong>Read more: </strong><a href="/a3">Kyiv rejects the venue offered by Ankara</a></p>`,
+			"Read more: Kyiv rejects the venue offered by Ankara",
+			"Kyiv rejects the venue offered by Ankara", true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			lede := "Kyiv is weighing Geneva as a venue, officials said on Monday."
+			page := []byte(`<html><head><title>Kyiv weighs venue</title></head><body><article><h1>Kyiv weighs venue</h1>` +
+				`<p>` + lede + `</p>` + c.html + `</article></body></html>`)
+			sc := extract.Scan(page)
+			l := extract.NewLayout(extract.LayoutState{})
+			l.Observe(sc, "https://news.example/kyiv", extract.Article{Title: "Kyiv weighs venue", Paragraphs: []string{lede, c.text}})
+			want := []string{lede, c.text}
+			if c.headline {
+				want = want[:1]
+			}
+			if got := l.Clean([]string{lede, c.text}, nil, sc); !slices.Equal(got, want) {
+				t.Errorf("Clean kept %q, want %q", got, want)
+			}
+			// The link's words as another page's paragraph, after a lead-in
+			// Headline takes for a card's label.
+			if got := l.Headline("Officials said " + c.link); got != c.headline {
+				t.Errorf("Headline(%q) = %v, want %v", "Officials said "+c.link, got, c.headline)
+			}
+		})
+	}
+}
