@@ -280,7 +280,7 @@ func (m *Monitor) pageHash(sc *extract.Scanned, pageURL string) (string, *pagePr
 // on that fetch was lost (folio, one or two edits of 200).
 // Paragraphs new to the text always count, so an edit within a paragraph,
 // an added one and a move are still changes.
-func (m *Monitor) sameText(pageURL string, prev store.Version, prevPageHash, title, text string, dropped, onPage func() []string) bool {
+func (m *Monitor) sameText(pageURL string, prev store.Version, prevPageHash, title, text string, dropped func() []string, onPage func(string) bool) bool {
 	if prev.Title != title {
 		return false
 	}
@@ -326,14 +326,14 @@ const (
 // keptOld returns the paragraphs of old, an earlier text of an article of
 // host, that are the article's as far as cur, its new text, tells: those
 // still in cur, and those gone from it that rule does not set aside
-// (dropped is the text of the page's left-out elements, onPage all its
-// article region's text, see sameText; either may be nil).
-func (m *Monitor) keptOld(host string, old, cur []string, rule asideRule, dropped, onPage func() []string) []string {
+// (dropped is the text of the page's left-out elements, onPage tells a
+// block of its article region, see sameText; either may be nil).
+func (m *Monitor) keptOld(host string, old, cur []string, rule asideRule, dropped func() []string, onPage func(string) bool) []string {
 	inCur := make(map[string]bool, len(cur))
 	for _, p := range cur {
 		inCur[p] = true
 	}
-	var left, shown [][]string // dropped's and onPage's words, when first needed
+	var left [][]string // dropped's words, when first needed
 	kept := make([]string, 0, len(old))
 	for _, p := range old {
 		if inCur[p] {
@@ -344,11 +344,8 @@ func (m *Monitor) keptOld(host string, old, cur []string, rule asideRule, droppe
 			left = foldAll(dropped)
 		}
 		aside := m.sites.knownNotArticle(host, p, rule >= asideGlued) || extract.PartOf(p, left) || extract.Resembles(p, left)
-		if !aside && rule == asideOnPage {
-			if shown == nil {
-				shown = foldAll(onPage)
-			}
-			aside = extract.PartOf(p, shown)
+		if !aside && rule == asideOnPage && onPage != nil {
+			aside = onPage(p)
 		}
 		if !aside {
 			kept = append(kept, p)
@@ -537,7 +534,7 @@ func (m *Monitor) refUnchanged(sc *extract.Scanned, page []byte, pageURL, link s
 		return art, false
 	}
 	title, text := firstString(art.Title, it.Title), art.Text()
-	return art, prev.Hash == contentHash(title, text) || m.sameText(known.URL, prev, known.PageHash, title, text, nil, sc.Texts)
+	return art, prev.Hash == contentHash(title, text) || m.sameText(known.URL, prev, known.PageHash, title, text, nil, sc.Shows)
 }
 
 // foldAll returns the words (extract.FoldWords) of each text texts gives;

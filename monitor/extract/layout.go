@@ -314,6 +314,9 @@ type regionLayout struct {
 	blocks []string // normalised; "" for none (built by texts)
 	out    []Block  // Elements' result, once built
 	bare   []string // the same blocks without the text of links in them
+	// words holds each non-empty block's words and its bare text's (see
+	// Shows), built once per page when first asked.
+	words [][2][]string
 	// linked maps the blocks that are links but for a short label, and
 	// their linked parts, to those parts (see linkedPart); built once per
 	// page when first asked.
@@ -671,18 +674,39 @@ func (s *Scanned) Elements() []Block {
 	return out
 }
 
-// Texts returns the text blocks of the article region in page order, each
-// as in Elements: all the region shows, whatever an extraction keeps of it.
-func (s *Scanned) Texts() []string {
+// Shows reports whether p is the text of one of the article region's
+// blocks, whole or without some of its links' text, as readability may
+// render it: p's words (see FoldWords), in order, are some of the
+// block's, among them all of those outside its links (all of a block that
+// is only links). Words of p standing here and there in a longer block
+// are not enough: a short paragraph deleted while another holds its
+// words, or one readability left out after words were added to it, is no
+// longer on the page.
+func (s *Scanned) Shows(p string) bool {
+	pw := FoldWords(p)
+	if len(pw) == 0 {
+		return false
+	}
 	l := s.layout()
-	l.texts(s)
-	out := make([]string, 0, len(l.blocks))
-	for _, b := range l.blocks {
-		if b != "" {
-			out = append(out, b)
+	if l.words == nil {
+		l.texts(s)
+		l.words = make([][2][]string, 0, len(l.blocks))
+		for i, b := range l.blocks {
+			if b != "" {
+				l.words = append(l.words, [2][]string{FoldWords(b), FoldWords(l.bare[i])})
+			}
 		}
 	}
-	return out
+	for _, w := range l.words {
+		all, own := w[0], w[1]
+		if len(own) == 0 {
+			own = all
+		}
+		if len(pw) <= len(all) && len(pw) >= len(own) && subsequence(pw, all) && subsequence(own, pw) {
+			return true
+		}
+	}
+	return false
 }
 
 // linkedPart tells whether text p is, in the region, a block that is

@@ -743,20 +743,25 @@ func PartOf(p string, blocks [][]string) bool {
 		return false
 	}
 	for _, bw := range blocks {
-		if len(bw) < len(pw) {
-			continue
-		}
-		i := 0
-		for _, w := range bw {
-			if i < len(pw) && w == pw[i] {
-				i++
-			}
-		}
-		if i == len(pw) {
+		if subsequence(pw, bw) {
 			return true
 		}
 	}
 	return false
+}
+
+// subsequence reports whether the words of a stand, in order, among b's.
+func subsequence(a, b []string) bool {
+	if len(a) > len(b) {
+		return false
+	}
+	i := 0
+	for _, w := range b {
+		if i < len(a) && w == a[i] {
+			i++
+		}
+	}
+	return i == len(a)
 }
 
 // Resembles reports whether p is the text of one of blocks, elements of
