@@ -218,15 +218,7 @@ func TestStoredPrintOutlivesManyLayoutChanges(t *testing.T) {
 // to drop on that fetch was lost (the held-out folio family, in-process:
 // one edit of 50 in about a third of the runs).
 func TestLearningVersionSetsAsideOnlyTextStillOnThePage(t *testing.T) {
-	cfg, err := config.Parse([]byte("store:\n  path: unused.db\nfeeds:\n  - url: https://news.example/feed.xml\n"), "aside.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := New(Options{Config: cfg, Store: openTestStore(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { m.Close() })
+	m := newCompareMonitor(t)
 	const (
 		lede   = "The two leaders will meet in Geneva next month, officials said on Monday."
 		quoted = "The foreign ministry warned against sending troops from NATO countries, a spokesman said."
@@ -271,15 +263,7 @@ func TestLearningVersionSetsAsideOnlyTextStillOnThePage(t *testing.T) {
 // were added to it, were edited away. (They were set aside when any block
 // held their words in order.)
 func TestLearningVersionSetsAsideOnlyAWholeBlock(t *testing.T) {
-	cfg, err := config.Parse([]byte("store:\n  path: unused.db\nfeeds:\n  - url: https://news.example/feed.xml\n"), "whole.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := New(Options{Config: cfg, Store: openTestStore(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { m.Close() })
+	m := newCompareMonitor(t)
 	const (
 		lede  = "The two leaders will meet in Geneva next month, officials said on Monday."
 		quote = "The foreign ministry warned against sending troops from NATO countries, a spokesman said."
@@ -314,4 +298,20 @@ func TestLearningVersionSetsAsideOnlyAWholeBlock(t *testing.T) {
 			}
 		})
 	}
+}
+
+// newCompareMonitor returns a monitor of one feed on news.example with a
+// bbolt store in t.TempDir(), for the tests that compare texts (sameText).
+func newCompareMonitor(t *testing.T) *Monitor {
+	t.Helper()
+	cfg, err := config.Parse([]byte("store:\n  path: unused.db\nfeeds:\n  - url: https://news.example/feed.xml\n"), "compare.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := New(Options{Config: cfg, Store: openTestStore(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { m.Close() })
+	return m
 }
