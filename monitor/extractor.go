@@ -272,12 +272,14 @@ func (m *Monitor) pageHash(sc *extract.Scanned, pageURL string) (string, *pagePr
 // readability's on a page where the fast path disagreed (its page hash
 // carries refMark; readability may have kept rotating boilerplate not yet
 // known as such), a paragraph gone from the new text is also set aside
-// while its text is still on the page (onPage): readability keeps a short
+// while it is still a block of the page, whole or without its links' text
+// (onPage, see extract.Scanned.Shows): readability keeps a short
 // paragraph or not by the inserts drawn around it, and the fast path's
 // text may lack what readability kept. A paragraph gone from the page was
 // edited or deleted: until round 12 every gone paragraph was set aside
 // here, and an edit landing in a paragraph readability happened to drop
-// on that fetch was lost (folio, one or two edits of 200).
+// on that fetch was lost (folio in-process: one edit of 50 in about a
+// third of the runs).
 // Paragraphs new to the text always count, so an edit within a paragraph,
 // an added one and a move are still changes.
 func (m *Monitor) sameText(pageURL string, prev store.Version, prevPageHash, title, text string, dropped func() []string, onPage func(string) bool) bool {
@@ -319,7 +321,8 @@ const (
 	// asideGlued: those, text many of the site's pages carry, and texts
 	// its other pages carry or headlines of its stories run together.
 	asideGlued
-	// asideOnPage: those, and text still on the page in any element.
+	// asideOnPage: those, and a block of the page in any element, whole
+	// or without its links' text (see extract.Scanned.Shows).
 	asideOnPage
 )
 
@@ -509,8 +512,8 @@ func (m *Monitor) extractPage(sc *extract.Scanned, page []byte, pageURL, prevHas
 // article whose stored text is readability's (its page hash carries
 // refMark) is unchanged: on a trusted site, when the fast path's text says
 // nothing the stored text does not (sameText, which for such a version sets
-// aside every paragraph gone from the new text, as it does for
-// readability's), under the same title and URL. Readability would find the
+// aside a paragraph gone from the new text while it is still a block of
+// the page, as it does for readability's), under the same title and URL. Readability would find the
 // same, and costs ten times as much: such pages are those a site shows
 // while its boilerplate is learned, and their fingerprint changes once when
 // it is. An edit (a changed or added paragraph) fails the test, and the
