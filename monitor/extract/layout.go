@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"hash/fnv"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -557,18 +558,33 @@ func customElement(raw []byte) bool {
 // another attribute's value (class="shadowroot-card"). Only <template>
 // tags come here, so tokenizing the tag costs little.
 func declaresShadowRoot(raw []byte) bool {
+	_, ok := rawAttr(raw, "shadowrootmode", "shadowroot")
+	return ok
+}
+
+// rawAttr returns the value of the first attribute of a raw start tag
+// named one of names, as the parser reads the tag.
+func rawAttr(raw []byte, names ...string) (val []byte, ok bool) {
 	z := html.NewTokenizer(bytes.NewReader(raw))
 	if tt := z.Next(); tt != html.StartTagToken && tt != html.SelfClosingTagToken {
-		return false
+		return nil, false
 	}
 	for more := true; more; {
 		var k []byte
-		k, _, more = z.TagAttr()
-		if string(k) == "shadowrootmode" || string(k) == "shadowroot" {
-			return true
+		k, val, more = z.TagAttr()
+		if slices.Contains(names, string(k)) {
+			return val, true
 		}
 	}
-	return false
+	return nil, false
+}
+
+// linksWithin reports whether an <a>'s raw start tag links to a part of
+// its own page: its href is a fragment ("#findings"). Only the few links
+// LinkTexts keeps come here, so tokenizing the tag costs little.
+func linksWithin(raw []byte) bool {
+	href, ok := rawAttr(raw, "href")
+	return ok && strings.HasPrefix(strings.TrimSpace(string(href)), "#")
 }
 
 // Skipper reports whether elements of a signature chain are left out.
@@ -769,12 +785,14 @@ func relatedLabel(block, bare string) bool {
 	return bare == "" || len(bare) <= headlineLinkLabel && strings.HasSuffix(bare, ":") && strings.HasPrefix(block, bare)
 }
 
-// LinkTexts returns the text of each link that, with other links or alone,
-// makes up a whole text block of the region but for a label before them
-// (see relatedLabel): a block with no text of its own, such as a "Read
-// more" box of other stories' headlines or a list of links, or a related
-// link after its label. Such a block is never article text, and the links'
-// text is what a page of the site shows of its other pages.
+// LinkTexts returns the text of each link to another page that, with
+// other links or alone, makes up a whole text block of the region but for
+// a label before them (see relatedLabel): a block with no text of its own,
+// such as a "Read more" box of other stories' headlines or a list of
+// links, or a related link after its label. Such a block is never article
+// text, and the links' text is what a page of the site shows of its other
+// pages. A link to a part of the same page (href="#…": a subheading's
+// permalink, a table of contents) shows none: its text is the article's.
 func (s *Scanned) LinkTexts() []string {
 	l := s.layout()
 	l.texts(s)
@@ -786,6 +804,9 @@ func (s *Scanned) LinkTexts() []string {
 			continue
 		}
 		if b := e.blockFirst; b < 0 || b >= len(l.blocks) || l.blocks[b] == "" || !relatedLabel(l.blocks[b], l.bare[b]) {
+			continue
+		}
+		if linksWithin(s.page[t.start:t.end]) {
 			continue
 		}
 		var txt string

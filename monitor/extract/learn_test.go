@@ -736,8 +736,9 @@ func TestSkippedInline(t *testing.T) {
 // no related link: observing the page must not make the link's text one
 // of the site's headlines, or Clean drops the paragraph from the page's
 // text (and its edits with it) and Headline sets it aside as a story card
-// wherever it stands. A related link after its label ("Read more:") is
-// one.
+// wherever it stands. Nor is a subheading that links to itself (a
+// permalink, href="#…"): it links to no other page. A related link after
+// its label ("Read more:") is one.
 func TestObserveLearnsNoHeadlineFromAParagraph(t *testing.T) {
 	for _, c := range []struct {
 		name, html, text, link string
@@ -755,6 +756,10 @@ func TestObserveLearnsNoHeadlineFromAParagraph(t *testing.T) {
 			`<p>He said <a href="/plan">the plan would cost more than expected</a> today.</p>`,
 			"He said the plan would cost more than expected today.",
 			"the plan would cost more than expected", false},
+		{"a subheading linking to itself",
+			`<h2 id="findings"><a href="#findings">What the audit found in the defence ministry</a></h2>`,
+			"What the audit found in the defence ministry",
+			"What the audit found in the defence ministry", false},
 		{"a related link after its label",
 			`<p><strong>Read more: </strong><a href="/a3">Kyiv rejects the venue offered by Ankara</a></p>`,
 			"Read more: Kyiv rejects the venue offered by Ankara",
