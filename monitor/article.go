@@ -46,11 +46,11 @@ type content struct {
 	// (extract.Article.Dropped). It is worked out only when asked for
 	// (see sameText): most versions never need it. Nil means none.
 	dropped func() []string
-	// onPage returns the text blocks of the page's article region
-	// (extract.Scanned.Texts), all of them whatever was kept: whether a
+	// onPage reports whether a text is one of the blocks of the page's
+	// article region (extract.Scanned.Shows), whatever was kept: whether a
 	// paragraph gone from the text is still on the page (see sameText).
 	// Worked out only when asked for. Nil means unknown.
-	onPage func() []string
+	onPage func(string) bool
 	// status is set instead of the rest when the page of a tracked article
 	// is gone or redirects to another story (see recordStatus);
 	// statusValue is its normalised form: the HTTP code or the new URL.
@@ -226,7 +226,7 @@ func (m *Monitor) observe(ctx context.Context, link string, known store.Article,
 	return &content{
 		url: canon, title: firstString(art.Title, it.Title), byline: art.Byline, text: art.Text(),
 		published: published, modified: firstTime(art.Modified, it.Updated), source: "page", siteName: art.SiteName,
-		etag: resp.ETag, lastModified: resp.LastModified, pageHash: mark + pageHash, dropped: dropped, onPage: sc.Texts,
+		etag: resp.ETag, lastModified: resp.LastModified, pageHash: mark + pageHash, dropped: dropped, onPage: sc.Shows,
 		print: pr,
 	}, nil
 }

@@ -272,15 +272,17 @@ func (m *Monitor) pageHash(sc *extract.Scanned, pageURL string) (string, *pagePr
 // readability's on a page where the fast path disagreed (its page hash
 // carries refMark; readability may have kept rotating boilerplate not yet
 // known as such), a paragraph gone from the new text is also set aside
-// while its text is still on the page (onPage): readability keeps a short
+// while it is still a block of the page, whole or without its links' text
+// (onPage, see extract.Scanned.Shows): readability keeps a short
 // paragraph or not by the inserts drawn around it, and the fast path's
 // text may lack what readability kept. A paragraph gone from the page was
 // edited or deleted: until round 12 every gone paragraph was set aside
 // here, and an edit landing in a paragraph readability happened to drop
-// on that fetch was lost (folio, one or two edits of 200).
+// on that fetch was lost (folio in-process: one edit of 50 in about a
+// third of the runs).
 // Paragraphs new to the text always count, so an edit within a paragraph,
 // an added one and a move are still changes.
-func (m *Monitor) sameText(pageURL string, prev store.Version, prevPageHash, title, text string, dropped, onPage func() []string) bool {
+func (m *Monitor) sameText(pageURL string, prev store.Version, prevPageHash, title, text string, dropped func() []string, onPage func(string) bool) bool {
 	if prev.Title != title {
 		return false
 	}
@@ -319,21 +321,22 @@ const (
 	// asideGlued: those, text many of the site's pages carry, and texts
 	// its other pages carry or headlines of its stories run together.
 	asideGlued
-	// asideOnPage: those, and text still on the page in any element.
+	// asideOnPage: those, and a block of the page in any element, whole
+	// or without its links' text (see extract.Scanned.Shows).
 	asideOnPage
 )
 
 // keptOld returns the paragraphs of old, an earlier text of an article of
 // host, that are the article's as far as cur, its new text, tells: those
 // still in cur, and those gone from it that rule does not set aside
-// (dropped is the text of the page's left-out elements, onPage all its
-// article region's text, see sameText; either may be nil).
-func (m *Monitor) keptOld(host string, old, cur []string, rule asideRule, dropped, onPage func() []string) []string {
+// (dropped is the text of the page's left-out elements, onPage tells a
+// block of its article region, see sameText; either may be nil).
+func (m *Monitor) keptOld(host string, old, cur []string, rule asideRule, dropped func() []string, onPage func(string) bool) []string {
 	inCur := make(map[string]bool, len(cur))
 	for _, p := range cur {
 		inCur[p] = true
 	}
-	var left, shown [][]string // dropped's and onPage's words, when first needed
+	var left [][]string // dropped's words, when first needed
 	kept := make([]string, 0, len(old))
 	for _, p := range old {
 		if inCur[p] {
@@ -344,11 +347,8 @@ func (m *Monitor) keptOld(host string, old, cur []string, rule asideRule, droppe
 			left = foldAll(dropped)
 		}
 		aside := m.sites.knownNotArticle(host, p, rule >= asideGlued) || extract.PartOf(p, left) || extract.Resembles(p, left)
-		if !aside && rule == asideOnPage {
-			if shown == nil {
-				shown = foldAll(onPage)
-			}
-			aside = extract.PartOf(p, shown)
+		if !aside && rule == asideOnPage && onPage != nil {
+			aside = onPage(p)
 		}
 		if !aside {
 			kept = append(kept, p)
@@ -512,8 +512,8 @@ func (m *Monitor) extractPage(sc *extract.Scanned, page []byte, pageURL, prevHas
 // article whose stored text is readability's (its page hash carries
 // refMark) is unchanged: on a trusted site, when the fast path's text says
 // nothing the stored text does not (sameText, which for such a version sets
-// aside every paragraph gone from the new text, as it does for
-// readability's), under the same title and URL. Readability would find the
+// aside a paragraph gone from the new text while it is still a block of
+// the page, as it does for readability's), under the same title and URL. Readability would find the
 // same, and costs ten times as much: such pages are those a site shows
 // while its boilerplate is learned, and their fingerprint changes once when
 // it is. An edit (a changed or added paragraph) fails the test, and the
@@ -537,7 +537,7 @@ func (m *Monitor) refUnchanged(sc *extract.Scanned, page []byte, pageURL, link s
 		return art, false
 	}
 	title, text := firstString(art.Title, it.Title), art.Text()
-	return art, prev.Hash == contentHash(title, text) || m.sameText(known.URL, prev, known.PageHash, title, text, nil, sc.Texts)
+	return art, prev.Hash == contentHash(title, text) || m.sameText(known.URL, prev, known.PageHash, title, text, nil, sc.Shows)
 }
 
 // foldAll returns the words (extract.FoldWords) of each text texts gives;

@@ -2,11 +2,11 @@ package monitor
 
 import (
 	"fmt"
-	"github.com/storywatch/storywatch/store"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/storywatch/storywatch/store"
 	"github.com/storywatch/storywatch/store/bolt"
 
 	"github.com/storywatch/storywatch/monitor/extract"
@@ -218,15 +218,7 @@ func TestStoredPrintOutlivesManyLayoutChanges(t *testing.T) {
 // to drop on that fetch was lost (the held-out folio family, in-process:
 // one edit of 50 in about a third of the runs).
 func TestLearningVersionSetsAsideOnlyTextStillOnThePage(t *testing.T) {
-	cfg, err := config.Parse([]byte("store:\n  path: unused.db\nfeeds:\n  - url: https://news.example/feed.xml\n"), "aside.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := New(Options{Config: cfg, Store: openTestStore(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { m.Close() })
+	m := newCompareMonitor(t)
 	const (
 		lede   = "The two leaders will meet in Geneva next month, officials said on Monday."
 		quoted = "The foreign ministry warned against sending troops from NATO countries, a spokesman said."
@@ -235,18 +227,18 @@ func TestLearningVersionSetsAsideOnlyTextStillOnThePage(t *testing.T) {
 	)
 	prev := store.Version{Title: "Summit", Text: strings.Join([]string{lede, quoted, last}, "\n\n")}
 	newText := lede + "\n\n" + last // readability's text of the new fetch lacks the middle paragraph
-	page := func(mid string) func() []string {
+	page := func(mid string) func(string) bool {
 		html := "<html><head><title>Summit</title></head><body><article><h1>Summit</h1><p>" + lede + "</p>"
 		if mid != "" {
 			html += `<div class="field__item"><p>` + mid + "</p></div>"
 		}
 		html += "<p>" + last + "</p></article></body></html>"
-		return extract.Scan([]byte(html)).Texts
+		return extract.Scan([]byte(html)).Shows
 	}
 	for _, c := range []struct {
 		name     string
 		mark     string
-		onPage   func() []string
+		onPage   func(string) bool
 		wantSame bool
 	}{
 		{"paragraph still on the page, left out by readability", refMark + "h", page(quoted), true},
@@ -261,4 +253,65 @@ func TestLearningVersionSetsAsideOnlyTextStillOnThePage(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestLearningVersionSetsAsideOnlyAWholeBlock: a paragraph of a version
+// stored from readability, gone from the new text, is still on the page
+// only as a block's text, whole or without its links' text (as readability
+// may render it): a short paragraph deleted while its words, in order,
+// stand in a longer one, and a paragraph readability dropped after words
+// were added to it, were edited away. (They were set aside when any block
+// held their words in order.)
+func TestLearningVersionSetsAsideOnlyAWholeBlock(t *testing.T) {
+	m := newCompareMonitor(t)
+	const (
+		lede  = "The two leaders will meet in Geneva next month, officials said on Monday."
+		quote = "The foreign ministry warned against sending troops from NATO countries, a spokesman said."
+		last  = "The minister, who declined to comment on the report, left Geneva for Ankara on Monday."
+	)
+	page := func(body string) func(string) bool {
+		return extract.Scan([]byte("<html><head><title>Summit</title></head><body><article><h1>Summit</h1>" + body + "</article></body></html>")).Shows
+	}
+	for _, c := range []struct {
+		name     string
+		old      []string // the stored version's paragraphs; the new text is lede and last
+		body     string   // the page's article
+		wantSame bool
+	}{
+		{"short paragraph deleted, its words in order in another",
+			[]string{lede, "The minister declined to comment.", last},
+			"<p>" + lede + "</p><p>" + last + "</p>", false},
+		{"words added to a paragraph readability dropped",
+			[]string{lede, quote, last},
+			"<p>" + lede + `</p><div class="field__item"><p>The foreign ministry warned against sending troops from NATO countries or Turkey, a spokesman said.</p></div><p>` + last + "</p>", false},
+		{"paragraph readability dropped, whole on the page",
+			[]string{lede, quote, last},
+			"<p>" + lede + `</p><div class="field__item"><p>` + quote + "</p></div><p>" + last + "</p>", true},
+		{"paragraph readability dropped, on the page with a link",
+			[]string{lede, "The foreign ministry warned against sending troops from NATO countries.", last},
+			"<p>" + lede + `</p><div class="field__item"><p>The foreign ministry warned against sending troops from NATO countries. <a href="/nato">Read the statement</a></p></div><p>` + last + "</p>", true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			prev := store.Version{Title: "Summit", Text: strings.Join(c.old, "\n\n")}
+			if got := m.sameText("https://news.example/a", prev, refMark+"h", "Summit", lede+"\n\n"+last, nil, page(c.body)); got != c.wantSame {
+				t.Errorf("sameText = %v, want %v", got, c.wantSame)
+			}
+		})
+	}
+}
+
+// newCompareMonitor returns a monitor of one feed on news.example with a
+// bbolt store in t.TempDir(), for the tests that compare texts (sameText).
+func newCompareMonitor(t *testing.T) *Monitor {
+	t.Helper()
+	cfg, err := config.Parse([]byte("store:\n  path: unused.db\nfeeds:\n  - url: https://news.example/feed.xml\n"), "compare.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := New(Options{Config: cfg, Store: openTestStore(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { m.Close() })
+	return m
 }

@@ -161,15 +161,13 @@ func latest(t *testing.T, path, base string) map[string]string {
 // extent fixed it missed none in 87 runs (3 under -race).
 //
 // folio (round 11's family, written without reading the extraction) is
-// held to missing no edit only: its spurious versions (1 to 3 of 150
+// held to missing no edit only: its spurious versions (0 to 3 of 150
 // unedited articles; 7 to 120 until a related link drawn among the
 // paragraphs was dropped, see extract.Layout.Clean, and a paragraph whose
 // hashed id spelled "ad" was no longer removed as an ad) are open work,
-// logged.
-// It missed one
-// edit of 50 in about a third of the runs until a paragraph gone from a
-// version stored from readability counted as edited when it is no longer
-// on the page (see sameText).
+// logged. It missed one edit of 50 in about a third of the runs until a
+// paragraph gone from a version stored from readability counted as edited
+// when it is no longer on the page (see sameText).
 func TestRevisionPassPerTemplateFamily(t *testing.T) {
 	for _, tmpl := range append(corpus.Templates(), corpus.TemplateBulletin, corpus.TemplateWire, corpus.TemplateSPA, corpus.TemplateFolio) {
 		t.Run(tmpl, func(t *testing.T) {

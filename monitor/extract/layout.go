@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"hash/fnv"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -316,9 +317,15 @@ type regionLayout struct {
 	blocks []string // normalised; "" for none (built by texts)
 	out    []Block  // Elements' result, once built
 	bare   []string // the same blocks without the text of links in them
+	// words holds each non-empty block's words and its bare text's (see
+	// Shows), built once per page when first asked.
+	words [][2][]string
 	// linked holds the texts of the region's related links and of their
 	// linked parts (see relatedLink); built once per page when first asked.
 	linked map[string]bool
+	// self marks the blocks that hold a link to a part of the page itself
+	// (see linksWithin), built once per page when first asked.
+	self []bool
 }
 
 const (
@@ -369,7 +376,7 @@ func (l *regionLayout) relatedBlock(s *Scanned, b int) bool {
 	for k := r[0]; k < r[1] && !linked; k++ {
 		linked = l.text[k]&(textCounts|textInLink) == textCounts|textInLink
 	}
-	if !linked {
+	if !linked || l.selfLinked(s)[b] {
 		return false
 	}
 	var text, bare string
@@ -585,18 +592,33 @@ func customElement(raw []byte) bool {
 // another attribute's value (class="shadowroot-card"). Only <template>
 // tags come here, so tokenizing the tag costs little.
 func declaresShadowRoot(raw []byte) bool {
+	_, ok := rawAttr(raw, "shadowrootmode", "shadowroot")
+	return ok
+}
+
+// rawAttr returns the value of the first attribute of a raw start tag
+// named one of names, as the parser reads the tag.
+func rawAttr(raw []byte, names ...string) (val []byte, ok bool) {
 	z := html.NewTokenizer(bytes.NewReader(raw))
 	if tt := z.Next(); tt != html.StartTagToken && tt != html.SelfClosingTagToken {
-		return false
+		return nil, false
 	}
 	for more := true; more; {
 		var k []byte
-		k, _, more = z.TagAttr()
-		if string(k) == "shadowrootmode" || string(k) == "shadowroot" {
-			return true
+		k, val, more = z.TagAttr()
+		if slices.Contains(names, string(k)) {
+			return val, true
 		}
 	}
-	return false
+	return nil, false
+}
+
+// linksWithin reports whether an <a>'s raw start tag links to a part of
+// its own page: its href is a fragment ("#findings"). Only the few links
+// LinkTexts keeps come here, so tokenizing the tag costs little.
+func linksWithin(raw []byte) bool {
+	href, ok := rawAttr(raw, "href")
+	return ok && strings.HasPrefix(strings.TrimSpace(string(href)), "#")
 }
 
 // Skipper reports whether elements of a signature chain are left out.
@@ -699,18 +721,39 @@ func (s *Scanned) Elements() []Block {
 	return out
 }
 
-// Texts returns the text blocks of the article region in page order, each
-// as in Elements: all the region shows, whatever an extraction keeps of it.
-func (s *Scanned) Texts() []string {
+// Shows reports whether p is the text of one of the article region's
+// blocks, whole or without some of its links' text, as readability may
+// render it: p's words (see FoldWords), in order, are some of the
+// block's, among them all of those outside its links (all of a block that
+// is only links). Words of p standing here and there in a longer block
+// are not enough: a short paragraph deleted while another holds its
+// words, or one readability left out after words were added to it, is no
+// longer on the page.
+func (s *Scanned) Shows(p string) bool {
+	pw := FoldWords(p)
+	if len(pw) == 0 {
+		return false
+	}
 	l := s.layout()
-	l.texts(s)
-	out := make([]string, 0, len(l.blocks))
-	for _, b := range l.blocks {
-		if b != "" {
-			out = append(out, b)
+	if l.words == nil {
+		l.texts(s)
+		l.words = make([][2][]string, 0, len(l.blocks))
+		for i, b := range l.blocks {
+			if b != "" {
+				l.words = append(l.words, [2][]string{FoldWords(b), FoldWords(l.bare[i])})
+			}
 		}
 	}
-	return out
+	for _, w := range l.words {
+		all, own := w[0], w[1]
+		if len(own) == 0 {
+			own = all
+		}
+		if len(pw) <= len(all) && len(pw) >= len(own) && subsequence(pw, all) && subsequence(own, pw) {
+			return true
+		}
+	}
+	return false
 }
 
 // linkedPart tells whether a text block, text, whose text outside links
@@ -744,8 +787,10 @@ func isLabel(label string, before bool) bool {
 	}
 	caps := !strings.ContainsFunc(label, unicode.IsLower)
 	if before {
+		// "She wrote on social media:" ends in a colon too: a label has
+		// few words
 		last, _ := utf8.DecodeLastRuneInString(label)
-		return len(label) <= headlineLinkLabel && strings.ContainsRune(labelSeparators, last) ||
+		return len(label) <= headlineLinkLabel && strings.ContainsRune(labelSeparators, last) && len(strings.Fields(label)) <= 4 ||
 			len(label) <= headlineLabel && caps
 	}
 	first, _ := utf8.DecodeRuneInString(label)
@@ -766,20 +811,32 @@ const labelSeparators = ":|·•»›–—-"
 // pages look changed to a revision pass.
 func relatedPart(text, bare string) (part string, ok bool) {
 	part, ok = linkedPart(text, bare)
-	return part, ok && len(part) >= headlineMin
+	return part, ok && len(part) >= headlineMin && headlineShaped(part)
+}
+
+// headlineShaped reports whether a link's text may be a headline: not a
+// quotation (it opens with no quotation mark) nor a sentence (it ends with
+// no full stop). A linked quote or sentence ("He wrote: <a>“We will not
+// give in.”</a>") is the article's text, whatever its label.
+func headlineShaped(part string) bool {
+	first, _ := utf8.DecodeRuneInString(part)
+	return !strings.ContainsRune("\"“‘'«„", first) && !strings.HasSuffix(part, ".") && !strings.HasSuffix(part, ".”") && !strings.HasSuffix(part, ".\"")
 }
 
 // relatedLink tells whether text p is, in the region, a related link (see
 // relatedPart) or such a link's part alone, as an extraction that leaves
 // the label out keeps it, and is not also a block of the region's prose.
+// A block that links to a part of its own page (a subheading's permalink)
+// is the article's, however it looks.
 func (s *Scanned) relatedLink(p string) bool {
 	l := s.layout()
 	if l.linked == nil {
 		l.texts(s)
+		self := l.selfLinked(s)
 		l.linked = map[string]bool{}
 		plain := map[string]bool{}
 		for i, b := range l.blocks {
-			if _, ok := linkedPart(b, l.bare[i]); b != "" && !ok {
+			if _, ok := linkedPart(b, l.bare[i]); b != "" && (!ok || self[i]) {
 				plain[b] = true
 			}
 		}
@@ -800,12 +857,36 @@ func (s *Scanned) relatedLink(p string) bool {
 	return l.linked[p]
 }
 
-// LinkTexts returns the text of each link that, with other links or alone,
-// makes up a whole text block of the region but for a label (see
-// linkedPart): a block with no text of its own, such as a "Read more" box
-// of other stories' headlines, a list of links, or a related link after
-// its label. Such a block is never article text, and the links' text is
-// what a page of the site shows of its other pages.
+// selfLinked marks the text blocks that hold a link to a part of the page
+// itself (see linksWithin), once per page.
+func (l *regionLayout) selfLinked(s *Scanned) []bool {
+	if l.self != nil {
+		return l.self
+	}
+	l.self = make([]bool, len(l.ranges))
+	for _, e := range l.elems {
+		t := s.toks[e.first]
+		if t.a != atom.A || t.kind != tokStart || !linksWithin(s.page[t.start:t.end]) {
+			continue
+		}
+		for b := max(e.blockFirst, 0); b < e.blockLast && b < len(l.self); b++ {
+			l.self[b] = true
+		}
+		if e.blockFirst >= 0 && e.blockFirst < len(l.self) {
+			l.self[e.blockFirst] = true
+		}
+	}
+	return l.self
+}
+
+// LinkTexts returns the text of each link to another page that, with
+// other links or alone, makes up a whole text block of the region but for
+// a label (see linkedPart): a block with no text of its own, such as a
+// "Read more" box of other stories' headlines or a list of links, or a
+// related link beside its label. Such a block is never article text, and
+// the links' text is what a page of the site shows of its other pages. A
+// link to a part of the same page (href="#…": a subheading's permalink, a
+// table of contents) shows none: its text is the article's.
 func (s *Scanned) LinkTexts() []string {
 	l := s.layout()
 	l.texts(s)
@@ -818,7 +899,10 @@ func (s *Scanned) LinkTexts() []string {
 		}
 		if b := e.blockFirst; b < 0 || b >= len(l.blocks) {
 			continue
-		} else if _, ok := linkedPart(l.blocks[b], l.bare[b]); !ok {
+		} else if part, ok := linkedPart(l.blocks[b], l.bare[b]); !ok || l.bare[b] != "" && !headlineShaped(part) {
+			continue // a sentence, or a quote or sentence linked after a label
+		}
+		if linksWithin(s.page[t.start:t.end]) {
 			continue
 		}
 		var txt string

@@ -31,7 +31,8 @@ type Layout struct {
 	// frequent holds those an earlier learner saw on frequentPages or more.
 	frequent map[uint64]bool
 	// links counts the pages the text of each link was seen on, of links
-	// making up a whole block (Scanned.LinkTexts), and titles holds the
+	// making up a whole block, alone or after a related link's label
+	// (Scanned.LinkTexts), and titles holds the
 	// TextHash of the site's pages' titles: the headlines a rotating box of
 	// links to other stories shows (see Glued).
 	links  map[uint64]textSeen
@@ -273,7 +274,7 @@ func (l *Layout) SeeTitle(title string) {
 // Glued reports whether a paragraph's text is two texts or more, run
 // together or apart by spaces, each of which the site carries on other
 // pages (see Common), is the title of one of its pages or was the text of
-// a link making up a whole block with other links (headlines of other
+// a link making up a whole block (see Scanned.LinkTexts: headlines of other
 // stories in a box of links, never article text): a rotating box of
 // headlines that an extraction took for a paragraph before the box was
 // learned, which no other page carries whole because its headlines come in
@@ -284,7 +285,7 @@ func (l *Layout) Glued(p string) bool {
 
 // Headline reports whether a paragraph's text (digit runs folded) is the
 // title of one of the site's pages, or was the text of a link making up a
-// whole block with other links, alone or with a short label run onto it
+// whole block (see Scanned.LinkTexts), alone or with a short label run onto it
 // (at most headlineLabel bytes: a card's "3h ago", "Live", "Read more: "):
 // a story card an early version of an article took for a paragraph, never
 // a paragraph of the article.
@@ -313,12 +314,12 @@ func (l *Layout) Headline(p string) bool {
 
 const (
 	headlineLabel     = 16 // bytes of a label Headline allows beside a headline
-	headlineLinkLabel = 32 // bytes of a label ending in a colon, or beside a linked headline
+	headlineLinkLabel = 32 // bytes of a label ending in a separator (see isLabel)
 	headlineMin       = 24 // bytes of the headline, so that a label is no headline with a word
 )
 
 // headline reports whether text h is the title of one of the site's pages or
-// was the text of a link making up a whole block with other links.
+// was the text of a link making up a whole block (see Scanned.LinkTexts).
 func (l *Layout) headline(h uint64) bool { return l.titles[h] || l.links[h].pages >= 1 }
 
 // gluedHeadlines reports whether p is two or more of the site's headlines
@@ -728,20 +729,25 @@ func PartOf(p string, blocks [][]string) bool {
 		return false
 	}
 	for _, bw := range blocks {
-		if len(bw) < len(pw) {
-			continue
-		}
-		i := 0
-		for _, w := range bw {
-			if i < len(pw) && w == pw[i] {
-				i++
-			}
-		}
-		if i == len(pw) {
+		if subsequence(pw, bw) {
 			return true
 		}
 	}
 	return false
+}
+
+// subsequence reports whether the words of a stand, in order, among b's.
+func subsequence(a, b []string) bool {
+	if len(a) > len(b) {
+		return false
+	}
+	i := 0
+	for _, w := range b {
+		if i < len(a) && w == a[i] {
+			i++
+		}
+	}
+	return i == len(a)
 }
 
 // Resembles reports whether p is the text of one of blocks, elements of

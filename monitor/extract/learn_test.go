@@ -466,6 +466,9 @@ func TestCleanDropsARelatedLink(t *testing.T) {
 		`<p><a href="/post">“We will not accept a peace imposed on us”</a>, she wrote.</p>` +
 		`<p><a href="/a5">Aid convoy reaches Kherson after a long delay</a> 3h ago</p>` +
 		`<p>WATCH <a href="/v1">Zelensky arrives in Geneva for the talks</a></p>` +
+		`<p>She wrote on social media: <a href="/x1">We will not give in to pressure from anyone</a></p>` +
+		`<p>He wrote: <a href="/x2">“We will not accept a peace imposed on us”</a></p>` +
+		`<h2><a href="#next">What the summit could decide next week</a></h2>` +
 		`</article></body></html>`)
 	sc := extract.Scan(page)
 	in := []string{
@@ -482,8 +485,11 @@ func TestCleanDropsARelatedLink(t *testing.T) {
 		"“We will not accept a peace imposed on us”, she wrote.",
 		"Aid convoy reaches Kherson after a long delay 3h ago",
 		"WATCH Zelensky arrives in Geneva for the talks",
+		"She wrote on social media: We will not give in to pressure from anyone", // a sentence's five words, not a label
+		"He wrote: “We will not accept a peace imposed on us”",                   // a quote is no headline
+		"What the summit could decide next week",                                 // a subheading linking to itself
 	}
-	want := []string{in[0], in[2], in[3], in[5], in[6], in[8], in[9], in[10]}
+	want := []string{in[0], in[2], in[3], in[5], in[6], in[8], in[9], in[10], in[13], in[14], in[15]}
 	for name, l := range map[string]*extract.Layout{
 		"no title known": extract.NewLayout(extract.LayoutState{}),
 		"titles known":   learnedTitles("Leaders race to arrange first summit", "Talks stall over troop numbers in Geneva"),
@@ -511,27 +517,33 @@ func learnedTitles(titles ...string) *extract.Layout {
 // labelled, one bare) keeps its fingerprint, as Clean keeps its text; an
 // edit of a paragraph, or of a link set inside a sentence, changes it.
 func TestFingerprintLeavesOutRelatedLinks(t *testing.T) {
-	page := func(rel1, rel2, para, inline string) []byte {
+	page := func(rel1, rel2, para, inline, head string) []byte {
 		return []byte(`<html><head><title>Kyiv weighs venue</title></head><body><article><h1>Kyiv weighs venue</h1>` +
 			`<p>` + para + `</p>` +
 			`<div class="field__item"><p>Related coverage: <a href="/r1">` + rel1 + `</a></p></div>` +
 			`<p>The ministry said <a href="/doc">` + inline + `</a> that the talks would resume.</p>` +
 			`<div class="field__item"><p><a href="/r2">` + rel2 + `</a></p></div>` +
+			`<h2><a href="#next">` + head + `</a></h2>` +
 			`<p>Both delegations met at the palace for the first time since May, officials said.</p></article></body></html>`)
 	}
-	const para, inline = "Kyiv is weighing Geneva as a venue, officials said on Monday.", "in a statement on its website"
+	const (
+		rel1, rel2   = "Leaders race to arrange first summit", "Talks stall over troop numbers in Geneva"
+		para, inline = "Kyiv is weighing Geneva as a venue, officials said on Monday.", "in a statement on its website"
+		head         = "What the summit could decide next week"
+	)
 	ps := extract.NewLayout(extract.LayoutState{}).PrintSkips()
-	base := extract.Scan(page("Leaders race to arrange first summit", "Talks stall over troop numbers in Geneva", para, inline)).Fingerprint(ps)
+	base := extract.Scan(page(rel1, rel2, para, inline, head)).Fingerprint(ps)
 	for _, c := range []struct {
-		name                     string
-		rel1, rel2, para, inline string
-		same                     bool
+		name                           string
+		rel1, rel2, para, inline, head string
+		same                           bool
 	}{
-		{"other related links", "Aid convoy reaches Kherson after delay", "Kyiv rejects the venue offered by Ankara", para, inline, true},
-		{"paragraph edited", "Leaders race to arrange first summit", "Talks stall over troop numbers in Geneva", "Kyiv is weighing Vienna as a venue, officials said on Monday.", inline, false},
-		{"link inside a sentence edited", "Leaders race to arrange first summit", "Talks stall over troop numbers in Geneva", para, "in a statement on its Telegram channel", false},
+		{"other related links", "Aid convoy reaches Kherson after delay", "Kyiv rejects the venue offered by Ankara", para, inline, head, true},
+		{"paragraph edited", rel1, rel2, "Kyiv is weighing Vienna as a venue, officials said on Monday.", inline, head, false},
+		{"link inside a sentence edited", rel1, rel2, para, "in a statement on its Telegram channel", head, false},
+		{"subheading linking to itself edited", rel1, rel2, para, inline, "What the summit could decide this month", false},
 	} {
-		got := extract.Scan(page(c.rel1, c.rel2, c.para, c.inline)).Fingerprint(ps)
+		got := extract.Scan(page(c.rel1, c.rel2, c.para, c.inline, c.head)).Fingerprint(ps)
 		if (got == base) != c.same {
 			t.Errorf("%s: fingerprint unchanged = %v, want %v", c.name, got == base, c.same)
 		}
@@ -773,5 +785,63 @@ func TestSkippedInline(t *testing.T) {
 	got := sc.SkippedInline(skip)
 	if want := []string{"Tue 19 Aug 2025", "Live"}; !slices.Equal(got, want) {
 		t.Errorf("SkippedInline = %q, want %q", got, want)
+	}
+}
+
+// TestObserveLearnsNoHeadlineFromAParagraph: a paragraph of the article
+// that is mostly one link, with a few words of its own before or after it
+// or around it ("She added that <a>…</a>", "<a>“…”</a>, she wrote."), is
+// no related link: observing the page must not make the link's text one
+// of the site's headlines, or Clean drops the paragraph from the page's
+// text (and its edits with it) and Headline sets it aside as a story card
+// wherever it stands. Nor is a subheading that links to itself (a
+// permalink, href="#…"): it links to no other page. A related link after
+// its label ("Read more:") is one.
+func TestObserveLearnsNoHeadlineFromAParagraph(t *testing.T) {
+	for _, c := range []struct {
+		name, html, text, link string
+		headline               bool // the link's text is one of the site's headlines after Observe
+	}{
+		{"a sentence's words before the link",
+			`<p>She added that <a href="/audit">the ministry would publish the full audit next week</a></p>`,
+			"She added that the ministry would publish the full audit next week",
+			"the ministry would publish the full audit next week", false},
+		{"a sentence's words after the link",
+			`<p><a href="https://social.example/s/1">“We will not back down from this fight”</a>, she wrote.</p>`,
+			"“We will not back down from this fight”, she wrote.",
+			"“We will not back down from this fight”", false},
+		{"a sentence's words around the link",
+			`<p>He said <a href="/plan">the plan would cost more than expected</a> today.</p>`,
+			"He said the plan would cost more than expected today.",
+			"the plan would cost more than expected", false},
+		{"a subheading linking to itself",
+			`<h2 id="findings"><a href="#findings">What the audit found in the defence ministry</a></h2>`,
+			"What the audit found in the defence ministry",
+			"What the audit found in the defence ministry", false},
+		{"a related link after its label",
+			`<p><strong>Read more: </strong><a href="/a3">Kyiv rejects the venue offered by Ankara</a></p>`,
+			"Read more: Kyiv rejects the venue offered by Ankara",
+			"Kyiv rejects the venue offered by Ankara", true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			lede := "Kyiv is weighing Geneva as a venue, officials said on Monday."
+			page := []byte(`<html><head><title>Kyiv weighs venue</title></head><body><article><h1>Kyiv weighs venue</h1>` +
+				`<p>` + lede + `</p>` + c.html + `</article></body></html>`)
+			sc := extract.Scan(page)
+			l := extract.NewLayout(extract.LayoutState{})
+			l.Observe(sc, "https://news.example/kyiv", extract.Article{Title: "Kyiv weighs venue", Paragraphs: []string{lede, c.text}})
+			want := []string{lede, c.text}
+			if c.headline {
+				want = want[:1]
+			}
+			if got := l.Clean([]string{lede, c.text}, nil, sc); !slices.Equal(got, want) {
+				t.Errorf("Clean kept %q, want %q", got, want)
+			}
+			// The link's words as another page's paragraph, after a lead-in
+			// Headline takes for a card's label.
+			if got := l.Headline("Officials said " + c.link); got != c.headline {
+				t.Errorf("Headline(%q) = %v, want %v", "Officials said "+c.link, got, c.headline)
+			}
+		})
 	}
 }

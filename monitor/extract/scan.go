@@ -13,6 +13,9 @@ import (
 // agree with readability, extracts from the page's head and article region
 // alone instead of parsing and cleaning the whole page again: on real news
 // pages the region is a small part of the bytes.
+//
+// A Scanned is for one goroutine: its layout methods build and keep what
+// they read of the region (blocks, link labels, words) when first asked.
 type Scanned struct {
 	page    []byte
 	region  [2]int   // the article region, see Region
