@@ -4,8 +4,9 @@ import "time"
 
 // Item is one entry of a feed.
 type Item struct {
-	// GUID identifies the item within its feed: the feed's guid/id, else the
-	// resolved link. Empty only when the item has neither.
+	// GUID is the feed's guid/id for the item, else the resolved link.
+	// Empty only when the item has neither. With Link it identifies the
+	// item within its feed document: some feeds give every item one GUID.
 	GUID string
 	// Link is the absolute http(s) URL of the article, "" when the item has
 	// none (callers skip such items).
@@ -27,7 +28,7 @@ type Item struct {
 type Feed struct {
 	// Title is plain text; Link is the site's absolute URL, if any.
 	Title, Link string
-	// Items are in feed order, duplicates by GUID removed.
+	// Items are in feed order, repeats (same GUID and link) removed.
 	Items []Item
 	// Damage is set when an RSS, RDF or Atom body did not read as one
 	// document, or read fewer items than it starts: Items are the items

@@ -107,18 +107,15 @@ func parseBody(body []byte, ft gofeed.FeedType, base *url.URL, set deferredSet) 
 		Items: make([]Item, 0, len(gf.Items)),
 		found: len(gf.Items),
 	}
-	seen := make(map[string]bool, len(gf.Items))
+	seen := make(seenItems, len(gf.Items))
 	claimed := 0
 	for _, gi := range gf.Items {
 		if gi == nil {
 			continue
 		}
 		it := convertItem(gi, base)
-		if it.GUID != "" {
-			if seen[it.GUID] {
-				continue
-			}
-			seen[it.GUID] = true
+		if seen.repeat(it) {
+			continue
 		}
 		if d := set.lookup(it.content); d != nil && !d.claimed {
 			it.content, it.deferred, d.claimed = "", d, true
@@ -127,6 +124,27 @@ func parseBody(body []byte, ft gofeed.FeedType, base *url.URL, set deferredSet) 
 		out.Items = append(out.Items, it)
 	}
 	return out, claimed, nil
+}
+
+// seenItems holds the identities of the items a feed document has listed.
+type seenItems map[[2]string]bool
+
+// repeat reports whether the document listed it before, and else notes it.
+// An item is its GUID and its link together: a CMS that gives every item
+// one GUID (its site's, or a template's constant) lost all its articles
+// but the first when the GUID alone told them apart. A feed that lists one
+// story twice repeats both. Article IDs come from the link, so which items
+// count as repeats changes no stored article's identity.
+func (s seenItems) repeat(it Item) bool {
+	if it.GUID == "" {
+		return false // neither a GUID nor a link: skipped later
+	}
+	k := [2]string{it.GUID, it.Link}
+	if s[k] {
+		return true
+	}
+	s[k] = true
+	return false
 }
 
 // parseGofeed is gofeed.Parser.Parse for a body whose type is known: the

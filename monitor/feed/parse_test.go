@@ -97,6 +97,7 @@ func TestParseFixtures(t *testing.T) {
 		{"dupguid.xml", "", "Duplicates", "", []Item{
 			{GUID: "g-1", Link: "https://dup.example.com/1", Title: "First"},
 			{GUID: "g-2", Link: "https://dup.example.com/2", Title: "Second"},
+			{GUID: "g-1", Link: "https://dup.example.com/1b", Title: "First again, other link"},
 			{GUID: "https://dup.example.com/3", Link: "https://dup.example.com/3", Title: "No guid"},
 		}},
 		{"nul-bytes.xml", "", "Nul Feed", "", []Item{
@@ -189,20 +190,20 @@ func TestParseErrors(t *testing.T) {
 }
 
 // bigFeed builds an RSS feed with n items, every tenth with markup in the
-// title and every hundredth a duplicate GUID.
+// title and every hundredth a repeat of the item before it (GUID and link).
 func bigFeed(n int) []byte {
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Big</title>`)
 	for i := range n {
-		guid := i
+		guid, link := i, i
 		if i%100 == 99 {
-			guid = i - 1
+			guid, link = i-1, i-1
 		}
 		title := fmt.Sprintf("Story number %d", i)
 		if i%10 == 0 {
 			title = fmt.Sprintf("Story &lt;b&gt;number&lt;/b&gt; %d &amp; more", i)
 		}
-		fmt.Fprintf(&b, "<item><title>%s</title><link>/s/%d</link><guid>g%d</guid><description>Summary %d</description><pubDate>Mon, 18 Aug 2025 21:04:00 +0000</pubDate></item>\n", title, i, guid, i)
+		fmt.Fprintf(&b, "<item><title>%s</title><link>/s/%d</link><guid>g%d</guid><description>Summary %d</description><pubDate>Mon, 18 Aug 2025 21:04:00 +0000</pubDate></item>\n", title, link, guid, i)
 	}
 	b.WriteString(`</channel></rss>`)
 	return []byte(b.String())
@@ -248,7 +249,7 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		seen := map[string]bool{}
+		seen := map[[2]string]bool{}
 		for _, it := range feed.Items {
 			for _, s := range []string{it.GUID, it.Link, it.Title, it.Summary, it.Content()} {
 				if !utf8.ValidString(s) || strings.ContainsRune(s, 0) {
@@ -259,10 +260,11 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("non-http link %q", it.Link)
 			}
 			if it.GUID != "" {
-				if seen[it.GUID] {
-					t.Fatalf("duplicate GUID %q", it.GUID)
+				k := [2]string{it.GUID, it.Link}
+				if seen[k] {
+					t.Fatalf("item repeated: GUID %q, link %q", it.GUID, it.Link)
 				}
-				seen[it.GUID] = true
+				seen[k] = true
 			}
 		}
 	})
