@@ -149,3 +149,23 @@ func TestEvalAgreement(t *testing.T) {
 		t.Errorf("a missing label directory: exit %d, stderr %q; want an error naming it", code, errOut)
 	}
 }
+
+// TestCheckRejectsEmptyListEntries: a feed written half-way (a bare "-")
+// fails `check` and every command that loads the config, naming the list
+// and the entry; it was dropped without a word and `check` said "ok".
+func TestCheckRejectsEmptyListEntries(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "config.yaml")
+	writeFile(t, path, "store:\n  path: ./x.db\nfeeds:\n  - url: https://example.com/rss\n  -\nnotify:\n  webhooks:\n    - null\n")
+	out, _, code := cli(t, "-c", path, "check")
+	if code == 0 {
+		t.Fatalf("check passed a config with empty list entries:\n%s", out)
+	}
+	for _, want := range []string{path + ":5:", "feeds[1]: empty entry (null) in the list feeds", "notify.webhooks[0]: empty entry"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check output lacks %q:\n%s", want, out)
+		}
+	}
+	if _, errOut, code := cli(t, "-c", path, "poll"); code == 0 || !strings.Contains(errOut, "feeds[1]") {
+		t.Errorf("poll: exit %d, stderr %q; want a failure naming feeds[1]", code, errOut)
+	}
+}
