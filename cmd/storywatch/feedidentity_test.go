@@ -56,3 +56,36 @@ func TestItemsSharingAGUIDAreEachKept(t *testing.T) {
 		t.Errorf("articles %q, want %q", got, want)
 	}
 }
+
+// TestJSONFeedItemWithOnlyAnID: a JSON Feed item that gives only its id, a
+// URL (the spec's ideal id: the resource's full URL), is tracked from that
+// page; one whose id is no URL has nothing to read and is skipped. The
+// first was dropped as having no usable link.
+func TestJSONFeedItemWithOnlyAnID(t *testing.T) {
+	var base string
+	mux := http.NewServeMux()
+	mux.HandleFunc("/feed.json", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/feed+json")
+		fmt.Fprintf(w, `{"version":"https://jsonfeed.org/version/1.1","title":"IDs","items":[{"id":"%s/world/summit.html"},{"id":"42"}]}`, base)
+	})
+	mux.HandleFunc("/world/summit.html", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, goodArticle, base)
+	})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	base = srv.URL
+	cfg := writeConfig(t, t.TempDir(), []string{srv.URL + "/feed.json"}, "")
+
+	want := []string{srv.URL + "/world/summit.html"}
+	if got := pollArticleURLs(t, cfg); !slices.Equal(got, want) {
+		t.Fatalf("articles %q, want %q", got, want)
+	}
+	var h struct {
+		Versions []struct{ Source, Title string } `json:"versions"`
+	}
+	decodeJSON(t, mustCLI(t, "-c", cfg, "history", want[0], "--json"), &h)
+	if len(h.Versions) != 1 || h.Versions[0].Source != "page" || !strings.Contains(h.Versions[0].Title, "summit") {
+		t.Errorf("versions %+v, want one read from the page", h.Versions)
+	}
+}

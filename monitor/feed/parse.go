@@ -185,7 +185,11 @@ func parseGofeed(body []byte, ft gofeed.FeedType) (*gofeed.Feed, error) {
 			return nil, err
 		}
 		dropNullEntries(jf)
-		return (&gofeed.DefaultJSONTranslator{}).Translate(jf)
+		gf, err := (&gofeed.DefaultJSONTranslator{}).Translate(jf)
+		if err == nil {
+			jsonPermalinks(jf, gf)
+		}
+		return gf, err
 	}
 	return nil, gofeed.ErrFeedTypeNotDetected
 }
@@ -211,6 +215,27 @@ func permalinks(rf *rss.Feed, gf *gofeed.Feed) {
 		// an absolute URL only: "story-123" is an id, not a path
 		if isAbsHTTP(ri.GUID.Value) {
 			gi.Link = ri.GUID.Value
+		}
+	}
+}
+
+// jsonPermalinks gives a JSON Feed item with neither url nor external_url
+// its id as link when the id is an absolute http(s) URL: JSON Feed 1.1 says
+// the id is ideally "the full URL of the resource described by the item",
+// which is what url, the permalink, names; such items were dropped as
+// having no usable link. An id that is no URL ("42", "tag:…") stays an id.
+// The translator keeps the items in order, one for one.
+func jsonPermalinks(jf *jsonfeed.Feed, gf *gofeed.Feed) {
+	if len(jf.Items) != len(gf.Items) {
+		return
+	}
+	for i, ji := range jf.Items {
+		gi := gf.Items[i]
+		if gi == nil || ji.URL != "" || ji.ExternalURL != "" || gi.Link != "" || len(gi.Links) > 0 {
+			continue
+		}
+		if isAbsHTTP(ji.ID) {
+			gi.Link = ji.ID
 		}
 	}
 }

@@ -395,6 +395,36 @@ func TestRSSGuidPermalink(t *testing.T) {
 	}
 }
 
+// TestJSONFeedIDPermalink: a JSON Feed item with neither url nor
+// external_url is found by its id when that is an absolute http(s) URL,
+// which JSON Feed 1.1 calls the ideal id ("the full URL of the resource
+// described by the item"); an id that is no such URL stays an id, and url
+// or external_url win over it.
+func TestJSONFeedIDPermalink(t *testing.T) {
+	for _, tt := range []struct{ name, item, want string }{
+		{"id only", `{"id":"https://e.com/story"}`, "https://e.com/story"},
+		{"id and title", `{"id":"https://e.com/story","title":"A"}`, "https://e.com/story"},
+		{"id no URL", `{"id":"story-123","title":"A"}`, ""},
+		{"id relative", `{"id":"/story","title":"A"}`, ""},
+		{"id javascript", `{"id":"javascript:alert(1)","title":"A"}`, ""},
+		{"numeric id", `{"id":42}`, ""},
+		{"url wins", `{"id":"https://e.com/id","url":"https://e.com/url"}`, "https://e.com/url"},
+		{"external_url wins", `{"id":"https://e.com/id","external_url":"https://e.com/ext"}`, "https://e.com/ext"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := `{"version":"https://jsonfeed.org/version/1.1","title":"T","items":[` + tt.item +
+				`,{"id":"b","url":"https://e.com/b","content_text":"B"}]}`
+			f, err := Parse([]byte(doc), "application/feed+json", "https://e.com/feed.json")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(f.Items) != 2 || f.Items[0].Link != tt.want || f.Items[1].Link != "https://e.com/b" {
+				t.Errorf("items %+v, want the first linked to %q", f.Items, tt.want)
+			}
+		})
+	}
+}
+
 // TestFeedDamage: an RSS, RDF or Atom feed that does not read whole (cut
 // off, an item that breaks the XML) or whose broken item swallows the items
 // after it in gofeed's lenient parser gives every item it can read, with
