@@ -89,3 +89,49 @@ func TestJSONFeedItemWithOnlyAnID(t *testing.T) {
 		t.Errorf("versions %+v, want one read from the page", h.Versions)
 	}
 }
+
+// TestAtomEntryWithSeveralAlternates: an Atom entry whose first alternate
+// link is its PDF is tracked from its HTML page, and one whose first is
+// the French edition of an English feed from the English page. The first
+// link was taken: the PDF kept only the entry's summary, the French page
+// tracked another article.
+func TestAtomEntryWithSeveralAlternates(t *testing.T) {
+	var base string
+	mux := http.NewServeMux()
+	mux.HandleFunc("/feed.atom", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/atom+xml")
+		fmt.Fprintf(w, `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en"><title>Alternates</title><id>urn:alt</id>
+<entry><title>Putin and Zelensky set for summit</title><id>urn:alt:1</id>
+<link rel="alternate" type="application/pdf" href="%[1]s/print/summit.pdf"/>
+<link rel="alternate" type="text/html" href="%[1]s/world/summit.html"/>
+<summary>%[2]s</summary></entry>
+<entry><title>Talks in Kyiv</title><id>urn:alt:2</id>
+<link rel="alternate" type="text/html" hreflang="fr" href="%[1]s/fr/talks.html"/>
+<link rel="alternate" type="text/html" hreflang="en" href="%[1]s/en/talks.html"/>
+<summary>%[2]s</summary></entry></feed>`, base, summitDesc)
+	})
+	mux.HandleFunc("/print/summit.pdf", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/pdf")
+		fmt.Fprint(w, "%PDF-1.7\n")
+	})
+	mux.HandleFunc("/world/summit.html", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, goodArticle, base)
+	})
+	for _, lang := range []string{"fr", "en"} {
+		mux.HandleFunc("/"+lang+"/talks.html", func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			page := strings.ReplaceAll(goodArticle, "/world/summit.html", "/"+lang+"/talks.html")
+			fmt.Fprintf(w, page, base)
+		})
+	}
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	base = srv.URL
+	cfg := writeConfig(t, t.TempDir(), []string{srv.URL + "/feed.atom"}, "")
+
+	want := []string{srv.URL + "/en/talks.html", srv.URL + "/world/summit.html"}
+	if got := pollArticleURLs(t, cfg); !slices.Equal(got, want) {
+		t.Errorf("articles %q, want %q", got, want)
+	}
+}

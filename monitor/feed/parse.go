@@ -170,7 +170,11 @@ func parseGofeed(body []byte, ft gofeed.FeedType) (*gofeed.Feed, error) {
 		if err != nil {
 			return nil, err
 		}
-		return (&gofeed.DefaultAtomTranslator{}).Translate(af)
+		gf, err := (&gofeed.DefaultAtomTranslator{}).Translate(af)
+		if err == nil {
+			atomAlternates(af, gf)
+		}
+		return gf, err
 	case gofeed.FeedTypeJSON:
 		jf, err := (&jsonfeed.Parser{}).Parse(r)
 		var te *json.UnmarshalTypeError
@@ -217,6 +221,71 @@ func permalinks(rf *rss.Feed, gf *gofeed.Feed) {
 			gi.Link = ri.GUID.Value
 		}
 	}
+}
+
+// atomAlternates gives an Atom entry with several rel="alternate" links
+// the one that is the article: gofeed takes the first, which may be the
+// story's PDF, audio or JSON rendering, or its version in another
+// language. The HTML one (type text/html or application/xhtml+xml, or no
+// type given) wins over one of another type, then the one whose hreflang
+// is the feed's language (xml:lang) over one without hreflang, over one in
+// another language; among equals the first. The translator keeps the
+// entries in order, one for one.
+func atomAlternates(af *atom.Feed, gf *gofeed.Feed) {
+	if len(af.Entries) != len(gf.Items) {
+		return
+	}
+	for i, e := range af.Entries {
+		gi := gf.Items[i]
+		if e == nil || gi == nil {
+			continue
+		}
+		var best *atom.Link
+		bestRank := -1
+		for _, l := range e.Links {
+			if l == nil || !strings.EqualFold(strings.TrimSpace(l.Rel), "alternate") || strings.TrimSpace(l.Href) == "" {
+				continue
+			}
+			if r := alternateRank(l, af.Language); r > bestRank {
+				best, bestRank = l, r
+			}
+		}
+		if best != nil {
+			gi.Link = best.Href
+		}
+	}
+}
+
+// alternateRank orders an entry's alternate links: by type (HTML 2, none
+// given 1, another 0), then by language against the feed's lang (the
+// same 2, none given 1, another 0).
+func alternateRank(l *atom.Link, lang string) int {
+	typ := 0
+	mt, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(l.Type)), ";")
+	switch strings.TrimSpace(mt) {
+	case "text/html", "application/xhtml+xml":
+		typ = 2
+	case "":
+		typ = 1
+	}
+	lg := 1
+	if hl := strings.TrimSpace(l.Hreflang); hl != "" && strings.TrimSpace(lang) != "" {
+		lg = 0
+		if sameLanguage(hl, lang) {
+			lg = 2
+		}
+	}
+	return typ*3 + lg
+}
+
+// sameLanguage reports whether two language tags (RFC 5646) name one
+// language: "en-GB" and "en" do, "en" and "de" do not.
+func sameLanguage(a, b string) bool {
+	primary := func(t string) string {
+		p, _, _ := strings.Cut(strings.ReplaceAll(strings.TrimSpace(t), "_", "-"), "-")
+		return p
+	}
+	return strings.EqualFold(primary(a), primary(b))
 }
 
 // jsonPermalinks gives a JSON Feed item with neither url nor external_url

@@ -395,6 +395,54 @@ func TestRSSGuidPermalink(t *testing.T) {
 	}
 }
 
+// TestAtomAlternateChoice: of an Atom entry's rel="alternate" links, the
+// HTML one is the article's (gofeed took the first, a PDF or an audio
+// file), and among HTML ones the one in the feed's language (xml:lang);
+// among equals the first, and a link of another rel never.
+func TestAtomAlternateChoice(t *testing.T) {
+	const (
+		pdf  = `<link rel="alternate" type="application/pdf" href="https://e.com/a.pdf"/>`
+		mp3  = `<link href="https://e.com/a.mp3" type="audio/mpeg"/>` // rel defaults to alternate
+		html = `<link rel="alternate" type="text/html" href="https://e.com/a.html"/>`
+		bare = `<link href="https://e.com/a-bare"/>`
+		en   = `<link rel="alternate" type="text/html" hreflang="en" href="https://e.com/en/a"/>`
+		engb = `<link rel="alternate" type="text/html; charset=utf-8" hreflang="en-GB" href="https://e.com/uk/a"/>`
+		fr   = `<link rel="alternate" type="text/html" hreflang="fr" href="https://e.com/fr/a"/>`
+		rel  = `<link rel="related" type="text/html" href="https://e.com/other"/>`
+		self = `<link rel="self" type="application/atom+xml" href="https://e.com/a.atom"/>`
+	)
+	for _, tt := range []struct{ name, lang, links, want string }{
+		{"html after pdf", "", pdf + html, "https://e.com/a.html"},
+		{"html after audio", "", mp3 + html, "https://e.com/a.html"},
+		{"typed html over untyped", "", bare + html, "https://e.com/a.html"},
+		{"untyped over pdf", "", pdf + bare, "https://e.com/a-bare"},
+		{"only pdf", "", self + pdf, "https://e.com/a.pdf"},
+		{"related never", "", rel + pdf, "https://e.com/a.pdf"},
+		{"feed language", "en", fr + en, "https://e.com/en/a"},
+		{"feed language by primary tag", "en-US", fr + engb, "https://e.com/uk/a"},
+		{"no hreflang over another language", "de", fr + html, "https://e.com/a.html"},
+		{"type before language", "fr", `<link rel="alternate" type="application/pdf" hreflang="fr" href="https://e.com/fr.pdf"/>` + en, "https://e.com/en/a"},
+		{"no feed language: first html", "", fr + en, "https://e.com/fr/a"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			lang := ""
+			if tt.lang != "" {
+				lang = ` xml:lang="` + tt.lang + `"`
+			}
+			doc := `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"` + lang + `><title>T</title>` +
+				`<entry><title>A</title><id>a</id>` + tt.links + `</entry>` +
+				`<entry><title>B</title><id>b</id><link href="https://e.com/b"/></entry></feed>`
+			f, err := Parse([]byte(doc), "application/atom+xml", feedURL)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(f.Items) != 2 || f.Items[0].Link != tt.want || f.Items[1].Link != "https://e.com/b" {
+				t.Errorf("items %+v, want the first linked to %q", f.Items, tt.want)
+			}
+		})
+	}
+}
+
 // TestJSONFeedIDPermalink: a JSON Feed item with neither url nor
 // external_url is found by its id when that is an absolute http(s) URL,
 // which JSON Feed 1.1 calls the ideal id ("the full URL of the resource
