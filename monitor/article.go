@@ -157,7 +157,7 @@ func (m *Monitor) observe(ctx context.Context, link string, known store.Article,
 			return nil, cause
 		}
 		return &content{
-			url: link, title: it.Title, text: text, source: "feed",
+			url: link, title: clipTitle(it.Title), text: text, source: "feed",
 			published: it.Published, modified: it.Updated,
 		}, cause
 	}
@@ -219,7 +219,7 @@ func (m *Monitor) observe(ctx context.Context, link string, known store.Article,
 	}
 	published := firstTime(art.Published, it.Published)
 	return &content{
-		url: canon, title: firstString(art.Title, it.Title), byline: art.Byline, text: art.Text(),
+		url: canon, title: clipTitle(firstString(art.Title, it.Title)), byline: art.Byline, text: art.Text(),
 		published: published, modified: firstTime(art.Modified, it.Updated), source: "page", siteName: art.SiteName,
 		etag: resp.ETag, lastModified: resp.LastModified, pageHash: mark + pageHash, dropped: dropped,
 		print: pr,

@@ -329,7 +329,7 @@ func (m *Monitor) pollFeed(ctx context.Context, fc config.Feed, st *store.FeedSt
 
 	if fc.Name == "" && parsed.Title != "" {
 		// Without a configured name the feed's own title names the outlet.
-		res.Name, st.Name = parsed.Title, parsed.Title
+		res.Name, st.Name = clipTitle(parsed.Title), clipTitle(parsed.Title)
 	}
 	src := source{feedURL: fc.URL, outlet: res.Name}
 	var wg sync.WaitGroup
@@ -341,6 +341,8 @@ func (m *Monitor) pollFeed(ctx context.Context, fc config.Feed, st *store.FeedSt
 	var noLink []string // titles of items without a usable link
 	noText := 0         // items without text, with article pages off
 	for _, it := range parsed.Items {
+		// Item titles name items in errors, logs and `feeds` too.
+		it.Title = clipTitle(it.Title)
 		if ctx.Err() != nil {
 			break // shutting down: articles in hand finish, no new ones start
 		}
