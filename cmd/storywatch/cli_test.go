@@ -169,3 +169,28 @@ func TestCheckRejectsEmptyListEntries(t *testing.T) {
 		t.Errorf("poll: exit %d, stderr %q; want a failure naming feeds[1]", code, errOut)
 	}
 }
+
+// TestCheckRejectsUnusableStoreAndPorts: `check` fails on a store path the
+// daemon could not create (under a file) and on a feed URL port out of
+// range, each on its own line with its place; both passed, and `run` then
+// failed at start and every poll of the feed failed.
+func TestCheckRejectsUnusableStoreAndPorts(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "not-a-dir")
+	writeFile(t, file, "x")
+	path := filepath.Join(dir, "config.yaml")
+	writeFile(t, path, fmt.Sprintf("store:\n  path: %s\nfeeds:\n  - url: https://example.com:99999/rss\n", filepath.Join(file, "x.db")))
+	out, _, code := cli(t, "-c", path, "check")
+	if code == 0 {
+		t.Fatalf("check passed:\n%s", out)
+	}
+	for _, want := range []string{
+		path + ":2:9: store.path: store " + filepath.Join(file, "x.db") + " is not usable by this user",
+		file + " is not a directory",
+		path + ":4:10: feeds[0].url: port 99999 is out of range (1-65535)",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check output lacks %q:\n%s", want, out)
+		}
+	}
+}
