@@ -47,8 +47,8 @@ func TestDisplayWidth(t *testing.T) {
 		{"首脑会晤", 8},
 		{"サミット", 8},
 		{"정상회담", 8},
-		{"ＡＢＣ", 6}, // fullwidth forms
-		{"ｶﾀｶﾅ", 4},   // halfwidth katakana
+		{"ＡＢＣ", 6},  // fullwidth forms
+		{"ｶﾀｶﾅ", 4}, // halfwidth katakana
 		{"a\u200bb", 2},
 		{"Путин", 5},
 		{"😀", 2},
