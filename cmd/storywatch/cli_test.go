@@ -194,3 +194,23 @@ func TestCheckRejectsUnusableStoreAndPorts(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareListGrowsBesideALongerWord: places added around one that
+// stays ("in New York" -> "in Boston, New York and Chicago") are one list
+// change, also when the text elsewhere has "the New Yorker" after a list
+// join: "New York" inside that word made the list look there already, and
+// the change came out as two places of their own.
+func TestCompareListGrowsBesideALongerWord(t *testing.T) {
+	dir := t.TempDir()
+	old, cur := filepath.Join(dir, "old.txt"), filepath.Join(dir, "new.txt")
+	const tail = "\n\nPassengers, the New Yorker reported, waited for hours.\n"
+	writeFile(t, old, "Flights were cancelled in New York on Monday, officials said."+tail)
+	writeFile(t, cur, "Flights were cancelled in Boston, New York and Chicago on Monday, officials said."+tail)
+	var cmp struct {
+		Changes []struct{ Kind, Before, After string } `json:"changes"`
+	}
+	decodeJSON(t, mustCLI(t, "compare", old, cur, "--json"), &cmp)
+	if len(cmp.Changes) != 1 || cmp.Changes[0].Kind != "location" || cmp.Changes[0].After != "Boston, New York and Chicago" {
+		t.Errorf("changes %+v, want one location change: the list \"Boston, New York and Chicago\"", cmp.Changes)
+	}
+}
