@@ -420,14 +420,23 @@ func (m *Monitor) pollFeed(ctx context.Context, fc config.Feed, st *store.FeedSt
 }
 
 // mayPass reports whether an item's failure may pass by itself: a 5xx,
-// 429 or 408 answer, a timeout, a connection that failed or broke. A page
-// gone (4xx), refused by robots.txt or not an article stays as it is.
+// 429 or 408 answer, a timeout, a connection that failed or broke, a name
+// server that failed to answer. A page gone (4xx), a host name that does
+// not exist (NXDOMAIN), a page refused by robots.txt or not an article
+// stays as it is. A DNS error is read before robots.txt's: a robots.txt
+// unreachable is "disallow all" for now, and its cause says whether that
+// may pass.
 func mayPass(err error) bool {
 	var se *fetch.StatusError
+	var de *net.DNSError
 	var ne net.Error
 	switch {
 	case errors.As(err, &se):
 		return se.Temporary()
+	case errors.As(err, &de):
+		// A dead article host cost its feed a full download on every
+		// poll, the item failing again each time.
+		return !de.IsNotFound
 	case errors.Is(err, fetch.ErrTimeout), errors.Is(err, context.DeadlineExceeded), errors.Is(err, io.ErrUnexpectedEOF):
 		return true
 	case errors.Is(err, fetch.ErrBlockedAddress), errors.Is(err, fetch.ErrDisallowed):
