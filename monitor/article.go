@@ -75,12 +75,6 @@ func (m *Monitor) processItem(ctx context.Context, src source, it feed.Item, rel
 	default:
 		return out, fmt.Errorf("look up article %s: %w", link, err)
 	}
-	if !passFrom(ctx).first(link, src.feedURL) {
-		// Another feed of this pass listed the article and it was checked a
-		// moment ago: asking the site again would only be impolite. PollAll
-		// records this feed on the article at the end of the pass.
-		return out, nil
-	}
 	// The feed's own text is only needed to filter a new item or as a
 	// fallback; converting its HTML for every known item costs a lot at scale.
 	feedText := sync.OnceValue(func() string { return itemText(it) })
@@ -92,6 +86,25 @@ func (m *Monitor) processItem(ctx context.Context, src source, it feed.Item, rel
 	}
 	if !out.matched && (!m.cfg.Fetch.ArticlePages || m.isRejected(link)) {
 		return out, nil
+	}
+	p := passFrom(ctx)
+	if !p.first(link, src.feedURL) {
+		// Another feed of this pass listed the article and it was checked a
+		// moment ago: asking the site again would only be impolite. PollAll
+		// records this feed on the article at the end of the pass.
+		return out, nil
+	}
+	if known.ID == "" {
+		// A new article this item leaves unstored (off the story, its
+		// page failed and its feed gave no text) is another feed's to
+		// take in this pass: its item may be on the story or carry text.
+		// The first feed to list it decided for all of them, which one
+		// was up to the order the feeds' answers came in.
+		defer func() {
+			if out.seq == 0 {
+				p.release(link)
+			}
+		}()
 	}
 
 	// The article in hand is finished even when shutdown starts meanwhile:
