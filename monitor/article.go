@@ -197,6 +197,19 @@ func (m *Monitor) observe(ctx context.Context, link string, known store.Article,
 		return fallback(fmt.Errorf("fetch article %s: %w (%s)", fetch.Redact(resp.URL), ErrNotArticlePage, mt))
 	}
 	page := pageUTF8(resp.Body, resp.ContentType)
+	if target := metaRefresh(page, resp.URL); target != "" {
+		// An interstitial sending the reader on at once ("Redirecting…"):
+		// its one line was stored as the article, over the feed's text.
+		// The hop is followed once, as the client follows a redirect.
+		r, err := m.fetch(ctx, metrics.TargetPage, fetch.Request{URL: target, Accept: req.Accept, Robots: req.Robots})
+		if err != nil {
+			return fallback(fmt.Errorf("fetch article %s: follow its meta refresh: %w", fetch.Redact(resp.URL), err))
+		}
+		if mt, ok := articleType(r.ContentType, r.Body); !ok {
+			return fallback(fmt.Errorf("fetch article %s: %w (%s)", fetch.Redact(r.URL), ErrNotArticlePage, mt))
+		}
+		resp, page = r, pageUTF8(r.Body, r.ContentType)
+	}
 	sc := extract.Scan(page)
 	pageHash, pr := m.pageHash(sc, resp.URL)
 	if known.ID != "" && known.Versions > 0 {
