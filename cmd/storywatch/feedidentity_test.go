@@ -135,3 +135,34 @@ func TestAtomEntryWithSeveralAlternates(t *testing.T) {
 		t.Errorf("articles %q, want %q", got, want)
 	}
 }
+
+// TestRSSItemsWithUnusableLinks: RSS items whose <link> is empty beside an
+// <atom:link>, blank, or "javascript:void(0)" beside a permalink <guid>
+// are tracked from the page those name; each was skipped as having no
+// usable http(s) link (the guid was only read for an item with no <link>
+// at all).
+func TestRSSItemsWithUnusableLinks(t *testing.T) {
+	var base string
+	mux := http.NewServeMux()
+	mux.HandleFunc("/feed.rss", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>Links</title>
+<item><title>Putin and Zelensky set for summit</title><link/><atom:link rel="alternate" href="%[1]s/world/a.html"/><description>%[2]s</description></item>
+<item><title>Putin and Zelensky set for summit</title><link>   </link><guid>%[1]s/world/b.html</guid><description>%[2]s</description></item>
+<item><title>Putin and Zelensky set for summit</title><link>javascript:void(0)</link><guid isPermaLink="true">%[1]s/world/c.html</guid><description>%[2]s</description></item>
+</channel></rss>`, base, summitDesc)
+	})
+	for _, p := range []string{"/world/a.html", "/world/b.html", "/world/c.html"} {
+		mux.HandleFunc(p, func(w http.ResponseWriter, r *http.Request) {
+			fmt.Fprintf(w, strings.ReplaceAll(goodArticle, "/world/summit.html", p), base)
+		})
+	}
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	base = srv.URL
+	cfg := writeConfig(t, t.TempDir(), []string{srv.URL + "/feed.rss"}, "")
+
+	want := []string{srv.URL + "/world/a.html", srv.URL + "/world/b.html", srv.URL + "/world/c.html"}
+	if got := pollArticleURLs(t, cfg); !slices.Equal(got, want) {
+		t.Errorf("articles %q, want %q", got, want)
+	}
+}

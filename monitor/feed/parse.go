@@ -13,6 +13,7 @@ import (
 
 	"github.com/mmcdole/gofeed"
 	"github.com/mmcdole/gofeed/atom"
+	ext "github.com/mmcdole/gofeed/extensions"
 	jsonfeed "github.com/mmcdole/gofeed/json"
 	"github.com/mmcdole/gofeed/rss"
 )
@@ -198,29 +199,70 @@ func parseGofeed(body []byte, ft gofeed.FeedType) (*gofeed.Feed, error) {
 	return nil, gofeed.ErrFeedTypeNotDetected
 }
 
-// permalinks gives an RSS item with no <link> its <guid> as link, unless
-// the guid says isPermaLink="false": RSS 2.0 makes a guid a permalink by
-// default, and feeds that rely on it ("<guid>https://…/story</guid>", no
-// link) lost every item as having "no usable http(s) link". A guid that is
-// no absolute http(s) URL stays an id. The translator
-// keeps the items in order, one for one.
+// permalinks gives an RSS item without a usable <link> (none, blank, or
+// a "javascript:" or "mailto:" one) another: its <atom:link> (rel
+// alternate or none), else its <guid>, unless the guid says
+// isPermaLink="false": RSS 2.0 makes a guid a permalink by default, and
+// feeds that rely on it ("<guid>https://…/story</guid>", no link) lost
+// every item as having "no usable http(s) link", as did feeds giving an
+// empty <link/> beside an <atom:link> or a permalink guid. A guid that is
+// no absolute http(s) URL stays an id. The translator keeps the items in
+// order, one for one.
 func permalinks(rf *rss.Feed, gf *gofeed.Feed) {
 	if len(rf.Items) != len(gf.Items) {
 		return
 	}
 	for i, ri := range rf.Items {
 		gi := gf.Items[i]
-		if ri == nil || gi == nil || ri.GUID == nil || gi.Link != "" || len(gi.Links) > 0 {
+		if ri == nil || gi == nil || usableRef(gi.Link) || slices.ContainsFunc(gi.Links, usableRef) {
 			continue
 		}
-		if strings.EqualFold(strings.TrimSpace(ri.GUID.IsPermalink), "false") {
+		if l := atomAlternate(ri.Extensions); l != "" {
+			gi.Link = l
+			continue
+		}
+		if ri.GUID == nil || strings.EqualFold(strings.TrimSpace(ri.GUID.IsPermalink), "false") {
 			continue
 		}
 		// an absolute URL only: "story-123" is an id, not a path
 		if isAbsHTTP(ri.GUID.Value) {
-			gi.Link = ri.GUID.Value
+			gi.Link = strings.TrimSpace(ri.GUID.Value)
 		}
 	}
+}
+
+// atomAlternate is the href of an RSS item's first <atom:link> with rel
+// alternate or none, "" when it has none that is a usable link.
+func atomAlternate(exts ext.Extensions) string {
+	for _, prefix := range []string{"atom", "atom10", "atom03"} {
+		for _, l := range exts[prefix]["link"] {
+			rel := strings.TrimSpace(l.Attrs["rel"])
+			if (rel == "" || strings.EqualFold(rel, "alternate")) && usableRef(l.Attrs["href"]) {
+				return strings.TrimSpace(l.Attrs["href"])
+			}
+		}
+	}
+	return ""
+}
+
+// usableRef reports whether ref may lead to an article: an http(s) URL,
+// or a relative reference, which the feed's URL resolves.
+func usableRef(ref string) bool {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		return false
+	}
+	u, err := url.Parse(ref)
+	if err != nil {
+		return false
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "":
+		return u.Opaque == "" && (u.Path != "" || u.Host != "" || u.RawQuery != "") // "?p=123" too
+	case "http", "https":
+		return u.Host != ""
+	}
+	return false
 }
 
 // atomAlternates gives an Atom entry with several rel="alternate" links

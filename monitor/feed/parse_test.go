@@ -370,8 +370,9 @@ func TestJSONFeedOffSpecTypes(t *testing.T) {
 	}
 }
 
-// TestRSSGuidPermalink: an RSS item without <link> is found by its <guid>,
-// a permalink unless it says isPermaLink="false" (RSS 2.0's default), and
+// TestRSSGuidPermalink: an RSS item without a usable <link> (none, blank,
+// "javascript:", "#") is found by its <atom:link>, else its <guid>, a
+// permalink unless it says isPermaLink="false" (RSS 2.0's default), and
 // only when that is an http(s) URL.
 func TestRSSGuidPermalink(t *testing.T) {
 	for _, tt := range []struct{ name, item, want string }{
@@ -380,9 +381,17 @@ func TestRSSGuidPermalink(t *testing.T) {
 		{"guid isPermaLink false", `<guid isPermaLink="false">https://e.com/story</guid>`, ""},
 		{"guid no URL", `<guid>story-123</guid>`, ""},
 		{"link wins", `<link>https://e.com/link</link><guid>https://e.com/guid</guid>`, "https://e.com/link"},
+		{"relative link wins", `<link>?p=12</link><guid>https://e.com/guid</guid>`, "https://feeds.example.com/news/rss.xml?p=12"},
+		{"blank link", `<link>  </link><guid>https://e.com/guid</guid>`, "https://e.com/guid"},
+		{"javascript link", `<link>javascript:void(0)</link><guid>https://e.com/guid</guid>`, "https://e.com/guid"},
+		{"fragment link", `<link>#</link><guid>https://e.com/guid</guid>`, "https://e.com/guid"},
+		{"empty link, atom:link", `<link></link><atom:link rel="alternate" href="https://e.com/atom"/><guid>https://e.com/guid</guid>`, "https://e.com/atom"},
+		{"atom:link without rel", `<link/><atom:link href="/rel-atom"/>`, "https://feeds.example.com/rel-atom"},
+		{"atom:link of another rel", `<atom:link rel="self" href="https://e.com/feed"/><guid isPermaLink="false">x</guid>`, ""},
+		{"a later link", `<link>https://e.com/first</link><link></link>`, "https://e.com/first"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			doc := `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>A</title>` + tt.item +
+			doc := `<?xml version="1.0"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>T</title><item><title>A</title>` + tt.item +
 				`</item><item><title>B</title><link>https://e.com/b</link></item></channel></rss>`
 			f, err := Parse([]byte(doc), "application/rss+xml", feedURL)
 			if err != nil {
