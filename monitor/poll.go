@@ -340,7 +340,8 @@ func (m *Monitor) pollFeed(ctx context.Context, fc config.Feed, st *store.FeedSt
 	var itemErrs, panics []error
 	var noLink []string // titles of items without a usable link
 	noText := 0         // items without text, with article pages off
-	for _, it := range parsed.Items {
+	for _, g := range pageGroups(parsed.Items) {
+		it := feed.Merge(g)
 		// Item titles name items in errors, logs and `feeds` too.
 		it.Title = clipTitle(it.Title)
 		if ctx.Err() != nil {
@@ -362,7 +363,7 @@ func (m *Monitor) pollFeed(ctx context.Context, fc config.Feed, st *store.FeedSt
 			mu.Lock()
 			defer mu.Unlock()
 			if out.matched {
-				res.Matched++
+				res.Matched += len(g) // each of the page's items
 			}
 			if out.seq > 0 {
 				res.NewVersions++
@@ -417,6 +418,33 @@ func (m *Monitor) pollFeed(ctx context.Context, fc config.Feed, st *store.FeedSt
 		return fmt.Errorf("%d of %d items panicked: %w", len(panics), res.Items, errors.Join(panics...))
 	}
 	return nil
+}
+
+// pageGroups groups items by the page they link to (after canonicalisation:
+// tracking parameters and anchors dropped), in feed order, each group at
+// its first item's place; an item without a link is a group of its own.
+// A group is processed as one item (see feed.Merge): a live page's updates,
+// listed one by one and linked to the page, were one article whose text
+// was whichever item took the article's lock first. Without pages it
+// flipped between the updates pass after pass, each flip a version with
+// fact changes and alerts, and every update but one was never stored.
+func pageGroups(items []feed.Item) [][]feed.Item {
+	at := make(map[string]int, len(items))
+	groups := make([][]feed.Item, 0, len(items))
+	for _, it := range items {
+		key, err := fetch.Canonicalize(it.Link)
+		if it.Link == "" || err != nil {
+			groups = append(groups, []feed.Item{it})
+			continue
+		}
+		if i, ok := at[key]; ok {
+			groups[i] = append(groups[i], it)
+			continue
+		}
+		at[key] = len(groups)
+		groups = append(groups, []feed.Item{it})
+	}
+	return groups
 }
 
 // mayPass reports whether an item's failure may pass by itself: a 5xx,

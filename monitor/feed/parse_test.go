@@ -683,3 +683,29 @@ func TestRDFAboutAsLink(t *testing.T) {
 		t.Errorf("links %q, want %q", got, want)
 	}
 }
+
+// TestMerge: a page's entries listed one by one read as one item: the
+// first's identity, every distinct entry's title and text in order, the
+// earliest publication and latest update; repeats count once, and a single
+// entry is itself.
+func TestMerge(t *testing.T) {
+	t1, t2, t3 := time.Date(2025, 8, 18, 10, 0, 0, 0, time.UTC), time.Date(2025, 8, 18, 11, 0, 0, 0, time.UTC), time.Date(2025, 8, 18, 12, 0, 0, 0, time.UTC)
+	a := Item{GUID: "a", Link: "https://e.com/live", Title: "Update 3", content: "<p>Talks <b>resume</b>.</p>", Authors: []string{"Ann"}, Published: t3, Updated: t3}
+	b := Item{GUID: "b", Link: "https://e.com/live#2", Title: "Update 2 & more", Summary: "A date is set.", Authors: []string{"Ann", "Bo"}, Published: t2}
+	c := Item{GUID: "c", Link: "https://e.com/live#1", Title: "Update 1", Summary: "The summit is announced.", Published: t1, Updated: t2}
+
+	if got := Merge([]Item{a}); got.GUID != "a" || got.Content() != a.content {
+		t.Errorf("one item merged into %+v, want it as it is", got)
+	}
+	if got := Merge([]Item{b, b}); got.GUID != "b" || got.Content() != "" || got.Summary != b.Summary {
+		t.Errorf("a repeated item merged into %+v, want it as it is", got)
+	}
+	got := Merge([]Item{a, b, c, b})
+	want := "<p>Update 3</p>\n<div><p>Talks <b>resume</b>.</p></div>\n<p>Update 2 &amp; more</p>\n<p>A date is set.</p>\n<p>Update 1</p>\n<p>The summit is announced.</p>\n"
+	if got.GUID != "a" || got.Link != a.Link || got.Title != a.Title || got.Content() != want {
+		t.Errorf("merged into %q %q %q with content\n%s\nwant a's identity and\n%s", got.GUID, got.Link, got.Title, got.Content(), want)
+	}
+	if !got.Published.Equal(t1) || !got.Updated.Equal(t3) || !slices.Equal(got.Authors, []string{"Ann", "Bo"}) {
+		t.Errorf("merged dates %v %v, authors %q; want %v %v, [Ann Bo]", got.Published, got.Updated, got.Authors, t1, t3)
+	}
+}
