@@ -166,3 +166,24 @@ func TestRSSItemsWithUnusableLinks(t *testing.T) {
 		t.Errorf("articles %q, want %q", got, want)
 	}
 }
+
+// TestJSONFeedWithOneItemAsAnObject: a JSON Feed whose "items" is its one
+// item written as an object (a converter's list of one) is read, not
+// failed whole.
+func TestJSONFeedWithOneItemAsAnObject(t *testing.T) {
+	mux := http.NewServeMux()
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	mux.HandleFunc("/feed.json", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/feed+json")
+		fmt.Fprintf(w, `{"version":"https://jsonfeed.org/version/1.1","title":"One","items":{"id":"1","url":"%s/world/one.html","title":"Summit","content_text":%q}}`,
+			srv.URL, summitDesc)
+	})
+	cfg := writeConfig(t, t.TempDir(), []string{srv.URL + "/feed.json"}, "")
+	writeFile(t, cfg, strings.Replace(readFile(t, cfg), "fetch:\n", "fetch:\n  article_pages: false\n", 1))
+
+	want := []string{srv.URL + "/world/one.html"}
+	if got := pollArticleURLs(t, cfg); !slices.Equal(got, want) {
+		t.Errorf("articles %q, want %q", got, want)
+	}
+}

@@ -170,8 +170,9 @@ func TestParseErrors(t *testing.T) {
 		{"malformed xml, no complete item", []byte("<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Broken</title>\n<item><title>Two</ti"), "", false, "XML syntax error on line 3"},
 		{"broken json feed", []byte(`{"version":"https://jsonfeed.org/version/1.1","items":[`), "", false, "parse feed: "},
 		// a field of the wrong type loses that field, but items that are
-		// no list leave nothing to read: an error, not an empty feed
-		{"json feed items an object", []byte(`{"version":"https://jsonfeed.org/version/1.1","items":{"id":"1"}}`), "", false, "cannot unmarshal object"},
+		// neither a list nor one item leave nothing to read: an error, not
+		// an empty feed (one object is a list of one: TestJSONFeedItemsOneObject)
+		{"json feed items a string", []byte(`{"version":"https://jsonfeed.org/version/1.1","items":"1"}`), "", false, "cannot unmarshal string"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -347,6 +348,7 @@ func TestJSONFeedOffSpecTypes(t *testing.T) {
 		{"url an object", `{"id":"a","url":{"href":"https://e.com/a"},"external_url":"https://e.com/x","title":"A"}`, Item{GUID: "a", Link: "https://e.com/x", Title: "A"}},
 		{"author a string", `{"id":"a","url":"https://e.com/a","title":"A","author":"Jo","authors":[{"name":"Ann"},"Bo",{"name":7}]}`, Item{GUID: "a", Link: "https://e.com/a", Title: "A", Authors: []string{"Ann", "7"}}},
 		{"attachments odd", `{"id":"a","url":"https://e.com/a","title":"A","attachments":[{"url":"https://e.com/a.mp3","size_in_bytes":"big"}]}`, Item{GUID: "a", Link: "https://e.com/a", Title: "A"}},
+		{"authors one object", `{"id":"a","url":"https://e.com/a","title":"A","authors":{"name":"Ann"}}`, Item{GUID: "a", Link: "https://e.com/a", Title: "A", Authors: []string{"Ann"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -367,6 +369,26 @@ func TestJSONFeedOffSpecTypes(t *testing.T) {
 				t.Errorf("good item read as %+v", g)
 			}
 		})
+	}
+}
+
+// TestJSONFeedItemsOneObject: a JSON Feed whose items is one object, as a
+// converter from XML writes a list of one, reads as that one item: the
+// whole feed failed ("cannot unmarshal object into ... items"). Items of
+// another type still fail the feed, naming it.
+func TestJSONFeedItemsOneObject(t *testing.T) {
+	const head = `{"version":"https://jsonfeed.org/version/1.1","title":"T","items":`
+	f, err := Parse([]byte(head+`{"id":"a","url":"https://e.com/a","title":"A","content_text":"Text."}}`), "application/feed+json", "https://e.com/feed.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Items) != 1 || f.Items[0].Link != "https://e.com/a" || f.Items[0].Content() != "Text." {
+		t.Errorf("items %+v, want the one item", f.Items)
+	}
+	for _, items := range []string{`"a"`, `5`, `null`} {
+		if f, err := Parse([]byte(head+items+`}`), "application/feed+json", "https://e.com/feed.json"); err == nil && len(f.Items) > 0 {
+			t.Errorf("items %s read as %+v", items, f.Items)
+		}
 	}
 }
 
