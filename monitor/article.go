@@ -80,12 +80,6 @@ func (m *Monitor) processItem(ctx context.Context, src source, it feed.Item, rel
 	default:
 		return out, fmt.Errorf("look up article %s: %w", link, err)
 	}
-	if !passFrom(ctx).first(link, src.feedURL) {
-		// Another feed of this pass listed the article and it was checked a
-		// moment ago: asking the site again would only be impolite. PollAll
-		// records this feed on the article at the end of the pass.
-		return out, nil
-	}
 	// The feed's own text is only needed to filter a new item or as a
 	// fallback; converting its HTML for every known item costs a lot at scale.
 	feedText := sync.OnceValue(func() string { return itemText(it) })
@@ -97,6 +91,25 @@ func (m *Monitor) processItem(ctx context.Context, src source, it feed.Item, rel
 	}
 	if !out.matched && (!m.cfg.Fetch.ArticlePages || m.isRejected(link)) {
 		return out, nil
+	}
+	p := passFrom(ctx)
+	if !p.first(link, src.feedURL) {
+		// Another feed of this pass listed the article and it was checked a
+		// moment ago: asking the site again would only be impolite. PollAll
+		// records this feed on the article at the end of the pass.
+		return out, nil
+	}
+	if known.ID == "" {
+		// A new article this item leaves unstored (off the story, its
+		// page failed and its feed gave no text) is another feed's to
+		// take in this pass: its item may be on the story or carry text.
+		// The first feed to list it decided for all of them, which one
+		// was up to the order the feeds' answers came in.
+		defer func() {
+			if out.seq == 0 {
+				p.release(link)
+			}
+		}()
 	}
 
 	// The article in hand is finished even when shutdown starts meanwhile:
@@ -162,7 +175,7 @@ func (m *Monitor) observe(ctx context.Context, link string, known store.Article,
 			return nil, cause
 		}
 		return &content{
-			url: link, title: it.Title, text: text, source: "feed",
+			url: link, title: clipTitle(it.Title), text: text, source: "feed",
 			published: it.Published, modified: it.Updated,
 		}, cause
 	}
@@ -189,6 +202,19 @@ func (m *Monitor) observe(ctx context.Context, link string, known store.Article,
 		return fallback(fmt.Errorf("fetch article %s: %w (%s)", fetch.Redact(resp.URL), ErrNotArticlePage, mt))
 	}
 	page := pageUTF8(resp.Body, resp.ContentType)
+	if target := metaRefresh(page, resp.URL); target != "" {
+		// An interstitial sending the reader on at once ("Redirecting…"):
+		// its one line was stored as the article, over the feed's text.
+		// The hop is followed once, as the client follows a redirect.
+		r, err := m.fetch(ctx, metrics.TargetPage, fetch.Request{URL: target, Accept: req.Accept, Robots: req.Robots})
+		if err != nil {
+			return fallback(fmt.Errorf("fetch article %s: follow its meta refresh: %w", fetch.Redact(resp.URL), err))
+		}
+		if mt, ok := articleType(r.ContentType, r.Body); !ok {
+			return fallback(fmt.Errorf("fetch article %s: %w (%s)", fetch.Redact(r.URL), ErrNotArticlePage, mt))
+		}
+		resp, page = r, pageUTF8(r.Body, r.ContentType)
+	}
 	sc := extract.Scan(page)
 	pageHash, pr := m.pageHash(sc, resp.URL)
 	if known.ID != "" && known.Versions > 0 {
@@ -224,7 +250,7 @@ func (m *Monitor) observe(ctx context.Context, link string, known store.Article,
 	}
 	published := firstTime(art.Published, it.Published)
 	return &content{
-		url: canon, title: firstString(art.Title, it.Title), byline: art.Byline, text: art.Text(),
+		url: canon, title: clipTitle(firstString(art.Title, it.Title)), byline: art.Byline, text: art.Text(),
 		published: published, modified: firstTime(art.Modified, it.Updated), source: "page", siteName: art.SiteName,
 		etag: resp.ETag, lastModified: resp.LastModified, pageHash: mark + pageHash, dropped: dropped, onPage: sc.Shows,
 		print: pr,

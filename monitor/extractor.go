@@ -536,7 +536,7 @@ func (m *Monitor) refUnchanged(sc *extract.Scanned, page []byte, pageURL, link s
 	if err != nil || prev.Source != "page" {
 		return art, false
 	}
-	title, text := firstString(art.Title, it.Title), art.Text()
+	title, text := clipTitle(firstString(art.Title, it.Title)), art.Text()
 	return art, prev.Hash == contentHash(title, text) || m.sameText(known.URL, prev, known.PageHash, title, text, nil, sc.Shows)
 }
 

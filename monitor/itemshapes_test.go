@@ -39,7 +39,7 @@ type itemShape struct {
 // feedShape is one fixture of testdata/items.
 type feedShape struct {
 	file  string
-	items int         // items the feed holds once parsed (duplicate GUIDs dropped)
+	items int         // items the feed holds once parsed (repeated items dropped)
 	track []itemShape // items with a usable link; the others are never stored
 }
 
@@ -68,10 +68,13 @@ var feedShapes = []feedShape{
 		{link: "/news/html-title.html", feedText: true, feedOnStory: true},
 		{link: "/news/image-title.html", feedText: true, feedOnStory: true}, // title is an image only
 	}},
-	// The second item repeats the first's GUID (dropped by the parser); the
-	// fourth repeats the third's link with tracking parameters.
-	{file: "duplicate-guids.rss", items: 3, track: []itemShape{
+	// The second item repeats the first's GUID with a link of its own (a
+	// story of its own); the fourth repeats the third's link with tracking
+	// parameters; the fifth repeats the first item whole (dropped by the
+	// parser).
+	{file: "duplicate-guids.rss", items: 4, track: []itemShape{
 		{link: "/news/dup-a.html", feedText: true, feedOnStory: true},
+		{link: "/news/dup-b.html", feedText: true, feedOnStory: true},
 		{link: "/news/dup-c.html", feedText: true, feedOnStory: true},
 	}},
 	// Relative url, external_url only, no url, title only.

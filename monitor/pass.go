@@ -68,6 +68,17 @@ func (p *pass) first(link, feedURL string) bool {
 	return false
 }
 
+// release forgets that link was seen in the pass, so that the next feed
+// listing it checks it; a no-op outside a pass.
+func (p *pass) release(link string) {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	delete(p.checked, link)
+}
+
 // keepPrint notes that c's page hash was handed to the store with the
 // article at url, when c has a print; a no-op outside a pass. (On record's
 // suspicious path the hash is not stored; settle then finds another and

@@ -329,7 +329,7 @@ func (m *Monitor) pollFeed(ctx context.Context, fc config.Feed, st *store.FeedSt
 
 	if fc.Name == "" && parsed.Title != "" {
 		// Without a configured name the feed's own title names the outlet.
-		res.Name, st.Name = parsed.Title, parsed.Title
+		res.Name, st.Name = clipTitle(parsed.Title), clipTitle(parsed.Title)
 	}
 	src := source{feedURL: fc.URL, outlet: res.Name}
 	var wg sync.WaitGroup
@@ -340,7 +340,10 @@ func (m *Monitor) pollFeed(ctx context.Context, fc config.Feed, st *store.FeedSt
 	var itemErrs, panics []error
 	var noLink []string // titles of items without a usable link
 	noText := 0         // items without text, with article pages off
-	for _, it := range parsed.Items {
+	for _, g := range pageGroups(parsed.Items) {
+		it := feed.Merge(g)
+		// Item titles name items in errors, logs and `feeds` too.
+		it.Title = clipTitle(it.Title)
 		if ctx.Err() != nil {
 			break // shutting down: articles in hand finish, no new ones start
 		}
@@ -360,7 +363,7 @@ func (m *Monitor) pollFeed(ctx context.Context, fc config.Feed, st *store.FeedSt
 			mu.Lock()
 			defer mu.Unlock()
 			if out.matched {
-				res.Matched++
+				res.Matched += len(g) // each of the page's items
 			}
 			if out.seq > 0 {
 				res.NewVersions++
@@ -417,15 +420,51 @@ func (m *Monitor) pollFeed(ctx context.Context, fc config.Feed, st *store.FeedSt
 	return nil
 }
 
+// pageGroups groups items by the page they link to (after canonicalisation:
+// tracking parameters and anchors dropped), in feed order, each group at
+// its first item's place; an item without a link is a group of its own.
+// A group is processed as one item (see feed.Merge): a live page's updates,
+// listed one by one and linked to the page, were one article whose text
+// was whichever item took the article's lock first. Without pages it
+// flipped between the updates pass after pass, each flip a version with
+// fact changes and alerts, and every update but one was never stored.
+func pageGroups(items []feed.Item) [][]feed.Item {
+	at := make(map[string]int, len(items))
+	groups := make([][]feed.Item, 0, len(items))
+	for _, it := range items {
+		key, err := fetch.Canonicalize(it.Link)
+		if it.Link == "" || err != nil {
+			groups = append(groups, []feed.Item{it})
+			continue
+		}
+		if i, ok := at[key]; ok {
+			groups[i] = append(groups[i], it)
+			continue
+		}
+		at[key] = len(groups)
+		groups = append(groups, []feed.Item{it})
+	}
+	return groups
+}
+
 // mayPass reports whether an item's failure may pass by itself: a 5xx,
-// 429 or 408 answer, a timeout, a connection that failed or broke. A page
-// gone (4xx), refused by robots.txt or not an article stays as it is.
+// 429 or 408 answer, a timeout, a connection that failed or broke, a name
+// server that failed to answer. A page gone (4xx), a host name that does
+// not exist (NXDOMAIN), a page refused by robots.txt or not an article
+// stays as it is. A DNS error is read before robots.txt's: a robots.txt
+// unreachable is "disallow all" for now, and its cause says whether that
+// may pass.
 func mayPass(err error) bool {
 	var se *fetch.StatusError
+	var de *net.DNSError
 	var ne net.Error
 	switch {
 	case errors.As(err, &se):
 		return se.Temporary()
+	case errors.As(err, &de):
+		// A dead article host cost its feed a full download on every
+		// poll, the item failing again each time.
+		return !de.IsNotFound
 	case errors.Is(err, fetch.ErrTimeout), errors.Is(err, context.DeadlineExceeded), errors.Is(err, io.ErrUnexpectedEOF):
 		return true
 	case errors.Is(err, fetch.ErrBlockedAddress), errors.Is(err, fetch.ErrDisallowed):

@@ -149,3 +149,68 @@ func TestEvalAgreement(t *testing.T) {
 		t.Errorf("a missing label directory: exit %d, stderr %q; want an error naming it", code, errOut)
 	}
 }
+
+// TestCheckRejectsEmptyListEntries: a feed written half-way (a bare "-")
+// fails `check` and every command that loads the config, naming the list
+// and the entry; it was dropped without a word and `check` said "ok".
+func TestCheckRejectsEmptyListEntries(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "config.yaml")
+	writeFile(t, path, "store:\n  path: ./x.db\nfeeds:\n  - url: https://example.com/rss\n  -\nnotify:\n  webhooks:\n    - null\n")
+	out, _, code := cli(t, "-c", path, "check")
+	if code == 0 {
+		t.Fatalf("check passed a config with empty list entries:\n%s", out)
+	}
+	for _, want := range []string{path + ":5:", "feeds[1]: empty entry (null) in the list feeds", "notify.webhooks[0]: empty entry"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check output lacks %q:\n%s", want, out)
+		}
+	}
+	if _, errOut, code := cli(t, "-c", path, "poll"); code == 0 || !strings.Contains(errOut, "feeds[1]") {
+		t.Errorf("poll: exit %d, stderr %q; want a failure naming feeds[1]", code, errOut)
+	}
+}
+
+// TestCheckRejectsUnusableStoreAndPorts: `check` fails on a store path the
+// daemon could not create (under a file) and on a feed URL port out of
+// range, each on its own line with its place; both passed, and `run` then
+// failed at start and every poll of the feed failed.
+func TestCheckRejectsUnusableStoreAndPorts(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "not-a-dir")
+	writeFile(t, file, "x")
+	path := filepath.Join(dir, "config.yaml")
+	writeFile(t, path, fmt.Sprintf("store:\n  path: %s\nfeeds:\n  - url: https://example.com:99999/rss\n", filepath.Join(file, "x.db")))
+	out, _, code := cli(t, "-c", path, "check")
+	if code == 0 {
+		t.Fatalf("check passed:\n%s", out)
+	}
+	for _, want := range []string{
+		path + ":2:9: store.path: store " + filepath.Join(file, "x.db") + " is not usable by this user",
+		file + " is not a directory",
+		path + ":4:10: feeds[0].url: port 99999 is out of range (1-65535)",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// TestCompareListGrowsBesideALongerWord: places added around one that
+// stays ("in New York" -> "in Boston, New York and Chicago") are one list
+// change, also when the text elsewhere has "the New Yorker" after a list
+// join: "New York" inside that word made the list look there already, and
+// the change came out as two places of their own.
+func TestCompareListGrowsBesideALongerWord(t *testing.T) {
+	dir := t.TempDir()
+	old, cur := filepath.Join(dir, "old.txt"), filepath.Join(dir, "new.txt")
+	const tail = "\n\nPassengers, the New Yorker reported, waited for hours.\n"
+	writeFile(t, old, "Flights were cancelled in New York on Monday, officials said."+tail)
+	writeFile(t, cur, "Flights were cancelled in Boston, New York and Chicago on Monday, officials said."+tail)
+	var cmp struct {
+		Changes []struct{ Kind, Before, After string } `json:"changes"`
+	}
+	decodeJSON(t, mustCLI(t, "compare", old, cur, "--json"), &cmp)
+	if len(cmp.Changes) != 1 || cmp.Changes[0].Kind != "location" || cmp.Changes[0].After != "Boston, New York and Chicago" {
+		t.Errorf("changes %+v, want one location change: the list \"Boston, New York and Chicago\"", cmp.Changes)
+	}
+}

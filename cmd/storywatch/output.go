@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"text/tabwriter"
 	"time"
 )
 
@@ -143,14 +142,18 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-func newTable(w io.Writer) *tabwriter.Writer {
-	return tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-}
-
+// truncate cuts s to at most n terminal columns, the last one an
+// ellipsis when anything was cut (see displayWidth).
 func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
+	if displayWidth(s) <= n {
 		return s
 	}
-	return string(r[:n-1]) + "…"
+	w := 0
+	for i, r := range s {
+		if w+runeWidth(r) > n-1 {
+			return s[:i] + "…"
+		}
+		w += runeWidth(r)
+	}
+	return s
 }

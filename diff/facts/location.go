@@ -1268,7 +1268,8 @@ func (lx *lexicon) listGap(gap string) (string, bool) {
 
 // listedIn reports whether text lists the places of inner as one part of
 // a list, a list join before or after them: ", Lviv and Odesa" when inner
-// is "Lviv and Odesa".
+// is "Lviv and Odesa". inner counts only as whole words: "New York" in
+// ", the New Yorker" or "Boston, New York-based" lists no New York.
 func listedIn(text, inner string) bool {
 	for at := 0; ; {
 		k := strings.Index(text[at:], inner)
@@ -1276,13 +1277,25 @@ func listedIn(text, inner string) bool {
 			return false
 		}
 		s, e := at+k, at+k+len(inner)
+		at = e
+		if r, _ := utf8.DecodeLastRuneInString(text[:s]); s > 0 && inWord(r) {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(text[e:]); e < len(text) && inWord(r) {
+			continue
+		}
 		for w := range listJoins {
 			if strings.HasSuffix(text[:s], w) || strings.HasPrefix(text[e:], w) {
 				return true
 			}
 		}
-		at = e
 	}
+}
+
+// inWord reports whether r continues a word next to a place's name: a
+// letter, a digit, a combining mark or a hyphen ("New York-based").
+func inWord(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '-'
 }
 
 // listable reports whether a change is a place added or removed that a

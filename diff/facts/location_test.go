@@ -514,3 +514,31 @@ func TestVenueChangedIsOneChange(t *testing.T) {
 		t.Errorf("alias of a known palace: got %q", got)
 	}
 }
+
+// TestListedInWholeWords: a list's inner places count only as whole words
+// next to a list join: "New York" in "the New Yorker" or "New York-based"
+// is no New York listed, and made a list that grew ("in Boston, New York
+// and Chicago") read as places inserted one by one into a list already
+// there.
+func TestListedInWholeWords(t *testing.T) {
+	for _, tt := range []struct {
+		text, inner string
+		want        bool
+	}{
+		{"strikes on Kharkiv, Lviv and Odesa overnight", "Lviv and Odesa", true},
+		{"in Boston, New York and Chicago", "New York", true},
+		{"New York, Boston", "New York", true},
+		{"Passengers, the New Yorker reported", "New York", false},
+		{"Boston, New York-based airlines", "New York", false},
+		{"Boston, New Yorkers waited", "New York", false},
+		{"the NewNew York, and", "New York", false},
+		{"Passengers, the New Yorker reported, waited in New York, and left", "New York", true}, // a later whole match
+		{"in Kyiv, Lvivska oblast", "Lviv", false},
+		{"Kyiv, Lviv", "Lviv", true},
+		{"Kyiv, Lviv’s mayor", "Lviv", true}, // a possessive names the place
+	} {
+		if got := listedIn(tt.text, tt.inner); got != tt.want {
+			t.Errorf("listedIn(%q, %q) = %v, want %v", tt.text, tt.inner, got, tt.want)
+		}
+	}
+}

@@ -1,13 +1,111 @@
 package config
 
-import "os"
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"syscall"
+)
 
 // Check loads the config file at path like Load and returns every problem
 // found, in file order: YAML syntax, unset environment variables, unknown
 // keys, wrong types, unreadable secret files and broken validation rules,
-// each with its line and column where known. Nil means the file is good.
-// `storywatch check` prints one Problem.Error() per line.
+// each with its line and column where known; then, for the bbolt store,
+// whether this user can open or create the store file (see storeProblem).
+// Nil means the file is good. `storywatch check` prints one
+// Problem.Error() per line.
 func Check(path string) []Problem {
-	_, ps := load(path, os.LookupEnv)
+	c, ps := load(path, os.LookupEnv)
+	if c == nil || hasProblemAt(ps, "store") {
+		return ps
+	}
+	if p := c.storeProblem(); p != nil {
+		ps = append(ps, *p)
+		sortProblems(ps)
+	}
 	return ps
+}
+
+// hasProblemAt reports whether a problem of ps is at path or within it.
+func hasProblemAt(ps []Problem, path string) bool {
+	for _, p := range ps {
+		if p.Path != "" && within(p.Path, path) {
+			return true
+		}
+	}
+	return false
+}
+
+// storeProblem checks that the bbolt store at store.path can be opened for
+// writing by this process's user, as `run` and `poll` will: an existing
+// store must be a file this user may open read-write; a new one's nearest
+// existing directory must take a new entry (probed by creating and removing
+// an empty temporary directory there, nothing else). A path under /proc,
+// under a file, or in a read-only place passed `check` and failed the
+// daemon at start. It returns nil for a PostgreSQL store and for a usable
+// path. The daemon may run as another user: the message says whose view it
+// is.
+func (c *Config) storeProblem() *Problem {
+	if c.Store.Driver == DriverPostgres || c.Store.Path == "" {
+		return nil
+	}
+	err := probeStorePath(c.Store.Path)
+	if err == nil {
+		return nil
+	}
+	pos := c.Position("store.path")
+	return &Problem{File: c.file, Path: "store.path", Line: pos.Line, Column: pos.Column,
+		Msg: fmt.Sprintf("store %s is not usable by this user (uid %d): %v", c.Store.Path, os.Getuid(), err),
+		Err: errors.Join(ErrInvalid, err)}
+}
+
+// notThere reports whether a stat error says the path does not exist, or
+// runs through a file ("/etc/passwd/x.db"), which the walk up then names.
+func notThere(err error) bool {
+	return errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR)
+}
+
+// probeStorePath says why a bbolt file at path could not be opened for
+// writing or created, or nil.
+func probeStorePath(path string) error {
+	fi, err := os.Stat(path)
+	switch {
+	case err == nil && fi.IsDir():
+		return fmt.Errorf("%s is a directory; name the store file in it (%s)", path, filepath.Join(path, "storywatch.db"))
+	case err == nil:
+		f, err := os.OpenFile(path, os.O_RDWR, 0)
+		if err != nil {
+			return fmt.Errorf("open for writing: %w", err)
+		}
+		return f.Close()
+	case !notThere(err):
+		return err
+	}
+	// The file is new: find the directory it, or the directories above
+	// it that `run` creates, would go in.
+	dir := filepath.Dir(filepath.Clean(path))
+	for {
+		fi, err := os.Stat(dir)
+		if err == nil {
+			if !fi.IsDir() {
+				return fmt.Errorf("%s is not a directory", dir)
+			}
+			break
+		}
+		if !notThere(err) {
+			return err
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			return fmt.Errorf("no directory of %s exists", path)
+		}
+		dir = up
+	}
+	probe, err := os.MkdirTemp(dir, ".storywatch-check-")
+	if err != nil {
+		return fmt.Errorf("cannot create the store in %s: %w", dir, errors.Unwrap(err))
+	}
+	return os.Remove(probe)
 }

@@ -553,3 +553,48 @@ func TestDuplicateKeyPlace(t *testing.T) {
 		})
 	}
 }
+
+// TestNullListEntries: an empty entry in a list (a bare "-", "~", "null",
+// an alias of a null) is a problem naming the list and the entry's index
+// in the file, where yaml's decoder left it out without a word and `check`
+// passed a config whose feed or webhook had vanished. The problems after
+// it keep the file's indexes.
+func TestNullListEntries(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // path: message part, in order
+	}{
+		{"bare dash feed", "feeds:\n  -\n  - url: https://example.com/rss\n",
+			[]string{"feeds[0]: empty entry (null) in the list feeds"}},
+		{"null feed, later feed invalid", "feeds:\n  - null\n  - url: ftp://example.com/rss\n",
+			[]string{"feeds[0]: empty entry (null) in the list feeds", "feeds[1].url: "}},
+		{"tilde webhook", feed + "notify:\n  webhooks:\n    - url: https://h.example/x\n    - ~\n",
+			[]string{"notify.webhooks[1]: empty entry (null) in the list notify.webhooks"}},
+		{"story pattern", feed + "story:\n  any: [\"(?i)summit\", null]\n",
+			[]string{"story.any[1]: empty entry (null) in the list story.any"}},
+		{"alias of a null", "x-none: &none ~\n" + feed + "notify:\n  kinds: [date, *none]\n",
+			[]string{"notify.kinds[1]: empty entry (null) in the list notify.kinds"}},
+		{"email recipient", feed + "notify:\n  email:\n    host: smtp.example.com\n    from: a@example.com\n    to: [~]\n",
+			[]string{"notify.email.to[0]: empty entry (null) in the list notify.email.to"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := Parse([]byte(tt.text), "test.yaml")
+			if c != nil || err == nil {
+				t.Fatalf("parsed a config with an empty list entry: %+v", c)
+			}
+			ps := Problems(err)
+			if len(ps) != len(tt.want) {
+				t.Fatalf("got %d problems, want %d: %v", len(ps), len(tt.want), err)
+			}
+			for i, w := range tt.want {
+				if got := ps[i].Path + ": " + ps[i].Msg; !strings.HasPrefix(got, w) || ps[i].Line == 0 {
+					t.Errorf("problem %d = %v, want it to start %q, with a line", i, ps[i], w)
+				}
+			}
+			if !errors.Is(ps[0], ErrType) {
+				t.Errorf("problem %v does not wrap ErrType", ps[0])
+			}
+		})
+	}
+}

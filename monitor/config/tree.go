@@ -102,10 +102,40 @@ func (w *treeWalker) walk(n *yaml.Node, t reflect.Type, path string) {
 		w.walkMapping(n, t, path)
 	case t.Kind() == reflect.Slice && n.Kind == yaml.SequenceNode:
 		for i, c := range n.Content {
-			w.walk(c, t.Elem(), path+"["+strconv.Itoa(i)+"]")
+			at := path + "[" + strconv.Itoa(i) + "]"
+			if isNull(c) || (c.Kind == yaml.AliasNode && c.Alias != nil && isNull(c.Alias)) {
+				w.nullEntry(c, t.Elem(), path, at)
+				continue
+			}
+			w.walk(c, t.Elem(), at)
 		}
 	}
 	// Any other mismatch is a type error that yaml's decoder reports.
+}
+
+// nullEntry reports an empty entry (a bare "-", "~" or null) in the list
+// at path: yaml's decoder leaves it out without a word, so a feed or a
+// webhook written half-way vanished from the config that `check` passed.
+// A null node of its own becomes the element type's empty value, which
+// keeps the decoded list's indexes those of the file for the problems
+// that follow (and those on the entry itself are the same problem).
+func (w *treeWalker) nullEntry(n *yaml.Node, elem reflect.Type, list, at string) {
+	if _, ok := w.pos[at]; !ok {
+		w.pos[at] = Position{Line: n.Line, Column: n.Column}
+	}
+	w.add(at, n, fmt.Sprintf("empty entry (null) in the list %s: give it a value or delete it", list), ErrType)
+	if n.Kind == yaml.AliasNode {
+		return // its anchor may stand elsewhere; yaml then drops the entry
+	}
+	for elem.Kind() == reflect.Pointer {
+		elem = elem.Elem()
+	}
+	switch elem.Kind() {
+	case reflect.Struct:
+		n.Kind, n.Tag, n.Value = yaml.MappingNode, "!!map", ""
+	case reflect.String:
+		n.Tag, n.Value = "!!str", ""
+	}
 }
 
 // walkMapping checks the keys of a mapping decoded into struct type t.

@@ -6,6 +6,7 @@ import (
 	"net/mail"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -164,6 +165,14 @@ func (v *validator) httpURL(path, raw string) (*url.URL, bool) {
 	if s := strings.ToLower(u.Scheme); (s != "http" && s != "https") || u.Host == "" || u.Hostname() == "" {
 		v.add(path, "must be an absolute http or https URL, got %q", raw)
 		return nil, false
+	}
+	// url.Parse takes any digits for a port; 99999 failed only when
+	// dialled, on every poll or delivery.
+	if p := u.Port(); p != "" {
+		if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
+			v.add(path, "port %s is out of range (1-65535)", p)
+			return nil, false
+		}
 	}
 	return u, true
 }

@@ -185,14 +185,11 @@ func itemwise(body []byte, ft gofeed.FeedType, base *url.URL, whole error) *Feed
 		}
 	}
 
-	seen := map[string]bool{}
+	seen := seenItems{}
 	keep := func(items []Item) {
 		for _, it := range items {
-			if it.GUID != "" {
-				if seen[it.GUID] {
-					continue
-				}
-				seen[it.GUID] = true
+			if seen.repeat(it) {
+				continue
 			}
 			out.Items = append(out.Items, it)
 		}

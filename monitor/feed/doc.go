@@ -14,7 +14,8 @@
 //
 // Item links are resolved against the feed URL and only http(s) links are
 // kept; Title and Summary are reduced to plain text while Content keeps its
-// HTML. Items are de-duplicated by GUID (the first one wins). A body that is
+// HTML. An item listed twice (same GUID, same link) is kept once, the first
+// time; items that share a GUID but not a link are all kept. A body that is
 // not a feed fails with an error wrapping [ErrNotFeed] that says what was
 // found instead.
 package feed

@@ -15,7 +15,7 @@ const (
 	jsInt                     // a whole number
 	jsStrings                 // a list of strings; a lone string is a list of one
 	jsObject                  // one object of the field's schema
-	jsObjects                 // a list of objects of the field's schema
+	jsObjects                 // a list of objects of the field's schema; a lone object is a list of one
 )
 
 // jsonField is one field of a JSON Feed object: its kind and, for objects,
@@ -46,8 +46,9 @@ var (
 // conformJSONFeed rewrites a JSON Feed whose fields have types off the spec
 // ("id": 123, "tags": "x", "date_published": 5, an item that is a string)
 // into one gofeed decodes: a number where a string belongs becomes its
-// literal (the spec asks readers to coerce an id so), a lone tag a list of
-// one, and anything else of the wrong type is left out, that field or that
+// literal (the spec asks readers to coerce an id so), a lone tag, item,
+// author or attachment a list of one (converters from XML write a list of
+// one so), and anything else of the wrong type is left out, that field or that
 // list entry only. encoding/json stops the whole feed at the first such
 // field, so one item's odd field lost every item. Keys the spec does not
 // name are left out too: storywatch reads none of them.
@@ -62,9 +63,11 @@ func conformJSONFeed(body []byte) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("read JSON Feed: the top level is not an object: %w", ErrNotFeed)
 	}
-	if _, ok := root["items"].([]any); !ok {
-		// no list of items to save: the feed's error stands, rather than
-		// a feed that reads as having none
+	switch root["items"].(type) {
+	case []any, map[string]any: // a list, or one item standing for it
+	default:
+		// no items to save: the feed's error stands, rather than a feed
+		// that reads as having none
 		return nil, fmt.Errorf("read JSON Feed: items is not a list: %w", ErrNotFeed)
 	}
 	return json.Marshal(conformObject(root, jsonFeedFields))
@@ -123,6 +126,10 @@ func conformValue(v any, f jsonField) (any, bool) {
 		}
 	case jsObjects:
 		list, ok := v.([]any)
+		if o, one := v.(map[string]any); one {
+			// a converter's list of one written as its one element
+			list, ok = []any{o}, true
+		}
 		if !ok {
 			return nil, false
 		}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/mmcdole/gofeed"
 	"github.com/mmcdole/gofeed/atom"
+	ext "github.com/mmcdole/gofeed/extensions"
 	jsonfeed "github.com/mmcdole/gofeed/json"
 	"github.com/mmcdole/gofeed/rss"
 )
@@ -107,18 +108,15 @@ func parseBody(body []byte, ft gofeed.FeedType, base *url.URL, set deferredSet) 
 		Items: make([]Item, 0, len(gf.Items)),
 		found: len(gf.Items),
 	}
-	seen := make(map[string]bool, len(gf.Items))
+	seen := make(seenItems, len(gf.Items))
 	claimed := 0
 	for _, gi := range gf.Items {
 		if gi == nil {
 			continue
 		}
 		it := convertItem(gi, base)
-		if it.GUID != "" {
-			if seen[it.GUID] {
-				continue
-			}
-			seen[it.GUID] = true
+		if seen.repeat(it) {
+			continue
 		}
 		if d := set.lookup(it.content); d != nil && !d.claimed {
 			it.content, it.deferred, d.claimed = "", d, true
@@ -127,6 +125,27 @@ func parseBody(body []byte, ft gofeed.FeedType, base *url.URL, set deferredSet) 
 		out.Items = append(out.Items, it)
 	}
 	return out, claimed, nil
+}
+
+// seenItems holds the identities of the items a feed document has listed.
+type seenItems map[[2]string]bool
+
+// repeat reports whether the document listed it before, and else notes it.
+// An item is its GUID and its link together: a CMS that gives every item
+// one GUID (its site's, or a template's constant) lost all its articles
+// but the first when the GUID alone told them apart. A feed that lists one
+// story twice repeats both. Article IDs come from the link, so which items
+// count as repeats changes no stored article's identity.
+func (s seenItems) repeat(it Item) bool {
+	if it.GUID == "" {
+		return false // neither a GUID nor a link: skipped later
+	}
+	k := [2]string{it.GUID, it.Link}
+	if s[k] {
+		return true
+	}
+	s[k] = true
+	return false
 }
 
 // parseGofeed is gofeed.Parser.Parse for a body whose type is known: the
@@ -152,7 +171,11 @@ func parseGofeed(body []byte, ft gofeed.FeedType) (*gofeed.Feed, error) {
 		if err != nil {
 			return nil, err
 		}
-		return (&gofeed.DefaultAtomTranslator{}).Translate(af)
+		gf, err := (&gofeed.DefaultAtomTranslator{}).Translate(af)
+		if err == nil {
+			atomAlternates(af, gf)
+		}
+		return gf, err
 	case gofeed.FeedTypeJSON:
 		jf, err := (&jsonfeed.Parser{}).Parse(r)
 		var te *json.UnmarshalTypeError
@@ -167,32 +190,163 @@ func parseGofeed(body []byte, ft gofeed.FeedType) (*gofeed.Feed, error) {
 			return nil, err
 		}
 		dropNullEntries(jf)
-		return (&gofeed.DefaultJSONTranslator{}).Translate(jf)
+		gf, err := (&gofeed.DefaultJSONTranslator{}).Translate(jf)
+		if err == nil {
+			jsonPermalinks(jf, gf)
+		}
+		return gf, err
 	}
 	return nil, gofeed.ErrFeedTypeNotDetected
 }
 
-// permalinks gives an RSS item with no <link> its <guid> as link, unless
-// the guid says isPermaLink="false": RSS 2.0 makes a guid a permalink by
-// default, and feeds that rely on it ("<guid>https://…/story</guid>", no
-// link) lost every item as having "no usable http(s) link". A guid that is
-// no absolute http(s) URL stays an id. The translator
-// keeps the items in order, one for one.
+// permalinks gives an RSS item without a usable <link> (none, blank, or
+// a "javascript:" or "mailto:" one) another: its <atom:link> (rel
+// alternate or none), else its <guid>, unless the guid says
+// isPermaLink="false": RSS 2.0 makes a guid a permalink by default, and
+// feeds that rely on it ("<guid>https://…/story</guid>", no link) lost
+// every item as having "no usable http(s) link", as did feeds giving an
+// empty <link/> beside an <atom:link> or a permalink guid. A guid that is
+// no absolute http(s) URL stays an id. The translator keeps the items in
+// order, one for one.
 func permalinks(rf *rss.Feed, gf *gofeed.Feed) {
 	if len(rf.Items) != len(gf.Items) {
 		return
 	}
 	for i, ri := range rf.Items {
 		gi := gf.Items[i]
-		if ri == nil || gi == nil || ri.GUID == nil || gi.Link != "" || len(gi.Links) > 0 {
+		if ri == nil || gi == nil || usableRef(gi.Link) || slices.ContainsFunc(gi.Links, usableRef) {
 			continue
 		}
-		if strings.EqualFold(strings.TrimSpace(ri.GUID.IsPermalink), "false") {
+		if l := atomAlternate(ri.Extensions); l != "" {
+			gi.Link = l
+			continue
+		}
+		if ri.GUID == nil || strings.EqualFold(strings.TrimSpace(ri.GUID.IsPermalink), "false") {
 			continue
 		}
 		// an absolute URL only: "story-123" is an id, not a path
 		if isAbsHTTP(ri.GUID.Value) {
-			gi.Link = ri.GUID.Value
+			gi.Link = strings.TrimSpace(ri.GUID.Value)
+		}
+	}
+}
+
+// atomAlternate is the href of an RSS item's first <atom:link> with rel
+// alternate or none, "" when it has none that is a usable link.
+func atomAlternate(exts ext.Extensions) string {
+	for _, prefix := range []string{"atom", "atom10", "atom03"} {
+		for _, l := range exts[prefix]["link"] {
+			rel := strings.TrimSpace(l.Attrs["rel"])
+			if (rel == "" || strings.EqualFold(rel, "alternate")) && usableRef(l.Attrs["href"]) {
+				return strings.TrimSpace(l.Attrs["href"])
+			}
+		}
+	}
+	return ""
+}
+
+// usableRef reports whether ref may lead to an article: an http(s) URL,
+// or a relative reference, which the feed's URL resolves.
+func usableRef(ref string) bool {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		return false
+	}
+	u, err := url.Parse(ref)
+	if err != nil {
+		return false
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "":
+		return u.Opaque == "" && (u.Path != "" || u.Host != "" || u.RawQuery != "") // "?p=123" too
+	case "http", "https":
+		return u.Host != ""
+	}
+	return false
+}
+
+// atomAlternates gives an Atom entry with several rel="alternate" links
+// the one that is the article: gofeed takes the first, which may be the
+// story's PDF, audio or JSON rendering, or its version in another
+// language. The HTML one (type text/html or application/xhtml+xml, or no
+// type given) wins over one of another type, then the one whose hreflang
+// is the feed's language (xml:lang) over one without hreflang, over one in
+// another language; among equals the first. The translator keeps the
+// entries in order, one for one.
+func atomAlternates(af *atom.Feed, gf *gofeed.Feed) {
+	if len(af.Entries) != len(gf.Items) {
+		return
+	}
+	for i, e := range af.Entries {
+		gi := gf.Items[i]
+		if e == nil || gi == nil {
+			continue
+		}
+		var best *atom.Link
+		bestRank := -1
+		for _, l := range e.Links {
+			if l == nil || !strings.EqualFold(strings.TrimSpace(l.Rel), "alternate") || strings.TrimSpace(l.Href) == "" {
+				continue
+			}
+			if r := alternateRank(l, af.Language); r > bestRank {
+				best, bestRank = l, r
+			}
+		}
+		if best != nil {
+			gi.Link = best.Href
+		}
+	}
+}
+
+// alternateRank orders an entry's alternate links: by type (HTML 2, none
+// given 1, another 0), then by language against the feed's lang (the
+// same 2, none given 1, another 0).
+func alternateRank(l *atom.Link, lang string) int {
+	typ := 0
+	mt, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(l.Type)), ";")
+	switch strings.TrimSpace(mt) {
+	case "text/html", "application/xhtml+xml":
+		typ = 2
+	case "":
+		typ = 1
+	}
+	lg := 1
+	if hl := strings.TrimSpace(l.Hreflang); hl != "" && strings.TrimSpace(lang) != "" {
+		lg = 0
+		if sameLanguage(hl, lang) {
+			lg = 2
+		}
+	}
+	return typ*3 + lg
+}
+
+// sameLanguage reports whether two language tags (RFC 5646) name one
+// language: "en-GB" and "en" do, "en" and "de" do not.
+func sameLanguage(a, b string) bool {
+	primary := func(t string) string {
+		p, _, _ := strings.Cut(strings.ReplaceAll(strings.TrimSpace(t), "_", "-"), "-")
+		return p
+	}
+	return strings.EqualFold(primary(a), primary(b))
+}
+
+// jsonPermalinks gives a JSON Feed item with neither url nor external_url
+// its id as link when the id is an absolute http(s) URL: JSON Feed 1.1 says
+// the id is ideally "the full URL of the resource described by the item",
+// which is what url, the permalink, names; such items were dropped as
+// having no usable link. An id that is no URL ("42", "tag:…") stays an id.
+// The translator keeps the items in order, one for one.
+func jsonPermalinks(jf *jsonfeed.Feed, gf *gofeed.Feed) {
+	if len(jf.Items) != len(gf.Items) {
+		return
+	}
+	for i, ji := range jf.Items {
+		gi := gf.Items[i]
+		if gi == nil || ji.URL != "" || ji.ExternalURL != "" || gi.Link != "" || len(gi.Links) > 0 {
+			continue
+		}
+		if isAbsHTTP(ji.ID) {
+			gi.Link = ji.ID
 		}
 	}
 }

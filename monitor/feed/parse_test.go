@@ -97,6 +97,7 @@ func TestParseFixtures(t *testing.T) {
 		{"dupguid.xml", "", "Duplicates", "", []Item{
 			{GUID: "g-1", Link: "https://dup.example.com/1", Title: "First"},
 			{GUID: "g-2", Link: "https://dup.example.com/2", Title: "Second"},
+			{GUID: "g-1", Link: "https://dup.example.com/1b", Title: "First again, other link"},
 			{GUID: "https://dup.example.com/3", Link: "https://dup.example.com/3", Title: "No guid"},
 		}},
 		{"nul-bytes.xml", "", "Nul Feed", "", []Item{
@@ -169,8 +170,9 @@ func TestParseErrors(t *testing.T) {
 		{"malformed xml, no complete item", []byte("<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Broken</title>\n<item><title>Two</ti"), "", false, "XML syntax error on line 3"},
 		{"broken json feed", []byte(`{"version":"https://jsonfeed.org/version/1.1","items":[`), "", false, "parse feed: "},
 		// a field of the wrong type loses that field, but items that are
-		// no list leave nothing to read: an error, not an empty feed
-		{"json feed items an object", []byte(`{"version":"https://jsonfeed.org/version/1.1","items":{"id":"1"}}`), "", false, "cannot unmarshal object"},
+		// neither a list nor one item leave nothing to read: an error, not
+		// an empty feed (one object is a list of one: TestJSONFeedItemsOneObject)
+		{"json feed items a string", []byte(`{"version":"https://jsonfeed.org/version/1.1","items":"1"}`), "", false, "cannot unmarshal string"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -189,20 +191,20 @@ func TestParseErrors(t *testing.T) {
 }
 
 // bigFeed builds an RSS feed with n items, every tenth with markup in the
-// title and every hundredth a duplicate GUID.
+// title and every hundredth a repeat of the item before it (GUID and link).
 func bigFeed(n int) []byte {
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Big</title>`)
 	for i := range n {
-		guid := i
+		guid, link := i, i
 		if i%100 == 99 {
-			guid = i - 1
+			guid, link = i-1, i-1
 		}
 		title := fmt.Sprintf("Story number %d", i)
 		if i%10 == 0 {
 			title = fmt.Sprintf("Story &lt;b&gt;number&lt;/b&gt; %d &amp; more", i)
 		}
-		fmt.Fprintf(&b, "<item><title>%s</title><link>/s/%d</link><guid>g%d</guid><description>Summary %d</description><pubDate>Mon, 18 Aug 2025 21:04:00 +0000</pubDate></item>\n", title, i, guid, i)
+		fmt.Fprintf(&b, "<item><title>%s</title><link>/s/%d</link><guid>g%d</guid><description>Summary %d</description><pubDate>Mon, 18 Aug 2025 21:04:00 +0000</pubDate></item>\n", title, link, guid, i)
 	}
 	b.WriteString(`</channel></rss>`)
 	return []byte(b.String())
@@ -248,7 +250,7 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		seen := map[string]bool{}
+		seen := map[[2]string]bool{}
 		for _, it := range feed.Items {
 			for _, s := range []string{it.GUID, it.Link, it.Title, it.Summary, it.Content()} {
 				if !utf8.ValidString(s) || strings.ContainsRune(s, 0) {
@@ -259,10 +261,11 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("non-http link %q", it.Link)
 			}
 			if it.GUID != "" {
-				if seen[it.GUID] {
-					t.Fatalf("duplicate GUID %q", it.GUID)
+				k := [2]string{it.GUID, it.Link}
+				if seen[k] {
+					t.Fatalf("item repeated: GUID %q, link %q", it.GUID, it.Link)
 				}
-				seen[it.GUID] = true
+				seen[k] = true
 			}
 		}
 	})
@@ -345,6 +348,7 @@ func TestJSONFeedOffSpecTypes(t *testing.T) {
 		{"url an object", `{"id":"a","url":{"href":"https://e.com/a"},"external_url":"https://e.com/x","title":"A"}`, Item{GUID: "a", Link: "https://e.com/x", Title: "A"}},
 		{"author a string", `{"id":"a","url":"https://e.com/a","title":"A","author":"Jo","authors":[{"name":"Ann"},"Bo",{"name":7}]}`, Item{GUID: "a", Link: "https://e.com/a", Title: "A", Authors: []string{"Ann", "7"}}},
 		{"attachments odd", `{"id":"a","url":"https://e.com/a","title":"A","attachments":[{"url":"https://e.com/a.mp3","size_in_bytes":"big"}]}`, Item{GUID: "a", Link: "https://e.com/a", Title: "A"}},
+		{"authors one object", `{"id":"a","url":"https://e.com/a","title":"A","authors":{"name":"Ann"}}`, Item{GUID: "a", Link: "https://e.com/a", Title: "A", Authors: []string{"Ann"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -368,8 +372,29 @@ func TestJSONFeedOffSpecTypes(t *testing.T) {
 	}
 }
 
-// TestRSSGuidPermalink: an RSS item without <link> is found by its <guid>,
-// a permalink unless it says isPermaLink="false" (RSS 2.0's default), and
+// TestJSONFeedItemsOneObject: a JSON Feed whose items is one object, as a
+// converter from XML writes a list of one, reads as that one item: the
+// whole feed failed ("cannot unmarshal object into ... items"). Items of
+// another type still fail the feed, naming it.
+func TestJSONFeedItemsOneObject(t *testing.T) {
+	const head = `{"version":"https://jsonfeed.org/version/1.1","title":"T","items":`
+	f, err := Parse([]byte(head+`{"id":"a","url":"https://e.com/a","title":"A","content_text":"Text."}}`), "application/feed+json", "https://e.com/feed.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Items) != 1 || f.Items[0].Link != "https://e.com/a" || f.Items[0].Content() != "Text." {
+		t.Errorf("items %+v, want the one item", f.Items)
+	}
+	for _, items := range []string{`"a"`, `5`, `null`} {
+		if f, err := Parse([]byte(head+items+`}`), "application/feed+json", "https://e.com/feed.json"); err == nil && len(f.Items) > 0 {
+			t.Errorf("items %s read as %+v", items, f.Items)
+		}
+	}
+}
+
+// TestRSSGuidPermalink: an RSS item without a usable <link> (none, blank,
+// "javascript:", "#") is found by its <atom:link>, else its <guid>, a
+// permalink unless it says isPermaLink="false" (RSS 2.0's default), and
 // only when that is an http(s) URL.
 func TestRSSGuidPermalink(t *testing.T) {
 	for _, tt := range []struct{ name, item, want string }{
@@ -378,11 +403,97 @@ func TestRSSGuidPermalink(t *testing.T) {
 		{"guid isPermaLink false", `<guid isPermaLink="false">https://e.com/story</guid>`, ""},
 		{"guid no URL", `<guid>story-123</guid>`, ""},
 		{"link wins", `<link>https://e.com/link</link><guid>https://e.com/guid</guid>`, "https://e.com/link"},
+		{"relative link wins", `<link>?p=12</link><guid>https://e.com/guid</guid>`, "https://feeds.example.com/news/rss.xml?p=12"},
+		{"blank link", `<link>  </link><guid>https://e.com/guid</guid>`, "https://e.com/guid"},
+		{"javascript link", `<link>javascript:void(0)</link><guid>https://e.com/guid</guid>`, "https://e.com/guid"},
+		{"fragment link", `<link>#</link><guid>https://e.com/guid</guid>`, "https://e.com/guid"},
+		{"empty link, atom:link", `<link></link><atom:link rel="alternate" href="https://e.com/atom"/><guid>https://e.com/guid</guid>`, "https://e.com/atom"},
+		{"atom:link without rel", `<link/><atom:link href="/rel-atom"/>`, "https://feeds.example.com/rel-atom"},
+		{"atom:link of another rel", `<atom:link rel="self" href="https://e.com/feed"/><guid isPermaLink="false">x</guid>`, ""},
+		{"a later link", `<link>https://e.com/first</link><link></link>`, "https://e.com/first"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			doc := `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>A</title>` + tt.item +
+			doc := `<?xml version="1.0"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>T</title><item><title>A</title>` + tt.item +
 				`</item><item><title>B</title><link>https://e.com/b</link></item></channel></rss>`
 			f, err := Parse([]byte(doc), "application/rss+xml", feedURL)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(f.Items) != 2 || f.Items[0].Link != tt.want || f.Items[1].Link != "https://e.com/b" {
+				t.Errorf("items %+v, want the first linked to %q", f.Items, tt.want)
+			}
+		})
+	}
+}
+
+// TestAtomAlternateChoice: of an Atom entry's rel="alternate" links, the
+// HTML one is the article's (gofeed took the first, a PDF or an audio
+// file), and among HTML ones the one in the feed's language (xml:lang);
+// among equals the first, and a link of another rel never.
+func TestAtomAlternateChoice(t *testing.T) {
+	const (
+		pdf  = `<link rel="alternate" type="application/pdf" href="https://e.com/a.pdf"/>`
+		mp3  = `<link href="https://e.com/a.mp3" type="audio/mpeg"/>` // rel defaults to alternate
+		html = `<link rel="alternate" type="text/html" href="https://e.com/a.html"/>`
+		bare = `<link href="https://e.com/a-bare"/>`
+		en   = `<link rel="alternate" type="text/html" hreflang="en" href="https://e.com/en/a"/>`
+		engb = `<link rel="alternate" type="text/html; charset=utf-8" hreflang="en-GB" href="https://e.com/uk/a"/>`
+		fr   = `<link rel="alternate" type="text/html" hreflang="fr" href="https://e.com/fr/a"/>`
+		rel  = `<link rel="related" type="text/html" href="https://e.com/other"/>`
+		self = `<link rel="self" type="application/atom+xml" href="https://e.com/a.atom"/>`
+	)
+	for _, tt := range []struct{ name, lang, links, want string }{
+		{"html after pdf", "", pdf + html, "https://e.com/a.html"},
+		{"html after audio", "", mp3 + html, "https://e.com/a.html"},
+		{"typed html over untyped", "", bare + html, "https://e.com/a.html"},
+		{"untyped over pdf", "", pdf + bare, "https://e.com/a-bare"},
+		{"only pdf", "", self + pdf, "https://e.com/a.pdf"},
+		{"related never", "", rel + pdf, "https://e.com/a.pdf"},
+		{"feed language", "en", fr + en, "https://e.com/en/a"},
+		{"feed language by primary tag", "en-US", fr + engb, "https://e.com/uk/a"},
+		{"no hreflang over another language", "de", fr + html, "https://e.com/a.html"},
+		{"type before language", "fr", `<link rel="alternate" type="application/pdf" hreflang="fr" href="https://e.com/fr.pdf"/>` + en, "https://e.com/en/a"},
+		{"no feed language: first html", "", fr + en, "https://e.com/fr/a"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			lang := ""
+			if tt.lang != "" {
+				lang = ` xml:lang="` + tt.lang + `"`
+			}
+			doc := `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"` + lang + `><title>T</title>` +
+				`<entry><title>A</title><id>a</id>` + tt.links + `</entry>` +
+				`<entry><title>B</title><id>b</id><link href="https://e.com/b"/></entry></feed>`
+			f, err := Parse([]byte(doc), "application/atom+xml", feedURL)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(f.Items) != 2 || f.Items[0].Link != tt.want || f.Items[1].Link != "https://e.com/b" {
+				t.Errorf("items %+v, want the first linked to %q", f.Items, tt.want)
+			}
+		})
+	}
+}
+
+// TestJSONFeedIDPermalink: a JSON Feed item with neither url nor
+// external_url is found by its id when that is an absolute http(s) URL,
+// which JSON Feed 1.1 calls the ideal id ("the full URL of the resource
+// described by the item"); an id that is no such URL stays an id, and url
+// or external_url win over it.
+func TestJSONFeedIDPermalink(t *testing.T) {
+	for _, tt := range []struct{ name, item, want string }{
+		{"id only", `{"id":"https://e.com/story"}`, "https://e.com/story"},
+		{"id and title", `{"id":"https://e.com/story","title":"A"}`, "https://e.com/story"},
+		{"id no URL", `{"id":"story-123","title":"A"}`, ""},
+		{"id relative", `{"id":"/story","title":"A"}`, ""},
+		{"id javascript", `{"id":"javascript:alert(1)","title":"A"}`, ""},
+		{"numeric id", `{"id":42}`, ""},
+		{"url wins", `{"id":"https://e.com/id","url":"https://e.com/url"}`, "https://e.com/url"},
+		{"external_url wins", `{"id":"https://e.com/id","external_url":"https://e.com/ext"}`, "https://e.com/ext"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := `{"version":"https://jsonfeed.org/version/1.1","title":"T","items":[` + tt.item +
+				`,{"id":"b","url":"https://e.com/b","content_text":"B"}]}`
+			f, err := Parse([]byte(doc), "application/feed+json", "https://e.com/feed.json")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -592,5 +703,31 @@ func TestRDFAboutAsLink(t *testing.T) {
 	want := []string{"https://e.com/1?from=rdf", "https://e.com/2", "https://e.com/3?a=1&b=2", ""}
 	if !slices.Equal(got, want) {
 		t.Errorf("links %q, want %q", got, want)
+	}
+}
+
+// TestMerge: a page's entries listed one by one read as one item: the
+// first's identity, every distinct entry's title and text in order, the
+// earliest publication and latest update; repeats count once, and a single
+// entry is itself.
+func TestMerge(t *testing.T) {
+	t1, t2, t3 := time.Date(2025, 8, 18, 10, 0, 0, 0, time.UTC), time.Date(2025, 8, 18, 11, 0, 0, 0, time.UTC), time.Date(2025, 8, 18, 12, 0, 0, 0, time.UTC)
+	a := Item{GUID: "a", Link: "https://e.com/live", Title: "Update 3", content: "<p>Talks <b>resume</b>.</p>", Authors: []string{"Ann"}, Published: t3, Updated: t3}
+	b := Item{GUID: "b", Link: "https://e.com/live#2", Title: "Update 2 & more", Summary: "A date is set.", Authors: []string{"Ann", "Bo"}, Published: t2}
+	c := Item{GUID: "c", Link: "https://e.com/live#1", Title: "Update 1", Summary: "The summit is announced.", Published: t1, Updated: t2}
+
+	if got := Merge([]Item{a}); got.GUID != "a" || got.Content() != a.content {
+		t.Errorf("one item merged into %+v, want it as it is", got)
+	}
+	if got := Merge([]Item{b, b}); got.GUID != "b" || got.Content() != "" || got.Summary != b.Summary {
+		t.Errorf("a repeated item merged into %+v, want it as it is", got)
+	}
+	got := Merge([]Item{a, b, c, b})
+	want := "<p>Update 3</p>\n<div><p>Talks <b>resume</b>.</p></div>\n<p>Update 2 &amp; more</p>\n<p>A date is set.</p>\n<p>Update 1</p>\n<p>The summit is announced.</p>\n"
+	if got.GUID != "a" || got.Link != a.Link || got.Title != a.Title || got.Content() != want {
+		t.Errorf("merged into %q %q %q with content\n%s\nwant a's identity and\n%s", got.GUID, got.Link, got.Title, got.Content(), want)
+	}
+	if !got.Published.Equal(t1) || !got.Updated.Equal(t3) || !slices.Equal(got.Authors, []string{"Ann", "Bo"}) {
+		t.Errorf("merged dates %v %v, authors %q; want %v %v, [Ann Bo]", got.Published, got.Updated, got.Authors, t1, t3)
 	}
 }

@@ -70,7 +70,7 @@ func New(opts Options) *Client {
 // treat one loopback address as public and another as blocked.
 func newClient(opts Options, blocked func(netip.Addr) bool) *Client {
 	opts = opts.withDefaults()
-	dialer := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}
+	dialer := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second, Resolver: opts.Resolver}
 	if !opts.AllowPrivate {
 		dialer.Control = dialControl(blocked)
 	}

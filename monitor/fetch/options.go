@@ -1,6 +1,9 @@
 package fetch
 
-import "time"
+import (
+	"net"
+	"time"
+)
 
 // Default values used for zero Options fields.
 const (
@@ -45,6 +48,9 @@ type Options struct {
 	// Request.Robots set. After a server failure it is fetched again after
 	// at most a minute. Zero: 1h; capped at MaxRobotsTTL.
 	RobotsTTL time.Duration
+	// Resolver looks up host names for every request. Nil: the system's
+	// (net.DefaultResolver).
+	Resolver *net.Resolver
 }
 
 func (o Options) withDefaults() Options {
