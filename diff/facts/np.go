@@ -74,6 +74,12 @@ func (d *doc) npBefore(i, lo int) (np, bool) {
 		if t.is(clsFunction | clsSpeech) {
 			break
 		}
+		// a media office as the head: "the Kremlin press service", "the
+		// White House press office"
+		if k == to && k-2 >= lo && pressNouns[t.lower] && toks[k-1].lower == "press" && toks[k-2].isCap() && !toks[k-2].is(clsFunction) {
+			k--
+			continue
+		}
 		// lower-case head ("European leaders") or title ("Kremlin aide
 		// Yuri Ushakov"): only right after a capitalised word
 		if k-1 >= lo && toks[k-1].isCap() && (!toks[k-1].is(clsFunction) || toks[k-1].lower == "us") && (k == to || d.lx.titles[t.lower]) {

@@ -558,6 +558,11 @@ var pressNouns = map[string]bool{
 	"officers": true, "aide": true, "aides": true, "freedom": true, "corps": true, "pool": true,
 	"gallery": true, "room": true, "availability": true, "call": true, "statement": true,
 	"statements": true, "event": true, "credentials": true, "access": true, "team": true,
+	// "the Kremlin press service", "the ministry's press department": a
+	// state body's media office, as Russian, Ukrainian and Chinese outlets
+	// name it
+	"service": true, "services": true, "department": true, "centre": true, "center": true,
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "desk": true,
 }
 
 // directiveNouns are what an authority issues as a decision: "an

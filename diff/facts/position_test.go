@@ -198,6 +198,7 @@ func TestNotAPosition(t *testing.T) {
 		// "press" as the news media, lower case
 		"“We will rebuild,” said Ann Roe, the agency press secretary.",
 		"The general spoke at a Pentagon press briefing on Monday.",
+		"The Kremlin press service issued the schedule on Monday.",
 		"Lawmakers discussed the Senate offer at length.",
 		// an act, not a reply to a request for comment
 		"The navy responded to a distress call.",
@@ -1142,5 +1143,17 @@ func TestPlanToldToAHearer(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestPressServiceReplyPairs: "the Kremlin press service" is an actor, not
+// a stance "press", so its no-reply and a Kremlin spokesman's refusal to
+// comment are one stance changed (summit set 12's Meduza pair; "press
+// service" names state bodies' media offices in sets 7 and 10 too).
+func TestPressServiceReplyPairs(t *testing.T) {
+	got := changeTexts("The Kremlin press service did not respond to a request for comment.",
+		"Kremlin spokesman Dmitry Peskov declined to comment on the reports.", KindPosition)
+	if strings.Join(got, "|") != "did not respond -> declined to comment" {
+		t.Errorf("got %q, want one change did not respond -> declined to comment", got)
 	}
 }
