@@ -504,13 +504,28 @@ func window(text string, it *item) bool {
 // -> "on March 3"), or two points of about the same precision ("next week"
 // -> "March 3", "2024" -> "2023"). A year and a day ("jobs added in 2025"
 // -> "Wednesday's report") date two things, and a vague "now" is no value
-// to change: the day is then simply added.
+// to change: the day is then simply added; nor is it for a span ("within
+// the next two weeks" -> "is now not expected before the end of
+// September": the span changed into the month, not into "now").
 func comparableDates(a, b *item) bool {
+	if vagueRef(a) || vagueRef(b) {
+		return false
+	}
 	if a.Type == "DURATION" || b.Type == "DURATION" || a.Type == "SET" && b.Type == "SET" {
 		return true
 	}
 	ga, gb := grain(a.key), grain(b.key)
 	return ga >= 0 && gb >= 0 && ga-gb <= 2 && gb-ga <= 2
+}
+
+// vagueRef reports whether a date is a vague reference ("now",
+// "previously", "eventually"): no calendar value.
+func vagueRef(it *item) bool {
+	switch it.Value {
+	case "PRESENT_REF", "PAST_REF", "FUTURE_REF":
+		return true
+	}
+	return false
 }
 
 // grain ranks how precise a date value is: 0 a year or longer, 1 a month

@@ -511,6 +511,18 @@ func TestLengthChangedIsALength(t *testing.T) {
 	})
 }
 
+// TestWindowSlipsToADateNotToNow: a window for an event that slips in a
+// rewritten sentence pairs with the new date, not with a vague "now" of the
+// same sentence (summit set 12's wire lede; "now" stood beside the new date
+// in sets 4 and 11 too, and in TestLengthChangedIsALength).
+func TestWindowSlipsToADateNotToNow(t *testing.T) {
+	runDateCases(t, wed, []dateCase{
+		{"window to a month", "The two leaders could meet within the next two weeks, the chancellor said on Tuesday.",
+			"A meeting of the two leaders is now not expected before the end of September, the chancellor said on Tuesday.",
+			"next two weeks -> end of September"},
+	})
+}
+
 func TestPeriodBefore(t *testing.T) {
 	tests := []struct{ v, unit, want string }{
 		{"2026-W11", "week", "2026-W10"},

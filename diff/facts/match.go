@@ -311,11 +311,7 @@ func reportable(it *item) bool {
 	if it.Kind != KindDate {
 		return true
 	}
-	switch it.Value {
-	case "PRESENT_REF", "PAST_REF", "FUTURE_REF":
-		return false
-	}
-	return !storyTime(it.Text) && !clockSpan(it) && !recurrence(it)
+	return !vagueRef(it) && !storyTime(it.Text) && !clockSpan(it) && !recurrence(it)
 }
 
 // detail decides whether a matched pair is a change and how to qualify it.
