@@ -525,7 +525,9 @@ func (d *doc) namedAsVenue(end int) bool {
 	if n >= len(toks) {
 		return false
 	}
-	if k := d.asAfterVerb(n); k >= 0 {
+	if k := d.offersVenue(n); k >= 0 {
+		n = k // "with Geneva, Vienna and Budapest all offering venues"
+	} else if k := d.asAfterVerb(n); k >= 0 {
 		n = k + 1
 	} else if venueCopulas[toks[n].lower] {
 		n++ // "Geneva remained the most likely location"
@@ -542,6 +544,40 @@ func (d *doc) namedAsVenue(end int) bool {
 		}
 	}
 	return false
+}
+
+// offersVenue returns the index of the word after a participle that opens
+// at token n, maybe after an auxiliary and "all" or "both", and offers a
+// venue ("all offering venues", "are both vying to host the talks"): the
+// places before it are named as hosts. -1 when there is none.
+func (d *doc) offersVenue(n int) int {
+	toks := d.toks
+	for k := 0; k < 2 && n < len(toks) && offerAux[toks[n].lower]; k++ {
+		n++ // "are both vying", "have all been offered"
+	}
+	if n < len(toks) && (toks[n].lower == "all" || toks[n].lower == "both") {
+		n++
+	}
+	if n < len(toks) && toks[n].lower == "been" {
+		n++
+	}
+	if n >= len(toks) || toks[n].kind != tokWord || toks[n].isCap() || !offerVerbs[toks[n].lower] {
+		return -1
+	}
+	n++
+	if n < len(toks) && toks[n].lower == "to" {
+		n++ // "vying to host"
+	}
+	return n
+}
+
+// offerAux may stand between the places and the participle.
+var offerAux = map[string]bool{"are": true, "were": true, "is": true, "was": true, "have": true, "has": true, "had": true}
+
+// offerVerbs are participles that put a place forward as a host.
+var offerVerbs = map[string]bool{
+	"offering": true, "offered": true, "vying": true, "competing": true, "bidding": true,
+	"proposing": true, "proposed": true, "volunteering": true, "volunteered": true, "jostling": true,
 }
 
 // venueCopulas link a place named before them to a venue noun: "Vienna is
