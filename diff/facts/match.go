@@ -441,7 +441,48 @@ func (m *matcher) cancel() {
 	}
 	extra = m.pairFar(drop, extra)
 	extra = m.requoted(drop, extra)
+	m.retold(drop, extra)
 	m.replace(drop, extra)
+}
+
+// retold drops a figure gone and a figure come that restate a figure's
+// change reported already: a headline and its lede tell a toll twice
+// ("strike kills 7" and "killed at least seven people" -> "toll rises to
+// 11" and "has risen to 11"), and once the lede's pair is told, the
+// headline's would be a second alarm for one change, or a figure removed
+// and one added. Both must be there, each the same figure as its side of
+// the change (sameFigure or sameCount), so that a figure only one side
+// repeats still counts. drop marks the changes paired already and is
+// updated; extra holds the pairs found in this pass.
+func (m *matcher) retold(drop []bool, extra []change) {
+	var changed [][2]*item
+	for i, c := range m.out {
+		if !drop[i] && c.old != nil && c.new != nil && c.old.Kind == KindNumber {
+			changed = append(changed, [2]*item{c.old, c.new})
+		}
+	}
+	for _, c := range extra {
+		if c.old != nil && c.new != nil && c.old.Kind == KindNumber {
+			changed = append(changed, [2]*item{c.old, c.new})
+		}
+	}
+	same := func(x, y *item) bool { return sameFigure(x, y) || sameCount(x, y) }
+	for _, c := range changed {
+		for i := range m.out {
+			r := &m.out[i]
+			if drop[i] || r.new != nil || r.old == nil || r.old.Kind != KindNumber || r.old == c[0] || !same(r.old, c[0]) {
+				continue
+			}
+			for j := range m.out {
+				a := &m.out[j]
+				if drop[j] || a.old != nil || a.new == nil || a.new.Kind != KindNumber || a.new == c[1] || !same(a.new, c[1]) {
+					continue
+				}
+				drop[i], drop[j] = true, true
+				break
+			}
+		}
+	}
 }
 
 // sameAttribution reports whether two sentences open with the same

