@@ -455,33 +455,57 @@ func (m *matcher) cancel() {
 // repeats still counts. drop marks the changes paired already and is
 // updated; extra holds the pairs found in this pass.
 func (m *matcher) retold(drop []bool, extra []change) {
-	var changed [][2]*item
+	// figures are bucketed by their count or key, so that a long text with
+	// every figure changed costs one pass, not changes × figures²
+	bucket := func(it *item) string {
+		if isCount(it) {
+			return "#" + countOf(it.key)
+		}
+		return it.key
+	}
+	gone, come := map[string][]int{}, map[string][]int{}
 	for i, c := range m.out {
-		if !drop[i] && c.old != nil && c.new != nil && c.old.Kind == KindNumber {
-			changed = append(changed, [2]*item{c.old, c.new})
+		switch {
+		case drop[i] || (c.old == nil) == (c.new == nil):
+		case c.old != nil && c.old.Kind == KindNumber:
+			gone[bucket(c.old)] = append(gone[bucket(c.old)], i)
+		case c.new != nil && c.new.Kind == KindNumber:
+			come[bucket(c.new)] = append(come[bucket(c.new)], i)
+		}
+	}
+	if len(gone) == 0 || len(come) == 0 {
+		return
+	}
+	same := func(x, y *item) bool { return sameFigure(x, y) || sameCount(x, y) }
+	find := func(in map[string][]int, it *item, side func(c change) *item) int {
+		for _, i := range in[bucket(it)] {
+			if !drop[i] && side(m.out[i]) != it && same(side(m.out[i]), it) {
+				return i
+			}
+		}
+		return -1
+	}
+	oldOf := func(c change) *item { return c.old }
+	newOf := func(c change) *item { return c.new }
+	retell := func(c change) {
+		if c.old == nil || c.new == nil || c.old.Kind != KindNumber {
+			return
+		}
+		i := find(gone, c.old, oldOf)
+		if i < 0 {
+			return
+		}
+		if j := find(come, c.new, newOf); j >= 0 {
+			drop[i], drop[j] = true, true
+		}
+	}
+	for i, c := range m.out {
+		if !drop[i] {
+			retell(c)
 		}
 	}
 	for _, c := range extra {
-		if c.old != nil && c.new != nil && c.old.Kind == KindNumber {
-			changed = append(changed, [2]*item{c.old, c.new})
-		}
-	}
-	same := func(x, y *item) bool { return sameFigure(x, y) || sameCount(x, y) }
-	for _, c := range changed {
-		for i := range m.out {
-			r := &m.out[i]
-			if drop[i] || r.new != nil || r.old == nil || r.old.Kind != KindNumber || r.old == c[0] || !same(r.old, c[0]) {
-				continue
-			}
-			for j := range m.out {
-				a := &m.out[j]
-				if drop[j] || a.old != nil || a.new == nil || a.new.Kind != KindNumber || a.new == c[1] || !same(a.new, c[1]) {
-					continue
-				}
-				drop[i], drop[j] = true, true
-				break
-			}
-		}
+		retell(c)
 	}
 }
 
