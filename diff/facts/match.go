@@ -839,16 +839,20 @@ func sameStance(a, b *item) bool {
 // named otherwise ("75,000 jobs", "the 75,000 net gain"): in one article,
 // so precise a count twice is one figure.
 func sameFigure(a, b *item) bool {
-	if boundsApart(a, b) {
-		return false
-	}
-	if a.key == b.key || convertedQuantity(a, b) {
-		return true
-	}
+	// The cheap tests first: matching asks this of every pair of figures a
+	// rewrite removes and adds, and most pairs differ in the number.
 	an, au, _ := strings.Cut(a.key, " ")
 	bn, bu, _ := strings.Cut(b.key, " ")
 	if an != bn {
+		// another number is the same figure only converted ("5 km",
+		// "three miles")
+		return dimensions[au] != "" && convertedQuantity(a, b) && !boundsApart(a, b)
+	}
+	if boundsApart(a, b) {
 		return false
+	}
+	if a.key == b.key || dimensions[au] != "" && convertedQuantity(a, b) {
+		return true
 	}
 	// a slip in the thing counted: "600 homoewners" → "600 homeowners"
 	if min(len(au), len(bu)) >= 5 && !strings.ContainsAny(au+bu, "0123456789") && editDistance(au, bu) <= 1+len(au)/7 {

@@ -270,8 +270,11 @@ var unitSize = map[string]float64{
 // and "up to" are.
 func convertedQuantity(a, b *item) bool {
 	an, au, _ := strings.Cut(a.key, " ")
+	if dimensions[au] == "" {
+		return false // most figures: counts, money, percentages
+	}
 	bn, bu, _ := strings.Cut(b.key, " ")
-	if au == bu || dimensions[au] == "" || dimensions[au] != dimensions[bu] || bound(a) != bound(b) {
+	if au == bu || dimensions[au] != dimensions[bu] || bound(a) != bound(b) {
 		return false
 	}
 	x, err1 := strconv.ParseFloat(an, 64)
@@ -321,12 +324,18 @@ func floorOrCeiling(p string) int {
 // bound is a number's approximation prefix, an "about" read as none: "at
 // least", "more than", "up to" bound the figure, "about" rounds it.
 func bound(it *item) string {
-	p := strings.TrimLeft(it.Value, "~")
-	i := strings.IndexFunc(p, func(r rune) bool { return !strings.ContainsRune("<>=", r) })
-	if i < 0 {
-		return p
+	// a byte loop: sameFigure asks it of every pair of figures a long
+	// rewrite removes and adds
+	v := it.Value
+	i := 0
+	for i < len(v) && v[i] == '~' {
+		i++
 	}
-	return p[:i]
+	j := i
+	for j < len(v) && (v[j] == '<' || v[j] == '>' || v[j] == '=') {
+		j++
+	}
+	return v[i:j]
 }
 
 // isMoney reports whether a number is an amount of money: its unit is a
