@@ -1498,9 +1498,10 @@ func (m *matcher) foldReattributed() {
 		if c.detail != "reattributed" || c.old == nil || c.new == nil || c.new.Kind != KindQuote || c.new.lead == 0 || c.old.lead == 0 {
 			continue
 		}
-		// the first piece: follow the pieces back to the one that opens
+		// the first piece: follow the pieces back to the one that opens;
+		// ok first, as a piece not found leaves r at 0, any change
 		r, ok := i, true
-		for m.out[r].new.lead > 0 && ok {
+		for ok && m.out[r].new.lead > 0 {
 			r, ok = at[m.out[r].new.Start-m.out[r].new.lead]
 		}
 		if !ok || r == i {

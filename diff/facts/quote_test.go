@@ -579,3 +579,25 @@ func TestQuoteReplacedInPlace(t *testing.T) {
 			"Police chief Ana Lopez, asked about a venue, insisted it “has not been raised at all for now”.", 1), []string{"-", "+"}},
 	})
 }
+
+// TestFoldReattributedWithoutItsFirstPiece: a later piece of a quote
+// reattributed whose first piece was not reattributed (it stayed, or
+// changed otherwise) is told as it is, whatever change comes first: the
+// walk back to the first piece read the first change's new fact when the
+// piece before was not found, a nil one when that change removed a fact.
+func TestFoldReattributedWithoutItsFirstPiece(t *testing.T) {
+	quote := func(start, lead int, speaker string) *item {
+		return &item{Fact: Fact{Kind: KindQuote, Start: start, End: start + 10}, lead: lead, slot: speaker}
+	}
+	m := &matcher{out: []change{
+		{old: &item{Fact: Fact{Kind: KindNumber, Start: 1, End: 3}}, oSent: 0, nSent: -1}, // a fact removed
+		{old: quote(100, 0, "lee"), new: quote(100, 0, "ruiz"), detail: "reattributed"},
+		{old: quote(200, 0, "lee"), new: quote(200, 0, "ruiz"), detail: "reattributed"},
+		// goes on a quote at 280 that is no change of m.out
+		{old: quote(300, 20, "lee"), new: quote(300, 20, "ruiz"), detail: "reattributed"},
+	}}
+	m.foldReattributed()
+	if len(m.out) != 4 {
+		t.Errorf("%d changes after folding, want the 4 as they were", len(m.out))
+	}
+}
