@@ -1,6 +1,8 @@
 package facts
 
 import (
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -493,7 +495,10 @@ func (m *matcher) requoted(drop []bool, extra []change) []change {
 			come[c.nSent] = append(come[c.nSent], i)
 		}
 	}
-	for oi, rs := range gone {
+	// in text order: a new sentence beside two gone goes to the first,
+	// the same on every run (a map's order is random)
+	for _, oi := range slices.Sorted(maps.Keys(gone)) {
+		rs := gone[oi]
 		if len(rs) != 1 || oi < 0 || oi >= len(m.pos) || m.pos[oi] == float64(int(m.pos[oi])) {
 			continue // more than one quote gone, or the sentence is still there
 		}

@@ -3,6 +3,8 @@ package facts
 import (
 	"strings"
 	"testing"
+
+	"github.com/storywatch/storywatch/diff/align"
 )
 
 func TestExtractQuotes(t *testing.T) {
@@ -599,5 +601,42 @@ func TestFoldReattributedWithoutItsFirstPiece(t *testing.T) {
 	m.foldReattributed()
 	if len(m.out) != 4 {
 		t.Errorf("%d changes after folding, want the 4 as they were", len(m.out))
+	}
+}
+
+// TestRequotedInTextOrder: two sentences rewritten past linking, each
+// with one quote of the speaker gone, both beside the one new sentence
+// with a quote of hers: the first in text order is the one reworded, on
+// every run. The sentences gone were read from a map, in Go's random
+// order, so one comparison of two fixed texts paired one quote or the
+// other from run to run.
+func TestRequotedInTextOrder(t *testing.T) {
+	lx, err := loadLexicon("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	quote := func(start int) *item {
+		return &item{Fact: Fact{Kind: KindQuote, Start: start, End: start + 10}, slot: "ana lopez"}
+	}
+	for run := range 100 {
+		m := &matcher{
+			lx:  lx,
+			pos: []float64{2.5, 3.5}, // both old sentences gone, one either side of new sentence 3
+			oldSents: []align.Sentence{
+				{Text: "Police chief Ana Lopez said the city valued the “readiness to help”."},
+				{Text: "Police chief Ana Lopez said the talks were “going well”."},
+			},
+			newSents: []align.Sentence{{Text: "A."}, {Text: "B."}, {Text: "C."},
+				{Text: "Police chief Ana Lopez said the question of a venue “has not been raised”."}},
+			out: []change{
+				{old: quote(10), oSent: 0, nSent: -1},
+				{old: quote(90), oSent: 1, nSent: -1},
+				{new: quote(300), oSent: -1, nSent: 3, pos: 3},
+			},
+		}
+		extra := m.requoted(make([]bool, len(m.out)), nil)
+		if len(extra) != 1 || extra[0].old.Start != 10 {
+			t.Fatalf("run %d: pairs %+v, want the first sentence's quote reworded", run, extra)
+		}
 	}
 }
