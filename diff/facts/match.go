@@ -1,6 +1,8 @@
 package facts
 
 import (
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -554,7 +556,10 @@ func (m *matcher) requoted(drop []bool, extra []change) []change {
 			come[c.nSent] = append(come[c.nSent], i)
 		}
 	}
-	for oi, rs := range gone {
+	// in text order: a new sentence beside two gone goes to the first,
+	// the same on every run (a map's order is random)
+	for _, oi := range slices.Sorted(maps.Keys(gone)) {
+		rs := gone[oi]
 		if len(rs) != 1 || oi < 0 || oi >= len(m.pos) || m.pos[oi] == float64(int(m.pos[oi])) {
 			continue // more than one quote gone, or the sentence is still there
 		}
@@ -1563,9 +1568,10 @@ func (m *matcher) foldReattributed() {
 		if c.detail != "reattributed" || c.old == nil || c.new == nil || c.new.Kind != KindQuote || c.new.lead == 0 || c.old.lead == 0 {
 			continue
 		}
-		// the first piece: follow the pieces back to the one that opens
+		// the first piece: follow the pieces back to the one that opens;
+		// ok first, as a piece not found leaves r at 0, any change
 		r, ok := i, true
-		for m.out[r].new.lead > 0 && ok {
+		for ok && m.out[r].new.lead > 0 {
 			r, ok = at[m.out[r].new.Start-m.out[r].new.lead]
 		}
 		if !ok || r == i {

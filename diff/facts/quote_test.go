@@ -3,6 +3,8 @@ package facts
 import (
 	"strings"
 	"testing"
+
+	"github.com/storywatch/storywatch/diff/align"
 )
 
 func TestExtractQuotes(t *testing.T) {
@@ -578,4 +580,63 @@ func TestQuoteReplacedInPlace(t *testing.T) {
 		{"other attribution", strings.Replace(old, "Police chief Ana Lopez said the city valued the mayor's “readiness to help” with any meeting.",
 			"Police chief Ana Lopez, asked about a venue, insisted it “has not been raised at all for now”.", 1), []string{"-", "+"}},
 	})
+}
+
+// TestFoldReattributedWithoutItsFirstPiece: a later piece of a quote
+// reattributed whose first piece was not reattributed (it stayed, or
+// changed otherwise) is told as it is, whatever change comes first: the
+// walk back to the first piece read the first change's new fact when the
+// piece before was not found, a nil one when that change removed a fact.
+func TestFoldReattributedWithoutItsFirstPiece(t *testing.T) {
+	quote := func(start, lead int, speaker string) *item {
+		return &item{Fact: Fact{Kind: KindQuote, Start: start, End: start + 10}, lead: lead, slot: speaker}
+	}
+	m := &matcher{out: []change{
+		{old: &item{Fact: Fact{Kind: KindNumber, Start: 1, End: 3}}, oSent: 0, nSent: -1}, // a fact removed
+		{old: quote(100, 0, "lee"), new: quote(100, 0, "ruiz"), detail: "reattributed"},
+		{old: quote(200, 0, "lee"), new: quote(200, 0, "ruiz"), detail: "reattributed"},
+		// goes on a quote at 280 that is no change of m.out
+		{old: quote(300, 20, "lee"), new: quote(300, 20, "ruiz"), detail: "reattributed"},
+	}}
+	m.foldReattributed()
+	if len(m.out) != 4 {
+		t.Errorf("%d changes after folding, want the 4 as they were", len(m.out))
+	}
+}
+
+// TestRequotedInTextOrder: two sentences rewritten past linking, each
+// with one quote of the speaker gone, both beside the one new sentence
+// with a quote of hers: the first in text order is the one reworded, on
+// every run. The sentences gone were read from a map, in Go's random
+// order, so one comparison of two fixed texts paired one quote or the
+// other from run to run.
+func TestRequotedInTextOrder(t *testing.T) {
+	lx, err := loadLexicon("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	quote := func(start int) *item {
+		return &item{Fact: Fact{Kind: KindQuote, Start: start, End: start + 10}, slot: "ana lopez"}
+	}
+	for run := range 100 {
+		m := &matcher{
+			lx:  lx,
+			pos: []float64{2.5, 3.5}, // both old sentences gone, one either side of new sentence 3
+			oldSents: []align.Sentence{
+				{Text: "Police chief Ana Lopez said the city valued the “readiness to help”."},
+				{Text: "Police chief Ana Lopez said the talks were “going well”."},
+			},
+			newSents: []align.Sentence{{Text: "A."}, {Text: "B."}, {Text: "C."},
+				{Text: "Police chief Ana Lopez said the question of a venue “has not been raised”."}},
+			out: []change{
+				{old: quote(10), oSent: 0, nSent: -1},
+				{old: quote(90), oSent: 1, nSent: -1},
+				{new: quote(300), oSent: -1, nSent: 3, pos: 3},
+			},
+		}
+		extra := m.requoted(make([]bool, len(m.out)), nil)
+		if len(extra) != 1 || extra[0].old.Start != 10 {
+			t.Fatalf("run %d: pairs %+v, want the first sentence's quote reworded", run, extra)
+		}
+	}
 }

@@ -69,6 +69,14 @@ func notThere(err error) bool {
 
 // probeStorePath says why a bbolt file at path could not be opened for
 // writing or created, or nil.
+//
+// othersRefusal: a permission refusal on a store file, or on the
+// directory a new one goes in, that another user owns is no problem. The
+// daemon runs as its own user (storywatch, in the systemd unit), and the
+// operators of its group run `check` with its config: the store is 0640
+// and its directory 0750 to them, and every such check failed. Only the
+// owner's view tells; a place this user owns and may not write, or one no
+// user may write (/proc, a path under a file), is still a problem.
 func probeStorePath(path string) error {
 	fi, err := os.Stat(path)
 	switch {
@@ -76,6 +84,9 @@ func probeStorePath(path string) error {
 		return fmt.Errorf("%s is a directory; name the store file in it (%s)", path, filepath.Join(path, "storywatch.db"))
 	case err == nil:
 		f, err := os.OpenFile(path, os.O_RDWR, 0)
+		if errors.Is(err, fs.ErrPermission) && ownedByOther(fi) {
+			return nil // the daemon's own user may write it (see othersRefusal)
+		}
 		if err != nil {
 			return fmt.Errorf("open for writing: %w", err)
 		}
@@ -86,10 +97,11 @@ func probeStorePath(path string) error {
 	// The file is new: find the directory it, or the directories above
 	// it that `run` creates, would go in.
 	dir := filepath.Dir(filepath.Clean(path))
+	var dirInfo fs.FileInfo
 	for {
-		fi, err := os.Stat(dir)
+		dirInfo, err = os.Stat(dir)
 		if err == nil {
-			if !fi.IsDir() {
+			if !dirInfo.IsDir() {
 				return fmt.Errorf("%s is not a directory", dir)
 			}
 			break
@@ -104,6 +116,9 @@ func probeStorePath(path string) error {
 		dir = up
 	}
 	probe, err := os.MkdirTemp(dir, ".storywatch-check-")
+	if errors.Is(err, fs.ErrPermission) && ownedByOther(dirInfo) {
+		return nil // the daemon's own user may create it (see othersRefusal)
+	}
 	if err != nil {
 		return fmt.Errorf("cannot create the store in %s: %w", dir, errors.Unwrap(err))
 	}

@@ -110,3 +110,36 @@ func TestURLPortRange(t *testing.T) {
 	}
 	mustParse(t, "feeds:\n  - url: https://example.com:65535/rss\n  - url: http://example.com:1/rss\n")
 }
+
+// TestCheckStoreOfAnotherUser: a store another user owns, which this user
+// may read but not write, is no problem for `check`: the daemon runs as
+// its own user (storywatch, in the systemd unit) and operators of its
+// group run `check -c /etc/storywatch/config.yaml` (the store is 0640 and
+// its directory 0750); only that user's view says whether it can write.
+// Root may write anywhere, so the cases need another user to run them
+// (`go test -c`, then run the binary as nobody); /etc/passwd and /etc
+// stand for the daemon's store and directory, owned by root and not
+// written to.
+func TestCheckStoreOfAnotherUser(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root may write any file: run as another user")
+	}
+	for _, tt := range []struct{ name, path, owned string }{
+		{"an existing store", "/etc/passwd", "/etc/passwd"},
+		{"a store to be made", "/etc/storywatch-check-test/storywatch.db", "/etc"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fi, err := os.Stat(tt.owned)
+			if err != nil || !ownedByOther(fi) {
+				t.Skipf("%s is not another user's here", tt.owned)
+			}
+			path := filepath.Join(t.TempDir(), "config.yaml")
+			if err := os.WriteFile(path, []byte("store:\n  path: "+tt.path+"\n"+feed), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			if ps := Check(path); len(ps) > 0 {
+				t.Errorf("problems %v, want none: the store's owner may write it", ps)
+			}
+		})
+	}
+}

@@ -59,19 +59,23 @@ func (it Item) Content() string {
 // content every entry's title and text in feed order, as the page shows
 // them; the earliest publication and the latest update. Entries repeated
 // with the same title and text count once, and a single entry is
-// returned as it is.
+// returned as it is; no entries give the zero Item (no link: skipped).
 func Merge(items []Item) Item {
-	if len(items) > 1 {
-		seen := make(map[[3]string]bool, len(items))
-		items = slices.DeleteFunc(slices.Clone(items), func(it Item) bool {
-			k := [3]string{it.Title, it.Summary, it.Content()}
-			if seen[k] {
-				return true
-			}
-			seen[k] = true
-			return false
-		})
+	switch len(items) {
+	case 0:
+		return Item{}
+	case 1:
+		return items[0]
 	}
+	seen := make(map[[3]string]bool, len(items))
+	items = slices.DeleteFunc(slices.Clone(items), func(it Item) bool {
+		k := [3]string{it.Title, it.Summary, it.Content()}
+		if seen[k] {
+			return true
+		}
+		seen[k] = true
+		return false
+	})
 	if len(items) == 1 {
 		return items[0]
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -716,6 +717,11 @@ func TestMerge(t *testing.T) {
 	b := Item{GUID: "b", Link: "https://e.com/live#2", Title: "Update 2 & more", Summary: "A date is set.", Authors: []string{"Ann", "Bo"}, Published: t2}
 	c := Item{GUID: "c", Link: "https://e.com/live#1", Title: "Update 1", Summary: "The summit is announced.", Published: t1, Updated: t2}
 
+	for _, none := range [][]Item{nil, {}} {
+		if got := Merge(none); !reflect.DeepEqual(got, Item{}) {
+			t.Errorf("Merge(%#v) = %+v, want the zero Item", none, got)
+		}
+	}
 	if got := Merge([]Item{a}); got.GUID != "a" || got.Content() != a.content {
 		t.Errorf("one item merged into %+v, want it as it is", got)
 	}
