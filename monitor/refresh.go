@@ -20,7 +20,11 @@ const maxRefreshDelay = 5
 // pageURL; "" when the page has none, reloads itself, or names no http(s)
 // URL.
 func metaRefresh(page []byte, pageURL string) string {
-	if !bytes.Contains(bytes.ToLower(page), []byte("refresh")) {
+	// Most pages have no refresh at all: tell so without a lower-cased copy
+	// of the page (every page fetched passes here). "efresh" and "EFRESH"
+	// find "refresh", "Refresh" and "REFRESH"; a value cased otherwise
+	// is read as an ordinary page.
+	if !bytes.Contains(page, []byte("efresh")) && !bytes.Contains(page, []byte("EFRESH")) {
 		return ""
 	}
 	z := html.NewTokenizer(bytes.NewReader(page))
