@@ -344,7 +344,11 @@ func (m *Monitor) keptOld(host string, old, cur []string, rule asideRule, droppe
 			continue
 		}
 		if left == nil {
-			left = foldAll(dropped)
+			var d []string
+			if dropped != nil {
+				d = dropped()
+			}
+			left = extract.FoldAll(d)
 		}
 		aside := m.sites.knownNotArticle(host, p, rule >= asideGlued) || extract.PartOf(p, left) || extract.Resembles(p, left)
 		if !aside && rule == asideOnPage && onPage != nil {
@@ -538,21 +542,6 @@ func (m *Monitor) refUnchanged(sc *extract.Scanned, page []byte, pageURL, link s
 	}
 	title, text := clipTitle(firstString(art.Title, it.Title)), art.Text()
 	return art, prev.Hash == contentHash(title, text) || m.sameText(known.URL, prev, known.PageHash, title, text, nil, sc.Shows)
-}
-
-// foldAll returns the words (extract.FoldWords) of each text texts gives;
-// a nil texts gives none. The result is never nil, so that callers can
-// tell it from not yet worked out.
-func foldAll(texts func() []string) [][]string {
-	var ts []string
-	if texts != nil {
-		ts = texts()
-	}
-	out := make([][]string, len(ts))
-	for i, t := range ts {
-		out[i] = extract.FoldWords(t)
-	}
-	return out
 }
 
 // sameBytes reports whether a and b are the same slice of memory.

@@ -651,10 +651,7 @@ func (l *Layout) Clean(paragraphs, skipped []string, sc *Scanned) []string {
 		left := drop[h] || l.boiler[h]
 		if !left && len(skipped) > 0 {
 			if words == nil {
-				words = make([][]string, len(skipped))
-				for i, b := range skipped {
-					words[i] = FoldWords(b)
-				}
+				words = FoldAll(skipped)
 			}
 			left = PartOf(p, words)
 		}
@@ -796,6 +793,17 @@ func commonWords(a, b []string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// FoldAll returns the words (FoldWords) of each of texts, for PartOf and
+// Resembles; never nil, so that a caller can tell it from not yet worked
+// out.
+func FoldAll(texts []string) [][]string {
+	out := make([][]string, len(texts))
+	for i, t := range texts {
+		out[i] = FoldWords(t)
+	}
+	return out
 }
 
 // FoldWords splits a text into lower-case words of letters and digits,
