@@ -811,8 +811,12 @@ const labelSeparators = ":|·•»›–—-"
 // pages look changed to a revision pass.
 func relatedPart(text, bare string) (part string, ok bool) {
 	part, ok = linkedPart(text, bare)
-	return part, ok && len(part) >= headlineMin && headlineShaped(part)
+	return part, ok && relatedText(part)
 }
+
+// relatedText reports whether a block's linked part is long enough and
+// shaped to be a headline (see relatedPart).
+func relatedText(part string) bool { return len(part) >= headlineMin && headlineShaped(part) }
 
 // headlineShaped reports whether a link's text may be a headline: not a
 // quotation (it opens with no quotation mark) nor a sentence (it ends with
@@ -835,22 +839,26 @@ func (s *Scanned) relatedLink(p string) bool {
 		self := l.selfLinked(s)
 		l.linked = map[string]bool{}
 		plain := map[string]bool{}
+		parts := make([]string, len(l.blocks)) // the related links' linked parts, "" for none
 		for i, b := range l.blocks {
-			if _, ok := linkedPart(b, l.bare[i]); b != "" && (!ok || self[i]) {
+			part, ok := linkedPart(b, l.bare[i])
+			switch {
+			case b == "":
+			case !ok || self[i]:
 				plain[b] = true
+			case relatedText(part):
+				parts[i] = part
 			}
 		}
-		for i, b := range l.blocks {
-			if plain[b] {
+		for i, part := range parts {
+			if part == "" || plain[l.blocks[i]] {
 				continue
 			}
-			if part, ok := relatedPart(b, l.bare[i]); ok {
-				l.linked[b] = true
-				if !plain[part] {
-					// the same words as a block of text of the page are its
-					// own, whatever links to them
-					l.linked[part] = true
-				}
+			l.linked[l.blocks[i]] = true
+			if !plain[part] {
+				// the same words as a block of text of the page are its
+				// own, whatever links to them
+				l.linked[part] = true
 			}
 		}
 	}
@@ -869,11 +877,9 @@ func (l *regionLayout) selfLinked(s *Scanned) []bool {
 		if t.a != atom.A || t.kind != tokStart || !linksWithin(s.page[t.start:t.end]) {
 			continue
 		}
-		for b := max(e.blockFirst, 0); b < e.blockLast && b < len(l.self); b++ {
+		// at least the block the link starts in
+		for b := max(e.blockFirst, 0); b < max(e.blockLast, e.blockFirst+1) && b < len(l.self); b++ {
 			l.self[b] = true
-		}
-		if e.blockFirst >= 0 && e.blockFirst < len(l.self) {
-			l.self[e.blockFirst] = true
 		}
 	}
 	return l.self
