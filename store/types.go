@@ -243,8 +243,9 @@ type SiteState struct {
 	// Quiet counts the fast pages in a row that taught the learner nothing.
 	Quiet int `json:"quiet,omitempty"`
 	// Titles are the hashes of the site's page titles and of the texts of
-	// links making up whole blocks (story cards): headlines, never article
-	// text (monitor/extract.Layout.Headline).
+	// links making up whole blocks, alone or after a label (story cards,
+	// "Related coverage:" lines): headlines, never article text
+	// (monitor/extract.Layout.Headline).
 	Titles []uint64 `json:"titles,omitempty"`
 }
 
