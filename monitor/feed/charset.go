@@ -159,16 +159,29 @@ func dropIllegalChars(b []byte) []byte {
 		out = append(out, b[copied:from]...)
 		copied = to
 	}
+	// nextEF is the next 0xEF (the first byte of U+FFFE and U+FFFF) at or
+	// after i, -1 when there is none; it is searched for again only once i
+	// has passed it, as a search from every '&' scanned the rest of a feed
+	// full of entities once per entity.
+	nextEF := bytes.IndexByte(b, 0xEF)
 	for i := 0; i < len(b); {
-		// the next '&' or 0xEF (the first byte of U+FFFE and U+FFFF)
+		if nextEF >= 0 && nextEF < i {
+			if nextEF = bytes.IndexByte(b[i:], 0xEF); nextEF >= 0 {
+				nextEF += i
+			}
+		}
+		// the next '&' or 0xEF
 		j := bytes.IndexByte(b[i:], '&')
-		if k := bytes.IndexByte(b[i:], 0xEF); k >= 0 && (j < 0 || k < j) {
-			j = k
+		if j >= 0 {
+			j += i
+		}
+		if nextEF >= 0 && (j < 0 || nextEF < j) {
+			j = nextEF
 		}
 		if j < 0 {
 			break
 		}
-		i += j
+		i = j
 		switch {
 		case b[i] == '&' && i+2 < len(b) && b[i+1] == '#':
 			if end, r, ok := charRef(b[i+2:]); ok && illegalXMLChar(r) {

@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"strings"
 	"testing"
 
 	"golang.org/x/text/encoding/charmap"
@@ -102,5 +103,25 @@ func TestIllegalCharacters(t *testing.T) {
 		if it := f.Items[0]; it.Title != "Putin summit" || it.Summary != "Zelensky said é—" {
 			t.Errorf("%q: title %q, summary %q", bad, it.Title, it.Summary)
 		}
+	}
+}
+
+// TestIllegalCharactersBesideOtherEF: characters whose UTF-8 starts with
+// 0xEF as U+FFFE does (fullwidth forms, private use) stay, before, between
+// and after dropped ones and entities.
+func TestIllegalCharactersBesideOtherEF(t *testing.T) {
+	in := "\uFF01&lt;b&gt;\uFFFE&#11;x\uFF01&amp;&#8217;\uFFFFy\uE000&#x1F;"
+	if got, want := string(dropIllegalChars([]byte(in))), "\uFF01&lt;b&gt;x\uFF01&amp;&#8217;y\uE000"; got != want {
+		t.Errorf("dropIllegalChars(%q) = %q, want %q", in, got, want)
+	}
+}
+
+// BenchmarkDropIllegalChars: a feed of escaped HTML descriptions, one
+// legal character reference in it (so the scan runs) and no 0xEF byte.
+func BenchmarkDropIllegalChars(b *testing.B) {
+	body := []byte(strings.Repeat("<description>&lt;p&gt;The talks&lt;/p&gt; &amp; more&#8217;s</description>\n", 2000))
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		dropIllegalChars(body)
 	}
 }
