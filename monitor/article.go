@@ -216,7 +216,7 @@ func (m *Monitor) observe(ctx context.Context, link string, known store.Article,
 		resp, page = r, pageUTF8(r.Body, r.ContentType)
 	}
 	sc := extract.Scan(page)
-	pageHash, pr := m.pageHash(sc, resp.URL)
+	pageHash, pr := m.pageHash(sc, resp.URL, passFrom(ctx).roomForPrints())
 	if known.ID != "" && known.Versions > 0 {
 		if keep, ok := m.knownPage(sc, resp.URL, pageHash, known.PageHash); ok {
 			m.metrics.PageChecked(metrics.CheckFingerprint)

@@ -196,10 +196,9 @@ func (l *siteLearner) clean(host string, paragraphs, skipped []string, sc *extra
 
 // skipsNow returns what host's fingerprints leave out so far (the elements
 // of its article region learned as boilerplate, and the blocks whose text
-// is), the count of changes to it, so that a fingerprint taken before the
-// last one is known to be stale, and whether the site's layout is still
-// being learned.
-func (l *siteLearner) skipsNow(host string) (skips *extract.PrintSkips, gen int, learning bool) {
+// is), and the count of changes to it, so that a fingerprint taken before
+// the last one is known to be stale.
+func (l *siteLearner) skipsNow(host string) (skips *extract.PrintSkips, gen int) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	st := l.state(host)
@@ -211,7 +210,7 @@ func (l *siteLearner) skipsNow(host string) (skips *extract.PrintSkips, gen int,
 		st.past = append([]*extract.PrintSkips{st.handed}, st.past[:min(len(st.past), pastPrints-1)]...)
 	}
 	st.handed, st.handedGen = skips, gen
-	return skips, gen, st.quiet < settledAfter
+	return skips, gen
 }
 
 // pastSkips returns what host's fingerprints leave out now and what they
@@ -241,13 +240,12 @@ type pagePrint struct {
 
 // pageHash identifies the article text of a scanned page of pageURL's
 // site: its fingerprint without the elements learned to be boilerplate.
-// While the site's layout is still being learned it also returns the
-// page's print, to fingerprint the page again under what the rest of the
-// pass learns (see settle); nil once the layout has settled.
-func (m *Monitor) pageHash(sc *extract.Scanned, pageURL string) (string, *pagePrint) {
+// With keep it also returns the page's print, to fingerprint the page again
+// under what the rest of the pass learns (see settle).
+func (m *Monitor) pageHash(sc *extract.Scanned, pageURL string, keep bool) (string, *pagePrint) {
 	host := siteHost(pageURL)
-	skips, gen, learning := m.sites.skipsNow(host)
-	if !learning {
+	skips, gen := m.sites.skipsNow(host)
+	if !keep {
 		return sc.Fingerprint(skips), nil // nothing kept: no copy of the page's text
 	}
 	pr := sc.Print()

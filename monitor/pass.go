@@ -19,8 +19,8 @@ type pass struct {
 	// start is when the pass began: on a replicated store a feed another
 	// replica polled since then counts as polled by this pass.
 	start time.Time
-	// prints are the pages fingerprinted while their site's layout was
-	// still being learned, up to printBudget bytes (see settle).
+	// prints are the pages the pass fingerprinted, up to printBudget
+	// bytes (see settle).
 	prints     []keptPrint
 	printBytes int
 }
@@ -79,6 +79,18 @@ func (p *pass) release(link string) {
 	delete(p.checked, link)
 }
 
+// roomForPrints reports whether the pass keeps the prints of the pages it
+// fingerprints from now on (see settle): not outside a pass, nor once
+// printBudget is spent.
+func (p *pass) roomForPrints() bool {
+	if p == nil {
+		return false
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.printBytes < printBudget
+}
+
 // keepPrint notes that c's page hash was handed to the store with the
 // article at url, when c has a print; a no-op outside a pass. (On record's
 // suspicious path the hash is not stored; settle then finds another and
@@ -104,7 +116,7 @@ func (p *pass) keepPrint(url string, c *content) {
 // runs once the pass's writes are committed.
 func (m *Monitor) settle(p *pass) {
 	for _, k := range p.prints {
-		skips, gen, _ := m.sites.skipsNow(k.host)
+		skips, gen := m.sites.skipsNow(k.host)
 		if gen == k.gen {
 			continue
 		}
