@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/japanese"
 	"golang.org/x/text/encoding/unicode"
@@ -155,4 +156,62 @@ func TestCharsetDeclaredTwiceDecodesOnce(t *testing.T) {
 	if text := a.Text(); !strings.Contains(text, "“We will not take part,” the minister said – twice.") || strings.Contains(text, "â€") {
 		t.Errorf("text %q: the page was decoded twice", text)
 	}
+}
+
+// declaresOtherCharsetWhole is declaresOtherCharset as it was before round
+// 13, the regular expression over the whole window: the reference the
+// per-tag scan must agree with.
+func declaresOtherCharsetWhole(page []byte) bool {
+	for _, m := range metaCharset.FindAllSubmatch(page[:min(len(page), 4096)], -1) {
+		if _, name := charset.Lookup(string(m[1])); name != "utf-8" && !strings.HasPrefix(name, "utf-16") {
+			return true
+		}
+	}
+	return false
+}
+
+var charsetHeads = []struct {
+	head string
+	want bool
+}{
+	{`<html><head><meta charset="utf-8"><title>T</title>`, false},
+	{`<html><head><META CHARSET=windows-1252><title>T</title>`, true},
+	{`<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">`, true},
+	{`<meta name="viewport" content="width=device-width"><meta charset='koi8-r'>`, true},
+	{`<metadata charset="koi8-r">`, false},    // no <meta> tag
+	{`<meta name="x"> charset=koi8-r`, false}, // outside the tag
+	{`<meta <meta charset=shift_jis>`, true},
+	{`<!-- <meta charset="big5"> -->`, true}, // the prescan reads comments' tags too
+	{`<meta charset="utf-16le">`, false},
+	{`<meta charset="bogus-name">`, true},
+	{`<meta charset=`, false},
+	{`<meta`, false},
+	{`<`, false},
+}
+
+// TestDeclaresOtherCharset: a <meta> naming a charset other than UTF-8 is
+// found in any spelling, and nothing outside a <meta> tag counts.
+func TestDeclaresOtherCharset(t *testing.T) {
+	for _, c := range charsetHeads {
+		if got := declaresOtherCharset([]byte(c.head)); got != c.want {
+			t.Errorf("declaresOtherCharset(%q) = %v, want %v", c.head, got, c.want)
+		}
+		if ref := declaresOtherCharsetWhole([]byte(c.head)); ref != c.want {
+			t.Errorf("reference(%q) = %v, want %v: the table is wrong", c.head, ref, c.want)
+		}
+	}
+}
+
+// FuzzDeclaresOtherCharset: the per-tag scan says what the regular
+// expression over the whole window says.
+func FuzzDeclaresOtherCharset(f *testing.F) {
+	for _, c := range charsetHeads {
+		f.Add([]byte(c.head))
+	}
+	f.Add([]byte(strings.Repeat("<p>x</p>", 600) + `<meta charset="koi8-r">`))
+	f.Fuzz(func(t *testing.T, page []byte) {
+		if got, want := declaresOtherCharset(page), declaresOtherCharsetWhole(page); got != want {
+			t.Errorf("declaresOtherCharset(%q) = %v, the whole-window scan says %v", page, got, want)
+		}
+	})
 }
