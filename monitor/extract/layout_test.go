@@ -183,3 +183,27 @@ func TestInlineElementHoldsNoTextAfterIt(t *testing.T) {
 		})
 	}
 }
+
+// TestLinksWithin: a link to a part of its own page is told by its href in
+// any spelling of '#', quoted or not; links elsewhere, or a '#' in another
+// attribute, are not.
+func TestLinksWithin(t *testing.T) {
+	for _, c := range []struct {
+		tag  string
+		want bool
+	}{
+		{`<a href="#findings">`, true},
+		{`<a href=#top>`, true},
+		{`<a class="x" href=" #s2">`, true},
+		{`<a href="&#35;s2">`, true},
+		{`<a href="&num;s2">`, true},
+		{`<a href="/world/story.html">`, false},
+		{`<a href="/world/story.html#comments">`, false},
+		{`<a data-id="#1" href="/a">`, false},
+		{`<a name="top">`, false},
+	} {
+		if got := linksWithin([]byte(c.tag)); got != c.want {
+			t.Errorf("linksWithin(%s) = %v, want %v", c.tag, got, c.want)
+		}
+	}
+}
