@@ -1014,17 +1014,34 @@ func (d *doc) buildingSeat(k int) bool {
 var siteWords = map[string]bool{"to": true, "from": true, "on": true, "of": true, "against": true, "evacuated": true}
 
 // quietSeats keeps quiet the places of out from index n on that only say
-// which building is meant (see buildingSeat): "the Danish Embassy in
-// Washington".
+// which building is meant (see buildingSeat), "the Danish Embassy in
+// Washington", or where a body is based (see basedAt).
 func (d *doc) quietSeats(out []item, n int) {
 	for ; n < len(out); n++ {
 		if out[n].minor {
 			continue // a qualifier is no news on its own already
 		}
-		if t := d.tokAt(out[n].Start); t > 1 && d.toks[t-1].lower == "in" && d.buildingSeat(t-1) {
+		if t := d.tokAt(out[n].Start); t > 1 && (d.toks[t-1].lower == "in" && d.buildingSeat(t-1) || d.basedAt(t)) {
 			out[n].quiet = true
 		}
 	}
+}
+
+// basedAt reports whether the place at token i tells where a body is
+// based: "a unit based out of Fort Knox, Kentucky", "the firm,
+// headquartered in Seattle". That is where the body stands, not where
+// something happened (a reader does not take "of Fort Knox, Kentucky"
+// for a hometown either); like a building's place it is kept quiet, so a
+// base moved in an edited sentence is still a place changed.
+func (d *doc) basedAt(i int) bool {
+	toks := d.toks
+	k := i - 1
+	if k >= 1 && toks[k].lower == "of" && toks[k-1].lower == "out" {
+		k-- // "based out of"
+	} else if k < 0 || toks[k].lower != "in" && toks[k].lower != "at" {
+		return false
+	}
+	return k >= 1 && (toks[k-1].lower == "based" || toks[k-1].lower == "headquartered")
 }
 
 // townOf reads a town the gazetteer lacks, named the way news names one:

@@ -445,6 +445,11 @@ func TestPlaceNamingNoWhereIsNoChange(t *testing.T) {
 		{"at a school", "A gunman opened fire at Riverside High School in Fresno, California.", 1},
 		{"an embassy hit, in the passive", "The US Embassy in Oslo was hit by an explosion.", 1},
 		{"schools of a city", "Schools in Houston will be closed Monday.", 1},
+		// where a body is based (see basedAt)
+		{"a unit's base", "She served with a logistics unit based out of Fort Bragg, North Carolina.", 0},
+		{"a firm's seat", "The company, headquartered in Seattle, said it would cut jobs.", 0},
+		{"a firm based in a city", "Acme, a chipmaker based in Osaka, raised its prices.", 0},
+		{"a crash at a base", "A helicopter crashed at Fort Bragg, North Carolina.", 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -453,7 +458,7 @@ func TestPlaceNamingNoWhereIsNoChange(t *testing.T) {
 			}
 		})
 	}
-	// a building's place kept quiet still changes when the building moves
+	// a building's or base's place kept quiet still changes when it moves
 	moved := changesOf("Officials contacted the Danish Embassy in Lima on Monday.", "Officials contacted the Danish Embassy in Quito on Monday.", KindLocation)
 	if len(moved) != 1 || moved[0].Before != "Lima" || moved[0].After != "Quito" {
 		t.Errorf("embassy moved: got %+v, want Lima -> Quito", moved)
