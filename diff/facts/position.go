@@ -360,7 +360,16 @@ scan:
 	// other side of a change of the speaker's stance ("declined to
 	// comment" → "confirmed that preparations were under way").
 	// "confirmed the deaths" stays a stance
-	stated := class == "confirm" && !neg && (vend+1 < s.to && toks[vend+1].lower == "that" || d.claimFollows(vend+1, s) || d.subjectFollows(vend+1, s))
+	// "…, the agency confirmed." (see tagEnds): a tag that confirms the
+	// statement it ends is a fact stated, kept quiet like one; a tag that
+	// denies it ("…, the ministry denied.") is a stance
+	tag := !neg && d.tagEnds(vend, oFrom, oTo, s) && d.taggedSubject(g, s)
+	if p, ok := d.npBefore(g+1, s.from); tag && ok {
+		// a tag is about the statement it ends: its words are the
+		// matter, so a tag turned ("confirmed" -> "denied") pairs
+		owords = d.objectWords(s.from, p.from)
+	}
+	stated := class == "confirm" && !neg && (tag || vend+1 < s.to && toks[vend+1].lower == "that" || d.claimFollows(vend+1, s) || d.subjectFollows(vend+1, s))
 	// "suggested that a photo may have been faked", "suggested they
 	// hadn’t had a plan": what was the case, a claim; "suggested troops
 	// could be deployed", "suggested he’d like him to return" propose
@@ -419,7 +428,7 @@ scan:
 	}
 	// "The concern, Pistole suggested, is …", "…, Starmer confirmed.": a
 	// stance verb used as the tag of a statement
-	if !neg && d.tagEnds(vend, oFrom, oTo, s) && d.taggedSubject(g, s) {
+	if tag && class != "confirm" && class != "reject" {
 		return item{}, false
 	}
 	// "…, suggesting broader objectives": what a fact suggests, not a

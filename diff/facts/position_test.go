@@ -964,6 +964,15 @@ func TestClaimConfirmedThenDenied(t *testing.T) {
 			"The ministry confirmed on Monday that the envoy agreed to meet the rebels.", "", ""},
 		{"another actor denies", "The ministry has confirmed that the envoy agreed to meet the rebels.\nThe rebels said nothing.",
 			"The ministry has confirmed that the envoy agreed to meet the rebels.\nThe rebels denied that the envoy agreed to meet them.", "", "denied"},
+		// the tag of a statement turned: the statement is the claim
+		{"tag confirmed -> denied", "The driver was arrested at the border on Friday, the agency confirmed.",
+			"The driver was arrested at the border on Friday, the agency denied.", "confirmed", "denied"},
+		{"tag to CNN denied -> confirmed", "The mill will close in June, a company spokesperson denied to CNN.",
+			"The mill will close in June, a company spokesperson confirmed to CNN.", "denied", "confirmed"},
+		{"tag added", "The driver was arrested at the border on Friday.",
+			"The driver was arrested at the border on Friday, the agency confirmed.", "", ""},
+		{"denying tag added", "The driver was arrested at the border on Friday.",
+			"The driver was arrested at the border on Friday, the agency denied.", "", "denied"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
