@@ -19,6 +19,18 @@ var placeFillers = map[string]bool{
 	"upper": true, "lower": true, "landmark": true, "historic": true, "iconic": true, "famed": true,
 }
 
+// partFillers name a part of the place after them, or the kind of place it
+// is one of, between a locative word and the place: "in parts of Texas",
+// "across much of the Midwest", "in other parts of Indiana", "in cities
+// like Rochester", "in states such as North Dakota". The place is still
+// where it happened. (Only locative reads them: elsewhere "parts" or
+// "such" end a name's context as they did.)
+var partFillers = map[string]bool{
+	"parts": true, "part": true, "areas": true, "portions": true, "portion": true, "much": true,
+	"most": true, "all": true, "swaths": true, "sections": true, "other": true, "large": true,
+	"cities": true, "states": true, "countries": true, "towns": true, "like": true, "such": true, "as": true,
+}
+
 // matchPlace returns the canonical name of the longest gazetteer name at
 // token i and the index of its last token.
 func (d *doc) matchPlace(i int) (string, int, bool) {
@@ -697,7 +709,7 @@ func (d *doc) locative(i int) bool {
 				}
 			}
 		}
-		if placeFillers[t.lower] || (t.isCap() && !d.lx.function[t.lower]) {
+		if placeFillers[t.lower] || partFillers[t.lower] || (t.isCap() && !d.lx.function[t.lower]) {
 			continue
 		}
 		return d.alertFor(i)
