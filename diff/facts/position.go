@@ -994,6 +994,49 @@ func (d *doc) intention(k int, s sent, name string) (item, bool) {
 	}, true
 }
 
+// ellipticDenial reads a denial told by a negated auxiliary whose verb
+// is left out, after a verb of saying at token k: "Police said Lee was
+// homeless, but his family said he wasn’t", "asked whether it had paid,
+// the firm said it hadn’t". The verb left out is a claim made before,
+// which the speaker, name, disputes (GUIDE: denies / disputes); the
+// clause must end with the auxiliary, or the verb after it is the news
+// ("said he wasn’t told" is read elsewhere, or not at all).
+func (d *doc) ellipticDenial(k int, s sent, name string) (item, bool) {
+	toks := d.toks
+	if d.inQ[k] >= 0 || !strings.HasPrefix(toks[k].lower, "sa") || d.background(s) { // "said", "says"
+		return item{}, false
+	}
+	j := k + 1
+	if j < s.to && toks[j].lower == "that" {
+		j++
+	}
+	if j+1 >= s.to || !subjectPronouns[toks[j].lower] && toks[j].lower != "i" {
+		return item{}, false
+	}
+	end := j + 1
+	aux := toks[end].lower
+	if a, ok := strings.CutSuffix(strings.ReplaceAll(aux, "'", "’"), "n’t"); ok {
+		aux = a
+	} else if end+1 < s.to && toks[end+1].lower == "not" {
+		end++
+	} else {
+		return item{}, false
+	}
+	if !finiteAux[aux] && aux != "wasn" && aux != "weren" && aux != "isn" && aux != "aren" && aux != "didn" &&
+		aux != "doesn" && aux != "don" && aux != "hadn" && aux != "hasn" && aux != "haven" {
+		return item{}, false
+	}
+	if n := end + 1; n < s.to && !(toks[n].kind == tokPunct && (toks[n].text == "," || toks[n].text == "." || toks[n].text == ";")) {
+		return item{}, false
+	}
+	text, st, en := d.span(k, end)
+	return item{
+		Fact: Fact{Kind: KindPosition, Text: text, Start: st, End: en, Value: "reject", Subject: name},
+		key:  stanceGroup("reject"),
+		slot: actorKey(name),
+	}, true
+}
+
 // frontedRefusal reads what a speech verb at token k that closes its
 // sentence's reported clause ("…, White House press secretary Ann Lee
 // said") reports a named actor will not do, stated first: "President Tom
