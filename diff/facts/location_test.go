@@ -353,6 +353,10 @@ func TestPlaceNamedTwiceIsOneChange(t *testing.T) {
 		{"added twice", "The ship left port.", "The ship left port.\nIt is moored in Mobile, Alabama.\nIt was also docked in Mobile last month.", []string{">Mobile"}},
 		{"removed twice", "Crews worked in Tulsa on Monday.\nSchools in Tulsa were closed.\nThe roads were icy.", "The roads were icy.", []string{"Tulsa>"}},
 		{"two places added", "The ship left port.", "The ship left port.\nIt is moored in Mobile, Alabama.\nIt was also docked in Tampa last month.", []string{">Mobile", ">Tampa"}},
+		// the end of a longer name names another place (containsPlace)
+		{"named only in a longer name", "Tankers crossed the Gulf of Oman.", "Tankers crossed the Gulf of Oman.\nDrones struck Oman overnight.", []string{">Oman"}},
+		{"named only as another state", "Rain fell over New Mexico.", "Rain fell over New Mexico.\nFloods hit Mexico overnight.", []string{">Mexico"}},
+		{"named by the state's title", "Talks were held in the Sultanate of Oman.", "Talks were held in the Sultanate of Oman.\nDrones struck Oman overnight.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
