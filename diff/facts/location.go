@@ -162,7 +162,7 @@ func (d *doc) locationItems(out []item) []item {
 			continue
 		}
 		part := d.compassBefore(i)
-		if part || d.locative(i) || i == described || d.listedAfter(i, prevEnd) || !wide[p.typ] && (d.hometown(i, end) || d.townSubject(end)) || d.whereAfter(end) || end > i && water(name) || d.namedAsVenue(end) {
+		if part || d.locative(i) || i == described || d.listedAfter(i, prevEnd) || !wide[p.typ] && (d.hometown(i, end) || d.townSubject(end)) || d.whereAfter(end) || d.attackedAfter(end) || end > i && water(name) || d.namedAsVenue(end) {
 			first := i
 			if part {
 				first = i - 1 // "western Tennessee" is told as one name
@@ -927,6 +927,50 @@ func saying(t token) bool {
 // whereAfter reports whether the place ending at token end is followed by
 // ", where": "Minab, where a school was hit" names it as the place where
 // something happens, whatever comes before it.
+// attackedAfter reports whether the place ending at token end is the
+// subject of an attack or a storm told in the passive, or of "came under
+// fire": "Kyiv was hit overnight", "Even Oman, which mediated the talks,
+// has come under fire", "Texas was battered by storms". What the active
+// verb's object is ("struck Kharkiv", see the lexicon's locatives), the
+// passive's subject is: where it happened, not an actor. An apposition or
+// a relative clause between them is skipped; "hit with sanctions" is no
+// attack on a place.
+func (d *doc) attackedAfter(end int) bool {
+	toks := d.toks
+	n := end + 1
+	if n < len(toks) && toks[n].text == "," {
+		m := n + 1
+		for m < len(toks) && m <= n+15 && toks[m].text != "," && toks[m].text != "." {
+			m++
+		}
+		if m >= len(toks) || toks[m].text != "," {
+			return false
+		}
+		n = m + 1
+	}
+	passive := false
+	for ; n < len(toks) && n <= end+20 && attackAux[toks[n].lower]; n++ {
+		passive = passive || toks[n].lower != "has" && toks[n].lower != "have" && toks[n].lower != "had"
+	}
+	if n+1 >= len(toks) || toks[n].kind != tokWord {
+		return false
+	}
+	switch w := toks[n].lower; {
+	case w == "come" || w == "came" || w == "comes" || w == "coming":
+		return toks[n+1].lower == "under"
+	case !passive || !d.lx.locPrep[w] || !(w == "hit" || w == "struck" || strings.HasSuffix(w, "ed")):
+		return false
+	}
+	return toks[n+1].lower != "with" && !(toks[n+1].lower == "by" && n+2 < len(toks) && economicBlows[toks[n+2].lower])
+}
+
+// attackAux may stand between a place and its attack: "has been", "was".
+var attackAux = map[string]bool{"has": true, "have": true, "had": true, "was": true, "were": true,
+	"is": true, "are": true, "been": true, "being": true, "also": true, "again": true, "repeatedly": true}
+
+// economicBlows hit a country, not a place: "was hit by sanctions".
+var economicBlows = map[string]bool{"sanctions": true, "tariffs": true, "inflation": true, "criticism": true}
+
 func (d *doc) whereAfter(end int) bool {
 	return end+2 < len(d.toks) && d.toks[end+1].text == "," && d.toks[end+2].lower == "where"
 }

@@ -54,6 +54,13 @@ func TestExtractLocations(t *testing.T) {
 		{"cities like a town", "Records fell in cities like Fargo, North Dakota.", []string{"Fargo=Fargo", "North Dakota=North Dakota"}},
 		{"states such as a state", "Prices rose in states such as Utah and Idaho.", []string{"Utah=Utah", "Idaho=Idaho"}},
 		{"such as without a locative", "Some states, such as Ohio, said no.", nil},
+		// the subject of an attack in the passive, as the active's object
+		{"attacked place in the passive", "Kharkiv was hit by drones overnight.", []string{"Kharkiv=Kharkiv"}},
+		{"a place under fire after a relative clause", "Even Qatar, which hosted the talks, has come under fire.", []string{"Qatar=Qatar"}},
+		{"a place battered by storms", "Kansas was battered by hail on Sunday.", []string{"Kansas=Kansas"}},
+		{"a country hit with sanctions is no site", "Russia was hit with new sanctions.", nil},
+		{"a country hit by tariffs is no site", "Canada was hit by tariffs.", nil},
+		{"a place that speaks stays an actor", "Qatar, which hosted the talks, has condemned the strikes.", nil},
 		{"span of places", "Storms raced from Kansas to the Great Lakes overnight.", []string{"from Kansas to the Great Lakes=Kansas to Great Lakes"}},
 		{"span into a region", "Heat records fell from Denver into the Southeast.", []string{"from Denver into the Southeast=Denver to Southeast"}},
 		{"span widened by a place after it", "Storms hit from Georgia to Ohio and Maine.", []string{"from Georgia to Ohio and Maine=Georgia to Ohio and Maine"}},
