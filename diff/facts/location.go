@@ -1066,8 +1066,13 @@ func (d *doc) buildingSeat(k int) bool {
 
 // siteWords before a building, besides the locative ones, make it the
 // site of what happened: "taken to", "fled from", "an attack on", "the
-// bombing of", "a protest against", "evacuated".
-var siteWords = map[string]bool{"to": true, "from": true, "on": true, "of": true, "against": true, "evacuated": true}
+// bombing of", "a protest against", "evacuated", and what is done to the
+// building there ("closed its embassy in Kabul", "stormed the consulate
+// in Basra").
+var siteWords = map[string]bool{"to": true, "from": true, "on": true, "of": true, "against": true,
+	"evacuated": true, "evacuate": true, "closed": true, "close": true, "closes": true, "closing": true,
+	"shut": true, "reopened": true, "reopen": true, "reopens": true, "opened": true, "opens": true,
+	"stormed": true, "storm": true, "besieged": true, "surrounded": true}
 
 // quietSeats keeps quiet the places of out from index n on that only say
 // which building is meant (see buildingSeat), "the Danish Embassy in

@@ -463,6 +463,8 @@ func TestPlaceNamingNoWhereIsNoChange(t *testing.T) {
 		{"at a school", "A gunman opened fire at Riverside High School in Fresno, California.", 1},
 		{"an embassy hit, in the passive", "The US Embassy in Oslo was hit by an explosion.", 1},
 		{"schools of a city", "Schools in Houston will be closed Monday.", 1},
+		{"an embassy closed", "The ministry closed its embassy in Kabul on Friday.", 1},
+		{"a consulate stormed", "Protesters stormed the consulate in Basra.", 1},
 		// where a body is based (see basedAt)
 		{"a unit's base", "She served with a logistics unit based out of Fort Bragg, North Carolina.", 0},
 		{"a firm's seat", "The company, headquartered in Seattle, said it would cut jobs.", 0},
