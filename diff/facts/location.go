@@ -19,6 +19,18 @@ var placeFillers = map[string]bool{
 	"upper": true, "lower": true, "landmark": true, "historic": true, "iconic": true, "famed": true,
 }
 
+// partFillers name a part of the place after them, or the kind of place it
+// is one of, between a locative word and the place: "in parts of Texas",
+// "across much of the Midwest", "in other parts of Indiana", "in cities
+// like Rochester", "in states such as North Dakota". The place is still
+// where it happened. (Only locative reads them: elsewhere "parts" or
+// "such" end a name's context as they did.)
+var partFillers = map[string]bool{
+	"parts": true, "part": true, "areas": true, "portions": true, "portion": true, "much": true,
+	"most": true, "all": true, "swaths": true, "sections": true, "other": true, "large": true,
+	"cities": true, "states": true, "countries": true, "towns": true, "like": true, "such": true, "as": true,
+}
+
 // matchPlace returns the canonical name of the longest gazetteer name at
 // token i and the index of its last token.
 func (d *doc) matchPlace(i int) (string, int, bool) {
@@ -66,6 +78,7 @@ func (d *doc) matchPlace(i int) (string, int, bool) {
 // where something happens: after "in", "at", "near", a motion verb plus
 // "to", or right after another such place ("Budapest, Hungary").
 func (d *doc) locationItems(out []item) []item {
+	first := len(out)
 	prevEnd := -10
 	described := -1 // the place a place before it describes (see namesKindOf)
 	for i := 0; i < len(d.toks); i++ {
@@ -149,7 +162,7 @@ func (d *doc) locationItems(out []item) []item {
 			continue
 		}
 		part := d.compassBefore(i)
-		if part || d.locative(i) || i == described || d.listedAfter(i, prevEnd) || !wide[p.typ] && (d.hometown(i, end) || d.townSubject(end)) || d.whereAfter(end) || end > i && water(name) || d.namedAsVenue(end) {
+		if part || d.locative(i) || i == described || d.listedAfter(i, prevEnd) || !wide[p.typ] && (d.hometown(i, end) || d.townSubject(end)) || d.whereAfter(end) || d.attackedAfter(end) || end > i && water(name) || d.namedAsVenue(end) {
 			first := i
 			if part {
 				first = i - 1 // "western Tennessee" is told as one name
@@ -168,6 +181,7 @@ func (d *doc) locationItems(out []item) []item {
 		}
 		i = end
 	}
+	d.quietSeats(out, first)
 	return out
 }
 
@@ -695,7 +709,7 @@ func (d *doc) locative(i int) bool {
 				}
 			}
 		}
-		if placeFillers[t.lower] || (t.isCap() && !d.lx.function[t.lower]) {
+		if placeFillers[t.lower] || partFillers[t.lower] || (t.isCap() && !d.lx.function[t.lower]) {
 			continue
 		}
 		return d.alertFor(i)
@@ -913,6 +927,50 @@ func saying(t token) bool {
 // whereAfter reports whether the place ending at token end is followed by
 // ", where": "Minab, where a school was hit" names it as the place where
 // something happens, whatever comes before it.
+// attackedAfter reports whether the place ending at token end is the
+// subject of an attack or a storm told in the passive, or of "came under
+// fire": "Kyiv was hit overnight", "Even Oman, which mediated the talks,
+// has come under fire", "Texas was battered by storms". What the active
+// verb's object is ("struck Kharkiv", see the lexicon's locatives), the
+// passive's subject is: where it happened, not an actor. An apposition or
+// a relative clause between them is skipped; "hit with sanctions" is no
+// attack on a place.
+func (d *doc) attackedAfter(end int) bool {
+	toks := d.toks
+	n := end + 1
+	if n < len(toks) && toks[n].text == "," {
+		m := n + 1
+		for m < len(toks) && m <= n+15 && toks[m].text != "," && toks[m].text != "." {
+			m++
+		}
+		if m >= len(toks) || toks[m].text != "," {
+			return false
+		}
+		n = m + 1
+	}
+	passive := false
+	for ; n < len(toks) && n <= end+20 && attackAux[toks[n].lower]; n++ {
+		passive = passive || toks[n].lower != "has" && toks[n].lower != "have" && toks[n].lower != "had"
+	}
+	if n+1 >= len(toks) || toks[n].kind != tokWord {
+		return false
+	}
+	switch w := toks[n].lower; {
+	case w == "come" || w == "came" || w == "comes" || w == "coming":
+		return toks[n+1].lower == "under"
+	case !passive || !d.lx.locPrep[w] || !(w == "hit" || w == "struck" || strings.HasSuffix(w, "ed")):
+		return false
+	}
+	return toks[n+1].lower != "with" && !(toks[n+1].lower == "by" && n+2 < len(toks) && economicBlows[toks[n+2].lower])
+}
+
+// attackAux may stand between a place and its attack: "has been", "was".
+var attackAux = map[string]bool{"has": true, "have": true, "had": true, "was": true, "were": true,
+	"is": true, "are": true, "been": true, "being": true, "also": true, "again": true, "repeatedly": true}
+
+// economicBlows hit a country, not a place: "was hit by sanctions".
+var economicBlows = map[string]bool{"sanctions": true, "tariffs": true, "inflation": true, "criticism": true}
+
 func (d *doc) whereAfter(end int) bool {
 	return end+2 < len(d.toks) && d.toks[end+1].text == "," && d.toks[end+2].lower == "where"
 }
@@ -943,7 +1001,8 @@ var eventNouns = map[string]bool{"war": true, "conflict": true, "offensive": tru
 // Massachusetts", "police departments in the US". The place says which
 // institution is meant, not where the story's news happened. An embassy is
 // left out: it is as often where the news happened ("an explosion hit the
-// US Embassy in Oslo") as a name ("the Danish Embassy in Washington").
+// US Embassy in Oslo") as a name ("the Danish Embassy in Washington");
+// buildingSeat tells the two apart and keeps the name's place quiet.
 var seatNouns = map[string]bool{"regime": true, "militia": true, "militias": true, "subsidiary": true,
 	"subsidiaries": true, "department": true, "departments": true}
 
@@ -955,6 +1014,95 @@ func (d *doc) seatBefore(k int) bool {
 		return true
 	}
 	return k >= 3 && toks[k-1].isCap() && toks[k-2].lower == "of" && seatNouns[toks[k-3].lower]
+}
+
+// seatBuildings are institutions housed in one building, named by the
+// place they stand in: "the Danish Embassy in Washington", "the Turkish
+// consulate in Hamburg". namedSeatBuildings count only as the end of a
+// capitalised name ("Riverside High School in Fresno"): "schools in
+// Houston" are a region's, where their closing happens.
+var seatBuildings = map[string]bool{"embassy": true, "embassies": true, "consulate": true, "consulates": true}
+var namedSeatBuildings = map[string]bool{"school": true, "college": true, "university": true, "academy": true}
+
+// buildingSeat reports whether "in" at token k follows a seat building
+// that is no site of the story: the place says which embassy or school is
+// meant, the way a seat noun's does, when the building is an actor, one
+// contacted or one in a list ("the Danish Embassy in Washington",
+// "Riverside High School in Fresno will hold classes online"). After a
+// locative word, or as the subject of a passive attack, the building is
+// where the news happened, and its place with it ("an explosion at the
+// US Embassy in Oslo", "the US Embassy in Oslo was hit"). Such a place
+// is kept quiet rather than dropped: the building moved to another city
+// in an edited sentence is still a place changed.
+func (d *doc) buildingSeat(k int) bool {
+	toks := d.toks
+	b := toks[k-1]
+	if !seatBuildings[b.lower] && !(namedSeatBuildings[b.lower] && b.isCap()) {
+		return false
+	}
+	for j := k - 2; j >= 0 && toks[j].kind == tokWord; j-- {
+		l := toks[j].lower
+		if d.lx.locPrep[l] || d.lx.motion[l] || siteWords[l] {
+			return false
+		}
+		if !toks[j].isCap() && !isDeterminer(l) {
+			break
+		}
+	}
+	// "in Oslo was hit", "in Lima, Peru, was attacked": skip the place
+	// and its qualifier to the verb
+	j := k + 1
+	for j < len(toks) && j <= k+6 && (toks[j].isCap() || toks[j].text == ",") {
+		j++
+	}
+	for j < len(toks) && j <= k+8 && (copulas[toks[j].lower] || toks[j].lower == "been" || toks[j].lower == "has" || toks[j].lower == "had") {
+		j++
+		if j < len(toks) && d.lx.locPrep[toks[j].lower] {
+			return false
+		}
+	}
+	return true
+}
+
+// siteWords before a building, besides the locative ones, make it the
+// site of what happened: "taken to", "fled from", "an attack on", "the
+// bombing of", "a protest against", "evacuated", and what is done to the
+// building there ("closed its embassy in Kabul", "stormed the consulate
+// in Basra").
+var siteWords = map[string]bool{"to": true, "from": true, "on": true, "of": true, "against": true,
+	"evacuated": true, "evacuate": true, "closed": true, "close": true, "closes": true, "closing": true,
+	"shut": true, "reopened": true, "reopen": true, "reopens": true, "opened": true, "opens": true,
+	"stormed": true, "storm": true, "besieged": true, "surrounded": true}
+
+// quietSeats keeps quiet the places of out from index n on that only say
+// which building is meant (see buildingSeat), "the Danish Embassy in
+// Washington", or where a body is based (see basedAt).
+func (d *doc) quietSeats(out []item, n int) {
+	for ; n < len(out); n++ {
+		if out[n].minor {
+			continue // a qualifier is no news on its own already
+		}
+		if t := d.tokAt(out[n].Start); t > 1 && (d.toks[t-1].lower == "in" && d.buildingSeat(t-1) || d.basedAt(t)) {
+			out[n].quiet = true
+		}
+	}
+}
+
+// basedAt reports whether the place at token i tells where a body is
+// based: "a unit based out of Fort Knox, Kentucky", "the firm,
+// headquartered in Seattle". That is where the body stands, not where
+// something happened (a reader does not take "of Fort Knox, Kentucky"
+// for a hometown either); like a building's place it is kept quiet, so a
+// base moved in an edited sentence is still a place changed.
+func (d *doc) basedAt(i int) bool {
+	toks := d.toks
+	k := i - 1
+	if k >= 1 && toks[k].lower == "of" && toks[k-1].lower == "out" {
+		k-- // "based out of"
+	} else if k < 0 || toks[k].lower != "in" && toks[k].lower != "at" {
+		return false
+	}
+	return k >= 1 && (toks[k-1].lower == "based" || toks[k-1].lower == "headquartered")
 }
 
 // townOf reads a town the gazetteer lacks, named the way news names one:

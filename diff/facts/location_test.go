@@ -47,6 +47,20 @@ func TestExtractLocations(t *testing.T) {
 		{"a place after a comma and the is no list", "The leaders will meet in Norway, the Kremlin said.", []string{"Norway=Norway"}},
 		{"a listed place described", "Venues under study include sites in Oslo, Vienna and the Saudi capital Riyadh.", []string{"Oslo=Oslo", "Vienna=Vienna", "Riyadh=Riyadh"}},
 		{"through", "The storm ripped through Lawrence County overnight.", []string{"Lawrence County=Lawrence County"}},
+		{"parts of a place", "Rain fell in parts of Kansas overnight.", []string{"Kansas=Kansas"}},
+		{"parts of places hit", "Hail hit parts of Iowa and Nebraska.", []string{"Iowa=Iowa", "Nebraska=Nebraska"}},
+		{"much of a place", "Flights were canceled across much of Florida.", []string{"Florida=Florida"}},
+		{"other parts of a place", "Power was out in other parts of Ohio.", []string{"Ohio=Ohio"}},
+		{"cities like a town", "Records fell in cities like Fargo, North Dakota.", []string{"Fargo=Fargo", "North Dakota=North Dakota"}},
+		{"states such as a state", "Prices rose in states such as Utah and Idaho.", []string{"Utah=Utah", "Idaho=Idaho"}},
+		{"such as without a locative", "Some states, such as Ohio, said no.", nil},
+		// the subject of an attack in the passive, as the active's object
+		{"attacked place in the passive", "Kharkiv was hit by drones overnight.", []string{"Kharkiv=Kharkiv"}},
+		{"a place under fire after a relative clause", "Even Qatar, which hosted the talks, has come under fire.", []string{"Qatar=Qatar"}},
+		{"a place battered by storms", "Kansas was battered by hail on Sunday.", []string{"Kansas=Kansas"}},
+		{"a country hit with sanctions is no site", "Russia was hit with new sanctions.", nil},
+		{"a country hit by tariffs is no site", "Canada was hit by tariffs.", nil},
+		{"a place that speaks stays an actor", "Qatar, which hosted the talks, has condemned the strikes.", nil},
 		{"span of places", "Storms raced from Kansas to the Great Lakes overnight.", []string{"from Kansas to the Great Lakes=Kansas to Great Lakes"}},
 		{"span into a region", "Heat records fell from Denver into the Southeast.", []string{"from Denver into the Southeast=Denver to Southeast"}},
 		{"span widened by a place after it", "Storms hit from Georgia to Ohio and Maine.", []string{"from Georgia to Ohio and Maine=Georgia to Ohio and Maine"}},
@@ -346,6 +360,10 @@ func TestPlaceNamedTwiceIsOneChange(t *testing.T) {
 		{"added twice", "The ship left port.", "The ship left port.\nIt is moored in Mobile, Alabama.\nIt was also docked in Mobile last month.", []string{">Mobile"}},
 		{"removed twice", "Crews worked in Tulsa on Monday.\nSchools in Tulsa were closed.\nThe roads were icy.", "The roads were icy.", []string{"Tulsa>"}},
 		{"two places added", "The ship left port.", "The ship left port.\nIt is moored in Mobile, Alabama.\nIt was also docked in Tampa last month.", []string{">Mobile", ">Tampa"}},
+		// the end of a longer name names another place (containsPlace)
+		{"named only in a longer name", "Tankers crossed the Gulf of Oman.", "Tankers crossed the Gulf of Oman.\nDrones struck Oman overnight.", []string{">Oman"}},
+		{"named only as another state", "Rain fell over New Mexico.", "Rain fell over New Mexico.\nFloods hit Mexico overnight.", []string{">Mexico"}},
+		{"named by the state's title", "Talks were held in the Sultanate of Oman.", "Talks were held in the Sultanate of Oman.\nDrones struck Oman overnight.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -435,6 +453,23 @@ func TestPlaceNamingNoWhereIsNoChange(t *testing.T) {
 		{"member states that act", "Several countries, including Chile and Peru, have begun rationing fuel.", 0},
 		{"the seat of a speaker", "Bo Kim, a professor at a college in Boston, said the plan would fail.", 0},
 		{"the place where", "Casualties mounted in Sudan, officials said.", 1},
+		// the place that says which embassy or school is meant (see
+		// buildingSeat), unless the building is where the news happened
+		{"an embassy contacted", "Officials contacted the mayor, the Danish Embassy in Lima and the police.", 0},
+		{"a consulate that speaks", "The Turkish consulate in Hamburg said it would close early.", 0},
+		{"a school that acts", "Riverside High School in Fresno, California, will hold classes online Monday.", 0},
+		{"an embassy attacked", "The 1998 attack on the US Embassy in Nairobi killed many.", 1},
+		{"outside an embassy", "A bomb exploded outside the Canadian Embassy in Lisbon on Friday.", 1},
+		{"at a school", "A gunman opened fire at Riverside High School in Fresno, California.", 1},
+		{"an embassy hit, in the passive", "The US Embassy in Oslo was hit by an explosion.", 1},
+		{"schools of a city", "Schools in Houston will be closed Monday.", 1},
+		{"an embassy closed", "The ministry closed its embassy in Kabul on Friday.", 1},
+		{"a consulate stormed", "Protesters stormed the consulate in Basra.", 1},
+		// where a body is based (see basedAt)
+		{"a unit's base", "She served with a logistics unit based out of Fort Bragg, North Carolina.", 0},
+		{"a firm's seat", "The company, headquartered in Seattle, said it would cut jobs.", 0},
+		{"a firm based in a city", "Acme, a chipmaker based in Osaka, raised its prices.", 0},
+		{"a crash at a base", "A helicopter crashed at Fort Bragg, North Carolina.", 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -442,6 +477,11 @@ func TestPlaceNamingNoWhereIsNoChange(t *testing.T) {
 				t.Errorf("got %+v, want %d changes", got, tt.want)
 			}
 		})
+	}
+	// a building's or base's place kept quiet still changes when it moves
+	moved := changesOf("Officials contacted the Danish Embassy in Lima on Monday.", "Officials contacted the Danish Embassy in Quito on Monday.", KindLocation)
+	if len(moved) != 1 || moved[0].Before != "Lima" || moved[0].After != "Quito" {
+		t.Errorf("embassy moved: got %+v, want Lima -> Quito", moved)
 	}
 }
 

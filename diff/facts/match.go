@@ -1701,21 +1701,53 @@ func (m *matcher) toldUnquoted(it *item, text string, isOld bool) bool {
 }
 
 // containsPlace reports whether the place name w stands in text other than
-// as a possessive: "Moscow's position" names an actor, not the place.
+// as a possessive: "Moscow's position" names an actor, not the place. Nor
+// does the end of a longer name ("the Gulf of Oman", "the University of
+// Maryland", "New Mexico", "West Virginia"), which is another place or an
+// institution; "the Sultanate of Oman" is Oman.
 func containsPlace(text, w string) bool {
 	for off := 0; off < len(text); {
 		i := indexWord(text[off:], w)
 		if i < 0 {
 			return false
 		}
-		e := off + i + len(w)
-		if rest := text[e:]; !strings.HasPrefix(rest, "'s") && !strings.HasPrefix(rest, "’s") {
+		s, e := off+i, off+i+len(w)
+		if rest := text[e:]; !strings.HasPrefix(rest, "'s") && !strings.HasPrefix(rest, "’s") && !nameEnd(text[:s]) {
 			return true
 		}
 		off = e
 	}
 	return false
 }
+
+// nameEnd reports whether a place name after before ends a longer name:
+// before ends with "<Capitalised word> of " (not a state's own title,
+// "Kingdom of") or with a compass word or "New" that names another place.
+func nameEnd(before string) bool {
+	b, ok := strings.CutSuffix(before, " ")
+	if !ok {
+		return false
+	}
+	last := b[strings.LastIndexByte(b, ' ')+1:]
+	switch last {
+	case "New", "West", "North", "South", "East":
+		return true
+	case "of":
+		p, _ := strings.CutSuffix(b, "of")
+		p, ok = strings.CutSuffix(p, " ")
+		if !ok {
+			return false
+		}
+		head := p[strings.LastIndexByte(p, ' ')+1:]
+		return head != "" && head[0] >= 'A' && head[0] <= 'Z' && !stateTitles[head]
+	}
+	return false
+}
+
+// stateTitles before "of" name the state itself: "the Kingdom of Saudi
+// Arabia", "the Sultanate of Oman", "the Republic of Ireland".
+var stateTitles = map[string]bool{"Kingdom": true, "Sultanate": true, "Republic": true, "State": true,
+	"Commonwealth": true, "Emirate": true, "City": true, "Province": true, "Government": true}
 
 // containsWord reports whether w stands in text as whole words.
 func containsWord(text, w string) bool { return indexWord(text, w) >= 0 }

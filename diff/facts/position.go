@@ -360,7 +360,16 @@ scan:
 	// other side of a change of the speaker's stance ("declined to
 	// comment" → "confirmed that preparations were under way").
 	// "confirmed the deaths" stays a stance
-	stated := class == "confirm" && !neg && (vend+1 < s.to && toks[vend+1].lower == "that" || d.claimFollows(vend+1, s) || d.subjectFollows(vend+1, s))
+	// "…, the agency confirmed." (see tagEnds): a tag that confirms the
+	// statement it ends is a fact stated, kept quiet like one; a tag that
+	// denies it ("…, the ministry denied.") is a stance
+	tag := !neg && d.tagEnds(vend, oFrom, oTo, s) && d.taggedSubject(g, s)
+	if p, ok := d.npBefore(g+1, s.from); tag && ok {
+		// a tag is about the statement it ends: its words are the
+		// matter, so a tag turned ("confirmed" -> "denied") pairs
+		owords = d.objectWords(s.from, p.from)
+	}
+	stated := class == "confirm" && !neg && (tag || vend+1 < s.to && toks[vend+1].lower == "that" || d.claimFollows(vend+1, s) || d.subjectFollows(vend+1, s))
 	// "suggested that a photo may have been faked", "suggested they
 	// hadn’t had a plan": what was the case, a claim; "suggested troops
 	// could be deployed", "suggested he’d like him to return" propose
@@ -419,7 +428,7 @@ scan:
 	}
 	// "The concern, Pistole suggested, is …", "…, Starmer confirmed.": a
 	// stance verb used as the tag of a statement
-	if !neg && d.tagEnds(vend, oFrom, oTo, s) && d.taggedSubject(g, s) {
+	if tag && class != "confirm" && class != "reject" {
 		return item{}, false
 	}
 	// "…, suggesting broader objectives": what a fact suggests, not a
@@ -982,6 +991,49 @@ func (d *doc) intention(k int, s sent, name string) (item, bool) {
 		key:   stance,
 		slot:  actorKey(actor),
 		words: d.objectWords(v, oTo+1),
+	}, true
+}
+
+// ellipticDenial reads a denial told by a negated auxiliary whose verb
+// is left out, after a verb of saying at token k: "Police said Lee was
+// homeless, but his family said he wasn’t", "asked whether it had paid,
+// the firm said it hadn’t". The verb left out is a claim made before,
+// which the speaker, name, disputes (GUIDE: denies / disputes); the
+// clause must end with the auxiliary, or the verb after it is the news
+// ("said he wasn’t told" is read elsewhere, or not at all).
+func (d *doc) ellipticDenial(k int, s sent, name string) (item, bool) {
+	toks := d.toks
+	if d.inQ[k] >= 0 || !strings.HasPrefix(toks[k].lower, "sa") || d.background(s) { // "said", "says"
+		return item{}, false
+	}
+	j := k + 1
+	if j < s.to && toks[j].lower == "that" {
+		j++
+	}
+	if j+1 >= s.to || !subjectPronouns[toks[j].lower] && toks[j].lower != "i" {
+		return item{}, false
+	}
+	end := j + 1
+	aux := toks[end].lower
+	if a, ok := strings.CutSuffix(strings.ReplaceAll(aux, "'", "’"), "n’t"); ok {
+		aux = a
+	} else if end+1 < s.to && toks[end+1].lower == "not" {
+		end++
+	} else {
+		return item{}, false
+	}
+	if !finiteAux[aux] && aux != "wasn" && aux != "weren" && aux != "isn" && aux != "aren" && aux != "didn" &&
+		aux != "doesn" && aux != "don" && aux != "hadn" && aux != "hasn" && aux != "haven" {
+		return item{}, false
+	}
+	if n := end + 1; n < s.to && !(toks[n].kind == tokPunct && (toks[n].text == "," || toks[n].text == "." || toks[n].text == ";")) {
+		return item{}, false
+	}
+	text, st, en := d.span(k, end)
+	return item{
+		Fact: Fact{Kind: KindPosition, Text: text, Start: st, End: en, Value: "reject", Subject: name},
+		key:  stanceGroup("reject"),
+		slot: actorKey(name),
 	}, true
 }
 

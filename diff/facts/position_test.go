@@ -149,6 +149,9 @@ func TestExtractPositions(t *testing.T) {
 		{"a place deeper in the subject", "All city departments not working on storm response will be closed Friday, Mayor Ann Roe said.", "will be closed", "Mayor Ann Roe", "close", "All city departments"},
 		{"a closure that remains", "The Harbor Tunnel will remain closed through Tuesday, the transport agency said.", "will remain closed", "the transport agency", "close", "Harbor Tunnel"},
 		{"a reopening to come", "The Elm Street Bridge will reopen on Friday, officials said.", "will reopen", "officials", "reopen", "Elm Street Bridge"},
+		// a claim disputed by an auxiliary whose verb is left out
+		{"elliptic denial", "Officers said the driver was drunk, but Mayor Ann Lee said he wasn’t, citing a blood test.", "said he wasn’t", "Mayor Ann Lee", "reject", ""},
+		{"elliptic denial with not", "The report said the firm had paid. The firm said it had not.", "said it had not", "The firm", "reject", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -225,6 +228,8 @@ func TestNotAPosition(t *testing.T) {
 		"Putin warned Trump that sending missiles to Kyiv would hurt ties.",
 		// a participle before "by" is passive: its agent, if any, acts
 		"Energy sites were targeted and threatened by all sides.",
+		// a verb after the negated auxiliary is no elliptic denial
+		"Mayor Ann Lee said she didn’t know the driver.",
 		// a fact confirmed, or a quote's tag, is no stance
 		"Officials confirmed four staff had been injured.",
 		"Police confirmed they’re looking for three suspects.",
@@ -964,6 +969,15 @@ func TestClaimConfirmedThenDenied(t *testing.T) {
 			"The ministry confirmed on Monday that the envoy agreed to meet the rebels.", "", ""},
 		{"another actor denies", "The ministry has confirmed that the envoy agreed to meet the rebels.\nThe rebels said nothing.",
 			"The ministry has confirmed that the envoy agreed to meet the rebels.\nThe rebels denied that the envoy agreed to meet them.", "", "denied"},
+		// the tag of a statement turned: the statement is the claim
+		{"tag confirmed -> denied", "The driver was arrested at the border on Friday, the agency confirmed.",
+			"The driver was arrested at the border on Friday, the agency denied.", "confirmed", "denied"},
+		{"tag to CNN denied -> confirmed", "The mill will close in June, a company spokesperson denied to CNN.",
+			"The mill will close in June, a company spokesperson confirmed to CNN.", "denied", "confirmed"},
+		{"tag added", "The driver was arrested at the border on Friday.",
+			"The driver was arrested at the border on Friday, the agency confirmed.", "", ""},
+		{"denying tag added", "The driver was arrested at the border on Friday.",
+			"The driver was arrested at the border on Friday, the agency denied.", "", "denied"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -45,6 +45,8 @@ func (d *doc) quoteAndPositionItems(out []item) []item {
 						out = append(out, it)
 					} else if it, ok := d.callFor(k, s, name); ok {
 						out = append(out, it)
+					} else if it, ok := d.ellipticDenial(k, s, name); ok {
+						out = append(out, it)
 					}
 					// the speaker is the latest subject: "X said, calling for"
 					actors = append(actors, name)
