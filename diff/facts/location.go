@@ -78,7 +78,6 @@ func (d *doc) matchPlace(i int) (string, int, bool) {
 // where something happens: after "in", "at", "near", a motion verb plus
 // "to", or right after another such place ("Budapest, Hungary").
 func (d *doc) locationItems(out []item) []item {
-	first := len(out)
 	prevEnd := -10
 	described := -1 // the place a place before it describes (see namesKindOf)
 	for i := 0; i < len(d.toks); i++ {
@@ -181,7 +180,6 @@ func (d *doc) locationItems(out []item) []item {
 		}
 		i = end
 	}
-	d.quietSeats(out, first)
 	return out
 }
 
@@ -1001,8 +999,7 @@ var eventNouns = map[string]bool{"war": true, "conflict": true, "offensive": tru
 // Massachusetts", "police departments in the US". The place says which
 // institution is meant, not where the story's news happened. An embassy is
 // left out: it is as often where the news happened ("an explosion hit the
-// US Embassy in Oslo") as a name ("the Danish Embassy in Washington");
-// buildingSeat tells the two apart and keeps the name's place quiet.
+// US Embassy in Oslo") as a name ("the Danish Embassy in Washington").
 var seatNouns = map[string]bool{"regime": true, "militia": true, "militias": true, "subsidiary": true,
 	"subsidiaries": true, "department": true, "departments": true}
 
@@ -1014,95 +1011,6 @@ func (d *doc) seatBefore(k int) bool {
 		return true
 	}
 	return k >= 3 && toks[k-1].isCap() && toks[k-2].lower == "of" && seatNouns[toks[k-3].lower]
-}
-
-// seatBuildings are institutions housed in one building, named by the
-// place they stand in: "the Danish Embassy in Washington", "the Turkish
-// consulate in Hamburg". namedSeatBuildings count only as the end of a
-// capitalised name ("Riverside High School in Fresno"): "schools in
-// Houston" are a region's, where their closing happens.
-var seatBuildings = map[string]bool{"embassy": true, "embassies": true, "consulate": true, "consulates": true}
-var namedSeatBuildings = map[string]bool{"school": true, "college": true, "university": true, "academy": true}
-
-// buildingSeat reports whether "in" at token k follows a seat building
-// that is no site of the story: the place says which embassy or school is
-// meant, the way a seat noun's does, when the building is an actor, one
-// contacted or one in a list ("the Danish Embassy in Washington",
-// "Riverside High School in Fresno will hold classes online"). After a
-// locative word, or as the subject of a passive attack, the building is
-// where the news happened, and its place with it ("an explosion at the
-// US Embassy in Oslo", "the US Embassy in Oslo was hit"). Such a place
-// is kept quiet rather than dropped: the building moved to another city
-// in an edited sentence is still a place changed.
-func (d *doc) buildingSeat(k int) bool {
-	toks := d.toks
-	b := toks[k-1]
-	if !seatBuildings[b.lower] && !(namedSeatBuildings[b.lower] && b.isCap()) {
-		return false
-	}
-	for j := k - 2; j >= 0 && toks[j].kind == tokWord; j-- {
-		l := toks[j].lower
-		if d.lx.locPrep[l] || d.lx.motion[l] || siteWords[l] {
-			return false
-		}
-		if !toks[j].isCap() && !isDeterminer(l) {
-			break
-		}
-	}
-	// "in Oslo was hit", "in Lima, Peru, was attacked": skip the place
-	// and its qualifier to the verb
-	j := k + 1
-	for j < len(toks) && j <= k+6 && (toks[j].isCap() || toks[j].text == ",") {
-		j++
-	}
-	for j < len(toks) && j <= k+8 && (copulas[toks[j].lower] || toks[j].lower == "been" || toks[j].lower == "has" || toks[j].lower == "had") {
-		j++
-		if j < len(toks) && d.lx.locPrep[toks[j].lower] {
-			return false
-		}
-	}
-	return true
-}
-
-// siteWords before a building, besides the locative ones, make it the
-// site of what happened: "taken to", "fled from", "an attack on", "the
-// bombing of", "a protest against", "evacuated", and what is done to the
-// building there ("closed its embassy in Kabul", "stormed the consulate
-// in Basra").
-var siteWords = map[string]bool{"to": true, "from": true, "on": true, "of": true, "against": true,
-	"evacuated": true, "evacuate": true, "closed": true, "close": true, "closes": true, "closing": true,
-	"shut": true, "reopened": true, "reopen": true, "reopens": true, "opened": true, "opens": true,
-	"stormed": true, "storm": true, "besieged": true, "surrounded": true}
-
-// quietSeats keeps quiet the places of out from index n on that only say
-// which building is meant (see buildingSeat), "the Danish Embassy in
-// Washington", or where a body is based (see basedAt).
-func (d *doc) quietSeats(out []item, n int) {
-	for ; n < len(out); n++ {
-		if out[n].minor {
-			continue // a qualifier is no news on its own already
-		}
-		if t := d.tokAt(out[n].Start); t > 1 && (d.toks[t-1].lower == "in" && d.buildingSeat(t-1) || d.basedAt(t)) {
-			out[n].quiet = true
-		}
-	}
-}
-
-// basedAt reports whether the place at token i tells where a body is
-// based: "a unit based out of Fort Knox, Kentucky", "the firm,
-// headquartered in Seattle". That is where the body stands, not where
-// something happened (a reader does not take "of Fort Knox, Kentucky"
-// for a hometown either); like a building's place it is kept quiet, so a
-// base moved in an edited sentence is still a place changed.
-func (d *doc) basedAt(i int) bool {
-	toks := d.toks
-	k := i - 1
-	if k >= 1 && toks[k].lower == "of" && toks[k-1].lower == "out" {
-		k-- // "based out of"
-	} else if k < 0 || toks[k].lower != "in" && toks[k].lower != "at" {
-		return false
-	}
-	return k >= 1 && (toks[k-1].lower == "based" || toks[k-1].lower == "headquartered")
 }
 
 // townOf reads a town the gazetteer lacks, named the way news names one:
