@@ -21,10 +21,9 @@ const maxRefreshDelay = 5
 // URL.
 func metaRefresh(page []byte, pageURL string) string {
 	// Most pages have no refresh at all: tell so without a lower-cased copy
-	// of the page (every page fetched passes here). "efresh" and "EFRESH"
-	// find "refresh", "Refresh" and "REFRESH"; a value cased otherwise
-	// is read as an ordinary page.
-	if !bytes.Contains(page, []byte("efresh")) && !bytes.Contains(page, []byte("EFRESH")) {
+	// of the page (every page fetched passes here), by the attribute a
+	// refresh needs, http-equiv, in any case.
+	if !hasEquiv(page) {
 		return ""
 	}
 	z := html.NewTokenizer(bytes.NewReader(page))
@@ -53,6 +52,22 @@ func metaRefresh(page []byte, pageURL string) string {
 					return refreshTarget(content, pageURL)
 				}
 			}
+		}
+	}
+}
+
+// hasEquiv reports whether page holds "-equiv" in any case. Its search
+// stops at each '-', rarer in a page than the 'e' that a search for
+// "efresh" stopped at (3.9% of a revision pass's CPU in bench profiles).
+func hasEquiv(page []byte) bool {
+	for i := 0; ; {
+		j := bytes.IndexByte(page[i:], '-')
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+		if len(page)-i >= 5 && bytes.EqualFold(page[i:i+5], []byte("equiv")) {
+			return true
 		}
 	}
 }

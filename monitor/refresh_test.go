@@ -24,6 +24,8 @@ func TestMetaRefresh(t *testing.T) {
 		{"no delay", head(`<meta http-equiv="refresh" content="url=/s">`), ""},
 		{"in the body", `<html><head></head><body><meta http-equiv="refresh" content="0;url=/s"></body></html>`, ""},
 		{"other meta", head(`<meta name="refresh" content="0;url=/s">`), ""},
+		{"mixed case", head(`<meta Http-Equiv="ReFresh" content="0;url=/s">`), "https://news.example.com/s"},
+		{"content type first", head(`<meta http-equiv="Content-Type" content="text/html"><meta http-equiv="refresh" content="0;url=/s">`), "https://news.example.com/s"},
 		{"none", head(""), ""},
 	} {
 		if got := metaRefresh([]byte(tt.page), at); got != tt.want {
