@@ -1543,7 +1543,10 @@ var subordinators = map[string]bool{"after": true, "when": true, "before": true,
 // "Democrats met, with several senators making clear they backed him",
 // "the war goes on, with Israel saying it will not strike again". The
 // clause tells what went with the main event, in passing, as a "when"
-// clause does: the stance is background to other news, kept quiet.
+// clause does: the stance is background to other news, kept quiet. Such a
+// clause is set off by a comma or a dash, or opens the sentence; a "with"
+// right after a noun is a preposition ("talks with the two sides
+// planning on exchanging drafts"), its stance read as any other.
 func (d *doc) withAbsolute(k int, s sent) bool {
 	if !strings.HasSuffix(d.toks[k].lower, "ing") {
 		return false
@@ -1554,7 +1557,14 @@ func (d *doc) withAbsolute(k int, s sent) bool {
 			return false
 		}
 		if t.lower == "with" {
-			return j < k-1 // "with" and its subject
+			if j == k-1 {
+				return false // "with" and its subject
+			}
+			if j == s.from {
+				return true
+			}
+			p := d.toks[j-1].text
+			return p == "," || p == "—" || p == "–"
 		}
 	}
 	return false

@@ -59,7 +59,7 @@ func TestExtractPositions(t *testing.T) {
 		{"promised", "The minister promised to release the documents.", "promised", "The minister", "warn", "release the documents"},
 		{"a name before the day", "Trump on Saturday suggested troops could be deployed.", "suggested", "Trump", "propose", ""},
 		{"would not: a refusal", "The official would not say how many died.", "would not say", "The official", "not comment", ""},
-		{"the two sides", "Talks ended, and the two sides are planning on exchanging drafts.", "planning on", "the two sides", "plan", "exchanging drafts"},
+		{"the two sides", "Talks ended with the two sides planning on exchanging drafts.", "planning on", "the two sides", "plan", "exchanging drafts"},
 		{"a defense team", "Burke’s defense asked to postpone the hearing.", "asked", "Burke’s defense", "demand", ""},
 		{"claimed responsibility", "A militant group has claimed responsibility for the attack.", "claimed responsibility", "A militant group", "confirm", ""},
 		{"warned to", "Ministers warned residents to avoid the area.", "warned", "Ministers", "demand", "residents"},
@@ -1168,6 +1168,8 @@ func TestStanceInAWithClause(t *testing.T) {
 		{"removed, said", "The strikes went on for a week, with the ministry saying it will not raise wages.\nThe board met.", "The board met.", "", ""},
 		{"turned", "The round ended, with the union agreeing to a pause.", "The round ended, with the union rejecting a pause.", "agreeing", "rejecting"},
 		{"main clause", "The board met.", "The board met.\nThe union agreed to a pause, with talks set to resume.", "", "agreed"},
+		// a preposition, no clause: the stance is news
+		{"talks with", "The board met.", "The board met.\nThey held talks with the two unions agreeing to a pause.", "", "agreeing"},
 	}
 	checkStanceChanges(t, tests)
 }
