@@ -179,7 +179,7 @@ scan:
 	// "promised").
 	history := past && !neg && class != "respond" && class != "comment" && class != "outreach" && !d.reported(k, s)
 	if !history && !neg && class != "respond" && class != "comment" && class != "outreach" {
-		if p, ok := d.npBefore(g+1, s.from); ok && p.from-1 >= s.from && subordinators[toks[p.from-1].lower] {
+		if p, ok := d.npBefore(g+1, s.from); ok && p.from-1 >= s.from && subordinators[toks[p.from-1].lower] || d.withAbsolute(k, s) {
 			history = true
 		} else if g >= s.from && toks[g].lower == "and" && d.timeClauseBefore(g, s) {
 			history = true
@@ -1536,6 +1536,39 @@ func (d *doc) sinceClause(i int, s sent) bool {
 
 // subordinators open a clause that sets the scene for the main one.
 var subordinators = map[string]bool{"after": true, "when": true, "before": true, "because": true, "once": true, "until": true, "since": true}
+
+// withAbsolute reports whether the stance or speech verb at token k is the
+// participle of an absolute clause opened by "with" a few words before:
+// "talks ended on Thursday, with Iran agreeing to curb enrichment",
+// "Democrats met, with several senators making clear they backed him",
+// "the war goes on, with Israel saying it will not strike again". The
+// clause tells what went with the main event, in passing, as a "when"
+// clause does: the stance is background to other news, kept quiet. Such a
+// clause is set off by a comma or a dash, or opens the sentence; a "with"
+// right after a noun is a preposition ("talks with the two sides
+// planning on exchanging drafts"), its stance read as any other.
+func (d *doc) withAbsolute(k int, s sent) bool {
+	if !strings.HasSuffix(d.toks[k].lower, "ing") {
+		return false
+	}
+	for j := k - 1; j >= s.from && j >= k-6; j-- {
+		t := &d.toks[j]
+		if t.kind != tokWord || t.is(clsStance|clsSpeech) {
+			return false
+		}
+		if t.lower == "with" {
+			if j == k-1 {
+				return false // "with" and its subject
+			}
+			if j == s.from {
+				return true
+			}
+			p := d.toks[j-1].text
+			return p == "," || p == "—" || p == "–"
+		}
+	}
+	return false
+}
 
 // spanPreps before a year make it a period's bound or a thing's date.
 var spanPreps = map[string]bool{"since": true, "from": true, "until": true, "through": true, "of": true, "before": true}

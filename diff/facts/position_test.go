@@ -1009,30 +1009,14 @@ func TestClosureByAnAuthorityNamedForNature(t *testing.T) {
 // ("lawmakers who opposed the rule") is no news when it comes or goes, but
 // the same people's stance turned is a fact changed.
 func TestRestrictiveStanceTurned(t *testing.T) {
-	tests := []struct {
-		name, old, new string
-		before, after  string
-	}{
+	tests := []stanceChange{
 		{"turned", "Lawmakers who opposed the rule last year met on Monday.", "Lawmakers who supported the rule last year met on Monday.", "opposed", "supported"},
 		{"turned in a longer sentence", "Board members who have backed the merger in the past want more time.", "Board members who have rejected the merger in the past want more time.", "backed", "rejected"},
 		{"added", "The council met on Monday.", "The council met on Monday. Lawmakers who opposed the rule last year attended.", "", ""},
 		{"removed", "The council met on Monday. Voters who support the plan cheered.", "The council met on Monday.", "", ""},
 		{"unchanged", "Lawmakers who opposed the rule met on Monday.", "Lawmakers who opposed the rule met again on Monday.", "", ""},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := changesOf(tt.old, tt.new, KindPosition)
-			if tt.before == "" && tt.after == "" {
-				if len(got) != 0 {
-					t.Fatalf("got %+v, want none", got)
-				}
-				return
-			}
-			if len(got) != 1 || got[0].Before != tt.before || got[0].After != tt.after {
-				t.Fatalf("got %+v, want %q -> %q", got, tt.before, tt.after)
-			}
-		})
-	}
+	checkStanceChanges(t, tests)
 }
 
 // TestYearOfASincePhraseIsNoBackground: a year closing a "since" phrase
@@ -1169,5 +1153,48 @@ func TestPressServiceReplyPairs(t *testing.T) {
 		"Kremlin spokesman Dmitry Peskov declined to comment on the reports.", KindPosition)
 	if strings.Join(got, "|") != "did not respond -> declined to comment" {
 		t.Errorf("got %q, want one change did not respond -> declined to comment", got)
+	}
+}
+
+// TestStanceInAWithClause: a stance told by the participle of a "with"
+// clause ("the talks ended, with the union agreeing to …") goes with the
+// main event in passing: no news when the sentence comes or goes, but
+// the same actor's stance turned in it is a change. A stance of the main
+// clause stays news.
+func TestStanceInAWithClause(t *testing.T) {
+	tests := []stanceChange{
+		{"added", "The talks resumed on Monday.", "The talks resumed on Monday.\nThe round ended in Oslo, with the union agreeing to a pause in strikes.", "", ""},
+		{"added, several words", "The board met.", "The board met.\nThe session closed at noon, with several directors making clear they backed the chair.", "", ""},
+		{"removed, said", "The strikes went on for a week, with the ministry saying it will not raise wages.\nThe board met.", "The board met.", "", ""},
+		{"turned", "The round ended, with the union agreeing to a pause.", "The round ended, with the union rejecting a pause.", "agreeing", "rejecting"},
+		{"main clause", "The board met.", "The board met.\nThe union agreed to a pause, with talks set to resume.", "", "agreed"},
+		// a preposition, no clause: the stance is news
+		{"talks with", "The board met.", "The board met.\nThey held talks with the two unions agreeing to a pause.", "", "agreeing"},
+	}
+	checkStanceChanges(t, tests)
+}
+
+// stanceChange is one case of checkStanceChanges: an edit and the one
+// position change it makes, or none when before and after are empty.
+type stanceChange struct {
+	name, old, new string
+	before, after  string
+}
+
+func checkStanceChanges(t *testing.T, tests []stanceChange) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := changesOf(tt.old, tt.new, KindPosition)
+			if tt.before == "" && tt.after == "" {
+				if len(got) != 0 {
+					t.Fatalf("got %+v, want none", got)
+				}
+				return
+			}
+			if len(got) != 1 || got[0].Before != tt.before || got[0].After != tt.after {
+				t.Fatalf("got %+v, want %q -> %q", got, tt.before, tt.after)
+			}
+		})
 	}
 }

@@ -41,11 +41,15 @@ func (d *doc) quoteAndPositionItems(out []item) []item {
 				if name, via := d.speakerOf(k, s); name != "" {
 					spk = append(spk, speaker{k, name, via})
 					out = d.appendReply(out, k, s, name)
-					if it, ok := d.intention(k, s, name); ok {
-						out = append(out, it)
-					} else if it, ok := d.callFor(k, s, name); ok {
-						out = append(out, it)
-					} else if it, ok := d.ellipticDenial(k, s, name); ok {
+					it, ok := d.intention(k, s, name)
+					if !ok {
+						it, ok = d.callFor(k, s, name)
+					}
+					if !ok {
+						it, ok = d.ellipticDenial(k, s, name)
+					}
+					if ok {
+						it.quiet = it.quiet || d.withAbsolute(k, s)
 						out = append(out, it)
 					}
 					// the speaker is the latest subject: "X said, calling for"
