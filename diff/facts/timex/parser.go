@@ -60,6 +60,7 @@ func newParser(text, lower string, ref time.Time, toks []token, exhaustive bool)
 func (p *parser) run(out []Expr) []Expr {
 	// News has a temporal expression in about every 60 tokens.
 	out = slices.Grow(out, len(p.t)/64+4)
+	first := len(out)
 	for i := 0; i < len(p.t); {
 		tk := &p.t[i]
 		if tk.kind == kWord && tk.info == nil {
@@ -76,8 +77,15 @@ func (p *parser) run(out []Expr) []Expr {
 			continue
 		}
 		s, e := p.t[c.i].s, p.t[c.j-1].e
-		out = append(out, Expr{Start: s, End: e, Text: p.text[s:e], Type: c.typ, Value: c.val, Mod: c.mod, Begin: c.beg, Until: c.till})
 		i = c.j
+		if n := len(out); n > first && c.typ == TypeDuration && out[n-1].Type == TypeDuration && p.text[out[n-1].End:s] == " to " {
+			// A range of two durations in other units ("a week to 10
+			// days") is one, as "seven to ten days" is: its upper bound.
+			prev := &out[n-1]
+			prev.End, prev.Text, prev.Value, prev.Mod = e, p.text[prev.Start:e], c.val, c.mod
+			continue
+		}
+		out = append(out, Expr{Start: s, End: e, Text: p.text[s:e], Type: c.typ, Value: c.val, Mod: c.mod, Begin: c.beg, Until: c.till})
 	}
 	return out
 }
