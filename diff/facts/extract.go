@@ -245,7 +245,7 @@ func (d *doc) split(out []sent) []sent {
 		end := i
 		switch t.text {
 		case ".", "!", "?":
-			if t.text == "." && i > 0 && (abbrev[d.toks[i-1].lower] || d.initial(i-1)) {
+			if t.text == "." && !d.endsClause(i) {
 				continue
 			}
 		case "”", "\"", "»", "“", "’":

@@ -1152,7 +1152,7 @@ func (d *doc) countsTheDead(first, last int) bool {
 		return true
 	}
 	for k := first - 1; k >= 0 && k >= first-24; k-- {
-		if toks[k].kind == tokPunct {
+		if d.endsClause(k) {
 			break
 		}
 		// "the death toll from the overnight attack on Kyiv rose to 15",
@@ -1167,6 +1167,14 @@ func (d *doc) countsTheDead(first, last int) bool {
 	return false
 }
 
+// endsClause reports whether token k is punctuation that ends a clause:
+// not the point of an abbreviation ("the death toll from a strike on
+// Aug. 21 has risen to 11"), which split does not end a sentence at either.
+func (d *doc) endsClause(k int) bool {
+	t := d.toks[k]
+	return t.kind == tokPunct && !(t.text == "." && k > 0 && (abbrev[d.toks[k-1].lower] || d.initial(k-1)))
+}
+
 // tollNamedBefore reports whether the clause before token first names the
 // toll the count at first gives ("the death toll has risen to six",
 // "killed in the war to seven"), with no "and" between: in "was killed
@@ -1175,7 +1183,7 @@ func (d *doc) countsTheDead(first, last int) bool {
 func (d *doc) tollNamedBefore(first int) bool {
 	toks := d.toks
 	for k := first - 1; k >= 0 && k >= first-24; k-- {
-		if toks[k].kind == tokPunct || toks[k].lower == "and" {
+		if d.endsClause(k) || toks[k].lower == "and" {
 			return false
 		}
 		if toks[k].lower == "toll" || k >= first-4 && tollBefore[toks[k].lower] || d.numberOfDead(k) {
