@@ -85,7 +85,8 @@ var correctionLabel = regexp.MustCompile(`^(?i)\(?\s*(correction|corrections|cla
 // updated with additional information.", "This story and headline have
 // been updated", "An earlier version of this article misstated …",
 // "(Updated with comments from the ministry.)", "Updated at 1440 GMT with
-// reaction from Kyiv", "(Updated 0915 GMT with toll)", a wire service's
+// reaction from Kyiv", "(Updated 0915 GMT with toll)", a live blog's
+// stamp "Updated at 14.20 BST", a wire service's
 // tag "(Corrects day of meeting in first paragraph to Tuesday)", and the
 // notice that a story
 // is still developing ("This is a developing story."), whose removal tells
@@ -97,7 +98,7 @@ var correctionSentence = regexp.MustCompile(`(?i)(\b(this|the|our) (story|articl
 	`|\b(cnn|we|the [a-z]+) regrets? the errors?\b` +
 	`|^\(\s*updates?d?\s+(with|to|throughout)\b` +
 	`|^\(?\s*updated?\s+(at|on)\s+[^.\n]{1,40}?\s(with|to)\b` +
-	`|^\(?\s*updated?\s+\d{1,2}[:.]?\d{2}\s*(a\.?m\.?\s*|p\.?m\.?\s*)?(gmt|utc|bst|cet|[ecmp][sd]?t)\b` +
+	`|^\(?\s*updated?\s+(at\s+)?\d{1,2}[:.]?\d{2}\s*(a\.?m\.?\s*|p\.?m\.?\s*)?(gmt|utc|bst|cet|[ecmp][sd]?t)\b` +
 	`|^\(\s*(corrects|clarifies)\s[^)\n]{3,}\))`)
 
 // correctionItems appends the correction notices and editors' notes: a

@@ -40,6 +40,7 @@ func TestCorrectionNotices(t *testing.T) {
 			"Updated at 1440 GMT with reaction from the foreign minister.", "update"},
 		{"updated at a bare time", "Officials met on Monday.\n(Updated 0915 GMT with toll, details of the attack)\n",
 			"(Updated 0915 GMT with toll, details of the attack)", "update"},
+		{"a live blog's update stamp", "Updated at 14.20 BST\nOfficials met on Monday.\n", "Updated at 14.20 BST", "update"},
 		{"updated at a US time", "Updated 9:40 a.m. ET\nOfficials met on Monday.\n", "Updated 9:40 a.m. ET", "update"},
 		{"wire correction tag", "(Corrects day of meeting in first paragraph to Tuesday)\nThe leaders met on Tuesday.\n",
 			"(Corrects day of meeting in first paragraph to Tuesday)", "correction"},
@@ -48,6 +49,7 @@ func TestCorrectionNotices(t *testing.T) {
 		{"updated count in prose", "Updated 2024 figures with the census showed growth.\n", "", ""},
 		{"corrects in prose", "The minister corrects the record (again) every week.\n", "", ""},
 		{"updated in prose", "Officials met on Monday.\nUpdated figures on Tuesday showed the toll had risen.\n", "", ""},
+		{"updated at a time in prose", "Officials met on Monday.\nUpdated at 14.20 every day, the map shows the front line.\n", "", ""},
 		{"regret the error", "The company was founded in 1998, not 1989. CNN regrets the error.\n", "CNN regrets the error.", "correction"},
 		// prose about corrections is no notice
 		{"corrections officers", "Two corrections officers were charged on Monday.\n", "", ""},
