@@ -158,6 +158,13 @@ scan:
 		g -= 3
 		goto scan
 	}
+	// "remained open to", "remains willing to": a stance held on, as "is
+	// open to" is (the subject was read as "Putin remains", or not found)
+	if g >= s.from && heldOn[toks[g].lower] && d.adjectival(k) {
+		first = g
+		g--
+		goto scan
+	}
 	// "stopped short of endorsing", "refrained from backing": the gerund's
 	// stance, not taken
 	if n := holdBack(toks, g, s.from); n > 0 && strings.HasSuffix(toks[k].lower, "ing") {
@@ -693,7 +700,7 @@ func (d *doc) objectWords(from, to int) []string {
 func (d *doc) singularNoun(i int, s sent) bool {
 	t := d.toks[i]
 	l := t.lower
-	if t.kind != tokWord || d.lx.function[l] || skippable[l] || pronouns[l] || isNeg(l) || hedges[l] ||
+	if t.kind != tokWord || d.lx.function[l] || skippable[l] || pronouns[l] || isNeg(l) || hedges[l] || heldOn[l] ||
 		strings.HasSuffix(l, "s") || strings.HasSuffix(l, "ly") || collectives[l] {
 		return false
 	}
@@ -2325,6 +2332,10 @@ func unglue(w string) string {
 var modals = map[string]bool{
 	"will": true, "would": true, "could": true, "may": true, "might": true, "can": true, "should": true, "must": true,
 }
+
+// heldOn are the verbs that keep a subject in a state: before a stance
+// told as an adjective ("remained open to") they stand for a copula.
+var heldOn = map[string]bool{"remain": true, "remains": true, "remained": true, "stay": true, "stays": true, "stayed": true}
 
 // copulas join a subject to an adjective.
 var copulas = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true}

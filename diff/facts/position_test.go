@@ -509,6 +509,9 @@ func TestNewsStances(t *testing.T) {
 		{"no reply to declined", "The Pentagon did not immediately respond to a request for comment.", "The Pentagon declined to comment.", "did not immediately respond", "declined to comment"},
 		{"disagrees added", "The court ruled on Monday.", "The court ruled on Monday.\nThe ministry disagrees with the ruling.", "", "disagrees"},
 		{"objected to to open to", "Kyiv objected to Budapest as a venue.", "Kyiv is open to Budapest as a venue.", "objected to", "open to"},
+		// a state held on stands for a copula, in any tense (summit set 13)
+		{"remained open to to would only agree", "An aide said Ruritania remained open to a meeting.", "An aide said Ruritania would only agree to a meeting in its capital.", "remained open to", "would only agree"},
+		{"remains open to to rejected", "The union remains open to the offer.", "The union rejected the offer.", "remains open to", "rejected"},
 		{"appeal", "The company lost the case.", "The company lost the case.\nThe company will appeal the verdict.", "", "appeal"},
 		{"confirm", "Officials did not confirm the deaths.", "Officials confirmed the deaths.", "did not confirm", "confirmed"},
 		{"a spokesman speaks for his office", "The Kremlin did not respond to a request for comment.", "Kremlin spokesman Dmitry Peskov denied the report.", "did not respond", "denied"},
