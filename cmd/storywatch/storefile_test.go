@@ -1,0 +1,63 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestEmptyStoreFileIsNotYetAStore: a store file of 0 bytes (touched by
+// hand or by a provisioning script, or left by a copy cut short) is no
+// store yet. The read commands said "open store: open store PATH: write
+// PATH: bad file descriptor" (a read-only bbolt open tries to set the
+// file up and cannot); now they say it is empty and what to run, leave the
+// file as it is, and a poll then makes it a store.
+func TestEmptyStoreFileIsNotYetAStore(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/feed.rss" {
+			fmt.Fprintf(w, goodFeed, "http://"+r.Host)
+			return
+		}
+		fmt.Fprintf(w, goodArticle, "http://"+r.Host)
+	}))
+	t.Cleanup(srv.Close)
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, []string{srv.URL + "/feed.rss"}, "")
+	db := filepath.Join(dir, "storywatch.db")
+	writeFile(t, db, "")
+
+	for _, args := range [][]string{
+		{"feeds"}, {"feeds", "--json"}, {"articles"}, {"changes", "--json"}, {"timeline"},
+		{"alerts"}, {"history", "abcdef"}, {"diff", "abcdef"}, {"serve", "--listen", "127.0.0.1:0"},
+	} {
+		// The built binary, under a deadline: serve used to start on the
+		// empty file and serve errors until stopped.
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		var stdout, stderr bytes.Buffer
+		cmd := exec.CommandContext(ctx, binPath, append([]string{"-c", cfg}, args...)...)
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		_ = cmd.Run()
+		cancel()
+		out, errOut, code := stdout.String(), stderr.String(), cmd.ProcessState.ExitCode()
+		want := "store " + db + " is an empty file, no storywatch has written it yet: run `storywatch poll`"
+		if code != 1 || out != "" || !strings.Contains(errOut, want) || strings.Count(errOut, "\n") != 1 {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q; want exit 1 and one line saying %q", strings.Join(args, " "), code, out, errOut, want)
+		}
+		if fi, err := os.Stat(db); err != nil || fi.Size() != 0 {
+			t.Fatalf("%s changed the empty store file: %v %v", strings.Join(args, " "), fi, err)
+		}
+	}
+
+	mustCLI(t, "-c", cfg, "poll")
+	if out := mustCLI(t, "-c", cfg, "articles"); !strings.Contains(out, "Putin and Zelensky set for summit") {
+		t.Errorf("articles after the poll:\n%s", out)
+	}
+}
