@@ -61,3 +61,40 @@ func TestEmptyStoreFileIsNotYetAStore(t *testing.T) {
 		t.Errorf("articles after the poll:\n%s", out)
 	}
 }
+
+// TestCheckNamesAStoreFileOfAnotherKind: store.path pointing at an SQLite
+// database or a log by mistake passed `check` ("ok (1 feed, store …)")
+// and then failed every other command with bbolt's "invalid database".
+// Now check reports it at store.path and leaves the file alone; a real
+// store and an empty file (poll makes it a store) still pass.
+func TestCheckNamesAStoreFileOfAnotherKind(t *testing.T) {
+	cases := []struct {
+		name, content, want string
+	}{
+		{"sqlite", "SQLite format 3\x00\x10\x00\x01\x01", `it is no bbolt database (it begins "SQLite format 3")`},
+		{"log", "2025-08-18T10:00:00Z poll ok\n", `it is no bbolt database (it begins "2025-08-18T10:00")`},
+		{"empty", "", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			cfg := writeConfig(t, dir, []string{"http://127.0.0.1:9/feed.rss"}, "")
+			db := filepath.Join(dir, "storywatch.db")
+			writeFile(t, db, tc.content)
+			out, errOut, code := cli(t, "-c", cfg, "check")
+			if tc.want == "" {
+				if code != 0 || !strings.Contains(out, ": ok (") {
+					t.Fatalf("check: exit %d\n%s%s", code, out, errOut)
+				}
+			} else {
+				want := cfg + ":2:9: store.path: " + db + " is not a storywatch store: " + tc.want
+				if code != 1 || !strings.Contains(out, want) {
+					t.Errorf("check: exit %d, output\n%s%s\nwant exit 1 and %q", code, out, errOut, want)
+				}
+			}
+			if got := readFile(t, db); got != tc.content {
+				t.Errorf("check changed the file: %q", got)
+			}
+		})
+	}
+}
