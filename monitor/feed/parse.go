@@ -41,7 +41,11 @@ func parse(body []byte, contentType, feedURL string, minSize int) (*Feed, error)
 	}
 	switch ft {
 	case gofeed.FeedTypeUnknown:
-		return nil, fmt.Errorf("parse feed: %s: %w", describe(body), ErrNotFeed)
+		what := describe(body)
+		if what == gotHTML {
+			what += advertised(body, feedURL)
+		}
+		return nil, fmt.Errorf("parse feed: %s: %w", what, ErrNotFeed)
 	case gofeed.FeedTypeJSON:
 		// Setting content aside leaves the version alone and the probe
 		// then skips most of the bytes.
@@ -485,7 +489,7 @@ func describe(b []byte) string {
 	h := head(b)
 	switch {
 	case htmlStart.Match(h):
-		return "got an HTML page"
+		return gotHTML
 	case h[0] == '{' || h[0] == '[':
 		return "got JSON that is not a JSON Feed"
 	case h[0] == '<':
@@ -503,7 +507,7 @@ func describe(b []byte) string {
 		}
 		if m := xmlRoot.FindSubmatch(rest); m != nil {
 			if strings.EqualFold(string(m[1]), "html") {
-				return "got an HTML page"
+				return gotHTML
 			}
 			return fmt.Sprintf("got XML with root element <%s>, not RSS, RDF or Atom", m[1])
 		}
