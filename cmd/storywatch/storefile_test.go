@@ -98,3 +98,31 @@ func TestCheckNamesAStoreFileOfAnotherKind(t *testing.T) {
 		})
 	}
 }
+
+// TestBadWriteFlagsAreRefusedFirst gives the write commands values they
+// cannot use. `compact --keep-last -1` opened (and so created) the store
+// and then said "compact store: compact store: negative retention limit",
+// naming no flag; a bad --keep-for was read only after the store was
+// made; `poll --wait -1s` made the pass and gave up delivering at once.
+// Now each is refused before the store is touched, naming the flag.
+func TestBadWriteFlagsAreRefusedFirst(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"compact", "--keep-last", "-1"}, "storywatch: --keep-last -1: must not be negative\n"},
+		{[]string{"compact", "--keep-for", "-2d"}, "storywatch: --keep-for \"-2d\": must not be negative\n"},
+		{[]string{"compact", "--keep-for", "soon"}, "storywatch: --keep-for: invalid duration \"soon\": want e.g. 30s, 10m, 1h30m or 3d\n"},
+		{[]string{"poll", "--wait", "-1s"}, "storywatch: --wait -1s: must not be negative\n"},
+	} {
+		dir := t.TempDir()
+		cfg := writeConfig(t, dir, []string{"http://127.0.0.1:9/feed.rss"}, "")
+		out, errOut, code := cli(t, append([]string{"-c", cfg}, tc.args...)...)
+		if code != 1 || out != "" || errOut != tc.want {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q; want exit 1 and %q", strings.Join(tc.args, " "), code, out, errOut, tc.want)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "storywatch.db")); err == nil {
+			t.Errorf("%s made a store", strings.Join(tc.args, " "))
+		}
+	}
+}
