@@ -457,6 +457,10 @@ func resolve(base *url.URL, ref string) string {
 	if ref == "" {
 		return ""
 	}
+	if path, query, ok := strings.Cut(ref, "?"); ok {
+		// Before parsing, where a "&#038;" would start a fragment.
+		ref = path + "?" + unescapeAmps(query)
+	}
 	u, err := url.Parse(ref)
 	if err != nil {
 		return ""
@@ -468,6 +472,29 @@ func resolve(base *url.URL, ref string) string {
 		return ""
 	}
 	return u.String()
+}
+
+// ampEscapes are the spellings of '&' that an ampersand escaped twice
+// over leaves in a link once the XML is read ("&amp;amp;" in the feed,
+// or WordPress's "&#038;" escaped again).
+var ampEscapes = strings.NewReplacer("&amp;", "&", "&#038;", "&", "&#38;", "&", "&#x26;", "&", "&#X26;", "&")
+
+// unescapeAmps undoes ampersands escaped more than once in what follows a
+// link's '?' (its query, and a fragment, where none of these stands). Such
+// a feed's link "a.html?id=5&amp;amp;page=2" was fetched and stored with
+// a parameter named "amp;page": the page asked for was another one, and
+// "?utm_source=rss&amp;amp;utm_medium=x" kept "amp;utm_medium" past the
+// tracking-parameter cleaning, so the article was tracked twice, under
+// two URLs. No query means a parameter whose name starts "amp;".
+func unescapeAmps(q string) string {
+	for strings.Contains(q, "&") && strings.Contains(q, ";") {
+		next := ampEscapes.Replace(q)
+		if next == q {
+			break
+		}
+		q = next
+	}
+	return q
 }
 
 // head is the prefix gofeed inspects to detect the type.
