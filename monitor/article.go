@@ -113,8 +113,10 @@ func (m *Monitor) processItem(ctx context.Context, src source, it feed.Item, rel
 	}
 
 	// The article in hand is finished even when shutdown starts meanwhile:
-	// its fetch is bounded by the client's own timeout.
-	actx := context.WithoutCancel(ctx)
+	// its fetch is bounded by the client's own timeout. A page fetch that
+	// has not started by then (its host's spacing or slots hold it back)
+	// is not in hand: it gives up, and the item is left for the next pass.
+	actx := fetch.UntilStarted(context.WithoutCancel(ctx), ctx)
 	c, fetchErr := m.observe(actx, link, known, it, feedText)
 	if c == nil {
 		// Nothing observed: the page failed and the item has no text of its
@@ -191,6 +193,11 @@ func (m *Monitor) observe(ctx context.Context, link string, known store.Article,
 		var se *fetch.StatusError
 		errors.As(err, &se)
 		return &content{status: st, statusValue: strconv.Itoa(se.Code)}, nil
+	}
+	if errors.Is(err, context.Canceled) {
+		// Shut down before the page fetch started (fetch.UntilStarted):
+		// the feed's text is no stand-in for a page not asked for.
+		return nil, fmt.Errorf("fetch article %s: %w", fetch.Redact(it.Link), err)
 	}
 	if err != nil {
 		return fallback(fmt.Errorf("fetch article %s: %w", fetch.Redact(it.Link), err))

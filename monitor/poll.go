@@ -353,7 +353,9 @@ func (m *Monitor) pollFeed(ctx context.Context, fc config.Feed, st *store.FeedSt
 			noLink = append(noLink, it.Title)
 			continue
 		}
-		m.workers <- struct{}{}
+		if !m.takeWorker(ctx) {
+			break // shut down while waiting for a worker: not in hand
+		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -498,4 +500,24 @@ func nextPoll(cfg *config.Config, i int, after time.Time) time.Time {
 		return time.Time{}
 	}
 	return sched.Next(after)
+}
+
+// takeWorker waits for a free article worker and reports whether the item
+// may start: false when shutdown comes first. An item still waiting for a
+// worker is not in hand. The loop checked for shutdown only before the
+// wait, so with every worker busy on slow pages the item that waited
+// through SIGTERM started once one came free, and so on down the feed
+// (a fresh page fetch, its host-slot wait and its timeout each time),
+// stretching shutdown past systemd's TimeoutStopSec.
+func (m *Monitor) takeWorker(ctx context.Context) bool {
+	select {
+	case m.workers <- struct{}{}:
+		if ctx.Err() != nil { // both were ready: shutdown wins
+			<-m.workers
+			return false
+		}
+		return true
+	case <-ctx.Done():
+		return false
+	}
 }

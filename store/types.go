@@ -184,6 +184,11 @@ var ErrLocked = errors.New("store: locked by another process")
 // storywatch whose schema this version does not understand.
 var ErrSchema = errors.New("store: schema version too new")
 
+// ErrNotStore is returned by Open when the file at the store's path is
+// something else: a directory, a file of another kind, or a bbolt
+// database another program wrote. Open leaves such a file as it found it.
+var ErrNotStore = errors.New("not a storywatch store")
+
 // ErrAmbiguous is returned by Article when an id prefix matches more than one
 // article.
 var ErrAmbiguous = errors.New("store: ambiguous article id prefix")

@@ -109,6 +109,21 @@ func (a *app) compactCommand() *cobra.Command {
 			"version and its latest are always kept.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			// The flags are read before the store is opened: a bad value
+			// failed only after the write-open, which had made a store
+			// where there was none, and --keep-last -1 came back as
+			// "compact store: compact store: negative retention limit".
+			if keepLast < 0 {
+				return fmt.Errorf("--keep-last %d: must not be negative", keepLast)
+			}
+			var keepForFlag time.Duration
+			if cmd.Flags().Changed("keep-for") {
+				d, err := parseSince("keep-for", keepFor)
+				if err != nil {
+					return err
+				}
+				keepForFlag = d
+			}
 			return a.withWriteStore(func(cfg *config.Config, s Store) error {
 				last := cfg.Store.Retention.KeepLast
 				var keep time.Duration = time.Duration(cfg.Store.Retention.KeepFor)
@@ -116,11 +131,7 @@ func (a *app) compactCommand() *cobra.Command {
 					last = keepLast
 				}
 				if cmd.Flags().Changed("keep-for") {
-					d, err := parseSince("keep-for", keepFor)
-					if err != nil {
-						return err
-					}
-					keep = d
+					keep = keepForFlag
 				}
 				removed, err := s.Compact(last, keep, time.Now())
 				if err != nil {

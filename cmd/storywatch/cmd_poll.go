@@ -33,6 +33,10 @@ func (a *app) pollCommand() *cobra.Command {
 			"While the daemon runs, the daemon makes the pass and delivers the alerts itself.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if wait < 0 {
+				// It made the pass and then gave up delivering at once.
+				return fmt.Errorf("--wait %s: must not be negative", wait)
+			}
 			return a.withWriteStore(func(cfg *config.Config, s Store) error {
 				return a.poll(cfg, s, wait, strict)
 			})

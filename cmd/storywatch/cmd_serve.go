@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -42,8 +41,8 @@ func (a *app) serveCommand() *cobra.Command {
 				return a.servePostgres(cfg, addr)
 			}
 			path := cfg.Store.Path
-			if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-				return fmt.Errorf("store %s does not exist yet: run `storywatch poll` or `storywatch run` first", path)
+			if err := storeNotYet(path); err != nil {
+				return err
 			}
 			log := a.logger(cfg)
 			sock := web.SocketPath(path)

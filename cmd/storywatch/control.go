@@ -125,8 +125,8 @@ func (a *app) withStore(readOnly bool, fn func(*config.Config, Store) error) err
 	path := cfg.Store.Path
 	if _, err := os.Stat(path); fullErr != nil && err != nil {
 		return fullErr // no store, so no daemon to take the command
-	} else if readOnly && errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("store %s does not exist yet: run `storywatch poll` or `storywatch run` first", path)
+	} else if err := storeNotYet(path); readOnly && fullErr == nil && err != nil {
+		return err
 	}
 	var s *bolt.Store
 	if readOnly {

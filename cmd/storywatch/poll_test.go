@@ -116,14 +116,8 @@ log:
 	if len(feeds.Feeds) != 1 || feeds.Feeds[0].Status != "ok" || feeds.Feeds[0].Error != "" {
 		t.Errorf("feeds: %+v", feeds.Feeds)
 	}
-	var articles struct {
-		Articles []struct {
-			URL string `json:"url"`
-		} `json:"articles"`
-	}
-	decodeJSON(t, mustCLI(t, "-c", cfg, "articles", "--json"), &articles)
-	if len(articles.Articles) != 1 || !strings.HasSuffix(articles.Articles[0].URL, "/news/with-text") {
-		t.Errorf("articles: %+v, want only the item with text", articles.Articles)
+	if urls := articleURLs(t, cfg); len(urls) != 1 || !strings.HasSuffix(urls[0], "/news/with-text") {
+		t.Errorf("articles: %q, want only the item with text", urls)
 	}
 }
 
@@ -309,22 +303,14 @@ func TestSIGTERMMidFeedLosesNoItem(t *testing.T) {
 				w.WriteHeader(http.StatusNotModified)
 				return
 			}
-			w.Header().Set("Content-Type", "application/rss+xml")
-			fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Slow</title><link>%s/</link>`, srv.URL)
-			for i := range items {
-				fmt.Fprintf(w, `<item><title>Summit item %[2]d</title><link>%[1]s/a/%[2]d.html</link></item>`, srv.URL, i)
-			}
-			fmt.Fprint(w, `</channel></rss>`)
+			writeItemFeed(w, srv.URL, items)
 		case r.URL.Path == "/other.rss":
 			w.Header().Set("Content-Type", "application/rss+xml")
 			fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Other</title></channel></rss>`)
 		case strings.HasPrefix(r.URL.Path, "/a/"):
 			pages.Add(1)
 			time.Sleep(700 * time.Millisecond)
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			fmt.Fprintf(w, `<!doctype html><html><head><title>Summit item %[1]s</title></head><body><article>
-<p>Item %[1]s: the leaders will meet in Geneva on August 29, officials said on Monday.</p>
-<p>About 300 delegates are expected at the talks, a diplomat said.</p></article></body></html>`, r.URL.Path)
+			writeItemPage(w, r.URL.Path)
 		default:
 			http.NotFound(w, r)
 		}
@@ -332,16 +318,7 @@ func TestSIGTERMMidFeedLosesNoItem(t *testing.T) {
 	t.Cleanup(srv.Close)
 	dir := t.TempDir()
 	cfg := writeConfig(t, dir, []string{srv.URL + "/slow.rss", srv.URL + "/other.rss"}, "")
-	writeFile(t, cfg, strings.Replace(readFile(t, cfg), "fetch:\n",
-		"fetch:\n  workers: 1\n  per_host_concurrency: 1\n  jitter: 0s\n  robots: false\n", 1))
-
-	stop := startDaemon(t, cfg, filepath.Join(dir, "storywatch.db.sock"))
-	for deadline := time.Now().Add(20 * time.Second); pages.Load() == 0; time.Sleep(20 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			t.Fatal("the daemon never fetched an article page")
-		}
-	}
-	stop()
+	startDaemonOnPages(t, cfg, "  per_host_concurrency: 1\n", &pages)()
 
 	var fs struct {
 		Feeds []struct {
@@ -355,13 +332,7 @@ func TestSIGTERMMidFeedLosesNoItem(t *testing.T) {
 		}
 	}
 	mustCLI(t, "-c", cfg, "poll")
-	var arts struct {
-		Articles []struct {
-			URL string `json:"url"`
-		} `json:"articles"`
-	}
-	decodeJSON(t, mustCLI(t, "-c", cfg, "articles", "--json"), &arts)
-	if len(arts.Articles) != items {
-		t.Errorf("%d of the feed's %d items stored after SIGTERM and a poll: %+v", len(arts.Articles), items, arts.Articles)
+	if urls := articleURLs(t, cfg); len(urls) != items {
+		t.Errorf("%d of the feed's %d items stored after SIGTERM and a poll: %q", len(urls), items, urls)
 	}
 }

@@ -41,7 +41,11 @@ func parse(body []byte, contentType, feedURL string, minSize int) (*Feed, error)
 	}
 	switch ft {
 	case gofeed.FeedTypeUnknown:
-		return nil, fmt.Errorf("parse feed: %s: %w", describe(body), ErrNotFeed)
+		what := describe(body)
+		if what == gotHTML {
+			what += advertised(body, feedURL)
+		}
+		return nil, fmt.Errorf("parse feed: %s: %w", what, ErrNotFeed)
 	case gofeed.FeedTypeJSON:
 		// Setting content aside leaves the version alone and the probe
 		// then skips most of the bytes.
@@ -453,6 +457,10 @@ func resolve(base *url.URL, ref string) string {
 	if ref == "" {
 		return ""
 	}
+	if path, query, ok := strings.Cut(ref, "?"); ok {
+		// Before parsing, where a "&#038;" would start a fragment.
+		ref = path + "?" + unescapeAmps(query)
+	}
 	u, err := url.Parse(ref)
 	if err != nil {
 		return ""
@@ -464,6 +472,29 @@ func resolve(base *url.URL, ref string) string {
 		return ""
 	}
 	return u.String()
+}
+
+// ampEscapes are the spellings of '&' that an ampersand escaped twice
+// over leaves in a link once the XML is read ("&amp;amp;" in the feed,
+// or WordPress's "&#038;" escaped again).
+var ampEscapes = strings.NewReplacer("&amp;", "&", "&#038;", "&", "&#38;", "&", "&#x26;", "&", "&#X26;", "&")
+
+// unescapeAmps undoes ampersands escaped more than once in what follows a
+// link's '?' (its query, and a fragment, where none of these stands). Such
+// a feed's link "a.html?id=5&amp;amp;page=2" was fetched and stored with
+// a parameter named "amp;page": the page asked for was another one, and
+// "?utm_source=rss&amp;amp;utm_medium=x" kept "amp;utm_medium" past the
+// tracking-parameter cleaning, so the article was tracked twice, under
+// two URLs. No query means a parameter whose name starts "amp;".
+func unescapeAmps(q string) string {
+	for strings.Contains(q, "&") && strings.Contains(q, ";") {
+		next := ampEscapes.Replace(q)
+		if next == q {
+			break
+		}
+		q = next
+	}
+	return q
 }
 
 // head is the prefix gofeed inspects to detect the type.
@@ -485,7 +516,7 @@ func describe(b []byte) string {
 	h := head(b)
 	switch {
 	case htmlStart.Match(h):
-		return "got an HTML page"
+		return gotHTML
 	case h[0] == '{' || h[0] == '[':
 		return "got JSON that is not a JSON Feed"
 	case h[0] == '<':
@@ -503,7 +534,7 @@ func describe(b []byte) string {
 		}
 		if m := xmlRoot.FindSubmatch(rest); m != nil {
 			if strings.EqualFold(string(m[1]), "html") {
-				return "got an HTML page"
+				return gotHTML
 			}
 			return fmt.Sprintf("got XML with root element <%s>, not RSS, RDF or Atom", m[1])
 		}

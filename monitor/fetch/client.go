@@ -160,8 +160,15 @@ func (c *Client) get(ctx context.Context, r Request, u *url.URL, red string, lim
 	// and failed as if it had hung. The wait has a budget of its own, twice
 	// the timeout (the slots held by hanging requests free up within one),
 	// so that a request made past shutdown (an article in hand) still ends.
-	wctx, wcancel := context.WithTimeoutCause(ctx, slotWaitFactor*c.opts.Timeout, ErrTimeout)
-	release, err := c.limits.acquire(wctx, u.Host)
+	// The host's spacing (per_host_interval) is waited for first and on
+	// no budget: it is the wait asked for. A request that has not started
+	// when its UntilStarted context ends gives up here.
+	sctx := startContext(ctx)
+	if err := c.limits.space(sctx, u.Host); err != nil {
+		return nil, c.wrapErr(sctx, red, slotWait, err)
+	}
+	wctx, wcancel := context.WithTimeoutCause(sctx, slotWaitFactor*c.opts.Timeout, ErrTimeout)
+	release, err := c.limits.take(wctx, u.Host)
 	if err != nil {
 		err = c.wrapErr(wctx, red, slotWait, err)
 		wcancel()
@@ -270,4 +277,31 @@ func (c *Client) wrapErr(ctx context.Context, red, what string, err error) error
 func closeBody(rc io.ReadCloser) {
 	_, _ = io.Copy(io.Discard, io.LimitReader(rc, 64<<10))
 	_ = rc.Close()
+}
+
+type startKey struct{}
+
+// UntilStarted returns ctx carrying stop: a request made with it that has
+// not started when stop ends (it waits for its host's spacing or a free
+// slot) gives up with stop's error, and one under way goes on under ctx.
+// The monitor finishes an article in hand past shutdown (ctx is detached
+// from it) but starts no page fetch then: with per_host_interval set, the
+// pages queued on a host would each have waited out their spacing.
+func UntilStarted(ctx, stop context.Context) context.Context {
+	return context.WithValue(ctx, startKey{}, stop)
+}
+
+// detach is ctx with neither its cancellation nor an UntilStarted stop:
+// for a fetch whose result others share (robots.txt).
+func detach(ctx context.Context) context.Context {
+	return context.WithValue(context.WithoutCancel(ctx), startKey{}, nil)
+}
+
+// startContext is the context a request waits to start under: the stop
+// context of UntilStarted, else ctx.
+func startContext(ctx context.Context) context.Context {
+	if stop, ok := ctx.Value(startKey{}).(context.Context); ok {
+		return stop
+	}
+	return ctx
 }

@@ -128,7 +128,7 @@ func (c *Client) loadRobots(ctx context.Context, origin string, prev, e *robotsE
 		// Detached from the caller: the result is shared with other
 		// callers and cached, so one caller giving up must not turn it into
 		// a failure. The client's own Timeout still bounds it.
-		resp, err = c.get(context.WithoutCancel(ctx), Request{URL: robotsURL, Accept: "text/plain, */*;q=0.1"},
+		resp, err = c.get(detach(ctx), Request{URL: robotsURL, Accept: "text/plain, */*;q=0.1"},
 			u, Redact(robotsURL), robotsMaxBytes, true)
 	}
 	now := c.now()

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -91,6 +92,9 @@ func Open(path string, opts Options) (*Store, error) {
 			}
 		}
 	}
+	if err := CheckFile(path); errors.Is(err, store.ErrNotStore) {
+		return nil, err // it names the path
+	}
 	db, err := bbolt.Open(path, 0o600, &bbolt.Options{
 		Timeout:  timeout,
 		ReadOnly: opts.ReadOnly,
@@ -125,8 +129,13 @@ func Open(path string, opts Options) (*Store, error) {
 	return s, nil
 }
 
-// checkSchema refuses a file whose schema is newer than this binary's.
+// checkSchema refuses a file whose schema is newer than this binary's,
+// and a bbolt database of another program (before, a read-open showed it
+// as an empty store and a write-open added storywatch's buckets to it).
 func checkSchema(tx *bbolt.Tx) error {
+	if names := foreignBuckets(tx); names != nil {
+		return fmt.Errorf("%w: a bbolt database of another program (buckets %s)", store.ErrNotStore, strings.Join(names, ", "))
+	}
 	meta := tx.Bucket(bucketMeta)
 	if meta == nil {
 		return nil
