@@ -1029,8 +1029,7 @@ func (d *doc) ellipticDenial(k int, s sent, name string) (item, bool) {
 	} else {
 		return item{}, false
 	}
-	if !finiteAux[aux] && aux != "wasn" && aux != "weren" && aux != "isn" && aux != "aren" && aux != "didn" &&
-		aux != "doesn" && aux != "don" && aux != "hadn" && aux != "hasn" && aux != "haven" {
+	if !finiteAux[aux] && !contractedAux[aux] {
 		return item{}, false
 	}
 	if n := end + 1; n < s.to && !(toks[n].kind == tokPunct && (toks[n].text == "," || toks[n].text == "." || toks[n].text == ";")) {
@@ -2333,6 +2332,11 @@ var modals = map[string]bool{
 	"will": true, "would": true, "could": true, "may": true, "might": true, "can": true, "should": true, "must": true,
 }
 
+// contractedAux are the auxiliaries of ellipticDenial as they stand
+// before "n’t" ("wasn’t", "didn’t").
+var contractedAux = map[string]bool{"wasn": true, "weren": true, "isn": true, "aren": true, "didn": true,
+	"doesn": true, "don": true, "hadn": true, "hasn": true, "haven": true}
+
 // heldOn are the verbs that keep a subject in a state: before a stance
 // told as an adjective ("remained open to") they stand for a copula.
 var heldOn = map[string]bool{"remain": true, "remains": true, "remained": true, "stay": true, "stays": true, "stayed": true}
@@ -2439,17 +2443,14 @@ func (d *doc) closure(k, g int, s sent) (item, bool) {
 	}
 	participle := strings.HasSuffix(toks[k].lower, "ed") || toks[k].lower == "shut"
 	state := false
-	if g >= s.from {
-		switch toks[g].lower {
-		case "remain", "remains", "remained", "stay", "stays", "stayed":
-			if !participle {
-				return item{}, false
-			}
-			state = true
+	if g >= s.from && heldOn[toks[g].lower] {
+		if !participle {
+			return item{}, false
+		}
+		state = true
+		g--
+		for g >= s.from && toks[g].kind == tokWord && !toks[g].isCap() && (skippable[toks[g].lower] || d.isAdverb(toks[g].lower)) {
 			g--
-			for g >= s.from && toks[g].kind == tokWord && !toks[g].isCap() && (skippable[toks[g].lower] || d.isAdverb(toks[g].lower)) {
-				g--
-			}
 		}
 	}
 	if g < s.from || toks[g].lower == "to" || toks[g].lower == "and" {
