@@ -227,6 +227,14 @@ var abbrev = map[string]bool{
 	"jr": true, "sr": true, "no": true, "vs": true,
 }
 
+// endsClause reports whether token k is punctuation that ends a clause:
+// not the point of an abbreviation ("the death toll from a strike on
+// Aug. 21 has risen to 11"), at which split does not end a sentence either.
+func (d *doc) endsClause(k int) bool {
+	t := d.toks[k]
+	return t.kind == tokPunct && !(t.text == "." && k > 0 && (abbrev[d.toks[k-1].lower] || d.initial(k-1)))
+}
+
 // split segments the tokens into sentences, appended to out (a reused
 // buffer: sentences are read only while extracting). Quotes are never
 // split, so a quote and its attribution ("...," he said) stay together.

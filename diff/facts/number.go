@@ -1167,14 +1167,6 @@ func (d *doc) countsTheDead(first, last int) bool {
 	return false
 }
 
-// endsClause reports whether token k is punctuation that ends a clause:
-// not the point of an abbreviation ("the death toll from a strike on
-// Aug. 21 has risen to 11"), which split does not end a sentence at either.
-func (d *doc) endsClause(k int) bool {
-	t := d.toks[k]
-	return t.kind == tokPunct && !(t.text == "." && k > 0 && (abbrev[d.toks[k-1].lower] || d.initial(k-1)))
-}
-
 // tollNamedBefore reports whether the clause before token first names the
 // toll the count at first gives ("the death toll has risen to six",
 // "killed in the war to seven"), with no "and" between: in "was killed
