@@ -90,7 +90,9 @@ func declaresOtherCharset(page []byte) bool {
 		}
 		if tag := head[i:end]; containsFold(tag, "charset") {
 			// (HTML reads a declared UTF-16 as UTF-8, as the prescan does.)
-			if m := metaCharset.FindSubmatch(tag); m != nil {
+			// every match: a tag left unclosed runs on over the next
+			// "<meta" ("<meta charset=utf-8<meta charset=koi8-r")
+			for _, m := range metaCharset.FindAllSubmatch(tag, -1) {
 				if _, name := charset.Lookup(string(m[1])); name != "utf-8" && !strings.HasPrefix(name, "utf-16") {
 					return true
 				}

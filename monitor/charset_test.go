@@ -181,7 +181,8 @@ var charsetHeads = []struct {
 	{`<metadata charset="koi8-r">`, false},    // no <meta> tag
 	{`<meta name="x"> charset=koi8-r`, false}, // outside the tag
 	{`<meta <meta charset=shift_jis>`, true},
-	{`<!-- <meta charset="big5"> -->`, true}, // the prescan reads comments' tags too
+	{`<meta charset=utf-8<meta charset=koi8-r`, true}, // one unclosed tag, two declarations
+	{`<!-- <meta charset="big5"> -->`, true},          // the prescan reads comments' tags too
 	{`<meta charset="utf-16le">`, false},
 	{`<meta charset="bogus-name">`, true},
 	{`<meta charset=`, false},
