@@ -233,7 +233,8 @@ func TestRevisionPassPerTemplateFamily(t *testing.T) {
 // ledger 57-126, gazette 146-162, classic 36-197), and extracted the others
 // again only to find their text unchanged; with it, 181-200. What is left:
 // ledger's live blogs ("5 minutes ago" in the region is text) and what the
-// second pass itself learns. Bulletin draws its class names per request, so
+// second pass itself learns (one page at a time, both passes: 200 on every
+// family, 40-197 without settle). Bulletin draws its class names per request, so
 // no element kind is the same on two fetches of a page: its fingerprints
 // hold by the texts learned as boilerplate and by leaving out the page
 // furniture every extraction removes (extract.PrintSkips), which took its
@@ -247,23 +248,29 @@ func TestSecondPassReadsNoUnchangedPage(t *testing.T) {
 				feeds = append(feeds, f, f+"?dup=1")
 			}
 			path := filepath.Join(t.TempDir(), "s.db")
-			pollOnce(t, path, feeds)
-			// The second pass reads one page at a time: what a pass learns
-			// in its own course (an element kind taken back in as article
-			// text, a fingerprint then no longer vouched for, by design)
-			// follows the order of its pages, and under CI's load four at a
-			// time once left 146 of 200 on ledger. The first pass stays
-			// concurrent: what it stores is what this test is about.
+			// Both passes read one page at a time: what a pass learns in
+			// its own course follows the order of its pages. Four at a time,
+			// the second pass once left 146 of 200 on ledger under CI's
+			// load; a concurrent first pass once left 103 on gazette (one
+			// run in about 30 under -race): readability kept a rotating
+			// aside's text on one page near the first pass's end, which
+			// took three element kinds back in as article text, and the
+			// second pass, learning them again as boilerplate, vouched for
+			// none of the fingerprints stored with them in (by design: the
+			// text in those kinds had changed; it read those pages by the
+			// fast path). What settle stores is what this test is about.
+			const oneAtATime = "  workers: 1\n  per_host_concurrency: 1\n"
+			pollWith(t, path, feeds, nil, oneAtATime)
 			met := metrics.New(metrics.Options{})
-			for _, f := range pollWith(t, path, feeds, met, "  workers: 1\n  per_host_concurrency: 1\n").Feeds {
+			for _, f := range pollWith(t, path, feeds, met, oneAtATime).Feeds {
 				if f.NewVersions != 0 {
 					t.Errorf("second pass: feed %s stored %d versions of unedited articles", f.URL, f.NewVersions)
 				}
 			}
 			by := met.PageChecks()
 			t.Logf("second pass: pages read %v", by)
-			if by[metrics.CheckFingerprint] < 170 {
-				t.Errorf("second pass: %v pages of 200 known unchanged by their fingerprint, want at least 170 (%v)", by[metrics.CheckFingerprint], by)
+			if by[metrics.CheckFingerprint] < 190 {
+				t.Errorf("second pass: %v pages of 200 known unchanged by their fingerprint, want at least 190 (%v)", by[metrics.CheckFingerprint], by)
 			}
 		})
 	}
