@@ -265,9 +265,18 @@ func CompareAlignedWith(oldText, newText string, old, new []align.Sentence, link
 		if c.old != nil && slipO[c.oSent] || c.new != nil && slipN[c.nSent] {
 			continue // a sentence whose edit only fixed slips changed no fact
 		}
-		if c.old != nil && c.new == nil && stanceStillTold(lx, c.old, o2n, c.oSent, n) ||
-			c.new != nil && c.old == nil && stanceStillTold(lx, c.new, n2o, c.nSent, o) {
-			continue
+		var flip string // the stance's verb, negated otherwise, in the other version
+		switch {
+		case c.old != nil && c.new == nil:
+			var still bool
+			if still, flip = stanceStillTold(lx, c.old, o2n, c.oSent, n); still {
+				continue
+			}
+		case c.new != nil && c.old == nil:
+			var still bool
+			if still, flip = stanceStillTold(lx, c.new, n2o, c.nSent, o); still {
+				continue
+			}
 		}
 		if c.old != nil && c.new == nil && sentenceKept(c.old, o, c.oSent, n) ||
 			c.new != nil && c.old == nil && sentenceKept(c.new, n, c.nSent, o) {
@@ -277,6 +286,14 @@ func CompareAlignedWith(oldText, newText string, old, new []align.Sentence, link
 			continue // an unanswered request for comment (see isOutreach)
 		}
 		ch := c.build(o, n)
+		if flip != "" {
+			// one change, before → after, not a stance come from nowhere
+			if c.old == nil {
+				ch.Before, ch.BeforeSentence = flip, o.sents[n2o[c.nSent]].Text
+			} else {
+				ch.After, ch.AfterSentence = flip, n.sents[o2n[c.oSent]].Text
+			}
+		}
 		if ch.Detail == "reattributed" && !attributionEdited(ch, c.old, c.new, oldText, newText) {
 			continue
 		}
@@ -325,44 +342,53 @@ func sentenceKept(it *item, s *side, si int, other *side) bool {
 // the lexicon reads ("Moscow opposed any deployment" → "Moscow was against
 // any deployment"). A stance changes when its actor or its topic goes, or
 // when both sides read a stance and they differ; a rewording the lexicon
-// reads on one side only is no news.
-func stanceStillTold(lx *lexicon, it *item, other map[int]int, si int, o *side) bool {
+// reads on one side only is no news. When the rewritten sentence holds the
+// stance's verb with its negation turned, the stance is not still told and
+// flip is that verb with the words that modify it there ("is expected to
+// attend" for "will not attend"): the change's other side.
+func stanceStillTold(lx *lexicon, it *item, other map[int]int, si int, o *side) (still bool, flip string) {
 	if it.Kind != KindPosition {
-		return false
+		return false, ""
 	}
 	oi, ok := other[si]
 	if !ok || oi >= len(o.sents) {
-		return false
+		return false, ""
 	}
 	text := o.sents[oi].Text
-	if verbRetold(lx, it, text, o.items, o.by[oi]) {
-		return true
+	switch r, span := verbRetold(lx, it, text, o.items, o.by[oi]); r {
+	case verbKept:
+		return true, ""
+	case verbFlipped:
+		return false, span
 	}
 	if len(it.words) < 2 || it.slot == "" || !containsWord(strings.ToLower(text), it.slot) {
-		return false
+		return false, ""
 	}
-	return overlap(it.words, normWords(lx, text)) >= 0.5
+	return overlap(it.words, normWords(lx, text)) >= 0.5, ""
 }
 
-// verbRetold reports whether the sentence text, into which a stance's
+// verbRetold tells whether the sentence text, into which a stance's
 // sentence was rewritten, still holds the stance's own verb, negated as
 // it was, where no stance was read (items at idx are that sentence's
 // facts): "Saudi Arabia, which vowed to take …" → "Saudi Arabia — the
-// kingdom, which vowed to take …". The stance is still told; the rewrite
-// only hid it from the reading of stances (its subject named otherwise, a
-// word glued on by the scraper, a tense). A stance come or gone there is
-// a change when the verb went or its negation changed, or when the verb
-// was read there as another actor's stance ("Russia ruled out" →
-// "Germany ruled out").
-func verbRetold(lx *lexicon, it *item, text string, items []item, idx []int) bool {
+// kingdom, which vowed to take …". The stance is still told (verbKept);
+// the rewrite only hid it from the reading of stances (its subject named
+// otherwise, a word glued on by the scraper, a tense). A stance come or
+// gone there is a change when the verb went or its negation changed, or
+// when the verb was read there as another actor's stance ("Russia ruled
+// out" → "Germany ruled out"). The verb there with its negation turned
+// (verbFlipped) is the change a reader most needs, whatever else the
+// rewrite kept: "is expected to attend" → "will not attend", where the
+// lexicon reads no stance in a forecast told by others.
+func verbRetold(lx *lexicon, it *item, text string, items []item, idx []int) (res retold, span string) {
 	head, neg := stanceHead(lx, it.Text)
 	if head == "" {
-		return false
+		return verbGone, ""
 	}
 	for _, i := range idx {
 		if o := &items[i]; o.Kind == KindPosition {
 			if h, _ := stanceHead(lx, o.Text); h != "" && sameVerb(head, h) {
-				return false
+				return verbGone, ""
 			}
 		}
 	}
@@ -371,16 +397,49 @@ func verbRetold(lx *lexicon, it *item, text string, items []item, idx []int) boo
 		if t.kind != tokWord || len(lx.stance[t.lower]) == 0 || !sameVerb(head, t.lower) {
 			continue
 		}
+		if i > 0 && nounMarkers[toks[i-1].lower] && toks[i-1].lower != "no" {
+			continue // "the planned meeting": no verb, no stance told
+		}
 		n := false
 		for j := max(0, i-4); j < i; j++ {
 			n = n || isNeg(toks[j].lower) || toks[j].lower == "no"
 		}
 		if n == neg {
-			return true
+			return verbKept, ""
+		}
+		if res == verbGone {
+			from := i
+			for from > max(0, i-4) && verbLead[toks[from-1].lower] && toks[from-1].kind == tokWord {
+				from--
+			}
+			res, span = verbFlipped, text[toks[from].start:t.end]
 		}
 	}
-	return false
+	return res, span
 }
+
+// verbLead holds the words that stand before a verb as part of what a
+// party said it would do: auxiliaries, modals, negations and the
+// forecasts that carry no stance of their own ("is expected to attend",
+// "has no plans to send", "will not attend").
+var verbLead = map[string]bool{
+	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true,
+	"has": true, "have": true, "had": true, "do": true, "does": true, "did": true,
+	"will": true, "would": true, "shall": true, "should": true, "can": true, "could": true,
+	"may": true, "might": true, "must": true, "to": true, "not": true, "no": true, "never": true,
+	"expected": true, "likely": true, "set": true, "due": true, "plans": true, "plan": true,
+	"planned": true, "still": true, "also": true,
+}
+
+// retold is what verbRetold found of a stance's verb in a rewritten
+// sentence.
+type retold int
+
+const (
+	verbGone    retold = iota // not there, or read there as a stance
+	verbKept                  // there, negated as it was
+	verbFlipped               // there, its negation turned
+)
 
 // stanceHead returns the first stance word of a stance's text and whether
 // the text is negated.
