@@ -394,28 +394,51 @@ func verbRetold(lx *lexicon, it *item, text string, items []item, idx []int) (re
 	}
 	toks := tokenize(text)
 	for i, t := range toks {
-		if t.kind != tokWord || len(lx.stance[t.lower]) == 0 || !sameVerb(head, t.lower) {
+		if t.kind != tokWord || len(lx.stance[t.lower]) == 0 || !sameVerb(head, t.lower) || modifier(toks, i) {
 			continue
 		}
-		if i > 0 && nounMarkers[toks[i-1].lower] && toks[i-1].lower != "no" {
-			continue // "the planned meeting": no verb, no stance told
-		}
-		n := false
-		for j := max(0, i-4); j < i; j++ {
-			n = n || isNeg(toks[j].lower) || toks[j].lower == "no"
-		}
+		n, lead := verbAt(toks, text, i)
 		if n == neg {
 			return verbKept, ""
 		}
 		if res == verbGone {
-			from := i
-			for from > max(0, i-4) && verbLead[toks[from-1].lower] && toks[from-1].kind == tokWord {
-				from--
+			res, span = verbFlipped, lead
+		}
+	}
+	if res == verbGone && strings.HasSuffix(it.Text, " to") && len(it.words) > 0 {
+		// "has no plans to send": the stance read is the plan, the verb
+		// told is its object's ("will send"), a verb of no stance of its
+		// own; only its negation turned is read from it
+		for i, t := range toks {
+			if t.kind != tokWord || !sameVerb(it.words[0], t.lower) || modifier(toks, i) {
+				continue
 			}
-			res, span = verbFlipped, text[toks[from].start:t.end]
+			if n, lead := verbAt(toks, text, i); n != neg {
+				return verbFlipped, lead
+			}
+			break
 		}
 	}
 	return res, span
+}
+
+// modifier reports whether the word at toks[i] stands after a noun's
+// marker: "the planned meeting" tells no verb. ("no plans" does.)
+func modifier(toks []token, i int) bool {
+	return i > 0 && nounMarkers[toks[i-1].lower] && toks[i-1].lower != "no"
+}
+
+// verbAt reports whether the verb at toks[i] of text is negated, and
+// returns it with the words that lead it ("is expected to attend").
+func verbAt(toks []token, text string, i int) (neg bool, lead string) {
+	for j := max(0, i-4); j < i; j++ {
+		neg = neg || isNeg(toks[j].lower) || toks[j].lower == "no"
+	}
+	from := i
+	for from > max(0, i-4) && toks[from-1].kind == tokWord && verbLead[toks[from-1].lower] {
+		from--
+	}
+	return neg, text[toks[from].start:toks[i].end]
 }
 
 // verbLead holds the words that stand before a verb as part of what a
