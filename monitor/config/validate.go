@@ -244,9 +244,25 @@ func (v *validator) notify(n Notify) {
 			v.add(fmt.Sprintf("notify.kinds[%d]", i), "unknown kind %q (want one of %s)", k, strings.Join(validKinds, ", "))
 		}
 	}
+	channels := map[string]int{}
 	for i, h := range n.Webhooks {
 		base := fmt.Sprintf("notify.webhooks[%d]", i)
-		v.httpURL(base+".url", h.URL)
+		if _, ok := v.httpURL(base+".url", h.URL); ok {
+			// A webhook's queued alerts are kept under a channel named
+			// after its URL and room: a second entry with both the same
+			// would silently replace the first (its format, its secret).
+			// The URL may hold a token, so it is not repeated here.
+			ch := webhook.Config{URL: h.URL, Room: h.Room}.Channel()
+			j, dup := channels[ch]
+			switch {
+			case dup && h.Room != "":
+				v.add(base+".url", "duplicate webhook: the same url and room as notify.webhooks[%d]", j)
+			case dup:
+				v.add(base+".url", "duplicate webhook: the same url as notify.webhooks[%d]", j)
+			default:
+				channels[ch] = i
+			}
+		}
 		if h.Secret != "" && h.SecretFile != "" && !h.secretFromFile {
 			v.add(base+".secret_file", "set either secret or secret_file, not both")
 		}

@@ -67,6 +67,8 @@ func TestParseValidation(t *testing.T) {
 		{"matrix room alias", feed + "notify:\n  webhooks:\n    - url: https://m.example\n      format: matrix\n      token: t\n      room: \"#desk:m.example\"\n", "notify.webhooks[0].room", 8, "needs a room ID"},
 		{"matrix without token", feed + "notify:\n  webhooks:\n    - url: https://m.example\n      format: matrix\n      room: \"!a:m.example\"\n", "notify.webhooks[0].format", 6, "access token"},
 		{"ntfy without topic", feed + "notify:\n  webhooks:\n    - url: https://ntfy.sh/\n      format: ntfy\n", "notify.webhooks[0].url", 5, "topic URL"},
+		{"webhook twice", feed + "notify:\n  webhooks:\n    - url: https://h.example/x\n    - url: https://h.example/x\n      format: slack\n", "notify.webhooks[1].url", 6, "duplicate webhook: the same url as notify.webhooks[0]"},
+		{"matrix room twice", feed + "notify:\n  webhooks:\n    - url: https://m.example\n      format: matrix\n      token: t\n      room: \"!a:m.example\"\n    - url: https://m.example\n      format: matrix\n      token: u\n      room: \"!a:m.example\"\n", "notify.webhooks[1].url", 9, "the same url and room as notify.webhooks[0]"},
 		{"webhook token twice", feed + "notify:\n  webhooks:\n    - url: https://ntfy.sh/desk\n      format: ntfy\n      token: a\n      token_file: /t\n", "notify.webhooks[0].token_file", 8, "not both"},
 		{"email digest too short", feed + "notify:\n  email:\n    host: smtp\n    from: a@example.com\n    to: [b@example.com]\n    digest: 30s\n", "notify.email.digest", 8, "between 1m and 168h"},
 		{"email digest beyond dead_after", feed + "notify:\n  retry:\n    dead_after: 2h\n  email:\n    host: smtp\n    from: a@example.com\n    to: [b@example.com]\n    digest: 3h\n", "notify.email.digest", 10, "must not exceed notify.retry.dead_after (2h)"},
@@ -213,5 +215,33 @@ func TestProblemsFlatten(t *testing.T) {
 	}
 	if ps := Problems(fmt.Errorf("plain: %w", other)); len(ps) != 1 || ps[0].Msg != "plain: plain" {
 		t.Errorf("Problems of a wrapped plain error = %+v", ps)
+	}
+}
+
+// TestWebhooksApart: webhooks whose queued alerts go to channels of their
+// own are no duplicates: a second Matrix room on the same homeserver, or
+// another topic of one ntfy server.
+func TestWebhooksApart(t *testing.T) {
+	yaml := feed + `notify:
+  webhooks:
+    - url: https://m.example
+      format: matrix
+      token: t
+      room: "!a:m.example"
+    - url: https://m.example
+      format: matrix
+      token: t
+      room: "!b:m.example"
+    - url: https://ntfy.example/desk
+      format: ntfy
+    - url: https://ntfy.example/night
+      format: ntfy
+`
+	c, err := Parse([]byte(yaml), "test.yaml")
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
+	if n := len(c.Notify.Webhooks); n != 4 {
+		t.Errorf("got %d webhooks, want 4", n)
 	}
 }
