@@ -33,6 +33,11 @@ type FeedResult struct {
 	Matched     int // items that cover the story
 	NewVersions int // versions stored (first versions included)
 	Changed     int // versions stored after the first
+	// ArticlesFailed counts the items whose article could not be stored
+	// (its page failed, its text did not read); FirstArticleErr is the
+	// first of their errors. The feed itself read well: Err stays nil.
+	ArticlesFailed  int
+	FirstArticleErr error
 	// Joined is set when PollAll found the feed being polled by another
 	// pass (the daemon's schedule, another `poll`): it waited for that
 	// poll and this is its outcome, not a second poll made after it.
@@ -401,6 +406,9 @@ func (m *Monitor) pollFeed(ctx context.Context, fc config.Feed, st *store.FeedSt
 			"feed_url", fetch.Redact(fc.URL), "items", noText)
 	}
 	st.Items, st.Matched = res.Items, res.Matched
+	if res.ArticlesFailed = len(itemErrs); len(itemErrs) > 0 {
+		res.FirstArticleErr = itemErrs[0]
+	}
 	retry := false
 	for _, err := range itemErrs {
 		m.log.Warn("article failed", "feed_url", fetch.Redact(fc.URL), "err", err)

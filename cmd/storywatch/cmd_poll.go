@@ -123,6 +123,11 @@ func (a *app) printPass(pass monitor.PassResult) (failed int) {
 		if f.Err == nil && f.Warning != nil {
 			fmt.Fprintf(a.stderr, "storywatch: feed %s: warning: %v\n", f.Name, f.Warning)
 		}
+		if f.Err == nil && f.ArticlesFailed > 0 {
+			// The feed read well, so `feeds` says ok; the articles that
+			// did not are named here, not only in the log.
+			fmt.Fprintf(a.stderr, "storywatch: feed %s: %s failed, first: %v\n", f.Name, plural(f.ArticlesFailed, "article"), f.FirstArticleErr)
+		}
 	}
 	return failed
 }
