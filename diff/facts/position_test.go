@@ -516,6 +516,9 @@ func TestNewsStances(t *testing.T) {
 		{"confirm", "Officials did not confirm the deaths.", "Officials confirmed the deaths.", "did not confirm", "confirmed"},
 		{"a spokesman speaks for his office", "The Kremlin did not respond to a request for comment.", "Kremlin spokesman Dmitry Peskov denied the report.", "did not respond", "denied"},
 		{"a day is no actor", "The European Union is considering new sanctions, diplomats said.", "European Union governments on Thursday approved new sanctions, diplomats said.", "considering", "approved"},
+		// a monarch is an actor as a minister is, named or not
+		{"a king's stance turned", "The king rejected the new constitution.", "The king approved the new constitution.", "rejected", "approved"},
+		{"a prince's denial", "The palace was silent.", "The palace was silent.\nThe former prince has denied all accusations against him.", "", "denied"},
 		{"a plea changed", "Jo Ames pleaded not guilty to fraud.", "Jo Ames pleaded guilty to fraud.", "pleaded not guilty to", "pleaded guilty to"},
 		{"a threat dropped", "The union threatened to strike over the plan.", "The union dropped its threat to strike over the plan.", "threatened", "dropped its threat"},
 		{"a call dropped", "Trump has called for an immediate ceasefire.", "Trump dropped his call for an immediate ceasefire.", "called for", "dropped his call"},
