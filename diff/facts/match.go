@@ -179,6 +179,9 @@ var passes = map[Kind][]pass{
 		// way round), is its stance changed, though a claim confirmed is
 		// no news on its own
 		{func(_ *matcher, a, b *item) bool { return sameActor(a, b) && claimTurned(a, b) }, true},
+		// "condemned the strikes" -> "praised the strikes": praise, no
+		// stance on its own, is the other side of one turned
+		{func(_ *matcher, a, b *item) bool { return sameActor(a, b) && praiseTurned(a, b) }, true},
 	},
 	KindLocation: {
 		{func(_ *matcher, a, b *item) bool { return a.key == b.key || sameBorder(a, b) }, false},
@@ -204,6 +207,18 @@ func claimTurned(a, b *item) bool {
 	return a.key == "confirm" && a.quiet && !isReply(a) && !b.quiet && (b.key == "against" && isDenial(b) || b.key == "not confirm") &&
 		min(len(a.words), len(b.words)) >= 2 && overlap(a.words, b.words) >= 0.5
 }
+
+// praiseTurned reports whether one of two stances praises a matter (a
+// quiet fact, see the lexicon) and the other is against the same matter.
+func praiseTurned(a, b *item) bool {
+	if isPraise(b) {
+		a, b = b, a
+	}
+	return isPraise(a) && !b.quiet && b.key == "against" && min(len(a.words), len(b.words)) >= 1 && overlap(a.words, b.words) >= 0.5
+}
+
+// isPraise reports whether a stance is one of praise.
+func isPraise(it *item) bool { return strings.HasPrefix(it.Value, "praise:") }
 
 // isDenial reports whether a stance is told by "deny" ("denied that",
 // "has denied", "denies").

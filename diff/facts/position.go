@@ -376,7 +376,8 @@ scan:
 		// matter, so a tag turned ("confirmed" -> "denied") pairs
 		owords = d.objectWords(s.from, p.from)
 	}
-	stated := class == "confirm" && !neg && (tag || vend+1 < s.to && toks[vend+1].lower == "that" || d.claimFollows(vend+1, s) || d.subjectFollows(vend+1, s))
+	// praise is kept quiet (see the lexicon): never news on its own
+	stated := class == "praise" || class == "confirm" && !neg && (tag || vend+1 < s.to && toks[vend+1].lower == "that" || d.claimFollows(vend+1, s) || d.subjectFollows(vend+1, s))
 	// "suggested that a photo may have been faked", "suggested they
 	// hadn’t had a plan": what was the case, a claim; "suggested troops
 	// could be deployed", "suggested he’d like him to return" propose
@@ -1737,7 +1738,7 @@ func stanceGroup(s string) string {
 		s, h = b, "?"
 	}
 	switch s {
-	case "accept", "support":
+	case "accept", "support", "praise":
 		s = "for"
 	case "reject":
 		s = "against"

@@ -519,6 +519,9 @@ func TestNewsStances(t *testing.T) {
 		// a monarch is an actor as a minister is, named or not
 		{"a king's stance turned", "The king rejected the new constitution.", "The king approved the new constitution.", "rejected", "approved"},
 		{"a prince's denial", "The palace was silent.", "The palace was silent.\nThe former prince has denied all accusations against him.", "", "denied"},
+		// praise is the other side of a stance turned, both ways
+		{"condemned to praised", "The council condemned the new curfew.", "The council praised the new curfew.", "condemned", "praised"},
+		{"applauded to rejected", "The union applauded the pay offer.", "The union rejected the pay offer.", "applauded", "rejected"},
 		{"a plea changed", "Jo Ames pleaded not guilty to fraud.", "Jo Ames pleaded guilty to fraud.", "pleaded not guilty to", "pleaded guilty to"},
 		{"a threat dropped", "The union threatened to strike over the plan.", "The union dropped its threat to strike over the plan.", "threatened", "dropped its threat"},
 		{"a call dropped", "Trump has called for an immediate ceasefire.", "Trump dropped his call for an immediate ceasefire.", "called for", "dropped his call"},
@@ -544,6 +547,21 @@ func TestNewsStances(t *testing.T) {
 				t.Errorf("got %+v, want one position change %q → %q", got, tt.before, tt.after)
 			}
 		})
+	}
+}
+
+// TestPraiseIsNoStance: praise come or gone on its own is no stance news
+// (a person praised: a eulogy, an official thanked on leaving), nor is it
+// a stance changed when it stands beside support for the same matter.
+func TestPraiseIsNoStance(t *testing.T) {
+	for _, tt := range []struct{ old, new string }{
+		{"The mayor fired the aide.", "The mayor fired the aide.\nThe mayor praised his former aide as a loyal servant."},
+		{"The club mourned its coach.\nThe league commended the coach for his service.", "The club mourned its coach."},
+		{"The council backed the new curfew.", "The council praised the new curfew."},
+	} {
+		if got := changesOf(tt.old, tt.new, KindPosition); len(got) != 0 {
+			t.Errorf("%q -> %q: got %+v, want no position change", tt.old, tt.new, got)
+		}
 	}
 }
 
