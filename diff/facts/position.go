@@ -1809,6 +1809,9 @@ func (d *doc) subjectBefore(i int, s sent, actors []string) string {
 		p, ok = d.peopleBefore(i, s.from)
 	}
 	if !ok {
+		if a := d.actorBeforePhrase(i, s); a != "" {
+			return a
+		}
 		if j >= s.from && (toks[j].lower == "but" || toks[j].lower == "and") {
 			if a := lastOr(actors, ""); a != "" {
 				return a
@@ -1827,7 +1830,36 @@ func (d *doc) subjectBefore(i int, s sent, actors []string) string {
 		}
 		return ""
 	}
-	return d.named(p, s)
+	if a := d.named(p, s); a != "" {
+		return a
+	}
+	return d.actorBeforePhrase(i, s)
+}
+
+// actorBeforePhrase finds the actor of the verb at token i across a short
+// phrase of a preposition that names none: "Leaders in the alliance
+// refused", "Magyar in essence refused". A participle ("a letter from
+// the ministry in May offering") has no subject there.
+func (d *doc) actorBeforePhrase(i int, s sent) string {
+	toks := d.toks
+	if i >= s.to || strings.HasSuffix(toks[i].lower, "ing") {
+		return ""
+	}
+	for m := i - 1; m > s.from && m >= i-4 && toks[m].kind == tokWord; m-- {
+		// a verb joined by "and" has its subject before that; a date
+		// ("in May") is read apart (see position)
+		if w := toks[m].lower; w == "and" || w == "or" || w == "but" || d.inDate(toks[m].start, toks[m].end) {
+			return ""
+		}
+		if !isPrep(toks[m].lower) {
+			continue
+		}
+		if q, ok := d.npBefore(m, s.from); ok && q.to == m-1 && !pronouns[toks[q.from].lower] {
+			return d.named(q, s)
+		}
+		return ""
+	}
+	return ""
 }
 
 // reported reports whether a speech verb ("said", "told", "according")

@@ -522,6 +522,9 @@ func TestNewsStances(t *testing.T) {
 		// praise is the other side of a stance turned, both ways
 		{"condemned to praised", "The council condemned the new curfew.", "The council praised the new curfew.", "condemned", "praised"},
 		{"applauded to rejected", "The union applauded the pay offer.", "The union rejected the pay offer.", "applauded", "rejected"},
+		// a phrase of a preposition between the actor and its verb
+		{"leaders in a bloc", "Leaders in the alliance refused the request for ships.", "Leaders in the alliance accepted the request for ships.", "refused", "accepted"},
+		{"in effect", "The talks stalled.", "The talks stalled.\nAna Ruiz in effect rejected the offer.", "", "rejected"},
 		{"a plea changed", "Jo Ames pleaded not guilty to fraud.", "Jo Ames pleaded guilty to fraud.", "pleaded not guilty to", "pleaded guilty to"},
 		{"a threat dropped", "The union threatened to strike over the plan.", "The union dropped its threat to strike over the plan.", "threatened", "dropped its threat"},
 		{"a call dropped", "Trump has called for an immediate ceasefire.", "Trump dropped his call for an immediate ceasefire.", "called for", "dropped his call"},
@@ -547,6 +550,17 @@ func TestNewsStances(t *testing.T) {
 				t.Errorf("got %+v, want one position change %q → %q", got, tt.before, tt.after)
 			}
 		})
+	}
+}
+
+// TestParticipleAfterAPhraseHasNoActor: "a letter from the ministry in
+// May offering the post" holds no stance: the participle has no subject
+// across the phrase before it.
+func TestParticipleAfterAPhraseHasNoActor(t *testing.T) {
+	old := "The post went to Ode."
+	new := "The post went to Ode.\nA letter from the Foreign Office in May offering Ode the post was released."
+	if got := changesOf(old, new, KindPosition); len(got) != 0 {
+		t.Errorf("got %+v, want no position change", got)
 	}
 }
 
