@@ -84,10 +84,21 @@ func (p *parser) numberAt(i int, allowA bool) (v float64, vague bool, j int, ok 
 }
 
 // unitAt matches a time unit at token i and reports whether it is plural.
+// durUnitAt is unitAt for the unit of a duration, which may also be a
+// fortnight (unit "FN", two weeks: no unit of TIMEX3): it returns unit "W"
+// and the count to multiply the duration's number by.
+func (p *parser) durUnitAt(i int) (unit string, times float64, plural bool, j int, ok bool) {
+	if u, j, ok := p.match(kindUnit, i); ok && u == "FN" {
+		return "W", 2, p.t[j-1].w == "fortnights", j, true
+	}
+	unit, plural, j, ok = p.unitAt(i)
+	return unit, 1, plural, j, ok
+}
+
 func (p *parser) unitAt(i int) (unit string, plural bool, j int, ok bool) {
 	unit, j, ok = p.match(kindUnit, i)
-	if !ok {
-		return "", false, i, false
+	if !ok || unit == "FN" {
+		return "", false, i, false // a fortnight is a duration's only
 	}
 	w := p.t[j-1].w
 	plural = w[len(w)-1] == 's' || w == "millennia"

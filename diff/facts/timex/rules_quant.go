@@ -55,7 +55,7 @@ func (p *parser) ruleQuant(i int) (cand, bool) {
 	// Ranges keep their upper bound: "two to three weeks" is at most P3W.
 	if hasNum && !vague && (p.w(k2) == "to" || p.w(k2) == "or" || p.w(k2) == "-" && k2+1 < len(p.t) && p.t[k2+1].kind == kNum) {
 		if v2, vague2, k4, ok := p.numberAt(k2+1, false); ok && !vague2 && v2 > v {
-			if _, _, _, isUnit := p.unitAt(k4); isUnit || p.w(k4) == "-" {
+			if _, _, _, _, isUnit := p.durUnitAt(k4); isUnit || p.w(k4) == "-" {
 				v, k2 = v2, k4
 			}
 		}
@@ -66,10 +66,11 @@ func (p *parser) ruleQuant(i int) (cand, bool) {
 	if hasNum && (p.w(k2) == "more" || p.w(k2) == "additional" || p.w(k2) == "further" || p.w(k2) == "straight" || p.w(k2) == "consecutive" || p.w(k2) == "trading" || p.w(k2) == "full" || p.w(k2) == "single") {
 		k2++ // "two more weeks", "eight trading days", "a single day"
 	}
-	u, plural, k3, ok := p.unitAt(k2)
+	u, times, plural, k3, ok := p.durUnitAt(k2)
 	if !ok || u == "HY" || u == "WE" {
 		return cand{}, false
 	}
+	v *= times // "within a fortnight" is "within two weeks"
 	if p.w(k3) == "-" && p.adj(k3) && p.w(k3+1) != "long" || u == "Q" && plural && k2 > 0 && p.t[k2-1].w == "-" {
 		// Ages ("6-year-old") name people, compounds ("year-end") are
 		// another rule's, "three-quarters" is a fraction.
