@@ -126,6 +126,7 @@ func TestQuoteEditsThatSayTheSame(t *testing.T) {
 		{"apostrophe taken out", "“The plan is on it's way,” she said.", "“The plan is on its way,” she said."},
 		{"homophone fixed", "“This is there answer to diplomacy,” he said.", "“This is their answer to diplomacy,” he said."},
 		{"homophone with an apostrophe", "“Your going to see a deal,” she said.", "“You’re going to see a deal,” she said."},
+		{"a name transliterated otherwise", "“No Western troops in Kiev,” Lavrov said of Zelenskiy’s plan.", "“No Western troops in Kyiv,” Lavrov said of Zelensky’s plan."},
 		{"abbreviation's points", "“The US needs allies more than the UK does,” she said.", "“The U.S. needs allies more than the U.K. does,” she said."},
 	}
 	for _, tt := range tests {
