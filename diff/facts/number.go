@@ -1171,11 +1171,15 @@ func (d *doc) countsTheDead(first, last int) bool {
 // toll the count at first gives ("the death toll has risen to six",
 // "killed in the war to seven"), with no "and" between: in "was killed
 // and six Americans were among the wounded" the count begins another
-// part of the sentence.
+// part of the sentence. An "and" inside the toll's own subject, before
+// the verb that gives the count, is none of those: "the death toll from
+// a drone and missile attack on Kharkiv rose to seven".
 func (d *doc) tollNamedBefore(first int) bool {
 	toks := d.toks
+	risen := false // a verb of the toll's rise stands between here and first
 	for k := first - 1; k >= 0 && k >= first-24; k-- {
-		if d.endsClause(k) || toks[k].lower == "and" {
+		risen = risen || tollRise[toks[k].lower]
+		if d.endsClause(k) || toks[k].lower == "and" && !risen {
 			return false
 		}
 		if toks[k].lower == "toll" || k >= first-4 && tollBefore[toks[k].lower] || d.numberOfDead(k) {
@@ -1184,6 +1188,10 @@ func (d *doc) tollNamedBefore(first int) bool {
 	}
 	return false
 }
+
+// tollRise holds the verbs that give a toll its figure ("rose to seven").
+var tollRise = map[string]bool{"rose": true, "risen": true, "rises": true, "climbed": true, "climbs": true,
+	"reached": true, "reaches": true, "jumped": true, "increased": true, "stood": true, "stands": true}
 
 // numberOfDead reports whether token k opens "number of (people|those)"
 // and a death word (tollAfter): the toll named as a number, as wire copy

@@ -332,6 +332,8 @@ func TestTollAndHurtToldAsNumbers(t *testing.T) {
 		{"The number of dead rose to 12 overnight.", "toll"},
 		{"Nine people were hospitalized after the crash.", "injured"},
 		{"Twelve people were treated for minor injuries.", "injured"},
+		// an "and" in the toll's own subject, before the verb of its rise
+		{"The death toll from a drone and missile attack on the city rose to seven, the mayor said.", "toll"},
 		{"The number of people who voted rose to 400.", ""},
 		{"Twelve people were treated for smoke inhalation.", ""},
 	} {
