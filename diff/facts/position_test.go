@@ -525,6 +525,8 @@ func TestNewsStances(t *testing.T) {
 		// a phrase of a preposition between the actor and its verb
 		{"leaders in a bloc", "Leaders in the alliance refused the request for ships.", "Leaders in the alliance accepted the request for ships.", "refused", "accepted"},
 		{"in effect", "The talks stalled.", "The talks stalled.\nAna Ruiz in effect rejected the offer.", "", "rejected"},
+		// a refusal beside a statement to the press answers the reply asked for
+		{"no reply to a statement and a refusal", "The port was shut.\nReuters asked the Treasury whether a date had been set, but it did not respond to a request for comment.", "The port was shut.\n“Nothing is decided yet,” Treasury spokesman Ed Ode told reporters, though he declined to comment on whether a date had been set.", "did not respond", "declined to comment"},
 		{"a plea changed", "Jo Ames pleaded not guilty to fraud.", "Jo Ames pleaded guilty to fraud.", "pleaded not guilty to", "pleaded guilty to"},
 		{"a threat dropped", "The union threatened to strike over the plan.", "The union dropped its threat to strike over the plan.", "threatened", "dropped its threat"},
 		{"a call dropped", "Trump has called for an immediate ceasefire.", "Trump dropped his call for an immediate ceasefire.", "called for", "dropped his call"},
