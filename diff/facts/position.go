@@ -1195,6 +1195,9 @@ func (d *doc) callFor(k int, s sent, name string) (item, bool) {
 		!need && statives[toks[v].lower] && toks[v].lower != "stay" && toks[v].lower != "remain" && toks[v].lower != "take" && toks[v].lower != "go" {
 		return item{}, false
 	}
+	if !need && toks[v].lower == "take" && v+1 < s.to && toks[v+1].lower == "place" {
+		return item{}, false // "should take place" is "should happen"
+	}
 	oTo := d.planObjectEnd(v, s.to)
 	who, _, _ := d.span(j, sh-1)
 	what, _, _ := d.span(v, oTo)

@@ -275,6 +275,8 @@ func TestNotAPosition(t *testing.T) {
 		"Ann Roe said the plan should be scrapped.",
 		"Tom Hale said the board, which met on Monday, should have acted sooner.",
 		"Ann Roe said the deal was close and both sides should rest.",
+		// an event's taking place is its happening: no call of the speaker's
+		"Ann Roe, the mayor, said the vote should take place within two weeks.",
 		// words given, not a proposal
 		"The governor offered condolences to the family.",
 		// not wanting to speak, or what one wants of another
