@@ -974,7 +974,9 @@ func (d *doc) intention(k int, s sent, name string) (item, bool) {
 	if l := toks[j].lower; modal == "d" && (l == "been" || strings.HasSuffix(l, "en") || strings.HasSuffix(l, "ne") || strings.HasSuffix(l, "wn")) {
 		return item{}, false
 	}
-	if cls, _, ok, _ := d.matchStance(j, s.to); ok && cls != "act" {
+	// a verb that is a stance only when refused ("attend", "join") is a
+	// plan when not: "said he would attend the meeting"
+	if cls, _, ok, negOnly := d.matchStance(j, s.to); ok && cls != "act" && (!negOnly || neg) {
 		return item{}, false
 	}
 	v := j

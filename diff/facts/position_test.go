@@ -89,6 +89,7 @@ func TestExtractPositions(t *testing.T) {
 		{"a which-relative", "The plan drew criticism from Acme, which rejected the terms.", "rejected", "Acme", "reject", "the terms"},
 		{"said they would", "After the hearing, police said they would seek another charge.", "they would seek another charge", "police", "plan", "seek another charge"},
 		{"said it won't", "Acme Corp said it won’t raise prices this year.", "it won’t raise prices this year", "Acme Corp", "not plan", "raise prices this year"},
+		{"said he would attend", "Tom Hale said he would attend the summit in Oslo.", "he would attend the summit in Oslo", "Tom Hale", "plan", "attend the summit in Oslo"},
 		{"a contracted will", "Ann Roe said she’ll close the store on Friday.", "she’ll close the store on Friday", "Ann Roe", "plan", "close the store on Friday"},
 		{"issued a directive", "On Maui, officials issued an evacuation advisory for parts of the town.", "issued an evacuation advisory", "officials", "order", "an evacuation advisory for parts of the town"},
 		{"a directive issued, no issuer", "Rain fell, and an evacuation order was issued for the river camp.", "evacuation order was issued", "evacuation order", "order", "for the river camp"},
