@@ -530,6 +530,8 @@ func TestNewsStances(t *testing.T) {
 		{"in effect", "The talks stalled.", "The talks stalled.\nAna Ruiz in effect rejected the offer.", "", "rejected"},
 		// a refusal beside a statement to the press answers the reply asked for
 		{"no reply to a statement and a refusal", "The port was shut.\nReuters asked the Treasury whether a date had been set, but it did not respond to a request for comment.", "The port was shut.\n“Nothing is decided yet,” Treasury spokesman Ed Ode told reporters, though he declined to comment on whether a date had been set.", "did not respond", "declined to comment"},
+		// a signal is told as a statement is: its "it" is the one who signals
+		{"opposes to signaled it won't block", "Norway opposes the tariffs, officials said.", "Norway has signaled it won’t block the tariffs, officials said.", "opposes", "won’t block"},
 		{"a plea changed", "Jo Ames pleaded not guilty to fraud.", "Jo Ames pleaded guilty to fraud.", "pleaded not guilty to", "pleaded guilty to"},
 		{"a threat dropped", "The union threatened to strike over the plan.", "The union dropped its threat to strike over the plan.", "threatened", "dropped its threat"},
 		{"a call dropped", "Trump has called for an immediate ceasefire.", "Trump dropped his call for an immediate ceasefire.", "called for", "dropped his call"},
