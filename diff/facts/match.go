@@ -755,6 +755,21 @@ func (m *matcher) joinStance(i int, drop []bool, ok func(a *change) bool) {
 	}
 }
 
+// otherVictims reports whether two tolls (or counts of the hurt) count
+// people named otherwise: "hundreds of civilians were killed" and "three
+// US service members had been killed" are two tolls, not one updated.
+// Either one's people named in general ("12 people", "the death toll")
+// may be the other's.
+func otherVictims(a, b *item) bool {
+	_, ua, _ := strings.Cut(a.key, " ")
+	_, ub, _ := strings.Cut(b.key, " ")
+	return ua != ub && !anyVictims[ua] && !anyVictims[ub]
+}
+
+// anyVictims are the counted nouns of a toll that name no group.
+var anyVictims = map[string]bool{"": true, "person": true, "people": true, "dead": true, "death": true,
+	"fatality": true, "victim": true, "casualty": true, "killed": true, "injured": true, "wounded": true}
+
 // genericCounts are counted nouns too common to tie two figures together
 // across an article.
 var genericCounts = map[string]bool{"person": true, "time": true, "year": true, "day": true, "month": true,
@@ -806,7 +821,7 @@ func (m *matcher) pairFar(drop []bool, extra []change) []change {
 			// the only toll gone and the only one come are it, wherever
 			// the rewrite put it
 			if drop[j] || a.old != nil || a.new == nil || a.new.Kind != KindNumber || slotOf(a.new) != slotOf(r.old) ||
-				!toldOnce(r.old.slot) && !m.related(r.oSent, a.nSent) {
+				!toldOnce(r.old.slot) && !m.related(r.oSent, a.nSent) || otherVictims(r.old, a.new) {
 				continue
 			}
 			drop[i], drop[j] = true, true

@@ -566,7 +566,12 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 	// the word read as what is counted may be the death or the hurt
 	// itself: "44 dead", "with 200 injured", "at least 14 wounded"
 	counted := last > i && cur == "" && unit != "percent"
-	if cur == "" && unit != "percent" && d.countsTheDead(first, last) || counted && tollAfter[toks[last].lower] {
+	// "was killed and six were wounded": a word of the hurt right after
+	// the count, in its own conjunct, says what it counts, whatever toll
+	// the clause named before it ("killed 12 people and injured 30": the
+	// hurt word is the next conjunct's)
+	hurtOwn := d.hurtInConjunct(last)
+	if cur == "" && unit != "percent" && d.countsTheDead(first, last) && !hurtOwn || counted && tollAfter[toks[last].lower] {
 		// "At least 40 people were killed" and "the death toll rose to
 		// 44" count the same thing, however the sentence is written.
 		it.slot = "toll"
@@ -618,6 +623,21 @@ var hurtAfter = map[string]bool{"injured": true, "wounded": true, "hurt": true, 
 // wounds").
 func (d *doc) countsTheHurt(last int) bool {
 	return d.followedBy(last, hurtAfter) || d.within(last, d.treatedForInjuries)
+}
+
+// hurtInConjunct reports whether a word of the hurt (hurtAfter) follows
+// token last within four tokens, before any death word, punctuation or
+// "and"/"or" ("six were wounded", not "12 people and injured 30").
+func (d *doc) hurtInConjunct(last int) bool {
+	for k := last + 1; k < len(d.toks) && k <= last+4; k++ {
+		switch w := d.toks[k].lower; {
+		case d.toks[k].kind == tokPunct || w == "and" || w == "or" || tollAfter[w]:
+			return false
+		case hurtAfter[w]:
+			return true
+		}
+	}
+	return false
 }
 
 // treatedForInjuries reports whether "treated for" opens at token k and

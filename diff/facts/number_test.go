@@ -293,6 +293,25 @@ func TestTollAcrossARewrite(t *testing.T) {
 	}
 }
 
+// TestTollsOfOtherVictims: the only toll gone and the only one come pair
+// across a rewrite, unless they count people named otherwise: civilians
+// killed by strikes and soldiers killed in action are two tolls.
+func TestTollsOfOtherVictims(t *testing.T) {
+	old := "Hundreds of civilians were killed in the strikes, state media said.\nMarkets fell.\nTalks stalled."
+	new := "Markets fell.\nTalks stalled.\nThree US soldiers had been killed in action by Sunday, and five more were wounded, the army said."
+	for _, ch := range changesOf(old, new, KindNumber) {
+		if ch.Before != "" && ch.After != "" {
+			t.Errorf("got %q -> %q, want the civilians' toll removed and the soldiers' added", ch.Before, ch.After)
+		}
+	}
+	// people counted in general are anyone's toll
+	got := changesOf("At least 12 people were killed in the strikes, officials said.\nMarkets fell.\nTalks stalled.",
+		"Markets fell.\nTalks stalled.\nThe death toll from the strikes has risen to 15 soldiers, the army said.", KindNumber)
+	if len(got) != 1 || got[0].Before == "" || got[0].After == "" {
+		t.Errorf("got %+v, want one toll changed", got)
+	}
+}
+
 // TestTollRetoldInTheHeadline: a toll the headline and the lede both tell
 // changes once, not once per telling nor as a figure removed and one added
 // (summit set 12's Kharkiv pair; headlines restate the lede's toll in the
@@ -334,6 +353,9 @@ func TestTollAndHurtToldAsNumbers(t *testing.T) {
 		{"Twelve people were treated for minor injuries.", "injured"},
 		// an "and" in the toll's own subject, before the verb of its rise
 		{"The death toll from a drone and missile attack on the city rose to seven, the mayor said.", "toll"},
+		// a hurt word in the count's own conjunct says what it counts
+		{"A soldier was killed and six were wounded.", "injured"},
+		{"A soldier was killed and six Americans were among the wounded.", "injured"},
 		{"The number of people who voted rose to 400.", ""},
 		{"Twelve people were treated for smoke inhalation.", ""},
 	} {
