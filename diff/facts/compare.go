@@ -364,7 +364,58 @@ func stanceStillTold(lx *lexicon, it *item, other map[int]int, si int, o *side) 
 	if len(it.words) < 2 || it.slot == "" || !containsWord(strings.ToLower(text), it.slot) {
 		return false, ""
 	}
-	return overlap(it.words, normWords(lx, text)) >= 0.5, ""
+	if overlap(it.words, normWords(lx, text)) < 0.5 {
+		return false, ""
+	}
+	// "Moscow will hold talks in Istanbul" → "Moscow rejected talks in
+	// Istanbul": a refusal where the other sentence told, in no negative
+	// word at all, what the actor will do is no rewording of it
+	if it.key == "against" || strings.HasPrefix(it.key, "not ") {
+		if span := plainPlan(lx, text); span != "" {
+			return false, span
+		}
+	}
+	return true, ""
+}
+
+// plainPlan returns the verb phrase by which a sentence tells what its
+// actor will do ("will hold", "plans to attend", "agreed to host"), when
+// the sentence holds no negation and no stance against anything; else "".
+func plainPlan(lx *lexicon, text string) string {
+	toks := tokenize(text)
+	span := ""
+	for i, t := range toks {
+		if t.kind != tokWord {
+			continue
+		}
+		if isNeg(t.lower) || t.lower == "no" || t.lower == "against" || stanceAgainst(lx, t.lower) {
+			return ""
+		}
+		if span == "" && planLead[t.lower] && i+1 < len(toks) && toks[i+1].kind == tokWord {
+			j := i + 1
+			if toks[j].lower == "to" && j+1 < len(toks) && toks[j+1].kind == tokWord {
+				j++
+			}
+			if !planLead[toks[j].lower] && !toks[j].is(clsFunction) {
+				span = text[t.start:toks[j].end]
+			}
+		}
+	}
+	return span
+}
+
+// planLead opens what an actor will do.
+var planLead = map[string]bool{"will": true, "would": true, "plans": true, "planned": true, "agreed": true, "intends": true}
+
+// stanceAgainst reports whether w is a stance word whose class is against
+// something (reject and its like).
+func stanceAgainst(lx *lexicon, w string) bool {
+	for _, e := range lx.stance[w] {
+		if stanceGroup(e.class) == "against" {
+			return true
+		}
+	}
+	return false
 }
 
 // verbRetold tells whether the sentence text, into which a stance's

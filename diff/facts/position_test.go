@@ -412,6 +412,11 @@ func TestStanceStillToldInOtherWords(t *testing.T) {
 		{"He said Moscow opposed any deployment of Western troops in Ukraine.", "He said Moscow was against any deployment of Western troops in Ukraine.", 0},
 		{"Lawmakers approved the budget bill on Friday.", "Lawmakers passed the budget bill on Friday.", 0},
 		{"He said Moscow opposed any deployment of Western troops in Ukraine.", "He said the talks would go on next week in Geneva.", 1},
+		// a refusal where the other version told, with no negative word,
+		// what the actor will do: the stance turned, not reworded
+		{"Oslo will host talks on the fishing quota in Bergen.", "Oslo rejected talks on the fishing quota in Bergen.", 1},
+		{"Oslo rejected talks on the fishing quota in Bergen.", "Oslo plans to host talks on the fishing quota in Bergen.", 1},
+		{"Oslo will not host talks on the fishing quota in Bergen.", "Oslo rejected talks on the fishing quota in Bergen.", 0},
 	}
 	for _, tt := range tests {
 		if got := changesOf(tt.old, tt.new, KindPosition); len(got) != tt.want {
