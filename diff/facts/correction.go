@@ -101,6 +101,49 @@ var correctionSentence = regexp.MustCompile(`(?i)(\b(this|the|our) (story|articl
 	`|^\(?\s*updated?\s+(at\s+)?\d{1,2}[:.]?\d{2}\s*(a\.?m\.?\s*|p\.?m\.?\s*)?(gmt|utc|bst|cet|[ecmp][sd]?t)\b` +
 	`|^\(\s*(corrects|clarifies)\s[^)\n]{3,}\))`)
 
+// wireTag is a wire service's note of what a new version of a story
+// changed, a paragraph of its own in brackets at the top: "(Adds Kremlin
+// comment in paragraph 5)", "(Updates death toll in paragraph 1, adds
+// quote)", "(Recasts with minister's remarks)". A tag changed is the
+// story updated again.
+var wireTag = regexp.MustCompile(`^(?i)\(\s*(adds|updates|recasts|rewrites|refiles|writes through|fixes|corrects|clarifies)\b[^()\n]{0,300}\)\s*$`)
+
+// withTagParagraphs merges into paras (paragraph starts, increasing) the
+// starts of the paragraphs of text that open with "(", where a wire's tag
+// stands (see wireTag).
+func withTagParagraphs(text string, paras []int) []int {
+	var tags []int
+	for start := 0; start < len(text); {
+		i := start
+		for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+			i++
+		}
+		if i < len(text) && text[i] == '(' {
+			tags = append(tags, start)
+		}
+		j := strings.IndexByte(text[start:], '\n')
+		if j < 0 {
+			break
+		}
+		start += j + 1
+	}
+	if len(tags) == 0 {
+		return paras
+	}
+	out := make([]int, 0, len(paras)+len(tags))
+	for len(paras) > 0 || len(tags) > 0 {
+		switch {
+		case len(tags) == 0 || len(paras) > 0 && paras[0] < tags[0]:
+			out, paras = append(out, paras[0]), paras[1:]
+		case len(paras) == 0 || tags[0] < paras[0]:
+			out, tags = append(out, tags[0]), tags[1:]
+		default: // the same paragraph
+			out, paras, tags = append(out, paras[0]), paras[1:], tags[1:]
+		}
+	}
+	return out
+}
+
 // correctionItems appends the correction notices and editors' notes: a
 // paragraph that labels itself ("Correction: …"), or a sentence saying
 // the story was updated or corrected. Prose about corrections ("corrections
@@ -110,8 +153,11 @@ var correctionSentence = regexp.MustCompile(`(?i)(\b(this|the|our) (story|articl
 // "editor's note" or "update".
 func (d *doc) correctionItems(out []item, buf *docBuf) []item {
 	text := d.text
-	// Only the paragraphs that hold a cue are matched against the patterns.
-	paras := cueParagraphs(text, buf)
+	// Only the paragraphs that hold a cue are matched against the patterns,
+	// and those that open with a bracket (a wire's tag: "(Adds …)" holds
+	// no cue).
+	paras := withTagParagraphs(text, cueParagraphs(text, buf))
+	buf.paras = paras
 	first := len(out)
 	for _, start := range paras {
 		end := strings.IndexByte(text[start:], '\n')
@@ -140,7 +186,15 @@ func (d *doc) correctionIn(out []item, start int, para string) []item {
 	trimmed := strings.TrimLeft(para, " \t")
 	lead := len(para) - len(trimmed)
 	s, kind := -1, ""
-	if m := correctionLabel.FindStringSubmatchIndex(trimmed); m != nil {
+	if m := wireTag.FindStringSubmatchIndex(trimmed); m != nil {
+		s, kind = lead, "update"
+		switch w := strings.ToLower(trimmed[m[2]:m[3]]); w {
+		case "corrects", "fixes":
+			kind = "correction"
+		case "clarifies":
+			kind = "clarification"
+		}
+	} else if m := correctionLabel.FindStringSubmatchIndex(trimmed); m != nil {
 		s, kind = lead, strings.ToLower(trimmed[m[2]:m[3]])
 	} else if m := correctionSentence.FindStringIndex(trimmed); m != nil {
 		s = lead + sentenceStart(trimmed, m[0])
