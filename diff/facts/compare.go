@@ -265,16 +265,14 @@ func CompareAlignedWith(oldText, newText string, old, new []align.Sentence, link
 		if c.old != nil && slipO[c.oSent] || c.new != nil && slipN[c.nSent] {
 			continue // a sentence whose edit only fixed slips changed no fact
 		}
-		var flip string // the stance's verb, negated otherwise, in the other version
-		switch {
-		case c.old != nil && c.new == nil:
-			var still bool
-			if still, flip = stanceStillTold(lx, c.old, o2n, c.oSent, n); still {
-				continue
+		var flip string // the other version's side of a stance turned (see stanceStillTold)
+		if (c.old == nil) != (c.new == nil) {
+			it, other, si, side := c.old, o2n, c.oSent, n
+			if c.old == nil {
+				it, other, si, side = c.new, n2o, c.nSent, o
 			}
-		case c.new != nil && c.old == nil:
 			var still bool
-			if still, flip = stanceStillTold(lx, c.new, n2o, c.nSent, o); still {
+			if still, flip = stanceStillTold(lx, it, other, si, side); still {
 				continue
 			}
 		}
@@ -343,9 +341,11 @@ func sentenceKept(it *item, s *side, si int, other *side) bool {
 // any deployment"). A stance changes when its actor or its topic goes, or
 // when both sides read a stance and they differ; a rewording the lexicon
 // reads on one side only is no news. When the rewritten sentence holds the
-// stance's verb with its negation turned, the stance is not still told and
-// flip is that verb with the words that modify it there ("is expected to
-// attend" for "will not attend"): the change's other side.
+// stance's verb with its negation turned, or, for a refusal, tells in no
+// negative word at all what the actor will do, the stance is not still
+// told and flip is that verb with the words that lead it there ("is
+// expected to attend" for "will not attend", "will hold" for "rejected"):
+// the change's other side.
 func stanceStillTold(lx *lexicon, it *item, other map[int]int, si int, o *side) (still bool, flip string) {
 	if it.Kind != KindPosition {
 		return false, ""
