@@ -707,25 +707,26 @@ pending:
 			}
 			used[j] = true
 			c.new, c.nSent, c.pos = r.new, r.nSent, r.pos
-			// a refusal to comment in the same sentence ("…, Peskov told
-			// reporters, though he declined to comment on the venue") is
-			// the answer to the reply asked for, the statement beside it
-			// no news of its own
+			answered := false
 			for k := range m.out {
-				if a := &m.out[k]; k != i && !drop[k] && a.old == nil && a.new != nil && a.nSent == r.nSent && a.new.Kind == KindPosition &&
-					isReply(a.new) && strings.HasPrefix(a.new.key, "not ") && (sameActor(c.old, a.new) || sameActor(r.new, a.new)) {
+				a := &m.out[k]
+				if k == i || drop[k] || a.old != nil || a.new == nil || a.nSent != r.nSent || a.new.Kind != KindPosition {
+					continue
+				}
+				switch {
+				case !isReply(a.new):
+					// what the reply says is the answer, not a stance
+					// come besides it: "a spokesperson said the
+					// administration supported new measures"
+					drop[k] = true
+				case !answered && strings.HasPrefix(a.new.key, "not ") && (sameActor(c.old, a.new) || sameActor(r.new, a.new)):
+					// a refusal to comment beside the statement ("…,
+					// Peskov told reporters, though he declined to comment
+					// on the venue") is the answer to the reply asked for,
+					// the statement no news of its own
 					c.new, c.pos = a.new, a.pos
 					c.detail, _ = m.detail(c.old, a.new, true)
-					drop[k] = true
-					break
-				}
-			}
-			// what the reply says is the answer, not a stance come
-			// besides it: "a spokesperson said the administration
-			// supported new measures"
-			for k := range m.out {
-				if a := &m.out[k]; k != i && a.old == nil && a.new != nil && a.nSent == r.nSent && a.new.Kind == KindPosition && !isReply(a.new) {
-					drop[k] = true
+					drop[k], answered = true, true
 				}
 			}
 			continue pending
