@@ -127,6 +127,11 @@ func TestCompareRepeatedFactsAreNoNews(t *testing.T) {
 			if len(got) != tt.want {
 				t.Errorf("got %d changes %+v, want %d", len(got), got, tt.want)
 			}
+			// with no publication time (`compare` without --published)
+			// a weekday stays unanchored, the same day all the same
+			if got := Compare(tt.old, tt.new, time.Time{}); len(got) != tt.want {
+				t.Errorf("unanchored: got %d changes %+v, want %d", len(got), got, tt.want)
+			}
 		})
 	}
 }

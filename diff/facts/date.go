@@ -24,7 +24,7 @@ func (m *matcher) dateEqual(a, b *item) bool {
 	// "Wednesday" and "early Wednesday", "Thursday" and "Thursday
 	// morning" name the same day: a part of a day is no news. A part of a
 	// month or year ("early September") still is.
-	if modOf(a) != modOf(b) && !(isDay(x) && x == y) {
+	if modOf(a) != modOf(b) && !((isDay(x) || isWeekdayOf(x)) && x == y) {
 		return false
 	}
 	if x == y {
@@ -59,6 +59,10 @@ func dayOf(v string) string {
 // isDay reports whether v is a calendar day, YYYY-MM-DD (X placeholders
 // allowed).
 func isDay(v string) bool { return len(v) == 10 && v[4] == '-' && v[7] == '-' }
+
+// isWeekdayOf reports whether v is a weekday of a week, YYYY-Www-D: a
+// weekday named with no date to anchor it ("Wednesday", XXXX-WXX-3).
+func isWeekdayOf(v string) bool { return len(v) == 10 && v[4:6] == "-W" && v[8] == '-' }
 
 // inWeek reports whether day (YYYY-MM-DD) lies in week (YYYY-Www).
 func inWeek(day, week string) bool {
