@@ -1046,6 +1046,9 @@ var scoreNouns = map[string]bool{"win": true, "victory": true, "loss": true, "de
 // nothing.
 func (d *doc) pairedNumber(i int) (item, int, bool) {
 	toks := d.toks
+	if d.tallyTo(i) {
+		return d.tally(i)
+	}
 	if i+2 >= len(toks) || toks[i].kind != tokNum || toks[i+2].kind != tokNum || toks[i+1].space || toks[i+2].space {
 		return item{}, 0, false
 	}
@@ -1104,6 +1107,51 @@ func (d *doc) pairedNumber(i int) (item, int, bool) {
 		}
 	}
 	return it, end + 1, true
+}
+
+// tallyWords before "52 to 48" make it a vote's tally or a score, as
+// "52-48" is: "the Senate voted 52 to 48", "the vote was 5 to 4".
+var tallyWords = map[string]bool{"vote": true, "voted": true, "votes": true, "tally": true, "passed": true,
+	"approved": true, "rejected": true, "ruled": true, "won": true, "beat": true, "defeated": true, "lost": true,
+	"score": true, "margin": true, "ruling": true, "decision": true}
+
+// tallyTo reports whether tokens i, i+1, i+2 are a tally written with
+// "to" ("voted 52 to 48"): two whole numbers of up to three digits, "to"
+// between, a tally word a few words before and no "from" or "between"
+// right before (a range), no unit after.
+func (d *doc) tallyTo(i int) bool {
+	toks := d.toks
+	if i+2 >= len(toks) || toks[i].kind != tokNum || toks[i+1].lower != "to" || toks[i+2].kind != tokNum ||
+		len(toks[i].text) > 3 || len(toks[i+2].text) > 3 || strings.ContainsAny(toks[i].text+toks[i+2].text, ".,") {
+		return false
+	}
+	if i > 0 && (toks[i-1].lower == "from" || toks[i-1].lower == "between") {
+		return false
+	}
+	if n := i + 3; n < len(toks) && toks[n].kind == tokWord && !toks[n].isCap() && !d.lx.function[toks[n].lower] && !scoreNouns[toks[n].lower] {
+		return false // "52 to 48 seats": an amount's range
+	}
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if d.endsClause(k) {
+			return false
+		}
+		if tallyWords[toks[k].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// tally reads the tally at token i (see tallyTo) as pairedNumber reads
+// "52-48": one score, either side first.
+func (d *doc) tally(i int) (item, int, bool) {
+	toks := d.toks
+	text, s, e := d.span(i, i+2)
+	it := item{Fact: Fact{Kind: KindNumber, Text: text, Start: s, End: e, Value: toks[i].text + "-" + toks[i+2].text + " score", Subject: "score"},
+		inQ: d.inQ[i] >= 0}
+	it.key = scoreKey(toks[i].text, toks[i+2].text)
+	it.slot = "score|"
+	return it, i + 3, true
 }
 
 // ageVerbs before a bare number make it an age: "aged 42", "turned 1".

@@ -170,6 +170,11 @@ func TestPairedNumbers(t *testing.T) {
 		{"He is approximately 5’9” tall.", "approximately 5’9”=~5 ft 9 in"},
 		{"He is about 5’9” or 5’10” tall.", "about 5’9” or 5’10”=~5 ft 9 in or 5 ft 10 in"},
 		{"Forecasters expect 1-2 feet of snow.", ""}, // a range with its unit is no score
+		// a tally written with "to" after a word of voting or scoring
+		{"The Senate voted 52 to 48 to confirm her.", "52 to 48=52-48 score"},
+		{"The vote was 5 to 4.", "5 to 4=5-4 score"},
+		{"Prices rose from 52 to 58 after the vote.", ""},
+		{"The bill passed with 52 to 48 senators present.", ""},
 	}
 	for _, tt := range tests {
 		var got []string
@@ -189,6 +194,7 @@ func TestUnitsSpelledOtherwise(t *testing.T) {
 		{"The blast was felt about 5 km away.", "The blast was felt about five kilometers away."},
 		{"The fire burned 400 sq km of forest.", "The fire burned 400 square kilometres of forest."},
 		{"Winds reached 80 mph, officials said.", "Winds reached 80 miles per hour, officials said."},
+		{"The Senate voted 52-48 to confirm her.", "The Senate voted 52 to 48 to confirm her."},
 		// "one" is no figure on its own, but the same words in digits are
 		{"Bonds rose, with notes gaining about 1 cent on the dollar.", "Bonds rose. Notes gained about one cent on the dollar."},
 		{"Bonds rose. Notes gained about one cent on the dollar.", "Bonds rose, with notes gaining about 1 cent on the dollar."},
