@@ -91,14 +91,14 @@ var correctionLabel = regexp.MustCompile(`^(?i)\(?\s*(correction|corrections|cla
 // notice that a story
 // is still developing ("This is a developing story."), whose removal tells
 // the reader the story has settled.
-var correctionSentence = regexp.MustCompile(`(?i)(\b(this|the|our) (story|article|post|report|piece|headline|story[’']?s headline|story headline|video|graphic|map|photo caption|caption)( and (its )?(headline|story|article|photos?))? (has|have|had) been (updated|corrected|revised|modified|amended|clarified|changed)\b` +
+var correctionSentence = regexp.MustCompile(`(?i)(\b(this|the|our)( [a-z]{3,9}\.? \d{1,2},?)? (story|article|post|report|piece|headline|story[’']?s headline|story headline|video|graphic|map|photo caption|caption)( and (its )?(headline|story|article|photos?))? (has|have|had) been (updated|corrected|revised|modified|amended|clarified|changed|refiled)\b` +
 	`|\bthis is a (developing|breaking)( news)? story\b|\bthis (story|article) is developing\b|\bthis (story|article) (will be|is being) updated\b` +
 	`|\b(this|the) (story|article|post|report|piece|headline) (was|is being) (updated|corrected|revised|modified|amended|clarified)\b` +
 	`|\ban earlier (version|headline|draft) of this (story|article|post|report|piece)\b` +
 	`|\b(cnn|we|the [a-z]+) regrets? the errors?\b` +
 	`|^\(\s*updates?d?\s+(with|to|throughout)\b` +
 	`|^\(?\s*updated?\s+(at|on)\s+[^.\n]{1,40}?\s(with|to)\b` +
-	`|^\(?\s*updated?\s+(at\s+)?\d{1,2}[:.]?\d{2}\s*(a\.?m\.?\s*|p\.?m\.?\s*)?(gmt|utc|bst|cet|[ecmp][sd]?t)\b` +
+	`|^[(\[]?\s*updated?\s+(at\s+)?\d{1,2}[:.]?\d{2}\s*(a\.?m\.?\s*|p\.?m\.?\s*)?(gmt|utc|bst|cet|[ecmp][sd]?t)\b` +
 	`|^\(\s*(corrects|clarifies)\s[^)\n]{3,}\))`)
 
 // wireTag is a wire service's note of what a new version of a story
@@ -238,11 +238,23 @@ func (d *doc) correctionIn(out []item, start int, para string) []item {
 // after the last ". " (or "? ", "! ") before it, or 0.
 func sentenceStart(s string, at int) int {
 	for i := at - 1; i > 0; i-- {
-		if s[i] == ' ' && strings.ContainsRune(".!?", rune(s[i-1])) {
+		if s[i] == ' ' && strings.ContainsRune(".!?", rune(s[i-1])) && !(s[i-1] == '.' && abbrevBefore(s[:i-1])) {
 			return i + 1
 		}
 	}
 	return 0
+}
+
+// abbrevBefore reports whether s ends in an abbreviation whose point
+// follows it ("A correction was made on Aug", "UPDATE, 3:45 p.m", "the
+// U.S"): that point ends no sentence.
+func abbrevBefore(s string) bool {
+	i := len(s)
+	for i > 0 && (s[i-1] >= 'a' && s[i-1] <= 'z' || s[i-1] >= 'A' && s[i-1] <= 'Z' || s[i-1] == '.') {
+		i--
+	}
+	w := strings.ToLower(s[i:])
+	return abbrev[w] || strings.Contains(w, ".") || len(w) == 1
 }
 
 func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
