@@ -57,6 +57,27 @@ func (d *doc) matchStance(k, hi int) (string, int, bool, bool) {
 	return cls, end, ok, negOnly
 }
 
+// namedNounBefore reports whether up to three capitalised words stand
+// right before token k, an article before them: "a Reuters", "an AP",
+// "the White House". Not a plural name ("the Democrats oppose") nor one
+// joined to another ("the EU and the US agree"): their verbs agree.
+func namedNounBefore(toks []token, k, from int) bool {
+	j := k - 1
+	for j >= from && j >= k-3 && toks[j].kind == tokWord && toks[j].isCap() {
+		j--
+	}
+	if j == k-1 || j < from || j-1 >= from && (toks[j-1].lower == "and" || toks[j-1].lower == "or") {
+		return false
+	}
+	switch toks[j].lower {
+	case "a", "an":
+		return true
+	case "the":
+		return !strings.HasSuffix(toks[k-1].lower, "s")
+	}
+	return false
+}
+
 // position reads a stance verb at token k: actor, verb phrase, object.
 func (d *doc) position(k int, s sent, actors []string) (item, bool) {
 	toks := d.toks
@@ -86,6 +107,13 @@ func (d *doc) position(k int, s sent, actors []string) (item, bool) {
 		// name is no verb the name agrees with (it would be "Trump
 		// lifts"), but a demand's content, a condition or a noun
 		if isBareStance(d.lx, toks[k].lower) && d.singleName(k, s) {
+			return item{}, false
+		}
+		// "a Reuters request for comment", "the White House offer": the
+		// bare form after a name that an article opens is a noun the name
+		// qualifies (in a text set all in capitals every word looks like
+		// a name)
+		if isBareStance(d.lx, toks[k].lower) && hasLower(toks[k].text) && namedNounBefore(toks, k, s.from) {
 			return item{}, false
 		}
 	}

@@ -253,6 +253,10 @@ func TestNotAPosition(t *testing.T) {
 		"One outlet went so far as to dismiss the reports.",
 		// glued words stay whole unless their first part is a word alone
 		"The board disapproved the budget.",
+		// a stance noun a name qualifies: the wire's own request, an offer
+		"A letter cited a Reuters request for comment on the deal.",
+		"An AP request for the records was denied by no one.",
+		"The White House offer drew no reply.",
 		"Acme said Smithblocked the plan.",
 		// a common noun opening the sentence is no name
 		"Water levels began to fall on Friday and could reverse that trend.\nThe water was cold.",
