@@ -1171,3 +1171,26 @@ func entryStamp(text string, start, end int) bool {
 	}
 	return false
 }
+
+// datelineDate reports whether the date at text[start:end] is a wire
+// dateline's, "KYIV, Aug 18 (Reuters) -", "MOSCOW, August 19. /TASS/.",
+// "DNIPRO, Ukraine, Sept 12 (Reuters)": near the start of its paragraph,
+// after a place in capitals and a comma, before the agency's name in
+// brackets or slashes. It dates the filing, no event: a story refiled
+// the next day moves it.
+func datelineDate(text string, start, end int) bool {
+	ps := strings.LastIndexByte(text[:start], '\n') + 1
+	if start-ps > 40 {
+		return false
+	}
+	head := text[ps:start]
+	i := 0
+	for i < len(head) && (head[i] >= 'A' && head[i] <= 'Z' || head[i] == ' ' || head[i] == '.' || head[i] == '-' || head[i] == '\'') {
+		i++
+	}
+	if i < 3 || i >= len(head) || head[i] != ',' {
+		return false
+	}
+	rest := strings.TrimLeft(text[end:min(len(text), end+12)], " .")
+	return strings.HasPrefix(rest, "(") || strings.HasPrefix(rest, "/")
+}

@@ -589,3 +589,26 @@ func TestWindowFirmedToADate(t *testing.T) {
 			"two weeks -> | -> August 29"},
 	})
 }
+
+// TestDatelineDatesNoEvent: a wire's dateline dates the filing; a story
+// refiled the next day moves it, and that is no date of the story
+// changed. A date told in the text after it still is one.
+func TestDatelineDatesNoEvent(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           int
+	}{
+		{"Reuters", "KYIV, Aug 18 (Reuters) - A drone attack killed five people, the governor said.",
+			"KYIV, Aug 19 (Reuters) - A drone attack killed five people, the governor said.", 0},
+		{"TASS", "MOSCOW, August 19. /TASS/. The talks lasted 40 minutes.", "MOSCOW, August 20. /TASS/. The talks lasted 40 minutes.", 0},
+		{"city and country", "DNIPRO, Ukraine, Sept 12 (Reuters) - The strike hit a depot.", "DNIPRO, Ukraine, Sept 13 (Reuters) - The strike hit a depot.", 0},
+		{"a date of the text", "NATO said on Aug 18 (local time) that it would meet.", "NATO said on Aug 19 (local time) that it would meet.", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := changesOf(tt.old, tt.new, KindDate); len(got) != tt.want {
+				t.Errorf("got %+v, want %d date changes", got, tt.want)
+			}
+		})
+	}
+}

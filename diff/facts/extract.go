@@ -319,7 +319,7 @@ func (d *doc) dateItems(out []item) []item {
 		}
 		e.End = e.Start + len(trimZone(d.text[e.Start:e.End]))
 		e.Start = e.End - len(trimThe(d.text[e.Start:e.End]))
-		if d.notATime(e.Start, e.End) {
+		if d.notATime(e.Start, e.End) || datelineDate(d.text, e.Start, e.End) {
 			continue
 		}
 		if s, mod := partOfPeriod(d.text, e.Start); mod != "" && e.Mod == "" {
