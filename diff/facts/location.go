@@ -80,9 +80,13 @@ func (d *doc) matchPlace(i int) (string, int, bool) {
 func (d *doc) locationItems(out []item) []item {
 	prevEnd := -10
 	described := -1 // the place a place before it describes (see namesKindOf)
+	credits := creditLines(d.text)
 	for i := 0; i < len(d.toks); i++ {
 		if !d.toks[i].isCap() {
 			continue // both matchPlace and namedPlace need a capital
+		}
+		if len(credits) > 0 && inSpans(credits, d.toks[i].start) {
+			continue // where a reporter sat (see creditLines)
 		}
 		if last, typ, ok := d.areaAt(i); ok {
 			if d.locative(i) || d.listedAfter(i, prevEnd) || d.hometown(i, last) || d.townSubject(last) {

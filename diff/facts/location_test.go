@@ -563,3 +563,26 @@ func TestListedInWholeWords(t *testing.T) {
 		}
 	}
 }
+
+// TestCreditLinesNameNoPlace: the places of a credit line say where a
+// reporter sat: a credit line edited is no place come or gone. A place in
+// the story's own text still is one.
+func TestCreditLinesNameNoPlace(t *testing.T) {
+	old := "The talks were set for Thursday.\nReporting by Ann Roe; Editing by Tom Hale"
+	for _, tt := range []struct {
+		name, new string
+		want      int
+	}{
+		{"wire credit", "The talks were set for Thursday.\nReporting by Ann Roe in Kyiv and Ben Cole in Moscow; Additional reporting by Kim Lee in Geneva; Editing by Tom Hale", 0},
+		{"bracketed credit", "The talks were set for Thursday.\n(Reporting by Ann Roe in Kyiv; Editing by Tom Hale)", 0},
+		{"contributed to this report", "The talks were set for Thursday.\nCNN’s Ann Roe in London and Ben Cole in Kyiv contributed to this report.", 0},
+		{"contributed", "The talks were set for Thursday.\nAssociated Press writers Ann Roe in Geneva and Ben Cole in Washington contributed.", 0},
+		{"a place of the story", "The talks were set for Thursday in Geneva.\nReporting by Ann Roe; Editing by Tom Hale", 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := changesOf(old, tt.new, KindLocation); len(got) != tt.want {
+				t.Errorf("got %+v, want %d place changes", got, tt.want)
+			}
+		})
+	}
+}
