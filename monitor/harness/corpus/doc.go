@@ -90,9 +90,24 @@
 // rotating credit; "@graph" JSON-LD and an __APP_STATE__ repeating the
 // paragraphs beside per-request ids; one article in seven an AMP "lite"
 // page, one in nine a live page of update <article>s newest first under a
-// rotating "N new updates" banner). Pages of every other family are UTF-8.
-// Pressroom, gazette, bulletin, wire, spa and folio are held out: nothing
-// in storywatch is tuned on them.
+// rotating "N new updates" banner) or "atlas" (an Arc XP/Brightspot-style
+// site, written without reading storywatch's extraction: the body a flat
+// list of typed content elements, <div class="c-article-body-element__…
+// article-body__element" data-type="text|header|quote|image|
+// interstitial_link|list|raw_html">, paragraphs in a <p>, bare in the
+// element, with a linked name or a drop cap, over two or three sibling
+// containers split by a "subscriber-only" marker and an ad; class names
+// carrying a build hash that changes per request; at drawn places an ad
+// slot nested in a text element, a "Read more:" link shaped as a
+// paragraph, a newsletter sign-up and a "Related coverage" list; a
+// "Listen to this article" widget, "Published … | Updated N min ago",
+// author bio cards and a "Corrections policy"/"Report an error" block in
+// the <article>; Fusion.globalContent repeating the text elements' HTML
+// beside per-request ids, JSON-LD whose articleBody is the text; one
+// article in eleven a live page of <article class="live-update"> entries
+// newest first under a pinned "Key events" block). Pages of every other
+// family are UTF-8. Pressroom, gazette, bulletin, wire, spa, folio and
+// atlas are held out: nothing in storywatch is tuned on them.
 // They exist so that what storywatch learns per site is measured on layouts
 // it was not developed against.
 //

@@ -95,6 +95,8 @@ func (s *Server) renderPage(dst []byte, p *pageSnap, base string) []byte {
 		return appendSPAPage(dst, p, base)
 	case TemplateFolio:
 		return appendFolioPage(dst, p, base)
+	case TemplateAtlas:
+		return appendAtlasPage(dst, p, base, s.headFeeds)
 	}
 	return appendPage(dst, p, base, s.headFeeds)
 }
@@ -197,6 +199,15 @@ func appendHead(dst []byte, p *pageSnap, canonical, base string, feeds []feedLin
 		dst = appendHTML(dst, a.section)
 		dst = append(dst, "\">\n"...)
 	}
+	dst = appendFeedLinks(dst, feeds, base, "\">\n")
+	dst = append(dst, "<link rel=\"stylesheet\" href=\"/static/site.css\">\n<script type=\"application/ld+json\">"...)
+	dst = appendJSONLD(dst, p, canonical)
+	return append(dst, "</script>\n<script async src=\"/static/ads.js\"></script>\n</head>\n"...)
+}
+
+// appendFeedLinks appends a <link rel="alternate"> per feed, each closed
+// by end (the page's way of ending a void element and a newline).
+func appendFeedLinks(dst []byte, feeds []feedLink, base, end string) []byte {
 	for _, fl := range feeds {
 		dst = append(dst, "<link rel=\"alternate\" type=\""...)
 		dst = append(dst, fl.mime...)
@@ -205,11 +216,9 @@ func appendHead(dst []byte, p *pageSnap, canonical, base string, feeds []feedLin
 		dst = append(dst, "\" href=\""...)
 		dst = appendHTML(dst, base)
 		dst = appendHTML(dst, fl.path)
-		dst = append(dst, "\">\n"...)
+		dst = append(dst, end...)
 	}
-	dst = append(dst, "<link rel=\"stylesheet\" href=\"/static/site.css\">\n<script type=\"application/ld+json\">"...)
-	dst = appendJSONLD(dst, p, canonical)
-	return append(dst, "</script>\n<script async src=\"/static/ads.js\"></script>\n</head>\n"...)
+	return dst
 }
 
 // appendJSONLD writes the schema.org NewsArticle object as json.Marshal
