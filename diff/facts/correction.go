@@ -113,19 +113,10 @@ var wireTag = regexp.MustCompile(`^(?i)\(\s*(adds|updates|recasts|rewrites|refil
 // stands (see wireTag).
 func withTagParagraphs(text string, paras []int) []int {
 	var tags []int
-	for start := 0; start < len(text); {
-		i := start
-		for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
-			i++
-		}
-		if i < len(text) && text[i] == '(' {
+	for start, end := range paragraphSpans(text) {
+		if p := strings.TrimLeft(text[start:end], " \t"); strings.HasPrefix(p, "(") {
 			tags = append(tags, start)
 		}
-		j := strings.IndexByte(text[start:], '\n')
-		if j < 0 {
-			break
-		}
-		start += j + 1
 	}
 	if len(tags) == 0 {
 		return paras

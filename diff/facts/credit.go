@@ -1,6 +1,9 @@
 package facts
 
-import "strings"
+import (
+	"iter"
+	"strings"
+)
 
 // creditLines returns the byte spans of the paragraphs of text that credit
 // the reporters of a story: "Reporting by Ann Roe in Kyiv; Editing by Tom
@@ -10,19 +13,31 @@ import "strings"
 // line edited came out as places added (the GUIDE leaves bylines out).
 func creditLines(text string) [][2]int {
 	var out [][2]int
-	for start := 0; start < len(text); {
-		end := strings.IndexByte(text[start:], '\n')
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += start
-		}
+	for start, end := range paragraphSpans(text) {
 		if isCreditLine(text[start:end]) {
 			out = append(out, [2]int{start, end})
 		}
-		start = end + 1
 	}
 	return out
+}
+
+// paragraphSpans yields the start and end offsets of each paragraph of
+// text (the runs between line breaks, empty ones too).
+func paragraphSpans(text string) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		for start := 0; start < len(text); {
+			end := strings.IndexByte(text[start:], '\n')
+			if end < 0 {
+				end = len(text)
+			} else {
+				end += start
+			}
+			if !yield(start, end) {
+				return
+			}
+			start = end + 1
+		}
+	}
 }
 
 // creditOpeners open a wire's credit line, after an optional bracket.

@@ -24,17 +24,10 @@ func echoes(text string) [][2]int {
 		inner      string
 	}
 	var quoted []para // paragraphs that are one quotation, long enough
-	for start := 0; start < len(text); {
-		end := strings.IndexByte(text[start:], '\n')
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += start
-		}
+	for start, end := range paragraphSpans(text) {
 		if inner, ok := quotation(text[start:end]); ok && len(inner) >= echoMinLen {
 			quoted = append(quoted, para{start, end, inner})
 		}
-		start = end + 1
 	}
 	var out [][2]int
 	for i, p := range quoted {
