@@ -652,8 +652,9 @@ func withPieces(first, text string, more []*item) string {
 func attributionEdited(c Change, old, new *item, oldText, newText string) bool {
 	o, n := lastName(old.Subject), lastName(new.Subject)
 	// a name only capitalised otherwise ("the Chinese embassy" -> "the
-	// Chinese Embassy") is the same
-	if o == "" || n == "" || strings.Contains(strings.ToLower(new.Subject), strings.ToLower(o)) || strings.Contains(strings.ToLower(old.Subject), strings.ToLower(n)) {
+	// Chinese Embassy") is the same; a speaker told by role alone ("the
+	// Kremlin's spokesman" for "Peskov") names nobody else
+	if o == "" || n == "" || roleOnly(o) || roleOnly(n) || strings.Contains(strings.ToLower(new.Subject), strings.ToLower(o)) || strings.Contains(strings.ToLower(old.Subject), strings.ToLower(n)) {
 		return false
 	}
 	if old.via != "" {
@@ -680,6 +681,13 @@ func attributionEdited(c Change, old, new *item, oldText, newText string) bool {
 
 // lastName is the last word of a speaker's name ("Stubb" of "Finnish
 // President Alexander Stubb").
+// roleOnly reports whether a speaker's last word is no name but a role
+// ("spokesman", "official"): lower case.
+func roleOnly(last string) bool {
+	r, _ := utf8.DecodeRuneInString(last)
+	return unicode.IsLower(r)
+}
+
 func lastName(s string) string {
 	if i := strings.LastIndexByte(s, ' '); i >= 0 {
 		return s[i+1:]
