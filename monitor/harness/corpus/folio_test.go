@@ -492,26 +492,37 @@ func TestFolioReviseOnly(t *testing.T) { testReviseOnly(t, TemplateFolio, readFo
 // edit keeps its headline and paragraph elements byte for byte; those of
 // an edited one change.
 func TestFolioReviseKeepsMarkup(t *testing.T) {
-	s := startSynthetic(t, Options{Feeds: 2, ArticlesPerFeed: 10, EditFraction: 0.3, Seed: 12, RotateBoilerplate: true, Template: TemplateFolio})
-	markup := func(u string) string {
+	testReviseKeepsMarkup(t, TemplateFolio, func(doc *html.Node, h1 string) string {
+		return h1 + "\n" + folioMarkup(t, folioParas(t, doc, folioState(t, doc)))
+	})
+}
+
+// testReviseKeepsMarkup: after a Revise, an article Revise did not edit
+// keeps the markup of its headline and paragraphs (what markup makes of
+// the page's document and its rendered <h1>); that of an edited one
+// changes.
+func testReviseKeepsMarkup(t *testing.T, tmpl string, markup func(doc *html.Node, h1 string) string) {
+	t.Helper()
+	s := startSynthetic(t, Options{Feeds: 2, ArticlesPerFeed: 10, EditFraction: 0.3, Seed: 12, RotateBoilerplate: true, Template: tmpl})
+	read := func(u string) string {
 		_, b := get(t, u)
 		doc := spaDoc(t, b)
 		var h bytes.Buffer
 		if err := html.Render(&h, findAll(doc, byTag("h1"))[0]); err != nil {
 			t.Fatal(err)
 		}
-		return h.String() + "\n" + folioMarkup(t, folioParas(t, doc, folioState(t, doc)))
+		return markup(doc, h.String())
 	}
 	before := map[string]string{}
 	for _, u := range s.ArticleURLs() {
-		before[u] = markup(u)
+		before[u] = read(u)
 	}
 	edited := s.Revise()
 	if len(edited) != 6 {
 		t.Fatalf("Revise edited %d articles, want 6", len(edited))
 	}
 	for _, u := range s.ArticleURLs() {
-		if changed, ed := markup(u) != before[u], slices.Contains(edited, u); changed != ed {
+		if changed, ed := read(u) != before[u], slices.Contains(edited, u); changed != ed {
 			t.Errorf("%s: headline and paragraph markup changed %v, edited %v", u, changed, ed)
 		}
 	}
