@@ -278,8 +278,10 @@ func (m *Monitor) pageHash(sc *extract.Scanned, pageURL string, keep bool) (stri
 // here, and an edit landing in a paragraph readability happened to drop
 // on that fetch was lost (folio in-process: one edit of 50 in about a
 // third of the runs).
-// Paragraphs new to the text always count, so an edit within a paragraph,
-// an added one and a move are still changes.
+// A paragraph the old text holds more often than the new one is gone from
+// it that many times (see keptOld): a live blog's "Key events" box repeats
+// one-sentence posts whole. Paragraphs new to the text always count, so an
+// edit within a paragraph, an added one and a move are still changes.
 func (m *Monitor) sameText(pageURL string, prev store.Version, prevPageHash, title, text string, dropped func() []string, onPage func(string) bool) bool {
 	if prev.Title != title {
 		return false
@@ -330,14 +332,31 @@ const (
 // (dropped is the text of the page's left-out elements, onPage tells a
 // block of its article region, see sameText; either may be nil).
 func (m *Monitor) keptOld(host string, old, cur []string, rule asideRule, dropped func() []string, onPage func(string) bool) []string {
-	inCur := make(map[string]bool, len(cur))
+	// A paragraph is still in cur as many times as cur holds it: an old
+	// text may hold a paragraph twice, once as the article's and once in
+	// an insert that repeats it (a live blog's pinned "Key events" or a
+	// "Key points" box quoting its one-sentence posts, kept before the box
+	// was learned), and the new text once. Old paragraphs are matched with
+	// cur's in order; one cur holds no more of is gone from it, and so
+	// set aside or kept by rule like a paragraph cur lacks.
+	surplus := make(map[string]int, len(old))
+	for _, p := range old {
+		surplus[p]++
+	}
 	for _, p := range cur {
-		inCur[p] = true
+		surplus[p]--
 	}
 	var left [][]string // dropped's words, when first needed
 	kept := make([]string, 0, len(old))
+	j := 0 // cur[j] is the next paragraph of cur to match
 	for _, p := range old {
-		if inCur[p] {
+		if j < len(cur) && p == cur[j] {
+			kept = append(kept, p)
+			j++
+			continue
+		}
+		if surplus[p] <= 0 {
+			// in cur as often as here: still the article's, moved or not
 			kept = append(kept, p)
 			continue
 		}
@@ -354,6 +373,8 @@ func (m *Monitor) keptOld(host string, old, cur []string, rule asideRule, droppe
 		}
 		if !aside {
 			kept = append(kept, p)
+		} else {
+			surplus[p]--
 		}
 	}
 	return kept

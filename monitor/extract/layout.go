@@ -695,6 +695,11 @@ type Block struct {
 	Chain  uint64
 	Blocks []string
 	Bare   []string
+	// InWord marks an inline element whose text runs into the text beside
+	// it with no space between: a part of a word, as a drop cap
+	// (<span class="dropcap">W</span>ASHINGTON). Leaving it out would cut
+	// the word, and its block is the paragraph it opens, not its own text.
+	InWord bool
 }
 
 // Elements lists the region's elements that hold text, in page order. It is
@@ -718,12 +723,31 @@ func (s *Scanned) Elements() []Block {
 			}
 		}
 		if len(bs) > 0 {
-			out = append(out, Block{Chain: e.chain, Blocks: bs, Bare: bare})
+			out = append(out, Block{Chain: e.chain, Blocks: bs, Bare: bare, InWord: l.inWord(s, &e)})
 		}
 	}
 	l.out = out
 	return out
 }
+
+// inWord reports whether inline element e's text runs into a letter or
+// digit right before or after the element in the page (see Block.InWord).
+func (l *regionLayout) inWord(s *Scanned, e *element) bool {
+	if blockTags[atomString(e.first, s)] || e.box || e.endOff <= e.startOff {
+		return false
+	}
+	own, _ := l.ownText(s, e, nil)
+	if own == "" {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(own)
+	last, _ := utf8.DecodeLastRuneInString(own)
+	before, _ := utf8.DecodeLastRune(s.page[:e.startOff])
+	after, _ := utf8.DecodeRune(s.page[e.endOff:])
+	return wordRune(last) && wordRune(after) || wordRune(first) && wordRune(before)
+}
+
+func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // Shows reports whether p is the text of one of the article region's
 // blocks, whole or without some of its links' text, as readability may

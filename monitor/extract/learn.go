@@ -419,6 +419,13 @@ func (l *Layout) Observe(sc *Scanned, pageURL string, ref Article) bool {
 			st.lastPage = page
 			seen = append(seen, el.Chain)
 		}
+		if el.InWord {
+			// A drop cap is part of the paragraph's first word: never left
+			// out, and its block, the paragraph, is no text of its own (a
+			// lede several articles share made it "boilerplate", and every
+			// such lede with it).
+			st.body, st.texts = true, nil
+		}
 		var o occurrence
 		if len(el.Blocks) <= layoutMaxBlocks {
 			o.blocks = make([]uint64, len(el.Blocks))
