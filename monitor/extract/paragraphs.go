@@ -198,6 +198,10 @@ var (
 	countLine = regexp.MustCompile(`^[\d.,]+[km]?\s+(comments?|replies|shares?|reactions?|likes?|views?)$`)
 	// "updated 3 minutes ago", "published: 2 hrs ago", "just now"
 	relativeTime = regexp.MustCompile(`^((last\s+)?(updated|published|posted|modified)\s*:?\s*)?((\d+|an?|one)\s+(seconds?|secs?|minutes?|mins?|hours?|hrs?|h|m|days?|d|weeks?)\s+ago|just\s+now|moments?\s+ago)$`)
+	// a time stamp before a relative age: a live update's header "6:53
+	// p.m. UTC 50 min ago", a page's "Published Aug. 19, 2025 at 6:53
+	// p.m. UTC | Updated 50 min ago": the age rotates on every request
+	stampAgo = regexp.MustCompile(`^((published|updated|posted|last updated)\s*:?\s*)?(on\s+)?([a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}\s*(at\s+)?)?\d{1,2}[:.]\d{2}\s*([ap]\.?\s?m\.?)?\s*[a-z]{0,4}\s*[|·•—–-]?\s*((last\s+)?updated\s*:?\s*)?(\d+|an?|one)\s+(seconds?|secs?|minutes?|mins?|hours?|hrs?|hr|h|m|days?|d)\s+ago$`)
 )
 
 // isUILine reports whether a paragraph is interface text: a known UI
@@ -213,5 +217,5 @@ func isUILine(p string) bool {
 		return unicode.IsPunct(r) || unicode.IsSpace(r) || r == '›' || r == '»' || r == '→'
 	}))
 	l = strings.TrimLeftFunc(l, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
-	return uiLines[l] || countLine.MatchString(l) || relativeTime.MatchString(l)
+	return uiLines[l] || countLine.MatchString(l) || relativeTime.MatchString(l) || stampAgo.MatchString(l)
 }

@@ -123,6 +123,10 @@ func TestIsUILine(t *testing.T) {
 		{"Share prices rose sharply on Monday.", false},
 		{"Trump spoke 3 minutes ago, aides said.", false},
 		{"10 days", false}, {"Kyiv", false},
+		// a stamp and a rotating age: a live update's header, a page's date line
+		{"6:53 p.m. UTC 50 min ago", true}, {"14:20 BST · 2 hr ago", true},
+		{"Published Aug. 19, 2025 at 6:53 p.m. UTC | Updated 50 min ago", true},
+		{"At 6:53 p.m. the talks ended, 50 min ago.", false}, {"The vote at 6:53 p.m. passed.", false},
 		{strings.Repeat("advertisement ", 10), false},
 	}
 	for _, tt := range tests {
