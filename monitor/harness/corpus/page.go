@@ -183,26 +183,42 @@ func appendHead(dst []byte, p *pageSnap, canonical, base string, feeds []feedLin
 	dst = appendHTML(dst, canonical)
 	dst = append(dst, "\">\n<meta name=\"description\" content=\""...)
 	dst = appendHTMLF(dst, summary(*r), p.flags.para(0))
-	dst = append(dst, "\">\n<meta property=\"og:type\" content=\"article\">\n<meta property=\"og:url\" content=\""...)
-	dst = appendHTML(dst, canonical)
-	dst = append(dst, "\">\n<meta property=\"og:title\" content=\""...)
-	dst = appendHTMLF(dst, r.Title, p.flags.title)
-	dst = append(dst, "\">\n<meta property=\"og:site_name\" content=\""...)
-	dst = appendHTML(dst, a.site)
-	dst = append(dst, "\">\n<meta property=\"article:published_time\" content=\""...)
-	dst = r.Published.UTC().AppendFormat(dst, time.RFC3339)
-	dst = append(dst, "\">\n<meta property=\"article:modified_time\" content=\""...)
-	dst = r.Modified.UTC().AppendFormat(dst, time.RFC3339)
 	dst = append(dst, "\">\n"...)
-	if a.section != "" {
-		dst = append(dst, "<meta property=\"article:section\" content=\""...)
-		dst = appendHTML(dst, a.section)
-		dst = append(dst, "\">\n"...)
-	}
+	dst = appendOGArticle(dst, p, canonical, "\">\n")
 	dst = appendFeedLinks(dst, feeds, base, "\">\n")
 	dst = append(dst, "<link rel=\"stylesheet\" href=\"/static/site.css\">\n<script type=\"application/ld+json\">"...)
 	dst = appendJSONLD(dst, p, canonical)
 	return append(dst, "</script>\n<script async src=\"/static/ads.js\"></script>\n</head>\n"...)
+}
+
+// appendOGArticle appends the Open Graph and article: meta tags of page p
+// (type, URL, title, site, dates, section), each closed by end ("\">\n",
+// or XHTML's "\"/>\n").
+func appendOGArticle(dst []byte, p *pageSnap, canonical, end string) []byte {
+	a, r := p.a, &p.rev
+	dst = append(dst, "<meta property=\"og:type\" content=\"article"...)
+	dst = append(dst, end...)
+	dst = append(dst, "<meta property=\"og:url\" content=\""...)
+	dst = appendHTML(dst, canonical)
+	dst = append(dst, end...)
+	dst = append(dst, "<meta property=\"og:title\" content=\""...)
+	dst = appendHTMLF(dst, r.Title, p.flags.title)
+	dst = append(dst, end...)
+	dst = append(dst, "<meta property=\"og:site_name\" content=\""...)
+	dst = appendHTML(dst, a.site)
+	dst = append(dst, end...)
+	dst = append(dst, "<meta property=\"article:published_time\" content=\""...)
+	dst = r.Published.UTC().AppendFormat(dst, time.RFC3339)
+	dst = append(dst, end...)
+	dst = append(dst, "<meta property=\"article:modified_time\" content=\""...)
+	dst = r.Modified.UTC().AppendFormat(dst, time.RFC3339)
+	dst = append(dst, end...)
+	if a.section != "" {
+		dst = append(dst, "<meta property=\"article:section\" content=\""...)
+		dst = appendHTML(dst, a.section)
+		dst = append(dst, end...)
+	}
+	return dst
 }
 
 // appendFeedLinks appends a <link rel="alternate"> per feed, each closed
