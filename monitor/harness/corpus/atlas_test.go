@@ -453,48 +453,10 @@ func atlasBoilerplate(t testing.TB, doc *html.Node) string {
 // stay the same but for the build hash in their classes and the ad slot
 // a request nests in one.
 func TestAtlasRotation(t *testing.T) {
-	const requests = 5
-	for _, rotate := range []bool{false, true} {
-		t.Run(map[bool]string{false: "fixed", true: "rotating"}[rotate], func(t *testing.T) {
-			opts := Options{Feeds: 2, ArticlesPerFeed: 8, Seed: 3, RotateBoilerplate: rotate, Template: TemplateAtlas, BaseURL: atlasBase}
-			s := startSynthetic(t, opts)
-			twin := startSynthetic(t, opts)
-			for i, u := range s.ArticleURLs() {
-				path := strings.TrimPrefix(u, atlasBase)
-				pages, markup, boiler, rids, h1s := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
-				var tag string
-				for k := range requests {
-					resp, b := get(t, s.URL()+path)
-					if k == 0 {
-						tag = resp.Header.Get("ETag")
-						if _, bt := get(t, twin.URL()+path); !rotate && !bytes.Equal(b, bt) {
-							t.Errorf("page %d: same seed, different bytes", i)
-						}
-					} else if e := resp.Header.Get("ETag"); e != tag {
-						t.Errorf("page %d: ETag %s then %s for the same revision", i, tag, e)
-					}
-					pages[string(b)] = true
-					doc := spaDoc(t, b)
-					rids[atlasFusion(t, doc).Props.RequestID] = true
-					boiler[atlasBoilerplate(t, doc)] = true
-					markup[atlasMarkup(t, atlasTexts(t, doc))] = true
-					var hb bytes.Buffer
-					if err := html.Render(&hb, findAll(doc, byTag("h1"))[0]); err != nil {
-						t.Fatal(err)
-					}
-					h1s[atlasHashRE.ReplaceAllString(hb.String(), "__#")] = true
-				}
-				if len(markup) != 1 || len(h1s) != 1 {
-					t.Errorf("page %d: the headline and text elements took %d and %d forms in %d requests, want 1", i, len(h1s), len(markup), requests)
-				}
-				want := map[bool]int{false: 1, true: requests}[rotate]
-				if len(pages) != want || len(rids) != want || len(boiler) != want {
-					t.Errorf("page %d: %d distinct pages, %d request ids, %d draws of inserts in %d requests; want %d each",
-						i, len(pages), len(rids), len(boiler), requests, want)
-				}
-			}
-		})
-	}
+	testRotation(t, TemplateAtlas, atlasBase, 8, func(_ int, doc *html.Node) rotationRead {
+		return rotationRead{markup: atlasMarkup(t, atlasTexts(t, doc)), h1: atlasHashRE.ReplaceAllString(renderH1(t, doc), "__#"),
+			boiler: atlasBoilerplate(t, doc), rid: atlasFusion(t, doc).Props.RequestID}
+	})
 }
 
 // TestAtlasNastyText: text holding markup, quotes, "</script>", control

@@ -426,17 +426,36 @@ func folioMarkup(t testing.TB, paras []*html.Node) string {
 // container change between requests while the headline and the article's
 // paragraph elements stay byte for byte the same.
 func TestFolioRotation(t *testing.T) {
+	testRotation(t, TemplateFolio, folioBase, 7, func(i int, doc *html.Node) rotationRead {
+		st := folioState(t, doc)
+		paras := folioParas(t, doc, st)
+		return rotationRead{markup: folioMarkup(t, paras), h1: renderH1(t, doc),
+			boiler: folioBoilerplate(t, doc, folioLite(i), paras), rid: st.Request.ID}
+	})
+}
+
+// rotationRead is what a family's rotation test reads from one served
+// page: the markup of its article's text and of its headline, which no
+// request changes, what the request drew, and the request's id.
+type rotationRead struct{ markup, h1, boiler, rid string }
+
+// testRotation: without RotateBoilerplate a page of family tmpl (links on
+// base, perFeed articles a feed) is byte-identical between requests and the
+// same for the same seed, its ETag too; with it, the page, its request id
+// and what it drew change on every request while its article's text and
+// headline, as read tells them, do not.
+func testRotation(t *testing.T, tmpl, base string, perFeed int, read func(i int, doc *html.Node) rotationRead) {
+	t.Helper()
 	const requests = 5
 	for _, rotate := range []bool{false, true} {
 		t.Run(map[bool]string{false: "fixed", true: "rotating"}[rotate], func(t *testing.T) {
-			opts := Options{Feeds: 2, ArticlesPerFeed: 7, Seed: 3, RotateBoilerplate: rotate, Template: TemplateFolio, BaseURL: folioBase}
+			opts := Options{Feeds: 2, ArticlesPerFeed: perFeed, Seed: 3, RotateBoilerplate: rotate, Template: tmpl, BaseURL: base}
 			s := startSynthetic(t, opts)
 			twin := startSynthetic(t, opts)
 			for i, u := range s.ArticleURLs() {
-				path := strings.TrimPrefix(u, folioBase)
-				lite := folioLite(i)
-				pages, markup, boiler, rids := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
-				var tag, h1 string
+				path := strings.TrimPrefix(u, base)
+				pages, markup, h1s, boiler, rids := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
+				var tag string
 				for k := range requests {
 					resp, b := get(t, s.URL()+path)
 					if k == 0 {
@@ -448,23 +467,11 @@ func TestFolioRotation(t *testing.T) {
 						t.Errorf("page %d: ETag %s then %s for the same revision", i, tag, e)
 					}
 					pages[string(b)] = true
-					doc := spaDoc(t, b)
-					st := folioState(t, doc)
-					paras := folioParas(t, doc, st)
-					markup[folioMarkup(t, paras)] = true
-					boiler[folioBoilerplate(t, doc, lite, paras)] = true
-					rids[st.Request.ID] = true
-					var hb bytes.Buffer
-					if err := html.Render(&hb, findAll(doc, byTag("h1"))[0]); err != nil {
-						t.Fatal(err)
-					}
-					if k > 0 && hb.String() != h1 {
-						t.Errorf("page %d: headline markup changed between requests", i)
-					}
-					h1 = hb.String()
+					r := read(i, spaDoc(t, b))
+					markup[r.markup], h1s[r.h1], boiler[r.boiler], rids[r.rid] = true, true, true, true
 				}
-				if len(markup) != 1 {
-					t.Errorf("page %d: the article's paragraphs took %d forms in %d requests, want 1", i, len(markup), requests)
+				if len(markup) != 1 || len(h1s) != 1 {
+					t.Errorf("page %d: the headline and the article's text took %d and %d forms in %d requests, want 1", i, len(h1s), len(markup), requests)
 				}
 				want := map[bool]int{false: 1, true: requests}[rotate]
 				if len(pages) != want || len(rids) != want || len(boiler) != want {
@@ -474,6 +481,16 @@ func TestFolioRotation(t *testing.T) {
 			}
 		})
 	}
+}
+
+// renderH1 renders the page's first <h1>.
+func renderH1(t *testing.T, doc *html.Node) string {
+	t.Helper()
+	var h bytes.Buffer
+	if err := html.Render(&h, findAll(doc, byTag("h1"))[0]); err != nil {
+		t.Fatal(err)
+	}
+	return h.String()
 }
 
 // TestFolioNastyText: text holding markup, quotes, "</script>", control
@@ -507,11 +524,7 @@ func testReviseKeepsMarkup(t *testing.T, tmpl string, markup func(doc *html.Node
 	read := func(u string) string {
 		_, b := get(t, u)
 		doc := spaDoc(t, b)
-		var h bytes.Buffer
-		if err := html.Render(&h, findAll(doc, byTag("h1"))[0]); err != nil {
-			t.Fatal(err)
-		}
-		return markup(doc, h.String())
+		return markup(doc, renderH1(t, doc))
 	}
 	before := map[string]string{}
 	for _, u := range s.ArticleURLs() {
