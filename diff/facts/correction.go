@@ -39,9 +39,10 @@ var correctionCueTable = func() (t cueTable) {
 
 // cueParagraphs returns the start offsets, in increasing order, of the
 // paragraphs (runs of text between line breaks) holding one of
-// correctionCues. The slice lives in buf. A cue holds no line break, so
-// each occurrence lies inside one paragraph, and once a paragraph is
-// found the rest of it is skipped.
+// correctionCues, and of those that open with a bracket, where a wire's
+// tag stands ("(Adds …)" holds no cue; see wireTag). The slice lives in
+// buf. A cue holds no line break, so each occurrence lies inside one
+// paragraph, and once a paragraph is found the rest of it is skipped.
 func cueParagraphs(text string, buf *docBuf) []int {
 	paras := buf.paras[:0]
 	t := &correctionCueTable
@@ -52,15 +53,13 @@ func cueParagraphs(text string, buf *docBuf) []int {
 			start = i + 1
 			continue
 		}
-		m := t.first[c] & t.second[text[i+1]]
-		if m == 0 {
-			continue
-		}
-		hit := false
-		for k := range correctionCues {
-			if m&(1<<k) != 0 && strings.HasPrefix(text[i:], correctionCues[k]) {
-				hit = true
-				break
+		hit := c == '(' && strings.TrimLeft(text[start:i], " \t") == ""
+		if m := t.first[c] & t.second[text[i+1]]; m != 0 && !hit {
+			for k := range correctionCues {
+				if m&(1<<k) != 0 && strings.HasPrefix(text[i:], correctionCues[k]) {
+					hit = true
+					break
+				}
 			}
 		}
 		if !hit {
@@ -108,33 +107,6 @@ var correctionSentence = regexp.MustCompile(`(?i)(\b(this|the|our)( [a-z]{3,9}\.
 // story updated again.
 var wireTag = regexp.MustCompile(`^(?i)\(\s*(adds|updates|recasts|rewrites|refiles|writes through|fixes|corrects|clarifies)\b[^()\n]{0,300}\)\s*$`)
 
-// withTagParagraphs merges into paras (paragraph starts, increasing) the
-// starts of the paragraphs of text that open with "(", where a wire's tag
-// stands (see wireTag).
-func withTagParagraphs(text string, paras []int) []int {
-	var tags []int
-	for start, end := range paragraphSpans(text) {
-		if p := strings.TrimLeft(text[start:end], " \t"); strings.HasPrefix(p, "(") {
-			tags = append(tags, start)
-		}
-	}
-	if len(tags) == 0 {
-		return paras
-	}
-	out := make([]int, 0, len(paras)+len(tags))
-	for len(paras) > 0 || len(tags) > 0 {
-		switch {
-		case len(tags) == 0 || len(paras) > 0 && paras[0] < tags[0]:
-			out, paras = append(out, paras[0]), paras[1:]
-		case len(paras) == 0 || tags[0] < paras[0]:
-			out, tags = append(out, tags[0]), tags[1:]
-		default: // the same paragraph
-			out, paras, tags = append(out, paras[0]), paras[1:], tags[1:]
-		}
-	}
-	return out
-}
-
 // correctionItems appends the correction notices and editors' notes: a
 // paragraph that labels itself ("Correction: …"), or a sentence saying
 // the story was updated or corrected. Prose about corrections ("corrections
@@ -144,11 +116,9 @@ func withTagParagraphs(text string, paras []int) []int {
 // "editor's note" or "update".
 func (d *doc) correctionItems(out []item, buf *docBuf) []item {
 	text := d.text
-	// Only the paragraphs that hold a cue are matched against the patterns,
-	// and those that open with a bracket (a wire's tag: "(Adds …)" holds
-	// no cue).
-	paras := withTagParagraphs(text, cueParagraphs(text, buf))
-	buf.paras = paras
+	// Only the paragraphs that hold a cue, or open with a bracket, are
+	// matched against the patterns.
+	paras := cueParagraphs(text, buf)
 	first := len(out)
 	for _, start := range paras {
 		end := strings.IndexByte(text[start:], '\n')
