@@ -852,7 +852,7 @@ func (m *matcher) equivalent(a, b *item) bool {
 		// the Guard to lay down its weapons"; objects that share a word,
 		// or one without an object, may be one stance reworded; so is
 		// one reply to the press, about the story whatever words follow
-		return sameActor(a, b) && a.key == b.key && (len(a.words) == 0 || len(b.words) == 0 || overlap(a.words, b.words) > 0 || isReply(a)) ||
+		return sameActor(a, b) && a.key == b.key && (objectsMeet(a, b) || isReply(a)) ||
 			sameStance(a, b)
 	case KindNumber:
 		return sameFigure(a, b)
@@ -860,6 +860,33 @@ func (m *matcher) equivalent(a, b *item) bool {
 		return sameNotice(a, b)
 	}
 	return a.key == b.key
+}
+
+// objectsMeet reports whether two stances' objects may be one: they share
+// a word, or one names nothing of its own, by a pronoun ("will block it")
+// or by a noun that only stands for the story's matter ("denied the
+// allegations" → "has denied wrongdoing and said it would fight the
+// lawsuit": one denial, not one removed and another added).
+func objectsMeet(a, b *item) bool {
+	return len(a.words) == 0 || len(b.words) == 0 || overlap(a.words, b.words) > 0 || onlyMatter(a.words) || onlyMatter(b.words)
+}
+
+// matterNouns name what a story is about without saying what it is.
+var matterNouns = map[string]bool{
+	"allegation": true, "allegations": true, "accusation": true, "accusations": true, "claim": true, "claims": true,
+	"charge": true, "charges": true, "wrongdoing": true, "report": true, "reports": true, "involvement": true,
+	"any": true, "all": true,
+}
+
+// onlyMatter reports whether object words name only the story's matter
+// ("the allegations", "any wrongdoing", "all charges").
+func onlyMatter(ws []string) bool {
+	for _, w := range ws {
+		if !matterNouns[w] {
+			return false
+		}
+	}
+	return len(ws) > 0
 }
 
 // sameNotice reports whether two correction or update notices say the
@@ -939,7 +966,7 @@ func (m *matcher) sameSlot(a, b *item) bool {
 		// is about the story itself, whatever words follow it.
 		// A stance without object words ("will block it") may be about
 		// the same object as the other: a pronoun names no words.
-		return sameActor(a, b) && (overlap(a.words, b.words) > 0 || len(a.words) == 0 || len(b.words) == 0 || isReply(a) || isReply(b))
+		return sameActor(a, b) && (objectsMeet(a, b) || isReply(a) || isReply(b))
 	case KindCorrection:
 		return true
 	}

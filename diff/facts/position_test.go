@@ -962,6 +962,32 @@ func TestStanceVerbTurned(t *testing.T) {
 	}
 }
 
+// TestStanceOnTheMatter: an object that only names the story's matter
+// ("the allegations", "wrongdoing") is the same matter as any other object
+// of the same actor's same stance, so a rewritten denial is no denial
+// removed and another added; a denial of something named apart still is.
+func TestStanceOnTheMatter(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           []string // position changes, "before -> after"
+	}{
+		{"denial restated in a new sentence", "The company denied the allegations.",
+			"The company has denied wrongdoing and said it would fight the lawsuit in court.", nil},
+		{"charges and the claims", "Lindqvist has denied all charges, his lawyer said on Monday.",
+			"Through his lawyer, Lindqvist on Monday again denied the claims that led to his arrest in Malmo.", nil},
+		{"a denial of another thing", "The company denied polluting the river.",
+			"The company has denied bribing the regulator and said it would fight the lawsuit in court.",
+			[]string{"denied -> ", " -> denied"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := changeTexts(tt.old, tt.new, KindPosition); !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 // TestStanceToldForAState: an official who tells his state's stance ("Ruiz
 // said Madrid was open to talks") holds it too, so his own stance on the
 // matter in the other version ("Ruiz ruled out talks") is the one changed;
