@@ -156,6 +156,8 @@ var passes = map[Kind][]pass{
 	},
 	KindPosition: {
 		{func(_ *matcher, a, b *item) bool { return sameActor(a, b) && a.key == b.key }, false},
+		// "would appeal" → "plans to appeal": one intention told two ways
+		{func(m *matcher, a, b *item) bool { return sameActor(a, b) && m.plannedAlike(a, b) }, false},
 		// an unchanged sentence: a pronoun read as another actor after
 		// edits elsewhere changes nothing the reader sees
 		{func(m *matcher, a, b *item) bool { return m.sameSentence && a.key == b.key && a.Text == b.Text }, false},
@@ -194,6 +196,54 @@ var passes = map[Kind][]pass{
 		{func(_ *matcher, a, b *item) bool { return sameNotice(a, b) }, false},
 		{func(_ *matcher, a, b *item) bool { return true }, true},
 	},
+}
+
+// plannedAlike reports whether old stance a and new stance b are one
+// intention, told once as a plan ("plans to appeal", "intends to veto the
+// bill") and once as the stance the actor will take ("would appeal",
+// "will veto the bill"): a plan holds the stance of its object verb
+// ("plans to ask for more"), so the two read as a plan and a rejection
+// though nothing changed. A stance taken ("has appealed") is the plan
+// carried out, and a negated one its opposite: both still change.
+func (m *matcher) plannedAlike(a, b *item) bool {
+	if planned(a) {
+		return willTake(b, m.newText, planVerb(a))
+	}
+	return planned(b) && willTake(a, m.oldText, planVerb(b))
+}
+
+// planned reports whether a stance is a plan (not "no plans to").
+func planned(it *item) bool { return strings.HasPrefix(it.Value, "plan: ") }
+
+// planVerb returns the verb a plan's object opens with ("appeal" of
+// "plan: appeal the ruling").
+func planVerb(it *item) string {
+	v, _, _ := strings.Cut(strings.TrimPrefix(it.Value, "plan: "), " ")
+	return strings.ToLower(v)
+}
+
+// willTake reports whether stance it, in text, is told as what its actor
+// will do with verb v: a future or conditional form of v, not negated.
+func willTake(it *item, text, v string) bool {
+	words := strings.Fields(strings.ToLower(it.Text))
+	if len(words) == 0 || planned(it) || !sameVerb(words[len(words)-1], v) {
+		return false
+	}
+	if len(words) == 1 {
+		words = append([]string{wordBefore(text, it.Start)}, words...)
+	}
+	for _, w := range words[:len(words)-1] {
+		if isNeg(w) {
+			return false
+		}
+	}
+	switch w := words[0]; {
+	case w == "will" || w == "would" || w == "shall":
+		return true
+	case strings.HasSuffix(w, "'ll") || strings.HasSuffix(w, "’ll"):
+		return true
+	}
+	return false
 }
 
 // claimTurned reports whether one of two stances confirms a claim (a

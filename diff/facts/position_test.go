@@ -962,6 +962,31 @@ func TestStanceVerbTurned(t *testing.T) {
 	}
 }
 
+// TestPlanToldAsTheStance: a plan ("plans to appeal") and the stance its
+// actor will take ("would appeal") are one intention; the stance taken or
+// negated is a change.
+func TestPlanToldAsTheStance(t *testing.T) {
+	const lead = "The ministry said it disagrees with the ruling and "
+	tests := []struct {
+		name, old, new string
+		want           []string // position changes, "before -> after"
+	}{
+		{"would → plans to", "would appeal.", "plans to appeal.", nil},
+		{"plans to → will", "plans to veto the bill.", "will veto the bill.", nil},
+		{"contracted will", "said it’ll appeal.", "intends to appeal.", nil},
+		{"the plan carried out", "plans to appeal.", "has appealed.", []string{"plans to -> appealed"}},
+		{"negated", "will not appeal.", "plans to appeal.", []string{"will not appeal -> plans to"}},
+		{"no plans", "would appeal.", "has no plans to appeal.", []string{"would appeal -> no plans to"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := changeTexts(lead+tt.old, lead+tt.new, KindPosition); !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 // TestStanceOnTheMatter: an object that only names the story's matter
 // ("the allegations", "wrongdoing") is the same matter as any other object
 // of the same actor's same stance, so a rewritten denial is no denial
