@@ -213,7 +213,8 @@ func TestSameVerb(t *testing.T) {
 }
 
 // TestHouseStyleIsNoChange: a quote or a notice written in another house
-// style ("U.S." for "US", "Aug." for "August") says the same words.
+// style ("U.S." for "US", "Aug." for "August") says the same words, and a
+// bare figure spelled out ("was forty-five") the same value.
 func TestHouseStyleIsNoChange(t *testing.T) {
 	tests := []struct {
 		name, old, new string
@@ -228,6 +229,10 @@ func TestHouseStyleIsNoChange(t *testing.T) {
 		{"a small figure in words in a quote", "“We searched for 6 hours before dawn,” Lee said.", "“We searched for six hours before dawn,” Lee said.", KindQuote, nil},
 		{"another small figure in a quote is a change", "“We searched for 6 hours before dawn,” Lee said.", "“We searched for seven hours before dawn,” Lee said.", KindQuote,
 			[]string{"We searched for 6 hours before dawn -> We searched for seven hours before dawn"}},
+		{"an age in words", "The suspect, who police said was 45, was arrested.", "The suspect, who police said was forty-five, was arrested.", KindNumber, nil},
+		{"an age in digits", "Forty five years old, Lee was arrested.", "Lee, 45, was arrested.", KindNumber, nil},
+		{"another age is a change", "The suspect, who police said was 45, was arrested.", "The suspect, who police said was 46, was arrested.", KindNumber,
+			[]string{"45 -> 46"}},
 		{"another country in a quote is a change", "“The US-Canada deal is good news for workers,” Lee said.", "“The US-Mexico deal is good news for workers,” Lee said.", KindQuote,
 			[]string{"The US-Canada deal is good news for workers -> The US-Mexico deal is good news for workers"}},
 	}

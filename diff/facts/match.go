@@ -1782,7 +1782,7 @@ func (m *matcher) statedIn(it *item, idx factIndex, text string, isOld bool) boo
 	case KindDate:
 		return !span && containsWord(text, it.Text) || !isOld && weekStated(it, idx[factKey{kind: KindDate}])
 	case KindNumber:
-		return toldAgain(text, it)
+		return toldAgain(text, it) || spelledIn(text, it)
 	case KindQuote:
 		return m.toldUnquoted(it, text, isOld)
 	}

@@ -1920,6 +1920,37 @@ func toldAgain(text string, it *item) bool {
 	return changed && containsWord(text, restyled)
 }
 
+// spelledIn reports whether a bare whole number from 11 to 99 ("who was
+// 45") stands in text in words ("who was forty-five"): the same value in
+// another house style, which extraction reads no figure from, as a bare
+// figure in words says too little to tell.
+func spelledIn(text string, it *item) bool {
+	if strings.IndexByte(it.Text, ' ') >= 0 {
+		return false
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(it.key))
+	if err != nil || n < 11 || n > 99 {
+		return false
+	}
+	var w string
+	switch {
+	case n < 20:
+		w = teens[n-11]
+	case n%10 == 0:
+		w = tens[n/10-2]
+	default:
+		w = tens[n/10-2] + "-" + ones[n%10-1]
+	}
+	lower := strings.ToLower(text)
+	return containsWord(lower, w) || strings.Contains(w, "-") && containsWord(lower, strings.Replace(w, "-", " ", 1))
+}
+
+var (
+	ones  = [...]string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
+	teens = [...]string{"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"}
+	tens  = [...]string{"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+)
+
 // smallFiguresSwapped returns s with each figure from 1 to 10 written in
 // words and each such word written in digits ("about 1 cent" -> "about
 // one cent"), and whether any changed.
