@@ -935,7 +935,8 @@ func (d *doc) intention(k int, s sent, name string) (item, bool) {
 	toks := d.toks
 	warn := strings.HasPrefix(toks[k].lower, "warn")
 	tell := tellVerbs[toks[k].lower]
-	if d.inQ[k] >= 0 || !strings.HasPrefix(toks[k].lower, "sa") && !warn && !tell || d.background(s) { // "said", "says", "saying"
+	// "said", "says", "saying"; "announced she will not seek a second term"
+	if d.inQ[k] >= 0 || !strings.HasPrefix(toks[k].lower, "sa") && !strings.HasPrefix(toks[k].lower, "announc") && !warn && !tell || d.background(s) {
 		return item{}, false
 	}
 	if !warn {
@@ -944,6 +945,13 @@ func (d *doc) intention(k int, s sent, name string) (item, bool) {
 		}
 	}
 	j := k + 1
+	// "said Monday she will", "announced on Friday that he would": the day
+	// the speaker spoke
+	if j+1 < s.to && toks[j].lower == "on" && weekdayName(toks[j+1].lower) {
+		j += 2
+	} else if j < s.to && (weekdayName(toks[j].lower) || toks[j].lower == "today" || toks[j].lower == "yesterday") {
+		j++
+	}
 	if tell {
 		// "has told partners that it will not stand in the way", "told
 		// CNN that he would resign": the hearer, then "that"
