@@ -164,7 +164,7 @@ func TestCompareRestatedSentenceChangesOnce(t *testing.T) {
 
 // TestSlipOnlySentenceChangesNoFact: a sentence whose edit only fixed slips
 // changes no fact, even where the slip hid the fact's own word; a figure
-// changed in it still does.
+// changed in it still does, a decimal point dropped too.
 func TestSlipOnlySentenceChangesNoFact(t *testing.T) {
 	tests := []struct {
 		old, new string
@@ -173,6 +173,9 @@ func TestSlipOnlySentenceChangesNoFact(t *testing.T) {
 		{"The governor delcared a state of emergency on Monday, officials said.", "The governor declared a state of emergency on Monday, officials said.", 0},
 		{"The invasion began in Febuary 2022, officials said.", "The invasion began in February 2022, officials said.", 0},
 		{"The charity said incidents reached record levels in 2024.", "The charity said incidents reached record levels in 2023.", 1},
+		// a point is house style in "U.S.", a tenfold change in "3.4"
+		{"The company reported a loss of $3.4 million in the quarter.", "The company reported a loss of $34 million in the quarter.", 1},
+		{"The U.S. company reported a loss of $3.4 million in the quarter.", "The US company reported a loss of $3.4 million in the quarter.", 0},
 	}
 	for _, tt := range tests {
 		if got := Compare(tt.old, tt.new, time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)); len(got) != tt.want {

@@ -1152,7 +1152,10 @@ func plainWords(ws []string) ([]string, bool) {
 			if p == "" {
 				continue
 			}
-			p = strings.ReplaceAll(p, ".", "")
+			// "U.S." is "US", but "3.4" is not "34": a figure keeps its point
+			if !strings.ContainsAny(p, "0123456789") {
+				p = strings.ReplaceAll(p, ".", "")
+			}
 			if m, ok := monthAbbrevs[p]; ok {
 				p = m
 			}
