@@ -374,9 +374,58 @@ func stanceStillTold(lx *lexicon, it *item, other map[int]int, si int, o *side) 
 		if span := plainPlan(lx, text); span != "" {
 			return false, span
 		}
+		// "The minister has apologised" → "has refused to apologise": a
+		// refusal of what the other sentence told done
+		if span := refusedDone(it, text); span != "" {
+			return false, span
+		}
 	}
 	return true, ""
 }
+
+// refusedDone returns, for a refusal ("refused to apologise", "declined to
+// sign"), the words of text that tell its verb done or to be done without
+// a negation before it ("has apologised", "signed", not "to sign"); else "".
+func refusedDone(it *item, text string) string {
+	l := strings.ToLower(it.Text)
+	if !strings.HasPrefix(l, "refus") && !strings.HasPrefix(l, "declin") {
+		return ""
+	}
+	// the verb refused: in the stance's words ("declining to join") or
+	// opening its object ("refused" → "apologise for the remarks")
+	var v string
+	if ws := strings.Fields(l); len(ws) >= 3 && ws[len(ws)-2] == "to" {
+		v = ws[len(ws)-1]
+	} else {
+		_, object, _ := strings.Cut(it.Value, ": ")
+		v, _, _ = strings.Cut(object, " ")
+	}
+	if v == "" {
+		return ""
+	}
+	toks := tokenize(text)
+	for i, t := range toks {
+		// an infinitive tells nothing done: "refusing to join" is the
+		// refusal itself, reworded
+		if t.kind != tokWord || t.isCap() || !sameVerb(t.lower, strings.ToLower(v)) || i > 0 && toks[i-1].lower == "to" {
+			continue
+		}
+		first := i
+		for h := i - 1; h >= 0 && h >= i-3 && toks[h].kind == tokWord; h-- {
+			if isNeg(toks[h].lower) || toks[h].lower == "no" {
+				return ""
+			}
+			if auxiliaries[toks[h].lower] {
+				first = h
+			}
+		}
+		return text[toks[first].start:t.end]
+	}
+	return ""
+}
+
+// auxiliaries lead a verb's tense: "has apologised", "will sign".
+var auxiliaries = map[string]bool{"has": true, "have": true, "had": true, "will": true, "would": true, "did": true}
 
 // plainPlan returns the verb phrase by which a sentence tells what its
 // actor will do ("will hold", "plans to attend", "agreed to host"), when

@@ -953,6 +953,11 @@ func TestStanceVerbTurned(t *testing.T) {
 		{"a plan's verb turned, a modifier no verb", "Oslo will send an envoy to the planned meeting in Bergen, its ministry said Friday.",
 			"Oslo has no plans to send an envoy to the planned meeting in Bergen, its ministry said Friday.",
 			[]string{"will send -> no plans to"}},
+		{"a refusal of what was done", "The minister has apologised for the remarks about the strike, his office said.",
+			"The minister has refused to apologise for the remarks about the strike, his office said.",
+			[]string{"has apologised -> refused"}},
+		{"a refusal reworded", "Turkey supplies drones to Ukraine while refusing to join Western sanctions on Russia.",
+			"Turkey sells drones to Ukraine but is declining to join Western sanctions on Russia.", nil},
 		{"negation kept", "A Polish delegation will not attend the trade talks in Gdansk on Monday, the ministry said.",
 			"A Polish delegation will not attend the trade talks in Gdansk on Monday, the ministry said on Sunday.", nil},
 	}
