@@ -105,9 +105,23 @@
 // the <article>; Fusion.globalContent repeating the text elements' HTML
 // beside per-request ids, JSON-LD whose articleBody is the text; one
 // article in eleven a live page of <article class="live-update"> entries
-// newest first under a pinned "Key events" block). Pages of every other
-// family are UTF-8. Pressroom, gazette, bulletin, wire, spa, folio and
-// atlas are held out: nothing in storywatch is tuned on them.
+// newest first under a pinned "Key events" block) or "press" (a WordPress
+// news site with a block theme and Newspack, Jetpack and Yoast, written
+// without reading storywatch's extraction: no <article> but the readers'
+// comments'; the text as Gutenberg blocks with their "<!-- wp:… -->"
+// comments in <div class="entry-content wp-block-post-content">: <p>s (a
+// drop cap, linked tag names), a heading, a [caption] figure and an image
+// block, a pull quote repeating a sentence, a social embed quoting someone
+// else, a list; drawn per request among them an ad inserter's code-blocks,
+// a newsletter sign-up and a donation prompt; Jetpack's "Share this:",
+// "Like this:" and related posts with excerpts inside the entry content;
+// nonces, "?ver=" stamps and the figures' attachment ids drawn per
+// request; Yoast's @graph without the text; "Updated" post meta, author
+// boxes, "N thoughts on “Title”" over a comment list that gains a comment
+// on some requests; one article in thirteen a live blog of <div
+// class="liveblog-entry"> entries newest first). Pages of every other
+// family are UTF-8. Pressroom, gazette, bulletin, wire, spa, folio, atlas
+// and press are held out: nothing in storywatch is tuned on them.
 // They exist so that what storywatch learns per site is measured on layouts
 // it was not developed against.
 //

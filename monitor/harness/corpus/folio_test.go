@@ -407,7 +407,8 @@ func folioBoilerplate(t testing.TB, doc *html.Node, lite bool, paras []*html.Nod
 	return strings.Join(out, "\n")
 }
 
-// folioMarkup renders the article's paragraph elements, markup and all.
+// folioMarkup renders the article's paragraph elements, markup and all
+// (folio's and press's).
 func folioMarkup(t testing.TB, paras []*html.Node) string {
 	t.Helper()
 	var b bytes.Buffer

@@ -97,6 +97,8 @@ func (s *Server) renderPage(dst []byte, p *pageSnap, base string) []byte {
 		return appendFolioPage(dst, p, base)
 	case TemplateAtlas:
 		return appendAtlasPage(dst, p, base, s.headFeeds)
+	case TemplatePress:
+		return appendPressPage(dst, p, base, s.headFeeds)
 	}
 	return appendPage(dst, p, base, s.headFeeds)
 }

@@ -226,17 +226,24 @@ func checkLDArticle(t testing.TB, ld map[string]any, rev Revision, live bool, se
 		t.Errorf("JSON-LD articleBody:\n got %.120q\nwant the paragraphs joined by %q", body, sep)
 	}
 	if live {
-		ups, _ := ld["liveBlogUpdate"].([]any)
-		var got []string
-		for _, u := range ups {
-			b, _ := u.(map[string]any)["articleBody"].(string)
-			got = append(got, b)
-		}
-		want := slices.Clone(rev.Paragraphs)
-		slices.Reverse(want)
-		if !slices.Equal(got, want) {
-			t.Errorf("liveBlogUpdate bodies %.200q, want the paragraphs newest first", got)
-		}
+		checkLiveBlogUpdates(t, ld, rev)
+	}
+}
+
+// checkLiveBlogUpdates checks that a LiveBlogPosting's updates carry rev's
+// paragraphs (as jsonRev returns them), newest first.
+func checkLiveBlogUpdates(t testing.TB, ld map[string]any, rev Revision) {
+	t.Helper()
+	ups, _ := ld["liveBlogUpdate"].([]any)
+	var got []string
+	for _, u := range ups {
+		b, _ := u.(map[string]any)["articleBody"].(string)
+		got = append(got, b)
+	}
+	want := slices.Clone(rev.Paragraphs)
+	slices.Reverse(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("liveBlogUpdate bodies %.200q, want the paragraphs newest first", got)
 	}
 }
 
