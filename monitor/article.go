@@ -225,7 +225,7 @@ func (m *Monitor) observe(ctx context.Context, link string, known store.Article,
 	sc := extract.Scan(page)
 	pageHash, pr := m.pageHash(sc, resp.URL, passFrom(ctx).roomForPrints())
 	if known.ID != "" && known.Versions > 0 {
-		if keep, ok := m.knownPage(sc, resp.URL, pageHash, known.PageHash); ok {
+		if keep, ok := m.knownPage(sc, resp.URL, pageHash, known.PageHash); ok && m.regionHeld(sc, known) {
 			m.metrics.PageChecked(metrics.CheckFingerprint)
 			return &content{url: known.URL, etag: resp.ETag, lastModified: resp.LastModified, pageHash: keep,
 				print: pr}, nil
@@ -256,10 +256,14 @@ func (m *Monitor) observe(ctx context.Context, link string, known store.Article,
 		return &content{status: st, statusValue: canon}, nil
 	}
 	published := firstTime(art.Published, it.Published)
+	pageHash = mark + pageHash
+	if mark == noPrint {
+		pageHash, pr = noPrint, nil // nothing to fingerprint again at the pass's end either
+	}
 	return &content{
 		url: canon, title: clipTitle(firstString(art.Title, it.Title)), byline: art.Byline, text: art.Text(),
 		published: published, modified: firstTime(art.Modified, it.Updated), source: "page", siteName: art.SiteName,
-		etag: resp.ETag, lastModified: resp.LastModified, pageHash: mark + pageHash, dropped: dropped, onPage: sc.Shows,
+		etag: resp.ETag, lastModified: resp.LastModified, pageHash: pageHash, dropped: dropped, onPage: sc.Shows,
 		print: pr,
 	}, nil
 }

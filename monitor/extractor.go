@@ -409,6 +409,16 @@ func siteHost(pageURL string) string { return extract.SiteHost(pageURL) }
 // fingerprint still means an unchanged text.
 const refMark = "r:"
 
+// noPrint is the page hash stored with an article whose page's article
+// region (see extract.Scan) does not hold its text: readability found the
+// article elsewhere. Such a region's fingerprint says nothing of the text
+// (a WordPress page whose only <article>s are its readers' comments: the
+// fingerprint of the largest comment vouched for pages whose article had
+// been edited), so it is never stored: noPrint is no fingerprint of any
+// page, and the next pass extracts the page again. It carries refMark: the
+// text is readability's.
+const noPrint = refMark + "-"
+
 // samePage reports whether a page's fingerprint is the one stored with the
 // article's text, with or without refMark: its text is unchanged.
 func samePage(pageHash, stored string) bool {
@@ -439,6 +449,25 @@ func (m *Monitor) knownPage(sc *extract.Scanned, pageURL, pageHash, stored strin
 	return pageHash, true
 }
 
+// regionHeld reports whether the region of the page scanned as sc holds
+// the stored text of the known article, so that its fingerprint may vouch
+// for that text. A page hash without refMark was taken where the region's
+// own text was stored (the fast path's, or readability's agreeing with
+// it); one with refMark, where readability read the text from the whole
+// page, and a store written before noPrint may hold one of a region that
+// is no article (a teaser or a comment <article>): that text is checked
+// against the region once more, which costs a read of the latest version.
+func (m *Monitor) regionHeld(sc *extract.Scanned, known store.Article) bool {
+	if !strings.HasPrefix(known.PageHash, refMark) {
+		return true
+	}
+	v, err := m.store.LatestVersion(known.ID)
+	if err != nil || v.Source != "page" {
+		return false
+	}
+	return sc.Holds(strings.Split(v.Text, "\n\n"))
+}
+
 // storedUnder reports whether the page scanned as sc has fingerprint
 // stored under what host's fingerprints left out at an earlier time: the
 // element kinds alone (as rounds 6 to 8 stored page hashes), or what they
@@ -467,7 +496,8 @@ func (m *Monitor) storedUnder(sc *extract.Scanned, host, stored string) bool {
 // prevHash is the page hash stored with the article's text. dropped returns
 // the page's text left out as learned boilerplate (extract.Article.Dropped),
 // worked out on the fast path only when first asked for. mark is refMark
-// when the text is readability's and the fast path disagreed, else "".
+// when the text is readability's and the fast path disagreed, noPrint when
+// the page's region does not even hold readability's text, else "".
 // An article whose stored text is the fast path's keeps it on a page where
 // the two disagree.
 func (m *Monitor) extractPage(sc *extract.Scanned, page []byte, pageURL, prevHash string) (art extract.Article, dropped func() []string, mark string, err error) {
@@ -516,6 +546,9 @@ func (m *Monitor) extractPage(sc *extract.Scanned, page []byte, pageURL, prevHas
 	inline := same && !agree && extract.SameButInline(fast.Paragraphs, full.Paragraphs, sc.SkippedInline(skips))
 	m.sites.record(host, agree || inline)
 	dropped = func() []string { return full.Dropped }
+	if !agree && !inline && !sc.Holds(full.Paragraphs) {
+		return full, dropped, noPrint, nil
+	}
 	if inline && !strings.HasPrefix(prevHash, refMark) {
 		return fast, dropped, "", nil
 	}

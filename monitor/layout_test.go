@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/storywatch/storywatch/store"
 	"github.com/storywatch/storywatch/store/bolt"
 
 	"github.com/storywatch/storywatch/monitor"
@@ -120,8 +121,8 @@ func pollWith(t *testing.T, path string, feeds []string, met *metrics.Metrics, f
 	return res
 }
 
-// latest maps each stored article's path to its latest version's hash.
-func latest(t *testing.T, path, base string) map[string]string {
+// storedArticles returns the articles of the store at path.
+func storedArticles(t *testing.T, path string) []store.Article {
 	t.Helper()
 	st, err := bolt.Open(path, bolt.Options{ReadOnly: true})
 	if err != nil {
@@ -132,6 +133,18 @@ func latest(t *testing.T, path, base string) map[string]string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return arts
+}
+
+// latest maps each stored article's path to its latest version's hash.
+func latest(t *testing.T, path, base string) map[string]string {
+	t.Helper()
+	arts := storedArticles(t, path)
+	st, err := bolt.Open(path, bolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
 	out := map[string]string{}
 	for _, a := range arts {
 		v, err := st.LatestVersion(a.ID)

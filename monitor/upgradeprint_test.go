@@ -51,19 +51,15 @@ func TestStoredFingerprintsSurviveUpgrade(t *testing.T) {
 	// Store every article's page hash as the old code computed it.
 	old := map[string]string{}
 	var ups []store.Update
+	none := 0
 	for _, a := range arts {
-		if a.PageHash == "" {
+		if a.PageHash == "r:-" {
+			none++ // no fingerprint: its region is no article (see TestRegionWithoutTheArticle)
+		}
+		if a.PageHash == "" || a.PageHash == "r:-" {
 			continue
 		}
-		resp, err := http.Get(a.URL)
-		if err != nil {
-			t.Fatal(err)
-		}
-		page, err := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
+		page := getPage(t, a.URL)
 		skips := extract.SkipSet{}
 		for _, c := range sites[extract.SiteHost(a.URL)].Skip {
 			skips[c] = true
@@ -113,7 +109,22 @@ func TestStoredFingerprintsSurviveUpgrade(t *testing.T) {
 	if len(kept) > 0 {
 		t.Errorf("%d articles still hold their old page hash after a pass: %v", len(kept), kept)
 	}
-	if by := met.PageChecks(); by[metrics.CheckFast]+by[metrics.CheckReadability] > 0 {
-		t.Errorf("pages read after the upgrade: %v, want every one known by its fingerprint", by)
+	if by := met.PageChecks(); by[metrics.CheckFast] > 0 || by[metrics.CheckReadability] != none {
+		t.Errorf("pages read after the upgrade: %v, want every one known by its fingerprint but the %d without one", by, none)
 	}
+}
+
+// getPage returns the body of a GET of url.
+func getPage(t *testing.T, url string) []byte {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	page, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return page
 }

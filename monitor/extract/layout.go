@@ -784,6 +784,26 @@ func (s *Scanned) Shows(p string) bool {
 	return false
 }
 
+// Holds reports whether the article region holds the article whose
+// paragraphs are paras (readability's, read from the whole page): most of
+// its paragraphs of eight words or more are blocks of the region (Shows).
+// The region is chosen by markup alone (see Scan): on a page whose only
+// <article> elements are its readers' comments, the largest comment is the
+// region, and its fingerprint says nothing of the article's text.
+func (s *Scanned) Holds(paras []string) bool {
+	long, shown := 0, 0
+	for _, p := range paras {
+		if strings.Count(p, " ") < 7 {
+			continue
+		}
+		long++
+		if s.Shows(p) {
+			shown++
+		}
+	}
+	return 2*shown >= long
+}
+
 // linkedPart tells whether a text block, text, whose text outside links
 // is bare, is links beside nothing or a label (see isLabel), and returns
 // the linked part.

@@ -207,3 +207,39 @@ func TestLinksWithin(t *testing.T) {
 		}
 	}
 }
+
+// TestHolds: the region holds an article whose paragraphs are its blocks;
+// a page whose only <article>s are comments holds none of its post.
+func TestHolds(t *testing.T) {
+	post := []string{
+		"The council voted on Tuesday to close the old bridge to traffic for the whole of next year.",
+		"Engineers said the steel deck had corroded faster than expected after two wet winters in a row.",
+		"Residents will have to use the ferry or a detour of eleven miles while the deck is replaced.",
+	}
+	var body strings.Builder
+	for _, p := range post {
+		body.WriteString("<p>" + p + "</p>")
+	}
+	comments := `<ol class="comment-list"><li><article class="comment-body"><p>I have crossed that bridge every day for thirty years and never felt it move an inch, to be honest.</p></article></li>` +
+		`<li><article class="comment-body"><p>About time.</p></article></li></ol>`
+	tests := []struct {
+		name, page string
+		want       bool
+	}{
+		{"the post in an article", "<html><body><article>" + body.String() + "</article>" + comments + "</body></html>", true},
+		{"only comments are articles", `<html><body><main><div class="entry-content">` + body.String() + "</div>" + comments + "</main></body></html>", false},
+		{"no article at all", `<html><body><main><div class="entry-content">` + body.String() + "</div></main></body></html>", true},
+		{"short paragraphs say nothing", "<html><body>" + comments + "<p>Read more.</p></body></html>", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			paras := post
+			if strings.Contains(tt.name, "short") {
+				paras = []string{"Read more."}
+			}
+			if got := Scan([]byte(tt.page)).Holds(paras); got != tt.want {
+				t.Errorf("Holds = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
