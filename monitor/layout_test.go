@@ -181,8 +181,15 @@ func latest(t *testing.T, path, base string) map[string]string {
 // logged. It missed one edit of 50 in about a third of the runs until a
 // paragraph gone from a version stored from readability counted as edited
 // when it is no longer on the page (see sameText).
+//
+// atlas (round 14's family, written without reading the extraction) draws
+// its class names' build hash per request ("b-article-body__k3x9q"); one
+// hash in five held no digit and named a new element kind on every fetch,
+// so unchanged pages missed their fingerprint and were extracted again: one
+// unedited article stored again in one run of three. With a page's hash
+// suffixes folded (extract.sfxEvidence) it passed 21 runs in 21.
 func TestRevisionPassPerTemplateFamily(t *testing.T) {
-	for _, tmpl := range append(corpus.Templates(), corpus.TemplateBulletin, corpus.TemplateWire, corpus.TemplateSPA, corpus.TemplateFolio) {
+	for _, tmpl := range append(corpus.Templates(), corpus.TemplateBulletin, corpus.TemplateWire, corpus.TemplateSPA, corpus.TemplateFolio, corpus.TemplateAtlas) {
 		t.Run(tmpl, func(t *testing.T) {
 			srv, hs, feeds, path := firstPass(t, tmpl)
 			before := latest(t, path, hs.URL)
@@ -251,9 +258,11 @@ func TestRevisionPassPerTemplateFamily(t *testing.T) {
 // no element kind is the same on two fetches of a page: its fingerprints
 // hold by the texts learned as boilerplate and by leaving out the page
 // furniture every extraction removes (extract.PrintSkips), which took its
-// second pass from 26 pages of 200 to 176-179, then to 200.
+// second pass from 26 pages of 200 to 176-179, then to 200. Atlas's class
+// names carry a hash drawn per request, one in five without a digit: 181
+// until a page's hash suffixes were folded (extract.sfxEvidence), then 200.
 func TestSecondPassReadsNoUnchangedPage(t *testing.T) {
-	for _, tmpl := range append(corpus.Templates(), corpus.TemplateBulletin, corpus.TemplateWire, corpus.TemplateSPA) {
+	for _, tmpl := range append(corpus.Templates(), corpus.TemplateBulletin, corpus.TemplateWire, corpus.TemplateSPA, corpus.TemplateAtlas) {
 		t.Run(tmpl, func(t *testing.T) {
 			_, _, single := familySite(t, tmpl)
 			var feeds []string

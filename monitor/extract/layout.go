@@ -17,9 +17,9 @@ import (
 
 // This file gives the pipeline what it needs to learn, per site, which parts
 // of the article region are not article text, from the tokens Scan already
-// read: element signatures (tag and class/id/role/itemprop, digit runs folded,
-// so "Body_part__x7Kq2" and "gpt-ad-1234" name their kind of element, not one
-// render of it), a fingerprint of the region that leaves learned parts out,
+// read: element signatures (tag and class/id/role/itemprop, digit runs and a
+// page's hash suffixes folded, so "Body_part__x7Kq2", "Body_part__xKqzv" and
+// "gpt-ad-1234" name their kind of element, not one render of it), a fingerprint of the region that leaves learned parts out,
 // and the text blocks of each element for comparing with readability.
 
 // Token kinds recorded by Scan.
@@ -33,6 +33,7 @@ const (
 // tok is one token of the page: its kind, tag and byte span.
 type tok struct {
 	kind       uint8
+	hashLens   uint8 // start and void tags: the lengths of its class's hash-suffix candidates without a digit (see sfxEvidence.note)
 	a          atom.Atom
 	name       uint32 // atom, or a hash of an unknown tag name
 	start, end int32
@@ -161,19 +162,51 @@ func voidAtom(a atom.Atom) bool {
 // counters vary where the kind of element does not. Class names must match
 // the site's stylesheet, so they name a kind of element and stay put between
 // requests; an id names one instance and is often drawn per request (ad
-// slots), so it only counts where there is nothing else.
-func ownSig(name []byte, at *scanAttrs) uint64 {
+// slots), so it only counts where there is nothing else. fold is the
+// lengths of the class's hash suffixes that become "#" without a digit too,
+// the page's convention (see sfxEvidence); name is lower case.
+func ownSig(name []byte, at *scanAttrs, fold uint8) uint64 {
 	var h fnvHash = fnvOffset
 	h.write(name)
+	return ownSigAttrs(h, at, fold)
+}
+
+func ownSigAttrs(h fnvHash, at *scanAttrs, fold uint8) uint64 {
 	id := at.id
 	if len(at.class) > 0 {
 		id = nil
 	}
-	for _, v := range [...][]byte{at.class, id, at.role, at.itemprop} {
+	for k, v := range [...][]byte{at.class, id, at.role, at.itemprop} {
 		h.writeByte(0)
-		h.writeShape(v)
+		if k == 0 {
+			h.writeShape(v, fold)
+		} else {
+			h.writeShape(v, 0)
+		}
 	}
 	return uint64(h)
+}
+
+// rawSig is ownSig from a raw start tag, the tag name lower-cased as the
+// tokenizer does; with firstClass only the first of its class names counts.
+func rawSig(raw []byte, fold uint8, firstClass bool) uint64 {
+	at := readTagAttrs(raw)
+	if firstClass {
+		if f := bytes.Fields(at.class); len(f) > 0 {
+			at.class = f[0]
+		}
+	}
+	var h fnvHash = fnvOffset
+	for _, c := range raw[1:] {
+		if isAttrSpace(c) || c == '>' || c == '/' {
+			break
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h.writeByte(c)
+	}
+	return ownSigAttrs(h, &at, fold)
 }
 
 // rootSig is the signature of the region's own element, from its raw start
@@ -182,19 +215,107 @@ func ownSig(name []byte, at *scanAttrs) uint64 {
 // this page: WordPress's "post-48213 post type-post … category-world
 // tag-ukraine" would give each section's pages element kinds of their own
 // to learn, while the first name ("post-#") is the component's.
-func rootSig(raw []byte) uint64 {
-	at := readTagAttrs(raw)
-	if f := bytes.Fields(at.class); len(f) > 0 {
-		at.class = f[0]
-	}
-	name := raw[1:]
-	for i, c := range name {
-		if isAttrSpace(c) || c == '>' || c == '/' {
-			name = name[:i]
-			break
+func rootSig(raw []byte, fold uint8) uint64 { return rawSig(raw, fold, true) }
+
+// Hash suffixes. Front ends that scope class names to a component append a
+// hash of the build or of the stylesheet after a double underscore: CSS
+// modules as Next.js and Create React App name them
+// ("Article_body__3xKq9", "styles_body__xKqzv"), Arc XP-style BEM blocks
+// ("b-article-body__k3x9q"). The hash is drawn from letters and digits, so
+// it holds a digit most of the time and folds as any digit run does; but
+// one hash in five of five base-36 characters, and more of base 64, has no
+// digit, and those would name a new element kind on every build. A page
+// shows its convention in its own class names: where the runs after "__"
+// that end a class name, of one length, hold a digit in a good share of
+// them (a hash alphabet's digits), every run of that length after "__"
+// there is a hash. BEM element names after "__" ("c-article__body",
+// "card__title") are words, which hold no digit: a BEM page folds none of
+// them.
+const (
+	sfxMinLen = 5  // hash suffixes of 5 (css-loader's base64:5) to 12 characters
+	sfxMaxLen = 12 // lengths fit a uint8 mask
+	sfxSeen   = 64 // distinct class names counted per page
+	// A length counts as hashed when at least sfxMinDigits distinct class
+	// names end in a run of it after "__" holding a digit, a third of all.
+	sfxMinDigits = 3
+)
+
+// sfxEvidence counts, per page, the distinct class names ending in a
+// candidate hash suffix, by its length and whether it holds a digit.
+type sfxEvidence struct {
+	seen   [sfxSeen]uint64 // hashes of the class names counted
+	n      int
+	total  [sfxMaxLen - sfxMinLen + 1]uint16
+	digits [sfxMaxLen - sfxMinLen + 1]uint16
+}
+
+// note counts the class names in class that end in a candidate hash suffix
+// and returns the mask of the lengths of those without a digit (bit L -
+// sfxMinLen), whose element signatures the page's convention may change.
+func (e *sfxEvidence) note(class []byte) uint8 {
+	var mask uint8
+	for i := 0; i < len(class); {
+		for i < len(class) && isAttrSpace(class[i]) {
+			i++
+		}
+		j := i
+		for j < len(class) && !isAttrSpace(class[j]) {
+			j++
+		}
+		name := class[i:j]
+		i = j
+		l, digit, ok := hashSuffix(name)
+		if !ok {
+			continue
+		}
+		if !digit {
+			mask |= 1 << (l - sfxMinLen)
+		}
+		var h fnvHash = fnvOffset
+		h.write(name)
+		if e.n == len(e.seen) || slices.Contains(e.seen[:e.n], uint64(h)) {
+			continue
+		}
+		e.seen[e.n] = uint64(h)
+		e.n++
+		e.total[l-sfxMinLen]++
+		if digit {
+			e.digits[l-sfxMinLen]++
 		}
 	}
-	return ownSig(bytes.ToLower(name), &at)
+	return mask
+}
+
+// hashed returns the mask of the suffix lengths the page hashes.
+func (e *sfxEvidence) hashed() uint8 {
+	var mask uint8
+	for k, t := range e.total {
+		if d := e.digits[k]; d >= sfxMinDigits && 3*d >= t {
+			mask |= 1 << k
+		}
+	}
+	return mask
+}
+
+// hashSuffix reports whether a class name ends in a candidate hash suffix:
+// a run of sfxMinLen to sfxMaxLen letters and digits after two or more
+// underscores, with something before them (as writeShape folds it); l is
+// its length.
+func hashSuffix(name []byte) (l int, digit, ok bool) {
+	j := len(name)
+	for j > 0 && isAlnum(name[j-1]) {
+		digit = digit || name[j-1] >= '0' && name[j-1] <= '9'
+		j--
+	}
+	l = len(name) - j
+	u := 0
+	for j-u > 0 && name[j-u-1] == '_' {
+		u++
+	}
+	if l < sfxMinLen || l > sfxMaxLen || u < 2 || j-u < 1 {
+		return 0, false, false
+	}
+	return l, digit, true
 }
 
 // fnvHash is FNV-1a, 64 bits, without the allocation of hash/fnv.
@@ -220,12 +341,21 @@ func (h *fnvHash) writeUint64(v uint64) {
 }
 
 // writeShape hashes v lower-cased, with each alphanumeric run that holds a
-// digit replaced by '#' and each run of other bytes by one '-'.
-func (h *fnvHash) writeShape(v []byte) {
+// digit replaced by '#' and each run of other bytes by one '-'. A run that
+// ends a class name after "__" (a hash suffix, see sfxEvidence) whose
+// length is in fold (bit L - sfxMinLen) is '#' too.
+func (h *fnvHash) writeShape(v []byte, fold uint8) {
+	under := 0 // underscores in the run of other bytes before the run at i
 	for i := 0; i < len(v); {
 		c := v[i]
 		if !isAlnum(c) {
+			under = 0
 			for i < len(v) && !isAlnum(v[i]) {
+				if v[i] == '_' {
+					under++
+				} else {
+					under = 0
+				}
 				i++
 			}
 			h.writeByte('-')
@@ -235,6 +365,11 @@ func (h *fnvHash) writeShape(v []byte) {
 		for j < len(v) && isAlnum(v[j]) {
 			digit = digit || v[j] >= '0' && v[j] <= '9'
 			j++
+		}
+		if !digit && fold != 0 && under >= 2 && i > under && !isAttrSpace(v[i-under-1]) && (j == len(v) || isAttrSpace(v[j])) {
+			if l := j - i; l >= sfxMinLen && l <= sfxMaxLen && fold&(1<<(l-sfxMinLen)) != 0 {
+				digit = true
+			}
 		}
 		if digit {
 			h.writeByte('#')
@@ -410,6 +545,7 @@ func (s *Scanned) layout() *regionLayout {
 	l.t0 = sort.Search(len(s.toks), func(i int) bool { return s.toks[i].start >= r0 })
 	l.t1 = sort.Search(len(s.toks), func(i int) bool { return s.toks[i].start >= r1 })
 	toks := s.toks[l.t0:l.t1]
+	fold := s.sfx.hashed() // the page's hash suffixes without a digit fold too
 
 	var stack []int // indices into l.elems
 	l.text = make([]uint8, len(toks))
@@ -486,7 +622,9 @@ func (s *Scanned) layout() *regionLayout {
 			}
 			sig := t.sig
 			if i == 0 && t.kind == tokStart {
-				sig = rootSig(s.page[t.start:t.end])
+				sig = rootSig(s.page[t.start:t.end], fold)
+			} else if t.hashLens&fold != 0 {
+				sig = rawSig(s.page[t.start:t.end], fold, false)
 			}
 			h := fnvOffset
 			h.writeUint64(parent)

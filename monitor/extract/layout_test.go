@@ -243,3 +243,99 @@ func TestHolds(t *testing.T) {
 		})
 	}
 }
+
+// TestClassShapes holds the shape of class names (the class part of an
+// element kind, see ownSig) to real-world conventions: which two names are
+// one kind of element across requests and builds, and which are two kinds.
+// page is the other class names on the page, its convention: a page whose
+// names end in a hash after "__" folds those of the same length without a
+// digit too (see sfxEvidence).
+func TestClassShapes(t *testing.T) {
+	cssModules := []string{"styles_header__a1B2c", "styles_nav__Q7w2e", "styles_footer__9zYx1", "Article_lede__k2Lm0", "Article_byline__Pq3rs"}
+	arc := []string{"b-header-nav-chain__q7k2m", "b-headline__k3x9q", "b-byline__0fz1a", "c-caption__m1n2o", "c-paragraph__xw8yq", "b-footer__4hjkl", "b-date__abc12"}
+	bem := []string{"c-article__title", "c-article__media", "c-card__image", "c-card__label", "c-nav__inner", "site-header__logo", "grid__col12"}
+	tailwind := []string{"text-lg", "md:px-4", "font-bold", "bg-gray-100", "text-gray-700", "w-64", "leading-7"}
+	for _, c := range []struct {
+		name string
+		page []string
+		a, b string
+		same bool
+	}{
+		// Hashes and counters with a digit fold everywhere.
+		{"CSS modules build hash", nil, "Article_body__3xKq9", "Article_body__7pLm2", true},
+		{"emotion", nil, "css-1x2y3z", "css-9a8b7c", true},
+		{"Bootstrap grid", nil, "col-md-8", "col-md-4", true},
+		{"WordPress post id", nil, "post-48213 type-post", "post-977 type-post", true},
+		{"Tailwind spacing", nil, "text-lg md:px-4", "text-lg md:px-6", true},
+		// A hash without a digit folds on a page whose "__" suffixes are hashes.
+		{"CSS modules hash without a digit", cssModules, "styles_body__xKqzv", "styles_body__3xKq9", true},
+		{"Arc XP-style hash without a digit", arc, "b-article-body__pqrst article-body", "b-article-body__k3x9q article-body", true},
+		{"Arc XP-style, both without a digit", arc, "c-article-body-element__xkqzv", "c-article-body-element__bdfgh", true},
+		// ... but not the name before it, nor other lengths.
+		{"hashed page, two blocks", arc, "b-article-body__xkqzv", "b-article-footer__xkqzv", false},
+		{"hashed page, BEM elements of another length", arc, "c-card__headline", "c-card__subtitle", false},
+		{"hashed page, plain names", arc, "caption", "credit", false},
+		{"hashed page, plain names 2", arc, "article-body", "article-footer", false},
+		// A BEM page's "__" elements are words: each its own kind.
+		{"BEM elements", bem, "c-card__title", "c-card__image", false},
+		{"BEM elements, one with a digit on the page", bem, "c-article__label", "c-article__media", false},
+		{"BEM modifiers", bem, "c-article__body--wide", "c-article__footer--wide", false},
+		{"BEM modifier", bem, "c-article__body--wide", "c-article__body--full", false},
+		{"CSS modules, no convention shown", nil, "styles_body__xKqzv", "styles_body__3xKq9", false},
+		// Utility and framework classes are words.
+		{"Tailwind sizes", tailwind, "text-lg", "text-sm", false},
+		{"Tailwind axes", tailwind, "md:px-4", "md:py-4", false},
+		{"Bootstrap breakpoints", nil, "col-md-8", "col-lg-8", false},
+		{"WordPress blocks", nil, "wp-block-paragraph", "wp-block-heading", false},
+		{"captions and credits", nil, "caption", "credit", false},
+		{"article parts", nil, "article-body", "article-footer", false},
+		// Known gaps: hashes with no "__" before them and no digit stay
+		// apart (styled-components draws letters only; emotion and
+		// Svelte draw base 36 after "css-", "svelte-").
+		{"styled-components (gap)", nil, "sc-bdfBwQ kXyzAb", "sc-gsTCUz bhdLno", false},
+		{"emotion without a digit (gap)", nil, "css-xkqzvq", "css-1x2y3z", false},
+	} {
+		shape := func(class string) uint64 {
+			var e sfxEvidence
+			for _, p := range c.page {
+				e.note([]byte(p))
+			}
+			e.note([]byte(class))
+			var h fnvHash = fnvOffset
+			h.writeShape([]byte(class), e.hashed())
+			return uint64(h)
+		}
+		if got := shape(c.a) == shape(c.b); got != c.same {
+			t.Errorf("%s: %q and %q one kind: %v, want %v", c.name, c.a, c.b, got, c.same)
+		}
+	}
+}
+
+// TestHashSuffixSig: an element signature Scan takes and the one layout
+// takes again from the raw tag under a page's hash convention agree where
+// no hash suffix is folded, and fold one that is.
+func TestHashSuffixSig(t *testing.T) {
+	page := []byte(`<html><body><div class="b-top__a1b2c"></div><div class="b-nav__9zz1q"></div><p class="c-x__q1w2e"></p>` +
+		`<article class="b-article__k3x9q"><p class="c-paragraph__pqrst" ROLE="note">One.</p><p class="c-paragraph__p1rst" role=note>Two.</p><DIV Class="Plain">x</DIV></article></body></html>`)
+	s := Scan(page)
+	if got := s.sfx.hashed(); got != 1 {
+		t.Fatalf("hashed lengths %b, want 5 only", got)
+	}
+	l := s.layout()
+	var sigs []uint64
+	for _, e := range l.elems {
+		sigs = append(sigs, e.chain)
+	}
+	// elems: article, p, p, div
+	if len(sigs) != 4 || sigs[1] != sigs[2] {
+		t.Fatalf("the two paragraphs are two kinds: %x", sigs)
+	}
+	for _, tk := range s.toks {
+		if tk.kind == tokText || tk.kind == tokEnd {
+			continue
+		}
+		if got := rawSig(page[tk.start:tk.end], 0, false); got != tk.sig {
+			t.Errorf("%s: raw signature %x, Scan's %x", page[tk.start:tk.end], got, tk.sig)
+		}
+	}
+}

@@ -24,6 +24,7 @@ type Scanned struct {
 	depth   int      // approximate deepest element nesting
 	title   [2]int   // the raw text of the first <title>
 	toks    []tok    // every tag and text token, for the layout methods (layout.go)
+	sfx     sfxEvidence
 	lay     *regionLayout
 }
 
@@ -75,7 +76,10 @@ func Scan(page []byte) *Scanned {
 			if tt == html.SelfClosingTagToken || voidAtom(a) {
 				t.kind = tokVoid
 			}
-			t.sig = ownSig(name, &at)
+			t.sig = ownSig(name, &at, 0)
+			if len(at.class) > 0 && bytes.Contains(at.class, doubleUnderscore) {
+				t.hashLens = s.sfx.note(at.class)
+			}
 		}
 		s.toks = append(s.toks, t)
 		inTitle = tt == html.StartTagToken && a == atom.Title
@@ -140,6 +144,8 @@ func Scan(page []byte) *Scanned {
 	}
 	return s
 }
+
+var doubleUnderscore = []byte("__")
 
 // Page returns the scanned page.
 func (s *Scanned) Page() []byte { return s.page }
