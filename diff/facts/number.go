@@ -1737,6 +1737,17 @@ func (d *doc) lookupWords(m map[string]string, s, e int) (string, bool) {
 				}
 				b = append(b, toks[k].lower...)
 			}
+			if v, ok := m[string(b)]; ok {
+				return v, ok
+			}
+			// a phrase written glued, as the lexicon holds it: "km/h"
+			b = b[:0]
+			for k := s; k <= e; k++ {
+				if k > s && toks[k].start > toks[k-1].end {
+					b = append(b, ' ')
+				}
+				b = append(b, toks[k].lower...)
+			}
 			v, ok := m[string(b)]
 			return v, ok
 		}
