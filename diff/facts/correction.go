@@ -160,7 +160,19 @@ func (d *doc) correctionIn(out []item, start int, para string) []item {
 	} else if m := correctionSentence.FindStringIndex(trimmed); m != nil {
 		s = lead + sentenceStart(trimmed, m[0])
 		kind = "update"
-		if low := strings.ToLower(trimmed[m[0]:m[1]]); strings.Contains(low, "correct") || strings.Contains(low, "earlier") || strings.Contains(low, "regret") {
+		// what the sentence says it did decides: "This article was
+		// amended on 5 March 2026 to correct the spelling of a name" is
+		// a correction
+		low := strings.ToLower(trimmed[m[0]:m[1]])
+		if rest := strings.ToLower(trimmed[m[1]:]); strings.HasPrefix(rest, " on ") || strings.HasPrefix(rest, " to ") {
+			if end := strings.Index(rest, ". "); end >= 0 {
+				rest = rest[:end]
+			}
+			if strings.Contains(rest, " to correct") || strings.Contains(rest, " to clarify") {
+				low += rest
+			}
+		}
+		if strings.Contains(low, "correct") || strings.Contains(low, "earlier") || strings.Contains(low, "regret") {
 			kind = "correction"
 		} else if strings.Contains(low, "clarif") {
 			kind = "clarification"
