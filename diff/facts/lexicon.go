@@ -38,7 +38,10 @@ type place struct {
 // lexicon is the parsed word lists of one language. It is built once and
 // only read afterwards, so it is safe to share between goroutines.
 type lexicon struct {
-	stance      map[string][]stanceEntry // first word form -> entries
+	stance map[string][]stanceEntry // first word form -> entries
+	// pastForms are the irregular past forms of stance verbs ("found",
+	// "withdrew", "pled"), never a bare form (see isBareStance)
+	pastForms   map[string]bool
 	speech      map[string]bool
 	function    map[string]bool
 	titles      map[string]bool // lower-case words allowed inside a name
@@ -342,9 +345,15 @@ func loadStance(lang string, lx *lexicon) error {
 	if err != nil {
 		return err
 	}
+	lx.pastForms = map[string]bool{}
 	for _, l := range lines {
 		f := strings.Fields(l)
 		irr[f[0]] = f
+		for _, w := range f[1:] {
+			if w != f[0] && !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ing") {
+				lx.pastForms[w] = true
+			}
+		}
 	}
 	lines, err = readLines(lang, "stance.txt")
 	if err != nil {

@@ -1269,7 +1269,7 @@ var statives = map[string]bool{
 // "offers", "offered", "offering"), which is also the noun.
 func isBareStance(lx *lexicon, w string) bool {
 	// every phrase under lx.stance[w] starts with w itself
-	return len(lx.stance[w]) > 0 && !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing")
+	return len(lx.stance[w]) > 0 && !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") && !lx.pastForms[w]
 }
 
 // isAdverb reports whether a word in -ly is an adverb, not a noun such

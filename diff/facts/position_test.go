@@ -87,6 +87,7 @@ func TestExtractPositions(t *testing.T) {
 		{"blamed", "The agency blamed the contractor for the delays.", "blamed", "The agency", "reject", "the contractor for the delays"},
 		{"a participle after a quote", "Ann Roe said the plan “is dead on arrival,” blaming the board for the delay.", "blaming", "Ann Roe", "reject", "the board for the delay"},
 		{"a which-relative", "The plan drew criticism from Acme, which rejected the terms.", "rejected", "Acme", "reject", "the terms"},
+		{"an irregular past after a noun", "The minister withdrew his support for the plan.", "withdrew his support", "The minister", "reverse", "the plan"},
 		{"said they would", "After the hearing, police said they would seek another charge.", "they would seek another charge", "police", "plan", "seek another charge"},
 		{"said it won't", "Acme Corp said it won’t raise prices this year.", "it won’t raise prices this year", "Acme Corp", "not plan", "raise prices this year"},
 		{"said he would attend", "Tom Hale said he would attend the summit in Oslo.", "he would attend the summit in Oslo", "Tom Hale", "plan", "attend the summit in Oslo"},
