@@ -971,6 +971,30 @@ func TestStanceVerbTurned(t *testing.T) {
 	}
 }
 
+// TestVerdictTurned: a verdict is a court's or a jury's stance: "found
+// guilty" turned to "not guilty" (or "acquitted") is one change, a
+// conviction told another way none.
+func TestVerdictTurned(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           []string // position changes, "before -> after"
+	}{
+		{"not guilty", "A jury found Smith guilty of second-degree murder on Friday.", "A jury found Smith not guilty of second-degree murder on Friday.",
+			[]string{"found Smith guilty -> found Smith not guilty"}},
+		{"acquitted", "A jury found John Smith guilty of murder.", "A jury acquitted John Smith of murder.",
+			[]string{"found John Smith guilty -> acquitted"}},
+		{"convicted told otherwise", "A federal jury convicted Smith of fraud on Tuesday.", "A federal jury found Smith guilty of fraud on Tuesday.", nil},
+		{"an adjective is no verdict", "Ann Lee said the killer escaped.", "Ann Lee said the convicted killer escaped.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := changeTexts(tt.old, tt.new, KindPosition); !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 // TestPlanToldAsTheStance: a plan ("plans to appeal") and the stance its
 // actor will take ("would appeal") are one intention; the stance taken or
 // negated is a change.
