@@ -70,6 +70,7 @@ func (a *app) evalCommand() *cobra.Command {
 				{"summit held-out set 12 (written in round 12, sealed until its first score)", "diff/eval/testdata/heldout12"},
 				{"summit held-out set 13 (written in round 13, sealed until its first score)", "diff/eval/testdata/heldout13"},
 				{"summit held-out set 14 (written in round 14, sealed until its first score)", "diff/eval/testdata/heldout14"},
+				{"summit held-out set 15 (written in round 15, sealed until its first score)", "diff/eval/testdata/heldout15"},
 			} {
 				r, err := eval.ScoreDevSet(set.dir)
 				if err != nil {
