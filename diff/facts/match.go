@@ -1170,6 +1170,9 @@ func sameWordsAsIs(a, b []string) bool {
 	// a stammer or a doubled word removed ("we we will") says the same
 	a, b = dedupe(a), dedupe(b)
 	if len(a) != len(b) {
+		if ea, eb, ok := spelledOut(a, b); ok {
+			return sameWordsAsIs(ea, eb)
+		}
 		return slipFixed(a, b) || slipFixed(b, a)
 	}
 	for i := range a {
@@ -1424,6 +1427,50 @@ func slipFixed(long, short []string) bool {
 	}
 	return false
 }
+
+// spelledOut returns a and b with the verbs written short after a pronoun
+// spelt out ("we're" → "we are", "it's" → "it is"), and whether that
+// changed either: a quote retyped or copy-edited writes them one way or the
+// other. ("'s" is "is" only after a pronoun, "Russia's" a possessive; "'s"
+// and "'d" may stand for "has" and "had" too, told apart by nothing here.)
+func spelledOut(a, b []string) (ea, eb []string, changed bool) {
+	expand := func(ws []string) []string {
+		var out []string
+		for i, w := range ws {
+			j := strings.LastIndexByte(w, '\'')
+			if j <= 0 {
+				if out != nil {
+					out = append(out, w)
+				}
+				continue
+			}
+			full, ok := shortVerbs[w[j+1:]]
+			if !ok || w[j+1:] == "s" && !sContracted[w[:j]] {
+				if out != nil {
+					out = append(out, w)
+				}
+				continue
+			}
+			if out == nil {
+				out = append(make([]string, 0, len(ws)+4), ws[:i]...)
+			}
+			out = append(out, w[:j], full)
+		}
+		if out == nil {
+			return ws
+		}
+		changed = true
+		return out
+	}
+	return expand(a), expand(b), changed
+}
+
+// shortVerbs are the verbs written short after a pronoun.
+var shortVerbs = map[string]string{"re": "are", "ll": "will", "ve": "have", "m": "am", "d": "would", "s": "is"}
+
+// sContracted are the words whose "'s" is "is" (or "has"), not a possessive.
+var sContracted = map[string]bool{"it": true, "that": true, "he": true, "she": true, "there": true, "here": true,
+	"what": true, "who": true, "where": true, "how": true}
 
 // dedupe drops a run of one to three words that repeats the run just
 // before it: a stammer ("we we will", "I try to try to remind").
