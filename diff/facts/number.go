@@ -472,6 +472,11 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 		return item{}, 0, false
 	}
 	head := ""
+	if shapeWords[suffix] {
+		// "a three-way meeting", "a two-sided deal": a kind of thing, not
+		// a count of it
+		return item{}, 0, false
+	}
 	if suffix != "" {
 		head, unit = suffix, suffix
 	} else if unit == "" || vague != "" {
@@ -1809,6 +1814,10 @@ func (d *doc) countNoun(j int) (string, int) {
 	}
 	return "", -1
 }
+
+// shapeWords after a number and a hyphen make an adjective of kind ("a
+// three-way meeting", "two-sided", "a three-pronged attack"), no count.
+var shapeWords = map[string]bool{"way": true, "sided": true, "pronged": true, "party": true, "tier": true, "tiered": true}
 
 // timeAdverbs say when, never what is counted: a count before one names
 // no thing ("injured 17 overnight"), unless a plural noun follows it
