@@ -13,7 +13,7 @@ import (
 var correctionCues = []string{
 	"orrect", "ORRECT", "larif", "LARIF", "ditor", "DITOR", "pdate", "PDATE",
 	"arlier version", "ARLIER VERSION", "evised", "odified", "mended", "egret",
-	"eveloping", "EVELOPING",
+	"eveloping", "EVELOPING", "revious version", "REVIOUS VERSION",
 }
 
 // cueTable finds the cues of correctionCues in one pass over a text: a
@@ -23,11 +23,11 @@ var correctionCues = []string{
 // whole extraction; one pass with this filter tests a few percent of the
 // positions. The table is a few hundred bytes, built at init.
 type cueTable struct {
-	first, second [256]uint16
+	first, second [256]uint32
 }
 
 var correctionCueTable = func() (t cueTable) {
-	if len(correctionCues) > 16 {
+	if len(correctionCues) > 32 {
 		panic("facts: more correction cues than bits in cueTable")
 	}
 	for k, c := range correctionCues {
@@ -77,15 +77,18 @@ func cueParagraphs(text string, buf *docBuf) []int {
 }
 
 // correctionLabel is a notice that names itself at the start of a
-// paragraph: "Correction:", "EDITOR’S NOTE:", "Clarification —", "Update:".
-var correctionLabel = regexp.MustCompile(`^(?i)\(?\s*(correction|corrections|clarification|editor[’']?s[’']? note|update|updated)\s*(\([^)]{0,40}\))?\s*[:—–-]`)
+// paragraph: "Correction:", "EDITOR’S NOTE:", "Clarification —", "Update:",
+// with the day or time it was made between: "Correction, Aug. 22:", a live
+// blog's "UPDATE 07:40:".
+var correctionLabel = regexp.MustCompile(`^(?i)\(?\s*(correction|corrections|clarification|editor[’']?s[’']? note|update|updated)\s*(\([^)]{0,40}\))?` +
+	`(,?\s+(?:[a-z]{3,9}\.?\s+)?\d{1,2}(?:[:.]\d{2})?(?:,?\s+\d{4})?(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)?\s*[:—–-]`)
 
 // correctionSentence is a notice inside a paragraph: "This story has been
 // updated with additional information.", "This story and headline have
 // been updated", "An earlier version of this article misstated …",
 // "(Updated with comments from the ministry.)", "Updated at 1440 GMT with
 // reaction from Kyiv", "(Updated 0915 GMT with toll)", a live blog's
-// stamp "Updated at 14.20 BST", a wire service's
+// stamp "Updated at 14.20 BST" or, inside an entry, "UPDATE 07:40:", a wire service's
 // tag "(Corrects day of meeting in first paragraph to Tuesday)", and the
 // notice that a story
 // is still developing ("This is a developing story."), whose removal tells
@@ -93,11 +96,12 @@ var correctionLabel = regexp.MustCompile(`^(?i)\(?\s*(correction|corrections|cla
 var correctionSentence = regexp.MustCompile(`(?i)(\b(this|the|our)( [a-z]{3,9}\.? \d{1,2},?)? (story|article|post|report|piece|headline|story[’']?s headline|story headline|video|graphic|map|photo caption|caption)( and (its )?(headline|story|article|photos?))? (has|have|had) been (updated|corrected|revised|modified|amended|clarified|changed|refiled)\b` +
 	`|\bthis is a (developing|breaking)( news)? story\b|\bthis (story|article) is developing\b|\bthis (story|article) (will be|is being) updated\b` +
 	`|\b(this|the) (story|article|post|report|piece|headline) (was|is being) (updated|corrected|revised|modified|amended|clarified)\b` +
-	`|\ban earlier (version|headline|draft) of this (story|article|post|report|piece)\b` +
+	`|\ban? (earlier|previous) (version|headline|draft) of this (story|article|post|report|piece)\b` +
 	`|\b(cnn|we|the [a-z]+) regrets? the errors?\b` +
 	`|^\(\s*updates?d?\s+(with|to|throughout)\b` +
 	`|^\(?\s*updated?\s+(at|on)\s+[^.\n]{1,40}?\s(with|to)\b` +
 	`|^[(\[]?\s*updated?\s+(at\s+)?\d{1,2}[:.]?\d{2}\s*(a\.?m\.?\s*|p\.?m\.?\s*)?(gmt|utc|bst|cet|[ecmp][sd]?t)\b` +
+	`|\bupdated?\s+\d{1,2}[:.]\d{2}\s*(a\.?m\.?\s*|p\.?m\.?\s*)?((gmt|utc|bst|cet|[ecmp][sd]?t)\s*)?:` +
 	`|^\(\s*(corrects|clarifies)\s[^)\n]{3,}\))`)
 
 // wireTag is a wire service's note of what a new version of a story
@@ -172,7 +176,7 @@ func (d *doc) correctionIn(out []item, start int, para string) []item {
 				low += rest
 			}
 		}
-		if strings.Contains(low, "correct") || strings.Contains(low, "earlier") || strings.Contains(low, "regret") {
+		if strings.Contains(low, "correct") || strings.Contains(low, "earlier") || strings.Contains(low, "previous") || strings.Contains(low, "regret") {
 			kind = "correction"
 		} else if strings.Contains(low, "clarif") {
 			kind = "clarification"
