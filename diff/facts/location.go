@@ -1162,7 +1162,7 @@ func (d *doc) namedPlace(i int) (item, bool) {
 // canonical name, or another of its names ("the US" for "the United
 // States"), other than as a possessive.
 func (lx *lexicon) placeNamedIn(text string, it *item) bool {
-	if containsPlace(text, it.Text) || containsPlace(text, it.Value) {
+	if namedIn(text, it.Text) || namedIn(text, it.Value) {
 		return true
 	}
 	if it.Type == "border" {
@@ -1178,11 +1178,18 @@ func (lx *lexicon) placeNamedIn(text string, it *item) bool {
 		return true
 	}
 	for _, n := range lx.places[it.Value].names {
-		if containsPlace(text, n) {
+		if namedIn(text, n) {
 			return true
 		}
 	}
 	return false
+}
+
+// namedIn reports whether text names the place name, as written or in
+// capitals: a dateline ("RZESZÓW, Poland —", "PARIS, Sept 2 (Reuters) -")
+// names its city for the reader as the body does.
+func namedIn(text, name string) bool {
+	return containsPlace(text, name) || name != "" && containsPlace(text, strings.ToUpper(name))
 }
 
 // leftItsSlot reports whether the old place of change c, still named in

@@ -586,3 +586,22 @@ func TestCreditLinesNameNoPlace(t *testing.T) {
 		})
 	}
 }
+
+// TestPlaceInTheDateline: a city its dateline names in capitals ("PARIS,
+// Sept 2 (Reuters) -") is named for the reader, so the body naming it
+// later adds no place; a city the dateline does not name still does.
+func TestPlaceInTheDateline(t *testing.T) {
+	old := "PARIS, Sept 2 (Reuters) - Macron said Russia would face sanctions.\n\"We are still waiting,\" Macron told a news conference."
+	tests := []struct {
+		name, new string
+		want      int
+	}{
+		{"the dateline's city", "PARIS, Sept 2 (Reuters) - Macron said Russia would face sanctions.\n\"We are still waiting,\" Macron told a news conference in Paris.", 0},
+		{"another city", "PARIS, Sept 2 (Reuters) - Macron said Russia would face sanctions.\n\"We are still waiting,\" Macron told a news conference in Brussels.", 1},
+	}
+	for _, tt := range tests {
+		if got := changesOf(old, tt.new, KindLocation); len(got) != tt.want {
+			t.Errorf("%s: got %+v, want %d changes", tt.name, got, tt.want)
+		}
+	}
+}
