@@ -1184,8 +1184,9 @@ func (d *doc) statesAge(first, n, j int, unit string) bool {
 	if ageVerbs[toks[n-1].lower] || toks[n-1].lower == "of" && toks[n-2].lower == "age" {
 		return true
 	}
-	// "Smith, 42," "Smith, 42;" "Smith, 42)": the age of the one named
-	if toks[n-1].text != "," || !toks[n-2].isCap() || toks[n-2].kind != tokWord {
+	// "Smith, 42," "Smith, 42;" "Smith, 42)": the age of the one named,
+	// or of the one a person noun names ("The minister, 54, resigned")
+	if toks[n-1].text != "," || toks[n-2].kind != tokWord || !toks[n-2].isCap() && !personNouns[toks[n-2].lower] {
 		return false
 	}
 	if n+1 >= len(toks) {
@@ -1197,6 +1198,14 @@ func (d *doc) statesAge(first, n, j int, unit string) bool {
 	}
 	return false
 }
+
+// personNouns name a person whose age may follow between commas.
+var personNouns = map[string]bool{"man": true, "woman": true, "boy": true, "girl": true, "suspect": true, "victim": true,
+	"driver": true, "officer": true, "minister": true, "president": true, "senator": true, "mother": true, "father": true,
+	"son": true, "daughter": true, "wife": true, "husband": true, "teacher": true, "student": true, "worker": true,
+	"soldier": true, "resident": true, "pilot": true, "owner": true, "leader": true, "mayor": true, "governor": true,
+	"lawmaker": true, "candidate": true, "player": true, "coach": true, "actor": true, "singer": true, "defendant": true,
+	"gunman": true, "shooter": true, "survivor": true, "nurse": true, "doctor": true, "journalist": true, "reporter": true}
 
 // scoreKey is the comparison form of the score a-b: "a 0-2 defeat" and "a
 // 2-0 defeat" are one result, told from either side.

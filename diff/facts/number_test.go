@@ -467,6 +467,8 @@ func TestAgeWrittenOtherwise(t *testing.T) {
 		{"The pilot, Sam Okafor, 51, was unhurt.", "Okafor was unhurt, police said.\nThe pilot is 51 years old.", 0},
 		{"The victims were Ana Ruiz, 19; Tom Fenn, 62; and a boy.", "The victims were a 19-year-old woman, a 62-year-old man and a boy.", 0},
 		{"The driver, Maria Lopez, 34, of Dayton, was hurt.", "The driver, Maria Lopez, 35, of Dayton, was hurt.", 1},
+		{"The minister, 54, resigned on Friday.", "The 54-year-old minister resigned on Friday.", 0},
+		{"The minister, 54, resigned on Friday.", "The minister, 55, resigned on Friday.", 1},
 	}
 	for _, tt := range tests {
 		if got := changesOf(tt.old, tt.new, KindNumber); len(got) != tt.want {
