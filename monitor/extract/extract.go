@@ -133,14 +133,28 @@ var errSkipped = errors.New("readability skipped")
 
 // mainNode picks the fallback region: the article with the most text (a
 // page may hold teasers or comments in <article>s of their own before the
-// story), else main, else body.
+// story), else main, else body. An <article> holding a tenth of the page's
+// text or less is no candidate, as for Scan's region: it is a teaser or a
+// reader's comment (a WordPress theme's comment-body) on a page whose story
+// is in no <article>, and the fast path, given that region, must not take
+// the comment for the story.
 func mainNode(doc *html.Node) *html.Node {
 	var article, main, body *html.Node
 	most := -1
+	total := -1 // the page's text, counted when first needed
 	walk(doc, func(n *html.Node, _ bool) bool {
 		switch {
 		case isArticleRoot(n):
-			if t := textLen(n); t > most {
+			t := textLen(n)
+			if n.Data == "article" {
+				if total < 0 {
+					total = textLen(doc)
+				}
+				if t*10 <= total {
+					return true
+				}
+			}
+			if t > most {
 				article, most = n, t
 			}
 			// an article inside it holds less text: count each node once
