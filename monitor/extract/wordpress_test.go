@@ -77,3 +77,63 @@ func TestFastPathSkipsCommentArticles(t *testing.T) {
 		}
 	}
 }
+
+// TestFastPathKeepsFiguresAmongParagraphs: Gutenberg's image, pull quote,
+// embed and table blocks are <figure>s among the post's <p>s in the entry
+// content; readability keeps the element holding the paragraphs whole, so
+// the fast path keeps them too. A figure away from the text (a lead photo
+// in the post header) is still left out.
+func TestFastPathKeepsFiguresAmongParagraphs(t *testing.T) {
+	figures := []string{
+		`<!-- wp:image -->
+<figure class="wp-block-image size-large"><img src="/wp-content/uploads/2025/08/talks.jpg" alt=""/><figcaption class="wp-element-caption">Delegations take their seats before the opening session.</figcaption></figure>
+<!-- /wp:image -->
+`,
+		`<!-- wp:pullquote -->
+<figure class="wp-block-pullquote"><blockquote><p>Any agreement would need to address prisoner exchanges and the return of deported children.</p></blockquote></figure>
+<!-- /wp:pullquote -->
+`,
+		`<!-- wp:table -->
+<figure class="wp-block-table"><table><tbody><tr><td>Prisoners exchanged so far</td><td>1,200</td></tr></tbody></table></figure>
+<!-- /wp:table -->
+`,
+	}
+	want := []string{
+		"Delegations take their seats before the opening session.",
+		"Any agreement would need to address prisoner exchanges and the return of deported children.",
+		"Prisoners exchanged so far",
+	}
+	var b strings.Builder
+	for i := range wpParagraphs {
+		b.WriteString(wpP(i))
+		if i < len(figures) {
+			b.WriteString(figures[i])
+		}
+	}
+	page := []byte(strings.Replace(string(wpPost(b.String())), `<div class="entry-meta">`,
+		`<figure class="post-thumbnail"><img src="/lead.jpg" alt=""/><figcaption>A photo the post header shows above the text.</figcaption></figure><div class="entry-meta">`, 1))
+	const u = "https://example.com/2025/08/19/leaders-agree-to-meet/"
+	full, err := Extract(page, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range want {
+		if !slices.Contains(full.Paragraphs, w) {
+			t.Fatalf("readability dropped %q: %q", w, full.Paragraphs)
+		}
+	}
+	fast, err := Scan(page).ExtractFast(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The byline and the comments are left for the site's learned layout
+	// to leave out; the text's own blocks are the fast path's to keep.
+	for _, w := range append(want, wpParagraphs...) {
+		if !slices.Contains(fast.Paragraphs, w) {
+			t.Errorf("fast path dropped %q: %q", w, fast.Paragraphs)
+		}
+	}
+	if strings.Contains(fast.Text(), "post header shows") {
+		t.Errorf("fast path kept the header's lead photo: %q", fast.Paragraphs)
+	}
+}
