@@ -98,7 +98,11 @@ func extractClean(page []byte, pageURL string, regionOnly bool) (Article, error)
 
 // bodyNode picks the article text for the fast path: the element marked
 // itemprop=articleBody, else the main region without its header, figures
-// and captions (what readability drops around the text).
+// and captions (what readability drops around the text). A figure that
+// stands among the text's paragraphs (a sibling of a <p> with text) is
+// kept whole, caption and all: readability keeps the element holding the paragraphs whole, and a
+// WordPress post's Gutenberg image, pull quote, embed and table blocks are
+// <figure>s among its <p>s in the entry content.
 func bodyNode(doc *html.Node) *html.Node {
 	var body *html.Node
 	walk(doc, func(n *html.Node, _ bool) bool {
@@ -114,7 +118,12 @@ func bodyNode(doc *html.Node) *html.Node {
 	var drop []*html.Node
 	walk(root, func(n *html.Node, _ bool) bool {
 		switch n.Data {
-		case "header", "figure", "figcaption", "h1", "time", "address":
+		case "figure":
+			if !amongParagraphs(n) {
+				drop = append(drop, n)
+			}
+			return false
+		case "header", "figcaption", "h1", "time", "address":
 			drop = append(drop, n)
 			return false
 		}
@@ -128,19 +137,47 @@ func bodyNode(doc *html.Node) *html.Node {
 	return root
 }
 
+// amongParagraphs reports whether n's parent holds a <p> with text of its
+// own next to it.
+func amongParagraphs(n *html.Node) bool {
+	if n.Parent == nil {
+		return false
+	}
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c != n && c.Type == html.ElementNode && c.Data == "p" && textLen(c) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // errSkipped stands for readability's result when it was not run.
 var errSkipped = errors.New("readability skipped")
 
 // mainNode picks the fallback region: the article with the most text (a
 // page may hold teasers or comments in <article>s of their own before the
-// story), else main, else body.
+// story), else main, else body. An <article> holding a tenth of the page's
+// text or less is no candidate, as for Scan's region: it is a teaser or a
+// reader's comment (a WordPress theme's comment-body) on a page whose story
+// is in no <article>, and the fast path, given that region, must not take
+// the comment for the story.
 func mainNode(doc *html.Node) *html.Node {
 	var article, main, body *html.Node
 	most := -1
+	total := -1 // the page's text, counted when first needed
 	walk(doc, func(n *html.Node, _ bool) bool {
 		switch {
 		case isArticleRoot(n):
-			if t := textLen(n); t > most {
+			t := textLen(n)
+			if n.Data == "article" {
+				if total < 0 {
+					total = textLen(doc)
+				}
+				if t*10 <= total {
+					return true
+				}
+			}
+			if t > most {
 				article, most = n, t
 			}
 			// an article inside it holds less text: count each node once
