@@ -39,7 +39,7 @@ var correctionCueTable = func() (t cueTable) {
 
 // cueParagraphs returns the start offsets, in increasing order, of the
 // paragraphs (runs of text between line breaks) holding one of
-// correctionCues, and of those that open with a bracket, where a wire's
+// correctionCues, and of those that are a bracket, where a wire's
 // tag stands ("(Adds …)" holds no cue; see wireTag). The slice lives in
 // buf. A cue holds no line break, so each occurrence lies inside one
 // paragraph, and once a paragraph is found the rest of it is skipped.
@@ -53,7 +53,7 @@ func cueParagraphs(text string, buf *docBuf) []int {
 			start = i + 1
 			continue
 		}
-		hit := c == '(' && strings.TrimLeft(text[start:i], " \t") == ""
+		hit := c == '(' && strings.TrimLeft(text[start:i], " \t") == "" && bracketed(text[i:])
 		if m := t.first[c] & t.second[text[i+1]]; m != 0 && !hit {
 			for k := range correctionCues {
 				if m&(1<<k) != 0 && strings.HasPrefix(text[i:], correctionCues[k]) {
@@ -88,7 +88,7 @@ var correctionLabel = regexp.MustCompile(`^(?i)\(?\s*(correction|corrections|cla
 // been updated", "An earlier version of this article misstated …",
 // "(Updated with comments from the ministry.)", "Updated at 1440 GMT with
 // reaction from Kyiv", "(Updated 0915 GMT with toll)", a live blog's
-// stamp "Updated at 14.20 BST" or, inside an entry, "UPDATE 07:40:", a wire service's
+// stamp "Updated at 14.20 BST" (inside an entry: entryUpdate), a wire service's
 // tag "(Corrects day of meeting in first paragraph to Tuesday)", and the
 // notice that a story
 // is still developing ("This is a developing story."), whose removal tells
@@ -101,8 +101,14 @@ var correctionSentence = regexp.MustCompile(`(?i)(\b(this|the|our)( [a-z]{3,9}\.
 	`|^\(\s*updates?d?\s+(with|to|throughout)\b` +
 	`|^\(?\s*updated?\s+(at|on)\s+[^.\n]{1,40}?\s(with|to)\b` +
 	`|^[(\[]?\s*updated?\s+(at\s+)?\d{1,2}[:.]?\d{2}\s*(a\.?m\.?\s*|p\.?m\.?\s*)?(gmt|utc|bst|cet|[ecmp][sd]?t)\b` +
-	`|\bupdated?\s+\d{1,2}[:.]\d{2}\s*(a\.?m\.?\s*|p\.?m\.?\s*)?((gmt|utc|bst|cet|[ecmp][sd]?t)\s*)?:` +
+
 	`|^\(\s*(corrects|clarifies)\s[^)\n]{3,}\))`)
+
+// entryUpdate is a live blog's stamp inside an entry: "… the mayor said.
+// UPDATE 07:40: The toll has risen to three." (A regexp of its own: one
+// alternative more made correctionSentence too large for the backtracking
+// matcher, and the whole of it several times slower.)
+var entryUpdate = regexp.MustCompile(`(?i)\bupdated?\s+\d{1,2}[:.]\d{2}\s*(a\.?m\.?\s*|p\.?m\.?\s*)?((gmt|utc|bst|cet|[ecmp][sd]?t)\s*)?:`)
 
 // wireTag is a wire service's note of what a new version of a story
 // changed, a paragraph of its own in brackets at the top: "(Adds Kremlin
@@ -143,6 +149,17 @@ func (d *doc) correctionItems(out []item, buf *docBuf) []item {
 	return out
 }
 
+// bracketed reports whether the paragraph that opens text ends with the
+// closing bracket of a wire's tag: the tag is a paragraph of its own, and
+// a paragraph that only opens with a bracket ("(Part 2) The talks …",
+// "(CNN) —") is prose, not to be matched against every pattern.
+func bracketed(text string) bool {
+	if j := strings.IndexByte(text, '\n'); j >= 0 {
+		text = text[:j]
+	}
+	return strings.HasSuffix(strings.TrimRight(text, " \t\r"), ")")
+}
+
 // maxCorrection bounds the text of one notice: some outlets append a long
 // paragraph of context after the notice itself.
 const maxCorrection = 400
@@ -161,7 +178,7 @@ func (d *doc) correctionIn(out []item, start int, para string) []item {
 		}
 	} else if m := correctionLabel.FindStringSubmatchIndex(trimmed); m != nil {
 		s, kind = lead, strings.ToLower(trimmed[m[2]:m[3]])
-	} else if m := correctionSentence.FindStringIndex(trimmed); m != nil {
+	} else if m := firstMatch(trimmed, correctionSentence, entryUpdate); m != nil {
 		s = lead + sentenceStart(trimmed, m[0])
 		kind = "update"
 		// what the sentence says it did decides: "This article was
@@ -209,6 +226,17 @@ func (d *doc) correctionIn(out []item, start int, para string) []item {
 	it.key = it.Value
 	it.slot = kind
 	return append(out, it)
+}
+
+// firstMatch returns the span of the leftmost match in s of any of res.
+func firstMatch(s string, res ...*regexp.Regexp) []int {
+	var first []int
+	for _, re := range res {
+		if m := re.FindStringIndex(s); m != nil && (first == nil || m[0] < first[0]) {
+			first = m
+		}
+	}
+	return first
 }
 
 // sentenceStart returns the offset of the sentence holding offset at: just
