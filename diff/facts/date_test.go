@@ -98,6 +98,10 @@ func TestDateEditsOfTheSameValue(t *testing.T) {
 		{"one weekday anchored apart", "He said the hall will look like this on Friday afternoon.", "He said on Friday the hall will look like this.", ""},
 		{"a clock time on a weekday", "The camera clock shows 2:15 a.m Tuesday morning at the gate.", "The camera clock shows 2:15 a.m Tuesday at the gate.", ""},
 		{"another weekday", "The vote will be held on Friday, aides said.", "The vote will be held on Saturday, aides said.", "shift"},
+		// "set for" and "scheduled for" anchor a bare month and day on
+		// different years: the same words to the reader
+		{"a month abbreviated", "The meeting is set for Sept. 3.", "The meeting is scheduled for September 3.", ""},
+		{"another day of the month", "The meeting is set for Sept. 3.", "The meeting is scheduled for September 4.", "shift"},
 		// one length in another unit
 		{"weeks as days", "The swap will take place within two weeks, he said.", "The swap will take place within 14 days, he said.", ""},
 		{"a year as months", "The truce held for a year, officials said.", "The truce held for 12 months, officials said.", ""},

@@ -355,6 +355,16 @@ func (m *matcher) pair(o, n *side, oi, ni int) {
 	}
 }
 
+// sameDateWords reports whether two dates' words are the same but for a
+// month's abbreviation ("Sept. 3", "September 3"): the tagger may anchor
+// the two on different years from the words around them ("set for" and
+// "scheduled for"), which is no edit of the reader's.
+func sameDateWords(a, b string) bool {
+	pa, oka := plainWords(strings.Fields(strings.ToLower(a)))
+	pb, okb := plainWords(strings.Fields(strings.ToLower(b)))
+	return (oka || okb) && slices.Equal(pa, pb)
+}
+
 // reordered reports whether a quote attributed by a pronoun ("he said")
 // changed speaker only because sentences moved: both sentences that named
 // the speakers stand unchanged in the other version.
@@ -399,7 +409,7 @@ func (m *matcher) detail(a, b *item, report bool) (string, bool) {
 		}
 		return "reworded", true
 	case KindDate:
-		if !report || strings.EqualFold(a.Text, b.Text) {
+		if !report || strings.EqualFold(a.Text, b.Text) || sameDateWords(a.Text, b.Text) {
 			// The same words are the same date: a value that differs only
 			// because the tagger anchored it on another date nearby is no
 			// edit of the reader's.
