@@ -22,9 +22,11 @@ func (m *matcher) dateEqual(a, b *item) bool {
 		y = x[:10] + y[10:] // the one day named, anchored apart
 	}
 	// "Wednesday" and "early Wednesday", "Thursday" and "Thursday
-	// morning" name the same day: a part of a day is no news. A part of a
-	// month or year ("early September") still is.
-	if modOf(a) != modOf(b) && !((isDay(x) || isWeekdayOf(x)) && x == y) {
+	// morning" name the same day: a part of a day is no news; nor is "later
+	// this week" told as "this week" (but "early next week" → "late next
+	// week" is a slip). A part of a month or year ("early September")
+	// still is.
+	if modOf(a) != modOf(b) && !((isDay(x) || isWeekdayOf(x) || isWeek(x) && (modOf(a) == "" || modOf(b) == "")) && x == y) {
 		return false
 	}
 	if x == y {
@@ -43,6 +45,9 @@ func (m *matcher) dateEqual(a, b *item) bool {
 	}
 	return true
 }
+
+// isWeek reports whether v is a calendar week, YYYY-Www.
+func isWeek(v string) bool { return len(v) == 8 && v[4] == '-' && v[5] == 'W' }
 
 // dayOf drops a part-of-day suffix (TMO, TAF, TEV, TNI, TDT) from a
 // TIMEX3 value: "2025-08-20TMO" is that day.

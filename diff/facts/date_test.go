@@ -100,6 +100,8 @@ func TestDateEditsOfTheSameValue(t *testing.T) {
 		{"another weekday", "The vote will be held on Friday, aides said.", "The vote will be held on Saturday, aides said.", "shift"},
 		// "set for" and "scheduled for" anchor a bare month and day on
 		// different years: the same words to the reader
+		{"a part of a week", "The vote is expected later this week, aides said.", "The vote is expected this week, aides said.", ""},
+		{"a week's parts apart", "The vote is expected early next week, aides said.", "The vote is expected late next week, aides said.", "shift"},
 		{"a month abbreviated", "The meeting is set for Sept. 3.", "The meeting is scheduled for September 3.", ""},
 		{"another day of the month", "The meeting is set for Sept. 3.", "The meeting is scheduled for September 4.", "shift"},
 		// one length in another unit
