@@ -355,6 +355,29 @@ func (m *matcher) pair(o, n *side, oi, ni int) {
 	}
 }
 
+// sameCore reports whether two quotes' words are the same once the words
+// that frame a quoted phrase are set aside: "a big step forward" quoted
+// again as "It's a big step forward" says the same. Negations, numbers and
+// every other word count: "we will not" is not "we will".
+func sameCore(a, b []string) bool {
+	core := func(ws []string) []string {
+		out := make([]string, 0, len(ws))
+		for _, w := range ws {
+			if !quoteFrame[w] {
+				out = append(out, w)
+			}
+		}
+		return out
+	}
+	ca, cb := core(a), core(b)
+	return len(ca) >= 2 && slices.Equal(ca, cb)
+}
+
+// quoteFrame are the words that frame a quoted phrase into a sentence of
+// its own ("it's", "this is", "that was") or a spoken one ("well", "so").
+var quoteFrame = map[string]bool{"a": true, "an": true, "the": true, "it": true, "it's": true, "its": true,
+	"is": true, "was": true, "this": true, "that": true, "that's": true, "well": true, "so": true}
+
 // sameDateWords reports whether two dates' words are the same but for a
 // month's abbreviation ("Sept. 3", "September 3"): the tagger may anchor
 // the two on different years from the words around them ("set for" and
@@ -404,7 +427,7 @@ func (m *matcher) detail(a, b *item, report bool) (string, bool) {
 		if trimmedWithEllipsis(a, b) || trimmedWithEllipsis(b, a) {
 			return "", false // "… we will rebuild" from "and we will rebuild": marked as cut
 		}
-		if m.merged(a, b) {
+		if m.merged(a, b) || sameCore(a.words, b.words) {
 			return "", false
 		}
 		return "reworded", true

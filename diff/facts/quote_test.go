@@ -118,6 +118,7 @@ func TestQuoteEditsThatSayTheSame(t *testing.T) {
 		{"cut with an ellipsis", "“We will rebuild every home, and we will do it this year,” the mayor said.", "“We will rebuild every home … this year,” the mayor said."},
 		{"punctuation", "“We will rebuild every home,” the mayor said.", "“We will rebuild every home!” the mayor said."},
 		{"attribution reworded, same speaker", "“We will rebuild every home,” the mayor said.", "“We will rebuild every home,” the mayor told reporters."},
+		{"a quoted phrase made a sentence", "He said the deal was “a big step forward.”", "“It's a big step forward,” he said of the deal."},
 		{"negation written short", "“We did not leave and we cannot stay,” she said.", "“We didn’t leave and we can’t stay,” she said."},
 		{"time of day without points", "“It hit right before 7 p.m. and again at 11:45 a.m.,” she said.", "“It hit right before 7pm and again at 11:45am,” she said."},
 		{"thousands without a comma", "“We counted 2,000 homes,” she said.", "“We counted 2000 homes,” she said."},
@@ -143,6 +144,10 @@ func TestQuoteEditsThatSayTheSame(t *testing.T) {
 	// a figure changed is no slip, however close its digits
 	if got := changesOf("“Incidents reached record levels in 2024,” the charity said.", "“Incidents reached record levels in 2023,” the charity said.", KindQuote); len(got) != 1 {
 		t.Errorf("year changed inside a quote: got %+v, want one change", got)
+	}
+	// a negation taken out is a rewording, however short the word
+	if got := changesOf("“It's a deal we will not sign,” she said.", "“It's a deal we will sign,” she said.", KindQuote); len(got) != 1 {
+		t.Errorf("negation taken out: got %+v, want one change", got)
 	}
 	// a content word changed is a rewording
 	if got := changesOf("“We will rebuild every home,” the mayor said.", "“We will rebuild every school,” the mayor said.", KindQuote); len(got) != 1 || got[0].Detail != "reworded" {
