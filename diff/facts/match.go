@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/storywatch/storywatch/diff/align"
 )
@@ -1630,6 +1631,7 @@ func (m *matcher) present(oldItems, newItems func(asked []*item) [][]item) {
 	if len(removed) > 0 {
 		newAll = newItems(removed)
 	}
+	m.tollUpdated(oldAll)
 	oldFacts, newFacts := indexFacts(oldAll), indexFacts(newAll)
 	out := m.out[:0]
 	kept := newsIndex{}
@@ -1645,6 +1647,86 @@ func (m *matcher) present(oldItems, newItems func(asked []*item) [][]item) {
 		}
 	}
 	m.out = out
+}
+
+// tollUpdated makes a toll added by a sentence that says it rose ("The
+// death toll in Kyiv has risen to three") the change of the toll the old
+// version told, when that toll is still there ("In Kyiv, at least two
+// people were killed"): a live page appends the update and keeps its first
+// report, and the reader is told the toll changed, not that a figure came.
+// Only when the old version told one toll, and the update names no place
+// the old toll's sentence does not: "the toll in Kharkiv rose to five" is
+// another attack's.
+func (m *matcher) tollUpdated(oldAll [][]item) {
+	for i := range m.out {
+		c := &m.out[i]
+		if c.old != nil || c.new == nil || c.new.Kind != KindNumber || c.new.slot != "toll" {
+			continue
+		}
+		ns := sentenceOf(m.newSents, c.new.Start)
+		if ns < 0 || ns >= len(m.newSents) {
+			continue
+		}
+		lead := m.newText[max(m.newSents[ns].Start, 0):c.new.Start]
+		if !hasWordIn(lead, tollRise) {
+			continue
+		}
+		prev := soleToll(oldAll)
+		if prev == nil || countOf(prev.key) == countOf(c.new.key) {
+			continue
+		}
+		os := sentenceOf(m.oldSents, prev.Start)
+		if os < 0 || os >= len(m.oldSents) || !namesNoOtherPlace(lead, m.oldSents[os].Text) {
+			continue
+		}
+		c.old, c.oSent = prev, os
+		c.detail, _ = m.detail(prev, c.new, true)
+	}
+}
+
+// soleToll returns the one toll figure among lists, or nil when there is
+// none or several counts.
+func soleToll(lists [][]item) *item {
+	var toll *item
+	for _, list := range lists {
+		for j := range list {
+			it := &list[j]
+			if it.Kind != KindNumber || it.slot != "toll" {
+				continue
+			}
+			if toll != nil && countOf(toll.key) != countOf(it.key) {
+				return nil
+			}
+			toll = it
+		}
+	}
+	return toll
+}
+
+// hasWordIn reports whether one of s's words, lower-cased, is in set.
+func hasWordIn(s string, set map[string]bool) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !isWordByte(byte(r)) && r < 0x80 }) {
+		if set[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// namesNoOtherPlace reports whether every capitalised word of lead but its
+// first (a name, a place) stands in other too.
+func namesNoOtherPlace(lead, other string) bool {
+	ws := strings.Fields(lead)
+	for i, w := range ws {
+		w = strings.Trim(w, ",.;:—–-()\"“”'’")
+		if i == 0 || w == "" || !unicode.IsUpper([]rune(w)[0]) {
+			continue
+		}
+		if !containsWord(other, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // factIndex files the facts of the other version by kind, numbers also by

@@ -1299,3 +1299,26 @@ func TestEveryDimensionHasASize(t *testing.T) {
 		}
 	}
 }
+
+// TestTollUpdateBesideTheFirstReport: a live page appends "the death toll
+// has risen to three" and keeps its first report "at least two people were
+// killed": the toll changed. A toll of another place, or a figure that
+// does not say it rose, stays a figure added.
+func TestTollUpdateBesideTheFirstReport(t *testing.T) {
+	old := "In Kyiv, at least two people were killed, the mayor said."
+	tests := []struct {
+		name, new string
+		want      []string
+	}{
+		{"risen to", old + " The death toll in Kyiv has risen to three, officials said.", []string{"at least two people -> three"}},
+		{"another place's toll", old + " The death toll in Kharkiv has risen to five, officials said.", []string{" -> five"}},
+		{"no rise told", old + " Three people were killed in Kharkiv.", []string{" -> Three people"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := changeTexts(old, tt.new, KindNumber); !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
