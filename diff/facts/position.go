@@ -2332,7 +2332,8 @@ var measureNouns = map[string]bool{
 	"ceasefire": true, "truce": true, "curfew": true, "curfews": true, "deadline": true, "ban": true,
 	"sanctions": true, "tariffs": true, "tariff": true, "taxes": true, "tax": true, "mandate": true,
 	"moratorium": true, "pause": true, "emergency": true, "restrictions": true, "blockade": true,
-	"lockdown": true, "rates": true, "duties": true,
+	"lockdown": true, "rates": true, "duties": true, "order": true, "orders": true, "advisory": true,
+	"embargo": true, "quarantine": true,
 }
 
 // officialAct reports whether an act verb at token k (through vend) is an
