@@ -957,6 +957,8 @@ func TestStanceVerbTurned(t *testing.T) {
 		{"a refusal of what was done", "The minister has apologised for the remarks about the strike, his office said.",
 			"The minister has refused to apologise for the remarks about the strike, his office said.",
 			[]string{"has apologised -> refused"}},
+		{"a denial turned to an admission", "Russia denied involvement in the attack on the depot.", "Russia has admitted involvement in the attack on the depot.",
+			[]string{"denied -> admitted"}},
 		{"a veto turned", "The governor vetoed the bill on Friday, her office said.", "The governor signed the bill into law on Friday, her office said.",
 			[]string{"vetoed -> signed the bill into law"}},
 		{"a refusal reworded", "Turkey supplies drones to Ukraine while refusing to join Western sanctions on Russia.",
