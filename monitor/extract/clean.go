@@ -60,6 +60,16 @@ var boilerJoined = []string{
 // cleanDoc removes boilerplate from doc in place.
 func cleanDoc(doc *html.Node) {
 	total := paragraphTextLen(doc)
+	// The page's hash suffix convention, read from its class names only
+	// when a class name with "__" reads as boilerplate (see boilerValue).
+	var mask uint8
+	read := false
+	hashed := func() uint8 {
+		if !read {
+			mask, read = classHashes(doc), true
+		}
+		return mask
+	}
 	var remove []*html.Node
 	walk(doc, func(n *html.Node, inArticle bool) bool {
 		if shadowRoot(n) && n.Parent != nil && strings.IndexByte(n.Parent.Data, '-') > 0 {
@@ -77,7 +87,7 @@ func cleanDoc(doc *html.Node) {
 			remove = append(remove, n)
 			return false
 		}
-		if isBoilerplate(n, inArticle) && !holdsArticle(n, total) {
+		if isBoilerplate(n, inArticle, hashed) && !holdsArticle(n, total) {
 			remove = append(remove, n)
 			return false
 		}
@@ -104,8 +114,9 @@ func shadowRoot(n *html.Node) bool {
 	return n.Type == html.ElementNode && n.DataAtom == atom.Template && (hasAttr(n, "shadowrootmode") || hasAttr(n, "shadowroot"))
 }
 
-// isBoilerplate decides from the element alone.
-func isBoilerplate(n *html.Node, inArticle bool) bool {
+// isBoilerplate decides from the element alone, and the page's hash
+// suffix convention when asked (hashed, see classHashes).
+func isBoilerplate(n *html.Node, inArticle bool, hashed func() uint8) bool {
 	if chromeTags[n.Data] || (n.Data == "header" && !inArticle) {
 		return true
 	}
@@ -121,7 +132,7 @@ func isBoilerplate(n *html.Node, inArticle bool) bool {
 	for _, a := range n.Attr {
 		switch {
 		case a.Key == "class" || a.Key == "id" || a.Key == "aria-label" || a.Key == "data-component" || a.Key == "data-testid":
-			if boilerValue(a.Val) {
+			if boilerValue(a.Val, hashed) {
 				return true
 			}
 		case strings.HasPrefix(a.Key, "data-ad-") || a.Key == "data-ad" || a.Key == "data-google-query-id":
@@ -137,11 +148,25 @@ func isBoilerplate(n *html.Node, inArticle bool) bool {
 // ad, and so would a paragraph's anchor id "p-f306ad": the held-out folio
 // family hashes its paragraphs' ids from their text, and cleanDoc removed
 // about one paragraph in a hundred, an edited one whenever its new hash
-// spelled "ad", so the edit was lost with it).
-func boilerValue(v string) bool {
-	if v == "" || len(v) > 1024 {
+// spelled "ad", so the edit was lost with it). So are the build hashes
+// that end class names after "__" on a page whose convention they are
+// (hashed, see classHashes; nil for none): CSS modules'
+// "Body_element__a58ad" split into the words "a" and "ad", and every text
+// element of an article whose build drew that hash was removed as an ad.
+func boilerValue(v string, hashed func() uint8) bool {
+	if v == "" || len(v) > 1024 || !boilerWords(v) {
 		return false
 	}
+	if hashed == nil || !strings.Contains(v, "__") {
+		return true
+	}
+	h := hashed()
+	return h == 0 || boilerWords(withoutHashSuffixes(v, h))
+}
+
+// boilerWords reports whether v holds a boilerplate word once the names
+// and runs that are hashes are left out (see boilerValue).
+func boilerWords(v string) bool {
 	if strings.Contains(v, "-") {
 		v = withoutGenerated(v)
 	}
@@ -163,6 +188,39 @@ func boilerValue(v string) bool {
 		}
 	}
 	return false
+}
+
+// classHashes returns the mask of the hash suffix lengths doc's class
+// names show (see sfxEvidence): front ends that scope class names to a
+// component end them in a build hash after "__" (CSS modules as Next.js
+// names them, "Article_body__3xKq9"; Arc XP-style BEM blocks,
+// "b-article-body__k3x9q"), drawn anew with every build.
+func classHashes(doc *html.Node) uint8 {
+	var ev sfxEvidence
+	walk(doc, func(n *html.Node, _ bool) bool {
+		for _, a := range n.Attr {
+			if a.Key == "class" && strings.Contains(a.Val, "__") {
+				ev.note([]byte(a.Val))
+			}
+		}
+		return true
+	})
+	return ev.hashed()
+}
+
+// withoutHashSuffixes drops the build hashes ending the names in v:
+// runs of a length the page hashes (see classHashes) after "__" that hold a
+// digit or a capital, as a hash most often does and a word run into the
+// class name ("c-article__share", a BEM element) does not.
+func withoutHashSuffixes(v string, hashed uint8) string {
+	names := strings.Fields(v)
+	for k, name := range names {
+		l, digit, ok := hashSuffix([]byte(name))
+		if ok && hashed&(1<<(l-sfxMinLen)) != 0 && (digit || strings.ContainsFunc(name[len(name)-l:], unicode.IsUpper)) {
+			names[k] = name[:len(name)-l]
+		}
+	}
+	return strings.Join(names, " ")
 }
 
 // generatedPrefixes begin the class names CSS-in-JS libraries generate

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -434,5 +435,47 @@ func TestFallbackRegionIsTheStory(t *testing.T) {
 	}
 	if len(art.Paragraphs) != 2 || !strings.HasPrefix(art.Paragraphs[0], "The first paragraph") {
 		t.Errorf("paragraphs %q, want the story's two", art.Paragraphs)
+	}
+}
+
+// TestBuildHashSpellsNoWord: front ends that scope class names to a
+// component (CSS modules as Next.js names them, Arc XP-style BEM blocks)
+// end every class name in a build hash after "__", drawn anew with each
+// deploy. A hash is no word even where it splits into one: "a58ad" reads
+// as "a" and "ad", and the build that drew it for the text elements' class
+// made every paragraph of the article an ad (atlas in the bench: one
+// edited article of 200 extracted as its corrections box and kept its old
+// text). Two builds of one page give one text.
+func TestBuildHashSpellsNoWord(t *testing.T) {
+	paras := seedParagraphs(t)[:6]
+	build := func(h [5]string) []byte {
+		var b strings.Builder
+		fmt.Fprintf(&b, "<html><head><title>Summit</title></head><body><nav class=\"Nav_bar__%s\"><a href=\"/\">Home</a></nav>"+
+			"<article class=\"Article_root__%s\"><h1 class=\"Article_headline__%s\">Summit</h1><div class=\"Article_body__%s\">", h[0], h[1], h[2], h[3])
+		for _, p := range paras {
+			fmt.Fprintf(&b, "<div class=\"Body_element__%s\"><p>%s</p></div>", h[4], p)
+		}
+		b.WriteString("</div></article></body></html>")
+		return []byte(b.String())
+	}
+	for _, h := range [][5]string{
+		{"k3x9q", "7fq2m", "2hd8x", "m4k2p", "q8zt1"},
+		{"hn96d", "ti34r", "mauih", "8odu9", "a58ad"}, // the text elements' hash: "a", "ad"
+		{"b6csn", "5t0i4", "75mfe", "eug95", "9adxk"}, // "ad", "xk"
+	} {
+		page := build(h)
+		full, err := Extract(page, pageURL)
+		if err != nil {
+			t.Fatalf("build %q: %v", h, err)
+		}
+		fast, err := Scan(page).ExtractFast(pageURL)
+		if err != nil {
+			t.Fatalf("build %q: fast path: %v", h, err)
+		}
+		for name, got := range map[string][]string{"readability": full.Paragraphs, "fast path": fast.Paragraphs} {
+			if !slices.Equal(got, paras) {
+				t.Errorf("build %q, %s: paragraphs %q, want the article's %d", h, name, got, len(paras))
+			}
+		}
 	}
 }

@@ -107,10 +107,32 @@ func TestBoilerValue(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.v, func(t *testing.T) {
-			if got := boilerValue(tt.v); got != tt.want {
+			if got := boilerValue(tt.v, nil); got != tt.want {
 				t.Errorf("boilerValue(%q) = %v, want %v (words %q)", tt.v, got, tt.want, splitWords(tt.v))
 			}
 		})
+	}
+}
+
+// TestBoilerValueHashSuffix: on a page whose class names end in build
+// hashes of five characters (hashed), such a hash is no word; a word run
+// into a BEM class name is, and without the convention nothing changes.
+func TestBoilerValueHashSuffix(t *testing.T) {
+	const five uint8 = 1 << (5 - sfxMinLen)
+	tests := []struct {
+		v      string
+		hashed uint8
+		want   bool
+	}{
+		{"Body_element__a58ad", five, false}, {"c-article-body-element__9adxk", five, false},
+		{"Card_root__xqzAd", five, false}, {"b-ad-block__b6csn", five, true}, {"c-article__share", five, true},
+		{"Body_element__a58ad ad-slot", five, true}, {"Body_element__a58ad", 0, true},
+		{"slot__ad300x250", five, true}, {"Body_element__a58ad", 1 << (6 - sfxMinLen), true},
+	}
+	for _, tt := range tests {
+		if got := boilerValue(tt.v, func() uint8 { return tt.hashed }); got != tt.want {
+			t.Errorf("boilerValue(%q, %b) = %v, want %v", tt.v, tt.hashed, got, tt.want)
+		}
 	}
 }
 
