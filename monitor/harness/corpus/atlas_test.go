@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -223,13 +222,7 @@ func TestAtlasPages(t *testing.T) {
 			s := startSynthetic(t, Options{Feeds: 2, ArticlesPerFeed: 10, Seed: 6, RotateBoilerplate: rotate, Template: TemplateAtlas})
 			var lives []int
 			for i, u := range s.ArticleURLs() {
-				resp, b := get(t, u)
-				if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "text/html; charset=utf-8" {
-					t.Errorf("page %d: status %d, Content-Type %q", i, resp.StatusCode, resp.Header.Get("Content-Type"))
-				}
-				if !utf8.Valid(b) || !bytes.HasPrefix(b, []byte("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>")) {
-					t.Errorf("page %d: not a UTF-8 page declared so", i)
-				}
+				b := getPage(t, i, u, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>")
 				rev, _ := s.Current(u)
 				if atlasLive(i) {
 					lives = append(lives, i)

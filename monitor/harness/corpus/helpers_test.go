@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func startServer(t *testing.T, s *Server, err error) *Server {
@@ -181,4 +182,19 @@ func testWriteStatic(t *testing.T, tmpl, base string, check func(s *Server, i in
 		}
 		check(s, i, u, b)
 	}
+}
+
+// getPage fetches page i of a family at url and checks what every family's
+// page answers with: status 200, the HTML content type, UTF-8 bytes that
+// open with prefix.
+func getPage(t testing.TB, i int, url, prefix string) []byte {
+	t.Helper()
+	resp, b := get(t, url)
+	if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "text/html; charset=utf-8" {
+		t.Errorf("page %d: status %d, Content-Type %q", i, resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+	if !utf8.Valid(b) || !bytes.HasPrefix(b, []byte(prefix)) {
+		t.Errorf("page %d: not a UTF-8 page declared so", i)
+	}
+	return b
 }

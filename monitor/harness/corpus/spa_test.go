@@ -257,13 +257,7 @@ func TestSPAPages(t *testing.T) {
 			s := startSynthetic(t, Options{Feeds: 2, ArticlesPerFeed: 10, Seed: 6, RotateBoilerplate: rotate, Template: TemplateSPA})
 			lives := 0
 			for i, u := range s.ArticleURLs() {
-				resp, b := get(t, u)
-				if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "text/html; charset=utf-8" {
-					t.Errorf("page %d: status %d, Content-Type %q", i, resp.StatusCode, resp.Header.Get("Content-Type"))
-				}
-				if !utf8.Valid(b) || !bytes.HasPrefix(b, []byte(`<!DOCTYPE html><html lang="en-GB"><head><meta charSet="utf-8"/>`)) {
-					t.Errorf("page %d: not a UTF-8 page declared so", i)
-				}
+				b := getPage(t, i, u, `<!DOCTYPE html><html lang="en-GB"><head><meta charSet="utf-8"/>`)
 				if bytes.Contains(b, []byte(">\n<")) {
 					t.Errorf("page %d: whitespace between elements; React writes none", i)
 				}
