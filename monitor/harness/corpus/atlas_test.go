@@ -493,15 +493,5 @@ func TestAtlasWriteStatic(t *testing.T) {
 // BenchmarkAtlasPage renders atlas pages with rotating boilerplate, as the
 // bench's server does per request.
 func BenchmarkAtlasPage(b *testing.B) {
-	s, err := NewSynthetic(Options{Feeds: 4, ArticlesPerFeed: 25, Seed: 1, RotateBoilerplate: true, Template: TemplateAtlas})
-	if err != nil {
-		b.Fatal(err)
-	}
-	var buf []byte
-	b.ReportAllocs()
-	for k := 0; b.Loop(); k++ {
-		p := s.pageSnapshot(k%len(s.arts), int64(k))
-		buf = s.renderPage(buf[:0], &p, atlasBase)
-	}
-	b.SetBytes(int64(len(buf)))
+	benchFamilyPage(b, TemplateAtlas, atlasBase)
 }

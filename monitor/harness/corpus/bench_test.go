@@ -159,3 +159,19 @@ func BenchmarkServeIngest(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(reqs), "ns/request")
 	reportCPU(b, cpu, reqs)
 }
+
+// benchFamilyPage renders pages of family tmpl with rotating boilerplate,
+// as the bench's server does per request.
+func benchFamilyPage(b *testing.B, tmpl, base string) {
+	s, err := NewSynthetic(Options{Feeds: 4, ArticlesPerFeed: 25, Seed: 1, RotateBoilerplate: true, Template: tmpl})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var buf []byte
+	b.ReportAllocs()
+	for k := 0; b.Loop(); k++ {
+		p := s.pageSnapshot(k%len(s.arts), int64(k))
+		buf = s.renderPage(buf[:0], &p, base)
+	}
+	b.SetBytes(int64(len(buf)))
+}

@@ -499,15 +499,5 @@ func TestPressWriteStatic(t *testing.T) {
 // BenchmarkPressPage renders press pages with rotating boilerplate, as the
 // bench's server does per request.
 func BenchmarkPressPage(b *testing.B) {
-	s, err := NewSynthetic(Options{Feeds: 4, ArticlesPerFeed: 25, Seed: 1, RotateBoilerplate: true, Template: TemplatePress})
-	if err != nil {
-		b.Fatal(err)
-	}
-	var buf []byte
-	b.ReportAllocs()
-	for k := 0; b.Loop(); k++ {
-		p := s.pageSnapshot(k%len(s.arts), int64(k))
-		buf = s.renderPage(buf[:0], &p, pressBase)
-	}
-	b.SetBytes(int64(len(buf)))
+	benchFamilyPage(b, TemplatePress, pressBase)
 }
