@@ -477,7 +477,11 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 		// a count of it
 		return item{}, 0, false
 	}
-	if suffix != "" {
+	rating := first > 0 && toks[first-1].lower == "category" && cur == "" && unit == "" && vague == ""
+	if rating {
+		// "a Category 4 storm": the storm's rating, told with its scale
+		head, unit, first = "category", "category", first-1
+	} else if suffix != "" {
 		head, unit = suffix, suffix
 	} else if unit == "" || vague != "" {
 		var at int
@@ -1405,6 +1409,9 @@ func (d *doc) namesSomething(i int) bool {
 	}
 	if counters[p.text] {
 		return true // "on day 21"
+	}
+	if p.lower == "category" {
+		return false // a storm's rating: "a Category 4 storm"
 	}
 	// "Level 3 of 5": the scale of a label is part of it
 	if p.lower == "of" && i >= 2 && toks[i-2].kind == tokNum && d.namesSomething(i-2) {

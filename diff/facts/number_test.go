@@ -20,6 +20,7 @@ func TestExtractNumbers(t *testing.T) {
 		{"US dollar sign", "It pledged US$90 billion.", []string{"US$90 billion=90000000000 USD"}},
 		{"euro", "The EU gave €165bn.", []string{"€165bn=165000000000 EUR"}},
 		{"count words", "The strike killed four people.", []string{"four people=4 people"}},
+		{"a storm's rating", "The hurricane has strengthened to a Category 4 storm.", []string{"Category 4=4 category"}},
 		{"a kind of meeting", "Kyiv has not ruled out a trip if a three-way meeting is arranged.", nil},
 		{"a kind of attack", "It was a three-pronged attack on a two-sided deal.", nil},
 		{"ways counted", "There are 3 ways to go.", []string{"3 ways=3 ways"}},
