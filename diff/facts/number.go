@@ -40,6 +40,11 @@ func (d *doc) numberItems(out []item) []item {
 		}
 	}
 	for i := 0; i < len(d.toks); {
+		if it, next, ok := d.pointMove(i); ok {
+			out = append(out, it)
+			i = next
+			continue
+		}
 		if it, next, ok := d.fraction(i); ok {
 			out = append(out, it)
 			i = next
@@ -928,6 +933,62 @@ func (d *doc) fraction(i int) (item, int, bool) {
 	it.key = numberKey(prefix, pct, "percent")
 	it.slot = "percent|" + singular(head)
 	return it, last + 1, true
+}
+
+// pointMove reads a rate's move told in parts of a point at token i: "a
+// quarter point", "a quarter-point", "half a point", "half a percentage
+// point", "a quarter of a percentage point", "three-quarters of a point".
+// It is the figure "0.25 percentage point" gives: a central bank's move
+// from "a quarter point" to "half a point" is a change of the figure.
+func (d *doc) pointMove(i int) (item, int, bool) {
+	toks := d.toks
+	w := toks[i].lower
+	if toks[i].kind != tokWord || w != "a" && w != "one" && w != "half" && w != "three-quarters" && w != "quarter-point" && w != "half-point" {
+		return item{}, 0, false // most words: checked first, as this runs on every token
+	}
+	word := func(k int) string {
+		if k < len(toks) && toks[k].kind == tokWord {
+			return toks[k].lower
+		}
+		return ""
+	}
+	v, j := 0.0, i
+	switch {
+	case w == "half" || w == "half-point":
+		v, j = 0.5, i+1
+	case w == "three-quarters":
+		v, j = 0.75, i+1
+	case w == "quarter-point":
+		v, j = 0.25, i+1
+	case word(i+1) == "quarter" || word(i+1) == "quarter-point":
+		v, j = 0.25, i+2
+	case word(i+1) == "half-point":
+		v, j = 0.5, i+2
+	default:
+		return item{}, 0, false
+	}
+	if strings.HasSuffix(word(j-1), "-point") {
+		j-- // the point is in the word: "a quarter-point cut"
+	} else {
+		if word(j) == "of" {
+			j++
+		}
+		if word(j) == "a" || word(j) == "an" {
+			j++
+		}
+		if word(j) == "percentage" {
+			j++
+		}
+		if p := word(j); p != "point" && p != "points" {
+			return item{}, 0, false
+		}
+	}
+	num := strconv.FormatFloat(v, 'f', -1, 64)
+	text, s, e := d.span(i, j)
+	it := item{Fact: Fact{Kind: KindNumber, Text: text, Start: s, End: e, Value: num + " pp"}, inQ: d.inQ[i] >= 0}
+	it.key = numberKey("", num, "pp")
+	it.slot = "pp|"
+	return it, j + 1, true
 }
 
 // andAHalf reports whether "and a half" stands at token k.

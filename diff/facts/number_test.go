@@ -20,6 +20,11 @@ func TestExtractNumbers(t *testing.T) {
 		{"US dollar sign", "It pledged US$90 billion.", []string{"US$90 billion=90000000000 USD"}},
 		{"euro", "The EU gave €165bn.", []string{"€165bn=165000000000 EUR"}},
 		{"count words", "The strike killed four people.", []string{"four people=4 people"}},
+		{"a quarter point", "The Fed raised rates by a quarter point.", []string{"a quarter point=0.25 pp"}},
+		{"half a percentage point", "The bank cut rates by half a percentage point.", []string{"half a percentage point=0.5 pp"}},
+		{"a quarter of a point", "It raised rates by a quarter of a percentage point.", []string{"a quarter of a percentage point=0.25 pp"}},
+		{"a quarter-point cut", "The Fed made a quarter-point cut.", []string{"a quarter-point=0.25 pp"}},
+		{"half a million is no point", "Half a million people fled.", []string{"Half a million people=500000 people"}},
 		{"a storm's rating", "The hurricane has strengthened to a Category 4 storm.", []string{"Category 4=4 category"}},
 		{"a kind of meeting", "Kyiv has not ruled out a trip if a three-way meeting is arranged.", nil},
 		{"a kind of attack", "It was a three-pronged attack on a two-sided deal.", nil},
@@ -1321,5 +1326,23 @@ func TestTollUpdateBesideTheFirstReport(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestRateMoveInPartsOfAPoint: a central bank's move told in parts of a
+// point is its figure: a quarter point → half a point is one change, and
+// "0.25 percentage point" is a quarter point told otherwise.
+func TestRateMoveInPartsOfAPoint(t *testing.T) {
+	tests := []struct {
+		old, new string
+		want     []string
+	}{
+		{"The Fed raised rates by a quarter point on Wednesday.", "The Fed raised rates by half a point on Wednesday.", []string{"a quarter point -> half a point"}},
+		{"The Fed raised rates by a quarter point on Wednesday.", "The Fed raised rates by 0.25 percentage point on Wednesday.", nil},
+	}
+	for _, tt := range tests {
+		if got := changeTexts(tt.old, tt.new, KindNumber); !slices.Equal(got, tt.want) {
+			t.Errorf("%q → %q: got %q, want %q", tt.old, tt.new, got, tt.want)
+		}
 	}
 }
