@@ -19,6 +19,8 @@ func TestExtractQuotes(t *testing.T) {
 		{"guillemets", "Macron said «this is a step».", "this is a step", "Macron"},
 		{"german marks", "Merz sagte „Wir helfen“, said Merz.", "Wir helfen", "Merz"},
 		{"single curly", "Putin called it ‘a very useful meeting’ in Anchorage.", "a very useful meeting", "Putin"},
+		{"single straight, British", "'We will not back down,' Starmer said.", "We will not back down", "Starmer"},
+		{"single straight after a colon", "Starmer said: 'We will not back down.'", "We will not back down.", "Starmer"},
 		{"pronoun", "Trump spoke in the Oval Office.\n“I'd like them to stop,” he said.", "I'd like them to stop", "Trump"},
 		{"appositive with PP", "Putin's envoy, Kirill Dmitriev, in an X post called it “an important day.”", "an important day.", "Kirill Dmitriev"},
 		{"relative clause", `Zelensky, who had challenged Putin, called the delegation "a theatrical prop" on Friday.`, "a theatrical prop", "Zelensky"},
@@ -43,9 +45,14 @@ func TestExtractQuotes(t *testing.T) {
 }
 
 func TestNoQuoteFromApostrophes(t *testing.T) {
-	text := "Moscow’s invasion and Ukraine’s allies’ response were ‘discussed’ by NATO’s chief."
-	if qs := factsOf(t, text, KindQuote); len(qs) != 0 {
-		t.Errorf("apostrophes made quotes: %+v", qs)
+	for _, text := range []string{
+		"Moscow’s invasion and Ukraine’s allies’ response were ‘discussed’ by NATO’s chief.",
+		"The players' union said it won't agree, and the owners' offer stands.",
+		"Moscow's 'special operation' and the allies' response, NATO's chief said.",
+	} {
+		if qs := factsOf(t, text, KindQuote); len(qs) != 0 {
+			t.Errorf("apostrophes made quotes in %q: %+v", text, qs)
+		}
 	}
 }
 

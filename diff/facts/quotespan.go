@@ -7,12 +7,26 @@ import (
 )
 
 // findQuotes finds the direct quotes of text: straight "...", curly “...”,
-// «...», „...“ and ‘...’ (the last only when it cannot be an apostrophe).
-// A quote never crosses a line break.
+// «...», „...“, ‘...’ (only when it cannot be an apostrophe) and straight
+// '...' as British copy writes them ('We will not back down,' he said:
+// only a mark after a space that a punctuation mark ends, see
+// closeSingle). A quote never crosses a line break.
 func findQuotes(text string) []qspan {
 	var out []qspan
 	for i := 0; i < len(text); {
-		if c := text[i]; c < utf8.RuneSelf && c != '"' {
+		if c := text[i]; c == '\'' {
+			if j := closeSingle(text, i); j > 0 {
+				q := qspan{open: i, close: j, end: j + 1, cs: i + 1, ce: j}
+				for q.ce > q.cs && strings.ContainsRune(" \t,;:", rune(text[q.ce-1])) {
+					q.ce--
+				}
+				out = append(out, q)
+				i = j + 1
+				continue
+			}
+			i++
+			continue
+		} else if c < utf8.RuneSelf && c != '"' {
 			i++ // the common case: an ASCII byte that opens nothing
 			continue
 		}
@@ -92,6 +106,34 @@ func closeQuote(text string, i int, open rune, closers string) int {
 			}
 		}
 		j += w
+	}
+	return -1
+}
+
+// closeSingle returns the offset of the straight single mark closing a
+// quote opened by the one at i, or -1. The opener stands at a line's start
+// or after a space or a colon, before a letter; the closer follows a
+// punctuation mark that ends the quoted words (.,!?) and precedes no letter:
+// "the players' union" and "don't" close nothing. Three words or more,
+// within the line.
+func closeSingle(text string, i int) int {
+	if !(spaceBefore(text, i) || i > 0 && text[i-1] == ':') || i+1 >= len(text) {
+		return -1
+	}
+	if n, _ := utf8.DecodeRuneInString(text[i+1:]); !unicode.IsLetter(n) {
+		return -1
+	}
+	for j := i + 1; j < len(text) && text[j] != '\n'; j++ {
+		if text[j] != '\'' || !strings.ContainsRune(".,!?", rune(text[j-1])) {
+			continue
+		}
+		if n, _ := utf8.DecodeRuneInString(text[j+1:]); j+1 < len(text) && unicode.IsLetter(n) {
+			continue
+		}
+		if len(strings.Fields(text[i+1:j])) < 3 {
+			return -1
+		}
+		return j
 	}
 	return -1
 }
