@@ -260,6 +260,11 @@ scan:
 	if g == k-1 && g-1 >= s.from && toks[g].lower == "to" && d.stanceEndsAt(g, s) {
 		return item{}, false
 	}
+	// "pressure for Congress to reach a deal", "called for Russia to
+	// withdraw": what someone wants another to do, no stance the other took
+	if g-1 >= s.from && toks[g].lower == "to" && (g-2 >= s.from && toks[g-2].lower == "for" || g-3 >= s.from && toks[g-3].lower == "for" && isDeterminer(toks[g-2].lower)) {
+		return item{}, false
+	}
 	// "was hard to accept": an adjective's infinitive has no actor
 	if g-1 >= s.from && toks[g].lower == "to" && toughAdjectives[toks[g-1].lower] {
 		return item{}, false
@@ -277,6 +282,9 @@ scan:
 		switch {
 		case apparent[toks[g-1].lower]:
 			return item{}, false
+		case failed[toks[g-1].lower]:
+			// "failed to reach an agreement": the stance not taken
+			neg, first = !neg, g-1
 		case forecast[toks[g-1].lower]:
 			hedge = true
 			// "is not expected to endorse", "is unlikely to back": the
@@ -1487,6 +1495,9 @@ var apparent = map[string]bool{
 	"seem": true, "seems": true, "seemed": true, "appear": true, "appears": true, "appeared": true,
 	"supposed": true, "as": true, // "went so far as to"
 }
+
+// failed words before "to" negate the stance after it.
+var failed = map[string]bool{"failed": true, "fails": true, "fail": true, "failing": true}
 
 // forecast words before "to" make the stance after it one foreseen.
 var forecast = map[string]bool{
