@@ -947,12 +947,31 @@ func (m *matcher) equivalent(a, b *item) bool {
 }
 
 // objectsMeet reports whether two stances' objects may be one: they share
-// a word, or one names nothing of its own, by a pronoun ("will block it")
+// a word (or its stem), or one names nothing of its own, by a pronoun ("will block it")
 // or by a noun that only stands for the story's matter ("denied the
 // allegations" → "has denied wrongdoing and said it would fight the
 // lawsuit": one denial, not one removed and another added).
 func objectsMeet(a, b *item) bool {
-	return len(a.words) == 0 || len(b.words) == 0 || overlap(a.words, b.words) > 0 || onlyMatter(a.words) || onlyMatter(b.words)
+	return len(a.words) == 0 || len(b.words) == 0 || overlap(a.words, b.words) > 0 || onlyMatter(a.words) || onlyMatter(b.words) ||
+		shareStem(a.words, b.words)
+}
+
+// shareStem reports whether a word of a and one of b are one word in
+// another form: a shared beginning of six letters or more, most of the
+// shorter word ("negotiate", "negotiations"; "sanction", "sanctions").
+func shareStem(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			n := 0
+			for n < len(x) && n < len(y) && x[n] == y[n] {
+				n++
+			}
+			if n >= 6 && 4*n >= 3*min(len(x), len(y)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // matterNouns name what a story is about without saying what it is.

@@ -1031,6 +1031,8 @@ func TestPlanToldAsTheStance(t *testing.T) {
 // ("the allegations", "wrongdoing") is the same matter as any other object
 // of the same actor's same stance, so a rewritten denial is no denial
 // removed and another added; a denial of something named apart still is.
+// An object named in another form ("negotiate", "negotiations") is the
+// same matter too.
 func TestStanceOnTheMatter(t *testing.T) {
 	tests := []struct {
 		name, old, new string
@@ -1040,6 +1042,8 @@ func TestStanceOnTheMatter(t *testing.T) {
 			"The company has denied wrongdoing and said it would fight the lawsuit in court.", nil},
 		{"charges and the claims", "Lindqvist has denied all charges, his lawyer said on Monday.",
 			"Through his lawyer, Lindqvist on Monday again denied the claims that led to his arrest in Malmo.", nil},
+		{"a stance on the matter in another form", "The government said it would not negotiate.", "The government said it was open to negotiations.",
+			[]string{"it would not negotiate -> open to"}},
 		{"a denial of another thing", "The company denied polluting the river.",
 			"The company has denied bribing the regulator and said it would fight the lawsuit in court.",
 			[]string{"denied -> ", " -> denied"}},
