@@ -403,11 +403,12 @@ func refusedDone(it *item, text string) string {
 	if v == "" {
 		return ""
 	}
+	v = strings.ToLower(v)
 	toks := tokenize(text)
 	for i, t := range toks {
 		// an infinitive tells nothing done: "refusing to join" is the
 		// refusal itself, reworded
-		if t.kind != tokWord || t.isCap() || !sameVerb(t.lower, strings.ToLower(v)) || i > 0 && toks[i-1].lower == "to" {
+		if t.kind != tokWord || t.isCap() || !sameVerb(t.lower, v) || i > 0 && toks[i-1].lower == "to" {
 			continue
 		}
 		first := i

@@ -2038,8 +2038,13 @@ func spelledIn(text string, it *item) bool {
 	default:
 		w = tens[n/10-2] + "-" + ones[n%10-1]
 	}
-	lower := strings.ToLower(text)
-	return containsWord(lower, w) || strings.Contains(w, "-") && containsWord(lower, strings.Replace(w, "-", " ", 1))
+	// as written mid-sentence or opening one ("Forty-five"), hyphened or not
+	for _, f := range [...]string{w, strings.Replace(w, "-", " ", 1)} {
+		if containsWord(text, f) || containsWord(text, strings.ToUpper(f[:1])+f[1:]) {
+			return true
+		}
+	}
+	return false
 }
 
 var (
