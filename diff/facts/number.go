@@ -942,9 +942,13 @@ func (d *doc) fraction(i int) (item, int, bool) {
 // from "a quarter point" to "half a point" is a change of the figure.
 func (d *doc) pointMove(i int) (item, int, bool) {
 	toks := d.toks
-	w := toks[i].lower
-	if toks[i].kind != tokWord || w != "a" && w != "one" && w != "half" && w != "three-quarters" && w != "quarter-point" && w != "half-point" {
+	t := &toks[i]
+	if t.kind != tokWord || t.lower == "" || !strings.ContainsRune("aohtq", rune(t.lower[0])) {
 		return item{}, 0, false // most words: checked first, as this runs on every token
+	}
+	w := t.lower
+	if w != "a" && w != "one" && w != "half" && w != "three-quarters" && w != "quarter-point" && w != "half-point" {
+		return item{}, 0, false
 	}
 	word := func(k int) string {
 		if k < len(toks) && toks[k].kind == tokWord {
