@@ -502,7 +502,7 @@ func (d *doc) listedAfter(i, prevEnd int) bool {
 // venue", "Budapest as a possible host city".
 var venueNouns = map[string]bool{
 	"venue": true, "venues": true, "host": true, "hosts": true, "location": true,
-	"locations": true, "site": true, "sites": true,
+	"locations": true, "site": true, "sites": true, "front-runner": true, "frontrunner": true,
 }
 
 // venueFillers may stand between "as" and a venue noun.

@@ -141,6 +141,7 @@ func TestExtractLocations(t *testing.T) {
 		{"a border after to is no place of its own but a span's end", "Storms are likely from Kansas to the Iowa-Nebraska border.", []string{"from Kansas to the Iowa-Nebraska border=Kansas to Iowa-Nebraska border"}},
 		{"a border after to without a span is no place", "Storms are likely to reach the Iowa-Nebraska border.", nil},
 		{"a place that emerged as the venue", "Officials said Oslo has emerged as the leading venue for the talks.", []string{"Oslo=Oslo"}},
+		{"a place that emerged as the front-runner", "Diplomats say Oslo has emerged as the front-runner to host the talks.", []string{"Oslo=Oslo"}},
 		{"a place that became the venue after other words", "Aides said Vienna had beaten its rivals as the main venue.", []string{"Vienna=Vienna"}},
 		{"a place that remains the likeliest location", "An envoy said Rome remained the most likely location.", []string{"Rome=Rome"}},
 		{"a place seen as a possible venue", "Helsinki is seen as a possible venue.", []string{"Helsinki=Helsinki"}},
