@@ -120,6 +120,7 @@ func TestCompareRepeatedFactsAreNoNews(t *testing.T) {
 		{"a new number is news", "At least 40 people were killed in the fire.\n", "At least 40 people were killed in the fire.\nSome 31 people were injured.\n", 1},
 		{"part of the same day", "The minister resigned on Wednesday.\n", "The minister resigned early Wednesday.\n", 0},
 		{"morning of the same day", "Police arrived Thursday, officials said.\n", "Police arrived Thursday morning, officials said.\n", 0},
+		{"another weekday is one change", "Police arrived Thursday, officials said.\n", "Police arrived Friday, officials said.\n", 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

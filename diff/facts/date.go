@@ -523,6 +523,11 @@ func comparableDates(a, b *item) bool {
 	if a.Type == "DURATION" || b.Type == "DURATION" || a.Type == "SET" && b.Type == "SET" {
 		return true
 	}
+	// "on Monday" → "on Tuesday" with no publication time to anchor them:
+	// two weekdays, one moved
+	if isWeekdayOf(dayOf(a.key)) && isWeekdayOf(dayOf(b.key)) {
+		return true
+	}
 	ga, gb := grain(a.key), grain(b.key)
 	return ga >= 0 && gb >= 0 && ga-gb <= 2 && gb-ga <= 2
 }
