@@ -512,6 +512,23 @@ scan:
 	if dTo > tend {
 		tend = dTo // "issued an evacuation advisory", as a reader quotes it
 	}
+	if class == "charge" && neg {
+		// "have not charged him with any offense": no charge brought, and
+		// none a later version can be said to change
+		return item{}, false
+	}
+	charged := class == "charge" && oTo >= oFrom
+	if charged {
+		// the charge, up to when or where it was brought: "with murder
+		// on Monday" is the charge of murder
+		for c := oFrom + 1; c <= oTo; c++ {
+			if chargeEnds[toks[c].lower] {
+				oTo = c - 1
+				break
+			}
+		}
+		tend = max(tend, oTo) // "charged him with manslaughter": the charge is the news
+	}
 	text, st, en := d.span(first, tend)
 	value := stance
 	if object != "" {
@@ -533,6 +550,10 @@ scan:
 		// what was issued is the decision: an evacuation advisory
 		// turned into a warning is another
 		key += ": " + d.lower[toks[dFrom].start:toks[dTo].end]
+	}
+	if charged {
+		// a charge changed is another decision: murder → manslaughter
+		key += ": " + d.lower[toks[oFrom].start:toks[oTo].end]
 	}
 	return item{
 		Fact:  Fact{Kind: KindPosition, Text: text, Start: st, End: en, Value: value, Subject: actor},
@@ -1495,6 +1516,10 @@ var apparent = map[string]bool{
 	"seem": true, "seems": true, "seemed": true, "appear": true, "appears": true, "appeared": true,
 	"supposed": true, "as": true, // "went so far as to"
 }
+
+// chargeEnds end the charge a "charged … with" names.
+var chargeEnds = map[string]bool{"on": true, "in": true, "at": true, "after": true, "before": true,
+	"over": true, "last": true, "this": true, "early": true, "late": true, "following": true}
 
 // failed words before "to" negate the stance after it.
 var failed = map[string]bool{"failed": true, "fails": true, "fail": true, "failing": true}

@@ -1002,6 +1002,28 @@ func TestVerdictTurned(t *testing.T) {
 	}
 }
 
+// TestChargeChanged: a charge brought is a stance whose object is the
+// news: another charge is one change; the day it was brought is a date,
+// not the charge; a charge not brought is no stance.
+func TestChargeChanged(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           []string // position changes, "before -> after"
+	}{
+		{"another charge", "Prosecutors charged him with murder, police said.", "Prosecutors charged him with manslaughter, police said.",
+			[]string{"charged him with murder -> charged him with manslaughter"}},
+		{"the day is no charge", "Prosecutors charged John Smith with murder on Monday.", "Prosecutors charged John Smith with murder on Tuesday.", nil},
+		{"a charge not brought", "Police spoke on Friday.", "Police spoke on Friday. Police have not charged Lee with any offense.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := changeTexts(tt.old, tt.new, KindPosition); !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 // TestPlanToldAsTheStance: a plan ("plans to appeal") and the stance its
 // actor will take ("would appeal") are one intention; the stance taken or
 // negated is a change.
