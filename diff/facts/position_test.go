@@ -982,46 +982,26 @@ func TestStanceVerbTurned(t *testing.T) {
 // guilty" turned to "not guilty" (or "acquitted") is one change, a
 // conviction told another way none.
 func TestVerdictTurned(t *testing.T) {
-	tests := []struct {
-		name, old, new string
-		want           []string // position changes, "before -> after"
-	}{
+	runPositionCases(t, []positionCase{
 		{"not guilty", "A jury found Smith guilty of second-degree murder on Friday.", "A jury found Smith not guilty of second-degree murder on Friday.",
 			[]string{"found Smith guilty -> found Smith not guilty"}},
 		{"acquitted", "A jury found John Smith guilty of murder.", "A jury acquitted John Smith of murder.",
 			[]string{"found John Smith guilty -> acquitted"}},
 		{"convicted told otherwise", "A federal jury convicted Smith of fraud on Tuesday.", "A federal jury found Smith guilty of fraud on Tuesday.", nil},
 		{"an adjective is no verdict", "Ann Lee said the killer escaped.", "Ann Lee said the convicted killer escaped.", nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := changeTexts(tt.old, tt.new, KindPosition); !slices.Equal(got, tt.want) {
-				t.Errorf("got %q, want %q", got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 // TestChargeChanged: a charge brought is a stance whose object is the
 // news: another charge is one change; the day it was brought is a date,
 // not the charge; a charge not brought is no stance.
 func TestChargeChanged(t *testing.T) {
-	tests := []struct {
-		name, old, new string
-		want           []string // position changes, "before -> after"
-	}{
+	runPositionCases(t, []positionCase{
 		{"another charge", "Prosecutors charged him with murder, police said.", "Prosecutors charged him with manslaughter, police said.",
 			[]string{"charged him with murder -> charged him with manslaughter"}},
 		{"the day is no charge", "Prosecutors charged John Smith with murder on Monday.", "Prosecutors charged John Smith with murder on Tuesday.", nil},
 		{"a charge not brought", "Police spoke on Friday.", "Police spoke on Friday. Police have not charged Lee with any offense.", nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := changeTexts(tt.old, tt.new, KindPosition); !slices.Equal(got, tt.want) {
-				t.Errorf("got %q, want %q", got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 // TestPlanToldAsTheStance: a plan ("plans to appeal") and the stance its
@@ -1056,10 +1036,7 @@ func TestPlanToldAsTheStance(t *testing.T) {
 // An object named in another form ("negotiate", "negotiations") is the
 // same matter too.
 func TestStanceOnTheMatter(t *testing.T) {
-	tests := []struct {
-		name, old, new string
-		want           []string // position changes, "before -> after"
-	}{
+	runPositionCases(t, []positionCase{
 		{"denial restated in a new sentence", "The company denied the allegations.",
 			"The company has denied wrongdoing and said it would fight the lawsuit in court.", nil},
 		{"charges and the claims", "Lindqvist has denied all charges, his lawyer said on Monday.",
@@ -1069,14 +1046,7 @@ func TestStanceOnTheMatter(t *testing.T) {
 		{"a denial of another thing", "The company denied polluting the river.",
 			"The company has denied bribing the regulator and said it would fight the lawsuit in court.",
 			[]string{"denied -> ", " -> denied"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := changeTexts(tt.old, tt.new, KindPosition); !slices.Equal(got, tt.want) {
-				t.Errorf("got %q, want %q", got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 // TestStanceToldForAState: an official who tells his state's stance ("Ruiz
@@ -1403,6 +1373,25 @@ func checkStanceChanges(t *testing.T, tests []stanceChange) {
 			}
 			if len(got) != 1 || got[0].Before != tt.before || got[0].After != tt.after {
 				t.Fatalf("got %+v, want %q -> %q", got, tt.before, tt.after)
+			}
+		})
+	}
+}
+
+// positionCase is one edit and the position changes it makes, "before ->
+// after".
+type positionCase struct {
+	name, old, new string
+	want           []string
+}
+
+// runPositionCases runs each case's compare as a subtest.
+func runPositionCases(t *testing.T, cases []positionCase) {
+	t.Helper()
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := changeTexts(tt.old, tt.new, KindPosition); !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
 	}
