@@ -350,12 +350,9 @@ func TestFolioHazards(t *testing.T) {
 		}
 		last := "~"
 		for k, e := range updates {
-			tm := findAll(e, byTag("time"))
-			if len(tm) != 1 || attr(tm[0], "datetime") >= last {
-				t.Errorf("live page %d: update %d without a <time> older than the one before", i, k)
+			if !olderTime(t, i, k, "update", e, &last) {
 				continue
 			}
-			last = attr(tm[0], "datetime")
 			if len(findAll(e, func(n *html.Node) bool { return slices.Contains(paras, n) })) != 1 {
 				t.Errorf("live page %d: update %d holds no paragraph", i, k)
 			}

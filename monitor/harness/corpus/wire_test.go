@@ -428,3 +428,17 @@ func FuzzWireEscapers(f *testing.F) {
 		}
 	})
 }
+
+// olderTime reports whether entry k of live page i holds one <time> older
+// than last, the one of the entry before it (newest first), and makes it
+// last; it reports the entry (an update, an entry) when not.
+func olderTime(t testing.TB, i, k int, noun string, e *html.Node, last *string) bool {
+	t.Helper()
+	tm := findAll(e, byTag("time"))
+	if len(tm) != 1 || attr(tm[0], "datetime") >= *last {
+		t.Errorf("live page %d: %s %d without a <time> older than the one before", i, noun, k)
+		return false
+	}
+	*last = attr(tm[0], "datetime")
+	return true
+}
