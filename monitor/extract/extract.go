@@ -173,7 +173,7 @@ func mainNode(doc *html.Node) *html.Node {
 				if total < 0 {
 					total = textLen(doc)
 				}
-				if t*10 <= total {
+				if !storyArticle(t, total) {
 					return true
 				}
 			}
