@@ -1724,8 +1724,8 @@ func soleToll(lists [][]item) *item {
 
 // hasWordIn reports whether one of s's words, lower-cased, is in set.
 func hasWordIn(s string, set map[string]bool) bool {
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !isWordByte(byte(r)) && r < 0x80 }) {
-		if set[w] {
+	for _, t := range tokenize(s) {
+		if t.kind == tokWord && set[t.lower] {
 			return true
 		}
 	}
@@ -1966,7 +1966,7 @@ func (m *matcher) statedIn(it *item, idx factIndex, text string, isOld bool) boo
 	case KindDate:
 		return !span && containsWord(text, it.Text) || !isOld && weekStated(it, idx[factKey{kind: KindDate}])
 	case KindNumber:
-		return toldAgain(text, it) || spelledIn(text, it)
+		return toldAgain(text, it) || m.lx.spelledIn(text, it)
 	case KindQuote:
 		return m.toldUnquoted(it, text, isOld)
 	}

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // months are month names and abbreviations: a number next to one is part
@@ -2022,10 +2023,11 @@ func toldAgain(text string, it *item) bool {
 }
 
 // spelledIn reports whether a bare whole number from 11 to 99 ("who was
-// 45") stands in text in words ("who was forty-five"): the same value in
-// another house style, which extraction reads no figure from, as a bare
-// figure in words says too little to tell.
-func spelledIn(text string, it *item) bool {
+// 45") stands in text in words ("who was forty-five", "Forty five"), read
+// as wordsValue reads number words: the same value in another house style,
+// which extraction reads no figure from, as a bare figure in words says
+// too little to tell. Only a removed or added bare figure asks, rarely.
+func (lx *lexicon) spelledIn(text string, it *item) bool {
 	if strings.IndexByte(it.Text, ' ') >= 0 {
 		return false
 	}
@@ -2033,29 +2035,15 @@ func spelledIn(text string, it *item) bool {
 	if err != nil || n < 11 || n > 99 {
 		return false
 	}
-	var w string
-	switch {
-	case n < 20:
-		w = teens[n-11]
-	case n%10 == 0:
-		w = tens[n/10-2]
-	default:
-		w = tens[n/10-2] + "-" + ones[n%10-1]
-	}
-	// as written mid-sentence or opening one ("Forty-five"), hyphened or not
-	for _, f := range [...]string{w, strings.Replace(w, "-", " ", 1)} {
-		if containsWord(text, f) || containsWord(text, strings.ToUpper(f[:1])+f[1:]) {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) })
+	for i := range words {
+		// a number's own start: not the "five" of "forty five"
+		if v, k := wordsValue(lx, words[i:]); k > 0 && v == float64(n) && (i == 0 || lx.units[words[i-1]] == 0) {
 			return true
 		}
 	}
 	return false
 }
-
-var (
-	ones  = [...]string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
-	teens = [...]string{"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"}
-	tens  = [...]string{"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
-)
 
 // smallFiguresSwapped returns s with each figure from 1 to 10 written in
 // words and each such word written in digits ("about 1 cent" -> "about
