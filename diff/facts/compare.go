@@ -792,19 +792,12 @@ func otherItems(sd *side, done []bool, facts []Fact, published time.Time) func(a
 func cueWords(it *item) []string {
 	switch it.Kind {
 	case KindNumber:
-		for _, w := range strings.Fields(strings.ToLower(it.Text)) {
-			if strings.ContainsAny(w, "0123456789") {
-				w = strings.Trim(w, "$€£%,.;:()")
-				// "killed14": a word the scraper glued to the digits
-				w = strings.TrimLeftFunc(w, unicode.IsLetter)
-				// "42-year-old" is "42" elsewhere ("Smith, 42,")
-				if k := strings.IndexFunc(w, func(r rune) bool { return (r < '0' || r > '9') && r != ',' && r != '.' }); k > 0 {
-					w = w[:k]
-				}
-				return []string{w}
-			}
+		if it.slot == "toll" {
+			// a toll risen to a new figure may have been told in words
+			// of the dead only: "killed at least two people" (tollUpdated)
+			return append([]string{numberCue(it)}, tollCues...)
 		}
-		return []string{longestWord(strings.ToLower(it.Text))}
+		return []string{numberCue(it)}
 	case KindQuote:
 		return []string{longestWord(strings.Join(it.words, " "))}
 	case KindPosition:
@@ -837,6 +830,26 @@ func cueWords(it *item) []string {
 	}
 	return []string{strings.ToLower(it.Value), strings.ToLower(it.Text)}
 }
+
+// numberCue is the word every statement of number it holds: its digits
+// ("killed14": a word the scraper glued to them is cut, and "42-year-old"
+// is "42" elsewhere, "Smith, 42,"), else its longest word ("three").
+func numberCue(it *item) string {
+	for _, w := range strings.Fields(strings.ToLower(it.Text)) {
+		if strings.ContainsAny(w, "0123456789") {
+			w = strings.Trim(w, "$€£%,.;:()")
+			w = strings.TrimLeftFunc(w, unicode.IsLetter)
+			if k := strings.IndexFunc(w, func(r rune) bool { return (r < '0' || r > '9') && r != ',' && r != '.' }); k > 0 {
+				w = w[:k]
+			}
+			return w
+		}
+	}
+	return longestWord(strings.ToLower(it.Text))
+}
+
+// tollCues are the words a toll is told with.
+var tollCues = []string{"kill", "dead", "death", "died", "toll", "fatalit"}
 
 // longestWord is the longest word of s, the likeliest to be rare.
 func longestWord(s string) string {

@@ -1329,6 +1329,33 @@ func TestTollUpdateBesideTheFirstReport(t *testing.T) {
 	}
 }
 
+// TestTollRisenAgainstAnUnchangedReport: the first report stands in a
+// paragraph the edit did not touch and tells the toll by its verb ("killed
+// at least two people"), the rise comes in a sentence of its own. Compared
+// as texts, without the old version's stored facts, the old toll is found
+// by the words of the dead, not only by the new figure's digits.
+func TestTollRisenAgainstAnUnchangedReport(t *testing.T) {
+	const (
+		first = "A drone attack on Odesa killed at least two people overnight, officials said."
+		met   = "\nThe leaders met on Wednesday.\n"
+		rise  = "The death toll has risen to three, the governor said."
+	)
+	tests := []struct {
+		name, old, new string
+		want           []string
+	}{
+		{"rise appended", first + met, first + " " + rise + met, []string{"at least two people -> three"}},
+		{"rise in a paragraph of its own", first + met, first + met + rise + "\n", []string{"at least two people -> three"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := changeTexts(tt.old, tt.new, KindNumber); !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 // TestRateMoveInPartsOfAPoint: a central bank's move told in parts of a
 // point is its figure: a quarter point → half a point is one change, and
 // "0.25 percentage point" is a quarter point told otherwise.
