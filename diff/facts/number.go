@@ -677,10 +677,15 @@ func (d *doc) followedBy(last int, words map[string]bool) bool {
 }
 
 // within reports whether at holds for one of the four tokens after token
-// last, in the same clause.
+// last, in the same clause. An aside of what the figure includes is
+// passed over: "at least two people, including an infant, were killed".
 func (d *doc) within(last int, at func(k int) bool) bool {
 	for k := last + 1; k < len(d.toks) && k <= last+4; k++ {
 		if d.toks[k].kind == tokPunct {
+			if end := d.includingAside(k); end > 0 {
+				k, last = end, end
+				continue
+			}
 			return false
 		}
 		if at(k) {
@@ -688,6 +693,24 @@ func (d *doc) within(last int, at func(k int) bool) bool {
 		}
 	}
 	return false
+}
+
+// includingAside returns the comma that closes an aside opened by the
+// comma at token k with "including" (at most eight tokens on), or 0.
+func (d *doc) includingAside(k int) int {
+	toks := d.toks
+	if toks[k].text != "," || k+1 >= len(toks) || toks[k+1].lower != "including" {
+		return 0
+	}
+	for j := k + 2; j < len(toks) && j <= k+9; j++ {
+		if toks[j].kind == tokPunct {
+			if toks[j].text == "," {
+				return j
+			}
+			return 0
+		}
+	}
+	return 0
 }
 
 // agoStamp reports whether the digits at token i are a page's time stamp

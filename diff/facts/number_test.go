@@ -1337,6 +1337,7 @@ func TestTollUpdateBesideTheFirstReport(t *testing.T) {
 func TestTollRisenAgainstAnUnchangedReport(t *testing.T) {
 	const (
 		first = "A drone attack on Odesa killed at least two people overnight, officials said."
+		aside = "At least two people, including an infant, were killed in Odesa, officials said."
 		met   = "\nThe leaders met on Wednesday.\n"
 		rise  = "The death toll has risen to three, the governor said."
 	)
@@ -1346,6 +1347,7 @@ func TestTollRisenAgainstAnUnchangedReport(t *testing.T) {
 	}{
 		{"rise appended", first + met, first + " " + rise + met, []string{"at least two people -> three"}},
 		{"rise in a paragraph of its own", first + met, first + met + rise + "\n", []string{"at least two people -> three"}},
+		{"an aside in the first report", aside + met, aside + met + rise + "\n", []string{"At least two people -> three"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
