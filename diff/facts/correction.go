@@ -110,6 +110,12 @@ var correctionSentence = regexp.MustCompile(`(?i)(\b(this|the|our)( [a-z]{3,9}\.
 // matcher, and the whole of it several times slower.)
 var entryUpdate = regexp.MustCompile(`(?i)\bupdated?\s+\d{1,2}[:.]\d{2}\s*(a\.?m\.?\s*|p\.?m\.?\s*)?((gmt|utc|bst|cet|[ecmp][sd]?t)\s*)?:`)
 
+// updateStamped is an update notice that opens with the time of its stamp:
+// "UPDATE 07:40:", "Update, 3:45 p.m. ET:", "(Updated 14:30 BST)". Notices
+// that say the story was updated or amended ("This article was amended on
+// 24 August 2025") name no news of their own.
+var updateStamped = regexp.MustCompile(`^(?i)[(\[]?\s*updated?\b[^:.]{0,12}\d{1,2}[:.]\d{2}`)
+
 // wireTag is a wire service's note of what a new version of a story
 // changed, a paragraph of its own in brackets at the top: "(Adds Kremlin
 // comment in paragraph 5)", "(Updates death toll in paragraph 1, adds

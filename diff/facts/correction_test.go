@@ -130,6 +130,14 @@ func TestCorrectionChanges(t *testing.T) {
 		{"removed", base + "This story has been updated.\n", base, []Change{{Kind: KindCorrection, Before: "This story has been updated."}}},
 		{"a wire tag added, with the day it corrects", base, "(Corrects day of the strike in first paragraph to Monday)\n" + base,
 			[]Change{{Kind: KindCorrection, After: "(Corrects day of the strike in first paragraph to Monday)"}}},
+		// a live entry's stamped update tells the news itself: the toll
+		// changed as well as the notice, not the stamp's time
+		{"a stamped update inside an entry tells its news", base, "The strike killed 12 people on Monday, officials said. UPDATE 07:40: The death toll has risen to 14, the governor said.\n",
+			[]Change{{Kind: KindCorrection, After: "UPDATE 07:40: The death toll has risen to 14, the governor said."}, {Kind: KindNumber, Before: "12 people", After: "14"}}},
+		// a notice that the story was amended names no news: its day is
+		// the notice's
+		{"an amended notice's day is no date", base, base + "This article was amended on 24 August 2025.\n",
+			[]Change{{Kind: KindCorrection, After: "This article was amended on 24 August 2025."}}},
 		{"a breaking-news line replaced by an update tag", base + "This is a breaking news story. Check back for updates.\n", base + "(Updated 0915 GMT with toll)\n",
 			[]Change{{Kind: KindCorrection, Before: "This is a breaking news story. Check back for updates.", After: "(Updated 0915 GMT with toll)"}}},
 	}

@@ -53,7 +53,7 @@ func (m *matcher) setNotices(o, n []item) {
 func notices(its []item, text string) ([][2]int, string) {
 	var spans [][2]int
 	for i := range its {
-		if its[i].Kind == KindCorrection && its[i].Start >= 0 && its[i].End <= len(text) && its[i].Start < its[i].End {
+		if its[i].Kind == KindCorrection && !reportsNews(&its[i]) && its[i].Start >= 0 && its[i].End <= len(text) && its[i].Start < its[i].End {
 			spans = append(spans, [2]int{its[i].Start, its[i].End})
 		}
 	}
@@ -1107,20 +1107,29 @@ func (m *matcher) subsume() {
 	type span struct {
 		s, e  int
 		quote bool
+		stamp bool // an update notice's head: only its time is subsumed
+	}
+	// An update notice tells the news ("UPDATE 07:40: The death toll has
+	// risen to three"): only the stamp at its head is no fact of the story.
+	enclosing := func(it *item) span {
+		if reportsNews(it) {
+			return span{s: it.Start, e: min(it.Start+updateStamp, it.End), stamp: true}
+		}
+		return span{s: it.Start, e: it.End, quote: it.Kind == KindQuote}
 	}
 	var os, ns []span
 	for _, sp := range m.cut {
 		// a quote cut with an ellipsis is no change (GUIDE), nor is
 		// what the cut took: "not today and not tomorrow …"
-		os = append(os, span{sp[0], sp[1], true})
+		os = append(os, span{s: sp[0], e: sp[1], quote: true})
 	}
 	for _, c := range m.out {
 		if c.old != nil && encloses(c.old.Kind) || c.new != nil && encloses(c.new.Kind) {
 			if c.old != nil {
-				os = append(os, span{c.old.Start, c.old.End, c.old.Kind == KindQuote})
+				os = append(os, enclosing(c.old))
 			}
 			if c.new != nil {
-				ns = append(ns, span{c.new.Start, c.new.End, c.new.Kind == KindQuote})
+				ns = append(ns, enclosing(c.new))
 			}
 		}
 	}
@@ -1129,7 +1138,7 @@ func (m *matcher) subsume() {
 			return false
 		}
 		for _, s := range sp {
-			if s.quote && (it.Kind == KindNumber && isMoney(it) || it.Kind == KindLocation) {
+			if s.quote && (it.Kind == KindNumber && isMoney(it) || it.Kind == KindLocation) || s.stamp && it.Kind != KindDate {
 				continue
 			}
 			if it.Start >= s.s && it.End <= s.e {
@@ -1621,6 +1630,19 @@ func editDistance(a, b string) int {
 // in the facts inside it.
 func encloses(k Kind) bool { return k == KindQuote || k == KindCorrection }
 
+// reportsNews reports whether it is an update notice stamped with its time:
+// a live page's "UPDATE 07:40: The death toll has risen to three" tells the
+// news itself,
+// and a reader wants the toll changed as well as the notice, while a
+// correction retracts the values it names ("not 40, as first reported").
+func reportsNews(it *item) bool {
+	return it.Kind == KindCorrection && it.Subject == "update" && updateStamped.MatchString(it.Text)
+}
+
+// updateStamp bounds the head of an update notice that holds its stamp
+// ("UPDATE 07:40:", "Update, 3:45 p.m. ET:", "Updated at 10:00 GMT with").
+const updateStamp = 24
+
 // present drops an added fact that the old version states anywhere, and a
 // removed fact that the new version still states anywhere: when a
 // paragraph is rewritten or moves, the facts it repeats from elsewhere in
@@ -1687,6 +1709,9 @@ func (m *matcher) tollUpdated(oldAll [][]item) {
 			continue
 		}
 		lead := m.newText[max(m.newSents[ns].Start, 0):c.new.Start]
+		if st := entryUpdate.FindStringIndex(lead); st != nil {
+			lead = lead[st[1]:] // "UPDATE 07:40: The death toll has risen to"
+		}
 		if !hasWordIn(lead, tollRise) {
 			continue
 		}
