@@ -136,7 +136,7 @@ func (d *doc) locationItems(out []item) []item {
 			continue
 		}
 		p := d.lx.places[name]
-		if d.inName(i, end) || d.modifies(end, !wide[p.typ]) {
+		if d.inName(i, end) || d.modifies(end, !wide[p.typ]) || d.capitalNamed(i, end) {
 			i = end
 			continue
 		}
@@ -185,6 +185,23 @@ func (d *doc) locationItems(out []item) []item {
 		i = end
 	}
 	return out
+}
+
+// capitalNamed reports whether the place at tokens i..end is a capital told
+// by its country's adjective ("the Saudi capital", an alias in the
+// gazetteer) with its name right after it: "in the Saudi capital Riyadh",
+// "the German capital, Berlin,". The name is the place; the words before
+// it only describe it.
+func (d *doc) capitalNamed(i, end int) bool {
+	toks := d.toks
+	if toks[end].lower != "capital" || end == i {
+		return false
+	}
+	k := end + 1
+	if k < len(toks) && toks[k].text == "," {
+		k++
+	}
+	return k < len(toks) && toks[k].isCap() && !toks[k].is(clsFunction)
 }
 
 // areaWords end the name of an administrative area or of a site, and give

@@ -606,3 +606,25 @@ func TestPlaceInTheDateline(t *testing.T) {
 		}
 	}
 }
+
+// TestCapitalByItsCountry: "the German capital" is Berlin, so a sentence
+// that names the city either way names one place; a capital told by its
+// country and then named ("the Saudi capital Riyadh") is the named place.
+func TestCapitalByItsCountry(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           []string
+	}{
+		{"the same city in other words", "The leaders met in Berlin on Wednesday.", "The leaders met in the German capital on Wednesday.", nil},
+		{"and back", "Strikes hit the Ukrainian capital overnight.", "Strikes hit Kyiv overnight.", nil},
+		{"another city", "The leaders met in Munich on Wednesday.", "The leaders met in the German capital on Wednesday.", []string{"Munich -> German capital"}},
+		{"told, then named", "The talks could be held in Geneva or Budapest.", "The talks could be held in Geneva or the Saudi capital Riyadh.", []string{"Budapest -> Riyadh"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := changeTexts(tt.old, tt.new, KindLocation); !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
