@@ -71,6 +71,8 @@ func (a *app) evalCommand() *cobra.Command {
 				{"summit held-out set 13 (written in round 13, sealed until its first score)", "diff/eval/testdata/heldout13"},
 				{"summit held-out set 14 (written in round 14, sealed until its first score)", "diff/eval/testdata/heldout14"},
 				{"summit held-out set 15 (written in round 15, sealed until its first score)", "diff/eval/testdata/heldout15"},
+				{"summit held-out set 16 (written in round 16, sealed until its first score)", "diff/eval/testdata/heldout16"},
+				{"other-beats held-out set 1 (courts, politics, business, weather, sports, …; written in round 16, sealed until its first score)", "diff/eval/testdata/beats1"},
 			} {
 				r, err := eval.ScoreDevSet(set.dir)
 				if err != nil {
