@@ -261,6 +261,7 @@ func CompareAlignedWith(oldText, newText string, old, new []align.Sentence, link
 		beforeSent, afterSent string
 	}
 	told := map[once]bool{}
+	figures := map[[3]string]int{} // numbers changed (what they count, figure before and after): where in res
 	for _, c := range m.out {
 		if c.old != nil && slipO[c.oSent] || c.new != nil && slipN[c.nSent] {
 			continue // a sentence whose edit only fixed slips changed no fact
@@ -300,6 +301,21 @@ func CompareAlignedWith(oldText, newText string, old, new []align.Sentence, link
 			continue
 		}
 		told[k] = true
+		if c.old != nil && c.new != nil && c.old.Kind == KindNumber && c.new.Kind == KindNumber {
+			// a figure of one thing changed in the key points and again in
+			// the body, told in other words ("At least 12 people killed …"
+			// and "has killed at least 12 people"): 12 → 15 is one change
+			f := [3]string{c.new.slot, countOf(c.old.key), countOf(c.new.key)}
+			if at, ok := figures[f]; ok {
+				// told once, from the longer sentence: the body's, not a
+				// headline's or a bullet's
+				if len(ch.AfterSentence) > len(res[at].AfterSentence) {
+					res[at] = ch
+				}
+				continue
+			}
+			figures[f] = len(res)
+		}
 		res = append(res, ch)
 	}
 	return res

@@ -1375,3 +1375,26 @@ func TestRateMoveInPartsOfAPoint(t *testing.T) {
 		}
 	}
 }
+
+// TestFigureChangedInKeyPointsAndBodyIsOne: a "Key points" list and the
+// body each tell the toll in their own words; 12 → 15 changed in both is
+// one change, told from the body's (longer) sentence, and a figure changed to
+// another value elsewhere is its own.
+func TestFigureChangedInKeyPointsAndBodyIsOne(t *testing.T) {
+	old := "Key points\n- At least 12 people killed in a strike on Kyiv, officials say\nA missile attack on Kyiv overnight has killed at least 12 people, officials say.\nRescuers said 40 people had been injured.\n"
+	tests := []struct {
+		name, new string
+		want      []string
+	}{
+		{"the same change twice", strings.ReplaceAll(old, "12", "15"), []string{"at least 12 people -> at least 15 people"}},
+		{"two changes", strings.ReplaceAll(strings.Replace(old, "at least 12", "at least 14", 1), "At least 12", "At least 15"),
+			[]string{"At least 12 people -> At least 15 people", "at least 12 people -> at least 14 people"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := changeTexts(old, tt.new, KindNumber); !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

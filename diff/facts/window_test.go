@@ -21,8 +21,11 @@ func TestWindowedCompareMatchesWholeText(t *testing.T) {
 		t.Fatal("one edited part reports no change")
 	}
 	// A date added or removed in every part is one new date to the reader
-	// (dateOnce): it is counted apart, once.
-	once := func(c Change) bool { return c.Kind == KindDate && (c.Before == "" || c.After == "") }
+	// (dateOnce), and a figure of one thing changed alike in every part one
+	// figure changed: each is counted apart, once.
+	once := func(c Change) bool {
+		return c.Kind == KindDate && (c.Before == "" || c.After == "") || c.Kind == KindNumber && c.Before != "" && c.After != ""
+	}
 	perKind, allKind := map[Kind]int{}, map[Kind]int{}
 	perOnce, allOnce := map[string]int{}, map[string]int{}
 	for _, c := range per {
@@ -46,11 +49,11 @@ func TestWindowedCompareMatchesWholeText(t *testing.T) {
 		}
 	}
 	if len(perOnce) != len(allOnce) {
-		t.Errorf("dates added or removed: %v over %d parts, want %v", allOnce, partsSeen, perOnce)
+		t.Errorf("dates added or removed and figures changed: %v over %d parts, want %v", allOnce, partsSeen, perOnce)
 	}
 	for k := range perOnce {
 		if allOnce[k] != 1 {
-			t.Errorf("date %s reported %d times over %d parts, want once", k, allOnce[k], partsSeen)
+			t.Errorf("%s reported %d times over %d parts, want once", k, allOnce[k], partsSeen)
 		}
 	}
 }
