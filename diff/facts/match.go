@@ -1493,10 +1493,11 @@ func slipFixed(long, short []string) bool {
 // spelledOut returns a and b with the verbs written short after a pronoun
 // spelt out ("we're" → "we are", "it's" → "it is"), and whether that
 // changed either: a quote retyped or copy-edited writes them one way or the
-// other. ("'s" is "is" only after a pronoun, "Russia's" a possessive; "'s"
+// other. ("'s" is "is" after a pronoun or where the other spells it out,
+// "Russia's" a possessive otherwise; "'s"
 // and "'d" may stand for "has" and "had" too, told apart by nothing here.)
 func spelledOut(a, b []string) (ea, eb []string, changed bool) {
-	expand := func(ws []string) []string {
+	expand := func(ws, other []string) []string {
 		var out []string
 		for i, w := range ws {
 			j := strings.LastIndexByte(w, '\'')
@@ -1507,7 +1508,7 @@ func spelledOut(a, b []string) (ea, eb []string, changed bool) {
 				continue
 			}
 			full, ok := shortVerbs[w[j+1:]]
-			if !ok || w[j+1:] == "s" && !sContracted[w[:j]] {
+			if !ok || w[j+1:] == "s" && !sContracted[w[:j]] && !spelledIs(other, w[:j]) {
 				if out != nil {
 					out = append(out, w)
 				}
@@ -1524,7 +1525,19 @@ func spelledOut(a, b []string) (ea, eb []string, changed bool) {
 		changed = true
 		return out
 	}
-	return expand(a), expand(b), changed
+	return expand(a, b), expand(b, a), changed
+}
+
+// spelledIs reports whether ws hold noun followed by "is": "the wind's
+// going to be a problem" is "the wind is going to be" when the other
+// version spells it out, a possessive otherwise ("the wind's speed").
+func spelledIs(ws []string, noun string) bool {
+	for k := 0; k+1 < len(ws); k++ {
+		if strings.EqualFold(ws[k], noun) && strings.EqualFold(ws[k+1], "is") {
+			return true
+		}
+	}
+	return false
 }
 
 // shortVerbs are the verbs written short after a pronoun.
