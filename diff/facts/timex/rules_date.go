@@ -117,7 +117,7 @@ func (p *parser) monthGuarded(k int) bool {
 }
 
 // ruleDate matches calendar dates: "Aug. 7, 1998", "August 1988", "June",
-// "Tuesday, Aug. 19", "7 August 1998", "8/19/2025", "2025-08-19".
+// "Tuesday, Aug. 19", "7 August 1998", "8/19/2025", "19/08/2025", "2025-08-19".
 func (p *parser) ruleDate(i int) (cand, bool) {
 	k := i
 	if _, k2, ok := p.match(kindWeekday, k); ok {
@@ -209,6 +209,10 @@ func (p *parser) ruleDate(i int) (cand, bool) {
 				switch {
 				case sep == "-" && len(p.t[k].w) == 4:
 					y, m, d = a, b, c
+				case sep == "/" && len(p.t[k+4].w) == 4 && a > 12 && b <= 12:
+					// "21/08/2025": the day first, as Britain and Europe
+					// write it (told apart only when the day is past 12)
+					d, m, y = a, b, c
 				case sep == "/" && len(p.t[k+4].w) == 4:
 					m, d, y = a, b, c
 				case sep == "/" && len(p.t[k+4].w) == 2:

@@ -40,6 +40,8 @@ func TestFind(t *testing.T) {
 		{"day month year", "born 7 August 1998 there", []want{{"7 August 1998", "DATE", "1998-08-07", ""}}},
 		{"month year", "since August 1988 the firm", []want{{"August 1988", "DATE", "1988-08", ""}}},
 		{"numeric date", "posted 8/29/2025 at", []want{{"8/29/2025", "DATE", "2025-08-29", ""}}},
+		{"numeric date, the day first", "The decree, dated 21/08/2025, targets", []want{{"21/08/2025", "DATE", "2025-08-21", ""}}},
+		{"numeric date, both ways a month: the month first", "posted 08/07/2025 at", []want{{"08/07/2025", "DATE", "2025-08-07", ""}}},
 		{"iso date", "dated 2025-08-29 and", []want{{"2025-08-29", "DATE", "2025-08-29", ""}}},
 		{"yesterday", "Prices fell yesterday.", []want{{"yesterday", "DATE", "2025-08-18", ""}}},
 		{"tomorrow morning", "They meet tomorrow morning.", []want{{"tomorrow morning", "TIME", "2025-08-20TMO", ""}}},
