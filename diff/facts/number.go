@@ -223,6 +223,16 @@ func (d *doc) minusBefore(i int) bool {
 	return m == 0 || toks[m].space || toks[m-1].text == "(" || toks[m-1].text == "["
 }
 
+// minusWord reports whether the number at token i is told negative by the
+// word "minus" before it, which is not the margin "plus or minus".
+func (d *doc) minusWord(i int) bool {
+	toks := d.toks
+	if i == 0 || toks[i-1].lower != "minus" || !toks[i].space {
+		return false
+	}
+	return i < 3 || toks[i-2].lower != "or" || toks[i-3].lower != "plus"
+}
+
 // conversion reports whether amount b, in parentheses right after amount
 // a, converts it into another currency or unit: "£125,000 ($166,000)",
 // "2.4 million euros (around $2.85 million)", "600 miles (965
@@ -414,6 +424,9 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 	numTok := toks[i]
 	// a minus sign: "(-42,000 jobs)", "fell to -3%"
 	if numTok.kind == tokNum && cur == "" && first == i && !high && d.minusBefore(i) {
+		first, v = i-1, -v
+	} else if cur == "" && first == i && !high && d.minusWord(i) {
+		// "fell to minus 31" is "fell to -31"
 		first, v = i-1, -v
 	} else if numTok.kind == tokNum && cur == "" && i > 0 && !numTok.space && !high &&
 		(toks[i-1].kind == tokWord && !d.gluedByScraper(i-1) || toks[i-1].text == "-") {

@@ -204,6 +204,9 @@ func TestUnitsSpelledOtherwise(t *testing.T) {
 		{"The fire burned 400 sq km of forest.", "The fire burned 400 square kilometres of forest."},
 		{"Winds reached 80 mph, officials said.", "Winds reached 80 miles per hour, officials said."},
 		{"The Senate voted 52-48 to confirm her.", "The Senate voted 52 to 48 to confirm her."},
+		{"More than 100mm of rain fell in 24 hours.", "Over 100 millimetres of rain fell in 24 hours."},
+		{"The rating fell to minus 31, the lowest on record.", "The rating fell to -31, the lowest on record."},
+		{"The plan would cost around HUF 1.5 billion (EUR 3.7 million), police said.", "The plan would cost around 1.5 billion forints (EUR 3.7 million), police said."},
 		// "one" is no figure on its own, but the same words in digits are
 		{"Bonds rose, with notes gaining about 1 cent on the dollar.", "Bonds rose. Notes gained about one cent on the dollar."},
 		{"Bonds rose. Notes gained about one cent on the dollar.", "Bonds rose, with notes gaining about 1 cent on the dollar."},
@@ -211,6 +214,17 @@ func TestUnitsSpelledOtherwise(t *testing.T) {
 	for _, tt := range tests {
 		if got := changesOf(tt.old, tt.new, KindNumber); len(got) != 0 {
 			t.Errorf("%q → %q: got %+v, want no change", tt.old, tt.new, got)
+		}
+	}
+	// "plus or minus" is a margin, no sign; a conversion changed with its
+	// amount is one change
+	for _, tt := range []struct{ old, new string }{
+		{"The rating fell to minus 31.", "The rating fell to minus 13."},
+		{"The margin of error is plus or minus two points.", "The margin of error is plus or minus three points."},
+		{"The plan would cost HUF 1.5 billion (EUR 3.7 million).", "The plan would cost HUF 2 billion (EUR 5 million)."},
+	} {
+		if got := changesOf(tt.old, tt.new, KindNumber); len(got) != 1 {
+			t.Errorf("%q → %q: got %+v, want one change", tt.old, tt.new, got)
 		}
 	}
 	if got := changesOf("The fire burned 400 sq km.", "The fire burned 500 square kilometres.", KindNumber); len(got) != 1 {
