@@ -223,6 +223,10 @@ func (d *doc) minusBefore(i int) bool {
 	return m == 0 || toks[m].space || toks[m-1].text == "(" || toks[m-1].text == "["
 }
 
+// tallyVerbs give the score or the tally of votes after them.
+var tallyVerbs = map[string]bool{"voted": true, "vote": true, "votes": true, "voting": true, "ruled": true,
+	"won": true, "wins": true, "lost": true, "loses": true, "beat": true, "beats": true, "defeated": true, "passed": true}
+
 // minusWord reports whether the number at token i is told negative by the
 // word "minus" before it, which is not the margin "plus or minus".
 func (d *doc) minusWord(i int) bool {
@@ -1174,8 +1178,10 @@ func (d *doc) pairedNumber(i int) (item, int, bool) {
 			return item{}, 0, false
 		}
 		// "1-2 feet" is a range of an amount, read as one below; "a 3-1
-		// win" is a score
-		if n := end + 1; n < len(toks) && toks[n].kind == tokWord && !toks[n].isCap() &&
+		// win" is a score, and so is a tally after its verb, whatever
+		// follows ("voted 6-3 late Tuesday")
+		tallied := i > 0 && tallyVerbs[toks[i-1].lower]
+		if n := end + 1; !tallied && n < len(toks) && toks[n].kind == tokWord && !toks[n].isCap() &&
 			!d.lx.function[toks[n].lower] && !scoreNouns[toks[n].lower] {
 			return item{}, 0, false
 		}
@@ -1522,7 +1528,10 @@ func (d *doc) namesSomething(i int) bool {
 	if p.kind != tokWord && p.text != "&" && !strings.HasSuffix(p.text, "&P") {
 		return false
 	}
-	if !p.isCap() || months[p.lower] {
+	// a function word apart from the number names nothing: "SEATTLE — A
+	// 5-mile stretch", the first word after a dateline, is capitalised as
+	// a sentence's first (glued, "A320" is a name)
+	if !p.isCap() || months[p.lower] || d.lx.function[p.lower] && toks[i].space {
 		return false
 	}
 	// the first word of a sentence is capitalised anyway: "Nearly 40 …"

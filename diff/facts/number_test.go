@@ -29,6 +29,7 @@ func TestExtractNumbers(t *testing.T) {
 		{"a kind of meeting", "Kyiv has not ruled out a trip if a three-way meeting is arranged.", nil},
 		{"a kind of attack", "It was a three-pronged attack on a two-sided deal.", nil},
 		{"ways counted", "There are 3 ways to go.", []string{"3 ways=3 ways"}},
+		{"after a dateline", "SEATTLE — A 5-mile stretch of Interstate 5 will close.", []string{"5-mile=5 mile"}},
 		{"at least", "It killed at least 31 people.", []string{"at least 31 people=>=31 people"}},
 		{"more than", "Russia fired more than 300 drones.", []string{"more than 300 drones=>300 drones"}},
 		{"up to", "Up to 200 troops could be sent.", []string{"Up to 200 troops=<=200 troops"}},
@@ -178,7 +179,8 @@ func TestPairedNumbers(t *testing.T) {
 		{"The Senate voted 81-30 to pass the bill.", "81-30=81-30 score"},
 		{"He is approximately 5’9” tall.", "approximately 5’9”=~5 ft 9 in"},
 		{"He is about 5’9” or 5’10” tall.", "about 5’9” or 5’10”=~5 ft 9 in or 5 ft 10 in"},
-		{"Forecasters expect 1-2 feet of snow.", ""}, // a range with its unit is no score
+		{"Forecasters expect 1-2 feet of snow.", ""},                                    // a range with its unit is no score
+		{"City Council members voted 6-3 late Tuesday to approve it.", "6-3=6-3 score"}, // a tally after its verb, whatever follows
 		// a tally written with "to" after a word of voting or scoring
 		{"The Senate voted 52 to 48 to confirm her.", "52 to 48=52-48 score"},
 		{"The vote was 5 to 4.", "5 to 4=5-4 score"},
