@@ -128,6 +128,12 @@ func (d *doc) position(k int, s sent, actors []string) (item, bool) {
 	if toks[k].lower == "press" && vend == k && k+1 < s.to && pressNouns[toks[k+1].lower] {
 		return item{}, false
 	}
+	// "pressed on with efforts", "pressed ahead with plans": kept going,
+	// no demand of anyone
+	if strings.HasPrefix(toks[k].lower, "press") && vend == k && k+1 < s.to && (toks[k+1].lower == "ahead" ||
+		toks[k+1].lower == "on" && (k+2 >= s.to || toks[k+2].lower == "with" || toks[k+2].kind == tokPunct)) {
+		return item{}, false
+	}
 	// "considers China to be its rival", "considered to be unsinkable":
 	// a view held, no matter weighed. Not "considering", which weighs, nor
 	// a passive after "to be": "a proposal to be put to shareholders" is

@@ -213,6 +213,9 @@ func TestNotAPosition(t *testing.T) {
 		"She responded with humor.",
 		// a claim, not a demand
 		"The minister insisted the plan was working.",
+		// kept going, no demand of anyone
+		"Officials pressed on with efforts to arrange a meeting.",
+		"The company pressed ahead with the launch.",
 		"Leaders have insisted that their party is unified.",
 		// a passive without its agent states no one's stance
 		"The sweater has not yet been confirmed to belong to him.",
