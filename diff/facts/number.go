@@ -447,7 +447,7 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 		if toks[j].lower == "m" && toks[j].space {
 			break
 		}
-		v *= s
+		v = roundSig(v * s) // 8.3 × 1e9 is 8300000000, not 8300000000.000001
 		scaled = true
 		j++
 	}
@@ -1129,6 +1129,17 @@ func (d *doc) rangeTail(first, j int, unit string) (item, int, int) {
 		return item{}, 0, rangeNone
 	}
 	return hi, next, rangeFigure
+}
+
+// roundSig rounds v to twelve significant digits: a figure times its scale
+// in binary floating point is off in the last place, and "$8.3 billion"
+// must read as "8,300 million" does.
+func roundSig(v float64) float64 {
+	if v == 0 || math.IsInf(v, 0) || math.IsNaN(v) {
+		return v
+	}
+	p := math.Pow(10, 12-math.Ceil(math.Log10(math.Abs(v))))
+	return math.Round(v*p) / p
 }
 
 // rangeItem is the range from the low end at token i (its phrase starting

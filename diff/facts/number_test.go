@@ -19,6 +19,7 @@ func TestExtractNumbers(t *testing.T) {
 		{"money word", "It pledged 90 billion dollars in aid.", []string{"90 billion dollars=90000000000 USD"}},
 		{"US dollar sign", "It pledged US$90 billion.", []string{"US$90 billion=90000000000 USD"}},
 		{"euro", "The EU gave €165bn.", []string{"€165bn=165000000000 EUR"}},
+		{"a scale in floating point", "Revenue reached $8.3 billion.", []string{"$8.3 billion=8300000000 USD"}},
 		{"count words", "The strike killed four people.", []string{"four people=4 people"}},
 		{"a quarter point", "The Fed raised rates by a quarter point.", []string{"a quarter point=0.25 pp"}},
 		{"half a percentage point", "The bank cut rates by half a percentage point.", []string{"half a percentage point=0.5 pp"}},
