@@ -476,6 +476,11 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 	if unit == "" && j+1 < len(toks) && toks[j].kind == tokWord && toks[j].isCap() && lx.curWord[toks[j+1].lower] != "" {
 		unit, last, j = lx.curWord[toks[j+1].lower], j+1, j+2
 	}
+	if cur != "" && vague == "" && suffix == "" {
+		if hi, next, ok := d.moneyRangeTail(first, j, cur); ok {
+			return d.rangeItem(first, i, v, hi), next, true
+		}
+	}
 	if cur == "" && vague == "" && (unit == "" || unit == "percent") && suffix == "" {
 		if hi, next, k := d.rangeTail(first, j, unit); k == rangeDate {
 			return item{}, 0, false
@@ -1140,6 +1145,34 @@ func roundSig(v float64) float64 {
 	}
 	p := math.Pow(10, 12-math.Ceil(math.Log10(math.Abs(v))))
 	return math.Round(v*p) / p
+}
+
+// moneyRangeTail reads the high end of a range of money whose low end, in
+// currency cur, ends before token j: "$8.1 billion to $8.3 billion",
+// "between €2m and €3m". The range is one figure: a forecast raised moves
+// both ends at once.
+func (d *doc) moneyRangeTail(first, j int, cur string) (item, int, bool) {
+	toks := d.toks
+	if j+1 >= len(toks) {
+		return item{}, 0, false
+	}
+	switch c := toks[j]; c.lower {
+	case "to", "-", "–":
+	case "and":
+		if first == 0 || toks[first-1].lower != "between" {
+			return item{}, 0, false
+		}
+	default:
+		return item{}, 0, false
+	}
+	if first > 1 && toks[first-1].lower == "from" && toks[first-2].lower != "anywhere" {
+		return item{}, 0, false // "rose from $5 to $10": a change, not a range
+	}
+	hi, next, ok := d.numberAt(j+1, true)
+	if !ok || hi.Start != toks[j+1].start || !isMoney(&hi) || unitOf(&hi) != cur {
+		return item{}, 0, false
+	}
+	return hi, next, true
 }
 
 // rangeItem is the range from the low end at token i (its phrase starting
