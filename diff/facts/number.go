@@ -38,6 +38,8 @@ func (d *doc) numberItems(out []item) []item {
 	for k := range out {
 		if out[k].Kind == KindDate && (clockSpan(&out[k]) || d.waitSpan(&out[k])) {
 			d.measuredSpan(&out[k])
+		} else if out[k].Kind == KindDate && d.prisonTerm(&out[k]) {
+			d.termFigure(&out[k])
 		}
 	}
 	for i := 0; i < len(d.toks); {
@@ -128,6 +130,63 @@ func (d *doc) waitSpan(it *item) bool {
 		}
 	}
 	return false
+}
+
+// jailWords say a span after them is a prison term: "jailed for five
+// years", "sentenced to 18 months", "a prison term of four years".
+// ("served for 33 years" and "a term of four years" are as often a career
+// and an office: not these.)
+var jailWords = map[string]bool{"jailed": true, "jail": true, "imprisoned": true, "imprisonment": true,
+	"sentenced": true, "sentence": true, "prison": true, "incarcerated": true, "detention": true, "probation": true}
+
+// prisonTerm reports whether a date is a span of years, months, weeks or
+// days that a court gave ("jailed for five years and four months",
+// "sentenced to 18 months"): the GUIDE counts a sentence's length as a
+// figure ("a two-year sentence"), not as the date of an event. A jail word
+// stands a few words before it, in its clause, after "for", "to", "of" or
+// the "and" of a term told in two units.
+func (d *doc) prisonTerm(it *item) bool {
+	v := it.Value
+	if it.Type != "DURATION" || len(v) < 3 || v[0] != 'P' || v[1] == 'T' || strings.IndexByte("YMWD", v[len(v)-1]) < 0 {
+		return false
+	}
+	if _, err := strconv.ParseFloat(v[1:len(v)-1], 64); err != nil {
+		return false
+	}
+	first := d.tokAt(it.Start)
+	if first == 0 || first >= len(d.toks) {
+		return false
+	}
+	switch d.toks[first-1].lower {
+	case "for", "to", "of", "and", "than", "least", "nearly", "almost", "about":
+	default:
+		return false
+	}
+	for k := first - 1; k >= 0 && k >= first-8 && !d.endsClause(k); k-- {
+		if jailWords[d.toks[k].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// termUnits name the units of a prison term by the last letter of its
+// TIMEX3 value.
+var termUnits = map[byte]string{'Y': "year", 'M': "month", 'W': "week", 'D': "day"}
+
+// termFigure turns a prison term read as a date into the figure it is.
+func (d *doc) termFigure(it *item) {
+	v := it.Value[1 : len(it.Value)-1] // "P5Y" -> "5"
+	unit := termUnits[it.Value[len(it.Value)-1]]
+	prefix := ""
+	if k := d.tokAt(it.Start); k < len(d.toks) {
+		prefix, _ = d.phraseBefore(k, d.lx.approx)
+	}
+	it.Kind, it.Type, it.mod = KindNumber, "", ""
+	it.Value = prefix + v + " " + unit
+	it.Subject = unit
+	it.key = numberKey(prefix, v, unit)
+	it.slot = unit + "|"
 }
 
 // measuredSpan turns a date that is a span of minutes or seconds

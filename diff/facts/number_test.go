@@ -1418,3 +1418,25 @@ func TestFigureChangedInKeyPointsAndBodyIsOne(t *testing.T) {
 		})
 	}
 }
+
+// TestPrisonTermIsAFigure: the length of a sentence a court gave is a
+// figure (GUIDE: "a two-year sentence"), however it is told; a career or
+// an event's length stays a date.
+func TestPrisonTermIsAFigure(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		kind           Kind
+		want           []string
+	}{
+		{"jailed for longer", "He was jailed for five years and four months.", "He was jailed for six years and four months.", KindNumber, []string{"five years -> six years"}},
+		{"sentenced to", "She was sentenced to two years in prison.", "She was sentenced to three years in prison.", KindNumber, []string{"two years -> three years"}},
+		{"a career", "He served in the army for 33 years.", "He served in the army for 34 years.", KindDate, []string{"33 years -> 34 years"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := changeTexts(tt.old, tt.new, tt.kind); !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
