@@ -2,6 +2,7 @@ package timex
 
 import (
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -63,7 +64,12 @@ func (p *parser) ruleRel(i int) (cand, bool) {
 		}
 		switch u {
 		case "Y":
-			// "the year" is mostly a span in news ("profit for the year").
+			// "the year" is mostly a span in news ("profit for the year"),
+			// but the year ranked in ("the largest deal of the year") is
+			// this one
+			if p.rankedIn(i) {
+				return cand{i: i, j: k2, typ: TypeDate, val: p.unitDate(i, u, 0)}, true
+			}
 			return cand{i: i, j: k2, typ: TypeDuration, val: "P1Y", alt: p.unitDate(i, u, 0)}, true
 		case "W", "M", "WE":
 			return cand{i: i, j: k2, typ: TypeDate, val: p.unitDate(i, u, 0)}, true
@@ -251,4 +257,33 @@ func (p *parser) ruleNextDay(i int) (cand, bool) {
 		return cand{}, false
 	}
 	return cand{i: i, j: j, typ: TypeDate, val: fmtDay(s.AddDate(0, 0, off))}, true
+}
+
+// rankedIn reports whether "the" at token i opens the span something is
+// ranked in: "of" before it and a superlative or ordinal a few words
+// before that ("the largest packaged-food deal of the year", "the first
+// snow of the year").
+func (p *parser) rankedIn(i int) bool {
+	if i < 2 || p.w(i-1) != "of" {
+		return false
+	}
+	for k := i - 2; k >= 0 && k >= i-6; k-- {
+		w := p.w(k)
+		if _, ok := p.num(k); ok {
+			return false // "the first 52 days of the year": a span of it
+		}
+		if _, _, _, ok := p.unitAt(k); ok {
+			return false // "the first three weeks of the year"
+		}
+		switch w {
+		case "best", "worst", "first", "last", "most", "top", "only", "biggest", "largest":
+			return true
+		case ".", ",", ";", ":":
+			return false
+		}
+		if len(w) > 5 && strings.HasSuffix(w, "est") && w != "interest" && w != "protest" && w != "request" && w != "forest" && w != "harvest" {
+			return true
+		}
+	}
+	return false
 }
