@@ -18,6 +18,9 @@ type matcher struct {
 	out []change
 	// sameSentence is set while pair compares two sentences of equal text.
 	sameSentence bool
+	// loneBare is set while pair compares two sentences that hold one bare
+	// figure each (a number with no unit or noun to tell what it counts)
+	loneBare bool
 	// oldText and newText are the two versions' texts, for what a fact's
 	// own words cannot tell: a reattribution against mere reordering, a
 	// quote's cut or merge, the words around a date.
@@ -150,6 +153,9 @@ var passes = map[Kind][]pass{
 		{func(_ *matcher, a, b *item) bool {
 			return unitOf(a) == unitOf(b) && unitOf(a) != "" && !a.quiet && !b.quiet
 		}, true},
+		// "capped at 5,000" -> "limited to 7,500": the one bare figure of
+		// a sentence rewritten around it is the figure changed
+		{func(m *matcher, a, b *item) bool { return m.loneBare && a.slot == "|" && b.slot == "|" }, true},
 	},
 	KindQuote: {
 		{func(m *matcher, a, b *item) bool { return m.sameQuote(a, b) }, false},
@@ -306,6 +312,7 @@ func (m *matcher) pair(o, n *side, oi, ni int) {
 	pos := m.pos
 	olds, news := o.by[oi], n.by[ni]
 	m.sameSentence = o.sents[oi].Text == n.sents[ni].Text
+	m.loneBare = bareFigures(o.items, olds) == 1 && bareFigures(n.items, news) == 1
 	usedO, usedN := make([]bool, len(olds)), make([]bool, len(news))
 	// A fact written the same in both stays first: in "Nearly 9 million
 	// are under watches and another 9 million ..." edited to "Nearly 16
@@ -354,6 +361,18 @@ func (m *matcher) pair(o, n *side, oi, ni int) {
 			m.added(&n.items[b], ni)
 		}
 	}
+}
+
+// bareFigures counts the numbers among items at idx that tell nothing of
+// what they count.
+func bareFigures(items []item, idx []int) int {
+	n := 0
+	for _, k := range idx {
+		if it := &items[k]; it.Kind == KindNumber && it.slot == "|" && !it.quiet {
+			n++
+		}
+	}
+	return n
 }
 
 // sameCore reports whether two quotes' words are the same once the words

@@ -1440,3 +1440,23 @@ func TestPrisonTermIsAFigure(t *testing.T) {
 		})
 	}
 }
+
+// TestLoneBareFigureRewritten: a sentence rewritten around its one bare
+// figure ("capped at 5,000" -> "limited to 7,500") changed that figure; with
+// two bare figures on a side nothing tells which is which.
+func TestLoneBareFigureRewritten(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           []string
+	}{
+		{"one each", "Attendance will be capped at 5,000, the league said.", "Attendance will be limited to 7,500, the league said.", []string{"5,000 -> 7,500"}},
+		{"two on one side", "Attendance will be capped at 5,000, the league said.", "Attendance will be limited to 7,500 of 12,000, the league said.", []string{"5,000 -> ", " -> 7,500", " -> 12,000"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := changeTexts(tt.old, tt.new, KindNumber); !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
