@@ -19,6 +19,7 @@ func TestExtractPositions(t *testing.T) {
 		{"negated accept", "Putin has not agreed to the meeting.", "has not agreed", "Putin", "reject", "the meeting"},
 		{"hedge", "Zelensky may accept the proposal.", "may accept", "Zelensky", "accept?", "the proposal"},
 		{"consider", "Ukraine was considering Russian demands.", "considering", "Ukraine", "consider?", "Russian demands"},
+		{"studying a decision", "The company was studying the decision.", "studying the decision", "The company", "consider?", ""},
 		// weighing a thing that is "to be" done is no view held
 		{"considering a proposal to be put", "The board is considering a proposal to be put to shareholders.", "considering", "The board", "consider?", "a proposal"},
 		{"considered sanctions to be imposed", "The EU considered sanctions to be imposed next week.", "considered", "EU", "consider?", "sanctions"},
@@ -213,6 +214,9 @@ func TestNotAPosition(t *testing.T) {
 		"She responded with humor.",
 		// a claim, not a demand
 		"The minister insisted the plan was working.",
+		// an inquiry, no matter put to the actor to weigh
+		"The National Weather Service is reviewing the damage.",
+		"Investigators were looking into whether the victims were chosen at random.",
 		// kept going, no demand of anyone
 		"Officials pressed on with efforts to arrange a meeting.",
 		"The company pressed ahead with the launch.",
