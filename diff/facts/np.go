@@ -51,13 +51,18 @@ type np struct{ from, to int }
 func (d *doc) npBefore(i, lo int) (np, bool) {
 	toks := d.toks
 	k := i - 1
+	to := k
+	// a number that ends a name: "Teamsters Local 727", "Apollo 11"
+	if k-1 >= lo && toks[k].kind == tokNum && toks[k].space && toks[k-1].kind == tokWord && toks[k-1].isCap() && !toks[k-1].is(clsFunction) {
+		k--
+	}
 	if k < lo || toks[k].kind != tokWord {
 		return np{}, false
 	}
-	if pronouns[toks[k].lower] {
+	if pronouns[toks[k].lower] && k == to {
 		return np{k, k}, true
 	}
-	to := k
+	head := k // the name's last word
 	caps := 0
 	for ; k >= lo && toks[k].kind == tokWord; k-- {
 		t := toks[k]
@@ -65,7 +70,7 @@ func (d *doc) npBefore(i, lo int) (np, bool) {
 			if t.is(clsFunction) && t.lower != "us" {
 				break // "The", "But" at sentence start
 			}
-			if hasPoss(t.text) && k != to && caps == 0 {
+			if hasPoss(t.text) && k != head && caps == 0 {
 				break
 			}
 			caps++
@@ -76,13 +81,13 @@ func (d *doc) npBefore(i, lo int) (np, bool) {
 		}
 		// a media office as the head: "the Kremlin press service", "the
 		// White House press office"
-		if k == to && k-2 >= lo && pressNouns[t.lower] && toks[k-1].lower == "press" && toks[k-2].isCap() && !toks[k-2].is(clsFunction) {
+		if k == head && k-2 >= lo && pressNouns[t.lower] && toks[k-1].lower == "press" && toks[k-2].isCap() && !toks[k-2].is(clsFunction) {
 			k--
 			continue
 		}
 		// lower-case head ("European leaders") or title ("Kremlin aide
 		// Yuri Ushakov"): only right after a capitalised word
-		if k-1 >= lo && toks[k-1].isCap() && (!toks[k-1].is(clsFunction) || toks[k-1].lower == "us") && (k == to || d.lx.titles[t.lower]) {
+		if k-1 >= lo && toks[k-1].isCap() && (!toks[k-1].is(clsFunction) || toks[k-1].lower == "us") && (k == head || d.lx.titles[t.lower]) {
 			continue
 		}
 		break
