@@ -19,6 +19,7 @@ func TestExtractPositions(t *testing.T) {
 		{"negated accept", "Putin has not agreed to the meeting.", "has not agreed", "Putin", "reject", "the meeting"},
 		{"hedge", "Zelensky may accept the proposal.", "may accept", "Zelensky", "accept?", "the proposal"},
 		{"consider", "Ukraine was considering Russian demands.", "considering", "Ukraine", "consider?", "Russian demands"},
+		{"conceded", "Holt conceded the race.", "conceded", "Holt", "accept", "the race"},
 		{"a name ending in a number", "Teamsters Local 727 declined to comment.", "declined to comment", "Teamsters Local 727", "not comment", ""},
 		{"studying a decision", "The company was studying the decision.", "studying the decision", "The company", "consider?", ""},
 		// weighing a thing that is "to be" done is no view held
