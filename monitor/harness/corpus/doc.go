@@ -119,9 +119,25 @@
 // request; Yoast's @graph without the text; "Updated" post meta, author
 // boxes, "N thoughts on “Title”" over a comment list that gains a comment
 // on some requests; one article in thirteen a live blog of <div
-// class="liveblog-entry"> entries newest first). Pages of every other
-// family are UTF-8. Pressroom, gazette, bulletin, wire, spa, folio, atlas
-// and press are held out: nothing in storywatch is tuned on them.
+// class="liveblog-entry"> entries newest first) or "blox" (a US local
+// daily on TownNews' BLOX CMS, written without reading storywatch's
+// extraction: an <article class="asset story"> with an asset header of
+// headline, author cards, "Posted" and, once edited, "Updated" times and a
+// rotating comment count; the text in <div class="asset-content
+// subscriber-premium" itemprop="articleBody"> over containers of one to
+// three <p>s, a "subscriber-preview" then "subscriber-only" ones (with
+// "lee-article-text" wrappers on Lee sites), some <p>s with a linked name,
+// an inline photo figure with caption and credit; drawn per request after
+// paragraphs, inside a container or between two, tnt-ads-container slots
+// with drawn ids, a "Get local news delivered to your inbox!" sign-up,
+// "Related to this story" and "Most Popular" lists and a "Support local
+// journalism" prompt, with drawn tncms-block ids; request ids and "?_dc="
+// cache-busters; __tnt.asset with the lede and JSON-LD whose articleBody
+// is the text; keyword tags and a Viafoura comments shell; times in the
+// paper's Central time; one article in fourteen a live story of
+// tnt-live-update entries newest first). Pages of every other family are
+// UTF-8. Pressroom, gazette, bulletin, wire, spa, folio, atlas, press and
+// blox are held out: nothing in storywatch is tuned on them.
 // They exist so that what storywatch learns per site is measured on layouts
 // it was not developed against.
 //

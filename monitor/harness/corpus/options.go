@@ -16,7 +16,7 @@ const (
 
 // Page template families accepted in Options.Template. Each is written as
 // a different CMS would write its pages (see page.go, ledger.go, pressroom.go,
-// gazette.go, bulletin.go, wire.go, spa.go, folio.go, atlas.go and press.go), so that what storywatch learns about one site's
+// gazette.go, bulletin.go, wire.go, spa.go, folio.go, atlas.go, press.go and blox.go), so that what storywatch learns about one site's
 // pages is tested on layouts it was not developed against.
 const (
 	TemplateClassic   = "classic"   // <article> with header, share bar, inline ad labels
@@ -29,6 +29,7 @@ const (
 	TemplateFolio     = "folio"     // Drupal with "paragraphs" entities and Lit web components: <story-body> and <story-paragraph> with declarative shadow roots, field__item wrappers, paragraphs with hashed anchor ids, inserts shaped like paragraphs (related, series, sponsored, audio bar, poll, most popular) drawn per request, @graph JSON-LD and __APP_STATE__, AMP lite pages, live pages of update <article>s (held out: written without reading storywatch's extraction)
 	TemplateAtlas     = "atlas"     // Arc XP/Brightspot-style: the body a flat list of typed content elements (<div class="... article-body__element" data-type="text">, paragraphs in a <p> or bare) over two or three containers split by a subscriber-only marker and an ad, class names with a build hash that changes per request, an ad slot nested in a text element, "Read more:" links shaped as paragraphs, newsletter and "Related coverage" drawn per request, "Listen to this article", author bio and corrections blocks, Fusion.globalContent and JSON-LD repeating the text, live pages of <article class="live-update">s under pinned key events (held out: written without reading storywatch's extraction)
 	TemplatePress     = "press"     // WordPress news site with a block theme and Newspack/Jetpack/Yoast: no <article> but readers' comments', Gutenberg blocks with their <!-- wp: --> comments in entry-content (drop cap, linked tag names, heading, [caption] and image figures, a pull quote repeating a sentence, a social embed quoting someone else, a list), an ad inserter's code-blocks, Newspack newsletter and donation prompts drawn per request, Jetpack "Share this:"/"Like this:" and related posts with excerpts inside entry-content, per-request nonces, ?ver= stamps and attachment ids, a Yoast @graph without the text, "Updated" post meta, author box, a comment list that gains a comment on some requests, live blogs of <div class="liveblog-entry">s (held out: written without reading storywatch's extraction)
+	TemplateBlox      = "blox"      // US local daily on TownNews BLOX: <article class="asset story"> with the text in asset-content subscriber-premium over subscriber-preview/subscriber-only (lee-article-text) containers, tnt-ads-container slots, "Get local news delivered to your inbox!", "Related to this story", "Most Popular" and "Support local journalism" blocks drawn per request inside or between them, an inline photo with caption and credit, author cards, "Posted"/"Updated" times, keyword tags, a Viafoura shell, per-request widget ids, ad ids, request ids and ?_dc= cache-busters, __tnt.asset and JSON-LD NewsArticle with the text, live stories of tnt-live-update entries (held out: written without reading storywatch's extraction)
 )
 
 // Templates lists the template families storywatch is held to: the tests
@@ -43,8 +44,8 @@ const (
 // TemplateWire is accepted but not listed either: it is new, not yet run
 // by the lead; nor is TemplateSPA, newer still (bench --templates spa),
 // nor TemplateFolio (bench --templates folio), nor TemplateAtlas (bench
-// --templates atlas), nor TemplatePress, the newest (bench --templates
-// press).
+// --templates atlas), nor TemplatePress (bench --templates press), nor
+// TemplateBlox, the newest (bench --templates blox).
 func Templates() []string {
 	return []string{TemplateClassic, TemplateLedger, TemplatePressroom, TemplateGazette}
 }
@@ -74,7 +75,8 @@ type Options struct {
 	RotateBoilerplate bool
 	// Template is the page template family: TemplateClassic (the default),
 	// TemplateLedger, TemplatePressroom, TemplateGazette, TemplateBulletin,
-	// TemplateWire, TemplateSPA, TemplateFolio, TemplateAtlas or TemplatePress.
+	// TemplateWire, TemplateSPA, TemplateFolio, TemplateAtlas, TemplatePress
+	// or TemplateBlox.
 	// Ignored by NewDemo.
 	Template string
 	// Formats are the feed formats assigned to feeds round-robin, from FormatRSS,
@@ -105,7 +107,7 @@ func (o Options) formats() ([]string, error) {
 
 func (o Options) validateTemplate() error {
 	switch o.Template {
-	case "", TemplateClassic, TemplateLedger, TemplatePressroom, TemplateGazette, TemplateBulletin, TemplateWire, TemplateSPA, TemplateFolio, TemplateAtlas, TemplatePress:
+	case "", TemplateClassic, TemplateLedger, TemplatePressroom, TemplateGazette, TemplateBulletin, TemplateWire, TemplateSPA, TemplateFolio, TemplateAtlas, TemplatePress, TemplateBlox:
 		return nil
 	}
 	return fmt.Errorf("check template: unknown family %q: %w", o.Template, ErrOptions)

@@ -99,6 +99,8 @@ func (s *Server) renderPage(dst []byte, p *pageSnap, base string) []byte {
 		return appendAtlasPage(dst, p, base, s.headFeeds)
 	case TemplatePress:
 		return appendPressPage(dst, p, base, s.headFeeds)
+	case TemplateBlox:
+		return appendBloxPage(dst, p, base, s.headFeeds)
 	}
 	return appendPage(dst, p, base, s.headFeeds)
 }
