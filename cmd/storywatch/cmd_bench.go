@@ -59,7 +59,7 @@ func (a *app) benchCommand() *cobra.Command {
 	f.Float64Var(&opts.URLWatchEdit, "edit", 0.2, "share of articles edited for the urlwatch comparison")
 	f.IntVar(&opts.URLWatchArticles, "urlwatch-articles", 1000, "articles in the urlwatch comparison")
 	f.BoolVar(&noURL, "no-urlwatch", false, "skip the urlwatch comparison")
-	f.StringSliceVar(&opts.Templates, "templates", nil, "page template families the urlwatch comparison runs on, each apart: classic, ledger, pressroom, gazette, bulletin, wire, spa, folio, atlas, press (default: "+strings.Join(corpus.Templates(), ", ")+")")
+	f.StringSliceVar(&opts.Templates, "templates", nil, "page template families the urlwatch comparison runs on, each apart: classic, ledger, pressroom, gazette, bulletin, wire, spa, folio, atlas, press, blox (default: "+strings.Join(corpus.Templates(), ", ")+")")
 	f.IntVar(&opts.FixtureVersions, "fixture-versions", 100000, "versions in the store the changes and timeline commands are timed on (negative: skip)")
 	f.IntVar(&opts.Workers, "workers", 8, "fetch.workers of the pipeline passes")
 	f.IntVar(&opts.PerHost, "per-host", 8, "fetch.per_host_concurrency (the corpus is one host, 127.0.0.1)")
