@@ -213,6 +213,10 @@ var areaWords = map[string]string{
 	"airport": "venue", "base": "venue", "stadium": "venue", "arena": "venue", "tower": "venue",
 	"dam": "venue", "bridge": "venue", "hotel": "venue", "station": "venue", "palace": "venue", "bay": "region", "beach": "region", "waters": "region",
 	"airspace": "region", "district": "district", "neighborhood": "district", "neighbourhood": "district",
+	"school": "venue", "monastery": "venue", "centre": "venue", "center": "venue", "hospital": "venue",
+	"church": "venue", "cathedral": "venue", "mosque": "venue", "synagogue": "venue", "museum": "venue",
+	"embassy": "venue", "consulate": "venue", "prison": "venue", "square": "venue", "hall": "venue",
+	"courthouse": "venue",
 }
 
 // lowerOnly area words end a place's name only in lower case, as the
