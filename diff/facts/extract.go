@@ -23,6 +23,9 @@ type item struct {
 	inQ   bool     // lies inside a direct quote
 	via   string   // quote by a pronoun: the sentence that names the speaker
 	minor bool     // a place no news on its own: a town's state ("Mobile, Alabama"), a continent, a world region
+	// siteCity marks the city a site stands in ("Temple Christian School
+	// in Titusville"): minor, but another city there is a change
+	siteCity bool
 	// loose marks a position whose actor was inferred (a pronoun, a verb
 	// coordinated with an earlier one), not named right before the verb
 	loose bool

@@ -454,6 +454,10 @@ func (d *doc) qualifierOf(out []item, end int, site bool) ([]item, int) {
 		key:   name,
 		inQ:   d.inQ[first] >= 0,
 		minor: true,
+		// the city a site stands in comes and goes with the site, but
+		// another city there is where it happened: "at Temple Christian
+		// School in Titusville" → "… in Marseille"
+		siteCity: site && d.lx.places[name].typ == "city",
 	}), last
 }
 

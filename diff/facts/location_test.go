@@ -632,3 +632,23 @@ func TestCapitalByItsCountry(t *testing.T) {
 		})
 	}
 }
+
+// TestCityOfASite: the city a named site stands in comes and goes with the
+// site, but another city there is the place changed.
+func TestCityOfASite(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           []string
+	}{
+		{"another city", "She was a cheerleader at Temple Christian School in Titusville, Florida.", "She was a cheerleader at Temple Christian School in Tampa, Florida.", []string{"Titusville -> Tampa"}},
+		{"another city of an airport", "Lines grew at Bush Intercontinental Airport in Houston.", "Lines grew at Bush Intercontinental Airport in Dallas.", []string{"Houston -> Dallas"}},
+		{"a site added with its city", "Wait times grew at the airport.", "Wait times grew at George Bush Intercontinental Airport in Houston.", []string{" -> George Bush Intercontinental Airport"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := changeTexts(tt.old, tt.new, KindLocation); !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

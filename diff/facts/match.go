@@ -196,8 +196,8 @@ var passes = map[Kind][]pass{
 		{func(_ *matcher, a, b *item) bool { return a.key == b.key || sameBorder(a, b) }, false},
 		// a town's state, a continent or world region is no news on
 		// its own: it never stands for another place ("Mobile,
-		// Alabama" → "Houston")
-		{func(_ *matcher, a, b *item) bool { return !a.minor && !b.minor }, true},
+		// Alabama" → "Houston"); the city a site stands in does
+		{func(_ *matcher, a, b *item) bool { return (!a.minor || a.siteCity) && (!b.minor || b.siteCity) }, true},
 	},
 	KindCorrection: {
 		{func(_ *matcher, a, b *item) bool { return sameNotice(a, b) }, false},
