@@ -52,8 +52,10 @@ func (d *doc) npBefore(i, lo int) (np, bool) {
 	toks := d.toks
 	k := i - 1
 	to := k
-	// a number that ends a name: "Teamsters Local 727", "Apollo 11"
-	if k-1 >= lo && toks[k].kind == tokNum && toks[k].space && toks[k-1].kind == tokWord && toks[k-1].isCap() && !toks[k-1].is(clsFunction) {
+	// a number that ends a name: "Teamsters Local 727", "Apollo 11" (not
+	// a date's: "a letter from ICE on January 8 asking her")
+	if k-1 >= lo && toks[k].kind == tokNum && toks[k].space && toks[k-1].kind == tokWord && toks[k-1].isCap() && !toks[k-1].is(clsFunction) &&
+		!d.inDate(toks[k].start, toks[k].end) {
 		k--
 	}
 	if k < lo || toks[k].kind != tokWord {

@@ -219,6 +219,8 @@ func TestNotAPosition(t *testing.T) {
 		// an inquiry, no matter put to the actor to weigh
 		"The National Weather Service is reviewing the damage.",
 		"Investigators were looking into whether the victims were chosen at random.",
+		// a date is no name that ends in a number
+		"Rodriguez received a letter from ICE on January 8 asking her to come in.",
 		// kept going, no demand of anyone
 		"Officials pressed on with efforts to arrange a meeting.",
 		"The company pressed ahead with the launch.",
