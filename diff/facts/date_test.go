@@ -618,3 +618,18 @@ func TestDatelineDatesNoEvent(t *testing.T) {
 		})
 	}
 }
+
+// TestRangeOfDaysWrittenShort: "between Aug. 8 and Aug. 15" and "Aug. 8-15"
+// tell the same two days; the range's end moved is one date changed.
+func TestRangeOfDaysWrittenShort(t *testing.T) {
+	old := "The poll was conducted between Aug. 8 and Aug. 15 in government-controlled areas."
+	if got := changesOf(old, "The poll was conducted Aug. 8-15 in government-controlled areas.", KindDate); len(got) != 0 {
+		t.Errorf("got %+v, want no change", got)
+	}
+	if got := changesOf(old, "The poll was conducted Aug. 8-15 in government-controlled areas.", KindNumber); len(got) != 0 {
+		t.Errorf("got %+v, want no figure", got)
+	}
+	if got := changesOf("The poll was conducted Aug. 8-15.", "The poll was conducted Aug. 8-17.", KindDate); len(got) != 1 {
+		t.Errorf("got %+v, want the end day changed", got)
+	}
+}

@@ -441,7 +441,9 @@ func (d *doc) number(i int) (item, int, bool) { return d.numberAt(i, false) }
 // numberAt is number; high says the number is the high end of a range,
 // glued to the hyphen before it ("1-2 feet").
 func (d *doc) numberAt(i int, high bool) (item, int, bool) {
-	if d.toks[i].kind == tokNum && (d.rank(i) || d.phone(i) || d.agoStamp(i) || d.paragraphRef(i)) {
+	// a day of a date (the 8 of "Aug. 8-15") starts no figure, nor a
+	// score with the day after it
+	if d.toks[i].kind == tokNum && (d.rank(i) || d.phone(i) || d.agoStamp(i) || d.paragraphRef(i) || d.inDate(d.toks[i].start, d.toks[i].end)) {
 		return item{}, 0, false
 	}
 	if it, next, ok := d.pairedNumber(i); ok {

@@ -119,6 +119,12 @@ func (p *parser) monthGuarded(k int) bool {
 // ruleDate matches calendar dates: "Aug. 7, 1998", "August 1988", "June",
 // "Tuesday, Aug. 19", "7 August 1998", "8/19/2025", "19/08/2025", "2025-08-19".
 func (p *parser) ruleDate(i int) (cand, bool) {
+	if c, ok := p.rangeEndDay(i); ok {
+		return c, true
+	}
+	if c, ok := p.rangeStartDay(i); ok {
+		return c, true
+	}
 	k := i
 	if _, k2, ok := p.match(kindWeekday, k); ok {
 		k = k2
@@ -226,6 +232,61 @@ func (p *parser) ruleDate(i int) (cand, bool) {
 				}
 			}
 		}
+	}
+	return cand{}, false
+}
+
+// rangeEndDay matches the last day of a range of days written short, "Aug.
+// 8-15" or "8–15 August": the day after the dash is a date of the month the
+// first day names, so "between Aug. 8 and Aug. 15" and "Aug. 8-15" tell the
+// same two days.
+func (p *parser) rangeEndDay(i int) (cand, bool) {
+	d2, ok := p.num(i)
+	if !ok || d2 < 1 || d2 > 31 || len(p.t[i].w) > 2 || i < 3 {
+		return cand{}, false
+	}
+	if dash := p.w(i - 1); dash != "-" && dash != "–" || !p.adj(i-1) || !p.adj(i) {
+		return cand{}, false
+	}
+	d1, ok := p.num(i - 2)
+	if !ok || d1 < 1 || d1 >= d2 {
+		return cand{}, false
+	}
+	// the month before the first day ("Aug. 8-15"), or after the last
+	// ("8-15 August")
+	for _, k := range []int{i - 3, i - 4} {
+		if k < 0 {
+			continue
+		}
+		if key, k2, ok := p.match(kindMonth, k); ok && k2 == i-2 {
+			m, _ := strconv.Atoi(key)
+			return p.dateCand(i, i+1, p.yearFor(i, m, d2), m, d2), true
+		}
+	}
+	if key, k2, ok := p.match(kindMonth, i+1); ok {
+		m, _ := strconv.Atoi(key)
+		return p.dateCand(i, k2, p.yearFor(i, m, d2), m, d2), true
+	}
+	return cand{}, false
+}
+
+// rangeStartDay matches the first day of a range of days whose month
+// follows the last: the "8" of "8-15 August".
+func (p *parser) rangeStartDay(i int) (cand, bool) {
+	d1, ok := p.num(i)
+	if !ok || d1 < 1 || d1 > 31 || len(p.t[i].w) > 2 {
+		return cand{}, false
+	}
+	if dash := p.w(i + 1); dash != "-" && dash != "–" || !p.adj(i+1) || !p.adj(i+2) {
+		return cand{}, false
+	}
+	d2, ok := p.num(i + 2)
+	if !ok || d2 > 31 || d1 >= d2 {
+		return cand{}, false
+	}
+	if key, _, ok := p.match(kindMonth, i+3); ok {
+		m, _ := strconv.Atoi(key)
+		return p.dateCand(i, i+1, p.yearFor(i, m, d1), m, d1), true
 	}
 	return cand{}, false
 }
