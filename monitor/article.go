@@ -225,7 +225,7 @@ func (m *Monitor) observe(ctx context.Context, link string, known store.Article,
 	sc := extract.Scan(page)
 	pageHash, pr := m.pageHash(sc, resp.URL, passFrom(ctx).roomForPrints())
 	if known.ID != "" && known.Versions > 0 {
-		if keep, ok := m.knownPage(sc, resp.URL, pageHash, known.PageHash); ok && m.regionHeld(sc, known) {
+		if keep, ok := m.knownPage(sc, pr, resp.URL, pageHash, known.PageHash); ok && m.regionHeld(sc, known) {
 			m.metrics.PageChecked(metrics.CheckFingerprint)
 			return &content{url: known.URL, etag: resp.ETag, lastModified: resp.LastModified, pageHash: keep,
 				print: pr}, nil

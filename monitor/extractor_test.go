@@ -137,13 +137,18 @@ func TestStoredPrintOutlivesALayoutChange(t *testing.T) {
 	if now == stored {
 		t.Fatal("the layout learned nothing: the test shows no change of it")
 	}
-	if _, ok := m.knownPage(extract.Scan(promoPage(0, "Read our newsletter today.", para)), pageURL, now, stored); !ok {
-		t.Error("the unchanged page is not known by the page hash stored before the layout changed")
-	}
-	edited := extract.Scan(promoPage(0, "Read our newsletter today.", "The leaders met in Geneva on Monday and agreed to meet again within two weeks, officials said."))
-	h, _ := m.pageHash(edited, pageURL, false)
-	if _, ok := m.knownPage(edited, pageURL, h, stored); ok {
-		t.Error("an edited page is known by the old page hash")
+	// with and without the page's print kept by the pass: the same answer
+	for _, kept := range []bool{false, true} {
+		sc := extract.Scan(promoPage(0, "Read our newsletter today.", para))
+		h, pr := m.pageHash(sc, pageURL, kept)
+		if _, ok := m.knownPage(sc, pr, pageURL, h, stored); !ok {
+			t.Errorf("print kept %v: the unchanged page is not known by the page hash stored before the layout changed", kept)
+		}
+		edited := extract.Scan(promoPage(0, "Read our newsletter today.", "The leaders met in Geneva on Monday and agreed to meet again within two weeks, officials said."))
+		h, pr = m.pageHash(edited, pageURL, kept)
+		if _, ok := m.knownPage(edited, pr, pageURL, h, stored); ok {
+			t.Errorf("print kept %v: an edited page is known by the old page hash", kept)
+		}
 	}
 }
 
@@ -211,12 +216,12 @@ func TestStoredPrintOutlivesManyLayoutChanges(t *testing.T) {
 	if now == stored {
 		t.Fatal("the page's fingerprint did not change with the layout: the test shows nothing")
 	}
-	if _, ok := m.knownPage(sc, pageURL, now, stored); !ok {
+	if _, ok := m.knownPage(sc, nil, pageURL, now, stored); !ok {
 		t.Error("the unchanged page is not known by the page hash stored under the layout the process began with")
 	}
 	edited := strayPromoPage("The leaders met in Geneva on Monday and agreed to meet again within two weeks, officials said.")
 	h, _ := m.pageHash(edited, pageURL, false)
-	if _, ok := m.knownPage(edited, pageURL, h, stored); ok {
+	if _, ok := m.knownPage(edited, nil, pageURL, h, stored); ok {
 		t.Error("an edited page is known by the old page hash")
 	}
 }
