@@ -315,6 +315,21 @@ func (d *doc) speakerOf(k int, s sent) (string, int) {
 			!d.inDate(toks[p.from].start, toks[p.to].end) {
 			return d.resolveSpeaker(p)
 		}
+		// "…,” said the study's lead author, Dr Giulia Fabbri.": a role,
+		// then the name set off after it, ending the clause
+		if k+1 < s.to && isDeterminer(toks[k+1].lower) {
+			for c := k + 2; c < s.to && c <= k+8; c++ {
+				if toks[c].text == "," {
+					if p, ok := d.npAfter(c+1, s.to); ok && !pronouns[toks[p.from].lower] && endsClause(toks, p.to+1, s.to) {
+						return d.resolveSpeaker(p)
+					}
+					break
+				}
+				if toks[c].kind != tokWord {
+					break
+				}
+			}
+		}
 	}
 	g := k - 1
 	for g >= s.from && toks[g].kind == tokWord && skippable[toks[g].lower] {
