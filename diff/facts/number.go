@@ -182,6 +182,11 @@ func (d *doc) termFigure(it *item) {
 	if k := d.tokAt(it.Start); k < len(d.toks) {
 		prefix, _ = d.phraseBefore(k, d.lx.approx)
 	}
+	asFigure(it, prefix, v, unit)
+}
+
+// asFigure turns date it into the figure v of unit, after prefix ("about").
+func asFigure(it *item, prefix, v, unit string) {
 	it.Kind, it.Type, it.mod = KindNumber, "", ""
 	it.Value = prefix + v + " " + unit
 	it.Subject = unit
@@ -226,11 +231,7 @@ func (d *doc) measuredSpan(it *item) {
 		it.End = toks[n].end
 		it.Text = d.text[it.Start:it.End]
 	}
-	it.Kind, it.Type, it.mod = KindNumber, "", ""
-	it.Value = prefix + v + " " + unit
-	it.Subject = unit
-	it.key = numberKey(prefix, v, unit)
-	it.slot = unit + "|"
+	asFigure(it, prefix, v, unit)
 }
 
 // gluedByScraper reports whether word token w, glued to the digits after
