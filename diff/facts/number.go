@@ -1161,20 +1161,7 @@ const (
 // times ("between 8 and 9 p.m.") is a date.
 func (d *doc) rangeTail(first, j int, unit string) (item, int, int) {
 	toks := d.toks
-	if j+1 >= len(toks) || first > 1 && toks[first-1].lower == "from" && toks[first-2].lower != "anywhere" {
-		return item{}, 0, rangeNone
-	}
-	switch c := toks[j]; c.lower {
-	case "to":
-	case "-", "–":
-		if c.space || toks[j+1].space {
-			return item{}, 0, rangeNone
-		}
-	case "and":
-		if first == 0 || toks[first-1].lower != "between" {
-			return item{}, 0, rangeNone
-		}
-	default:
+	if !d.rangeJoin(first, j) {
 		return item{}, 0, rangeNone
 	}
 	k := j + 1
@@ -1215,19 +1202,7 @@ func roundSig(v float64) float64 {
 // both ends at once.
 func (d *doc) moneyRangeTail(first, j int, cur string) (item, int, bool) {
 	toks := d.toks
-	if j+1 >= len(toks) {
-		return item{}, 0, false
-	}
-	switch c := toks[j]; c.lower {
-	case "to", "-", "–":
-	case "and":
-		if first == 0 || toks[first-1].lower != "between" {
-			return item{}, 0, false
-		}
-	default:
-		return item{}, 0, false
-	}
-	if first > 1 && toks[first-1].lower == "from" && toks[first-2].lower != "anywhere" {
+	if !d.rangeJoin(first, j) {
 		return item{}, 0, false // "rose from $5 to $10": a change, not a range
 	}
 	hi, next, ok := d.numberAt(j+1, true)
@@ -1235,6 +1210,26 @@ func (d *doc) moneyRangeTail(first, j int, cur string) (item, int, bool) {
 		return item{}, 0, false
 	}
 	return hi, next, true
+}
+
+// rangeJoin reports whether token j joins the low end of a range, begun
+// at token first, to its high end: "to", a dash between the two with no
+// space, "and" after "between"; not "from … to", a change over time,
+// unless it is "anywhere from".
+func (d *doc) rangeJoin(first, j int) bool {
+	toks := d.toks
+	if j+1 >= len(toks) || first > 1 && toks[first-1].lower == "from" && toks[first-2].lower != "anywhere" {
+		return false
+	}
+	switch c := toks[j]; c.lower {
+	case "to":
+		return true
+	case "-", "–":
+		return !c.space && !toks[j+1].space
+	case "and":
+		return first > 0 && toks[first-1].lower == "between"
+	}
+	return false
 }
 
 // rangeItem is the range from the low end at token i (its phrase starting
