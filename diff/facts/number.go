@@ -283,10 +283,6 @@ func (d *doc) minusBefore(i int) bool {
 	return m == 0 || toks[m].space || toks[m-1].text == "(" || toks[m-1].text == "["
 }
 
-// tallyVerbs give the score or the tally of votes after them.
-var tallyVerbs = map[string]bool{"voted": true, "vote": true, "votes": true, "voting": true, "ruled": true,
-	"won": true, "wins": true, "lost": true, "loses": true, "beat": true, "beats": true, "defeated": true, "passed": true}
-
 // minusWord reports whether the number at token i is told negative by the
 // word "minus" before it, which is not the margin "plus or minus".
 func (d *doc) minusWord(i int) bool {
@@ -1281,7 +1277,7 @@ func (d *doc) pairedNumber(i int) (item, int, bool) {
 		// "1-2 feet" is a range of an amount, read as one below; "a 3-1
 		// win" is a score, and so is a tally after its verb, whatever
 		// follows ("voted 6-3 late Tuesday")
-		tallied := i > 0 && tallyVerbs[toks[i-1].lower]
+		tallied := i > 0 && tallyWords[toks[i-1].lower]
 		if n := end + 1; !tallied && n < len(toks) && toks[n].kind == tokWord && !toks[n].isCap() &&
 			!d.lx.function[toks[n].lower] && !scoreNouns[toks[n].lower] {
 			return item{}, 0, false
