@@ -29,6 +29,13 @@ func (m *matcher) dateEqual(a, b *item) bool {
 	if modOf(a) != modOf(b) && !((isDay(x) || isWeekdayOf(x) || isWeek(x) && (modOf(a) == "" || modOf(b) == "")) && x == y) {
 		return false
 	}
+	if a.Type == "TIME" && b.Type == "TIME" {
+		// "2 p.m. Moscow time" and "13:00 CEST" are one moment, "2 p.m.
+		// Moscow time" and "14:00 CEST" two
+		if same, zoned := m.sameMoment(a, b); zoned {
+			return same
+		}
+	}
 	if x == y {
 		return true
 	}
@@ -1203,4 +1210,74 @@ func datelineDate(text string, start, end int) bool {
 	}
 	rest := strings.TrimLeft(text[end:min(len(text), end+12)], " .")
 	return strings.HasPrefix(rest, "(") || strings.HasPrefix(rest, "/")
+}
+
+// sameMoment reports, for old clock time a and new clock time b each told
+// in a named time zone of another offset (zoned), whether they are one
+// moment: "2 p.m. Moscow time" and "13:00 CEST" (a copy desk moving a time
+// into its readers' zone). The days, when named, must agree as dateEqual
+// reads them.
+func (m *matcher) sameMoment(a, b *item) (same, zoned bool) {
+	da, ta, za, oka := clockInZone(a, m.oldText)
+	db, tb, zb, okb := clockInZone(b, m.newText)
+	if !oka || !okb || za == zb || len(da) != len(db) {
+		return false, false
+	}
+	for i := 0; i < len(da); i++ {
+		if da[i] != db[i] && da[i] != 'X' && db[i] != 'X' {
+			return false, true
+		}
+	}
+	return (ta-za+2*minutesPerDay)%minutesPerDay == (tb-zb+2*minutesPerDay)%minutesPerDay, true
+}
+
+const minutesPerDay = 24 * 60
+
+// zoneOffsets are the time zones news names after a clock time, as minutes
+// east of UTC. Zones whose offset depends on the season and that the
+// name does not tell ("ET", "Kyiv time") are left out.
+var zoneOffsets = map[string]int{
+	"gmt": 0, "utc": 0, "bst": 60, "cet": 60, "cest": 120, "eet": 120, "eest": 180, "msk": 180,
+	"moscow time": 180, "edt": -240, "est": -300, "cdt": -300, "cst": -360, "pdt": -420, "pst": -480,
+}
+
+// clockInZone reads a clock time's value ("XXXX-XX-XXT14:00": the day part,
+// minutes after midnight) and the zone named in it or right after it in
+// text ("13:00 CEST", "2 p.m. Moscow time").
+func clockInZone(it *item, text string) (day string, mins, zone int, ok bool) {
+	day, clock, found := strings.Cut(it.Value, "T")
+	if !found || len(clock) < 2 {
+		return "", 0, 0, false
+	}
+	h, err := strconv.Atoi(clock[:2])
+	if err != nil {
+		return "", 0, 0, false
+	}
+	mins = h * 60
+	if len(clock) >= 5 && clock[2] == ':' {
+		mm, err := strconv.Atoi(clock[3:5])
+		if err != nil {
+			return "", 0, 0, false
+		}
+		mins += mm
+	}
+	words := strings.Fields(strings.ToLower(it.Text))
+	if it.End >= 0 && it.End <= len(text) {
+		rest := text[it.End:]
+		if k := strings.IndexAny(rest, ",.;:\n()"); k >= 0 {
+			rest = rest[:k]
+		}
+		words = append(words, strings.Fields(strings.ToLower(rest))...)
+	}
+	for i, w := range words {
+		if z, known := zoneOffsets[w]; known {
+			return day, mins, z, true
+		}
+		if i+1 < len(words) && words[i+1] == "time" {
+			if z, known := zoneOffsets[w+" time"]; known {
+				return day, mins, z, true
+			}
+		}
+	}
+	return "", 0, 0, false
 }

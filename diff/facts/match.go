@@ -467,6 +467,9 @@ func (m *matcher) detail(a, b *item, report bool) (string, bool) {
 			return "", false // "this week" -> "last week" as the story aged
 		}
 		d := dateDetail(a, b)
+		if _, zoned := m.sameMoment(a, b); zoned && a.Type == "TIME" && b.Type == "TIME" {
+			d = "shift" // "2 p.m. Moscow time" → "14:00 CEST": an hour later
+		}
 		// "Monday" → "last week", "March 3" → "earlier this month": an
 		// article ageing says the same date less precisely (aged).
 		return d, d != "generalization" || !aged(a, b)
