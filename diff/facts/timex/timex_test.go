@@ -43,6 +43,7 @@ func TestFind(t *testing.T) {
 		{"the year something is ranked in", "the largest packaged-food deal of the year", []want{{"the year", "DATE", "2025", ""}}},
 		{"the year as a span", "profit for the year rose", []want{{"the year", "DURATION", "P1Y", ""}}},
 		{"a span of the year ranked is no rank of the year", "the third flood in the first three weeks of the year", []want{{"the first three weeks", "DURATION", "P3W", ""}, {"the year", "DURATION", "P1Y", ""}}},
+		{"a fraction glyph", "end a 3½-year war", []want{{"3½-year", "DURATION", "P3.5Y", ""}}},
 		{"a range of days written short", "conducted Aug. 8-15 in", []want{{"Aug. 8", "DATE", "2025-08-08", ""}, {"15", "DATE", "2025-08-15", ""}}},
 		{"a range of days before the month", "runs 8-15 August at", []want{{"8", "DATE", "2025-08-08", ""}, {"15 August", "DATE", "2025-08-15", ""}}},
 		{"a score is no range of days", "won 3-1 in August", []want{{"August", "DATE", "2025-08", ""}}},

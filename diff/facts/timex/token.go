@@ -81,6 +81,17 @@ func tokenizeLower(text, lower string, toks []token) []token {
 				}
 				break
 			}
+			// "3½": a fraction glyph glued to the digits is part of the number
+			if j+1 < len(text) && text[j] == 0xC2 {
+				switch text[j+1] {
+				case 0xBD: // ½
+					v, j = v+0.5, j+2
+				case 0xBC: // ¼
+					v, j = v+0.25, j+2
+				case 0xBE: // ¾
+					v, j = v+0.75, j+2
+				}
+			}
 			toks = appendToken(toks, i, j, text[i:j], v, kNum, sp, nl, false)
 			i = j
 		case c < utf8.RuneSelf && isASCIILetter(c):
