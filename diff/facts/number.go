@@ -1181,6 +1181,9 @@ func (d *doc) rangeTail(first, j int, unit string) (item, int, int) {
 	return hi, next, rangeFigure
 }
 
+// fractionGlyphs are the vulgar fractions a figure may end with ("3½").
+var fractionGlyphs = map[string]float64{"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1.0 / 3, "⅔": 2.0 / 3}
+
 // roundSig rounds v to twelve significant digits: a figure times its scale
 // in binary floating point is off in the last place, and "$8.3 billion"
 // must read as "8,300 million" does.
@@ -1707,6 +1710,12 @@ func (d *doc) numberCore(i int) (v float64, vague, suffix string, next int, expl
 			switch toks[i+1].lower {
 			case "st", "nd", "rd", "th", "s":
 				return 0, "", "", 0, false, false
+			}
+		}
+		// "3½": a fraction glyph glued to the digits is part of the figure
+		if i+1 < len(toks) && !toks[i+1].space {
+			if frac, ok := fractionGlyphs[toks[i+1].text]; ok {
+				return f + frac, "", "", i + 2, true, true
 			}
 		}
 		return f, "", "", i + 1, true, true
