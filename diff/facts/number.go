@@ -497,6 +497,9 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 	}
 	// scale words: "billion", "bn", "m" (glued only)
 	scaled := false
+	if j+1 < len(toks) && vague == "" && toks[j].text == "-" && !toks[j].space && !toks[j+1].space && len(toks[j+1].lower) > 2 && lx.scales[toks[j+1].lower] != 0 {
+		j++ // "a $93-million shortfall"
+	}
 	for j < len(toks) && vague == "" {
 		s, ok := lx.scales[toks[j].lower]
 		if !ok || (len(toks[j].lower) <= 2 && toks[j].lower != "bn" && toks[j].space) {

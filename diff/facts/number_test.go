@@ -34,6 +34,7 @@ func TestExtractNumbers(t *testing.T) {
 		{"a kind of attack", "It was a three-pronged attack on a two-sided deal.", nil},
 		{"ways counted", "There are 3 ways to go.", []string{"3 ways=3 ways"}},
 		{"a fraction glyph", "The road is 2½ miles long.", []string{"2½ miles=2.5 mi"}},
+		{"a scale after a hyphen", "It closes a $93-million shortfall.", []string{"$93-million=93000000 USD"}},
 		{"after a dateline", "SEATTLE — A 5-mile stretch of Interstate 5 will close.", []string{"5-mile=5 mile"}},
 		{"at least", "It killed at least 31 people.", []string{"at least 31 people=>=31 people"}},
 		{"more than", "Russia fired more than 300 drones.", []string{"more than 300 drones=>300 drones"}},
