@@ -526,6 +526,8 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 			unit, last, j = u, j+n-1, j+n
 		} else if j < len(toks) && lx.curWord[toks[j].lower] != "" {
 			unit, last, j = lx.curWord[toks[j].lower], j, j+1
+		} else if u, n := d.tempGlued(toks, j); n > 0 {
+			unit, last, j = u, j+n-1, j+n
 		}
 	}
 	// "a mile and a half", "5 miles and a half": the half is the unit's
@@ -1182,6 +1184,32 @@ func (d *doc) rangeTail(first, j int, unit string) (item, int, int) {
 		return item{}, 0, rangeNone
 	}
 	return hi, next, rangeFigure
+}
+
+// tempGlued reads a temperature's scale glued to its figure, "46.1C",
+// "104F", "40°C", "40 °C": the unit and how many tokens it takes, or 0.
+// A content word after it makes it a name ("the 5C plan").
+func (d *doc) tempGlued(toks []token, j int) (string, int) {
+	n := 0
+	if j < len(toks) && toks[j].text == "°" {
+		n = 1
+	} else if j < len(toks) && toks[j].space {
+		return "", 0 // "5 C" is no temperature: the letter stands apart
+	}
+	k := j + n
+	if k >= len(toks) || n == 1 && toks[k].space || k+1 < len(toks) && !toks[k+1].space && toks[k+1].kind == tokWord {
+		return "", 0
+	}
+	if k+1 < len(toks) && toks[k+1].kind == tokWord && !d.lx.function[toks[k+1].lower] {
+		return "", 0
+	}
+	switch toks[k].text {
+	case "C":
+		return "°C", n + 1
+	case "F":
+		return "°F", n + 1
+	}
+	return "", 0
 }
 
 // fractionGlyphs are the vulgar fractions a figure may end with ("3½").

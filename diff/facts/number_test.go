@@ -35,6 +35,10 @@ func TestExtractNumbers(t *testing.T) {
 		{"ways counted", "There are 3 ways to go.", []string{"3 ways=3 ways"}},
 		{"a fraction glyph", "The road is 2½ miles long.", []string{"2½ miles=2.5 mi"}},
 		{"a scale after a hyphen", "It closes a $93-million shortfall.", []string{"$93-million=93000000 USD"}},
+		{"a temperature in words", "It reached 46.1 degrees Celsius.", []string{"46.1 degrees Celsius=46.1 °C"}},
+		{"a temperature glued", "It reached 46.1C in El Granado.", []string{"46.1C=46.1 °C"}},
+		{"a temperature with its sign", "It reached 40°C on Monday.", []string{"40°C=40 °C"}},
+		{"a letter glued before a noun is a name", "The 5C plan was dropped.", []string{"5C plan=5 plan"}},
 		{"after a dateline", "SEATTLE — A 5-mile stretch of Interstate 5 will close.", []string{"5-mile=5 mile"}},
 		{"at least", "It killed at least 31 people.", []string{"at least 31 people=>=31 people"}},
 		{"more than", "Russia fired more than 300 drones.", []string{"more than 300 drones=>300 drones"}},
@@ -213,6 +217,7 @@ func TestUnitsSpelledOtherwise(t *testing.T) {
 		{"Winds reached 80 mph, officials said.", "Winds reached 80 miles per hour, officials said."},
 		{"The Senate voted 52-48 to confirm her.", "The Senate voted 52 to 48 to confirm her."},
 		{"More than 100mm of rain fell in 24 hours.", "Over 100 millimetres of rain fell in 24 hours."},
+		{"Spain recorded 46.1 degrees Celsius on Tuesday.", "Spain recorded 46.1C on Tuesday."},
 		{"The rating fell to minus 31, the lowest on record.", "The rating fell to -31, the lowest on record."},
 		{"The plan would cost around HUF 1.5 billion (EUR 3.7 million), police said.", "The plan would cost around 1.5 billion forints (EUR 3.7 million), police said."},
 		// "one" is no figure on its own, but the same words in digits are
