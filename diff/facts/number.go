@@ -38,7 +38,7 @@ func (d *doc) numberItems(out []item) []item {
 	for k := range out {
 		if out[k].Kind == KindDate && (clockSpan(&out[k]) || d.waitSpan(&out[k])) {
 			d.measuredSpan(&out[k])
-		} else if out[k].Kind == KindDate && d.prisonTerm(&out[k]) {
+		} else if out[k].Kind == KindDate && (d.prisonTerm(&out[k]) || d.thingLength(&out[k])) {
 			d.termFigure(&out[k])
 		}
 	}
@@ -76,9 +76,11 @@ func (d *doc) numberItems(out []item) []item {
 // hours of a wait), by the last letter of its TIMEX3 value.
 var spanUnits = map[byte]string{'M': "minute", 'S': "second", 'H': "hour"}
 
-// waitWords are the words that say a span of hours measures a wait.
+// waitWords are the words that say a span of hours measures a wait (or a
+// delay: "flights were delayed by up to six hours").
 var waitWords = map[string]bool{"wait": true, "waits": true, "waited": true, "waiting": true,
-	"queue": true, "queues": true, "queued": true, "queuing": true, "queueing": true}
+	"queue": true, "queues": true, "queued": true, "queuing": true, "queueing": true,
+	"delay": true, "delays": true, "delayed": true}
 
 // waitSpan reports whether a date is a span of hours that measures a wait
 // or a queue ("waited more than three hours", "in line for about an hour",
@@ -102,6 +104,8 @@ func (d *doc) waitSpan(it *item) bool {
 		switch d.toks[next].lower {
 		case "after", "before", "later", "earlier", "ago":
 			return false
+		case "late", "behind":
+			return true // "arrived about five hours late": a delay
 		}
 	}
 	// the words of its sentence around it: "in line for about an hour",
@@ -168,6 +172,28 @@ func (d *doc) prisonTerm(it *item) bool {
 		}
 	}
 	return false
+}
+
+// thingNouns are things whose length a span before them gives: "a
+// five-year contract", "a 10-year loan", "a two-week ban".
+var thingNouns = map[string]bool{"contract": true, "contracts": true, "deal": true, "lease": true, "loan": true,
+	"loans": true, "bond": true, "bonds": true, "mortgage": true, "sentence": true, "ban": true, "suspension": true,
+	"extension": true, "warranty": true, "visa": true, "tenure": true}
+
+// thingLength reports whether a date is a span written as a modifier of a
+// thing it measures ("a five-year contract", "a 30-year mortgage"): the
+// GUIDE counts the length of a thing as a figure, not as the date of an
+// event.
+func (d *doc) thingLength(it *item) bool {
+	v := it.Value
+	if it.Type != "DURATION" || len(v) < 3 || v[0] != 'P' || v[1] == 'T' || !strings.Contains(it.Text, "-") {
+		return false
+	}
+	if _, err := strconv.ParseFloat(v[1:len(v)-1], 64); err != nil {
+		return false
+	}
+	next := d.tokAt(it.End)
+	return next < len(d.toks) && thingNouns[d.toks[next].lower]
 }
 
 // termUnits name the units of a prison term by the last letter of its

@@ -1426,9 +1426,9 @@ func TestFigureChangedInKeyPointsAndBodyIsOne(t *testing.T) {
 	}
 }
 
-// TestPrisonTermIsAFigure: the length of a sentence a court gave is a
-// figure (GUIDE: "a two-year sentence"), however it is told; a career or
-// an event's length stays a date.
+// TestPrisonTermIsAFigure: the length of a sentence a court gave, of a
+// contract, and a delay are figures (GUIDE: "a two-year sentence", a wait),
+// however they are told; a career or an event's length stays a date.
 func TestPrisonTermIsAFigure(t *testing.T) {
 	tests := []struct {
 		name, old, new string
@@ -1438,6 +1438,9 @@ func TestPrisonTermIsAFigure(t *testing.T) {
 		{"jailed for longer", "He was jailed for five years and four months.", "He was jailed for six years and four months.", KindNumber, []string{"five years -> six years"}},
 		{"sentenced to", "She was sentenced to two years in prison.", "She was sentenced to three years in prison.", KindNumber, []string{"two years -> three years"}},
 		{"a career", "He served in the army for 33 years.", "He served in the army for 34 years.", KindDate, []string{"33 years -> 34 years"}},
+		{"the length of a thing", "He is expected to sign a five-year contract.", "He has signed a six-year contract.", KindNumber, []string{"five-year -> six-year"}},
+		{"a delay", "The passengers arrived about five hours late.", "The passengers arrived about seven hours late.", KindNumber, []string{"about five hours -> about seven hours"}},
+		{"how long a war lasted", "The war has lasted five years.", "The war has lasted six years.", KindDate, []string{"five years -> six years"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
