@@ -1461,6 +1461,7 @@ func TestLoneBareFigureRewritten(t *testing.T) {
 	}{
 		{"one each", "Attendance will be capped at 5,000, the league said.", "Attendance will be limited to 7,500, the league said.", []string{"5,000 -> 7,500"}},
 		{"two on one side", "Attendance will be capped at 5,000, the league said.", "Attendance will be limited to 7,500 of 12,000, the league said.", []string{"5,000 -> ", " -> 7,500", " -> 12,000"}},
+		{"a short sentence the aligner did not link", "Ellison died on Sunday at her home in Santa Fe. She was 88.\n", "Ellison died on Sunday at her home in Santa Fe. She was 87.\n", []string{"88 -> 87"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
