@@ -1693,7 +1693,9 @@ func (d *doc) namesSomething(i int) bool {
 	}
 	// the first word of a sentence is capitalised anyway: "Nearly 40 …"
 	if i >= 2 {
-		if b := toks[i-2]; b.kind == tokPunct && strings.Contains(".!?“\"", b.text) {
+		// (not after a quotation closed by a comma: "…needs," District 837
+		// business representative Tom Boelling said)
+		if b := toks[i-2]; b.kind == tokPunct && strings.Contains(".!?“\"", b.text) && !(b.text == "\"" && i >= 3 && toks[i-3].text == ",") {
 			return false
 		}
 		if strings.IndexByte(d.text[toks[i-2].end:p.start], '\n') >= 0 {

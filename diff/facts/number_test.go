@@ -40,6 +40,7 @@ func TestExtractNumbers(t *testing.T) {
 		{"a temperature with its sign", "It reached 40°C on Monday.", []string{"40°C=40 °C"}},
 		{"a letter glued before a noun is a name", "The 5C plan was dropped.", []string{"5C plan=5 plan"}},
 		{"after a dateline", "SEATTLE — A 5-mile stretch of Interstate 5 will close.", []string{"5-mile=5 mile"}},
+		{"a name after a quotation closed by a comma", `"The offer does not meet their needs," District 837 business representative Tom Boelling said.`, nil},
 		{"at least", "It killed at least 31 people.", []string{"at least 31 people=>=31 people"}},
 		{"more than", "Russia fired more than 300 drones.", []string{"more than 300 drones=>300 drones"}},
 		{"up to", "Up to 200 troops could be sent.", []string{"Up to 200 troops=<=200 troops"}},
