@@ -4,7 +4,6 @@ package facts
 // timex regression shows up here and not as a failure of the other kinds.
 
 import (
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -640,19 +639,9 @@ func TestRangeOfDaysWrittenShort(t *testing.T) {
 // a shift, however the local hours read.
 func TestClockTimeInAnotherZone(t *testing.T) {
 	old := "Putin will hold a meeting on Friday at 2 p.m. Moscow time, the Kremlin said."
-	tests := []struct {
-		name, new string
-		want      []string
-	}{
-		{"the same moment", "Putin will hold a meeting on Friday at 13:00 CEST, the Kremlin said.", nil},
-		{"an hour later, the same local hour", "Putin will hold a meeting on Friday at 14:00 CEST, the Kremlin said.", []string{"2 p.m. -> 14:00 CEST"}},
-		{"another hour, the same zone", "Putin will hold a meeting on Friday at 3 p.m. Moscow time, the Kremlin said.", []string{"2 p.m. -> 3 p.m."}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := changeTexts(old, tt.new, KindDate); !slices.Equal(got, tt.want) {
-				t.Errorf("got %q, want %q", got, tt.want)
-			}
-		})
-	}
+	runChangeCases(t, KindDate, []changeCase{
+		{"the same moment", old, "Putin will hold a meeting on Friday at 13:00 CEST, the Kremlin said.", nil},
+		{"an hour later, the same local hour", old, "Putin will hold a meeting on Friday at 14:00 CEST, the Kremlin said.", []string{"2 p.m. -> 14:00 CEST"}},
+		{"another hour, the same zone", old, "Putin will hold a meeting on Friday at 3 p.m. Moscow time, the Kremlin said.", []string{"2 p.m. -> 3 p.m."}},
+	})
 }

@@ -2,6 +2,7 @@ package facts
 
 import (
 	"os"
+	"slices"
 	"testing"
 	"time"
 )
@@ -73,4 +74,24 @@ func seedText(t testing.TB) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// changeCase is one edit and the changes of one kind it makes, as
+// changeTexts writes them ("before -> after").
+type changeCase struct {
+	name, old, new string
+	want           []string
+}
+
+// runChangeCases compares each case's texts as a subtest and checks the
+// changes of kind k.
+func runChangeCases(t *testing.T, k Kind, cases []changeCase) {
+	t.Helper()
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := changeTexts(tt.old, tt.new, k); !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
 }

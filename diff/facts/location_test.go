@@ -615,40 +615,20 @@ func TestPlaceInTheDateline(t *testing.T) {
 // that names the city either way names one place; a capital told by its
 // country and then named ("the Saudi capital Riyadh") is the named place.
 func TestCapitalByItsCountry(t *testing.T) {
-	tests := []struct {
-		name, old, new string
-		want           []string
-	}{
+	runChangeCases(t, KindLocation, []changeCase{
 		{"the same city in other words", "The leaders met in Berlin on Wednesday.", "The leaders met in the German capital on Wednesday.", nil},
 		{"and back", "Strikes hit the Ukrainian capital overnight.", "Strikes hit Kyiv overnight.", nil},
 		{"another city", "The leaders met in Munich on Wednesday.", "The leaders met in the German capital on Wednesday.", []string{"Munich -> German capital"}},
 		{"told, then named", "The talks could be held in Geneva or Budapest.", "The talks could be held in Geneva or the Saudi capital Riyadh.", []string{"Budapest -> Riyadh"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := changeTexts(tt.old, tt.new, KindLocation); !slices.Equal(got, tt.want) {
-				t.Errorf("got %q, want %q", got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 // TestCityOfASite: the city a named site stands in comes and goes with the
 // site, but another city there is the place changed.
 func TestCityOfASite(t *testing.T) {
-	tests := []struct {
-		name, old, new string
-		want           []string
-	}{
+	runChangeCases(t, KindLocation, []changeCase{
 		{"another city", "She was a cheerleader at Temple Christian School in Titusville, Florida.", "She was a cheerleader at Temple Christian School in Tampa, Florida.", []string{"Titusville -> Tampa"}},
 		{"another city of an airport", "Lines grew at Bush Intercontinental Airport in Houston.", "Lines grew at Bush Intercontinental Airport in Dallas.", []string{"Houston -> Dallas"}},
 		{"a site added with its city", "Wait times grew at the airport.", "Wait times grew at George Bush Intercontinental Airport in Houston.", []string{" -> George Bush Intercontinental Airport"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := changeTexts(tt.old, tt.new, KindLocation); !slices.Equal(got, tt.want) {
-				t.Errorf("got %q, want %q", got, tt.want)
-			}
-		})
-	}
+	})
 }

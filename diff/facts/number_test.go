@@ -1369,21 +1369,11 @@ func TestTollRisenAgainstAnUnchangedReport(t *testing.T) {
 		met   = "\nThe leaders met on Wednesday.\n"
 		rise  = "The death toll has risen to three, the governor said."
 	)
-	tests := []struct {
-		name, old, new string
-		want           []string
-	}{
+	runChangeCases(t, KindNumber, []changeCase{
 		{"rise appended", first + met, first + " " + rise + met, []string{"at least two people -> three"}},
 		{"rise in a paragraph of its own", first + met, first + met + rise + "\n", []string{"at least two people -> three"}},
 		{"an aside in the first report", aside + met, aside + met + rise + "\n", []string{"At least two people -> three"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := changeTexts(tt.old, tt.new, KindNumber); !slices.Equal(got, tt.want) {
-				t.Errorf("got %q, want %q", got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 // TestRateMoveInPartsOfAPoint: a central bank's move told in parts of a
@@ -1410,65 +1400,36 @@ func TestRateMoveInPartsOfAPoint(t *testing.T) {
 // another value elsewhere is its own.
 func TestFigureChangedInKeyPointsAndBodyIsOne(t *testing.T) {
 	old := "Key points\n- At least 12 people killed in a strike on Kyiv, officials say\nA missile attack on Kyiv overnight has killed at least 12 people, officials say.\nRescuers said 40 people had been injured.\n"
-	tests := []struct {
-		name, new string
-		want      []string
-	}{
-		{"the same change twice", strings.ReplaceAll(old, "12", "15"), []string{"at least 12 people -> at least 15 people"}},
-		{"two changes", strings.ReplaceAll(strings.Replace(old, "at least 12", "at least 14", 1), "At least 12", "At least 15"),
+	runChangeCases(t, KindNumber, []changeCase{
+		{"the same change twice", old, strings.ReplaceAll(old, "12", "15"), []string{"at least 12 people -> at least 15 people"}},
+		{"two changes", old, strings.ReplaceAll(strings.Replace(old, "at least 12", "at least 14", 1), "At least 12", "At least 15"),
 			[]string{"At least 12 people -> At least 15 people", "at least 12 people -> at least 14 people"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := changeTexts(old, tt.new, KindNumber); !slices.Equal(got, tt.want) {
-				t.Errorf("got %q, want %q", got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 // TestPrisonTermIsAFigure: the length of a sentence a court gave, of a
 // contract, and a delay are figures (GUIDE: "a two-year sentence", a wait),
 // however they are told; a career or an event's length stays a date.
 func TestPrisonTermIsAFigure(t *testing.T) {
-	tests := []struct {
-		name, old, new string
-		kind           Kind
-		want           []string
-	}{
-		{"jailed for longer", "He was jailed for five years and four months.", "He was jailed for six years and four months.", KindNumber, []string{"five years -> six years"}},
-		{"sentenced to", "She was sentenced to two years in prison.", "She was sentenced to three years in prison.", KindNumber, []string{"two years -> three years"}},
-		{"a career", "He served in the army for 33 years.", "He served in the army for 34 years.", KindDate, []string{"33 years -> 34 years"}},
-		{"the length of a thing", "He is expected to sign a five-year contract.", "He has signed a six-year contract.", KindNumber, []string{"five-year -> six-year"}},
-		{"a delay", "The passengers arrived about five hours late.", "The passengers arrived about seven hours late.", KindNumber, []string{"about five hours -> about seven hours"}},
-		{"how long a war lasted", "The war has lasted five years.", "The war has lasted six years.", KindDate, []string{"five years -> six years"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := changeTexts(tt.old, tt.new, tt.kind); !slices.Equal(got, tt.want) {
-				t.Errorf("got %q, want %q", got, tt.want)
-			}
-		})
-	}
+	runChangeCases(t, KindNumber, []changeCase{
+		{"jailed for longer", "He was jailed for five years and four months.", "He was jailed for six years and four months.", []string{"five years -> six years"}},
+		{"sentenced to", "She was sentenced to two years in prison.", "She was sentenced to three years in prison.", []string{"two years -> three years"}},
+		{"the length of a thing", "He is expected to sign a five-year contract.", "He has signed a six-year contract.", []string{"five-year -> six-year"}},
+		{"a delay", "The passengers arrived about five hours late.", "The passengers arrived about seven hours late.", []string{"about five hours -> about seven hours"}},
+	})
+	runChangeCases(t, KindDate, []changeCase{
+		{"a career", "He served in the army for 33 years.", "He served in the army for 34 years.", []string{"33 years -> 34 years"}},
+		{"how long a war lasted", "The war has lasted five years.", "The war has lasted six years.", []string{"five years -> six years"}},
+	})
 }
 
 // TestLoneBareFigureRewritten: a sentence rewritten around its one bare
 // figure ("capped at 5,000" -> "limited to 7,500") changed that figure; with
 // two bare figures on a side nothing tells which is which.
 func TestLoneBareFigureRewritten(t *testing.T) {
-	tests := []struct {
-		name, old, new string
-		want           []string
-	}{
+	runChangeCases(t, KindNumber, []changeCase{
 		{"one each", "Attendance will be capped at 5,000, the league said.", "Attendance will be limited to 7,500, the league said.", []string{"5,000 -> 7,500"}},
 		{"two on one side", "Attendance will be capped at 5,000, the league said.", "Attendance will be limited to 7,500 of 12,000, the league said.", []string{"5,000 -> ", " -> 7,500", " -> 12,000"}},
 		{"a short sentence the aligner did not link", "Ellison died on Sunday at her home in Santa Fe. She was 88.\n", "Ellison died on Sunday at her home in Santa Fe. She was 87.\n", []string{"88 -> 87"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := changeTexts(tt.old, tt.new, KindNumber); !slices.Equal(got, tt.want) {
-				t.Errorf("got %q, want %q", got, tt.want)
-			}
-		})
-	}
+	})
 }

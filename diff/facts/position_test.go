@@ -1389,21 +1389,11 @@ func checkStanceChanges(t *testing.T, tests []stanceChange) {
 	}
 }
 
-// positionCase is one edit and the position changes it makes, "before ->
-// after".
-type positionCase struct {
-	name, old, new string
-	want           []string
-}
+// positionCase is one edit and the position changes it makes.
+type positionCase = changeCase
 
 // runPositionCases runs each case's compare as a subtest.
 func runPositionCases(t *testing.T, cases []positionCase) {
 	t.Helper()
-	for _, tt := range cases {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := changeTexts(tt.old, tt.new, KindPosition); !slices.Equal(got, tt.want) {
-				t.Errorf("got %q, want %q", got, tt.want)
-			}
-		})
-	}
+	runChangeCases(t, KindPosition, cases)
 }
