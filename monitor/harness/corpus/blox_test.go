@@ -104,20 +104,6 @@ func bloxStory(t testing.TB, doc *html.Node, rev Revision, live bool) string {
 	return strings.Join(append([]string{title}, paras...), "\n")
 }
 
-// bloxLD decodes the page's one JSON-LD script.
-func bloxLD(t testing.TB, doc *html.Node) map[string]any {
-	t.Helper()
-	s := findAll(doc, func(n *html.Node) bool { return n.Data == "script" && attr(n, "type") == "application/ld+json" })
-	if len(s) != 1 {
-		t.Fatalf("%d JSON-LD scripts, want 1", len(s))
-	}
-	var ld map[string]any
-	if err := json.Unmarshal([]byte(textOf(s[0])), &ld); err != nil {
-		t.Fatalf("JSON-LD: %v", err)
-	}
-	return ld
-}
-
 // bloxAsset decodes __tnt.asset.
 func bloxAsset(t testing.TB, b []byte) map[string]any {
 	t.Helper()
@@ -138,7 +124,7 @@ func bloxAsset(t testing.TB, b []byte) map[string]any {
 func checkBloxData(t testing.TB, b []byte, doc *html.Node, rev Revision, live bool) {
 	t.Helper()
 	rev = jsonRev(rev)
-	ld := bloxLD(t, doc)
+	ld := wireLD(t, doc)
 	checkLDArticle(t, ld, rev, live, " ")
 	if ld["datePublished"] != rev.Published.In(bloxZone).Format(bloxISO) || ld["dateModified"] != rev.Modified.In(bloxZone).Format(bloxISO) {
 		t.Errorf("JSON-LD dates %v %v, want the revision's", ld["datePublished"], ld["dateModified"])
@@ -183,7 +169,7 @@ func TestBloxPages(t *testing.T) {
 					t.Errorf("page %d: no one <article class=\"asset story\" id=\"article_…\">", i)
 				}
 				canon := findAll(doc, func(n *html.Node) bool { return n.Data == "link" && attr(n, "rel") == "canonical" })
-				if len(canon) != 1 || attr(canon[0], "href") != u || atlasMeta(doc, "og:url") != u || bloxLD(t, doc)["url"] != u {
+				if len(canon) != 1 || attr(canon[0], "href") != u || atlasMeta(doc, "og:url") != u || wireLD(t, doc)["url"] != u {
 					t.Errorf("page %d: canonical link, og:url or JSON-LD url is not %s", i, u)
 				}
 				if atlasMeta(doc, "article:published_time") != rev.Published.UTC().Format(time.RFC3339) ||
@@ -292,7 +278,7 @@ func TestBloxHazards(t *testing.T) {
 		if a := bloxAsset(t, b); a["uuid"] != nil && strings.HasSuffix(attr(findAll(doc, byTag("article"))[0], "id"), a["uuid"].(string)) {
 			seen["__tnt.asset with the asset's uuid"] = true
 		}
-		if _, ok := bloxLD(t, doc)["articleBody"]; ok {
+		if _, ok := wireLD(t, doc)["articleBody"]; ok {
 			seen["JSON-LD with the text"] = true
 		}
 		if cards := findAll(doc, bloxClass("tnt-byline-author")); len(cards) == len(atlasAuthors(&rev)) && len(cards) > 0 {
@@ -424,7 +410,7 @@ func TestBloxWriteStatic(t *testing.T) {
 	testWriteStatic(t, TemplateBlox, bloxBase, func(s *Server, i int, u string, b []byte) {
 		rev, _ := s.Current(u)
 		readBlox(t, i, b, rev)
-		if ld := bloxLD(t, spaDoc(t, b)); ld["url"] != u {
+		if ld := wireLD(t, spaDoc(t, b)); ld["url"] != u {
 			t.Errorf("%s: JSON-LD url %v, want %s", u, ld["url"], u)
 		}
 	})
