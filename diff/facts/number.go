@@ -150,11 +150,7 @@ var jailWords = map[string]bool{"jailed": true, "jail": true, "imprisoned": true
 // stands a few words before it, in its clause, after "for", "to", "of" or
 // the "and" of a term told in two units.
 func (d *doc) prisonTerm(it *item) bool {
-	v := it.Value
-	if it.Type != "DURATION" || len(v) < 3 || v[0] != 'P' || v[1] == 'T' || strings.IndexByte("YMWD", v[len(v)-1]) < 0 {
-		return false
-	}
-	if _, err := strconv.ParseFloat(v[1:len(v)-1], 64); err != nil {
+	if !calendarSpan(it) {
 		return false
 	}
 	first := d.tokAt(it.Start)
@@ -185,15 +181,23 @@ var thingNouns = map[string]bool{"contract": true, "contracts": true, "deal": tr
 // GUIDE counts the length of a thing as a figure, not as the date of an
 // event.
 func (d *doc) thingLength(it *item) bool {
-	v := it.Value
-	if it.Type != "DURATION" || len(v) < 3 || v[0] != 'P' || v[1] == 'T' || !strings.Contains(it.Text, "-") {
-		return false
-	}
-	if _, err := strconv.ParseFloat(v[1:len(v)-1], 64); err != nil {
+	if !calendarSpan(it) || !strings.Contains(it.Text, "-") {
 		return false
 	}
 	next := d.tokAt(it.End)
 	return next < len(d.toks) && thingNouns[d.toks[next].lower]
+}
+
+// calendarSpan reports whether date it is a span of a number of years,
+// months, weeks or days ("P5Y", "P18M"), which termFigure reads as a
+// figure of its unit.
+func calendarSpan(it *item) bool {
+	v := it.Value
+	if it.Type != "DURATION" || len(v) < 3 || v[0] != 'P' || v[1] == 'T' || termUnits[v[len(v)-1]] == "" {
+		return false
+	}
+	_, err := strconv.ParseFloat(v[1:len(v)-1], 64)
+	return err == nil
 }
 
 // termUnits name the units of a prison term by the last letter of its
