@@ -218,8 +218,7 @@ func (l *siteLearner) skipsNow(host string) (skips *extract.PrintSkips, gen int)
 // when the process began (see siteState.base): a page hash stored under
 // one of those still tells an unchanged text when the page's fingerprint
 // under it is the same and it left out no more than the current one (see
-// storedUnder). pr, the page's print when the pass kept one, fingerprints it
-// again more cheaply.
+// storedUnder).
 func (l *siteLearner) pastSkips(host string) (cur *extract.PrintSkips, past []*extract.PrintSkips) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
