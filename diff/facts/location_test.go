@@ -21,6 +21,8 @@ func TestExtractLocations(t *testing.T) {
 		{"a university is an affiliation", "Kim Lee, a lecturer at Yale University, said.", nil},
 		{"filler", "They met in the Turkish city of Istanbul.", []string{"Istanbul=Istanbul"}},
 		{"motion to", "European leaders rushed to Washington.", []string{"Washington=Washington"}},
+		{"a flight diverted to", "A United flight was diverted to Omaha, Nebraska, on Wednesday.", []string{"Omaha=Omaha", "Nebraska=Nebraska"}},
+		{"a patient airlifted to", "She was airlifted to Tucson for treatment.", []string{"Tucson=Tucson"}},
 		{"recipient to", "The US will give weapons to Ukraine.", nil},
 		{"metonymy", "Moscow’s invasion and Kyiv said.", nil},
 		{"possessive after in", "in Moscow’s view", nil},
