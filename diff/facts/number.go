@@ -256,8 +256,10 @@ func (d *doc) measuredSpan(it *item) {
 		}
 	}
 	unit := spanUnits[it.Value[len(it.Value)-1]]
-	// the game clock reads as one phrase: "with 30 seconds left"
-	if n := d.tokAt(it.End); n < len(toks) && (toks[n].lower == "left" || toks[n].lower == "remaining") {
+	// the game clock and a delay read as one phrase: "with 30 seconds
+	// left", "arrived about five hours late" (the reader quotes the delay
+	// with its "late", as the GUIDE's keys do)
+	if n := d.tokAt(it.End); n < len(toks) && (toks[n].lower == "left" || toks[n].lower == "remaining" || toks[n].lower == "late") {
 		it.End = toks[n].end
 		it.Text = d.text[it.Start:it.End]
 	}

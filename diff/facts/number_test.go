@@ -673,6 +673,7 @@ func TestSpansOfMinutesAreFigures(t *testing.T) {
 		{"Travelers reported waiting 95 minutes at the gate.", []string{"95 minutes=95 minute"}, 0},
 		{"The crossing took about 25 minutes on Friday.", []string{"about 25 minutes=~25 minute"}, 1},
 		{"She scored with 12 seconds left in the game.", []string{"12 seconds left=12 second"}, 0},
+		{"The train arrived two hours late.", []string{"two hours late=2 hour"}, 0},
 		{"The network aired a six-minute film.", []string{"six-minute=6 minute"}, 0},
 		{"Crews arrived within 20 minutes.", nil, 1},
 		{"Within minutes, the crowd had gone.", nil, 1},
@@ -1415,7 +1416,7 @@ func TestPrisonTermIsAFigure(t *testing.T) {
 		{"jailed for longer", "He was jailed for five years and four months.", "He was jailed for six years and four months.", []string{"five years -> six years"}},
 		{"sentenced to", "She was sentenced to two years in prison.", "She was sentenced to three years in prison.", []string{"two years -> three years"}},
 		{"the length of a thing", "He is expected to sign a five-year contract.", "He has signed a six-year contract.", []string{"five-year -> six-year"}},
-		{"a delay", "The passengers arrived about five hours late.", "The passengers arrived about seven hours late.", []string{"about five hours -> about seven hours"}},
+		{"a delay", "The passengers arrived about five hours late.", "The passengers arrived about seven hours late.", []string{"about five hours late -> about seven hours late"}},
 	})
 	runChangeCases(t, KindDate, []changeCase{
 		{"a career", "He served in the army for 33 years.", "He served in the army for 34 years.", []string{"33 years -> 34 years"}},
