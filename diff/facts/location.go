@@ -165,7 +165,7 @@ func (d *doc) locationItems(out []item) []item {
 			continue
 		}
 		part := d.compassBefore(i)
-		if part || d.locative(i) || i == described || d.listedAfter(i, prevEnd) || !wide[p.typ] && (d.hometown(i, end) || d.townSubject(end)) || d.whereAfter(end) || d.attackedAfter(end) || end > i && water(name) || d.namedAsVenue(end) {
+		if part || d.locative(i) || i == described || d.afterPlaceNoun(i) || d.listedAfter(i, prevEnd) || !wide[p.typ] && (d.hometown(i, end) || d.townSubject(end)) || d.whereAfter(end) || d.attackedAfter(end) || end > i && water(name) || d.namedAsVenue(end) {
 			first := i
 			if part {
 				first = i - 1 // "western Tennessee" is told as one name
@@ -1165,10 +1165,16 @@ func (d *doc) namesKindOf(end int) bool {
 	return end+3 < len(toks) && placeNouns[toks[end+1].lower] && toks[end+2].lower == "of" && toks[end+3].isCap()
 }
 
+// afterPlaceNoun reports whether token i follows a place noun and "of":
+// "the city of Pokrovsk", "the Tunisian port of Sfax".
+func (d *doc) afterPlaceNoun(i int) bool {
+	return i >= 2 && d.toks[i-1].lower == "of" && placeNouns[d.toks[i-2].lower]
+}
+
 // namedPlace reads a capitalised name after "city of" and the like.
 func (d *doc) namedPlace(i int) (item, bool) {
 	toks := d.toks
-	if i < 2 || !toks[i].isCap() || toks[i-1].lower != "of" || !placeNouns[toks[i-2].lower] || hasPoss(toks[i].text) {
+	if !toks[i].isCap() || !d.afterPlaceNoun(i) || hasPoss(toks[i].text) {
 		return item{}, false
 	}
 	if personTitles[toks[i].lower] && i+1 < len(toks) && toks[i+1].text == "." {

@@ -20,6 +20,7 @@ func TestExtractLocations(t *testing.T) {
 		{"a school moved to", "Students will move to Roosevelt Middle School.", []string{"Roosevelt Middle School=Roosevelt Middle School"}},
 		{"a university is an affiliation", "Kim Lee, a lecturer at Yale University, said.", nil},
 		{"filler", "They met in the Turkish city of Istanbul.", []string{"Istanbul=Istanbul"}},
+		{"a known port after its kind", "The boat had left the Tunisian port of Sfax on Tuesday.", []string{"Sfax=Sfax"}},
 		{"motion to", "European leaders rushed to Washington.", []string{"Washington=Washington"}},
 		{"a flight diverted to", "A United flight was diverted to Omaha, Nebraska, on Wednesday.", []string{"Omaha=Omaha", "Nebraska=Nebraska"}},
 		{"a patient airlifted to", "She was airlifted to Tucson for treatment.", []string{"Tucson=Tucson"}},
