@@ -1244,7 +1244,9 @@ func (d *doc) callFor(k int, s sent, name string) (item, bool) {
 			sh, need, at = m+1, true, m // "needs to see details"
 		case !rel && l == "needs" && m+1 < s.to && toks[m+1].kind == tokWord && m > j:
 			sh, need = m, true // "Cuba needs new leadership"
-		case l == "who" || l == "which":
+		case l == "who" || l == "which" || l == "what":
+			// "what" too: "fell short of what members need to keep up
+			// with living costs" is the offer's measure, not a call
 			rel = true
 		case t.text == ",":
 			rel = false

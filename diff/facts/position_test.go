@@ -328,6 +328,8 @@ func TestNotAPosition(t *testing.T) {
 		// no stance taken
 		"Lawmakers were unable to agree on the budget.",
 		"Senators said they would need more to support the bill.",
+		// a need in a free relative measures what is offered
+		"The union said the offer fell far short of what members need to keep up with living costs.",
 		"The driver has to ask for more time on rent.",
 		"Many voters still do not know who to support.",
 		"Members must choose whether to back the merger.",
