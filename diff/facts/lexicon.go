@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"embed"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"sync"
@@ -246,6 +247,12 @@ func loadNumbers(lang string, lx *lexicon) error {
 				}
 				if sec == "units" {
 					lx.units[k] = f
+					if f >= 2 && f == math.Trunc(f) {
+						// compared as its figure: a quote retyped with
+						// "30 years" for "thirty years" is the same words
+						// ("one" stays a word: "no one", "the one who")
+						lx.spelling[k] = strconv.Itoa(int(f))
+					}
 				} else {
 					lx.scales[k] = f
 				}

@@ -129,6 +129,7 @@ func TestQuoteEditsThatSayTheSame(t *testing.T) {
 		{"a quoted phrase made a sentence", "He said the deal was “a big step forward.”", "“It's a big step forward,” he said of the deal."},
 		{"negation written short", "“We did not leave and we cannot stay,” she said.", "“We didn’t leave and we can’t stay,” she said."},
 		{"time of day without points", "“It hit right before 7 p.m. and again at 11:45 a.m.,” she said.", "“It hit right before 7pm and again at 11:45am,” she said."},
+		{"a number in figures", "“She kept our secrets for thirty years,” she said.", "“She kept our secrets for 30 years,” she said."},
 		{"thousands without a comma", "“We counted 2,000 homes,” she said.", "“We counted 2000 homes,” she said."},
 		{"month abbreviated", "“We met on February 25 and again in October,” she said.", "“We met on Feb. 25 and again in Oct.,” she said."},
 		{"apostrophe put in", "“Its been a long, hard road,” he added.", "“It’s been a long, hard road,” he added."},
