@@ -2038,13 +2038,16 @@ func (m *matcher) statedIn(it *item, idx factIndex, text string, isOld bool) boo
 }
 
 // toldUnquoted reports whether the words of quote it, two or more with a
-// content word, stand outside quotation marks in the other version's text
+// content word or one told by no one, stand outside quotation marks in the other version's text
 // (of the new version when isOld) as they are: quotation marks put around words the article
 // told already ("a consummate professional committed to public service"
 // → "a “consummate professional” who was “committed to public service”"),
 // or taken away, change punctuation, not what the reader is told.
 func (m *matcher) toldUnquoted(it *item, text string, isOld bool) bool {
-	if len(it.words) < 2 {
+	// one word quoted with no speaker is a scare quote ("rated in “poor”
+	// condition"); one word of a speaker's ("called it “reckless”") may
+	// stand elsewhere in the text by chance
+	if len(it.words) == 0 || len(it.words) == 1 && it.slot != "" {
 		return false
 	}
 	if !m.lx.anyContent(it.words) {

@@ -360,6 +360,20 @@ func TestQuoteStillQuotedIsNotRemoved(t *testing.T) {
 	})
 }
 
+// TestScareQuoteTakenOff: one word quoted by no one ("rated in “poor”
+// condition") whose marks come off is punctuation; one word a speaker
+// was quoted as saying, gone, is news even when the word stands elsewhere.
+func TestScareQuoteTakenOff(t *testing.T) {
+	old := "The bridge had been rated in “poor” condition in a state inspection last year, records show.\n\nThe mayor called the repairs “overdue.”\n\nCrews said the overdue work would start in May."
+	testQuoteChanges(t, old, []struct {
+		name, new string
+		want      []string
+	}{
+		{"marks off a scare quote", "The bridge had been rated in poor condition in a state inspection last year, records show.\n\nThe mayor called the repairs “overdue.”\n\nCrews said the overdue work would start in May.", nil},
+		{"a speaker's word gone", "The bridge had been rated in “poor” condition in a state inspection last year, records show.\n\nCrews said the overdue work would start in May.", []string{"-"}},
+	})
+}
+
 // TestMentionedWordsAreNoQuotes: words named as words ("the word “X”")
 // are not words someone said.
 func TestMentionedWordsAreNoQuotes(t *testing.T) {
