@@ -560,6 +560,9 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 			unit, last, j = lx.curWord[toks[j].lower], j, j+1
 		} else if u, n := d.tempGlued(toks, j); n > 0 {
 			unit, last, j = u, j+n-1, j+n
+		} else if j < len(toks) && !scaled && tonneScales[toks[j].lower] != 0 {
+			// "1.2Mt" is 1.2 million tonnes
+			v, unit, last, j = roundSig(v*tonneScales[toks[j].lower]), "t", j, j+1
 		}
 	}
 	// "a mile and a half", "5 miles and a half": the half is the unit's
@@ -1217,6 +1220,11 @@ func (d *doc) rangeTail(first, j int, unit string) (item, int, int) {
 	}
 	return hi, next, rangeFigure
 }
+
+// tonneScales are the abbreviations of a tonnage with its scale: the
+// trade press's "1.2Mt" for "1.2 million tonnes" (not "kt": a speed in
+// knots, as pilots and forecasters write it).
+var tonneScales = map[string]float64{"mt": 1e6, "gt": 1e9}
 
 // tempGlued reads a temperature's scale glued to its figure, "46.1C",
 // "104F", "40°C", "40 °C": the unit and how many tokens it takes, or 0.
