@@ -81,7 +81,8 @@ func TestTokenize(t *testing.T) {
 
 // TestTokenizeInitialsInACompound: initials join a compound as plain
 // letters do ("U.S.-China" as "US-China"), so a house style's dots change
-// no word.
+// no word; a name keeps its plus sign ("OPEC+" agreed: its stance had no
+// subject).
 func TestTokenizeInitialsInACompound(t *testing.T) {
 	for _, tt := range []struct{ text, want string }{
 		{"the U.S.-China talks", "the|U.S.-China|talks"},
@@ -89,6 +90,9 @@ func TestTokenizeInitialsInACompound(t *testing.T) {
 		{"the U.K.-led force", "the|U.K.-led|force"},
 		{"talks in the U.S. - and abroad", "talks|in|the|U.S.|-|and|abroad"},
 		{"Ends in U.S.", "Ends|in|U.S."},
+		// a name's plus sign is the name's; a sum's is not
+		{"OPEC+ agreed, as did Disney+.", "OPEC+|agreed|,|as|did|Disney+|."},
+		{"A+B and 5+ points", "A|+|B|and|5|+|points"},
 	} {
 		var got []string
 		for _, tk := range tokenize(tt.text) {

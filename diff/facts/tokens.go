@@ -114,6 +114,10 @@ func appendTokensLower(toks []token, text, lower string) []token {
 				}
 				break
 			}
+			// a name's plus sign is the name's: "OPEC+", "Disney+"
+			if unicode.IsUpper(r) && j < len(text) && text[j] == '+' && (j+1 == len(text) || !isWordByte(text[j+1])) {
+				j++
+			}
 			toks = appendToken(toks, i, j, text[i:j], lower[i:j], tokWord, space, unicode.IsUpper(r), curly)
 			i = j
 		case c >= '0' && c <= '9':
