@@ -72,6 +72,7 @@ func (a *app) evalCommand() *cobra.Command {
 				{"summit held-out set 14 (written in round 14, sealed until its first score)", "diff/eval/testdata/heldout14"},
 				{"summit held-out set 15 (written in round 15, sealed until its first score)", "diff/eval/testdata/heldout15"},
 				{"summit held-out set 16 (written in round 16, sealed until its first score)", "diff/eval/testdata/heldout16"},
+				{"summit held-out set 17 (written in round 17, sealed until its first score)", "diff/eval/testdata/heldout17"},
 				{"other-beats held-out set 1 (courts, politics, business, weather, sports, …; written in round 16, sealed until its first score)", "diff/eval/testdata/beats1"},
 				{"other-beats held-out set 2 (written at round 16's end, after its rules, sealed until its first score)", "diff/eval/testdata/beats2"},
 				{"other-beats held-out set 3 (ships, mines, floods, trials, markets, culture, …; written in round 17, sealed until its first score)", "diff/eval/testdata/beats3"},
