@@ -1213,6 +1213,16 @@ func (lx *lexicon) placeNamedIn(text string, it *item) bool {
 			return true
 		}
 	}
+	// a site told by its name without its kind: "Tokyo's Haneda Airport"
+	// → "at Haneda" (not when that name is a place of its own: "Kuwait
+	// International Airport" is not named by "Kuwait")
+	if it.Type == "venue" {
+		// two words: the name and its kind
+		if stem, kind, ok := strings.Cut(it.Text, " "); ok && !strings.Contains(kind, " ") && len(stem) >= 4 &&
+			!strings.ContainsAny(stem, "'’") && lx.places[stem].name == "" {
+			return namedIn(text, stem)
+		}
+	}
 	return false
 }
 

@@ -229,6 +229,23 @@ func TestCompareLocations(t *testing.T) {
 	}
 }
 
+// TestSiteNamedWithoutItsKind: a site told once with its kind and once
+// without ("Tokyo's Haneda Airport" → "at Haneda") is one place; a site
+// whose name is a place of its own is not named by that place.
+func TestSiteNamedWithoutItsKind(t *testing.T) {
+	for _, tt := range []struct {
+		old, new string
+		n        int
+	}{
+		{"Long lines formed at Tokyo's Haneda Airport, where staff checked in passengers by hand.", "Long lines formed at Haneda, where staff checked in passengers by hand.", 0},
+		{"Drones hit Kuwait International Airport overnight.", "Drones hit targets in Kuwait overnight.", 1},
+	} {
+		if got := changesOf(tt.old, tt.new, KindLocation); len(got) != tt.n {
+			t.Errorf("%q → %q: got %+v, want %d changes", tt.old, tt.new, got, tt.n)
+		}
+	}
+}
+
 func TestNamedPlaceOutsideGazetteer(t *testing.T) {
 	tests := []struct{ text, value, typ string }{
 		{"Two people were killed in the eastern town of Zarichne.", "Zarichne", "town"},
