@@ -544,6 +544,9 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 		scaled = true
 		j++
 	}
+	if scaled && numTok.kind == tokWord {
+		v, j = d.wordsGoOn(v, j)
+	}
 	unit := ""
 	last := j - 1
 	switch {
@@ -1219,6 +1222,54 @@ func (d *doc) rangeTail(first, j int, unit string) (item, int, int) {
 		return item{}, 0, rangeNone
 	}
 	return hi, next, rangeFigure
+}
+
+// wordsGoOn reads the rest of a number spelled out after its scale word,
+// which ends at token j with value v: "one hundred and twenty", "two
+// thousand five hundred", "three hundred and fifty thousand" (the British
+// "and" or none). Each part is less than the scale before it; "and"
+// followed by no number word is a list ("one hundred and wounded twenty").
+func (d *doc) wordsGoOn(v float64, j int) (float64, int) {
+	toks, lx := d.toks, d.lx
+	top := lx.scales[toks[j-1].lower]
+	scale := top
+	for j < len(toks) {
+		k := j
+		if toks[k].lower == "and" {
+			k++
+		}
+		if k >= len(toks) {
+			break
+		}
+		u, ok := lx.units[toks[k].lower]
+		if !ok || u < 1 || u != math.Trunc(u) || toks[k].lower == "dozen" {
+			break
+		}
+		k++
+		next := 1.0
+		if k < len(toks) && lx.scales[toks[k].lower] != 0 {
+			switch sc := lx.scales[toks[k].lower]; {
+			case sc < scale:
+				next = sc
+				k++
+			case sc <= top:
+				return v, j // "five hundred and three hundred": another number
+			}
+			// a larger scale scales the whole, below
+		}
+		if u*next >= scale {
+			break
+		}
+		v, j = v+u*next, k
+		if next > 1 {
+			scale = next
+		}
+	}
+	// the whole times a larger scale: "three hundred and fifty thousand"
+	if j < len(toks) && lx.scales[toks[j].lower] > top && len(toks[j].lower) > 2 {
+		v, j = roundSig(v*lx.scales[toks[j].lower]), j+1
+	}
+	return v, j
 }
 
 // tonneScales are the abbreviations of a tonnage with its scale: the

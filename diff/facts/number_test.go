@@ -15,6 +15,11 @@ func TestExtractNumbers(t *testing.T) {
 		want       []string // Text=Value pairs
 	}{
 		{"money approx", "Ukraine offered to buy about $90 billion worth of US weapons.", []string{"about $90 billion=~90000000000 USD"}},
+		{"words after a scale, British", "The ferry carried one hundred and twenty passengers.", []string{"one hundred and twenty passengers=120 passengers"}},
+		{"words after a scale", "A crowd of two thousand five hundred people gathered.", []string{"two thousand five hundred people=2500 people"}},
+		{"words then a larger scale", "Some three hundred and fifty thousand people fled.", []string{"Some three hundred and fifty thousand people=~350000 people"}},
+		{"and before no number word", "It killed one hundred and wounded twenty.", []string{"one hundred=100", "twenty=20"}},
+		{"two numbers of one scale", "Five hundred and three hundred were counted.", []string{"Five hundred=500", "three hundred=300"}},
 		{"money glued scale", "It pledged $90bn in aid.", []string{"$90bn=90000000000 USD"}},
 		{"money word", "It pledged 90 billion dollars in aid.", []string{"90 billion dollars=90000000000 USD"}},
 		{"US dollar sign", "It pledged US$90 billion.", []string{"US$90 billion=90000000000 USD"}},
