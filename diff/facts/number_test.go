@@ -225,6 +225,8 @@ func TestUnitsSpelledOtherwise(t *testing.T) {
 		{"More than 100mm of rain fell in 24 hours.", "Over 100 millimetres of rain fell in 24 hours."},
 		{"The association lifted its estimate by 1.2 million tonnes.", "The association lifts the estimate by 1.2Mt."},
 		{"The crew rejected the takeoff at roughly 80 knots.", "The crew rejected the takeoff at about 80 kt."},
+		{"Okafor beat Baird by 0.31 sec at the trials.", "Okafor touched 0.31 seconds ahead of Baird at the trials."},
+		{"The ferry carried about 120 passengers.", "The ferry carried about one hundred and twenty passengers."},
 		{"Spain recorded 46.1 degrees Celsius on Tuesday.", "Spain recorded 46.1C on Tuesday."},
 		{"The rating fell to minus 31, the lowest on record.", "The rating fell to -31, the lowest on record."},
 		{"The plan would cost around HUF 1.5 billion (EUR 3.7 million), police said.", "The plan would cost around 1.5 billion forints (EUR 3.7 million), police said."},
