@@ -137,11 +137,14 @@ func (d *doc) waitSpan(it *item) bool {
 }
 
 // jailWords say a span after them is a prison term: "jailed for five
-// years", "sentenced to 18 months", "a prison term of four years".
+// years", "sentenced to 18 months", "a prison term of four years"; or a
+// ban a body imposed, counted as a sentence is ("banned for four years",
+// "suspended for six months").
 // ("served for 33 years" and "a term of four years" are as often a career
 // and an office: not these.)
 var jailWords = map[string]bool{"jailed": true, "jail": true, "imprisoned": true, "imprisonment": true,
-	"sentenced": true, "sentence": true, "prison": true, "incarcerated": true, "detention": true, "probation": true}
+	"sentenced": true, "sentence": true, "prison": true, "incarcerated": true, "detention": true, "probation": true,
+	"banned": true, "suspended": true, "barred": true}
 
 // prisonTerm reports whether a date is a span of years, months, weeks or
 // days that a court gave ("jailed for five years and four months",

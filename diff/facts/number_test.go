@@ -1423,6 +1423,7 @@ func TestFigureChangedInKeyPointsAndBodyIsOne(t *testing.T) {
 func TestPrisonTermIsAFigure(t *testing.T) {
 	runChangeCases(t, KindNumber, []changeCase{
 		{"jailed for longer", "He was jailed for five years and four months.", "He was jailed for six years and four months.", []string{"five years -> six years"}},
+		{"a ban's length", "The runner has been banned for four years, the AIU said.", "The runner has been banned for two years, the AIU said.", []string{"four years -> two years"}},
 		{"sentenced to", "She was sentenced to two years in prison.", "She was sentenced to three years in prison.", []string{"two years -> three years"}},
 		{"the length of a thing", "He is expected to sign a five-year contract.", "He has signed a six-year contract.", []string{"five-year -> six-year"}},
 		{"a delay", "The passengers arrived about five hours late.", "The passengers arrived about seven hours late.", []string{"about five hours late -> about seven hours late"}},
