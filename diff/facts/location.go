@@ -89,7 +89,7 @@ func (d *doc) locationItems(out []item) []item {
 			continue // where a reporter sat (see creditLines)
 		}
 		if last, typ, ok := d.areaAt(i); ok {
-			if d.locative(i) || d.listedAfter(i, prevEnd) || d.hometown(i, last) || d.townSubject(last) {
+			if d.locative(i) || d.listedAfter(i, prevEnd) || d.hometown(i, last) || d.townSubject(last) || typ == "venue" && d.onSite(i) {
 				text, s, e := d.span(i, last)
 				value := text
 				// a name the gazetteer knows whole is told by its entry,
@@ -185,6 +185,18 @@ func (d *doc) locationItems(out []item) []item {
 		i = end
 	}
 	return out
+}
+
+// onSite reports whether the site named from token i stands after "on"
+// ("halted on the Chain Bridge", "on Lincoln Square"): a site is where
+// things happen on it, as a city is in it. (Not a city or a country:
+// "sanctions on Russia" names an actor.)
+func (d *doc) onSite(i int) bool {
+	k := i - 1
+	if k >= 0 && d.toks[k].lower == "the" {
+		k--
+	}
+	return k >= 0 && d.toks[k].lower == "on"
 }
 
 // capitalNamed reports whether the place at tokens i..end is a capital told

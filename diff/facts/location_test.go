@@ -41,6 +41,8 @@ func TestExtractLocations(t *testing.T) {
 		{"part of a university's name", "The car was found at the University of Maryland.", nil},
 		{"airport named after a country", "Drones hit Kuwait International Airport.", []string{"Kuwait International Airport=Kuwait International Airport"}},
 		{"air base", "He was injured at Prince Hamid Air Base last week.", []string{"Prince Hamid Air Base=Prince Hamid Air Base"}},
+		{"a site after on", "Traffic would be halted on the Chain Bridge and Margaret Bridge.", []string{"Chain Bridge=Chain Bridge", "Margaret Bridge=Margaret Bridge"}},
+		{"a country after on is an actor", "The EU imposed sanctions on Russia.", nil},
 		{"a site word in lower case leaves the place", "Troops at Kuwait base camps waited.", []string{"Kuwait=Kuwait"}},
 		{"a hotel the gazetteer lacks", "The envoys will meet at the Lakeview Grand hotel on Friday.", []string{"Lakeview Grand hotel=Lakeview Grand hotel"}},
 		{"a hotel named in capitals", "The envoys will meet at the Lakeview Grand Hotel on Friday.", []string{"Lakeview Grand Hotel=Lakeview Grand Hotel"}},
