@@ -315,6 +315,17 @@ func (d *doc) speakerOf(k int, s sent) (string, int) {
 			!d.inDate(toks[p.from].start, toks[p.to].end) {
 			return d.resolveSpeaker(p)
 		}
+		// "…,” said police spokesman Pieter Van Damme.": a role in lower
+		// case, then the name, ending the clause
+		for c := k + 1; c < s.to && c <= k+4 && toks[c].kind == tokWord && !d.lx.function[toks[c].lower]; c++ {
+			if !toks[c].isCap() {
+				continue
+			}
+			if p, ok := d.npAfter(c, s.to); ok && c > k+1 && !pronouns[toks[p.from].lower] && endsClause(toks, p.to+1, s.to) {
+				return d.resolveSpeaker(p)
+			}
+			break
+		}
 		// "…,” said the study's lead author, Dr Giulia Fabbri.": a role,
 		// then the name set off after it, ending the clause
 		if k+1 < s.to && isDeterminer(toks[k+1].lower) {

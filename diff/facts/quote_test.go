@@ -14,6 +14,7 @@ func TestExtractQuotes(t *testing.T) {
 	}{
 		{"curly after", "“There's no deal until there's a deal,” Trump told reporters.", "There's no deal until there's a deal", "Trump"},
 		{"straight inverted", `"We are satisfied," said Kremlin aide Yuri Ushakov.`, "We are satisfied", "Kremlin aide Yuri Ushakov"},
+		{"a role in lower case, then the name", `"This was a targeted job," said police spokesman Pieter Van Damme.`, "This was a targeted job", "Pieter Van Damme"},
 		{"a role, then the name", `"It is a signal we cannot ignore," said the study's lead author, Dr Giulia Fabbri.`, "It is a signal we cannot ignore", "Dr Giulia Fabbri"},
 		{"before colon", `Merz said: "The next steps are difficult."`, "The next steps are difficult.", "Merz"},
 		{"according to", `The summit is "on hold," according to Peskov.`, "on hold", "Peskov"},
