@@ -1079,8 +1079,8 @@ func isCount(it *item) bool {
 }
 
 // toldOnce reports whether slot is a count an article tells once, however
-// it words it: its death toll, its count of the hurt.
-func toldOnce(slot string) bool { return slot == "toll" || slot == "injured" }
+// it words it: its death toll, its count of the hurt or of the missing.
+func toldOnce(slot string) bool { return slot == "toll" || slot == "injured" || slot == "missing" }
 
 // sameSlot reports whether two facts fill the same slot, so that a removed
 // and an added one are better read as one change.

@@ -723,6 +723,9 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 	} else if cur == "" && unit != "percent" && d.countsTheHurt(last) || counted && hurtAfter[toks[last].lower] {
 		// "40 people had been injured" counts what "wounded 23" does
 		it.slot = "injured"
+	} else if cur == "" && unit != "percent" && d.followedBy(last, missingAfter) || counted && missingAfter[toks[last].lower] {
+		// "30 were missing" counts what "19 people still missing" does
+		it.slot = "missing"
 	}
 	return it, j, true
 }
@@ -757,6 +760,10 @@ func (d *doc) partsOf(first int) bool {
 // people hurt: "40 people were injured", "12 had been wounded", "nine were
 // hospitalized".
 var hurtAfter = map[string]bool{"injured": true, "wounded": true, "hurt": true, "hospitalized": true, "hospitalised": true}
+
+// missingAfter are the words that, right after a count, make it a count of
+// the missing: "30 were missing", "19 people still unaccounted for".
+var missingAfter = map[string]bool{"missing": true, "unaccounted": true}
 
 // countsTheHurt reports whether the count ending at token last is of
 // people hurt: a hurt word right after it, or "treated for injuries" ("43

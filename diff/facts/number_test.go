@@ -1423,6 +1423,7 @@ func TestFigureChangedInKeyPointsAndBodyIsOne(t *testing.T) {
 func TestPrisonTermIsAFigure(t *testing.T) {
 	runChangeCases(t, KindNumber, []changeCase{
 		{"jailed for longer", "He was jailed for five years and four months.", "He was jailed for six years and four months.", []string{"five years -> six years"}},
+		{"the missing", "At least 14 people died and 30 were missing after the ferry capsized, officials said.", "The death toll rose to 23, with 19 people still missing, officials said.", []string{"At least 14 people -> 23", "30 -> 19 people"}},
 		{"a ban's length", "The runner has been banned for four years, the AIU said.", "The runner has been banned for two years, the AIU said.", []string{"four years -> two years"}},
 		{"sentenced to", "She was sentenced to two years in prison.", "She was sentenced to three years in prison.", []string{"two years -> three years"}},
 		{"the length of a thing", "He is expected to sign a five-year contract.", "He has signed a six-year contract.", []string{"five-year -> six-year"}},
