@@ -180,6 +180,14 @@ scan:
 		}
 		g--
 	}
+	// "only then would Putin be ready to meet": a modal put before the
+	// subject by inversion hedges the stance as it does after it
+	if h := g; !hedge {
+		for h >= s.from && toks[h].kind == tokWord && toks[h].isCap() {
+			h--
+		}
+		hedge = h >= s.from && h < g && hedges[toks[h].lower]
+	}
 	if g-1 >= s.from && toks[g].lower == "to" && isRefusal(toks[g-1].lower) {
 		neg, first = !neg, g-1
 		g -= 2
