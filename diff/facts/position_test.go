@@ -123,6 +123,8 @@ func TestExtractPositions(t *testing.T) {
 		{"a contracted pronoun is no subject", "Ann Roe met aides.\nIt’s a hard call for the party.\nAnd as she mulls a run, she rejected the offer.", "rejected", "Ann Roe", "reject", "the offer"},
 		{"a group of people", "Some critics have urged a boycott of the games.", "urged", "Some critics", "demand", "a boycott of the games"},
 		{"a group with a modifier", "Local residents rejected the plan.", "rejected", "Local residents", "reject", "the plan"},
+		{"ready to", "Türkiye is ready to host the meeting.", "ready to", "Türkiye", "accept", "host the meeting"},
+		{"not prepared to", "Ukraine is not prepared to contribute troops.", "is not prepared to", "Ukraine", "reject", "contribute troops"},
 		{"a modal before the subject", "Only then would Putin be willing to meet Zelensky.", "willing to", "Putin", "accept?", "meet Zelensky"},
 		{"a name with a plus sign", "OPEC+ agreed to raise output in April.", "agreed", "OPEC+", "accept", "raise output in April"},
 		{"a name in apposition, no title", "The union’s longtime chief, Bo Dale, rejected the offer.", "rejected", "Bo Dale", "reject", "the offer"},
