@@ -1860,13 +1860,17 @@ func (d *doc) subjectBefore(i int, s sent, actors []string) string {
 		for m := j - 1; m > s.from; m-- {
 			if toks[m].text == open {
 				if p, ok := d.npBefore(m, s.from); ok {
-					return d.named(d.qualifiedHead(p, s.from), s)
+					if a := d.named(d.qualifiedHead(p, s.from), s); a != "" {
+						return a
+					}
 				}
 				// "The party’s top spending leader, Sen. Jane Roe,
-				// declined": when the phrase before the commas names
-				// no actor, the name set off between them is the
-				// subject (a title abbreviation may open it)
-				if p, ok := d.npBefore(j, s.from); ok && p.from > m && p.from <= m+3 && toks[p.to].isCap() {
+				// declined", "The largest shareholder, the activist
+				// fund Gallatin Partners, declined": when the phrase
+				// before the commas names no actor, the name set off
+				// between them is the subject (a title abbreviation or
+				// a role may open it)
+				if p, ok := d.npBefore(j, s.from); ok && p.from > m && p.from <= m+4 && toks[p.to].isCap() {
 					return d.named(p, s)
 				}
 				break

@@ -127,6 +127,7 @@ func TestExtractPositions(t *testing.T) {
 		{"not prepared to", "Ukraine is not prepared to contribute troops.", "is not prepared to", "Ukraine", "reject", "contribute troops"},
 		{"a modal before the subject", "Only then would Putin be willing to meet Zelensky.", "willing to", "Putin", "accept?", "meet Zelensky"},
 		{"a name with a plus sign", "OPEC+ agreed to raise output in April.", "agreed", "OPEC+", "accept", "raise output in April"},
+		{"a role and a name in apposition", "Acme's largest shareholder, the activist fund Gallatin Partners, declined to comment.", "declined to comment", "Gallatin Partners", "not comment", ""},
 		{"a name in apposition, no title", "The union’s longtime chief, Bo Dale, rejected the offer.", "rejected", "Bo Dale", "reject", "the offer"},
 		{"does not want", "The island’s council does not want the base.", "does not want", "The island’s council", "reject", "the base"},
 		{"not aware of", "A spokesperson for the army said they were not yet aware of the blast.", "not yet aware", "the army", "not know", "of the blast"},
