@@ -346,19 +346,25 @@ func (m *Monitor) keptOld(host string, old, cur []string, rule asideRule, droppe
 	for _, p := range cur {
 		surplus[p]--
 	}
-	var left [][]string // dropped's words, when first needed
+	var left [][]string      // dropped's words, when first needed
+	var told map[string]bool // aside's answers: boxedCopies asks of a paragraph's neighbours too
 	aside := func(p string) bool {
+		if a, ok := told[p]; ok {
+			return a
+		}
 		if left == nil {
 			var d []string
 			if dropped != nil {
 				d = dropped()
 			}
 			left = extract.FoldAll(d)
+			told = map[string]bool{}
 		}
 		a := m.sites.knownNotArticle(host, p, rule >= asideGlued) || extract.PartOf(p, left) || extract.Resembles(p, left)
 		if !a && rule == asideOnPage && onPage != nil {
 			a = onPage(p)
 		}
+		told[p] = a
 		return a
 	}
 	boxed := boxedCopies(old, cur, surplus, aside)
