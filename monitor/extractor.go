@@ -346,19 +346,18 @@ func (m *Monitor) keptOld(host string, old, cur []string, rule asideRule, droppe
 	for _, p := range cur {
 		surplus[p]--
 	}
-	var left [][]string      // dropped's words, when first needed
+	var left [][]string      // dropped's words, read on the first question
 	var told map[string]bool // aside's answers: boxedCopies asks of a paragraph's neighbours too
 	aside := func(p string) bool {
 		if a, ok := told[p]; ok {
 			return a
 		}
-		if left == nil {
+		if told == nil {
 			var d []string
 			if dropped != nil {
 				d = dropped()
 			}
-			left = extract.FoldAll(d)
-			told = map[string]bool{}
+			left, told = extract.FoldAll(d), map[string]bool{}
 		}
 		a := m.sites.knownNotArticle(host, p, rule >= asideGlued) || extract.PartOf(p, left) || extract.Resembles(p, left)
 		if !a && rule == asideOnPage && onPage != nil {
