@@ -121,6 +121,9 @@ func TestCompareRepeatedFactsAreNoNews(t *testing.T) {
 		{"part of the same day", "The minister resigned on Wednesday.\n", "The minister resigned early Wednesday.\n", 0},
 		{"morning of the same day", "Police arrived Thursday, officials said.\n", "Police arrived Thursday morning, officials said.\n", 0},
 		{"another weekday is one change", "Police arrived Thursday, officials said.\n", "Police arrived Friday, officials said.\n", 1},
+		{"another part of the same day", "Police arrived Thursday morning, officials said.\n", "Police arrived Thursday afternoon, officials said.\n", 1},
+		{"early, then the afternoon", "The order was extended early Tuesday.\n", "The order was extended Tuesday afternoon.\n", 1},
+		{"evening and night are one time", "Police arrived Thursday evening, officials said.\n", "Police arrived Thursday night, officials said.\n", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -29,6 +29,9 @@ func (m *matcher) dateEqual(a, b *item) bool {
 	if modOf(a) != modOf(b) && !((isDay(x) || isWeekdayOf(x) || isWeek(x) && (modOf(a) == "" || modOf(b) == "")) && x == y) {
 		return false
 	}
+	if x == y && partsApart(a, b) {
+		return false // "Tuesday morning" → "Tuesday afternoon": another time of the day
+	}
 	if a.Type == "TIME" && b.Type == "TIME" {
 		// "2 p.m. Moscow time" and "13:00 CEST" are one moment, "2 p.m.
 		// Moscow time" and "14:00 CEST" two
@@ -66,6 +69,40 @@ func dayOf(v string) string {
 		}
 	}
 	return v
+}
+
+// partsApart reports whether two dates of one day name parts of it that
+// cannot be the same time: "Tuesday morning" and "Tuesday afternoon",
+// "early Tuesday" and "Tuesday evening". One part against none is the day
+// told more or less precisely ("Wednesday" → "early Wednesday"), and
+// "evening" and "night", "early" and "morning", "late" and "night" may be
+// one time.
+func partsApart(a, b *item) bool {
+	pa, pb := dayPart(a), dayPart(b)
+	if pa == "" || pb == "" || pa == pb {
+		return false
+	}
+	together := map[[2]string]bool{
+		{"EV", "NI"}: true, {"MO", "early"}: true, {"EV", "late"}: true, {"NI", "late"}: true,
+		{"MO", "DT"}: true, {"AF", "DT"}: true,
+	}
+	return !together[[2]string{pa, pb}] && !together[[2]string{pb, pa}]
+}
+
+// dayPart is the part of its day a date names: a TIMEX3 part-of-day
+// (MO, AF, EV, NI, DT), or "early" or "late" for a day's start or end.
+func dayPart(it *item) string {
+	v := it.key
+	if n := len(v); n > 3 && v[n-3] == 'T' && dayOf(v) != v {
+		return v[n-2:]
+	}
+	switch it.mod {
+	case "START":
+		return "early"
+	case "END":
+		return "late"
+	}
+	return ""
 }
 
 // isDay reports whether v is a calendar day, YYYY-MM-DD (X placeholders

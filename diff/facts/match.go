@@ -468,6 +468,9 @@ func (m *matcher) detail(a, b *item, report bool) (string, bool) {
 			return "", false // "this week" -> "last week" as the story aged
 		}
 		d := dateDetail(a, b)
+		if dayOf(a.key) == dayOf(b.key) && partsApart(a, b) {
+			d = "shift" // "Tuesday morning" → "Tuesday afternoon": later that day
+		}
 		if _, zoned := m.sameMoment(a, b); zoned && a.Type == "TIME" && b.Type == "TIME" {
 			d = "shift" // "2 p.m. Moscow time" → "14:00 CEST": an hour later
 		}
