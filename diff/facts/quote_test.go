@@ -60,10 +60,7 @@ func TestNoQuoteFromApostrophes(t *testing.T) {
 
 func TestCompareQuotes(t *testing.T) {
 	old := "Zelensky hailed the promise as “a major step forward,” he said.\n“When it comes to security, there's going to be a lot of help,” Trump told reporters."
-	tests := []struct {
-		name, new string
-		want      []string // detail of each quote change ("+" added, "-" removed)
-	}{
+	tests := []quoteCase{
 		{"unchanged", old, nil},
 		{"straight marks", "Zelensky hailed the promise as \"a major step forward,\" he said.\n\"When it comes to security, there's going to be a lot of help,\" Trump told reporters.", nil},
 		{"said synonym", "Zelensky hailed the promise as “a major step forward,” he said.\n“When it comes to security, there's going to be a lot of help,” Trump said.", nil},
@@ -79,20 +76,21 @@ func TestCompareQuotes(t *testing.T) {
 // is reworded, though it opens in a sentence that did not change.
 func TestQuoteOverSentences(t *testing.T) {
 	old := "The mayor spoke on Sunday.\n“We did our part. The next move is up to the council,” Ruiz told reporters, standing beside the governor."
-	testQuoteChanges(t, old, []struct {
-		name, new string
-		want      []string
-	}{
+	testQuoteChanges(t, old, []quoteCase{
 		{"unchanged", old, nil},
 		{"second sentence reworded", strings.Replace(old, "The next move is up to the council", "Now the next move is up to the board", 1), []string{"reworded"}},
 		{"first sentence reworded", strings.Replace(old, "We did our part", "We did all our part", 1), []string{"reworded"}},
 	})
 }
 
-func testQuoteChanges(t *testing.T, old string, tests []struct {
+// quoteCase is one new version of testQuoteChanges's old text and the
+// quote changes it should give ("+", "-" or a detail, in order).
+type quoteCase struct {
 	name, new string
 	want      []string
-}) {
+}
+
+func testQuoteChanges(t *testing.T, old string, tests []quoteCase) {
 	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -311,10 +309,7 @@ func TestTitlesAreNoQuotes(t *testing.T) {
 // quote; another speaker's quote is a quote removed and one added.
 func TestQuoteRespoken(t *testing.T) {
 	old := "The fire started late on Sunday.\n“This inquiry will take some time, as we need far more evidence before we decide,” Chief Lopez told reporters on Monday.\nThe road stays closed."
-	testQuoteChanges(t, old, []struct {
-		name, new string
-		want      []string
-	}{
+	testQuoteChanges(t, old, []quoteCase{
 		{"same speaker", strings.Replace(old, "“This inquiry will take some time, as we need far more evidence before we decide,” Chief Lopez told reporters on Monday.",
 			"The inquiry, with lab work, could take “several months to finish,” Chief Lopez told reporters on Tuesday.", 1), []string{"reworded"}},
 		{"other speaker", strings.Replace(old, "“This inquiry will take some time, as we need far more evidence before we decide,” Chief Lopez told reporters on Monday.",
@@ -352,10 +347,7 @@ func TestQuoteRepeatedIsOneNews(t *testing.T) {
 // longer quote may still be news.
 func TestQuoteStillQuotedIsNotRemoved(t *testing.T) {
 	old := "Police said the fire was “under control” by noon.\n\nMeanwhile, the defence team vowed in a Friday filing to “vigorously defend her innocence,” adding that the evidence was thin.\n\nThe hearing is set for May."
-	testQuoteChanges(t, old, []struct {
-		name, new string
-		want      []string
-	}{
+	testQuoteChanges(t, old, []quoteCase{
 		{"inside a longer quote", "Police said the fire was “under control” by noon.\n\nThe hearing is set for May.\n\nThe court sits in Dover.\n\nThe judge is new.\n\n“She did nothing wrong, and we will vigorously defend her innocence,” lawyer Ann Cole told reporters on Tuesday.", []string{"+"}},
 		{"gone", "Police said the fire was “under control” by noon.\n\nThe hearing is set for May.", []string{"-"}},
 	})
@@ -366,10 +358,7 @@ func TestQuoteStillQuotedIsNotRemoved(t *testing.T) {
 // was quoted as saying, gone, is news even when the word stands elsewhere.
 func TestScareQuoteTakenOff(t *testing.T) {
 	old := "The bridge had been rated in “poor” condition in a state inspection last year, records show.\n\nThe mayor called the repairs “overdue.”\n\nCrews said the overdue work would start in May."
-	testQuoteChanges(t, old, []struct {
-		name, new string
-		want      []string
-	}{
+	testQuoteChanges(t, old, []quoteCase{
 		{"marks off a scare quote", "The bridge had been rated in poor condition in a state inspection last year, records show.\n\nThe mayor called the repairs “overdue.”\n\nCrews said the overdue work would start in May.", nil},
 		{"a speaker's word gone", "The bridge had been rated in “poor” condition in a state inspection last year, records show.\n\nCrews said the overdue work would start in May.", []string{"-"}},
 	})
@@ -399,10 +388,7 @@ func TestMentionedWordsAreNoQuotes(t *testing.T) {
 // words another old quote said is no change; a new sentence in it is.
 func TestQuotesMergedSayTheSame(t *testing.T) {
 	old := "Her lawyers said they would “vigorously defend her innocence.”\n\nThe hearing is set for May.\n\n“Let us be clear – the evidence will show she did nothing wrong,” lawyer Ann Cole said."
-	testQuoteChanges(t, old, []struct {
-		name, new string
-		want      []string
-	}{
+	testQuoteChanges(t, old, []quoteCase{
 		{"merged", "The hearing is set for May.\n\n“The evidence will show she did nothing wrong. We will vigorously defend her innocence,” lawyer Ann Cole said.", nil},
 		{"a new sentence", "The hearing is set for May.\n\n“The evidence will show she did nothing wrong. We will ask the court to drop every charge,” lawyer Ann Cole said.", []string{"-", "reworded"}},
 	})
@@ -478,20 +464,14 @@ func TestHearerIsNoSpeaker(t *testing.T) {
 // so is a fragment of function words only.
 func TestFragmentOfAnEarlierQuote(t *testing.T) {
 	old := "The ferry sank near the harbour on Monday.\n\n“This was a massacre at sea, and the world must answer,” the foreign minister said.\n\nDivers searched the wreck."
-	testQuoteChanges(t, old, []struct {
-		name, new string
-		want      []string
-	}{
+	testQuoteChanges(t, old, []quoteCase{
 		{"one word of the longer quote", old + "\n\nThe minister vowed revenge for what he called a “massacre.”", nil},
 		{"two words of the longer quote", old + "\n\nThe minister said in a later post that the world “must answer.”", nil},
 		{"a word the quote never said", old + "\n\nThe minister vowed revenge for what he called a “crime.”", []string{"+"}},
 		{"function words only", old + "\n\nThe minister said the world was “at sea” over it.", []string{"+"}},
 	})
 	longer := "The ferry sank near the harbour on Monday.\n\nThe minister called the sinking a “massacre” on Tuesday.\n\nDivers searched the wreck."
-	testQuoteChanges(t, longer, []struct {
-		name, new string
-		want      []string
-	}{
+	testQuoteChanges(t, longer, []quoteCase{
 		{"fragment gone, still in a longer quote", "The ferry sank near the harbour on Monday.\n\nDivers searched the wreck.\n\nThe port stayed shut.\n\nFishing boats waited offshore.\n\nTeachers closed the schools.\n\n“This was a massacre at sea, and the world must answer,” the minister said.", []string{"+"}},
 	})
 }
@@ -501,10 +481,7 @@ func TestFragmentOfAnEarlierQuote(t *testing.T) {
 // words told otherwise are still a quote.
 func TestMarksAroundWordsToldAlready(t *testing.T) {
 	old := "The mayor was a tireless organiser devoted to her neighbours.\n\nShe had led the city since 2019.\n\nPolice found a hunting knife in the car."
-	testQuoteChanges(t, old, []struct {
-		name, new string
-		want      []string
-	}{
+	testQuoteChanges(t, old, []quoteCase{
 		{"marks put around a phrase told", "The mayor was a “tireless organiser” who was “devoted to her neighbours,” her family said.\n\nShe had led the city since 2019.\n\nPolice found a hunting knife in the car.", nil},
 		{"marks put around an item listed", "The mayor was a tireless organiser devoted to her neighbours.\n\nShe had led the city since 2019.\n\nThe prosecutor said the car held a “hunting knife” and maps.", nil},
 		{"words told otherwise", "The mayor was a tireless organiser devoted to her neighbours.\n\nShe had led the city since 2019.\n\nPolice found a hunting knife in the car.\n\nHer brother called her “devoted to the whole city.”", []string{"+"}},
@@ -604,10 +581,7 @@ func TestEllipsisCutTakesItsFacts(t *testing.T) {
 // speaker, keeps the quotes removed and added.
 func TestQuoteReplacedInPlace(t *testing.T) {
 	old := "The mayor offered the stadium as a venue for the talks.\nPolice chief Ana Lopez said the city valued the mayor's “readiness to help” with any meeting.\nThe talks are due next month."
-	testQuoteChanges(t, old, []struct {
-		name, new string
-		want      []string
-	}{
+	testQuoteChanges(t, old, []quoteCase{
 		{"same attribution", strings.Replace(old, "the city valued the mayor's “readiness to help” with any meeting.",
 			"the question of a venue “has not been raised at all for now”.", 1), []string{"reworded"}},
 		{"other attribution", strings.Replace(old, "Police chief Ana Lopez said the city valued the mayor's “readiness to help” with any meeting.",
