@@ -82,11 +82,14 @@ func partsApart(a, b *item) bool {
 	if pa == "" || pb == "" || pa == pb {
 		return false
 	}
-	together := map[[2]string]bool{
-		{"EV", "NI"}: true, {"MO", "early"}: true, {"EV", "late"}: true, {"NI", "late"}: true,
-		{"MO", "DT"}: true, {"AF", "DT"}: true,
-	}
-	return !together[[2]string{pa, pb}] && !together[[2]string{pb, pa}]
+	return !partsTogether[[2]string{pa, pb}] && !partsTogether[[2]string{pb, pa}]
+}
+
+// partsTogether are the pairs of parts of a day that may be one time (see
+// partsApart).
+var partsTogether = map[[2]string]bool{
+	{"EV", "NI"}: true, {"MO", "early"}: true, {"EV", "late"}: true, {"NI", "late"}: true,
+	{"MO", "DT"}: true, {"AF", "DT"}: true,
 }
 
 // dayPart is the part of its day a date names: a TIMEX3 part-of-day
