@@ -136,13 +136,13 @@ func (d *doc) waitSpan(it *item) bool {
 	return false
 }
 
-// jailWords say a span after them is a prison term: "jailed for five
+// termWords say a span after them is a prison term: "jailed for five
 // years", "sentenced to 18 months", "a prison term of four years"; or a
 // ban a body imposed, counted as a sentence is ("banned for four years",
 // "suspended for six months").
 // ("served for 33 years" and "a term of four years" are as often a career
 // and an office: not these.)
-var jailWords = map[string]bool{"jailed": true, "jail": true, "imprisoned": true, "imprisonment": true,
+var termWords = map[string]bool{"jailed": true, "jail": true, "imprisoned": true, "imprisonment": true,
 	"sentenced": true, "sentence": true, "prison": true, "incarcerated": true, "detention": true, "probation": true,
 	"banned": true, "suspended": true, "barred": true}
 
@@ -166,7 +166,7 @@ func (d *doc) prisonTerm(it *item) bool {
 		return false
 	}
 	for k := first - 1; k >= 0 && k >= first-8 && !d.endsClause(k); k-- {
-		if jailWords[d.toks[k].lower] {
+		if termWords[d.toks[k].lower] {
 			return true
 		}
 	}
