@@ -53,6 +53,11 @@ func (d *doc) numberItems(out []item) []item {
 			i = next
 			continue
 		}
+		if it, next, ok := d.timeTaken(i); ok {
+			out = append(out, it)
+			i = next
+			continue
+		}
 		if !d.mayStartNumber(i) {
 			i++
 			continue
@@ -1025,6 +1030,41 @@ func (d *doc) ratio(i int) (item, int, bool) {
 	it.key = strings.TrimSpace(num + " " + singular(head))
 	it.slot = "share|" + singular(head)
 	return it, next, true
+}
+
+// timeTaken reads a time taken written as hours, minutes and seconds with
+// colons, "won in 2:04:51", "a 1:32:10 flight": one figure, which the date
+// tagger leaves alone (it is no time of day). "2:04:51" → "2:03:40" is a
+// change of the figure; the minutes and seconds are not figures of their
+// own.
+func (d *doc) timeTaken(i int) (item, int, bool) {
+	toks := d.toks
+	if toks[i].kind != tokNum || len(toks[i].text) > 2 || i+4 >= len(toks) || i > 0 && !toks[i].space {
+		return item{}, 0, false
+	}
+	secs := 0
+	for k := i; k <= i+4; k += 2 {
+		t := &toks[k]
+		if t.kind != tokNum || k > i && (t.space || toks[k-1].space || toks[k-1].text != ":" || len(t.text) != 2) {
+			return item{}, 0, false
+		}
+		v, err := strconv.Atoi(t.text)
+		if err != nil || k > i && v > 59 {
+			return item{}, 0, false
+		}
+		secs = secs*60 + v
+	}
+	if next := i + 5; next < len(toks) && !toks[next].space && (toks[next].kind != tokPunct || toks[next].text == ":") {
+		return item{}, 0, false
+	}
+	if d.inDate(toks[i].start, toks[i+4].end) {
+		return item{}, 0, false // "10:15:30 a.m.", a time of day
+	}
+	text, s, e := d.span(i, i+4)
+	it := item{Fact: Fact{Kind: KindNumber, Text: text, Start: s, End: e, Value: text}, inQ: d.inQ[i] >= 0}
+	it.key = strconv.Itoa(secs) + " s"
+	it.slot = "time taken"
+	return it, i + 5, true
 }
 
 // denominators are the words of a fraction's parts, singular and plural:

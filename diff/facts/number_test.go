@@ -28,6 +28,9 @@ func TestExtractNumbers(t *testing.T) {
 		{"a range of money", "It expects revenue of $8.1 billion to $8.3 billion.", []string{"$8.1 billion to $8.3 billion=8100000000-8300000000 USD"}},
 		{"a range of money between", "It will cost between €2m and €3m.", []string{"between €2m and €3m=2000000-3000000 EUR"}},
 		{"money from one figure to another is no range", "Shares rose from $5 to $10.", []string{"$5=5 USD", "$10=10 USD"}},
+		{"a time taken", "Kipchoge won in 2:04:51, a course record.", []string{"2:04:51=2:04:51"}},
+		{"a clock with seconds is a date", "The alarm sounded at 10:15:30 a.m. on the dot.", nil},
+		{"more than three colons is no time taken", "The code 12:30:45:10 was shown.", nil},
 		{"count words", "The strike killed four people.", []string{"four people=4 people"}},
 		{"a quarter point", "The Fed raised rates by a quarter point.", []string{"a quarter point=0.25 pp"}},
 		{"half a percentage point", "The bank cut rates by half a percentage point.", []string{"half a percentage point=0.5 pp"}},
@@ -151,6 +154,21 @@ func TestCompareNumbers(t *testing.T) {
 		{"bn style", "Zelensky said Ukraine offered to buy about $90bn worth of US weapons and the strike killed four people.", 0, "", ""},
 		{"dollars word", "Zelensky said Ukraine offered to buy about 90 billion dollars worth of US weapons and the strike killed 4 people.", 0, "", ""},
 		{"approx dropped", "Zelensky said Ukraine offered to buy $90 billion worth of US weapons and the strike killed four people.", 0, "", ""},
+	}
+	testCompareNumbers(t, base, tests)
+}
+
+// TestTimeTakenChanged: a winning time's update is one figure changed, not
+// a time of day shifted.
+func TestTimeTakenChanged(t *testing.T) {
+	base := "Kipchoge won the Berlin Marathon in 2:04:51, officials said."
+	tests := []struct {
+		name, new   string
+		want        int
+		before, aft string
+	}{
+		{"time changed", "Kipchoge won the Berlin Marathon in 2:03:40, officials said.", 1, "2:04:51", "2:03:40"},
+		{"same time", "Kipchoge won the Berlin Marathon in a time of 2:04:51, organisers said.", 0, "", ""},
 	}
 	testCompareNumbers(t, base, tests)
 }

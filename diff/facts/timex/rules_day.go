@@ -119,13 +119,26 @@ func (p *parser) ruleClock(i int) (cand, bool) {
 		return c, true
 	}
 	h, ok := p.num(i)
-	if !ok || h > 24 || len(p.t[i].w) > 2 {
+	if !ok || h > 24 || len(p.t[i].w) > 2 || p.w(i-1) == ":" && p.adj(i-1) {
 		return cand{}, false
 	}
 	k, mins, hasMin := i+1, 0, false
 	if p.w(k) == ":" && p.adj(k) && p.adj(k+1) {
 		if m, ok := p.num(k + 1); ok && len(p.t[k+1].w) == 2 && m < 60 {
 			mins, hasMin, k = m, true, k+2
+		}
+	}
+	// "2:04:51" standing alone with no a.m. or p.m. after it is a race's or
+	// a flight's time, hours, minutes and seconds taken, not the time of
+	// day; a stamp's "T07:30:00Z" is a time of day
+	if hasMin && p.w(k) == ":" && p.adj(k) && p.adj(k+1) && len(p.w(k+1)) == 2 {
+		if s, ok := p.num(k + 1); ok && s < 60 {
+			switch {
+			case dayHalf(p.w(k + 2)):
+				k += 2 // "10:15:30 a.m.": the seconds are read, not kept
+			case !p.adj(i) && (!p.adj(k+2) || p.t[k+2].kind == kPunct && p.w(k+2) != ":"):
+				return cand{}, false
+			}
 		}
 	}
 	ampm := ""
@@ -203,4 +216,10 @@ func (p *parser) clockDay(i, k int, hhmm string) cand {
 		return cand{i: i, j: c.j, typ: TypeTime, val: c.val + "T" + hhmm}
 	}
 	return cand{i: i, j: k, typ: TypeTime, val: date + "T" + hhmm}
+}
+
+// dayHalf reports whether w begins "a.m." or "p.m." as the tokenizer splits
+// them ("a", "p", "am", "pm").
+func dayHalf(w string) bool {
+	return w == "a" || w == "p" || w == "am" || w == "pm"
 }

@@ -55,6 +55,8 @@ func TestFind(t *testing.T) {
 		{"tonight", "He speaks tonight.", []want{{"tonight", "TIME", "2025-08-19TNI", ""}}},
 		{"last night", "Shelling went on last night.", []want{{"last night", "TIME", "2025-08-18TNI", ""}}},
 		{"clock", "The talks start at 8:30 a.m. EST sharp.", []want{{"8:30 a.m. EST", "TIME", "2025-08-19T08:30", ""}}},
+		{"a time taken is no clock", "She won the marathon in 2:18:05 on a cold day.", nil},
+		{"a clock with seconds", "The alarm went off at 10:15:30 a.m. sharp.", []want{{"10:15:30 a.m.", "TIME", "2025-08-19T10:15", ""}}},
 		{"clock in Eastern European summer time", "The plane landed at 12:40 EEST in Helsinki.", []want{{"12:40 EEST", "TIME", "2025-08-19T12:40", ""}}},
 		{"clock in Hong Kong time", "Trading opened at 9:30 a.m. HKT on Monday.", []want{{"9:30 a.m. HKT on Monday", "TIME", "2025-08-18T09:30", ""}}},
 		{"clock on weekday", "Officials met at 3 p.m. local time on Wednesday.", []want{{"3 p.m. local time on Wednesday", "TIME", "2025-08-13T15:00", ""}}},
