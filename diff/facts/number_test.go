@@ -144,11 +144,7 @@ func TestExtractNumbers(t *testing.T) {
 
 func TestCompareNumbers(t *testing.T) {
 	base := "Zelensky said Ukraine offered to buy about $90 billion worth of US weapons and the strike killed four people."
-	tests := []struct {
-		name, new   string
-		want        int
-		before, aft string
-	}{
+	tests := []numberCase{
 		{"amount changed", "Zelensky said Ukraine offered to buy about $100 billion worth of US weapons and the strike killed four people.", 1, "about $90 billion", "about $100 billion"},
 		{"count changed", "Zelensky said Ukraine offered to buy about $90 billion worth of US weapons and the strike killed three people.", 1, "four people", "three people"},
 		{"bn style", "Zelensky said Ukraine offered to buy about $90bn worth of US weapons and the strike killed four people.", 0, "", ""},
@@ -162,11 +158,7 @@ func TestCompareNumbers(t *testing.T) {
 // a time of day shifted.
 func TestTimeTakenChanged(t *testing.T) {
 	base := "Kipchoge won the Berlin Marathon in 2:04:51, officials said."
-	tests := []struct {
-		name, new   string
-		want        int
-		before, aft string
-	}{
+	tests := []numberCase{
 		{"time changed", "Kipchoge won the Berlin Marathon in 2:03:40, officials said.", 1, "2:04:51", "2:03:40"},
 		{"same time", "Kipchoge won the Berlin Marathon in a time of 2:04:51, organisers said.", 0, "", ""},
 	}
@@ -177,22 +169,22 @@ func TestTimeTakenChanged(t *testing.T) {
 // update is one changed figure and a bare number word elsewhere is none.
 func TestInjuredLeftOut(t *testing.T) {
 	base := "A drone strike on the city killed one person and injured nine, the governor said."
-	testCompareNumbers(t, base, []struct {
-		name, new   string
-		want        int
-		before, aft string
-	}{
+	testCompareNumbers(t, base, []numberCase{
 		{"injured updated", "A drone strike on the city killed one person and injured 14, the governor said.", 1, "nine", "14"},
 		{"dead updated", "A drone strike on the city killed two people and injured nine, the governor said.", 1, "one person", "two people"},
 		{"injured moved", "A drone strike on the city killed one person, the governor said.\nIt injured nine.", 0, "", ""},
 	})
 }
 
-func testCompareNumbers(t *testing.T, base string, tests []struct {
+// numberCase is one edit of a base text and the figure change it should
+// give: want changes, the first from before to aft.
+type numberCase struct {
 	name, new   string
 	want        int
 	before, aft string
-}) {
+}
+
+func testCompareNumbers(t *testing.T, base string, tests []numberCase) {
 	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
