@@ -77,6 +77,7 @@ func (a *app) evalCommand() *cobra.Command {
 				{"other-beats held-out set 2 (written at round 16's end, after its rules, sealed until its first score)", "diff/eval/testdata/beats2"},
 				{"other-beats held-out set 3 (ships, mines, floods, trials, markets, culture, …; written in round 17, sealed until its first score)", "diff/eval/testdata/beats3"},
 				{"other-beats held-out set 4 (spills, markets, mergers, strikes, sport, outages, …; written in round 17, sealed until its first score)", "diff/eval/testdata/beats4"},
+				{"other-beats held-out set 5 (ransomware, strikes, tornadoes, kidnappings, launches, pay deals, …; written in round 18, sealed until its first score)", "diff/eval/testdata/beats5"},
 			} {
 				r, err := eval.ScoreDevSet(set.dir)
 				if err != nil {
