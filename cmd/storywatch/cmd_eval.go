@@ -73,6 +73,7 @@ func (a *app) evalCommand() *cobra.Command {
 				{"summit held-out set 15 (written in round 15, sealed until its first score)", "diff/eval/testdata/heldout15"},
 				{"summit held-out set 16 (written in round 16, sealed until its first score)", "diff/eval/testdata/heldout16"},
 				{"summit held-out set 17 (written in round 17, sealed until its first score)", "diff/eval/testdata/heldout17"},
+				{"summit held-out set 18 (transcripts, hedged analysis, ranges of troops and drones, merged and split paragraphs, a title fixed, …; written in round 18, sealed until its first score)", "diff/eval/testdata/heldout18"},
 				{"other-beats held-out set 1 (courts, politics, business, weather, sports, …; written in round 16, sealed until its first score)", "diff/eval/testdata/beats1"},
 				{"other-beats held-out set 2 (written at round 16's end, after its rules, sealed until its first score)", "diff/eval/testdata/beats2"},
 				{"other-beats held-out set 3 (ships, mines, floods, trials, markets, culture, …; written in round 17, sealed until its first score)", "diff/eval/testdata/beats3"},
