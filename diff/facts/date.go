@@ -1166,14 +1166,20 @@ func periodBefore(v, unit string) string {
 }
 
 // sameSpan reports whether two TIMEX3 durations of whole units are one
-// length told in two units: P2W and P14D, P1Y and P12M, PT1H and PT60M.
-// Days and months are never compared (30 days is not a month).
+// length told in two units: P2W and P14D, P1Y and P12M, PT1H and PT60M,
+// PT24H and P1D ("a 24-hour strike", "a day-long strike"). Days and
+// months are never compared (30 days is not a month).
 func sameSpan(a, b string) bool {
 	ua, na, ok := spanOf(a)
 	if !ok {
 		return false
 	}
 	ub, nb, ok := spanOf(b)
+	if ok && ua == 'D' && ub == 'S' {
+		ua, na = 'S', na*86400
+	} else if ok && ua == 'S' && ub == 'D' {
+		ub, nb = 'S', nb*86400
+	}
 	return ok && ua == ub && na == nb
 }
 

@@ -108,6 +108,8 @@ func TestDateEditsOfTheSameValue(t *testing.T) {
 		{"weeks as days", "The swap will take place within two weeks, he said.", "The swap will take place within 14 days, he said.", ""},
 		{"a year as months", "The truce held for a year, officials said.", "The truce held for 12 months, officials said.", ""},
 		{"weeks as other days", "The swap will take place within two weeks, he said.", "The swap will take place within 10 days, he said.", "shift"},
+		{"hours as a day", "Dockworkers will walk out for 24 hours on Monday.", "Dockworkers will stage a day-long walkout on Monday.", ""},
+		{"hours as another day", "Dockworkers will walk out for 24 hours on Monday.", "Dockworkers will stage a two-day walkout on Monday.", "shift"},
 		{"ageing day to earlier this month", "The pay arrived on March 2, officials said.", "The pay arrived earlier this month, officials said.", ""},
 		// a vaguer span of another kind is no ageing: the one dated
 		// event is gone, or the time went on
