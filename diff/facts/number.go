@@ -360,6 +360,9 @@ var dimensions = map[string]string{
 	"kg": "mass", "lb": "mass", "t": "mass", "kilogram": "mass", "pound": "mass", "ton": "mass", "tonne": "mass",
 	"km2": "area", "mi2": "area", "ha": "area", "acre": "area",
 	"mph": "speed", "kmh": "speed",
+	// a rate moved in points: "300 basis points" is "three percentage
+	// points"
+	"pp": "rate point", "bp": "rate point",
 }
 
 // unitSize gives each unit of dimensions in the base unit of what it
@@ -372,6 +375,7 @@ var unitSize = map[string]float64{
 	"kg": 1, "lb": 0.45359237, "t": 1000, "kilogram": 1, "pound": 0.45359237, "ton": 1000, "tonne": 1000,
 	"km2": 1e6, "mi2": 2589988.11, "ha": 1e4, "acre": 4046.8564,
 	"mph": 0.44704, "kmh": 1 / 3.6,
+	"pp": 100, "bp": 1,
 }
 
 // convertedQuantity reports whether two measures in different units of one

@@ -238,6 +238,8 @@ func TestUnitsSpelledOtherwise(t *testing.T) {
 		{"Okafor beat Baird by 0.31 sec at the trials.", "Okafor touched 0.31 seconds ahead of Baird at the trials."},
 		{"The ferry carried about 120 passengers.", "The ferry carried about one hundred and twenty passengers."},
 		{"Spain recorded 46.1 degrees Celsius on Tuesday.", "Spain recorded 46.1C on Tuesday."},
+		{"The bank raised its rate by 300 basis points to 30.25%.", "The bank raised its rate by three percentage points to 30.25%."},
+		{"The Fed cut rates by 25 bps.", "The Fed cut rates by a quarter point."},
 		{"The rating fell to minus 31, the lowest on record.", "The rating fell to -31, the lowest on record."},
 		{"The plan would cost around HUF 1.5 billion (EUR 3.7 million), police said.", "The plan would cost around 1.5 billion forints (EUR 3.7 million), police said."},
 		// "one" is no figure on its own, but the same words in digits are
@@ -253,6 +255,7 @@ func TestUnitsSpelledOtherwise(t *testing.T) {
 	// amount is one change
 	for _, tt := range []struct{ old, new string }{
 		{"The rating fell to minus 31.", "The rating fell to minus 13."},
+		{"The Fed cut rates by 25 bps.", "The Fed cut rates by 50 basis points."},
 		{"The margin of error is plus or minus two points.", "The margin of error is plus or minus three points."},
 		{"The plan would cost HUF 1.5 billion (EUR 3.7 million).", "The plan would cost HUF 2 billion (EUR 5 million)."},
 	} {
