@@ -2033,7 +2033,7 @@ func (m *matcher) statedIn(it *item, idx factIndex, text string, isOld bool) boo
 	case KindDate:
 		return !span && containsWord(text, it.Text) || !isOld && weekStated(it, idx[factKey{kind: KindDate}])
 	case KindNumber:
-		return toldAgain(text, it) || m.lx.spelledIn(text, it)
+		return toldAgain(text, it) || m.lx.spelledIn(text, it) || fractionSaid(text, it)
 	case KindQuote:
 		return m.toldUnquoted(it, text, isOld)
 	}

@@ -2351,6 +2351,47 @@ func toldAgain(text string, it *item) bool {
 	return changed && containsWord(text, restyled)
 }
 
+// fractionWords are the common fractions a story writes for a rounded
+// percentage: "weakened by about a third" is "weakened by about 33%".
+// Half is told only as a cut by half: "half" alone stands in too many
+// sentences ("the first half", "half an hour").
+var fractionWords = map[int][]string{
+	10: {"a tenth", "one tenth", "one-tenth"},
+	20: {"a fifth", "one fifth", "one-fifth"},
+	25: {"a quarter", "one quarter", "one-quarter"},
+	33: {"a third", "one third", "one-third"},
+	50: {"by half", "halved"},
+	66: {"two-thirds", "two thirds"},
+	67: {"two-thirds", "two thirds"},
+	75: {"three quarters", "three-quarters"},
+}
+
+// fractionSaid reports whether percentage it, a whole or rounded one, is
+// a common fraction that text says in words (fractionWords): the same
+// share in another style, which fraction does not read unless a share
+// "of" something.
+func fractionSaid(text string, it *item) bool {
+	num, unit, _ := strings.Cut(it.key, " ")
+	if unit != "percent" {
+		return false
+	}
+	v, err := strconv.ParseFloat(num, 64)
+	if err != nil {
+		return false
+	}
+	words := fractionWords[int(math.Round(v))]
+	if len(words) == 0 {
+		return false
+	}
+	lower := strings.ToLower(text)
+	for _, w := range words {
+		if containsWord(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // spelledIn reports whether a bare whole number from 11 to 99 ("who was
 // 45") stands in text in words ("who was forty-five", "Forty five"), read
 // as wordsValue reads number words: the same value in another house style,

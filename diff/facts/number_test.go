@@ -240,6 +240,8 @@ func TestUnitsSpelledOtherwise(t *testing.T) {
 		{"Spain recorded 46.1 degrees Celsius on Tuesday.", "Spain recorded 46.1C on Tuesday."},
 		{"The bank raised its rate by 300 basis points to 30.25%.", "The bank raised its rate by three percentage points to 30.25%."},
 		{"The Fed cut rates by 25 bps.", "The Fed cut rates by a quarter point."},
+		{"The central bank let the pound weaken by about a third.", "The central bank let the pound weaken by about 33%."},
+		{"The pound fell 33.3% on Wednesday.", "The pound fell by one-third on Wednesday."},
 		{"The rating fell to minus 31, the lowest on record.", "The rating fell to -31, the lowest on record."},
 		{"The plan would cost around HUF 1.5 billion (EUR 3.7 million), police said.", "The plan would cost around 1.5 billion forints (EUR 3.7 million), police said."},
 		// "one" is no figure on its own, but the same words in digits are
