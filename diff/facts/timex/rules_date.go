@@ -240,17 +240,28 @@ func (p *parser) ruleDate(i int) (cand, bool) {
 // 8-15" or "8–15 August": the day after the dash is a date of the month the
 // first day names, so "between Aug. 8 and Aug. 15" and "Aug. 8-15" tell the
 // same two days.
+//
+// The range may be told in words, "from Aug. 14 to 20", "between 14 and 20
+// August": the last day then ends a clause or comes before a preposition
+// (rangeEndsAt), since "on Aug. 14 and 20 people died" counts people.
 func (p *parser) rangeEndDay(i int) (cand, bool) {
 	d2, ok := p.num(i)
 	if !ok || d2 < 1 || d2 > 31 || len(p.t[i].w) > 2 || i < 3 {
 		return cand{}, false
 	}
-	if dash := p.w(i - 1); dash != "-" && dash != "–" || !p.adj(i-1) || !p.adj(i) {
+	dash := p.w(i - 1)
+	worded := rangeWords[dash] && !p.adj(i-1) && !p.adj(i)
+	if !worded && (dash != "-" && dash != "–" || !p.adj(i-1) || !p.adj(i)) {
 		return cand{}, false
 	}
 	d1, ok := p.num(i - 2)
 	if !ok || d1 < 1 || d1 >= d2 {
 		return cand{}, false
+	}
+	if worded && !p.rangeEndsAt(i+1) {
+		if _, _, ok := p.match(kindMonth, i+1); !ok {
+			return cand{}, false
+		}
 	}
 	// the month before the first day ("Aug. 8-15"), or after the last
 	// ("8-15 August")
@@ -277,7 +288,9 @@ func (p *parser) rangeStartDay(i int) (cand, bool) {
 	if !ok || d1 < 1 || d1 > 31 || len(p.t[i].w) > 2 {
 		return cand{}, false
 	}
-	if dash := p.w(i + 1); dash != "-" && dash != "–" || !p.adj(i+1) || !p.adj(i+2) {
+	dash := p.w(i + 1)
+	worded := rangeWords[dash] && !p.adj(i+1) && !p.adj(i+2)
+	if !worded && (dash != "-" && dash != "–" || !p.adj(i+1) || !p.adj(i+2)) {
 		return cand{}, false
 	}
 	d2, ok := p.num(i + 2)
@@ -289,6 +302,26 @@ func (p *parser) rangeStartDay(i int) (cand, bool) {
 		return p.dateCand(i, i+1, p.yearFor(i, m, d1), m, d1), true
 	}
 	return cand{}, false
+}
+
+// rangeWords join the first and last days of a range told in words.
+var rangeWords = map[string]bool{"to": true, "through": true, "and": true, "until": true, "till": true}
+
+// rangeEnd holds the words that may follow the last day of a range told in
+// words: "from Aug. 14 to 20 in Geneva".
+var rangeEnd = map[string]bool{"in": true, "at": true, "on": true, "for": true, "with": true,
+	"when": true, "while": true, "before": true, "after": true, "as": true, "by": true}
+
+// rangeEndsAt reports whether token k may follow the last day of a range
+// told in words: the text or a clause ends, or a preposition follows.
+func (p *parser) rangeEndsAt(k int) bool {
+	if k >= len(p.t) {
+		return true
+	}
+	if p.t[k].kind == kPunct {
+		return p.w(k) != "-" && p.w(k) != "–" && p.w(k) != "%"
+	}
+	return rangeEnd[p.w(k)]
 }
 
 // dateCand builds a DATE for y-m-d; y == 0 means the year is unknown.
