@@ -1739,11 +1739,12 @@ func (m *matcher) present(oldItems, newItems func(asked []*item) [][]item) {
 // report, and the reader is told the toll changed, not that a figure came.
 // Only when the old version told one toll, and the update names no place
 // the old toll's sentence does not: "the toll in Kharkiv rose to five" is
-// another attack's.
+// another attack's. So with the count of the hurt or of the missing ("the
+// number of injured has risen to 19").
 func (m *matcher) tollUpdated(oldAll [][]item) {
 	for i := range m.out {
 		c := &m.out[i]
-		if c.old != nil || c.new == nil || c.new.Kind != KindNumber || c.new.slot != "toll" {
+		if c.old != nil || c.new == nil || c.new.Kind != KindNumber || !toldOnce(c.new.slot) {
 			continue
 		}
 		ns := sentenceOf(m.newSents, c.new.Start)
@@ -1753,11 +1754,13 @@ func (m *matcher) tollUpdated(oldAll [][]item) {
 		lead := m.newText[max(m.newSents[ns].Start, 0):c.new.Start]
 		if st := entryUpdate.FindStringIndex(lead); st != nil {
 			lead = lead[st[1]:] // "UPDATE 07:40: The death toll has risen to"
+		} else if st := entryClock.FindStringIndex(lead); st != nil {
+			lead = lead[st[1]:] // "08:05 - The number of injured has risen to"
 		}
 		if !hasWordIn(lead, tollRise) {
 			continue
 		}
-		prev := soleToll(oldAll)
+		prev := soleCount(oldAll, c.new.slot)
 		if prev == nil || countOf(prev.key) == countOf(c.new.key) {
 			continue
 		}
@@ -1770,14 +1773,14 @@ func (m *matcher) tollUpdated(oldAll [][]item) {
 	}
 }
 
-// soleToll returns the one toll figure among lists, or nil when there is
-// none or several counts.
-func soleToll(lists [][]item) *item {
+// soleCount returns the one figure of slot (a toll, the hurt, the
+// missing) among lists, or nil when there is none or several counts.
+func soleCount(lists [][]item, slot string) *item {
 	var toll *item
 	for _, list := range lists {
 		for j := range list {
 			it := &list[j]
-			if it.Kind != KindNumber || it.slot != "toll" {
+			if it.Kind != KindNumber || it.slot != slot {
 				continue
 			}
 			if toll != nil && countOf(toll.key) != countOf(it.key) {

@@ -729,7 +729,7 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 		// "injured nine", "wounded dozens more": the people hurt, however
 		// many
 		it.slot, it.Subject = "injured", "injured"
-	} else if cur == "" && unit != "percent" && d.countsTheHurt(last) || counted && hurtAfter[toks[last].lower] {
+	} else if cur == "" && unit != "percent" && (d.countsTheHurt(last) || d.hurtNamedBefore(first)) || counted && hurtAfter[toks[last].lower] {
 		// "40 people had been injured" counts what "wounded 23" does
 		it.slot = "injured"
 	} else if cur == "" && unit != "percent" && d.followedBy(last, missingAfter) || counted && missingAfter[toks[last].lower] {
@@ -1667,7 +1667,11 @@ var tollRise = map[string]bool{"rose": true, "risen": true, "rises": true, "clim
 // and a death word (tollAfter): the toll named as a number, as wire copy
 // writes it ("the number of people killed in the attack has climbed to
 // 11", "the number of those killed has reached 400").
-func (d *doc) numberOfDead(k int) bool {
+func (d *doc) numberOfDead(k int) bool { return d.numberOf(k, tollAfter) }
+
+// numberOf reports whether token k opens "number of (people|those)" and a
+// word of words.
+func (d *doc) numberOf(k int, words map[string]bool) bool {
 	toks := d.toks
 	if toks[k].lower != "number" || k+2 >= len(toks) || toks[k+1].lower != "of" {
 		return false
@@ -1676,7 +1680,23 @@ func (d *doc) numberOfDead(k int) bool {
 	if (w == "people" || w == "those") && k+3 < len(toks) {
 		w = toks[k+3].lower
 	}
-	return tollAfter[w]
+	return words[w]
+}
+
+// hurtNamedBefore reports whether the clause before token first names the
+// count of the hurt the count at first gives, as a number: "the number of
+// injured has risen to at least 19" counts what "14 people were injured"
+// did.
+func (d *doc) hurtNamedBefore(first int) bool {
+	for k := first - 1; k >= 0 && k >= first-12; k-- {
+		if d.endsClause(k) {
+			return false
+		}
+		if d.numberOf(k, hurtAfter) {
+			return true
+		}
+	}
+	return false
 }
 
 // isMeasure reports whether u is the canonical name of a unit of measure

@@ -1401,6 +1401,17 @@ func TestTollRisenAgainstAnUnchangedReport(t *testing.T) {
 	})
 }
 
+// TestHurtUpdateOnALivePage: a live page's new entry, opening with its
+// time, says the count of the hurt rose; the first entry stays. The count
+// of the hurt changed, as a toll does.
+func TestHurtUpdateOnALivePage(t *testing.T) {
+	const first = "07:42 - Firefighters say at least 14 people were injured in the blast.\n"
+	runChangeCases(t, KindNumber, []changeCase{
+		{"the number of injured rose", first, "08:05 - The number of injured has risen to at least 19, firefighters said.\n" + first, []string{"at least 14 people -> at least 19"}},
+		{"the toll, not the hurt", first, "08:05 - The death toll has risen to two, firefighters said.\n" + first, []string{" -> two"}},
+	})
+}
+
 // TestRateMoveInPartsOfAPoint: a central bank's move told in parts of a
 // point is its figure: a quarter point → half a point is one change, and
 // "0.25 percentage point" is a quarter point told otherwise.
