@@ -1998,7 +1998,7 @@ func (d *doc) numberCore(i int) (v float64, vague, suffix string, next int, expl
 	if total == 1 && !explicit {
 		_, approx := d.phraseBefore(i, lx.approx)
 		scaled := j < len(toks) && lx.scales[toks[j].lower] != 0
-		if !scaled && !(j < len(toks) && casualtyNouns[toks[j].lower]) && (approx == 0 || !d.unitAt(j)) && !d.listedCount(i) {
+		if !scaled && !(j < len(toks) && (casualtyNouns[toks[j].lower] || d.oneCasualty(j))) && (approx == 0 || !d.unitAt(j)) && !d.listedCount(i) {
 			return 0, "", "", 0, false, false
 		}
 		explicit = true
@@ -2007,6 +2007,23 @@ func (d *doc) numberCore(i int) (v float64, vague, suffix string, next int, expl
 		explicit = true
 	}
 	return total, "", "", j, explicit, true
+}
+
+// oneCasualty reports whether the noun at token j, after "one", is a
+// casualty the clause goes on to count: "One skier was killed", "one
+// firefighter was injured". The death or the hurt must follow the noun
+// and its verb closely; "one side was hurt" is rare enough.
+func (d *doc) oneCasualty(j int) bool {
+	toks := d.toks
+	if toks[j].kind != tokWord || d.lx.function[toks[j].lower] || j+1 >= len(toks) {
+		return false
+	}
+	switch toks[j+1].lower {
+	case "was", "is", "has", "had", "died", "dies":
+	default:
+		return false
+	}
+	return d.followedBy(j, tollAfter) || d.followedBy(j, hurtAfter)
 }
 
 // listedCount reports whether "one" at token i, before a noun, is an item

@@ -31,6 +31,8 @@ func TestExtractNumbers(t *testing.T) {
 		{"a time taken", "Kipchoge won in 2:04:51, a course record.", []string{"2:04:51=2:04:51"}},
 		{"a clock with seconds is a date", "The alarm sounded at 10:15:30 a.m. on the dot.", nil},
 		{"more than three colons is no time taken", "The code 12:30:45:10 was shown.", nil},
+		{"one casualty of any noun", "One skier was killed on the slope.", []string{"One skier=1 skier"}},
+		{"one of them is no count", "One of them was killed.", nil},
 		{"count words", "The strike killed four people.", []string{"four people=4 people"}},
 		{"a quarter point", "The Fed raised rates by a quarter point.", []string{"a quarter point=0.25 pp"}},
 		{"half a percentage point", "The bank cut rates by half a percentage point.", []string{"half a percentage point=0.5 pp"}},
