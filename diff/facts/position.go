@@ -601,14 +601,37 @@ func (d *doc) sayerOf(from int, s sent) string {
 	if k < s.from || !saying(toks[k]) {
 		return ""
 	}
-	g := k - 1
-	for g >= s.from && skippable[toks[g].lower] {
-		g--
-	}
+	g := d.beforeVerb(k-1, s)
 	if q, ok := d.npBefore(g+1, s.from); ok && !pronouns[toks[q.from].lower] {
 		return d.resolve(q)
 	}
 	return ""
+}
+
+// beforeVerb steps back from token g, right before a verb of saying, over
+// what may stand between the verb and its subject: auxiliaries and
+// adverbs (skippable), and the time it was said ("The Kremlin on Tuesday
+// said it was considering", "Peskov late Monday said"). It returns the
+// token the subject ends at.
+func (d *doc) beforeVerb(g int, s sent) int {
+	toks := d.toks
+	for g >= s.from {
+		switch {
+		case skippable[toks[g].lower]:
+			g--
+		case d.inDate(toks[g].start, toks[g].end):
+			g--
+			for g >= s.from && d.inDate(toks[g].start, toks[g].end) {
+				g--
+			}
+			if g >= s.from && (toks[g].lower == "on" || toks[g].lower == "late" || toks[g].lower == "early") {
+				g--
+			}
+		default:
+			return g
+		}
+	}
+	return g
 }
 
 // timeClauseBefore reports whether the "and" at token g joins a verb to
@@ -1987,10 +2010,7 @@ func (d *doc) named(p np, s sent) string {
 			k--
 		}
 		if k >= s.from && d.lx.speech[toks[k].lower] {
-			g := k - 1
-			for g >= s.from && skippable[toks[g].lower] {
-				g--
-			}
+			g := d.beforeVerb(k-1, s)
 			if q, ok := d.npBefore(g+1, s.from); ok {
 				return d.resolve(q)
 			}

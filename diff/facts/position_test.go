@@ -138,6 +138,7 @@ func TestExtractPositions(t *testing.T) {
 		{"told reporters he needs to", "Senator Ann Roe told reporters that she needs to see the full text.", "needs to see the full text", "Senator Ann Roe", "demand", ""},
 		{"an act: reopened the road", "State officials reopened the bridge on Monday.", "reopened", "State officials", "act", "the bridge on Monday"},
 		{"an act: extended a truce", "The president extended a three-day truce.", "extended", "The president", "act", "a three-day truce"},
+		{"a day between the sayer and said", "The Kremlin on Tuesday said it was considering Budapest as a venue.", "considering", "Kremlin", "consider?", "Budapest"},
 		{"an act: cut taxes", "The government has cut fuel taxes for a year.", "cut", "The government", "act", "fuel taxes for a year"},
 		{"an act: a tax glued to a preposition", "Canada has cut fuel taxesin half.", "cut", "Canada", "act", ""},
 		{"an act: announced charges", "Prosecutors announced charges against the driver.", "announced charges", "Prosecutors", "act", "against the driver"},
