@@ -2412,6 +2412,13 @@ var measureNouns = map[string]bool{
 	"embargo": true, "quarantine": true,
 }
 
+// licenceNouns are what an authority suspends or revokes as a decision:
+// a licence, a permit, an approval.
+var licenceNouns = map[string]bool{
+	"licence": true, "license": true, "licences": true, "licenses": true, "permit": true, "permits": true,
+	"accreditation": true, "registration": true, "approval": true, "authorization": true, "authorisation": true,
+}
+
 // officialAct reports whether an act verb at token k (through vend) is an
 // actor's decision, told with its actor and its object: "authorities
 // reopened the highway", "Australia has cut fuel taxes", "prosecutors
@@ -2442,6 +2449,16 @@ func (d *doc) officialAct(k, vend, g int, passive bool, s sent) bool {
 	switch {
 	case strings.HasPrefix(w, "clos") || strings.HasPrefix(w, "reopen"):
 		return isDeterminer(toks[j].lower) || toks[j].lower == "all"
+	case strings.HasPrefix(w, "suspend") || strings.HasPrefix(w, "revok"):
+		// "suspended the exchange's licence", "revoked its permit": a
+		// licence, not a player ("suspended him") nor an airline's
+		// flights, which are no authority's stance
+		for m := j; m < s.to && m <= j+4 && toks[m].kind == tokWord; m++ {
+			if licenceNouns[toks[m].lower] || measureNouns[toks[m].lower] {
+				return true
+			}
+		}
+		return false
 	}
 	// extend, lift, impose, cut: a measure within the object; announce:
 	// a measure or a decision taken ("announced an ambitious plan to

@@ -138,6 +138,7 @@ func TestExtractPositions(t *testing.T) {
 		{"told reporters he needs to", "Senator Ann Roe told reporters that she needs to see the full text.", "needs to see the full text", "Senator Ann Roe", "demand", ""},
 		{"an act: reopened the road", "State officials reopened the bridge on Monday.", "reopened", "State officials", "act", "the bridge on Monday"},
 		{"an act: extended a truce", "The president extended a three-day truce.", "extended", "The president", "act", "a three-day truce"},
+		{"an act: suspended a licence", "The Bank of Lithuania said it had suspended the exchange's licence.", "suspended", "Lithuania", "act", "the exchange's licence"},
 		{"a day between the sayer and said", "The Kremlin on Tuesday said it was considering Budapest as a venue.", "considering", "Kremlin", "consider?", "Budapest"},
 		{"an act: cut taxes", "The government has cut fuel taxes for a year.", "cut", "The government", "act", "fuel taxes for a year"},
 		{"an act: a tax glued to a preposition", "Canada has cut fuel taxesin half.", "cut", "Canada", "act", ""},
@@ -192,6 +193,9 @@ func TestNotAPosition(t *testing.T) {
 		"It added complications to Trump’s offer.",
 		"The offer of support was welcome news.",
 		"He came back home.",
+		// a player suspended, an airline's flights: no authority's act on a licence
+		"The league suspended him for three games.",
+		"Several airlines suspended flights to the region.",
 		// a source's terms for speaking
 		"A State Department official, who asked not to be named, said the United States would send an observer.",
 		"She asked not to be identified to protect her son's privacy.",
