@@ -21,8 +21,11 @@ var skippable = map[string]bool{
 	"been": true, "even": true, "ultimately": true, "just": true, "immediately": true, "yet": true, "instead": true,
 }
 
-// hedges are words that make a stance tentative.
-var hedges = map[string]bool{"could": true, "may": true, "might": true, "would": true, "possibly": true, "perhaps": true}
+// hedges are words that make a stance tentative; "will likely insist",
+// "would probably back" are a forecast, as "is likely to insist" is (see
+// forecast).
+var hedges = map[string]bool{"could": true, "may": true, "might": true, "would": true, "possibly": true, "perhaps": true,
+	"likely": true, "probably": true}
 
 // negations flip a stance.
 var negations = map[string]bool{"not": true, "never": true, "no": true}

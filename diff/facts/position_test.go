@@ -1409,3 +1409,15 @@ func runPositionCases(t *testing.T, cases []positionCase) {
 	t.Helper()
 	runChangeCases(t, KindPosition, cases)
 }
+
+// TestLikelyHedgesAfterAModal: "will likely insist" is the forecast "is
+// likely to insist" was, no stance firmed up; "will insist" is one.
+func TestLikelyHedgesAfterAModal(t *testing.T) {
+	const old = "Kyiv is likely to insist on security guarantees before any summit."
+	if got := changesOf(old, "Kyiv will likely insist on security guarantees before any summit.", KindPosition); len(got) != 0 {
+		t.Errorf("got %+v, want no position change", got)
+	}
+	if got := changesOf(old, "Kyiv will insist on security guarantees before any summit.", KindPosition); len(got) != 1 {
+		t.Errorf("got %+v, want the forecast firmed up", got)
+	}
+}
