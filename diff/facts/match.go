@@ -877,7 +877,19 @@ func (m *matcher) joinStance(i int, drop []bool, ok func(a *change) bool) {
 func otherVictims(a, b *item) bool {
 	_, ua, _ := strings.Cut(a.key, " ")
 	_, ub, _ := strings.Cut(b.key, " ")
-	return ua != ub && !anyVictims[ua] && !anyVictims[ub]
+	return ua != ub && !anyVictims[ua] && !anyVictims[ub] && !others(a) && !others(b)
+}
+
+// others reports whether a count names its people as others of the group
+// told before ("three other members of the group", "two others"): no
+// other victims.
+func others(it *item) bool {
+	for _, w := range strings.Fields(strings.ToLower(it.Text)) {
+		if w == "other" || w == "others" {
+			return true
+		}
+	}
+	return false
 }
 
 // anyVictims are the counted nouns of a toll that name no group.

@@ -720,7 +720,7 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 	// the count, in its own conjunct, says what it counts, whatever toll
 	// the clause named before it ("killed 12 people and injured 30": the
 	// hurt word is the next conjunct's)
-	hurtOwn := d.hurtInConjunct(last)
+	hurtOwn := d.inConjunct(last, hurtAfter) || d.inConjunct(last, missingAfter)
 	if cur == "" && unit != "percent" && d.countsTheDead(first, last) && !hurtOwn || counted && tollAfter[toks[last].lower] {
 		// "At least 40 people were killed" and "the death toll rose to
 		// 44" count the same thing, however the sentence is written.
@@ -732,7 +732,7 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 	} else if cur == "" && unit != "percent" && (d.countsTheHurt(last) || d.hurtNamedBefore(first)) || counted && hurtAfter[toks[last].lower] {
 		// "40 people had been injured" counts what "wounded 23" does
 		it.slot = "injured"
-	} else if cur == "" && unit != "percent" && d.followedBy(last, missingAfter) || counted && missingAfter[toks[last].lower] {
+	} else if cur == "" && unit != "percent" && (d.followedBy(last, missingAfter) || d.followedBy(d.ofGroupEnd(last), missingAfter)) || counted && missingAfter[toks[last].lower] {
 		// "30 were missing" counts what "19 people still missing" does
 		it.slot = "missing"
 	}
@@ -782,15 +782,35 @@ func (d *doc) countsTheHurt(last int) bool {
 	return d.followedBy(last, hurtAfter) || d.within(last, d.treatedForInjuries)
 }
 
-// hurtInConjunct reports whether a word of the hurt (hurtAfter) follows
-// token last within four tokens, before any death word, punctuation or
-// "and"/"or" ("six were wounded", not "12 people and injured 30").
-func (d *doc) hurtInConjunct(last int) bool {
+// ofGroupEnd returns the last token of "of the group" right after token
+// last ("three other members of the group were still unaccounted for"),
+// or last.
+func (d *doc) ofGroupEnd(last int) int {
+	toks := d.toks
+	k := last + 1
+	if k+1 >= len(toks) || toks[k].lower != "of" {
+		return last
+	}
+	k++
+	if isDeterminer(toks[k].lower) && k+1 < len(toks) {
+		k++
+	}
+	if toks[k].kind != tokWord || d.lx.function[toks[k].lower] {
+		return last
+	}
+	return k
+}
+
+// inConjunct reports whether one of words (of the hurt, hurtAfter, or of
+// the missing, missingAfter) follows token last within four tokens,
+// before any death word, punctuation or "and"/"or" ("six were wounded",
+// "two others were still missing"; not "12 people and injured 30").
+func (d *doc) inConjunct(last int, words map[string]bool) bool {
 	for k := last + 1; k < len(d.toks) && k <= last+4; k++ {
 		switch w := d.toks[k].lower; {
 		case d.toks[k].kind == tokPunct || w == "and" || w == "or" || tollAfter[w]:
 			return false
-		case hurtAfter[w]:
+		case words[w]:
 			return true
 		}
 	}

@@ -1473,3 +1473,15 @@ func TestLoneBareFigureRewritten(t *testing.T) {
 		{"a short sentence the aligner did not link", "Ellison died on Sunday at her home in Santa Fe. She was 88.\n", "Ellison died on Sunday at her home in Santa Fe. She was 87.\n", []string{"88 -> 87"}},
 	})
 }
+
+// TestMissingMovedIntoTheLede: the count of the missing, told last, moves
+// into the lede beside the toll and changes. "Two others were still
+// missing" after "were killed and" counts the missing, not the dead, and
+// "members of the group" names no other victims than "others".
+func TestMissingMovedIntoTheLede(t *testing.T) {
+	old := "One skier was killed on Thursday when an avalanche hit.\nRescuers searched the debris.\nThree other members of the group were still unaccounted for, police said.\n"
+	new := "Two skiers were killed and two others were still missing on Thursday after an avalanche hit.\nRescuers searched the debris.\n"
+	runChangeCases(t, KindNumber, []changeCase{
+		{"missing moved and changed", old, new, []string{"One skier -> Two skiers", "Three other members -> two others"}},
+	})
+}
