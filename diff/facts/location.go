@@ -734,6 +734,9 @@ func (d *doc) locative(i int) bool {
 		if d.lx.motion[t.lower] && (t.lower == "visit" || t.lower == "visits" || t.lower == "visited") {
 			return true
 		}
+		if (t.lower == "is" || t.lower == "was" || t.lower == "be" || t.lower == "remains") && k == i-1 && d.venueBefore(k) {
+			return true // "the venue now being discussed is Geneva"
+		}
 		for _, ph := range d.lx.locPhrase {
 			if k-len(ph)+1 >= 0 && toks[k].lower == ph[len(ph)-1] {
 				match := true
@@ -754,6 +757,23 @@ func (d *doc) locative(i int) bool {
 		return d.alertFor(i)
 	}
 	return d.alertFor(i)
+}
+
+// venueBefore reports whether a meeting's venue is the subject of the
+// copula at token k, a few words before it in its clause: "the venue is
+// Budapest", "the venue now being discussed is Geneva", "the likely venue
+// would be Vienna". What the copula names is where the meeting is.
+func (d *doc) venueBefore(k int) bool {
+	toks := d.toks
+	for m := k - 1; m >= 0 && m >= k-6; m-- {
+		if toks[m].kind == tokPunct {
+			return false
+		}
+		if l := toks[m].lower; l == "venue" || l == "venues" {
+			return true
+		}
+	}
+	return false
 }
 
 // alertNouns name a weather alert, issued for the area the weather hits.

@@ -13,6 +13,8 @@ func TestExtractLocations(t *testing.T) {
 	}{
 		{"in city", "The talks took place in Istanbul.", []string{"Istanbul=Istanbul"}},
 		{"alias", "He arrived in Kiev on Sunday.", []string{"Kiev=Kyiv"}},
+		{"a venue named by a copula", "The venue now being discussed is Geneva.", []string{"Geneva=Geneva"}},
+		{"no venue before the copula", "The problem is Budapest, he said.", nil},
 		{"a city's long name", "The parade was held in New York City on Sunday.", []string{"New York City=New York"}},
 		{"venue", "They met at the White House.", []string{"White House=White House"}},
 		{"a venue by its kind", "Talks would take place at the Vienna International Centre.", []string{"Vienna International Centre=Vienna International Centre"}},
