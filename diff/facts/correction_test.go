@@ -134,6 +134,11 @@ func TestCorrectionChanges(t *testing.T) {
 		// changed as well as the notice, not the stamp's time
 		{"a stamped update inside an entry tells its news", base, "The strike killed 12 people on Monday, officials said. UPDATE 07:40: The death toll has risen to 14, the governor said.\n",
 			[]Change{{Kind: KindCorrection, After: "UPDATE 07:40: The death toll has risen to 14, the governor said."}, {Kind: KindNumber, Before: "12 people", After: "14"}}},
+		// the value a notice retracts is no counterpart of the old one:
+		// the place is gone, whatever the new text names in its stead
+		{"a retracted place is gone", "A ticket sold in Modesto won the jackpot.\n",
+			"A ticket sold in a small town won the jackpot.\nEditor's note: An earlier version of this story said the ticket was sold in Modesto.\n",
+			[]Change{{Kind: KindLocation, Before: "Modesto"}, {Kind: KindCorrection, After: "Editor's note: An earlier version of this story said the ticket was sold in Modesto."}}},
 		// a notice that the story was amended names no news: its day is
 		// the notice's
 		{"an amended notice's day is no date", base, base + "This article was amended on 24 August 2025.\n",

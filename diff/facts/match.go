@@ -493,11 +493,19 @@ func (m *matcher) detail(a, b *item, report bool) (string, bool) {
 
 func (m *matcher) removeAll(o *side, oi int, pos []float64) {
 	for _, a := range o.by[oi] {
-		if !reportable(&o.items[a]) {
+		if !reportable(&o.items[a]) || inNotice(&o.items[a], m.oldNotices) {
 			continue
 		}
 		m.out = append(m.out, change{old: &o.items[a], oSent: oi, nSent: -1, pos: pos[oi]})
 	}
+}
+
+// inNotice reports whether fact it, of another kind than the notice's,
+// stands inside one of a version's correction notices: "an earlier
+// version said the ticket was sold in Modesto" retracts the place, and
+// stands for no fact come or gone, nor for the one the old version told.
+func inNotice(it *item, notices [][2]int) bool {
+	return it.Kind != KindCorrection && inSpans(notices, it.Start)
 }
 
 func (m *matcher) addAll(n *side, ni int) {
@@ -511,7 +519,7 @@ func (m *matcher) addAll(n *side, ni int) {
 // one (see answer) when it is a quiet statement to the press.
 func (m *matcher) added(it *item, ni int) {
 	c := change{new: it, oSent: -1, nSent: ni, pos: float64(ni)}
-	if reportable(it) {
+	if reportable(it) && !inNotice(it, m.newNotices) {
 		m.out = append(m.out, c)
 	}
 	// only a stance answers a pending reply: a quiet entry stamp or
