@@ -1804,8 +1804,15 @@ func (d *doc) sentenceStart(i int) bool {
 	if i == 0 {
 		return true
 	}
-	if p := d.toks[i-1]; p.kind == tokPunct && strings.Contains(".!?“\"", p.text) {
+	if p := d.toks[i-1]; p.kind == tokPunct && strings.Contains(".!?“\":", p.text) {
 		return true
+	}
+	// after a dateline's dash: "NIAMEY (AFP) - Five European tourists",
+	// "KYIV — Three"
+	if p := d.toks[i-1]; i >= 2 && p.kind == tokPunct && (p.text == "-" || p.text == "—" || p.text == "–") {
+		if q := d.toks[i-2]; q.text == ")" || q.kind == tokWord && q.text == strings.ToUpper(q.text) && len(q.text) > 1 {
+			return true
+		}
 	}
 	return strings.IndexByte(d.text[d.toks[i-1].end:d.toks[i].start], '\n') >= 0
 }

@@ -31,6 +31,8 @@ func TestExtractNumbers(t *testing.T) {
 		{"a time taken", "Kipchoge won in 2:04:51, a course record.", []string{"2:04:51=2:04:51"}},
 		{"a clock with seconds is a date", "The alarm sounded at 10:15:30 a.m. on the dot.", nil},
 		{"more than three colons is no time taken", "The code 12:30:45:10 was shown.", nil},
+		{"a number word after a dateline starts its sentence", "NIAMEY (AFP) - Five European tourists have been kidnapped.", []string{"Five European tourists=5 tourists"}},
+		{"a number word inside a sentence starts a name", "He met a Three Rivers resident.", nil},
 		{"one casualty of any noun", "One skier was killed on the slope.", []string{"One skier=1 skier"}},
 		{"one of them is no count", "One of them was killed.", nil},
 		{"count words", "The strike killed four people.", []string{"four people=4 people"}},
