@@ -719,6 +719,9 @@ func (d *doc) locative(i int) bool {
 		if t.kind != tokWord {
 			return false
 		}
+		if k == i-1 && d.distanceFrom(i) {
+			return true // "60 kilometres north of Agadez"
+		}
 		if d.lx.locPrep[t.lower] {
 			if t.lower == "including" && d.memberOfSubject(k, i) {
 				return false
@@ -1485,12 +1488,24 @@ func listable(c *change) bool {
 	return it.Kind == KindLocation && it.Type != "span"
 }
 
+// distanceFrom reports whether a distance and a direction stand before
+// token i: "about 60 kilometres north of Agadez", "20 miles southwest
+// of": what follows is a place.
+func (d *doc) distanceFrom(i int) bool {
+	toks := d.toks
+	if i < 3 || toks[i-1].lower != "of" || !compass(toks[i-2].lower) {
+		return false
+	}
+	u := d.lx.measure[toks[i-3].lower]
+	return dimensions[u] == "length"
+}
+
 // bareTown reads a town the gazetteer lacks named right after "in" or
 // "near" and closed by punctuation: "killed in Mukachevo.", "a crash near
 // Beggs, police said".
 func (d *doc) bareTown(i int) (item, int, bool) {
 	toks := d.toks
-	if i == 0 || toks[i-1].lower != "in" && toks[i-1].lower != "near" {
+	if i == 0 || toks[i-1].lower != "in" && toks[i-1].lower != "near" && !d.distanceFrom(i) {
 		return item{}, 0, false
 	}
 	if !toks[i-1].space && !d.deglued(i-1) || toks[i-1].upper && i >= 2 && !strings.ContainsAny(toks[i-2].text, ".!?:“\"") &&
