@@ -165,7 +165,7 @@ func (d *doc) locationItems(out []item) []item {
 			continue
 		}
 		part := d.compassBefore(i)
-		if part || d.locative(i) || i == described || d.afterPlaceNoun(i) || d.listedAfter(i, prevEnd) || !wide[p.typ] && (d.hometown(i, end) || d.townSubject(end)) || d.whereAfter(end) || d.attackedAfter(end) || end > i && water(name) || d.namedAsVenue(end) {
+		if part || d.locative(i) || i == described || d.afterPlaceNoun(i) || d.listedAfter(i, prevEnd) || !wide[p.typ] && (d.hometown(i, end) || d.townSubject(end)) || d.whereAfter(end) || d.attackedAfter(end) || end > i && water(name) || d.namedAsVenue(end) || p.typ == "city" && i > 0 && weighVerbs[d.toks[i-1].lower] {
 			first := i
 			if part {
 				first = i - 1 // "western Tennessee" is told as one name
@@ -548,6 +548,16 @@ var venueFillers = map[string]bool{
 	"proposed": true, "preferred": true, "new": true, "final": true, "candidate": true,
 	"alternative": true, "neutral": true, "most": true, "leading": true, "main": true, "top": true,
 	"favoured": true, "favored": true, "front-running": true, "only": true,
+}
+
+// weighVerbs take a city as the place they weigh for an event: "is
+// weighing Budapest, Geneva and Istanbul", "considered Vienna". A city
+// weighed is a venue; a country weighed is more often a party ("weighing
+// Ukraine's request" aside, "considering Russia" is about Russia).
+var weighVerbs = map[string]bool{
+	"weighing": true, "weighs": true, "weighed": true, "weigh": true, "considering": true,
+	"considers": true, "considered": true, "consider": true, "eyeing": true, "eyes": true,
+	"eyed": true, "mulling": true, "mulls": true, "mulled": true, "discussing": true,
 }
 
 // namedAsVenue reports whether the place ending at token end, or the list

@@ -15,6 +15,8 @@ func TestExtractLocations(t *testing.T) {
 		{"alias", "He arrived in Kiev on Sunday.", []string{"Kiev=Kyiv"}},
 		{"a known place a distance from", "The convoy was stopped 60 kilometres north of Agadez, a source said.", []string{"Agadez=Agadez"}},
 		{"an unknown town a distance from", "The quake struck 20 miles southwest of Zorbaville.", []string{"Zorbaville=Zorbaville"}},
+		{"cities weighed", "The White House is weighing Budapest, Geneva and Istanbul.", []string{"Budapest=Budapest", "Geneva=Geneva", "Istanbul=Istanbul"}},
+		{"a country weighed is no place", "The board is considering Ukraine for membership.", nil},
 		{"a venue named by a copula", "The venue now being discussed is Geneva.", []string{"Geneva=Geneva"}},
 		{"no venue before the copula", "The problem is Budapest, he said.", nil},
 		{"a city's long name", "The parade was held in New York City on Sunday.", []string{"New York City=New York"}},
