@@ -2193,12 +2193,33 @@ func sameActor(a, b *item) bool {
 	if oa != "" && (oa == b.slot || oa == ob) || ob != "" && ob == a.slot {
 		return true
 	}
+	if ownersAlike(a.Subject, b.Subject) || ownersAlike(b.Subject, a.Subject) {
+		return true
+	}
 	pa, ok := partyOfSubject(a.Subject)
 	if !ok {
 		return false
 	}
 	pb, ok := partyOfSubject(b.Subject)
 	return ok && pa == pb
+}
+
+// ownersAlike reports whether actor a, told by a possessive pronoun
+// ("its crew", "their lawyers"), has the head noun of actor b ("the
+// Alaska crew", "the family's lawyers"): the same people, their owner
+// named once.
+func ownersAlike(a, b string) bool {
+	own, head, ok := strings.Cut(strings.ToLower(a), " ")
+	if !ok || strings.Contains(head, " ") {
+		return false
+	}
+	switch own {
+	case "its", "their", "his", "her":
+	default:
+		return false
+	}
+	f := strings.Fields(strings.ToLower(b))
+	return len(f) > 1 && singular(f[len(f)-1]) == singular(head)
 }
 
 // oneOf reports whether a coordinated actor ("Redzepi and Noma") has a

@@ -1424,3 +1424,16 @@ func TestLikelyHedgesAfterAModal(t *testing.T) {
 		t.Errorf("got %+v, want the forecast firmed up", got)
 	}
 }
+
+// TestOwnerToldByAPronoun: "its crew" is "the Alaska crew" named once; the
+// stance is the same, no stance removed and one added.
+func TestOwnerToldByAPronoun(t *testing.T) {
+	old := "Controllers canceled the clearance and the Alaska crew rejected the takeoff at 80 knots."
+	new := "Controllers canceled the Alaska jet's clearance, and its crew rejected the takeoff at 80 knots."
+	if got := changesOf(old, new, KindPosition); len(got) != 0 {
+		t.Errorf("got %+v, want no position change", got)
+	}
+	if got := changesOf(old, "Controllers canceled the clearance and the Alaska crew accepted the takeoff at 80 knots.", KindPosition); len(got) != 1 {
+		t.Errorf("got %+v, want the crew's stance turned", got)
+	}
+}
