@@ -240,6 +240,11 @@ scan:
 		passive = true
 	}
 	byAgent := passive && vend+1 < s.to && toks[vend+1].lower == "by"
+	if class == "accept" && strings.HasPrefix(toks[k].lower, "pass") && !d.legislationAfter(vend, s) {
+		// "passed a $7.1 billion budget" approves it; "passed the ball",
+		// "passed away", "passed through Kyiv" are no stance
+		return item{}, false
+	}
 	if class == "act" && !d.officialAct(k, vend, g, passive, s) {
 		// "Richmond Public Schools will be closed Monday", "I-80 is
 		// closed": the decision told by the state of what was closed
@@ -2410,6 +2415,30 @@ var measureNouns = map[string]bool{
 	"moratorium": true, "pause": true, "emergency": true, "restrictions": true, "blockade": true,
 	"lockdown": true, "rates": true, "duties": true, "order": true, "orders": true, "advisory": true,
 	"embargo": true, "quarantine": true,
+}
+
+// legislationNouns are what a legislature passes: a stance on them, as
+// approving them is.
+var legislationNouns = map[string]bool{
+	"bill": true, "bills": true, "budget": true, "budgets": true, "law": true, "laws": true,
+	"measure": true, "measures": true, "resolution": true, "resolutions": true, "ordinance": true,
+	"ordinances": true, "motion": true, "amendment": true, "amendments": true, "legislation": true,
+	"package": true, "act": true,
+}
+
+// legislationAfter reports whether the object of the verb ending at token
+// vend names a bill, a budget or a law within a few words.
+func (d *doc) legislationAfter(vend int, s sent) bool {
+	toks := d.toks
+	for m := vend + 1; m < s.to && m <= vend+7; m++ {
+		if toks[m].kind == tokPunct && toks[m].text != "$" && toks[m].text != "-" {
+			return false
+		}
+		if legislationNouns[toks[m].lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // licenceNouns are what an authority suspends or revokes as a decision:

@@ -138,6 +138,7 @@ func TestExtractPositions(t *testing.T) {
 		{"told reporters he needs to", "Senator Ann Roe told reporters that she needs to see the full text.", "needs to see the full text", "Senator Ann Roe", "demand", ""},
 		{"an act: reopened the road", "State officials reopened the bridge on Monday.", "reopened", "State officials", "act", "the bridge on Monday"},
 		{"an act: extended a truce", "The president extended a three-day truce.", "extended", "The president", "act", "a three-day truce"},
+		{"a budget passed", "Portland city councilors on Wednesday passed a $7.1 billion budget.", "passed", "Portland city councilors", "accept", "a $7.1 billion budget"},
 		{"a vote for", "The Pirate Party said it would vote for the motion.", "would vote for", "Pirate Party", "support?", "the motion"},
 		{"a vote against", "Labour voted against the bill.", "voted against", "Labour", "reject", "the bill"},
 		{"an abstention", "The Pirate Party said it could abstain.", "could abstain", "Pirate Party", "abstain?", ""},
@@ -198,6 +199,9 @@ func TestNotAPosition(t *testing.T) {
 		"He came back home.",
 		// a player suspended, an airline's flights: no authority's act on a licence
 		"The league suspended him for three games.",
+		// passing no bill is no approval
+		"The senator passed the test on Monday.",
+		"The convoy passed through the city.",
 		"Several airlines suspended flights to the region.",
 		// a source's terms for speaking
 		"A State Department official, who asked not to be named, said the United States would send an observer.",
