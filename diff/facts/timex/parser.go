@@ -2,6 +2,7 @@ package timex
 
 import (
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -16,6 +17,9 @@ type cand struct {
 	// alt is the DATE value of a match whose own type is DURATION, for
 	// positions: "the year" is P1Y, "the end of the year" a date.
 	alt string
+	// dayless marks a clock time that names no day of its own, dated by
+	// the reference (see clockDays)
+	dayless bool
 }
 
 // parser holds the state of one Find call.
@@ -61,6 +65,7 @@ func (p *parser) run(out []Expr) []Expr {
 	// News has a temporal expression in about every 60 tokens.
 	out = slices.Grow(out, len(p.t)/64+4)
 	first := len(out)
+	var dayless []int // indexes in out of clock times with no day of their own
 	for i := 0; i < len(p.t); {
 		tk := &p.t[i]
 		if tk.kind == kWord && tk.info == nil {
@@ -85,10 +90,73 @@ func (p *parser) run(out []Expr) []Expr {
 			prev.End, prev.Text, prev.Value, prev.Mod = e, p.text[prev.Start:e], c.val, c.mod
 			continue
 		}
+		if c.dayless {
+			dayless = append(dayless, len(out))
+		}
 		out = append(out, Expr{Start: s, End: e, Text: p.text[s:e], Type: c.typ, Value: c.val, Mod: c.mod, Begin: c.beg, Until: c.till})
+	}
+	if len(dayless) > 0 {
+		p.clockDays(out, first, dayless)
 	}
 	return out
 }
+
+// clockDays dates a clock time that names no day by the day told right
+// beside it: "Saturday from 9 a.m. to 1 p.m." and "from 9 a.m. to 1 p.m.
+// Saturday" are both times of that Saturday, not of the day the story
+// was filed. The day stands before the time, joined by a preposition, or
+// after a range the time opens; a time dated so dates the next one of a
+// range in turn.
+func (p *parser) clockDays(out []Expr, first int, dayless []int) {
+	isDayless := make(map[int]bool, len(dayless))
+	for _, n := range dayless {
+		isDayless[n] = true
+	}
+	dayOf := func(e Expr) string {
+		switch {
+		case e.Type == TypeTime:
+			if t := strings.IndexByte(e.Value, 'T'); t == 10 {
+				return e.Value[:10]
+			}
+		case e.Type == TypeDate && len(e.Value) == 10 && e.Mod == "":
+			return e.Value // "2025-08-23", "XXXX-WXX-6"
+		}
+		return ""
+	}
+	set := func(n int, day string) {
+		if t := strings.IndexByte(out[n].Value, 'T'); t >= 0 {
+			out[n].Value = day + out[n].Value[t:]
+			delete(isDayless, n)
+		}
+	}
+	// forward: "Saturday from 9 a.m. to 1 p.m."
+	for _, n := range dayless {
+		if n-1 < first || isDayless[n-1] {
+			continue
+		}
+		if day := dayOf(out[n-1]); day != "" && clockJoinBefore[strings.TrimSpace(p.text[out[n-1].End:out[n].Start])] {
+			set(n, day)
+		}
+	}
+	// backward: "from 9 a.m. to 1 p.m. Saturday"
+	for k := len(dayless) - 1; k >= 0; k-- {
+		n := dayless[k]
+		if !isDayless[n] || n+1 >= len(out) || isDayless[n+1] || out[n+1].Type != TypeTime {
+			continue
+		}
+		if day := dayOf(out[n+1]); day != "" && clockRangeJoin[strings.TrimSpace(p.text[out[n].End:out[n+1].Start])] {
+			set(n, day)
+		}
+	}
+}
+
+// clockJoinBefore join a day to the clock time after it ("Saturday from 9
+// a.m.", "Friday at noon") or the two ends of a range of times.
+var clockJoinBefore = map[string]bool{"from": true, "at": true, "between": true, "until": true,
+	"to": true, "and": true, "-": true, "–": true, "through": true}
+
+// clockRangeJoin join the two ends of a range of clock times.
+var clockRangeJoin = map[string]bool{"to": true, "and": true, "-": true, "–": true, "until": true, "through": true}
 
 // rule tries to match an expression starting at token i.
 type rule func(p *parser, i int) (cand, bool)
@@ -263,6 +331,13 @@ func atoi4(s string) int {
 // it and right after it. News is mostly past tense, so the default is past.
 func (p *parser) future(i int) bool { return p.tense(i) > 0 }
 
+// dayHalfDot reports whether the full stop at token k is one of "a.m." or
+// "p.m.".
+func (p *parser) dayHalfDot(k int) bool {
+	prev := p.w(k - 1)
+	return (prev == "a" || prev == "p") && p.w(k+1) == "m" || prev == "m" && p.w(k-2) == "." && (p.w(k-3) == "a" || p.w(k-3) == "p")
+}
+
 // plannedEvent are nouns whose date is usually ahead even in a past-tense
 // sentence.
 var plannedEvent = map[string]bool{
@@ -273,8 +348,13 @@ var plannedEvent = map[string]bool{
 // tense is future() with a third answer: +1 future, -1 past (a past verb
 // is closer than any future cue), 0 when the sentence gives no cue.
 func (p *parser) tense(i int) int {
-	for k := i - 1; k >= 0 && k >= i-12; k-- {
+	lo := i - 12
+	for k := i - 1; k >= 0 && k >= lo; k-- {
 		w := p.t[k].w
+		if w == "." && p.dayHalfDot(k) {
+			lo -= 2 // "from 9 a.m. to 1 p.m. Saturday": no sentence ends, and "a.m." is one word
+			continue
+		}
 		if w == "." || w == "!" || w == "?" || w == ";" || w == "\"" || p.t[k+1].nl {
 			break
 		}

@@ -215,7 +215,7 @@ func (p *parser) clockDay(i, k int, hhmm string) cand {
 	if c, ok := p.ruleDeictic(k); ok && c.typ == TypeDate {
 		return cand{i: i, j: c.j, typ: TypeTime, val: c.val + "T" + hhmm}
 	}
-	return cand{i: i, j: k, typ: TypeTime, val: date + "T" + hhmm}
+	return cand{i: i, j: k, typ: TypeTime, val: date + "T" + hhmm, dayless: true}
 }
 
 // dayHalf reports whether w begins "a.m." or "p.m." as the tokenizer splits
