@@ -74,11 +74,13 @@ func (a *app) evalCommand() *cobra.Command {
 				{"summit held-out set 16 (written in round 16, sealed until its first score)", "diff/eval/testdata/heldout16"},
 				{"summit held-out set 17 (written in round 17, sealed until its first score)", "diff/eval/testdata/heldout17"},
 				{"summit held-out set 18 (transcripts, hedged analysis, ranges of troops and drones, merged and split paragraphs, a title fixed, …; written in round 18, sealed until its first score)", "diff/eval/testdata/heldout18"},
+				{"summit held-out set 19 (European outlets' house styles, polls, hosts and venues, denials, one stance flipped among many officials, …; written at round 18's end, sealed until its first score)", "diff/eval/testdata/heldout19"},
 				{"other-beats held-out set 1 (courts, politics, business, weather, sports, …; written in round 16, sealed until its first score)", "diff/eval/testdata/beats1"},
 				{"other-beats held-out set 2 (written at round 16's end, after its rules, sealed until its first score)", "diff/eval/testdata/beats2"},
 				{"other-beats held-out set 3 (ships, mines, floods, trials, markets, culture, …; written in round 17, sealed until its first score)", "diff/eval/testdata/beats3"},
 				{"other-beats held-out set 4 (spills, markets, mergers, strikes, sport, outages, …; written in round 17, sealed until its first score)", "diff/eval/testdata/beats4"},
 				{"other-beats held-out set 5 (ransomware, strikes, tornadoes, kidnappings, launches, pay deals, …; written in round 18, sealed until its first score)", "diff/eval/testdata/beats5"},
+				{"other-beats held-out set 6 (outbreaks, collapses, strikes, trials, auctions, recounts, …; written at round 18's end, sealed until its first score)", "diff/eval/testdata/beats6"},
 			} {
 				r, err := eval.ScoreDevSet(set.dir)
 				if err != nil {
