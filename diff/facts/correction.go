@@ -121,6 +121,10 @@ var entryClock = regexp.MustCompile(`(?i)^\s*\d{1,2}[:.]\d{2}\s*(a\.?m\.?\s*|p\.
 // 24 August 2025") name no news of their own.
 var updateStamped = regexp.MustCompile(`^(?i)[(\[]?\s*updated?\b[^:.]{0,12}\d{1,2}[:.]\d{2}`)
 
+// updateLabel opens a paragraph of news labelled as an update: "UPDATE:
+// The fire …", "Update: Police now say …".
+var updateLabel = regexp.MustCompile(`^(?i)[(\[]?\s*update\s*:\s`)
+
 // wireTag is a wire service's note of what a new version of a story
 // changed, a paragraph of its own in brackets at the top: "(Adds Kremlin
 // comment in paragraph 5)", "(Updates death toll in paragraph 1, adds

@@ -134,6 +134,9 @@ func TestCorrectionChanges(t *testing.T) {
 		// changed as well as the notice, not the stamp's time
 		{"a stamped update inside an entry tells its news", base, "The strike killed 12 people on Monday, officials said. UPDATE 07:40: The death toll has risen to 14, the governor said.\n",
 			[]Change{{Kind: KindCorrection, After: "UPDATE 07:40: The death toll has risen to 14, the governor said."}, {Kind: KindNumber, Before: "12 people", After: "14"}}},
+		// an "UPDATE:" paragraph of news tells it, as a stamped one does
+		{"a labelled update tells its news", "UPDATE: The fire has grown to 14,200 acres, Cal Fire said.\n", "UPDATE: The fire has grown to 14,650 acres, Cal Fire said.\n",
+			[]Change{{Kind: KindNumber, Before: "14,200 acres", After: "14,650 acres"}, {Kind: KindCorrection, Before: "UPDATE: The fire has grown to 14,200 acres, Cal Fire said.", After: "UPDATE: The fire has grown to 14,650 acres, Cal Fire said."}}},
 		// the value a notice retracts is no counterpart of the old one:
 		// the place is gone, whatever the new text names in its stead
 		{"a retracted place is gone", "A ticket sold in Modesto won the jackpot.\n",

@@ -1698,7 +1698,24 @@ func encloses(k Kind) bool { return k == KindQuote || k == KindCorrection }
 // and a reader wants the toll changed as well as the notice, while a
 // correction retracts the values it names ("not 40, as first reported").
 func reportsNews(it *item) bool {
-	return it.Kind == KindCorrection && it.Subject == "update" && updateStamped.MatchString(it.Text)
+	return it.Kind == KindCorrection && it.Subject == "update" && (updateStamped.MatchString(it.Text) || labelledUpdate(it.Text))
+}
+
+// labelledUpdate reports whether a notice is a paragraph of news under an
+// "UPDATE:" label ("UPDATE: The fire is now 32% contained, Cal Fire said"),
+// which tells the news as a stamped one does, not a note that retracts
+// what an earlier version said.
+func labelledUpdate(text string) bool {
+	if !updateLabel.MatchString(text) {
+		return false
+	}
+	low := strings.ToLower(text)
+	for _, w := range [...]string{"earlier", "previous", "correct", "misstat", "incorrect", "has been updated", "was updated"} {
+		if strings.Contains(low, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // updateStamp bounds the head of an update notice that holds its stamp
