@@ -177,18 +177,44 @@ func (p *parser) ruleClock(i int) (cand, bool) {
 // dottedClock matches a clock time written with a full stop, as British
 // papers and their live blogs write it, before a time zone: "13.20 BST",
 // "9.05 GMT". Without the zone "13.20" is a decimal.
+//
+// With "am" or "pm" after it ("3.40am", "9.15 p.m.") it is a clock time
+// too, the British style for a time of day.
 func (p *parser) dottedClock(i int) (cand, bool) {
 	w := p.w(i)
 	dot := strings.IndexByte(w, '.')
-	if dot < 1 || dot > 2 || len(w) != dot+3 || !timeZones[p.w(i+1)] {
+	if dot < 1 || dot > 2 || len(w) != dot+3 {
+		return cand{}, false
+	}
+	k, half := i+1, ""
+	switch n := p.w(k); {
+	case timeZones[n]:
+		k++
+	case n == "am" || n == "pm":
+		half, k = n[:1], k+1
+	case (n == "a" || n == "p") && p.w(k+1) == "." && p.w(k+2) == "m":
+		half, k = n, k+3
+		if p.w(k) == "." && p.adj(k) {
+			k++
+		}
+	default:
 		return cand{}, false
 	}
 	h, errH := strconv.Atoi(w[:dot])
 	m, errM := strconv.Atoi(w[dot+1:])
-	if errH != nil || errM != nil || h > 24 || m > 59 {
+	if errH != nil || errM != nil || h > 24 || m > 59 || half != "" && (h == 0 || h > 12) {
 		return cand{}, false
 	}
-	return p.clockDay(i, i+2, pad2(h)+":"+pad2(m)), true
+	switch {
+	case half == "p" && h < 12:
+		h += 12
+	case half == "a" && h == 12:
+		h = 0
+	}
+	if half != "" && timeZones[p.w(k)] {
+		k++
+	}
+	return p.clockDay(i, k, pad2(h)+":"+pad2(m)), true
 }
 
 // clockDay builds a TIME at hh:mm on the reference day, or on the day named
