@@ -363,6 +363,8 @@ var dimensions = map[string]string{
 	// a rate moved in points: "300 basis points" is "three percentage
 	// points"
 	"pp": "rate point", "bp": "rate point",
+	"GW": "power", "MW": "power", "kW": "power",
+	"gigawatt": "power", "megawatt": "power", "kilowatt": "power", // "a 1.3-gigawatt plant"
 }
 
 // unitSize gives each unit of dimensions in the base unit of what it
@@ -376,6 +378,8 @@ var unitSize = map[string]float64{
 	"km2": 1e6, "mi2": 2589988.11, "ha": 1e4, "acre": 4046.8564,
 	"mph": 0.44704, "kmh": 1 / 3.6,
 	"pp": 100, "bp": 1,
+	"GW": 1e9, "MW": 1e6, "kW": 1e3,
+	"gigawatt": 1e9, "megawatt": 1e6, "kilowatt": 1e3,
 }
 
 // convertedQuantity reports whether two measures in different units of one

@@ -244,6 +244,8 @@ func TestUnitsSpelledOtherwise(t *testing.T) {
 		{"Spain recorded 46.1 degrees Celsius on Tuesday.", "Spain recorded 46.1C on Tuesday."},
 		{"The bank raised its rate by 300 basis points to 30.25%.", "The bank raised its rate by three percentage points to 30.25%."},
 		{"The Fed cut rates by 25 bps.", "The Fed cut rates by a quarter point."},
+		{"It will shut its 1.3-gigawatt gas-fired plant.", "It will close its 1,300-megawatt gas-fired plant."},
+		{"The plant makes 500 MW.", "The plant makes 0.5 GW."},
 		{"The central bank let the pound weaken by about a third.", "The central bank let the pound weaken by about 33%."},
 		{"The pound fell 33.3% on Wednesday.", "The pound fell by one-third on Wednesday."},
 		{"The rating fell to minus 31, the lowest on record.", "The rating fell to -31, the lowest on record."},
