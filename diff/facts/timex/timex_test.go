@@ -36,6 +36,7 @@ func TestFind(t *testing.T) {
 		{"ago with modifier", "since the invasion nearly three and a half years ago, and", []want{{"nearly three and a half years ago", "DATE", "2022-02", "APPROX"}}},
 		{"duration with modifier", "It lasted nearly three and a half years.", []want{{"nearly three and a half years", "DURATION", "P3.5Y", "EQUAL_OR_LESS"}}},
 		{"early month", "talks resume in early September", []want{{"early September", "DATE", "2025-09", "START"}}},
+		{"end of a month, hyphenated", "the plant will close by end-March", []want{{"end-March", "DATE", "2026-03", "END"}}},
 		{"full date", "signed on Aug. 7, 1998, in Nairobi", []want{{"Aug. 7, 1998", "DATE", "1998-08-07", ""}}},
 		{"day month year", "born 7 August 1998 there", []want{{"7 August 1998", "DATE", "1998-08-07", ""}}},
 		{"month year", "since August 1988 the firm", []want{{"August 1988", "DATE", "1988-08", ""}}},
