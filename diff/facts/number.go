@@ -351,6 +351,27 @@ func (d *doc) conversion(a, b *item) bool {
 	return strings.TrimSpace(d.text[a.End:b.Start]) == "("
 }
 
+// speedOf gives the speed a unit of length makes per hour.
+var speedOf = map[string]string{"km": "kmh", "mi": "mph"}
+
+// perHourAfterAside reports, for a distance ending before token j, whether
+// a bracketed conversion follows it and then "per hour" ("120 kilometres
+// (75 miles) per hour"), returning the token after "hour", or 0.
+func (d *doc) perHourAfterAside(j int) int {
+	toks := d.toks
+	if j >= len(toks) || toks[j].text != "(" {
+		return 0
+	}
+	k := j + 1
+	for k < len(toks) && k <= j+5 && toks[k].text != ")" {
+		k++
+	}
+	if k+2 >= len(toks) || toks[k].text != ")" || toks[k+1].lower != "per" || toks[k+2].lower != "hour" {
+		return 0
+	}
+	return k + 3
+}
+
 // dimensions give what a unit measures, for its canonical name and for
 // the word it is glued to a number by ("a 600-kilogram probe").
 var dimensions = map[string]string{
@@ -582,6 +603,13 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 		} else if j < len(toks) && !scaled && tonneScales[toks[j].lower] != 0 {
 			// "1.2Mt" is 1.2 million tonnes
 			v, unit, last, j = roundSig(v*tonneScales[toks[j].lower]), "t", j, j+1
+		}
+	}
+	// "120 kilometres (75 miles) per hour": a speed whose conversion
+	// stands between the distance and "per hour"
+	if speed := speedOf[unit]; speed != "" {
+		if k := d.perHourAfterAside(j); k > 0 {
+			unit, last, j = speed, k-1, k // the conversion is the speed's
 		}
 	}
 	// "a mile and a half", "5 miles and a half": the half is the unit's

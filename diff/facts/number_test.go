@@ -245,6 +245,7 @@ func TestUnitsSpelledOtherwise(t *testing.T) {
 		{"The bank raised its rate by 300 basis points to 30.25%.", "The bank raised its rate by three percentage points to 30.25%."},
 		{"The Fed cut rates by 25 bps.", "The Fed cut rates by a quarter point."},
 		{"It will shut its 1.3-gigawatt gas-fired plant.", "It will close its 1,300-megawatt gas-fired plant."},
+		{"Winds of up to 120 kilometres (75 miles) per hour lashed the coast.", "Winds of up to 120 km/h (75 mph) lashed the coast."},
 		{"The plant makes 500 MW.", "The plant makes 0.5 GW."},
 		{"The central bank let the pound weaken by about a third.", "The central bank let the pound weaken by about 33%."},
 		{"The pound fell 33.3% on Wednesday.", "The pound fell by one-third on Wednesday."},
