@@ -2,6 +2,7 @@ package timex
 
 import (
 	"strconv"
+	"strings"
 )
 
 // yearAt matches a year written with four digits ("1998") or an
@@ -131,11 +132,17 @@ func (p *parser) ruleDate(i int) (cand, bool) {
 		if p.w(k) == "," {
 			k++
 		}
+		if c, ok := p.dottedDate(i, k, true); ok {
+			return c, true // "Thursday, 28.08"
+		}
 		if _, _, ok := p.match(kindMonth, k); !ok {
 			if _, _, ok := p.dayAt(k); !ok {
 				return cand{}, false
 			}
 		}
+	}
+	if c, ok := p.dottedDate(i, k, false); ok {
+		return c, true
 	}
 	if key, k2, ok := p.match(kindMonth, k); ok {
 		m, _ := strconv.Atoi(key)
@@ -232,6 +239,39 @@ func (p *parser) ruleDate(i int) (cand, bool) {
 				}
 			}
 		}
+	}
+	return cand{}, false
+}
+
+// dottedDate matches a date written with dots, the day first, as Central
+// and Eastern European outlets write it: "21.08.2025", "28.08." The
+// tokenizer reads "21.08" as one number. Without a year the day and month
+// must close with a dot or follow a weekday (weekday): "28.08" alone is
+// as likely a decimal.
+func (p *parser) dottedDate(i, k int, weekday bool) (cand, bool) {
+	if k >= len(p.t) || p.t[k].kind != kNum {
+		return cand{}, false
+	}
+	w := p.t[k].w
+	dot := strings.IndexByte(w, '.')
+	if dot < 1 || dot > 2 || len(w) != dot+3 {
+		return cand{}, false
+	}
+	d, err1 := strconv.Atoi(w[:dot])
+	m, err2 := strconv.Atoi(w[dot+1:])
+	if err1 != nil || err2 != nil || d < 1 || d > 31 || m < 1 || m > 12 {
+		return cand{}, false
+	}
+	if p.w(k+1) == "." && p.adj(k+1) {
+		if y, ok := p.num(k + 2); ok && p.adj(k+2) && len(p.t[k+2].w) == 4 {
+			return p.dateCand(i, k+3, y, m, d), true
+		}
+		if !p.adj(k+2) || k+2 >= len(p.t) {
+			return p.dateCand(i, k+1, p.yearFor(i, m, d), m, d), true // "28.08."
+		}
+	}
+	if weekday {
+		return p.dateCand(i, k+1, p.yearFor(i, m, d), m, d), true
 	}
 	return cand{}, false
 }
