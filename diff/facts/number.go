@@ -351,6 +351,21 @@ func (d *doc) conversion(a, b *item) bool {
 	return strings.TrimSpace(d.text[a.End:b.Start]) == "("
 }
 
+// thousandsDotted reports whether digits s group thousands with dots:
+// "1.200", "12.500", "1.500.000".
+func thousandsDotted(s string) bool {
+	groups := strings.Split(s, ".")
+	if len(groups) < 2 || len(groups[0]) == 0 || len(groups[0]) > 3 || groups[0][0] == '0' {
+		return false
+	}
+	for _, g := range groups[1:] {
+		if len(g) != 3 {
+			return false
+		}
+	}
+	return true
+}
+
 // speedOf gives the speed a unit of length makes per hour.
 var speedOf = map[string]string{"km": "kmh", "mi": "mph"}
 
@@ -678,6 +693,14 @@ func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 	}
 	if vague != "" && cur == "" && d.bareCrowd(first, i) {
 		return item{}, 0, false
+	}
+	// "1.200 soldiers": a count of people or things is whole, so a dot
+	// before three digits there groups thousands, as Central European
+	// outlets write them ("1,200 soldiers")
+	if head != "" && unit == head && head != "points" && head != "point" && numTok.kind == tokNum && !scaled && thousandsDotted(numTok.text) {
+		if w, err := strconv.ParseFloat(strings.ReplaceAll(numTok.text, ".", ""), 64); err == nil {
+			v = w
+		}
 	}
 	if d.namesCalibre(unit, j) {
 		return item{}, 0, false
@@ -2145,6 +2168,9 @@ func isSlashLabel(s string) bool {
 // parseDigits parses "90", "1,000", "3.5", "1/2" and "3-1/2".
 func parseDigits(s string) (float64, bool) {
 	s = strings.ReplaceAll(s, ",", "")
+	if strings.ContainsAny(s, "'’") {
+		s = strings.NewReplacer("'", "", "’", "").Replace(s) // "1'500'000", the Swiss grouping
+	}
 	whole := 0.0
 	if a, b, ok := strings.Cut(s, "-"); ok {
 		w, err := strconv.ParseFloat(a, 64)

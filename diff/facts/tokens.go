@@ -132,6 +132,12 @@ func appendTokensLower(toks []token, text, lower string) []token {
 					j += 2
 					continue
 				}
+				// "1'500'000": Switzerland groups thousands with an
+				// apostrophe; three digits, no more, follow each
+				if w := apostropheGroup(text, j); w > 0 {
+					j += w
+					continue
+				}
 				// "3-1/2": a hyphen joining a whole number and a fraction
 				if c == '-' && j+3 < len(text) && text[j+1] >= '0' && text[j+1] <= '9' && text[j+2] == '/' {
 					j++
@@ -148,6 +154,34 @@ func appendTokensLower(toks []token, text, lower string) []token {
 		space = false
 	}
 	return toks
+}
+
+// apostropheGroup returns the width of an apostrophe that groups
+// thousands at text[j] ("1'500'000", "1’500’000") with its three digits,
+// or 0: the apostrophe is a group mark only before exactly three digits.
+func apostropheGroup(text string, j int) int {
+	w := 0
+	switch {
+	case text[j] == '\'':
+		w = 1
+	case strings.HasPrefix(text[j:], "’"):
+		w = len("’")
+	default:
+		return 0
+	}
+	k := j + w
+	if k+3 > len(text) {
+		return 0
+	}
+	for m := k; m < k+3; m++ {
+		if text[m] < '0' || text[m] > '9' {
+			return 0
+		}
+	}
+	if k+3 < len(text) && text[k+3] >= '0' && text[k+3] <= '9' {
+		return 0
+	}
+	return w + 3
 }
 
 // zeroWidth reports whether r is an invisible format character: a
