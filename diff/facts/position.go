@@ -380,6 +380,9 @@ scan:
 		named = true
 		if !byAgent {
 			sayer = d.sayerOf(p.from, s)
+			if sayer == "" {
+				sayer = d.sayerAfter(k, s)
+			}
 		}
 	}
 	// (named still: the title names the holder, no actor was guessed)
@@ -609,6 +612,38 @@ func (d *doc) sayerOf(from int, s sent) string {
 	g := d.beforeVerb(k-1, s)
 	if q, ok := d.npBefore(g+1, s.from); ok && !pronouns[toks[q.from].lower] {
 		return d.resolve(q)
+	}
+	return ""
+}
+
+// sayerAfter returns who reports the clause of the verb at token k when
+// the sentence ends with its attribution: "Poland will not send soldiers
+// to western Ukraine, Prime Minister Donald Tusk said on Thursday", ",
+// said Tusk". Wire copy tells a state's stance this way as often as with
+// "Tusk said Poland would not".
+func (d *doc) sayerAfter(k int, s sent) string {
+	toks := d.toks
+	for c := s.to - 1; c > k; c-- {
+		if toks[c].text != "," || d.inQ[c] >= 0 {
+			continue
+		}
+		m := c + 1
+		if m < s.to && saying(toks[m]) {
+			// ", said Tusk"
+			if q, ok := d.npAfter(m+1, s.to); ok && !pronouns[toks[q.from].lower] {
+				return d.resolve(q)
+			}
+			return ""
+		}
+		for v := m + 1; v < s.to && v <= m+8; v++ {
+			if saying(toks[v]) {
+				if q, ok := d.npBefore(v, m); ok && q.from == m && !pronouns[toks[q.from].lower] {
+					return d.resolve(q)
+				}
+				return ""
+			}
+		}
+		return ""
 	}
 	return ""
 }
@@ -1011,7 +1046,7 @@ func (d *doc) intention(k int, s sent, name string) (item, bool) {
 		return item{}, false
 	}
 	if !warn {
-		if it, ok := d.frontedRefusal(k, s); ok {
+		if it, ok := d.frontedRefusal(k, s, name); ok {
 			return it, true
 		}
 	}
@@ -1159,8 +1194,10 @@ func (d *doc) ellipticDenial(k int, s sent, name string) (item, bool) {
 // Roe will not travel to Geneva for the talks, …". Wire and broadsheet
 // copy tells a decision so, the attribution after it; the decision is the
 // actor's, not the speaker's. Only a refusal is read: "Roe will travel to
-// Geneva on Monday" is as often a schedule as a stance.
-func (d *doc) frontedRefusal(k int, s sent) (item, bool) {
+// Geneva on Monday" is as often a schedule as a stance. The speaker, name,
+// tells the actor's stance (sayer): "Poland will not send soldiers, Prime
+// Minister Donald Tusk said" is the stance "Tusk has not ruled out" was.
+func (d *doc) frontedRefusal(k int, s sent, name string) (item, bool) {
 	toks := d.toks
 	// the comma that ends the reported clause, before the speaker
 	c := k - 1
@@ -1209,6 +1246,7 @@ func (d *doc) frontedRefusal(k int, s sent) (item, bool) {
 		Fact:  Fact{Kind: KindPosition, Text: text, Start: st, End: en, Value: "not plan: " + object, Subject: actor},
 		key:   "not plan",
 		slot:  actorKey(actor),
+		sayer: actorKey(name),
 		words: d.objectWords(j, oTo+1),
 	}, true
 }

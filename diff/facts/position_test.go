@@ -1441,3 +1441,19 @@ func TestOwnerToldByAPronoun(t *testing.T) {
 		t.Errorf("got %+v, want the crew's stance turned", got)
 	}
 }
+
+// TestStateStanceToldByItsLeader: "Tusk has not ruled out sending
+// instructors" → "Poland will not send soldiers, Tusk said": the leader
+// tells his state's stance, told after it; one stance turned, not one
+// removed and another added.
+func TestStateStanceToldByItsLeader(t *testing.T) {
+	old := "Prime Minister Donald Tusk has not ruled out sending Polish instructors to western Ukraine, he said on Thursday."
+	for _, new := range []string{
+		"Poland will not send soldiers or instructors to western Ukraine, Prime Minister Donald Tusk said on Thursday.",
+		"Poland rejected sending instructors to western Ukraine, Prime Minister Donald Tusk said on Thursday.",
+	} {
+		if got := changesOf(old, new, KindPosition); len(got) != 1 || got[0].Before == "" || got[0].After == "" {
+			t.Errorf("%q: got %+v, want one stance changed", new, got)
+		}
+	}
+}
