@@ -139,6 +139,7 @@ func TestExtractPositions(t *testing.T) {
 		{"an act: reopened the road", "State officials reopened the bridge on Monday.", "reopened", "State officials", "act", "the bridge on Monday"},
 		{"an act: extended a truce", "The president extended a three-day truce.", "extended", "The president", "act", "a three-day truce"},
 		{"a budget passed", "Portland city councilors on Wednesday passed a $7.1 billion budget.", "passed", "Portland city councilors", "accept", "a $7.1 billion budget"},
+		{"readiness declared", "President Volodymyr Zelensky on Tuesday declared readiness to meet Vladimir Putin.", "declared readiness", "President Volodymyr Zelensky", "accept", "meet Vladimir Putin"},
 		{"a vote for", "The Pirate Party said it would vote for the motion.", "would vote for", "Pirate Party", "support?", "the motion"},
 		{"a vote against", "Labour voted against the bill.", "voted against", "Labour", "reject", "the bill"},
 		{"an abstention", "The Pirate Party said it could abstain.", "could abstain", "Pirate Party", "abstain?", ""},
