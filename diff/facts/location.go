@@ -548,6 +548,7 @@ var venueFillers = map[string]bool{
 	"proposed": true, "preferred": true, "new": true, "final": true, "candidate": true,
 	"alternative": true, "neutral": true, "most": true, "leading": true, "main": true, "top": true,
 	"favoured": true, "favored": true, "front-running": true, "only": true,
+	"now": true, "still": true, "clear": true, // "Riyadh is now the front-runner"
 }
 
 // weighVerbs take a city as the place they weigh for an event: "is

@@ -15,6 +15,7 @@ func TestExtractLocations(t *testing.T) {
 		{"alias", "He arrived in Kiev on Sunday.", []string{"Kiev=Kyiv"}},
 		{"a known place a distance from", "The convoy was stopped 60 kilometres north of Agadez, a source said.", []string{"Agadez=Agadez"}},
 		{"an unknown town a distance from", "The quake struck 20 miles southwest of Zorbaville.", []string{"Zorbaville=Zorbaville"}},
+		{"a venue now the front-runner", "Diplomats say Riyadh is now the front-runner to host the summit.", []string{"Riyadh=Riyadh"}},
 		{"cities weighed", "The White House is weighing Budapest, Geneva and Istanbul.", []string{"Budapest=Budapest", "Geneva=Geneva", "Istanbul=Istanbul"}},
 		{"a country weighed is no place", "The board is considering Ukraine for membership.", nil},
 		{"a venue named by a copula", "The venue now being discussed is Geneva.", []string{"Geneva=Geneva"}},
