@@ -263,7 +263,7 @@ func CompareAlignedWith(oldText, newText string, old, new []align.Sentence, link
 	told := map[once]bool{}
 	figures := map[[3]string]int{} // numbers changed (what they count, figure before and after): where in res
 	for _, c := range m.out {
-		if c.old != nil && slipO[c.oSent] || c.new != nil && slipN[c.nSent] {
+		if (c.old != nil && slipO[c.oSent] || c.new != nil && slipN[c.nSent]) && !outgrows(c, old, new) {
 			continue // a sentence whose edit only fixed slips changed no fact
 		}
 		var flip string // the other version's side of a stance turned (see stanceStillTold)
@@ -992,4 +992,16 @@ func startsWord(s, w string) bool {
 // its own.
 func isOutreach(it *item) bool {
 	return it != nil && it.Kind == KindPosition && it.Value == outreachValue
+}
+
+// outgrows reports whether a fact of change c runs past the end of its
+// sentence: a quote that goes on into the next sentence ("said: “We
+// cannot do this alone any longer. Madrid has to keep its word.”") is
+// more than the sentence it starts in, whose edit may look like a slip
+// (its closing mark moved on).
+func outgrows(c change, old, new []align.Sentence) bool {
+	if c.new != nil && c.nSent >= 0 && c.nSent < len(new) && c.new.End > new[c.nSent].End {
+		return true
+	}
+	return c.old != nil && c.oSent >= 0 && c.oSent < len(old) && c.old.End > old[c.oSent].End
 }

@@ -647,3 +647,14 @@ func TestRequotedInTextOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteGrownPastItsSentence: a quote introduced by a colon grows by a
+// sentence; its first sentence's edit (the closing mark moved on) looks
+// like a slip, but the quote says more now.
+func TestQuoteGrownPastItsSentence(t *testing.T) {
+	old := "Regional leader Marcos Herrera said: “We cannot do this alone any longer.”"
+	new := "Regional leader Marcos Herrera said: “We cannot do this alone any longer. Madrid has to keep its word.”"
+	if got := changesOf(old, new, KindQuote); len(got) != 1 || got[0].Before == "" || got[0].After == "" {
+		t.Errorf("got %+v, want the quote changed", got)
+	}
+}
