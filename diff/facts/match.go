@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/storywatch/storywatch/diff/align"
 )
@@ -648,6 +649,9 @@ func (m *matcher) retold(drop []bool, extra []change) {
 // attribution: the same words up to and including a verb of saying
 // ("Police chief Ana Lopez said …"). What follows is the slot
 // the writer filled with other words of the speaker's.
+//
+// The same attribution after the quote counts too ("“…,” fire service
+// spokesman Yiannis Drakos said."): the quote is the slot.
 func (m *matcher) sameAttribution(a, b string) bool {
 	wa, wb := strings.Fields(strings.ToLower(a)), strings.Fields(strings.ToLower(b))
 	for i := 0; i < len(wa) && i < len(wb) && wa[i] == wb[i]; i++ {
@@ -655,7 +659,32 @@ func (m *matcher) sameAttribution(a, b string) bool {
 			return true
 		}
 	}
+	ta, tb := attributionAfter(a), attributionAfter(b)
+	if ta == "" || ta != tb {
+		return false
+	}
+	for _, w := range strings.Fields(ta) {
+		if m.lx.speech[strings.Trim(w, ",.:")] {
+			return true
+		}
+	}
 	return false
+}
+
+// attributionAfter returns, lower-cased, what follows the last closing
+// quotation mark of sentence s when the sentence opens with the quote,
+// or "".
+func attributionAfter(s string) string {
+	s = strings.TrimSpace(s)
+	if !strings.HasPrefix(s, "“") && !strings.HasPrefix(s, "\"") {
+		return ""
+	}
+	i := max(strings.LastIndex(s, "”"), strings.LastIndex(s, "\""))
+	if i <= 0 {
+		return ""
+	}
+	_, w := utf8.DecodeRuneInString(s[i:])
+	return strings.ToLower(strings.TrimSpace(s[i+w:]))
 }
 
 // requoted pairs the one quote gone with a sentence and the one come with

@@ -658,3 +658,22 @@ func TestQuoteGrownPastItsSentence(t *testing.T) {
 		t.Errorf("got %+v, want the quote changed", got)
 	}
 }
+
+// TestQuoteReplacedUnderTheSameAttribution: a sentence that opens with a
+// quote and closes with the same attribution, rewritten past linking, has
+// the speaker's words there replaced: one quote changed.
+func TestQuoteReplacedUnderTheSameAttribution(t *testing.T) {
+	const (
+		lead = "The fire was 40% contained, the fire service said.\n"
+		tail = "\nSome 300 firefighters were deployed.\n"
+	)
+	old := lead + "“The next 24 hours are critical,” fire service spokesman Yiannis Drakos said." + tail
+	new := lead + "“The front is under control, but flare-ups are still possible,” fire service spokesman Yiannis Drakos said." + tail
+	if got := changesOf(old, new, KindQuote); len(got) != 1 || got[0].Before == "" || got[0].After == "" {
+		t.Errorf("got %+v, want the quote changed", got)
+	}
+	other := lead + "“The front is under control, but flare-ups are still possible,” Mayor Eleni Papa told reporters." + tail
+	if got := changesOf(old, other, KindQuote); len(got) != 2 {
+		t.Errorf("got %+v, want one quote removed and another speaker's added", got)
+	}
+}
