@@ -524,7 +524,7 @@ func (d *doc) number(i int) (item, int, bool) { return d.numberAt(i, false) }
 func (d *doc) numberAt(i int, high bool) (item, int, bool) {
 	// a day of a date (the 8 of "Aug. 8-15") starts no figure, nor a
 	// score with the day after it
-	if d.toks[i].kind == tokNum && (d.rank(i) || d.phone(i) || d.agoStamp(i) || d.paragraphRef(i) || d.inDate(d.toks[i].start, d.toks[i].end)) {
+	if d.toks[i].kind == tokNum && (d.rank(i) || d.ordinalCompound(i) || d.phone(i) || d.agoStamp(i) || d.paragraphRef(i) || d.inDate(d.toks[i].start, d.toks[i].end)) {
 		return item{}, 0, false
 	}
 	if it, next, ok := d.pairedNumber(i); ok {
@@ -981,6 +981,22 @@ func (d *doc) rank(i int) bool {
 		}
 	}
 	return true
+}
+
+// ordinalCompound reports whether the digits at token i are an ordinal
+// glued to the noun it ranks: "20th-century art", "a 5th-grade class",
+// "the 3rd-largest": a rank, no figure.
+func (d *doc) ordinalCompound(i int) bool {
+	if i+1 >= len(d.toks) || d.toks[i+1].space || d.toks[i+1].kind != tokWord {
+		return false
+	}
+	w := d.toks[i+1].lower
+	for _, suf := range [...]string{"th-", "st-", "nd-", "rd-"} {
+		if strings.HasPrefix(w, suf) && len(w) > len(suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // phone reports whether the digits at token i begin a phone number: three

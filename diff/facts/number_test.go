@@ -29,6 +29,7 @@ func TestExtractNumbers(t *testing.T) {
 		{"a range of money between", "It will cost between €2m and €3m.", []string{"between €2m and €3m=2000000-3000000 EUR"}},
 		{"money from one figure to another is no range", "Shares rose from $5 to $10.", []string{"$5=5 USD", "$10=10 USD"}},
 		{"a time taken", "Kipchoge won in 2:04:51, a course record.", []string{"2:04:51=2:04:51"}},
+		{"an ordinal glued to its noun is a rank", "She heads 20th-century art and the 3rd-largest fund.", nil},
 		{"thousands grouped with dots", "Poland keeps 1.200 soldiers there.", []string{"1.200 soldiers=1200 soldiers"}},
 		{"a decimal of points stays one", "The index rose 1.250 points.", []string{"1.250 points=1.25 points"}},
 		{"thousands grouped with apostrophes", "It set aside CHF 1'500'000 for security.", []string{"CHF 1'500'000=1500000 CHF"}},
