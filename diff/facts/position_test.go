@@ -1418,28 +1418,29 @@ func runPositionCases(t *testing.T, cases []positionCase) {
 	runChangeCases(t, KindPosition, cases)
 }
 
-// TestLikelyHedgesAfterAModal: "will likely insist" is the forecast "is
-// likely to insist" was, no stance firmed up; "will insist" is one.
-func TestLikelyHedgesAfterAModal(t *testing.T) {
-	const old = "Kyiv is likely to insist on security guarantees before any summit."
-	if got := changesOf(old, "Kyiv will likely insist on security guarantees before any summit.", KindPosition); len(got) != 0 {
-		t.Errorf("got %+v, want no position change", got)
-	}
-	if got := changesOf(old, "Kyiv will insist on security guarantees before any summit.", KindPosition); len(got) != 1 {
-		t.Errorf("got %+v, want the forecast firmed up", got)
-	}
-}
-
-// TestOwnerToldByAPronoun: "its crew" is "the Alaska crew" named once; the
-// stance is the same, no stance removed and one added.
-func TestOwnerToldByAPronoun(t *testing.T) {
-	old := "Controllers canceled the clearance and the Alaska crew rejected the takeoff at 80 knots."
-	new := "Controllers canceled the Alaska jet's clearance, and its crew rejected the takeoff at 80 knots."
-	if got := changesOf(old, new, KindPosition); len(got) != 0 {
-		t.Errorf("got %+v, want no position change", got)
-	}
-	if got := changesOf(old, "Controllers canceled the clearance and the Alaska crew accepted the takeoff at 80 knots.", KindPosition); len(got) != 1 {
-		t.Errorf("got %+v, want the crew's stance turned", got)
+// TestStanceKeptOrTurned: each old stance, told again in other words
+// (same), is no change; turned (turned), it is one. "will likely insist"
+// is the forecast "is likely to insist" was, "will insist" firms it up;
+// "its crew" is "the Alaska crew" named once.
+func TestStanceKeptOrTurned(t *testing.T) {
+	for _, tt := range []struct{ name, old, same, turned string }{
+		{"likely hedges after a modal",
+			"Kyiv is likely to insist on security guarantees before any summit.",
+			"Kyiv will likely insist on security guarantees before any summit.",
+			"Kyiv will insist on security guarantees before any summit."},
+		{"an owner told by a pronoun",
+			"Controllers canceled the clearance and the Alaska crew rejected the takeoff at 80 knots.",
+			"Controllers canceled the Alaska jet's clearance, and its crew rejected the takeoff at 80 knots.",
+			"Controllers canceled the clearance and the Alaska crew accepted the takeoff at 80 knots."},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := changesOf(tt.old, tt.same, KindPosition); len(got) != 0 {
+				t.Errorf("same: got %+v, want no position change", got)
+			}
+			if got := changesOf(tt.old, tt.turned, KindPosition); len(got) != 1 {
+				t.Errorf("turned: got %+v, want one position change", got)
+			}
+		})
 	}
 }
 
