@@ -141,17 +141,10 @@ func (p *parser) ruleClock(i int) (cand, bool) {
 			}
 		}
 	}
-	ampm := ""
+	ampm, next := p.halfOfDay(k)
 	switch {
-	case p.w(k) == "a" || p.w(k) == "p":
-		if p.w(k+1) == "." && p.w(k+2) == "m" {
-			ampm, k = p.w(k), k+3
-			if p.w(k) == "." && p.adj(k) {
-				k++
-			}
-		}
-	case p.w(k) == "am" || p.w(k) == "pm":
-		ampm, k = p.w(k)[:1], k+1
+	case ampm != "":
+		k = next
 	case p.w(k) == "o" && p.w(k+1) == "'" && p.w(k+2) == "clock":
 		ampm, k = "o", k+3
 	}
@@ -186,17 +179,13 @@ func (p *parser) dottedClock(i int) (cand, bool) {
 	if dot < 1 || dot > 2 || len(w) != dot+3 {
 		return cand{}, false
 	}
-	k, half := i+1, ""
-	switch n := p.w(k); {
-	case timeZones[n]:
+	k := i + 1
+	half, next := p.halfOfDay(k)
+	switch {
+	case half != "":
+		k = next
+	case timeZones[p.w(k)]:
 		k++
-	case n == "am" || n == "pm":
-		half, k = n[:1], k+1
-	case (n == "a" || n == "p") && p.w(k+1) == "." && p.w(k+2) == "m":
-		half, k = n, k+3
-		if p.w(k) == "." && p.adj(k) {
-			k++
-		}
 	default:
 		return cand{}, false
 	}
@@ -242,6 +231,22 @@ func (p *parser) clockDay(i, k int, hhmm string) cand {
 		return cand{i: i, j: c.j, typ: TypeTime, val: c.val + "T" + hhmm}
 	}
 	return cand{i: i, j: k, typ: TypeTime, val: date + "T" + hhmm, dayless: true}
+}
+
+// halfOfDay reads "a.m.", "p.m.", "am" or "pm" at token k: "a" or "p",
+// and the token after it; "" when none stands there.
+func (p *parser) halfOfDay(k int) (string, int) {
+	switch w := p.w(k); {
+	case w == "am" || w == "pm":
+		return w[:1], k + 1
+	case (w == "a" || w == "p") && p.w(k+1) == "." && p.w(k+2) == "m":
+		next := k + 3
+		if p.w(next) == "." && p.adj(next) {
+			next++
+		}
+		return w, next
+	}
+	return "", k
 }
 
 // dayHalf reports whether w begins "a.m." or "p.m." as the tokenizer splits
