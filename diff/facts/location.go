@@ -748,7 +748,7 @@ func (d *doc) locative(i int) bool {
 		if d.lx.motion[t.lower] && (t.lower == "visit" || t.lower == "visits" || t.lower == "visited") {
 			return true
 		}
-		if (t.lower == "is" || t.lower == "was" || t.lower == "be" || t.lower == "remains") && k == i-1 && d.venueBefore(k) {
+		if (venueCopulas[t.lower] || t.lower == "be") && k == i-1 && d.venueBefore(k) {
 			return true // "the venue now being discussed is Geneva"
 		}
 		for _, ph := range d.lx.locPhrase {
