@@ -377,6 +377,13 @@ func sameWeekday(a, b *item) bool {
 	if err1 != nil || err2 != nil {
 		return false
 	}
+	d := tx.Sub(ty).Hours() / 24
+	if (d == 7 || d == -7) && a.Type == "TIME" && b.Type == "TIME" && x[10:] == y[10:] && x[10:] != "" {
+		// "9 a.m." beside "Saturday" in both, the day anchored a week
+		// apart by the tense of each sentence: the same time of the one
+		// Saturday (see clockDays)
+		return true
+	}
 	wa, wb := weekdayOf(a.Text), weekdayOf(b.Text)
 	// a date of the month names its weekday too: "the final on March 18"
 	// and "on Wednesday, the team played" when March 18 is a Wednesday
@@ -389,7 +396,6 @@ func sameWeekday(a, b *item) bool {
 	if wa == "" || wa != wb {
 		return false
 	}
-	d := tx.Sub(ty).Hours() / 24
 	return d >= -7 && d <= 7
 }
 

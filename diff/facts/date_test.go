@@ -108,6 +108,7 @@ func TestDateEditsOfTheSameValue(t *testing.T) {
 		{"weeks as days", "The swap will take place within two weeks, he said.", "The swap will take place within 14 days, he said.", ""},
 		{"a year as months", "The truce held for a year, officials said.", "The truce held for 12 months, officials said.", ""},
 		{"weeks as other days", "The swap will take place within two weeks, he said.", "The swap will take place within 10 days, he said.", "shift"},
+		{"clock times of one weekday told after it", "A free clinic will be held Saturday from 9 a.m. to 1 p.m. at the center.", "The free clinic at the center runs from 9 a.m. to 1 p.m. Saturday.", ""},
 		{"hours as a day", "Dockworkers will walk out for 24 hours on Monday.", "Dockworkers will stage a day-long walkout on Monday.", ""},
 		{"hours as another day", "Dockworkers will walk out for 24 hours on Monday.", "Dockworkers will stage a two-day walkout on Monday.", "shift"},
 		{"ageing day to earlier this month", "The pay arrived on March 2, officials said.", "The pay arrived earlier this month, officials said.", ""},
