@@ -671,20 +671,31 @@ func (m *matcher) sameAttribution(a, b string) bool {
 	return false
 }
 
-// attributionAfter returns, lower-cased, what follows the last closing
-// quotation mark of sentence s when the sentence opens with the quote,
-// or "".
+// attributionAfter returns, lower-cased, what follows the quote that
+// opens sentence s up to the end of its clause ("schoof told reporters
+// after the meeting"), or "" when s opens with no quote. A sentence the
+// splitter kept together with the next one (quotes are never split)
+// still has its own attribution.
 func attributionAfter(s string) string {
 	s = strings.TrimSpace(s)
-	if !strings.HasPrefix(s, "“") && !strings.HasPrefix(s, "\"") {
+	var i int
+	switch {
+	case strings.HasPrefix(s, "“"):
+		i = strings.Index(s, "”")
+	case strings.HasPrefix(s, "\""):
+		i = strings.IndexByte(s[1:], '"') + 1
+	default:
 		return ""
 	}
-	i := max(strings.LastIndex(s, "”"), strings.LastIndex(s, "\""))
 	if i <= 0 {
 		return ""
 	}
 	_, w := utf8.DecodeRuneInString(s[i:])
-	return strings.ToLower(strings.TrimSpace(s[i+w:]))
+	rest := s[i+w:]
+	if end := strings.IndexAny(rest, ".;"); end >= 0 {
+		rest = rest[:end]
+	}
+	return strings.ToLower(strings.TrimSpace(rest))
 }
 
 // requoted pairs the one quote gone with a sentence and the one come with
@@ -722,12 +733,21 @@ func (m *matcher) requoted(drop []bool, extra []change) []change {
 	// the same on every run (a map's order is random)
 	for _, oi := range slices.Sorted(maps.Keys(gone)) {
 		rs := gone[oi]
-		if len(rs) != 1 || oi < 0 || oi >= len(m.pos) || m.pos[oi] == float64(int(m.pos[oi])) {
-			continue // more than one quote gone, or the sentence is still there
+		if len(rs) != 1 || oi < 0 || oi >= len(m.pos) {
+			continue // more than one quote gone
 		}
-		for _, ni := range []int{int(m.pos[oi] - 0.5), int(m.pos[oi] + 0.5)} {
+		cands := []int{int(m.pos[oi] - 0.5), int(m.pos[oi] + 0.5)}
+		replaced := m.pos[oi] == float64(int(m.pos[oi]))
+		if replaced {
+			// a sentence the aligner replaced in place (the first of a
+			// text, rewritten): its position is the new sentence's, and
+			// pair saw neither (a sentence it paired had its quotes
+			// matched by respoken)
+			cands = []int{int(m.pos[oi])}
+		}
+		for _, ni := range cands {
 			as := come[ni]
-			if len(as) != 1 || linked[ni] {
+			if len(as) != 1 || linked[ni] && !replaced {
 				continue
 			}
 			r, a := &m.out[rs[0]], &m.out[as[0]]

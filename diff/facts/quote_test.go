@@ -677,3 +677,16 @@ func TestQuoteReplacedUnderTheSameAttribution(t *testing.T) {
 		t.Errorf("got %+v, want one quote removed and another speaker's added", got)
 	}
 }
+
+// TestQuoteReplacedInTheFirstSentence: the quote that opens a text is
+// replaced under the same attribution, another quote following in the
+// same sentence; the aligner replaces the sentence in place. One quote
+// changed, as anywhere else in the text.
+func TestQuoteReplacedInTheFirstSentence(t *testing.T) {
+	const tail = " Keller-Sutter told reporters that European countries would be involved, calling them “a first line of defense because they’re there.”\nAid groups warned that the winter would be hard.\n"
+	old := "“We need a ceasefire before we can talk about anything else,” Schoof told reporters after the meeting." + tail
+	new := "“We are closer to peace than at any time since the war began,” Schoof told reporters after the meeting." + tail
+	if got := changesOf(old, new, KindQuote); len(got) != 1 || got[0].Before == "" || got[0].After == "" {
+		t.Errorf("got %+v, want the quote changed", got)
+	}
+}
