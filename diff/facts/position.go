@@ -664,7 +664,7 @@ func (d *doc) beforeVerb(g int, s sent) int {
 			for g >= s.from && d.inDate(toks[g].start, toks[g].end) {
 				g--
 			}
-			if g >= s.from && (toks[g].lower == "on" || toks[g].lower == "late" || toks[g].lower == "early") {
+			if g >= s.from && timePreps[toks[g].lower] {
 				g--
 			}
 		default:
