@@ -757,10 +757,31 @@ func (m *matcher) requoted(drop []bool, extra []change) []change {
 			}
 			drop[rs[0]], drop[as[0]] = true, true
 			extra = append(extra, change{old: r.old, new: a.new, oSent: r.oSent, nSent: a.nSent, pos: a.pos, detail: "reworded"})
+			m.dropCopies(drop, r.old, a.new)
 			break
 		}
 	}
 	return extra
+}
+
+// dropCopies marks, once a quote was paired as reworded (old → new), the
+// copies of the same two quotes still told as removed and added: a pull
+// quote or a "Key events" line repeats the paragraph, and the reader is
+// told one quote changed, as when it stands once.
+func (m *matcher) dropCopies(drop []bool, old, new *item) {
+	gone, come := -1, -1
+	for i, c := range m.out {
+		switch {
+		case drop[i] || (c.old == nil) == (c.new == nil):
+		case c.old != nil && c.old.Kind == KindQuote && gone < 0 && sameWords(c.old.words, old.words):
+			gone = i
+		case c.new != nil && c.new.Kind == KindQuote && come < 0 && sameWords(c.new.words, new.words):
+			come = i
+		}
+	}
+	if gone >= 0 && come >= 0 {
+		drop[gone], drop[come] = true, true
+	}
 }
 
 // addedByKind lists, by kind, the indexes of the changes in m.out that add

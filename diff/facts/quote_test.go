@@ -690,3 +690,21 @@ func TestQuoteReplacedInTheFirstSentence(t *testing.T) {
 		t.Errorf("got %+v, want the quote changed", got)
 	}
 }
+
+// TestQuoteReplacedTwiceIsOneChange: the paragraph of a replaced quote is
+// printed twice, once alone (a pull quote) and once before the paragraph's
+// next sentence; the reader is told one quote changed, not one changed and
+// the copy removed and added.
+func TestQuoteReplacedTwiceIsOneChange(t *testing.T) {
+	const (
+		lead = "But a peace deal still appeared far from imminent.\n\n"
+		next = " Stubb said Europe would keep up the pressure with a new package of sanctions if the talks stalled.\n\nOfficials said 14 civilians had been killed in overnight strikes.\n"
+	)
+	q1 := "“The door to diplomacy is open, but it will not stay open forever,” Stubb told reporters after the meeting."
+	q2 := "“We need a ceasefire before we can talk about anything else,” Stubb told reporters after the meeting."
+	old := lead + q1 + "\n\n" + q1 + next
+	new := lead + q2 + "\n\n" + q2 + next
+	if got := changesOf(old, new, KindQuote); len(got) != 1 || got[0].Before == "" || got[0].After == "" {
+		t.Errorf("got %+v, want one quote changed", got)
+	}
+}
