@@ -648,63 +648,50 @@ func TestRequotedInTextOrder(t *testing.T) {
 	}
 }
 
-// TestQuoteGrownPastItsSentence: a quote introduced by a colon grows by a
-// sentence; its first sentence's edit (the closing mark moved on) looks
-// like a slip, but the quote says more now.
-func TestQuoteGrownPastItsSentence(t *testing.T) {
-	old := "Regional leader Marcos Herrera said: “We cannot do this alone any longer.”"
-	new := "Regional leader Marcos Herrera said: “We cannot do this alone any longer. Madrid has to keep its word.”"
-	if got := changesOf(old, new, KindQuote); len(got) != 1 || got[0].Before == "" || got[0].After == "" {
-		t.Errorf("got %+v, want the quote changed", got)
-	}
-}
-
-// TestQuoteReplacedUnderTheSameAttribution: a sentence that opens with a
-// quote and closes with the same attribution, rewritten past linking, has
-// the speaker's words there replaced: one quote changed.
-func TestQuoteReplacedUnderTheSameAttribution(t *testing.T) {
+// TestQuoteChangedOnce: each edit is one quote changed, before → after,
+// not one removed and another added, nor a change and its copy too.
+//   - grown past its sentence: a quote introduced by a colon grows by a
+//     sentence; its first sentence's edit (the closing mark moved on)
+//     looks like a slip, but the quote says more now;
+//   - replaced under the same attribution: a sentence that opens with a
+//     quote and closes with the same attribution, rewritten past linking;
+//   - replaced in the first sentence: the quote that opens a text, another
+//     quote following in the same sentence; the aligner replaces the
+//     sentence in place;
+//   - replaced twice: the paragraph is printed twice, once alone (a pull
+//     quote) and once before the paragraph's next sentence.
+func TestQuoteChangedOnce(t *testing.T) {
 	const (
-		lead = "The fire was 40% contained, the fire service said.\n"
-		tail = "\nSome 300 firefighters were deployed.\n"
+		fireLead  = "The fire was 40% contained, the fire service said.\n"
+		fireTail  = "\nSome 300 firefighters were deployed.\n"
+		bernTail  = " Keller-Sutter told reporters that European countries would be involved, calling them “a first line of defense because they’re there.”\nAid groups warned that the winter would be hard.\n"
+		pullLead  = "But a peace deal still appeared far from imminent.\n\n"
+		pullNext  = " Stubb said Europe would keep up the pressure with a new package of sanctions if the talks stalled.\n\nOfficials said 14 civilians had been killed in overnight strikes.\n"
+		door      = "“The door to diplomacy is open, but it will not stay open forever,” Stubb told reporters after the meeting."
+		ceasefire = "“We need a ceasefire before we can talk about anything else,” Stubb told reporters after the meeting."
 	)
-	old := lead + "“The next 24 hours are critical,” fire service spokesman Yiannis Drakos said." + tail
-	new := lead + "“The front is under control, but flare-ups are still possible,” fire service spokesman Yiannis Drakos said." + tail
-	if got := changesOf(old, new, KindQuote); len(got) != 1 || got[0].Before == "" || got[0].After == "" {
-		t.Errorf("got %+v, want the quote changed", got)
+	for _, tt := range []struct{ name, old, new string }{
+		{"grown past its sentence",
+			"Regional leader Marcos Herrera said: “We cannot do this alone any longer.”",
+			"Regional leader Marcos Herrera said: “We cannot do this alone any longer. Madrid has to keep its word.”"},
+		{"replaced under the same attribution",
+			fireLead + "“The next 24 hours are critical,” fire service spokesman Yiannis Drakos said." + fireTail,
+			fireLead + "“The front is under control, but flare-ups are still possible,” fire service spokesman Yiannis Drakos said." + fireTail},
+		{"replaced in the first sentence",
+			"“We need a ceasefire before we can talk about anything else,” Schoof told reporters after the meeting." + bernTail,
+			"“We are closer to peace than at any time since the war began,” Schoof told reporters after the meeting." + bernTail},
+		{"replaced twice", pullLead + door + "\n\n" + door + pullNext, pullLead + ceasefire + "\n\n" + ceasefire + pullNext},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := changesOf(tt.old, tt.new, KindQuote); len(got) != 1 || got[0].Before == "" || got[0].After == "" {
+				t.Errorf("got %+v, want one quote changed", got)
+			}
+		})
 	}
-	other := lead + "“The front is under control, but flare-ups are still possible,” Mayor Eleni Papa told reporters." + tail
+	// another speaker's words in the same place are another quote
+	old := fireLead + "“The next 24 hours are critical,” fire service spokesman Yiannis Drakos said." + fireTail
+	other := fireLead + "“The front is under control, but flare-ups are still possible,” Mayor Eleni Papa told reporters." + fireTail
 	if got := changesOf(old, other, KindQuote); len(got) != 2 {
 		t.Errorf("got %+v, want one quote removed and another speaker's added", got)
-	}
-}
-
-// TestQuoteReplacedInTheFirstSentence: the quote that opens a text is
-// replaced under the same attribution, another quote following in the
-// same sentence; the aligner replaces the sentence in place. One quote
-// changed, as anywhere else in the text.
-func TestQuoteReplacedInTheFirstSentence(t *testing.T) {
-	const tail = " Keller-Sutter told reporters that European countries would be involved, calling them “a first line of defense because they’re there.”\nAid groups warned that the winter would be hard.\n"
-	old := "“We need a ceasefire before we can talk about anything else,” Schoof told reporters after the meeting." + tail
-	new := "“We are closer to peace than at any time since the war began,” Schoof told reporters after the meeting." + tail
-	if got := changesOf(old, new, KindQuote); len(got) != 1 || got[0].Before == "" || got[0].After == "" {
-		t.Errorf("got %+v, want the quote changed", got)
-	}
-}
-
-// TestQuoteReplacedTwiceIsOneChange: the paragraph of a replaced quote is
-// printed twice, once alone (a pull quote) and once before the paragraph's
-// next sentence; the reader is told one quote changed, not one changed and
-// the copy removed and added.
-func TestQuoteReplacedTwiceIsOneChange(t *testing.T) {
-	const (
-		lead = "But a peace deal still appeared far from imminent.\n\n"
-		next = " Stubb said Europe would keep up the pressure with a new package of sanctions if the talks stalled.\n\nOfficials said 14 civilians had been killed in overnight strikes.\n"
-	)
-	q1 := "“The door to diplomacy is open, but it will not stay open forever,” Stubb told reporters after the meeting."
-	q2 := "“We need a ceasefire before we can talk about anything else,” Stubb told reporters after the meeting."
-	old := lead + q1 + "\n\n" + q1 + next
-	new := lead + q2 + "\n\n" + q2 + next
-	if got := changesOf(old, new, KindQuote); len(got) != 1 || got[0].Before == "" || got[0].After == "" {
-		t.Errorf("got %+v, want one quote changed", got)
 	}
 }
