@@ -108,12 +108,16 @@ var correctionSentence = regexp.MustCompile(`(?i)(\b(this|the|our)( [a-z]{3,9}\.
 // UPDATE 07:40: The toll has risen to three." (A regexp of its own: one
 // alternative more made correctionSentence too large for the backtracking
 // matcher, and the whole of it several times slower.)
-var entryUpdate = regexp.MustCompile(`(?i)\bupdated?\s+\d{1,2}[:.]\d{2}\s*(a\.?m\.?\s*|p\.?m\.?\s*)?((gmt|utc|bst|cet|[ecmp][sd]?t)\s*)?:`)
+var entryUpdate = regexp.MustCompile(`(?i)\bupdated?\s+` + stampClock + `:`)
+
+// stampClock is a live page's stamp: a clock time with its dot or colon,
+// a.m. or p.m. and a time zone, and the spaces after it.
+const stampClock = `\d{1,2}[:.]\d{2}\s*(a\.?m\.?\s*|p\.?m\.?\s*)?((gmt|utc|bst|cet|[ecmp][sd]?t)\s*)?`
 
 // entryClock is the time a live page's entry opens with, and its dash or
 // colon: "08:05 - ", "8:05 p.m. ET — ", "14.20 BST: " (entryStamp asks
 // the same of a time the tagger found).
-var entryClock = regexp.MustCompile(`(?i)^\s*\d{1,2}[:.]\d{2}\s*(a\.?m\.?\s*|p\.?m\.?\s*)?((gmt|utc|bst|cet|[ecmp][sd]?t)\s*)?[-–—:|]\s*`)
+var entryClock = regexp.MustCompile(`(?i)^\s*` + stampClock + `[-–—:|]\s*`)
 
 // updateStamped is an update notice that opens with the time of its stamp:
 // "UPDATE 07:40:", "Update, 3:45 p.m. ET:", "(Updated 14:30 BST)". Notices
