@@ -134,7 +134,7 @@ func (p *parser) ruleClock(i int) (cand, bool) {
 	if hasMin && p.w(k) == ":" && p.adj(k) && p.adj(k+1) && len(p.w(k+1)) == 2 {
 		if s, ok := p.num(k + 1); ok && s < 60 {
 			switch {
-			case dayHalf(p.w(k + 2)):
+			case p.isHalfOfDay(k + 2):
 				k += 2 // "10:15:30 a.m.": the seconds are read, not kept
 			case !p.adj(i) && (!p.adj(k+2) || p.t[k+2].kind == kPunct && p.w(k+2) != ":"):
 				return cand{}, false
@@ -249,8 +249,9 @@ func (p *parser) halfOfDay(k int) (string, int) {
 	return "", k
 }
 
-// dayHalf reports whether w begins "a.m." or "p.m." as the tokenizer splits
-// them ("a", "p", "am", "pm").
-func dayHalf(w string) bool {
-	return w == "a" || w == "p" || w == "am" || w == "pm"
+// isHalfOfDay reports whether "a.m.", "p.m.", "am" or "pm" stands at
+// token k (see halfOfDay).
+func (p *parser) isHalfOfDay(k int) bool {
+	half, _ := p.halfOfDay(k)
+	return half != ""
 }

@@ -69,6 +69,7 @@ func TestFind(t *testing.T) {
 		{"a clock time with a dot and p.m.", "The vote closed at 9.15 p.m. BST.", []want{{"9.15 p.m. BST", "TIME", "2025-08-19T21:15", ""}}},
 		{"a decimal is no clock", "The index rose 3.40 points.", nil},
 		{"a time taken is no clock", "She won the marathon in 2:18:05 on a cold day.", nil},
+		{"a time taken before an article is no clock", "She ran 2:18:05 a new course record.", nil},
 		{"a clock with seconds", "The alarm went off at 10:15:30 a.m. sharp.", []want{{"10:15:30 a.m.", "TIME", "2025-08-19T10:15", ""}}},
 		{"clock in Eastern European summer time", "The plane landed at 12:40 EEST in Helsinki.", []want{{"12:40 EEST", "TIME", "2025-08-19T12:40", ""}}},
 		{"clock in Hong Kong time", "Trading opened at 9:30 a.m. HKT on Monday.", []want{{"9:30 a.m. HKT on Monday", "TIME", "2025-08-18T09:30", ""}}},
