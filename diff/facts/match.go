@@ -42,6 +42,9 @@ type matcher struct {
 	// flat holds the words of the old [0] and new [1] body, joined by
 	// spaces, once a quote asks for them (toldUnquoted)
 	flat [2]string
+	// lower holds the old [0] and new [1] body lower-cased, once a
+	// percentage asks for it (fractionSaid)
+	lower [2]string
 	// cut holds the old quotes found the same as a new one cut from them
 	// with an ellipsis: what the cut took went with the quote's words
 	cut [][2]int
@@ -2143,11 +2146,24 @@ func (m *matcher) statedIn(it *item, idx factIndex, text string, isOld bool) boo
 	case KindDate:
 		return !span && containsWord(text, it.Text) || !isOld && weekStated(it, idx[factKey{kind: KindDate}])
 	case KindNumber:
-		return toldAgain(text, it) || m.lx.spelledIn(text, it) || fractionSaid(text, it)
+		return toldAgain(text, it) || m.lx.spelledIn(text, it) || isPercent(it) && fractionSaid(m.lowerBody(text, isOld), it)
 	case KindQuote:
 		return m.toldUnquoted(it, text, isOld)
 	}
 	return false
+}
+
+// lowerBody returns text, the body of the new version when isOld (of the
+// old one otherwise), lower-cased, once per comparison.
+func (m *matcher) lowerBody(text string, isOld bool) string {
+	k := 0
+	if isOld {
+		k = 1
+	}
+	if m.lower[k] == "" {
+		m.lower[k] = strings.ToLower(text)
+	}
+	return m.lower[k]
 }
 
 // toldUnquoted reports whether the words of quote it, two or more with a

@@ -2504,15 +2504,18 @@ var fractionWords = map[int][]string{
 	75: {"three quarters", "three-quarters"},
 }
 
+// isPercent reports whether a figure is a percentage.
+func isPercent(it *item) bool {
+	_, unit, _ := strings.Cut(it.key, " ")
+	return unit == "percent"
+}
+
 // fractionSaid reports whether percentage it, a whole or rounded one, is
-// a common fraction that text says in words (fractionWords): the same
-// share in another style, which fraction does not read unless a share
-// "of" something.
-func fractionSaid(text string, it *item) bool {
-	num, unit, _ := strings.Cut(it.key, " ")
-	if unit != "percent" {
-		return false
-	}
+// a common fraction that lower, a text lower-cased, says in words
+// (fractionWords): the same share in another style, which fraction does
+// not read unless a share "of" something. it is a percentage (isPercent).
+func fractionSaid(lower string, it *item) bool {
+	num, _, _ := strings.Cut(it.key, " ")
 	v, err := strconv.ParseFloat(num, 64)
 	if err != nil {
 		return false
@@ -2521,7 +2524,6 @@ func fractionSaid(text string, it *item) bool {
 	if len(words) == 0 {
 		return false
 	}
-	lower := strings.ToLower(text)
 	for _, w := range words {
 		if containsWord(lower, w) {
 			return true
